@@ -1,0 +1,32 @@
+// TLSA association data from a certificate, as a DANE sender computes it
+// (RFC 6698 §2.1): selector 0 = the certificate DER, 1 = SubjectPublicKeyInfo DER;
+// matching type 0 = full, 1 = SHA2-256, 2 = SHA2-512. Pure: bytes in, hex out.
+import { createHash, X509Certificate, createPublicKey } from 'node:crypto';
+
+export type Selector = 0 | 1;
+export type MatchingType = 0 | 1 | 2;
+
+/** SubjectPublicKeyInfo DER of a certificate. */
+export function spkiDer(cert: X509Certificate): Buffer {
+  return cert.publicKey.export({ type: 'spki', format: 'der' });
+}
+
+/** SubjectPublicKeyInfo DER of a PEM/DER `PUBLIC KEY`. */
+export function spkiFromPublicKey(key: string | Buffer): Buffer {
+  const k = typeof key === 'string' ? createPublicKey(key) : createPublicKey({ key, format: 'der', type: 'spki' });
+  return k.export({ type: 'spki', format: 'der' });
+}
+
+export function selectBytes(cert: X509Certificate, selector: Selector): Buffer {
+  return selector === 0 ? cert.raw : spkiDer(cert);
+}
+
+export function matchBytes(bytes: Uint8Array, mtype: MatchingType): string {
+  if (mtype === 0) return Buffer.from(bytes).toString('hex');
+  return createHash(mtype === 1 ? 'sha256' : 'sha512').update(bytes).digest('hex');
+}
+
+/** The association data (lowercase hex) a TLSA record with this selector/matching type needs. */
+export function associationData(cert: X509Certificate, selector: Selector, mtype: MatchingType): string {
+  return matchBytes(selectBytes(cert, selector), mtype);
+}

@@ -1,0 +1,2 @@
+// dane-zone CLI entry. Being written.
+process.stdout.write('dane-zone: not yet\n');

@@ -1,0 +1,49 @@
+// Custom requests between the dane-zone client and server (beyond standard LSP).
+// Both sides import these names; the payloads are plain JSON.
+
+/** Live validation of a mail domain. Result: the engine's ValidationReport (live/report.ts). */
+export const ValidateDomainRequest = 'daneZone/validateDomain';
+export interface ValidateDomainParams {
+  domain: string;
+  /** the zone document to map results onto (diagnostics on MX/TLSA lines), if any */
+  zoneUri?: string;
+  /** pre-deployment check: use the TLSA/MX records as edited in zoneUri instead of published DNS */
+  useZoneRecords?: boolean;
+}
+
+/** SOA serial bump: the edit to apply (null when the document has no SOA). */
+export const BumpSerialRequest = 'daneZone/bumpSerial';
+export interface BumpSerialParams {
+  uri: string;
+  /** today's date as YYYYMMDD (the client's clock), for date-based serials */
+  today?: string;
+}
+
+/** Facts about an open zone for the status bar and command defaults. */
+export const ZoneInfoRequest = 'daneZone/zoneInfo';
+export interface ZoneInfoParams {
+  uri: string;
+  /** cursor position, to offer the name under it */
+  line?: number;
+  character?: number;
+}
+export interface ZoneInfo {
+  origin: string;
+  errors: number;
+  warnings: number;
+  mxTargets: string[];
+  /** fully qualified name under the cursor, if any */
+  nameAtCursor?: string;
+}
+
+/** Build a TLSA record from a certificate file and the edit that inserts it. */
+export const GenerateTlsaRequest = 'daneZone/generateTlsa';
+export interface GenerateTlsaParams {
+  uri: string;
+  certPath: string;
+  /** MX host the record is for (fully qualified) */
+  host: string;
+  usage?: number;
+  selector?: number;
+  matchingType?: number;
+}

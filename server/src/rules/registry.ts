@@ -1,0 +1,3 @@
+// The list of all rules. Being written.
+import type { Rule } from './rule';
+export const RULES: Rule[] = [];

@@ -1,0 +1,103 @@
+// What a rule is. One rule = one file named by its id, exporting a Rule.
+// Rules read the zone model only; they never do I/O themselves (certificate
+// files come through RuleHost, which the server or CLI provides).
+import type { Loc, Severity, Zone, ZoneRecord } from '../zone/model';
+
+export interface RfcRef {
+  /** e.g. 'RFC 7672 §3.1.3' */
+  label: string;
+  /** e.g. 'https://www.rfc-editor.org/rfc/rfc7672#section-3.1.3' */
+  url: string;
+}
+
+/** Absolute range, 0-based lines and UTF-16 columns (what LSP uses; converted in one place). */
+export interface AbsRange {
+  startLine: number;
+  startCol: number;
+  endLine: number;
+  endCol: number;
+}
+
+export interface TextEditSpec {
+  /** file id (SourceFile.id) the edit applies to */
+  file: string;
+  range: AbsRange;
+  newText: string;
+}
+
+export interface QuickFix {
+  title: string;
+  preferred?: boolean;
+  edits: TextEditSpec[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  loc: Loc;
+  /** JSON payload the rule's `fixes` turns into edits (goes into Diagnostic.data) */
+  data?: unknown;
+  related?: { loc: Loc; message: string }[];
+}
+
+export interface ReportArgs {
+  loc: Loc;
+  message: string;
+  data?: unknown;
+  related?: { loc: Loc; message: string }[];
+  /** override of the rule's default severity for this finding (user settings still win) */
+  severity?: Severity;
+}
+
+/** Services a host gives rules (file reading for certificate links, the clock). */
+export interface RuleHost {
+  now(): Date;
+  /** read a file named relative to `fromFile` (a SourceFile.id); undefined = host has no file access */
+  readFile?(fromFile: string, relPath: string): { bytes: Uint8Array; path: string } | { error: string };
+  /** per-rule options from settings, e.g. expiry warning days */
+  options: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  zone: Zone;
+  host: RuleHost;
+  report(args: ReportArgs): void;
+}
+
+interface RuleBase {
+  id: string;
+  defaultSeverity: Severity;
+  rfc: RfcRef[];
+  /** one line, shown in the README rule table and hovers */
+  summary: string;
+  /** quick-fixes for a finding of this rule, built only from the finding's data */
+  fixes?(data: unknown): QuickFix[];
+}
+
+/** Looks at one record at a time (cheap; re-run only for changed records). */
+export interface RecordRule extends RuleBase {
+  scope: 'record';
+  /** record types this rule looks at (upper case); omitted = all */
+  types?: readonly string[];
+  check(rec: ZoneRecord, ctx: RuleContext): void;
+}
+
+/** Looks at all records of one owner name (re-run only for owners that changed). */
+export interface OwnerRule extends RuleBase {
+  scope: 'owner';
+  check(ownerKey: string, records: readonly ZoneRecord[], ctx: RuleContext): void;
+}
+
+/** Looks across owners (MX targets, TLSA at MX hosts, SOA count). Must use the
+ *  zone's indexes and stay linear in the number of records it looks at. */
+export interface ZoneRule extends RuleBase {
+  scope: 'zone';
+  check(zone: Zone, ctx: RuleContext): void;
+}
+
+export type Rule = RecordRule | OwnerRule | ZoneRule;
+
+export function rfc(label: string, url: string): RfcRef {
+  return { label, url };
+}

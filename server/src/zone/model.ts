@@ -1,0 +1,94 @@
+// The zone model: records with absolute names, inherited owner/TTL/class and
+// typed RDATA, each tied back to the entry and tokens it came from.
+// No I/O, no LSP types. Rules read this; LSP features read this.
+import type { Entry, Span } from './syntax';
+import type { FieldKind } from './field-kinds';
+
+/** A source of entries: the edited document or a file pulled in by $INCLUDE. */
+export interface SourceFile {
+  /** URI or path, as given by the host (server: URI; CLI: path) */
+  id: string;
+  entries: Entry[];
+}
+
+/** Where something is: a span inside an entry of a source file. Absolute lines are computed late. */
+export interface Loc {
+  file: SourceFile;
+  entry: Entry;
+  span: Span;
+}
+
+/** One parsed RDATA field. `value` depends on `kind` (see field-kinds.ts). */
+export interface Field {
+  name: string;
+  kind: FieldKind;
+  /** number for integer kinds, string for names/text/hex/base64 (hex lowercased, no spaces),
+   *  string[] for text-rest (character-strings, unescaped), etc. */
+  value: unknown;
+  /** the raw presentation text (tokens joined by single spaces) */
+  raw: string;
+  loc: Loc;
+}
+
+export interface ZoneRecord {
+  /** owner, absolute, presentation form with trailing dot (escapes kept, case kept) */
+  owner: string;
+  /** lowercase owner: the key for indexes and comparisons */
+  ownerKey: string;
+  ttl: number;
+  /** true when the TTL was written on this record */
+  ttlExplicit: boolean;
+  class: string;
+  /** mnemonic in upper case (TYPE65534 when unknown) */
+  type: string;
+  typeCode: number;
+  fields: Field[];
+  /** true when the RDATA was written in RFC 3597 `\# len hex` form */
+  generic: boolean;
+  /** RDATA as written, tokens joined by single spaces (for messages and duplicates) */
+  rdataText: string;
+  /** the whole entry */
+  loc: Loc;
+  /** owner token, or the entry start when the owner is inherited */
+  ownerLoc: Loc;
+  ownerExplicit: boolean;
+  typeLoc: Loc;
+  /** the RDATA part of the entry (first to last RDATA token) */
+  rdataLoc: Loc;
+  /** trailing comment text of the record (without ';'), if any */
+  comment?: string;
+  /** comment on the line directly above the record, if any (without ';') */
+  commentAbove?: string;
+}
+
+export type DirectiveName = '$ORIGIN' | '$TTL' | '$INCLUDE' | '$GENERATE';
+
+export interface Directive {
+  name: DirectiveName;
+  args: string[];
+  loc: Loc;
+  /** for $INCLUDE: the file the host resolved, when it could */
+  includedFile?: SourceFile;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A problem found while reading the zone (lexer, parser, field kinds, directives). */
+export interface ParseProblem {
+  code: string; // e.g. 'syntax', 'bad-field', 'include-failed'
+  severity: Severity;
+  message: string;
+  loc: Loc;
+}
+
+export interface Zone {
+  /** the zone origin (absolute, lowercase, trailing dot), from $ORIGIN or the first SOA, or '' if unknown */
+  origin: string;
+  records: ZoneRecord[];
+  directives: Directive[];
+  problems: ParseProblem[];
+  /** records by ownerKey */
+  byOwner: Map<string, ZoneRecord[]>;
+  /** the document the zone was read from (first file) */
+  file: SourceFile;
+}

@@ -1,0 +1,47 @@
+// Syntax layer types: entries and tokens with positions. No I/O, no LSP types.
+// Positions are (line, column) in UTF-16 code units, the unit editors use.
+// Token lines are relative to their entry's first line, so an edit above an
+// entry only has to shift `Entry.line` (incremental re-parse).
+
+export const enum TokKind {
+  Word = 0, // unquoted text; may contain \X and \DDD escapes (kept raw)
+  Quoted = 1, // "..." (raw text includes the quotes)
+  Open = 2, // (
+  Close = 3, // )
+  Comment = 4, // ; to end of line (raw text includes the ;)
+}
+
+export interface Token {
+  kind: TokKind;
+  /** line relative to the entry's first line */
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One logical line of the master file: a directive, a record or blank/comment. */
+export interface Entry {
+  /** absolute first line (0-based); mutable, shifted by incremental edits */
+  line: number;
+  /** number of physical lines (>= 1) */
+  lineCount: number;
+  /** true when the first physical line starts with white space (owner omitted) */
+  leadingBlank: boolean;
+  tokens: Token[];
+  /** lexical problems found in this entry (unterminated quote, stray parenthesis ...) */
+  lexErrors: SyntaxProblem[];
+}
+
+/** A span inside one entry: relative lines, like tokens. */
+export interface Span {
+  line: number;
+  start: number;
+  endLine: number;
+  end: number;
+}
+
+export interface SyntaxProblem {
+  span: Span;
+  message: string;
+}

@@ -1,2 +1,38 @@
-// dane-zone CLI entry. Being written.
-process.stdout.write('dane-zone: not yet\n');
+// dane-zone CLI: one entry, subcommands over the same engine the server uses.
+import { checkMain } from './check';
+import { tlsaMain } from './tlsa';
+import { validateMain } from './validate';
+
+const USAGE = `usage:
+  dane-zone check <zone-file>... [--json] [--origin NAME]
+  dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]
+  dane-zone validate <domain> [--resolver ip[:port]]... [--port N] [--timeout ms] [--json] [--tlsrpt out.json]
+`;
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  check: checkMain,
+  tlsa: tlsaMain,
+  validate: validateMain,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h') {
+    process.stdout.write(USAGE);
+    return cmd ? 0 : 3;
+  }
+  const run = commands[cmd];
+  if (!run) {
+    process.stderr.write(`dane-zone: unknown command '${cmd}'\n${USAGE}`);
+    return 3;
+  }
+  return run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    process.stderr.write(`dane-zone: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exitCode = 4;
+  },
+);

@@ -2,4 +2,4 @@
 // bundled as dist/core.js for tests, benchmarks and other tools. No LSP here.
 export * from './zone/api';
 export * from './rules/registry';
-export * from './cert/tlsa-data';
+export * from './cert/api';

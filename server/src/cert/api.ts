@@ -7,3 +7,4 @@ export { expiryOf, isoDay, type Expiry, type ExpiryState } from './expiry';
 export { matchTlsa, type TlsaMatch, type TlsaParams } from './tlsa-match';
 export { spkiShapeError, certSpki } from './der';
 export * from './tlsa-data';
+export { buildTlsa, smtpTlsaOwner, tlsaLabel, USAGE_NAMES, SELECTOR_NAMES, MTYPE_NAMES, type BuiltTlsa, type TlsaChoice } from './build-record';

@@ -8,6 +8,8 @@ export interface PolicyProblem {
   end: number;
   message: string;
   severity: 'error' | 'warning' | 'info';
+  /** set for problems a zone-wide rule reports instead (SPF 'lookup-limit') */
+  code?: string;
 }
 
 export interface PolicyTerm {

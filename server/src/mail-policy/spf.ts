@@ -152,7 +152,7 @@ export function parseSpf(text: string): ParsedSpf {
     problems.push({ start: redirect.start, end: redirect.end, severity: 'warning', message: 'redirect= is ignored because the record has an "all" mechanism (RFC 7208 §6.1)' });
   }
   if (lookups > 10) {
-    problems.push({ start: 0, end: text.length, severity: 'error', message: `${lookups} DNS-querying terms: more than 10 makes receivers return permerror (RFC 7208 §4.6.4)` });
+    problems.push({ start: 0, end: text.length, severity: 'error', code: 'lookup-limit', message: `${lookups} DNS-querying terms: more than 10 makes receivers return permerror (RFC 7208 §4.6.4)` });
   }
   return { kind: 'spf', terms, problems, lookups };
 }

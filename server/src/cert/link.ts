@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Loc, Zone, ZoneRecord } from '../zone/model';
 import type { RuleHost } from '../rules/rule';
 import { commentTokens, subLoc, tokenLoc } from '../rules/dane-support/loc-range';
+import { entryTokens } from '../zone/locate';
 import { readCertMaterial, type CertReadResult, type CertMaterial } from './cert-file';
 
 export const CERT_LINK_RE = /^\s*dane-zone: cert=(.*?)\s*$/;
@@ -35,8 +36,8 @@ function unquote(p: string): string {
 function fromComment(base: Loc, entryIndex: number, which: 'last' | 'only'): CertLink | undefined {
   const entry = base.file.entries[entryIndex];
   if (!entry) return undefined;
-  const comments = commentTokens(entry);
-  const tok = which === 'last' ? comments[comments.length - 1] : comments.length === 1 && entry.tokens.length === 1 ? comments[0] : undefined;
+  const comments = commentTokens(base.file, entry);
+  const tok = which === 'last' ? comments[comments.length - 1] : comments.length === 1 && entryTokens(base.file, entry).length === 1 ? comments[0] : undefined;
   if (!tok) return undefined;
   const m = CERT_LINK_RE.exec(tok.text.slice(1));
   if (!m || !m[1]) return undefined;

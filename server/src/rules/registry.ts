@@ -1,8 +1,11 @@
 // The list of all rules, in the order their findings are reported.
 // Add a rule: one file named by its id, one line here.
 import type { Rule } from './rule';
+import { DANE_RULES } from './dane-rules';
 
-export const RULES: Rule[] = [];
+export const RULES: Rule[] = [
+  ...DANE_RULES,
+];
 
 /** Parse-problem codes: reported by the parser, configurable like rules. */
 export const PARSE_PROBLEM_CODES: readonly { id: string; summary: string; rfc: string }[] = [

@@ -1,5 +1,5 @@
 // The linked certificate of a TLSA record expires within the warning window
-// (30 days unless options.expiryWarningDays says otherwise): time to publish
+// (30 days unless the daneZone.certificateExpiryWarningDays setting says otherwise): time to publish
 // the next key's record alongside the current one (RFC 7671 §8.1).
 import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';

@@ -5,6 +5,7 @@ import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
 import { splitTlsaOwner } from './dane-support/tlsa-fields';
 import { locRange } from './dane-support/loc-range';
+import { entryTokens } from '../zone/locate';
 import { fixesFromData, type FixData } from './dane-support/fix-data';
 
 const SLIP = /^(_smtp\._tcp|_25\._smtp)(?=\.|$)/i;
@@ -23,7 +24,7 @@ export const tlsaOwnerForm: RecordRule = {
       const host = rec.owner.slice(slip[0].length + 1);
       const fixes: FixData['fixes'] = [];
       const tok = rec.ownerExplicit
-        ? rec.ownerLoc.entry.tokens.find((t) => t.line === rec.ownerLoc.span.line && t.start === rec.ownerLoc.span.start)
+        ? entryTokens(rec.ownerLoc.file, rec.ownerLoc.entry).find((t) => t.line === rec.ownerLoc.span.line && t.start === rec.ownerLoc.span.start)
         : undefined;
       if (tok && SLIP.test(tok.text)) {
         fixes.push({

@@ -19,7 +19,7 @@ export interface CertExpiry {
 }
 
 export function warnDays(host: RuleHost): number {
-  const v = host.options.expiryWarningDays;
+  const v = host.options.certificateExpiryWarningDays;
   return typeof v === 'number' && v >= 0 ? v : 30;
 }
 

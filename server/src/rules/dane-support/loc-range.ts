@@ -2,17 +2,13 @@
 // ranges for fix edits, narrowing a Loc to part of a token, and finding the
 // comment tokens of an entry. Pure; no LSP types.
 import { TokKind, type Entry, type Token } from '../../zone/syntax';
-import type { Loc } from '../../zone/model';
+import type { Loc, SourceFile } from '../../zone/model';
+import { absRange, entryTokens } from '../../zone/locate';
 import type { AbsRange } from '../rule';
 
 /** Absolute range of a Loc (0-based lines, UTF-16 columns), as fix edits need. */
 export function locRange(loc: Loc): AbsRange {
-  return {
-    startLine: loc.entry.line + loc.span.line,
-    startCol: loc.span.start,
-    endLine: loc.entry.line + loc.span.endLine,
-    endCol: loc.span.end,
-  };
+  return absRange(loc);
 }
 
 /** A Loc covering columns [from, to) of a single-line Loc (clamped to it). */
@@ -30,12 +26,12 @@ export function tokenLoc(base: Loc, entry: Entry, t: Token): Loc {
 /** Tokens of `entry` that lie inside `loc` (same entry). */
 export function tokensIn(loc: Loc): Token[] {
   const s = loc.span;
-  return loc.entry.tokens.filter((t) =>
+  return entryTokens(loc.file, loc.entry).filter((t) =>
     (t.line > s.line || (t.line === s.line && t.start >= s.start)) && (t.line < s.endLine || (t.line === s.endLine && t.end <= s.end)));
 }
 
-export function commentTokens(entry: Entry): Token[] {
-  return entry.tokens.filter((t) => t.kind === TokKind.Comment);
+export function commentTokens(file: SourceFile, entry: Entry): Token[] {
+  return entryTokens(file, entry).filter((t) => t.kind === TokKind.Comment);
 }
 
 /** Replacement text for a record's RDATA range that keeps parentheses balanced:

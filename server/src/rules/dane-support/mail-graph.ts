@@ -5,8 +5,8 @@ import type { Zone, ZoneRecord } from '../../zone/model';
 import { smtpOwnerOf } from './tlsa-fields';
 
 export function nameValue(rec: ZoneRecord, index = -1): string | undefined {
-  const f = index < 0 ? rec.fields[rec.fields.length - 1] : rec.fields[index];
-  return typeof f?.value === 'string' ? f.value.toLowerCase() : undefined;
+  const v = index < 0 ? rec.values[rec.values.length - 1] : rec.values[index];
+  return typeof v === 'string' ? v.toLowerCase() : undefined;
 }
 
 /** MX exchange (lower case, absolute); undefined for the null MX `0 .` (RFC 7505). */

@@ -12,7 +12,7 @@ export interface TxtText {
 }
 
 export function txtStrings(rec: ZoneRecord): string[] | undefined {
-  const v = rec.fields[0]?.value;
+  const v = rec.values[0];
   return Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined;
 }
 

@@ -4,3 +4,4 @@ export * from './zone/api';
 export * from './rules/registry';
 export * from './cert/api';
 export * from './mail-policy/api';
+export { DANE_RULES } from './rules/dane-rules';

@@ -53,7 +53,9 @@ export const spfLookupLimit: ZoneRule = {
         const acc: Count = { total: 0, outside: new Set() };
         count(zone, parseSpf(t.text), memo, [owner], acc);
         if (acc.total <= 10) continue;
-        const outside = acc.outside.size ? `, plus whatever ${[...acc.outside].join(', ')} need${acc.outside.size === 1 ? 's' : ''}` : '';
+        const names = [...acc.outside];
+        const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+        const outside = names.length ? `, plus whatever ${shown} need${names.length === 1 ? 's' : ''}` : '';
         ctx.report({
           loc: r.rdataLoc,
           message: `SPF for ${owner} needs ${acc.total > 50 ? 'more than 50' : acc.total} DNS lookups counting the includes in this zone${outside}; more than 10 makes receivers return permerror (RFC 7208 §4.6.4)`,

@@ -106,6 +106,8 @@ export interface Zone {
   problems: ParseProblem[];
   /** records by ownerKey */
   byOwner: Map<string, ZoneRecord[]>;
+  /** records by type mnemonic ('MX', 'TLSA', ...): zone-scope rules start here instead of scanning all records */
+  byType: Map<string, ZoneRecord[]>;
   /** the document the zone was read from (first file) */
   file: SourceFile;
 }

@@ -65,7 +65,7 @@ function commentText(t: Token): string {
 }
 
 function newZone(file: SourceFile, origin: string): Zone {
-  return { origin, records: [], directives: [], problems: [], byOwner: new Map(), file };
+  return { origin, records: [], directives: [], problems: [], byOwner: new Map(), byType: new Map(), file };
 }
 
 /** A source file whose entries are lexed (and then parsed) one by one by buildZone. */
@@ -140,6 +140,9 @@ export function addRecord(zone: Zone, rec: ZoneRecord): void {
   const list = zone.byOwner.get(rec.ownerKey);
   if (list) list.push(rec);
   else zone.byOwner.set(rec.ownerKey, [rec]);
+  const typed = zone.byType.get(rec.type);
+  if (typed) typed.push(rec);
+  else zone.byType.set(rec.type, [rec]);
 }
 
 const DIRECTIVES: DirectiveName[] = ['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE'];

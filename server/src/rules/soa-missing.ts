@@ -1,0 +1,22 @@
+// A zone file has exactly one SOA, at its top (RFC 1035 §5.2). This one is the
+// "none at all" half; soa-multiple is the other. A file without records (being
+// typed, or an $INCLUDE fragment with only directives) is left alone.
+import { rfc, type ZoneRule } from './rule';
+import type { Loc } from '../zone/model';
+
+export const soaMissing: ZoneRule = {
+  id: 'soa-missing',
+  scope: 'zone',
+  defaultSeverity: 'error',
+  rfc: [rfc('RFC 1035 §5.2', 'https://www.rfc-editor.org/rfc/rfc1035#section-5.2')],
+  summary: 'The zone has no SOA record.',
+  check(zone, ctx) {
+    if (!zone.records.length || zone.records.some((r) => r.type === 'SOA')) return;
+    const first = zone.records.find((r) => r.loc.file === zone.file) ?? zone.records[0];
+    const loc: Loc = first.ownerLoc;
+    ctx.report({
+      loc,
+      message: `no SOA record${zone.origin ? ` for ${zone.origin}` : ''}: a zone needs exactly one SOA at its apex`,
+    });
+  },
+};

@@ -43,6 +43,6 @@ function typesOf(recs: readonly ZoneRecord[]): string {
 
 /** File order: records of included files sort by where their entries sit, which is enough here. */
 export function byPosition(a: ZoneRecord, b: ZoneRecord): number {
-  if (a.loc.file !== b.loc.file) return 0;
-  return a.loc.entry.line - b.loc.entry.line || a.loc.span.line - b.loc.span.line;
+  if (a.file !== b.file) return 0;
+  return a.entry.line - b.entry.line;
 }

@@ -2,7 +2,7 @@
 // §2.4): a DS at this zone's own apex must go to the parent zone. BIND refuses
 // to load such a zone; Knot accepts it (we follow BIND).
 import { rfc, type RecordRule } from './rule';
-import { nameKey } from './support/dns-names';
+import { nameKey } from '../zone/names';
 
 export const dsAtApex: RecordRule = {
   id: 'ds-at-apex',

@@ -8,10 +8,7 @@ import { byPosition } from './cname-and-other-data';
 import { recordLine } from './support/record-locs';
 
 function identity(rec: ZoneRecord): string {
-  const values = rec.fields.length
-    ? rec.fields.map((f) => (typeof f.value === 'string' && /name/i.test(String(f.kind)) ? f.value.toLowerCase() : f.value))
-    : [rec.rdataText.toLowerCase()];
-  return `${rec.class}/${rec.type}/${JSON.stringify(values)}`;
+  return `${rec.class}/${rec.type}/${rec.rdataKey}`;
 }
 
 export const duplicateRecord: OwnerRule = {

@@ -20,7 +20,7 @@ export const multipleCname: OwnerRule = {
     const seen = new Set<string>();
     const first = cnames[0];
     for (const rec of cnames) {
-      const target = String(rec.fields[0]?.value ?? rec.rdataText).toLowerCase();
+      const target = rec.rdataKey;
       if (seen.has(target)) continue;
       seen.add(target);
       if (rec === first) continue;

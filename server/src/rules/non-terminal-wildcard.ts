@@ -2,7 +2,7 @@
 // ('a.*.example.com.') it is a plain label that matches nothing, almost always
 // a mistake; BIND warns the same way. A label like 'a*b' is plain data too.
 import { rfc, type RecordRule } from './rule';
-import { labels } from './support/dns-names';
+import { labels } from '../zone/names';
 
 export const nonTerminalWildcard: RecordRule = {
   id: 'non-terminal-wildcard',
@@ -11,7 +11,7 @@ export const nonTerminalWildcard: RecordRule = {
   rfc: [rfc('RFC 4592 §2.1.1', 'https://www.rfc-editor.org/rfc/rfc4592#section-2.1.1')],
   summary: "A '*' label that is not the leftmost label is not a wildcard.",
   check(rec, ctx) {
-    const ls = labels(rec.owner);
+    const ls = labels(rec.ownerKey);
     const i = ls.indexOf('*', 1);
     if (i < 1) return;
     ctx.report({

@@ -5,7 +5,7 @@ import type { ZoneRecord } from '../zone/model';
 import { rfc, type OwnerRule } from './rule';
 
 function isNullMx(rec: ZoneRecord): boolean {
-  return rec.type === 'MX' && rec.fields[1]?.value === '.';
+  return rec.type === 'MX' && rec.values[1] === '.';
 }
 
 export const nullMxMixed: OwnerRule = {

@@ -13,7 +13,7 @@ const WEEK = 7 * 86400;
 const DAY = 86400;
 
 function num(rec: ZoneRecord, i: number): number | undefined {
-  const v = rec.fields[i]?.value;
+  const v = rec.values[i];
   return typeof v === 'number' ? v : undefined;
 }
 

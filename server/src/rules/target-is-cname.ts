@@ -3,9 +3,11 @@
 // to load a zone whose NS points at a CNAME and only warns for MX/SRV, hence the
 // per-type severity.
 import { rfc, type ZoneRule } from './rule';
-import { nameKey } from './support/dns-names';
-import { targetField } from './support/targets';
+import { nameKey } from '../zone/names';
+import { targetLoc, targetName } from './support/targets';
 import { recordLine } from './support/record-locs';
+
+const CHECKED = new Set(['MX', 'NS', 'SRV']);
 
 export const targetIsCname: ZoneRule = {
   id: 'target-is-cname',
@@ -18,14 +20,15 @@ export const targetIsCname: ZoneRule = {
   summary: 'MX, NS and SRV records must point at a host name, not at a CNAME.',
   check(zone, ctx) {
     for (const rec of zone.records) {
-      const f = targetField(rec);
-      if (!f) continue;
-      const at = zone.byOwner.get(nameKey(f.value as string));
+      if (!CHECKED.has(rec.type)) continue;
+      const target = targetName(rec);
+      if (target === undefined) continue;
+      const at = zone.byOwner.get(nameKey(target));
       const cname = at?.find((r) => r.type === 'CNAME');
       if (!cname) continue;
       ctx.report({
-        loc: f.loc,
-        message: `${rec.type} target ${f.value as string} is a CNAME (to ${String(cname.fields[0]?.value ?? cname.rdataText)}): ${rec.type} must point at the canonical name`,
+        loc: targetLoc(rec),
+        message: `${rec.type} target ${target} is a CNAME (to ${String(cname.values[0] ?? cname.rdataText)}): ${rec.type} must point at the canonical name`,
         severity: rec.type === 'NS' ? 'error' : undefined,
         related: [{ loc: cname.typeLoc, message: `the CNAME (line ${recordLine(cname)})` }],
       });

@@ -4,8 +4,8 @@
 // a zone with an in-zone NS without address and only warns for MX, hence the
 // per-type severity.
 import { rfc, type ZoneRule } from './rule';
-import { isInZone, nameKey } from './support/dns-names';
-import { targetField } from './support/targets';
+import { isInZone, nameKey } from '../zone/names';
+import { targetLoc, targetName } from './support/targets';
 
 const HAS_ADDRESS = new Set(['A', 'AAAA']);
 
@@ -22,16 +22,15 @@ export const targetNoAddress: ZoneRule = {
     if (!zone.origin) return;
     for (const rec of zone.records) {
       if (rec.type !== 'MX' && rec.type !== 'NS') continue;
-      const f = targetField(rec);
-      if (!f) continue;
-      const target = f.value as string;
-      if (target === '.' || !isInZone(target, zone.origin)) continue;
+      const target = targetName(rec);
+      if (target === undefined) continue;
+      if (target === '.' || !isInZone(nameKey(target), nameKey(zone.origin))) continue;
       const at = zone.byOwner.get(nameKey(target)) ?? [];
       if (at.some((r) => HAS_ADDRESS.has(r.type))) continue;
       // an alias is target-is-cname's finding, not a missing address
       if (at.some((r) => r.type === 'CNAME')) continue;
       ctx.report({
-        loc: f.loc,
+        loc: targetLoc(rec),
         message: `${rec.type} target ${target} is inside the zone but has no A or AAAA record`,
         severity: rec.type === 'NS' ? 'error' : undefined,
       });

@@ -8,7 +8,7 @@ import { recordLine, ttlLoc } from './support/record-locs';
 import { compactDuration } from './support/durations';
 
 function rrsetKey(rec: ZoneRecord): string {
-  const covered = rec.type === 'RRSIG' ? `/${String(rec.fields[0]?.value ?? '').toUpperCase()}` : '';
+  const covered = rec.type === 'RRSIG' ? `/${String(rec.values[0] ?? '').toUpperCase()}` : '';
   return `${rec.class}/${rec.type}${covered}`;
 }
 

@@ -10,7 +10,8 @@
 // carets mark the columns [first ^, last ^ + 1) on the nearest line above that
 // is not itself an expectation line. The ';' counts as a caret when a caret
 // follows it directly (';^^' marks columns 0..3), so findings at column 0 can be
-// marked. A finding whose range runs onto later lines is marked from its start
+// marked (a one-character token at column 0, like '@', cannot be: write the
+// name out in the fixture). A finding whose range runs onto later lines is marked from its start
 // column to the end of its first line's text. Anything after the rule id is a
 // free note. Columns are UTF-16 units, as absRange gives them.
 //

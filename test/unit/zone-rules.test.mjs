@@ -9,7 +9,7 @@ import { checkFixture } from '../helpers/expectations.mjs';
 
 const dir = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 
-export const ZONE_RULES = [
+const ZONE_RULES = [
   'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address',
   'soa-missing', 'soa-multiple', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'null-mx-mixed',
@@ -26,6 +26,10 @@ for (const id of ZONE_RULES) {
     assert.ok(found.some((f) => f.ruleId === id), `the fixture exercises ${id}`);
   });
 }
+
+test('soa-missing leaves $INCLUDE fragments (no apex NS) alone', () => {
+  checkFixture(core, `${dir}soa-missing-fragment.zone`);
+});
 
 test('severities: NS problems are errors (BIND refuses the zone), MX problems warnings', () => {
   const text = [

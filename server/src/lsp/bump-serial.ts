@@ -5,7 +5,7 @@ import { bumpSerialEdit } from '../features/bump-serial';
 import { todayOf } from '../features/serial';
 import { BumpSerialRequest, type BumpSerialParams } from './protocol';
 import type { GetDoc } from './doc-state';
-import { lspRange } from './ranges';
+import { toRange } from './convert';
 
 export function registerBumpSerial(connection: Connection, getDoc: GetDoc): void {
   connection.onRequest(BumpSerialRequest, (params: BumpSerialParams): WorkspaceEdit | null => {
@@ -14,6 +14,6 @@ export function registerBumpSerial(connection: Connection, getDoc: GetDoc): void
     const today = params.today && /^\d{8}$/.test(params.today) ? params.today : todayOf(new Date());
     const bump = bumpSerialEdit(doc.zone, today);
     if (!bump) return null;
-    return { changes: { [bump.edit.file]: [{ range: lspRange(bump.edit.range), newText: bump.edit.newText }] } };
+    return { changes: { [bump.edit.file]: [{ range: toRange(bump.edit.range), newText: bump.edit.newText }] } };
   });
 }

@@ -2,7 +2,7 @@
 import { MarkupKind, type Connection } from 'vscode-languageserver/node';
 import { hoverAt } from '../features/hover';
 import type { GetDoc } from './doc-state';
-import { lspRange } from './ranges';
+import { toRange } from './convert';
 
 export function registerHover(connection: Connection, getDoc: GetDoc): void {
   connection.onHover(({ textDocument, position }) => {
@@ -10,6 +10,6 @@ export function registerHover(connection: Connection, getDoc: GetDoc): void {
     if (!doc) return null;
     const h = hoverAt(doc.zone, position.line, position.character);
     if (!h) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: lspRange(h.range) };
+    return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(h.range) };
   });
 }

@@ -3,7 +3,10 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { definitionAt, referencesAt } from '../features/navigation';
 import type { GetDoc } from './doc-state';
-import { lspLocation } from './ranges';
+import { locToRange } from './convert';
+import type { Loc } from '../zone/model';
+
+const lspLocation = (loc: Loc) => ({ uri: loc.file.id, range: locToRange(loc) });
 
 export function registerNavigation(connection: Connection, getDoc: GetDoc): void {
   connection.onDefinition(({ textDocument, position }) => {

@@ -2,7 +2,7 @@
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
 import { documentSymbols, type ZoneSymbol } from '../features/symbols';
 import type { GetDoc } from './doc-state';
-import { lspRange } from './ranges';
+import { toRange } from './convert';
 
 const KINDS: Record<ZoneSymbol['kind'], SymbolKind> = {
   owner: SymbolKind.Namespace,
@@ -15,8 +15,8 @@ function toLsp(s: ZoneSymbol): DocumentSymbol {
     name: s.name,
     detail: s.detail,
     kind: KINDS[s.kind],
-    range: lspRange(s.range),
-    selectionRange: lspRange(s.selectionRange),
+    range: toRange(s.range),
+    selectionRange: toRange(s.selectionRange),
     children: s.children.map(toLsp),
   };
 }

@@ -14,7 +14,7 @@ export const soaMultiple: ZoneRule = {
   ],
   summary: 'The zone has more than one SOA record.',
   check(zone, ctx) {
-    const soas = zone.records.filter((r) => r.type === 'SOA').sort(byPosition);
+    const soas = [...(zone.byType.get('SOA') ?? [])].sort(byPosition);
     if (soas.length < 2) return;
     const first = soas[0];
     for (const rec of soas.slice(1)) {

@@ -7,7 +7,7 @@ import { nameKey } from '../zone/names';
 import { targetLoc, targetName } from './support/targets';
 import { recordLine } from './support/record-locs';
 
-const CHECKED = new Set(['MX', 'NS', 'SRV']);
+const CHECKED = ['MX', 'NS', 'SRV'];
 
 export const targetIsCname: ZoneRule = {
   id: 'target-is-cname',
@@ -19,8 +19,7 @@ export const targetIsCname: ZoneRule = {
   ],
   summary: 'MX, NS and SRV records must point at a host name, not at a CNAME.',
   check(zone, ctx) {
-    for (const rec of zone.records) {
-      if (!CHECKED.has(rec.type)) continue;
+    for (const type of CHECKED) for (const rec of zone.byType.get(type) ?? []) {
       const target = targetName(rec);
       if (target === undefined) continue;
       const at = zone.byOwner.get(nameKey(target));

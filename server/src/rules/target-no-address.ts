@@ -20,8 +20,7 @@ export const targetNoAddress: ZoneRule = {
   summary: 'An MX or NS target inside the zone must have an A or AAAA record in the zone.',
   check(zone, ctx) {
     if (!zone.origin) return;
-    for (const rec of zone.records) {
-      if (rec.type !== 'MX' && rec.type !== 'NS') continue;
+    for (const type of ['MX', 'NS']) for (const rec of zone.byType.get(type) ?? []) {
       const target = targetName(rec);
       if (target === undefined) continue;
       if (target === '.' || !isInZone(nameKey(target), nameKey(zone.origin))) continue;

@@ -5,6 +5,7 @@ import { ZoneStore, uriToPath } from './lsp/zone-store';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
+import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-features';
 import type { ServerContext } from './lsp/server-context';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -30,6 +31,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      ...EDITOR_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'dane-zone', version: '0.1.0' },
@@ -79,6 +81,7 @@ connection.onDidChangeConfiguration(async () => {
 });
 
 registerCodeActions(connection);
+registerEditorFeatures(connection, (uri) => store.analysis(uri));
 void ctx;
 
 connection.listen();

@@ -5,3 +5,4 @@ export * from './rules/registry';
 export * from './cert/api';
 export * from './mail-policy/api';
 export { DANE_RULES } from './rules/dane-rules';
+export * from './features';

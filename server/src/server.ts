@@ -5,6 +5,7 @@ import { ZoneStore, uriToPath } from './lsp/zone-store';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
+import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-features';
 import type { ServerContext } from './lsp/server-context';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
@@ -35,6 +36,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      ...EDITOR_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'dane-zone', version: '0.1.0' },
@@ -85,6 +87,7 @@ connection.onDidChangeConfiguration(async () => {
 });
 
 registerCodeActions(connection);
+registerEditorFeatures(connection, (uri) => store.analysis(uri));
 registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });
 void ctx;
 

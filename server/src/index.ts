@@ -5,4 +5,6 @@ export * from './rules/registry';
 export * from './cert/api';
 export * from './mail-policy/api';
 export { DANE_RULES } from './rules/dane-rules';
+// pure hover content for DANE/mail records (markdown; no LSP types)
+export { daneHover, daneHoverAt, describeTlsaLink, describeMxDane, describePolicyTxt } from './lsp/dane-hover';
 export * from './features';

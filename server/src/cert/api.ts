@@ -8,3 +8,4 @@ export { matchTlsa, type TlsaMatch, type TlsaParams } from './tlsa-match';
 export { spkiShapeError, certSpki } from './der';
 export * from './tlsa-data';
 export { buildTlsa, smtpTlsaOwner, tlsaLabel, USAGE_NAMES, SELECTOR_NAMES, MTYPE_NAMES, type BuiltTlsa, type TlsaChoice } from './build-record';
+export { certLinkOf, loadLinkedCert, linkedCertificatePaths, settingFor, CERT_LINK_RE, type CertLink, type LinkedCert } from './link';

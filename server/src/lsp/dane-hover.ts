@@ -17,6 +17,14 @@ import { warnDays } from '../rules/dane-support/expiry-check';
 import { cnameOf, expandCname, inZone, mxIndex, mxTarget, tlsaQueryNames } from '../rules/dane-support/mail-graph';
 import { txtText } from '../rules/dane-support/txt-text';
 import { POLICY_KINDS } from '../rules/dane-support/policy-kinds';
+import { entryAt, recordsOfEntry } from '../features/locate-at';
+
+/** Hover markdown for the record on absolute `line` of the zone's document (any column). */
+export function daneHoverAt(zone: Zone, line: number, host: RuleHost): string | undefined {
+  const entry = entryAt(zone.file, line);
+  const rec = entry && recordsOfEntry(zone, entry)[0];
+  return rec ? daneHover(zone, rec, host) : undefined;
+}
 
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
 

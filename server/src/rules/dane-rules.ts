@@ -5,7 +5,6 @@ import { dmarcSyntax } from './dmarc-syntax';
 import { mailPolicyPlacement } from './mail-policy-placement';
 import { mtaStsMultiple } from './mta-sts-multiple';
 import { mtaStsSyntax } from './mta-sts-syntax';
-import { mxTargetCname } from './mx-target-cname';
 import { spfLookupLimit } from './spf-lookup-limit';
 import { spfMultiple } from './spf-multiple';
 import { spfSyntax } from './spf-syntax';
@@ -35,7 +34,6 @@ export const DANE_RULES: Rule[] = [
   mailPolicyPlacement,
   mtaStsMultiple,
   mtaStsSyntax,
-  mxTargetCname,
   spfLookupLimit,
   spfMultiple,
   spfSyntax,

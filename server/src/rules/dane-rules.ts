@@ -13,7 +13,6 @@ import { tlsaCertExpired } from './tlsa-cert-expired';
 import { tlsaCertExpiring } from './tlsa-cert-expiring';
 import { tlsaCertLinkUnreadable } from './tlsa-cert-link-unreadable';
 import { tlsaCertMismatch } from './tlsa-cert-mismatch';
-import { tlsaCnameConflict } from './tlsa-cname-conflict';
 import { tlsaDigestLength } from './tlsa-digest-length';
 import { tlsaFieldUnusable } from './tlsa-field-unusable';
 import { tlsaFullDataMalformed } from './tlsa-full-data-malformed';
@@ -42,7 +41,6 @@ export const DANE_RULES: Rule[] = [
   tlsaCertExpiring,
   tlsaCertLinkUnreadable,
   tlsaCertMismatch,
-  tlsaCnameConflict,
   tlsaDigestLength,
   tlsaFieldUnusable,
   tlsaFullDataMalformed,

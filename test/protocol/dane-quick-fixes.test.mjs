@@ -215,3 +215,17 @@ test('a linked certificate renewed on disk re-checks the open zone without reope
   await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d[0].range, context: { diagnostics: [] } });
   assert.equal(c.publishes.filter((p) => p.uri === uri).length, 2);
 });
+
+test('editing only the link comment above a record re-checks the record (incremental analysis)', async () => {
+  const text = HEAD + '; dane-zone: cert=mx1.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
+  const z = await openZone(text);
+  assert.deepEqual(z.diags.filter((d) => d.code === 'tlsa-cert-mismatch'), []);
+  // cert=mx1.pem -> cert=mx2.pem (one character on line 4)
+  await s.change(z.uri, 2, [{ range: { start: { line: 4, character: 20 }, end: { line: 4, character: 21 } }, text: '2' }]);
+  const d = (await s.diagnostics(z.uri, 2)).diagnostics.filter((x) => x.code === 'tlsa-cert-mismatch');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].range.start.line, 5);
+  // and back: the finding goes away
+  await s.change(z.uri, 3, [{ range: { start: { line: 4, character: 20 }, end: { line: 4, character: 21 } }, text: '1' }]);
+  assert.deepEqual((await s.diagnostics(z.uri, 3)).diagnostics.filter((x) => x.code === 'tlsa-cert-mismatch'), []);
+});

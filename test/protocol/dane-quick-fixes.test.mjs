@@ -129,6 +129,10 @@ test('single record: "Add 2 1 1 from <issuer>" adds a linked DANE-TA record that
   const d = z.diags.find((x) => x.code === 'tlsa-single-record');
   assert.deepEqual(d.data.nextKey, { file: z.uri, host: 'mx1.example.com.' });
   const r = await applyFix(z, text, 'tlsa-single-record', 5, 'Add 2 1 1 from Fixture CA');
+  // the next-key fix needs a file from the user: it runs the client's generate command for this host
+  const next = r.actions.find((a) => a.title === 'Add next-key 3 1 1 from …');
+  assert.deepEqual(next.command, { title: 'Add next-key 3 1 1 from …', command: 'daneZone.generateTlsa', arguments: [{ uri: z.uri, host: 'mx1.example.com.' }] });
+  assert.equal(next.edit, undefined);
   const { zone, findings } = check(z.path, r.text);
   const added = recAt(zone, 7);
   assert.equal(added.ownerKey, '_25._tcp.mx1.example.com.');

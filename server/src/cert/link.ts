@@ -96,11 +96,30 @@ function parseCached(bytes: Uint8Array, name: string): CertReadResult {
   return r;
 }
 
+// One read per file per host and run: several rules (and records) linking the same
+// file share one read. The server and the CLI make a host per analysis run; a host
+// kept longer (e.g. for hovers) re-reads after READ_TTL_MS, so a renewal is seen.
+type ReadResult = ReturnType<NonNullable<RuleHost['readFile']>>;
+const reads = new WeakMap<RuleHost, Map<string, { at: number; r: ReadResult }>>();
+const READ_TTL_MS = 1000;
+
+function readOnce(host: RuleHost, fromFile: string, path: string): ReadResult {
+  let m = reads.get(host);
+  if (!m) reads.set(host, (m = new Map()));
+  const key = `${fromFile}\0${path}`;
+  const now = Date.now();
+  const hit = m.get(key);
+  if (hit && now - hit.at < READ_TTL_MS) return hit.r;
+  const r = host.readFile!(fromFile, path);
+  m.set(key, { at: now, r });
+  return r;
+}
+
 /** Reads the linked file of a record through the host. undefined = no link, or the host cannot read files. */
 export function loadLinkedCert(rec: ZoneRecord, host: RuleHost): LinkedCert | undefined {
   const link = certLinkOf(rec, host);
   if (!link || !host.readFile) return undefined;
-  const r = host.readFile(link.fromFile, link.path);
+  const r = readOnce(host, link.fromFile, link.path);
   if ('error' in r) return { link, error: `cannot read certificate file ${link.path}: ${r.error}` };
   const m = parseCached(r.bytes, link.path);
   if ('error' in m) return { link, error: m.error };

@@ -82,8 +82,13 @@ export class RuleCache {
     const active = this.active(settings);
     const owners = new Set<string>();
     for (const r of removed) { this.byRecord.delete(r); owners.add(r.ownerKey); }
-    for (const r of added) { this.checkRecord(zone, host, active, r); owners.add(r.ownerKey); }
-    for (const key of owners) this.checkOwner(zone, host, active, key);
+    for (const r of added) owners.add(r.ownerKey);
+    // Record rules may look at the other records of their owner (e.g. the rest of
+    // a TLSA RRset), so every record of a touched owner is checked again.
+    for (const key of owners) {
+      for (const r of zone.byOwner.get(key) ?? []) this.checkRecord(zone, host, active, r);
+      this.checkOwner(zone, host, active, key);
+    }
     return this.collect(zone, host, active);
   }
 

@@ -3,3 +3,4 @@
 export * from './zone/api';
 export * from './rules/registry';
 export * from './cert/tlsa-data';
+export * from './live/api';

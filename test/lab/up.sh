@@ -73,18 +73,18 @@ wait_for() {  # description timeout_s command...  (polls the condition; no fixed
   die "$what did not come up in ${t}s (see $STATE/logs/)"
 }
 
-setsid knotd -c "$STATE/knot.conf" </dev/null >>"$STATE/logs/knotd.out" 2>&1 &
+setsid knotd -c "$STATE/knot.conf" </dev/null >>"$STATE/logs/knotd.out" 2>&1 9>&- &
 echo $! > "$PIDS/knotd.pid"
 wait_for knotd 20 sh -c "dig @$AUTH_ADDR -p $AUTH_PORT +norec +time=1 +tries=1 good.$PARENT SOA | grep -q 'status: NOERROR'"
 log "t=$(ms)ms knotd answering"
 
-setsid unbound -d -p -c "$STATE/unbound.conf" </dev/null >>"$STATE/logs/unbound.out" 2>&1 &
+setsid unbound -d -p -c "$STATE/unbound.conf" </dev/null >>"$STATE/logs/unbound.out" 2>&1 9>&- &
 echo $! > "$PIDS/unbound.pid"
 wait_for unbound 20 sh -c "dig @$RES_ADDR -p $RES_PORT +dnssec +time=1 +tries=1 good.$PARENT MX | grep -q 'flags:.* ad'"
 log "t=$(ms)ms unbound validating"
 
 : > "$STATE/logs/smtp.log"
-NODE_PATH="$PROJECT_DIR/node_modules" setsid node "$LAB_DIR/smtp/lab-smtp.js" "$STATE/smtp.json" </dev/null >>"$STATE/logs/smtp.log" 2>&1 &
+NODE_PATH="$PROJECT_DIR/node_modules" setsid node "$LAB_DIR/smtp/lab-smtp.js" "$STATE/smtp.json" </dev/null >>"$STATE/logs/smtp.log" 2>&1 9>&- &
 echo $! > "$PIDS/smtp.pid"
 wait_for smtp 20 sh -c "grep -q ' ready$' '$STATE/logs/smtp.log'"
 log "t=$(ms)ms smtp servers listening"

@@ -4,7 +4,7 @@
 // `dane-zone validate --json`, plus the RFC 8460 file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -178,3 +178,60 @@ test('human output: a table with the verdict, no colour when not a TTY', async (
   assert.match(out, /records that would match this server:\n {10}_25\._tcp\.mx\.mismatch\.example\.internal\. IN TLSA 3 1 1 [0-9a-f]{64}/);
   assert.doesNotMatch(out, /\x1b\[/);
 });
+
+// ---- peer tools judge the same scenarios; dane-zone must agree ----
+
+function opensslVerdict(addr, base, tlsa) {
+  const args = ['s_client', '-brief', '-starttls', 'smtp', '-connect', `${addr}:${lab.smtpPort}`, '-servername', base,
+    '-dane_tlsa_domain', base, '-dane_ee_no_namechecks', ...tlsa.flatMap((t) => ['-dane_tlsa_rrdata', t])];
+  const r = spawnSync('openssl', args, { input: '', encoding: 'utf8', timeout: 15000 });
+  const text = r.stdout + r.stderr;
+  if (/Didn't find STARTTLS/.test(text)) return { ok: false, why: 'no-starttls', text };
+  if (/Verification: OK/.test(text) && !/verify error/.test(text)) return { ok: true, text };
+  return { ok: false, why: (/verify error:num=\d+:([^\n]*)/.exec(text) ?? /Verification error: ([^\n]*)/.exec(text) ?? [])[1], text };
+}
+
+for (const name of ['good', 'ta', 'cname', 'mismatch', 'expired', 'namemismatch', 'dualstack']) {
+  test(`peer openssl s_client -dane_tlsa_* agrees on ${name}`, async () => {
+    const r = await core.validateDomain(lab.scenarios[name], { resolver: resolver(), prober: new core.NetSmtpProber(), smtpPort: lab.smtpPort });
+    const h = r.hosts[0];
+    assert.ok(h.tlsa.length, 'TLSA records found');
+    const a = h.addresses.find((x) => x.family === 4);
+    const peer = opensslVerdict(a.address, h.tlsaBase.replace(/\.$/, ''), h.tlsa);
+    assert.equal(a.verdict === 'valid', peer.ok, `dane-zone ${a.verdict} (${a.detail}) vs openssl: ${peer.why}\n${peer.text.slice(0, 400)}`);
+    // the reasons agree too
+    const expectWhy = { mismatch: /no matching DANE TLSA/, expired: /certificate has expired/, namemismatch: /hostname mismatch/ }[name];
+    if (expectWhy) assert.match(peer.why ?? '', expectWhy);
+  });
+}
+
+test('peer openssl agrees that nostarttls has no STARTTLS', async () => {
+  const r = await core.validateDomain(lab.scenarios.nostarttls, { resolver: resolver(), prober: new core.NetSmtpProber(), smtpPort: lab.smtpPort });
+  const h = r.hosts[0];
+  const peer = opensslVerdict(h.addresses[0].address, h.tlsaBase.replace(/\.$/, ''), h.tlsa);
+  assert.equal(peer.why, 'no-starttls');
+  assert.equal(h.addresses[0].reason, 'starttls-not-supported');
+});
+
+// delv is BIND's validator run on the raw authoritative data: independent of unbound
+function delv(name, type) {
+  const r = spawnSync('delv', [`@${lab.authoritative.split(':')[0]}`, '-p', lab.authoritative.split(':')[1], '-a', lab.trustAnchorFile,
+    `+root=${lab.parent}`, name, type], { encoding: 'utf8', timeout: 20000 });
+  const t = r.stdout + r.stderr;
+  if (/^; fully validated/m.test(t)) return 'secure';
+  if (/^; negative response, fully validated/m.test(t)) return 'secure';
+  if (/^; unsigned answer/m.test(t)) return 'insecure';
+  if (/resolution failed/.test(t)) return /broken trust chain|RRSIG has expired|no valid signature/.test(t) ? 'bogus' : 'failed';
+  return `unknown: ${t.slice(0, 200)}`;
+}
+
+for (const [name, qname, type] of [
+  ['good', 'good', 'MX'], ['insecure', 'insecure', 'MX'], ['bogus-ds', 'bogus-ds', 'MX'], ['expired-sig', 'expired-sig', 'MX'],
+  ['bogus-tlsa', '_25._tcp.mx.bogus-tlsa', 'TLSA'], ['notlsa', '_25._tcp.mx.notlsa', 'TLSA'], ['twomx', '_25._tcp.mx2.twomx', 'TLSA'],
+]) {
+  test(`peer delv agrees on the DNSSEC status of ${type} ${qname}`, async () => {
+    const fq = `${qname}.${lab.parent}`;
+    const ours = await core.lookup(resolver(), fq, core.TYPE[type]);
+    assert.equal(ours.status, delv(fq, type), ours.detail);
+  });
+}

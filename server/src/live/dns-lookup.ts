@@ -4,7 +4,7 @@
 // server. A SERVFAIL is re-asked with CD=1: data that comes back then exists
 // but fails validation (bogus); no data = the servers are unreachable or lame.
 // No sockets here: it goes through the Resolver interface.
-import { canonName, EDE_DNSSEC_BOGUS, EDE_NAMES, Ede, rcodeName, Rr, TYPE, typeName } from './dns-wire';
+import { canonName, EDE_DNSSEC_BOGUS, EDE_NAMES, Ede, rcodeName, Rr, TYPE, dnsTypeName } from './dns-wire';
 import type { Resolver } from './resolver';
 
 export type LookupStatus = 'secure' | 'insecure' | 'bogus' | 'failed';
@@ -49,7 +49,7 @@ function followCnames(answer: Rr[], name: string): { target: string; chain: [str
 
 export async function lookup(resolver: Resolver, name: string, type: number, signal?: AbortSignal): Promise<Lookup> {
   const qname = canonName(name);
-  const base = { name: qname, type: typeName(type) };
+  const base = { name: qname, type: dnsTypeName(type) };
   const r = await resolver.query({ name: qname, type }, signal);
   if (!r.ok) {
     return { ...base, status: 'failed', rcode: 'TIMEOUT', records: [], cnames: [], target: qname, ede: [], server: r.server, ms: r.ms, detail: `no answer from ${r.server}: ${r.error}` };

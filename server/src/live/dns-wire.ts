@@ -9,7 +9,7 @@ export type RrTypeName = keyof typeof TYPE;
 export const RCODE_NAMES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED', 'YXDOMAIN', 'YXRRSET', 'NXRRSET', 'NOTAUTH', 'NOTZONE'];
 export function rcodeName(n: number): string { return RCODE_NAMES[n] ?? `RCODE${n}`; }
 const TYPE_NAMES = new Map<number, string>(Object.entries(TYPE).map(([k, v]) => [v, k]));
-export function typeName(n: number): string { return TYPE_NAMES.get(n) ?? `TYPE${n}`; }
+export function dnsTypeName(n: number): string { return TYPE_NAMES.get(n) ?? `TYPE${n}`; }
 
 export class DnsWireError extends Error {}
 
@@ -194,10 +194,10 @@ function readRdata(r: Reader, type: number, len: number): unknown {
       v = { usage: r.u8(), selector: r.u8(), matchingType: r.u8(), data: r.bytes(len - 3).toString('hex') } satisfies TlsaData;
       break;
     }
-    case TYPE.RRSIG: v = { typeCovered: typeName(r.u16()) }; r.pos = end; break;
+    case TYPE.RRSIG: v = { typeCovered: dnsTypeName(r.u16()) }; r.pos = end; break;
     default: v = r.bytes(len).toString('hex');
   }
-  if (r.pos !== end) throw new DnsWireError(`RDATA length mismatch for ${typeName(type)}`);
+  if (r.pos !== end) throw new DnsWireError(`RDATA length mismatch for ${dnsTypeName(type)}`);
   return v;
 }
 
@@ -238,7 +238,7 @@ export function decodeMessage(buf: Buffer): DnsMessage {
         msg.edns = { udpSize: cls, version: (ttl >>> 16) & 0xff, dnssecOk: !!(ttl & 0x8000), ede };
         continue;
       }
-      into.push({ name, type, typeName: typeName(type), class: cls, ttl, data: readRdata(r, type, len) });
+      into.push({ name, type, typeName: dnsTypeName(type), class: cls, ttl, data: readRdata(r, type, len) });
     }
   };
   section(an, msg.answer);

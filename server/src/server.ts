@@ -5,6 +5,7 @@ import { ZoneStore, uriToPath } from './lsp/zone-store';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
+import { registerValidateHandler } from './lsp/validate-handler';
 import type { ServerContext } from './lsp/server-context';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -79,6 +80,11 @@ connection.onDidChangeConfiguration(async () => {
 });
 
 registerCodeActions(connection);
+registerValidateHandler(connection, {
+  getZone: (uri) => store.zone(uri),
+  publishExtra: (uri, diagnostics) => publisher.setExtra(uri, 'live-validation', diagnostics),
+  getSettings: (uri) => (uri ? settings.raw.get(uri) : undefined) ?? {},
+});
 void ctx;
 
 connection.listen();

@@ -13,7 +13,7 @@ export function describeChain(chainDer: Uint8Array[]): { chain: CertInfo[]; woul
   chainDer.forEach((der, depth) => {
     let c: X509Certificate;
     try { c = new X509Certificate(der); } catch (e) {
-      chain.push({ depth, subject: `(unparsable certificate: ${(e as Error).message})`, issuer: '', notBefore: '', notAfter: '', sans: [], selfSigned: false, ca: false, spkiSha256: '', sha256Fingerprint: '' });
+      chain.push({ depth, subject: `(unparsable certificate: ${(e as Error).message})`, issuer: '', notBefore: '', notAfter: '', sans: [], selfSigned: false, ca: false, spkiSha256: '', sha256Fingerprint: '', derBase64: Buffer.from(der).toString('base64') });
       return;
     }
     const spki = associationData(c, 1, 1);
@@ -28,6 +28,7 @@ export function describeChain(chainDer: Uint8Array[]): { chain: CertInfo[]; woul
       ca: c.ca,
       spkiSha256: spki,
       sha256Fingerprint: c.fingerprint256.replace(/:/g, '').toLowerCase(),
+      derBase64: Buffer.from(der).toString('base64'),
     });
     if (depth === 0) wouldMatch.push(`3 1 1 ${spki}`);
     else if (c.ca) wouldMatch.push(`2 1 1 ${spki}`);

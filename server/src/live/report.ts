@@ -59,6 +59,8 @@ export interface CertInfo {
   /** SHA2-256 of the SubjectPublicKeyInfo, i.e. the data of an x 1 1 record */
   spkiSha256: string;
   sha256Fingerprint: string;
+  /** the certificate itself (DER, base64), so clients can match other records or save it */
+  derBase64: string;
 }
 
 export interface AddressReport {

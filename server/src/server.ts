@@ -83,7 +83,6 @@ registerCodeActions(connection);
 registerValidateHandler(connection, {
   getZone: (uri) => store.zone(uri),
   publishExtra: (uri, diagnostics) => publisher.setExtra(uri, 'live-validation', diagnostics),
-  getSettings: (uri) => (uri ? settings.raw.get(uri) : undefined) ?? {},
 });
 void ctx;
 

@@ -20,8 +20,8 @@ export interface ValidateHandlerDeps {
   getZone(uri: string): Zone | undefined;
   /** replace this request's extra diagnostics for a document */
   publishExtra(uri: string, diagnostics: Diagnostic[]): void;
-  /** daneZone.resolvers / smtpPort / validationTimeoutMs for the document (or globally) */
-  getSettings?(uri: string | undefined): LiveSettings;
+  /** daneZone.resolvers / smtpPort / validationTimeoutMs; default: asks the client (workspace/configuration) */
+  getSettings?(uri: string | undefined): LiveSettings | Promise<LiveSettings>;
   /** engine parts; defaults: the stub resolver over the configured/system resolvers, the net prober */
   makeEngine?(s: LiveSettings): { resolver: Resolver; prober: SmtpProber };
 }
@@ -101,6 +101,15 @@ export function diagnosticsForReport(zone: Zone, report: ValidationReport, now =
   return out;
 }
 
+async function fetchSettings(connection: Connection, uri: string | undefined): Promise<LiveSettings> {
+  try {
+    const s = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'daneZone' })) as LiveSettings | null;
+    return s ?? {};
+  } catch {
+    return {}; // the client has no configuration support: system resolvers, port 25
+  }
+}
+
 async function startProgress(connection: Connection, params: WorkDoneProgressParams): Promise<WorkDoneProgressReporter | undefined> {
   try {
     if (params.workDoneToken !== undefined) return connection.window.attachWorkDoneProgress(params.workDoneToken);
@@ -118,7 +127,7 @@ export function registerValidateHandler(connection: Connection, deps: ValidateHa
     }
     const zone = params.zoneUri ? deps.getZone(params.zoneUri) : undefined;
     if (params.useZoneRecords && !zone) throw new ResponseError(ErrorCodes.InvalidParams, 'dane-zone: useZoneRecords needs an open zone document (zoneUri)');
-    const s = deps.getSettings?.(params.zoneUri) ?? {};
+    const s = await (deps.getSettings ?? ((uri) => fetchSettings(connection, uri)))(params.zoneUri);
     let engine: { resolver: Resolver; prober: SmtpProber };
     try { engine = (deps.makeEngine ?? defaultEngine)(s); } catch (e) {
       throw new ResponseError(ErrorCodes.InvalidParams, `dane-zone: ${(e as Error).message} (setting daneZone.resolvers)`);

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labUp, labDown, ROOT } from './lab.mjs';
 import * as core from '../../dist/core.js';
+import { startServer } from '../helpers/lsp-client.mjs';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 
 // domain verdict, NDR, TLS-RPT type, exit code, and per-host verdicts in preference order
 const EXPECT = {
@@ -235,3 +237,59 @@ for (const [name, qname, type] of [
     assert.equal(ours.status, delv(fq, type), ours.detail);
   });
 }
+
+// ---- the LSP request daneZone/validateDomain, against the real server bundle ----
+
+test('LSP daneZone/validateDomain: pre-deployment check with the zone as edited, progress, diagnostics on the TLSA line', async () => {
+  const srv = await startServer({ configuration: { resolvers: [lab.resolver], smtpPort: lab.smtpPort, validationTimeoutMs: 5000 } });
+  try {
+    const domain = lab.scenarios.good;
+    const wrong = 'ab'.repeat(32);
+    const uri = 'file:///tmp/dane-zone-live/good.zone';
+    const text = [
+      `$ORIGIN ${domain}.`, '$TTL 60',
+      `@ SOA ns.${lab.parent}. hostmaster.${lab.parent}. 1 3600 600 86400 60`,
+      `@ NS ns.${lab.parent}.`,
+      `@ MX 10 mx.${domain}.`,
+      `mx A ${lab.servers.good.address}`,
+      `_25._tcp.mx TLSA 3 1 1 ${wrong}`,
+      '',
+    ].join('\n');
+    await srv.open(uri, text);
+    await srv.diagnostics(uri, 1);
+    const progress = [];
+    srv.conn.onNotification('$/progress', (p) => { if (p.token === 'tok-1') progress.push(p.value); });
+    const report = await srv.conn.sendRequest('daneZone/validateDomain', { domain, zoneUri: uri, useZoneRecords: true, workDoneToken: 'tok-1' });
+    assert.equal(report.source, 'zone');
+    assert.equal(report.verdict, 'invalid');
+    assert.equal(report.ndr, '5.7.323');
+    assert.deepEqual(report.hosts[0].tlsa, [`3 1 1 ${wrong}`]);
+    const live = await srv.diagnosticsWhere(uri, (p) => p.diagnostics.some((d) => d.code === 'live-validation'));
+    const tlsaDiag = live.diagnostics.find((d) => d.code === 'live-validation' && d.range.start.line === 6);
+    assert.ok(tlsaDiag, JSON.stringify(live.diagnostics));
+    assert.equal(tlsaDiag.severity, 1);
+    assert.match(tlsaDiag.message, new RegExp(`deployed server at mx\\.good\\.example\\.internal \\(${lab.servers.good.address.replace(/\./g, '\\.')}\\) presents a key that this record does not match; it would match 3 1 1 ${report.hosts[0].addresses[0].wouldMatch[0].slice(6)}`));
+    assert.ok(live.diagnostics.some((d) => d.code === 'live-validation' && d.range.start.line === 4 && d.severity === 1), 'MX line flagged');
+    assert.equal(progress[0].kind, 'begin');
+    assert.ok(progress.some((v) => v.kind === 'report' && /STARTTLS probe/.test(v.message ?? '')));
+    assert.equal(progress.at(-1).kind, 'end');
+
+    // the same against published DNS: valid, and the zone's (wrong) record is still shown as not matching
+    const pub = await srv.conn.sendRequest('daneZone/validateDomain', { domain, zoneUri: uri });
+    assert.equal(pub.source, 'dns');
+    assert.equal(pub.verdict, 'valid');
+    await assert.rejects(srv.conn.sendRequest('daneZone/validateDomain', { domain: '1.2.3.4' }), /IP address/);
+  } finally { await srv.stop(); }
+});
+
+test('LSP daneZone/validateDomain: cancellation ends a run stuck on a silent server', async () => {
+  const srv = await startServer({ configuration: { resolvers: [lab.resolver], smtpPort: lab.smtpPort, validationTimeoutMs: 30000 } });
+  try {
+    const cts = new CancellationTokenSource();
+    srv.conn.onNotification('$/progress', (p) => { if (p.token === 'tok-2' && /STARTTLS probe/.test(p.value.message ?? '')) cts.cancel(); });
+    const t0 = Date.now();
+    const r = await srv.conn.sendRequest('daneZone/validateDomain', { domain: lab.scenarios.silent, workDoneToken: 'tok-2' }, cts.token).catch((e) => e);
+    assert.ok(Date.now() - t0 < 10000, `took ${Date.now() - t0} ms`);
+    if (r && r.hosts) assert.notEqual(r.verdict, 'valid');
+  } finally { await srv.stop(); }
+});

@@ -73,13 +73,18 @@ class ReplyReader {
   private onEnd = (): void => this.fail(new StepError('dropped', 'the server closed the connection'));
   private onError = (e: Error): void => this.fail(new StepError('dropped', `connection error: ${e.message}`));
   private onData = (chunk: Buffer): void => {
+    if (this.ended) return;
+    // bound the work before parsing: a flood fails here, whatever the chunk size
     this.bytes += chunk.length;
+    if (this.bytes > MAX_REPLY_BYTES) return this.fail(new StepError('flood', `more than ${MAX_REPLY_BYTES} bytes without a complete reply`));
     this.buf += chunk.toString('latin1');
+    let start = 0;
     let i: number;
-    while ((i = this.buf.indexOf('\n')) >= 0) {
-      this.lines.push(this.buf.slice(0, i).replace(/\r$/, ''));
-      this.buf = this.buf.slice(i + 1);
+    while ((i = this.buf.indexOf('\n', start)) >= 0) {
+      this.lines.push(this.buf.slice(start, i).replace(/\r$/, ''));
+      start = i + 1;
     }
+    this.buf = this.buf.slice(start);
     if (this.buf.length > MAX_LINE) return this.fail(new StepError('flood', `reply line longer than ${MAX_LINE} bytes`));
     this.deliver();
   };
@@ -97,8 +102,7 @@ class ReplyReader {
         return;
       }
     }
-    if (this.lines.length > MAX_REPLY_LINES) return this.fail(new StepError('flood', `reply of more than ${MAX_REPLY_LINES} lines`));
-    if (this.bytes > MAX_REPLY_BYTES) this.fail(new StepError('flood', `reply larger than ${MAX_REPLY_BYTES} bytes`));
+    if (this.lines.length > MAX_REPLY_LINES) this.fail(new StepError('flood', `reply of more than ${MAX_REPLY_LINES} lines`));
   }
   read(): Promise<string[]> {
     if (this.ended) return Promise.reject(this.ended);
@@ -106,14 +110,17 @@ class ReplyReader {
   }
 }
 
-/** Run `fn` with a deadline and cancellation; the socket is destroyed by the caller on failure. */
+/** `p` with a deadline and cancellation; whichever comes first settles, and the timer and
+ *  listener go at once (the caller destroys the socket, which settles `p` later). */
 function withDeadline<T>(p: Promise<T>, ms: number, what: string, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new StepError('timeout', `no complete ${what} within ${ms} ms`)), ms);
-    const onAbort = (): void => reject(new StepError('cancelled', 'cancelled'));
-    if (signal?.aborted) onAbort();
+    let t: NodeJS.Timeout | undefined;
+    const cleanup = (): void => { clearTimeout(t); signal?.removeEventListener('abort', onAbort); };
+    const onAbort = (): void => { cleanup(); reject(new StepError('cancelled', 'cancelled')); };
+    if (signal?.aborted) return onAbort();
+    t = setTimeout(() => { cleanup(); reject(new StepError('timeout', `no complete ${what} within ${ms} ms`)); }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => { clearTimeout(t); signal?.removeEventListener('abort', onAbort); });
+    p.then((v) => { cleanup(); resolve(v); }, (e) => { cleanup(); reject(e); });
   });
 }
 

@@ -30,8 +30,9 @@ for (const s of cfg) {
       if (s.kind === 'silent') return; // say nothing; the client must give up on its own
       // endless banner: write while the peer reads (backpressure), stop when it goes away
       let n = 0;
+      // one line per turn of the event loop while the peer keeps up; wait for 'drain' otherwise
       const pump = () => {
-        while (!sock.destroyed && sock.write(`220-${s.host} banner line ${n++} of a banner that never ends\r\n`)) { /* until the buffer is full */ }
+        if (!sock.destroyed && sock.write(`220-${s.host} banner line ${n++} of a banner that never ends\r\n`)) setImmediate(pump);
       };
       sock.on('drain', pump);
       pump();

@@ -32,6 +32,8 @@ const USER_SETTINGS = {
   'json.schemaDownload.enable': false,
   'npm.fetchOnlinePackageInfo': false,
   'editor.minimap.enabled': false,
+  // the untitled-file language guesser loads a model that fails in code-server's web worker
+  'workbench.editor.languageDetection': false,
   'editor.hover.delay': 200,
   'window.commandCenter': false,
   'workbench.layoutControl.enabled': false,

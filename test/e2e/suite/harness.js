@@ -30,8 +30,9 @@ function createSuite() {
   return { test, runAll };
 }
 
-/** Resolves when check() returns a truthy value, re-checking on each event; rejects after timeoutMs. */
-function waitFor(what, check, events, timeoutMs = 45000) {
+/** Resolves when check() returns a truthy value, re-checking on each event (and every 250 ms for
+ *  state that has no event, like activation); rejects after timeoutMs. */
+function waitFor(what, check, events, timeoutMs = 30000) {
   return new Promise((resolve, reject) => {
     const subs = [];
     let timer;
@@ -40,6 +41,8 @@ function waitFor(what, check, events, timeoutMs = 45000) {
       try { const v = await check(); if (v) done(resolve, v); } catch (e) { done(reject, e); }
     };
     for (const ev of events) subs.push(ev(() => void probe()));
+    const poll = setInterval(() => void probe(), 250);
+    subs.push({ dispose: () => clearInterval(poll) });
     timer = setTimeout(() => done(reject, new Error(`timed out waiting for ${what}`)), timeoutMs);
     void probe();
   });

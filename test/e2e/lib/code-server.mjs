@@ -36,6 +36,7 @@ const USER_SETTINGS = {
   'workbench.editor.languageDetection': false,
   'editor.hover.delay': 200,
   'window.commandCenter': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.layoutControl.enabled': false,
 };
 

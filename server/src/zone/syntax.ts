@@ -28,9 +28,17 @@ export interface Entry {
   lineCount: number;
   /** true when the first physical line starts with white space (owner omitted) */
   leadingBlank: boolean;
+  /** tokens while the entry is being parsed; dropped afterwards to save memory
+   *  (entryTokens() in locate.ts re-lexes an entry on demand) */
   tokens: Token[];
   /** lexical problems found in this entry (unterminated quote, stray parenthesis ...) */
   lexErrors: SyntaxProblem[];
+  /** true when a '(' was still open where the entry ended (then the next line decides where it ends) */
+  unclosed?: boolean;
+  /** comment text when the entry is only a comment (links the record below it) */
+  commentText?: string;
+  /** what the entry produced, in incremental mode (see model.ts) */
+  out?: import('./model').EntryOutput;
 }
 
 /** A span inside one entry: relative lines, like tokens. */

@@ -3,8 +3,7 @@
 // the edit that inserts it; we apply it. Arguments let tests skip the pickers.
 import * as vscode from 'vscode';
 import type { ServerClient } from '../server-client';
-import { GenerateTlsaParams, GenerateTlsaRequest } from '../../../server/src/lsp/protocol';
-import { applyServerEdit } from '../server-edits';
+import { GenerateTlsaParams, GenerateTlsaRequest, type GenerateTlsaResult } from '../../../server/src/lsp/protocol';
 import { isZoneEditor, zoneInfo } from '../zone-info';
 
 export interface GenerateTlsaArgs {
@@ -59,10 +58,13 @@ export async function generateTlsa(server: ServerClient, args: GenerateTlsaArgs 
     uri: client.code2ProtocolConverter.asUri(editor.document.uri), certPath, host, usage, selector, matchingType,
   };
   try {
-    const edit = await client.sendRequest<unknown>(GenerateTlsaRequest, params);
-    const inserted = await applyServerEdit(client, editor.document.uri, edit as never);
-    if (inserted === undefined) throw new Error('the server returned no record');
-    return inserted.trim();
+    const res = await client.sendRequest<GenerateTlsaResult>(GenerateTlsaRequest, params);
+    if ('error' in res) throw new Error(res.error);
+    // the server chose the place (after the host's TLSA or other records) and the link comment
+    const we = new vscode.WorkspaceEdit();
+    we.insert(client.protocol2CodeConverter.asUri(res.edit.uri), new vscode.Position(res.edit.line, res.edit.character), res.edit.newText);
+    if (!(await vscode.workspace.applyEdit(we))) throw new Error('the editor refused the edit');
+    return res.record;
   } catch (e) {
     void vscode.window.showErrorMessage(`dane-zone: could not generate a TLSA record: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;

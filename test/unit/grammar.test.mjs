@@ -36,3 +36,15 @@ test('every RR type of the sample zone is highlighted as a type', async () => {
     assert.ok(types.includes(t), `${t} not scoped as a type in samples/example.zone`);
   }
 });
+
+test('every type in the core RR table is highlighted as a type, upper and lower case', async () => {
+  const { createRequire } = await import('node:module');
+  const { RR_TYPES } = createRequire(import.meta.url)('../../dist/core.js');
+  assert.ok(RR_TYPES.length >= 30);
+  const names = RR_TYPES.map((t) => t.name);
+  const text = names.flatMap((n) => [`x IN ${n} 1`, `x ${n.toLowerCase()} 1`]).join('\n');
+  const lines = await tokenize(text);
+  const notTyped = text.split('\n').filter((line, i) => !lines[i].some((t) => t.scopes.includes('storage.type.rr.dns-zone')
+    && names.includes(t.text.toUpperCase())));
+  assert.deepEqual(notTyped, []);
+});

@@ -23,8 +23,9 @@ import {
 
 export class LspClient {
   /** @param {string} serverJs path of dist/server.js */
-  constructor(serverJs, { cwd } = {}) {
-    this.child = spawn(process.execPath, [serverJs, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  /** @param {{cwd?: string, nodeArgs?: string[]}} [opts] nodeArgs e.g. ['--cpu-prof'] */
+  constructor(serverJs, { cwd, nodeArgs = [] } = {}) {
+    this.child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.child.stderr.on('data', (d) => {
       // keep only the tail: enough to explain a crash

@@ -35,6 +35,7 @@ function typeColumn(line) {
  * @param {number} o.seed
  * @param {number} o.openTimeoutMs
  * @param {number} o.editTimeoutMs
+ * @param {string[]} [o.nodeArgs]  extra node flags for the server (profiling)
  */
 export async function runLspScenario(o) {
   const text = readFileSync(o.zonePath, 'utf8');
@@ -42,7 +43,7 @@ export async function runLspScenario(o) {
   const uri = pathToFileURL(o.zonePath).href;
   const rnd = prng(o.seed);
   const int = (n) => Math.floor(rnd() * n);
-  const client = new LspClient(o.serverJs, { cwd: o.rootDir });
+  const client = new LspClient(o.serverJs, { cwd: o.rootDir, nodeArgs: o.nodeArgs });
   const result = { supported: {}, openMs: null, openDiagnostics: null, editsMs: [], editTimeouts: 0,
     burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, stale: 0, peakRssKiB: null,
     error: null };

@@ -1,5 +1,84 @@
-// Language server entry: `node dist/server.js --stdio` (or ipc from the VS Code client).
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// Language server entry: `node dist/server.js --stdio` (or ipc from the VS Code
+// client). A thin router: documents in, analyses out, features from lsp/*.
+import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { ZoneStore, uriToPath } from './lsp/zone-store';
+import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { SettingsCache } from './lsp/settings';
+import { registerCodeActions } from './lsp/code-actions';
+import type { ServerContext } from './lsp/server-context';
+
 const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
+const store = new ZoneStore();
+const publisher = new DiagnosticsPublisher(connection, store);
+const settings = new SettingsCache(connection);
+store.settingsFor = (uri) => settings.get(uri);
+const ctx: ServerContext = { connection, store, publisher, settings };
+
+// Keep the server up whatever happens in a handler: log, never exit.
+process.on('uncaughtException', (e) => connection.console.error(`dane-zone: uncaught ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`dane-zone: unhandled ${String(e)}`));
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
+  if (!folders.length && params.rootUri) {
+    const p = uriToPath(params.rootUri);
+    if (p) folders.push(p);
+  }
+  store.workspaceFolders = folders;
+  settings.supported = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'dane-zone', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+    store.workspaceFolders = store.workspaceFolders.filter((f) => !removed.has(f));
+    for (const f of e.added) {
+      const p = uriToPath(f.uri);
+      if (p) store.workspaceFolders.push(p);
+    }
+    store.invalidate();
+    for (const uri of store.docs.keys()) publisher.schedule(uri);
+  });
+});
+
+connection.onDidOpenTextDocument(async (p) => {
+  store.open(p.textDocument.uri, p.textDocument.text, p.textDocument.version);
+  publisher.schedule(p.textDocument.uri);
+  if (await settings.refresh(p.textDocument.uri)) {
+    store.invalidate(p.textDocument.uri);
+    publisher.schedule(p.textDocument.uri);
+  }
+});
+
+connection.onDidChangeTextDocument((p) => {
+  store.change(p.textDocument.uri, p.contentChanges, p.textDocument.version);
+  publisher.schedule(p.textDocument.uri);
+});
+
+connection.onDidCloseTextDocument((p) => {
+  store.close(p.textDocument.uri);
+  settings.forget(p.textDocument.uri);
+  publisher.clear(p.textDocument.uri);
+});
+
+connection.onDidChangeConfiguration(async () => {
+  for (const uri of store.docs.keys()) {
+    await settings.refresh(uri);
+    store.invalidate(uri);
+    publisher.schedule(uri);
+  }
+});
+
+registerCodeActions(connection);
+void ctx;
+
 connection.listen();

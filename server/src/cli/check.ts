@@ -1,5 +1,91 @@
-// dane-zone check (placeholder until its owner lands it).
-export async function checkMain(_args: string[]): Promise<number> {
-  process.stderr.write('dane-zone check: not implemented yet\n');
-  return 3;
+// `dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]`:
+// the same parser and rules as the editor; exit 1 when any finding is an error.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkText, absRange } from '../zone/api';
+import type { Severity } from '../zone/model';
+import { originFromFileName } from '../zone/origin-hint';
+import { makeFileReader, makeIncludeReader } from './files';
+
+interface CheckArgs {
+  files: string[];
+  json: boolean;
+  origin?: string;
+  root?: string;
+  severities: Record<string, Severity | 'off'>;
+}
+
+function parseArgs(args: string[]): CheckArgs | string {
+  const out: CheckArgs = { files: [], json: false, severities: {} };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') out.json = true;
+    else if (a === '--origin' || a === '--root' || a === '--rule') {
+      const v = args[++i];
+      if (v === undefined) return `${a} needs a value`;
+      if (a === '--origin') out.origin = v;
+      else if (a === '--root') out.root = v;
+      else {
+        const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(v);
+        if (!m) return `--rule expects id=error|warning|info|hint|off, got '${v}'`;
+        out.severities[m[1]] = m[2] as Severity | 'off';
+      }
+    } else if (a.startsWith('-')) return `unknown option ${a}`;
+    else out.files.push(a);
+  }
+  if (!out.files.length) return 'no zone file given';
+  return out;
+}
+
+export interface CliFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+export async function checkMain(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`dane-zone check: ${args}\nusage: dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]\n`);
+    return 3;
+  }
+  const all: CliFinding[] = [];
+  let unreadable = false;
+  const readInclude = makeIncludeReader(args.root);
+  const readFile = makeFileReader(args.root);
+  for (const f of args.files) {
+    const path = resolve(f);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      process.stderr.write(`dane-zone check: cannot read ${f}: ${(e as Error).message}\n`);
+      unreadable = true;
+      continue;
+    }
+    const { findings } = checkText(text, {
+      fileId: path,
+      origin: args.origin ?? originFromFileName(path),
+      readInclude,
+      host: { now: () => new Date(), readFile, options: {} },
+      settings: { severities: args.severities },
+    });
+    for (const x of findings) {
+      const r = absRange(x.loc);
+      const file = x.loc.file.id === path ? f : x.loc.file.id;
+      all.push({ file, line: r.startLine + 1, column: r.startCol + 1, endLine: r.endLine + 1, endColumn: r.endCol + 1, severity: x.severity, rule: x.ruleId, message: x.message });
+    }
+  }
+  if (args.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
+  else {
+    const lines = all.map((x) => `${x.file}:${x.line}:${x.column}: ${x.severity} ${x.rule} ${x.message}`);
+    if (lines.length) process.stdout.write(lines.join('\n') + '\n');
+  }
+  if (unreadable) return 3;
+  return all.some((x) => x.severity === 'error') ? 1 : 0;
 }

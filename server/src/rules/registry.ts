@@ -1,3 +1,16 @@
-// The list of all rules. Being written.
+// The list of all rules, in the order their findings are reported.
+// Add a rule: one file named by its id, one line here.
 import type { Rule } from './rule';
+
 export const RULES: Rule[] = [];
+
+/** Parse-problem codes: reported by the parser, configurable like rules. */
+export const PARSE_PROBLEM_CODES: readonly { id: string; summary: string; rfc: string }[] = [
+  { id: 'syntax', summary: 'The entry does not follow the master-file format.', rfc: 'RFC 1035 §5.1' },
+  { id: 'rdata-invalid', summary: 'A field of the RDATA is missing, malformed or out of range.', rfc: 'RFC 1035 §5.1, RFC 3597 §5' },
+  { id: 'directive-invalid', summary: 'A $ORIGIN, $TTL, $INCLUDE or $GENERATE directive is malformed.', rfc: 'RFC 1035 §5.1' },
+  { id: 'include-failed', summary: 'An $INCLUDE file could not be read (missing, outside the workspace, a cycle, too deep).', rfc: 'RFC 1035 §5.1' },
+  { id: 'ttl-missing', summary: 'No $TTL and no TTL on the first record.', rfc: 'RFC 2308 §4' },
+  { id: 'ttl-range', summary: 'A TTL above 2147483647 (treated as 0).', rfc: 'RFC 2181 §8' },
+  { id: 'internal', summary: 'dane-zone failed on an entry (a bug; the rest of the file is still checked).', rfc: '' },
+];

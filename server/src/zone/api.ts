@@ -1,3 +1,40 @@
-// Entry points of the zone core. (Being written: lexer, parser, model builder.)
+// Entry points of the zone core: parse, check, locate, present.
+import type { Finding, RuleHost } from '../rules/rule';
+import { defaultHost, problemFindings, runRules, type RuleSettings } from '../rules/engine';
+import { parseZone, type ParseOptions } from './parser';
+import type { Zone, ZoneRecord } from './model';
+import { presentValues } from './record';
+
 export type { Zone, ZoneRecord, Field, Loc, SourceFile, Directive, ParseProblem, Severity } from './model';
 export type { Entry, Token, Span } from './syntax';
+export type { ParseOptions, ParseState, IncludeResult } from './parser';
+export type { RuleSettings } from '../rules/engine';
+export type { RRTypeDef, FieldDef, ValueDoc } from './rr-types';
+export { parseZone, buildZone, makeSourceFile } from './parser';
+export { runRules, problemFindings, defaultHost } from '../rules/engine';
+export { absRange, entryTokens, dataTokens, locOfTokens, entryLoc } from './locate';
+export { lexLines, splitLines, isDataToken } from './lexer';
+export { RR_TYPES, rrTypeByName, typeName, TLSA_USAGES, TLSA_SELECTORS, TLSA_MATCHING, DNSSEC_ALGORITHMS, DS_DIGESTS, SSHFP_ALGORITHMS, SSHFP_TYPES } from './rr-types';
+export { ALGORITHMS, CLASSES, typeCodeByName, classCodeByName } from './rr-codes';
+export { parseTtl, humanTtl } from './ttl';
+export { nameKey, resolveName, isInZone, parentKey, labels } from './names';
+export { unescapeText } from './field-kinds';
+export { TokKind } from './syntax';
+
+export interface CheckOptions extends ParseOptions {
+  host?: RuleHost;
+  settings?: RuleSettings;
+}
+
+/** Parse + every rule: parse problems first (as findings), then rule findings. */
+export function checkText(text: string, opts: CheckOptions): { zone: Zone; findings: Finding[] } {
+  const zone = parseZone(text, opts);
+  const findings = [...problemFindings(zone, opts.settings), ...runRules(zone, opts.host ?? defaultHost, opts.settings)];
+  return { zone, findings };
+}
+
+/** The record in canonical presentation, fully qualified, tab separated (as ldns-read-zone prints it). */
+export function presentRecord(rec: ZoneRecord): string {
+  const rdata = rec.generic && rec.values.length === 0 ? rec.rdataText : presentValues(rec);
+  return `${rec.owner}\t${rec.ttl}\t${rec.class}\t${rec.type}\t${rdata}`;
+}

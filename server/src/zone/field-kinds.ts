@@ -1,2 +1,277 @@
-// Field kinds of RDATA (one parser per kind). Being written.
-export type FieldKind = string;
+// RDATA field kinds: one presentation parser per kind (RFC 1035 §5.1 and the RFCs
+// of each type). A parser reads words from a cursor and returns the typed value,
+// or records an error with the word range it concerns. Never throws.
+import { isIPv4, isIPv6 } from 'node:net';
+import type { Token } from './syntax';
+import { TokKind } from './syntax';
+import { resolveName } from './names';
+import { parseTtl } from './ttl';
+import { ALGORITHMS, CERT_TYPES, typeCodeByName } from './rr-codes';
+
+export type FieldKind =
+  | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
+  | 'hex' | 'hex-rest' | 'salt' | 'base64-rest' | 'base32hex'
+  | 'text' | 'text-rest' | 'type' | 'type-bitmap' | 'time' | 'algorithm'
+  | 'caa-tag' | 'svc-params' | 'loc' | 'cert-type';
+
+export interface FieldCursor {
+  words: readonly Token[];
+  i: number;
+  origin: string;
+  error?: { message: string; from: number; to: number };
+}
+
+export function fail(c: FieldCursor, message: string, from = c.i, to = c.i + 1): undefined {
+  if (!c.error) c.error = { message, from, to };
+  return undefined;
+}
+
+function word(c: FieldCursor, what: string): Token | undefined {
+  const w = c.words[c.i];
+  if (!w) return fail(c, `missing ${what}`, Math.max(0, c.i - 1), c.i);
+  c.i++;
+  return w;
+}
+
+function unsigned(c: FieldCursor, what: string, max: number): number | undefined {
+  const w = word(c, what);
+  if (!w) return undefined;
+  if (!/^[0-9]+$/.test(w.text)) return fail(c, `${what}: expected a number from 0 to ${max}, found '${w.text}'`, c.i - 1, c.i);
+  const v = Number(w.text);
+  if (v > max) return fail(c, `${what}: ${w.text} is out of range (0-${max})`, c.i - 1, c.i);
+  return v;
+}
+
+/** Decodes a character-string (quoted or not): escapes resolved; length in octets checked. */
+export function unescapeText(raw: string): { value: string; octets: number; error?: string } {
+  let s = raw;
+  if (s.length >= 2 && s.charCodeAt(0) === 34 && s.charCodeAt(s.length - 1) === 34) s = s.slice(1, -1);
+  else if (s.charCodeAt(0) === 34) s = s.slice(1);
+  if (s.indexOf('\\') < 0) {
+    const octets = Buffer.byteLength(s, 'utf8');
+    return { value: s, octets };
+  }
+  let out = '';
+  let octets = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch !== '\\') { out += ch; octets += Buffer.byteLength(ch, 'utf8'); continue; }
+    const d = s.slice(i + 1, i + 4);
+    if (/^[0-9]/.test(d)) {
+      if (!/^[0-9]{3}$/.test(d) || Number(d) > 255) return { value: out, octets, error: `bad escape '\\${d}': \\DDD needs three digits, at most 255` };
+      out += String.fromCharCode(Number(d));
+      i += 3;
+    } else if (i + 1 < s.length) {
+      out += s[i + 1];
+      i += 1;
+    } else {
+      return { value: out, octets, error: 'text ends with a lone backslash' };
+    }
+    octets++;
+  }
+  return { value: out, octets };
+}
+
+function text(c: FieldCursor, what: string): string | undefined {
+  const w = word(c, what);
+  if (!w) return undefined;
+  const r = unescapeText(w.text);
+  if (r.error) return fail(c, `${what}: ${r.error}`, c.i - 1, c.i);
+  if (r.octets > 255) return fail(c, `${what}: a character-string holds at most 255 octets, this one has ${r.octets}; split it into several quoted strings`, c.i - 1, c.i);
+  return r.value;
+}
+
+function rest(c: FieldCursor): Token[] {
+  const out = c.words.slice(c.i);
+  c.i = c.words.length;
+  return out;
+}
+
+const HEX = /^[0-9a-fA-F]*$/;
+const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const B32HEX = /^[0-9A-Va-v]+$/;
+
+function hexRest(c: FieldCursor, what: string): string | undefined {
+  const from = c.i;
+  const ws = rest(c);
+  if (ws.length === 0) return fail(c, `missing ${what}: expected hexadecimal digits`, Math.max(0, from - 1), from);
+  let all = '';
+  for (let k = 0; k < ws.length; k++) {
+    const t = ws[k].text;
+    if (!HEX.test(t)) return fail(c, `${what}: '${t}' is not hexadecimal`, from + k, from + k + 1);
+    all += t;
+  }
+  if (all.length % 2) return fail(c, `${what}: odd number of hex digits (${all.length})`, from, c.i);
+  return all.toLowerCase();
+}
+
+function base64Rest(c: FieldCursor, what: string): string | undefined {
+  const from = c.i;
+  const ws = rest(c);
+  if (ws.length === 0) return fail(c, `missing ${what}: expected base64 data`, Math.max(0, from - 1), from);
+  const all = ws.map((w) => w.text).join('');
+  if (!B64.test(all) || all.length % 4 !== 0) return fail(c, `${what}: not valid base64`, from, c.i);
+  return all;
+}
+
+function rrsigTime(c: FieldCursor, what: string): number | undefined {
+  const w = word(c, what);
+  if (!w) return undefined;
+  const t = w.text;
+  if (/^[0-9]{14}$/.test(t)) {
+    const ms = Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12), +t.slice(12, 14));
+    if (Number.isNaN(ms)) return fail(c, `${what}: '${t}' is not a valid YYYYMMDDHHmmSS time`, c.i - 1, c.i);
+    return Math.floor(ms / 1000);
+  }
+  if (/^[0-9]{1,10}$/.test(t) && Number(t) <= 0xffffffff) return Number(t);
+  return fail(c, `${what}: expected YYYYMMDDHHmmSS or seconds since 1970, found '${t}'`, c.i - 1, c.i);
+}
+
+function mnemonicNumber(c: FieldCursor, what: string, table: Record<string, number>, max: number): number | undefined {
+  const w = word(c, what);
+  if (!w) return undefined;
+  if (/^[0-9]+$/.test(w.text)) {
+    const v = Number(w.text);
+    return v <= max ? v : fail(c, `${what}: ${w.text} is out of range (0-${max})`, c.i - 1, c.i);
+  }
+  const v = table[w.text.toUpperCase()];
+  if (v === undefined) return fail(c, `${what}: unknown mnemonic '${w.text}'`, c.i - 1, c.i);
+  return v;
+}
+
+function typeMnemonic(c: FieldCursor, what: string): string | undefined {
+  const w = word(c, what);
+  if (!w) return undefined;
+  const code = typeCodeByName(w.text);
+  if (code === undefined) return fail(c, `${what}: '${w.text}' is not a record type`, c.i - 1, c.i);
+  return w.text.toUpperCase();
+}
+
+function typeBitmap(c: FieldCursor): string[] | undefined {
+  const out: string[] = [];
+  while (c.i < c.words.length) {
+    const t = typeMnemonic(c, 'type in the bitmap');
+    if (t === undefined) return undefined;
+    out.push(t);
+  }
+  return out;
+}
+
+const SVC_KEYS = ['mandatory', 'alpn', 'no-default-alpn', 'port', 'ipv4hint', 'ech', 'ipv6hint', 'dohpath', 'ohttp'];
+
+function svcParams(c: FieldCursor): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  while (c.i < c.words.length) {
+    const w = c.words[c.i];
+    const raw = w.kind === TokKind.Quoted ? unescapeText(w.text).value : w.text;
+    const eq = raw.indexOf('=');
+    const key = (eq < 0 ? raw : raw.slice(0, eq)).toLowerCase();
+    let val = eq < 0 ? '' : raw.slice(eq + 1);
+    if (eq >= 0 && val === '' && c.words[c.i + 1]?.kind === TokKind.Quoted) {
+      c.i++;
+      val = unescapeText(c.words[c.i].text).value;
+    }
+    if (!SVC_KEYS.includes(key) && !/^key[0-9]{1,5}$/.test(key)) return fail(c, `unknown SvcParam key '${key}' (RFC 9460 §14.3)`);
+    if (key in out) return fail(c, `SvcParam key '${key}' appears twice (RFC 9460 §2.2)`);
+    if (key === 'port' && !(/^[0-9]+$/.test(val) && Number(val) <= 65535)) return fail(c, `port: expected 0-65535, found '${val}'`);
+    if (key === 'ipv4hint' && !val.split(',').every((a) => isIPv4(a))) return fail(c, `ipv4hint: expected IPv4 addresses, found '${val}'`);
+    if (key === 'ipv6hint' && !val.split(',').every((a) => isIPv6(a))) return fail(c, `ipv6hint: expected IPv6 addresses, found '${val}'`);
+    if (key === 'no-default-alpn' && eq >= 0) return fail(c, 'no-default-alpn takes no value');
+    out[key] = val;
+    c.i++;
+  }
+  return out;
+}
+
+// LOC (RFC 1876 §3): d1 [m1 [s1]] {N|S} d2 [m2 [s2]] {E|W} alt[m] [siz[m] [hp[m] [vp[m]]]]
+function loc(c: FieldCursor): string | undefined {
+  const from = c.i;
+  const ws = rest(c).map((w) => w.text);
+  const s = ws.join(' ');
+  const re = /^(\d+)(?: (\d+)(?: (\d+(?:\.\d+)?))?)? ([NSns]) (\d+)(?: (\d+)(?: (\d+(?:\.\d+)?))?)? ([EWew]) (-?\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?)?)?)?$/;
+  const m = re.exec(s);
+  if (!m) return fail(c, "LOC: expected 'd [m [s]] N|S d [m [s]] E|W alt[m] [size[m] [hp[m] [vp[m]]]]' (RFC 1876 §3)", from, c.i);
+  if (+m[1] > 90 || +m[5] > 180 || +(m[2] ?? 0) > 59 || +(m[6] ?? 0) > 59 || +(m[3] ?? 0) >= 60 || +(m[7] ?? 0) >= 60)
+    return fail(c, 'LOC: degrees, minutes or seconds out of range', from, c.i);
+  return s;
+}
+
+export type KindParser = (c: FieldCursor, what: string) => unknown;
+
+export const KIND_PARSERS: Record<FieldKind, KindParser> = {
+  u8: (c, w) => unsigned(c, w, 255),
+  u16: (c, w) => unsigned(c, w, 65535),
+  u32: (c, w) => unsigned(c, w, 4294967295),
+  ttl: (c, what) => {
+    const w = word(c, what);
+    if (!w) return undefined;
+    const v = parseTtl(w.text);
+    if (v === undefined || v > 4294967295) return fail(c, `${what}: expected seconds or a duration like 1h30m, found '${w.text}'`, c.i - 1, c.i);
+    return v;
+  },
+  name: (c, what) => {
+    const w = word(c, what);
+    if (!w) return undefined;
+    if (w.kind === TokKind.Quoted) return fail(c, `${what}: a domain name cannot be quoted`, c.i - 1, c.i);
+    const r = resolveName(w.text, c.origin);
+    if (r.error) return fail(c, `${what}: ${r.error}`, c.i - 1, c.i);
+    return r.name;
+  },
+  ipv4: (c, what) => {
+    const w = word(c, what);
+    if (!w) return undefined;
+    if (!isIPv4(w.text) || /(^|\.)0\d/.test(w.text)) return fail(c, `${what}: '${w.text}' is not an IPv4 address (four decimal octets, no leading zeros)`, c.i - 1, c.i);
+    return w.text;
+  },
+  ipv6: (c, what) => {
+    const w = word(c, what);
+    if (!w) return undefined;
+    if (!isIPv6(w.text) || w.text.includes('%')) return fail(c, `${what}: '${w.text}' is not an IPv6 address`, c.i - 1, c.i);
+    return w.text.toLowerCase();
+  },
+  hex: (c, what) => {
+    const w = word(c, what);
+    if (!w) return undefined;
+    if (!HEX.test(w.text) || w.text.length % 2) return fail(c, `${what}: expected an even number of hex digits, found '${w.text}'`, c.i - 1, c.i);
+    return w.text.toLowerCase();
+  },
+  'hex-rest': hexRest,
+  salt: (c, what) => {
+    const w = word(c, what);
+    if (!w) return undefined;
+    if (w.text === '-') return '';
+    if (!HEX.test(w.text) || w.text.length % 2 || w.text.length > 510) return fail(c, `${what}: expected '-' or hex digits, found '${w.text}'`, c.i - 1, c.i);
+    return w.text.toLowerCase();
+  },
+  'base64-rest': base64Rest,
+  base32hex: (c, what) => {
+    const w = word(c, what);
+    if (!w) return undefined;
+    if (!B32HEX.test(w.text)) return fail(c, `${what}: expected base32hex (0-9, A-V), found '${w.text}'`, c.i - 1, c.i);
+    return w.text.toLowerCase();
+  },
+  text,
+  'text-rest': (c, what) => {
+    if (c.i >= c.words.length) return fail(c, `missing ${what}: expected at least one character-string`, Math.max(0, c.i - 1), c.i);
+    const out: string[] = [];
+    while (c.i < c.words.length) {
+      const v = text(c, what);
+      if (v === undefined) return undefined;
+      out.push(v);
+    }
+    return out;
+  },
+  type: typeMnemonic,
+  'type-bitmap': (c) => typeBitmap(c),
+  time: rrsigTime,
+  algorithm: (c, w) => mnemonicNumber(c, w, ALGORITHMS, 255),
+  'cert-type': (c, w) => mnemonicNumber(c, w, CERT_TYPES, 65535),
+  'caa-tag': (c, what) => {
+    const w = word(c, what);
+    if (!w) return undefined;
+    if (!/^[A-Za-z0-9]{1,255}$/.test(w.text)) return fail(c, `${what}: a CAA tag is letters and digits (RFC 8659 §4.1), found '${w.text}'`, c.i - 1, c.i);
+    return w.text.toLowerCase();
+  },
+  'svc-params': (c) => svcParams(c),
+  loc: (c) => loc(c),
+};

@@ -8,6 +8,8 @@ import type { FieldKind } from './field-kinds';
 export interface SourceFile {
   /** URI or path, as given by the host (server: URI; CLI: path) */
   id: string;
+  /** the physical lines (kept so locations can be computed late, by re-lexing an entry) */
+  lines: string[];
   entries: Entry[];
 }
 
@@ -28,37 +30,52 @@ export interface Field {
   /** the raw presentation text (tokens joined by single spaces) */
   raw: string;
   loc: Loc;
+  /** documentation of the field from the RR type table */
+  doc: string;
 }
 
+/** One resource record. Implemented by record.ts (locations are computed on demand,
+ *  so a million-record zone does not keep a million token arrays). */
 export interface ZoneRecord {
   /** owner, absolute, presentation form with trailing dot (escapes kept, case kept) */
-  owner: string;
+  readonly owner: string;
   /** lowercase owner: the key for indexes and comparisons */
-  ownerKey: string;
-  ttl: number;
+  readonly ownerKey: string;
+  readonly ttl: number;
   /** true when the TTL was written on this record */
-  ttlExplicit: boolean;
-  class: string;
+  readonly ttlExplicit: boolean;
+  readonly class: string;
   /** mnemonic in upper case (TYPE65534 when unknown) */
-  type: string;
-  typeCode: number;
-  fields: Field[];
+  readonly type: string;
+  readonly typeCode: number;
+  /** typed values of the RDATA fields, in table order (empty for unknown types) */
+  readonly values: readonly unknown[];
+  /** the value of the named field (see rr-types.ts), or undefined */
+  field(name: string): unknown;
+  /** fields with names, kinds, raw text and locations (built on demand) */
+  readonly fields: Field[];
   /** true when the RDATA was written in RFC 3597 `\# len hex` form */
-  generic: boolean;
-  /** RDATA as written, tokens joined by single spaces (for messages and duplicates) */
-  rdataText: string;
+  readonly generic: boolean;
+  /** RDATA as written, tokens joined by single spaces */
+  readonly rdataText: string;
+  /** canonical RDATA (names lowercased), for comparing records */
+  readonly rdataKey: string;
+  readonly file: SourceFile;
+  readonly entry: Entry;
+  /** true when this record came from a $GENERATE directive */
+  readonly generated: boolean;
   /** the whole entry */
-  loc: Loc;
+  readonly loc: Loc;
   /** owner token, or the entry start when the owner is inherited */
-  ownerLoc: Loc;
-  ownerExplicit: boolean;
-  typeLoc: Loc;
+  readonly ownerLoc: Loc;
+  readonly ownerExplicit: boolean;
+  readonly typeLoc: Loc;
   /** the RDATA part of the entry (first to last RDATA token) */
-  rdataLoc: Loc;
+  readonly rdataLoc: Loc;
   /** trailing comment text of the record (without ';'), if any */
-  comment?: string;
+  readonly comment?: string;
   /** comment on the line directly above the record, if any (without ';') */
-  commentAbove?: string;
+  readonly commentAbove?: string;
 }
 
 export type DirectiveName = '$ORIGIN' | '$TTL' | '$INCLUDE' | '$GENERATE';
@@ -89,6 +106,8 @@ export interface Zone {
   problems: ParseProblem[];
   /** records by ownerKey */
   byOwner: Map<string, ZoneRecord[]>;
+  /** records by type mnemonic ('MX', 'TLSA', ...): zone-scope rules start here instead of scanning all records */
+  byType: Map<string, ZoneRecord[]>;
   /** the document the zone was read from (first file) */
   file: SourceFile;
 }

@@ -28,6 +28,8 @@ export interface Entry {
   lineCount: number;
   /** true when the first physical line starts with white space (owner omitted) */
   leadingBlank: boolean;
+  /** tokens while the entry is being parsed; dropped afterwards to save memory
+   *  (entryTokens() in locate.ts re-lexes an entry on demand) */
   tokens: Token[];
   /** lexical problems found in this entry (unterminated quote, stray parenthesis ...) */
   lexErrors: SyntaxProblem[];

@@ -1,0 +1,33 @@
+// Quick-fixes: the rule named by a diagnostic's code builds them from the
+// diagnostic's data alone (no message matching, no server-side cache).
+import type { CodeAction, CodeActionParams, Connection, TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind } from 'vscode-languageserver/node';
+import { RULES } from '../rules/registry';
+import type { QuickFix } from '../rules/rule';
+import { toRange } from './convert';
+
+const byId = new Map(RULES.map((r) => [r.id, r]));
+
+export function quickFixesFor(params: CodeActionParams): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of params.context.diagnostics) {
+    const rule = typeof d.code === 'string' ? byId.get(d.code) : undefined;
+    if (!rule?.fixes || d.data === undefined) continue;
+    let fixes: QuickFix[];
+    try {
+      fixes = rule.fixes(d.data);
+    } catch {
+      continue;
+    }
+    for (const fx of fixes) {
+      const changes: Record<string, TextEdit[]> = {};
+      for (const e of fx.edits) (changes[e.file] ??= []).push({ range: toRange(e.range), newText: e.newText });
+      out.push({ title: fx.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fx.preferred, edit: { changes } });
+    }
+  }
+  return out;
+}
+
+export function registerCodeActions(connection: Connection): void {
+  connection.onCodeAction((params) => quickFixesFor(params));
+}

@@ -1,0 +1,50 @@
+// The one place that converts between core positions and LSP types.
+import type { Diagnostic, Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { AbsRange, Finding } from '../rules/rule';
+import type { Loc, Severity } from '../zone/model';
+import { absRange } from '../zone/locate';
+import { RULES, PARSE_PROBLEM_CODES } from '../rules/registry';
+
+export function toRange(r: AbsRange): Range {
+  return { start: { line: r.startLine, character: r.startCol }, end: { line: r.endLine, character: r.endCol } };
+}
+
+export function locToRange(loc: Loc): Range {
+  return toRange(absRange(loc));
+}
+
+export function fromRange(r: Range): AbsRange {
+  return { startLine: r.start.line, startCol: r.start.character, endLine: r.end.line, endCol: r.end.character };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const RFC_URL = new Map<string, string>(RULES.map((r) => [r.id, r.rfc[0]?.url ?? '']));
+for (const p of PARSE_PROBLEM_CODES) {
+  const m = /RFC (\d+)(?: §([\d.]+))?/.exec(p.rfc);
+  if (m) RFC_URL.set(p.id, `https://www.rfc-editor.org/rfc/rfc${m[1]}${m[2] ? `#section-${m[2]}` : ''}`);
+}
+
+/** A finding as an LSP diagnostic: code = rule id, codeDescription = its RFC, data = fix payload. */
+export function toDiagnostic(f: Finding, rangeOverride?: Range, messagePrefix = ''): Diagnostic {
+  const d: Diagnostic = {
+    range: rangeOverride ?? locToRange(f.loc),
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    source: 'dane-zone',
+    message: messagePrefix + f.message,
+  };
+  const href = RFC_URL.get(f.ruleId);
+  if (href) d.codeDescription = { href };
+  if (f.data !== undefined) d.data = f.data;
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map((r) => ({ location: { uri: r.loc.file.id, range: locToRange(r.loc) }, message: r.message }));
+  }
+  return d;
+}

@@ -1,0 +1,82 @@
+// Publishing diagnostics: analyses are coalesced (every change queued before the
+// analysis runs is folded into it) and always for the newest version, so the last
+// edit is never lost and a stale result is never sent after a newer one.
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { Loc, Zone } from '../zone/model';
+import type { ZoneStore } from './zone-store';
+import { locToRange, toDiagnostic } from './convert';
+
+/** Where a finding inside an $INCLUDE'd file shows in the including document. */
+function includeSite(zone: Zone, fileId: string): Loc | undefined {
+  const parentOf = new Map<string, Loc>();
+  for (const d of zone.directives) if (d.includedFile) parentOf.set(d.includedFile.id, d.loc);
+  let loc = parentOf.get(fileId);
+  for (let hops = 0; loc && loc.file.id !== zone.file.id && hops < 64; hops++) loc = parentOf.get(loc.file.id);
+  return loc && loc.file.id === zone.file.id ? loc : undefined;
+}
+
+export function diagnosticsFor(store: ZoneStore, uri: string): Diagnostic[] {
+  const a = store.analysis(uri);
+  if (!a) return [];
+  const out: Diagnostic[] = [];
+  for (const f of a.findings) {
+    if (f.loc.file.id === uri) out.push(toDiagnostic(f));
+    else {
+      const site = includeSite(a.zone, f.loc.file.id);
+      const line = f.loc.entry.line + f.loc.span.line + 1;
+      if (site) out.push(toDiagnostic(f, locToRange(site), `in ${f.loc.file.id.replace(/^.*\//, '')}:${line}: `));
+    }
+  }
+  return out;
+}
+
+export class DiagnosticsPublisher {
+  private readonly pending = new Set<string>();
+  private scheduled = false;
+  /** extra diagnostics by source (e.g. live validation results), per URI */
+  private readonly extra = new Map<string, Map<string, Diagnostic[]>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: ZoneStore,
+  ) {}
+
+  schedule(uri: string): void {
+    this.pending.add(uri);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  setExtra(uri: string, source: string, diagnostics: Diagnostic[]): void {
+    let m = this.extra.get(uri);
+    if (!m) this.extra.set(uri, (m = new Map()));
+    m.set(source, diagnostics);
+    this.schedule(uri);
+  }
+
+  clear(uri: string): void {
+    this.pending.delete(uri);
+    this.extra.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const uris = [...this.pending];
+    this.pending.clear();
+    for (const uri of uris) {
+      const doc = this.store.docs.get(uri);
+      if (!doc) continue;
+      let diagnostics: Diagnostic[];
+      try {
+        diagnostics = diagnosticsFor(this.store, uri);
+      } catch (e) {
+        // The server stays up whatever the document holds; say what went wrong.
+        diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'dane-zone', code: 'internal', message: `dane-zone failed to analyse this file: ${(e as Error).message}` }];
+      }
+      for (const list of this.extra.get(uri)?.values() ?? []) diagnostics.push(...list);
+      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    }
+  }
+}

@@ -1,0 +1,56 @@
+// daneZone.* settings per document (resource scope), fetched from the client.
+import type { Connection } from 'vscode-languageserver/node';
+import type { Severity } from '../zone/model';
+import type { DocSettings } from './zone-store';
+
+export interface DaneZoneSettings {
+  rules?: Record<string, Severity | 'off'>;
+  certificates?: Record<string, string>;
+  certificateExpiryWarningDays?: number;
+  resolvers?: string[];
+  smtpPort?: number;
+  validationTimeoutMs?: number;
+}
+
+export function toDocSettings(s: DaneZoneSettings | undefined): DocSettings {
+  const rules = s?.rules ?? {};
+  return {
+    rules: { severities: rules },
+    options: {
+      certificates: s?.certificates ?? {},
+      certificateExpiryWarningDays: s?.certificateExpiryWarningDays ?? 30,
+    },
+  };
+}
+
+export class SettingsCache {
+  private readonly cache = new Map<string, DocSettings>();
+  raw = new Map<string, DaneZoneSettings>();
+  supported = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  get(uri: string): DocSettings {
+    return this.cache.get(uri) ?? toDocSettings(undefined);
+  }
+
+  /** Fetches settings for a document; resolves to true when they changed. */
+  async refresh(uri: string): Promise<boolean> {
+    if (!this.supported) return false;
+    let s: DaneZoneSettings | undefined;
+    try {
+      s = (await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'daneZone' })) as DaneZoneSettings | undefined;
+    } catch {
+      return false;
+    }
+    const before = JSON.stringify(this.raw.get(uri) ?? null);
+    this.raw.set(uri, s ?? {});
+    this.cache.set(uri, toDocSettings(s));
+    return before !== JSON.stringify(s ?? {});
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.raw.delete(uri);
+  }
+}

@@ -1,0 +1,129 @@
+// Open documents and their analysis (zone model + findings). The server's
+// handlers read zones from here; nothing here knows about LSP messages.
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Finding, RuleHost } from '../rules/rule';
+import type { Zone } from '../zone/model';
+import { buildZone, type IncludeResult } from '../zone/parser';
+import { problemFindings, runRules, type RuleSettings } from '../rules/engine';
+import { originFromFileName } from '../zone/origin-hint';
+import { ZoneDocument, type ContentChange } from './zone-document';
+
+export interface DocSettings {
+  rules: RuleSettings;
+  options: Record<string, unknown>;
+}
+
+export interface Analysis {
+  zone: Zone;
+  findings: Finding[];
+  version: number;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class ZoneStore {
+  readonly docs = new Map<string, ZoneDocument>();
+  private readonly analyses = new Map<string, Analysis>();
+  workspaceFolders: string[] = [];
+  settingsFor: (uri: string) => DocSettings = () => ({ rules: {}, options: {} });
+  now: () => Date = () => new Date();
+
+  open(uri: string, text: string, version: number): ZoneDocument {
+    const doc = new ZoneDocument(uri, version, text);
+    this.docs.set(uri, doc);
+    this.analyses.delete(uri);
+    return doc;
+  }
+
+  change(uri: string, changes: readonly ContentChange[], version: number): void {
+    const doc = this.docs.get(uri);
+    if (!doc) return;
+    doc.apply(changes, version);
+    this.analyses.delete(uri);
+  }
+
+  close(uri: string): void {
+    this.docs.delete(uri);
+    this.analyses.delete(uri);
+  }
+
+  /** Forget analyses (settings or a linked file changed). */
+  invalidate(uri?: string): void {
+    if (uri) this.analyses.delete(uri);
+    else this.analyses.clear();
+  }
+
+  /** The current analysis of an open document (computed when missing). */
+  analysis(uri: string): Analysis | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    const cached = this.analyses.get(uri);
+    if (cached && cached.version === doc.version) return cached;
+    const a = this.analyse(doc);
+    this.analyses.set(uri, a);
+    doc.dirty = undefined;
+    return a;
+  }
+
+  zone(uri: string): Zone | undefined {
+    return this.analysis(uri)?.zone;
+  }
+
+  private analyse(doc: ZoneDocument): Analysis {
+    const settings = this.settingsFor(doc.uri);
+    const path = uriToPath(doc.uri);
+    const zone = buildZone(
+      { id: doc.uri, lines: doc.lines, entries: [] },
+      { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, readInclude: (from, p) => this.readInclude(from, p), keepTokens: false },
+    );
+    const host: RuleHost = { now: this.now, readFile: (from, p) => this.readFile(from, p), options: settings.options };
+    const findings = [...problemFindings(zone, settings.rules), ...runRules(zone, host, settings.rules)];
+    return { zone, findings, version: doc.version };
+  }
+
+  /** True when the path is inside one of the workspace folders (no folders: the document's own folder tree is not assumed). */
+  insideWorkspace(path: string): boolean {
+    let real: string;
+    try { real = realpathSync(path); } catch { real = resolve(path); }
+    return this.workspaceFolders.some((f) => real === f || real.startsWith(f.endsWith(sep) ? f : f + sep));
+  }
+
+  private resolveFrom(fromId: string, rel: string): { path: string } | { error: string } {
+    const fromPath = uriToPath(fromId) ?? fromId;
+    if (!fromPath.startsWith('/') && !/^[A-Za-z]:/.test(fromPath)) return { error: 'the document is not a file on disk, so relative paths cannot be followed' };
+    const full = resolve(dirname(fromPath), rel);
+    if (!this.insideWorkspace(full)) return { error: `refused: ${full} is outside the workspace folder` };
+    return { path: full };
+  }
+
+  readInclude(fromId: string, rel: string): IncludeResult | { error: string } {
+    const r = this.resolveFrom(fromId, rel);
+    if ('error' in r) return r;
+    const uri = pathToFileURL(r.path).toString();
+    const open = this.docs.get(uri);
+    if (open) return { id: uri, text: open.getText() };
+    try {
+      return { id: uri, text: readFileSync(r.path, 'utf8') };
+    } catch (e) {
+      return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${r.path}` : `cannot read ${r.path}: ${(e as Error).message}` };
+    }
+  }
+
+  readFile(fromId: string, rel: string): { bytes: Uint8Array; path: string } | { error: string } {
+    const r = this.resolveFrom(fromId, rel);
+    if ('error' in r) return r;
+    try {
+      return { bytes: readFileSync(r.path), path: r.path };
+    } catch (e) {
+      return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${r.path}` : `cannot read ${r.path}: ${(e as Error).message}` };
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// Runs the rules over a zone and collects findings, applying the user's
+// severity settings ('off' skips a rule). Parse problems become findings too,
+// so every consumer (server, CLI, tests) gets one list.
+import type { Severity, Zone, ZoneRecord } from '../zone/model';
+import type { Finding, ReportArgs, Rule, RuleContext, RuleHost } from './rule';
+import { RULES } from './registry';
+
+export interface RuleSettings {
+  /** rule id -> severity or 'off' */
+  severities?: Record<string, Severity | 'off'>;
+}
+
+export const defaultHost: RuleHost = { now: () => new Date(), options: {} };
+
+function contextFor(zone: Zone, host: RuleHost, rule: Rule, severity: Severity, out: Finding[]): RuleContext {
+  return {
+    zone,
+    host,
+    report(a: ReportArgs) {
+      const f: Finding = { ruleId: rule.id, severity: a.severity && severity === rule.defaultSeverity ? a.severity : severity, message: a.message, loc: a.loc };
+      if (a.data !== undefined) f.data = a.data;
+      if (a.related) f.related = a.related;
+      out.push(f);
+    },
+  };
+}
+
+/** Findings of the enabled rules (parse problems not included). */
+export function runRules(zone: Zone, host: RuleHost = defaultHost, settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Finding[] {
+  const out: Finding[] = [];
+  const sev = settings.severities ?? {};
+  const recordRules: { rule: Rule & { scope: 'record' }; ctx: RuleContext; types?: Set<string> }[] = [];
+  for (const rule of rules) {
+    const s = sev[rule.id] ?? rule.defaultSeverity;
+    if (s === 'off') continue;
+    const ctx = contextFor(zone, host, rule, s, out);
+    if (rule.scope === 'record') recordRules.push({ rule, ctx, types: rule.types ? new Set(rule.types) : undefined });
+    else if (rule.scope === 'owner') for (const [key, recs] of zone.byOwner) guard(rule, ctx, () => rule.check(key, recs, ctx));
+    else guard(rule, ctx, () => rule.check(zone, ctx));
+  }
+  if (recordRules.length) {
+    const recs: readonly ZoneRecord[] = zone.records;
+    for (let i = 0; i < recs.length; i++) {
+      const r = recs[i];
+      for (const rr of recordRules) if (!rr.types || rr.types.has(r.type)) guard(rr.rule, rr.ctx, () => rr.rule.check(r, rr.ctx));
+    }
+  }
+  return out;
+}
+
+// A rule that throws on some odd record must not silence the others (or the server).
+function guard(rule: Rule, ctx: RuleContext, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    ctx.report({ loc: ctx.zone.file.entries.length ? { file: ctx.zone.file, entry: ctx.zone.file.entries[0], span: { line: 0, start: 0, endLine: 0, end: 0 } } : (undefined as never), message: `rule ${rule.id} failed: ${(e as Error).message}`, severity: 'error' });
+  }
+}
+
+/** Parse problems as findings (rule id = problem code), honouring severity settings. */
+export function problemFindings(zone: Zone, settings: RuleSettings = {}): Finding[] {
+  const sev = settings.severities ?? {};
+  const out: Finding[] = [];
+  for (const p of zone.problems) {
+    const s = sev[p.code] ?? p.severity;
+    if (s === 'off') continue;
+    out.push({ ruleId: p.code, severity: s, message: p.message, loc: p.loc });
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+// RFC 3597 §5 generic RDATA (`\# <length> <hex>`): checks the length and, for a
+// known type, decodes the wire bytes with the type's field kinds so the record
+// gets the same typed fields as its presentation form. Never throws outward.
+import type { FieldDef } from './rr-types';
+import { typeName } from './rr-types';
+
+class Short extends Error {}
+
+function need(b: Uint8Array, p: number, n: number): void {
+  if (p + n > b.length) throw new Short();
+}
+
+function wireName(b: Uint8Array, pos: { p: number }): string {
+  let out = '';
+  for (let hops = 0; hops < 128; hops++) {
+    need(b, pos.p, 1);
+    const len = b[pos.p++];
+    if (len === 0) return out || '.';
+    if (len > 63) throw new Error('compression pointers or bad label length in generic RDATA');
+    need(b, pos.p, len);
+    for (let i = 0; i < len; i++) {
+      const c = b[pos.p + i];
+      const ch = String.fromCharCode(c);
+      out += c <= 32 || c >= 127 ? '\\' + String(c).padStart(3, '0') : '.\\"();@$'.includes(ch) ? '\\' + ch : ch;
+    }
+    out += '.';
+    pos.p += len;
+  }
+  throw new Error('name too long');
+}
+
+function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown {
+  const rest = (): Uint8Array => { const r = b.subarray(pos.p); pos.p = b.length; return r; };
+  switch (def.kind) {
+    case 'u8': case 'algorithm': need(b, pos.p, 1); return b[pos.p++];
+    case 'u16': case 'cert-type': need(b, pos.p, 2); pos.p += 2; return (b[pos.p - 2] << 8) | b[pos.p - 1];
+    case 'u32': case 'ttl': case 'time': need(b, pos.p, 4); pos.p += 4;
+      return ((b[pos.p - 4] << 24) >>> 0) + (b[pos.p - 3] << 16) + (b[pos.p - 2] << 8) + b[pos.p - 1];
+    case 'ipv4': need(b, pos.p, 4); pos.p += 4; return Array.from(b.subarray(pos.p - 4, pos.p)).join('.');
+    case 'ipv6': {
+      need(b, pos.p, 16);
+      const parts: string[] = [];
+      for (let i = 0; i < 16; i += 2) parts.push(((b[pos.p + i] << 8) | b[pos.p + i + 1]).toString(16));
+      pos.p += 16;
+      return parts.join(':').replace(/(^|:)0(:0)+(:|$)/, '::').replace(/:{3,}/, '::');
+    }
+    case 'name': return wireName(b, pos);
+    case 'type': { need(b, pos.p, 2); pos.p += 2; return typeName((b[pos.p - 2] << 8) | b[pos.p - 1]); }
+    case 'text': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return Buffer.from(b.subarray(pos.p - n, pos.p)).toString('latin1'); }
+    case 'text-rest': {
+      const out: string[] = [];
+      while (pos.p < b.length) { const n = b[pos.p++]; need(b, pos.p, n); out.push(Buffer.from(b.subarray(pos.p, pos.p + n)).toString('latin1')); pos.p += n; }
+      if (!out.length) throw new Short();
+      return out;
+    }
+    case 'salt': case 'hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return Buffer.from(b.subarray(pos.p - n, pos.p)).toString('hex'); }
+    case 'base32hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return base32hex(b.subarray(pos.p - n, pos.p)); }
+    case 'hex-rest': return Buffer.from(rest()).toString('hex');
+    case 'base64-rest': return Buffer.from(rest()).toString('base64');
+    // Kinds whose wire form is not decoded here: the bytes are accepted as they are.
+    case 'type-bitmap': case 'svc-params': case 'loc': case 'caa-tag': rest(); return undefined;
+  }
+}
+
+function base32hex(bytes: Uint8Array): string {
+  const A = '0123456789abcdefghijklmnopqrstuv';
+  let bits = 0, val = 0, out = '';
+  for (const x of bytes) {
+    val = (val << 8) | x; bits += 8;
+    while (bits >= 5) { out += A[(val >>> (bits - 5)) & 31]; bits -= 5; }
+  }
+  if (bits > 0) out += A[(val << (5 - bits)) & 31];
+  return out;
+}
+
+export interface GenericResult {
+  bytes?: Uint8Array;
+  values?: unknown[];
+  error?: string;
+}
+
+/** Parses the words after `\#`: length then hex; decodes against `fields` when given. */
+export function parseGeneric(words: readonly string[], fields: readonly FieldDef[] | undefined): GenericResult {
+  if (words.length === 0 || !/^[0-9]+$/.test(words[0])) return { error: "generic RDATA: expected '\\# <length> <hex>' (RFC 3597 §5)" };
+  const len = Number(words[0]);
+  if (len > 65535) return { error: `generic RDATA: length ${len} is over 65535` };
+  const hex = words.slice(1).join('');
+  if (!/^[0-9a-fA-F]*$/.test(hex)) return { error: 'generic RDATA: the data is not hexadecimal' };
+  if (hex.length % 2) return { error: 'generic RDATA: odd number of hex digits' };
+  if (hex.length / 2 !== len) return { error: `generic RDATA: length says ${len} octets but the data has ${hex.length / 2}` };
+  const bytes = Buffer.from(hex, 'hex');
+  if (!fields) return { bytes };
+  const pos = { p: 0 };
+  try {
+    const values = fields.map((fd) => decodeField(fd, bytes, pos));
+    if (pos.p !== bytes.length) return { error: `generic RDATA: ${bytes.length - pos.p} octets left over after the last field` };
+    return { bytes, values };
+  } catch (e) {
+    return { error: e instanceof Short ? 'generic RDATA: too short for this type' : `generic RDATA: ${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,144 @@
+// Lexer: physical lines -> entries (logical lines joined by parentheses) of tokens.
+// Never throws; problems are attached to the entry. Works on a line array so an
+// editor edit can re-lex from the entry it touches (see incremental.ts).
+import { TokKind, type Entry, type SyntaxProblem, type Token } from './syntax';
+
+const SPACE = 32, TAB = 9, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36;
+
+/** Lines as editors count them: \n, \r\n and lone \r end a line. */
+export function splitLines(text: string): string[] {
+  if (text.indexOf('\r') < 0) return text.split('\n');
+  return text.split(/\r\n|\r|\n/);
+}
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/** A lexed entry plus its open-parenthesis depth at the end (0 for a complete entry). */
+interface LexState {
+  entry: Entry;
+  depth: number;
+  /** position of the first unmatched '(' (relative), for the error message */
+  openAt?: { line: number; col: number };
+}
+
+function problem(line: number, start: number, end: number, message: string): SyntaxProblem {
+  return { span: { line, start, endLine: line, end }, message };
+}
+
+/** Adds the tokens of one physical line to the entry being built. */
+function lexLine(text: string, rel: number, st: LexState): void {
+  const { entry } = st;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isBlank(c)) { i++; continue; }
+    if (c === SEMI) {
+      entry.tokens.push({ kind: TokKind.Comment, line: rel, start: i, end: n, text: text.slice(i) });
+      return;
+    }
+    if (c === LPAR) {
+      if (st.depth === 0) st.openAt = { line: rel, col: i };
+      st.depth++;
+      entry.tokens.push({ kind: TokKind.Open, line: rel, start: i, end: i + 1, text: '(' });
+      i++;
+      continue;
+    }
+    if (c === RPAR) {
+      if (st.depth === 0) {
+        entry.lexErrors.push(problem(rel, i, i + 1, "unexpected ')': no '(' is open"));
+      } else {
+        st.depth--;
+      }
+      entry.tokens.push({ kind: TokKind.Close, line: rel, start: i, end: i + 1, text: ')' });
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c === QUOTE) {
+      i++;
+      let closed = false;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === BSLASH) { i += 2; continue; }
+        i++;
+        if (d === QUOTE) { closed = true; break; }
+      }
+      if (i > n) i = n;
+      if (!closed) entry.lexErrors.push(problem(rel, start, n, 'unterminated quoted string: expected a closing \'"\' on this line'));
+      entry.tokens.push({ kind: TokKind.Quoted, line: rel, start, end: i, text: text.slice(start, i) });
+      continue;
+    }
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d === BSLASH) { i += 2; continue; }
+      if (isBlank(d) || d === SEMI || d === LPAR || d === RPAR) break;
+      i++;
+    }
+    if (i > n) i = n;
+    entry.tokens.push({ kind: TokKind.Word, line: rel, start, end: i, text: text.slice(start, i) });
+  }
+}
+
+/**
+ * Lexes lines[from..] into entries until `stopAt(lineIndex)` says a new entry may
+ * start there and returns true (used by incremental re-lexing), or the end.
+ * Returns the entries and the line where lexing stopped.
+ */
+export function lexLines(
+  lines: readonly string[],
+  from = 0,
+  stopAt?: (line: number) => boolean,
+): { entries: Entry[]; next: number } {
+  const entries: Entry[] = [];
+  const next = lexEach(lines, from, stopAt, (e) => { entries.push(e); });
+  return { entries, next };
+}
+
+/** Like lexLines, but hands each entry to `onEntry` as soon as it is complete, so a
+ *  caller can parse it and let its tokens go (a 1M-record file never holds all tokens). */
+export function lexEach(
+  lines: readonly string[],
+  from: number,
+  stopAt: ((line: number) => boolean) | undefined,
+  onEntry: (entry: Entry) => void,
+): number {
+  let i = from;
+  const total = lines.length;
+  while (i < total) {
+    if (i > from && stopAt && stopAt(i)) break;
+    const first = lines[i];
+    const entry: Entry = {
+      line: i,
+      lineCount: 1,
+      leadingBlank: first.length > 0 && isBlank(first.charCodeAt(0)),
+      tokens: [],
+      lexErrors: [],
+    };
+    const st: LexState = { entry, depth: 0 };
+    lexLine(first, 0, st);
+    i++;
+    while (st.depth > 0 && i < total) {
+      const text = lines[i];
+      // A directive at the start of a line cannot continue a record: the '(' was
+      // never closed. Stop here so one missing ')' costs one diagnostic.
+      if (text.charCodeAt(0) === DOLLAR) break;
+      lexLine(text, i - entry.line, st);
+      i++;
+    }
+    entry.lineCount = i - entry.line;
+    if (st.depth > 0 && st.openAt) {
+      const o = st.openAt;
+      entry.lexErrors.push(problem(o.line, o.col, o.col + 1, "unclosed '(': expected ')' before the next entry"));
+    }
+    onEntry(entry);
+  }
+  return i;
+}
+
+/** True when the token carries data (not a parenthesis or comment). */
+export function isDataToken(t: Token): boolean {
+  return t.kind === TokKind.Word || t.kind === TokKind.Quoted;
+}

@@ -1,0 +1,48 @@
+// Locations: re-lexing an entry on demand and turning token indices into spans,
+// and spans into absolute ranges. The one place that computes absolute positions.
+import type { AbsRange } from '../rules/rule';
+import { lexLines, isDataToken } from './lexer';
+import type { Loc, SourceFile } from './model';
+import type { Entry, Span, Token } from './syntax';
+
+/** The tokens of an entry (its cached tokens, or re-lexed from the file's lines). */
+export function entryTokens(file: SourceFile, entry: Entry): Token[] {
+  if (entry.tokens.length) return entry.tokens;
+  const { entries } = lexLines(file.lines.slice(entry.line, entry.line + entry.lineCount));
+  return entries[0]?.tokens ?? [];
+}
+
+/** The data tokens (words and quoted strings) of an entry. */
+export function dataTokens(file: SourceFile, entry: Entry): Token[] {
+  return entryTokens(file, entry).filter(isDataToken);
+}
+
+export function spanOf(first: Token, last: Token = first): Span {
+  return { line: first.line, start: first.start, endLine: last.line, end: last.end };
+}
+
+/** A loc covering data tokens [from, to) of the entry; falls back to the entry start. */
+export function locOfTokens(file: SourceFile, entry: Entry, from: number, to: number): Loc {
+  const toks = dataTokens(file, entry);
+  const a = toks[from];
+  const b = toks[Math.max(from, to - 1)] ?? a;
+  if (!a) return entryStartLoc(file, entry);
+  return { file, entry, span: spanOf(a, b) };
+}
+
+/** The whole entry, from its first to its last token. */
+export function entryLoc(file: SourceFile, entry: Entry): Loc {
+  const toks = entryTokens(file, entry);
+  if (!toks.length) return entryStartLoc(file, entry);
+  return { file, entry, span: spanOf(toks[0], toks[toks.length - 1]) };
+}
+
+export function entryStartLoc(file: SourceFile, entry: Entry): Loc {
+  return { file, entry, span: { line: 0, start: 0, endLine: 0, end: 0 } };
+}
+
+/** Absolute range of a location (0-based lines, UTF-16 columns). */
+export function absRange(loc: Loc): AbsRange {
+  const base = loc.entry.line;
+  return { startLine: base + loc.span.line, startCol: loc.span.start, endLine: base + loc.span.endLine, endCol: loc.span.end };
+}

@@ -1,0 +1,140 @@
+// Domain names in presentation form: relative/absolute, '@', \X and \DDD escapes,
+// label and name length limits (RFC 1035 §2.3.4, §5.1). Pure functions.
+
+export interface NameResult {
+  /** absolute presentation form with trailing dot (escapes kept as written) */
+  name?: string;
+  error?: string;
+}
+
+const BSLASH = 92, DOT = 46;
+
+/** Wire length checks on a presentation name; returns an error message or undefined. */
+function checkLengths(text: string): string | undefined {
+  if (text === '.') return undefined;
+  let labelLen = 0;
+  let wire = 1; // root label
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c === BSLASH) {
+      const d1 = text.charCodeAt(i + 1);
+      if (d1 >= 48 && d1 <= 57) {
+        const ddd = text.slice(i + 1, i + 4);
+        if (!/^[0-9]{3}$/.test(ddd)) return `bad escape '\\${ddd}': \\DDD needs three decimal digits`;
+        if (Number(ddd) > 255) return `bad escape '\\${ddd}': \\DDD must be at most 255`;
+        i += 3;
+      } else if (i + 1 >= n) {
+        return 'name ends with a lone backslash';
+      } else {
+        i += 1;
+      }
+      c = 0; // an escaped octet, counts as data
+      labelLen++;
+      continue;
+    }
+    if (c === DOT) {
+      if (labelLen === 0) return 'empty label: two dots in a row (or a leading dot)';
+      if (labelLen > 63) return `label of ${labelLen} octets: at most 63 allowed (RFC 1035 §2.3.4)`;
+      wire += labelLen + 1;
+      labelLen = 0;
+      continue;
+    }
+    labelLen++;
+  }
+  if (labelLen > 63) return `label of ${labelLen} octets: at most 63 allowed (RFC 1035 §2.3.4)`;
+  if (labelLen > 0) wire += labelLen + 1;
+  if (wire > 255) return `name of ${wire} octets: at most 255 allowed (RFC 1035 §2.3.4)`;
+  return undefined;
+}
+
+/** True when the name ends with an unescaped dot. */
+export function isAbsolute(text: string): boolean {
+  if (text.charCodeAt(text.length - 1) !== DOT) return false;
+  let k = 0;
+  for (let i = text.length - 2; i >= 0 && text.charCodeAt(i) === BSLASH; i--) k++;
+  return k % 2 === 0;
+}
+
+/** Makes a written name absolute against the origin ('' when unknown). */
+export function resolveName(text: string, origin: string): NameResult {
+  if (text === '@') {
+    if (!origin) return { error: "'@' used but no $ORIGIN is known" };
+    return { name: origin };
+  }
+  let full: string;
+  if (isAbsolute(text)) {
+    full = text;
+  } else {
+    if (!origin) return { error: `relative name '${text}' but no $ORIGIN is known: write it with a trailing dot or set $ORIGIN` };
+    full = origin === '.' ? text + '.' : text + '.' + origin;
+  }
+  const err = checkLengths(full);
+  if (err) return { error: err };
+  return { name: full };
+}
+
+/** Canonical key: escapes decoded, ASCII lowercased, re-escaped minimally. */
+export function nameKey(name: string): string {
+  if (name.indexOf('\\') < 0) return name.toLowerCase();
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c !== BSLASH) {
+      out += name[i].toLowerCase();
+      continue;
+    }
+    let code: number;
+    const d1 = name.charCodeAt(i + 1);
+    if (d1 >= 48 && d1 <= 57) {
+      code = Number(name.slice(i + 1, i + 4));
+      i += 3;
+    } else {
+      code = d1;
+      i += 1;
+    }
+    if (code >= 65 && code <= 90) code += 32;
+    out += escapeOctet(code);
+  }
+  return out;
+}
+
+function escapeOctet(code: number): string {
+  if (code === DOT || code === BSLASH || code === 34 || code === 40 || code === 41 || code === 59 || code === 64 || code === 36)
+    return '\\' + String.fromCharCode(code);
+  if (code <= 32 || code >= 127) return '\\' + String(code).padStart(3, '0');
+  return String.fromCharCode(code);
+}
+
+/** Labels of a canonical key, most specific first ('a.b.' -> ['a','b']). Escaped dots stay inside labels. */
+export function labels(key: string): string[] {
+  if (key === '.') return [];
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === BSLASH) { cur += key.slice(i, i + 2); i++; continue; }
+    if (c === DOT) { out.push(cur); cur = ''; continue; }
+    cur += key[i];
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** True when `key` equals `zone` or is below it (both canonical keys). */
+export function isInZone(key: string, zone: string): boolean {
+  if (zone === '.' || key === zone) return true;
+  return key.length > zone.length && key.endsWith(zone) && key.charCodeAt(key.length - zone.length - 1) === DOT &&
+    !(key.length - zone.length - 2 >= 0 && key.charCodeAt(key.length - zone.length - 2) === BSLASH);
+}
+
+/** The parent name's key ('a.b.c.' -> 'b.c.'), or undefined for the root. */
+export function parentKey(key: string): string | undefined {
+  if (key === '.') return undefined;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === BSLASH) { i++; continue; }
+    if (c === DOT) return i === key.length - 1 ? '.' : key.slice(i + 1);
+  }
+  return '.';
+}

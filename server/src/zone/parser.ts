@@ -1,0 +1,359 @@
+// Parser + model builder: entries -> records and directives with absolute names,
+// inherited owner/TTL/class and typed RDATA (RFC 1035 §5.1, RFC 2308 §4, RFC 3597).
+// One bad entry yields its problem and parsing goes on with the next entry.
+// Never throws; does no I/O ($INCLUDE text comes from opts.readInclude).
+import type { Directive, DirectiveName, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
+import { TokKind, type Entry, type Token } from './syntax';
+import { lexEach, lexLines, splitLines, isDataToken } from './lexer';
+import { entryStartLoc, spanOf } from './locate';
+import { nameKey, resolveName } from './names';
+import { parseTtl, TTL_MAX } from './ttl';
+import { classCodeByName, className, typeCodeByName } from './rr-codes';
+import { rrTypeByName, typeName } from './rr-types';
+import { KIND_PARSERS, type FieldCursor } from './field-kinds';
+import { parseGeneric } from './generic-rdata';
+import { parseRange, substitute } from './generate';
+import { Rec } from './record';
+
+export interface IncludeResult {
+  id: string;
+  text: string;
+}
+
+export interface ParseOptions {
+  /** id of the document (URI or path) */
+  fileId: string;
+  /** origin to assume before any $ORIGIN (e.g. from the file name), absolute */
+  origin?: string;
+  /** reads a file named by $INCLUDE, relative to the including file; the host enforces workspace limits */
+  readInclude?(fromFileId: string, path: string): IncludeResult | { error: string };
+  maxIncludeDepth?: number;
+  /** keep entry tokens after parsing (editor features); default false to save memory */
+  keepTokens?: boolean;
+}
+
+/** What carries over from one entry to the next. */
+export interface ParseState {
+  origin: string;
+  defaultTtl?: number;
+  lastTtl?: number;
+  lastOwner?: string;
+  lastOwnerKey?: string;
+  lastClass?: string;
+}
+
+interface Ctx {
+  opts: ParseOptions;
+  zone: Zone;
+  stack: string[];
+  zoneClass?: string;
+  warnedNoTtl: boolean;
+}
+
+const EMPTY: Token[] = [];
+
+function problem(ctx: Ctx, code: string, severity: Severity, message: string, loc: Loc): void {
+  ctx.zone.problems.push({ code, severity, message, loc });
+}
+
+function tokLoc(file: SourceFile, entry: Entry, a: Token, b: Token = a): Loc {
+  return { file, entry, span: spanOf(a, b) };
+}
+
+function commentText(t: Token): string {
+  return t.text.slice(1).trim();
+}
+
+function newZone(file: SourceFile, origin: string): Zone {
+  return { origin, records: [], directives: [], problems: [], byOwner: new Map(), byType: new Map(), file };
+}
+
+/** A source file whose entries are lexed (and then parsed) one by one by buildZone. */
+export function makeSourceFile(id: string, text: string): SourceFile {
+  return { id, lines: splitLines(text), entries: [] };
+}
+
+/** Parses a whole zone file. Never throws. */
+export function parseZone(text: string, opts: ParseOptions): Zone {
+  return buildZone(makeSourceFile(opts.fileId, text), opts);
+}
+
+/** Lexes and parses a source file (its `entries` are filled in as it goes). */
+export function buildZone(file: SourceFile, opts: ParseOptions): Zone {
+  const origin = opts.origin ? nameKey(opts.origin.endsWith('.') ? opts.origin : opts.origin + '.') : '';
+  const zone = newZone(file, '');
+  const ctx: Ctx = { opts, zone, stack: [file.id], warnedNoTtl: false };
+  const state: ParseState = { origin };
+  parseEntries(file, state, ctx);
+  if (!zone.origin) {
+    const soa = zone.records.find((r) => r.typeCode === 6);
+    zone.origin = soa ? soa.ownerKey : origin;
+  }
+  return zone;
+}
+
+function parseEntries(file: SourceFile, state: ParseState, ctx: Ctx): void {
+  const entries = file.entries;
+  entries.length = 0;
+  let prevComment: { entry: Entry; text: string } | undefined;
+  lexEach(file.lines, 0, undefined, (entry) => {
+    entries.push(entry);
+    try {
+      const above = prevComment && prevComment.entry.line + prevComment.entry.lineCount === entry.line ? prevComment.text : undefined;
+      prevComment = parseEntry(file, entry, state, ctx, above);
+    } catch (e) {
+      // A bug in a field parser must not take the server down: report it on the entry.
+      problem(ctx, 'internal', 'error', `dane-zone could not read this entry (${(e as Error).message}); please report it`, entryStartLoc(file, entry));
+      prevComment = undefined;
+    }
+    if (!ctx.opts.keepTokens) entry.tokens = EMPTY;
+  });
+}
+
+/** Parses one entry; returns its text when it is a comment-only entry (for the next record). */
+function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Ctx, commentAbove: string | undefined): { entry: Entry; text: string } | undefined {
+  const toks = entry.tokens;
+  for (const p of entry.lexErrors) problem(ctx, 'syntax', 'error', p.message, { file, entry, span: p.span });
+  const data: Token[] = [];
+  let comment: Token | undefined;
+  for (const t of toks) {
+    if (isDataToken(t)) data.push(t);
+    else if (t.kind === TokKind.Comment) comment = t;
+  }
+  if (data.length === 0) return comment ? { entry, text: commentText(comment) } : undefined;
+  if (!entry.leadingBlank && data[0].kind === TokKind.Word && data[0].text.charCodeAt(0) === 36) {
+    parseDirective(file, entry, data, state, ctx);
+    return undefined;
+  }
+  const rec = buildRecord(file, entry, data, state, ctx, false, entry.lexErrors.length > 0);
+  if (rec) {
+    const r = rec as { comment?: string; commentAbove?: string };
+    if (comment) r.comment = commentText(comment);
+    if (commentAbove !== undefined) r.commentAbove = commentAbove;
+    addRecord(ctx.zone, rec);
+  }
+  return undefined;
+}
+
+export function addRecord(zone: Zone, rec: ZoneRecord): void {
+  zone.records.push(rec);
+  const list = zone.byOwner.get(rec.ownerKey);
+  if (list) list.push(rec);
+  else zone.byOwner.set(rec.ownerKey, [rec]);
+  const typed = zone.byType.get(rec.type);
+  if (typed) typed.push(rec);
+  else zone.byType.set(rec.type, [rec]);
+}
+
+const DIRECTIVES: DirectiveName[] = ['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE'];
+
+function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: ParseState, ctx: Ctx): void {
+  const name = data[0].text.toUpperCase() as DirectiveName;
+  const loc = tokLoc(file, entry, data[0], data[data.length - 1]);
+  if (!DIRECTIVES.includes(name)) {
+    problem(ctx, 'syntax', 'error', `unknown directive '${data[0].text}': expected $ORIGIN, $TTL, $INCLUDE or $GENERATE`, tokLoc(file, entry, data[0]));
+    return;
+  }
+  const args = data.slice(1);
+  const directive: Directive = { name, args: args.map((t) => t.text), loc };
+  ctx.zone.directives.push(directive);
+  const bad = (msg: string, a: Token = data[0], b: Token = a): void => problem(ctx, 'directive-invalid', 'error', msg, tokLoc(file, entry, a, b));
+  const extra = (n: number): boolean => {
+    if (args.length <= n) return false;
+    bad(`${name} takes ${n === 1 ? 'one argument' : `at most ${n} arguments`}: unexpected '${args[n].text}'`, args[n], args[args.length - 1]);
+    return true;
+  };
+  switch (name) {
+    case '$ORIGIN': {
+      if (!args.length) return bad('$ORIGIN needs a domain name');
+      if (extra(1)) return;
+      const r = resolveName(args[0].text, state.origin);
+      if (r.error || !r.name) return bad(`$ORIGIN: ${r.error}`, args[0]);
+      state.origin = nameKey(r.name);
+      if (!ctx.zone.origin && ctx.stack.length === 1 && !ctx.zone.records.length) ctx.zone.origin = state.origin;
+      return;
+    }
+    case '$TTL': {
+      if (!args.length) return bad('$TTL needs a TTL (seconds or a duration like 1h)');
+      if (extra(1)) return;
+      const v = parseTtl(args[0].text);
+      if (v === undefined) return bad(`$TTL: expected seconds or a duration like 1h30m, found '${args[0].text}'`, args[0]);
+      if (v > TTL_MAX) problem(ctx, 'ttl-range', 'warning', `TTL ${v} is over 2147483647: resolvers treat it as 0 (RFC 2181 §8)`, tokLoc(file, entry, args[0]));
+      state.defaultTtl = v;
+      return;
+    }
+    case '$INCLUDE':
+      return parseInclude(file, entry, args, directive, state, ctx, bad);
+    case '$GENERATE':
+      return parseGenerate(file, entry, args, state, ctx, bad);
+  }
+}
+
+function parseInclude(
+  file: SourceFile, entry: Entry, args: Token[], directive: Directive, state: ParseState, ctx: Ctx,
+  bad: (msg: string, a?: Token, b?: Token) => void,
+): void {
+  if (!args.length) return bad('$INCLUDE needs a file name');
+  if (args.length > 2) return bad(`$INCLUDE takes a file name and an optional origin: unexpected '${args[2].text}'`, args[2]);
+  const path = args[0].kind === TokKind.Quoted ? args[0].text.slice(1, -1) : args[0].text;
+  let origin = state.origin;
+  if (args[1]) {
+    const r = resolveName(args[1].text, state.origin);
+    if (r.error || !r.name) return bad(`$INCLUDE origin: ${r.error}`, args[1]);
+    origin = nameKey(r.name);
+  }
+  const fail = (msg: string): void => problem(ctx, 'include-failed', 'error', msg, tokLoc(file, entry, args[0]));
+  const reader = ctx.opts.readInclude;
+  if (!reader) return problem(ctx, 'include-failed', 'info', `$INCLUDE '${path}' is not followed here (no file access)`, tokLoc(file, entry, args[0]));
+  const max = ctx.opts.maxIncludeDepth ?? 8;
+  if (ctx.stack.length > max) return fail(`$INCLUDE nested deeper than ${max} files`);
+  const got = reader(file.id, path);
+  if ('error' in got) return fail(`$INCLUDE '${path}': ${got.error}`);
+  if (ctx.stack.includes(got.id)) return fail(`$INCLUDE cycle: ${[...ctx.stack, got.id].join(' -> ')}`);
+  const inc = makeSourceFile(got.id, got.text);
+  directive.includedFile = inc;
+  const inner: ParseState = { ...state, origin };
+  ctx.stack.push(got.id);
+  parseEntries(inc, inner, ctx);
+  ctx.stack.pop();
+  // RFC 1035 §5.1: origin and current owner revert after the include; TTL state carries on (BIND).
+  state.defaultTtl = inner.defaultTtl;
+  state.lastTtl = inner.lastTtl;
+  state.lastClass = inner.lastClass;
+}
+
+function parseGenerate(
+  file: SourceFile, entry: Entry, args: Token[], state: ParseState, ctx: Ctx,
+  bad: (msg: string, a?: Token, b?: Token) => void,
+): void {
+  if (args.length < 4) return bad('$GENERATE needs: range lhs [ttl] [class] type rhs', args[0] ?? undefined);
+  const range = parseRange(args[0].text);
+  if (typeof range === 'string') return bad(`$GENERATE: ${range}`, args[0]);
+  const lhs = args[1].text;
+  const middle = args.slice(2, args.length - 1);
+  const rhsTok = args[args.length - 1];
+  const rhs = rhsTok.kind === TokKind.Quoted ? rhsTok.text.slice(1, -1) : rhsTok.text;
+  for (let i = range.start; i <= range.stop; i += range.step) {
+    const owner = substitute(lhs, i);
+    if (typeof owner !== 'string') return bad(`$GENERATE lhs: ${owner.error}`, args[1]);
+    const rdata = substitute(rhs, i);
+    if (typeof rdata !== 'string') return bad(`$GENERATE rhs: ${rdata.error}`, rhsTok);
+    // The generated entry is lexed like a typed one, then built as a record of this entry.
+    const line = [owner, ...middle.map((t) => t.text), rdata].join(' ');
+    const synthetic = lexLines([line]).entries[0];
+    const data = synthetic.tokens.filter(isDataToken);
+    const rec = buildRecord(file, entry, data, state, ctx, true, false, i);
+    if (!rec) return; // the first bad one is enough: the others fail the same way
+    addRecord(ctx.zone, rec);
+  }
+}
+
+function buildRecord(
+  file: SourceFile, entry: Entry, data: Token[], state: ParseState, ctx: Ctx,
+  generated: boolean, quiet: boolean, iteration?: number,
+): Rec | undefined {
+  const where = (a: Token, b: Token = a): Loc => (generated ? tokLoc(file, entry, entry.tokens.find(isDataToken) ?? a) : tokLoc(file, entry, a, b));
+  const gen = iteration === undefined ? '' : ` ($GENERATE iteration ${iteration})`;
+  const err = (code: string, msg: string, a: Token, b: Token = a): undefined => {
+    if (!quiet) problem(ctx, code, 'error', msg + gen, where(a, b));
+    return undefined;
+  };
+  let i = 0;
+  let owner: string, ownerKey: string;
+  let ownerTok = -1;
+  if (!entry.leadingBlank || generated) {
+    const r = resolveName(data[0].text, state.origin);
+    if (data[0].kind === TokKind.Quoted) return err('syntax', 'an owner name cannot be quoted', data[0]);
+    if (r.error || !r.name) return err('syntax', `owner: ${r.error}`, data[0]);
+    owner = r.name;
+    ownerKey = nameKey(owner);
+    ownerTok = 0;
+    i = 1;
+  } else {
+    if (!state.lastOwner || !state.lastOwnerKey) return err('syntax', 'this line starts with white space, so it repeats the previous owner, but there is none: write the owner name at the start of the line', data[0]);
+    owner = state.lastOwner;
+    ownerKey = state.lastOwnerKey;
+  }
+  let ttl: number | undefined;
+  let cls: string | undefined;
+  for (let n = 0; n < 2 && i < data.length; n++) {
+    const t = data[i].text;
+    if (ttl === undefined) {
+      const v = parseTtl(t);
+      if (v !== undefined) { ttl = v; i++; continue; }
+    }
+    const classCode = cls === undefined ? classCodeByName(t) : undefined;
+    if (classCode !== undefined) {
+      cls = className(classCode);
+      i++;
+      continue;
+    }
+    break;
+  }
+  const typeTok = data[i];
+  if (!typeTok) return err('syntax', 'missing record type: expected a type such as A, AAAA, MX, TXT or TLSA after the owner, TTL and class', data[data.length - 1]);
+  const typeCode = typeCodeByName(typeTok.text);
+  if (typeCode === undefined) {
+    const hint = parseTtl(typeTok.text) !== undefined ? ' (a second TTL?)' : classCodeByName(typeTok.text) !== undefined ? ' (a second class?)' : '';
+    return err('syntax', `expected a record type (A, AAAA, MX, TXT, TLSA, ... or TYPEnnn), found '${typeTok.text}'${hint}`, typeTok);
+  }
+  const typeIdx = i;
+  const def = rrTypeByName(typeName(typeCode));
+  const rdata = data.slice(i + 1);
+  let values: unknown[] = [];
+  const fieldToks: number[] = [];
+  let generic = false;
+  if (rdata.length && rdata[0].text === '\\#') {
+    generic = true;
+    const g = parseGeneric(rdata.slice(1).map((t) => t.text), def?.fields);
+    if (g.error) return err('rdata-invalid', `${typeName(typeCode)}: ${g.error}`, rdata[0], rdata[rdata.length - 1]);
+    values = g.values ?? [];
+  } else if (!def) {
+    return err('rdata-invalid', `type ${typeTok.text.toUpperCase()} is not known to dane-zone: write its RDATA in the generic form '\\# <length> <hex>' (RFC 3597 §5)`, typeTok);
+  } else {
+    const cur: FieldCursor = { words: rdata, i: 0, origin: state.origin };
+    for (const fd of def.fields) {
+      fieldToks.push(typeIdx + 1 + cur.i);
+      const v = KIND_PARSERS[fd.kind](cur, fd.name);
+      if (cur.error) break;
+      values.push(v);
+    }
+    if (!cur.error && cur.i < rdata.length) {
+      const last = def.fields[def.fields.length - 1];
+      cur.error = { message: `unexpected '${rdata[cur.i].text}' after the last field of ${def.name} (${last.name})`, from: cur.i, to: rdata.length };
+    }
+    if (cur.error) {
+      const a = rdata[Math.min(cur.error.from, rdata.length - 1)] ?? typeTok;
+      const b = rdata[Math.min(Math.max(cur.error.from, cur.error.to - 1), rdata.length - 1)] ?? a;
+      const msg = rdata.length === 0 ? `${def.name} needs RDATA: ${def.fields.map((x) => x.name).join(' ')}` : `${def.name} ${cur.error.message}`;
+      return err('rdata-invalid', msg, rdata.length ? a : typeTok, rdata.length ? b : typeTok);
+    }
+  }
+  // TTL: explicit, else $TTL, else the last explicit TTL, else the SOA minimum (BIND, RFC 2308 §4).
+  const ttlExplicit = ttl !== undefined;
+  if (ttl !== undefined) {
+    state.lastTtl = ttl;
+    if (ttl > TTL_MAX && !quiet) problem(ctx, 'ttl-range', 'warning', `TTL ${ttl} is over 2147483647: resolvers treat it as 0 (RFC 2181 §8)`, where(data[ownerTok + 1] ?? typeTok));
+  } else if (state.defaultTtl !== undefined) ttl = state.defaultTtl;
+  else if (state.lastTtl !== undefined) ttl = state.lastTtl;
+  else {
+    ttl = typeCode === 6 && typeof values[6] === 'number' ? (values[6] as number) : 0;
+    if (typeCode === 6) state.lastTtl = ttl;
+    if (!ctx.warnedNoTtl && !quiet) {
+      ctx.warnedNoTtl = true;
+      problem(ctx, 'ttl-missing', 'warning', `no TTL and no $TTL before this record: using ${ttl} ${typeCode === 6 ? '(the SOA minimum, as BIND does)' : ''}; add '$TTL <seconds>' at the top (RFC 2308 §4)`, where(typeTok));
+    }
+  }
+  const klass = cls ?? state.lastClass ?? ctx.zoneClass ?? 'IN';
+  if (!ctx.zoneClass) ctx.zoneClass = klass;
+  else if (klass !== ctx.zoneClass) return err('syntax', `class ${klass} differs from the zone's class ${ctx.zoneClass}`, typeTok);
+  state.lastClass = klass;
+  state.lastOwner = owner;
+  state.lastOwnerKey = ownerKey;
+  return new Rec({
+    owner, ownerKey, ttl, ttlExplicit, class: klass, type: typeName(typeCode), typeCode, def: generic && !def ? undefined : def,
+    values, generic, file, entry, generated, ownerTok, typeTok: typeIdx, fieldToks, rdataEnd: data.length,
+  });
+}
+
+export type { ParseProblem };

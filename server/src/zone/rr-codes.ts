@@ -1,0 +1,60 @@
+// Numeric registries the field kinds need: DNSSEC algorithms (RFC 8624), CERT
+// types (RFC 4398), classes, and the type code lookup (table in rr-types.ts).
+import { RR_TYPE_BY_NAME } from './rr-types';
+
+export const ALGORITHMS: Record<string, number> = {
+  RSAMD5: 1, DH: 2, DSA: 3, RSASHA1: 5, 'DSA-NSEC3-SHA1': 6, 'RSASHA1-NSEC3-SHA1': 7,
+  RSASHA256: 8, RSASHA512: 10, 'ECC-GOST': 12, ECDSAP256SHA256: 13, ECDSAP384SHA384: 14,
+  ED25519: 15, ED448: 16, INDIRECT: 252, PRIVATEDNS: 253, PRIVATEOID: 254,
+};
+
+export const CERT_TYPES: Record<string, number> = {
+  PKIX: 1, SPKI: 2, PGP: 3, IPKIX: 4, ISPKI: 5, IPGP: 6, ACPKIX: 7, IACPKIX: 8, URI: 253, OID: 254,
+};
+
+export const CLASSES: Record<string, number> = { IN: 1, CS: 2, CH: 3, HS: 4 };
+
+// Zone files repeat the same few spellings ("IN", "A", "in"): remember them.
+const typeCache = new Map<string, number | undefined>();
+const classCache = new Map<string, number | undefined>();
+
+/** Type code for a mnemonic or TYPEnnn (case-insensitive), or undefined. */
+export function typeCodeByName(text: string): number | undefined {
+  if (typeCache.has(text)) return typeCache.get(text);
+  const v = typeCodeUncached(text);
+  if (typeCache.size < 4096) typeCache.set(text, v);
+  return v;
+}
+
+function typeCodeUncached(text: string): number | undefined {
+  const up = text.toUpperCase();
+  const def = RR_TYPE_BY_NAME.get(up);
+  if (def) return def.code;
+  const m = /^TYPE([0-9]{1,5})$/.exec(up);
+  if (m && Number(m[1]) <= 65535) return Number(m[1]);
+  return undefined;
+}
+
+/** The mnemonic of a class code (CLASSnnn when it has none). */
+export function className(code: number): string {
+  for (const [k, v] of Object.entries(CLASSES)) if (v === code) return k;
+  return `CLASS${code}`;
+}
+
+/** Class number for IN/CH/HS/CS or CLASSnnn, or undefined. */
+export function classCodeByName(text: string): number | undefined {
+  const c = text.charCodeAt(0) | 32; // classes start with c, h, i (IN CH HS CS CLASSnnn)
+  if (text.length > 10 || (c !== 99 && c !== 104 && c !== 105)) return undefined;
+  if (classCache.has(text)) return classCache.get(text);
+  const v = classCodeUncached(text);
+  if (classCache.size < 1024) classCache.set(text, v);
+  return v;
+}
+
+function classCodeUncached(text: string): number | undefined {
+  const up = text.toUpperCase();
+  if (up in CLASSES) return CLASSES[up];
+  const m = /^CLASS([0-9]{1,5})$/.exec(up);
+  if (m && Number(m[1]) <= 65535) return Number(m[1]);
+  return undefined;
+}

@@ -1,0 +1,54 @@
+// A real LSP client over stdio to dist/server.js, for protocol tests.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {} } = {}) {
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters = [];
+  const latest = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    latest.set(p.uri, p);
+    for (const w of [...waiters]) if (w.test(p)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => configuration));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.listen();
+  const init = await conn.sendRequest('initialize', {
+    processId: process.pid, rootUri, workspaceFolders,
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  await conn.sendNotification('initialized', {});
+  return {
+    conn, child, init, latest,
+    /** resolves with the first publishDiagnostics for `uri` (at `version`, if given) */
+    diagnostics(uri, version, timeoutMs = 20000) {
+      const test = (p) => p.uri === uri && (version === undefined || p.version === version);
+      const have = latest.get(uri);
+      if (have && test(have)) return Promise.resolve(have);
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ test, resolve: (p) => { clearTimeout(t); resolve(p); } });
+      });
+    },
+    open(uri, text, version = 1) {
+      return conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dns-zone', version, text } });
+    },
+    change(uri, version, contentChanges) {
+      return conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+    },
+    async stop() {
+      try {
+        await conn.sendRequest('shutdown');
+        await conn.sendNotification('exit');
+      } catch { /* already gone */ }
+      conn.dispose();
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    },
+  };
+}

@@ -1,0 +1,194 @@
+// The zone reader: master-file syntax (RFC 1035 §5), inheritance, TTLs
+// (RFC 2308), generic RDATA (RFC 3597), $GENERATE, $INCLUDE and error recovery.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseZone, checkText, presentRecord, absRange, problemFindings } from '../../dist/core.js';
+
+const parse = (text, opts = {}) => parseZone(text, { fileId: 'test.zone', ...opts });
+const records = (text, opts) => parse(text, opts).records.map(presentRecord);
+const problems = (text, opts) =>
+  parse(text, opts).problems.map((p) => {
+    const r = absRange(p.loc);
+    return `${r.startLine + 1}:${r.startCol + 1}-${r.endLine + 1}:${r.endCol + 1} ${p.code}: ${p.message}`;
+  });
+
+const HEAD = '$ORIGIN example.com.\n$TTL 3600\n';
+
+test('owner inheritance, @, relative and absolute names', () => {
+  const z = parse(HEAD + '@ IN NS ns1\n  IN NS ns2.example.net.\nwww A 192.0.2.1\n\tAAAA 2001:db8::1\n');
+  assert.deepEqual(z.records.map((r) => [r.owner, r.type]), [
+    ['example.com.', 'NS'], ['example.com.', 'NS'], ['www.example.com.', 'A'], ['www.example.com.', 'AAAA'],
+  ]);
+  assert.equal(z.records[0].field('nsdname'), 'ns1.example.com.');
+  assert.equal(z.records[1].field('nsdname'), 'ns2.example.net.');
+  assert.equal(z.origin, 'example.com.');
+});
+
+test('TTL and class in either order, units, inherited class', () => {
+  const out = records(HEAD + 'a 1h30m IN A 192.0.2.1\nb IN 1W A 192.0.2.2\nc 2d A 192.0.2.3\nd A 192.0.2.4\n');
+  assert.deepEqual(out, [
+    'a.example.com.\t5400\tIN\tA\t192.0.2.1',
+    'b.example.com.\t604800\tIN\tA\t192.0.2.2',
+    'c.example.com.\t172800\tIN\tA\t192.0.2.3',
+    'd.example.com.\t3600\tIN\tA\t192.0.2.4',
+  ]);
+});
+
+test('without $TTL: the SOA minimum, then the last explicit TTL (RFC 2308 §4, BIND)', () => {
+  const z = parse('$ORIGIN example.com.\n@ SOA ns1 host 1 2 3 4 300\nwww A 192.0.2.1\nx 60 A 192.0.2.2\ny A 192.0.2.3\n');
+  assert.deepEqual(z.records.map((r) => r.ttl), [300, 300, 60, 60]);
+  assert.deepEqual(z.problems.map((p) => p.code), ['ttl-missing']);
+});
+
+test('case-insensitive types and classes; TYPEnnn and CLASSnnn', () => {
+  const z = parse(HEAD + 'a in a 192.0.2.1\nb IN TYPE1 192.0.2.2\nc CLASS1 mx 10 a\n');
+  assert.deepEqual(z.records.map((r) => [r.type, r.class]), [['A', 'IN'], ['A', 'IN'], ['MX', 'IN']]);
+  assert.equal(z.problems.length, 0);
+});
+
+test('parentheses span lines anywhere, with comments inside; quoted ; and ( are text', () => {
+  const text = HEAD +
+    '@ IN SOA ns1 hostmaster (\n  2024010101 ; serial\n  7200 ; refresh\n  3600 1209600 300 )\n' +
+    'txt IN TXT ( "v=spf1 ; not a comment (" ; real comment\n   "second" )\n' +
+    'mx ( IN MX\n 10 mail )\n';
+  const z = parse(text);
+  assert.deepEqual(z.problems, []);
+  assert.deepEqual(z.records[0].values.slice(2), [2024010101, 7200, 3600, 1209600, 300]);
+  assert.deepEqual(z.records[1].field('strings'), ['v=spf1 ; not a comment (', 'second']);
+  assert.equal(z.records[1].comment, 'real comment');
+  assert.equal(z.records[2].field('exchange'), 'mail.example.com.');
+});
+
+test('escapes: \\. in names, \\DDD and \\" in strings', () => {
+  const z = parse(HEAD + 'a\\.b IN TXT "q\\"\\065\\\\"\n\\065bc IN A 192.0.2.1\n');
+  assert.equal(z.records[0].owner, 'a\\.b.example.com.');
+  assert.deepEqual(z.records[0].field('strings'), ['q"A\\']);
+  assert.equal(z.records[1].ownerKey, 'abc.example.com.');
+});
+
+test('character-strings over 255 octets are errors with the string range', () => {
+  const long = 'x'.repeat(256);
+  const p = problems(HEAD + `t IN TXT "${long}" "ok"\n`);
+  assert.equal(p.length, 1);
+  assert.match(p[0], /^3:10-3:268 rdata-invalid: TXT strings: a character-string holds at most 255 octets, this one has 256/);
+});
+
+test('TLSA: leading zeros and association data split by white space (danetool style)', () => {
+  const hex = 'ab'.repeat(32);
+  const z = parse(HEAD + `_25._tcp.mail IN TLSA ( 03 01 01\n  ${hex.slice(0, 30)}\n  ${hex.slice(30)} )\n`);
+  assert.deepEqual(z.problems, []);
+  const r = z.records[0];
+  assert.deepEqual([r.field('usage'), r.field('selector'), r.field('matchingType'), r.field('data')], [3, 1, 1, hex]);
+  const f = r.fields[3];
+  assert.deepEqual(absRange(f.loc), { startLine: 3, startCol: 2, endLine: 4, endCol: 2 + hex.length - 30 });
+});
+
+test('RFC 3597 generic form, for unknown and known types (checked against the format)', () => {
+  const z = parse(HEAD + 'a IN TYPE65534 \\# 3 010203\nb IN A \\# 4 C0000201\nc IN TLSA \\# 5 0301010A0B\nd IN A \\# 3 C00002\ne IN A \\# 4 C00002\n');
+  assert.equal(z.records.length, 3);
+  assert.equal(presentRecord(z.records[1]), 'b.example.com.\t3600\tIN\tA\t192.0.2.1');
+  assert.deepEqual(z.records[2].values, [3, 1, 1, '0a0b']);
+  const p = problems(HEAD + 'd IN A \\# 3 C00002\ne IN A \\# 4 C00002\n');
+  assert.match(p[0], /^3:8-3:19 rdata-invalid: A: generic RDATA: too short for this type/);
+  assert.match(p[1], /^4:8-4:19 rdata-invalid: A: generic RDATA: length says 4 octets but the data has 3/);
+});
+
+test('unknown type without generic form names the fix', () => {
+  const p = problems(HEAD + 'a IN TYPE65534 0102\n');
+  assert.match(p[0], /^3:6-3:15 rdata-invalid: type TYPE65534 is not known .*'\\# <length> <hex>'/);
+});
+
+test('$GENERATE with $, ${offset,width,base} and nibble mode', () => {
+  const z = parse('$ORIGIN 2.0.192.in-addr.arpa.\n$TTL 300\n$GENERATE 1-3/2 $ PTR host-${0,3,d}.example.com.\n$GENERATE 10-11 h${-10,2,x} CNAME ${0,0,X}.x\n$GENERATE 255-255 n${0,3,n} A 192.0.2.1\n');
+  assert.deepEqual(z.records.map((r) => `${r.owner} ${r.rdataKey}`), [
+    '1.2.0.192.in-addr.arpa. host-001.example.com.',
+    '3.2.0.192.in-addr.arpa. host-003.example.com.',
+    'h00.2.0.192.in-addr.arpa. a.x.2.0.192.in-addr.arpa.',
+    'h01.2.0.192.in-addr.arpa. b.x.2.0.192.in-addr.arpa.',
+    'nf.f.2.0.192.in-addr.arpa. 192.0.2.1',
+  ]);
+  assert.ok(z.records.every((r) => r.generated));
+});
+
+test('$INCLUDE: relative origin, cycles, depth, restore of origin (RFC 1035 §5.1)', () => {
+  const files = {
+    'main.zone': '$ORIGIN example.com.\n$TTL 60\n$INCLUDE sub.inc sub\nafter A 192.0.2.9\n$INCLUDE loop.inc\n$INCLUDE missing.inc\n',
+    'sub.inc': 'www A 192.0.2.1\n',
+    'loop.inc': '$INCLUDE loop.inc\n',
+  };
+  const readInclude = (_from, p) => (p in files ? { id: p, text: files[p] } : { error: `no such file: ${p}` });
+  const z = parseZone(files['main.zone'], { fileId: 'main.zone', readInclude });
+  assert.deepEqual(z.records.map((r) => r.owner), ['www.sub.example.com.', 'after.example.com.']);
+  assert.equal(z.records[0].file.id, 'sub.inc');
+  const msgs = z.problems.map((p) => `${p.loc.file.id}:${p.loc.entry.line + 1} ${p.message}`);
+  assert.deepEqual(msgs, ["loop.inc:1 $INCLUDE cycle: main.zone -> loop.inc -> loop.inc", "main.zone:6 $INCLUDE 'missing.inc': no such file: missing.inc"]);
+});
+
+test('one typo, one diagnostic: the parser resynchronises at the next entry', () => {
+  const p = problems(HEAD + 'a IN A 192.0.2.300\nb IN MX ten mail\nc IN AA 192.0.2.1\nd IN A 192.0.2.4\n');
+  assert.deepEqual(p.map((x) => x.split(' ')[0]), ['3:8-3:19', '4:9-4:12', '5:6-5:8']);
+  assert.match(p[2], /expected a record type .* found 'AA'/);
+});
+
+test('unclosed parenthesis: one error at the (, the next directive is read normally', () => {
+  const z = parse(HEAD + 'a IN TXT ( "x"\n  "y"\n$TTL 60\nb IN A 192.0.2.1\n');
+  assert.deepEqual(z.problems.map((p) => [p.message, absRange(p.loc).startLine, absRange(p.loc).startCol]), [
+    ["unclosed '(': expected ')' before the next entry", 2, 9],
+  ]);
+  assert.equal(z.records.at(-1).ttl, 60);
+});
+
+test('unterminated quote and stray ) are errors with ranges', () => {
+  const p = problems(HEAD + 'a IN TXT "abc\nb IN A 192.0.2.1 )\n');
+  assert.deepEqual(p.map((x) => x.split(': ')[0]), ['3:10-3:14 syntax', '4:18-4:19 syntax']);
+});
+
+test('never throws and never hangs on hostile input', () => {
+  const junk = Buffer.from(Array.from({ length: 20000 }, (_, i) => (i * 7919) % 256)).toString('latin1');
+  const cases = [junk, '(' + ' x'.repeat(100000), '"'.repeat(5001), 'a'.repeat(10 * 1024 * 1024), '\\', '$INCLUDE', '$GENERATE 0-4294967295 $ A 1.2.3.4', ')))((('];
+  for (const c of cases) {
+    const t0 = Date.now();
+    const { findings } = checkText(c, { fileId: 'junk' });
+    assert.ok(Array.isArray(findings));
+    assert.ok(Date.now() - t0 < 10000, 'bounded time');
+  }
+});
+
+test('names: label and name length limits, empty labels', () => {
+  const p = problems(HEAD + `${'a'.repeat(64)} A 192.0.2.1\na..b A 192.0.2.1\n`);
+  assert.match(p[0], /label of 64 octets: at most 63/);
+  assert.match(p[1], /empty label/);
+});
+
+test('relative names without an origin are errors unless the host gives one', () => {
+  assert.match(problems('www 60 A 192.0.2.1\n')[0], /relative name 'www' but no \$ORIGIN/);
+  assert.deepEqual(records('www 60 A 192.0.2.1\n', { origin: 'example.org' }), ['www.example.org.\t60\tIN\tA\t192.0.2.1']);
+});
+
+test('class mismatch within a zone is an error', () => {
+  assert.match(problems(HEAD + 'a IN A 192.0.2.1\nb CH TXT "x"\n')[0], /class CH differs from the zone's class IN/);
+});
+
+test('every type in the table parses from a typical presentation line', () => {
+  const lines = [
+    '@ SOA ns1 host 1 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.1', 'ns1 AAAA 2001:db8::1', 'c CNAME www', 'd DNAME example.net.',
+    '@ MX 10 mail', 'p PTR host', 't TXT "a" "b"', 't2 SPF "v=spf1 -all"', '_sip._tcp SRV 0 5 5060 sip', 'n NAPTR 100 10 "S" "SIP+D2U" "" _sip._udp',
+    '@ CAA 0 issue "letsencrypt.org"', '_25._tcp.mail TLSA 3 1 1 ' + 'ab'.repeat(32), 'x._smimecert SMIMEA 3 1 1 ' + 'cd'.repeat(32),
+    'h SSHFP 4 2 ' + 'ef'.repeat(32), 'sub DS 12345 13 2 ' + '01'.repeat(32), 'sub CDS 12345 ECDSAP256SHA256 2 ' + '01'.repeat(32),
+    '@ DNSKEY 257 3 13 AwEAAQ==', '@ CDNSKEY 257 3 13 AwEAAQ==',
+    '@ RRSIG A 13 2 3600 20250101000000 20241201000000 12345 example.com. AwEAAQ==',
+    '@ NSEC a.example.com. A NS SOA RRSIG NSEC', 'h HINFO "PC" "Linux"', 'l LOC 52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m',
+    'c2 CERT PKIX 0 0 AwEAAQ==', 'o OPENPGPKEY AwEAAQ==', '_https SVCB 1 . alpn=h2,h3 port=443 ipv4hint=192.0.2.1', 'w HTTPS 1 . alpn="h2"',
+    '_ftp._tcp URI 10 1 "ftp://ftp.example.com/"', '@ ZONEMD 1 1 1 ' + 'aa'.repeat(48),
+    'h3 NSEC3 1 1 0 - 2t7b4g4vsa5smi47k61mv5bv1a22bojr A RRSIG', '@ NSEC3PARAM 1 0 0 -',
+  ];
+  const z = parse(HEAD + lines.join('\n') + '\n');
+  assert.deepEqual(problems(HEAD + lines.join('\n') + '\n'), []);
+  assert.equal(z.records.length, lines.length);
+});
+
+test('problemFindings honours severity settings, off removes', () => {
+  const z = parse(HEAD + 'a IN A 300.0.0.1\n');
+  assert.equal(problemFindings(z, { severities: { 'rdata-invalid': 'off' } }).length, 0);
+  assert.equal(problemFindings(z, { severities: { 'rdata-invalid': 'warning' } })[0].severity, 'warning');
+});

@@ -8,3 +8,4 @@ export { DANE_RULES } from './rules/dane-rules';
 // pure hover content for DANE/mail records (markdown; no LSP types)
 export { daneHover, daneHoverAt, describeTlsaLink, describeMxDane, describePolicyTxt } from './lsp/dane-hover';
 export * from './features';
+export * from './live/api';

@@ -5,7 +5,7 @@
 // linked certificate renewed on disk re-checks the open zone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -232,4 +232,27 @@ test('editing only the link comment above a record re-checks the record (increme
   // and back: the finding goes away
   await s.change(z.uri, 3, [{ range: { start: { line: 4, character: 20 }, end: { line: 4, character: 21 } }, text: '1' }]);
   assert.deepEqual((await s.diagnostics(z.uri, 3)).diagnostics.filter((x) => x.code === 'tlsa-cert-mismatch'), []);
+});
+
+test('daneZone.certificates: paths relative to the workspace folder, for a zone in a subfolder', async (t) => {
+  const uri = pathToFileURL(dir).toString();
+  const c = await startServer({ rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }], configuration: { certificates: { '_25._tcp.mx1.example.com.': 'mx1.pem', '_25._tcp.*': 'zones-only.pem' } } });
+  t.after(() => c.stop());
+  mkdirSync(join(dir, 'zones'), { recursive: true });
+  const text = HEAD + '_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n';
+  const zuri = pathToFileURL(join(dir, 'zones', 'example.com.zone')).toString();
+  writeFileSync(join(dir, 'zones', 'example.com.zone'), text);
+  await c.open(zuri, text, 1);
+  // settings arrive after the open: wait for the publish that reflects them
+  let p = await c.diagnostics(zuri, 1);
+  for (let i = 0; i < 5 && !p.diagnostics.some((d) => d.code === 'tlsa-cert-link-unreadable'); i++) {
+    c.latest.delete(zuri);
+    p = await c.diagnostics(zuri, 1);
+  }
+  const got = p.diagnostics.filter((d) => d.code.startsWith('tlsa-cert')).map((d) => `${d.range.start.line} ${d.code}`).sort();
+  assert.deepEqual(got, ['4 tlsa-cert-mismatch', '6 tlsa-cert-link-unreadable']);
+  const unreadable = p.diagnostics.find((d) => d.code === 'tlsa-cert-link-unreadable');
+  assert.match(unreadable.message, new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/zones-only\\.pem.*daneZone\\.certificates setting`));
+  const mism = p.diagnostics.find((d) => d.code === 'tlsa-cert-mismatch');
+  assert.match(mism.message, new RegExp(`would publish 3 1 1 ${data('mx1.pem')}`));
 });

@@ -1,11 +1,13 @@
 // Certificate files linked to TLSA records: a `; dane-zone: cert=<path>`
 // comment on the line directly above the record or at its end (exact spelling:
 // scripts outside the project write it), or the `daneZone.certificates`
-// setting (owner name or `_25._tcp.*` pattern -> file), which the host passes
-// as `options.certificates` with paths already resolved. Files are read only
+// setting (owner name or `_25._tcp.*` pattern -> file, paths relative to the
+// workspace folder), which the host passes as `options.certificates` and
+// `options.workspaceFolder`. Files are read only
 // through RuleHost.readFile; parsed results are cached by content, so a renewed
 // file on disk is seen on the next run. No I/O of its own.
 import { createHash } from 'node:crypto';
+import { isAbsolute, join } from 'node:path';
 import type { Loc, Zone, ZoneRecord } from '../zone/model';
 import type { RuleHost } from '../rules/rule';
 import { commentTokens, subLoc, tokenLoc } from '../rules/dane-support/loc-range';
@@ -61,6 +63,13 @@ export function settingFor(ownerKey: string, certificates: unknown): string | un
   return best?.path;
 }
 
+/** Setting paths are relative to the workspace folder (options.workspaceFolder, an absolute
+ *  path the server passes); without one (CLI) they stay relative to the zone file. */
+function settingPath(path: string, folder: unknown): string {
+  if (typeof folder !== 'string' || !folder || isAbsolute(path)) return path;
+  return join(folder, path);
+}
+
 /** The certificate link of a TLSA/SMIMEA record, if any (comment first, then settings). */
 export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): CertLink | undefined {
   // indexOf only for records that carry a link comment (rare), so this stays linear.
@@ -78,7 +87,7 @@ export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): Ce
     }
   }
   const path = settingFor(rec.ownerKey, host.options.certificates);
-  if (path) return { path, source: 'setting', loc: rec.ownerLoc, fromFile: rec.loc.file.id };
+  if (path) return { path: settingPath(path, host.options.workspaceFolder), source: 'setting', loc: rec.ownerLoc, fromFile: rec.loc.file.id };
   return undefined;
 }
 

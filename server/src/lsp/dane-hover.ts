@@ -4,7 +4,7 @@
 //   certificate file its facts (subject, issuer, SANs, key, validity), whether
 //   it matches, and the 3 1 1 / 3 0 1 / 2 1 1 values the file publishes;
 // - MX: which TLSA names a DANE sender queries for the target (CNAMEs followed;
-//   the diagnostic for an MX target that is a CNAME is the generic target-is-cname);
+//   the diagnostic for an MX target that is a CNAME is mx-target-cname);
 // - TXT: each tag of an SPF, DMARC, TLS-RPT or MTA-STS record explained.
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { RuleHost } from '../rules/rule';

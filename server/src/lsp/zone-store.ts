@@ -92,12 +92,20 @@ export class ZoneStore {
     return this.analysis(uri)?.zone;
   }
 
+  /** The RuleHost for a document (rules, hovers): clock, workspace-confined file reading, and the
+   *  settings' options plus `workspaceFolder` (daneZone.certificates paths are relative to it). */
+  ruleHost(uri: string): RuleHost {
+    const path = uriToPath(uri);
+    const workspaceFolder = path ? this.workspaceFolders.find((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep)) : undefined;
+    return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...this.settingsFor(uri).options, workspaceFolder } };
+  }
+
   private analyse(doc: ZoneDocument): Analysis {
     const settings = this.settingsFor(doc.uri);
     const settingsKey = JSON.stringify(settings);
     const path = uriToPath(doc.uri);
     const opts = { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, readInclude: (from: string, p: string) => this.readInclude(from, p) };
-    const host: RuleHost = { now: this.now, readFile: (from, p) => this.readFile(from, p), options: settings.options };
+    const host = this.ruleHost(doc.uri);
     let cache = this.ruleCaches.get(doc.uri);
     if (!cache) this.ruleCaches.set(doc.uri, (cache = new RuleCache()));
     const prev = this.previous.get(doc.uri);

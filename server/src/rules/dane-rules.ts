@@ -3,6 +3,7 @@ import type { Rule } from './rule';
 import { dmarcMultiple } from './dmarc-multiple';
 import { dmarcSyntax } from './dmarc-syntax';
 import { mailPolicyPlacement } from './mail-policy-placement';
+import { mxTargetCname } from './mx-target-cname';
 import { mtaStsMultiple } from './mta-sts-multiple';
 import { mtaStsSyntax } from './mta-sts-syntax';
 import { spfLookupLimit } from './spf-lookup-limit';
@@ -31,6 +32,7 @@ export const DANE_RULES: Rule[] = [
   dmarcMultiple,
   dmarcSyntax,
   mailPolicyPlacement,
+  mxTargetCname,
   mtaStsMultiple,
   mtaStsSyntax,
   spfLookupLimit,

@@ -14,6 +14,7 @@ import { duplicateRecord } from './duplicate-record';
 import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { dsAtApex } from './ds-at-apex';
 import { nullMxMixed } from './null-mx-mixed';
+
 import { DANE_RULES } from './dane-rules';
 
 export const RULES: Rule[] = [

@@ -131,7 +131,7 @@ test('single record: "Add 2 1 1 from <issuer>" adds a linked DANE-TA record that
   const r = await applyFix(z, text, 'tlsa-single-record', 5, 'Add 2 1 1 from Fixture CA');
   // the next-key fix needs a file from the user: it runs the client's generate command for this host
   const next = r.actions.find((a) => a.title === 'Add next-key 3 1 1 from …');
-  assert.deepEqual(next.command, { title: 'Add next-key 3 1 1 from …', command: 'daneZone.generateTlsa', arguments: [{ uri: z.uri, host: 'mx1.example.com.' }] });
+  assert.deepEqual(next.command, { title: 'Add next-key 3 1 1 from …', command: 'daneZone.generateTlsa', arguments: [{ uri: z.uri, host: 'mx1.example.com.', usage: 3, selector: 1, matchingType: 1 }] });
   assert.equal(next.edit, undefined);
   const { zone, findings } = check(z.path, r.text);
   const added = recAt(zone, 7);
@@ -255,4 +255,19 @@ test('daneZone.certificates: paths relative to the workspace folder, for a zone 
   assert.match(unreadable.message, new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/zones-only\\.pem.*daneZone\\.certificates setting`));
   const mism = p.diagnostics.find((d) => d.code === 'tlsa-cert-mismatch');
   assert.match(mism.message, new RegExp(`would publish 3 1 1 ${data('mx1.pem')}`));
+});
+
+test('hover on a linked TLSA record shows the certificate facts below the generic hover', async () => {
+  const text = HEAD + '; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n';
+  const z = await openZone(text);
+  const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: z.uri }, position: { line: 5, character: 22 } });
+  assert.equal(h.contents.kind, 'markdown');
+  const [generic, dane] = h.contents.value.split('\n\n---\n\n');
+  assert.ok(generic.length > 0);
+  assert.match(dane, /\*\*TLSA 3 1 1 \(DANE-EE SPKI SHA2-256\)\*\*/);
+  assert.match(dane, /✔ matches the leaf/);
+  assert.match(dane, /\| Subject \| CN=mx1\.example\.com \|/);
+  assert.ok(dane.includes('`2 1 1 ' + data('ca.pem') + '`'));
+  const mx = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: z.uri }, position: { line: 2, character: 0 } });
+  assert.match(mx.contents.value, /a sender delivering to `mx1\.example\.com\.` looks up TLSA at:\n\n- `_25\._tcp\.mx1\.example\.com\.` — 1 TLSA record in this zone/);
 });

@@ -27,7 +27,7 @@ export const tlsaSingleRecord: OwnerRule = {
     if (!f || (f.usage !== 2 && f.usage !== 3)) return;
     const host = splitTlsaOwner(ownerKey)!.host;
     const data: FixData = {
-      fixes: [{ title: 'Add next-key 3 1 1 from …', edits: [], command: { command: NEXT_KEY_COMMAND, arguments: [{ uri: rec.loc.file.id, host }] } }],
+      fixes: [{ title: 'Add next-key 3 1 1 from …', edits: [], command: { command: NEXT_KEY_COMMAND, arguments: [{ uri: rec.loc.file.id, host, usage: 3, selector: 1, matchingType: 1 }] } }],
       nextKey: { file: rec.loc.file.id, host },
     };
     const linked = loadLinkedCert(rec, ctx.host);

@@ -15,8 +15,20 @@ export function mxTarget(rec: ZoneRecord): string | undefined {
   return t && t !== '.' ? t : undefined;
 }
 
+// The zone's apex names: SOA owners, else the $ORIGIN values, else the starting origin
+// (which may only be a guess from the file name). Not cached: incremental analysis
+// may patch a zone object in place, and this is cheap (an index lookup).
+function apexes(zone: Zone): string[] {
+  const soa = (zone.byType.get('SOA') ?? []).map((r) => r.ownerKey);
+  if (soa.length) return soa;
+  const origins = zone.directives.filter((d) => d.name === '$ORIGIN' && d.value).map((d) => d.value!);
+  return origins.length ? origins : zone.origin ? [zone.origin] : [];
+}
+
+/** True when `name` is at or below the zone's apex (true when the apex is unknown). */
 export function inZone(zone: Zone, name: string): boolean {
-  return !zone.origin || name === zone.origin || name.endsWith(`.${zone.origin}`);
+  const a = apexes(zone);
+  return a.length === 0 || a.some((o) => o === '.' || name === o || name.endsWith(`.${o}`));
 }
 
 /** CNAME target of a name in the zone, if it is an alias. */

@@ -67,6 +67,7 @@ for (const [name, [verdict, ndr, tlsrpt, code, hostVerdicts]] of Object.entries(
     assert.equal(r.tlsrpt, tlsrpt);
     assert.deepEqual(r.hosts.map((h) => h.verdict), hostVerdicts);
     assert.equal(r.resolver, lab.resolver);
+    assert.deepEqual(r.answeredBy, [lab.resolver]);
     assert.doesNotThrow(() => JSON.parse(JSON.stringify(r)));
   });
 
@@ -74,7 +75,7 @@ for (const [name, [verdict, ndr, tlsrpt, code, hostVerdicts]] of Object.entries(
     const { code: rc, out, err } = await runCli(['validate', lab.scenarios[name], '--resolver', lab.resolver, '--port', String(lab.smtpPort), '--timeout', String(STEP_TIMEOUT), '--json']);
     const r = JSON.parse(out);
     assert.equal(rc, code, err);
-    assert.equal(r.domain, lab.scenarios[name] + '.');
+    assert.equal(r.domain, lab.scenarios[name]);
     assert.equal(r.verdict, verdict);
     assert.equal(r.ndr, ndr);
     assert.equal(r.tlsrpt, tlsrpt);
@@ -120,8 +121,8 @@ test('ta: the chain is leaf + issuing CA and 2 1 1 matched at depth 1; cname use
   assert.match(a.matched, /^2 1 1 /);
   assert.ok(a.wouldMatch.includes(a.matched));
   const cn = await core.validateDomain(lab.scenarios.cname, { resolver: resolver(), prober: new core.NetSmtpProber(), smtpPort: lab.smtpPort });
-  assert.equal(cn.hosts[0].tlsaBase, `smtp.hosting.${lab.parent}.`);
-  assert.deepEqual(cn.hosts[0].cnames, [[`mx.cname.${lab.parent}.`, `smtp.hosting.${lab.parent}.`]]);
+  assert.equal(cn.hosts[0].tlsaBase, `smtp.hosting.${lab.parent}`);
+  assert.deepEqual(cn.hosts[0].cnames, [[`mx.cname.${lab.parent}`, `smtp.hosting.${lab.parent}`]]);
 });
 
 test('dualstack: the IPv4 and the ::1 address are both probed and valid', async () => {
@@ -199,7 +200,7 @@ for (const name of ['good', 'ta', 'cname', 'mismatch', 'expired', 'namemismatch'
     const h = r.hosts[0];
     assert.ok(h.tlsa.length, 'TLSA records found');
     const a = h.addresses.find((x) => x.family === 4);
-    const peer = opensslVerdict(a.address, h.tlsaBase.replace(/\.$/, ''), h.tlsa);
+    const peer = opensslVerdict(a.address, h.tlsaBase, h.tlsa);
     assert.equal(a.verdict === 'valid', peer.ok, `dane-zone ${a.verdict} (${a.detail}) vs openssl: ${peer.why}\n${peer.text.slice(0, 400)}`);
     // the reasons agree too
     const expectWhy = { mismatch: /no matching DANE TLSA/, expired: /certificate has expired/, namemismatch: /hostname mismatch/ }[name];
@@ -210,7 +211,7 @@ for (const name of ['good', 'ta', 'cname', 'mismatch', 'expired', 'namemismatch'
 test('peer openssl agrees that nostarttls has no STARTTLS', async () => {
   const r = await core.validateDomain(lab.scenarios.nostarttls, { resolver: resolver(), prober: new core.NetSmtpProber(), smtpPort: lab.smtpPort });
   const h = r.hosts[0];
-  const peer = opensslVerdict(h.addresses[0].address, h.tlsaBase.replace(/\.$/, ''), h.tlsa);
+  const peer = opensslVerdict(h.addresses[0].address, h.tlsaBase, h.tlsa);
   assert.equal(peer.why, 'no-starttls');
   assert.equal(h.addresses[0].reason, 'starttls-not-supported');
 });

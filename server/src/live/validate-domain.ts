@@ -42,7 +42,22 @@ export interface ValidateOptions {
 
 const step = (s: string, status: Step['status'], ms: number, detail: string): Step => ({ step: s, status, ms, detail });
 const lookupStep = (name: string, l: Lookup): Step =>
-  step(name, l.status === 'secure' ? 'ok' : l.status === 'insecure' ? 'warn' : 'fail', l.ms, `${l.type} ${l.name}: ${l.detail}`);
+  ({ ...step(name, l.status === 'secure' ? 'ok' : l.status === 'insecure' ? 'warn' : 'fail', l.ms, `${l.type} ${l.name}: ${l.detail}`), server: l.server });
+const bare = (n: string): string => (n.length > 1 ? n.replace(/\.$/, '') : n);
+
+/** Report names without the trailing dot (the --json contract); which resolvers answered. */
+function present(r: ValidationReport): void {
+  r.domain = bare(r.domain);
+  const servers = new Set<string>();
+  for (const s of r.steps) if (s.server) servers.add(s.server);
+  for (const h of r.hosts) {
+    h.name = bare(h.name);
+    h.tlsaBase = bare(h.tlsaBase);
+    h.cnames = h.cnames.map(([f, t]) => [bare(f), bare(t)]);
+    for (const s of h.steps) if (s.server) servers.add(s.server);
+  }
+  r.answeredBy = [...servers];
+}
 
 function isUnder(name: string, origin: string): boolean {
   const n = canonName(name), o = canonName(origin);
@@ -67,7 +82,7 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
   const progress = o.onProgress ?? (() => undefined);
   const report: ValidationReport = {
     domain, verdict: 'not-applicable', ndr: null, tlsrpt: null, summary: '', source: o.zone ? 'zone' : 'dns',
-    resolver: o.resolver.describe(), smtpPort: port, startedAt: new Date(t0).toISOString(), durationMs: 0,
+    resolver: o.resolver.describe(), answeredBy: [], smtpPort: port, startedAt: new Date(t0).toISOString(), durationMs: 0,
     steps: [], mx: { status: 'failed', records: [] }, hosts: [],
   };
   const finish = (verdict: ValidationReport['verdict'], reason: Reason | null, extra = ''): ValidationReport => {
@@ -75,6 +90,7 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     Object.assign(report, codesFor(reason));
     report.summary = summarize(verdict, reason, extra);
     report.durationMs = Date.now() - t0;
+    present(report);
     return report;
   };
 

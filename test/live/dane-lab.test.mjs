@@ -294,3 +294,35 @@ test('LSP daneZone/validateDomain: cancellation ends a run stuck on a silent ser
     if (r && r.hosts) assert.notEqual(r.verdict, 'valid');
   } finally { await srv.stop(); }
 });
+
+// posttls-finger (Postfix's own DANE client: MX lookup, RFC 7672 CNAME rules, AD bit) runs
+// in a private mount namespace with the lab's resolv.conf, so it only ever asks the lab resolver
+function posttlsFinger(domain) {
+  const r = spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind "$1" /etc/resolv.conf && mount --bind "$2" /etc/nsswitch.conf && shift 2 && exec "$@"',
+    'lab-ns', lab.resolvConf, lab.nsswitchConf, 'posttls-finger', '-l', 'dane', '-t', '5', domain],
+  { encoding: 'utf8', timeout: 30000, env: { ...process.env, MAIL_CONFIG: lab.postfixConfig } });
+  const t = r.stdout + r.stderr;
+  if (/TLSA lookup error/.test(t)) return 'dnssec-invalid';
+  if (/Destination address lookup failed/.test(t)) return 'dns';
+  // ("certificate verification failed … untrusted issuer" alone is Postfix's PKIX log line, not a DANE failure)
+  if (/server certificate verification failed/.test(t)) return 'invalid';
+  if (/Verified TLS connection established/.test(t)) return 'valid';
+  if (/Untrusted TLS connection established/.test(t)) return /unsupported TLSA certificate usage/.test(t) ? 'tls-only' : 'no-dane';
+  if (/> QUIT/.test(t) && !/< 250.STARTTLS/.test(t)) return 'no-starttls';
+  return `unknown: ${t.slice(0, 300)}`;
+}
+function ourClass(r) {
+  if (r.verdict === 'valid') return 'valid';
+  if (r.verdict === 'tls-only') return 'tls-only';
+  if (r.verdict === 'not-applicable') return 'no-dane';
+  if (r.verdict === 'dns-failure') return 'dns';
+  if (r.ndr === '5.7.321') return 'no-starttls';
+  if (r.ndr === '5.7.324') return r.hosts.length ? 'dnssec-invalid' : 'dns'; // bogus MX: Postfix cannot look the destination up
+  return 'invalid';
+}
+for (const name of ['good', 'ta', 'cname', 'mismatch', 'pkix', 'nostarttls', 'expired', 'bogus-ds', 'expired-sig', 'bogus-tlsa', 'insecure', 'notlsa', 'lame', 'namemismatch', 'dualstack']) {
+  test(`peer posttls-finger -l dane agrees on ${name}`, async () => {
+    const r = await core.validateDomain(lab.scenarios[name], { resolver: resolver(), prober: new core.NetSmtpProber(), smtpPort: lab.smtpPort });
+    assert.equal(ourClass(r), posttlsFinger(lab.scenarios[name]), r.summary);
+  });
+}

@@ -57,6 +57,18 @@ test('null MX (RFC 7505): not applicable, nothing probed', async () => {
   assert.equal(p.calls.length, 0);
 });
 
+test('a null MX next to real MX records is ignored with a warning, not taken as "no mail"', async () => {
+  const res = fakeResolver({
+    'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 0, exchange: '.' }], ['example.test.', 'MX', { preference: 10, exchange: 'mx.example.test.' }]] },
+    'mx.example.test. A': { ad: true, answer: [['mx.example.test.', 'A', '192.0.2.1']] },
+    '_25._tcp.mx.example.test. TLSA': { ad: true, answer: [['_25._tcp.mx.example.test.', 'TLSA', tlsa311(leaf)]] },
+  });
+  const r = await run('example.test', res, fakeProber([leaf.der]));
+  assert.equal(r.verdict, 'valid');
+  assert.deepEqual(r.hosts.map((h) => h.name), ['mx.example.test']);
+  assert.ok(r.steps.some((s) => s.status === 'warn' && /RFC 7505/.test(s.detail)));
+});
+
 test('no MX: the domain itself is the implicit MX (RFC 5321 §5.1)', async () => {
   const res = fakeResolver({
     'example.test. A': { ad: true, answer: [['example.test.', 'A', '192.0.2.1']] },

@@ -113,9 +113,15 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     report.mx.status = 'secure';
     if (mx.cnames.length) report.steps.push(step('mx', 'warn', 0, `${domain} is an alias of ${mx.target}; its MX RRset was used`));
   }
-  if (mxList.some((m) => m.exchange === '.' || m.exchange === '')) {
+  const isNull = (m: MxData): boolean => m.exchange === '.' || m.exchange === '';
+  if (mxList.length && mxList.every(isNull)) {
     report.mx.status = 'null-mx';
     return finish('not-applicable', null, `${domain} publishes a null MX (RFC 7505): it accepts no mail.`);
+  }
+  if (mxList.some(isNull)) {
+    // RFC 7505 §3: a null MX must stand alone; next to real hosts it is just an unusable target
+    report.steps.push(step('mx', 'warn', 0, `a null MX ("${mxList.find(isNull)!.preference} .") stands next to other MX records; it is ignored (RFC 7505 §3)`));
+    mxList = mxList.filter((m) => !isNull(m));
   }
   if (!mxList.length) {
     report.mx.status = 'implicit';

@@ -5,7 +5,8 @@
 set -euo pipefail
 PKGS=(
   bind9-utils      # named-checkzone, named-compilezone (peer checker)
-  knot             # knotd (lab authoritative), kzonecheck (peer checker)
+  knot             # knotd (lab authoritative)
+  knot-dnssecutils # kzonecheck (peer checker); not in the knot package on Debian 12
   ldnsutils        # ldns-read-zone (record oracle), ldns-signzone, ldns-dane
   unbound          # validating resolver for the lab
   bind9-dnsutils   # dig, delv
@@ -15,6 +16,7 @@ PKGS=(
   dns-root-data
   iproute2
   util-linux
+  time             # GNU time: peak RSS of each process in `npm run bench`
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -92,7 +92,7 @@ function inValidity(c: X509Certificate, now: Date): boolean {
   return new Date(c.validFrom) <= now && now <= new Date(c.validTo);
 }
 
-export function matchTlsa(records: TlsaRecord[], chainDer: Uint8Array[], refNames: string[], now: Date): MatchResult {
+export function matchPresentedChain(records: TlsaRecord[], chainDer: Uint8Array[], refNames: string[], now: Date): MatchResult {
   const { usable, ignored } = usableRecords(records);
   if (!usable.length) {
     return { outcome: 'no-usable', ignored, detail: records.length ? 'no usable TLSA record (only PKIX-TA(0)/PKIX-EE(1) or unknown parameters): TLS is required but the server is not authenticated' : 'no TLSA records' };

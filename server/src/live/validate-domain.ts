@@ -9,7 +9,7 @@ import { canonName, MxData, nameToLabels, TlsaData, TYPE } from './dns-wire';
 import { lookup, Lookup } from './dns-lookup';
 import type { Resolver } from './resolver';
 import type { ProbeResult, SmtpProber } from './smtp-probe';
-import { matchTlsa, recordText, TlsaRecord } from './tlsa-match';
+import { matchPresentedChain, recordText, TlsaRecord } from './tlsa-match';
 import { describeChain } from './cert-info';
 import { AddressReport, codesFor, HostReport, Reason, Step, ValidationReport } from './report';
 import { domainVerdict, hostFromAddresses, reasonForMatch, summarize } from './verdict';
@@ -236,7 +236,7 @@ function judgeAddress(address: string, probe: ProbeResult, tlsa: TlsaRecord[] | 
     }
   }
   const t = Date.now();
-  const m = matchTlsa(tlsa, probe.chain, refNames, now);
+  const m = matchPresentedChain(tlsa, probe.chain, refNames, now);
   r.matched = m.matched && (m.outcome === 'match-ee' || m.outcome === 'match-ta') ? m.matched : null;
   const ignored = m.ignored.length ? ` Ignored: ${m.ignored.map((i) => `${i.record.slice(0, 20)}… (${i.reason})`).join('; ')}.` : '';
   const ok = m.outcome === 'match-ee' || m.outcome === 'match-ta';

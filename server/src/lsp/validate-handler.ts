@@ -11,7 +11,7 @@ import { canonName } from '../live/dns-wire';
 import { parseServer, StubResolver, systemResolvers, type Resolver } from '../live/resolver';
 import { NetSmtpProber, type SmtpProber } from '../live/smtp-probe';
 import { checkDomainName, validateDomain, type ZoneRecords } from '../live/validate-domain';
-import { matchTlsa, type TlsaRecord } from '../live/tlsa-match';
+import { matchPresentedChain, type TlsaRecord } from '../live/tlsa-match';
 import type { HostReport, ValidationReport } from '../live/report';
 
 export interface LiveSettings { resolvers?: string[]; smtpPort?: number; validationTimeoutMs?: number }
@@ -60,7 +60,7 @@ function tlsaDiagnostics(zone: Zone, h: HostReport, now: Date): Diagnostic[] {
   const recs = (zone.byType.get('TLSA') ?? []).filter((r) => canonName(r.ownerKey) === canonName(`_25._tcp.${h.tlsaBase}`));
   const probed = h.addresses.filter((a) => a.chain.length);
   if (!recs.length || !probed.length) return out;
-  const results = recs.map((r) => probed.map((a) => ({ a, m: matchTlsa([tlsaOf(r)], a.chain.map((c) => Buffer.from(c.derBase64, 'base64')), [h.tlsaBase, h.name], now) })));
+  const results = recs.map((r) => probed.map((a) => ({ a, m: matchPresentedChain([tlsaOf(r)], a.chain.map((c) => Buffer.from(c.derBase64, 'base64')), [h.tlsaBase, h.name], now) })));
   const anyMatch = (i: number): boolean => results[i].some(({ m }) => m.outcome === 'match-ee' || m.outcome === 'match-ta');
   const someRecordMatches = recs.some((_, i) => anyMatch(i));
   recs.forEach((r, i) => {

@@ -37,7 +37,7 @@ const EXPECT = {
 const STEP_TIMEOUT = 2500; // per SMTP step; the silent server costs exactly one of these
 
 let lab;
-before(() => { lab = labUp(); });
+before(async () => { lab = await labUp(); });
 after(() => labDown());
 
 function runCli(args) {

@@ -1,6 +1,6 @@
 // The zone's mail topology for the cross-owner DANE rules: MX records and their
 // targets, CNAME targets, and whether `_25._tcp.<host>` has TLSA. Built from the
-// zone's byOwner index in one pass over MX records (linear). Pure.
+// zone's byType/byOwner indexes in one pass over MX records (linear). Pure.
 import type { Zone, ZoneRecord } from '../../zone/model';
 import { smtpOwnerOf } from './tlsa-fields';
 
@@ -63,17 +63,21 @@ export function tlsaQueryNames(zone: Zone, host: string): string[] {
   return last === host ? [smtpOwnerOf(host)] : [smtpOwnerOf(last), smtpOwnerOf(host)];
 }
 
+/** The owner names that hold TLSA records (each once), from the byType index. */
+export function tlsaOwners(zone: Zone): Map<string, ZoneRecord> {
+  const first = new Map<string, ZoneRecord>();
+  for (const r of zone.byType.get('TLSA') ?? []) if (!first.has(r.ownerKey)) first.set(r.ownerKey, r);
+  return first;
+}
+
 /** All MX records of the zone, and the set of hosts they name (including CNAME expansions). */
 export function mxIndex(zone: Zone): { mx: ZoneRecord[]; targets: Set<string> } {
   const mx: ZoneRecord[] = [];
   const targets = new Set<string>();
-  for (const recs of zone.byOwner.values()) {
-    for (const r of recs) {
-      if (r.type !== 'MX') continue;
-      mx.push(r);
-      const t = mxTarget(r);
-      if (t) for (const n of expandCname(zone, t)) targets.add(n);
-    }
+  for (const r of zone.byType.get('MX') ?? []) {
+    mx.push(r);
+    const t = mxTarget(r);
+    if (t) for (const n of expandCname(zone, t)) targets.add(n);
   }
   return { mx, targets };
 }

@@ -338,7 +338,9 @@ function buildRecord(
   else if (state.lastTtl !== undefined) ttl = state.lastTtl;
   else {
     ttl = typeCode === 6 && typeof values[6] === 'number' ? (values[6] as number) : 0;
-    if (typeCode === 6) state.lastTtl = ttl;
+    // BIND: an SOA without TTL (and no $TTL) makes its MINIMUM the default for every
+    // record that has none, even after a record with an explicit TTL.
+    if (typeCode === 6) state.defaultTtl = ttl;
     if (!ctx.warnedNoTtl && !quiet) {
       ctx.warnedNoTtl = true;
       problem(ctx, 'ttl-missing', 'warning', `no TTL and no $TTL before this record: using ${ttl} ${typeCode === 6 ? '(the SOA minimum, as BIND does)' : ''}; add '$TTL <seconds>' at the top (RFC 2308 §4)`, where(typeTok));

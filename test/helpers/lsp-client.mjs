@@ -7,7 +7,7 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {} } = {}) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.DZ_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.DZ_PROF] : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   const latest = new Map();

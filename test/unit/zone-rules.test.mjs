@@ -41,7 +41,7 @@ test('severities: NS problems are errors (BIND refuses the zone), MX problems wa
   const { findings } = core.checkText(text, { fileId: 'sev.zone', host: { now: () => new Date(), options: {} } });
   const sev = (id, line) => findings.find((f) => f.ruleId === id && core.absRange(f.loc).startLine === line)?.severity;
   assert.equal(sev('target-is-cname', 4), 'error');
-  assert.equal(sev('target-is-cname', 5), 'warning');
+  assert.equal(sev('mx-target-cname', 5), 'warning');
   assert.equal(sev('target-no-address', 6), 'warning');
 });
 

@@ -47,3 +47,9 @@ export interface GenerateTlsaParams {
   selector?: number;
   matchingType?: number;
 }
+
+/** Result of GenerateTlsaRequest: the record, and the edit that inserts it (with its link comment)
+ *  after the host's existing TLSA records, or after the host's records, or at the end of the zone. */
+export type GenerateTlsaResult =
+  | { record: string; edit: { uri: string; line: number; character: number; newText: string } }
+  | { error: string };

@@ -15,6 +15,8 @@ import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { dsAtApex } from './ds-at-apex';
 import { nullMxMixed } from './null-mx-mixed';
 
+import { DANE_RULES } from './dane-rules';
+
 export const RULES: Rule[] = [
   soaMissing,
   soaMultiple,
@@ -29,6 +31,7 @@ export const RULES: Rule[] = [
   nonTerminalWildcard,
   dsAtApex,
   nullMxMixed,
+  ...DANE_RULES,
 ];
 
 /** Parse-problem codes: reported by the parser, configurable like rules. */

@@ -336,8 +336,10 @@ function buildRecord(
   let owner: string, ownerKey: string;
   let ownerTok = -1;
   if (!entry.leadingBlank || generated) {
-    const r = resolveName(data[0].text, state.origin);
-    if (data[0].kind === TokKind.Quoted) return err('syntax', 'an owner name cannot be quoted', data[0]);
+    // BIND reads a quoted owner ("www") as the name inside; Knot refuses it. Follow BIND, but warn.
+    const quoted = data[0].kind === TokKind.Quoted;
+    const r = resolveName(quoted ? data[0].text.slice(1, -1) : data[0].text, state.origin);
+    if (quoted && !quiet && r.name) problem(ctx, 'syntax', 'warning', 'quoted owner name: BIND reads it, Knot refuses it; write it without quotes', where(data[0]));
     if (r.error || !r.name) return err('syntax', `owner: ${r.error}`, data[0]);
     owner = r.name;
     ownerKey = nameKey(owner);

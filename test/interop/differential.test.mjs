@@ -35,6 +35,8 @@ const KNOT_DIFFERS = {
   // $GENERATE is BIND's extension; the issue asks for it, and BIND users write reverse zones with it.
   'valid/generate-reverse.zone': 'Knot has no $GENERATE',
   'valid/generate-ipv6.zone': 'Knot has no $GENERATE',
+  // BIND reads "www" as the owner www; dane-zone follows, with a portability warning.
+  'valid/quoted-owner.zone': 'Knot refuses a quoted owner name',
   // Knot loads these; BIND refuses them. The RFCs side with BIND in each case.
   'broken/bad-escape.zone': 'Knot accepts \\256 in a name (RFC 1035 §5.1: \\DDD is an octet, at most 255)',
   'broken/caa-bad-tag.zone': 'Knot accepts a quoted CAA tag (RFC 8659 §4.1: the tag is letters and digits)',
@@ -65,6 +67,8 @@ const BIND_RECORDS = {
   // stated TTL", which ldns uses (its default 3600 before any). BIND takes the SOA
   // MINIMUM for every record without a TTL (with a warning), and so does dane-zone.
   'valid/soa-minimum-ttl.zone': 'no-$TTL default: BIND uses the SOA minimum, ldns the last TTL seen',
+  // ldns keeps the quotes as part of a relative owner and prints '"www"' unqualified.
+  'valid/quoted-owner.zone': 'ldns takes the quotes of a quoted owner literally',
 };
 
 function corpusFiles() {

@@ -3,7 +3,7 @@
 // hit parentheses, quotes, directives, owners and line breaks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildZone, reparse, presentRecord, absRange, splitLines } from '../../dist/core.js';
+import { buildZone, reparse, presentRecord, absRange, splitLines, RuleCache, runRules, problemFindings } from '../../dist/core.js';
 
 const BASE = `$ORIGIN example.com.
 $TTL 3600
@@ -67,6 +67,35 @@ test('random edits: incremental re-parse equals a full parse', () => {
       zone = reparse(zone, lines, changed, oldCount, opts).zone;
       const fresh = buildZone({ id: 'mem.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
       assert.deepEqual(snapshot(zone), snapshot(fresh), `round ${round} step ${step}: edit ${l0}:${c0}-${l1}:${c1} ${JSON.stringify(text)}`);
+    }
+  }
+});
+
+const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
+const findingKeys = (list) => list.map((f) => `${f.ruleId} ${f.severity} ${JSON.stringify(absRange(f.loc))} ${f.message}`).sort();
+
+test('random edits: cached rule findings equal a full rule run', () => {
+  const rand = rng(99);
+  const opts = { fileId: 'mem.zone' };
+  for (let round = 0; round < 15; round++) {
+    let lines = splitLines(BASE);
+    let zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { ...opts, incremental: true });
+    const cache = new RuleCache();
+    cache.full(zone, host, {});
+    for (let step = 0; step < 20; step++) {
+      const oldCount = lines.length;
+      const l0 = Math.floor(rand() * lines.length);
+      const c0 = Math.floor(rand() * (lines[l0].length + 1));
+      const c1 = c0 + Math.floor(rand() * (lines[l0].length - c0 + 1));
+      const text = SNIPPETS[Math.floor(rand() * SNIPPETS.length)];
+      const repl = splitLines(lines[l0].slice(0, c0) + text + lines[l0].slice(c1));
+      lines.splice(l0, 1, ...repl);
+      const r = reparse(zone, lines, { from: l0, to: l0 + repl.length - 1 }, oldCount, opts);
+      zone = r.zone;
+      const cached = [...problemFindings(zone), ...cache.update(zone, r.removed, r.added, host, {})];
+      const fresh = buildZone({ id: 'mem.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
+      const full = [...problemFindings(fresh), ...runRules(fresh, host, {})];
+      assert.deepEqual(findingKeys(cached), findingKeys(full), `round ${round} step ${step}`);
     }
   }
 });

@@ -9,6 +9,9 @@ export interface ValidateDomainParams {
   zoneUri?: string;
   /** pre-deployment check: use the TLSA/MX records as edited in zoneUri instead of published DNS */
   useZoneRecords?: boolean;
+  /** LSP work-done progress token (WorkDoneProgressParams): the server reports the engine's
+   *  current step as $/progress begin/report/end; $/cancelRequest aborts the run */
+  workDoneToken?: string | number;
 }
 
 /** SOA serial bump: the edit to apply (null when the document has no SOA). */

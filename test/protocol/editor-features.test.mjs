@@ -119,6 +119,17 @@ test('formatting aligns columns; the formatted text gives the same diagnostics',
   assert.deepEqual(again, []);
 });
 
+test('range formatting edits only the selected lines, aligned with the whole file', async (t) => {
+  const { s } = await withServer(t);
+  const edits = await s.conn.sendRequest('textDocument/rangeFormatting', {
+    textDocument: doc, range: { start: { line: 6, character: 0 }, end: { line: 7, character: 3 } }, options: { tabSize: 4, insertSpaces: true },
+  });
+  assert.deepEqual(edits.map((e) => [e.range.start.line, e.newText]), [
+    [6, 'ns1          IN A     192.0.2.1'],
+    [7, 'mx1          IN A     192.0.2.10'],
+  ]);
+});
+
 test('daneZone/bumpSerial returns the edit; daneZone/zoneInfo the zone facts', async (t) => {
   const { s } = await withServer(t);
   const edit = await s.conn.sendRequest('daneZone/bumpSerial', { uri: URI, today: '20260102' });

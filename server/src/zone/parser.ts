@@ -334,8 +334,10 @@ function buildRecord(
   let owner: string, ownerKey: string;
   let ownerTok = -1;
   if (!entry.leadingBlank || generated) {
-    const r = resolveName(data[0].text, state.origin);
-    if (data[0].kind === TokKind.Quoted) return err('syntax', 'an owner name cannot be quoted', data[0]);
+    // BIND reads a quoted owner ("www") as the name inside; Knot refuses it. Follow BIND, but warn.
+    const quoted = data[0].kind === TokKind.Quoted;
+    const r = resolveName(quoted ? data[0].text.slice(1, -1) : data[0].text, state.origin);
+    if (quoted && !quiet && r.name) problem(ctx, 'syntax', 'warning', 'quoted owner name: BIND reads it, Knot refuses it; write it without quotes', where(data[0]));
     if (r.error || !r.name) return err('syntax', `owner: ${r.error}`, data[0]);
     ownerKey = nameKey(r.name);
     // Keep one string when the key reads the same (most owners): no second copy per record.
@@ -410,7 +412,9 @@ function buildRecord(
   else if (state.lastTtl !== undefined) ttl = state.lastTtl;
   else {
     ttl = typeCode === 6 && typeof values[6] === 'number' ? (values[6] as number) : 0;
-    if (typeCode === 6) state.lastTtl = ttl;
+    // BIND: an SOA without TTL (and no $TTL) makes its MINIMUM the default for every
+    // record that has none, even after a record with an explicit TTL.
+    if (typeCode === 6) state.defaultTtl = ttl;
     if (!state.warnedNoTtl && !quiet) {
       state.warnedNoTtl = true;
       problem(ctx, 'ttl-missing', 'warning', `no TTL and no $TTL before this record: using ${ttl} ${typeCode === 6 ? '(the SOA minimum, as BIND does)' : ''}; add '$TTL <seconds>' at the top (RFC 2308 §4)`, where(typeTok));

@@ -6,6 +6,14 @@ import type { Field, Loc, SourceFile, ZoneRecord } from './model';
 import { RR_TYPE_BY_CODE, type RRTypeDef } from './rr-types';
 import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { dataTokens, entryLoc, locOfTokens } from './locate';
+import { CERT_TYPES } from './rr-codes';
+
+const CERT_TYPE_NAMES = new Map(Object.entries(CERT_TYPES).map(([k, n]) => [n, k]));
+
+/** RRSIG times in their canonical YYYYMMDDHHmmSS form (RFC 4034 §3.2), as ldns prints them. */
+function rrsigTimeText(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/[-T:]/g, '').slice(0, 14);
+}
 
 export interface RecordInit {
   owner: string;
@@ -188,6 +196,8 @@ export function presentValue(kind: string, v: unknown): string {
     case 'type-bitmap': return (v as string[]).join(' ');
     case 'svc-params': return Object.entries(v as Record<string, string>).map(([k, x]) => (x === '' ? k : `${k}=${x}`)).join(' ');
     case 'caa-tag': return String(v);
+    case 'time': return typeof v === 'number' ? rrsigTimeText(v) : String(v);
+    case 'cert-type': return CERT_TYPE_NAMES.get(Number(v)) ?? String(v);
     default: return String(v);
   }
 }

@@ -10,7 +10,6 @@ import { registerValidateHandler } from './lsp/validate-handler';
 import type { ServerContext } from './lsp/server-context';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
-import { daneHoverAt } from './lsp/dane-hover';
 
 const connection = createConnection(ProposedFeatures.all);
 const store = new ZoneStore();
@@ -89,7 +88,10 @@ connection.onDidChangeConfiguration(async () => {
 });
 
 registerCodeActions(connection);
-registerEditorFeatures(connection, (uri) => store.analysis(uri), (uri, zone, line) => daneHoverAt(zone, line, store.ruleHost(uri)));
+registerEditorFeatures(connection, (uri) => {
+  const a = store.analysis(uri);
+  return a && { zone: a.zone, findings: a.findings, host: store.hostFor(uri) };
+});
 registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });
 registerValidateHandler(connection, {
   getZone: (uri) => store.zone(uri),

@@ -268,6 +268,6 @@ test('hover on a linked TLSA record shows the certificate facts below the generi
   assert.match(dane, /✔ matches the leaf/);
   assert.match(dane, /\| Subject \| CN=mx1\.example\.com \|/);
   assert.ok(dane.includes('`2 1 1 ' + data('ca.pem') + '`'));
-  const mx = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: z.uri }, position: { line: 2, character: 0 } });
+  const mx = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: z.uri }, position: { line: 2, character: 11 } });
   assert.match(mx.contents.value, /a sender delivering to `mx1\.example\.com\.` looks up TLSA at:\n\n- `_25\._tcp\.mx1\.example\.com\.` — 1 TLSA record in this zone/);
 });

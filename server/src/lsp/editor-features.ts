@@ -2,7 +2,7 @@
 // plus the capabilities to announce in InitializeResult.
 import type { Connection, ServerCapabilities } from 'vscode-languageserver/node';
 import type { GetDoc } from './doc-state';
-import { registerHover, type HoverExtra } from './hover';
+import { registerHover } from './hover';
 import { registerCompletion, COMPLETION_TRIGGERS } from './completion';
 import { registerDocumentSymbols } from './symbols';
 import { registerFolding } from './folding';
@@ -19,10 +19,11 @@ export const EDITOR_CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
   referencesProvider: true,
   documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
 };
 
-export function registerEditorFeatures(connection: Connection, getDoc: GetDoc, hoverExtra?: HoverExtra): void {
-  registerHover(connection, getDoc, hoverExtra);
+export function registerEditorFeatures(connection: Connection, getDoc: GetDoc): void {
+  registerHover(connection, getDoc);
   registerCompletion(connection, getDoc);
   registerDocumentSymbols(connection, getDoc);
   registerFolding(connection, getDoc);

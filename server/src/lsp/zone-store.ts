@@ -92,12 +92,12 @@ export class ZoneStore {
     return this.analysis(uri)?.zone;
   }
 
-  /** The RuleHost for a document (rules, hovers): clock, workspace-confined file reading, and the
-   *  settings' options plus `workspaceFolder` (daneZone.certificates paths are relative to it). */
-  ruleHost(uri: string): RuleHost {
+  /** The services rules (and DANE hovers) get for a document: clock, file reading, options, and
+   *  `workspaceFolder` (daneZone.certificates paths are relative to the document's folder). */
+  hostFor(uri: string, settings: DocSettings = this.settingsFor(uri)): RuleHost {
     const path = uriToPath(uri);
     const workspaceFolder = path ? this.workspaceFolders.find((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep)) : undefined;
-    return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...this.settingsFor(uri).options, workspaceFolder } };
+    return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...settings.options, workspaceFolder } };
   }
 
   private analyse(doc: ZoneDocument): Analysis {
@@ -105,7 +105,7 @@ export class ZoneStore {
     const settingsKey = JSON.stringify(settings);
     const path = uriToPath(doc.uri);
     const opts = { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, readInclude: (from: string, p: string) => this.readInclude(from, p) };
-    const host = this.ruleHost(doc.uri);
+    const host = this.hostFor(doc.uri, settings);
     let cache = this.ruleCaches.get(doc.uri);
     if (!cache) this.ruleCaches.set(doc.uri, (cache = new RuleCache()));
     const prev = this.previous.get(doc.uri);

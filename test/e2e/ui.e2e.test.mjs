@@ -60,7 +60,7 @@ function scenario(name, png, fn) {
 }
 
 scenario('open a zone: squiggle, Problems entry, status bar origin and error count', '01-diagnostics.png', async () => {
-  await wb.openFile('diagnostics.zone');
+  await wb.openFile('example.com.zone');
   await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor({ timeout: 90000 });
   const status = page.locator('.statusbar-item', { hasText: 'example.com.' });
   await status.waitFor({ timeout: 30000 });
@@ -72,8 +72,8 @@ scenario('open a zone: squiggle, Problems entry, status bar origin and error cou
 });
 
 scenario('hover a TLSA record: usage, selector and matching type explained', '02-hover.png', async () => {
-  await wb.openFile('diagnostics.zone');
-  const lines = readFileSync(join(ws, 'diagnostics.zone'), 'utf8').split('\n');
+  await wb.openFile('example.com.zone');
+  const lines = readFileSync(join(ws, 'example.com.zone'), 'utf8').split('\n');
   const tl = lines.findIndex((l) => l.startsWith('_25._tcp.mail'));
   await page.locator('.monaco-editor .view-lines').first().click();
   await wb.goTo(tl + 1, lines[tl].indexOf('TLSA 0') + 6);
@@ -84,8 +84,8 @@ scenario('hover a TLSA record: usage, selector and matching type explained', '02
 
 scenario('light bulb: "Replace with 3 1 1" rewrites the record', '03-quickfix.png', async () => {
   await page.keyboard.press('Escape');
-  await wb.openFile('diagnostics.zone');
-  const lines = readFileSync(join(ws, 'diagnostics.zone'), 'utf8').split('\n');
+  await wb.openFile('example.com.zone');
+  const lines = readFileSync(join(ws, 'example.com.zone'), 'utf8').split('\n');
   const tl = lines.findIndex((l) => l.startsWith('_25._tcp.mail'));
   await page.locator('.monaco-editor .view-lines').first().click();
   await wb.goTo(tl + 1, lines[tl].indexOf('TLSA 0') + 6);
@@ -94,7 +94,7 @@ scenario('light bulb: "Replace with 3 1 1" rewrites the record', '03-quickfix.pn
   await item.waitFor({ timeout: 30000 });
   await page.screenshot({ path: join(OUT, '03-quickfix-menu.png') });
   await item.click();
-  await page.locator('.monaco-editor .view-line', { hasText: /TLSA 3 1 1/ }).first().waitFor({ timeout: 15000 });
+  await page.locator('.monaco-editor .view-line', { hasText: /TLSA\s3\s1\s1/ }).first().waitFor({ timeout: 15000 });
 });
 
 scenario('palette: "Validate DANE for domain" shows the result panel', '04-validation.png', async () => {

@@ -6,3 +6,4 @@ export * from './features';
 export * from './cert/api';
 export * from './mail-policy/api';
 export { DANE_RULES } from './rules/dane-rules';
+export * from './live/api';

@@ -6,6 +6,7 @@ import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-features';
+import { registerValidateHandler } from './lsp/validate-handler';
 import type { ServerContext } from './lsp/server-context';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
@@ -89,6 +90,10 @@ connection.onDidChangeConfiguration(async () => {
 registerCodeActions(connection);
 registerEditorFeatures(connection, (uri) => store.analysis(uri));
 registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });
+registerValidateHandler(connection, {
+  getZone: (uri) => store.zone(uri),
+  publishExtra: (uri, diagnostics) => publisher.setExtra(uri, 'live-validation', diagnostics),
+});
 void ctx;
 
 connection.listen();

@@ -36,6 +36,16 @@ export async function startServer({ rootUri = null, workspaceFolders = null, con
         waiters.push({ test, resolve: (p) => { clearTimeout(t); resolve(p); } });
       });
     },
+    /** resolves with the first publishDiagnostics for `uri` that satisfies `pred` (the latest one counts) */
+    diagnosticsWhere(uri, pred, timeoutMs = 20000) {
+      const test = (p) => p.uri === uri && pred(p);
+      const have = latest.get(uri);
+      if (have && test(have)) return Promise.resolve(have);
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ test, resolve: (p) => { clearTimeout(t); resolve(p); } });
+      });
+    },
     open(uri, text, version = 1) {
       return conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dns-zone', version, text } });
     },

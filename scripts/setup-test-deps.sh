@@ -16,6 +16,7 @@ PKGS=(
   dns-root-data
   iproute2
   util-linux
+  time             # GNU time: peak RSS of each process in `npm run bench`
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -1,0 +1,147 @@
+// One language-server session on one zone, the way a user meets it: open the
+// file (didOpen -> first publishDiagnostics), type single characters at seeded
+// random places one at a time (didChange -> the publishDiagnostics of that
+// version), type a fast burst (the last version must be published, nothing
+// stale after it), then hover and completion on record types.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { LspClient } from './lsp-client.mjs';
+import { prng } from '../genzone.mjs';
+
+const TYPE_RE = /^(A|AAAA|MX|TXT|TLSA|SRV|CAA|NS|DS|CNAME|SOA)$/;
+// Characters a user plausibly types into a zone: digits, letters, a dot.
+const TYPED = 'abcdefghijklmnopqrstuvwxyz0123456789.';
+
+/** Column of the first record-type token on a line, or -1. */
+function typeColumn(line) {
+  const re = /\S+/g;
+  let m;
+  while ((m = re.exec(line))) {
+    if (m[0].startsWith(';')) return -1;
+    if (TYPE_RE.test(m[0])) return m.index;
+  }
+  return -1;
+}
+
+/**
+ * @param {object} o
+ * @param {string} o.serverJs  dist/server.js
+ * @param {string} o.zonePath  zone file
+ * @param {string} o.rootDir   workspace folder given to the server
+ * @param {number} o.edits     single-character edits typed one at a time
+ * @param {number} o.burst     characters typed back to back
+ * @param {number} o.queries   hover and completion requests each
+ * @param {number} o.seed
+ * @param {number} o.openTimeoutMs
+ * @param {number} o.editTimeoutMs
+ * @param {string[]} [o.nodeArgs]  extra node flags for the server (profiling)
+ */
+export async function runLspScenario(o) {
+  const text = readFileSync(o.zonePath, 'utf8');
+  const lines = text.split('\n');
+  const uri = pathToFileURL(o.zonePath).href;
+  const rnd = prng(o.seed);
+  const int = (n) => Math.floor(rnd() * n);
+  const client = new LspClient(o.serverJs, { cwd: o.rootDir, nodeArgs: o.nodeArgs });
+  const result = { supported: {}, openMs: null, openDiagnostics: null, editsMs: [], editTimeouts: 0,
+    burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, stale: 0, peakRssKiB: null,
+    error: null };
+  try {
+    const caps = await client.initialize(o.rootDir);
+    const sync = client.syncKind();
+    result.supported = { sync, hover: !!caps.hoverProvider, completion: !!caps.completionProvider };
+    if (sync === 0) {
+      result.error = 'server has no textDocumentSync capability';
+      return result;
+    }
+
+    // 1. didOpen -> first publishDiagnostics
+    let version = 1;
+    const t0 = performance.now();
+    const opened = client.waitDiagnostics(uri, version, o.openTimeoutMs);
+    await client.didOpen(uri, text, version);
+    const first = await opened;
+    if (!first) {
+      result.error = `no diagnostics within ${o.openTimeoutMs} ms of didOpen`;
+      return result;
+    }
+    result.openMs = first.at - t0;
+    result.openDiagnostics = first.count;
+
+    // Applies one single-character insertion to our copy and describes it for didChange.
+    const typeOne = () => {
+      const ln = int(lines.length);
+      const col = int(lines[ln].length + 1);
+      const ch = TYPED[int(TYPED.length)];
+      lines[ln] = lines[ln].slice(0, col) + ch + lines[ln].slice(col);
+      if (sync === 2) {
+        return [{ range: { start: { line: ln, character: col }, end: { line: ln, character: col } }, text: ch }];
+      }
+      return [{ text: lines.join('\n') }];
+    };
+
+    // 2. typed one at a time, each waits for the diagnostics of its version
+    for (let i = 0; i < o.edits; i++) {
+      const change = typeOne();
+      version++;
+      const t = performance.now();
+      const got = client.waitDiagnostics(uri, version, o.editTimeoutMs);
+      await client.didChange(uri, version, change);
+      const r = await got;
+      if (r) result.editsMs.push(r.at - t);
+      else result.editTimeouts++;
+    }
+
+    // 3. a burst typed back to back: only the last version's diagnostics matter
+    if (o.burst > 0) {
+      const before = client.docs.get(uri)?.publishes ?? 0;
+      const changes = [];
+      for (let i = 0; i < o.burst; i++) changes.push(typeOne());
+      const lastVersion = version + o.burst;
+      const got = client.waitDiagnostics(uri, lastVersion, o.editTimeoutMs);
+      const t = performance.now();
+      for (const c of changes) await client.didChange(uri, ++version, c);
+      const r = await got;
+      result.burst = {
+        chars: o.burst,
+        lastVersionPublished: !!r && r.version !== undefined ? r.version === lastVersion : !!r,
+        msAfterLastChange: r ? r.at - t : null,
+        publishes: (client.docs.get(uri)?.publishes ?? 0) - before,
+      };
+    }
+
+    // 4. hover and completion at record types of random lines
+    const targets = [];
+    for (let guard = 0; targets.length < o.queries && guard < o.queries * 50; guard++) {
+      const ln = int(lines.length);
+      const col = typeColumn(lines[ln]);
+      if (col >= 0) targets.push([ln, col]);
+    }
+    if (result.supported.hover) {
+      for (const [ln, col] of targets) {
+        const t = performance.now();
+        const h = await client.hover(uri, ln, col);
+        result.hoverMs.push(performance.now() - t);
+        if (!h) result.hoverEmpty++;
+      }
+    }
+    if (result.supported.completion) {
+      for (const [ln, col] of targets) {
+        const t = performance.now();
+        const c = await client.completion(uri, ln, col + 1);
+        result.completionMs.push(performance.now() - t);
+        const n = Array.isArray(c) ? c.length : c?.items?.length ?? 0;
+        if (!n) result.completionEmpty++;
+      }
+    }
+    result.stale = client.docs.get(uri)?.stale ?? 0;
+    result.peakRssKiB = client.peakRssKiB();
+  } catch (e) {
+    result.error = `${e instanceof Error ? e.message : String(e)}; server stderr: ${client.stderr.slice(-500)}`;
+  } finally {
+    if (result.peakRssKiB === null) result.peakRssKiB = client.peakRssKiB();
+    await client.close();
+  }
+  return result;
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm run bench:profile`: CPU profiles for the two hot paths of issue 6, written
+// to bench/out/profiles/ (open them in Chrome DevTools or VS Code), with the top
+// self-time functions printed here:
+//   check   `dane-zone check` on the 1M zone (or --size), whole process;
+//   server  the language server on the 100k zone: open, then the typed edits.
+// Builds with source maps so function locations point into server/src.
+// Options: --only check|server  --size 1m (check)  --lsp-size 100k  --edits 50
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateZone } from './genzone.mjs';
+import { runLspScenario } from './lib/lsp-scenario.mjs';
+import { topSelf, formatTop } from './lib/cpuprofile-summary.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'bench', 'out');
+const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const only = opt('--only', null);
+const checkSize = opt('--size', '1m');
+const lspSize = opt('--lsp-size', '100k');
+const edits = Number(opt('--edits', '50'));
+
+function zone(size) {
+  const f = join(OUT, `zone-${size}.zone`);
+  if (!existsSync(f)) generateZone(SIZES[size], f, { origin: 'example.com.', seed: 42 });
+  return f;
+}
+
+/** The newest .cpuprofile in dir, after clearing it before the run. */
+function freshDir(name) {
+  const d = join(OUT, 'profiles', name);
+  rmSync(d, { recursive: true, force: true });
+  mkdirSync(d, { recursive: true });
+  return d;
+}
+const only1 = (d) => join(d, readdirSync(d).filter((f) => f.endsWith('.cpuprofile')).sort().pop() ?? '');
+
+mkdirSync(OUT, { recursive: true });
+spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], {
+  cwd: ROOT, stdio: 'inherit', env: { ...process.env, DANE_ZONE_SOURCEMAP: '1' },
+});
+
+if (!only || only === 'check') {
+  const d = freshDir('check');
+  const f = zone(checkSize);
+  const t = Date.now();
+  const r = spawnSync(process.execPath, ['--enable-source-maps', '--cpu-prof', '--cpu-prof-dir', d,
+    join(ROOT, 'dist', 'cli.js'), 'check', f], { stdio: ['ignore', 'ignore', 'inherit'] });
+  console.log(`\ncheck ${checkSize}: exit ${r.status}, ${Date.now() - t} ms (profiled)\nprofile: ${only1(d)}`);
+  console.log(formatTop(topSelf(only1(d))));
+}
+
+if (!only || only === 'server') {
+  const d = freshDir('server');
+  const r = await runLspScenario({
+    serverJs: join(ROOT, 'dist', 'server.js'), zonePath: zone(lspSize), rootDir: OUT, edits, burst: 10,
+    queries: 20, seed: 43, openTimeoutMs: 120_000, editTimeoutMs: 10_000,
+    nodeArgs: ['--enable-source-maps', '--cpu-prof', '--cpu-prof-dir', d],
+  });
+  console.log(`\nserver ${lspSize}: ${r.error ?? `open ${Math.round(r.openMs)} ms, ${r.editsMs.length} edits`}`);
+  const p = only1(d);
+  if (p.endsWith('.cpuprofile')) console.log(`profile: ${p}\n${formatTop(topSelf(p))}`);
+  else console.log('no profile written (did the server exit normally?)');
+}

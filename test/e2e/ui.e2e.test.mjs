@@ -97,8 +97,10 @@ scenario('light bulb: "Replace with 3 1 1" rewrites the record', '03-quickfix.pn
   await page.locator('.monaco-editor .view-line', { hasText: /TLSA\s3\s1\s1/ }).first().waitFor({ timeout: 15000 });
 });
 
-scenario('palette: "Validate DANE for domain" shows the result panel', '04-validation.png', async () => {
+scenario('palette: "Validate DANE for domain" shows the result panel; "Insert into zone" edits the zone', '04-validation.png', async () => {
   assert.ok(lab?.info, `the loopback lab is not running: ${lab?.error}`);
+  // room for the panel: hide the bottom panel (Problems) the first scenario opened
+  if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
   const domain = lab.info.scenarios.mismatch;
   await wb.command('dane-zone: Validate DANE for domain');
   await wb.quickInput.waitFor();
@@ -109,7 +111,13 @@ scenario('palette: "Validate DANE for domain" shows the result panel', '04-valid
   const body = await view.locator('body').innerText();
   assert.match(body, /invalid/);
   assert.match(body, /5\.7\.323/);
-  await view.locator('button', { hasText: 'Copy fix record' }).first().waitFor();
-  await view.locator('tr.address details summary').first().click();
-  await view.locator('table.steps').first().waitFor();
+  await view.locator('.address details summary').first().click();
+  await view.locator('.address table.steps').first().waitFor();
+  const copy = view.locator('button', { hasText: 'Copy fix record' }).first();
+  await copy.waitFor();
+  const record = await copy.getAttribute('data-record');
+  assert.match(record, /^_25\._tcp\.mx\.mismatch\.\S+ IN TLSA 3 1 1 [0-9a-f]{64}$/);
+  await view.locator('button', { hasText: 'Insert into zone' }).first().click();
+  const host = record.split(' ')[0];
+  await page.locator('.monaco-editor .view-line', { hasText: host.replace(/\.$/, '') }).first().waitFor({ timeout: 15000 });
 });

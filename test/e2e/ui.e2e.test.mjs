@@ -121,3 +121,24 @@ scenario('palette: "Validate DANE for domain" shows the result panel; "Insert in
   const host = record.split(' ')[0];
   await page.locator('.monaco-editor .view-line', { hasText: host.replace(/\.$/, '') }).first().waitFor({ timeout: 15000 });
 });
+
+scenario('progress shows the current step; Cancel stops a run stuck on a silent server; the log says so', '05-progress-cancel.png', async () => {
+  assert.ok(lab?.info, `the loopback lab is not running: ${lab?.error}`);
+  const domain = lab.info.scenarios.silent;
+  await wb.openFile('example.com.zone');
+  await wb.command('dane-zone: Validate DANE for domain');
+  await wb.quickInput.waitFor();
+  await wb.quickInput.fill(domain);
+  await page.keyboard.press('Enter');
+  // the silent server accepts the connection and never sends a banner: the run waits there
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `DANE ${domain}` });
+  await toast.waitFor({ timeout: 30000 });
+  await toast.filter({ hasText: /banner|connect|smtp|127\.0\.0\./i }).waitFor({ timeout: 30000 });
+  await page.screenshot({ path: join(OUT, '05-progress.png') });
+  await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
+  await toast.waitFor({ state: 'detached', timeout: 15000 });
+  await wb.command('dane-zone: Show server log');
+  await page.locator('.part.panel .monaco-editor .view-line', { hasText: `validation of ${domain} cancelled` }).first().waitFor({ timeout: 15000 });
+  // the panel still shows the previous run: a cancelled run replaces nothing
+  assert.equal((await wb.webview().locator('#domain').innerText()).replace(/\.$/, ''), lab.info.scenarios.mismatch);
+});

@@ -66,6 +66,7 @@ export async function validateDane(server: ServerClient, args: ValidateArgs | st
     workDoneToken,
   };
   out.appendLine(`[client] validating DANE for ${domain}${a.useZoneRecords ? ' with the records of ' + zoneDoc?.uri.fsPath : ''}`);
+  let cancelled = false;
   try {
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `DANE ${domain}`, cancellable: true },
@@ -76,19 +77,23 @@ export async function validateDane(server: ServerClient, args: ValidateArgs | st
           const m = (p as WorkDoneProgressBegin | WorkDoneProgressReport).message;
           if (m) { progress.report({ message: m }); out.appendLine(`[progress] ${m}`); }
         });
+        const onCancel = token.onCancellationRequested(() => { cancelled = true; });
         try {
           return await client.sendRequest<ReportView>(ValidateDomainRequest, params, token);
         } finally {
           sub.dispose();
+          onCancel.dispose();
         }
       },
     );
+    // the server may still answer a cancelled run with what it had: the user asked to stop, so no panel
+    if (cancelled) throw new Error('cancelled');
     logReport(out, report);
     showReport(report, zoneDoc?.uri);
     return report;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (/cancel/i.test(msg)) {
+    if (cancelled || /cancel/i.test(msg)) {
       out.appendLine(`[client] validation of ${domain} cancelled`);
       return undefined;
     }

@@ -104,6 +104,8 @@ scenario('palette: "Validate DANE for domain" shows the result panel; "Insert in
   const domain = lab.info.scenarios.mismatch;
   await wb.command('dane-zone: Validate DANE for domain');
   await wb.quickInput.waitFor();
+  // prefilled from the server's zoneInfo: the cursor sits on a TLSA owner, so the zone's origin
+  await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value === 'example.com');
   await wb.quickInput.fill(domain);
   await page.keyboard.press('Enter');
   const view = wb.webview();

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageclient/node';
 import type { ServerClient } from '../server-client';
-import { ValidateDomainParams, ValidateDomainRequest } from '../../../server/src/lsp/protocol';
+import { ValidateDomainParams, ValidateDomainRequest, type ZoneInfo } from '../../../server/src/lsp/protocol';
 import { confirmNetworkUse } from '../trust';
 import { isZoneEditor, zoneInfo } from '../zone-info';
 import { logReport } from '../validation/report-log';
@@ -22,16 +22,19 @@ export interface ValidateArgs {
 
 let lastDomain = '';
 
-function mailDomainOf(name: string | undefined): string | undefined {
-  // the name under the cursor may be a TLSA owner: _25._tcp.mx.example.com. -> mx.example.com.
-  return name?.replace(/^_\d+\._tcp\./i, '');
+/** The mail domain to offer: the name under the cursor when it can be one, else the origin.
+ *  Service names (_25._tcp…, _dmarc…) and MX hosts are not mail domains to validate. */
+function defaultDomain(info: ZoneInfo | undefined): string | undefined {
+  const name = info?.nameAtCursor;
+  const key = (n: string) => n.toLowerCase().replace(/\.?$/, '.');
+  if (name && !/(^|\.)_/.test(name) && !info.mxTargets.some((t) => key(t) === key(name))) return name;
+  return info?.origin || undefined;
 }
 
 async function askDomain(server: ServerClient, editor: vscode.TextEditor | undefined, title: string): Promise<string | undefined> {
   let value = lastDomain;
   if (isZoneEditor(editor) && server.current) {
-    const info = await zoneInfo(server.current, editor);
-    value = mailDomainOf(info?.nameAtCursor) || info?.origin || value;
+    value = defaultDomain(await zoneInfo(server.current, editor)) || value;
   }
   const domain = await vscode.window.showInputBox({
     title,

@@ -1,15 +1,19 @@
 // Locations: re-lexing an entry on demand and turning token indices into spans,
 // and spans into absolute ranges. The one place that computes absolute positions.
 import type { AbsRange } from '../rules/rule';
-import { lexLines, isDataToken } from './lexer';
+import { lexEach, isDataToken } from './lexer';
 import type { Loc, SourceFile } from './model';
 import type { Entry, Span, Token } from './syntax';
 
 /** The tokens of an entry (its cached tokens, or re-lexed from the file's lines). */
 export function entryTokens(file: SourceFile, entry: Entry): Token[] {
   if (entry.tokens.length) return entry.tokens;
-  const { entries } = lexLines(file.lines.slice(entry.line, entry.line + entry.lineCount));
-  return entries[0]?.tokens ?? [];
+  // Re-lex just this entry, in place: stop where the next entry would start.
+  let tokens: Token[] = [];
+  lexEach(file.lines, entry.line, () => true, (e) => {
+    tokens = e.tokens;
+  });
+  return tokens;
 }
 
 /** The data tokens (words and quoted strings) of an entry. */
@@ -22,8 +26,7 @@ export function spanOf(first: Token, last: Token = first): Span {
 }
 
 /** A loc covering data tokens [from, to) of the entry; falls back to the entry start. */
-export function locOfTokens(file: SourceFile, entry: Entry, from: number, to: number): Loc {
-  const toks = dataTokens(file, entry);
+export function locOfTokens(file: SourceFile, entry: Entry, from: number, to: number, toks: Token[] = dataTokens(file, entry)): Loc {
   const a = toks[from];
   const b = toks[Math.max(from, to - 1)] ?? a;
   if (!a) return entryStartLoc(file, entry);

@@ -20,19 +20,26 @@ export function txtText(rec: ZoneRecord): TxtText | undefined {
   const strings = txtStrings(rec);
   if (!strings) return undefined;
   const text = strings.join('');
-  const segs: { from: number; to: number; loc: Loc; exact: boolean }[] = [];
-  let off = 0;
-  let consistent = true;
-  for (const t of tokensIn(rec.rdataLoc)) {
-    if (t.kind !== TokKind.Word && t.kind !== TokKind.Quoted) continue;
-    const raw = t.kind === TokKind.Quoted ? t.text.slice(1, t.text.endsWith('"') && t.text.length > 1 ? -1 : undefined) : t.text;
-    const exact = !raw.includes('\\');
-    const len = exact ? raw.length : (strings[segs.length]?.length ?? 0);
-    segs.push({ from: off, to: off + len, loc: tokenLoc(rec.rdataLoc, rec.rdataLoc.entry, t), exact });
-    off += len;
-  }
-  if (off !== text.length) consistent = false;
+  type Seg = { from: number; to: number; loc: Loc; exact: boolean };
+  // The column map re-lexes the entry: built only when a rule reports a location.
+  let map: { segs: Seg[]; consistent: boolean } | undefined;
+  const segments = (): { segs: Seg[]; consistent: boolean } => {
+    if (map) return map;
+    const segs: Seg[] = [];
+    let off = 0;
+    const rdataLoc = rec.rdataLoc;
+    for (const t of tokensIn(rdataLoc)) {
+      if (t.kind !== TokKind.Word && t.kind !== TokKind.Quoted) continue;
+      const raw = t.kind === TokKind.Quoted ? t.text.slice(1, t.text.endsWith('"') && t.text.length > 1 ? -1 : undefined) : t.text;
+      const exact = !raw.includes('\\');
+      const len = exact ? raw.length : (strings[segs.length]?.length ?? 0);
+      segs.push({ from: off, to: off + len, loc: tokenLoc(rdataLoc, rdataLoc.entry, t), exact });
+      off += len;
+    }
+    return (map = { segs, consistent: off === text.length });
+  };
   const locOf = (start: number, end: number): Loc => {
+    const { segs, consistent } = segments();
     if (!consistent || segs.length === 0) return rec.rdataLoc;
     const a = segs.find((s) => start >= s.from && start < s.to) ?? segs[segs.length - 1];
     const b = segs.find((s) => end > s.from && end <= s.to) ?? a;

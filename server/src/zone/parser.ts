@@ -410,15 +410,20 @@ function buildRecord(
     if (ttl > TTL_MAX && !quiet) problem(ctx, 'ttl-range', 'warning', `TTL ${ttl} is over 2147483647: resolvers treat it as 0 (RFC 2181 §8)`, where(data[ownerTok + 1] ?? typeTok));
   } else if (state.defaultTtl !== undefined) ttl = state.defaultTtl;
   else if (state.lastTtl !== undefined) ttl = state.lastTtl;
-  else {
-    ttl = typeCode === 6 && typeof values[6] === 'number' ? (values[6] as number) : 0;
+  else if (typeCode === 6) {
     // BIND: an SOA without TTL (and no $TTL) makes its MINIMUM the default for every
     // record that has none, even after a record with an explicit TTL.
-    if (typeCode === 6) state.defaultTtl = ttl;
+    ttl = typeof values[6] === 'number' ? (values[6] as number) : 0;
+    state.defaultTtl = ttl;
     if (!state.warnedNoTtl && !quiet) {
       state.warnedNoTtl = true;
-      problem(ctx, 'ttl-missing', 'warning', `no TTL and no $TTL before this record: using ${ttl} ${typeCode === 6 ? '(the SOA minimum, as BIND does)' : ''}; add '$TTL <seconds>' at the top (RFC 2308 §4)`, where(typeTok));
+      problem(ctx, 'ttl-missing', 'warning', `no TTL and no $TTL before this SOA: using its minimum ${ttl} for every record without a TTL, as BIND does; add '$TTL <seconds>' at the top (RFC 2308 §4)`, where(typeTok));
     }
+  } else {
+    // Nothing gives this record a TTL: BIND rejects the zone ("no TTL specified;
+    // zone rejected"), so this is an error on every such record, not a default.
+    ttl = 0;
+    if (!quiet) problem(ctx, 'ttl-missing', 'error', `no TTL for this ${typeName(typeCode)} record: it has none, and no $TTL, earlier TTL or SOA comes before it (BIND rejects the zone); add '$TTL <seconds>' at the top or a TTL after the owner (RFC 2308 §4)`, where(typeTok));
   }
   const klass = cls ?? state.lastClass ?? state.zoneClass ?? 'IN';
   if (!state.zoneClass) state.zoneClass = klass;

@@ -1,0 +1,23 @@
+// Disagreements with BIND found by the differential fuzz test
+// (test/interop/fuzz-differential.test.mjs), one test each, in the zone reader.
+// BIND 9.18's named-checkzone is the reference; each test says what it does.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseZone, presentRecord, absRange } from '../../dist/core.js';
+
+const parse = (text) => parseZone(text, { fileId: 'test.zone' });
+const problems = (text) =>
+  parse(text).problems.map((p) => `${absRange(p.loc).startLine + 1} ${p.severity} ${p.code}: ${p.message}`);
+
+test('no TTL anywhere before a non-SOA record is an error on each such record (BIND: "no TTL specified; zone rejected")', () => {
+  const text = '$ORIGIN example.com.\nwww A 192.0.2.1\nmail A 192.0.2.2\n@ SOA ns1 h 1 7200 3600 1209600 300\nx A 192.0.2.3\n';
+  const got = problems(text);
+  assert.equal(got.length, 3, got.join('\n'));
+  assert.match(got[0], /^2 error ttl-missing: no TTL for this A record/);
+  assert.match(got[1], /^3 error ttl-missing: /);
+  // the SOA without TTL still sets the default, with one warning, as before
+  assert.match(got[2], /^4 warning ttl-missing: .*SOA.*minimum 300/);
+  assert.deepEqual(parse(text).records.map((r) => r.ttl), [0, 0, 300, 300]);
+  // an earlier explicit TTL is enough (RFC 1035 §5.1: the last stated TTL)
+  assert.deepEqual(problems('$ORIGIN example.com.\nwww 60 A 192.0.2.1\nmail A 192.0.2.2\n'), []);
+});

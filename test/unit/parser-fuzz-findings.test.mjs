@@ -21,3 +21,13 @@ test('no TTL anywhere before a non-SOA record is an error on each such record (B
   // an earlier explicit TTL is enough (RFC 1035 §5.1: the last stated TTL)
   assert.deepEqual(problems('$ORIGIN example.com.\nwww 60 A 192.0.2.1\nmail A 192.0.2.2\n'), []);
 });
+
+test('an NSEC record needs at least one type in its bitmap (BIND: FORMERR); NSEC3 may have none', () => {
+  const head = '$ORIGIN example.com.\n$TTL 3600\n';
+  const got = problems(head + 'a NSEC b.example.com.\n');
+  assert.equal(got.length, 1, got.join('\n'));
+  assert.match(got[0], /^3 error rdata-invalid: NSEC missing types: expected at least one type/);
+  assert.deepEqual(problems(head + 'a NSEC b.example.com. A NSEC RRSIG\n'), []);
+  assert.deepEqual(problems(head + 'b NSEC3 1 0 1 - 0p9mhaveqvm6t7vbl5lop2u3t2rp3tom\n'), []);
+  assert.deepEqual(parse(head + 'a NSEC b A NSEC\n').records.map(presentRecord), ['a.example.com.\t3600\tIN\tNSEC\tb.example.com. A NSEC']);
+});

@@ -11,7 +11,7 @@ import { ALGORITHMS, CERT_TYPES, typeCodeByName } from './rr-codes';
 export type FieldKind =
   | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
   | 'hex' | 'hex-rest' | 'salt' | 'base64-rest' | 'base32hex'
-  | 'text' | 'text-rest' | 'type' | 'type-bitmap' | 'time' | 'algorithm'
+  | 'text' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
   | 'caa-tag' | 'svc-params' | 'loc' | 'cert-type';
 
 export interface FieldCursor {
@@ -263,6 +263,11 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
   },
   type: typeMnemonic,
   'type-bitmap': (c) => typeBitmap(c),
+  // NSEC's bitmap always lists NSEC itself (RFC 4034 §4.1.2); BIND refuses an empty one (FORMERR).
+  'nsec-bitmap': (c, what) => {
+    if (c.i >= c.words.length) return fail(c, `missing ${what}: expected at least one type (an NSEC record lists NSEC itself, RFC 4034 §4.1.2)`, Math.max(0, c.i - 1), c.i);
+    return typeBitmap(c);
+  },
   time: rrsigTime,
   algorithm: (c, w) => mnemonicNumber(c, w, ALGORITHMS, 255),
   'cert-type': (c, w) => mnemonicNumber(c, w, CERT_TYPES, 65535),

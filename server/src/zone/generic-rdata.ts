@@ -58,7 +58,7 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
     case 'hex-rest': return Buffer.from(rest()).toString('hex');
     case 'base64-rest': return Buffer.from(rest()).toString('base64');
     // Kinds whose wire form is not decoded here: the bytes are accepted as they are.
-    case 'type-bitmap': case 'svc-params': case 'loc': case 'caa-tag': rest(); return undefined;
+    case 'type-bitmap': case 'nsec-bitmap': case 'svc-params': case 'loc': case 'caa-tag': rest(); return undefined;
   }
 }
 

@@ -166,7 +166,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
       f('signature', 'base64-rest', 'Signature, base64.'),
     ],
   },
-  { name: 'NSEC', code: 47, rfc: 'RFC 4034 §4', summary: 'Next secure (authenticated denial)', fields: [f('next', 'name', 'Next owner name in canonical order.'), f('types', 'type-bitmap', 'Types present at the owner.')] },
+  { name: 'NSEC', code: 47, rfc: 'RFC 4034 §4', summary: 'Next secure (authenticated denial)', fields: [f('next', 'name', 'Next owner name in canonical order.'), f('types', 'nsec-bitmap', 'Types present at the owner.')] },
   { name: 'DNSKEY', code: 48, rfc: 'RFC 4034 §2', summary: 'DNSSEC public key', fields: dnskeyFields },
   {
     name: 'NSEC3', code: 50, rfc: 'RFC 5155 §3', summary: 'Hashed next secure',

@@ -31,3 +31,17 @@ test('an NSEC record needs at least one type in its bitmap (BIND: FORMERR); NSEC
   assert.deepEqual(problems(head + 'b NSEC3 1 0 1 - 0p9mhaveqvm6t7vbl5lop2u3t2rp3tom\n'), []);
   assert.deepEqual(parse(head + 'a NSEC b A NSEC\n').records.map(presentRecord), ['a.example.com.\t3600\tIN\tNSEC\tb.example.com. A NSEC']);
 });
+
+test('a known type in \\# form whose fields are not decoded from wire (LOC, CAA, SVCB, NSEC) keeps its RDATA as written', () => {
+  const head = '$ORIGIN example.com.\n$TTL 3600\n';
+  // LOC printed empty (its RDATA lost) and CAA was refused as 'too short' (the tag ate
+  // the bytes the value needed); BIND accepts both and prints LOC as '\# 5 7EDF0111F5'
+  const z = parse(head + 'mail LOC \\# 5 7edf0111f5\n@ CAA \\# 5 0003666f6f\n');
+  assert.deepEqual(z.records.map(presentRecord), [
+    'mail.example.com.\t3600\tIN\tLOC\t\\# 5 7edf0111f5',
+    'example.com.\t3600\tIN\tCAA\t\\# 5 0003666f6f',
+  ]);
+  assert.deepEqual(z.problems, []);
+  // types decoded from wire stay typed
+  assert.deepEqual(parse(head + 'a A \\# 4 c0000201\n').records.map(presentRecord), ['a.example.com.\t3600\tIN\tA\t192.0.2.1']);
+});

@@ -57,7 +57,7 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
     case 'base32hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return base32hex(b.subarray(pos.p - n, pos.p)); }
     case 'hex-rest': return Buffer.from(rest()).toString('hex');
     case 'base64-rest': return Buffer.from(rest()).toString('base64');
-    // Kinds whose wire form is not decoded here: the bytes are accepted as they are.
+    // Kinds whose wire form is not decoded here: parseGeneric stops before them (UNDECODED).
     case 'type-bitmap': case 'nsec-bitmap': case 'svc-params': case 'loc': case 'caa-tag': rest(); return undefined;
   }
 }
@@ -72,6 +72,10 @@ function base32hex(bytes: Uint8Array): string {
   if (bits > 0) out += A[(val << (5 - bits)) & 31];
   return out;
 }
+
+// A record with one of these fields keeps no values: it stays opaque `\\# len hex`
+// (presented as written), rather than typed with a field missing (it printed empty).
+const UNDECODED = new Set<string>(['type-bitmap', 'nsec-bitmap', 'svc-params', 'loc', 'caa-tag']);
 
 export interface GenericResult {
   bytes?: Uint8Array;
@@ -92,7 +96,12 @@ export function parseGeneric(words: readonly string[], fields: readonly FieldDef
   if (!fields) return { bytes };
   const pos = { p: 0 };
   try {
-    const values = fields.map((fd) => decodeField(fd, bytes, pos));
+    const values: unknown[] = [];
+    for (const fd of fields) {
+      // the fields before it are still checked; from here on the bytes are taken as they are
+      if (UNDECODED.has(fd.kind)) return { bytes };
+      values.push(decodeField(fd, bytes, pos));
+    }
     if (pos.p !== bytes.length) return { error: `generic RDATA: ${bytes.length - pos.p} octets left over after the last field` };
     return { bytes, values };
   } catch (e) {

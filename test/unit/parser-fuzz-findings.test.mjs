@@ -45,3 +45,22 @@ test('a known type in \\# form whose fields are not decoded from wire (LOC, CAA,
   // types decoded from wire stay typed
   assert.deepEqual(parse(head + 'a A \\# 4 c0000201\n').records.map(presentRecord), ['a.example.com.\t3600\tIN\tA\t192.0.2.1']);
 });
+
+test('a NAPTR regexp must be empty or delim-ere-delim-repl-delim-flags (RFC 3403 §3.2), as BIND checks', () => {
+  const head = '$ORIGIN example.com.\n$TTL 3600\n';
+  const naptr = (re) => problems(`${head}n NAPTR 100 20 "U" "E2U+sip" "${re}" .\n`);
+  // each verdict below is named-checkzone 9.18's
+  for (const ok of ['', '!^.*$!sip:info@example.com!', '!^.*$!sip:x@example.com!i', '/a/b/', '!(a)!\\\\1!']) assert.deepEqual(naptr(ok), [], ok);
+  for (const [bad, why] of [
+    ['E2U+sip', /first character 'E' is the delimiter and must appear three times/],
+    ['!a!b!x', /only the flag 'i' may follow, found 'x'/],
+    ['1a1b1', /delimiter '1' cannot be a digit/],
+    ['!a!\\\\1!', /back-reference \\1 but the expression has 0 group/],
+    ['!(a)!\\\\0!', /back-reference \\0/],
+  ]) {
+    const got = naptr(bad);
+    assert.equal(got.length, 1, `${bad}: ${got.join('\n')}`);
+    assert.match(got[0], /^3 error rdata-invalid: NAPTR regexp: /);
+    assert.match(got[0], why);
+  }
+});

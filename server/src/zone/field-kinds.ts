@@ -11,7 +11,7 @@ import { ALGORITHMS, CERT_TYPES, typeCodeByName } from './rr-codes';
 export type FieldKind =
   | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
   | 'hex' | 'hex-rest' | 'salt' | 'base64-rest' | 'base32hex'
-  | 'text' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
+  | 'text' | 'naptr-regexp' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
   | 'caa-tag' | 'svc-params' | 'loc' | 'cert-type';
 
 export interface FieldCursor {
@@ -196,6 +196,37 @@ function loc(c: FieldCursor): string | undefined {
   return s;
 }
 
+/**
+ * RFC 3403 §3.2: regexp = delim ere delim repl delim *flags, flags 'i', the delimiter
+ * not a digit, '\\' or 'i'; a back-reference \\1-\\9 in repl needs that many groups.
+ * BIND refuses anything else ("syntax error"). The ERE itself is not compiled here.
+ */
+export function naptrRegexpError(v: string): string | undefined {
+  if (v === '') return undefined;
+  const delim = v[0];
+  if (/[0-9\\i]/.test(delim)) return `the delimiter '${delim}' cannot be a digit, '\\' or 'i'`;
+  let part = 0; // 0 ere, 1 repl, 2 flags
+  let groups = 0;
+  for (let i = 1; i < v.length; i++) {
+    const ch = v[i];
+    if (ch === '\0') return 'it contains a NUL octet';
+    if (part === 2) {
+      if (ch !== 'i') return `after the third '${delim}' only the flag 'i' may follow, found '${ch}'`;
+      continue;
+    }
+    if (ch === delim) { part++; continue; }
+    if (ch === '\\') {
+      const n = v[++i];
+      if (n === undefined) return 'it ends with a lone backslash';
+      if (part === 1 && /[0-9]/.test(n) && (n === '0' || Number(n) > groups)) return `back-reference \\${n} but the expression has ${groups} group(s)`;
+      continue;
+    }
+    if (part === 0 && ch === '(') groups++;
+  }
+  if (part < 2) return `the first character '${delim}' is the delimiter and must appear three times, as in !regexp!replacement!`;
+  return undefined;
+}
+
 export type KindParser = (c: FieldCursor, what: string) => unknown;
 
 export const KIND_PARSERS: Record<FieldKind, KindParser> = {
@@ -251,6 +282,12 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
     return w.text.toLowerCase();
   },
   text,
+  'naptr-regexp': (c, what) => {
+    const v = text(c, what);
+    if (v === undefined) return undefined;
+    const e = naptrRegexpError(v);
+    return e ? fail(c, `${what}: ${e} (RFC 3403 §3.2)`, c.i - 1, c.i) : v;
+  },
   'text-rest': (c, what) => {
     if (c.i >= c.words.length) return fail(c, `missing ${what}: expected at least one character-string`, Math.max(0, c.i - 1), c.i);
     const out: string[] = [];

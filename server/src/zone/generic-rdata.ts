@@ -46,7 +46,7 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
     }
     case 'name': return wireName(b, pos);
     case 'type': { need(b, pos.p, 2); pos.p += 2; return typeName((b[pos.p - 2] << 8) | b[pos.p - 1]); }
-    case 'text': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return Buffer.from(b.subarray(pos.p - n, pos.p)).toString('latin1'); }
+    case 'text': case 'naptr-regexp': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return Buffer.from(b.subarray(pos.p - n, pos.p)).toString('latin1'); }
     case 'text-rest': {
       const out: string[] = [];
       while (pos.p < b.length) { const n = b[pos.p++]; need(b, pos.p, n); out.push(Buffer.from(b.subarray(pos.p, pos.p + n)).toString('latin1')); pos.p += n; }

@@ -137,7 +137,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
     fields: [
       f('order', 'u16', 'Order: lower first.'), f('preference', 'u16', 'Preference among equal order.'),
       f('flags', 'text', 'Flags (S, A, U, P).'), f('services', 'text', 'Service parameters.'),
-      f('regexp', 'text', 'Substitution expression.'), f('replacement', 'name', 'Replacement name.'),
+      f('regexp', 'naptr-regexp', 'Substitution expression.'), f('replacement', 'name', 'Replacement name.'),
     ],
   },
   {

@@ -64,3 +64,13 @@ test('a NAPTR regexp must be empty or delim-ere-delim-repl-delim-flags (RFC 3403
     assert.match(got[0], why);
   }
 });
+
+test('a TTL over 2147483647 is read as 0, with a warning, as BIND loads it (RFC 2181 §8)', () => {
+  const text = '$ORIGIN example.com.\n$TTL 3600\nw 2147483648 A 192.0.2.2\nx A 192.0.2.3\n$TTL 4294967295\ny A 192.0.2.4\n';
+  // was 2147483648 / 3600 / 4294967295; named-compilezone prints 0 / 3600 / 0
+  assert.deepEqual(parse(text).records.map((r) => r.ttl), [0, 3600, 0]);
+  const got = problems(text);
+  assert.equal(got.length, 2, got.join('\n'));
+  assert.match(got[0], /^3 warning ttl-range: TTL 2147483648 is over 2147483647: it is read as 0/);
+  assert.match(got[1], /^5 warning ttl-range: \$TTL 4294967295 is over 2147483647: it is read as 0/);
+});

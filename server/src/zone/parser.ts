@@ -244,8 +244,8 @@ function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: Pa
       if (extra(1)) return;
       const v = parseTtl(args[0].text);
       if (v === undefined) return bad(`$TTL: expected seconds or a duration like 1h30m, found '${args[0].text}'`, args[0]);
-      if (v > TTL_MAX) problem(ctx, 'ttl-range', 'warning', `TTL ${v} is over 2147483647: resolvers treat it as 0 (RFC 2181 §8)`, tokLoc(file, entry, args[0]));
-      state.defaultTtl = v;
+      if (v > TTL_MAX) problem(ctx, 'ttl-range', 'warning', `$TTL ${v} is over 2147483647: it is read as 0, as BIND does (RFC 2181 §8)`, tokLoc(file, entry, args[0]));
+      state.defaultTtl = v > TTL_MAX ? 0 : v;
       return;
     }
     case '$INCLUDE':
@@ -406,8 +406,12 @@ function buildRecord(
   // TTL: explicit, else $TTL, else the last explicit TTL, else the SOA minimum (BIND, RFC 2308 §4).
   const ttlExplicit = ttl !== undefined;
   if (ttl !== undefined) {
+    if (ttl > TTL_MAX) {
+      // RFC 2181 §8: such a TTL means 0; BIND loads it as 0 (with a warning), so the record has TTL 0 here too
+      if (!quiet) problem(ctx, 'ttl-range', 'warning', `TTL ${ttl} is over 2147483647: it is read as 0, as BIND does (RFC 2181 §8)`, where(data[ownerTok + 1] ?? typeTok));
+      ttl = 0;
+    }
     state.lastTtl = ttl;
-    if (ttl > TTL_MAX && !quiet) problem(ctx, 'ttl-range', 'warning', `TTL ${ttl} is over 2147483647: resolvers treat it as 0 (RFC 2181 §8)`, where(data[ownerTok + 1] ?? typeTok));
   } else if (state.defaultTtl !== undefined) ttl = state.defaultTtl;
   else if (state.lastTtl !== undefined) ttl = state.lastTtl;
   else if (typeCode === 6) {

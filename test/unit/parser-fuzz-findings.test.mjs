@@ -74,3 +74,18 @@ test('a TTL over 2147483647 is read as 0, with a warning, as BIND loads it (RFC 
   assert.match(got[0], /^3 warning ttl-range: TTL 2147483648 is over 2147483647: it is read as 0/);
   assert.match(got[1], /^5 warning ttl-range: \$TTL 4294967295 is over 2147483647: it is read as 0/);
 });
+
+test("a '\"' ends an unquoted word and opens a string, as in BIND", () => {
+  const head = '$ORIGIN example.com.\n$TTL 3600\n';
+  // named-compilezone: TXT a"b" is "a" "b"; ."v=x" is "." "v=x"
+  assert.deepEqual(parse(head + 't TXT a"b"\nu TXT ."v=x"\n').records.map(presentRecord), [
+    't.example.com.\t3600\tIN\tTXT\t"a" "b"',
+    'u.example.com.\t3600\tIN\tTXT\t"." "v=x"',
+  ]);
+  // BIND: syntax error (a stray quote in an owner was read as part of the name)
+  const got = problems(head + '9www" A 192.0.2.2\n');
+  assert.ok(got.length >= 1 && got.every((p) => / error /.test(p)), got.join('\n'));
+  assert.match(got[0], /^3 error syntax: unterminated quoted string/);
+  // BIND: unbalanced quotes
+  assert.match(problems(head + 't TXT a"b\n')[0], /^3 error syntax: unterminated quoted string/);
+});

@@ -89,3 +89,16 @@ test("a '\"' ends an unquoted word and opens a string, as in BIND", () => {
   // BIND: unbalanced quotes
   assert.match(problems(head + 't TXT a"b\n')[0], /^3 error syntax: unterminated quoted string/);
 });
+
+test('RDATA messages name what was expected and the offending text', () => {
+  const head = '$ORIGIN example.com.\n$TTL 3600\n';
+  const one = (line) => { const got = problems(head + line + '\n'); assert.equal(got.length, 1, got.join('\n')); return got[0]; };
+  assert.match(one('h MX 10'), /MX missing exchange \(MX is: preference exchange\)/);
+  assert.match(one('c DNSKEY 257 3 13 abc$'), /'\$' in 'abc\$' is not base64 \(expected A-Z a-z 0-9/);
+  assert.match(one('c DNSKEY 257 3 13 abc'), /3 characters, expected a multiple of 4/);
+  assert.match(one('d DNSKEY 257 3 FOO abcd'), /algorithm: expected a number from 0 to 255 or a mnemonic such as ECDSAP256SHA256 or ED25519, found 'FOO'/);
+  assert.match(one('e LOC 91 N 1 E 10m'), /LOC latitude degrees 91 out of range \(0-90/);
+  assert.doesNotMatch(one('e LOC 91 N 1 E 10m'), /LOC LOC/);
+  assert.match(one('f TYPE65534 \\# 3 abzz12'), /generic RDATA: 'abzz12' is not hexadecimal/);
+  assert.match(one('a TLSA 3 1 1 abc'), /odd number of hex digits \(3\): expected two per octet/);
+});

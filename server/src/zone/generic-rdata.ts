@@ -89,7 +89,8 @@ export function parseGeneric(words: readonly string[], fields: readonly FieldDef
   const len = Number(words[0]);
   if (len > 65535) return { error: `generic RDATA: length ${len} is over 65535` };
   const hex = words.slice(1).join('');
-  if (!/^[0-9a-fA-F]*$/.test(hex)) return { error: 'generic RDATA: the data is not hexadecimal' };
+  const notHex = words.slice(1).find((w) => !/^[0-9a-fA-F]*$/.test(w));
+  if (notHex !== undefined) return { error: `generic RDATA: '${notHex}' is not hexadecimal` };
   if (hex.length % 2) return { error: 'generic RDATA: odd number of hex digits' };
   if (hex.length / 2 !== len) return { error: `generic RDATA: length says ${len} octets but the data has ${hex.length / 2}` };
   const bytes = Buffer.from(hex, 'hex');
@@ -105,6 +106,7 @@ export function parseGeneric(words: readonly string[], fields: readonly FieldDef
     if (pos.p !== bytes.length) return { error: `generic RDATA: ${bytes.length - pos.p} octets left over after the last field` };
     return { bytes, values };
   } catch (e) {
-    return { error: e instanceof Short ? 'generic RDATA: too short for this type' : `generic RDATA: ${(e as Error).message}` };
+    const layout = fields.map((f) => f.name).join(' ');
+    return { error: e instanceof Short ? `generic RDATA: ${bytes.length} octets are too short for this type (fields: ${layout})` : `generic RDATA: ${(e as Error).message}` };
   }
 }

@@ -399,7 +399,10 @@ function buildRecord(
     if (cur.error) {
       const a = rdata[Math.min(cur.error.from, rdata.length - 1)] ?? typeTok;
       const b = rdata[Math.min(Math.max(cur.error.from, cur.error.to - 1), rdata.length - 1)] ?? a;
-      const msg = rdata.length === 0 ? `${def.name} needs RDATA: ${def.fields.map((x) => x.name).join(' ')}` : `${def.name} ${cur.error.message}`;
+      const layout = def.fields.map((x) => x.name).join(' ');
+      // a missing field: say the whole layout, so the message names what was expected
+      const msg = rdata.length === 0 ? `${def.name} needs RDATA: ${layout}` :
+        cur.error.message.startsWith('missing ') && !cur.error.message.includes(':') ? `${def.name} ${cur.error.message} (${def.name} is: ${layout})` : `${def.name} ${cur.error.message}`;
       return err('rdata-invalid', msg, rdata.length ? a : typeTok, rdata.length ? b : typeTok);
     }
   }

@@ -145,8 +145,9 @@ function hexStart(type) {
 // Escapes that only spell a plain character ('\\065' and '\\A' are 'A') are
 // decoded; the ones that matter in a name (dot, backslash, quote, parentheses,
 // ...) are written one way ('\\092' and '\\\\' are both '\\\\'); blanks and
-// non-ASCII stay \\DDD.
-const SPECIAL = '.\\"()@$;';
+// non-ASCII stay \\DDD. '@' and '$' inside a name are plain characters (BIND
+// escapes them, dane-zone keeps them as written).
+const SPECIAL = '.\\"();';
 function plainName(token) {
   return token
     .replace(/\\(\d{3}|[^\d])/g, (m, d) => {

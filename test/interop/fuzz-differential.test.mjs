@@ -83,6 +83,8 @@ const STRICTER_RULES = {
 const KNOWN_GAPS = [
   { why: 'no rule for an apex without NS records', said: /has no NS records/ },
   { why: 'no rule for CDS/CDNSKEY consistency with DNSKEY', said: /CDS\/CDNSKEY consistency checks failed/ },
+  // dane-zone takes the first SOA's owner as the zone's origin; BIND knows the zone's name
+  { why: 'no check that the SOA is at the origin given by the host', said: /SOA record not at top of zone/ },
 ];
 
 /** Whole cases where dane-zone's verdict differs from BIND's, and why. */
@@ -93,7 +95,7 @@ const CASE_EXCUSES = [
   },
   {
     why: 'a known gap (KNOWN_GAPS)',
-    when: ({ bind, errors }) => !bind.ok && errors.length === 0 && bind.lines.length === 0 &&
+    when: ({ bind, errors }) => !bind.ok && errors.length === 0 && bind.lines.every((l) => KNOWN_GAPS.some((g) => bind.messages.some((m) => m.includes(`:${l}:`) && g.said.test(m)))) &&
       KNOWN_GAPS.some((g) => bind.messages.some((m) => g.said.test(m))),
   },
 ];
@@ -123,11 +125,14 @@ function describe(findings) {
 
 // A set, not a multiset: BIND merges identical records of an RRset (RFC 2181 §5);
 // dane-zone keeps both and warns (duplicate-record).
-const multiset = (lines) => [...new Set(lines.map((l) => normaliseRecord(bindSpelling(l))))].sort();
+const multiset = (lines, ttl = true) => [...new Set(lines.map((l) => normaliseRecord(spelling(l))).map((l) => (ttl ? l : l.replace(/^(\S+) \d+ /, '$1 '))))].sort();
 
-// named-compilezone's spelling of the same data: base64 of keys and signatures in
-// blank-separated chunks, SvcParam values as 'key="value"'. Joined back here.
-function bindSpelling(line) {
+// Spellings of the same data: named-compilezone writes base64 of keys and
+// signatures in blank-separated chunks and SvcParam values as 'key="value"';
+// dane-zone keeps an escaped blank in a name as written ('back\ '), which the
+// record tokenizer would split. Written one way here.
+function spelling(line) {
+  line = line.replace(/\\ /g, '\\032').replace(/\\\t/g, '\\009');
   const m = /^(\S+\s+\d+\s+(?:IN\s+)?(?:C?DNSKEY|RRSIG)\s+)(.*)$/i.exec(line);
   if (m) line = m[1] + m[2].replace(/([A-Za-z0-9+/=]{8,})\s+(?=[A-Za-z0-9+/=]+(\s|$))/g, '$1');
   return line.replace(/(\b[a-z0-9-]+=) ?"([^"\\]*)"/g, '$1$2');
@@ -179,7 +184,10 @@ for (const c of all) {
     // named-compilezone drops out-of-zone records
     const b = bindRecords(path, origin);
     const inZone = zone.records.filter((r) => core.isInZone(r.ownerKey, zone.origin)).map((r) => core.presentRecord(r));
-    assert.deepEqual(multiset(inZone), multiset(b.records), `records differ from named-compilezone (and ldns ${ldns.ok ? 'differs too' : 'cannot read it'})${say}`);
+    // BIND makes an RRset's TTLs equal ("TTL set to prior TTL"); dane-zone keeps each
+    // record's TTL and its rules report the mismatch (RFC 2181 §5.2): compare without TTLs then
+    const ttl = !bind.messages.some((m) => /TTL set to prior TTL/.test(m));
+    assert.deepEqual(multiset(inZone, ttl), multiset(b.records, ttl), `records differ from named-compilezone (and ldns ${ldns.ok ? 'differs too' : 'cannot read it'})${say}`);
   });
 }
 

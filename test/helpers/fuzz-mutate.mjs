@@ -2,6 +2,7 @@
 // and protocol). Owns the PRNG and the mutation operators; knows nothing of the
 // checkers. Each mutation edits one physical line (or duplicates/deletes one) and
 // says what it did, so a failing case can be read and reproduced from its seed.
+// Also random editor edits (randomEdit, position) for the incremental tests.
 
 /** mulberry32: small, fast, good enough to pick mutations; same seed, same cases. */
 export function rng(seed) {
@@ -135,3 +136,39 @@ export function mutate(text, r, op = r.pick(OPERATORS)) {
   lines[k] = out;
   return { text: lines.join('\n'), op, line: k + 1, detail: out };
 }
+
+// what a typist (or a paste) puts in: syntax that opens or closes things, record
+// fragments, whole lines, line breaks
+const SNIPPETS = [
+  '(', ')', '"', ';', '\\', '\\#', '\\065', '\n', '\n\n', ' ', '\t', '$', '@', '.', '..',
+  ' IN TLSA 3 1 1 ', 'ab12', '3600', ' IN ', 'MX 10 ', '\\# 3 abcdef', '$ORIGIN ', '$TTL 1h\n',
+  '$GENERATE 1-3 h$ A 192.0.2.$\n', '_25._tcp.mail IN TLSA 3 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
+  '"unterminated ', '( 1 2\n 3 ', 'x'.repeat(70), '\u00e9\u20ac', '\r\n',
+];
+
+function lineStarts(text) {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') out.push(i + 1);
+  return out;
+}
+
+/** offset -> LSP position (UTF-16 units, the JS string's own). '\r' counts as a character
+ *  of its line here and the edits never split '\r\n', so both sides count lines alike. */
+export function position(text, off) {
+  const starts = lineStarts(text);
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1] <= off) line++;
+  return { line, character: off - starts[line] };
+}
+
+/** A random edit: replace [a, b) by a snippet or a line of one of corpus's [name, text] files. */
+export function randomEdit(text, r, corpus) {
+  let a = r.int(text.length + 1);
+  let b = Math.min(text.length, a + (r.next() < 0.5 ? 0 : r.int(40)));
+  // keep '\r\n' whole so line counting stays unambiguous
+  if (text[a - 1] === '\r' && text[a] === '\n') a--;
+  if (text[b - 1] === '\r' && text[b] === '\n') b++;
+  const insert = r.next() < 0.8 ? r.pick(SNIPPETS) : `${r.pick(r.pick(corpus)[1].split('\n'))}\n`;
+  return { a, b, insert, next: text.slice(0, a) + insert + text.slice(b) };
+}
+

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../helpers/lsp-client.mjs';
-import { mutate, rng } from '../helpers/fuzz-mutate.mjs';
+import { mutate, position, randomEdit, rng } from '../helpers/fuzz-mutate.mjs';
 
 const SEED = Number(process.env.DZ_FUZZ_SEED ?? 4242);
 const DOCS = 8;
@@ -21,47 +21,12 @@ const TIMEOUT_MS = 15000;
 const validDir = fileURLToPath(new URL('../fixtures/corpus/valid/', import.meta.url));
 const corpus = readdirSync(validDir).filter((n) => n.endsWith('.zone')).sort().map((n) => [n, readFileSync(join(validDir, n), 'utf8')]);
 
-// what a typist (or a paste) puts in: syntax that opens or closes things, record
-// fragments, whole lines, line breaks
-const SNIPPETS = [
-  '(', ')', '"', ';', '\\', '\\#', '\\065', '\n', '\n\n', ' ', '\t', '$', '@', '.', '..',
-  ' IN TLSA 3 1 1 ', 'ab12', '3600', ' IN ', 'MX 10 ', '\\# 3 abcdef', '$ORIGIN ', '$TTL 1h\n',
-  '$GENERATE 1-3 h$ A 192.0.2.$\n', '_25._tcp.mail IN TLSA 3 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
-  '"unterminated ', '( 1 2\n 3 ', 'x'.repeat(70), '\u00e9\u20ac', '\r\n',
-];
-
-function lineStarts(text) {
-  const out = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') out.push(i + 1);
-  return out;
-}
-
-/** offset -> LSP position (UTF-16 units, the JS string's own). '\r' counts as a character
- *  of its line here and the edits never split '\r\n', so both sides count lines alike. */
-function position(text, off) {
-  const starts = lineStarts(text);
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= off) line++;
-  return { line, character: off - starts[line] };
-}
-
-/** A random edit: replace [a, b) by a snippet or a line from the corpus. */
-function randomEdit(text, r) {
-  let a = r.int(text.length + 1);
-  let b = Math.min(text.length, a + (r.next() < 0.5 ? 0 : r.int(40)));
-  // keep '\r\n' whole so line counting stays unambiguous
-  if (text[a - 1] === '\r' && text[a] === '\n') a--;
-  if (text[b - 1] === '\r' && text[b] === '\n') b++;
-  const insert = r.next() < 0.8 ? r.pick(SNIPPETS) : `${r.pick(r.pick(corpus)[1].split('\n'))}\n`;
-  return { a, b, insert, next: text.slice(0, a) + insert + text.slice(b) };
-}
-
 const key = (d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;
 
-test('random incremental edits on fuzzed documents: versioned diagnostics, hover and completion keep answering, incremental = full', async (t) => {
+async function run(t, seed) {
   const s = await startServer();
   t.after(() => s.stop());
-  const r = rng(SEED);
+  const r = rng(seed);
   let fresh = 0;
   for (let n = 0; n < DOCS; n++) {
     const [name, base] = corpus[(n * 7) % corpus.length];
@@ -72,12 +37,25 @@ test('random incremental edits on fuzzed documents: versioned diagnostics, hover
     await s.open(uri, text, version);
     await s.diagnostics(uri, version, TIMEOUT_MS);
     for (let k = 1; k <= EDITS; k++) {
-      const e = randomEdit(text, r);
-      const range = { start: position(text, e.a), end: position(text, e.b) };
-      const what = `${name} (seed ${SEED}) edit ${k}: replace ${JSON.stringify(text.slice(e.a, e.b))} at ${range.start.line}:${range.start.character} with ${JSON.stringify(e.insert)}`;
-      text = e.next;
+      // mostly one ranged change; sometimes two in one notification (applied in order,
+      // as LSP says) or the whole text replaced (a change without a range)
+      const changes = [];
+      const said = [];
+      const roll = r.next();
+      for (let j = 0; j < (roll < 0.15 ? 2 : 1); j++) {
+        const e = randomEdit(text, r, corpus);
+        const range = { start: position(text, e.a), end: position(text, e.b) };
+        said.push(`replace ${JSON.stringify(text.slice(e.a, e.b))} at ${range.start.line}:${range.start.character} with ${JSON.stringify(e.insert)}`);
+        text = e.next;
+        changes.push({ range, text: e.insert });
+      }
+      if (roll > 0.95) {
+        said.push('then send the whole text');
+        changes.push({ text });
+      }
+      const what = `${name} (seed ${seed}) edit ${k}: ${said.join(', ')}`;
       version++;
-      await s.change(uri, version, [{ range, text: e.insert }]);
+      await s.change(uri, version, changes);
       const d = await s.diagnostics(uri, version, TIMEOUT_MS).catch((err) => assert.fail(`${what}: ${err.message}`));
       assert.ok(Array.isArray(d.diagnostics), what);
       const p = position(text, r.int(text.length + 1));
@@ -95,4 +73,12 @@ test('random incremental edits on fuzzed documents: versioned diagnostics, hover
     }
   }
   assert.equal(fresh, DOCS * (EDITS / COMPARE_EVERY));
-});
+}
+
+test('random incremental edits on fuzzed documents: versioned diagnostics, hover and completion keep answering, incremental = full', (t) => run(t, SEED));
+
+// Seed 34 finds a rule message that keeps an old line number after lines above
+// it were removed: duplicate-record's "the same data is on line N" is cached by the
+// incremental rule engine (server/src/rules/incremental-engine.ts) while the record
+// moved; the zone core's records and lines agree with a full parse at every step.
+test('seed 34: cached rule messages follow line shifts', { todo: 'stale line number in a cached duplicate-record message (rules engine)' }, (t) => run(t, 34));

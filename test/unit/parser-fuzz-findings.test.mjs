@@ -102,3 +102,13 @@ test('RDATA messages name what was expected and the offending text', () => {
   assert.match(one('f TYPE65534 \\# 3 abzz12'), /generic RDATA: 'abzz12' is not hexadecimal/);
   assert.match(one('a TLSA 3 1 1 abc'), /odd number of hex digits \(3\): expected two per octet/);
 });
+
+test('TTL, TYPEnnn and generic-form messages say what was expected', () => {
+  const one = (text) => { const got = problems(text); assert.equal(got.length, 1, got.join('\n')); return got[0]; };
+  assert.match(one('$TTL 1h30\n'), /found '1h30' \(a TTL with units needs a unit on every number, e\.g\. 1h30m\)/);
+  assert.match(one('$TTL 1x\n'), /found '1x' \(TTL units are s, m, h, d and w\)/);
+  const head = '$ORIGIN example.com.\n$TTL 3600\n';
+  assert.match(one(head + 'w 1h30 A 192.0.2.1\n'), /found '1h30' \(a TTL\? a TTL with units needs a unit on every number/);
+  assert.match(one(head + 'y TYPE99999 \\# 0\n'), /found 'TYPE99999' \(TYPEnnn takes a number from 0 to 65535\)/);
+  assert.match(one(head + 'z A \\# x\n'), /expected '\\# <length> <hex>' \(RFC 3597 §5\), found 'x' where the length goes/);
+});

@@ -85,7 +85,7 @@ export interface GenericResult {
 
 /** Parses the words after `\#`: length then hex; decodes against `fields` when given. */
 export function parseGeneric(words: readonly string[], fields: readonly FieldDef[] | undefined): GenericResult {
-  if (words.length === 0 || !/^[0-9]+$/.test(words[0])) return { error: "generic RDATA: expected '\\# <length> <hex>' (RFC 3597 §5)" };
+  if (words.length === 0 || !/^[0-9]+$/.test(words[0])) return { error: `generic RDATA: expected '\\# <length> <hex>' (RFC 3597 §5), found ${words.length ? `'${words[0]}' where the length goes` : 'no length'}` };
   const len = Number(words[0]);
   if (len > 65535) return { error: `generic RDATA: length ${len} is over 65535` };
   const hex = words.slice(1).join('');

@@ -7,7 +7,7 @@ import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach, lexLines, splitLines, isDataToken } from './lexer';
 import { entryStartLoc, spanOf } from './locate';
 import { nameKey, resolveName } from './names';
-import { parseTtl, TTL_MAX } from './ttl';
+import { parseTtl, ttlHint, TTL_MAX } from './ttl';
 import { classCodeByName, className, typeCodeByName } from './rr-codes';
 import { rrTypeByName, typeName } from './rr-types';
 import { KIND_PARSERS, type FieldCursor } from './field-kinds';
@@ -243,7 +243,10 @@ function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: Pa
       if (!args.length) return bad('$TTL needs a TTL (seconds or a duration like 1h)');
       if (extra(1)) return;
       const v = parseTtl(args[0].text);
-      if (v === undefined) return bad(`$TTL: expected seconds or a duration like 1h30m, found '${args[0].text}'`, args[0]);
+      if (v === undefined) {
+        const hint = ttlHint(args[0].text);
+        return bad(`$TTL: expected seconds or a duration like 1h30m, found '${args[0].text}'${hint ? ` (${hint})` : ''}`, args[0]);
+      }
       if (v > TTL_MAX) problem(ctx, 'ttl-range', 'warning', `$TTL ${v} is over 2147483647: it is read as 0, as BIND does (RFC 2181 §8)`, tokLoc(file, entry, args[0]));
       state.defaultTtl = v > TTL_MAX ? 0 : v;
       return;
@@ -369,8 +372,11 @@ function buildRecord(
   if (!typeTok) return err('syntax', 'missing record type: expected a type such as A, AAAA, MX, TXT or TLSA after the owner, TTL and class', data[data.length - 1]);
   const typeCode = typeCodeByName(typeTok.text);
   if (typeCode === undefined) {
-    const hint = parseTtl(typeTok.text) !== undefined ? ' (a second TTL?)' : classCodeByName(typeTok.text) !== undefined ? ' (a second class?)' : '';
-    return err('syntax', `expected a record type (A, AAAA, MX, TXT, TLSA, ... or TYPEnnn), found '${typeTok.text}'${hint}`, typeTok);
+    const t = typeTok.text;
+    const ttlWhy = ttlHint(t);
+    const hint = parseTtl(t) !== undefined ? ' (a second TTL?)' : classCodeByName(t) !== undefined ? ' (a second class?)' :
+      /^TYPE\d+$/i.test(t) ? ` (TYPEnnn takes a number from 0 to 65535)` : ttlWhy ? ` (a TTL? ${ttlWhy})` : '';
+    return err('syntax', `expected a record type (A, AAAA, MX, TXT, TLSA, ... or TYPEnnn), found '${t}'${hint}`, typeTok);
   }
   const typeIdx = i;
   const def = rrTypeByName(typeName(typeCode));

@@ -32,14 +32,14 @@ test('an NSEC record needs at least one type in its bitmap (BIND: FORMERR); NSEC
   assert.deepEqual(parse(head + 'a NSEC b A NSEC\n').records.map(presentRecord), ['a.example.com.\t3600\tIN\tNSEC\tb.example.com. A NSEC']);
 });
 
-test('a known type in \\# form whose fields are not decoded from wire (LOC, CAA, SVCB, NSEC) keeps its RDATA as written', () => {
+test('a known type in \\# form whose fields are not decoded from wire (LOC, SVCB, NSEC) keeps its RDATA as written; CAA is decoded', () => {
   const head = '$ORIGIN example.com.\n$TTL 3600\n';
   // LOC printed empty (its RDATA lost) and CAA was refused as 'too short' (the tag ate
   // the bytes the value needed); BIND accepts both and prints LOC as '\# 5 7EDF0111F5'
   const z = parse(head + 'mail LOC \\# 5 7edf0111f5\n@ CAA \\# 5 0003666f6f\n');
   assert.deepEqual(z.records.map(presentRecord), [
     'mail.example.com.\t3600\tIN\tLOC\t\\# 5 7edf0111f5',
-    'example.com.\t3600\tIN\tCAA\t\\# 5 0003666f6f',
+    'example.com.\t3600\tIN\tCAA\t0 foo ""',
   ]);
   assert.deepEqual(z.problems, []);
   // types decoded from wire stay typed
@@ -111,4 +111,12 @@ test('TTL, TYPEnnn and generic-form messages say what was expected', () => {
   assert.match(one(head + 'w 1h30 A 192.0.2.1\n'), /found '1h30' \(a TTL\? a TTL with units needs a unit on every number/);
   assert.match(one(head + 'y TYPE99999 \\# 0\n'), /found 'TYPE99999' \(TYPEnnn takes a number from 0 to 65535\)/);
   assert.match(one(head + 'z A \\# x\n'), /expected '\\# <length> <hex>' \(RFC 3597 §5\), found 'x' where the length goes/);
+});
+
+test('CAA in \\# form: the tag is decoded and checked, the value is the rest (RFC 8659 §4.1), as BIND reads it', () => {
+  const head = '$ORIGIN example.com.\n$TTL 3600\n';
+  // named-compilezone: 0 foo "" / FORMERR / FORMERR
+  assert.deepEqual(parse(head + '@ CAA \\# 5 0003666f6f\n').records.map(presentRecord), ['example.com.\t3600\tIN\tCAA\t0 foo ""']);
+  assert.match(problems(head + '@ CAA \\# 3 abcdef\n')[0], /CAA: generic RDATA: 3 octets are too short/);
+  assert.match(problems(head + '@ CAA \\# 4 0001212a\n')[0], /CAA tag '!' is not 1 or more letters and digits/);
 });

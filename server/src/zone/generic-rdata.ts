@@ -58,7 +58,17 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
     case 'hex-rest': return Buffer.from(rest()).toString('hex');
     case 'base64-rest': return Buffer.from(rest()).toString('base64');
     // Kinds whose wire form is not decoded here: parseGeneric stops before them (UNDECODED).
-    case 'type-bitmap': case 'nsec-bitmap': case 'svc-params': case 'loc': case 'caa-tag': rest(); return undefined;
+    case 'type-bitmap': case 'nsec-bitmap': case 'svc-params': case 'loc': rest(); return undefined;
+    case 'caa-tag': {
+      // RFC 8659 §4.1: tag length (1-255), then letters and digits; BIND refuses others (FORMERR)
+      need(b, pos.p, 1);
+      const n = b[pos.p++];
+      need(b, pos.p, n);
+      const tag = Buffer.from(b.subarray(pos.p, pos.p + n)).toString('latin1');
+      if (n === 0 || !/^[A-Za-z0-9]+$/.test(tag)) throw new Error(`CAA tag '${tag}' is not 1 or more letters and digits (RFC 8659 §4.1)`);
+      pos.p += n;
+      return tag.toLowerCase();
+    }
   }
 }
 
@@ -75,7 +85,7 @@ function base32hex(bytes: Uint8Array): string {
 
 // A record with one of these fields keeps no values: it stays opaque `\\# len hex`
 // (presented as written), rather than typed with a field missing (it printed empty).
-const UNDECODED = new Set<string>(['type-bitmap', 'nsec-bitmap', 'svc-params', 'loc', 'caa-tag']);
+const UNDECODED = new Set<string>(['type-bitmap', 'nsec-bitmap', 'svc-params', 'loc']);
 
 export interface GenericResult {
   bytes?: Uint8Array;
@@ -98,10 +108,14 @@ export function parseGeneric(words: readonly string[], fields: readonly FieldDef
   const pos = { p: 0 };
   try {
     const values: unknown[] = [];
+    let prevKind = '';
     for (const fd of fields) {
       // the fields before it are still checked; from here on the bytes are taken as they are
       if (UNDECODED.has(fd.kind)) return { bytes };
-      values.push(decodeField(fd, bytes, pos));
+      // CAA's value is the rest of the RDATA, without a length octet (RFC 8659 §4.1)
+      if (fd.kind === 'text' && prevKind === 'caa-tag') values.push(Buffer.from(bytes.subarray(pos.p)).toString('latin1')), pos.p = bytes.length;
+      else values.push(decodeField(fd, bytes, pos));
+      prevKind = fd.kind;
     }
     if (pos.p !== bytes.length) return { error: `generic RDATA: ${bytes.length - pos.p} octets left over after the last field` };
     return { bytes, values };

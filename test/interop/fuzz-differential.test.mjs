@@ -27,6 +27,9 @@ const TIME_BOUND_MS = 2000;
 
 const validDir = fileURLToPath(new URL('../fixtures/corpus/valid/', import.meta.url));
 
+// what BIND says about a line only because of an earlier error (see LINE_EXCUSES)
+const FOLLOW_ON = /no current owner name|no TTL specified; zone rejected|not at top of zone/;
+
 /**
  * Lines BIND names that dane-zone deliberately does not mark. Each: a predicate on
  * ({ line, said, lines, errors }) where `said` is what BIND says about that line and
@@ -47,7 +50,7 @@ const LINE_EXCUSES = [
     // "no current owner name", "no TTL specified" (the SOA was lost) or "not at top
     // of zone" (it applied half a bad $ORIGIN). The cause carries dane-zone's error.
     why: 'BIND follow-on after an earlier error that dane-zone reports',
-    when: ({ line, said, errors }) => /no current owner name|no TTL specified; zone rejected|not at top of zone/.test(said) &&
+    when: ({ line, said, errors }) => FOLLOW_ON.test(said) &&
       errors.some((f) => core.absRange(f.loc).startLine + 1 < line),
   },
   {
@@ -74,6 +77,12 @@ const STRICTER_RULES = {
   'tlsrpt-multiple': 'two TLS-RPT TXT records (RFC 8460 §3)',
   'spf-syntax': 'an SPF TXT receivers reject (RFC 7208 §5)',
   'dmarc-syntax': 'a DMARC TXT receivers ignore (RFC 7489 §6.3)',
+  'tlsrpt-syntax': 'a TLS-RPT TXT senders ignore (RFC 8460 §3)',
+  'mta-sts-syntax': 'an MTA-STS TXT senders ignore (RFC 8461 §3.1)',
+  // Two identical TXT lines are one record to BIND (it merges them); these rules
+  // count the lines. Open question for the rules' owner: see the QA report.
+  'spf-multiple': 'two SPF TXT records (RFC 7208 §4.5)',
+  'dmarc-multiple': 'two DMARC TXT records (RFC 7489 §6.6.3)',
 };
 
 /**
@@ -85,7 +94,7 @@ const KNOWN_GAPS = [
   { why: 'no rule for an apex without NS records', said: /has no NS records/ },
   { why: 'no rule for CDS/CDNSKEY consistency with DNSKEY', said: /CDS\/CDNSKEY consistency checks failed/ },
   // dane-zone takes the first SOA's owner as the zone's origin; BIND knows the zone's name
-  { why: 'no check that the SOA is at the origin given by the host', said: /SOA record not at top of zone/ },
+  { why: 'no check that the SOA is at the origin given by the host', said: /SOA record not at top of zone|has 0 SOA records/ },
 ];
 
 /** Whole cases where dane-zone's verdict differs from BIND's, and why. */
@@ -93,6 +102,12 @@ const CASE_EXCUSES = [
   {
     why: 'only errors from rules BIND does not have',
     when: ({ bind, errors }) => bind.ok && errors.length > 0 && errors.every((f) => f.ruleId in STRICTER_RULES),
+  },
+  {
+    // BIND reads a $GENERATE range with sscanf and ignores what follows it
+    // ('1-1junk' is 1-1); dane-zone refuses the range, since the junk is a typo.
+    why: '$GENERATE range with trailing text',
+    when: ({ bind, errors }) => bind.ok && errors.length > 0 && errors.every((f) => /^\$GENERATE: expected a range/.test(f.message)),
   },
   {
     // Both see an in-zone NS target without A/AAAA; BIND only warns when the target
@@ -104,7 +119,8 @@ const CASE_EXCUSES = [
   },
   {
     why: 'a known gap (KNOWN_GAPS)',
-    when: ({ bind, errors }) => !bind.ok && errors.length === 0 && bind.lines.every((l) => KNOWN_GAPS.some((g) => bind.messages.some((m) => m.includes(`:${l}:`) && g.said.test(m)))) &&
+    when: ({ bind, errors }) => !bind.ok && errors.length === 0 &&
+      bind.lines.every((l) => bind.messages.some((m) => m.includes(`:${l}:`) && (FOLLOW_ON.test(m) || KNOWN_GAPS.some((g) => g.said.test(m))))) &&
       KNOWN_GAPS.some((g) => bind.messages.some((m) => g.said.test(m))),
   },
 ];

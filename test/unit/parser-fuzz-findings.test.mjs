@@ -120,3 +120,17 @@ test('CAA in \\# form: the tag is decoded and checked, the value is the rest (RF
   assert.match(problems(head + '@ CAA \\# 3 abcdef\n')[0], /CAA: generic RDATA: 3 octets are too short/);
   assert.match(problems(head + '@ CAA \\# 4 0001212a\n')[0], /CAA tag '!' is not 1 or more letters and digits/);
 });
+
+test('a DS/CDS digest has the length of its digest type (SHA-1 20, SHA-256 32, SHA-384 48 octets), as BIND checks', () => {
+  const head = '$ORIGIN example.com.\n$TTL 3600\n';
+  const d32 = 'ab'.repeat(32);
+  // named-checkzone: 'unexpected end of input' / 'extra input text' / 'bad hex encoding' for these
+  assert.match(problems(head + 'sub DS 2371 13 2 abcd\n')[0], /^3 error rdata-invalid: DS digest: digest type 2 \(SHA-256\) needs 32 octets \(64 hex digits\); this one has 2$/);
+  assert.match(problems(head + `sub DS 2371 13 2 ${d32} abcd\n`)[0], /this one has 34/);
+  assert.match(problems(head + 'sub CDS 2371 13 1 ( abcd\n ef01 )\n')[0], /^3 error rdata-invalid: CDS digest: digest type 1 \(SHA-1\) needs 20 octets/);
+  assert.match(problems(head + 'sub DS \\# 6 094b0d02abcd\n')[0], /DS: generic RDATA: digest: digest type 2 \(SHA-256\) needs 32 octets/);
+  // right lengths, GOST (3), unknown types and the CDS delete form are not checked (BIND loads them)
+  for (const ok of [`sub DS 2371 13 2 ${d32}`, `sub DS 2371 13 4 ${d32}${'cd'.repeat(16)}`, 'sub DS 2371 13 3 abcd', 'sub DS 2371 13 6 abcd', 'sub CDS 0 0 0 00']) {
+    assert.deepEqual(problems(head + ok + '\n'), [], ok);
+  }
+});

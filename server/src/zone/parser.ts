@@ -388,19 +388,27 @@ function buildRecord(
     const g = parseGeneric(rdata.slice(1).map((t) => t.text), def?.fields);
     if (g.error) return err('rdata-invalid', `${typeName(typeCode)}: ${g.error}`, rdata[0], rdata[rdata.length - 1]);
     values = g.values ?? [];
+    const bad = values.length && def?.check ? def.check(values) : undefined;
+    if (bad) return err('rdata-invalid', `${typeName(typeCode)}: generic RDATA: ${bad.message}`, rdata[0], rdata[rdata.length - 1]);
   } else if (!def) {
     return err('rdata-invalid', `type ${typeTok.text.toUpperCase()} is not known to dane-zone: write its RDATA in the generic form '\\# <length> <hex>' (RFC 3597 §5)`, typeTok);
   } else {
     const cur: FieldCursor = { words: rdata, i: 0, origin: state.origin };
     values = new Array(def.fields.length); // exact size: no growth slack per record
+    let checkFrom = 0; // first word of the field def.check may blame (only DS/CDS have a check)
     for (let k = 0; k < def.fields.length; k++) {
       const fd = def.fields[k];
+      if (def.check && k === def.fields.length - 1) checkFrom = cur.i;
       values[k] = KIND_PARSERS[fd.kind](cur, fd.name);
       if (cur.error) break;
     }
     if (!cur.error && cur.i < rdata.length) {
       const last = def.fields[def.fields.length - 1];
       cur.error = { message: `unexpected '${rdata[cur.i].text}' after the last field of ${def.name} (${last.name})`, from: cur.i, to: rdata.length };
+    }
+    if (!cur.error && def.check) {
+      const bad = def.check(values);
+      if (bad) cur.error = { message: bad.message, from: bad.field === def.fields.length - 1 ? checkFrom : 0, to: rdata.length };
     }
     if (cur.error) {
       const a = rdata[Math.min(cur.error.from, rdata.length - 1)] ?? typeTok;

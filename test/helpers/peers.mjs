@@ -42,9 +42,11 @@ export function bindCheck(file, origin) {
   return { ok: status === 0, lines: [...new Set(lines)], messages };
 }
 
-// BIND prints these with a line number but still loads the zone.
+// BIND prints these with a line number but still loads the zone. ("no TTL
+// specified; using SOA MINTTL instead" is a warning; "no TTL specified; zone
+// rejected" is an error and must not match.)
 function isBindWarning(msg) {
-  return /TTL set to prior TTL|ignoring out-of-zone data|bad owner name \(check-names\)|signature has expired|no TTL specified|has no address records|non-terminal wildcard/.test(msg);
+  return /TTL set to prior TTL|ignoring out-of-zone data|bad owner name \(check-names\)|signature has expired|no TTL specified; using|has no address records|non-terminal wildcard|record with inherited owner .* immediately after \$ORIGIN|using RFC1035 TTL semantics/.test(msg);
 }
 
 /** kzonecheck -v with DNSSEC checks off (dane-zone does not validate signatures). */
@@ -140,13 +142,19 @@ function hexStart(type) {
   return { TLSA: 3, SMIMEA: 3, SSHFP: 2, DS: 3, CDS: 3, ZONEMD: 3 }[type] ?? Infinity;
 }
 
-// Escapes that only spell a plain character ('\\065' is 'A') are decoded; the
-// ones that matter in a name (dot, backslash, quote, blanks, non-ASCII) stay.
+// Escapes that only spell a plain character ('\\065' and '\\A' are 'A') are
+// decoded; the ones that matter in a name (dot, backslash, quote, parentheses,
+// ...) are written one way ('\\092' and '\\\\' are both '\\\\'); blanks and
+// non-ASCII stay \\DDD. '@' and '$' inside a name are plain characters (BIND
+// escapes them, dane-zone keeps them as written).
+const SPECIAL = '.\\"();';
 function plainName(token) {
   return token
-    .replace(/\\(\d{3})/g, (m, d) => {
-      const c = Number(d);
-      return c > 32 && c < 127 && !'.\\"()@$;'.includes(String.fromCharCode(c)) ? String.fromCharCode(c) : m;
+    .replace(/\\(\d{3}|[^\d])/g, (m, d) => {
+      const c = d.length === 3 ? Number(d) : d.charCodeAt(0);
+      if (c <= 32 || c >= 127) return d.length === 3 ? m : `\\${String(c).padStart(3, '0')}`;
+      const ch = String.fromCharCode(c);
+      return SPECIAL.includes(ch) ? `\\${ch}` : ch;
     })
     .toLowerCase();
 }

@@ -94,7 +94,7 @@ test('RFC 3597 generic form, for unknown and known types (checked against the fo
   assert.equal(presentRecord(z.records[1]), 'b.example.com.\t3600\tIN\tA\t192.0.2.1');
   assert.deepEqual(z.records[2].values, [3, 1, 1, '0a0b']);
   const p = problems(HEAD + 'd IN A \\# 3 C00002\ne IN A \\# 4 C00002\n');
-  assert.match(p[0], /^3:8-3:19 rdata-invalid: A: generic RDATA: too short for this type/);
+  assert.match(p[0], /^3:8-3:19 rdata-invalid: A: generic RDATA: 3 octets are too short for this type \(fields: address\)/);
   assert.match(p[1], /^4:8-4:19 rdata-invalid: A: generic RDATA: length says 4 octets but the data has 3/);
 });
 

@@ -11,7 +11,7 @@ import { ALGORITHMS, CERT_TYPES, typeCodeByName } from './rr-codes';
 export type FieldKind =
   | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
   | 'hex' | 'hex-rest' | 'salt' | 'base64-rest' | 'base32hex'
-  | 'text' | 'text-rest' | 'type' | 'type-bitmap' | 'time' | 'algorithm'
+  | 'text' | 'naptr-regexp' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
   | 'caa-tag' | 'svc-params' | 'loc' | 'cert-type';
 
 export interface FieldCursor {
@@ -101,7 +101,7 @@ function hexRest(c: FieldCursor, what: string): string | undefined {
     if (!HEX.test(t)) return fail(c, `${what}: '${t}' is not hexadecimal`, from + k, from + k + 1);
     all += t;
   }
-  if (all.length % 2) return fail(c, `${what}: odd number of hex digits (${all.length})`, from, c.i);
+  if (all.length % 2) return fail(c, `${what}: odd number of hex digits (${all.length}): expected two per octet`, from, c.i);
   return all.toLowerCase();
 }
 
@@ -109,8 +109,13 @@ function base64Rest(c: FieldCursor, what: string): string | undefined {
   const from = c.i;
   const ws = rest(c);
   if (ws.length === 0) return fail(c, `missing ${what}: expected base64 data`, Math.max(0, from - 1), from);
+  for (let k = 0; k < ws.length; k++) {
+    const bad = /[^A-Za-z0-9+/=]/.exec(ws[k].text);
+    if (bad) return fail(c, `${what}: '${bad[0]}' in '${ws[k].text}' is not base64 (expected A-Z a-z 0-9 + / and = padding)`, from + k, from + k + 1);
+  }
   const all = ws.map((w) => w.text).join('');
-  if (!B64.test(all) || all.length % 4 !== 0) return fail(c, `${what}: not valid base64`, from, c.i);
+  if (!B64.test(all)) return fail(c, `${what}: not valid base64: '=' padding may only end the data`, from, c.i);
+  if (all.length % 4 !== 0) return fail(c, `${what}: not valid base64: ${all.length} characters, expected a multiple of 4 (missing '=' padding?)`, from, c.i);
   return all;
 }
 
@@ -127,6 +132,13 @@ function rrsigTime(c: FieldCursor, what: string): number | undefined {
   return fail(c, `${what}: expected YYYYMMDDHHmmSS or seconds since 1970, found '${t}'`, c.i - 1, c.i);
 }
 
+// two current mnemonics to show in a message (ECDSAP256SHA256 or ED25519, PKIX or SPKI)
+function examples(table: Record<string, number>): string {
+  const keys = Object.keys(table);
+  const pick = keys.includes('ECDSAP256SHA256') ? ['ECDSAP256SHA256', 'ED25519'] : keys.slice(0, 2);
+  return pick.join(' or ');
+}
+
 function mnemonicNumber(c: FieldCursor, what: string, table: Record<string, number>, max: number): number | undefined {
   const w = word(c, what);
   if (!w) return undefined;
@@ -135,7 +147,7 @@ function mnemonicNumber(c: FieldCursor, what: string, table: Record<string, numb
     return v <= max ? v : fail(c, `${what}: ${w.text} is out of range (0-${max})`, c.i - 1, c.i);
   }
   const v = table[w.text.toUpperCase()];
-  if (v === undefined) return fail(c, `${what}: unknown mnemonic '${w.text}'`, c.i - 1, c.i);
+  if (v === undefined) return fail(c, `${what}: expected a number from 0 to ${max} or a mnemonic such as ${examples(table)}, found '${w.text}'`, c.i - 1, c.i);
   return v;
 }
 
@@ -190,10 +202,46 @@ function loc(c: FieldCursor): string | undefined {
   const s = ws.join(' ');
   const re = /^(\d+)(?: (\d+)(?: (\d+(?:\.\d+)?))?)? ([NSns]) (\d+)(?: (\d+)(?: (\d+(?:\.\d+)?))?)? ([EWew]) (-?\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?)?)?)?$/;
   const m = re.exec(s);
-  if (!m) return fail(c, "LOC: expected 'd [m [s]] N|S d [m [s]] E|W alt[m] [size[m] [hp[m] [vp[m]]]]' (RFC 1876 §3)", from, c.i);
-  if (+m[1] > 90 || +m[5] > 180 || +(m[2] ?? 0) > 59 || +(m[6] ?? 0) > 59 || +(m[3] ?? 0) >= 60 || +(m[7] ?? 0) >= 60)
-    return fail(c, 'LOC: degrees, minutes or seconds out of range', from, c.i);
+  if (!m) return fail(c, `expected 'd [m [s]] N|S d [m [s]] E|W alt[m] [size[m] [hp[m] [vp[m]]]]' (RFC 1876 §3), found '${s}'`, from, c.i);
+  const range: [string | undefined, number, string][] = [
+    [m[1], 90, 'latitude degrees'], [m[2], 59, 'latitude minutes'], [m[3], 59.999, 'latitude seconds'],
+    [m[5], 180, 'longitude degrees'], [m[6], 59, 'longitude minutes'], [m[7], 59.999, 'longitude seconds'],
+  ];
+  for (const [v, max, name] of range) {
+    if (v !== undefined && +v > max) return fail(c, `${name} ${v} out of range (0-${max === 59.999 ? '59.999' : max}, RFC 1876 §3)`, from, c.i);
+  }
   return s;
+}
+
+/**
+ * RFC 3403 §3.2: regexp = delim ere delim repl delim *flags, flags 'i', the delimiter
+ * not a digit, '\\' or 'i'; a back-reference \\1-\\9 in repl needs that many groups.
+ * BIND refuses anything else ("syntax error"). The ERE itself is not compiled here.
+ */
+export function naptrRegexpError(v: string): string | undefined {
+  if (v === '') return undefined;
+  const delim = v[0];
+  if (/[0-9\\i]/.test(delim)) return `the delimiter '${delim}' cannot be a digit, '\\' or 'i'`;
+  let part = 0; // 0 ere, 1 repl, 2 flags
+  let groups = 0;
+  for (let i = 1; i < v.length; i++) {
+    const ch = v[i];
+    if (ch === '\0') return 'it contains a NUL octet';
+    if (part === 2) {
+      if (ch !== 'i') return `after the third '${delim}' only the flag 'i' may follow, found '${ch}'`;
+      continue;
+    }
+    if (ch === delim) { part++; continue; }
+    if (ch === '\\') {
+      const n = v[++i];
+      if (n === undefined) return 'it ends with a lone backslash';
+      if (part === 1 && /[0-9]/.test(n) && (n === '0' || Number(n) > groups)) return `back-reference \\${n} but the expression has ${groups} group(s)`;
+      continue;
+    }
+    if (part === 0 && ch === '(') groups++;
+  }
+  if (part < 2) return `the first character '${delim}' is the delimiter and must appear three times, as in !regexp!replacement!`;
+  return undefined;
 }
 
 export type KindParser = (c: FieldCursor, what: string) => unknown;
@@ -251,6 +299,12 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
     return w.text.toLowerCase();
   },
   text,
+  'naptr-regexp': (c, what) => {
+    const v = text(c, what);
+    if (v === undefined) return undefined;
+    const e = naptrRegexpError(v);
+    return e ? fail(c, `${what}: ${e} (RFC 3403 §3.2)`, c.i - 1, c.i) : v;
+  },
   'text-rest': (c, what) => {
     if (c.i >= c.words.length) return fail(c, `missing ${what}: expected at least one character-string`, Math.max(0, c.i - 1), c.i);
     const out: string[] = [];
@@ -263,6 +317,11 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
   },
   type: typeMnemonic,
   'type-bitmap': (c) => typeBitmap(c),
+  // NSEC's bitmap always lists NSEC itself (RFC 4034 §4.1.2); BIND refuses an empty one (FORMERR).
+  'nsec-bitmap': (c, what) => {
+    if (c.i >= c.words.length) return fail(c, `missing ${what}: expected at least one type (an NSEC record lists NSEC itself, RFC 4034 §4.1.2)`, Math.max(0, c.i - 1), c.i);
+    return typeBitmap(c);
+  },
   time: rrsigTime,
   algorithm: (c, w) => mnemonicNumber(c, w, ALGORITHMS, 255),
   'cert-type': (c, w) => mnemonicNumber(c, w, CERT_TYPES, 65535),

@@ -46,7 +46,7 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
     }
     case 'name': return wireName(b, pos);
     case 'type': { need(b, pos.p, 2); pos.p += 2; return typeName((b[pos.p - 2] << 8) | b[pos.p - 1]); }
-    case 'text': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return Buffer.from(b.subarray(pos.p - n, pos.p)).toString('latin1'); }
+    case 'text': case 'naptr-regexp': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return Buffer.from(b.subarray(pos.p - n, pos.p)).toString('latin1'); }
     case 'text-rest': {
       const out: string[] = [];
       while (pos.p < b.length) { const n = b[pos.p++]; need(b, pos.p, n); out.push(Buffer.from(b.subarray(pos.p, pos.p + n)).toString('latin1')); pos.p += n; }
@@ -57,8 +57,18 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
     case 'base32hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return base32hex(b.subarray(pos.p - n, pos.p)); }
     case 'hex-rest': return Buffer.from(rest()).toString('hex');
     case 'base64-rest': return Buffer.from(rest()).toString('base64');
-    // Kinds whose wire form is not decoded here: the bytes are accepted as they are.
-    case 'type-bitmap': case 'svc-params': case 'loc': case 'caa-tag': rest(); return undefined;
+    // Kinds whose wire form is not decoded here: parseGeneric stops before them (UNDECODED).
+    case 'type-bitmap': case 'nsec-bitmap': case 'svc-params': case 'loc': rest(); return undefined;
+    case 'caa-tag': {
+      // RFC 8659 §4.1: tag length (1-255), then letters and digits; BIND refuses others (FORMERR)
+      need(b, pos.p, 1);
+      const n = b[pos.p++];
+      need(b, pos.p, n);
+      const tag = Buffer.from(b.subarray(pos.p, pos.p + n)).toString('latin1');
+      if (n === 0 || !/^[A-Za-z0-9]+$/.test(tag)) throw new Error(`CAA tag '${tag}' is not 1 or more letters and digits (RFC 8659 §4.1)`);
+      pos.p += n;
+      return tag.toLowerCase();
+    }
   }
 }
 
@@ -73,6 +83,10 @@ function base32hex(bytes: Uint8Array): string {
   return out;
 }
 
+// A record with one of these fields keeps no values: it stays opaque `\\# len hex`
+// (presented as written), rather than typed with a field missing (it printed empty).
+const UNDECODED = new Set<string>(['type-bitmap', 'nsec-bitmap', 'svc-params', 'loc']);
+
 export interface GenericResult {
   bytes?: Uint8Array;
   values?: unknown[];
@@ -81,21 +95,32 @@ export interface GenericResult {
 
 /** Parses the words after `\#`: length then hex; decodes against `fields` when given. */
 export function parseGeneric(words: readonly string[], fields: readonly FieldDef[] | undefined): GenericResult {
-  if (words.length === 0 || !/^[0-9]+$/.test(words[0])) return { error: "generic RDATA: expected '\\# <length> <hex>' (RFC 3597 §5)" };
+  if (words.length === 0 || !/^[0-9]+$/.test(words[0])) return { error: `generic RDATA: expected '\\# <length> <hex>' (RFC 3597 §5), found ${words.length ? `'${words[0]}' where the length goes` : 'no length'}` };
   const len = Number(words[0]);
   if (len > 65535) return { error: `generic RDATA: length ${len} is over 65535` };
   const hex = words.slice(1).join('');
-  if (!/^[0-9a-fA-F]*$/.test(hex)) return { error: 'generic RDATA: the data is not hexadecimal' };
+  const notHex = words.slice(1).find((w) => !/^[0-9a-fA-F]*$/.test(w));
+  if (notHex !== undefined) return { error: `generic RDATA: '${notHex}' is not hexadecimal` };
   if (hex.length % 2) return { error: 'generic RDATA: odd number of hex digits' };
   if (hex.length / 2 !== len) return { error: `generic RDATA: length says ${len} octets but the data has ${hex.length / 2}` };
   const bytes = Buffer.from(hex, 'hex');
   if (!fields) return { bytes };
   const pos = { p: 0 };
   try {
-    const values = fields.map((fd) => decodeField(fd, bytes, pos));
+    const values: unknown[] = [];
+    let prevKind = '';
+    for (const fd of fields) {
+      // the fields before it are still checked; from here on the bytes are taken as they are
+      if (UNDECODED.has(fd.kind)) return { bytes };
+      // CAA's value is the rest of the RDATA, without a length octet (RFC 8659 §4.1)
+      if (fd.kind === 'text' && prevKind === 'caa-tag') values.push(Buffer.from(bytes.subarray(pos.p)).toString('latin1')), pos.p = bytes.length;
+      else values.push(decodeField(fd, bytes, pos));
+      prevKind = fd.kind;
+    }
     if (pos.p !== bytes.length) return { error: `generic RDATA: ${bytes.length - pos.p} octets left over after the last field` };
     return { bytes, values };
   } catch (e) {
-    return { error: e instanceof Short ? 'generic RDATA: too short for this type' : `generic RDATA: ${(e as Error).message}` };
+    const layout = fields.map((f) => f.name).join(' ');
+    return { error: e instanceof Short ? `generic RDATA: ${bytes.length} octets are too short for this type (fields: ${layout})` : `generic RDATA: ${(e as Error).message}` };
   }
 }

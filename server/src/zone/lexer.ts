@@ -82,7 +82,9 @@ function lexLine(text: string, rel: number, st: LexState): void {
     while (i < n) {
       const d = text.charCodeAt(i);
       if (d === BSLASH) { i += 2; continue; }
-      if (isBlank(d) || d === SEMI || d === LPAR || d === RPAR) break;
+      // A '"' ends a word and opens a quoted string, as in BIND: TXT a"b" is "a" "b",
+      // and a stray quote in an owner (www") is an unterminated string, not part of a name.
+      if (isBlank(d) || d === SEMI || d === LPAR || d === RPAR || d === QUOTE) break;
       i++;
     }
     if (i > n) i = n;

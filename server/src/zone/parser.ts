@@ -7,7 +7,7 @@ import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach, lexLines, splitLines, isDataToken } from './lexer';
 import { entryStartLoc, spanOf } from './locate';
 import { nameKey, resolveName } from './names';
-import { parseTtl, TTL_MAX } from './ttl';
+import { parseTtl, ttlHint, TTL_MAX } from './ttl';
 import { classCodeByName, className, typeCodeByName } from './rr-codes';
 import { rrTypeByName, typeName } from './rr-types';
 import { KIND_PARSERS, type FieldCursor } from './field-kinds';
@@ -243,9 +243,12 @@ function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: Pa
       if (!args.length) return bad('$TTL needs a TTL (seconds or a duration like 1h)');
       if (extra(1)) return;
       const v = parseTtl(args[0].text);
-      if (v === undefined) return bad(`$TTL: expected seconds or a duration like 1h30m, found '${args[0].text}'`, args[0]);
-      if (v > TTL_MAX) problem(ctx, 'ttl-range', 'warning', `TTL ${v} is over 2147483647: resolvers treat it as 0 (RFC 2181 §8)`, tokLoc(file, entry, args[0]));
-      state.defaultTtl = v;
+      if (v === undefined) {
+        const hint = ttlHint(args[0].text);
+        return bad(`$TTL: expected seconds or a duration like 1h30m, found '${args[0].text}'${hint ? ` (${hint})` : ''}`, args[0]);
+      }
+      if (v > TTL_MAX) problem(ctx, 'ttl-range', 'warning', `$TTL ${v} is over 2147483647: it is read as 0, as BIND does (RFC 2181 §8)`, tokLoc(file, entry, args[0]));
+      state.defaultTtl = v > TTL_MAX ? 0 : v;
       return;
     }
     case '$INCLUDE':
@@ -369,8 +372,11 @@ function buildRecord(
   if (!typeTok) return err('syntax', 'missing record type: expected a type such as A, AAAA, MX, TXT or TLSA after the owner, TTL and class', data[data.length - 1]);
   const typeCode = typeCodeByName(typeTok.text);
   if (typeCode === undefined) {
-    const hint = parseTtl(typeTok.text) !== undefined ? ' (a second TTL?)' : classCodeByName(typeTok.text) !== undefined ? ' (a second class?)' : '';
-    return err('syntax', `expected a record type (A, AAAA, MX, TXT, TLSA, ... or TYPEnnn), found '${typeTok.text}'${hint}`, typeTok);
+    const t = typeTok.text;
+    const ttlWhy = ttlHint(t);
+    const hint = parseTtl(t) !== undefined ? ' (a second TTL?)' : classCodeByName(t) !== undefined ? ' (a second class?)' :
+      /^TYPE\d+$/i.test(t) ? ` (TYPEnnn takes a number from 0 to 65535)` : ttlWhy ? ` (a TTL? ${ttlWhy})` : '';
+    return err('syntax', `expected a record type (A, AAAA, MX, TXT, TLSA, ... or TYPEnnn), found '${t}'${hint}`, typeTok);
   }
   const typeIdx = i;
   const def = rrTypeByName(typeName(typeCode));
@@ -382,13 +388,17 @@ function buildRecord(
     const g = parseGeneric(rdata.slice(1).map((t) => t.text), def?.fields);
     if (g.error) return err('rdata-invalid', `${typeName(typeCode)}: ${g.error}`, rdata[0], rdata[rdata.length - 1]);
     values = g.values ?? [];
+    const bad = values.length && def?.check ? def.check(values) : undefined;
+    if (bad) return err('rdata-invalid', `${typeName(typeCode)}: generic RDATA: ${bad.message}`, rdata[0], rdata[rdata.length - 1]);
   } else if (!def) {
     return err('rdata-invalid', `type ${typeTok.text.toUpperCase()} is not known to dane-zone: write its RDATA in the generic form '\\# <length> <hex>' (RFC 3597 §5)`, typeTok);
   } else {
     const cur: FieldCursor = { words: rdata, i: 0, origin: state.origin };
     values = new Array(def.fields.length); // exact size: no growth slack per record
+    let checkFrom = 0; // first word of the field def.check may blame (only DS/CDS have a check)
     for (let k = 0; k < def.fields.length; k++) {
       const fd = def.fields[k];
+      if (def.check && k === def.fields.length - 1) checkFrom = cur.i;
       values[k] = KIND_PARSERS[fd.kind](cur, fd.name);
       if (cur.error) break;
     }
@@ -396,29 +406,45 @@ function buildRecord(
       const last = def.fields[def.fields.length - 1];
       cur.error = { message: `unexpected '${rdata[cur.i].text}' after the last field of ${def.name} (${last.name})`, from: cur.i, to: rdata.length };
     }
+    if (!cur.error && def.check) {
+      const bad = def.check(values);
+      if (bad) cur.error = { message: bad.message, from: bad.field === def.fields.length - 1 ? checkFrom : 0, to: rdata.length };
+    }
     if (cur.error) {
       const a = rdata[Math.min(cur.error.from, rdata.length - 1)] ?? typeTok;
       const b = rdata[Math.min(Math.max(cur.error.from, cur.error.to - 1), rdata.length - 1)] ?? a;
-      const msg = rdata.length === 0 ? `${def.name} needs RDATA: ${def.fields.map((x) => x.name).join(' ')}` : `${def.name} ${cur.error.message}`;
+      const layout = def.fields.map((x) => x.name).join(' ');
+      // a missing field: say the whole layout, so the message names what was expected
+      const msg = rdata.length === 0 ? `${def.name} needs RDATA: ${layout}` :
+        cur.error.message.startsWith('missing ') && !cur.error.message.includes(':') ? `${def.name} ${cur.error.message} (${def.name} is: ${layout})` : `${def.name} ${cur.error.message}`;
       return err('rdata-invalid', msg, rdata.length ? a : typeTok, rdata.length ? b : typeTok);
     }
   }
   // TTL: explicit, else $TTL, else the last explicit TTL, else the SOA minimum (BIND, RFC 2308 §4).
   const ttlExplicit = ttl !== undefined;
   if (ttl !== undefined) {
+    if (ttl > TTL_MAX) {
+      // RFC 2181 §8: such a TTL means 0; BIND loads it as 0 (with a warning), so the record has TTL 0 here too
+      if (!quiet) problem(ctx, 'ttl-range', 'warning', `TTL ${ttl} is over 2147483647: it is read as 0, as BIND does (RFC 2181 §8)`, where(data[ownerTok + 1] ?? typeTok));
+      ttl = 0;
+    }
     state.lastTtl = ttl;
-    if (ttl > TTL_MAX && !quiet) problem(ctx, 'ttl-range', 'warning', `TTL ${ttl} is over 2147483647: resolvers treat it as 0 (RFC 2181 §8)`, where(data[ownerTok + 1] ?? typeTok));
   } else if (state.defaultTtl !== undefined) ttl = state.defaultTtl;
   else if (state.lastTtl !== undefined) ttl = state.lastTtl;
-  else {
-    ttl = typeCode === 6 && typeof values[6] === 'number' ? (values[6] as number) : 0;
+  else if (typeCode === 6) {
     // BIND: an SOA without TTL (and no $TTL) makes its MINIMUM the default for every
     // record that has none, even after a record with an explicit TTL.
-    if (typeCode === 6) state.defaultTtl = ttl;
+    ttl = typeof values[6] === 'number' ? (values[6] as number) : 0;
+    state.defaultTtl = ttl;
     if (!state.warnedNoTtl && !quiet) {
       state.warnedNoTtl = true;
-      problem(ctx, 'ttl-missing', 'warning', `no TTL and no $TTL before this record: using ${ttl} ${typeCode === 6 ? '(the SOA minimum, as BIND does)' : ''}; add '$TTL <seconds>' at the top (RFC 2308 §4)`, where(typeTok));
+      problem(ctx, 'ttl-missing', 'warning', `no TTL and no $TTL before this SOA: using its minimum ${ttl} for every record without a TTL, as BIND does; add '$TTL <seconds>' at the top (RFC 2308 §4)`, where(typeTok));
     }
+  } else {
+    // Nothing gives this record a TTL: BIND rejects the zone ("no TTL specified;
+    // zone rejected"), so this is an error on every such record, not a default.
+    ttl = 0;
+    if (!quiet) problem(ctx, 'ttl-missing', 'error', `no TTL for this ${typeName(typeCode)} record: it has none, and no $TTL, earlier TTL or SOA comes before it (BIND rejects the zone); add '$TTL <seconds>' at the top or a TTL after the owner (RFC 2308 §4)`, where(typeTok));
   }
   const klass = cls ?? state.lastClass ?? state.zoneClass ?? 'IN';
   if (!state.zoneClass) state.zoneClass = klass;

@@ -24,6 +24,18 @@ export interface RRTypeDef {
   rfc: string;
   summary: string;
   fields: readonly FieldDef[];
+  /** a check across fields once each parsed (a DS digest's length by its type): the field to blame and why */
+  check?(values: readonly unknown[]): { field: number; message: string } | undefined;
+}
+
+// RFC 4034 §5.1.4, RFC 4509 §2.2, RFC 6605 §2: digest lengths of SHA-1, SHA-256 and SHA-384.
+// BIND refuses other lengths for these types; it does not check GOST or unknown types.
+const DS_DIGEST_OCTETS: Record<number, [number, string]> = { 1: [20, 'SHA-1'], 2: [32, 'SHA-256'], 4: [48, 'SHA-384'] };
+function checkDsDigest(values: readonly unknown[]): { field: number; message: string } | undefined {
+  const want = DS_DIGEST_OCTETS[values[2] as number];
+  const hex = values[3];
+  if (!want || typeof hex !== 'string' || hex.length === want[0] * 2) return undefined;
+  return { field: 3, message: `digest: digest type ${values[2]} (${want[1]}) needs ${want[0]} octets (${want[0] * 2} hex digits); this one has ${hex.length / 2}` };
 }
 
 const f = (name: string, kind: FieldKind, doc: string, values?: ValueDoc[]): FieldDef => ({ name, kind, doc, values });
@@ -137,7 +149,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
     fields: [
       f('order', 'u16', 'Order: lower first.'), f('preference', 'u16', 'Preference among equal order.'),
       f('flags', 'text', 'Flags (S, A, U, P).'), f('services', 'text', 'Service parameters.'),
-      f('regexp', 'text', 'Substitution expression.'), f('replacement', 'name', 'Replacement name.'),
+      f('regexp', 'naptr-regexp', 'Substitution expression.'), f('replacement', 'name', 'Replacement name.'),
     ],
   },
   {
@@ -148,7 +160,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
     ],
   },
   { name: 'DNAME', code: 39, rfc: 'RFC 6672 §2.1', summary: 'Delegation name (subtree alias)', fields: [f('target', 'name', 'Name the subtree is mapped to.')] },
-  { name: 'DS', code: 43, rfc: 'RFC 4034 §5', summary: 'Delegation signer', fields: dsFields },
+  { name: 'DS', code: 43, rfc: 'RFC 4034 §5', summary: 'Delegation signer', fields: dsFields, check: checkDsDigest },
   {
     name: 'SSHFP', code: 44, rfc: 'RFC 4255 §3', summary: 'SSH key fingerprint',
     fields: [
@@ -166,7 +178,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
       f('signature', 'base64-rest', 'Signature, base64.'),
     ],
   },
-  { name: 'NSEC', code: 47, rfc: 'RFC 4034 §4', summary: 'Next secure (authenticated denial)', fields: [f('next', 'name', 'Next owner name in canonical order.'), f('types', 'type-bitmap', 'Types present at the owner.')] },
+  { name: 'NSEC', code: 47, rfc: 'RFC 4034 §4', summary: 'Next secure (authenticated denial)', fields: [f('next', 'name', 'Next owner name in canonical order.'), f('types', 'nsec-bitmap', 'Types present at the owner.')] },
   { name: 'DNSKEY', code: 48, rfc: 'RFC 4034 §2', summary: 'DNSSEC public key', fields: dnskeyFields },
   {
     name: 'NSEC3', code: 50, rfc: 'RFC 5155 §3', summary: 'Hashed next secure',
@@ -185,7 +197,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
   },
   { name: 'TLSA', code: 52, rfc: 'RFC 6698 §2', summary: 'TLS certificate association (DANE)', fields: tlsaFields },
   { name: 'SMIMEA', code: 53, rfc: 'RFC 8162 §2', summary: 'S/MIME certificate association', fields: tlsaFields },
-  { name: 'CDS', code: 59, rfc: 'RFC 7344 §3.1', summary: 'Child DS (for the parent to publish)', fields: dsFields },
+  { name: 'CDS', code: 59, rfc: 'RFC 7344 §3.1', summary: 'Child DS (for the parent to publish)', fields: dsFields, check: checkDsDigest },
   { name: 'CDNSKEY', code: 60, rfc: 'RFC 7344 §3.2', summary: 'Child DNSKEY (for the parent to publish)', fields: dnskeyFields },
   { name: 'OPENPGPKEY', code: 61, rfc: 'RFC 7929 §2', summary: 'OpenPGP public key', fields: [f('key', 'base64-rest', 'Transferable public key, base64.')] },
   {

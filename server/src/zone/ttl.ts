@@ -36,6 +36,13 @@ export function parseTtl(text: string): number | undefined {
   return total > 0xffffffff ? undefined : total;
 }
 
+/** Why a word that looks like a TTL is not one ('1h30': the last number has no unit), or undefined. */
+export function ttlHint(text: string): string | undefined {
+  if (/^\d+[smhdw]\d+$/i.test(text) || /^(\d+[smhdw])+\d+$/i.test(text)) return `a TTL with units needs a unit on every number, e.g. ${text}${/h\d+$/i.test(text) ? 'm' : 's'}`;
+  if (/^\d+[a-z]/i.test(text) && /[^smhdw\d]/i.test(text)) return 'TTL units are s, m, h, d and w';
+  return undefined;
+}
+
 /** Human form of a TTL for hovers: 3600 -> '1 hour', 5400 -> '1 hour 30 minutes'. */
 export function humanTtl(seconds: number): string {
   if (seconds === 0) return '0 seconds';

@@ -1,0 +1,84 @@
+// The language server under seeded random editing: fuzzed corpus documents
+// (test/helpers/fuzz-mutate.mjs) opened over LSP, then random incremental edits.
+// After each edit the diagnostics for that version must arrive and hover and
+// completion must answer; every few edits (and at the end) the diagnostics of the
+// edited document must equal those of the same text opened fresh, so incremental
+// re-parsing and re-checking cannot drift from a full parse. Bounded: DOCS x EDITS.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../helpers/lsp-client.mjs';
+import { mutate, position, randomEdit, rng } from '../helpers/fuzz-mutate.mjs';
+
+const SEED = Number(process.env.DZ_FUZZ_SEED ?? 4242);
+const DOCS = 8;
+const EDITS = 20;
+const COMPARE_EVERY = 5;
+const TIMEOUT_MS = 15000;
+
+const validDir = fileURLToPath(new URL('../fixtures/corpus/valid/', import.meta.url));
+const corpus = readdirSync(validDir).filter((n) => n.endsWith('.zone')).sort().map((n) => [n, readFileSync(join(validDir, n), 'utf8')]);
+
+const key = (d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;
+
+async function run(t, seed) {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const r = rng(seed);
+  let fresh = 0;
+  for (let n = 0; n < DOCS; n++) {
+    const [name, base] = corpus[(n * 7) % corpus.length];
+    const m = mutate(base, r);
+    let text = m ? m.text : base;
+    const uri = `file:///tmp/dane-zone-robust/${n}/${name}`;
+    let version = 1;
+    await s.open(uri, text, version);
+    await s.diagnostics(uri, version, TIMEOUT_MS);
+    for (let k = 1; k <= EDITS; k++) {
+      // mostly one ranged change; sometimes two in one notification (applied in order,
+      // as LSP says) or the whole text replaced (a change without a range)
+      const changes = [];
+      const said = [];
+      const roll = r.next();
+      for (let j = 0; j < (roll < 0.15 ? 2 : 1); j++) {
+        const e = randomEdit(text, r, corpus);
+        const range = { start: position(text, e.a), end: position(text, e.b) };
+        said.push(`replace ${JSON.stringify(text.slice(e.a, e.b))} at ${range.start.line}:${range.start.character} with ${JSON.stringify(e.insert)}`);
+        text = e.next;
+        changes.push({ range, text: e.insert });
+      }
+      if (roll > 0.95) {
+        said.push('then send the whole text');
+        changes.push({ text });
+      }
+      const what = `${name} (seed ${seed}) edit ${k}: ${said.join(', ')}`;
+      version++;
+      await s.change(uri, version, changes);
+      const d = await s.diagnostics(uri, version, TIMEOUT_MS).catch((err) => assert.fail(`${what}: ${err.message}`));
+      assert.ok(Array.isArray(d.diagnostics), what);
+      const p = position(text, r.int(text.length + 1));
+      // answers of any shape are fine; what matters is that an answer comes, not an error
+      await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: p }).catch((err) => assert.fail(`${what}: hover at ${p.line}:${p.character}: ${err.message}`));
+      await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: p }).catch((err) => assert.fail(`${what}: completion at ${p.line}:${p.character}: ${err.message}`));
+      if (k % COMPARE_EVERY === 0) {
+        // same file name: the origin hint comes from it
+        const other = `file:///tmp/dane-zone-robust/fresh-${fresh++}/${name}`;
+        await s.open(other, text, 1);
+        const full = await s.diagnostics(other, 1, TIMEOUT_MS);
+        await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: other } });
+        assert.deepEqual(d.diagnostics.map(key).sort(), full.diagnostics.map(key).sort(), `${what}: incremental diagnostics differ from a fresh open of the same text\n--- text ---\n${text}`);
+      }
+    }
+  }
+  assert.equal(fresh, DOCS * (EDITS / COMPARE_EVERY));
+}
+
+test('random incremental edits on fuzzed documents: versioned diagnostics, hover and completion keep answering, incremental = full', (t) => run(t, SEED));
+
+// Seed 34 finds a rule message that keeps an old line number after lines above
+// it were removed: duplicate-record's "the same data is on line N" is cached by the
+// incremental rule engine (server/src/rules/incremental-engine.ts) while the record
+// moved; the zone core's records and lines agree with a full parse at every step.
+test('seed 34: cached rule messages follow line shifts', { todo: 'stale line number in a cached duplicate-record message (rules engine)' }, (t) => run(t, 34));

@@ -81,4 +81,4 @@ test('random incremental edits on fuzzed documents: versioned diagnostics, hover
 // it were removed: duplicate-record's "the same data is on line N" is cached by the
 // incremental rule engine (server/src/rules/incremental-engine.ts) while the record
 // moved; the zone core's records and lines agree with a full parse at every step.
-test('seed 34: cached rule messages follow line shifts', { todo: 'stale line number in a cached duplicate-record message (rules engine)' }, (t) => run(t, 34));
+test('seed 34: cached rule messages follow line shifts', (t) => run(t, 34));

@@ -4,7 +4,6 @@
 // owner, so the line BIND names ("CNAME and other data") always carries it.
 import type { ZoneRecord } from '../zone/model';
 import { rfc, type OwnerRule } from './rule';
-import { recordLine } from './support/record-locs';
 
 const MAY_SIT_BESIDE_CNAME = new Set(['CNAME', 'RRSIG', 'NSEC', 'KEY', 'NXT']);
 
@@ -31,7 +30,7 @@ export const cnameAndOtherData: OwnerRule = {
       ctx.report({
         loc: rec.typeLoc,
         message,
-        related: [{ loc: first.typeLoc, message: `${first.type} at ${first.owner} (line ${recordLine(first)})` }],
+        related: [{ loc: first.typeLoc, message: `${first.type} at ${first.owner}` }],
       });
     }
   },

@@ -5,7 +5,6 @@
 import type { ZoneRecord } from '../zone/model';
 import { rfc, type OwnerRule } from './rule';
 import { byPosition } from './cname-and-other-data';
-import { recordLine } from './support/record-locs';
 
 function identity(rec: ZoneRecord): string {
   return `${rec.class}/${rec.type}/${rec.rdataKey}`;
@@ -29,7 +28,7 @@ export const duplicateRecord: OwnerRule = {
       }
       ctx.report({
         loc: rec.rdataLoc,
-        message: `duplicate ${rec.type} record at ${rec.owner}: the same data is on line ${recordLine(first)}`,
+        message: `duplicate ${rec.type} record at ${rec.owner}: the same record is written above (related information points at it)`,
         related: [{ loc: first.rdataLoc, message: 'first copy' }],
       });
     }

@@ -3,7 +3,6 @@
 // CNAMEs with different targets count here.
 import { rfc, type OwnerRule } from './rule';
 import { byPosition } from './cname-and-other-data';
-import { recordLine } from './support/record-locs';
 
 export const multipleCname: OwnerRule = {
   id: 'multiple-cname',
@@ -27,7 +26,7 @@ export const multipleCname: OwnerRule = {
       ctx.report({
         loc: rec.typeLoc,
         message: `second CNAME at ${rec.owner}: a name can alias only one canonical name`,
-        related: [{ loc: first.typeLoc, message: `first CNAME (line ${recordLine(first)})` }],
+        related: [{ loc: first.typeLoc, message: `first CNAME` }],
       });
     }
   },

@@ -46,6 +46,8 @@ export interface Finding {
 
 export interface ReportArgs {
   loc: Loc;
+  /** no line numbers in the text: findings are cached across edits that move lines;
+   *  point at other places with `related` (their positions are computed late) */
   message: string;
   data?: unknown;
   related?: { loc: Loc; message: string }[];

@@ -2,7 +2,6 @@
 // marks the zone's top). Every SOA after the first is reported, wherever it is.
 import { rfc, type ZoneRule } from './rule';
 import { byPosition } from './cname-and-other-data';
-import { recordLine } from './support/record-locs';
 
 export const soaMultiple: ZoneRule = {
   id: 'soa-multiple',
@@ -21,7 +20,7 @@ export const soaMultiple: ZoneRule = {
       ctx.report({
         loc: rec.typeLoc,
         message: `another SOA at ${rec.owner}: a zone has exactly one SOA, at its apex`,
-        related: [{ loc: first.typeLoc, message: `the first SOA (line ${recordLine(first)})` }],
+        related: [{ loc: first.typeLoc, message: `the first SOA` }],
       });
     }
   },

@@ -6,7 +6,6 @@
 import { rfc, type ZoneRule } from './rule';
 import { nameKey } from '../zone/names';
 import { targetLoc, targetName } from './support/targets';
-import { recordLine } from './support/record-locs';
 
 const CHECKED = ['NS', 'SRV'];
 
@@ -30,7 +29,7 @@ export const targetIsCname: ZoneRule = {
         loc: targetLoc(rec),
         message: `${rec.type} target ${target} is a CNAME (to ${String(cname.values[0] ?? cname.rdataText)}): ${rec.type} must point at the canonical name`,
         severity: rec.type === 'NS' ? 'error' : undefined,
-        related: [{ loc: cname.typeLoc, message: `the CNAME (line ${recordLine(cname)})` }],
+        related: [{ loc: cname.typeLoc, message: `the CNAME` }],
       });
     }
   },

@@ -4,7 +4,7 @@
 import type { ZoneRecord } from '../zone/model';
 import { rfc, type OwnerRule } from './rule';
 import { byPosition } from './cname-and-other-data';
-import { recordLine, ttlLoc } from './support/record-locs';
+import { ttlLoc } from './support/record-locs';
 import { compactDuration } from './support/durations';
 
 function rrsetKey(rec: ZoneRecord): string {
@@ -35,7 +35,7 @@ export const ttlMismatch: OwnerRule = {
         ctx.report({
           loc: ttlLoc(rec),
           message: `TTL ${rec.ttl} (${compactDuration(rec.ttl)}) differs from the ${rec.type} RRset's TTL ${first.ttl} (${compactDuration(first.ttl)}); servers use one TTL for the whole set`,
-          related: [{ loc: ttlLoc(first), message: `first ${rec.type} record at ${rec.owner} (line ${recordLine(first)})` }],
+          related: [{ loc: ttlLoc(first), message: `first ${rec.type} record at ${rec.owner}` }],
         });
       }
     }

@@ -26,7 +26,3 @@ export function ttlLoc(rec: ZoneRecord): Loc {
   return rec.typeLoc;
 }
 
-/** The first line of a record's source, for messages ("line 12"). 1-based. */
-export function recordLine(rec: ZoneRecord): number {
-  return rec.entry.line + 1;
-}

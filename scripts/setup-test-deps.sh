@@ -6,7 +6,7 @@ set -euo pipefail
 PKGS=(
   bind9-utils      # named-checkzone, named-compilezone (peer checker)
   knot             # knotd (lab authoritative)
-  knot-dnssecutils # kzonecheck (peer checker; not in the knot package on Debian 12)
+  knot-dnssecutils # kzonecheck (peer checker); not in the knot package on Debian 12
   ldnsutils        # ldns-read-zone (record oracle), ldns-signzone, ldns-dane
   unbound          # validating resolver for the lab
   bind9-dnsutils   # dig, delv

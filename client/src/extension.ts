@@ -1,28 +1,34 @@
-// The VS Code extension: starts the dane-zone language server and registers
-// the commands. Thin: every zone fact comes from the server.
-import * as path from 'node:path';
+// The VS Code extension: starts the dane-zone language server and registers the
+// commands, the status bar item and the validation panel. Thin: every zone fact
+// comes from the server (requests in server/src/lsp/protocol.ts).
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ServerClient } from './server-client';
+import { registerStatusBar } from './status-bar';
+import { bumpSerial } from './commands/bump-serial';
+import { generateTlsa } from './commands/generate-tlsa';
+import { openSample } from './commands/open-sample';
+import { validateDane } from './commands/validate-dane';
 
-let client: LanguageClient | undefined;
+let server: ServerClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'dns-zone' },
-      { scheme: 'untitled', language: 'dns-zone' },
-    ],
-    synchronize: { configurationSection: 'daneZone' },
-  };
-  client = new LanguageClient('daneZone', 'dane-zone', serverOptions, clientOptions);
-  await client.start();
+  const s = new ServerClient(context);
+  server = s;
+  const reg = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn);
+  context.subscriptions.push(
+    s,
+    reg('daneZone.restartServer', () => s.restart()),
+    reg('daneZone.showLog', () => s.output.show(true)),
+    reg('daneZone.bumpSerial', () => bumpSerial(s)),
+    reg('daneZone.generateTlsa', (args?: Parameters<typeof generateTlsa>[1]) => generateTlsa(s, args)),
+    reg('daneZone.validateDomain', (args?: Parameters<typeof validateDane>[1]) => validateDane(s, args)),
+    reg('daneZone.validateZone', (args?: { domain?: string }) => validateDane(s, { ...(args ?? {}), useZoneRecords: true })),
+    reg('daneZone.openSample', () => openSample(context)),
+    registerStatusBar(s),
+  );
+  await s.start();
 }
 
 export function deactivate(): Thenable<void> | undefined {
-  return client?.stop();
+  return server?.stop();
 }

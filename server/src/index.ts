@@ -2,4 +2,8 @@
 // bundled as dist/core.js for tests, benchmarks and other tools. No LSP here.
 export * from './zone/api';
 export * from './rules/registry';
-export * from './cert/tlsa-data';
+export * from './features';
+export * from './cert/api';
+export * from './mail-policy/api';
+export { DANE_RULES } from './rules/dane-rules';
+export * from './live/api';

@@ -5,7 +5,11 @@ import { ZoneStore, uriToPath } from './lsp/zone-store';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
+import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-features';
+import { registerValidateHandler } from './lsp/validate-handler';
 import type { ServerContext } from './lsp/server-context';
+import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
+import { registerCertWatch } from './lsp/cert-watch';
 
 const connection = createConnection(ProposedFeatures.all);
 const store = new ZoneStore();
@@ -18,7 +22,10 @@ const ctx: ServerContext = { connection, store, publisher, settings };
 process.on('uncaughtException', (e) => connection.console.error(`dane-zone: uncaught ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`dane-zone: unhandled ${String(e)}`));
 
+let watchFilesDynamic = false;
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  watchFilesDynamic = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
   if (!folders.length && params.rootUri) {
     const p = uriToPath(params.rootUri);
@@ -30,6 +37,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      ...EDITOR_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'dane-zone', version: '0.1.0' },
@@ -37,6 +45,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  registerCertWatch(connection, store, publisher, watchFilesDynamic);
   if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
@@ -79,6 +88,12 @@ connection.onDidChangeConfiguration(async () => {
 });
 
 registerCodeActions(connection);
+registerEditorFeatures(connection, (uri) => store.analysis(uri));
+registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });
+registerValidateHandler(connection, {
+  getZone: (uri) => store.zone(uri),
+  publishExtra: (uri, diagnostics) => publisher.setExtra(uri, 'live-validation', diagnostics),
+});
 void ctx;
 
 connection.listen();

@@ -7,7 +7,7 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {} } = {}) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.DZ_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.DZ_PROF] : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   const latest = new Map();
@@ -33,6 +33,16 @@ export async function startServer({ rootUri = null, workspaceFolders = null, con
       if (have && test(have)) return Promise.resolve(have);
       return new Promise((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ test, resolve: (p) => { clearTimeout(t); resolve(p); } });
+      });
+    },
+    /** resolves with the first publishDiagnostics for `uri` that satisfies `pred` (the latest one counts) */
+    diagnosticsWhere(uri, pred, timeoutMs = 20000) {
+      const test = (p) => p.uri === uri && pred(p);
+      const have = latest.get(uri);
+      if (have && test(have)) return Promise.resolve(have);
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
         waiters.push({ test, resolve: (p) => { clearTimeout(t); resolve(p); } });
       });
     },

@@ -1,14 +1,15 @@
 // TLSA association data from a certificate, as a DANE sender computes it
 // (RFC 6698 §2.1): selector 0 = the certificate DER, 1 = SubjectPublicKeyInfo DER;
-// matching type 0 = full, 1 = SHA2-256, 2 = SHA2-512. Pure: bytes in, hex out.
+// matching type 0 = Full, 1 = SHA2-256, 2 = SHA2-512. Pure: bytes in, hex out.
 import { createHash, X509Certificate, createPublicKey } from 'node:crypto';
+import { spkiOf } from './cert-file';
 
 export type Selector = 0 | 1;
 export type MatchingType = 0 | 1 | 2;
 
-/** SubjectPublicKeyInfo DER of a certificate. */
+/** SubjectPublicKeyInfo DER of a certificate (the bytes as encoded in the certificate). */
 export function spkiDer(cert: X509Certificate): Buffer {
-  return cert.publicKey.export({ type: 'spki', format: 'der' });
+  return spkiOf(cert);
 }
 
 /** SubjectPublicKeyInfo DER of a PEM/DER `PUBLIC KEY`. */
@@ -29,4 +30,14 @@ export function matchBytes(bytes: Uint8Array, mtype: MatchingType): string {
 /** The association data (lowercase hex) a TLSA record with this selector/matching type needs. */
 export function associationData(cert: X509Certificate, selector: Selector, mtype: MatchingType): string {
   return matchBytes(selectBytes(cert, selector), mtype);
+}
+
+/** Presentation RDATA `usage selector mtype hex` for a certificate. */
+export function tlsaRdata(cert: X509Certificate, usage: number, selector: Selector, mtype: MatchingType): string {
+  return `${usage} ${selector} ${mtype} ${associationData(cert, selector, mtype)}`;
+}
+
+/** Normalises association data as written (any case, white space) for comparison. */
+export function normaliseHex(data: string): string {
+  return data.replace(/\s+/g, '').toLowerCase();
 }

@@ -1,5 +1,85 @@
-// dane-zone tlsa (placeholder until its owner lands it).
-export async function tlsaMain(_args: string[]): Promise<number> {
-  process.stderr.write('dane-zone tlsa: not implemented yet\n');
-  return 3;
+// dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]:
+// prints the TLSA record a certificate (or public key) file publishes, computed
+// exactly as the editor's quick-fixes do. Facts about the certificate go to
+// stderr so stdout stays one record line for scripts.
+import { readFileSync } from 'node:fs';
+import { readCertMaterial } from '../cert/cert-file';
+import { buildTlsa, smtpTlsaOwner, tlsaLabel } from '../cert/build-record';
+import { describeCertificate, keyLabel } from '../cert/describe';
+import { isoDay } from '../cert/expiry';
+
+const USAGE = 'usage: dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]\n';
+
+interface TlsaArgs {
+  file: string;
+  usage: number;
+  selector: number;
+  matchingType: number;
+  owner?: string;
+}
+
+function parseArgs(args: string[]): TlsaArgs | string {
+  const out: Partial<TlsaArgs> = { usage: 3, selector: 1, matchingType: 1 };
+  const num: Record<string, 'usage' | 'selector' | 'matchingType'> = { '--usage': 'usage', '--selector': 'selector', '--mtype': 'matchingType', '--matching-type': 'matchingType' };
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? args[i].split(/=(.*)/s, 2) : [args[i], undefined];
+    if (flag in num || flag === '--owner') {
+      const v = inline ?? args[++i];
+      if (v === undefined) return `${flag} needs a value`;
+      if (flag === '--owner') out.owner = v;
+      else if (!/^\d+$/.test(v)) return `${flag} ${v}: not a number`;
+      else out[num[flag]] = Number(v);
+    } else if (flag.startsWith('-') && flag !== '-') {
+      return `unknown option ${flag}`;
+    } else if (out.file === undefined) {
+      out.file = flag;
+    } else {
+      return `unexpected argument '${flag}' (one certificate file at a time)`;
+    }
+  }
+  if (out.file === undefined) return 'missing <cert-file>';
+  return out as TlsaArgs;
+}
+
+export async function tlsaMain(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const a = parseArgs(args);
+  if (typeof a === 'string') {
+    process.stderr.write(`dane-zone tlsa: ${a}\n${USAGE}`);
+    return 3;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(a.file);
+  } catch (e) {
+    process.stderr.write(`dane-zone tlsa: cannot read ${a.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    return 2;
+  }
+  const m = readCertMaterial(bytes, a.file);
+  if ('error' in m) {
+    process.stderr.write(`dane-zone tlsa: ${m.error}\n`);
+    return 2;
+  }
+  const built = buildTlsa(m, a);
+  if ('error' in built) {
+    process.stderr.write(`dane-zone tlsa: ${built.error}\n`);
+    return 2;
+  }
+  for (const n of m.notes) process.stderr.write(`dane-zone tlsa: note: ${n}\n`);
+  let owner = a.owner ? smtpTlsaOwner(a.owner) : undefined;
+  const cert = m.certs[built.certIndex];
+  if (cert) {
+    const f = describeCertificate(cert);
+    if (!owner) {
+      const leaf = describeCertificate(m.certs[0]);
+      const dns = leaf.sans.find((s) => s.startsWith('DNS:'))?.slice(4) ?? /CN=([^,]+)/.exec(leaf.subject)?.[1];
+      if (dns && !dns.includes('*')) owner = smtpTlsaOwner(dns);
+    }
+    process.stderr.write(`; ${tlsaLabel(a)} from ${built.certIndex === 0 ? 'leaf' : 'issuer'} ${f.subject}, ${keyLabel(f.key)}, valid ${isoDay(f.notBefore)} to ${isoDay(f.notAfter)}\n`);
+  }
+  process.stdout.write(`${owner ? `${owner} ` : ''}IN TLSA ${built.rdata}\n`);
+  return 0;
 }

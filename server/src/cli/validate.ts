@@ -1,5 +1,98 @@
-// dane-zone validate (placeholder until its owner lands it).
-export async function validateMain(_args: string[]): Promise<number> {
-  process.stderr.write('dane-zone validate: not implemented yet\n');
-  return 3;
+// dane-zone validate <domain>: the live DANE check from the command line.
+// Parses flags, runs the engine (server/src/live), prints a table (colour on a
+// TTY) or the --json contract, optionally writes the RFC 8460 report.
+// Exit codes: 0 valid, 1 DANE failure (invalid, partial, tls-only, dns-failure),
+// 2 not applicable / no DANE, 3 usage error.
+import { writeFileSync } from 'node:fs';
+import { NetSmtpProber } from '../live/smtp-probe';
+import { parseServer, ServerAddr, StubResolver, systemResolvers } from '../live/resolver';
+import { checkDomainName, validateDomain } from '../live/validate-domain';
+import { toTlsRpt } from '../live/tlsrpt';
+import { formatReport } from './validate-format';
+import type { ValidationReport } from '../live/report';
+
+const USAGE = 'usage: dane-zone validate <domain> [--resolver ip[:port]]... [--port N] [--timeout ms] [--json] [--tlsrpt out.json]\n';
+
+export function exitCodeFor(r: ValidationReport): number {
+  switch (r.verdict) {
+    case 'valid': return 0;
+    case 'not-applicable': return 2;
+    default: return 1;
+  }
+}
+
+interface Args { domain: string; resolvers: ServerAddr[]; port: number; timeout: number; json: boolean; tlsrpt?: string }
+
+function parse(args: string[]): Args | string {
+  const out: Partial<Args> & { resolvers: ServerAddr[] } = { resolvers: [], port: 25, timeout: 5000, json: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    try {
+      switch (flag) {
+        case '--resolver': out.resolvers.push(parseServer(value())); break;
+        case '--port': {
+          const v = value();
+          const n = Number(v);
+          if (!/^\d+$/.test(v) || n < 1 || n > 65535) return `--port: '${v}' is not a port number (1-65535)`;
+          out.port = n; break;
+        }
+        case '--timeout': {
+          const v = value();
+          const n = Number(v);
+          if (!/^\d+$/.test(v) || n < 100 || n > 600000) return `--timeout: '${v}' is not a number of milliseconds (100-600000)`;
+          out.timeout = n; break;
+        }
+        case '--json': out.json = true; break;
+        case '--tlsrpt': out.tlsrpt = value(); break;
+        case '-h': case '--help': return 'help';
+        default:
+          if (a.startsWith('-')) return `unknown option '${a}'`;
+          if (out.domain) return `more than one domain given ('${out.domain}', '${a}')`;
+          out.domain = a;
+      }
+    } catch (e) { return (e as Error).message; }
+  }
+  if (!out.domain) return 'no domain given';
+  try { checkDomainName(out.domain); } catch (e) { return `bad domain: ${(e as Error).message}`; }
+  return out as Args;
+}
+
+export async function validateMain(argv: string[]): Promise<number> {
+  const a = parse(argv);
+  if (typeof a === 'string') {
+    if (a === 'help') { process.stdout.write(USAGE); return 0; }
+    process.stderr.write(`dane-zone validate: ${a}\n${USAGE}`);
+    return 3;
+  }
+  const servers = a.resolvers.length ? a.resolvers : systemResolvers();
+  if (!servers.length) { process.stderr.write('dane-zone validate: no resolver given and none in /etc/resolv.conf\n'); return 3; }
+  const resolver = new StubResolver({ servers, timeoutMs: Math.min(a.timeout, 5000), attempts: 2 });
+  const ac = new AbortController();
+  const onSig = (): void => ac.abort();
+  process.once('SIGINT', onSig);
+  const tty = !a.json && process.stdout.isTTY === true;
+  let report: ValidationReport;
+  try {
+    report = await validateDomain(a.domain, {
+      resolver, prober: new NetSmtpProber(), smtpPort: a.port, stepTimeoutMs: a.timeout, signal: ac.signal,
+      onProgress: tty ? (m) => process.stderr.write(`\r\x1b[K… ${m}`) : undefined,
+    });
+  } finally {
+    process.off('SIGINT', onSig);
+    if (tty) process.stderr.write('\r\x1b[K');
+  }
+  if (a.tlsrpt) {
+    try { writeFileSync(a.tlsrpt, JSON.stringify(toTlsRpt(report), null, 2) + '\n'); } catch (e) {
+      process.stderr.write(`dane-zone validate: cannot write ${a.tlsrpt}: ${(e as Error).message}\n`);
+      return 3;
+    }
+  }
+  process.stdout.write(a.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, tty));
+  return exitCodeFor(report);
 }

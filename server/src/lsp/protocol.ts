@@ -9,6 +9,9 @@ export interface ValidateDomainParams {
   zoneUri?: string;
   /** pre-deployment check: use the TLSA/MX records as edited in zoneUri instead of published DNS */
   useZoneRecords?: boolean;
+  /** LSP work-done progress token (WorkDoneProgressParams): the server reports the engine's
+   *  current step as $/progress begin/report/end; $/cancelRequest aborts the run */
+  workDoneToken?: string | number;
 }
 
 /** SOA serial bump: the edit to apply (null when the document has no SOA). */
@@ -47,3 +50,9 @@ export interface GenerateTlsaParams {
   selector?: number;
   matchingType?: number;
 }
+
+/** Result of GenerateTlsaRequest: the record, and the edit that inserts it (with its link comment)
+ *  after the host's existing TLSA records, or after the host's records, or at the end of the zone. */
+export type GenerateTlsaResult =
+  | { record: string; edit: { uri: string; line: number; character: number; newText: string } }
+  | { error: string };

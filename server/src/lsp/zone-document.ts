@@ -42,8 +42,10 @@ export class ZoneDocument {
       else this.lines.splice(sl, el - sl + 1, ...repl);
       const to = sl + repl.length - 1;
       const shift = repl.length - (el - sl + 1);
+      // Map the region dirtied by earlier changes through this one, then widen it.
+      const map = (line: number): number => (line > el ? line + shift : line >= sl ? to : line);
       if (!this.dirty) this.dirty = { from: sl, to };
-      else this.dirty = { from: Math.min(this.dirty.from, sl), to: Math.max(this.dirty.to + shift, to) };
+      else this.dirty = { from: Math.min(map(this.dirty.from), sl), to: Math.max(map(this.dirty.to), to) };
     }
     this.version = version;
   }

@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding, RuleHost } from '../rules/rule';
 import type { Zone } from '../zone/model';
 import { buildZone, type IncludeResult } from '../zone/parser';
-import { problemFindings, runRules, type RuleSettings } from '../rules/engine';
+import { problemFindings, type RuleSettings } from '../rules/engine';
+import { RuleCache } from '../rules/incremental-engine';
+import { reparse } from '../zone/incremental';
 import { originFromFileName } from '../zone/origin-hint';
 import { ZoneDocument, type ContentChange } from './zone-document';
 
@@ -19,6 +21,9 @@ export interface Analysis {
   zone: Zone;
   findings: Finding[];
   version: number;
+  /** line count the zone was built from (for the next incremental re-parse) */
+  lineCount: number;
+  settingsKey: string;
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -32,6 +37,9 @@ export function uriToPath(uri: string): string | undefined {
 export class ZoneStore {
   readonly docs = new Map<string, ZoneDocument>();
   private readonly analyses = new Map<string, Analysis>();
+  private readonly ruleCaches = new Map<string, RuleCache>();
+  /** analyses that can seed an incremental re-parse */
+  private readonly previous = new Map<string, Analysis>();
   workspaceFolders: string[] = [];
   settingsFor: (uri: string) => DocSettings = () => ({ rules: {}, options: {} });
   now: () => Date = () => new Date();
@@ -47,18 +55,24 @@ export class ZoneStore {
     const doc = this.docs.get(uri);
     if (!doc) return;
     doc.apply(changes, version);
+    const a = this.analyses.get(uri);
+    if (a) this.previous.set(uri, a);
     this.analyses.delete(uri);
   }
 
   close(uri: string): void {
     this.docs.delete(uri);
     this.analyses.delete(uri);
+    this.previous.delete(uri);
+    this.ruleCaches.delete(uri);
   }
 
-  /** Forget analyses (settings or a linked file changed). */
+  /** Forget analyses (settings or a linked file changed): the next one is a full one. */
   invalidate(uri?: string): void {
-    if (uri) this.analyses.delete(uri);
-    else this.analyses.clear();
+    for (const u of uri ? [uri] : [...this.docs.keys()]) {
+      this.analyses.delete(u);
+      this.previous.delete(u);
+    }
   }
 
   /** The current analysis of an open document (computed when missing). */
@@ -69,6 +83,7 @@ export class ZoneStore {
     if (cached && cached.version === doc.version) return cached;
     const a = this.analyse(doc);
     this.analyses.set(uri, a);
+    this.previous.delete(uri);
     doc.dirty = undefined;
     return a;
   }
@@ -79,14 +94,23 @@ export class ZoneStore {
 
   private analyse(doc: ZoneDocument): Analysis {
     const settings = this.settingsFor(doc.uri);
+    const settingsKey = JSON.stringify(settings);
     const path = uriToPath(doc.uri);
-    const zone = buildZone(
-      { id: doc.uri, lines: doc.lines, entries: [] },
-      { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, readInclude: (from, p) => this.readInclude(from, p), keepTokens: false },
-    );
+    const opts = { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, readInclude: (from: string, p: string) => this.readInclude(from, p) };
     const host: RuleHost = { now: this.now, readFile: (from, p) => this.readFile(from, p), options: settings.options };
-    const findings = [...problemFindings(zone, settings.rules), ...runRules(zone, host, settings.rules)];
-    return { zone, findings, version: doc.version };
+    let cache = this.ruleCaches.get(doc.uri);
+    if (!cache) this.ruleCaches.set(doc.uri, (cache = new RuleCache()));
+    const prev = this.previous.get(doc.uri);
+    // The zone shares the document's line array: locations are computed late from it.
+    const lines = doc.lines;
+    if (prev && doc.dirty && prev.settingsKey === settingsKey) {
+      const { zone, removed, added } = reparse(prev.zone, lines, doc.dirty, prev.lineCount, opts);
+      const findings = [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)];
+      return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
+    }
+    const zone = buildZone({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true });
+    const findings = [...problemFindings(zone, settings.rules), ...cache.full(zone, host, settings.rules)];
+    return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
   }
 
   /** True when the path is inside one of the workspace folders (no folders: the document's own folder tree is not assumed). */

@@ -1,8 +1,38 @@
 // The list of all rules, in the order their findings are reported.
 // Add a rule: one file named by its id, one line here.
 import type { Rule } from './rule';
+import { cnameAndOtherData } from './cname-and-other-data';
+import { multipleCname } from './multiple-cname';
+import { targetIsCname } from './target-is-cname';
+import { targetNoAddress } from './target-no-address';
+import { soaMissing } from './soa-missing';
+import { soaMultiple } from './soa-multiple';
+import { soaTimers } from './soa-timers';
+import { outOfZone } from './out-of-zone';
+import { ttlMismatch } from './ttl-mismatch';
+import { duplicateRecord } from './duplicate-record';
+import { nonTerminalWildcard } from './non-terminal-wildcard';
+import { dsAtApex } from './ds-at-apex';
+import { nullMxMixed } from './null-mx-mixed';
 
-export const RULES: Rule[] = [];
+import { DANE_RULES } from './dane-rules';
+
+export const RULES: Rule[] = [
+  soaMissing,
+  soaMultiple,
+  soaTimers,
+  cnameAndOtherData,
+  multipleCname,
+  targetIsCname,
+  targetNoAddress,
+  outOfZone,
+  ttlMismatch,
+  duplicateRecord,
+  nonTerminalWildcard,
+  dsAtApex,
+  nullMxMixed,
+  ...DANE_RULES,
+];
 
 /** Parse-problem codes: reported by the parser, configurable like rules. */
 export const PARSE_PROBLEM_CODES: readonly { id: string; summary: string; rfc: string }[] = [

@@ -75,7 +75,8 @@ interface RuleBase {
   fixes?(data: unknown): QuickFix[];
 }
 
-/** Looks at one record at a time (cheap; re-run only for changed records). */
+/** Looks at one record at a time, and at most at the other records of its owner
+ *  (re-run only for the owners an edit touched). */
 export interface RecordRule extends RuleBase {
   scope: 'record';
   /** record types this rule looks at (upper case); omitted = all */

@@ -130,6 +130,7 @@ export function lexEach(
     }
     entry.lineCount = i - entry.line;
     if (st.depth > 0 && st.openAt) {
+      entry.unclosed = true;
       const o = st.openAt;
       entry.lexErrors.push(problem(o.line, o.col, o.col + 1, "unclosed '(': expected ')' before the next entry"));
     }

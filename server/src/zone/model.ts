@@ -3,6 +3,7 @@
 // No I/O, no LSP types. Rules read this; LSP features read this.
 import type { Entry, Span } from './syntax';
 import type { FieldKind } from './field-kinds';
+import type { ParseState } from './parser';
 
 /** A source of entries: the edited document or a file pulled in by $INCLUDE. */
 export interface SourceFile {
@@ -83,6 +84,8 @@ export type DirectiveName = '$ORIGIN' | '$TTL' | '$INCLUDE' | '$GENERATE';
 export interface Directive {
   name: DirectiveName;
   args: string[];
+  /** for $ORIGIN: the resolved origin (lowercase, absolute) */
+  value?: string;
   loc: Loc;
   /** for $INCLUDE: the file the host resolved, when it could */
   includedFile?: SourceFile;
@@ -110,4 +113,15 @@ export interface Zone {
   byType: Map<string, ZoneRecord[]>;
   /** the document the zone was read from (first file) */
   file: SourceFile;
+  /** parse state after the last entry (incremental mode) */
+  endState?: ParseState;
+}
+
+/** What one top-level entry produced (kept in incremental mode, so an edit re-parses only what it touched). */
+export interface EntryOutput {
+  /** the parse state before this entry */
+  start: ParseState;
+  records: ZoneRecord[];
+  problems: ParseProblem[];
+  directives: Directive[];
 }

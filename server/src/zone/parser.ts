@@ -2,7 +2,7 @@
 // inherited owner/TTL/class and typed RDATA (RFC 1035 §5.1, RFC 2308 §4, RFC 3597).
 // One bad entry yields its problem and parsing goes on with the next entry.
 // Never throws; does no I/O ($INCLUDE text comes from opts.readInclude).
-import type { Directive, DirectiveName, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
+import type { Directive, DirectiveName, EntryOutput, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach, lexLines, splitLines, isDataToken } from './lexer';
 import { entryStartLoc, spanOf } from './locate';
@@ -40,20 +40,41 @@ export interface ParseState {
   lastOwner?: string;
   lastOwnerKey?: string;
   lastClass?: string;
+  /** class of the first record: every record must have it */
+  zoneClass?: string;
+  warnedNoTtl?: boolean;
 }
 
-interface Ctx {
+export interface ParseContext {
   opts: ParseOptions;
   zone: Zone;
   stack: string[];
-  zoneClass?: string;
-  warnedNoTtl: boolean;
+  /** outputs of the top-level entry being parsed (incremental mode), else undefined */
+  out: EntryOutput | undefined;
+  top: Entry | undefined;
+}
+
+export function copyState(s: ParseState): ParseState {
+  return { ...s };
+}
+
+export function sameState(a: ParseState, b: ParseState): boolean {
+  return a.origin === b.origin && a.defaultTtl === b.defaultTtl && a.lastTtl === b.lastTtl && a.lastOwnerKey === b.lastOwnerKey &&
+    a.lastOwner === b.lastOwner && a.lastClass === b.lastClass && a.zoneClass === b.zoneClass && !!a.warnedNoTtl === !!b.warnedNoTtl;
 }
 
 const EMPTY: Token[] = [];
 
-function problem(ctx: Ctx, code: string, severity: Severity, message: string, loc: Loc): void {
-  ctx.zone.problems.push({ code, severity, message, loc });
+function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc): void {
+  (ctx.out ? ctx.out.problems : ctx.zone.problems).push({ code, severity, message, loc });
+}
+
+function emitRecord(ctx: ParseContext, rec: Rec): void {
+  if (ctx.out && ctx.top) {
+    rec.top = ctx.top;
+    rec.topIndex = ctx.out.records.length;
+    ctx.out.records.push(rec);
+  } else addRecord(ctx.zone, rec);
 }
 
 function tokLoc(file: SourceFile, entry: Entry, a: Token, b: Token = a): Loc {
@@ -68,6 +89,10 @@ function newZone(file: SourceFile, origin: string): Zone {
   return { origin, records: [], directives: [], problems: [], byOwner: new Map(), byType: new Map(), file };
 }
 
+export function emptyZone(file: SourceFile, origin = ''): Zone {
+  return newZone(file, origin);
+}
+
 /** A source file whose entries are lexed (and then parsed) one by one by buildZone. */
 export function makeSourceFile(id: string, text: string): SourceFile {
   return { id, lines: splitLines(text), entries: [] };
@@ -79,39 +104,82 @@ export function parseZone(text: string, opts: ParseOptions): Zone {
 }
 
 /** Lexes and parses a source file (its `entries` are filled in as it goes). */
-export function buildZone(file: SourceFile, opts: ParseOptions): Zone {
-  const origin = opts.origin ? nameKey(opts.origin.endsWith('.') ? opts.origin : opts.origin + '.') : '';
+export function buildZone(file: SourceFile, opts: ParseOptions & { incremental?: boolean }): Zone {
   const zone = newZone(file, '');
-  const ctx: Ctx = { opts, zone, stack: [file.id], warnedNoTtl: false };
-  const state: ParseState = { origin };
-  parseEntries(file, state, ctx);
-  if (!zone.origin) {
-    const soa = zone.records.find((r) => r.typeCode === 6);
-    zone.origin = soa ? soa.ownerKey : origin;
+  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined };
+  const state: ParseState = { origin: hostOrigin(opts) };
+  parseEntries(file, state, ctx, opts.incremental === true);
+  if (opts.incremental) {
+    zone.endState = state;
+    assemble(zone, file.entries);
   }
+  zone.origin = zoneOrigin(zone, opts);
   return zone;
 }
 
-function parseEntries(file: SourceFile, state: ParseState, ctx: Ctx): void {
+export function hostOrigin(opts: ParseOptions): string {
+  return opts.origin ? nameKey(opts.origin.endsWith('.') ? opts.origin : opts.origin + '.') : '';
+}
+
+/** The zone's origin: the first SOA owner, else the host's origin, else the first $ORIGIN. */
+export function zoneOrigin(zone: Zone, opts: ParseOptions): string {
+  const soa = zone.byType.get('SOA')?.[0];
+  if (soa) return soa.ownerKey;
+  const host = hostOrigin(opts);
+  if (host) return host;
+  return zone.directives.find((d) => d.name === '$ORIGIN' && d.value)?.value ?? '';
+}
+
+/** Fills the zone's lists and indexes from the entries' outputs (incremental mode). */
+export function assemble(zone: Zone, entries: readonly Entry[]): void {
+  for (const e of entries) {
+    const out = e.out;
+    if (!out) continue;
+    for (const r of out.records) addRecord(zone, r);
+    for (const p of out.problems) zone.problems.push(p);
+    for (const d of out.directives) zone.directives.push(d);
+  }
+}
+
+function parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean): void {
   const entries = file.entries;
   entries.length = 0;
-  let prevComment: { entry: Entry; text: string } | undefined;
+  let prev: Entry | undefined;
   lexEach(file.lines, 0, undefined, (entry) => {
     entries.push(entry);
-    try {
-      const above = prevComment && prevComment.entry.line + prevComment.entry.lineCount === entry.line ? prevComment.text : undefined;
-      prevComment = parseEntry(file, entry, state, ctx, above);
-    } catch (e) {
-      // A bug in a field parser must not take the server down: report it on the entry.
-      problem(ctx, 'internal', 'error', `dane-zone could not read this entry (${(e as Error).message}); please report it`, entryStartLoc(file, entry));
-      prevComment = undefined;
-    }
-    if (!ctx.opts.keepTokens) entry.tokens = EMPTY;
+    parseTopEntry(file, entry, prev, state, ctx, incremental);
+    prev = entry;
   });
 }
 
+/** Parses one entry of a file, recording its outputs on the entry in incremental mode. */
+export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | undefined, state: ParseState, ctx: ParseContext, incremental: boolean): void {
+  const above = prev?.commentText !== undefined && prev.line + prev.lineCount === entry.line ? prev.commentText : undefined;
+  const saved = ctx.out;
+  const savedTop = ctx.top;
+  if (incremental) {
+    entry.out = { start: copyState(state), records: [], problems: [], directives: [] };
+    ctx.out = entry.out;
+    ctx.top = entry;
+  }
+  try {
+    entry.commentText = parseEntry(file, entry, state, ctx, above);
+  } catch (e) {
+    // A bug in a field parser must not take the server down: report it on the entry.
+    problem(ctx, 'internal', 'error', `dane-zone could not read this entry (${(e as Error).message}); please report it`, entryStartLoc(file, entry));
+  }
+  ctx.out = saved;
+  ctx.top = savedTop;
+  if (!ctx.opts.keepTokens) entry.tokens = EMPTY;
+}
+
+/** A context for re-parsing single entries of an existing zone (incremental.ts). */
+export function entryContext(zone: Zone, opts: ParseOptions): ParseContext {
+  return { opts, zone, stack: [zone.file.id], out: undefined, top: undefined };
+}
+
 /** Parses one entry; returns its text when it is a comment-only entry (for the next record). */
-function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Ctx, commentAbove: string | undefined): { entry: Entry; text: string } | undefined {
+function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: ParseContext, commentAbove: string | undefined): string | undefined {
   const toks = entry.tokens;
   for (const p of entry.lexErrors) problem(ctx, 'syntax', 'error', p.message, { file, entry, span: p.span });
   const data: Token[] = [];
@@ -120,7 +188,7 @@ function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Ctx,
     if (isDataToken(t)) data.push(t);
     else if (t.kind === TokKind.Comment) comment = t;
   }
-  if (data.length === 0) return comment ? { entry, text: commentText(comment) } : undefined;
+  if (data.length === 0) return comment ? commentText(comment) : undefined;
   if (!entry.leadingBlank && data[0].kind === TokKind.Word && data[0].text.charCodeAt(0) === 36) {
     parseDirective(file, entry, data, state, ctx);
     return undefined;
@@ -130,7 +198,7 @@ function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Ctx,
     const r = rec as { comment?: string; commentAbove?: string };
     if (comment) r.comment = commentText(comment);
     if (commentAbove !== undefined) r.commentAbove = commentAbove;
-    addRecord(ctx.zone, rec);
+    emitRecord(ctx, rec);
   }
   return undefined;
 }
@@ -147,7 +215,7 @@ export function addRecord(zone: Zone, rec: ZoneRecord): void {
 
 const DIRECTIVES: DirectiveName[] = ['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE'];
 
-function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: ParseState, ctx: Ctx): void {
+function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: ParseState, ctx: ParseContext): void {
   const name = data[0].text.toUpperCase() as DirectiveName;
   const loc = tokLoc(file, entry, data[0], data[data.length - 1]);
   if (!DIRECTIVES.includes(name)) {
@@ -156,7 +224,7 @@ function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: Pa
   }
   const args = data.slice(1);
   const directive: Directive = { name, args: args.map((t) => t.text), loc };
-  ctx.zone.directives.push(directive);
+  (ctx.out ? ctx.out.directives : ctx.zone.directives).push(directive);
   const bad = (msg: string, a: Token = data[0], b: Token = a): void => problem(ctx, 'directive-invalid', 'error', msg, tokLoc(file, entry, a, b));
   const extra = (n: number): boolean => {
     if (args.length <= n) return false;
@@ -170,7 +238,7 @@ function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: Pa
       const r = resolveName(args[0].text, state.origin);
       if (r.error || !r.name) return bad(`$ORIGIN: ${r.error}`, args[0]);
       state.origin = nameKey(r.name);
-      if (!ctx.zone.origin && ctx.stack.length === 1 && !ctx.zone.records.length) ctx.zone.origin = state.origin;
+      directive.value = state.origin;
       return;
     }
     case '$TTL': {
@@ -190,7 +258,7 @@ function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: Pa
 }
 
 function parseInclude(
-  file: SourceFile, entry: Entry, args: Token[], directive: Directive, state: ParseState, ctx: Ctx,
+  file: SourceFile, entry: Entry, args: Token[], directive: Directive, state: ParseState, ctx: ParseContext,
   bad: (msg: string, a?: Token, b?: Token) => void,
 ): void {
   if (!args.length) return bad('$INCLUDE needs a file name');
@@ -214,7 +282,13 @@ function parseInclude(
   directive.includedFile = inc;
   const inner: ParseState = { ...state, origin };
   ctx.stack.push(got.id);
-  parseEntries(inc, inner, ctx);
+  // Included entries are parsed into the including entry's outputs.
+  let prev: Entry | undefined;
+  lexEach(inc.lines, 0, undefined, (e) => {
+    inc.entries.push(e);
+    parseTopEntry(inc, e, prev, inner, ctx, false);
+    prev = e;
+  });
   ctx.stack.pop();
   // RFC 1035 §5.1: origin and current owner revert after the include; TTL state carries on (BIND).
   state.defaultTtl = inner.defaultTtl;
@@ -223,7 +297,7 @@ function parseInclude(
 }
 
 function parseGenerate(
-  file: SourceFile, entry: Entry, args: Token[], state: ParseState, ctx: Ctx,
+  file: SourceFile, entry: Entry, args: Token[], state: ParseState, ctx: ParseContext,
   bad: (msg: string, a?: Token, b?: Token) => void,
 ): void {
   if (args.length < 4) return bad('$GENERATE needs: range lhs [ttl] [class] type rhs', args[0] ?? undefined);
@@ -244,12 +318,12 @@ function parseGenerate(
     const data = synthetic.tokens.filter(isDataToken);
     const rec = buildRecord(file, entry, data, state, ctx, true, false, i);
     if (!rec) return; // the first bad one is enough: the others fail the same way
-    addRecord(ctx.zone, rec);
+    emitRecord(ctx, rec);
   }
 }
 
 function buildRecord(
-  file: SourceFile, entry: Entry, data: Token[], state: ParseState, ctx: Ctx,
+  file: SourceFile, entry: Entry, data: Token[], state: ParseState, ctx: ParseContext,
   generated: boolean, quiet: boolean, iteration?: number,
 ): Rec | undefined {
   const where = (a: Token, b: Token = a): Loc => (generated ? tokLoc(file, entry, entry.tokens.find(isDataToken) ?? a) : tokLoc(file, entry, a, b));
@@ -339,14 +413,14 @@ function buildRecord(
   else {
     ttl = typeCode === 6 && typeof values[6] === 'number' ? (values[6] as number) : 0;
     if (typeCode === 6) state.lastTtl = ttl;
-    if (!ctx.warnedNoTtl && !quiet) {
-      ctx.warnedNoTtl = true;
+    if (!state.warnedNoTtl && !quiet) {
+      state.warnedNoTtl = true;
       problem(ctx, 'ttl-missing', 'warning', `no TTL and no $TTL before this record: using ${ttl} ${typeCode === 6 ? '(the SOA minimum, as BIND does)' : ''}; add '$TTL <seconds>' at the top (RFC 2308 §4)`, where(typeTok));
     }
   }
-  const klass = cls ?? state.lastClass ?? ctx.zoneClass ?? 'IN';
-  if (!ctx.zoneClass) ctx.zoneClass = klass;
-  else if (klass !== ctx.zoneClass) return err('syntax', `class ${klass} differs from the zone's class ${ctx.zoneClass}`, typeTok);
+  const klass = cls ?? state.lastClass ?? state.zoneClass ?? 'IN';
+  if (!state.zoneClass) state.zoneClass = klass;
+  else if (klass !== state.zoneClass) return err('syntax', `class ${klass} differs from the zone's class ${state.zoneClass}`, typeTok);
   state.lastClass = klass;
   state.lastOwner = owner;
   state.lastOwnerKey = ownerKey;

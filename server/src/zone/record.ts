@@ -46,6 +46,9 @@ export class Rec implements ZoneRecord {
   readonly comment?: string;
   readonly commentAbove?: string;
   readonly def: RRTypeDef | undefined;
+  /** the top-level entry that produced this record and its index there (incremental mode: ordering) */
+  top: Entry | undefined;
+  topIndex = 0;
   private readonly ownerTok: number;
   private readonly typeTok: number;
   private readonly fieldToks: number[];
@@ -69,6 +72,7 @@ export class Rec implements ZoneRecord {
     this.typeTok = r.typeTok;
     this.fieldToks = r.fieldToks;
     this.rdataEnd = r.rdataEnd;
+    this.top = undefined;
     if (r.comment !== undefined) this.comment = r.comment;
     if (r.commentAbove !== undefined) this.commentAbove = r.commentAbove;
   }

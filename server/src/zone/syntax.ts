@@ -33,6 +33,12 @@ export interface Entry {
   tokens: Token[];
   /** lexical problems found in this entry (unterminated quote, stray parenthesis ...) */
   lexErrors: SyntaxProblem[];
+  /** true when a '(' was still open where the entry ended (then the next line decides where it ends) */
+  unclosed?: boolean;
+  /** comment text when the entry is only a comment (links the record below it) */
+  commentText?: string;
+  /** what the entry produced, in incremental mode (see model.ts) */
+  out?: import('./model').EntryOutput;
 }
 
 /** A span inside one entry: relative lines, like tokens. */

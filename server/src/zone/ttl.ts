@@ -31,7 +31,9 @@ export function parseTtl(text: string): number | undefined {
     if (sawUnit) return undefined; // '1h30' is not a TTL in BIND
     total += cur;
   }
-  return total;
+  // A TTL is a 32-bit field: a larger number is no TTL at all (BIND then reads it
+  // as the type and fails), not a large TTL that resolvers would clamp.
+  return total > 0xffffffff ? undefined : total;
 }
 
 /** Human form of a TTL for hovers: 3600 -> '1 hour', 5400 -> '1 hour 30 minutes'. */

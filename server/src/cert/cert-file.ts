@@ -1,0 +1,113 @@
+// Reads a certificate file linked to a TLSA record: PEM (one certificate or a
+// chain, leaf first, other PEM blocks such as private keys ignored), DER, or a
+// PEM/DER `PUBLIC KEY` (only selector 1 can match it). Pure: bytes in, the
+// certificates out, or an error that says where. Never throws.
+import { X509Certificate, createPublicKey } from 'node:crypto';
+import { certSpki, spkiShapeError } from './der';
+
+export interface CertMaterial {
+  /** how the file was written */
+  format: 'pem' | 'der' | 'public-key';
+  /** certificates in file order, leaf first; empty for a bare public key */
+  certs: X509Certificate[];
+  /** SubjectPublicKeyInfo DER of the leaf (or of the bare public key) */
+  leafSpki: Buffer;
+  /** non-fatal remarks (ignored blocks, suspicious chain order) */
+  notes: string[];
+}
+
+export type CertReadResult = CertMaterial | { error: string };
+
+interface PemBlock {
+  label: string;
+  der: Buffer;
+  /** 1-based line of the BEGIN line, for messages */
+  line: number;
+}
+
+const PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END ([A-Z0-9 ]+)-----/g;
+
+function pemBlocks(text: string): PemBlock[] | { error: string } {
+  const out: PemBlock[] = [];
+  for (const m of text.matchAll(PEM_RE)) {
+    const line = text.slice(0, m.index).split('\n').length;
+    if (m[1] !== m[3]) return { error: `line ${line}: PEM block BEGIN ${m[1]} ends with END ${m[3]}` };
+    // RFC 7468 allows headers only in legacy encrypted blocks; strip "Key: value" lines.
+    const body = m[2].split(/\r?\n/).filter((l) => !/^[A-Za-z-]+:/.test(l)).join('');
+    if (!/^[A-Za-z0-9+/=\s]*$/.test(body)) return { error: `line ${line}: PEM block ${m[1]} is not valid base64` };
+    out.push({ label: m[1], der: Buffer.from(body.replace(/\s+/g, ''), 'base64'), line });
+  }
+  return out;
+}
+
+function parseCert(der: Buffer, where: string): X509Certificate | { error: string } {
+  try {
+    return new X509Certificate(der);
+  } catch (e) {
+    return { error: `${where}: not a valid X.509 certificate (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+/** SPKI bytes of a certificate as encoded in it; falls back to re-encoding the key. */
+export function spkiOf(cert: X509Certificate): Buffer {
+  const s = certSpki(cert.raw);
+  if (typeof s !== 'string') return Buffer.from(s);
+  return cert.publicKey.export({ type: 'spki', format: 'der' });
+}
+
+function fromCerts(format: 'pem' | 'der', certs: X509Certificate[], notes: string[]): CertMaterial {
+  if (certs.length > 1 && !certs[0].checkIssued(certs[1]) && certs[1].checkIssued(certs[0])) {
+    notes.push('the chain looks reversed: the first certificate must be the server (leaf) certificate');
+  } else if (certs.length > 1 && !certs[0].checkIssued(certs[1])) {
+    notes.push('the second certificate did not issue the first: the chain is not in leaf-first order');
+  }
+  return { format, certs, leafSpki: spkiOf(certs[0]), notes };
+}
+
+function publicKeyMaterial(der: Buffer, where: string, notes: string[]): CertReadResult {
+  const shape = spkiShapeError(der);
+  if (shape) return { error: `${where}: not a SubjectPublicKeyInfo (${shape})` };
+  return { format: 'public-key', certs: [], leafSpki: der, notes };
+}
+
+/** Reads certificate material from file bytes. `name` is used in messages only. */
+export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResult {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length === 0) return { error: `${name} is empty` };
+  const text = buf.toString('latin1');
+  if (text.includes('-----BEGIN ')) {
+    const blocks = pemBlocks(text);
+    if ('error' in blocks) return { error: `${name} ${blocks.error}` };
+    const certs: X509Certificate[] = [];
+    const notes: string[] = [];
+    let key: PemBlock | undefined;
+    for (const b of blocks) {
+      if (b.label === 'CERTIFICATE' || b.label === 'X509 CERTIFICATE' || b.label === 'TRUSTED CERTIFICATE') {
+        const c = parseCert(b.der, `${name} line ${b.line}`);
+        if ('error' in c) return c;
+        certs.push(c);
+      } else if (b.label === 'PUBLIC KEY') {
+        key ??= b;
+      } else if (b.label === 'RSA PUBLIC KEY') {
+        try {
+          const spki = createPublicKey({ key: b.der, format: 'der', type: 'pkcs1' }).export({ type: 'spki', format: 'der' });
+          key ??= { ...b, der: spki };
+        } catch {
+          return { error: `${name} line ${b.line}: not a valid RSA PUBLIC KEY` };
+        }
+      } else {
+        notes.push(`line ${b.line}: ${b.label} block ignored`);
+      }
+    }
+    if (certs.length) return fromCerts('pem', certs, notes);
+    if (key) return publicKeyMaterial(key.der, `${name} line ${key.line}`, notes);
+    const what = blocks.map((b) => b.label).join(', ') || 'no complete PEM block';
+    return { error: `${name} holds no CERTIFICATE or PUBLIC KEY block (found: ${what})` };
+  }
+  if (buf[0] !== 0x30) return { error: `${name} is neither PEM (no -----BEGIN line) nor DER (does not start with a SEQUENCE)` };
+  // DER: a certificate, else a bare SubjectPublicKeyInfo.
+  if (!spkiShapeError(buf)) return publicKeyMaterial(buf, name, []);
+  const c = parseCert(buf, name);
+  if ('error' in c) return { error: `${name}: DER data is neither a certificate nor a public key` };
+  return fromCerts('der', [c], []);
+}

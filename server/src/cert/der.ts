@@ -1,0 +1,83 @@
+// Minimal DER reader: just enough ASN.1 structure to find a certificate's
+// SubjectPublicKeyInfo bytes exactly as encoded, and to tell whether TLSA
+// "Full" (matching type 0) data is a certificate or an SPKI. Pure; never throws
+// (returns undefined or an error string instead).
+
+export interface Tlv {
+  tag: number;
+  /** offset of the tag byte */
+  start: number;
+  /** offset of the first content byte */
+  contentStart: number;
+  /** offset just past the content */
+  end: number;
+}
+
+/** Reads one TLV at `offset` (single-byte tags only, definite lengths only, as DER requires). */
+export function readTlv(buf: Uint8Array, offset: number): Tlv | string {
+  if (offset + 2 > buf.length) return `truncated DER at byte ${offset}`;
+  const tag = buf[offset];
+  if ((tag & 0x1f) === 0x1f) return `multi-byte DER tag at byte ${offset}`;
+  let len = buf[offset + 1];
+  let p = offset + 2;
+  if (len === 0x80) return `indefinite length at byte ${offset} (not DER)`;
+  if (len > 0x80) {
+    const n = len & 0x7f;
+    if (n > 4 || p + n > buf.length) return `bad DER length at byte ${offset}`;
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + buf[p + i];
+    p += n;
+  }
+  if (p + len > buf.length) return `DER value at byte ${offset} runs past the end (${len} bytes declared, ${buf.length - p} left)`;
+  return { tag, start: offset, contentStart: p, end: p + len };
+}
+
+/** The children of a constructed TLV (SEQUENCE, SET, context tags). */
+export function children(buf: Uint8Array, parent: Tlv): Tlv[] | string {
+  const out: Tlv[] = [];
+  let p = parent.contentStart;
+  while (p < parent.end) {
+    const t = readTlv(buf, p);
+    if (typeof t === 'string') return t;
+    if (t.end > parent.end) return `DER value at byte ${p} runs past its parent`;
+    out.push(t);
+    p = t.end;
+  }
+  return out;
+}
+
+const SEQUENCE = 0x30;
+const BIT_STRING = 0x03;
+
+/** Checks the outer shape of a SubjectPublicKeyInfo: SEQUENCE { SEQUENCE algorithm, BIT STRING key }
+ *  covering the whole buffer. Returns undefined when it has that shape, else why not. */
+export function spkiShapeError(buf: Uint8Array): string | undefined {
+  const top = readTlv(buf, 0);
+  if (typeof top === 'string') return top;
+  if (top.tag !== SEQUENCE) return 'does not start with a SEQUENCE';
+  if (top.end !== buf.length) return `${buf.length - top.end} bytes after the end of the structure`;
+  const kids = children(buf, top);
+  if (typeof kids === 'string') return kids;
+  if (kids.length !== 2 || kids[0].tag !== SEQUENCE || kids[1].tag !== BIT_STRING) {
+    return 'is not SEQUENCE { AlgorithmIdentifier, BIT STRING }';
+  }
+  return undefined;
+}
+
+/** The SubjectPublicKeyInfo bytes of a DER certificate, exactly as encoded in it
+ *  (Certificate -> tbsCertificate -> 7th field, or 6th without the [0] version). */
+export function certSpki(der: Uint8Array): Uint8Array | string {
+  const top = readTlv(der, 0);
+  if (typeof top === 'string') return top;
+  if (top.tag !== SEQUENCE) return 'certificate does not start with a SEQUENCE';
+  const kids = children(der, top);
+  if (typeof kids === 'string') return kids;
+  if (kids.length !== 3 || kids[0].tag !== SEQUENCE) return 'is not a Certificate (tbsCertificate, algorithm, signature)';
+  const tbs = children(der, kids[0]);
+  if (typeof tbs === 'string') return tbs;
+  // version [0] EXPLICIT is optional (absent = v1)
+  const idx = tbs[0]?.tag === 0xa0 ? 6 : 5;
+  const spki = tbs[idx];
+  if (!spki || spki.tag !== SEQUENCE) return 'tbsCertificate has no SubjectPublicKeyInfo';
+  return der.subarray(spki.start, spki.end);
+}

@@ -1,0 +1,122 @@
+// Certificate files linked to TLSA records: a `; dane-zone: cert=<path>`
+// comment on the line directly above the record or at its end (exact spelling:
+// scripts outside the project write it), or the `daneZone.certificates`
+// setting (owner name or `_25._tcp.*` pattern -> file), which the host passes
+// as `options.certificates` with paths already resolved. Files are read only
+// through RuleHost.readFile; parsed results are cached by content, so a renewed
+// file on disk is seen on the next run. No I/O of its own.
+import { createHash } from 'node:crypto';
+import type { Loc, Zone, ZoneRecord } from '../zone/model';
+import type { RuleHost } from '../rules/rule';
+import { commentTokens, subLoc, tokenLoc } from '../rules/dane-support/loc-range';
+import { entryTokens } from '../zone/locate';
+import { readCertMaterial, type CertReadResult, type CertMaterial } from './cert-file';
+
+export const CERT_LINK_RE = /^\s*dane-zone: cert=(.*?)\s*$/;
+
+export interface CertLink {
+  /** the path as written (comment) or as configured (setting) */
+  path: string;
+  source: 'comment' | 'setting';
+  /** the `cert=<path>` text of the directive, or the record's owner for a setting */
+  loc: Loc;
+  /** the file the path is relative to (SourceFile.id of the zone file holding the comment) */
+  fromFile: string;
+}
+
+export type LinkedCert =
+  | { link: CertLink; material: CertMaterial; /** resolved path the host read */ resolved: string }
+  | { link: CertLink; error: string };
+
+function unquote(p: string): string {
+  return p.length >= 2 && p.startsWith('"') && p.endsWith('"') ? p.slice(1, -1) : p;
+}
+
+/** The link written in a comment token, as a Loc on `cert=<path>`. */
+function fromComment(base: Loc, entryIndex: number, which: 'last' | 'only'): CertLink | undefined {
+  const entry = base.file.entries[entryIndex];
+  if (!entry) return undefined;
+  const comments = commentTokens(base.file, entry);
+  const tok = which === 'last' ? comments[comments.length - 1] : comments.length === 1 && entryTokens(base.file, entry).length === 1 ? comments[0] : undefined;
+  if (!tok) return undefined;
+  const m = CERT_LINK_RE.exec(tok.text.slice(1));
+  if (!m || !m[1]) return undefined;
+  const at = tok.text.indexOf('cert=');
+  return { path: unquote(m[1]), source: 'comment', loc: subLoc(tokenLoc(base, entry, tok), at, tok.text.trimEnd().length), fromFile: base.file.id };
+}
+
+/** Settings key match: exact owner (trailing dot optional, any case), else the longest `*` pattern. */
+export function settingFor(ownerKey: string, certificates: unknown): string | undefined {
+  if (!certificates || typeof certificates !== 'object') return undefined;
+  const norm = (k: string) => k.trim().toLowerCase().replace(/\.?$/, '.');
+  let best: { len: number; path: string } | undefined;
+  for (const [k, v] of Object.entries(certificates as Record<string, unknown>)) {
+    if (typeof v !== 'string' || !v) continue;
+    const key = norm(k);
+    if (key === ownerKey) return v;
+    if (!key.includes('*')) continue;
+    const re = new RegExp('^' + key.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^]+') + '$');
+    if (re.test(ownerKey) && (!best || key.length > best.len)) best = { len: key.length, path: v };
+  }
+  return best?.path;
+}
+
+/** The certificate link of a TLSA/SMIMEA record, if any (comment first, then settings). */
+export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): CertLink | undefined {
+  // indexOf only for records that carry a link comment (rare), so this stays linear.
+  const idx = () => rec.loc.file.entries.indexOf(rec.loc.entry);
+  if (rec.comment !== undefined && CERT_LINK_RE.test(rec.comment)) {
+    const l = fromComment(rec.loc, idx(), 'last');
+    if (l) return l;
+  }
+  const i = rec.commentAbove !== undefined && CERT_LINK_RE.test(rec.commentAbove) ? idx() : -1;
+  if (i > 0) {
+    const above = rec.loc.file.entries[i - 1];
+    if (above.line + above.lineCount === rec.loc.entry.line) {
+      const l = fromComment(rec.loc, i - 1, 'only');
+      if (l) return l;
+    }
+  }
+  const path = settingFor(rec.ownerKey, host.options.certificates);
+  if (path) return { path, source: 'setting', loc: rec.ownerLoc, fromFile: rec.loc.file.id };
+  return undefined;
+}
+
+const cache = new Map<string, CertReadResult>();
+const CACHE_MAX = 64;
+
+function parseCached(bytes: Uint8Array, name: string): CertReadResult {
+  const key = `${name}\0${createHash('sha256').update(bytes).digest('hex')}`;
+  let r = cache.get(key);
+  if (!r) {
+    r = readCertMaterial(bytes, name);
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(key, r);
+  }
+  return r;
+}
+
+/** Reads the linked file of a record through the host. undefined = no link, or the host cannot read files. */
+export function loadLinkedCert(rec: ZoneRecord, host: RuleHost): LinkedCert | undefined {
+  const link = certLinkOf(rec, host);
+  if (!link || !host.readFile) return undefined;
+  const r = host.readFile(link.fromFile, link.path);
+  if ('error' in r) return { link, error: `cannot read certificate file ${link.path}: ${r.error}` };
+  const m = parseCached(r.bytes, link.path);
+  if ('error' in m) return { link, error: m.error };
+  return { link, material: m, resolved: r.path };
+}
+
+/** Every certificate file the zone's TLSA/SMIMEA records link to, for the server to watch on disk. */
+export function linkedCertificatePaths(zone: Zone, options: Record<string, unknown> = {}): { fromFile: string; path: string }[] {
+  const seen = new Set<string>();
+  const out: { fromFile: string; path: string }[] = [];
+  for (const rec of zone.records) {
+    if (rec.type !== 'TLSA' && rec.type !== 'SMIMEA') continue;
+    const l = certLinkOf(rec, { options });
+    if (!l || seen.has(`${l.fromFile}\0${l.path}`)) continue;
+    seen.add(`${l.fromFile}\0${l.path}`);
+    out.push({ fromFile: l.fromFile, path: l.path });
+  }
+  return out;
+}

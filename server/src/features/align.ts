@@ -1,0 +1,51 @@
+// Column alignment of single-line records: owner, TTL, class, type, RDATA and a
+// trailing comment each start in their own column. Works on the tokens' raw text
+// only (never re-spells a value), so the records read back the same. Pure.
+
+export interface Row {
+  /** owner as written; '' when inherited (the line must then start with blanks) */
+  owner: string;
+  ttl?: string;
+  cls?: string;
+  type: string;
+  /** RDATA tokens as written */
+  rdata: string[];
+  /** trailing comment, raw, with its ';' */
+  comment?: string;
+}
+
+/** Owners longer than this do not widen the owner column for everyone. */
+const OWNER_CAP = 32;
+
+export interface Widths {
+  owner: number;
+  ttl: number;
+  cls: number;
+  type: number;
+}
+
+export function columnWidths(rows: readonly Row[]): Widths {
+  const w: Widths = { owner: 0, ttl: 0, cls: 0, type: 0 };
+  for (const r of rows) {
+    if (r.owner.length <= OWNER_CAP) w.owner = Math.max(w.owner, r.owner.length);
+    w.ttl = Math.max(w.ttl, r.ttl?.length ?? 0);
+    w.cls = Math.max(w.cls, r.cls?.length ?? 0);
+    w.type = Math.max(w.type, r.type.length);
+  }
+  return w;
+}
+
+function cell(text: string, width: number): string {
+  // a column nobody uses takes no room; a used column is followed by one blank at least
+  if (width === 0) return '';
+  return `${text.padEnd(width)} `;
+}
+
+/** One aligned line. An inherited owner keeps the line starting with blanks. */
+export function alignRow(r: Row, w: Widths): string {
+  let line = r.owner ? `${r.owner.padEnd(w.owner)} ` : ' '.repeat(Math.max(w.owner, 1) + 1);
+  line += cell(r.ttl ?? '', w.ttl) + cell(r.cls ?? '', w.cls);
+  line += r.rdata.length ? `${r.type.padEnd(w.type)} ${r.rdata.join(' ')}` : r.type;
+  if (r.comment) line += ` ${r.comment}`;
+  return line;
+}

@@ -1,0 +1,132 @@
+// Hover text for a zone file position: what a type is and its field layout
+// (from the RR type table), what a field means and its value (TTLs in human
+// units, TLSA/DS/SSHFP numbers with their RFC 7218 style names, names fully
+// qualified). Pure: returns markdown and the range it explains.
+import type { AbsRange } from '../rules/rule';
+import type { Directive, ZoneRecord, Zone } from '../zone/api';
+import { absRange, rrTypeByName, humanTtl } from '../zone/api';
+import type { FieldDef, RRTypeDef } from '../zone/rr-types';
+import { hitAt, type Hit } from './locate-at';
+
+export interface HoverResult {
+  markdown: string;
+  range: AbsRange;
+}
+
+const DIRECTIVES: Record<string, string> = {
+  $ORIGIN: '`$ORIGIN name` sets the origin that relative names below are completed with (RFC 1035 §5.1).',
+  $TTL: '`$TTL ttl` sets the TTL of records below that give none (RFC 2308 §4).',
+  $INCLUDE: '`$INCLUDE file [origin]` reads another file here, relative to this one, optionally with its own origin (RFC 1035 §5.1).',
+  $GENERATE: "`$GENERATE range lhs [ttl] [class] type rhs` writes one record per number in `start-stop[/step]`; `$` is the number, `${offset,width,base}` formats it (BIND).",
+};
+
+const CLASS_NAMES: Record<string, string> = {
+  IN: 'Internet (RFC 1035 §3.2.4)',
+  CH: 'Chaos (RFC 1035 §3.2.4)',
+  CS: 'CSNET (obsolete, RFC 1035 §3.2.4)',
+  HS: 'Hesiod (RFC 1035 §3.2.4)',
+};
+
+export function hoverAt(zone: Zone, line: number, col: number): HoverResult | undefined {
+  const hit = hitAt(zone, line, col);
+  if (!hit) return undefined;
+  const range = absRange({ file: hit.file, entry: hit.entry, span: { line: hit.token.line, start: hit.token.start, endLine: hit.token.line, end: hit.token.end } });
+  if (hit.directive) return directiveHover(hit, hit.directive, range);
+  const rec = hit.record;
+  if (!rec || !hit.where) return undefined;
+  switch (hit.where.part) {
+    case 'owner':
+      return { markdown: ownerHover(zone, rec), range };
+    case 'ttl':
+      return { markdown: `**TTL** ${rec.ttl} seconds = ${humanTtl(rec.ttl)}\n\nHow long resolvers may cache this record.`, range };
+    case 'class':
+      return { markdown: `**Class ${rec.class}**: ${CLASS_NAMES[rec.class] ?? rec.class}`, range };
+    case 'type':
+      return { markdown: typeHover(rec.type, rrTypeByName(rec.type)), range };
+    case 'field': {
+      const def = rrTypeByName(rec.type);
+      if (rec.generic) {
+        const range2 = absRange(rec.rdataLoc);
+        return { markdown: `**RFC 3597 generic RDATA** of ${rec.type}: \`\\# length hex\`${def ? `, read as ${presentFields(rec, def)}` : ''}`, range: range2 };
+      }
+      const f = def?.fields[hit.where.index];
+      if (!def || !f) return undefined;
+      const fieldRange = absRange(rec.fields[hit.where.index].loc);
+      return { markdown: fieldHover(rec, def, hit.where.index, f), range: fieldRange };
+    }
+  }
+}
+
+function directiveHover(hit: Hit, d: Directive, range: AbsRange): HoverResult | undefined {
+  if (hit.index !== 0) {
+    if (d.name === '$TTL') {
+      return { markdown: `**$TTL**: default TTL ${hit.token.text} = ${ttlText(hit.token.text)}`, range };
+    }
+    return undefined;
+  }
+  return { markdown: `**${d.name}**\n\n${DIRECTIVES[d.name] ?? ''}`, range };
+}
+
+function ttlText(raw: string): string {
+  const n = /^[0-9]+$/.test(raw) ? Number(raw) : undefined;
+  return n === undefined ? raw : humanTtl(n);
+}
+
+function ownerHover(zone: Zone, rec: ZoneRecord): string {
+  const at = zone.byOwner.get(rec.ownerKey) ?? [];
+  const types = [...new Set(at.map((r) => r.type))];
+  return `**${rec.owner}**\n\n${at.length} record${at.length === 1 ? '' : 's'} at this name: ${types.join(', ')}`;
+}
+
+/** Type hover: summary, code, RFC and the field layout. */
+export function typeHover(type: string, def: RRTypeDef | undefined): string {
+  if (!def) return `**${type}**: a type dane-zone does not know; write its RDATA in the RFC 3597 form \`\\# length hex\`.`;
+  const layout = def.fields.map((f) => `\`${f.name}\``).join(' ');
+  const rows = def.fields.map((f) => `- \`${f.name}\` (${f.kind}): ${f.doc}`).join('\n');
+  return `**${def.name}** (type ${def.code}): ${def.summary} (${def.rfc})\n\n\`${def.name}\` ${layout}\n\n${rows}`;
+}
+
+function presentFields(rec: ZoneRecord, def: RRTypeDef): string {
+  return def.fields.map((f, i) => `${f.name} = ${valueText(f, rec.values[i])}`).join(', ');
+}
+
+function valueText(f: FieldDef, v: unknown): string {
+  if (v === undefined) return '(missing)';
+  if (f.values && typeof v === 'number') {
+    const named = f.values.find((x) => x.value === v);
+    return named ? `${v} (${named.name})` : String(v);
+  }
+  if (f.kind === 'ttl' && typeof v === 'number') return `${v} (${humanTtl(v)})`;
+  if (Array.isArray(v)) return v.map((s) => JSON.stringify(s)).join(' ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function fieldHover(rec: ZoneRecord, def: RRTypeDef, i: number, f: FieldDef): string {
+  const v = rec.values[i];
+  let out = `**${def.name} ${f.name}** (${f.kind}): ${f.doc}\n\n`;
+  if (f.values && typeof v === 'number') {
+    const named = f.values.find((x) => x.value === v);
+    out += named ? `Value **${v} = ${named.name}**: ${named.doc}` : `Value **${v}**: not an assigned value`;
+    out += `\n\n${f.values.map((x) => `${x.value} ${x.name}`).join(' · ')}`;
+  } else if (f.kind === 'ttl' && typeof v === 'number') {
+    out += `Value **${v}** seconds = ${humanTtl(v)}`;
+  } else if (f.kind === 'name' && typeof v === 'string') {
+    out += `Value **${v}**`;
+  } else if (f.kind === 'text-rest' && Array.isArray(v)) {
+    const lens = (v as string[]).map((s) => Buffer.byteLength(s, 'latin1'));
+    out += `${v.length} character-string${v.length === 1 ? '' : 's'} (${lens.join(' + ')} = ${lens.reduce((a, b) => a + b, 0)} octets); a client joins them without separators`;
+  } else if ((f.kind === 'hex-rest' || f.kind === 'hex') && typeof v === 'string') {
+    out += `${v.length / 2} octets${def.name === 'TLSA' || def.name === 'SMIMEA' ? tlsaLengthNote(rec, v.length / 2) : ''}`;
+  } else if (v !== undefined) {
+    out += `Value **${valueText(f, v)}**`;
+  }
+  return out;
+}
+
+function tlsaLengthNote(rec: ZoneRecord, octets: number): string {
+  const mtype = rec.field('matchingType');
+  const want = mtype === 1 ? 32 : mtype === 2 ? 64 : undefined;
+  if (want === undefined) return '';
+  return octets === want ? ` (the size of a SHA2-${want === 32 ? 256 : 512} digest)` : ` (a SHA2-${want === 32 ? 256 : 512} digest has ${want})`;
+}

@@ -1,0 +1,139 @@
+// The TLSA matcher for SMTP (RFC 7672 §3): pure, no I/O, no clock of its own.
+// Input: the TLSA RRset, the chain the server presented (leaf first), the
+// reference identifiers and "now". DANE-EE(3): the leaf's certificate or SPKI
+// matches; no name or date checks (§3.1.1). DANE-TA(2): some presented
+// certificate matches and is the trust anchor; the chain from it down to the
+// leaf must verify (issuer names, signatures, validity dates) and the leaf must
+// carry one of the reference identifiers (§3.2.2-3.2.3). PKIX-TA(0)/PKIX-EE(1)
+// are unusable for SMTP (§3.1.3). Digest agility per RFC 7671 §9.
+import { X509Certificate } from 'node:crypto';
+import { associationData, type MatchingType, type Selector } from '../cert/tlsa-data';
+
+export interface TlsaRecord { usage: number; selector: number; matchingType: number; data: string }
+
+export type MatchOutcome =
+  | 'match-ee' // a DANE-EE record matched the leaf
+  | 'match-ta' // a DANE-TA record matched and the chain and names verified
+  | 'no-usable' // only unusable records: TLS mandatory, no authentication
+  | 'mismatch' // usable records, none matches a presented certificate
+  | 'expired' // DANE-TA matched, but a certificate below the anchor is outside its validity
+  | 'name-mismatch' // DANE-TA matched, chain good, leaf names do not cover the reference identifiers
+  | 'chain-invalid' // DANE-TA matched, but the chain to the leaf does not verify
+  | 'no-certificate';
+
+export interface MatchResult {
+  outcome: MatchOutcome;
+  /** the record that authenticated the server, in presentation form */
+  matched?: string;
+  /** depth in the chain of the certificate that matched (0 = leaf) */
+  depth?: number;
+  /** human explanation */
+  detail: string;
+  /** records left out and why (unusable usage, weaker digest, unknown parameters) */
+  ignored: { record: string; reason: string }[];
+}
+
+export const recordText = (r: TlsaRecord): string => `${r.usage} ${r.selector} ${r.matchingType} ${r.data.toLowerCase()}`;
+
+/** RFC 7671 §9: per (usage, selector), keep only the strongest digest present; Full(0) is exempt. */
+export function usableRecords(records: TlsaRecord[]): { usable: TlsaRecord[]; ignored: MatchResult['ignored'] } {
+  const ignored: MatchResult['ignored'] = [];
+  const cand: TlsaRecord[] = [];
+  for (const r of records) {
+    if (r.usage === 0 || r.usage === 1) ignored.push({ record: recordText(r), reason: `usage ${r.usage} (${r.usage ? 'PKIX-EE' : 'PKIX-TA'}) is unusable for SMTP (RFC 7672 §3.1.3)` });
+    else if (r.usage !== 2 && r.usage !== 3) ignored.push({ record: recordText(r), reason: `unknown usage ${r.usage}` });
+    else if (r.selector !== 0 && r.selector !== 1) ignored.push({ record: recordText(r), reason: `unknown selector ${r.selector}` });
+    else if (r.matchingType < 0 || r.matchingType > 2) ignored.push({ record: recordText(r), reason: `unknown matching type ${r.matchingType}` });
+    else cand.push(r);
+  }
+  const rank = (m: number): number => (m === 2 ? 2 : m === 1 ? 1 : 0);
+  const best = new Map<string, number>();
+  for (const r of cand) {
+    if (r.matchingType === 0) continue;
+    const k = `${r.usage}/${r.selector}`;
+    best.set(k, Math.max(best.get(k) ?? 0, rank(r.matchingType)));
+  }
+  const usable: TlsaRecord[] = [];
+  for (const r of cand) {
+    const b = best.get(`${r.usage}/${r.selector}`) ?? 0;
+    if (r.matchingType !== 0 && rank(r.matchingType) < b) ignored.push({ record: recordText(r), reason: 'a stronger digest is published for the same usage and selector (RFC 7671 §9)' });
+    else usable.push(r);
+  }
+  return { usable, ignored };
+}
+
+function recMatches(r: TlsaRecord, cert: X509Certificate): boolean {
+  return associationData(cert, r.selector as Selector, r.matchingType as MatchingType) === r.data.toLowerCase();
+}
+
+/** DNS-ID names of a certificate: SAN dNSName entries, or the CN when there are none. */
+export function certNames(cert: X509Certificate): string[] {
+  const san = cert.subjectAltName;
+  const dns = san ? san.split(/,\s*/).filter((s) => s.startsWith('DNS:')).map((s) => s.slice(4)) : [];
+  if (dns.length) return dns;
+  const cn = /(?:^|\n)CN=([^\n]*)/.exec(cert.subject);
+  return cn ? [cn[1]] : [];
+}
+
+const norm = (n: string): string => n.toLowerCase().replace(/\.$/, '');
+
+/** RFC 7672 §3.2.3: a wildcard is allowed only as the complete leftmost label and covers one label. */
+export function nameMatches(pattern: string, ref: string): boolean {
+  const p = norm(pattern), r = norm(ref);
+  if (p === r) return true;
+  if (!p.startsWith('*.')) return false;
+  const rest = p.slice(2);
+  if (rest.includes('*')) return false;
+  const dot = r.indexOf('.');
+  return dot > 0 && r.slice(dot + 1) === rest;
+}
+
+function inValidity(c: X509Certificate, now: Date): boolean {
+  return new Date(c.validFrom) <= now && now <= new Date(c.validTo);
+}
+
+export function matchPresentedChain(records: TlsaRecord[], chainDer: Uint8Array[], refNames: string[], now: Date): MatchResult {
+  const { usable, ignored } = usableRecords(records);
+  if (!usable.length) {
+    return { outcome: 'no-usable', ignored, detail: records.length ? 'no usable TLSA record (only PKIX-TA(0)/PKIX-EE(1) or unknown parameters): TLS is required but the server is not authenticated' : 'no TLSA records' };
+  }
+  if (!chainDer.length) return { outcome: 'no-certificate', ignored, detail: 'the server presented no certificate' };
+  let chain: X509Certificate[];
+  try { chain = chainDer.map((d) => new X509Certificate(d)); } catch (e) {
+    return { outcome: 'chain-invalid', ignored, detail: `a presented certificate does not parse: ${(e as Error).message}` };
+  }
+  const leaf = chain[0];
+  for (const r of usable.filter((x) => x.usage === 3)) {
+    if (recMatches(r, leaf)) return { outcome: 'match-ee', matched: recordText(r), depth: 0, ignored, detail: `DANE-EE(3) ${recordText(r).slice(0, 18)}… matches the leaf certificate (no name or date checks, RFC 7672 §3.1.1)` };
+  }
+  // DANE-TA: collect the most informative failure over all matching anchors
+  let failure: MatchResult | undefined;
+  const order: MatchOutcome[] = ['mismatch', 'chain-invalid', 'expired', 'name-mismatch'];
+  const worse = (m: MatchResult): void => { if (!failure || order.indexOf(m.outcome) > order.indexOf(failure.outcome)) failure = m; };
+  for (const r of usable.filter((x) => x.usage === 2)) {
+    for (let depth = 0; depth < chain.length; depth++) {
+      if (!recMatches(r, chain[depth])) continue;
+      const rec = recordText(r);
+      let bad: MatchResult | undefined;
+      for (let j = depth - 1; j >= 0 && !bad; j--) {
+        const child = chain[j], parent = chain[j + 1];
+        if (!child.checkIssued(parent) || !child.verify(parent.publicKey)) {
+          bad = { outcome: 'chain-invalid', matched: rec, depth, ignored, detail: `DANE-TA(2) matched the certificate at depth ${depth}, but the certificate at depth ${j} (${child.subject.replace(/\n/g, ', ')}) is not signed by it` };
+        } else if (!inValidity(child, now)) {
+          bad = { outcome: 'expired', matched: rec, depth, ignored, detail: `DANE-TA(2) matched at depth ${depth}, but the certificate at depth ${j} is valid ${child.validFrom} – ${child.validTo}, not now` };
+        }
+      }
+      if (!bad && depth === 0 && !inValidity(leaf, now)) {
+        bad = { outcome: 'expired', matched: rec, depth, ignored, detail: `DANE-TA(2) matched the leaf itself, which is valid ${leaf.validFrom} – ${leaf.validTo}, not now` };
+      }
+      if (!bad) {
+        const names = certNames(leaf);
+        const ok = refNames.some((ref) => names.some((n) => nameMatches(n, ref)));
+        if (ok) return { outcome: 'match-ta', matched: rec, depth, ignored, detail: `DANE-TA(2) matched the certificate at depth ${depth}; chain verified; leaf names ${names.join(', ')} cover ${refNames.join(' / ')}` };
+        bad = { outcome: 'name-mismatch', matched: rec, depth, ignored, detail: `DANE-TA(2) matched at depth ${depth} and the chain verifies, but the leaf names (${names.join(', ') || 'none'}) match none of ${refNames.join(', ')} (RFC 7672 §3.2.3)` };
+      }
+      worse(bad);
+    }
+  }
+  return failure ?? { outcome: 'mismatch', ignored, detail: `none of the ${usable.length} usable TLSA record(s) matches a certificate the server presented` };
+}

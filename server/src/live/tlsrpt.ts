@@ -1,0 +1,61 @@
+// The run as an RFC 8460 §4.4 aggregate report (policy-type "tlsa"): one
+// policy per MX host that publishes TLSA, each probed address counted as one
+// session. Pure: report in, JSON-ready object out.
+import type { ValidationReport } from './report';
+
+export interface TlsRptReport {
+  'organization-name': string;
+  'date-range': { 'start-datetime': string; 'end-datetime': string };
+  'contact-info': string;
+  'report-id': string;
+  policies: {
+    policy: { 'policy-type': 'tlsa' | 'no-policy-found'; 'policy-string': string[]; 'policy-domain': string; 'mx-host': string[] };
+    summary: { 'total-successful-session-count': number; 'total-failure-session-count': number };
+    'failure-details': {
+      'result-type': string;
+      'receiving-mx-hostname': string;
+      'receiving-ip'?: string;
+      'failed-session-count': number;
+      'additional-information'?: string;
+    }[];
+  }[];
+}
+
+export function toTlsRpt(r: ValidationReport, org = 'dane-zone validate', contact = 'mailto:postmaster@invalid'): TlsRptReport {
+  const end = new Date(Date.parse(r.startedAt) + r.durationMs).toISOString();
+  const domain = r.domain.replace(/\.$/, '');
+  const strip = (n: string): string => n.replace(/\.$/, '');
+  const policies: TlsRptReport['policies'] = [];
+  for (const h of r.hosts) {
+    const dane = h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus';
+    const failures: TlsRptReport['policies'][number]['failure-details'] = [];
+    let ok = 0;
+    if (h.addresses.length === 0 && h.tlsrpt) {
+      failures.push({ 'result-type': h.tlsrpt, 'receiving-mx-hostname': strip(h.name), 'failed-session-count': 1, 'additional-information': h.detail });
+    }
+    for (const a of h.addresses) {
+      if (a.tlsrpt) failures.push({ 'result-type': a.tlsrpt, 'receiving-mx-hostname': strip(h.name), 'receiving-ip': a.address, 'failed-session-count': 1, 'additional-information': a.detail });
+      else ok++;
+    }
+    policies.push({
+      policy: { 'policy-type': dane ? 'tlsa' : 'no-policy-found', 'policy-string': dane ? h.tlsa : [], 'policy-domain': domain, 'mx-host': [strip(h.name)] },
+      summary: { 'total-successful-session-count': ok, 'total-failure-session-count': failures.length },
+      'failure-details': failures,
+    });
+  }
+  if (!r.hosts.length && r.tlsrpt) {
+    // the MX lookup itself failed: one failed session against the domain
+    policies.push({
+      policy: { 'policy-type': 'tlsa', 'policy-string': [], 'policy-domain': domain, 'mx-host': [] },
+      summary: { 'total-successful-session-count': 0, 'total-failure-session-count': 1 },
+      'failure-details': [{ 'result-type': r.tlsrpt, 'receiving-mx-hostname': domain, 'failed-session-count': 1, 'additional-information': r.summary }],
+    });
+  }
+  return {
+    'organization-name': org,
+    'date-range': { 'start-datetime': r.startedAt, 'end-datetime': end },
+    'contact-info': contact,
+    'report-id': `${r.startedAt}_${domain}`,
+    policies,
+  };
+}

@@ -1,0 +1,226 @@
+// The live validation run, as a DANE-enforcing sender does it (RFC 7672 §2.2):
+// MX (insecure = not applicable; null MX; no MX = implicit MX), per host in
+// preference order A/AAAA with the CNAME chain, the TLSA base domain with
+// fallback (§2.2.3), TLSA, then per address the SMTP STARTTLS probe and the
+// matcher. Talks to the network only through Resolver and SmtpProber, so tests
+// can hand in fakes. Returns plain report data; never throws for bad peers.
+import { isIP } from 'node:net';
+import { canonName, MxData, nameToLabels, TlsaData, TYPE } from './dns-wire';
+import { lookup, Lookup } from './dns-lookup';
+import type { Resolver } from './resolver';
+import type { ProbeResult, SmtpProber } from './smtp-probe';
+import { matchPresentedChain, recordText, TlsaRecord } from './tlsa-match';
+import { describeChain } from './cert-info';
+import { AddressReport, codesFor, HostReport, Reason, Step, ValidationReport } from './report';
+import { domainVerdict, hostFromAddresses, reasonForMatch, summarize } from './verdict';
+
+/** Records as edited in a zone file, for the pre-deployment check. */
+export interface ZoneRecords {
+  /** the zone's origin (absolute); TLSA owners under it come from `tlsa`, absent = none */
+  origin: string;
+  /** MX RRset of the domain in the zone, if the domain is in the zone */
+  mx?: MxData[];
+  /** TLSA RRsets by owner (canonical, e.g. `_25._tcp.mx.example.com.`) */
+  tlsa: Map<string, TlsaRecord[]>;
+}
+
+export interface ValidateOptions {
+  resolver: Resolver;
+  prober: SmtpProber;
+  /** SMTP port to connect to (the TLSA owner stays _25._tcp); default 25 */
+  smtpPort?: number;
+  /** deadline per SMTP step, ms; default 10000 */
+  stepTimeoutMs?: number;
+  now?: () => Date;
+  signal?: AbortSignal;
+  /** current step, for progress UIs */
+  onProgress?: (message: string) => void;
+  /** pre-deployment check: MX/TLSA from the zone instead of DNS */
+  zone?: ZoneRecords;
+  heloName?: string;
+}
+
+const step = (s: string, status: Step['status'], ms: number, detail: string): Step => ({ step: s, status, ms, detail });
+const lookupStep = (name: string, l: Lookup): Step =>
+  step(name, l.status === 'secure' ? 'ok' : l.status === 'insecure' ? 'warn' : 'fail', l.ms, `${l.type} ${l.name}: ${l.detail}`);
+
+function isUnder(name: string, origin: string): boolean {
+  const n = canonName(name), o = canonName(origin);
+  return n === o || n.endsWith('.' + o);
+}
+
+/** Throws with a clear message when `domain` is not a usable domain name. */
+export function checkDomainName(domain: string): string {
+  const d = domain.trim();
+  if (!d || d === '.') throw new Error('no domain given');
+  if (isIP(d)) throw new Error(`'${d}' is an IP address, not a mail domain`);
+  if (/\s/.test(d)) throw new Error(`'${d}' contains white space`);
+  nameToLabels(d); // length limits
+  return canonName(d);
+}
+
+export async function validateDomain(domainIn: string, o: ValidateOptions): Promise<ValidationReport> {
+  const t0 = Date.now();
+  const domain = checkDomainName(domainIn);
+  const now = o.now ?? (() => new Date());
+  const port = o.smtpPort ?? 25;
+  const progress = o.onProgress ?? (() => undefined);
+  const report: ValidationReport = {
+    domain, verdict: 'not-applicable', ndr: null, tlsrpt: null, summary: '', source: o.zone ? 'zone' : 'dns',
+    resolver: o.resolver.describe(), smtpPort: port, startedAt: new Date(t0).toISOString(), durationMs: 0,
+    steps: [], mx: { status: 'failed', records: [] }, hosts: [],
+  };
+  const finish = (verdict: ValidationReport['verdict'], reason: Reason | null, extra = ''): ValidationReport => {
+    report.verdict = verdict;
+    Object.assign(report, codesFor(reason));
+    report.summary = summarize(verdict, reason, extra);
+    report.durationMs = Date.now() - t0;
+    return report;
+  };
+
+  // ---- MX ----
+  progress(`MX lookup for ${domain}`);
+  let mxList: MxData[];
+  if (o.zone?.mx && o.zone.mx.length) {
+    mxList = o.zone.mx;
+    report.mx = { status: 'secure', records: mxList.map((m) => `${m.preference} ${m.exchange}`) };
+    report.steps.push(step('mx', 'ok', 0, `MX ${domain}: ${mxList.length} record(s) from the zone file (pre-deployment check, treated as signed)`));
+  } else {
+    const mx = await lookup(o.resolver, domain, TYPE.MX, o.signal);
+    report.steps.push(lookupStep('mx', mx));
+    mxList = mx.records.map((r) => r.data as MxData);
+    report.mx.records = mxList.map((m) => `${m.preference} ${m.exchange}`);
+    if (mx.status === 'failed') { report.mx.status = 'failed'; return finish('dns-failure', 'dns-failure', `MX lookup: ${mx.detail}.`); }
+    if (mx.status === 'bogus') { report.mx.status = 'bogus'; return finish('invalid', 'dnssec-invalid', `MX lookup: ${mx.detail}.`); }
+    if (mx.status === 'insecure') { report.mx.status = 'insecure'; return finish('not-applicable', null, 'The MX RRset is not DNSSEC-signed (no AD bit), so DANE does not apply (RFC 7672 §2.2.1).'); }
+    if (mx.rcode === 'NXDOMAIN') { report.mx.status = 'secure'; return finish('not-applicable', null, `${domain} does not exist (authenticated NXDOMAIN).`); }
+    report.mx.status = 'secure';
+    if (mx.cnames.length) report.steps.push(step('mx', 'warn', 0, `${domain} is an alias of ${mx.target}; its MX RRset was used`));
+  }
+  if (mxList.some((m) => m.exchange === '.' || m.exchange === '')) {
+    report.mx.status = 'null-mx';
+    return finish('not-applicable', null, `${domain} publishes a null MX (RFC 7505): it accepts no mail.`);
+  }
+  if (!mxList.length) {
+    report.mx.status = 'implicit';
+    mxList = [{ preference: 0, exchange: domain }];
+    report.steps.push(step('mx', 'ok', 0, `no MX records: the domain itself is the implicit MX (RFC 5321 §5.1)`));
+  }
+  mxList = [...mxList].sort((a, b) => a.preference - b.preference);
+
+  // ---- hosts, in preference order (sequential: bounded load, readable progress) ----
+  for (const mx of mxList) {
+    if (o.signal?.aborted) break;
+    report.hosts.push(await validateHost(mx, o, port, now, progress));
+  }
+  if (o.signal?.aborted) return finish('dns-failure', 'dns-failure', 'Cancelled before the end.');
+  const v = domainVerdict(report.hosts);
+  return finish(v.verdict, v.reason);
+}
+
+async function tlsaLookup(name: string, o: ValidateOptions): Promise<{ step: Step; status: HostReport['tlsaStatus']; records: TlsaRecord[] }> {
+  const owner = canonName(`_25._tcp.${name}`);
+  if (o.zone && isUnder(owner, o.zone.origin)) {
+    const recs = o.zone.tlsa.get(owner) ?? [];
+    return { step: step('tlsa', recs.length ? 'ok' : 'warn', 0, `TLSA ${owner}: ${recs.length ? recs.length + ' record(s)' : 'none'} in the zone file (pre-deployment check)`), status: recs.length ? 'present' : 'none', records: recs };
+  }
+  const l = await lookup(o.resolver, owner, TYPE.TLSA, o.signal);
+  const records = l.records.map((r) => r.data as TlsaData);
+  const status: HostReport['tlsaStatus'] = l.status === 'bogus' ? 'bogus' : l.status === 'failed' ? 'failed'
+    : l.status === 'insecure' ? 'insecure' : records.length ? 'present' : 'none';
+  return { step: lookupStep('tlsa', l), status, records };
+}
+
+async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: () => Date, progress: (m: string) => void): Promise<HostReport> {
+  const name = canonName(mx.exchange);
+  const host: HostReport = {
+    name, preference: mx.preference, tlsaBase: name, cnames: [], tlsa: [], tlsaStatus: 'not-looked-up', addressesSecure: false,
+    verdict: 'no-dane', reason: null, ndr: null, tlsrpt: null, detail: '', steps: [], addresses: [],
+  };
+  const done = (verdict: HostReport['verdict'], reason: Reason | null, detail: string): HostReport => {
+    Object.assign(host, { verdict, reason, detail }, codesFor(reason));
+    return host;
+  };
+  progress(`${name}: address lookup`);
+  const [a, aaaa] = await Promise.all([lookup(o.resolver, name, TYPE.A, o.signal), lookup(o.resolver, name, TYPE.AAAA, o.signal)]);
+  host.steps.push(lookupStep('address', a), lookupStep('address', aaaa));
+  const addrs = [...a.records, ...aaaa.records].map((r) => String(r.data));
+  if (a.status === 'bogus' || aaaa.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the address records of ${name} fail DNSSEC validation`);
+  if (!addrs.length && (a.status === 'failed' || aaaa.status === 'failed')) return done('dns-failure', 'dns-failure', `the address lookup for ${name} failed`);
+  if (!addrs.length) return done('dns-failure', 'dns-failure', `${name} has no A or AAAA records`);
+  const answered = [a, aaaa].filter((l) => l.status !== 'failed');
+  host.addressesSecure = answered.every((l) => l.status === 'secure');
+  const chainLookup = a.cnames.length ? a : aaaa;
+  host.cnames = chainLookup.cnames;
+
+  // TLSA base domain (RFC 7672 §2.2.2-2.2.3): the expanded name if the whole chain is secure
+  let candidates: string[];
+  if (host.cnames.length) candidates = host.addressesSecure ? [chainLookup.target, name] : [name];
+  else candidates = host.addressesSecure ? [name] : [];
+  let tl: Awaited<ReturnType<typeof tlsaLookup>> | undefined;
+  if (!candidates.length) {
+    host.steps.push(step('tlsa', 'skip', 0, `the address records of ${name} are not signed: no TLSA lookup (RFC 7672 §2.2.2)`));
+  }
+  for (const base of candidates) {
+    progress(`${name}: TLSA lookup at _25._tcp.${base}`);
+    tl = await tlsaLookup(base, o);
+    host.steps.push(tl.step);
+    host.tlsaBase = base;
+    if (tl.status !== 'none') break; // fall back to the original name only on secure denial
+  }
+  if (tl) {
+    host.tlsaStatus = tl.status;
+    host.tlsa = tl.records.map(recordText);
+    if (tl.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the TLSA RRset at _25._tcp.${host.tlsaBase} fails DNSSEC validation: the host is unusable`);
+    if (tl.status === 'failed') return done('dns-failure', 'dns-failure', `the TLSA lookup at _25._tcp.${host.tlsaBase} failed`);
+  }
+  const dane = host.tlsaStatus === 'present';
+
+  for (const address of addrs) {
+    if (o.signal?.aborted) break;
+    progress(`${name}: SMTP STARTTLS probe of ${address}:${port}`);
+    const probe = await o.prober.probe({ address, port, sni: host.tlsaBase, stepTimeoutMs: o.stepTimeoutMs, heloName: o.heloName }, o.signal);
+    host.addresses.push(judgeAddress(address, probe, dane ? tl!.records : null, [host.tlsaBase, name], now()));
+  }
+  const hv = hostFromAddresses(host.addresses);
+  if (!dane) {
+    const why = host.tlsaStatus === 'none' ? 'no TLSA records (authenticated denial)' : host.tlsaStatus === 'insecure' ? 'the TLSA answer is not signed' : 'the address records are not signed';
+    return done('no-dane', null, `DANE does not apply to ${name}: ${why}; senders use opportunistic TLS`);
+  }
+  const best = host.addresses.find((x) => x.verdict === hv.verdict);
+  return done(hv.verdict, hv.reason, best?.detail ?? '');
+}
+
+function judgeAddress(address: string, probe: ProbeResult, tlsa: TlsaRecord[] | null, refNames: string[], now: Date): AddressReport {
+  const steps: Step[] = probe.steps.map((s) => step(s.step, s.ok ? 'ok' : 'fail', s.ms, s.detail));
+  const { chain, wouldMatch } = describeChain(probe.chain);
+  const r: AddressReport = {
+    address, family: isIP(address) === 6 ? 6 : 4, verdict: 'no-dane', reason: null, ndr: null, tlsrpt: null, detail: '',
+    steps, tlsVersion: probe.tlsVersion, chain, matched: null, wouldMatch,
+  };
+  const set = (verdict: AddressReport['verdict'], reason: Reason | null, detail: string): AddressReport => {
+    Object.assign(r, { verdict, reason, detail }, codesFor(reason));
+    return r;
+  };
+  const last = probe.steps[probe.steps.length - 1];
+  if (!tlsa) {
+    return set('no-dane', null, probe.ok ? `opportunistic TLS works (${probe.tlsVersion}); publish ${wouldMatch[0] ?? 'a TLSA record'} to enable DANE` : `no DANE; the SMTP probe failed: ${last?.detail ?? 'unknown'}`);
+  }
+  if (!probe.ok) {
+    switch (probe.failure) {
+      case 'no-starttls': case 'starttls-refused': return set('invalid', 'starttls-not-supported', last.detail);
+      case 'tls': return set('invalid', 'tls-handshake', last.detail);
+      default: return set('smtp-failure', 'smtp-unreachable', `${last?.step ?? 'connect'}: ${last?.detail ?? 'failed'}`);
+    }
+  }
+  const t = Date.now();
+  const m = matchPresentedChain(tlsa, probe.chain, refNames, now);
+  r.matched = m.matched && (m.outcome === 'match-ee' || m.outcome === 'match-ta') ? m.matched : null;
+  const ignored = m.ignored.length ? ` Ignored: ${m.ignored.map((i) => `${i.record.slice(0, 20)}… (${i.reason})`).join('; ')}.` : '';
+  const ok = m.outcome === 'match-ee' || m.outcome === 'match-ta';
+  steps.push(step('match', ok ? 'ok' : m.outcome === 'no-usable' ? 'warn' : 'fail', Date.now() - t, m.detail + ignored));
+  if (ok) return set('valid', null, m.detail);
+  if (m.outcome === 'no-usable') return set('tls-only', null, m.detail);
+  const fix = wouldMatch.length ? ` The server presents a key matching ${wouldMatch.map((w) => w.slice(0, 14) + '…').join(' or ')}.` : '';
+  return set('invalid', reasonForMatch(m.outcome), m.detail + fix);
+}

@@ -1,0 +1,60 @@
+// From per-address results to host and domain verdicts (RFC 7672 §2.2 and the
+// --json contract): which code is decisive for the domain, and the summary
+// sentence. Pure; no I/O.
+import type { AddressReport, DomainVerdict, HostReport, HostVerdict, Reason } from './report';
+import { codesFor } from './report';
+import type { MatchOutcome } from './tlsa-match';
+
+export function reasonForMatch(o: MatchOutcome): Reason | null {
+  switch (o) {
+    case 'match-ee': case 'match-ta': case 'no-usable': return null;
+    case 'expired': return 'certificate-expired';
+    case 'name-mismatch': return 'certificate-host-mismatch';
+    case 'chain-invalid': return 'chain-invalid';
+    case 'mismatch': case 'no-certificate': return 'tlsa-mismatch';
+  }
+}
+
+/** A host authenticates when any of its addresses does (a sender tries them in turn). */
+export function hostFromAddresses(addrs: AddressReport[]): { verdict: HostVerdict; reason: Reason | null } {
+  if (!addrs.length) return { verdict: 'dns-failure', reason: 'dns-failure' };
+  const order: HostVerdict[] = ['valid', 'tls-only', 'no-dane', 'invalid', 'smtp-failure'];
+  let best = addrs[0];
+  for (const a of addrs) if (order.indexOf(a.verdict) < order.indexOf(best.verdict)) best = a;
+  return { verdict: best.verdict, reason: best.verdict === 'valid' || best.verdict === 'tls-only' || best.verdict === 'no-dane' ? null : best.reason };
+}
+
+export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; reason: Reason | null } {
+  const dane = hosts.filter((h) => h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus');
+  if (!dane.length) {
+    // no host publishes TLSA; but when every lookup failed we cannot even say that
+    const failed = hosts.filter((h) => h.verdict === 'dns-failure');
+    if (hosts.length && failed.length === hosts.length) return { verdict: 'dns-failure', reason: 'dns-failure' };
+    return { verdict: 'not-applicable', reason: null };
+  }
+  const valid = hosts.filter((h) => h.verdict === 'valid');
+  if (valid.length === hosts.length) return { verdict: 'valid', reason: null };
+  if (valid.length) return { verdict: 'partial', reason: null };
+  if (hosts.every((h) => h.verdict === 'tls-only' || h.verdict === 'no-dane') && hosts.some((h) => h.verdict === 'tls-only')) {
+    return { verdict: 'tls-only', reason: null };
+  }
+  // no host authenticates: the first failing host in preference order decides the code
+  const failing = hosts.filter((h) => h.reason);
+  if (failing.length && failing.every((h) => h.verdict === 'dns-failure')) return { verdict: 'dns-failure', reason: 'dns-failure' };
+  const decisive = failing.find((h) => h.verdict !== 'dns-failure') ?? failing[0];
+  return { verdict: 'invalid', reason: decisive?.reason ?? 'tlsa-mismatch' };
+}
+
+const SUMMARY: Record<DomainVerdict, string> = {
+  valid: 'DANE is valid: every MX host authenticates with its TLSA records.',
+  partial: 'DANE applies, but not every MX host authenticates: mail flows through the hosts that do, degraded.',
+  invalid: 'DANE applies and no MX host can be authenticated: DANE-enforcing senders hold the mail.',
+  'tls-only': 'The TLSA records are all unusable for SMTP (usage 0/1): senders require TLS but do not authenticate the server.',
+  'not-applicable': 'DANE does not apply to this domain: senders fall back to opportunistic TLS.',
+  'dns-failure': 'The DNS lookups failed: senders defer the mail and retry.',
+};
+
+export function summarize(verdict: DomainVerdict, reason: Reason | null, extra = ''): string {
+  const codes = codesFor(reason);
+  return SUMMARY[verdict] + (codes.ndr ? ` Exchange Online would report ${codes.ndr} (TLS-RPT ${codes.tlsrpt}).` : '') + (extra ? ' ' + extra : '');
+}

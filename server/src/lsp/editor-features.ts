@@ -1,0 +1,33 @@
+// One call that wires every editor feature of this folder into a connection,
+// plus the capabilities to announce in InitializeResult.
+import type { Connection, ServerCapabilities } from 'vscode-languageserver/node';
+import type { GetDoc } from './doc-state';
+import { registerHover } from './hover';
+import { registerCompletion, COMPLETION_TRIGGERS } from './completion';
+import { registerDocumentSymbols } from './symbols';
+import { registerFolding } from './folding';
+import { registerNavigation } from './navigation';
+import { registerFormatting } from './formatting';
+import { registerBumpSerial } from './bump-serial';
+import { registerZoneInfo } from './zone-info';
+
+export const EDITOR_CAPABILITIES: ServerCapabilities = {
+  hoverProvider: true,
+  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+  documentSymbolProvider: true,
+  foldingRangeProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  documentFormattingProvider: true,
+};
+
+export function registerEditorFeatures(connection: Connection, getDoc: GetDoc): void {
+  registerHover(connection, getDoc);
+  registerCompletion(connection, getDoc);
+  registerDocumentSymbols(connection, getDoc);
+  registerFolding(connection, getDoc);
+  registerNavigation(connection, getDoc);
+  registerFormatting(connection, getDoc);
+  registerBumpSerial(connection, getDoc);
+  registerZoneInfo(connection, getDoc);
+}

@@ -1,0 +1,84 @@
+// Server side of "dane-zone: Generate TLSA record from certificate…" and of
+// "Add next-key 3 1 1 from …": reads the chosen certificate file (workspace
+// files only, through the store), builds the record, and returns the edit that
+// inserts `; dane-zone: cert=<relative path>` + `_25._tcp.<host>. IN TLSA …`
+// at a sensible place. The client applies the edit (the user sees and can undo it).
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RequestType, type Connection } from 'vscode-languageserver/node';
+import type { Zone } from '../zone/model';
+import { readCertMaterial } from '../cert/cert-file';
+import { buildTlsa, smtpTlsaOwner } from '../cert/build-record';
+import { GenerateTlsaRequest, type GenerateTlsaParams, type GenerateTlsaResult } from './protocol';
+
+export interface GenerateTlsaDeps {
+  /** the analysed zone of an open document */
+  zone(uri: string): Zone | undefined;
+  /** workspace-confined file reading (ZoneStore.readFile) */
+  readFile(fromId: string, path: string): { bytes: Uint8Array; path: string } | { error: string };
+}
+
+function toPath(p: string): string {
+  if (!p.startsWith('file:')) return p;
+  try {
+    return fileURLToPath(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Last line of the entry of the last record in `recs` (absolute, 0-based). */
+function lastLineOf(recs: readonly { loc: { entry: { line: number; lineCount: number }; file: { id: string } } }[], fileId: string): number | undefined {
+  let best: number | undefined;
+  for (const r of recs) {
+    if (r.loc.file.id !== fileId) continue;
+    const l = r.loc.entry.line + r.loc.entry.lineCount - 1;
+    if (best === undefined || l > best) best = l;
+  }
+  return best;
+}
+
+export function generateTlsa(p: GenerateTlsaParams, deps: GenerateTlsaDeps): GenerateTlsaResult {
+  if (!p.host || !/^[A-Za-z0-9_.-]+\.?$/.test(p.host.trim())) return { error: `'${p.host}' is not a host name` };
+  const zone = deps.zone(p.uri);
+  if (!zone) return { error: 'the zone document is not open' };
+  const certPath = toPath(p.certPath);
+  const read = deps.readFile(p.uri, certPath);
+  if ('error' in read) return { error: read.error };
+  const m = readCertMaterial(read.bytes, certPath.replace(/^.*[\\/]/, ''));
+  if ('error' in m) return { error: m.error };
+  const built = buildTlsa(m, { usage: p.usage ?? 3, selector: p.selector ?? 1, matchingType: p.matchingType ?? 1 });
+  if ('error' in built) return { error: built.error };
+  const owner = smtpTlsaOwner(p.host);
+  const record = `${owner} IN TLSA ${built.rdata}`;
+  const zonePath = toPath(p.uri);
+  let link = read.path;
+  if (isAbsolute(zonePath)) link = relative(dirname(zonePath), read.path).split(sep).join('/');
+  const text = `; dane-zone: cert=${link}\n${record}`;
+  // after the host's TLSA RRset, else after the host's own records, else at the end
+  const lines = zone.file.lines;
+  const hostKey = owner.slice('_25._tcp.'.length);
+  let line = lastLineOf(zone.byOwner.get(owner) ?? [], zone.file.id) ?? lastLineOf(zone.byOwner.get(hostKey) ?? [], zone.file.id);
+  if (line === undefined) {
+    line = lines.length - 1;
+    while (line > 0 && lines[line].trim() === '') line--;
+  }
+  const atEmptyDoc = lines.length === 0 || (lines.length === 1 && lines[0] === '');
+  return {
+    record,
+    edit: atEmptyDoc
+      ? { uri: p.uri, line: 0, character: 0, newText: text + '\n' }
+      : { uri: p.uri, line, character: lines[line]?.length ?? 0, newText: '\n' + text },
+  };
+}
+
+export function registerGenerateTlsa(connection: Connection, deps: GenerateTlsaDeps): void {
+  const type = new RequestType<GenerateTlsaParams, GenerateTlsaResult, void>(GenerateTlsaRequest);
+  connection.onRequest(type, (p) => {
+    try {
+      return generateTlsa(p, deps);
+    } catch (e) {
+      return { error: `dane-zone could not generate the record: ${(e as Error).message}` };
+    }
+  });
+}

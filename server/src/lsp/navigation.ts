@@ -1,0 +1,20 @@
+// textDocument/definition and textDocument/references between target names
+// (MX/NS/SRV/CNAME/DNAME/PTR) and the records at those names.
+import type { Connection } from 'vscode-languageserver/node';
+import { definitionAt, referencesAt } from '../features/navigation';
+import type { GetDoc } from './doc-state';
+import { locToRange } from './convert';
+import type { Loc } from '../zone/model';
+
+const lspLocation = (loc: Loc) => ({ uri: loc.file.id, range: locToRange(loc) });
+
+export function registerNavigation(connection: Connection, getDoc: GetDoc): void {
+  connection.onDefinition(({ textDocument, position }) => {
+    const doc = getDoc(textDocument.uri);
+    return doc ? definitionAt(doc.zone, position.line, position.character).map(lspLocation) : [];
+  });
+  connection.onReferences(({ textDocument, position, context }) => {
+    const doc = getDoc(textDocument.uri);
+    return doc ? referencesAt(doc.zone, position.line, position.character, context.includeDeclaration).map(lspLocation) : [];
+  });
+}

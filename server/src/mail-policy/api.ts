@@ -1,0 +1,6 @@
+// Public surface of the mail-policy TXT parsers (for rules, hovers, the live engine).
+export * from './policy-types';
+export { parseTlsRpt, isTlsRptRecord } from './tls-rpt';
+export { parseMtaSts, isMtaStsRecord } from './mta-sts';
+export { parseDmarc, isDmarcRecord } from './dmarc';
+export { parseSpf, isSpfRecord, type SpfTerm, type ParsedSpf } from './spf';

@@ -1,0 +1,61 @@
+// The DANE and mail-policy rules (issue 3), listed once; registry.ts spreads them into RULES.
+import type { Rule } from './rule';
+import { dmarcMultiple } from './dmarc-multiple';
+import { dmarcSyntax } from './dmarc-syntax';
+import { mailPolicyPlacement } from './mail-policy-placement';
+import { mtaStsMultiple } from './mta-sts-multiple';
+import { mtaStsSyntax } from './mta-sts-syntax';
+import { mxTargetCname } from './mx-target-cname';
+import { spfLookupLimit } from './spf-lookup-limit';
+import { spfMultiple } from './spf-multiple';
+import { spfSyntax } from './spf-syntax';
+import { tlsaAtMailDomain } from './tlsa-at-mail-domain';
+import { tlsaCertExpired } from './tlsa-cert-expired';
+import { tlsaCertExpiring } from './tlsa-cert-expiring';
+import { tlsaCertLinkUnreadable } from './tlsa-cert-link-unreadable';
+import { tlsaCertMismatch } from './tlsa-cert-mismatch';
+import { tlsaCnameConflict } from './tlsa-cname-conflict';
+import { tlsaDigestLength } from './tlsa-digest-length';
+import { tlsaFieldUnusable } from './tlsa-field-unusable';
+import { tlsaFullDataMalformed } from './tlsa-full-data-malformed';
+import { tlsaFullDiscouraged } from './tlsa-full-discouraged';
+import { tlsaMatchingTypeConsistency } from './tlsa-matching-type-consistency';
+import { tlsaNotAtMxTarget } from './tlsa-not-at-mx-target';
+import { tlsaOwnerForm } from './tlsa-owner-form';
+import { tlsaPartialDane } from './tlsa-partial-dane';
+import { tlsaSha256Missing } from './tlsa-sha256-missing';
+import { tlsaSingleRecord } from './tlsa-single-record';
+import { tlsaUsageUnusableForSmtp } from './tlsa-usage-unusable-for-smtp';
+import { tlsRptMultiple } from './tlsrpt-multiple';
+import { tlsRptSyntax } from './tlsrpt-syntax';
+
+export const DANE_RULES: Rule[] = [
+  dmarcMultiple,
+  dmarcSyntax,
+  mailPolicyPlacement,
+  mtaStsMultiple,
+  mtaStsSyntax,
+  mxTargetCname,
+  spfLookupLimit,
+  spfMultiple,
+  spfSyntax,
+  tlsaAtMailDomain,
+  tlsaCertExpired,
+  tlsaCertExpiring,
+  tlsaCertLinkUnreadable,
+  tlsaCertMismatch,
+  tlsaCnameConflict,
+  tlsaDigestLength,
+  tlsaFieldUnusable,
+  tlsaFullDataMalformed,
+  tlsaFullDiscouraged,
+  tlsaMatchingTypeConsistency,
+  tlsaNotAtMxTarget,
+  tlsaOwnerForm,
+  tlsaPartialDane,
+  tlsaSha256Missing,
+  tlsaSingleRecord,
+  tlsaUsageUnusableForSmtp,
+  tlsRptMultiple,
+  tlsRptSyntax,
+];

@@ -1,0 +1,38 @@
+// Shared by the two expiry rules: which certificate of a linked file a TLSA
+// record depends on, and its validity at the host's clock. Usage 3 (DANE-EE)
+// depends on the leaf; usage 2 (DANE-TA) on the matched issuer and the leaf.
+import type { X509Certificate } from 'node:crypto';
+import type { ZoneRecord } from '../../zone/model';
+import type { RuleHost } from '../rule';
+import { loadLinkedCert } from '../../cert/link';
+import { matchTlsa } from '../../cert/tlsa-match';
+import { expiryOf, type Expiry } from '../../cert/expiry';
+import { describeCertificate } from '../../cert/describe';
+import { tlsaFields, type TlsaFields } from './tlsa-fields';
+
+export interface CertExpiry {
+  f: TlsaFields;
+  file: string;
+  role: 'leaf' | 'issuer';
+  subject: string;
+  expiry: Expiry;
+}
+
+export function warnDays(host: RuleHost): number {
+  const v = host.options.certificateExpiryWarningDays;
+  return typeof v === 'number' && v >= 0 ? v : 30;
+}
+
+export function certExpiries(rec: ZoneRecord, host: RuleHost): CertExpiry[] {
+  const f = tlsaFields(rec);
+  if (!f || (f.usage !== 2 && f.usage !== 3)) return [];
+  const linked = loadLinkedCert(rec, host);
+  if (!linked || !('material' in linked) || linked.material.certs.length === 0) return [];
+  const m = linked.material;
+  const match = matchTlsa(f, m);
+  if (!match.ok) return []; // a mismatch is tlsa-cert-mismatch's finding
+  const certs: { c: X509Certificate; role: 'leaf' | 'issuer' }[] = [{ c: m.certs[0], role: 'leaf' }];
+  if (f.usage === 2) certs.unshift({ c: m.certs[match.certIndex], role: 'issuer' });
+  const now = host.now();
+  return certs.map(({ c, role }) => ({ f, file: linked.link.path, role, subject: describeCertificate(c).subject, expiry: expiryOf(c, now, warnDays(host)) }));
+}

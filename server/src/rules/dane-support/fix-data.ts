@@ -1,0 +1,23 @@
+// Fix payloads of the DANE rules: the rule computes the edits while it has the
+// certificate at hand and stores them in Finding.data; `fixes(data)` only
+// re-validates and returns them (the code-action handler keeps no cache).
+import type { QuickFix, TextEditSpec } from '../rule';
+
+export interface FixData {
+  fixes: QuickFix[];
+  /** for the client: offer "Add next-key 3 1 1 from …" (asks for a file, then daneZone/generateTlsa) */
+  nextKey?: { file: string; host: string };
+}
+
+const isEdit = (e: unknown): e is TextEditSpec => {
+  const x = e as TextEditSpec;
+  return !!x && typeof x.file === 'string' && typeof x.newText === 'string' && !!x.range &&
+    ['startLine', 'startCol', 'endLine', 'endCol'].every((k) => Number.isInteger((x.range as unknown as Record<string, unknown>)[k]));
+};
+
+/** The quick-fixes stored in a finding's data (malformed entries dropped). */
+export function fixesFromData(data: unknown): QuickFix[] {
+  const fixes = (data as FixData | undefined)?.fixes;
+  if (!Array.isArray(fixes)) return [];
+  return fixes.filter((f): f is QuickFix => !!f && typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.every(isEdit));
+}

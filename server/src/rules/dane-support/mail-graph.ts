@@ -1,0 +1,67 @@
+// The zone's mail topology for the cross-owner DANE rules: MX records and their
+// targets, CNAME targets, and whether `_25._tcp.<host>` has TLSA. Built from the
+// zone's byOwner index in one pass over MX records (linear). Pure.
+import type { Zone, ZoneRecord } from '../../zone/model';
+import { smtpOwnerOf } from './tlsa-fields';
+
+export function nameValue(rec: ZoneRecord, index = -1): string | undefined {
+  const v = index < 0 ? rec.values[rec.values.length - 1] : rec.values[index];
+  return typeof v === 'string' ? v.toLowerCase() : undefined;
+}
+
+/** MX exchange (lower case, absolute); undefined for the null MX `0 .` (RFC 7505). */
+export function mxTarget(rec: ZoneRecord): string | undefined {
+  const t = nameValue(rec);
+  return t && t !== '.' ? t : undefined;
+}
+
+export function inZone(zone: Zone, name: string): boolean {
+  return !zone.origin || name === zone.origin || name.endsWith(`.${zone.origin}`);
+}
+
+/** CNAME target of a name in the zone, if it is an alias. */
+export function cnameOf(zone: Zone, name: string): { rec: ZoneRecord; target: string } | undefined {
+  const rec = zone.byOwner.get(name)?.find((r) => r.type === 'CNAME');
+  const target = rec && nameValue(rec, 0);
+  return rec && target ? { rec, target } : undefined;
+}
+
+/** Follows CNAMEs inside the zone (at most 8 steps, loops stop). */
+export function expandCname(zone: Zone, name: string): string[] {
+  const chain = [name];
+  for (let i = 0; i < 8; i++) {
+    const c = cnameOf(zone, chain[chain.length - 1]);
+    if (!c || chain.includes(c.target)) break;
+    chain.push(c.target);
+  }
+  return chain;
+}
+
+/** True when `_25._tcp.<host>` holds TLSA records (or is itself a CNAME, which may lead to them). */
+export function hasSmtpTlsa(zone: Zone, host: string): boolean {
+  const recs = zone.byOwner.get(smtpOwnerOf(host));
+  return !!recs && recs.some((r) => r.type === 'TLSA' || r.type === 'CNAME');
+}
+
+/** The TLSA base names a DANE sender tries for an MX host: the CNAME-expanded name first,
+ *  then the original (RFC 7672 §2.2.3, RFC 7671 §7). */
+export function tlsaQueryNames(zone: Zone, host: string): string[] {
+  const chain = expandCname(zone, host);
+  const last = chain[chain.length - 1];
+  return last === host ? [smtpOwnerOf(host)] : [smtpOwnerOf(last), smtpOwnerOf(host)];
+}
+
+/** All MX records of the zone, and the set of hosts they name (including CNAME expansions). */
+export function mxIndex(zone: Zone): { mx: ZoneRecord[]; targets: Set<string> } {
+  const mx: ZoneRecord[] = [];
+  const targets = new Set<string>();
+  for (const recs of zone.byOwner.values()) {
+    for (const r of recs) {
+      if (r.type !== 'MX') continue;
+      mx.push(r);
+      const t = mxTarget(r);
+      if (t) for (const n of expandCname(zone, t)) targets.add(n);
+    }
+  }
+  return { mx, targets };
+}

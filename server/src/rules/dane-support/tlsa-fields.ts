@@ -1,0 +1,54 @@
+// Reads the typed TLSA fields of a record and splits TLSA owner names
+// (`_<port>._<proto>.<host>`, RFC 6698 §3). Pure.
+import type { Field, ZoneRecord } from '../../zone/model';
+import type { TlsaParams } from '../../cert/tlsa-match';
+
+export interface TlsaFields extends TlsaParams {
+  fields: { usage: Field; selector: Field; matchingType: Field; data: Field };
+}
+
+/** The four TLSA fields, or undefined when the record did not parse into them. */
+export function tlsaFields(rec: ZoneRecord): TlsaFields | undefined {
+  const by = (n: string) => rec.fields.find((f) => f.name === n);
+  const usage = by('usage');
+  const selector = by('selector');
+  const matchingType = by('matchingType');
+  const data = by('data');
+  if (!usage || !selector || !matchingType || !data) return undefined;
+  if (typeof usage.value !== 'number' || typeof selector.value !== 'number' || typeof matchingType.value !== 'number' || typeof data.value !== 'string') {
+    return undefined;
+  }
+  return { usage: usage.value, selector: selector.value, matchingType: matchingType.value, data: data.value, fields: { usage, selector, matchingType, data } };
+}
+
+export interface TlsaOwner {
+  port: number;
+  proto: string;
+  /** host name (absolute, lower case, trailing dot) */
+  host: string;
+}
+
+/** `_25._tcp.mx.example.com.` -> { port 25, proto 'tcp', host 'mx.example.com.' }; undefined if not that form. */
+export function splitTlsaOwner(ownerKey: string): TlsaOwner | undefined {
+  const m = /^_(\d{1,5})\._(tcp|udp|sctp)\.(.+)$/i.exec(ownerKey);
+  if (!m || Number(m[1]) > 65535) return undefined;
+  return { port: Number(m[1]), proto: m[2].toLowerCase(), host: m[3].toLowerCase() };
+}
+
+/** True for the owner names SMTP senders query (RFC 7672 §2.2.3: `_25._tcp.<MX host>`). */
+export function isSmtpTlsaOwner(ownerKey: string): boolean {
+  const o = splitTlsaOwner(ownerKey);
+  return !!o && o.port === 25 && o.proto === 'tcp';
+}
+
+/** The `_25._tcp.` name for a host (lower case). */
+export function smtpOwnerOf(host: string): string {
+  return `_25._tcp.${host.toLowerCase()}`;
+}
+
+export const USAGE = ['PKIX-TA', 'PKIX-EE', 'DANE-TA', 'DANE-EE'];
+export const SELECTOR = ['Cert', 'SPKI'];
+export const MTYPE = ['Full', 'SHA2-256', 'SHA2-512'];
+
+/** `1 (PKIX-EE)` */
+export const usageName = (u: number) => `${u} (${USAGE[u] ?? (u === 255 ? 'PrivCert' : 'unassigned')})`;

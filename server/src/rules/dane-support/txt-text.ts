@@ -1,0 +1,45 @@
+// The text of a TXT record (character-strings joined, RFC 7208 §3.3) and a map
+// from offsets in that text back to source columns, so policy problems land on
+// the tag they concern. Escaped strings map to their whole token. Pure.
+import { TokKind } from '../../zone/syntax';
+import type { Loc, ZoneRecord } from '../../zone/model';
+import { tokenLoc, tokensIn } from './loc-range';
+
+export interface TxtText {
+  text: string;
+  /** Loc of text offsets [start, end) */
+  locOf(start: number, end: number): Loc;
+}
+
+export function txtStrings(rec: ZoneRecord): string[] | undefined {
+  const v = rec.values[0];
+  return Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined;
+}
+
+export function txtText(rec: ZoneRecord): TxtText | undefined {
+  const strings = txtStrings(rec);
+  if (!strings) return undefined;
+  const text = strings.join('');
+  const segs: { from: number; to: number; loc: Loc; exact: boolean }[] = [];
+  let off = 0;
+  let consistent = true;
+  for (const t of tokensIn(rec.rdataLoc)) {
+    if (t.kind !== TokKind.Word && t.kind !== TokKind.Quoted) continue;
+    const raw = t.kind === TokKind.Quoted ? t.text.slice(1, t.text.endsWith('"') && t.text.length > 1 ? -1 : undefined) : t.text;
+    const exact = !raw.includes('\\');
+    const len = exact ? raw.length : (strings[segs.length]?.length ?? 0);
+    segs.push({ from: off, to: off + len, loc: tokenLoc(rec.rdataLoc, rec.rdataLoc.entry, t), exact });
+    off += len;
+  }
+  if (off !== text.length) consistent = false;
+  const locOf = (start: number, end: number): Loc => {
+    if (!consistent || segs.length === 0) return rec.rdataLoc;
+    const a = segs.find((s) => start >= s.from && start < s.to) ?? segs[segs.length - 1];
+    const b = segs.find((s) => end > s.from && end <= s.to) ?? a;
+    const q = (s: typeof a) => (s.loc.span.end - s.loc.span.start > s.to - s.from ? 1 : 0); // opening quote
+    const startCol = a.exact ? a.loc.span.start + q(a) + (start - a.from) : a.loc.span.start;
+    const endCol = b.exact ? b.loc.span.start + q(b) + (end - b.from) : b.loc.span.end;
+    return { ...a.loc, span: { line: a.loc.span.line, start: startCol, endLine: b.loc.span.line, end: Math.max(endCol, a === b ? startCol : endCol) } };
+  };
+  return { text, locOf };
+}

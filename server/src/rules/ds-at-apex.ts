@@ -1,0 +1,24 @@
+// DS records belong to the parent side of a delegation (RFC 4034 §5, RFC 4035
+// §2.4): a DS at this zone's own apex must go to the parent zone. BIND refuses
+// to load such a zone; Knot accepts it (we follow BIND).
+import { rfc, type RecordRule } from './rule';
+import { nameKey } from '../zone/names';
+
+export const dsAtApex: RecordRule = {
+  id: 'ds-at-apex',
+  scope: 'record',
+  types: ['DS'],
+  defaultSeverity: 'error',
+  rfc: [
+    rfc('RFC 4035 §2.4', 'https://www.rfc-editor.org/rfc/rfc4035#section-2.4'),
+    rfc('RFC 4034 §5', 'https://www.rfc-editor.org/rfc/rfc4034#section-5'),
+  ],
+  summary: "A DS record at the zone's apex belongs in the parent zone.",
+  check(rec, ctx) {
+    if (!ctx.zone.origin || rec.ownerKey !== nameKey(ctx.zone.origin)) return;
+    ctx.report({
+      loc: rec.typeLoc,
+      message: `DS at the zone apex ${rec.owner}: DS records are published by the parent zone (use CDS here to signal the parent)`,
+    });
+  },
+};

@@ -1,0 +1,114 @@
+// Rule results kept between edits: record-rule findings per record, owner-rule
+// findings per owner name; zone rules (cheap, index-based) run every time.
+// After an edit only new records and the owners they touch are re-checked.
+import type { Zone, ZoneRecord } from '../zone/model';
+import type { Finding, Rule, RuleContext, RuleHost } from './rule';
+import type { RuleSettings } from './engine';
+import { RULES } from './registry';
+
+interface Active {
+  rule: Rule;
+  severity: Finding['severity'];
+}
+
+export class RuleCache {
+  private readonly byRecord = new Map<ZoneRecord, Finding[]>();
+  private readonly byOwner = new Map<string, Finding[]>();
+  private origin = '';
+
+  constructor(private readonly rules: readonly Rule[] = RULES) {}
+
+  private active(settings: RuleSettings): Active[] {
+    const sev = settings.severities ?? {};
+    const out: Active[] = [];
+    for (const rule of this.rules) {
+      const s = sev[rule.id] ?? rule.defaultSeverity;
+      if (s !== 'off') out.push({ rule, severity: s });
+    }
+    return out;
+  }
+
+  private context(zone: Zone, host: RuleHost, a: Active, sink: Finding[]): RuleContext {
+    return {
+      zone,
+      host,
+      report(r) {
+        const f: Finding = { ruleId: a.rule.id, severity: r.severity && a.severity === a.rule.defaultSeverity ? r.severity : a.severity, message: r.message, loc: r.loc };
+        if (r.data !== undefined) f.data = r.data;
+        if (r.related) f.related = r.related;
+        sink.push(f);
+      },
+    };
+  }
+
+  private checkRecord(zone: Zone, host: RuleHost, active: Active[], rec: ZoneRecord): void {
+    const sink: Finding[] = [];
+    for (const a of active) {
+      const rule = a.rule;
+      if (rule.scope !== 'record' || (rule.types && !rule.types.includes(rec.type))) continue;
+      safely(() => rule.check(rec, this.context(zone, host, a, sink)));
+    }
+    if (sink.length) this.byRecord.set(rec, sink);
+    else this.byRecord.delete(rec);
+  }
+
+  private checkOwner(zone: Zone, host: RuleHost, active: Active[], key: string): void {
+    const recs = zone.byOwner.get(key);
+    const sink: Finding[] = [];
+    if (recs) {
+      for (const a of active) {
+        const rule = a.rule;
+        if (rule.scope === 'owner') safely(() => rule.check(key, recs, this.context(zone, host, a, sink)));
+      }
+    }
+    if (sink.length) this.byOwner.set(key, sink);
+    else this.byOwner.delete(key);
+  }
+
+  /** Every rule over the whole zone; fills the caches. */
+  full(zone: Zone, host: RuleHost, settings: RuleSettings): Finding[] {
+    this.byRecord.clear();
+    this.byOwner.clear();
+    this.origin = zone.origin;
+    const active = this.active(settings);
+    for (const r of zone.records) this.checkRecord(zone, host, active, r);
+    for (const key of zone.byOwner.keys()) this.checkOwner(zone, host, active, key);
+    return this.collect(zone, host, active);
+  }
+
+  /** Re-checks what an edit touched; the rest comes from the caches. */
+  update(zone: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], host: RuleHost, settings: RuleSettings): Finding[] {
+    if (zone.origin !== this.origin) return this.full(zone, host, settings);
+    const active = this.active(settings);
+    const owners = new Set<string>();
+    for (const r of removed) { this.byRecord.delete(r); owners.add(r.ownerKey); }
+    for (const r of added) owners.add(r.ownerKey);
+    // Record rules may look at the other records of their owner (e.g. the rest of
+    // a TLSA RRset), so every record of a touched owner is checked again.
+    for (const key of owners) {
+      for (const r of zone.byOwner.get(key) ?? []) this.checkRecord(zone, host, active, r);
+      this.checkOwner(zone, host, active, key);
+    }
+    return this.collect(zone, host, active);
+  }
+
+  private collect(zone: Zone, host: RuleHost, active: Active[]): Finding[] {
+    const out: Finding[] = [];
+    for (const list of this.byRecord.values()) for (const f of list) out.push(f);
+    for (const list of this.byOwner.values()) for (const f of list) out.push(f);
+    for (const a of active) {
+      const rule = a.rule;
+      if (rule.scope === 'zone') safely(() => rule.check(zone, this.context(zone, host, a, out)));
+    }
+    return out;
+  }
+}
+
+// A rule that throws on an odd record must not silence the others or the server.
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    /* the rule's bug; the other rules still report */
+  }
+}

@@ -1,0 +1,66 @@
+// SPF's limit of 10 DNS-querying terms (RFC 7208 §4.6.4), counted across the
+// include:/redirect= chain as far as it is visible in this zone. Targets in
+// other zones are named in the message but cannot be counted here.
+import type { ZoneRule } from './rule';
+import type { Zone } from '../zone/model';
+import { ref } from './dane-support/refs';
+import { txtText } from './dane-support/txt-text';
+import { parseSpf, isSpfRecord, type ParsedSpf } from '../mail-policy/spf';
+import { inZone } from './dane-support/mail-graph';
+
+interface Count {
+  total: number;
+  outside: Set<string>;
+}
+
+function spfAt(zone: Zone, name: string, memo: Map<string, ParsedSpf | null>): ParsedSpf | null {
+  if (memo.has(name)) return memo.get(name)!;
+  let found: ParsedSpf | null = null;
+  for (const r of zone.byOwner.get(name) ?? []) {
+    const t = r.type === 'TXT' ? txtText(r) : undefined;
+    if (t && isSpfRecord(t.text)) { found = parseSpf(t.text); break; }
+  }
+  memo.set(name, found);
+  return found;
+}
+
+/** Lookups of `spf` plus those of the in-zone records it includes/redirects to (each name counted once per path). */
+function count(zone: Zone, spf: ParsedSpf, memo: Map<string, ParsedSpf | null>, path: string[], acc: Count): void {
+  acc.total += spf.lookups;
+  if (acc.total > 50 || path.length > 10) return; // bounded: the verdict is clear long before
+  for (const t of spf.terms) {
+    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.domain || t.domain.includes('%')) continue;
+    const name = t.domain.toLowerCase().replace(/\.?$/, '.');
+    if (path.includes(name)) continue;
+    const next = inZone(zone, name) ? spfAt(zone, name, memo) : null;
+    if (next) count(zone, next, memo, [...path, name], acc);
+    else acc.outside.add(name);
+  }
+}
+
+export const spfLookupLimit: ZoneRule = {
+  id: 'spf-lookup-limit',
+  scope: 'zone',
+  defaultSeverity: 'error',
+  rfc: [ref(7208, '4.6.4')],
+  summary: 'SPF needs more than 10 DNS lookups, counting includes visible in this zone: receivers return permerror.',
+  check(zone, ctx) {
+    const memo = new Map<string, ParsedSpf | null>();
+    for (const [owner, recs] of zone.byOwner) {
+      for (const r of recs) {
+        const t = r.type === 'TXT' ? txtText(r) : undefined;
+        if (!t || !isSpfRecord(t.text)) continue;
+        const acc: Count = { total: 0, outside: new Set() };
+        count(zone, parseSpf(t.text), memo, [owner], acc);
+        if (acc.total <= 10) continue;
+        const names = [...acc.outside];
+        const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+        const outside = names.length ? `, plus whatever ${shown} need${names.length === 1 ? 's' : ''}` : '';
+        ctx.report({
+          loc: r.rdataLoc,
+          message: `SPF for ${owner} needs ${acc.total > 50 ? 'more than 50' : acc.total} DNS lookups counting the includes in this zone${outside}; more than 10 makes receivers return permerror (RFC 7208 §4.6.4)`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+// The linked certificate of a TLSA record expires within the warning window
+// (30 days unless the daneZone.certificateExpiryWarningDays setting says otherwise): time to publish
+// the next key's record alongside the current one (RFC 7671 §8.1).
+import type { RecordRule } from './rule';
+import { ref } from './dane-support/refs';
+import { certExpiries } from './dane-support/expiry-check';
+import { isoDay } from '../cert/expiry';
+
+export const tlsaCertExpiring: RecordRule = {
+  id: 'tlsa-cert-expiring',
+  scope: 'record',
+  types: ['TLSA'],
+  defaultSeverity: 'warning',
+  rfc: [ref(7671, '8.1'), ref(7672, '3.1.2')],
+  summary: 'Linked certificate expires soon (30 days by default): publish the next key\'s TLSA record now.',
+  check(rec, ctx) {
+    for (const e of certExpiries(rec, ctx.host)) {
+      if (e.expiry.state !== 'expires-soon') continue;
+      const days = e.expiry.daysLeft;
+      const usage3 = e.f.usage === 3 ? ' (DANE-EE senders ignore dates per RFC 7672 §3.1.1, but Exchange Online rejects expired certificates with 5.7.322)' : '';
+      ctx.report({
+        loc: e.f.fields.usage.loc,
+        message: `the ${e.role} certificate (${e.subject}) in ${e.file} expires on ${isoDay(e.expiry.notAfter)}, in ${days} day${days === 1 ? '' : 's'}${usage3}: publish the next certificate's TLSA record alongside this one before switching (RFC 7671 §8.1).`,
+      });
+    }
+  },
+};

@@ -1,0 +1,59 @@
+// A TLSA record that matches nothing in its linked certificate file, judged as a
+// DANE sender judges it (usage 3/1 against the leaf, usage 2/0 against an issuer
+// in the chain, RFC 7671 §5.1-5.2). The message says what the file's leaf would
+// publish; the fixes write it (3 1 1 preferred, 2 1 1 from the issuer, or only
+// the usage changed when the data is right but the role is wrong).
+import type { QuickFix, RecordRule } from './rule';
+import { ref } from './dane-support/refs';
+import { tlsaFields, usageName } from './dane-support/tlsa-fields';
+import { loadLinkedCert } from '../cert/link';
+import { matchTlsa } from '../cert/tlsa-match';
+import { describeCertificate, publicKeyTlsa } from '../cert/describe';
+import { changeUsage, replaceWith211, replaceWith311 } from './dane-support/cert-fixes';
+import { fixesFromData, type FixData } from './dane-support/fix-data';
+
+export const tlsaCertMismatch: RecordRule = {
+  id: 'tlsa-cert-mismatch',
+  scope: 'record',
+  types: ['TLSA'],
+  defaultSeverity: 'error',
+  rfc: [ref(7671, '5.1'), ref(7671, '5.2'), ref(6698, '2.1')],
+  summary: 'TLSA record does not match its linked certificate file; says what the leaf would publish.',
+  check(rec, ctx) {
+    const f = tlsaFields(rec);
+    const linked = f && loadLinkedCert(rec, ctx.host);
+    if (!f || !linked || !('material' in linked)) return;
+    const m = linked.material;
+    const r = matchTlsa(f, m);
+    if (r.ok || r.reason === 'unusable') return;
+    const file = linked.link.path;
+    const leaf = m.certs[0];
+    const publish = leaf ? describeCertificate(leaf).tlsa.ee311 : publicKeyTlsa(m.leafSpki);
+    const leafName = leaf ? `its leaf (${describeCertificate(leaf).subject})` : 'its public key';
+    const fixes: QuickFix[] = [];
+    const add = (fx: QuickFix | undefined) => { if (fx) fixes.push(fx); };
+    let message: string;
+    let severity: 'warning' | undefined;
+    if (r.reason === 'needs-certificate') {
+      severity = 'warning';
+      message = `cannot check selector 0 (Cert): ${file} holds only a public key. ${leafName[0].toUpperCase()}${leafName.slice(1)} would publish ${publish}.`;
+    } else if (r.reason === 'no-issuer' && !r.wrongRole) {
+      severity = 'warning';
+      message = `usage ${usageName(f.usage)} matches an issuer certificate, but ${file} holds only the leaf: append the chain to check it. ${leafName[0].toUpperCase()}${leafName.slice(1)} would publish ${publish}.`;
+    } else if (r.wrongRole && r.wrongRole.certIndex === 0) {
+      message = `this is the data of the leaf (${describeCertificate(leaf ?? m.certs[0]).subject}) itself, but usage ${usageName(f.usage)} must match an issuer certificate of the chain (RFC 7671 §5.2): use usage 3 (DANE-EE).`;
+    } else if (r.wrongRole) {
+      const issuer = describeCertificate(m.certs[r.wrongRole.certIndex]).subject;
+      message = `this is the data of the issuer (${issuer}), but usage ${usageName(f.usage)} matches only the leaf: use usage 2 (DANE-TA) for an issuer, or ${publish} for the leaf.`;
+    } else {
+      message = `TLSA ${f.usage} ${f.selector} ${f.matchingType} does not match ${file}: ${leafName} would publish ${publish}` +
+        (m.certs.length > 1 && (f.usage === 2 || f.usage === 0) ? ` and its issuer ${describeCertificate(m.certs[1]).tlsa.ta211}` : '') + '.';
+    }
+    add(replaceWith311(rec, f, m, file));
+    if (f.usage === 2 || f.usage === 0) add(replaceWith211(rec, f, m));
+    add(changeUsage(f, m, 3));
+    add(changeUsage(f, m, 2));
+    ctx.report({ loc: f.fields.data.loc, message, severity, data: { fixes } satisfies FixData });
+  },
+  fixes: fixesFromData,
+};

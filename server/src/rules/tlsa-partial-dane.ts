@@ -1,0 +1,35 @@
+// Partial DANE: a mail domain with several in-zone MX hosts where some have
+// `_25._tcp` TLSA and others do not. Senders deliver to the unprotected host
+// without DANE authentication (RFC 7672 §2.2.1: each MX host is evaluated on its own),
+// so an attacker only needs to block the protected ones.
+import type { ZoneRule } from './rule';
+import { ref } from './dane-support/refs';
+import { hasSmtpTlsa, inZone, mxTarget, expandCname } from './dane-support/mail-graph';
+
+export const tlsaPartialDane: ZoneRule = {
+  id: 'tlsa-partial-dane',
+  scope: 'zone',
+  defaultSeverity: 'warning',
+  rfc: [ref(7672, '2.2.1'), ref(7672, '2.2.3')],
+  summary: 'Some MX hosts of a domain have TLSA records and others (in this zone) do not.',
+  check(zone, ctx) {
+    for (const recs of zone.byOwner.values()) {
+      const mx = recs.filter((r) => r.type === 'MX');
+      if (mx.length < 2) continue;
+      const judged = mx
+        .map((r) => ({ r, t: mxTarget(r) }))
+        .filter((x): x is { r: typeof x.r; t: string } => !!x.t && inZone(zone, x.t))
+        .map((x) => ({ ...x, dane: expandCname(zone, x.t).some((n) => hasSmtpTlsa(zone, n)) }));
+      const withTlsa = judged.filter((x) => x.dane);
+      if (withTlsa.length === 0 || withTlsa.length === judged.length) continue;
+      for (const x of judged) {
+        if (x.dane) continue;
+        ctx.report({
+          loc: x.r.rdataLoc,
+          message: `partial DANE: ${x.t} has no TLSA at _25._tcp.${x.t} while ${withTlsa.map((w) => w.t).join(', ')} ${withTlsa.length > 1 ? 'have' : 'has'} them; senders deliver to ${x.t} without DANE authentication (RFC 7672 §2.2.1)`,
+          related: withTlsa.map((w) => ({ loc: w.r.rdataLoc, message: `${w.t} is protected by TLSA` })),
+        });
+      }
+    }
+  },
+};

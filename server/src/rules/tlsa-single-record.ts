@@ -1,0 +1,50 @@
+// A `_25._tcp` TLSA RRset with a single usable record: a key or certificate
+// change then breaks delivery until the new record has propagated. Publish a
+// "next key" 3 1 1 ahead of time, or a 2 1 1 for the issuer (RFC 7671 §8.1,
+// RFC 7672 §4 "current + next"). The fix adds 2 1 1 from the linked chain;
+// "Add next-key 3 1 1 from …" is offered by the client (it asks for a file).
+import type { OwnerRule } from './rule';
+import { ref } from './dane-support/refs';
+import { isSmtpTlsaOwner, splitTlsaOwner, tlsaFields } from './dane-support/tlsa-fields';
+import { loadLinkedCert } from '../cert/link';
+import { buildTlsa } from '../cert/build-record';
+import { describeCertificate } from '../cert/describe';
+import { locRange } from './dane-support/loc-range';
+import { fixesFromData, type FixData } from './dane-support/fix-data';
+
+export const tlsaSingleRecord: OwnerRule = {
+  id: 'tlsa-single-record',
+  scope: 'owner',
+  defaultSeverity: 'info',
+  rfc: [ref(7671, '8.1'), ref(7672, '4')],
+  summary: 'Only one TLSA record at an SMTP name: add a next-key 3 1 1 or an issuer 2 1 1 before rolling keys.',
+  check(ownerKey, records, ctx) {
+    if (!isSmtpTlsaOwner(ownerKey)) return;
+    const tlsa = records.filter((r) => r.type === 'TLSA');
+    if (tlsa.length !== 1) return;
+    const rec = tlsa[0];
+    const f = tlsaFields(rec);
+    if (!f || (f.usage !== 2 && f.usage !== 3)) return;
+    const data: FixData = { fixes: [], nextKey: { file: rec.loc.file.id, host: splitTlsaOwner(ownerKey)!.host } };
+    const linked = loadLinkedCert(rec, ctx.host);
+    if (f.usage === 3 && linked && 'material' in linked) {
+      const b = buildTlsa(linked.material, { usage: 2, selector: 1, matchingType: 1 });
+      if (!('error' in b)) {
+        const end = locRange(rec.loc);
+        const issuer = describeCertificate(linked.material.certs[b.certIndex]).subject;
+        const comment = linked.link.source === 'comment' ? `; dane-zone: cert=${linked.link.path}\n` : '';
+        data.fixes.push({
+          title: `Add 2 1 1 from ${/CN=([^,]+)/.exec(issuer)?.[1] ?? issuer}`,
+          edits: [{ file: rec.loc.file.id, range: { startLine: end.endLine, startCol: end.endCol, endLine: end.endLine, endCol: end.endCol },
+            newText: `\n${comment}${rec.owner} ${rec.ttl} ${rec.class} TLSA ${b.rdata}` }],
+        });
+      }
+    }
+    ctx.report({
+      loc: rec.typeLoc,
+      message: 'only one TLSA record here: when the key or certificate changes, mail fails until the new record has propagated. Publish the next key\'s 3 1 1 (or the issuer\'s 2 1 1) alongside it before the change (RFC 7671 §8.1).',
+      data,
+    });
+  },
+  fixes: fixesFromData,
+};

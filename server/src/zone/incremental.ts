@@ -1,0 +1,189 @@
+// Incremental re-parse after an edit: re-lex from the entry the edit touches
+// until lexing meets an old entry boundary again, re-parse those entries, and
+// keep re-parsing old entries only while the carried state (origin, TTL, owner,
+// class) differs. Everything else, with its records, is reused (lines shifted).
+import type { SourceFile, Zone, ZoneRecord } from './model';
+import type { Entry } from './syntax';
+import { lexEach, lexLines } from './lexer';
+import {
+  copyState, emptyZone, entryContext, hostOrigin, parseTopEntry, sameState, zoneOrigin,
+  type ParseOptions, type ParseState,
+} from './parser';
+import type { Rec } from './record';
+
+export interface LineRange {
+  /** first and last changed line, inclusive, in the new text */
+  from: number;
+  to: number;
+}
+
+export interface ReparseResult {
+  zone: Zone;
+  removed: ZoneRecord[];
+  added: ZoneRecord[];
+}
+
+/** Index of the first entry that ends after `line` (entries are sorted and contiguous). */
+function entryAt(entries: readonly Entry[], line: number): number {
+  let lo = 0, hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const e = entries[mid];
+    if (e.line + e.lineCount <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the entry starting exactly at `line` at or after index `from`, or -1. */
+function entryStartingAt(entries: readonly Entry[], line: number, from: number): number {
+  let lo = from, hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < entries.length && entries[lo].line === line ? lo : -1;
+}
+
+function order(a: ZoneRecord, b: ZoneRecord): number {
+  const x = a as Rec, y = b as Rec;
+  return (x.top?.line ?? 0) - (y.top?.line ?? 0) || x.topIndex - y.topIndex;
+}
+
+function insertSorted(list: ZoneRecord[], rec: ZoneRecord): void {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid], rec) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, rec);
+}
+
+function removeFrom(map: Map<string, ZoneRecord[]>, key: string, rec: ZoneRecord): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(rec);
+  if (i >= 0) list.splice(i, 1);
+  if (!list.length) map.delete(key);
+}
+
+function addTo(map: Map<string, ZoneRecord[]>, key: string, rec: ZoneRecord): void {
+  const list = map.get(key);
+  if (list) insertSorted(list, rec);
+  else map.set(key, [rec]);
+}
+
+function spliceIn<T>(list: T[], at: number, count: number, items: T[]): T[] {
+  if (items.length < 10000) {
+    list.splice(at, count, ...items);
+    return list;
+  }
+  return list.slice(0, at).concat(items, list.slice(at + count));
+}
+
+function indexRecord(zone: Zone, rec: ZoneRecord): void {
+  const o = zone.byOwner.get(rec.ownerKey);
+  if (o) o.push(rec);
+  else zone.byOwner.set(rec.ownerKey, [rec]);
+  const t = zone.byType.get(rec.type);
+  if (t) t.push(rec);
+  else zone.byType.set(rec.type, [rec]);
+}
+
+/**
+ * Re-parses `prev` (built with `incremental: true`) for new `lines`, where only
+ * `changed` lines differ and `oldLineCount` is the line count `prev` was built from.
+ * Mutates and reuses prev's entries and indexes: prev must not be used afterwards.
+ */
+export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLineCount: number, opts: ParseOptions): ReparseResult {
+  const old = prev.file.entries;
+  const delta = lines.length - oldLineCount;
+  let a = entryAt(old, changed.from);
+  // An entry left with '(' open ended only because of the line after it: re-lex it too.
+  while (a > 0 && old[a - 1].unclosed) a--;
+  const start = a < old.length ? old[a].line : a > 0 ? old[a - 1].line + old[a - 1].lineCount : 0;
+
+  const fresh: Entry[] = [];
+  let k = old.length;
+  lexEach(lines, Math.min(start, lines.length), (n) => {
+    if (n <= changed.to) return false;
+    const j = entryStartingAt(old, n - delta, a);
+    if (j < 0) return false;
+    k = j;
+    return true;
+  }, (e) => fresh.push(e));
+
+  if (delta) for (let j = k; j < old.length; j++) old[j].line += delta;
+
+  // One SourceFile object for the document's whole life: reused records point at it.
+  const file: SourceFile = prev.file;
+  file.lines = lines;
+  const zone = emptyZone(file);
+  zone.byOwner = prev.byOwner;
+  zone.byType = prev.byType;
+  const ctx = entryContext(zone, opts);
+  const state: ParseState = copyState(a < old.length ? old[a].out?.start ?? { origin: hostOrigin(opts) } : prev.endState ?? { origin: hostOrigin(opts) });
+
+  const removed: ZoneRecord[] = [];
+  const added: ZoneRecord[] = [];
+  for (let j = a; j < k; j++) removed.push(...(old[j].out?.records ?? []));
+
+  let prevEntry: Entry | undefined = a > 0 ? old[a - 1] : undefined;
+  for (const e of fresh) {
+    parseTopEntry(file, e, prevEntry, state, ctx, true);
+    added.push(...e.out!.records);
+    prevEntry = e;
+  }
+  // Old entries after the edit: re-parse the first (its comment-above link may have
+  // changed) and then only while the carried state differs.
+  const tail: Entry[] = [];
+  let j = k;
+  for (; j < old.length; j++) {
+    const e = old[j];
+    if (j > k && e.out && sameState(state, e.out.start)) break;
+    const relexed = lexLines(lines.slice(e.line, e.line + e.lineCount)).entries[0];
+    relexed.line = e.line;
+    relexed.lineCount = e.lineCount;
+    removed.push(...(e.out?.records ?? []));
+    parseTopEntry(file, relexed, prevEntry, state, ctx, true);
+    added.push(...relexed.out!.records);
+    tail.push(relexed);
+    prevEntry = relexed;
+  }
+  const endState = j < old.length ? prev.endState : state;
+
+  // The zone's lists are patched in place: splice out what entries a..j-1 produced
+  // and splice in what the new entries produced (positions from a prefix count).
+  const pos = { records: 0, problems: 0, directives: 0 };
+  for (let i = 0; i < a; i++) {
+    const o = old[i].out;
+    if (o) { pos.records += o.records.length; pos.problems += o.problems.length; pos.directives += o.directives.length; }
+  }
+  const gone = { records: 0, problems: 0, directives: 0 };
+  for (let i = a; i < j; i++) {
+    const o = old[i].out;
+    if (o) { gone.records += o.records.length; gone.problems += o.problems.length; gone.directives += o.directives.length; }
+  }
+  const replacement = fresh.concat(tail);
+  const outs = replacement.map((e) => e.out!);
+  zone.records = spliceIn(prev.records, pos.records, gone.records, outs.flatMap((o) => o.records));
+  zone.problems = spliceIn(prev.problems, pos.problems, gone.problems, outs.flatMap((o) => o.problems));
+  zone.directives = spliceIn(prev.directives, pos.directives, gone.directives, outs.flatMap((o) => o.directives));
+
+  file.entries = spliceIn(old, a, j - a, replacement);
+  zone.endState = endState;
+
+  // Indexes: patch small changes in place, rebuild after big ones.
+  if (removed.length + added.length > 2000) {
+    zone.byOwner = new Map();
+    zone.byType = new Map();
+    for (const r of zone.records) indexRecord(zone, r);
+  } else {
+    for (const r of removed) { removeFrom(zone.byOwner, r.ownerKey, r); removeFrom(zone.byType, r.type, r); }
+    for (const r of added) { addTo(zone.byOwner, r.ownerKey, r); addTo(zone.byType, r.type, r); }
+  }
+  zone.origin = zoneOrigin(zone, opts);
+  return { zone, removed, added };
+}

@@ -1,0 +1,182 @@
+// Extension-host suite in the @vscode/test-electron form (`run()` in this module):
+// runs inside real VS Code (code-server here; desktop VS Code elsewhere) with the
+// extension under development loaded, and drives it through the real `vscode` API.
+// The workspace is a copy of test/e2e/fixtures/workspace made by the runner, with a
+// generated certificate and, when the loopback lab runs, .e2e/lab.json.
+const vscode = require('vscode');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { createSuite, waitFor, waitForDiagnostics, expectations, codeOf } = require('./harness');
+
+const ws = () => vscode.workspace.workspaceFolders[0].uri;
+const file = (name) => vscode.Uri.joinPath(ws(), name);
+
+async function open(name) {
+  const doc = await vscode.workspace.openTextDocument(file(name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+function spkiSha256(pemPath) {
+  const cert = new crypto.X509Certificate(fs.readFileSync(pemPath));
+  return crypto.createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+}
+
+function hoverText(hovers) {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+async function hoverAt(uri, line, character) {
+  return hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(line, character)));
+}
+
+const lineOf = (doc, re) => {
+  for (let i = 0; i < doc.lineCount; i++) if (re.test(doc.lineAt(i).text)) return i;
+  throw new Error(`no line matching ${re} in ${doc.uri.fsPath}`);
+};
+
+exports.run = async function run() {
+  const { test, runAll } = createSuite();
+  const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'dane-zone');
+  console.log(`[suite] VS Code ${vscode.version}, extension at ${ext && ext.extensionPath}`);
+
+  test('the extension activates on a zone file', async () => {
+    const doc = await open('diagnostics.zone');
+    assert.equal(doc.languageId, 'dns-zone');
+    await waitFor('extension activation', () => ext.isActive, [vscode.window.onDidChangeActiveTextEditor, vscode.languages.onDidChangeDiagnostics]);
+  });
+
+  test('diagnostics: codes, RFC links and ranges as the fixture expects', async () => {
+    const doc = await open('diagnostics.zone');
+    const want = expectations(doc.getText());
+    assert.ok(want.length >= 2);
+    const covers = (d, w) => d.range.start.line === w.line && d.range.start.character < w.to && d.range.end.character > w.from;
+    const diags = await waitForDiagnostics(doc.uri, (ds) => want.every((w) => ds.some((d) => codeOf(d) === w.code && covers(d, w))),
+      `diagnostics ${want.map((w) => w.code).join(', ')}`);
+    console.log('[suite] diagnostics:', JSON.stringify(diags.map((d) => [codeOf(d), d.range.start.line, d.range.start.character, d.range.end.character, d.message])));
+    for (const w of want) {
+      const d = diags.find((x) => codeOf(x) === w.code && covers(x, w));
+      assert.equal(d.source, 'dane-zone');
+      assert.ok(d.code.target && /^https:\/\/.*rfc/i.test(d.code.target.toString()), `${w.code} links its RFC section: ${d.code.target}`);
+      assert.ok(d.message.length > 10);
+    }
+    const expectedLines = new Set(want.map((w) => w.line));
+    const stray = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error && !expectedLines.has(d.range.start.line));
+    assert.deepEqual(stray.map((d) => `${d.range.start.line}: ${codeOf(d)} ${d.message}`), []);
+  });
+
+  test('hover: TLSA usage with its RFC 7218 acronym, TTL in human units', async () => {
+    const doc = await open('diagnostics.zone');
+    const tl = lineOf(doc, /^_25\._tcp\.mail/);
+    const usageCol = doc.lineAt(tl).text.indexOf('TLSA 0') + 5;
+    const usage = await hoverAt(doc.uri, tl, usageCol);
+    console.log('[suite] hover on usage:', JSON.stringify(usage));
+    assert.match(usage, /PKIX-TA/);
+    const type = await hoverAt(doc.uri, tl, usageCol - 3);
+    assert.match(type, /TLSA/);
+    assert.match(type, /RFC 6698/);
+    const ttl = await hoverAt(doc.uri, lineOf(doc, /^\$TTL/), 6);
+    console.log('[suite] hover on $TTL:', JSON.stringify(ttl));
+    assert.match(ttl, /1 ?h(our)?/i);
+  });
+
+  test('quick-fix "Replace with 3 1 1" applied through executeCommand rewrites the record', async () => {
+    const doc = await open('diagnostics.zone');
+    const tl = lineOf(doc, /^_25\._tcp\.mail/);
+    const [diag] = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'tlsa-usage-unusable-for-smtp'));
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, doc.lineAt(tl).range, vscode.CodeActionKind.QuickFix.value);
+    console.log('[suite] code actions:', JSON.stringify(actions.map((a) => a.title)));
+    const fix = actions.find((a) => /^Replace with 3 1 1/.test(a.title));
+    assert.ok(fix, `no "Replace with 3 1 1" among ${actions.map((a) => a.title).join(' | ')} (diagnostic ${diag && diag.message})`);
+    if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments || []));
+    const want = spkiSha256(path.join(ws().fsPath, 'certs', 'mail.pem'));
+    const text = doc.lineAt(tl).text.replace(/\s+/g, ' ');
+    assert.match(text, new RegExp(`TLSA 3 1 1 ${want}`, 'i'));
+    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'tlsa-usage-unusable-for-smtp' && d.range.start.line === tl), 'the usage diagnostic to clear');
+    const usage = await hoverAt(doc.uri, tl, doc.lineAt(tl).text.indexOf('TLSA 3') + 5);
+    assert.match(usage, /DANE-EE/);
+  });
+
+  test('formatting aligns columns and keeps every record', async () => {
+    const doc = await open('format.zone');
+    const words = () => doc.getText().split(/\r?\n/).map((l) => l.replace(/;.*$/, '').trim().split(/\s+/).join(' ')).filter(Boolean);
+    const before = words();
+    const edits = await vscode.commands.executeCommand('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: true });
+    assert.ok(edits && edits.length > 0, 'the misaligned fixture gets edits');
+    const we = new vscode.WorkspaceEdit();
+    we.set(doc.uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(we));
+    assert.deepEqual(words(), before, 'same tokens on every line');
+    // the class column lines up for every record whose owner (and TTL) fit before it; a longer
+    // owner may push its own line further right, as BIND's named-compilezone output does
+    const rr = doc.getText().split('\n').filter((l) => /\sIN\s/.test(l) && !/^\s/.test(l));
+    const col = Math.min(...rr.map((l) => l.search(/\sIN\s/)));
+    const fitting = rr.filter((l) => l.search(/\sIN\s/) === col || l.slice(0, col).trim().length < col - 1);
+    assert.ok(fitting.length >= rr.length - 1, 'only an over-long owner may break the column');
+    assert.deepEqual([...new Set(fitting.map((l) => l.search(/\sIN\s/)))], [col], `class column aligned:\n${rr.join('\n')}`);
+    const again = await vscode.commands.executeCommand('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: true });
+    assert.equal((again || []).length, 0, 'formatting is idempotent');
+  });
+
+  test('"Bump SOA serial" writes a date-based serial', async () => {
+    const doc = await open('serial.zone');
+    await waitFor('server ready for serial.zone', () => ext.isActive, [vscode.languages.onDidChangeDiagnostics]);
+    const d = new Date();
+    const today = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+    assert.equal(await vscode.commands.executeCommand('daneZone.bumpSerial'), true);
+    const serial = /^\s*(\d+)\s*; serial/m.exec(doc.getText())[1];
+    assert.match(serial, new RegExp(`^${today}\\d\\d$`));
+    assert.equal(await vscode.commands.executeCommand('daneZone.bumpSerial'), true);
+    const next = /^\s*(\d+)\s*; serial/m.exec(doc.getText())[1];
+    assert.equal(Number(next), Number(serial) + 1, 'a second bump the same day increments nn');
+  });
+
+  test('"Generate TLSA record from certificate…" inserts the 3 1 1 record for the MX host', async () => {
+    const doc = await open('generate.zone');
+    const cert = path.join(ws().fsPath, 'certs', 'mail.pem');
+    const rec = await vscode.commands.executeCommand('daneZone.generateTlsa', { certPath: cert, host: 'mail.example.com.', usage: 3, selector: 1, matchingType: 1 });
+    assert.ok(rec, 'the command returned the inserted record');
+    const want = spkiSha256(cert);
+    const text = doc.getText().replace(/[ \t]+/g, ' ');
+    assert.match(text, new RegExp(`_25\\._tcp\\.mail(\\.example\\.com\\.)? (\\d+ )?(IN )?TLSA 3 1 1 ${want}`, 'i'));
+  });
+
+  test('"Open sample zone" opens an untitled zone the server checks', async () => {
+    const editor = await vscode.commands.executeCommand('daneZone.openSample');
+    const doc = (editor && editor.document) || vscode.window.activeTextEditor.document;
+    assert.equal(doc.isUntitled, true);
+    assert.equal(doc.languageId, 'dns-zone');
+    assert.match(doc.getText(), /^; dane-zone sample zone/);
+    await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'tlsa-usage-unusable-for-smtp'), 'diagnostics on the sample');
+  });
+
+  test('"Restart language server" brings diagnostics back', async () => {
+    await vscode.commands.executeCommand('daneZone.restartServer');
+    const doc = await open('generate.zone');
+    const editor = vscode.window.activeTextEditor;
+    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), 'bad IN A 300.1.2.3\n'));
+    await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.range.start.line === doc.lineCount - 2), 'a diagnostic from the restarted server');
+  });
+
+  test('"Validate DANE for domain" against the loopback lab', async () => {
+    const labFile = path.join(ws().fsPath, '.e2e', 'lab.json');
+    const lab = JSON.parse(fs.readFileSync(labFile, 'utf8'));
+    assert.ok(!lab.error, `the loopback lab is not running: ${lab.error}`);
+    const good = await vscode.commands.executeCommand('daneZone.validateDomain', { domain: lab.scenarios.good });
+    assert.ok(good, 'the command returned a report');
+    console.log('[suite] good:', good.verdict, good.summary);
+    assert.equal(good.verdict, 'valid');
+    assert.equal(good.hosts[0].verdict, 'valid');
+    assert.ok(good.hosts[0].addresses.every((a) => a.matched));
+    const bad = await vscode.commands.executeCommand('daneZone.validateDomain', { domain: lab.scenarios.mismatch });
+    console.log('[suite] mismatch:', bad.verdict, bad.ndr, bad.tlsrpt);
+    assert.equal(bad.verdict, 'invalid');
+    assert.equal(bad.ndr, '5.7.323');
+    assert.ok(bad.hosts[0].addresses[0].wouldMatch.some((r) => /^3 1 1 [0-9a-f]{64}$/.test(r)));
+  }, 120000);
+
+  await runAll();
+};

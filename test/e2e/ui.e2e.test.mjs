@@ -1,0 +1,115 @@
+// Browser scenarios: what a DNS operator sees in VS Code (code-server) with the
+// .vsix installed, driven by Playwright in Debian's Chromium. One code-server and
+// one browser shared by all scenarios, run serially; a PNG per scenario in
+// .test-state/e2e/out (also on failure).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT, requireTools, timer } from './lib/env.mjs';
+import { newRun, startCodeServer } from './lib/code-server.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { installVsix } from './lib/vsix.mjs';
+import { makeWorkspace } from './lib/workspace.mjs';
+import { startLab } from './lib/lab.mjs';
+import { workbench } from './lib/workbench.mjs';
+
+const skip = (() => { try { return requireTools(['code-server', 'chromium', 'openssl']); } catch (e) { return e; } })();
+let cs, browser, page, wb, lab, ws;
+const timings = {};
+
+before(async () => {
+  if (skip instanceof Error) throw skip;
+  if (skip) return;
+  const elapsed = timer();
+  lab = startLab();
+  const run = newRun('ui');
+  installVsix(run);
+  ws = makeWorkspace(run, lab);
+  cs = await startCodeServer(run, { logFile: join(OUT, 'ui-code-server.log') });
+  browser = await launchBrowser(run);
+  page = browser.page;
+  page.on('pageerror', (e) => console.log('[pageerror]', e.message));
+  wb = workbench(page);
+  await page.goto(`${cs.base}/?folder=${encodeURIComponent(ws)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90000 });
+  timings.workbenchReady = elapsed();
+}, { timeout: 240000 });
+
+after(async () => {
+  if (browser?.blocked.length) console.log('blocked non-loopback requests:', browser.blocked.join(' '));
+  await browser?.ctx.close().catch(() => {});
+  cs?.stop();
+  lab?.stop();
+  console.log('ui timings (s):', JSON.stringify(timings));
+});
+
+/** A scenario: skipped as a whole when tools are missing; a screenshot whatever the outcome. */
+function scenario(name, png, fn) {
+  test(name, { timeout: 180000 }, async (t) => {
+    if (skip) return t.skip(String(skip));
+    const elapsed = timer();
+    try {
+      await fn();
+    } finally {
+      await page.screenshot({ path: join(OUT, png) }).catch(() => {});
+      timings[png.replace(/\.png$/, '')] = elapsed();
+    }
+  });
+}
+
+scenario('open a zone: squiggle, Problems entry, status bar origin and error count', '01-diagnostics.png', async () => {
+  await wb.openFile('diagnostics.zone');
+  await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor({ timeout: 90000 });
+  const status = page.locator('.statusbar-item', { hasText: 'example.com.' });
+  await status.waitFor({ timeout: 30000 });
+  assert.match(await status.innerText(), /example\.com\.\s+\S*\s*\d+/);
+  await wb.command('View: Focus Problems');
+  const entry = page.locator('.markers-panel .monaco-list-row', { hasText: 'tlsa-usage-unusable-for-smtp' }).first();
+  await entry.waitFor({ timeout: 30000 });
+  assert.match(await page.locator('.markers-panel').innerText(), /cname-and-other-data/);
+});
+
+scenario('hover a TLSA record: usage, selector and matching type explained', '02-hover.png', async () => {
+  await wb.openFile('diagnostics.zone');
+  const lines = readFileSync(join(ws, 'diagnostics.zone'), 'utf8').split('\n');
+  const tl = lines.findIndex((l) => l.startsWith('_25._tcp.mail'));
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await wb.goTo(tl + 1, lines[tl].indexOf('TLSA 0') + 6);
+  await wb.command('Show or Focus Hover');
+  const hover = page.locator('.monaco-hover', { hasText: 'PKIX-TA' }).first();
+  await hover.waitFor({ timeout: 30000 });
+});
+
+scenario('light bulb: "Replace with 3 1 1" rewrites the record', '03-quickfix.png', async () => {
+  await page.keyboard.press('Escape');
+  await wb.openFile('diagnostics.zone');
+  const lines = readFileSync(join(ws, 'diagnostics.zone'), 'utf8').split('\n');
+  const tl = lines.findIndex((l) => l.startsWith('_25._tcp.mail'));
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await wb.goTo(tl + 1, lines[tl].indexOf('TLSA 0') + 6);
+  await page.keyboard.press('Control+.');
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Replace with 3 1 1' }).first();
+  await item.waitFor({ timeout: 30000 });
+  await page.screenshot({ path: join(OUT, '03-quickfix-menu.png') });
+  await item.click();
+  await page.locator('.monaco-editor .view-line', { hasText: /TLSA 3 1 1/ }).first().waitFor({ timeout: 15000 });
+});
+
+scenario('palette: "Validate DANE for domain" shows the result panel', '04-validation.png', async () => {
+  assert.ok(lab?.info, `the loopback lab is not running: ${lab?.error}`);
+  const domain = lab.info.scenarios.mismatch;
+  await wb.command('dane-zone: Validate DANE for domain');
+  await wb.quickInput.waitFor();
+  await wb.quickInput.fill(domain);
+  await page.keyboard.press('Enter');
+  const view = wb.webview();
+  await view.locator('#domain', { hasText: domain }).waitFor({ timeout: 90000 });
+  const body = await view.locator('body').innerText();
+  assert.match(body, /invalid/);
+  assert.match(body, /5\.7\.323/);
+  await view.locator('button', { hasText: 'Copy fix record' }).first().waitFor();
+  await view.locator('tr.address details summary').first().click();
+  await view.locator('table.steps').first().waitFor();
+});

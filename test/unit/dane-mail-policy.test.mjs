@@ -1,0 +1,96 @@
+// Unit tests of the mail-policy TXT parsers: TLS-RPT (RFC 8460 §3), MTA-STS
+// (RFC 8461 §3.1), SPF (RFC 7208) and DMARC (RFC 7489), including the offsets
+// of each problem and the per-tag explanations hovers show.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as core from '../../dist/core.js';
+
+/** problems as `[severity, text-at-offsets, message-regexp-match]` for compact asserts */
+const spans = (text, parsed) => parsed.problems.map((p) => [p.severity, text.slice(p.start, p.end)]);
+
+test('TLS-RPT: a good record has no problems and explains its tags', () => {
+  const t = 'v=TLSRPTv1; rua=mailto:tlsrpt@example.com,https://reports.example.com/tlsrpt';
+  const r = core.parseTlsRpt(t);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.terms.map((x) => x.name), ['v', 'rua']);
+  assert.match(r.terms[1].explain, /mailto:.*https:/);
+  assert.equal(core.isTlsRptRecord(t), true);
+});
+
+test('TLS-RPT: version first, rua required, only mailto:/https:', () => {
+  assert.equal(core.isTlsRptRecord('rua=mailto:a@b.c; v=TLSRPTv1'), false);
+  const noRua = core.parseTlsRpt('v=TLSRPTv1;');
+  assert.match(noRua.problems[0].message, /needs rua=/);
+  const t = 'v=TLSRPTv1; rua=http://example.com/r, mailto:nobody';
+  const r = core.parseTlsRpt(t);
+  assert.deepEqual(spans(t, r), [['error', 'http://example.com/r'], ['error', 'mailto:nobody']]);
+  assert.match(r.problems[0].message, /scheme 'http:' is not allowed/);
+  const order = core.parseTlsRpt('rua=mailto:a@example.com; v=TLSRPTv1');
+  assert.match(order.problems[0].message, /must start with 'v=TLSRPTv1;'/);
+  const dup = 'v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com';
+  assert.deepEqual(spans(dup, core.parseTlsRpt(dup)), [['error', 'rua=mailto:b@example.com']]);
+  const ext = 'v=TLSRPTv1; rua=mailto:a@example.com; x-note=hello';
+  assert.deepEqual(core.parseTlsRpt(ext).problems, []);
+  assert.equal(core.parseTlsRpt('v=TLSRPTv1; rua=mailto:a@example.com; nonsense').problems[0].message, "'nonsense' is not a tag: expected name=value");
+});
+
+test('MTA-STS: id of 1-32 letters/digits, version first', () => {
+  assert.deepEqual(core.parseMtaSts('v=STSv1; id=20240501T120000Z').problems, []);
+  const t = 'v=STSv1; id=2024-05-01';
+  assert.deepEqual(spans(t, core.parseMtaSts(t)), [['error', '2024-05-01']]);
+  assert.match(core.parseMtaSts(t).problems[0].message, /punctuation is not allowed/);
+  assert.match(core.parseMtaSts('v=STSv1; id=' + 'a'.repeat(33)).problems[0].message, /1 to 32/);
+  assert.match(core.parseMtaSts('v=STSv1;').problems[0].message, /needs id=/);
+  assert.equal(core.isMtaStsRecord('id=1; v=STSv1'), false);
+  assert.equal(core.isMtaStsRecord('v=STSv1;id=1'), true);
+  assert.match(core.parseMtaSts('v=STSv1; id=1').terms[1].explain, /mta-sts\.txt/);
+});
+
+test('DMARC: good record, p required and second, tag values checked', () => {
+  const good = 'v=DMARC1; p=reject; sp=quarantine; adkim=s; aspf=r; pct=100; fo=1:d; rua=mailto:dmarc@example.com!10m; ri=86400';
+  assert.deepEqual(core.parseDmarc(good).problems, []);
+  assert.deepEqual(core.parseDmarc(good).terms.map((x) => x.name), ['v', 'p', 'sp', 'adkim', 'aspf', 'pct', 'fo', 'rua', 'ri']);
+  assert.match(core.parseDmarc('v=DMARC1; rua=mailto:a@example.com').problems[0].message, /p= is required/);
+  const late = 'v=DMARC1; rua=mailto:a@example.com; p=none';
+  assert.deepEqual(spans(late, core.parseDmarc(late)), [['warning', 'p=none']]);
+  const bad = 'v=DMARC1; p=block; pct=150; adkim=x; rua=dmarc@example.com; foo=bar';
+  assert.deepEqual(spans(bad, core.parseDmarc(bad)), [['error', 'block'], ['error', '150'], ['error', 'x'], ['error', 'dmarc@example.com'], ['warning', 'foo=bar']]);
+  assert.equal(core.isDmarcRecord('v=DMARC1;p=none'), true);
+  assert.equal(core.isDmarcRecord('p=none; v=DMARC1'), false);
+  assert.match(core.parseDmarc('p=none; v=DMARC1').problems[0].message, /must start with 'v=DMARC1;'/);
+});
+
+test('SPF: mechanisms, qualifiers, explanations and lookup count', () => {
+  const t = 'v=spf1 mx a:mail.example.com/24 ip4:192.0.2.0/24 ip6:2001:db8::/32 include:_spf.example.net -all';
+  const r = core.parseSpf(t);
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.lookups, 3);
+  assert.deepEqual(r.terms.map((x) => [x.mechanism, x.qualifier ?? '', x.domain ?? '', x.lookup]), [
+    ['mx', '', '', true], ['a', '', 'mail.example.com', true], ['ip4', '', '', false], ['ip6', '', '', false],
+    ['include', '', '_spf.example.net', true], ['all', '-', '', false],
+  ]);
+  assert.match(r.terms[5].explain, /^\*\*-all\*\* — fail if matches every sender/);
+});
+
+test('SPF: errors and warnings at their terms', () => {
+  const t = 'v=spf1 ip4:192.0.2.300 ip6:2001:db8::/129 include ptr spf2 redirect=example.com redirect=example.org ~all a';
+  const r = core.parseSpf(t);
+  assert.deepEqual(spans(t, r), [
+    ['error', 'ip4:192.0.2.300'], ['error', 'ip6:2001:db8::/129'], ['error', 'include'], ['warning', 'ptr'], ['error', 'spf2'],
+    ['error', 'redirect=example.org'], ['warning', 'a'], ['warning', 'redirect=example.com'],
+  ]);
+  assert.match(r.problems[4].message, /not an SPF mechanism.*permerror/);
+  assert.equal(core.isSpfRecord('v=spf10 -all'), false);
+  assert.equal(core.isSpfRecord('V=SPF1 -all'), true);
+  assert.equal(core.isSpfRecord('v=spf1'), true);
+  assert.match(core.parseSpf('v=spf10').problems[0].message, /v=spf1' followed by a space/);
+});
+
+test('SPF: more than 10 DNS-querying terms is an error, exactly 10 is not', () => {
+  const inc = (n) => 'v=spf1 ' + Array.from({ length: n }, (_, i) => `include:s${i}.example.com`).join(' ') + ' -all';
+  assert.equal(core.parseSpf(inc(10)).lookups, 10);
+  assert.deepEqual(core.parseSpf(inc(10)).problems, []);
+  const over = core.parseSpf(inc(9) + ' mx exists:%{i}.bl.example.org');
+  assert.equal(over.lookups, 11);
+  assert.match(over.problems.at(-1).message, /11 DNS-querying terms: more than 10/);
+});

@@ -1,0 +1,61 @@
+// The DANE and mail-policy rules over fixture zones whose expected findings are
+// written inline (caret lines, see test/helpers/dane-expectations.mjs). Linked
+// certificates are generated with openssl for each run; TLSA data in the
+// fixtures is filled in by openssl, not by dane-zone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as core from '../../dist/core.js';
+import { makeCerts } from '../fixtures/dane/make-certs.mjs';
+import { actual, expectations, placeFixture, testSettings } from '../helpers/dane-expectations.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtures = join(here, '..', 'fixtures', 'dane');
+const ids = new Set(core.DANE_RULES.map((r) => r.id));
+let certs;
+
+before(() => { certs = makeCerts(); });
+after(() => certs?.cleanup());
+
+/** The host a CLI run would give: files relative to the zone file, confined to the fixture dir. */
+export function fileHost(root, settings) {
+  return {
+    now: settings.now,
+    options: settings.options,
+    readFile(from, rel) {
+      const full = resolve(dirname(from), rel);
+      if (!full.startsWith(root + '/')) return { error: `refused: ${full} is outside ${root}` };
+      try { return { bytes: readFileSync(full), path: full }; } catch (e) { return { error: e.code === 'ENOENT' ? `no such file: ${full}` : e.message }; }
+    },
+  };
+}
+
+export function checkFixture(name, dir) {
+  const { path, text } = placeFixture(join(fixtures, name), dir, name);
+  const settings = testSettings(text);
+  if (typeof settings.options.certificates === 'string') settings.options.certificates = JSON.parse(settings.options.certificates);
+  const { zone, findings } = core.checkText(text, { fileId: path, host: fileHost(dir, settings) });
+  return { zone, findings, text };
+}
+
+for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.zone')).sort()) {
+  test(`fixture ${name}: findings are exactly the inline expectations`, () => {
+    const { zone, findings, text } = checkFixture(name, certs.dir);
+    assert.deepEqual(zone.problems.map((p) => p.message), [], 'the fixture parses cleanly');
+    const want = expectations(text);
+    assert.ok(want.length > 0, 'the fixture expects something');
+    assert.deepEqual(actual(findings, core.absRange, ids), want);
+  });
+}
+
+test('every DANE rule has an id, an RFC reference (except file links), a summary, and a fixture that expects it', () => {
+  const all = readdirSync(fixtures).filter((f) => f.endsWith('.zone')).map((f) => readFileSync(join(fixtures, f), 'utf8')).join('\n');
+  for (const r of core.DANE_RULES) {
+    assert.match(r.id, /^[a-z0-9-]+$/);
+    assert.ok(r.summary.length > 10, r.id);
+    if (r.id !== 'tlsa-cert-link-unreadable') assert.ok(r.rfc.length > 0 && r.rfc.every((x) => x.url.startsWith('https://www.rfc-editor.org/rfc/rfc')), r.id);
+    assert.match(all, new RegExp(`\\^ ${r.id}\\b`), `no fixture expects ${r.id}`);
+  }
+});

@@ -1,0 +1,50 @@
+// TextMate grammar tests: every fixture under test/grammar/*.zone carries its
+// expected scopes inline (see test/grammar/harness.mjs); plus checks that the
+// harness itself notices a wrong assertion, so a broken harness cannot pass.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkFixture, tokenize } from '../grammar/harness.mjs';
+
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'grammar');
+const fixtures = readdirSync(DIR).filter((f) => f.endsWith('.zone')).sort();
+
+test('there are grammar fixtures', () => assert.ok(fixtures.length >= 2));
+
+for (const f of fixtures) {
+  test(`grammar: ${f}`, async () => {
+    const { count, failures } = await checkFixture(readFileSync(join(DIR, f), 'utf8'));
+    assert.ok(count > 10, `${f}: only ${count} assertions`);
+    assert.deepEqual(failures, []);
+  });
+}
+
+test('harness reports a wrong assertion and a wrong negative', async () => {
+  const wrong = 'www A 192.0.2.1\n;     ^^^^^^^^^ constant.other.hex.dns-zone\n;<-- - entity.name.tag.owner.dns-zone\n';
+  const { count, failures } = await checkFixture(wrong);
+  assert.equal(count, 2);
+  assert.equal(failures.length, 9 + 2);
+});
+
+test('every RR type of the sample zone is highlighted as a type', async () => {
+  const text = readFileSync(join(DIR, '..', '..', 'samples', 'example.zone'), 'utf8');
+  const lines = await tokenize(text);
+  const types = lines.flat().filter((t) => t.scopes.includes('storage.type.rr.dns-zone')).map((t) => t.text.toUpperCase());
+  for (const t of ['SOA', 'NS', 'A', 'AAAA', 'MX', 'TXT', 'TLSA', 'CAA', 'SRV', 'CNAME']) {
+    assert.ok(types.includes(t), `${t} not scoped as a type in samples/example.zone`);
+  }
+});
+
+test('every type in the core RR table is highlighted as a type, upper and lower case', async () => {
+  const { createRequire } = await import('node:module');
+  const { RR_TYPES } = createRequire(import.meta.url)('../../dist/core.js');
+  assert.ok(RR_TYPES.length >= 30);
+  const names = RR_TYPES.map((t) => t.name);
+  const text = names.flatMap((n) => [`x IN ${n} 1`, `x ${n.toLowerCase()} 1`]).join('\n');
+  const lines = await tokenize(text);
+  const notTyped = text.split('\n').filter((line, i) => !lines[i].some((t) => t.scopes.includes('storage.type.rr.dns-zone')
+    && names.includes(t.text.toUpperCase())));
+  assert.deepEqual(notTyped, []);
+});

@@ -1,0 +1,101 @@
+// Incremental re-parsing must give exactly what a fresh parse of the edited text
+// gives: same records, same problems at the same places. Random edits (seeded)
+// hit parentheses, quotes, directives, owners and line breaks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildZone, reparse, presentRecord, absRange, splitLines, RuleCache, runRules, problemFindings } from '../../dist/core.js';
+
+const BASE = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster ( 2024010101 ; serial
+    7200 3600 1209600 300 )
+  IN NS ns1
+  IN MX 10 mail
+ns1 IN A 192.0.2.1
+; dane-zone: cert=mail.pem
+_25._tcp.mail IN TLSA 3 1 1 ${'ab'.repeat(32)}
+mail IN A 192.0.2.25
+  IN AAAA 2001:db8::25
+txt IN TXT ( "part one"
+   "part two" ) ; trailing
+$ORIGIN sub.example.com.
+www IN CNAME @
+$TTL 60
+x IN A 192.0.2.9
+$GENERATE 1-3 h$ A 192.0.2.$
+y IN MX 10 mail.example.com.
+`;
+
+function snapshot(zone) {
+  return {
+    origin: zone.origin,
+    records: zone.records.map((r) => `${presentRecord(r)} @${JSON.stringify(absRange(r.loc))} ^${r.commentAbove ?? ''}`),
+    problems: zone.problems.map((p) => `${p.code} ${p.message} ${JSON.stringify(absRange(p.loc))}`).sort(),
+    owners: [...zone.byOwner.entries()].map(([k, v]) => `${k}:${v.map((r) => r.type).join(',')}`).sort(),
+    types: [...zone.byType.entries()].map(([k, v]) => `${k}:${v.length}`).sort(),
+  };
+}
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = ['(', ')', '"', ';', '\n', ' ', 'x', '$ORIGIN a.\n', '$TTL 5\n', '\n  IN A 192.0.2.7', 'IN', '3', '\\', '\t', ''];
+
+test('random edits: incremental re-parse equals a full parse', () => {
+  const rand = rng(7);
+  const opts = { fileId: 'mem.zone' };
+  for (let round = 0; round < 40; round++) {
+    let lines = splitLines(BASE);
+    let zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { ...opts, incremental: true });
+    for (let step = 0; step < 25; step++) {
+      const oldCount = lines.length;
+      const l0 = Math.floor(rand() * lines.length);
+      const l1 = Math.min(lines.length - 1, l0 + (rand() < 0.8 ? 0 : Math.floor(rand() * 3)));
+      const c0 = Math.floor(rand() * (lines[l0].length + 1));
+      const c1 = l1 === l0 ? c0 + Math.floor(rand() * (lines[l0].length - c0 + 1)) : Math.floor(rand() * (lines[l1].length + 1));
+      const text = SNIPPETS[Math.floor(rand() * SNIPPETS.length)];
+      const repl = splitLines(lines[l0].slice(0, c0) + text + lines[l1].slice(c1));
+      lines.splice(l0, l1 - l0 + 1, ...repl);
+      const changed = { from: l0, to: l0 + repl.length - 1 };
+      zone = reparse(zone, lines, changed, oldCount, opts).zone;
+      const fresh = buildZone({ id: 'mem.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
+      assert.deepEqual(snapshot(zone), snapshot(fresh), `round ${round} step ${step}: edit ${l0}:${c0}-${l1}:${c1} ${JSON.stringify(text)}`);
+    }
+  }
+});
+
+const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
+const findingKeys = (list) => list.map((f) => `${f.ruleId} ${f.severity} ${JSON.stringify(absRange(f.loc))} ${f.message}`).sort();
+
+test('random edits: cached rule findings equal a full rule run', () => {
+  const rand = rng(99);
+  const opts = { fileId: 'mem.zone' };
+  for (let round = 0; round < 15; round++) {
+    let lines = splitLines(BASE);
+    let zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { ...opts, incremental: true });
+    const cache = new RuleCache();
+    cache.full(zone, host, {});
+    for (let step = 0; step < 20; step++) {
+      const oldCount = lines.length;
+      const l0 = Math.floor(rand() * lines.length);
+      const c0 = Math.floor(rand() * (lines[l0].length + 1));
+      const c1 = c0 + Math.floor(rand() * (lines[l0].length - c0 + 1));
+      const text = SNIPPETS[Math.floor(rand() * SNIPPETS.length)];
+      const repl = splitLines(lines[l0].slice(0, c0) + text + lines[l0].slice(c1));
+      lines.splice(l0, 1, ...repl);
+      const r = reparse(zone, lines, { from: l0, to: l0 + repl.length - 1 }, oldCount, opts);
+      zone = r.zone;
+      const cached = [...problemFindings(zone), ...cache.update(zone, r.removed, r.added, host, {})];
+      const fresh = buildZone({ id: 'mem.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
+      const full = [...problemFindings(fresh), ...runRules(fresh, host, {})];
+      assert.deepEqual(findingKeys(cached), findingKeys(full), `round ${round} step ${step}`);
+    }
+  }
+});

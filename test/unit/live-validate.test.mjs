@@ -1,0 +1,181 @@
+// The RFC 7672 §2.2 decision logic of validateDomain with in-process fakes for
+// the resolver and the prober (no sockets): null MX, implicit MX, insecure MX,
+// CNAME-expanded TLSA base with fallback, insecure addresses, bogus TLSA,
+// pre-deployment records, the domain verdict rules, the RFC 8460 report, and
+// the CLI's usage errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as core from '../../dist/core.js';
+import { makePki } from './live-certs.mjs';
+
+const T = core.TYPE;
+let pki, leaf, otherLeaf;
+before(() => { pki = makePki(); leaf = pki.issue('mx.example.test', { sans: ['mx.example.test'] }); otherLeaf = pki.issue('other.example.test', { sans: ['other.example.test'] }); });
+after(() => pki.cleanup());
+
+/** fake resolver: table[`${name} ${TYPE}`] = { rcode?, ad?, answer: [[owner, type, data]] } or 'timeout'; CD answers under `${name} ${TYPE} cd` */
+function fakeResolver(table) {
+  const asked = [];
+  return {
+    asked,
+    describe: () => 'fake',
+    async query(q) {
+      const key = `${q.name.toLowerCase()} ${core.dnsTypeName(q.type)}${q.cd ? ' cd' : ''}`;
+      asked.push(key);
+      const e = table[key] ?? (q.cd ? undefined : { rcode: 0, ad: true, answer: [] });
+      if (!e || e === 'timeout') return { ok: false, error: 'timeout after 1 ms', server: 'fake', ms: 1 };
+      const answer = (e.answer ?? []).map(([name, type, data]) => ({ name, type: T[type], typeName: type, class: 1, ttl: 60, data }));
+      return { ok: true, server: 'fake', transport: 'udp', ms: 1, msg: { id: 1, qr: true, opcode: 0, aa: false, tc: false, rd: true, ra: true, ad: !!e.ad, cd: !!q.cd, rcode: e.rcode ?? 0, question: [], answer, authority: [], additional: [], edns: { udpSize: 1232, version: 0, dnssecOk: true, ede: e.ede ?? [] } } };
+    },
+  };
+}
+/** fake prober: presents `chain` for every address (or fails with `failure`) and records what it was asked */
+function fakeProber(chain, failure) {
+  const calls = [];
+  return {
+    calls,
+    async probe(o) {
+      calls.push(o);
+      if (failure) return { ok: false, failure, steps: [{ step: 'banner', ok: false, ms: 1, detail: failure }], banner: [], ehlo: [], chain: [] };
+      return { ok: true, steps: [{ step: 'tls', ok: true, ms: 1, detail: 'ok' }], banner: [], ehlo: [], chain, tlsVersion: 'TLSv1.3' };
+    },
+  };
+}
+const spki = (c) => core.associationData(new X509Certificate(c.der), 1, 1);
+const tlsa311 = (c) => ({ usage: 3, selector: 1, matchingType: 1, data: spki(c) });
+const run = (domain, resolver, prober, extra = {}) => core.validateDomain(domain, { resolver, prober, ...extra });
+
+test('null MX (RFC 7505): not applicable, nothing probed', async () => {
+  const p = fakeProber([leaf.der]);
+  const r = await run('example.test', fakeResolver({ 'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 0, exchange: '.' }]] } }), p);
+  assert.equal(r.verdict, 'not-applicable');
+  assert.equal(r.mx.status, 'null-mx');
+  assert.equal(p.calls.length, 0);
+});
+
+test('no MX: the domain itself is the implicit MX (RFC 5321 §5.1)', async () => {
+  const res = fakeResolver({
+    'example.test. A': { ad: true, answer: [['example.test.', 'A', '192.0.2.1']] },
+    '_25._tcp.example.test. TLSA': { ad: true, answer: [['_25._tcp.example.test.', 'TLSA', tlsa311(leaf)]] },
+  });
+  const r = await run('example.test', res, fakeProber([leaf.der]));
+  assert.equal(r.mx.status, 'implicit');
+  assert.equal(r.hosts[0].name, 'example.test.');
+  assert.equal(r.verdict, 'valid');
+});
+
+test('insecure MX: not applicable, no TLSA lookup, nothing probed', async () => {
+  const res = fakeResolver({ 'example.test. MX': { ad: false, answer: [['example.test.', 'MX', { preference: 10, exchange: 'mx.example.test.' }]] } });
+  const p = fakeProber([leaf.der]);
+  const r = await run('example.test', res, p);
+  assert.equal(r.verdict, 'not-applicable');
+  assert.equal(r.mx.status, 'insecure');
+  assert.ok(!res.asked.some((k) => k.includes('TLSA')));
+  assert.equal(p.calls.length, 0);
+});
+
+const mxTo = (host) => ({ 'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 10, exchange: host }]] } });
+
+test('secure CNAME chain: TLSA base = expanded name, SNI = that name; secure denial there falls back to the original name', async () => {
+  const chain = { ad: true, answer: [['mx.example.test.', 'CNAME', 'smtp.hoster.test.'], ['smtp.hoster.test.', 'A', '192.0.2.9']] };
+  const res1 = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': chain, '_25._tcp.smtp.hoster.test. TLSA': { ad: true, answer: [['_25._tcp.smtp.hoster.test.', 'TLSA', tlsa311(leaf)]] } });
+  const p1 = fakeProber([leaf.der]);
+  const r1 = await run('example.test', res1, p1);
+  assert.equal(r1.hosts[0].tlsaBase, 'smtp.hoster.test.');
+  assert.equal(p1.calls[0].sni, 'smtp.hoster.test.');
+  assert.equal(r1.verdict, 'valid');
+  const res2 = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': chain, '_25._tcp.smtp.hoster.test. TLSA': { rcode: 3, ad: true }, '_25._tcp.mx.example.test. TLSA': { ad: true, answer: [['_25._tcp.mx.example.test.', 'TLSA', tlsa311(leaf)]] } });
+  const r2 = await run('example.test', res2, fakeProber([leaf.der]));
+  assert.equal(r2.hosts[0].tlsaBase, 'mx.example.test.');
+  assert.deepEqual(res2.asked.filter((k) => k.includes('TLSA')), ['_25._tcp.smtp.hoster.test. TLSA', '_25._tcp.mx.example.test. TLSA']);
+  assert.equal(r2.verdict, 'valid');
+});
+
+test('insecure CNAME chain: TLSA base = the original name only', async () => {
+  const res = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: false, answer: [['mx.example.test.', 'CNAME', 'smtp.hoster.test.'], ['smtp.hoster.test.', 'A', '192.0.2.9']] } });
+  const r = await run('example.test', res, fakeProber([leaf.der]));
+  assert.equal(r.hosts[0].tlsaBase, 'mx.example.test.');
+  assert.ok(!res.asked.includes('_25._tcp.smtp.hoster.test. TLSA'));
+});
+
+test('insecure address records without CNAME: no TLSA lookup, host no-dane', async () => {
+  const res = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: false, answer: [['mx.example.test.', 'A', '192.0.2.1']] } });
+  const r = await run('example.test', res, fakeProber([leaf.der]));
+  assert.equal(r.hosts[0].verdict, 'no-dane');
+  assert.equal(r.verdict, 'not-applicable');
+  assert.ok(!res.asked.some((k) => k.includes('TLSA')));
+});
+
+test('bogus TLSA (SERVFAIL, data with CD=1): host dnssec-invalid, not probed; TLSA timeout: dns-failure', async () => {
+  const base = { ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: true, answer: [['mx.example.test.', 'A', '192.0.2.1']] } };
+  const p = fakeProber([leaf.der]);
+  const r = await run('example.test', fakeResolver({ ...base, '_25._tcp.mx.example.test. TLSA': { rcode: 2 }, '_25._tcp.mx.example.test. TLSA cd': { rcode: 0, answer: [['_25._tcp.mx.example.test.', 'TLSA', tlsa311(leaf)]] } }), p);
+  assert.equal(r.verdict, 'invalid');
+  assert.equal(r.ndr, '5.7.324');
+  assert.equal(p.calls.length, 0);
+  const r2 = await run('example.test', fakeResolver({ ...base, '_25._tcp.mx.example.test. TLSA': 'timeout' }), p);
+  assert.equal(r2.verdict, 'dns-failure');
+  assert.equal(r2.ndr, '4.4.312');
+});
+
+test('MX lookup timeout = dns-failure 4.4.312; two hosts, one failing = partial', async () => {
+  const r = await run('example.test', fakeResolver({ 'example.test. MX': 'timeout' }), fakeProber([leaf.der]));
+  assert.equal(r.verdict, 'dns-failure');
+  assert.equal(r.ndr, '4.4.312');
+  const two = fakeResolver({
+    'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 20, exchange: 'mx2.example.test.' }], ['example.test.', 'MX', { preference: 10, exchange: 'mx1.example.test.' }]] },
+    'mx1.example.test. A': { ad: true, answer: [['mx1.example.test.', 'A', '192.0.2.1']] },
+    'mx2.example.test. A': { ad: true, answer: [['mx2.example.test.', 'A', '192.0.2.2']] },
+    '_25._tcp.mx1.example.test. TLSA': { ad: true, answer: [['_25._tcp.mx1.example.test.', 'TLSA', tlsa311(otherLeaf)]] },
+    '_25._tcp.mx2.example.test. TLSA': { ad: true, answer: [['_25._tcp.mx2.example.test.', 'TLSA', tlsa311(leaf)]] },
+  });
+  const r2 = await run('example.test', two, fakeProber([leaf.der]));
+  assert.deepEqual(r2.hosts.map((h) => [h.name, h.verdict]), [['mx1.example.test.', 'invalid'], ['mx2.example.test.', 'valid']]);
+  assert.equal(r2.verdict, 'partial');
+  assert.equal(r2.ndr, null);
+  const rpt = core.toTlsRpt(r2);
+  assert.deepEqual(rpt.policies.map((p) => p.summary['total-failure-session-count']), [1, 0]);
+  assert.equal(rpt.policies[0]['failure-details'][0]['result-type'], 'tlsa-invalid');
+});
+
+test('pre-deployment: MX and TLSA from the zone, addresses from DNS', async () => {
+  const res = fakeResolver({ 'mx.example.test. A': { ad: true, answer: [['mx.example.test.', 'A', '192.0.2.1']] } });
+  const zone = { origin: 'example.test.', mx: [{ preference: 5, exchange: 'mx.example.test.' }], tlsa: new Map([['_25._tcp.mx.example.test.', [tlsa311(otherLeaf)]]]) };
+  const r = await run('example.test', res, fakeProber([leaf.der]), { zone });
+  assert.equal(r.source, 'zone');
+  assert.equal(r.verdict, 'invalid');
+  assert.equal(r.hosts[0].addresses[0].wouldMatch[0], `3 1 1 ${spki(leaf)}`);
+  assert.ok(!res.asked.some((k) => k.includes('MX') || k.includes('TLSA')));
+});
+
+test('STARTTLS missing = 5.7.321; a stalled server = smtp-failure 4.4.316', async () => {
+  const res = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: true, answer: [['mx.example.test.', 'A', '192.0.2.1']] }, '_25._tcp.mx.example.test. TLSA': { ad: true, answer: [['_25._tcp.mx.example.test.', 'TLSA', tlsa311(leaf)]] } });
+  const a = await run('example.test', res, fakeProber([], 'no-starttls'));
+  assert.deepEqual([a.verdict, a.ndr, a.tlsrpt], ['invalid', '5.7.321', 'starttls-not-supported']);
+  const b = await run('example.test', res, fakeProber([], 'timeout'));
+  assert.deepEqual([b.verdict, b.ndr, b.hosts[0].verdict], ['invalid', '4.4.316', 'smtp-failure']);
+});
+
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
+test('CLI usage errors exit 3 with a clear message and touch no network', () => {
+  for (const [args, msg] of [
+    [[], /no domain given/],
+    [['a.example', 'b.example'], /more than one domain/],
+    [['a.example', '--port', 'x'], /not a port number/],
+    [['a.example', '--port', '70000'], /not a port number/],
+    [['a.example', '--timeout', '5'], /milliseconds/],
+    [['a.example', '--resolver', 'dns.example'], /not an IP address/],
+    [['a.example', '--resolver'], /needs a value/],
+    [['a.example', '--bogus'], /unknown option/],
+    [['192.0.2.1'], /IP address/],
+    [['a..example'], /empty label/],
+  ]) {
+    const r = spawnSync(process.execPath, [cli, 'validate', ...args], { encoding: 'utf8', timeout: 10000 });
+    assert.equal(r.status, 3, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, msg);
+  }
+});

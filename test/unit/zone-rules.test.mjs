@@ -1,0 +1,58 @@
+// Each zone-level rule against its fixture (test/fixtures/rules/<rule-id>.zone),
+// whose inline expectations list exactly the findings dane-zone must report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as core from '../../dist/core.js';
+import { checkFixture } from '../helpers/expectations.mjs';
+
+const dir = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
+
+const ZONE_RULES = [
+  'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address',
+  'soa-missing', 'soa-multiple', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
+  'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'null-mx-mixed',
+];
+
+for (const id of ZONE_RULES) {
+  test(`rule ${id}: fixture findings match inline expectations`, () => {
+    const rule = core.RULES.find((r) => r.id === id);
+    assert.ok(rule, `${id} is in the registry`);
+    assert.ok(rule.rfc.length > 0 && rule.rfc.every((r) => /^RFC \d+/.test(r.label) && r.url.startsWith('https://www.rfc-editor.org/rfc/')), `${id} cites RFC sections`);
+    const file = `${dir}${id}.zone`;
+    assert.ok(existsSync(file), `fixture ${file}`);
+    const found = checkFixture(core, file);
+    assert.ok(found.some((f) => f.ruleId === id), `the fixture exercises ${id}`);
+  });
+}
+
+test('soa-missing leaves $INCLUDE fragments (no apex NS) alone', () => {
+  checkFixture(core, `${dir}soa-missing-fragment.zone`);
+});
+
+test('severities: NS problems are errors (BIND refuses the zone), MX problems warnings', () => {
+  const text = [
+    '$ORIGIN example.com.', '$TTL 3600',
+    '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300',
+    '  IN NS ns1', '  IN NS alias', '  IN MX 10 alias', '  IN MX 20 nomail',
+    'ns1 IN A 192.0.2.1', 'alias IN CNAME ns1', 'nomail IN TXT "x"', '',
+  ].join('\n');
+  const { findings } = core.checkText(text, { fileId: 'sev.zone', host: { now: () => new Date(), options: {} } });
+  const sev = (id, line) => findings.find((f) => f.ruleId === id && core.absRange(f.loc).startLine === line)?.severity;
+  assert.equal(sev('target-is-cname', 4), 'error');
+  assert.equal(sev('mx-target-cname', 5), 'warning');
+  assert.equal(sev('target-no-address', 6), 'warning');
+});
+
+test('settings turn a rule off or change its severity', () => {
+  const text = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 h 1 3600 7200 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n';
+  const host = { now: () => new Date(), options: {} };
+  const base = core.checkText(text, { fileId: 's.zone', host }).findings.filter((f) => f.ruleId === 'soa-timers');
+  assert.equal(base.length, 1);
+  assert.equal(base[0].severity, 'warning');
+  const off = core.checkText(text, { fileId: 's.zone', host, settings: { severities: { 'soa-timers': 'off' } } });
+  assert.equal(off.findings.filter((f) => f.ruleId === 'soa-timers').length, 0);
+  const err = core.checkText(text, { fileId: 's.zone', host, settings: { severities: { 'soa-timers': 'error' } } });
+  assert.deepEqual(err.findings.filter((f) => f.ruleId === 'soa-timers').map((f) => f.severity), ['error']);
+});

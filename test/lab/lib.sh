@@ -12,6 +12,9 @@ AUTH_ADDR=127.0.0.1
 AUTH_PORT="${DANE_LAB_AUTH_PORT:-5310}"        # knotd (authoritative, all lab zones)
 RES_ADDR=127.0.0.1
 RES_PORT="${DANE_LAB_RESOLVER_PORT:-5363}"     # unbound (validating resolver)
+# unbound also listens on port 53 here, for peer tools that only read resolv.conf
+# (posttls-finger, run inside `unshare -m` with $STATE/resolv.conf bind-mounted). Empty = off.
+if [ "$(id -u)" = 0 ]; then RES53_ADDR="${DANE_LAB_RES53_ADDR-127.0.3.53}"; else RES53_ADDR="${DANE_LAB_RES53_ADDR-}"; fi
 LAME_ADDR=127.0.0.253   # knotd also listens here but answers NOTAUTH to everything ("lame")
 # port 25 needs root; elsewhere use a high port (the TLSA owners stay _25._tcp)
 if [ "$(id -u)" = 0 ]; then SMTP_PORT="${DANE_LAB_SMTP_PORT:-25}"; else SMTP_PORT="${DANE_LAB_SMTP_PORT:-2525}"; fi

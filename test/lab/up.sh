@@ -27,6 +27,7 @@ done
 trap 'rc=$?; if [ $rc != 0 ]; then log "start failed, stopping"; "$LAB_DIR/down.sh" --quiet; fi' EXIT
 
 need=("$AUTH_ADDR:$AUTH_PORT" "$LAME_ADDR:$AUTH_PORT" "$RES_ADDR:$RES_PORT" "[$DUALSTACK_V6]:$SMTP_PORT")
+[ -z "$RES53_ADDR" ] || need+=("$RES53_ADDR:53")
 for s in "${!SMTP_IP[@]}"; do need+=("${SMTP_IP[$s]}:$SMTP_PORT"); done
 listening=$(ss -Hlnut 2>/dev/null | awk '{print $5}' | sort -u)
 busy=""
@@ -52,7 +53,15 @@ render_conf "$LAB_DIR/templates/knot.conf.in" "$STATE/knot.conf" \
   "STATE=$STATE" "AUTH_ADDR=$AUTH_ADDR" "AUTH_PORT=$AUTH_PORT" "LAME_ADDR=$LAME_ADDR" "PARENT=$PARENT" "KNOT_ZONES=$zones"
 render_conf "$LAB_DIR/templates/unbound.conf.in" "$STATE/unbound.conf" \
   "STATE=$STATE" "AUTH_ADDR=$AUTH_ADDR" "AUTH_PORT=$AUTH_PORT" "RES_ADDR=$RES_ADDR" "RES_PORT=$RES_PORT" \
-  "LAME_ADDR=$LAME_ADDR" "PARENT=$PARENT" "TRUST_ANCHOR_DS=$(cat "$STATE/dnssec/trust-anchor.ds")"
+  "RES53_INTERFACE=${RES53_ADDR:+    interface: $RES53_ADDR@53}" "LAME_ADDR=$LAME_ADDR" "PARENT=$PARENT" "TRUST_ANCHOR_DS=$(cat "$STATE/dnssec/trust-anchor.ds")"
+
+# for peer tools that read resolv.conf / nsswitch.conf / a Postfix config (bind-mounted in `unshare -m`)
+if [ -n "$RES53_ADDR" ]; then
+  printf 'nameserver %s\noptions trust-ad edns0 timeout:2 attempts:1\n' "$RES53_ADDR" > "$STATE/resolv.conf"
+  printf 'hosts: files dns\n' > "$STATE/nsswitch.conf"
+  mkdir -p "$STATE/postfix-client"
+  printf 'compatibility_level = 3.6\ninet_protocols = ipv4\nsmtp_dns_support_level = dnssec\nsmtp_tls_security_level = dane\nsmtp_host_lookup = dns\ndnssec_probe = ns:%s\n' "$PARENT" > "$STATE/postfix-client/main.cf"
+fi
 
 { echo '['; first=1
   for s in "${!SMTP_IP[@]}"; do
@@ -90,8 +99,12 @@ wait_for smtp 20 sh -c "grep -q ' ready$' '$STATE/logs/smtp.log'"
 log "t=$(ms)ms smtp servers listening"
 
 { printf '{\n  "resolver": "%s:%s",\n  "authoritative": "%s:%s",\n  "parent": "%s",\n' "$RES_ADDR" "$RES_PORT" "$AUTH_ADDR" "$AUTH_PORT" "$PARENT"
-  printf '  "trustAnchorFile": "%s",\n  "rootCa": "%s",\n  "pki": "%s",\n  "smtpPort": %s,\n  "servers": {' \
+  printf '  "trustAnchorFile": "%s",\n  "rootCa": "%s",\n  "pki": "%s",\n  "smtpPort": %s,\n' \
     "$STATE/dnssec/trust-anchor.bind" "$STATE/pki/root-ca.crt" "$STATE/pki" "$SMTP_PORT"
+  if [ -n "$RES53_ADDR" ]; then
+    printf '  "resolvConf": "%s",\n  "nsswitchConf": "%s",\n  "postfixConfig": "%s",\n' "$STATE/resolv.conf" "$STATE/nsswitch.conf" "$STATE/postfix-client"
+  fi
+  printf '  "servers": {'
   first=1
   for s in "${!SMTP_IP[@]}"; do [ $first = 1 ] || printf ','; first=0; printf '\n    "%s": {"address":"%s","host":"%s"}' "$s" "${SMTP_IP[$s]}" "$(smtp_host "$s")"; done
   printf '\n  },\n  "scenarios": {'

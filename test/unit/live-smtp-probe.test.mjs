@@ -130,6 +130,12 @@ test('endless banner and an endless line are floods, cut off early', async () =>
   assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
 });
 
+test('5xx to EHLO means no ESMTP, hence no STARTTLS; 4xx is a temporary refusal', async () => {
+  const mk = (code) => fake((sock) => { sock.write('220 hi\r\n'); sock.on('data', (d) => { if (/EHLO/.test(String(d))) sock.write(`${code} no\r\n`); }); });
+  assert.equal((await probe((await mk(502)).port)).failure, 'no-starttls');
+  assert.equal((await probe((await mk(421)).port)).failure, 'rejected');
+});
+
 test('a server that drops the connection after the banner: failure dropped at EHLO', async () => {
   const s = await fake((sock) => { sock.write('220 hi\r\n'); sock.on('data', () => sock.destroy()); });
   const r = await probe(s.port);

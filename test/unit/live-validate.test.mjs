@@ -57,6 +57,18 @@ test('null MX (RFC 7505): not applicable, nothing probed', async () => {
   assert.equal(p.calls.length, 0);
 });
 
+test('a null MX next to real MX records is ignored with a warning, not taken as "no mail"', async () => {
+  const res = fakeResolver({
+    'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 0, exchange: '.' }], ['example.test.', 'MX', { preference: 10, exchange: 'mx.example.test.' }]] },
+    'mx.example.test. A': { ad: true, answer: [['mx.example.test.', 'A', '192.0.2.1']] },
+    '_25._tcp.mx.example.test. TLSA': { ad: true, answer: [['_25._tcp.mx.example.test.', 'TLSA', tlsa311(leaf)]] },
+  });
+  const r = await run('example.test', res, fakeProber([leaf.der]));
+  assert.equal(r.verdict, 'valid');
+  assert.deepEqual(r.hosts.map((h) => h.name), ['mx.example.test']);
+  assert.ok(r.steps.some((s) => s.status === 'warn' && /RFC 7505/.test(s.detail)));
+});
+
 test('no MX: the domain itself is the implicit MX (RFC 5321 §5.1)', async () => {
   const res = fakeResolver({
     'example.test. A': { ad: true, answer: [['example.test.', 'A', '192.0.2.1']] },
@@ -64,7 +76,7 @@ test('no MX: the domain itself is the implicit MX (RFC 5321 §5.1)', async () =>
   });
   const r = await run('example.test', res, fakeProber([leaf.der]));
   assert.equal(r.mx.status, 'implicit');
-  assert.equal(r.hosts[0].name, 'example.test.');
+  assert.equal(r.hosts[0].name, 'example.test');
   assert.equal(r.verdict, 'valid');
 });
 
@@ -85,12 +97,12 @@ test('secure CNAME chain: TLSA base = expanded name, SNI = that name; secure den
   const res1 = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': chain, '_25._tcp.smtp.hoster.test. TLSA': { ad: true, answer: [['_25._tcp.smtp.hoster.test.', 'TLSA', tlsa311(leaf)]] } });
   const p1 = fakeProber([leaf.der]);
   const r1 = await run('example.test', res1, p1);
-  assert.equal(r1.hosts[0].tlsaBase, 'smtp.hoster.test.');
+  assert.equal(r1.hosts[0].tlsaBase, 'smtp.hoster.test');
   assert.equal(p1.calls[0].sni, 'smtp.hoster.test.');
   assert.equal(r1.verdict, 'valid');
   const res2 = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': chain, '_25._tcp.smtp.hoster.test. TLSA': { rcode: 3, ad: true }, '_25._tcp.mx.example.test. TLSA': { ad: true, answer: [['_25._tcp.mx.example.test.', 'TLSA', tlsa311(leaf)]] } });
   const r2 = await run('example.test', res2, fakeProber([leaf.der]));
-  assert.equal(r2.hosts[0].tlsaBase, 'mx.example.test.');
+  assert.equal(r2.hosts[0].tlsaBase, 'mx.example.test');
   assert.deepEqual(res2.asked.filter((k) => k.includes('TLSA')), ['_25._tcp.smtp.hoster.test. TLSA', '_25._tcp.mx.example.test. TLSA']);
   assert.equal(r2.verdict, 'valid');
 });
@@ -98,7 +110,7 @@ test('secure CNAME chain: TLSA base = expanded name, SNI = that name; secure den
 test('insecure CNAME chain: TLSA base = the original name only', async () => {
   const res = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: false, answer: [['mx.example.test.', 'CNAME', 'smtp.hoster.test.'], ['smtp.hoster.test.', 'A', '192.0.2.9']] } });
   const r = await run('example.test', res, fakeProber([leaf.der]));
-  assert.equal(r.hosts[0].tlsaBase, 'mx.example.test.');
+  assert.equal(r.hosts[0].tlsaBase, 'mx.example.test');
   assert.ok(!res.asked.includes('_25._tcp.smtp.hoster.test. TLSA'));
 });
 
@@ -134,7 +146,7 @@ test('MX lookup timeout = dns-failure 4.4.312; two hosts, one failing = partial'
     '_25._tcp.mx2.example.test. TLSA': { ad: true, answer: [['_25._tcp.mx2.example.test.', 'TLSA', tlsa311(leaf)]] },
   });
   const r2 = await run('example.test', two, fakeProber([leaf.der]));
-  assert.deepEqual(r2.hosts.map((h) => [h.name, h.verdict]), [['mx1.example.test.', 'invalid'], ['mx2.example.test.', 'valid']]);
+  assert.deepEqual(r2.hosts.map((h) => [h.name, h.verdict]), [['mx1.example.test', 'invalid'], ['mx2.example.test', 'valid']]);
   assert.equal(r2.verdict, 'partial');
   assert.equal(r2.ndr, null);
   const rpt = core.toTlsRpt(r2);

@@ -14,7 +14,7 @@ export function formatReport(r: ValidationReport, colour: boolean): string {
   const out: string[] = [];
   out.push(`${colour ? C.bold : ''}${r.domain}${colour ? C.off : ''}  ${paint(r.verdict, r.verdict.toUpperCase())}${r.ndr ? `  NDR ${r.ndr} (TLS-RPT ${r.tlsrpt})` : ''}`);
   out.push(`  ${r.summary}`);
-  out.push(`  resolver ${r.resolver}; SMTP port ${r.smtpPort}; ${r.durationMs} ms${r.source === 'zone' ? '; MX/TLSA from the zone file' : ''}`);
+  out.push(`  resolver ${r.resolver}${r.answeredBy.length ? ` (answered: ${r.answeredBy.join(', ')})` : ''}; SMTP port ${r.smtpPort}; ${r.durationMs} ms${r.source === 'zone' ? '; MX/TLSA from the zone file' : ''}`);
   out.push(`  MX: ${r.mx.status}${r.mx.records.length ? ' — ' + r.mx.records.join(', ') : ''}`);
   for (const s of r.steps) if (s.status === 'fail') out.push(`  ${paint('invalid', '✗')} ${s.detail}`);
   for (const h of r.hosts) {
@@ -35,7 +35,7 @@ export function formatReport(r: ValidationReport, colour: boolean): string {
       }
       if (a.verdict !== 'valid' && a.wouldMatch.length) {
         out.push('        records that would match this server:');
-        for (const w of a.wouldMatch) out.push(`          _25._tcp.${h.tlsaBase} IN TLSA ${w}`);
+        for (const w of a.wouldMatch) out.push(`          _25._tcp.${h.tlsaBase}. IN TLSA ${w}`);
       }
     }
   }

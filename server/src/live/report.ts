@@ -10,6 +10,8 @@ export interface Step {
   status: StepStatus;
   ms: number;
   detail: string;
+  /** DNS steps: the resolver that answered */
+  server?: string;
 }
 
 /** What a DANE sender concludes for one address of one MX host. */
@@ -103,6 +105,7 @@ export interface HostReport {
 }
 
 export interface ValidationReport {
+  /** names in the report (domain, host name, tlsaBase, cnames) have no trailing dot */
   domain: string;
   verdict: DomainVerdict;
   ndr: NdrCode | null;
@@ -111,8 +114,11 @@ export interface ValidationReport {
   summary: string;
   /** 'dns' = published records; 'zone' = MX/TLSA as edited in a zone file (pre-deployment) */
   source: 'dns' | 'zone';
-  /** the resolver(s) asked; the AD bit is trusted from them */
+  /** the resolver(s) configured; the AD bit is trusted from them, so they must validate and be
+   *  reached over a trusted path (loopback or a network you control) */
   resolver: string;
+  /** the resolvers that actually answered during this run */
+  answeredBy: string[];
   smtpPort: number;
   startedAt: string;
   durationMs: number;

@@ -176,6 +176,8 @@ export class NetSmtpProber implements SmtpProber {
       step = 'ehlo';
       sock.write(`EHLO ${o.heloName ?? 'dane-zone.invalid'}\r\n`);
       res.ehlo = await withDeadline(reader.read(), limit, 'EHLO reply', signal);
+      // 5xx to EHLO = no ESMTP, hence no STARTTLS (RFC 3207); 4xx is a temporary refusal
+      if (codeOf(res.ehlo) >= 500) throw new StepError('no-starttls', `EHLO refused (no ESMTP, so no STARTTLS): ${short(res.ehlo)}`);
       if (codeOf(res.ehlo) !== 250) throw new StepError('rejected', `EHLO refused: ${short(res.ehlo)}`);
       const hasStarttls = res.ehlo.slice(1).some((l) => /^250[ -]STARTTLS\s*$/i.test(l));
       done(true, `${res.ehlo.length} lines${hasStarttls ? ', offers STARTTLS' : ''}`);

@@ -42,7 +42,22 @@ export interface ValidateOptions {
 
 const step = (s: string, status: Step['status'], ms: number, detail: string): Step => ({ step: s, status, ms, detail });
 const lookupStep = (name: string, l: Lookup): Step =>
-  step(name, l.status === 'secure' ? 'ok' : l.status === 'insecure' ? 'warn' : 'fail', l.ms, `${l.type} ${l.name}: ${l.detail}`);
+  ({ ...step(name, l.status === 'secure' ? 'ok' : l.status === 'insecure' ? 'warn' : 'fail', l.ms, `${l.type} ${l.name}: ${l.detail}`), server: l.server });
+const bare = (n: string): string => (n.length > 1 ? n.replace(/\.$/, '') : n);
+
+/** Report names without the trailing dot (the --json contract); which resolvers answered. */
+function present(r: ValidationReport): void {
+  r.domain = bare(r.domain);
+  const servers = new Set<string>();
+  for (const s of r.steps) if (s.server) servers.add(s.server);
+  for (const h of r.hosts) {
+    h.name = bare(h.name);
+    h.tlsaBase = bare(h.tlsaBase);
+    h.cnames = h.cnames.map(([f, t]) => [bare(f), bare(t)]);
+    for (const s of h.steps) if (s.server) servers.add(s.server);
+  }
+  r.answeredBy = [...servers];
+}
 
 function isUnder(name: string, origin: string): boolean {
   const n = canonName(name), o = canonName(origin);
@@ -67,7 +82,7 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
   const progress = o.onProgress ?? (() => undefined);
   const report: ValidationReport = {
     domain, verdict: 'not-applicable', ndr: null, tlsrpt: null, summary: '', source: o.zone ? 'zone' : 'dns',
-    resolver: o.resolver.describe(), smtpPort: port, startedAt: new Date(t0).toISOString(), durationMs: 0,
+    resolver: o.resolver.describe(), answeredBy: [], smtpPort: port, startedAt: new Date(t0).toISOString(), durationMs: 0,
     steps: [], mx: { status: 'failed', records: [] }, hosts: [],
   };
   const finish = (verdict: ValidationReport['verdict'], reason: Reason | null, extra = ''): ValidationReport => {
@@ -75,6 +90,7 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     Object.assign(report, codesFor(reason));
     report.summary = summarize(verdict, reason, extra);
     report.durationMs = Date.now() - t0;
+    present(report);
     return report;
   };
 
@@ -97,9 +113,15 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     report.mx.status = 'secure';
     if (mx.cnames.length) report.steps.push(step('mx', 'warn', 0, `${domain} is an alias of ${mx.target}; its MX RRset was used`));
   }
-  if (mxList.some((m) => m.exchange === '.' || m.exchange === '')) {
+  const isNull = (m: MxData): boolean => m.exchange === '.' || m.exchange === '';
+  if (mxList.length && mxList.every(isNull)) {
     report.mx.status = 'null-mx';
     return finish('not-applicable', null, `${domain} publishes a null MX (RFC 7505): it accepts no mail.`);
+  }
+  if (mxList.some(isNull)) {
+    // RFC 7505 §3: a null MX must stand alone; next to real hosts it is just an unusable target
+    report.steps.push(step('mx', 'warn', 0, `a null MX ("${mxList.find(isNull)!.preference} .") stands next to other MX records; it is ignored (RFC 7505 §3)`));
+    mxList = mxList.filter((m) => !isNull(m));
   }
   if (!mxList.length) {
     report.mx.status = 'implicit';

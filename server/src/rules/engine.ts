@@ -42,18 +42,26 @@ export function runRules(zone: Zone, host: RuleHost = defaultHost, settings: Rul
     const recs: readonly ZoneRecord[] = zone.records;
     for (let i = 0; i < recs.length; i++) {
       const r = recs[i];
-      for (const rr of recordRules) if (!rr.types || rr.types.has(r.type)) guard(rr.rule, rr.ctx, () => rr.rule.check(r, rr.ctx));
+      for (const rr of recordRules) if (!rr.types || rr.types.has(r.type)) guard(rr.rule, rr.ctx, () => rr.rule.check(r, rr.ctx), r);
     }
   }
   return out;
 }
 
-// A rule that throws on some odd record must not silence the others (or the server).
-function guard(rule: Rule, ctx: RuleContext, fn: () => void): void {
+// A rule that throws on some odd record must not silence the others (or the
+// server): the failure becomes a visible finding on the record (or file start).
+export function reportRuleFailure(rule: Rule, ctx: RuleContext, err: unknown, rec?: ZoneRecord): void {
+  const file = ctx.zone.file;
+  const entry = rec?.entry ?? file.entries[0] ?? { line: 0, lineCount: 1, leadingBlank: false, tokens: [], lexErrors: [] };
+  const loc = rec ? rec.loc : { file, entry, span: { line: 0, start: 0, endLine: 0, end: 0 } };
+  ctx.report({ loc, message: `dane-zone rule ${rule.id} failed here (${(err as Error)?.message ?? String(err)}); please report it. Other rules still ran.`, severity: 'error' });
+}
+
+function guard(rule: Rule, ctx: RuleContext, fn: () => void, rec?: ZoneRecord): void {
   try {
     fn();
   } catch (e) {
-    ctx.report({ loc: ctx.zone.file.entries.length ? { file: ctx.zone.file, entry: ctx.zone.file.entries[0], span: { line: 0, start: 0, endLine: 0, end: 0 } } : (undefined as never), message: `rule ${rule.id} failed: ${(e as Error).message}`, severity: 'error' });
+    reportRuleFailure(rule, ctx, e, rec);
   }
 }
 

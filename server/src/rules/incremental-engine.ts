@@ -3,7 +3,7 @@
 // After an edit only new records and the owners they touch are re-checked.
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, Rule, RuleContext, RuleHost } from './rule';
-import type { RuleSettings } from './engine';
+import { reportRuleFailure, type RuleSettings } from './engine';
 import { RULES } from './registry';
 
 interface Active {
@@ -46,7 +46,8 @@ export class RuleCache {
     for (const a of active) {
       const rule = a.rule;
       if (rule.scope !== 'record' || (rule.types && !rule.types.includes(rec.type))) continue;
-      safely(() => rule.check(rec, this.context(zone, host, a, sink)));
+      const ctx = this.context(zone, host, a, sink);
+      safely(rule, ctx, () => rule.check(rec, ctx), rec);
     }
     if (sink.length) this.byRecord.set(rec, sink);
     else this.byRecord.delete(rec);
@@ -58,7 +59,9 @@ export class RuleCache {
     if (recs) {
       for (const a of active) {
         const rule = a.rule;
-        if (rule.scope === 'owner') safely(() => rule.check(key, recs, this.context(zone, host, a, sink)));
+        if (rule.scope !== 'owner') continue;
+        const ctx = this.context(zone, host, a, sink);
+        safely(rule, ctx, () => rule.check(key, recs, ctx), recs[0]);
       }
     }
     if (sink.length) this.byOwner.set(key, sink);
@@ -98,17 +101,18 @@ export class RuleCache {
     for (const list of this.byOwner.values()) for (const f of list) out.push(f);
     for (const a of active) {
       const rule = a.rule;
-      if (rule.scope === 'zone') safely(() => rule.check(zone, this.context(zone, host, a, out)));
+      if (rule.scope !== 'zone') continue;
+      const ctx = this.context(zone, host, a, out);
+      safely(rule, ctx, () => rule.check(zone, ctx));
     }
     return out;
   }
 }
 
-// A rule that throws on an odd record must not silence the others or the server.
-function safely(fn: () => void): void {
+function safely(rule: Rule, ctx: RuleContext, fn: () => void, rec?: ZoneRecord): void {
   try {
     fn();
-  } catch {
-    /* the rule's bug; the other rules still report */
+  } catch (e) {
+    reportRuleFailure(rule, ctx, e, rec);
   }
 }

@@ -1,0 +1,25 @@
+// The README's rule table is generated from the registry; this fails when a rule
+// was added or changed without regenerating it (node scripts/gen-readme-rules.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { renderReadme } from '../../scripts/gen-readme-rules.mjs';
+import { RULES, PARSE_PROBLEM_CODES } from '../../dist/core.js';
+
+test('README rule table matches the rule registry', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  assert.equal(readme, renderReadme(readme), 'run: node scripts/gen-readme-rules.mjs');
+  for (const r of [...RULES, ...PARSE_PROBLEM_CODES]) assert.ok(readme.includes(`| \`${r.id}\` |`), r.id);
+});
+
+test('every rule has an id, a severity, an RFC reference and a summary; ids are unique', () => {
+  const ids = new Set();
+  for (const r of RULES) {
+    assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    assert.ok(!ids.has(r.id), `duplicate id ${r.id}`);
+    ids.add(r.id);
+    assert.ok(['error', 'warning', 'info', 'hint'].includes(r.defaultSeverity), r.id);
+    assert.ok(r.rfc.length > 0 && r.rfc.every((x) => /^RFC \d+/.test(x.label) && x.url.startsWith('https://')), r.id);
+    assert.ok(r.summary.length > 10, r.id);
+  }
+});

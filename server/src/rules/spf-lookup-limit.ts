@@ -41,6 +41,7 @@ function count(zone: Zone, spf: ParsedSpf, memo: Map<string, ParsedSpf | null>, 
 export const spfLookupLimit: ZoneRule = {
   id: 'spf-lookup-limit',
   scope: 'zone',
+  types: ['TXT'],
   defaultSeverity: 'error',
   rfc: [ref(7208, '4.6.4')],
   summary: 'SPF needs more than 10 DNS lookups, counting includes visible in this zone: receivers return permerror.',

@@ -12,6 +12,7 @@ const HAS_ADDRESS = new Set(['A', 'AAAA']);
 export const targetNoAddress: ZoneRule = {
   id: 'target-no-address',
   scope: 'zone',
+  types: ['MX', 'NS', 'A', 'AAAA', 'CNAME'],
   defaultSeverity: 'warning',
   rfc: [
     rfc('RFC 1035 §3.3.9', 'https://www.rfc-editor.org/rfc/rfc1035#section-3.3.9'),

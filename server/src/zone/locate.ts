@@ -1,7 +1,7 @@
 // Locations: re-lexing an entry on demand and turning token indices into spans,
 // and spans into absolute ranges. The one place that computes absolute positions.
 import type { AbsRange } from '../rules/rule';
-import { lexLines, isDataToken } from './lexer';
+import { lexEach, isDataToken } from './lexer';
 import type { Loc, SourceFile } from './model';
 import type { Entry, Span, Token } from './syntax';
 
@@ -17,8 +17,12 @@ const tokenCache = new Map<Entry, { all: Token[]; data?: Token[] }>();
 function cached(file: SourceFile, entry: Entry): { all: Token[]; data?: Token[] } {
   let c = tokenCache.get(entry);
   if (c) return c;
-  const { entries } = lexLines(file.lines.slice(entry.line, entry.line + entry.lineCount));
-  c = { all: entries[0]?.tokens ?? [] };
+  // Re-lex just this entry, in place: stop where the next entry would start.
+  let all: Token[] = [];
+  lexEach(file.lines, entry.line, () => true, (e) => {
+    all = e.tokens;
+  });
+  c = { all };
   if (tokenCache.size >= CACHE_MAX) tokenCache.delete(tokenCache.keys().next().value as Entry);
   tokenCache.set(entry, c);
   return c;
@@ -42,8 +46,7 @@ export function spanOf(first: Token, last: Token = first): Span {
 }
 
 /** A loc covering data tokens [from, to) of the entry; falls back to the entry start. */
-export function locOfTokens(file: SourceFile, entry: Entry, from: number, to: number): Loc {
-  const toks = dataTokens(file, entry);
+export function locOfTokens(file: SourceFile, entry: Entry, from: number, to: number, toks: Token[] = dataTokens(file, entry)): Loc {
   const a = toks[from];
   const b = toks[Math.max(from, to - 1)] ?? a;
   if (!a) return entryStartLoc(file, entry);

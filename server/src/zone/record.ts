@@ -100,7 +100,7 @@ export class Rec implements ZoneRecord {
         doc: d.doc,
         value: this.values[i],
         raw: toks.slice(from, Math.max(from + 1, to)).map((t) => t.text).join(' '),
-        loc: this.generated ? this.loc : locOfTokens(this.file, this.entry, from, Math.max(from + 1, to)),
+        loc: this.generated ? this.loc : locOfTokens(this.file, this.entry, from, Math.max(from + 1, to), toks),
       };
     });
   }

@@ -7,18 +7,25 @@ export interface TlsaFields extends TlsaParams {
   fields: { usage: Field; selector: Field; matchingType: Field; data: Field };
 }
 
-/** The four TLSA fields, or undefined when the record did not parse into them. */
+/** The four TLSA fields, or undefined when the record did not parse into them.
+ *  `fields` (with locations) is built only when a rule reports: it re-lexes the entry. */
 export function tlsaFields(rec: ZoneRecord): TlsaFields | undefined {
-  const by = (n: string) => rec.fields.find((f) => f.name === n);
-  const usage = by('usage');
-  const selector = by('selector');
-  const matchingType = by('matchingType');
-  const data = by('data');
-  if (!usage || !selector || !matchingType || !data) return undefined;
-  if (typeof usage.value !== 'number' || typeof selector.value !== 'number' || typeof matchingType.value !== 'number' || typeof data.value !== 'string') {
-    return undefined;
-  }
-  return { usage: usage.value, selector: selector.value, matchingType: matchingType.value, data: data.value, fields: { usage, selector, matchingType, data } };
+  const usage = rec.field('usage');
+  const selector = rec.field('selector');
+  const matchingType = rec.field('matchingType');
+  const data = rec.field('data');
+  if (typeof usage !== 'number' || typeof selector !== 'number' || typeof matchingType !== 'number' || typeof data !== 'string') return undefined;
+  let fields: TlsaFields['fields'] | undefined;
+  return {
+    usage, selector, matchingType, data,
+    get fields() {
+      if (!fields) {
+        const by = (n: string) => rec.fields.find((f) => f.name === n)!;
+        fields = { usage: by('usage'), selector: by('selector'), matchingType: by('matchingType'), data: by('data') };
+      }
+      return fields;
+    },
+  };
 }
 
 export interface TlsaOwner {

@@ -20,31 +20,29 @@ export function txtText(rec: ZoneRecord): TxtText | undefined {
   const strings = txtStrings(rec);
   if (!strings) return undefined;
   const text = strings.join('');
-  // The offset map needs the entry's tokens: built only when a rule reports a
-  // finding, not for every TXT record each rule reads (that was most of the
-  // rules' time in the profile of `dane-zone check`).
   type Seg = { from: number; to: number; loc: Loc; exact: boolean };
-  let segs: Seg[] | undefined;
-  let consistent = true;
-  const build = (): Seg[] => {
-    const out: Seg[] = [];
+  // The column map re-lexes the entry: built only when a rule reports a location.
+  let map: { segs: Seg[]; consistent: boolean } | undefined;
+  const segments = (): { segs: Seg[]; consistent: boolean } => {
+    if (map) return map;
+    const segs: Seg[] = [];
     let off = 0;
-    for (const t of tokensIn(rec.rdataLoc)) {
+    const rdataLoc = rec.rdataLoc;
+    for (const t of tokensIn(rdataLoc)) {
       if (t.kind !== TokKind.Word && t.kind !== TokKind.Quoted) continue;
       const raw = t.kind === TokKind.Quoted ? t.text.slice(1, t.text.endsWith('"') && t.text.length > 1 ? -1 : undefined) : t.text;
       const exact = !raw.includes('\\');
-      const len = exact ? raw.length : (strings[out.length]?.length ?? 0);
-      out.push({ from: off, to: off + len, loc: tokenLoc(rec.rdataLoc, rec.rdataLoc.entry, t), exact });
+      const len = exact ? raw.length : (strings[segs.length]?.length ?? 0);
+      segs.push({ from: off, to: off + len, loc: tokenLoc(rdataLoc, rdataLoc.entry, t), exact });
       off += len;
     }
-    if (off !== text.length) consistent = false;
-    return out;
+    return (map = { segs, consistent: off === text.length });
   };
   const locOf = (start: number, end: number): Loc => {
-    const all = (segs ??= build());
-    if (!consistent || all.length === 0) return rec.rdataLoc;
-    const a = all.find((s) => start >= s.from && start < s.to) ?? all[all.length - 1];
-    const b = all.find((s) => end > s.from && end <= s.to) ?? a;
+    const { segs, consistent } = segments();
+    if (!consistent || segs.length === 0) return rec.rdataLoc;
+    const a = segs.find((s) => start >= s.from && start < s.to) ?? segs[segs.length - 1];
+    const b = segs.find((s) => end > s.from && end <= s.to) ?? a;
     const q = (s: typeof a) => (s.loc.span.end - s.loc.span.start > s.to - s.from ? 1 : 0); // opening quote
     const startCol = a.exact ? a.loc.span.start + q(a) + (start - a.from) : a.loc.span.start;
     const endCol = b.exact ? b.loc.span.start + q(b) + (end - b.from) : b.loc.span.end;

@@ -5,40 +5,20 @@ import { lexEach, isDataToken } from './lexer';
 import type { Loc, SourceFile } from './model';
 import type { Entry, Span, Token } from './syntax';
 
-// Rules and features ask for the tokens of one entry several times in a row
-// (rdataLoc, fields, typeLoc of the same record): re-lexing each time was most of
-// `dane-zone check` in the profile. A small FIFO cache keyed by the Entry object
-// keeps the last few. It cannot go stale against the model: an edit that changes
-// an entry's text replaces the Entry object (incremental.ts), and a kept entry
-// only moves (its tokens hold relative lines). Callers must not mutate the arrays.
-const CACHE_MAX = 256;
-const tokenCache = new Map<Entry, { all: Token[]; data?: Token[] }>();
-
-function cached(file: SourceFile, entry: Entry): { all: Token[]; data?: Token[] } {
-  let c = tokenCache.get(entry);
-  if (c) return c;
-  // Re-lex just this entry, in place: stop where the next entry would start.
-  let all: Token[] = [];
-  lexEach(file.lines, entry.line, () => true, (e) => {
-    all = e.tokens;
-  });
-  c = { all };
-  if (tokenCache.size >= CACHE_MAX) tokenCache.delete(tokenCache.keys().next().value as Entry);
-  tokenCache.set(entry, c);
-  return c;
-}
-
 /** The tokens of an entry (its cached tokens, or re-lexed from the file's lines). */
 export function entryTokens(file: SourceFile, entry: Entry): Token[] {
   if (entry.tokens.length) return entry.tokens;
-  return cached(file, entry).all;
+  // Re-lex just this entry, in place: stop where the next entry would start.
+  let tokens: Token[] = [];
+  lexEach(file.lines, entry.line, () => true, (e) => {
+    tokens = e.tokens;
+  });
+  return tokens;
 }
 
 /** The data tokens (words and quoted strings) of an entry. */
 export function dataTokens(file: SourceFile, entry: Entry): Token[] {
-  if (entry.tokens.length) return entry.tokens.filter(isDataToken);
-  const c = cached(file, entry);
-  return (c.data ??= c.all.filter(isDataToken));
+  return entryTokens(file, entry).filter(isDataToken);
 }
 
 export function spanOf(first: Token, last: Token = first): Span {

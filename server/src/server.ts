@@ -88,7 +88,10 @@ connection.onDidChangeConfiguration(async () => {
 });
 
 registerCodeActions(connection);
-registerEditorFeatures(connection, (uri) => store.analysis(uri));
+registerEditorFeatures(connection, (uri) => {
+  const a = store.analysis(uri);
+  return a && { zone: a.zone, findings: a.findings, host: store.hostFor(uri) };
+});
 registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });
 registerValidateHandler(connection, {
   getZone: (uri) => store.zone(uri),

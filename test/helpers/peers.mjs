@@ -86,8 +86,9 @@ export function bindRecords(file, origin) {
   return { ok: status === 0, records: status === 0 ? recordLines(out.replace(/^zone .*$/gm, '').replace(/^OK$/gm, '')) : [] };
 }
 
+// record lines only: 'owner TTL [class] type ...' (BIND mixes warnings into its dump)
 function recordLines(text) {
-  return text.split('\n').filter((l) => l.trim() && !l.startsWith(';'));
+  return text.split('\n').filter((l) => /^\S+\s+\d+\s+\S+/.test(l) && !l.startsWith(';') && !/^\S+:\d+:/.test(l));
 }
 
 /** Splits a record line into tokens, keeping quoted strings whole. */
@@ -113,7 +114,7 @@ export function normaliseRecord(line) {
   const t = tokens(noComment);
   if (t.length < 4) return noComment.trim();
   let i = 0;
-  const owner = t[i++].toLowerCase();
+  const owner = plainName(t[i++]);
   const ttl = t[i++];
   if (/^(IN|CLASS1)$/i.test(t[i])) i++;
   const type = t[i++].toUpperCase();
@@ -129,7 +130,7 @@ export function normaliseRecord(line) {
     if (k >= start) return x.toLowerCase();
     const num = /^(-?\d+(?:\.\d+)?)m?$/i.exec(x);
     if (num) return String(Number(num[1]));
-    return x.toLowerCase();
+    return plainName(x);
   });
   return [owner, String(Number(ttl)), type, ...joined].join(' ');
 }
@@ -137,6 +138,17 @@ export function normaliseRecord(line) {
 // index of the first RDATA token that may be a continued hex blob, per type
 function hexStart(type) {
   return { TLSA: 3, SMIMEA: 3, SSHFP: 2, DS: 3, CDS: 3, ZONEMD: 3 }[type] ?? Infinity;
+}
+
+// Escapes that only spell a plain character ('\\065' is 'A') are decoded; the
+// ones that matter in a name (dot, backslash, quote, blanks, non-ASCII) stay.
+function plainName(token) {
+  return token
+    .replace(/\\(\d{3})/g, (m, d) => {
+      const c = Number(d);
+      return c > 32 && c < 127 && !'.\\"()@$;'.includes(String.fromCharCode(c)) ? String.fromCharCode(c) : m;
+    })
+    .toLowerCase();
 }
 
 function stripComment(line) {

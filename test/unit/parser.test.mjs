@@ -34,10 +34,15 @@ test('TTL and class in either order, units, inherited class', () => {
   ]);
 });
 
-test('without $TTL: the SOA minimum, then the last explicit TTL (RFC 2308 §4, BIND)', () => {
+test('without $TTL: an SOA without TTL makes its minimum the default, as BIND does (named-compilezone)', () => {
   const z = parse('$ORIGIN example.com.\n@ SOA ns1 host 1 2 3 4 300\nwww A 192.0.2.1\nx 60 A 192.0.2.2\ny A 192.0.2.3\n');
-  assert.deepEqual(z.records.map((r) => r.ttl), [300, 300, 60, 60]);
+  assert.deepEqual(z.records.map((r) => r.ttl), [300, 300, 60, 300]);
   assert.deepEqual(z.problems.map((p) => p.code), ['ttl-missing']);
+});
+
+test('without $TTL, an SOA with its own TTL: RFC 1035 last-TTL semantics, as BIND does', () => {
+  const z = parse('$ORIGIN example.com.\n@ 100 SOA ns1 host 1 2 3 4 300\nwww A 192.0.2.1\nx 60 A 192.0.2.2\ny A 192.0.2.3\n');
+  assert.deepEqual(z.records.map((r) => r.ttl), [100, 100, 60, 60]);
 });
 
 test('case-insensitive types and classes; TYPEnnn and CLASSnnn', () => {

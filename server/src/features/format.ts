@@ -1,6 +1,8 @@
 // Document formatting: aligns owner/TTL/class/type/RDATA columns of one-line
 // records, keeping every token's text as written, so the file means the same
-// afterwards (a test re-parses every fixture before and after). Lines with
+// afterwards (a test re-parses every fixture before and after). A class written
+// before the TTL moves after it: same meaning, and the order every peer reads
+// (ldns-read-zone refuses class-first). Lines with
 // problems, multi-line (parenthesised) entries, directives and comments are left
 // as they are. Pure: returns whole-line replacements.
 import type { AbsRange } from '../rules/rule';

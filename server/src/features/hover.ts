@@ -4,7 +4,7 @@
 // qualified). Pure: returns markdown and the range it explains.
 import type { AbsRange } from '../rules/rule';
 import type { Directive, ZoneRecord, Zone } from '../zone/api';
-import { absRange, rrTypeByName, humanTtl } from '../zone/api';
+import { absRange, rrTypeByName, humanTtl, parseTtl } from '../zone/api';
 import type { FieldDef, RRTypeDef } from '../zone/rr-types';
 import { hitAt, type Hit } from './locate-at';
 
@@ -68,8 +68,8 @@ function directiveHover(hit: Hit, d: Directive, range: AbsRange): HoverResult | 
 }
 
 function ttlText(raw: string): string {
-  const n = /^[0-9]+$/.test(raw) ? Number(raw) : undefined;
-  return n === undefined ? raw : humanTtl(n);
+  const n = parseTtl(raw);
+  return n === undefined ? raw : `${n} seconds = ${humanTtl(n)}`;
 }
 
 function ownerHover(zone: Zone, rec: ZoneRecord): string {

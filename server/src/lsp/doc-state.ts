@@ -1,13 +1,15 @@
 // What the feature handlers need from the server's document store: the parsed
 // zone of an open document and its current findings (ZoneStore.analysis gives
 // exactly this). Handlers only read it through a GetDoc function.
-import type { Finding } from '../rules/rule';
+import type { Finding, RuleHost } from '../rules/rule';
 import type { Zone } from '../zone/model';
 
 export interface DocState {
   zone: Zone;
   /** findings as last computed (parse problems and rules) */
   findings: readonly Finding[];
+  /** rule services for DANE hovers (linked certificate files); without it those hovers are left out */
+  host?: RuleHost;
 }
 
 export type GetDoc = (uri: string) => DocState | undefined;

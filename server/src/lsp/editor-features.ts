@@ -19,6 +19,7 @@ export const EDITOR_CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
   referencesProvider: true,
   documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
 };
 
 export function registerEditorFeatures(connection: Connection, getDoc: GetDoc): void {

@@ -92,12 +92,17 @@ export class ZoneStore {
     return this.analysis(uri)?.zone;
   }
 
+  /** The services rules (and DANE hovers) get for a document: clock, file reading, options. */
+  hostFor(uri: string, settings: DocSettings = this.settingsFor(uri)): RuleHost {
+    return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: settings.options };
+  }
+
   private analyse(doc: ZoneDocument): Analysis {
     const settings = this.settingsFor(doc.uri);
     const settingsKey = JSON.stringify(settings);
     const path = uriToPath(doc.uri);
     const opts = { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, readInclude: (from: string, p: string) => this.readInclude(from, p) };
-    const host: RuleHost = { now: this.now, readFile: (from, p) => this.readFile(from, p), options: settings.options };
+    const host = this.hostFor(doc.uri, settings);
     let cache = this.ruleCaches.get(doc.uri);
     if (!cache) this.ruleCaches.set(doc.uri, (cache = new RuleCache()));
     const prev = this.previous.get(doc.uri);

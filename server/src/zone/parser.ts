@@ -195,9 +195,7 @@ function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Pars
   }
   const rec = buildRecord(file, entry, data, state, ctx, false, entry.lexErrors.length > 0);
   if (rec) {
-    const r = rec as { comment?: string; commentAbove?: string };
-    if (comment) r.comment = commentText(comment);
-    if (commentAbove !== undefined) r.commentAbove = commentAbove;
+    rec.setComments(comment ? commentText(comment) : undefined, commentAbove);
     emitRecord(ctx, rec);
   }
   return undefined;
@@ -336,11 +334,14 @@ function buildRecord(
   let owner: string, ownerKey: string;
   let ownerTok = -1;
   if (!entry.leadingBlank || generated) {
-    const r = resolveName(data[0].text, state.origin);
-    if (data[0].kind === TokKind.Quoted) return err('syntax', 'an owner name cannot be quoted', data[0]);
+    // BIND reads a quoted owner ("www") as the name inside; Knot refuses it. Follow BIND, but warn.
+    const quoted = data[0].kind === TokKind.Quoted;
+    const r = resolveName(quoted ? data[0].text.slice(1, -1) : data[0].text, state.origin);
+    if (quoted && !quiet && r.name) problem(ctx, 'syntax', 'warning', 'quoted owner name: BIND reads it, Knot refuses it; write it without quotes', where(data[0]));
     if (r.error || !r.name) return err('syntax', `owner: ${r.error}`, data[0]);
-    owner = r.name;
-    ownerKey = nameKey(owner);
+    ownerKey = nameKey(r.name);
+    // Keep one string when the key reads the same (most owners): no second copy per record.
+    owner = ownerKey === r.name ? ownerKey : r.name;
     ownerTok = 0;
     i = 1;
   } else {
@@ -375,7 +376,6 @@ function buildRecord(
   const def = rrTypeByName(typeName(typeCode));
   const rdata = data.slice(i + 1);
   let values: unknown[] = [];
-  const fieldToks: number[] = [];
   let generic = false;
   if (rdata.length && rdata[0].text === '\\#') {
     generic = true;
@@ -386,11 +386,11 @@ function buildRecord(
     return err('rdata-invalid', `type ${typeTok.text.toUpperCase()} is not known to dane-zone: write its RDATA in the generic form '\\# <length> <hex>' (RFC 3597 §5)`, typeTok);
   } else {
     const cur: FieldCursor = { words: rdata, i: 0, origin: state.origin };
-    for (const fd of def.fields) {
-      fieldToks.push(typeIdx + 1 + cur.i);
-      const v = KIND_PARSERS[fd.kind](cur, fd.name);
+    values = new Array(def.fields.length); // exact size: no growth slack per record
+    for (let k = 0; k < def.fields.length; k++) {
+      const fd = def.fields[k];
+      values[k] = KIND_PARSERS[fd.kind](cur, fd.name);
       if (cur.error) break;
-      values.push(v);
     }
     if (!cur.error && cur.i < rdata.length) {
       const last = def.fields[def.fields.length - 1];
@@ -412,7 +412,9 @@ function buildRecord(
   else if (state.lastTtl !== undefined) ttl = state.lastTtl;
   else {
     ttl = typeCode === 6 && typeof values[6] === 'number' ? (values[6] as number) : 0;
-    if (typeCode === 6) state.lastTtl = ttl;
+    // BIND: an SOA without TTL (and no $TTL) makes its MINIMUM the default for every
+    // record that has none, even after a record with an explicit TTL.
+    if (typeCode === 6) state.defaultTtl = ttl;
     if (!state.warnedNoTtl && !quiet) {
       state.warnedNoTtl = true;
       problem(ctx, 'ttl-missing', 'warning', `no TTL and no $TTL before this record: using ${ttl} ${typeCode === 6 ? '(the SOA minimum, as BIND does)' : ''}; add '$TTL <seconds>' at the top (RFC 2308 §4)`, where(typeTok));
@@ -425,8 +427,8 @@ function buildRecord(
   state.lastOwner = owner;
   state.lastOwnerKey = ownerKey;
   return new Rec({
-    owner, ownerKey, ttl, ttlExplicit, class: klass, type: typeName(typeCode), typeCode, def: generic && !def ? undefined : def,
-    values, generic, file, entry, generated, ownerTok, typeTok: typeIdx, fieldToks, rdataEnd: data.length,
+    owner, ownerKey, ttl, ttlExplicit, class: klass, type: typeName(typeCode), typeCode,
+    values, generic, file, entry, generated, ownerTok, typeTok: typeIdx, rdataEnd: data.length,
   });
 }
 

@@ -1,10 +1,19 @@
 // The record class behind ZoneRecord. Keeps values and token indices only;
 // locations and raw text are computed on demand from the entry (rarely needed:
 // only for findings and editor features).
-import type { Entry } from './syntax';
+import type { Entry, Token } from './syntax';
 import type { Field, Loc, SourceFile, ZoneRecord } from './model';
-import type { RRTypeDef } from './rr-types';
+import { RR_TYPE_BY_CODE, type RRTypeDef } from './rr-types';
+import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { dataTokens, entryLoc, locOfTokens } from './locate';
+import { CERT_TYPES } from './rr-codes';
+
+const CERT_TYPE_NAMES = new Map(Object.entries(CERT_TYPES).map(([k, n]) => [n, k]));
+
+/** RRSIG times in their canonical YYYYMMDDHHmmSS form (RFC 4034 §3.2), as ldns prints them. */
+function rrsigTimeText(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/[-T:]/g, '').slice(0, 14);
+}
 
 export interface RecordInit {
   owner: string;
@@ -14,67 +23,75 @@ export interface RecordInit {
   class: string;
   type: string;
   typeCode: number;
-  def: RRTypeDef | undefined;
   values: unknown[];
   generic: boolean;
   file: SourceFile;
   entry: Entry;
   generated: boolean;
-  /** data-token index of the owner (-1 inherited), of the type, and of each field start */
+  /** data-token index of the owner (-1 inherited, else 0) and of the type */
   ownerTok: number;
   typeTok: number;
-  fieldToks: number[];
   /** one past the last RDATA token */
   rdataEnd: number;
-  comment?: string;
-  commentAbove?: string;
 }
+
+// Flags and token indices packed into one small integer: a million records
+// should not cost a million extra arrays (field boundaries are found again on demand).
+const OWNER_EXPLICIT = 1, TTL_EXPLICIT = 2, GENERIC = 4, GENERATED = 8;
+const TYPE_SHIFT = 4; // 4 bits: the type token is at most the 4th data token
+const END_SHIFT = 8;
 
 export class Rec implements ZoneRecord {
   readonly owner: string;
   readonly ownerKey: string;
   readonly ttl: number;
-  readonly ttlExplicit: boolean;
   readonly class: string;
   readonly type: string;
   readonly typeCode: number;
   readonly values: unknown[];
-  readonly generic: boolean;
   readonly file: SourceFile;
   readonly entry: Entry;
-  readonly generated: boolean;
-  readonly comment?: string;
-  readonly commentAbove?: string;
-  readonly def: RRTypeDef | undefined;
+  private readonly bits: number;
+  /** trailing comment / comment above, when there are any */
+  private notes: { comment?: string; commentAbove?: string } | undefined;
   /** the top-level entry that produced this record and its index there (incremental mode: ordering) */
   top: Entry | undefined;
-  topIndex = 0;
-  private readonly ownerTok: number;
-  private readonly typeTok: number;
-  private readonly fieldToks: number[];
-  private readonly rdataEnd: number;
+  topIndex: number;
 
   constructor(r: RecordInit) {
     this.owner = r.owner;
     this.ownerKey = r.ownerKey;
     this.ttl = r.ttl;
-    this.ttlExplicit = r.ttlExplicit;
     this.class = r.class;
     this.type = r.type;
     this.typeCode = r.typeCode;
-    this.def = r.def;
     this.values = r.values;
-    this.generic = r.generic;
     this.file = r.file;
     this.entry = r.entry;
-    this.generated = r.generated;
-    this.ownerTok = r.ownerTok;
-    this.typeTok = r.typeTok;
-    this.fieldToks = r.fieldToks;
-    this.rdataEnd = r.rdataEnd;
+    this.bits = (r.ownerTok >= 0 ? OWNER_EXPLICIT : 0) | (r.ttlExplicit ? TTL_EXPLICIT : 0) | (r.generic ? GENERIC : 0) |
+      (r.generated ? GENERATED : 0) | (r.typeTok << TYPE_SHIFT) | (r.rdataEnd << END_SHIFT);
+    this.notes = undefined;
     this.top = undefined;
-    if (r.comment !== undefined) this.comment = r.comment;
-    if (r.commentAbove !== undefined) this.commentAbove = r.commentAbove;
+    this.topIndex = 0;
+  }
+
+  get def(): RRTypeDef | undefined {
+    return this.generic && this.values.length === 0 ? undefined : RR_TYPE_BY_CODE.get(this.typeCode);
+  }
+  get ttlExplicit(): boolean { return (this.bits & TTL_EXPLICIT) !== 0; }
+  get generic(): boolean { return (this.bits & GENERIC) !== 0; }
+  get generated(): boolean { return (this.bits & GENERATED) !== 0; }
+  get ownerExplicit(): boolean { return (this.bits & OWNER_EXPLICIT) !== 0; }
+  private get typeTok(): number { return (this.bits >> TYPE_SHIFT) & 15; }
+  private get rdataEnd(): number { return this.bits >>> END_SHIFT; }
+  get comment(): string | undefined { return this.notes?.comment; }
+  get commentAbove(): string | undefined { return this.notes?.commentAbove; }
+
+  setComments(comment: string | undefined, commentAbove: string | undefined): void {
+    if (comment === undefined && commentAbove === undefined) return;
+    this.notes = {};
+    if (comment !== undefined) this.notes.comment = comment;
+    if (commentAbove !== undefined) this.notes.commentAbove = commentAbove;
   }
 
   field(name: string): unknown {
@@ -84,16 +101,26 @@ export class Rec implements ZoneRecord {
     return undefined;
   }
 
-  get ownerExplicit(): boolean {
-    return this.ownerTok >= 0;
+  /** Data-token index where each field starts, found again by running the field parsers. */
+  private fieldStarts(toks: Token[]): number[] {
+    const defs = this.def?.fields ?? [];
+    const rdata = toks.slice(this.typeTok + 1, this.rdataEnd);
+    const cur: FieldCursor = { words: rdata, i: 0, origin: '.' };
+    return defs.map((d) => {
+      const at = this.typeTok + 1 + cur.i;
+      KIND_PARSERS[d.kind](cur, d.name);
+      return at;
+    });
   }
 
   get fields(): Field[] {
     const defs = this.def?.fields ?? [];
+    const whole = this.generic || this.generated;
     const toks = this.generated ? [] : dataTokens(this.file, this.entry);
+    const starts = whole ? [] : this.fieldStarts(toks);
     return defs.map((d, i) => {
-      const from = this.generic || this.generated ? this.typeTok + 1 : this.fieldToks[i];
-      const to = this.generic || this.generated ? this.rdataEnd : (this.fieldToks[i + 1] ?? this.rdataEnd);
+      const from = whole ? this.typeTok + 1 : starts[i];
+      const to = whole ? this.rdataEnd : (starts[i + 1] ?? this.rdataEnd);
       return {
         name: d.name,
         kind: d.kind,
@@ -119,8 +146,9 @@ export class Rec implements ZoneRecord {
   }
 
   get ownerLoc(): Loc {
-    if (this.ownerTok < 0 || this.generated) return this.generated ? this.loc : locOfTokens(this.file, this.entry, this.typeTok, this.typeTok + 1);
-    return locOfTokens(this.file, this.entry, this.ownerTok, this.ownerTok + 1);
+    if (this.generated) return this.loc;
+    if (!this.ownerExplicit) return locOfTokens(this.file, this.entry, this.typeTok, this.typeTok + 1);
+    return locOfTokens(this.file, this.entry, 0, 1);
   }
 
   get typeLoc(): Loc {
@@ -135,8 +163,8 @@ export class Rec implements ZoneRecord {
 
   /** location of field i (its tokens), or the RDATA for generic/generated records */
   fieldLoc(i: number): Loc {
-    if (this.generic || this.generated || this.fieldToks[i] === undefined) return this.rdataLoc;
-    return locOfTokens(this.file, this.entry, this.fieldToks[i], this.fieldToks[i + 1] ?? this.rdataEnd);
+    if (this.generic || this.generated) return this.rdataLoc;
+    return this.fields[i]?.loc ?? this.rdataLoc;
   }
 }
 
@@ -168,6 +196,8 @@ export function presentValue(kind: string, v: unknown): string {
     case 'type-bitmap': return (v as string[]).join(' ');
     case 'svc-params': return Object.entries(v as Record<string, string>).map(([k, x]) => (x === '' ? k : `${k}=${x}`)).join(' ');
     case 'caa-tag': return String(v);
+    case 'time': return typeof v === 'number' ? rrsigTimeText(v) : String(v);
+    case 'cert-type': return CERT_TYPE_NAMES.get(Number(v)) ?? String(v);
     default: return String(v);
   }
 }

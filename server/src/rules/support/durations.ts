@@ -1,11 +1,12 @@
-// Seconds as people write them in zone files (1w2d3h), for messages and hovers.
+// Seconds as people write them in zone files (1w2d3h), for rule messages.
+// (Hovers use the core's humanTtl: '1 day 2 hours'.)
 
-const UNITS: readonly [number, string, string][] = [
-  [604800, 'w', 'week'],
-  [86400, 'd', 'day'],
-  [3600, 'h', 'hour'],
-  [60, 'm', 'minute'],
-  [1, 's', 'second'],
+const UNITS: readonly [number, string][] = [
+  [604800, 'w'],
+  [86400, 'd'],
+  [3600, 'h'],
+  [60, 'm'],
+  [1, 's'],
 ];
 
 /** 93600 -> '1d2h' (BIND's TTL unit syntax); 0 -> '0s'. */
@@ -20,19 +21,4 @@ export function compactDuration(seconds: number): string {
     }
   }
   return out;
-}
-
-/** 93600 -> '1 day 2 hours'. */
-export function longDuration(seconds: number): string {
-  if (seconds <= 0) return `${seconds} seconds`;
-  let rest = seconds;
-  const parts: string[] = [];
-  for (const [n, , word] of UNITS) {
-    if (rest >= n) {
-      const k = Math.floor(rest / n);
-      parts.push(`${k} ${word}${k === 1 ? '' : 's'}`);
-      rest %= n;
-    }
-  }
-  return parts.join(' ');
 }

@@ -1,0 +1,140 @@
+// The editor features over LSP: the real server bundle (dist/server.js --stdio)
+// and a real client connection. Zone-rule diagnostics with exact ranges that
+// follow incremental edits, hover, completion, symbols, folding, definition,
+// references, formatting, daneZone/bumpSerial and daneZone/zoneInfo.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../helpers/lsp-client.mjs';
+
+const URI = 'file:///tmp/dane-zone-features/example.com.zone';
+const TEXT = [
+  '$ORIGIN example.com.',
+  '$TTL 3600',
+  '@    IN SOA ns1 hostmaster ( 2024010502 7200 3600',
+  '                1209600 300 )',
+  '     IN NS  ns1',
+  '     IN MX  10 mx1',
+  'ns1  IN A   192.0.2.1',
+  'mx1  IN A   192.0.2.10',
+  '_25._tcp.mx1 IN TLSA 3 1 1 8cb0fc6c527506a053f4f14c8464bebbd6dede2738d11468dd953d7d6a3021f1',
+  '_25._tcp.mx1 IN TLSA 2 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6',
+  'www  IN CNAME mx1',
+  '',
+].join('\n');
+const lines = TEXT.split('\n');
+const pos = (line, word, offset = 0) => ({ line, character: lines[line].indexOf(word) + offset });
+const doc = { uri: URI };
+
+async function withServer(t) {
+  const s = await startServer();
+  t.after(() => s.stop());
+  await s.open(URI, TEXT, 1);
+  const d = await s.diagnostics(URI, 1);
+  return { s, d };
+}
+
+test('zone-rule diagnostics appear and go with incremental edits, with exact ranges', async (t) => {
+  const { s, d } = await withServer(t);
+  assert.deepEqual(d.diagnostics, [], 'a clean zone has no diagnostics');
+
+  // give www an A record beside its CNAME
+  await s.change(URI, 2, [{ range: { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, text: 'www  IN A   192.0.2.80\n' }]);
+  const d2 = await s.diagnostics(URI, 2);
+  assert.deepEqual(d2.diagnostics.map((x) => [x.code, x.severity, x.range]), [
+    ['cname-and-other-data', 1, { start: { line: 11, character: 8 }, end: { line: 11, character: 9 } }],
+  ]);
+  assert.equal(d2.diagnostics[0].codeDescription.href, 'https://www.rfc-editor.org/rfc/rfc1034#section-3.6.2');
+  assert.equal(d2.diagnostics[0].relatedInformation[0].location.range.start.line, 10);
+
+  // point the MX at the alias: a warning on its data (mx-target-cname); the conflict above stays
+  await s.change(URI, 3, [{ range: { start: { line: 5, character: 15 }, end: { line: 5, character: 18 } }, text: 'www' }]);
+  const d3 = await s.diagnostics(URI, 3);
+  assert.deepEqual(d3.diagnostics.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character, x.range.end.character]).sort(), [
+    ['cname-and-other-data', 1, 11, 8, 9],
+    ['mx-target-cname', 2, 5, 12, 18],
+  ]);
+
+  // delete the A line: only the MX problem is left
+  await s.change(URI, 4, [{ range: { start: { line: 11, character: 0 }, end: { line: 12, character: 0 } }, text: '' }]);
+  const d4 = await s.diagnostics(URI, 4);
+  assert.deepEqual(d4.diagnostics.map((x) => x.code), ['mx-target-cname']);
+});
+
+test('hover: TLSA fields with RFC 7218 names, types with their layout, names fully qualified', async (t) => {
+  const { s } = await withServer(t);
+  const hover = (p) => s.conn.sendRequest('textDocument/hover', { textDocument: doc, position: p });
+  const h1 = await hover(pos(8, '3 1 1'));
+  assert.equal(h1.contents.kind, 'markdown');
+  assert.match(h1.contents.value, /DANE-EE/);
+  assert.deepEqual(h1.range, { start: pos(8, '3 1 1'), end: pos(8, '3 1 1', 1) });
+  assert.match((await hover(pos(8, 'TLSA'))).contents.value, /`usage` `selector` `matchingType` `data`/);
+  const mx = (await hover(pos(5, 'mx1'))).contents.value;
+  assert.match(mx, /Value \*\*mx1\.example\.com\.\*\*/);
+  assert.match(mx, /looks up TLSA at:\n\n- `_25\._tcp\.mx1\.example\.com\.` — 2 TLSA records/, 'the DANE part is appended');
+  assert.equal(await hover({ line: 12, character: 0 }), null);
+});
+
+test('completion: types after an owner, TLSA usages with descriptions', async (t) => {
+  const { s } = await withServer(t);
+  await s.change(URI, 2, [{ range: { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, text: '_25._tcp.www IN TLSA ' }]);
+  await s.diagnostics(URI, 2);
+  const items = await s.conn.sendRequest('textDocument/completion', { textDocument: doc, position: { line: 11, character: 21 } });
+  const list = Array.isArray(items) ? items : items.items;
+  assert.deepEqual(list.map((i) => i.label), ['0', '1', '2', '3', '255']);
+  assert.match(list[3].detail, /DANE-EE/);
+  assert.match(list[3].documentation.value, /RFC 7672/);
+  const types = await s.conn.sendRequest('textDocument/completion', { textDocument: doc, position: { line: 10, character: 5 } });
+  const tl = Array.isArray(types) ? types : types.items;
+  assert.ok(tl.some((i) => i.label === 'TLSA') && tl.some((i) => i.label === 'IN'));
+});
+
+test('symbols, folding, definition and references', async (t) => {
+  const { s } = await withServer(t);
+  const syms = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: doc });
+  assert.deepEqual(syms.map((x) => x.name), ['example.com.', 'ns1.example.com.', 'mx1.example.com.', '_25._tcp.mx1.example.com.', 'www.example.com.']);
+  assert.deepEqual(syms[0].children.map((c) => c.name), ['SOA', 'NS', 'MX']);
+  const folds = await s.conn.sendRequest('textDocument/foldingRange', { textDocument: doc });
+  assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[2, 3]]);
+  const defs = await s.conn.sendRequest('textDocument/definition', { textDocument: doc, position: pos(5, 'mx1', 1) });
+  assert.deepEqual(defs.map((l) => [l.uri, l.range.start.line]), [[URI, 7]]);
+  const refs = await s.conn.sendRequest('textDocument/references', { textDocument: doc, position: pos(7, 'mx1'), context: { includeDeclaration: false } });
+  assert.deepEqual(refs.map((l) => l.range.start.line).sort((a, b) => a - b), [5, 10]);
+});
+
+test('formatting aligns columns; the formatted text gives the same diagnostics', async (t) => {
+  const { s } = await withServer(t);
+  const edits = await s.conn.sendRequest('textDocument/formatting', { textDocument: doc, options: { tabSize: 4, insertSpaces: true } });
+  assert.ok(edits.length > 0);
+  const out = [...lines];
+  for (const e of edits) {
+    assert.equal(e.range.start.line, e.range.end.line);
+    out[e.range.start.line] = e.newText;
+  }
+  assert.equal(out[6], 'ns1          IN A     192.0.2.1');
+  assert.equal(out[10], 'www          IN CNAME mx1');
+  assert.equal(out[2], lines[2], 'the parenthesised SOA stays as written');
+  await s.change(URI, 2, [{ text: out.join('\n') }]);
+  assert.deepEqual((await s.diagnostics(URI, 2)).diagnostics, []);
+  const again = await s.conn.sendRequest('textDocument/formatting', { textDocument: doc, options: { tabSize: 4, insertSpaces: true } });
+  assert.deepEqual(again, []);
+});
+
+test('range formatting edits only the selected lines, aligned with the whole file', async (t) => {
+  const { s } = await withServer(t);
+  const edits = await s.conn.sendRequest('textDocument/rangeFormatting', {
+    textDocument: doc, range: { start: { line: 6, character: 0 }, end: { line: 7, character: 3 } }, options: { tabSize: 4, insertSpaces: true },
+  });
+  assert.deepEqual(edits.map((e) => [e.range.start.line, e.newText]), [
+    [6, 'ns1          IN A     192.0.2.1'],
+    [7, 'mx1          IN A     192.0.2.10'],
+  ]);
+});
+
+test('daneZone/bumpSerial returns the edit; daneZone/zoneInfo the zone facts', async (t) => {
+  const { s } = await withServer(t);
+  const edit = await s.conn.sendRequest('daneZone/bumpSerial', { uri: URI, today: '20260102' });
+  assert.deepEqual(edit, { changes: { [URI]: [{ range: { start: pos(2, '2024'), end: pos(2, '2024', 10) }, newText: '2026010200' }] } });
+  const info = await s.conn.sendRequest('daneZone/zoneInfo', { uri: URI, line: 10, character: 1 });
+  assert.deepEqual(info, { origin: 'example.com.', errors: 0, warnings: 0, mxTargets: ['mx1.example.com.'], nameAtCursor: 'www.example.com.' });
+  assert.equal(await s.conn.sendRequest('daneZone/zoneInfo', { uri: 'file:///not/open.zone' }), null);
+});

@@ -1,0 +1,110 @@
+// The pure editor features (hover, completion, symbols, folding, navigation,
+// serial bump, zone info) on a small mail zone, through dist/core.js.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as core from '../../dist/core.js';
+
+const TEXT = [
+  '$ORIGIN example.com.', //                                        0
+  '$TTL 1h30m', //                                                  1
+  '@        IN SOA   ns1 hostmaster ( 2024010502 7200 3600', //     2
+  '                  1209600 300 )', //                             3
+  '         IN NS    ns1', //                                       4
+  '         IN MX    10 mx1', //                                    5
+  'ns1      IN A     192.0.2.1', //                                 6
+  'mx1      IN A     192.0.2.10', //                                7
+  '_25._tcp.mx1 IN TLSA 3 1 1 8cb0fc6c527506a053f4f14c8464bebbd6dede2738d11468dd953d7d6a3021f1', // 8
+  'www      IN CNAME mx1', //                                       9
+  '; a comment block', //                                           10
+  '; of two lines', //                                              11
+  '',
+].join('\n');
+const lines = TEXT.split('\n');
+const zone = core.parseZone(TEXT, { fileId: 'file:///z/example.com.zone' });
+const at = (line, word, offset = 0) => [line, lines[line].indexOf(word) + offset];
+
+test('the fixture zone parses cleanly', () => assert.deepEqual(zone.problems, []));
+
+test('hover on a type: summary, RFC and field layout from the RR table', () => {
+  const h = core.hoverAt(zone, ...at(8, 'TLSA'));
+  assert.match(h.markdown, /\*\*TLSA\*\* \(type 52\)/);
+  assert.match(h.markdown, /RFC 6698/);
+  assert.match(h.markdown, /`usage` `selector` `matchingType` `data`/);
+  assert.deepEqual(h.range, { startLine: 8, startCol: 16, endLine: 8, endCol: 20 });
+});
+
+test('hover on TLSA fields: RFC 7218 acronyms', () => {
+  const col = lines[8].indexOf('3 1 1');
+  assert.match(core.hoverAt(zone, 8, col).markdown, /3 = DANE-EE/);
+  assert.match(core.hoverAt(zone, 8, col + 2).markdown, /1 = SPKI/);
+  assert.match(core.hoverAt(zone, 8, col + 4).markdown, /1 = SHA2-256/);
+  assert.match(core.hoverAt(zone, ...at(8, '8cb0')).markdown, /32 octets \(the size of a SHA2-256 digest\)/);
+});
+
+test('hover on names shows them fully qualified; TTLs in human units', () => {
+  assert.match(core.hoverAt(zone, ...at(5, 'mx1')).markdown, /mx1\.example\.com\./);
+  assert.match(core.hoverAt(zone, ...at(9, 'www')).markdown, /\*\*www\.example\.com\.\*\*/);
+  assert.match(core.hoverAt(zone, 3, lines[3].indexOf('1209600')).markdown, /2 weeks/);
+  assert.match(core.hoverAt(zone, 1, 6).markdown, /1 hour 30 minutes/);
+  assert.equal(core.hoverAt(zone, 10, 3), undefined, 'no hover in comments');
+});
+
+test('completion: directives at line start, types and classes after the owner, small-field values', () => {
+  const z = (t) => core.parseZone(t, { fileId: 'c.zone' });
+  assert.deepEqual(core.completionsAt(z('$'), 0, 1).map((c) => c.label), ['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE']);
+  const types = core.completionsAt(z('www '), 0, 4).map((c) => c.label);
+  assert.ok(types.includes('TLSA') && types.includes('IN') && types.includes('MX'));
+  assert.ok(!core.completionsAt(z('www IN '), 0, 7).some((c) => c.label === 'IN'), 'no second class');
+  const usage = core.completionsAt(z('_25._tcp.mx IN TLSA '), 0, 20);
+  assert.deepEqual(usage.map((c) => `${c.label} ${c.detail.split(':')[0]}`), ['0 PKIX-TA', '1 PKIX-EE', '2 DANE-TA', '3 DANE-EE', '255 PrivCert']);
+  assert.match(usage[3].documentation, /RFC 7672/);
+  assert.deepEqual(core.completionsAt(z('x 300 IN TLSA 3 1 '), 0, 18).map((c) => c.detail.split(':')[0]), ['Full', 'SHA2-256', 'SHA2-512', 'PrivMatch']);
+  assert.ok(core.completionsAt(z('x IN SSHFP '), 0, 11).some((c) => c.detail.startsWith('Ed25519')));
+  assert.ok(core.completionsAt(z('x IN DS 12345 '), 0, 14).some((c) => c.detail.startsWith('ECDSAP256SHA256')));
+  assert.ok(core.completionsAt(z('x IN DS 12345 13 '), 0, 17).some((c) => c.detail.startsWith('SHA-256')));
+  assert.deepEqual(core.completionsAt(z('x IN A '), 0, 7), []);
+});
+
+test('document symbols: one per owner, records as children', () => {
+  const syms = core.documentSymbols(zone);
+  assert.deepEqual(syms.map((s) => `${s.name} [${s.detail}]`), [
+    'example.com. [SOA NS MX]', 'ns1.example.com. [A]', 'mx1.example.com. [A]', '_25._tcp.mx1.example.com. [TLSA]', 'www.example.com. [CNAME]',
+  ]);
+  assert.deepEqual([syms[0].range.startLine, syms[0].range.endLine], [2, 5]);
+});
+
+test('folding: the parenthesised SOA and the comment block', () => {
+  assert.deepEqual(core.foldingRanges(zone), [
+    { startLine: 2, endLine: 3, kind: 'region' },
+    { startLine: 10, endLine: 11, kind: 'comment' },
+  ]);
+});
+
+test('definition from an MX/CNAME target to its records; references back', () => {
+  const defs = core.definitionAt(zone, ...at(5, 'mx1')).map((l) => core.absRange(l).startLine);
+  assert.deepEqual(defs, [7]);
+  assert.deepEqual(core.definitionAt(zone, ...at(9, 'mx1')).map((l) => core.absRange(l).startLine), [7]);
+  const refs = core.referencesAt(zone, 7, 1, false).map((l) => { const r = core.absRange(l); return [r.startLine, r.startCol]; });
+  assert.deepEqual(refs.sort(), [[5, lines[5].indexOf('mx1')], [9, lines[9].indexOf('mx1')]].sort());
+  assert.equal(core.referencesAt(zone, 7, 1, true).length, 3);
+  assert.deepEqual(core.definitionAt(zone, ...at(8, 'TLSA')), []);
+});
+
+test('serial bump: date serials move to today, or count up; others +1', () => {
+  assert.equal(core.nextSerial(2024010502, '20260101'), 2026010100);
+  assert.equal(core.nextSerial(2026010107, '20260101'), 2026010108);
+  assert.equal(core.nextSerial(2026010199, '20260101'), 2026010200);
+  assert.equal(core.nextSerial(2030010100, '20260101'), 2030010101, 'a future date still increases');
+  assert.equal(core.nextSerial(42, '20260101'), 43);
+  assert.equal(core.nextSerial(4294967295, '20260101'), 0, 'RFC 1982 wrap');
+  assert.equal(core.nextSerial(2024139901, '20260101'), 2024139902, 'month 13 is no date');
+  const bump = core.bumpSerialEdit(zone, '20260101');
+  assert.deepEqual(bump.edit, { file: 'file:///z/example.com.zone', range: { startLine: 2, startCol: lines[2].indexOf('2024'), endLine: 2, endCol: lines[2].indexOf('2024') + 10 }, newText: '2026010100' });
+  assert.equal(core.bumpSerialEdit(core.parseZone('www IN A 192.0.2.1\n', { fileId: 'n', origin: 'example.com.' }), '20260101'), undefined);
+});
+
+test('zone info: origin, counts, MX targets by preference, name at the cursor', () => {
+  const z = core.parseZone(TEXT.replace('IN MX    10 mx1', 'IN MX    20 mx1\n@ IN MX 5 mx0.example.net.'), { fileId: 'i.zone' });
+  const info = core.zoneInfo(z, [{ severity: 'error' }, { severity: 'warning' }, { severity: 'warning' }], 10, 1);
+  assert.deepEqual(info, { origin: 'example.com.', errors: 1, warnings: 2, mxTargets: ['mx0.example.net.', 'mx1.example.com.'], nameAtCursor: 'www.example.com.' });
+});

@@ -1,0 +1,73 @@
+// Formatting aligns columns and changes no meaning: on every fixture zone, the
+// records (canonical presentation, in order) and the problems found are the same
+// before and after, and formatting twice changes nothing more.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as core from '../../dist/core.js';
+import { fixtureFiles, fixtureOrigin, fsReadInclude } from '../helpers/expectations.mjs';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+function read(text, file) {
+  const origin = fixtureOrigin(text);
+  return core.parseZone(text, { fileId: file, origin, readInclude: fsReadInclude });
+}
+
+function format(text, file) {
+  const zone = read(text, file);
+  const edits = core.formatEdits(zone);
+  return { edits, text: core.applyLineEdits(zone.file.lines, edits).join('\n') };
+}
+
+const meaning = (zone) => ({
+  records: zone.records.map((r) => core.presentRecord(r)),
+  problems: zone.problems.map((p) => `${p.code} ${core.absRange(p.loc).startLine}`),
+});
+
+const files = fixtureFiles(fixtures);
+
+test('there are fixtures to format', () => assert.ok(files.length > 40));
+
+for (const file of files) {
+  test(`formatting keeps the meaning of ${file.slice(fixtures.length)}`, () => {
+    const before = readFileSync(file, 'utf8');
+    const once = format(before, file);
+    assert.deepEqual(meaning(read(once.text, file)), meaning(read(before, file)));
+    const twice = format(once.text, file);
+    assert.deepEqual(twice.edits, [], 'formatting is idempotent');
+  });
+}
+
+test('formatting aligns owner, TTL, class, type and data columns; multi-line entries stay', () => {
+  const text = [
+    '$ORIGIN example.com.',
+    '$TTL 3600',
+    '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300',
+    ' IN NS ns1 ; primary',
+    'ns1 300 IN A 192.0.2.1',
+    '_25._tcp.mail IN TLSA 3 1 1 ( 0123456789abcdef',
+    '   0123456789abcdef )',
+    'txt TXT "two  spaces" "b"',
+    '',
+  ].join('\n');
+  const out = format(text, '/tmp/align.zone');
+  assert.equal(out.text, [
+    '$ORIGIN example.com.',
+    '$TTL 3600',
+    '@       IN SOA ns1 hostmaster 1 7200 3600 1209600 300',
+    '        IN NS  ns1 ; primary',
+    'ns1 300 IN A   192.0.2.1',
+    '_25._tcp.mail IN TLSA 3 1 1 ( 0123456789abcdef',
+    '   0123456789abcdef )',
+    'txt        TXT "two  spaces" "b"',
+    '',
+  ].join('\n'));
+});
+
+test('lines with errors are left exactly as written', () => {
+  const text = '$ORIGIN example.com.\n$TTL 3600\nbad   IN   A   192.0.2.300\nok IN A 192.0.2.1\n';
+  const out = format(text, '/tmp/err.zone');
+  assert.equal(out.text.split('\n')[2], 'bad   IN   A   192.0.2.300');
+});

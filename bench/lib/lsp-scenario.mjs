@@ -81,16 +81,23 @@ export async function runLspScenario(o) {
       return [{ text: lines.join('\n') }];
     };
 
-    // 2. typed one at a time, each waits for the diagnostics of its version
-    for (let i = 0; i < o.edits; i++) {
+    // 2. typed one at a time, each waits for the diagnostics of its version;
+    // three timeouts in a row mean the server cannot keep up: stop typing.
+    let timeoutsInRow = 0;
+    for (let i = 0; i < o.edits && timeoutsInRow < 3; i++) {
       const change = typeOne();
       version++;
       const t = performance.now();
       const got = client.waitDiagnostics(uri, version, o.editTimeoutMs);
       await client.didChange(uri, version, change);
       const r = await got;
-      if (r) result.editsMs.push(r.at - t);
-      else result.editTimeouts++;
+      if (r) {
+        result.editsMs.push(r.at - t);
+        timeoutsInRow = 0;
+      } else {
+        result.editTimeouts++;
+        timeoutsInRow++;
+      }
     }
 
     // 3. a burst typed back to back: only the last version's diagnostics matter

@@ -2,8 +2,10 @@
 // bundled as dist/core.js for tests, benchmarks and other tools. No LSP here.
 export * from './zone/api';
 export * from './rules/registry';
-export * from './features';
 export * from './cert/api';
 export * from './mail-policy/api';
 export { DANE_RULES } from './rules/dane-rules';
+// pure hover content for DANE/mail records (markdown; no LSP types)
+export { daneHover, daneHoverAt, describeTlsaLink, describeMxDane, describePolicyTxt } from './lsp/dane-hover';
+export * from './features';
 export * from './live/api';

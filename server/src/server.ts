@@ -7,7 +7,6 @@ import { SettingsCache } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-features';
 import { registerValidateHandler } from './lsp/validate-handler';
-import type { ServerContext } from './lsp/server-context';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
 
@@ -16,7 +15,6 @@ const store = new ZoneStore();
 const publisher = new DiagnosticsPublisher(connection, store);
 const settings = new SettingsCache(connection);
 store.settingsFor = (uri) => settings.get(uri);
-const ctx: ServerContext = { connection, store, publisher, settings };
 
 // Keep the server up whatever happens in a handler: log, never exit.
 process.on('uncaughtException', (e) => connection.console.error(`dane-zone: uncaught ${e.stack ?? e}`));
@@ -60,12 +58,11 @@ connection.onInitialized(() => {
 });
 
 connection.onDidOpenTextDocument(async (p) => {
-  store.open(p.textDocument.uri, p.textDocument.text, p.textDocument.version);
-  publisher.schedule(p.textDocument.uri);
-  if (await settings.refresh(p.textDocument.uri)) {
-    store.invalidate(p.textDocument.uri);
-    publisher.schedule(p.textDocument.uri);
-  }
+  const uri = p.textDocument.uri;
+  store.open(uri, p.textDocument.text, p.textDocument.version);
+  // Settings first (one quick round trip), so a big zone is not analysed twice on open.
+  await settings.refresh(uri);
+  if (store.docs.has(uri)) publisher.schedule(uri);
 });
 
 connection.onDidChangeTextDocument((p) => {
@@ -97,6 +94,5 @@ registerValidateHandler(connection, {
   getZone: (uri) => store.zone(uri),
   publishExtra: (uri, diagnostics) => publisher.setExtra(uri, 'live-validation', diagnostics),
 });
-void ctx;
 
 connection.listen();

@@ -60,7 +60,7 @@ function scenario(name, png, fn) {
 }
 
 scenario('open a zone: squiggle, Problems entry, status bar origin and error count', '01-diagnostics.png', async () => {
-  await wb.openFile('diagnostics.zone');
+  await wb.openFile('example.com.zone');
   await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor({ timeout: 90000 });
   const status = page.locator('.statusbar-item', { hasText: 'example.com.' });
   await status.waitFor({ timeout: 30000 });
@@ -72,8 +72,8 @@ scenario('open a zone: squiggle, Problems entry, status bar origin and error cou
 });
 
 scenario('hover a TLSA record: usage, selector and matching type explained', '02-hover.png', async () => {
-  await wb.openFile('diagnostics.zone');
-  const lines = readFileSync(join(ws, 'diagnostics.zone'), 'utf8').split('\n');
+  await wb.openFile('example.com.zone');
+  const lines = readFileSync(join(ws, 'example.com.zone'), 'utf8').split('\n');
   const tl = lines.findIndex((l) => l.startsWith('_25._tcp.mail'));
   await page.locator('.monaco-editor .view-lines').first().click();
   await wb.goTo(tl + 1, lines[tl].indexOf('TLSA 0') + 6);
@@ -84,8 +84,8 @@ scenario('hover a TLSA record: usage, selector and matching type explained', '02
 
 scenario('light bulb: "Replace with 3 1 1" rewrites the record', '03-quickfix.png', async () => {
   await page.keyboard.press('Escape');
-  await wb.openFile('diagnostics.zone');
-  const lines = readFileSync(join(ws, 'diagnostics.zone'), 'utf8').split('\n');
+  await wb.openFile('example.com.zone');
+  const lines = readFileSync(join(ws, 'example.com.zone'), 'utf8').split('\n');
   const tl = lines.findIndex((l) => l.startsWith('_25._tcp.mail'));
   await page.locator('.monaco-editor .view-lines').first().click();
   await wb.goTo(tl + 1, lines[tl].indexOf('TLSA 0') + 6);
@@ -94,14 +94,18 @@ scenario('light bulb: "Replace with 3 1 1" rewrites the record', '03-quickfix.pn
   await item.waitFor({ timeout: 30000 });
   await page.screenshot({ path: join(OUT, '03-quickfix-menu.png') });
   await item.click();
-  await page.locator('.monaco-editor .view-line', { hasText: /TLSA 3 1 1/ }).first().waitFor({ timeout: 15000 });
+  await page.locator('.monaco-editor .view-line', { hasText: /TLSA\s3\s1\s1/ }).first().waitFor({ timeout: 15000 });
 });
 
-scenario('palette: "Validate DANE for domain" shows the result panel', '04-validation.png', async () => {
+scenario('palette: "Validate DANE for domain" shows the result panel; "Insert into zone" edits the zone', '04-validation.png', async () => {
   assert.ok(lab?.info, `the loopback lab is not running: ${lab?.error}`);
+  // room for the panel: hide the bottom panel (Problems) the first scenario opened
+  if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
   const domain = lab.info.scenarios.mismatch;
   await wb.command('dane-zone: Validate DANE for domain');
   await wb.quickInput.waitFor();
+  // prefilled from the server's zoneInfo: the cursor sits on a TLSA owner, so the zone's origin
+  await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value === 'example.com');
   await wb.quickInput.fill(domain);
   await page.keyboard.press('Enter');
   const view = wb.webview();
@@ -109,7 +113,34 @@ scenario('palette: "Validate DANE for domain" shows the result panel', '04-valid
   const body = await view.locator('body').innerText();
   assert.match(body, /invalid/);
   assert.match(body, /5\.7\.323/);
-  await view.locator('button', { hasText: 'Copy fix record' }).first().waitFor();
-  await view.locator('tr.address details summary').first().click();
-  await view.locator('table.steps').first().waitFor();
+  await view.locator('.address details summary').first().click();
+  await view.locator('.address table.steps').first().waitFor();
+  const copy = view.locator('button', { hasText: 'Copy fix record' }).first();
+  await copy.waitFor();
+  const record = await copy.getAttribute('data-record');
+  assert.match(record, /^_25\._tcp\.mx\.mismatch\.\S+ IN TLSA 3 1 1 [0-9a-f]{64}$/);
+  await view.locator('button', { hasText: 'Insert into zone' }).first().click();
+  const host = record.split(' ')[0];
+  await page.locator('.monaco-editor .view-line', { hasText: host.replace(/\.$/, '') }).first().waitFor({ timeout: 15000 });
+});
+
+scenario('progress shows the current step; Cancel stops a run stuck on a silent server; the log says so', '05-progress-cancel.png', async () => {
+  assert.ok(lab?.info, `the loopback lab is not running: ${lab?.error}`);
+  const domain = lab.info.scenarios.silent;
+  await wb.openFile('example.com.zone');
+  await wb.command('dane-zone: Validate DANE for domain');
+  await wb.quickInput.waitFor();
+  await wb.quickInput.fill(domain);
+  await page.keyboard.press('Enter');
+  // the silent server accepts the connection and never sends a banner: the run waits there
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `DANE ${domain}` });
+  await toast.waitFor({ timeout: 30000 });
+  await toast.filter({ hasText: /banner|connect|smtp|127\.0\.0\./i }).waitFor({ timeout: 30000 });
+  await page.screenshot({ path: join(OUT, '05-progress.png') });
+  await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
+  await toast.waitFor({ state: 'detached', timeout: 15000 });
+  await wb.command('dane-zone: Show server log');
+  await page.locator('.part.panel .monaco-editor .view-line', { hasText: `validation of ${domain} cancelled` }).first().waitFor({ timeout: 15000 });
+  // the panel still shows the previous run: a cancelled run replaces nothing
+  assert.equal((await wb.webview().locator('#domain').innerText()).replace(/\.$/, ''), lab.info.scenarios.mismatch);
 });

@@ -1,18 +1,17 @@
-// Inline expectations for the DANE fixture zones (a local harness until the
-// shared one lands). Under a zone line, a comment line of carets names the
-// findings expected on it:
-//     _25._tcp.mx IN TLSA 1 1 1 ...
-//     ;                   ^ tlsa-usage-unusable-for-smtp
-// The carets mark the finding's columns; a caret line starting `;^` marks from
-// column 0 (the `;` stands in for it). Several caret lines may follow one line.
+// The DANE fixtures' additions to the shared inline-expectation syntax
+// (test/helpers/expectations.mjs: caret lines under the line they mark):
 // Placeholders `{{311:mx1.pem}}___…` (padded to the width of the value) are
 // replaced with TLSA data computed by openssl from the generated certificates.
 // `; test: now=+20d` shifts the rule host's clock; `; test: option k=v` sets an option.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { opensslTlsaData } from '../fixtures/dane/make-certs.mjs';
+import { parseExpectations } from './expectations.mjs';
 
-const CARET = /^;(\s*)(\^+)\s+(.+)$/;
+/** Expected findings `line:col-endcol rule` from caret lines (0-based lines; the shared syntax). */
+export function expectations(text) {
+  return parseExpectations(text).map((e) => `${e.line}:${e.startCol}-${e.endCol} ${e.ruleId}`).sort();
+}
 
 /** Fills `{{USM:file}}` placeholders (usage, selector, mtype digits) with openssl-computed data. */
 export function fillPlaceholders(text, certDir) {
@@ -21,21 +20,6 @@ export function fillPlaceholders(text, certDir) {
     if (Number(m) === 1 && all.length !== data.length) throw new Error(`placeholder ${all} is ${all.length} wide, needs ${data.length}`);
     return data;
   });
-}
-
-/** Expected findings `line:col-endcol rule` from caret lines (0-based lines). */
-export function expectations(text) {
-  const lines = text.split('\n');
-  const out = [];
-  let target = -1;
-  lines.forEach((l, i) => {
-    const m = CARET.exec(l);
-    if (!m) { target = i; return; }
-    const start = m[1].length === 0 ? 0 : 1 + m[1].length;
-    const end = 1 + m[1].length + m[2].length;
-    for (const id of m[3].trim().split(/\s+/)) out.push(`${target}:${start}-${end} ${id}`);
-  });
-  return out.sort();
 }
 
 /** Host options and clock from `; test:` lines. */

@@ -20,7 +20,7 @@ before(() => { certs = makeCerts(); });
 after(() => certs?.cleanup());
 
 /** The host a CLI run would give: files relative to the zone file, confined to the fixture dir. */
-export function fileHost(root, settings) {
+function fileHost(root, settings) {
   return {
     now: settings.now,
     options: settings.options,
@@ -32,7 +32,7 @@ export function fileHost(root, settings) {
   };
 }
 
-export function checkFixture(name, dir) {
+function checkFixture(name, dir) {
   const { path, text } = placeFixture(join(fixtures, name), dir, name);
   const settings = testSettings(text);
   if (typeof settings.options.certificates === 'string') settings.options.certificates = JSON.parse(settings.options.certificates);
@@ -58,4 +58,24 @@ test('every DANE rule has an id, an RFC reference (except file links), a summary
     if (r.id !== 'tlsa-cert-link-unreadable') assert.ok(r.rfc.length > 0 && r.rfc.every((x) => x.url.startsWith('https://www.rfc-editor.org/rfc/rfc')), r.id);
     assert.match(all, new RegExp(`\\^ ${r.id}\\b`), `no fixture expects ${r.id}`);
   }
+});
+
+test('the expiry warning window comes from the certificateExpiryWarningDays option', () => {
+  const { path, text } = placeFixture(join(fixtures, 'tlsa-expiry-soon.zone'), certs.dir, 'window.zone');
+  const expiring = (days) => core.checkText(text, { fileId: path, host: fileHost(certs.dir, { now: () => new Date(), options: { certificateExpiryWarningDays: days } }) })
+    .findings.filter((f) => f.ruleId === 'tlsa-cert-expiring');
+  assert.equal(expiring(5).length, 0);
+  assert.equal(expiring(11).length, 2);
+  assert.match(expiring(11)[0].message, /expires on \d{4}-\d\d-\d\d, in (9|10) days \(DANE-EE senders ignore dates per RFC 7672 §3\.1\.1, but Exchange Online rejects expired certificates with 5\.7\.322\)/);
+});
+
+test('user severity settings override a rule, including its per-finding severities', () => {
+  const { path, text } = placeFixture(join(fixtures, 'tlsa-certs.zone'), certs.dir, 'sev.zone');
+  const settings = testSettings(text);
+  settings.options.certificates = JSON.parse(settings.options.certificates);
+  const run = (severities) => core.checkText(text, { fileId: path, host: fileHost(certs.dir, settings), settings: { severities } }).findings;
+  const mism = run({}).filter((f) => f.ruleId === 'tlsa-cert-mismatch').map((f) => f.severity).sort();
+  assert.deepEqual(mism, ['error', 'error', 'error', 'error', 'warning', 'warning']);
+  assert.deepEqual(run({ 'tlsa-cert-mismatch': 'info' }).filter((f) => f.ruleId === 'tlsa-cert-mismatch').map((f) => f.severity), Array(6).fill('info'));
+  assert.equal(run({ 'tlsa-cert-mismatch': 'off' }).filter((f) => f.ruleId === 'tlsa-cert-mismatch').length, 0);
 });

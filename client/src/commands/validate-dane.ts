@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageclient/node';
 import type { ServerClient } from '../server-client';
-import { ValidateDomainParams, ValidateDomainRequest } from '../../../server/src/lsp/protocol';
+import { ValidateDomainParams, ValidateDomainRequest, type ZoneInfo } from '../../../server/src/lsp/protocol';
 import { confirmNetworkUse } from '../trust';
 import { isZoneEditor, zoneInfo } from '../zone-info';
 import { logReport } from '../validation/report-log';
@@ -22,16 +22,19 @@ export interface ValidateArgs {
 
 let lastDomain = '';
 
-function mailDomainOf(name: string | undefined): string | undefined {
-  // the name under the cursor may be a TLSA owner: _25._tcp.mx.example.com. -> mx.example.com.
-  return name?.replace(/^_\d+\._tcp\./i, '');
+/** The mail domain to offer: the name under the cursor when it can be one, else the origin.
+ *  Service names (_25._tcp…, _dmarc…) and MX hosts are not mail domains to validate. */
+function defaultDomain(info: ZoneInfo | undefined): string | undefined {
+  const name = info?.nameAtCursor;
+  const key = (n: string) => n.toLowerCase().replace(/\.?$/, '.');
+  if (name && !/(^|\.)_/.test(name) && !info.mxTargets.some((t) => key(t) === key(name))) return name;
+  return info?.origin || undefined;
 }
 
 async function askDomain(server: ServerClient, editor: vscode.TextEditor | undefined, title: string): Promise<string | undefined> {
   let value = lastDomain;
   if (isZoneEditor(editor) && server.current) {
-    const info = await zoneInfo(server.current, editor);
-    value = mailDomainOf(info?.nameAtCursor) || info?.origin || value;
+    value = defaultDomain(await zoneInfo(server.current, editor)) || value;
   }
   const domain = await vscode.window.showInputBox({
     title,
@@ -66,6 +69,7 @@ export async function validateDane(server: ServerClient, args: ValidateArgs | st
     workDoneToken,
   };
   out.appendLine(`[client] validating DANE for ${domain}${a.useZoneRecords ? ' with the records of ' + zoneDoc?.uri.fsPath : ''}`);
+  let cancelled = false;
   try {
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `DANE ${domain}`, cancellable: true },
@@ -76,19 +80,23 @@ export async function validateDane(server: ServerClient, args: ValidateArgs | st
           const m = (p as WorkDoneProgressBegin | WorkDoneProgressReport).message;
           if (m) { progress.report({ message: m }); out.appendLine(`[progress] ${m}`); }
         });
+        const onCancel = token.onCancellationRequested(() => { cancelled = true; });
         try {
           return await client.sendRequest<ReportView>(ValidateDomainRequest, params, token);
         } finally {
           sub.dispose();
+          onCancel.dispose();
         }
       },
     );
+    // the server may still answer a cancelled run with what it had: the user asked to stop, so no panel
+    if (cancelled) throw new Error('cancelled');
     logReport(out, report);
     showReport(report, zoneDoc?.uri);
     return report;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (/cancel/i.test(msg)) {
+    if (cancelled || /cancel/i.test(msg)) {
       out.appendLine(`[client] validation of ${domain} cancelled`);
       return undefined;
     }

@@ -1,5 +1,5 @@
 // Renders a validation report as the webview's HTML: a summary, then one row per
-// MX host and address with a colour-coded verdict, expandable steps and
+// MX host (a card) and address (a row in it) with a colour-coded verdict, expandable steps and
 // certificate details, and "Copy fix record" / "Insert into zone" buttons.
 // Pure string building; everything from the report is HTML-escaped.
 import type { AddressView, CertView, HostView, ReportView, StepView } from './report-types';
@@ -34,33 +34,39 @@ function fixes(h: HostView, a: AddressView, canInsert: boolean): string {
 }
 
 function addressRow(h: HostView, a: AddressView, canInsert: boolean): string {
-  return `<tr class="row address ${verdictTone(a.verdict)}"><td></td><td>${esc(a.address)}</td><td>${badge(a.verdict)}</td><td>${codes(a)}</td>
-    <td><details><summary>${esc(a.detail)}</summary>
+  return `<div class="row address ${verdictTone(a.verdict)}">
+    <div class="head"><span class="addr">${esc(a.address)}</span> ${badge(a.verdict)} ${codes(a)}</div>
+    <details><summary>${esc(a.detail)}</summary>
       ${a.tlsVersion ? `<div>TLS: ${esc(a.tlsVersion)}</div>` : ''}
       ${a.matched ? `<div>Authenticated by <code>${esc(a.matched)}</code></div>` : ''}
       ${steps(a.steps)}${a.chain.map(cert).join('')}${fixes(h, a, canInsert)}
-    </details></td></tr>`;
+    </details></div>`;
 }
 
 function hostRows(h: HostView, canInsert: boolean): string {
   const tlsa = h.tlsa.length ? h.tlsa.map((t) => `<code>${esc(t)}</code>`).join('<br>') : '(none)';
-  return `<tr class="row host ${verdictTone(h.verdict)}"><td><b>${esc(h.name)}</b><div class="muted">MX ${esc(h.preference)}</div></td><td></td>
-    <td>${badge(h.verdict)}</td><td>${codes(h)}</td>
-    <td><details><summary>${esc(h.detail)}</summary>
+  return `<section class="row host ${verdictTone(h.verdict)}">
+    <div class="head"><b class="name">${esc(h.name)}</b> <span class="muted">MX ${esc(h.preference)}</span> ${badge(h.verdict)} ${codes(h)}</div>
+    <details><summary>${esc(h.detail)}</summary>
       <div>TLSA at <code>_25._tcp.${esc(h.tlsaBase)}</code> (${esc(h.tlsaStatus)}):<br>${tlsa}</div>${steps(h.steps)}
-    </details></td></tr>${h.addresses.map((a) => addressRow(h, a, canInsert)).join('')}`;
+    </details>
+    ${h.addresses.map((a) => addressRow(h, a, canInsert)).join('')}</section>`;
 }
 
 const STYLE = `
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 12px; }
 h1 { font-size: 1.3em; } .summary { margin: .5em 0 1em; }
-table.report { border-collapse: collapse; width: 100%; } table.report > tbody > tr > td, table.report th { border-bottom: 1px solid var(--vscode-panel-border); padding: 4px 6px; vertical-align: top; text-align: left; }
+section.host { border: 1px solid var(--vscode-panel-border); border-left-width: 6px; border-radius: 4px; padding: 6px 10px; margin: 10px 0; }
+section.host.good { border-left-color: #2e7d32; } section.host.warn { border-left-color: #b26a00; } section.host.bad { border-left-color: #c62828; } section.host.none { border-left-color: #616161; }
+.address { margin: 6px 0 0 14px; padding-top: 6px; border-top: 1px dashed var(--vscode-panel-border); }
+.head { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: baseline; } .addr { font-family: var(--vscode-editor-font-family); font-weight: 600; }
+details > summary { cursor: pointer; margin: 3px 0; }
 .badge { padding: 1px 8px; border-radius: 8px; font-weight: 600; white-space: nowrap; }
 .badge.good { background: #2e7d32; color: #fff; } .badge.warn { background: #b26a00; color: #fff; }
 .badge.bad { background: #c62828; color: #fff; } .badge.none { background: #616161; color: #fff; }
 .codes { font-family: var(--vscode-editor-font-family); white-space: nowrap; }
 .muted { opacity: .7; font-size: .9em; } code, .hex { font-family: var(--vscode-editor-font-family); word-break: break-all; }
-table.steps { margin: 4px 0; font-size: .92em; } table.steps td, table.steps th { padding: 1px 6px; }
+table.steps { margin: 4px 0; font-size: .92em; } table.steps th { text-align: left; } table.steps td, table.steps th { padding: 1px 6px; }
 tr.step.fail td { color: var(--vscode-errorForeground); } tr.step.warn td { color: var(--vscode-editorWarning-foreground); }
 .cert { margin: 6px 0; } .cert dl { display: grid; grid-template-columns: max-content auto; gap: 0 8px; margin: 2px 0 0 12px; } .cert dd { margin: 0; }
 .fix { margin: 4px 0; } button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: 0; padding: 2px 8px; cursor: pointer; }
@@ -75,8 +81,7 @@ export function renderReport(r: ReportView, opts: { nonce: string; cspSource: st
 <div class="summary" id="summary">${esc(r.summary)}</div>
 <div class="muted">${r.source === 'zone' ? 'MX/TLSA from the zone file as edited' : 'Published DNS'} · resolver ${esc(r.resolver)} · SMTP port ${esc(r.smtpPort)} · ${esc(r.durationMs)} ms · MX (${esc(r.mx.status)}): ${mx}</div>
 ${steps(r.steps)}
-<table class="report"><thead><tr><th>MX host</th><th>address</th><th>verdict</th><th>codes</th><th>details</th></tr></thead>
-<tbody>${r.hosts.map((h) => hostRows(h, opts.canInsert)).join('')}</tbody></table>
+<div class="hosts">${r.hosts.map((h) => hostRows(h, opts.canInsert)).join('')}</div>
 <script nonce="${opts.nonce}">
 const vscode = acquireVsCodeApi();
 document.addEventListener('click', (e) => {

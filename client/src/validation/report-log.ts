@@ -8,7 +8,6 @@ const stepLine = (indent: string, s: StepView) => `${indent}${mark[s.status] ?? 
 const codes = (x: { ndr: string | null; tlsrpt: string | null }) => (x.ndr ? `  [NDR ${x.ndr}, TLS-RPT ${x.tlsrpt}]` : '');
 
 export function logReport(out: OutputChannel, r: ReportView): void {
-  out.appendLine('');
   out.appendLine(`=== DANE validation of ${r.domain} (${r.source === 'zone' ? 'records from the zone file' : 'published DNS'}) at ${r.startedAt}`);
   out.appendLine(`resolver ${r.resolver}, SMTP port ${r.smtpPort}, ${r.durationMs} ms`);
   out.appendLine(`verdict: ${r.verdict.toUpperCase()}${codes(r)}`);

@@ -1,61 +1,14 @@
-// The parts of the server's validation report (server/src/live/report.ts,
-// ValidationReport) that the panel and the log show. Structural subset, so the
-// client does not depend on the engine's module; every field is plain JSON.
-export type StepStatus = 'ok' | 'fail' | 'warn' | 'skip';
-export interface StepView { step: string; status: StepStatus; ms: number; detail: string }
-
-export interface CertView {
-  depth: number;
-  subject: string;
-  issuer: string;
-  notBefore: string;
-  notAfter: string;
-  sans: string[];
-  selfSigned: boolean;
-  ca: boolean;
-  spkiSha256: string;
-  sha256Fingerprint: string;
-}
-
-interface Codes { ndr: string | null; tlsrpt: string | null; detail: string; steps: StepView[] }
-
-export interface AddressView extends Codes {
-  address: string;
-  family: 4 | 6;
-  verdict: string;
-  reason: string | null;
-  tlsVersion?: string;
-  chain: CertView[];
-  matched: string | null;
-  wouldMatch: string[];
-}
-
-export interface HostView extends Codes {
-  name: string;
-  preference: number;
-  tlsaBase: string;
-  tlsa: string[];
-  tlsaStatus: string;
-  verdict: string;
-  reason: string | null;
-  addresses: AddressView[];
-}
-
-export interface ReportView {
-  domain: string;
-  verdict: string;
-  ndr: string | null;
-  tlsrpt: string | null;
-  summary: string;
-  source: 'dns' | 'zone';
-  resolver: string;
-  smtpPort: number;
-  startedAt: string;
-  durationMs: number;
-  steps: StepView[];
-  mx: { status: string; records: string[] };
-  hosts: HostView[];
-}
+// The server's validation report as the panel and the log read it: the engine's
+// own types (server/src/live/report.ts), imported as types only, so nothing of
+// the engine is bundled into the client and the two cannot drift apart.
+export type {
+  ValidationReport as ReportView,
+  HostReport as HostView,
+  AddressReport as AddressView,
+  CertInfo as CertView,
+  Step as StepView,
+} from '../../../server/src/live/report';
+import type { HostReport } from '../../../server/src/live/report';
 
 /** green / amber / red / grey class for a verdict word of the engine */
 export function verdictTone(verdict: string): 'good' | 'warn' | 'bad' | 'none' {
@@ -66,7 +19,7 @@ export function verdictTone(verdict: string): 'good' | 'warn' | 'bad' | 'none' {
 }
 
 /** The TLSA record line a fix would publish for a host: absolute owner, so it fits anywhere. */
-export function fixRecord(host: HostView, rdata: string): string {
+export function fixRecord(host: HostReport, rdata: string): string {
   const base = host.tlsaBase || host.name;
   return `_25._tcp.${base.endsWith('.') ? base : base + '.'} IN TLSA ${rdata}`;
 }

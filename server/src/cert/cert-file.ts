@@ -70,6 +70,12 @@ function publicKeyMaterial(der: Buffer, where: string, notes: string[]): CertRea
   return { format: 'public-key', certs: [], leafSpki: der, notes };
 }
 
+/** Material from certificates already parsed (e.g. the chain a server presented, leaf first). */
+export function materialFromCerts(certs: X509Certificate[]): CertMaterial | { error: string } {
+  if (!certs.length) return { error: 'no certificate' };
+  return fromCerts('der', certs, []);
+}
+
 /** Reads certificate material from file bytes. `name` is used in messages only. */
 export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResult {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

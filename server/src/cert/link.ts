@@ -1,11 +1,13 @@
 // Certificate files linked to TLSA records: a `; dane-zone: cert=<path>`
 // comment on the line directly above the record or at its end (exact spelling:
 // scripts outside the project write it), or the `daneZone.certificates`
-// setting (owner name or `_25._tcp.*` pattern -> file), which the host passes
-// as `options.certificates` with paths already resolved. Files are read only
+// setting (owner name or `_25._tcp.*` pattern -> file, paths relative to the
+// workspace folder), which the host passes as `options.certificates` and
+// `options.workspaceFolder`. Files are read only
 // through RuleHost.readFile; parsed results are cached by content, so a renewed
 // file on disk is seen on the next run. No I/O of its own.
 import { createHash } from 'node:crypto';
+import { isAbsolute, join } from 'node:path';
 import type { Loc, Zone, ZoneRecord } from '../zone/model';
 import type { RuleHost } from '../rules/rule';
 import { commentTokens, subLoc, tokenLoc } from '../rules/dane-support/loc-range';
@@ -61,6 +63,13 @@ export function settingFor(ownerKey: string, certificates: unknown): string | un
   return best?.path;
 }
 
+/** Setting paths are relative to the workspace folder (options.workspaceFolder, an absolute
+ *  path the server passes); without one (CLI) they stay relative to the zone file. */
+function settingPath(path: string, folder: unknown): string {
+  if (typeof folder !== 'string' || !folder || isAbsolute(path)) return path;
+  return join(folder, path);
+}
+
 /** The certificate link of a TLSA/SMIMEA record, if any (comment first, then settings). */
 export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): CertLink | undefined {
   // indexOf only for records that carry a link comment (rare), so this stays linear.
@@ -78,7 +87,7 @@ export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): Ce
     }
   }
   const path = settingFor(rec.ownerKey, host.options.certificates);
-  if (path) return { path, source: 'setting', loc: rec.ownerLoc, fromFile: rec.loc.file.id };
+  if (path) return { path: settingPath(path, host.options.workspaceFolder), source: 'setting', loc: rec.ownerLoc, fromFile: rec.loc.file.id };
   return undefined;
 }
 
@@ -96,11 +105,30 @@ function parseCached(bytes: Uint8Array, name: string): CertReadResult {
   return r;
 }
 
+// One read per file per host and run: several rules (and records) linking the same
+// file share one read. The server and the CLI make a host per analysis run; a host
+// kept longer (e.g. for hovers) re-reads after READ_TTL_MS, so a renewal is seen.
+type ReadResult = ReturnType<NonNullable<RuleHost['readFile']>>;
+const reads = new WeakMap<RuleHost, Map<string, { at: number; r: ReadResult }>>();
+const READ_TTL_MS = 1000;
+
+function readOnce(host: RuleHost, fromFile: string, path: string): ReadResult {
+  let m = reads.get(host);
+  if (!m) reads.set(host, (m = new Map()));
+  const key = `${fromFile}\0${path}`;
+  const now = Date.now();
+  const hit = m.get(key);
+  if (hit && now - hit.at < READ_TTL_MS) return hit.r;
+  const r = host.readFile!(fromFile, path);
+  m.set(key, { at: now, r });
+  return r;
+}
+
 /** Reads the linked file of a record through the host. undefined = no link, or the host cannot read files. */
 export function loadLinkedCert(rec: ZoneRecord, host: RuleHost): LinkedCert | undefined {
   const link = certLinkOf(rec, host);
   if (!link || !host.readFile) return undefined;
-  const r = host.readFile(link.fromFile, link.path);
+  const r = readOnce(host, link.fromFile, link.path);
   if ('error' in r) return { link, error: `cannot read certificate file ${link.path}: ${r.error}` };
   const m = parseCached(r.bytes, link.path);
   if ('error' in m) return { link, error: m.error };

@@ -16,7 +16,7 @@ export function docsLinkingTo(store: ZoneStore, changedPaths: readonly string[])
   for (const uri of store.docs.keys()) {
     const zone = store.zone(uri);
     if (!zone) continue;
-    const links = linkedCertificatePaths(zone, store.settingsFor(uri).options);
+    const links = linkedCertificatePaths(zone, store.hostFor(uri).options);
     if (links.some((l) => changed.has(resolve(dirname(uriToPath(l.fromFile) ?? l.fromFile), l.path)))) out.push(uri);
   }
   return out;

@@ -22,7 +22,10 @@ export function quickFixesFor(params: CodeActionParams): CodeAction[] {
     for (const fx of fixes) {
       const changes: Record<string, TextEdit[]> = {};
       for (const e of fx.edits) (changes[e.file] ??= []).push({ range: toRange(e.range), newText: e.newText });
-      out.push({ title: fx.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fx.preferred, edit: { changes } });
+      const action: CodeAction = { title: fx.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fx.preferred };
+      if (fx.edits.length) action.edit = { changes };
+      if (fx.command) action.command = { title: fx.title, command: fx.command.command, arguments: fx.command.arguments };
+      out.push(action);
     }
   }
   return out;

@@ -3,7 +3,8 @@
 // - TLSA: what the numbers mean, which MX host it serves, and for a linked
 //   certificate file its facts (subject, issuer, SANs, key, validity), whether
 //   it matches, and the 3 1 1 / 3 0 1 / 2 1 1 values the file publishes;
-// - MX: which TLSA names a DANE sender queries for the target (CNAMEs followed);
+// - MX: which TLSA names a DANE sender queries for the target (CNAMEs followed;
+//   the diagnostic for an MX target that is a CNAME is mx-target-cname);
 // - TXT: each tag of an SPF, DMARC, TLS-RPT or MTA-STS record explained.
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { RuleHost } from '../rules/rule';
@@ -17,6 +18,14 @@ import { warnDays } from '../rules/dane-support/expiry-check';
 import { cnameOf, expandCname, inZone, mxIndex, mxTarget, tlsaQueryNames } from '../rules/dane-support/mail-graph';
 import { txtText } from '../rules/dane-support/txt-text';
 import { POLICY_KINDS } from '../rules/dane-support/policy-kinds';
+import { entryAt, recordsOfEntry } from '../features/locate-at';
+
+/** Hover markdown for the record on absolute `line` of the zone's document (any column). */
+export function daneHoverAt(zone: Zone, line: number, host: RuleHost): string | undefined {
+  const entry = entryAt(zone.file, line);
+  const rec = entry && recordsOfEntry(zone, entry)[0];
+  return rec ? daneHover(zone, rec, host) : undefined;
+}
 
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
 

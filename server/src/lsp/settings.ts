@@ -39,7 +39,9 @@ export class SettingsCache {
     if (!this.supported) return false;
     let s: DaneZoneSettings | undefined;
     try {
-      s = (await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'daneZone' })) as DaneZoneSettings | undefined;
+      // A client that never answers must not hold diagnostics back: defaults after 3 s.
+      const answer = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'daneZone' }) as Promise<DaneZoneSettings | undefined>;
+      s = await Promise.race([answer, new Promise<undefined>((r) => setTimeout(() => r(undefined), 3000).unref())]);
     } catch {
       return false;
     }

@@ -92,9 +92,12 @@ export class ZoneStore {
     return this.analysis(uri)?.zone;
   }
 
-  /** The services rules (and DANE hovers) get for a document: clock, file reading, options. */
+  /** The services rules (and DANE hovers) get for a document: clock, file reading, options, and
+   *  `workspaceFolder` (daneZone.certificates paths are relative to the document's folder). */
   hostFor(uri: string, settings: DocSettings = this.settingsFor(uri)): RuleHost {
-    return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: settings.options };
+    const path = uriToPath(uri);
+    const workspaceFolder = path ? this.workspaceFolders.find((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep)) : undefined;
+    return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...settings.options, workspaceFolder } };
   }
 
   private analyse(doc: ZoneDocument): Analysis {

@@ -3,9 +3,9 @@ import type { Rule } from './rule';
 import { dmarcMultiple } from './dmarc-multiple';
 import { dmarcSyntax } from './dmarc-syntax';
 import { mailPolicyPlacement } from './mail-policy-placement';
+import { mxTargetCname } from './mx-target-cname';
 import { mtaStsMultiple } from './mta-sts-multiple';
 import { mtaStsSyntax } from './mta-sts-syntax';
-import { mxTargetCname } from './mx-target-cname';
 import { spfLookupLimit } from './spf-lookup-limit';
 import { spfMultiple } from './spf-multiple';
 import { spfSyntax } from './spf-syntax';
@@ -14,7 +14,6 @@ import { tlsaCertExpired } from './tlsa-cert-expired';
 import { tlsaCertExpiring } from './tlsa-cert-expiring';
 import { tlsaCertLinkUnreadable } from './tlsa-cert-link-unreadable';
 import { tlsaCertMismatch } from './tlsa-cert-mismatch';
-import { tlsaCnameConflict } from './tlsa-cname-conflict';
 import { tlsaDigestLength } from './tlsa-digest-length';
 import { tlsaFieldUnusable } from './tlsa-field-unusable';
 import { tlsaFullDataMalformed } from './tlsa-full-data-malformed';
@@ -33,9 +32,9 @@ export const DANE_RULES: Rule[] = [
   dmarcMultiple,
   dmarcSyntax,
   mailPolicyPlacement,
+  mxTargetCname,
   mtaStsMultiple,
   mtaStsSyntax,
-  mxTargetCname,
   spfLookupLimit,
   spfMultiple,
   spfSyntax,
@@ -44,7 +43,6 @@ export const DANE_RULES: Rule[] = [
   tlsaCertExpiring,
   tlsaCertLinkUnreadable,
   tlsaCertMismatch,
-  tlsaCnameConflict,
   tlsaDigestLength,
   tlsaFieldUnusable,
   tlsaFullDataMalformed,

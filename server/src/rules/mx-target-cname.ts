@@ -14,19 +14,16 @@ export const mxTargetCname: ZoneRule = {
   rfc: [ref(2181, '10.3'), ref(7672, '2.2.3')],
   summary: 'MX target is a CNAME: not allowed for MX, and it changes where DANE senders look for TLSA.',
   check(zone, ctx) {
-    for (const recs of zone.byOwner.values()) {
-      for (const r of recs) {
-        if (r.type !== 'MX') continue;
-        const t = mxTarget(r);
-        const c = t && cnameOf(zone, t);
-        if (!t || !c) continue;
-        const chain = expandCname(zone, t);
-        ctx.report({
-          loc: r.rdataLoc,
-          message: `MX target ${t} is an alias (CNAME to ${chain.slice(1).join(' -> ')}); MX must name a host (RFC 2181 §10.3). DANE senders look up TLSA at ${tlsaQueryNames(zone, t).join(', then ')} (RFC 7672 §2.2.3).`,
-          related: [{ loc: c.rec.loc, message: `${t} is a CNAME` }],
-        });
-      }
+    for (const r of zone.byType.get('MX') ?? []) {
+      const t = mxTarget(r);
+      const c = t && cnameOf(zone, t);
+      if (!t || !c) continue;
+      const chain = expandCname(zone, t);
+      ctx.report({
+        loc: r.rdataLoc,
+        message: `MX target ${t} is an alias (CNAME to ${chain.slice(1).join(' -> ')}); MX must name a host (RFC 2181 §10.3). DANE senders look up TLSA at ${tlsaQueryNames(zone, t).join(', then ')} (RFC 7672 §2.2.3).`,
+        related: [{ loc: c.rec.loc, message: `${t} is a CNAME` }],
+      });
     }
   },
 };

@@ -29,6 +29,9 @@ export interface QuickFix {
   title: string;
   preferred?: boolean;
   edits: TextEditSpec[];
+  /** a client command to run instead of (or after) the edits, for fixes that need the user's
+   *  input first, e.g. "Add next-key 3 1 1 from …" asks for a certificate file */
+  command?: { command: string; arguments?: unknown[] };
 }
 
 export interface Finding {

@@ -63,21 +63,20 @@ export const spfLookupLimit: ZoneRule = {
   summary: 'SPF needs more than 10 DNS lookups, counting includes visible in this zone: receivers return permerror.',
   check(zone, ctx) {
     const memo = new Map<string, ParsedSpf | null>();
-    for (const [owner, recs] of zone.byOwner) {
-      for (const r of recs) {
-        const spf = r.type === 'TXT' ? recordSpf(r) : null;
-        if (!spf) continue;
-        const acc: Count = { total: 0, outside: new Set() };
-        count(zone, spf, memo, [owner], acc);
-        if (acc.total <= 10) continue;
-        const names = [...acc.outside];
-        const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-        const outside = names.length ? `, plus whatever ${shown} need${names.length === 1 ? 's' : ''}` : '';
-        ctx.report({
-          loc: r.rdataLoc,
-          message: `SPF for ${owner} needs ${acc.total > 50 ? 'more than 50' : acc.total} DNS lookups counting the includes in this zone${outside}; more than 10 makes receivers return permerror (RFC 7208 §4.6.4)`,
-        });
-      }
+    for (const r of zone.byType.get('TXT') ?? []) {
+      const owner = r.ownerKey;
+      const spf = recordSpf(r);
+      if (!spf) continue;
+      const acc: Count = { total: 0, outside: new Set() };
+      count(zone, spf, memo, [owner], acc);
+      if (acc.total <= 10) continue;
+      const names = [...acc.outside];
+      const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+      const outside = names.length ? `, plus whatever ${shown} need${names.length === 1 ? 's' : ''}` : '';
+      ctx.report({
+        loc: r.rdataLoc,
+        message: `SPF for ${owner} needs ${acc.total > 50 ? 'more than 50' : acc.total} DNS lookups counting the includes in this zone${outside}; more than 10 makes receivers return permerror (RFC 7208 §4.6.4)`,
+      });
     }
   },
 };

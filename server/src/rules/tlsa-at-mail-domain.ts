@@ -4,7 +4,7 @@
 import type { ZoneRule } from './rule';
 import { ref } from './dane-support/refs';
 import { isSmtpTlsaOwner, splitTlsaOwner } from './dane-support/tlsa-fields';
-import { mxTarget, tlsaQueryNames } from './dane-support/mail-graph';
+import { mxTarget, tlsaOwners, tlsaQueryNames } from './dane-support/mail-graph';
 
 export const tlsaAtMailDomain: ZoneRule = {
   id: 'tlsa-at-mail-domain',
@@ -14,13 +14,12 @@ export const tlsaAtMailDomain: ZoneRule = {
   rfc: [ref(7672, '2.2.3')],
   summary: 'TLSA placed at _25._tcp.<mail domain> while its MX points to another host.',
   check(zone, ctx) {
-    for (const [owner, recs] of zone.byOwner) {
+    for (const [owner, first] of tlsaOwners(zone)) {
       if (!isSmtpTlsaOwner(owner)) continue;
-      const first = recs.find((r) => r.type === 'TLSA');
       const host = splitTlsaOwner(owner)!.host;
       const mx = (zone.byOwner.get(host) ?? []).filter((r) => r.type === 'MX');
       const targets = mx.map(mxTarget).filter((t): t is string => !!t);
-      if (!first || targets.length === 0 || targets.includes(host)) continue;
+      if (targets.length === 0 || targets.includes(host)) continue;
       const queried = [...new Set(targets.flatMap((t) => tlsaQueryNames(zone, t)))];
       ctx.report({
         loc: first.ownerLoc,

@@ -12,6 +12,7 @@ export const tlsaMatchingTypeConsistency: OwnerRule = {
   rfc: [ref(7671, '9'), ref(7671, '8.3')],
   summary: 'A matching type used for one usage/selector pair of a TLSA RRset is missing for another pair.',
   check(_ownerKey, records, ctx) {
+    if (records.length < 2) return;
     const pairs = new Map<string, { mtypes: Set<number>; first: (typeof records)[number] }>();
     const all = new Set<number>();
     for (const r of records) {

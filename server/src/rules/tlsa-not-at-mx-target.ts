@@ -6,7 +6,7 @@
 import type { ZoneRule } from './rule';
 import { ref } from './dane-support/refs';
 import { isSmtpTlsaOwner, splitTlsaOwner } from './dane-support/tlsa-fields';
-import { mxIndex, mxTarget } from './dane-support/mail-graph';
+import { mxIndex, mxTarget, tlsaOwners } from './dane-support/mail-graph';
 
 export const tlsaNotAtMxTarget: ZoneRule = {
   id: 'tlsa-not-at-mx-target',
@@ -17,11 +17,10 @@ export const tlsaNotAtMxTarget: ZoneRule = {
   summary: '_25._tcp TLSA at a host that no MX record in the zone points to.',
   check(zone, ctx) {
     const { targets } = mxIndex(zone);
-    for (const [owner, recs] of zone.byOwner) {
+    for (const [owner, first] of tlsaOwners(zone)) {
       if (!isSmtpTlsaOwner(owner)) continue;
-      const first = recs.find((r) => r.type === 'TLSA');
       const host = splitTlsaOwner(owner)!.host;
-      if (!first || targets.has(host)) continue;
+      if (targets.has(host)) continue;
       // TLSA at a mail domain whose MX points elsewhere is tlsa-at-mail-domain's finding
       if (zone.byOwner.get(host)?.some((r) => r.type === 'MX' && mxTarget(r) && mxTarget(r) !== host)) continue;
       ctx.report({

@@ -3,6 +3,7 @@
 // without DANE authentication (RFC 7672 §2.2.1: each MX host is evaluated on its own),
 // so an attacker only needs to block the protected ones.
 import type { ZoneRule } from './rule';
+import type { ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { hasSmtpTlsa, inZone, mxTarget, expandCname } from './dane-support/mail-graph';
 
@@ -14,8 +15,13 @@ export const tlsaPartialDane: ZoneRule = {
   rfc: [ref(7672, '2.2.1'), ref(7672, '2.2.3')],
   summary: 'Some MX hosts of a domain have TLSA records and others (in this zone) do not.',
   check(zone, ctx) {
-    for (const recs of zone.byOwner.values()) {
-      const mx = recs.filter((r) => r.type === 'MX');
+    const byDomain = new Map<string, ZoneRecord[]>();
+    for (const r of zone.byType.get('MX') ?? []) {
+      const l = byDomain.get(r.ownerKey);
+      if (l) l.push(r);
+      else byDomain.set(r.ownerKey, [r]);
+    }
+    for (const mx of byDomain.values()) {
       if (mx.length < 2) continue;
       const judged = mx
         .map((r) => ({ r, t: mxTarget(r) }))

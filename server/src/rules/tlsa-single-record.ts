@@ -10,7 +10,7 @@ import { loadLinkedCert } from '../cert/link';
 import { buildTlsa } from '../cert/build-record';
 import { describeCertificate } from '../cert/describe';
 import { locRange } from './dane-support/loc-range';
-import { fixesFromData, type FixData } from './dane-support/fix-data';
+import { fixesFromData, NEXT_KEY_COMMAND, type FixData } from './dane-support/fix-data';
 
 export const tlsaSingleRecord: OwnerRule = {
   id: 'tlsa-single-record',
@@ -25,7 +25,11 @@ export const tlsaSingleRecord: OwnerRule = {
     const rec = tlsa[0];
     const f = tlsaFields(rec);
     if (!f || (f.usage !== 2 && f.usage !== 3)) return;
-    const data: FixData = { fixes: [], nextKey: { file: rec.loc.file.id, host: splitTlsaOwner(ownerKey)!.host } };
+    const host = splitTlsaOwner(ownerKey)!.host;
+    const data: FixData = {
+      fixes: [{ title: 'Add next-key 3 1 1 from …', edits: [], command: { command: NEXT_KEY_COMMAND, arguments: [{ uri: rec.loc.file.id, host, usage: 3, selector: 1, matchingType: 1 }] } }],
+      nextKey: { file: rec.loc.file.id, host },
+    };
     const linked = loadLinkedCert(rec, ctx.host);
     if (f.usage === 3 && linked && 'material' in linked) {
       const b = buildTlsa(linked.material, { usage: 2, selector: 1, matchingType: 1 });

@@ -23,6 +23,14 @@ interface LexState {
   openAt?: { line: number; col: number };
 }
 
+// Entries without problems share one empty list (a million entries, a million fewer arrays).
+const NO_PROBLEMS: SyntaxProblem[] = [];
+
+function addProblem(entry: Entry, p: SyntaxProblem): void {
+  if (entry.lexErrors === NO_PROBLEMS) entry.lexErrors = [];
+  entry.lexErrors.push(p);
+}
+
 function problem(line: number, start: number, end: number, message: string): SyntaxProblem {
   return { span: { line, start, endLine: line, end }, message };
 }
@@ -48,7 +56,7 @@ function lexLine(text: string, rel: number, st: LexState): void {
     }
     if (c === RPAR) {
       if (st.depth === 0) {
-        entry.lexErrors.push(problem(rel, i, i + 1, "unexpected ')': no '(' is open"));
+        addProblem(entry, problem(rel, i, i + 1, "unexpected ')': no '(' is open"));
       } else {
         st.depth--;
       }
@@ -67,7 +75,7 @@ function lexLine(text: string, rel: number, st: LexState): void {
         if (d === QUOTE) { closed = true; break; }
       }
       if (i > n) i = n;
-      if (!closed) entry.lexErrors.push(problem(rel, start, n, 'unterminated quoted string: expected a closing \'"\' on this line'));
+      if (!closed) addProblem(entry, problem(rel, start, n, 'unterminated quoted string: expected a closing \'"\' on this line'));
       entry.tokens.push({ kind: TokKind.Quoted, line: rel, start, end: i, text: text.slice(start, i) });
       continue;
     }
@@ -115,7 +123,11 @@ export function lexEach(
       lineCount: 1,
       leadingBlank: first.length > 0 && isBlank(first.charCodeAt(0)),
       tokens: [],
-      lexErrors: [],
+      lexErrors: NO_PROBLEMS,
+      // every field up front: one object shape for all entries (fast property access)
+      unclosed: false,
+      commentText: undefined,
+      out: undefined,
     };
     const st: LexState = { entry, depth: 0 };
     lexLine(first, 0, st);
@@ -132,7 +144,7 @@ export function lexEach(
     if (st.depth > 0 && st.openAt) {
       entry.unclosed = true;
       const o = st.openAt;
-      entry.lexErrors.push(problem(o.line, o.col, o.col + 1, "unclosed '(': expected ')' before the next entry"));
+      addProblem(entry, problem(o.line, o.col, o.col + 1, "unclosed '(': expected ')' before the next entry"));
     }
     onEntry(entry);
   }

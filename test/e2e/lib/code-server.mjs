@@ -45,12 +45,12 @@ const CLOSED = 'http://127.0.0.1:9';
 const GALLERY = JSON.stringify({ serviceUrl: `${CLOSED}/gallery`, itemUrl: `${CLOSED}/item`, resourceUrlTemplate: `${CLOSED}/{publisher}/{name}/{version}/{path}` });
 
 /** A fresh run folder with user data, extensions dir and config. */
-export function newRun(prefix) {
+export function newRun(prefix, settings = {}) {
   const run = mkdtempSync(join(RUNS, `${prefix}-`));
   mkdirSync(join(run, 'user-data', 'User'), { recursive: true });
   mkdirSync(join(run, 'extensions'), { recursive: true });
   mkdirSync(join(run, 'tmp'), { recursive: true });
-  writeFileSync(join(run, 'user-data', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(run, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   writeFileSync(join(run, 'config.yaml'), 'auth: none\ncert: false\n');
   return run;
 }
@@ -67,11 +67,13 @@ export function baseArgs(run) {
 /**
  * Starts code-server; resolves when /healthz answers.
  * smokeDriver: lets the page URL carry extensionDevelopmentPath/extensionTestsPath (the test payload).
+ * workspaceTrust: keep VS Code's workspace trust (folders open in Restricted Mode).
  */
-export async function startCodeServer(run, { smokeDriver = false, logFile, timeoutMs = 90000 } = {}) {
+export async function startCodeServer(run, { smokeDriver = false, logFile, timeoutMs = 90000, workspaceTrust = false } = {}) {
   const port = await freePort();
   const args = [...baseArgs(run), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
+    '--disable-update-check', '--disable-getting-started-override'];
+  if (!workspaceTrust) args.push('--disable-workspace-trust');
   if (smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const cs = spawn(CODE_SERVER, args, { env: codeServerEnv(run), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(logFile ?? join(run, 'code-server.log'));

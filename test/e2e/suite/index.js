@@ -178,5 +178,30 @@ exports.run = async function run() {
     assert.ok(bad.hosts[0].addresses[0].wouldMatch.some((r) => /^3 1 1 [0-9a-f]{64}$/.test(r)));
   }, 120000);
 
+  test('"Validate DANE against this zone file" uses the records as edited, before they are published', async () => {
+    const lab = JSON.parse(fs.readFileSync(path.join(ws().fsPath, '.e2e', 'lab.json'), 'utf8'));
+    assert.ok(!lab.error, `the loopback lab is not running: ${lab.error}`);
+    const domain = lab.scenarios.good;
+    // the published zone is valid; this edit would replace the TLSA with a key the server does not have
+    const wrong = 'ab'.repeat(32);
+    const doc = await vscode.workspace.openTextDocument({ language: 'dns-zone', content: [
+      `$ORIGIN ${domain}.`, '$TTL 300', '@ IN SOA ns hostmaster 1 7200 3600 1209600 300', '@ IN NS ns',
+      `@ IN MX 10 mx.${domain}.`, `_25._tcp.mx IN TLSA 3 1 1 ${wrong}`, ''].join('\n') });
+    await vscode.window.showTextDocument(doc);
+    const before = await vscode.commands.executeCommand('daneZone.validateZone', { domain });
+    assert.ok(before, 'the command returned a report');
+    console.log('[suite] pre-deployment (wrong key):', before.source, before.verdict, before.ndr);
+    assert.equal(before.source, 'zone');
+    assert.equal(before.verdict, 'invalid');
+    assert.equal(before.ndr, '5.7.323');
+    // publish what the panel says would match, and the same check passes
+    const fix = before.hosts[0].addresses[0].wouldMatch.find((r) => r.startsWith('3 1 1 '));
+    const line = lineOf(doc, /TLSA/);
+    await vscode.window.activeTextEditor.edit((b) => b.replace(doc.lineAt(line).range, `_25._tcp.mx IN TLSA ${fix}`));
+    const after = await vscode.commands.executeCommand('daneZone.validateZone', { domain });
+    console.log('[suite] pre-deployment (fixed):', after.source, after.verdict);
+    assert.equal(after.verdict, 'valid');
+  }, 120000);
+
   await runAll();
 };

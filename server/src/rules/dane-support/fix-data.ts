@@ -5,9 +5,13 @@ import type { QuickFix, TextEditSpec } from '../rule';
 
 export interface FixData {
   fixes: QuickFix[];
-  /** for the client: offer "Add next-key 3 1 1 from …" (asks for a file, then daneZone/generateTlsa) */
+  /** the host of a single-record RRset (its "Add next-key 3 1 1 from …" fix runs NEXT_KEY_COMMAND) */
   nextKey?: { file: string; host: string };
 }
+
+/** Client command (the editor's "Generate TLSA record from certificate…") run with
+ *  `{ uri, host }` so it only asks for the certificate file, then calls daneZone/generateTlsa. */
+export const NEXT_KEY_COMMAND = 'daneZone.generateTlsa';
 
 const isEdit = (e: unknown): e is TextEditSpec => {
   const x = e as TextEditSpec;
@@ -19,5 +23,6 @@ const isEdit = (e: unknown): e is TextEditSpec => {
 export function fixesFromData(data: unknown): QuickFix[] {
   const fixes = (data as FixData | undefined)?.fixes;
   if (!Array.isArray(fixes)) return [];
-  return fixes.filter((f): f is QuickFix => !!f && typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.every(isEdit));
+  return fixes.filter((f): f is QuickFix => !!f && typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.every(isEdit) &&
+    (f.command === undefined || typeof f.command.command === 'string'));
 }

@@ -1,6 +1,6 @@
 // The zone's mail topology for the cross-owner DANE rules: MX records and their
 // targets, CNAME targets, and whether `_25._tcp.<host>` has TLSA. Built from the
-// zone's byOwner index in one pass over MX records (linear). Pure.
+// zone's byType/byOwner indexes in one pass over MX records (linear). Pure.
 import type { Zone, ZoneRecord } from '../../zone/model';
 import { smtpOwnerOf } from './tlsa-fields';
 
@@ -15,8 +15,20 @@ export function mxTarget(rec: ZoneRecord): string | undefined {
   return t && t !== '.' ? t : undefined;
 }
 
+// The zone's apex names: SOA owners, else the $ORIGIN values, else the starting origin
+// (which may only be a guess from the file name). Not cached: incremental analysis
+// may patch a zone object in place, and this is cheap (an index lookup).
+function apexes(zone: Zone): string[] {
+  const soa = (zone.byType.get('SOA') ?? []).map((r) => r.ownerKey);
+  if (soa.length) return soa;
+  const origins = zone.directives.filter((d) => d.name === '$ORIGIN' && d.value).map((d) => d.value!);
+  return origins.length ? origins : zone.origin ? [zone.origin] : [];
+}
+
+/** True when `name` is at or below the zone's apex (true when the apex is unknown). */
 export function inZone(zone: Zone, name: string): boolean {
-  return !zone.origin || name === zone.origin || name.endsWith(`.${zone.origin}`);
+  const a = apexes(zone);
+  return a.length === 0 || a.some((o) => o === '.' || name === o || name.endsWith(`.${o}`));
 }
 
 /** CNAME target of a name in the zone, if it is an alias. */
@@ -51,17 +63,21 @@ export function tlsaQueryNames(zone: Zone, host: string): string[] {
   return last === host ? [smtpOwnerOf(host)] : [smtpOwnerOf(last), smtpOwnerOf(host)];
 }
 
+/** The owner names that hold TLSA records (each once), from the byType index. */
+export function tlsaOwners(zone: Zone): Map<string, ZoneRecord> {
+  const first = new Map<string, ZoneRecord>();
+  for (const r of zone.byType.get('TLSA') ?? []) if (!first.has(r.ownerKey)) first.set(r.ownerKey, r);
+  return first;
+}
+
 /** All MX records of the zone, and the set of hosts they name (including CNAME expansions). */
 export function mxIndex(zone: Zone): { mx: ZoneRecord[]; targets: Set<string> } {
   const mx: ZoneRecord[] = [];
   const targets = new Set<string>();
-  for (const recs of zone.byOwner.values()) {
-    for (const r of recs) {
-      if (r.type !== 'MX') continue;
-      mx.push(r);
-      const t = mxTarget(r);
-      if (t) for (const n of expandCname(zone, t)) targets.add(n);
-    }
+  for (const r of zone.byType.get('MX') ?? []) {
+    mx.push(r);
+    const t = mxTarget(r);
+    if (t) for (const n of expandCname(zone, t)) targets.add(n);
   }
   return { mx, targets };
 }

@@ -44,6 +44,7 @@ export function splitTlsaOwner(ownerKey: string): TlsaOwner | undefined {
 
 /** True for the owner names SMTP senders query (RFC 7672 §2.2.3: `_25._tcp.<MX host>`). */
 export function isSmtpTlsaOwner(ownerKey: string): boolean {
+  if (!ownerKey.startsWith('_25._tcp.')) return false;
   const o = splitTlsaOwner(ownerKey);
   return !!o && o.port === 25 && o.proto === 'tcp';
 }

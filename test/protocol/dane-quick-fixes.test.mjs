@@ -1,0 +1,273 @@
+// Quick-fixes and commands of the DANE rules over the real server bundle: for
+// each fix, request code actions for the diagnostic, apply the edit the server
+// returns, re-parse the text and assert the record now matches its linked
+// certificate (as openssl computed it). Also: daneZone/generateTlsa, and a
+// linked certificate renewed on disk re-checks the open zone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import * as core from '../../dist/core.js';
+import { startServer } from '../helpers/lsp-client.mjs';
+import { makeCerts, opensslTlsaData } from '../fixtures/dane/make-certs.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let certs, dir, s;
+const data = (file, sel = 1, mt = 1) => opensslTlsaData(dir, file, sel, mt);
+
+before(async () => {
+  certs = makeCerts();
+  dir = realpathSync(certs.dir);
+  const uri = pathToFileURL(dir).toString();
+  s = await startServer({ rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }] });
+});
+after(async () => { await s?.stop(); certs?.cleanup(); });
+
+function applyEdits(text, edits) {
+  const lines = text.split('\n');
+  const offset = (p) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  for (const e of sorted) text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
+  return text;
+}
+
+const host = {
+  now: () => new Date(),
+  options: {},
+  readFile(from, rel) {
+    const full = resolve(dirname(from), rel);
+    try { return { bytes: readFileSync(full), path: full }; } catch (e) { return { error: e.message }; }
+  },
+};
+
+/** Opens `text` as a zone file in the workspace and returns its diagnostics. */
+let n = 0;
+async function openZone(text) {
+  const path = join(dir, `fix${++n}.zone`);
+  writeFileSync(path, text);
+  const uri = pathToFileURL(path).toString();
+  await s.open(uri, text, 1);
+  return { uri, path, diags: (await s.diagnostics(uri, 1)).diagnostics };
+}
+
+/** Applies the code action titled `title` for the diagnostic with `code` on `line`; returns the new text. */
+async function applyFix(z, text, code, line, title) {
+  const d = z.diags.find((x) => x.code === code && x.range.start.line === line);
+  assert.ok(d, `no ${code} diagnostic on line ${line}: ${JSON.stringify(z.diags.map((x) => [x.code, x.range.start.line]))}`);
+  const actions = await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: z.uri }, range: d.range, context: { diagnostics: [d] } });
+  const a = actions.find((x) => x.title === title);
+  assert.ok(a, `no action '${title}' among ${JSON.stringify(actions.map((x) => x.title))}`);
+  return { text: applyEdits(text, a.edit.changes[z.uri]), action: a, actions };
+}
+
+const recAt = (zone, line) => zone.records.find((r) => core.absRange(r.loc).startLine === line);
+const check = (path, text) => core.checkText(text, { fileId: path, host });
+const tlsaOf = (rec) => ({ usage: rec.field('usage'), selector: rec.field('selector'), matchingType: rec.field('matchingType'), data: rec.field('data') });
+
+const HEAD = '$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\n@ IN MX 20 mx2\n';
+
+test('mismatch: "Replace with 3 1 1 from <file>" (preferred) writes the leaf\'s 3 1 1', async () => {
+  const text = HEAD + '; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n_25._tcp.mx1 IN TLSA 2 1 1 ' + data('ca.pem') + '\n';
+  const z = await openZone(text);
+  const r = await applyFix(z, text, 'tlsa-cert-mismatch', 5, 'Replace with 3 1 1 from mx1-chain.pem');
+  assert.equal(r.action.isPreferred, true);
+  const { zone, findings } = check(z.path, r.text);
+  const rec = recAt(zone, 5);
+  assert.equal(rec.field('data'), data('mx1.pem'));
+  assert.deepEqual(core.matchTlsa(tlsaOf(rec), core.readCertMaterial(readFileSync(join(dir, 'mx1-chain.pem')), 'x')), { ok: true, certIndex: 0 });
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'tlsa-cert-mismatch'), []);
+});
+
+test('multi-line record: the replacement keeps the parentheses balanced', async () => {
+  const d = data('mx2.pem');
+  const text = HEAD + '; dane-zone: cert=mx1.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ( ' + d.slice(0, 32) + '\n    ' + d.slice(32) + ' )\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
+  const z = await openZone(text);
+  const r = await applyFix(z, text, 'tlsa-cert-mismatch', 5, 'Replace with 3 1 1 from mx1.pem');
+  const { zone } = check(z.path, r.text);
+  assert.deepEqual(zone.problems.map((p) => p.message), []);
+  assert.equal(recAt(zone, 5).field('data'), data('mx1.pem'));
+});
+
+test('usage 1 at an SMTP name with data of the leaf: "Change usage to 3 (DANE-EE)" keeps the data', async () => {
+  const text = HEAD + '; dane-zone: cert=mx2.pem\n_25._tcp.mx2 IN TLSA 1 1 1 ' + data('mx2.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
+  const z = await openZone(text);
+  const r = await applyFix(z, text, 'tlsa-usage-unusable-for-smtp', 5, 'Change usage to 3 (DANE-EE)');
+  assert.deepEqual(r.actions.map((a) => a.title), ['Replace with 3 1 1 from mx2.pem', 'Change usage to 3 (DANE-EE)']);
+  const { zone, findings } = check(z.path, r.text);
+  const rec = recAt(zone, 5);
+  assert.equal(rec.field('usage'), 3);
+  assert.equal(rec.field('data'), data('mx2.pem'));
+  assert.deepEqual(findings.filter((f) => f.ruleId.startsWith('tlsa-usage') || f.ruleId === 'tlsa-cert-mismatch'), []);
+});
+
+test('usage 2 with wrong data: "Replace with 2 1 1 from <issuer>" writes the CA\'s 2 1 1', async () => {
+  const text = HEAD + '; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 2 1 1 ' + data('next.pem') + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n';
+  const z = await openZone(text);
+  const r = await applyFix(z, text, 'tlsa-cert-mismatch', 5, 'Replace with 2 1 1 from Fixture CA');
+  const { zone, findings } = check(z.path, r.text);
+  const rec = recAt(zone, 5);
+  assert.equal(rec.field('usage'), 2);
+  assert.equal(rec.field('data'), data('ca.pem'));
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'tlsa-cert-mismatch'), []);
+});
+
+test('_smtp._tcp owner: "Change owner to _25._tcp.<host>" moves the record where senders look', async () => {
+  const text = HEAD + '_smtp._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
+  const z = await openZone(text);
+  const r = await applyFix(z, text, 'tlsa-owner-form', 4, 'Change owner to _25._tcp.mx1.example.com.');
+  const { zone, findings } = check(z.path, r.text);
+  assert.equal(recAt(zone, 4).ownerKey, '_25._tcp.mx1.example.com.');
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'tlsa-owner-form'), []);
+});
+
+test('single record: "Add 2 1 1 from <issuer>" adds a linked DANE-TA record that matches', async () => {
+  const text = HEAD + '; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
+  const z = await openZone(text);
+  const d = z.diags.find((x) => x.code === 'tlsa-single-record');
+  assert.deepEqual(d.data.nextKey, { file: z.uri, host: 'mx1.example.com.' });
+  const r = await applyFix(z, text, 'tlsa-single-record', 5, 'Add 2 1 1 from Fixture CA');
+  // the next-key fix needs a file from the user: it runs the client's generate command for this host
+  const next = r.actions.find((a) => a.title === 'Add next-key 3 1 1 from …');
+  assert.deepEqual(next.command, { title: 'Add next-key 3 1 1 from …', command: 'daneZone.generateTlsa', arguments: [{ uri: z.uri, host: 'mx1.example.com.', usage: 3, selector: 1, matchingType: 1 }] });
+  assert.equal(next.edit, undefined);
+  const { zone, findings } = check(z.path, r.text);
+  const added = recAt(zone, 7);
+  assert.equal(added.ownerKey, '_25._tcp.mx1.example.com.');
+  assert.equal(added.field('data'), data('ca.pem'));
+  assert.equal(added.commentAbove?.trim(), 'dane-zone: cert=mx1-chain.pem');
+  assert.deepEqual(findings.filter((f) => ['tlsa-single-record', 'tlsa-cert-mismatch', 'tlsa-cert-link-unreadable'].includes(f.ruleId)), []);
+});
+
+test('daneZone/generateTlsa returns an edit inserting a linked 3 1 1 after the host\'s records', async () => {
+  const text = HEAD + 'mx1 IN A 192.0.2.1\nmx2 IN A 192.0.2.2\n';
+  const z = await openZone(text);
+  const res = await s.conn.sendRequest('daneZone/generateTlsa', { uri: z.uri, certPath: join(dir, 'next.pem'), host: 'mx1.example.com' });
+  assert.equal(res.record, `_25._tcp.mx1.example.com. IN TLSA 3 1 1 ${data('next.pem')}`);
+  assert.equal(res.edit.line, 4);
+  const after = applyEdits(text, [{ range: { start: { line: res.edit.line, character: res.edit.character }, end: { line: res.edit.line, character: res.edit.character } }, newText: res.edit.newText }]);
+  const { zone, findings } = check(z.path, after);
+  const rec = recAt(zone, 6);
+  assert.equal(rec.commentAbove.trim(), 'dane-zone: cert=next.pem');
+  assert.equal(rec.field('data'), data('next.pem'));
+  assert.deepEqual(findings.filter((f) => f.ruleId.startsWith('tlsa-cert')), []);
+  const bad = await s.conn.sendRequest('daneZone/generateTlsa', { uri: z.uri, certPath: join(dir, 'notcert.pem'), host: 'mx1.example.com' });
+  assert.match(bad.error, /notcert\.pem holds no CERTIFICATE/);
+  const outside = await s.conn.sendRequest('daneZone/generateTlsa', { uri: z.uri, certPath: '/etc/hostname', host: 'mx1.example.com' });
+  assert.match(outside.error, /outside the workspace/);
+});
+
+/** A bare client without workspace/configuration (so exactly one publish per analysis) that
+ *  supports dynamic file-watcher registration and records what the server registers. */
+async function bareClient(rootDir) {
+  const child = spawn(process.execPath, [join(here, '..', '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const registrations = [];
+  const publishes = [];
+  let notify;
+  conn.onRequest('client/registerCapability', (p) => { registrations.push(...p.registrations); notify?.(); return null; });
+  conn.onNotification('textDocument/publishDiagnostics', (p) => { publishes.push(p); notify?.(); });
+  conn.listen();
+  const uri = pathToFileURL(rootDir).toString();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }],
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+  await conn.sendNotification('initialized', {});
+  /** resolves when `pred()` holds, re-checked on every message from the server (bounded) */
+  const until = (pred, ms = 20000) => new Promise((res, rej) => {
+    const t = setTimeout(() => rej(new Error('timed out waiting for the server')), ms);
+    notify = () => { if (pred()) { clearTimeout(t); notify = undefined; res(); } };
+    notify();
+  });
+  const stop = async () => {
+    try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit'); } catch { /* gone */ }
+    conn.dispose();
+    if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+  };
+  return { conn, registrations, publishes, until, stop };
+}
+
+test('a linked certificate renewed on disk re-checks the open zone without reopening it', async (t) => {
+  const c = await bareClient(dir);
+  t.after(() => c.stop());
+  await c.until(() => c.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
+  const reg = c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+  assert.ok(reg.registerOptions.watchers.some((w) => /\*\*\/\*\.\{[^}]*pem/.test(w.globPattern)), JSON.stringify(reg));
+
+  copyFileSync(join(dir, 'mx1.pem'), join(dir, 'renew.pem'));
+  const text = HEAD + '; dane-zone: cert=renew.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
+  const path = join(dir, 'renew.zone');
+  writeFileSync(path, text);
+  const uri = pathToFileURL(path).toString();
+  const mismatches = (p) => p.diagnostics.filter((x) => x.code === 'tlsa-cert-mismatch');
+  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dns-zone', version: 1, text } });
+  await c.until(() => c.publishes.some((p) => p.uri === uri));
+  assert.equal(c.publishes.filter((p) => p.uri === uri).length, 1);
+  assert.deepEqual(mismatches(c.publishes.at(-1)), []);
+
+  copyFileSync(join(dir, 'mx2.pem'), join(dir, 'renew.pem'));
+  await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'renew.pem')).toString(), type: 2 }] });
+  await c.until(() => c.publishes.filter((p) => p.uri === uri).length === 2);
+  const d = mismatches(c.publishes.at(-1));
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, new RegExp(`would publish 3 1 1 ${data('mx2.pem')}`));
+  assert.match(d[0].codeDescription.href, /rfc7671/);
+
+  // a change to a file no zone links to publishes nothing new
+  await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'ca.pem')).toString(), type: 2 }] });
+  await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d[0].range, context: { diagnostics: [] } });
+  assert.equal(c.publishes.filter((p) => p.uri === uri).length, 2);
+});
+
+test('editing only the link comment above a record re-checks the record (incremental analysis)', async () => {
+  const text = HEAD + '; dane-zone: cert=mx1.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
+  const z = await openZone(text);
+  assert.deepEqual(z.diags.filter((d) => d.code === 'tlsa-cert-mismatch'), []);
+  // cert=mx1.pem -> cert=mx2.pem (one character on line 4)
+  await s.change(z.uri, 2, [{ range: { start: { line: 4, character: 20 }, end: { line: 4, character: 21 } }, text: '2' }]);
+  const d = (await s.diagnostics(z.uri, 2)).diagnostics.filter((x) => x.code === 'tlsa-cert-mismatch');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].range.start.line, 5);
+  // and back: the finding goes away
+  await s.change(z.uri, 3, [{ range: { start: { line: 4, character: 20 }, end: { line: 4, character: 21 } }, text: '1' }]);
+  assert.deepEqual((await s.diagnostics(z.uri, 3)).diagnostics.filter((x) => x.code === 'tlsa-cert-mismatch'), []);
+});
+
+test('daneZone.certificates: paths relative to the workspace folder, for a zone in a subfolder', async (t) => {
+  const uri = pathToFileURL(dir).toString();
+  const c = await startServer({ rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }], configuration: { certificates: { '_25._tcp.mx1.example.com.': 'mx1.pem', '_25._tcp.*': 'zones-only.pem' } } });
+  t.after(() => c.stop());
+  mkdirSync(join(dir, 'zones'), { recursive: true });
+  const text = HEAD + '_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n';
+  const zuri = pathToFileURL(join(dir, 'zones', 'example.com.zone')).toString();
+  writeFileSync(join(dir, 'zones', 'example.com.zone'), text);
+  await c.open(zuri, text, 1);
+  // settings arrive after the open: wait for the publish that reflects them
+  let p = await c.diagnostics(zuri, 1);
+  for (let i = 0; i < 5 && !p.diagnostics.some((d) => d.code === 'tlsa-cert-link-unreadable'); i++) {
+    c.latest.delete(zuri);
+    p = await c.diagnostics(zuri, 1);
+  }
+  const got = p.diagnostics.filter((d) => d.code.startsWith('tlsa-cert')).map((d) => `${d.range.start.line} ${d.code}`).sort();
+  assert.deepEqual(got, ['4 tlsa-cert-mismatch', '6 tlsa-cert-link-unreadable']);
+  const unreadable = p.diagnostics.find((d) => d.code === 'tlsa-cert-link-unreadable');
+  assert.match(unreadable.message, new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/zones-only\\.pem.*daneZone\\.certificates setting`));
+  const mism = p.diagnostics.find((d) => d.code === 'tlsa-cert-mismatch');
+  assert.match(mism.message, new RegExp(`would publish 3 1 1 ${data('mx1.pem')}`));
+});
+
+test('hover on a linked TLSA record shows the certificate facts below the generic hover', async () => {
+  const text = HEAD + '; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n';
+  const z = await openZone(text);
+  const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: z.uri }, position: { line: 5, character: 22 } });
+  assert.equal(h.contents.kind, 'markdown');
+  const [generic, dane] = h.contents.value.split('\n\n---\n\n');
+  assert.ok(generic.length > 0);
+  assert.match(dane, /\*\*TLSA 3 1 1 \(DANE-EE SPKI SHA2-256\)\*\*/);
+  assert.match(dane, /✔ matches the leaf/);
+  assert.match(dane, /\| Subject \| CN=mx1\.example\.com \|/);
+  assert.ok(dane.includes('`2 1 1 ' + data('ca.pem') + '`'));
+  const mx = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: z.uri }, position: { line: 2, character: 11 } });
+  assert.match(mx.contents.value, /a sender delivering to `mx1\.example\.com\.` looks up TLSA at:\n\n- `_25\._tcp\.mx1\.example\.com\.` — 1 TLSA record in this zone/);
+});

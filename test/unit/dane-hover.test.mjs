@@ -1,0 +1,101 @@
+// Hover content for DANE and mail records (daneHover / daneHoverAt): linked
+// certificate facts checked against openssl's own output, the names a DANE
+// sender queries for an MX target, and per-tag explanations of policy TXT.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import * as core from '../../dist/core.js';
+import { makeCerts, opensslTlsaData } from '../fixtures/dane/make-certs.mjs';
+
+let certs;
+before(() => { certs = makeCerts(); });
+after(() => certs?.cleanup());
+
+const host = (options = {}) => ({
+  now: () => new Date(),
+  options,
+  readFile(from, rel) {
+    const full = resolve(dirname(from), rel);
+    try { return { bytes: readFileSync(full), path: full }; } catch (e) { return { error: e.message }; }
+  },
+});
+const openssl = (...args) => spawnSync('openssl', args, { cwd: certs.dir, encoding: 'utf8' }).stdout.trim();
+
+function zoneOf(text) {
+  const path = join(certs.dir, 'hover.zone');
+  writeFileSync(path, text);
+  return core.parseZone(text, { fileId: path });
+}
+
+test('TLSA hover of a linked chain: facts, match state and the values the file publishes', () => {
+  const d = opensslTlsaData(certs.dir, 'mx1.pem', 1, 1);
+  const zone = zoneOf(`$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\n; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ${d}\n`);
+  const md = core.daneHoverAt(zone, 4, host());
+  assert.match(md, /\*\*TLSA 3 1 1 \(DANE-EE SPKI SHA2-256\)\*\*/);
+  assert.match(md, /For SMTP to `mx1\.example\.com\.`, the MX host of `example\.com\.`/);
+  assert.match(md, /`mx1-chain\.pem` \(linked by comment\)/);
+  assert.match(md, /✔ matches the leaf/);
+  assert.match(md, /\| Subject \| CN=mx1\.example\.com \|/);
+  assert.match(md, /\| Issuer \| O=Fixture, CN=Fixture CA \|/);
+  assert.match(md, /\| SANs \| DNS:mx1\.example\.com \|/);
+  assert.match(md, /\| Key \| ECDSA P-256 \|/);
+  const end = new Date(openssl('x509', '-in', 'mx1.pem', '-noout', '-enddate').replace('notAfter=', '')).toISOString().slice(0, 10);
+  assert.match(md, new RegExp(`\\| Valid \\| \\d{4}-\\d\\d-\\d\\d to ${end} \\(\\d+ days left\\) \\|`));
+  assert.ok(md.includes('`3 1 1 ' + d + '`'));
+  assert.ok(md.includes('`3 0 1 ' + opensslTlsaData(certs.dir, 'mx1.pem', 0, 1) + '`'));
+  assert.ok(md.includes('`2 1 1 ' + opensslTlsaData(certs.dir, 'ca.pem', 1, 1) + '` (DANE-TA SPKI SHA2-256 of O=Fixture, CN=Fixture CA'));
+});
+
+test('TLSA hover of a mismatching record, an unreadable link and a setting link', () => {
+  const other = opensslTlsaData(certs.dir, 'mx2.pem', 1, 1);
+  const zone = zoneOf(`$ORIGIN example.com.\n$TTL 3600\n_25._tcp.mx1 IN TLSA 3 1 1 ${other} ; dane-zone: cert=mx1.pem\n_25._tcp.mx2 IN TLSA 3 1 1 ${other} ; dane-zone: cert=gone.pem\n_25._tcp.mx3 IN TLSA 3 1 1 ${other}\n`);
+  assert.match(core.daneHoverAt(zone, 2, host()), /✘ does not match \(different data\)/);
+  assert.match(core.daneHoverAt(zone, 2, host()), /no MX record in this zone names this host/);
+  assert.match(core.daneHoverAt(zone, 3, host()), /⚠ cannot read certificate file gone\.pem/);
+  const viaSetting = core.daneHoverAt(zone, 4, host({ certificates: { '_25._tcp.*.example.com': 'mx2.pem' } }));
+  assert.match(viaSetting, /`mx2\.pem` \(linked by the daneZone\.certificates setting\)/);
+  assert.match(viaSetting, /✔ matches the leaf/);
+  assert.doesNotMatch(core.daneHoverAt(zone, 4, host()), /Certificate file/);
+});
+
+test('MX hover names the TLSA base a DANE sender queries, following a CNAME', () => {
+  const zone = zoneOf('$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 alias\n@ IN MX 20 mx2\nalias IN CNAME mx1\n_25._tcp.mx1 IN TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n@ IN MX 30 ext.example.net.\n');
+  const md = core.daneHoverAt(zone, 2, host());
+  assert.match(md, /- `_25\._tcp\.mx1\.example\.com\.` — 1 TLSA record in this zone\n- `_25\._tcp\.alias\.example\.com\.` — no TLSA records in this zone/);
+  assert.match(md, /alias \(CNAME to `mx1\.example\.com\.`\): senders try the CNAME-expanded name first/);
+  assert.match(core.daneHoverAt(zone, 3, host()), /`_25\._tcp\.mx2\.example\.com\.` — no TLSA records in this zone/);
+  assert.match(core.daneHoverAt(zone, 6, host()), /`_25\._tcp\.ext\.example\.net\.` — outside this zone/);
+});
+
+test('policy TXT hover explains each tag; plain TXT has no DANE hover', () => {
+  const zone = zoneOf('$ORIGIN example.com.\n$TTL 3600\n_dmarc IN TXT "v=DMARC1; p=quarantine; " "rua=mailto:d@example.com"\n@ IN TXT "v=spf1 mx include:_spf.example.net -all"\nwww IN TXT "hello"\n_mta-sts IN TXT "v=STSv1; id=1"\n_smtp._tls IN TXT "v=TLSRPTv1; rua=mailto:t@example.com"\n');
+  const dmarc = core.daneHoverAt(zone, 2, host());
+  assert.match(dmarc, /^\*\*DMARC record\*\* \(\[RFC 7489 §6\.3\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc7489#section-6\.3\)/);
+  assert.match(dmarc, /- \*\*p\*\* — policy for mail failing DMARC/);
+  assert.match(dmarc, /- \*\*rua\*\* — where to send aggregate reports/);
+  const spf = core.daneHoverAt(zone, 3, host());
+  assert.match(spf, /- \*\*-all\*\* — fail if matches every sender/);
+  assert.match(spf, /DNS-querying terms in this record: 2/);
+  assert.equal(core.daneHoverAt(zone, 4, host()), undefined);
+  assert.match(core.daneHoverAt(zone, 5, host()), /\*\*id\*\* — policy version/);
+  assert.match(core.daneHoverAt(zone, 6, host()), /\*\*rua\*\* — where senders send daily TLS reports/);
+});
+
+test('linkedCertificatePaths lists each linked file once, comments and settings', () => {
+  const zone = zoneOf('$ORIGIN example.com.\n$TTL 3600\n; dane-zone: cert=a.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + 'cd'.repeat(32) + ' ; dane-zone: cert=a.pem\n_25._tcp.mx2 IN TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n');
+  const path = join(certs.dir, 'hover.zone');
+  assert.deepEqual(core.linkedCertificatePaths(zone), [{ fromFile: path, path: 'a.pem' }]);
+  assert.deepEqual(core.linkedCertificatePaths(zone, { certificates: { '_25._tcp.mx2.example.com': '/etc/ssl/b.pem' } }),
+    [{ fromFile: path, path: 'a.pem' }, { fromFile: path, path: '/etc/ssl/b.pem' }]);
+});
+
+test('settingFor: exact owner beats patterns, the longest pattern wins, keys are case- and dot-insensitive', () => {
+  const map = { '_25._tcp.*': 'any.pem', '_25._tcp.*.example.com': 'ex.pem', '_25._tcp.MX1.example.com': 'mx1.pem' };
+  assert.equal(core.settingFor('_25._tcp.mx1.example.com.', map), 'mx1.pem');
+  assert.equal(core.settingFor('_25._tcp.mx2.example.com.', map), 'ex.pem');
+  assert.equal(core.settingFor('_25._tcp.mx.example.org.', map), 'any.pem');
+  assert.equal(core.settingFor('_443._tcp.www.example.com.', map), undefined);
+  assert.equal(core.settingFor('_25._tcp.mx.example.org.', 'not a map'), undefined);
+});

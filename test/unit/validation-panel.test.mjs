@@ -1,0 +1,57 @@
+// The validation panel's HTML (client/src/validation/panel-html.ts, pure): built
+// with esbuild and fed a report shaped like the engine's. Everything from the
+// network is escaped (a hostile certificate subject cannot script the webview),
+// verdicts get their colour class, fix buttons appear only where a fix exists.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { build } from 'esbuild';
+
+const out = await build({ entryPoints: ['client/src/validation/panel-html.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+const { renderReport } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+
+const step = (s, status = 'ok') => ({ step: s, status, ms: 3, detail: `${s} detail` });
+const evil = '<img src=x onerror=alert(1)>';
+const report = {
+  domain: 'example.com.', verdict: 'partial', ndr: null, tlsrpt: null, summary: 'one host fails',
+  source: 'dns', resolver: '127.0.0.1:53', smtpPort: 25, startedAt: '2026-01-01T00:00:00Z', durationMs: 42,
+  steps: [step('mx')], mx: { status: 'secure', records: ['10 mx1.example.com.', '20 mx2.example.com.'] },
+  hosts: [
+    { name: 'mx1.example.com.', preference: 10, tlsaBase: 'mx1.example.com.', tlsa: ['3 1 1 aa'], tlsaStatus: 'present',
+      verdict: 'valid', reason: null, ndr: null, tlsrpt: null, detail: 'ok', steps: [step('tlsa')],
+      addresses: [{ address: '192.0.2.1', family: 4, verdict: 'valid', reason: null, ndr: null, tlsrpt: null, detail: 'matched',
+        steps: [step('connect')], chain: [], matched: '3 1 1 aa', wouldMatch: ['3 1 1 aa'] }] },
+    { name: 'mx2.example.com.', preference: 20, tlsaBase: 'mx2.example.com.', tlsa: ['3 1 1 bb'], tlsaStatus: 'present',
+      verdict: 'invalid', reason: 'tlsa-mismatch', ndr: '5.7.323', tlsrpt: 'tlsa-invalid', detail: 'no match', steps: [],
+      addresses: [{ address: '192.0.2.2', family: 4, verdict: 'invalid', reason: 'tlsa-mismatch', ndr: '5.7.323', tlsrpt: 'tlsa-invalid',
+        detail: 'no match', steps: [step('match', 'fail')], matched: null, wouldMatch: ['3 1 1 cc'],
+        chain: [{ depth: 0, subject: `CN=${evil}`, issuer: 'CN=x', notBefore: 'a', notAfter: 'b', sans: [evil], selfSigned: true, ca: false, spkiSha256: 'cc', sha256Fingerprint: 'dd' }] }] },
+  ],
+};
+
+test('hostile strings from the network are escaped, and only our nonce-d script runs', () => {
+  const html = renderReport(report, { nonce: 'N0NCE', cspSource: 'vscode-resource:', canInsert: true });
+  assert.ok(!html.includes(evil));
+  assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'));
+  assert.match(html, /Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-N0NCE'/);
+  assert.equal(html.match(/<script/g).length, 1);
+  assert.match(html, /<script nonce="N0NCE">/);
+});
+
+test('one card per host with its addresses, verdict colours and codes', () => {
+  const html = renderReport(report, { nonce: 'n', cspSource: 'c', canInsert: true });
+  assert.equal(html.match(/<section class="row host/g).length, 2);
+  assert.match(html, /<section class="row host good">[\s\S]*mx1\.example\.com\./);
+  assert.match(html, /<section class="row host bad">[\s\S]*mx2\.example\.com\./);
+  assert.match(html, /class="badge warn">partial</);
+  assert.match(html, /5\.7\.323 · tlsa-invalid/);
+  assert.match(html, /<tr class="step fail"><td>match<\/td>/);
+});
+
+test('fix buttons only for an address that failed and has a record that would match; insert only with a zone', () => {
+  const withZone = renderReport(report, { nonce: 'n', cspSource: 'c', canInsert: true });
+  assert.equal(withZone.match(/data-action="copy"/g).length, 1);
+  assert.match(withZone, /data-record="_25\._tcp\.mx2\.example\.com\. IN TLSA 3 1 1 cc"/);
+  assert.equal(withZone.match(/data-action="insert"/g).length, 1);
+  const noZone = renderReport(report, { nonce: 'n', cspSource: 'c', canInsert: false });
+  assert.equal(noZone.match(/data-action="insert"/g), null);
+});

@@ -67,6 +67,7 @@ connection.onDidOpenTextDocument(async (p) => {
 
 connection.onDidChangeTextDocument((p) => {
   store.change(p.textDocument.uri, p.contentChanges, p.textDocument.version);
+  publisher.dropExtra(p.textDocument.uri);
   publisher.schedule(p.textDocument.uri);
 });
 

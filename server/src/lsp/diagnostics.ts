@@ -78,6 +78,11 @@ export class DiagnosticsPublisher {
     this.schedule(uri);
   }
 
+  /** Drops extra diagnostics whose ranges an edit may have moved (live results name the text as validated). */
+  dropExtra(uri: string): void {
+    if (this.extra.delete(uri)) this.schedule(uri);
+  }
+
   clear(uri: string): void {
     this.pending.delete(uri);
     this.extra.delete(uri);

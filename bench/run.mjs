@@ -138,13 +138,17 @@ function runChecks(o, zones, toolList) {
         medianMs: median(ms),
         minMs: Math.min(...ms),
         maxMs: Math.max(...ms),
+        medianCpuMs: median(s.map((x) => x.cpuMs ?? NaN)),
         medianRssMiB: median(s.map((x) => (x.rssKiB ?? NaN) / 1024)),
         exitCodes: [...new Set(s.map((x) => x.code))],
         samplesMs: ms.map((x) => round(x, 1)),
       };
     });
     const kzc = per.find((t) => t.tool === 'kzonecheck');
-    for (const t of per) t.ratioVsKzonecheck = kzc ? t.medianMs / kzc.medianMs : null;
+    for (const t of per) {
+      t.ratioVsKzonecheck = kzc ? t.medianMs / kzc.medianMs : null;
+      t.cpuRatioVsKzonecheck = kzc ? t.medianCpuMs / kzc.medianCpuMs : null;
+    }
     return { zone: z.zone, records: z.records, bytes: z.bytes, tools: per };
   });
 }

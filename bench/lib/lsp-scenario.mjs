@@ -69,10 +69,11 @@ export async function runLspScenario(o) {
     result.openMs = first.at - t0;
     result.openDiagnostics = first.count;
 
-    // Applies one single-character insertion to our copy and describes it for didChange.
-    const typeOne = () => {
-      const ln = int(lines.length);
-      const col = int(lines[ln].length + 1);
+    // Applies one single-character insertion to our copy and describes it for didChange;
+    // at a random place, or at `at` (a burst types a word at one place, as people do).
+    const typeOne = (at) => {
+      const ln = at ? at.line : int(lines.length);
+      const col = at ? at.col++ : int(lines[ln].length + 1);
       const ch = TYPED[int(TYPED.length)];
       lines[ln] = lines[ln].slice(0, col) + ch + lines[ln].slice(col);
       if (sync === 2) {
@@ -81,23 +82,33 @@ export async function runLspScenario(o) {
       return [{ text: lines.join('\n') }];
     };
 
-    // 2. typed one at a time, each waits for the diagnostics of its version
-    for (let i = 0; i < o.edits; i++) {
+    // 2. typed one at a time, each waits for the diagnostics of its version;
+    // three timeouts in a row mean the server cannot keep up: stop typing.
+    let timeoutsInRow = 0;
+    for (let i = 0; i < o.edits && timeoutsInRow < 3; i++) {
       const change = typeOne();
       version++;
       const t = performance.now();
       const got = client.waitDiagnostics(uri, version, o.editTimeoutMs);
       await client.didChange(uri, version, change);
       const r = await got;
-      if (r) result.editsMs.push(r.at - t);
-      else result.editTimeouts++;
+      if (r) {
+        result.editsMs.push(r.at - t);
+        timeoutsInRow = 0;
+      } else {
+        result.editTimeouts++;
+        timeoutsInRow++;
+      }
     }
 
-    // 3. a burst typed back to back: only the last version's diagnostics matter
+    // 3. a burst: a word typed at one place with no pause between characters;
+    // only the last version's diagnostics matter
     if (o.burst > 0) {
       const before = client.docs.get(uri)?.publishes ?? 0;
       const changes = [];
-      for (let i = 0; i < o.burst; i++) changes.push(typeOne());
+      const at = { line: int(lines.length), col: 0 };
+      at.col = int(lines[at.line].length + 1);
+      for (let i = 0; i < o.burst; i++) changes.push(typeOne(at));
       const lastVersion = version + o.burst;
       const got = client.waitDiagnostics(uri, lastVersion, o.editTimeoutMs);
       const t = performance.now();

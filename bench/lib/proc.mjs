@@ -1,4 +1,4 @@
-// Runs one command as a whole process and measures its wall time and peak RSS.
+// Runs one command as a whole process and measures its wall time, CPU time and peak RSS.
 // Peak RSS comes from GNU time (`/usr/bin/time -f %M`, in KiB), written to a
 // side file so it never mixes with the program's own stderr. Wall time is taken
 // here around the spawn; the few hundred microseconds GNU time adds are the
@@ -15,12 +15,12 @@ export function haveGnuTime() {
 }
 
 /**
- * @returns {{wallMs: number, rssKiB: number|null, code: number|null, stderr: string}}
+ * @returns {{wallMs: number, cpuMs: number|null, rssKiB: number|null, code: number|null, stderr: string}}
  */
 export function measureProcess(cmd, args, { cwd, timeoutMs = 600_000 } = {}) {
   const side = join(tmpdir(), `dane-zone-bench-${process.pid}-${Date.now()}.rss`);
   const useTime = haveGnuTime();
-  const argv = useTime ? ['-f', '%M', '-o', side, cmd, ...args] : args;
+  const argv = useTime ? ['-f', '%M %U %S', '-o', side, cmd, ...args] : args;
   const t0 = process.hrtime.bigint();
   // stdout goes to /dev/null: peers like ldns-read-zone print the whole zone and
   // the terminal or a pipe must not be what we measure.
@@ -32,15 +32,18 @@ export function measureProcess(cmd, args, { cwd, timeoutMs = 600_000 } = {}) {
   });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   let rssKiB = null;
+  let cpuMs = null;
   if (useTime && existsSync(side)) {
     // GNU time prints "Command exited with non-zero status N" before the format line.
     const lines = readFileSync(side, 'utf8').trim().split('\n');
-    const v = Number(lines[lines.length - 1]);
-    rssKiB = Number.isFinite(v) ? v : null;
+    const [m, u, sys] = lines[lines.length - 1].split(' ').map(Number);
+    rssKiB = Number.isFinite(m) ? m : null;
+    // CPU time (user + system) is far less disturbed by other load than wall time.
+    if (Number.isFinite(u) && Number.isFinite(sys)) cpuMs = (u + sys) * 1000;
     rmSync(side, { force: true });
   }
   const stderr = (r.stderr ?? Buffer.alloc(0)).toString('utf8');
-  return { wallMs, rssKiB, code: r.status, stderr: stderr.slice(-2000) };
+  return { wallMs, cpuMs, rssKiB, code: r.status, stderr: stderr.slice(-2000) };
 }
 
 /** First line of `<cmd> <versionFlag>` output, or null when the tool is absent. */

@@ -21,14 +21,16 @@ export function checkTable(results) {
         t.tool,
         fmt(t.medianMs),
         `${fmt(t.minMs)}-${fmt(t.maxMs)}`,
+        fmt(t.medianCpuMs),
         fmt(t.medianRssMiB),
         t.ratioVsKzonecheck === null ? '' : t.ratioVsKzonecheck.toFixed(2),
+        t.cpuRatioVsKzonecheck === null || !Number.isFinite(t.cpuRatioVsKzonecheck) ? '' : t.cpuRatioVsKzonecheck.toFixed(2),
         fmt((t.medianMs * 1000) / z.records, 2),
         t.exitCodes.join(','),
       ]);
     }
   }
-  return table(['zone', 'tool', 'median ms', 'min-max ms', 'RSS MiB', 'ratio/kzc', 'us/rec', 'exit'], rows);
+  return table(['zone', 'tool', 'median ms', 'min-max ms', 'cpu ms', 'RSS MiB', 'ratio/kzc', 'cpu/kzc', 'us/rec', 'exit'], rows);
 }
 
 export function lspTable(results) {

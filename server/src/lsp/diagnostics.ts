@@ -30,9 +30,23 @@ export function diagnosticsFor(store: ZoneStore, uri: string): Diagnostic[] {
   return out;
 }
 
+// Debouncing when analyses are slow. vscode-jsonrpc dispatches one queued message
+// per event-loop turn, so an immediate flush after a slow analysis re-analyses
+// for every keystroke that piled up meanwhile (measured: a 10-character burst on
+// the 1M zone took > 10 s to reach its last version). When the last analysis took
+// more than SLOW_MS, wait until no change came for QUIET_MS (at most MAX_WAIT_MS)
+// so the backlog folds into one analysis of the newest version. Fast analyses keep
+// the immediate flush: nothing is added to a single keystroke on small zones.
+const SLOW_MS = 30;
+const QUIET_MS = 3;
+const MAX_WAIT_MS = 100;
+
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private scheduled = false;
+  private lastChange = 0;
+  private firstPending = 0;
+  private lastAnalysisMs = 0;
   /** extra diagnostics by source (e.g. live validation results), per URI */
   private readonly extra = new Map<string, Map<string, Diagnostic[]>>();
 
@@ -43,9 +57,18 @@ export class DiagnosticsPublisher {
 
   schedule(uri: string): void {
     this.pending.add(uri);
+    this.lastChange = performance.now();
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    this.firstPending = this.lastChange;
+    if (this.lastAnalysisMs > SLOW_MS) setTimeout(() => this.whenQuiet(), QUIET_MS);
+    else setImmediate(() => this.flush());
+  }
+
+  private whenQuiet(): void {
+    const now = performance.now();
+    if (now - this.lastChange < QUIET_MS && now - this.firstPending < MAX_WAIT_MS) setTimeout(() => this.whenQuiet(), QUIET_MS);
+    else this.flush();
   }
 
   setExtra(uri: string, source: string, diagnostics: Diagnostic[]): void {
@@ -68,6 +91,7 @@ export class DiagnosticsPublisher {
 
   private flush(): void {
     this.scheduled = false;
+    const started = performance.now();
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) {
@@ -83,5 +107,6 @@ export class DiagnosticsPublisher {
       for (const list of this.extra.get(uri)?.values() ?? []) diagnostics.push(...list);
       void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     }
+    this.lastAnalysisMs = performance.now() - started;
   }
 }

@@ -39,10 +39,23 @@ export function runRules(zone: Zone, host: RuleHost = defaultHost, settings: Rul
     else guard(rule, ctx, () => rule.check(zone, ctx));
   }
   if (recordRules.length) {
+    // The record loop runs (records x record rules) times: pick each type's rules
+    // once (in registry order) and call them without a closure per call; both
+    // showed in the profile of `dane-zone check` (runRules self time, GC).
+    const forType = new Map<string, typeof recordRules>();
     const recs: readonly ZoneRecord[] = zone.records;
     for (let i = 0; i < recs.length; i++) {
       const r = recs[i];
-      for (const rr of recordRules) if (!rr.types || rr.types.has(r.type)) guard(rr.rule, rr.ctx, () => rr.rule.check(r, rr.ctx), r);
+      let list = forType.get(r.type);
+      if (!list) forType.set(r.type, (list = recordRules.filter((rr) => !rr.types || rr.types.has(r.type))));
+      for (let j = 0; j < list.length; j++) {
+        const rr = list[j];
+        try {
+          rr.rule.check(r, rr.ctx);
+        } catch (e) {
+          reportRuleFailure(rr.rule, rr.ctx, e, r);
+        }
+      }
     }
   }
   return out;

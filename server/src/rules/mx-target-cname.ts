@@ -9,6 +9,7 @@ import { cnameOf, expandCname, mxTarget, tlsaQueryNames } from './dane-support/m
 export const mxTargetCname: ZoneRule = {
   id: 'mx-target-cname',
   scope: 'zone',
+  types: ['MX', 'CNAME'],
   defaultSeverity: 'warning',
   rfc: [ref(2181, '10.3'), ref(7672, '2.2.3')],
   summary: 'MX target is a CNAME: not allowed for MX, and it changes where DANE senders look for TLSA.',

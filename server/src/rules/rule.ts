@@ -99,6 +99,10 @@ export interface OwnerRule extends RuleBase {
  *  zone's indexes and stay linear in the number of records it looks at. */
 export interface ZoneRule extends RuleBase {
   scope: 'zone';
+  /** record types whose records this rule reads (upper case). While editing, an edit
+   *  that adds or removes no record of these types keeps the rule's last findings
+   *  instead of re-running it (incremental-engine.ts). Omitted = re-run on every edit. */
+  types?: readonly string[];
   check(zone: Zone, ctx: RuleContext): void;
 }
 

@@ -2,7 +2,7 @@
 // include:/redirect= chain as far as it is visible in this zone. Targets in
 // other zones are named in the message but cannot be counted here.
 import type { ZoneRule } from './rule';
-import type { Zone } from '../zone/model';
+import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { txtText } from './dane-support/txt-text';
 import { parseSpf, isSpfRecord, type ParsedSpf } from '../mail-policy/spf';
@@ -13,12 +13,28 @@ interface Count {
   outside: Set<string>;
 }
 
+// The parsed SPF of each TXT record (null: not SPF), kept across runs: while
+// typing, the records an edit did not touch are the same objects, so a re-run
+// parses only new ones (parseSpf of every TXT on each keystroke was most of
+// this rule's time in the server profile).
+const parsed = new WeakMap<ZoneRecord, ParsedSpf | null>();
+
+function recordSpf(r: ZoneRecord): ParsedSpf | null {
+  let v = parsed.get(r);
+  if (v === undefined) {
+    const t = txtText(r);
+    v = t && isSpfRecord(t.text) ? parseSpf(t.text) : null;
+    parsed.set(r, v);
+  }
+  return v;
+}
+
 function spfAt(zone: Zone, name: string, memo: Map<string, ParsedSpf | null>): ParsedSpf | null {
   if (memo.has(name)) return memo.get(name)!;
   let found: ParsedSpf | null = null;
   for (const r of zone.byOwner.get(name) ?? []) {
-    const t = r.type === 'TXT' ? txtText(r) : undefined;
-    if (t && isSpfRecord(t.text)) { found = parseSpf(t.text); break; }
+    const spf = r.type === 'TXT' ? recordSpf(r) : null;
+    if (spf) { found = spf; break; }
   }
   memo.set(name, found);
   return found;
@@ -41,6 +57,7 @@ function count(zone: Zone, spf: ParsedSpf, memo: Map<string, ParsedSpf | null>, 
 export const spfLookupLimit: ZoneRule = {
   id: 'spf-lookup-limit',
   scope: 'zone',
+  types: ['TXT'],
   defaultSeverity: 'error',
   rfc: [ref(7208, '4.6.4')],
   summary: 'SPF needs more than 10 DNS lookups, counting includes visible in this zone: receivers return permerror.',
@@ -48,10 +65,10 @@ export const spfLookupLimit: ZoneRule = {
     const memo = new Map<string, ParsedSpf | null>();
     for (const r of zone.byType.get('TXT') ?? []) {
       const owner = r.ownerKey;
-      const t = txtText(r);
-      if (!t || !isSpfRecord(t.text)) continue;
+      const spf = recordSpf(r);
+      if (!spf) continue;
       const acc: Count = { total: 0, outside: new Set() };
-      count(zone, parseSpf(t.text), memo, [owner], acc);
+      count(zone, spf, memo, [owner], acc);
       if (acc.total <= 10) continue;
       const names = [...acc.outside];
       const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');

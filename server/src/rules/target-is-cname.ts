@@ -12,6 +12,7 @@ const CHECKED = ['NS', 'SRV'];
 export const targetIsCname: ZoneRule = {
   id: 'target-is-cname',
   scope: 'zone',
+  types: ['NS', 'SRV', 'CNAME'],
   defaultSeverity: 'warning',
   rfc: [
     rfc('RFC 2181 §10.3', 'https://www.rfc-editor.org/rfc/rfc2181#section-10.3'),

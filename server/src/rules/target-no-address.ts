@@ -12,6 +12,7 @@ const HAS_ADDRESS = new Set(['A', 'AAAA']);
 export const targetNoAddress: ZoneRule = {
   id: 'target-no-address',
   scope: 'zone',
+  types: ['MX', 'NS', 'A', 'AAAA', 'CNAME'],
   defaultSeverity: 'warning',
   rfc: [
     rfc('RFC 1035 §3.3.9', 'https://www.rfc-editor.org/rfc/rfc1035#section-3.3.9'),
@@ -20,11 +21,14 @@ export const targetNoAddress: ZoneRule = {
   summary: 'An MX or NS target inside the zone must have an A or AAAA record in the zone.',
   check(zone, ctx) {
     if (!zone.origin) return;
+    // Runs after most keystrokes (A/AAAA edits): each name is made a key once.
+    const origin = nameKey(zone.origin);
     for (const type of ['MX', 'NS']) for (const rec of zone.byType.get(type) ?? []) {
       const target = targetName(rec);
-      if (target === undefined) continue;
-      if (target === '.' || !isInZone(nameKey(target), nameKey(zone.origin))) continue;
-      const at = zone.byOwner.get(nameKey(target)) ?? [];
+      if (target === undefined || target === '.') continue;
+      const key = nameKey(target);
+      if (!isInZone(key, origin)) continue;
+      const at = zone.byOwner.get(key) ?? [];
       if (at.some((r) => HAS_ADDRESS.has(r.type))) continue;
       // an alias is target-is-cname's finding, not a missing address
       if (at.some((r) => r.type === 'CNAME')) continue;

@@ -9,6 +9,7 @@ import { mxTarget, tlsaOwners, tlsaQueryNames } from './dane-support/mail-graph'
 export const tlsaAtMailDomain: ZoneRule = {
   id: 'tlsa-at-mail-domain',
   scope: 'zone',
+  types: ['TLSA', 'MX', 'CNAME'],
   defaultSeverity: 'warning',
   rfc: [ref(7672, '2.2.3')],
   summary: 'TLSA placed at _25._tcp.<mail domain> while its MX points to another host.',

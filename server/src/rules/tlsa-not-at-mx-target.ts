@@ -11,6 +11,7 @@ import { mxIndex, mxTarget, tlsaOwners } from './dane-support/mail-graph';
 export const tlsaNotAtMxTarget: ZoneRule = {
   id: 'tlsa-not-at-mx-target',
   scope: 'zone',
+  types: ['TLSA', 'MX', 'CNAME'],
   defaultSeverity: 'info',
   rfc: [ref(7672, '2.2.3')],
   summary: '_25._tcp TLSA at a host that no MX record in the zone points to.',

@@ -10,6 +10,7 @@ import { hasSmtpTlsa, inZone, mxTarget, expandCname } from './dane-support/mail-
 export const tlsaPartialDane: ZoneRule = {
   id: 'tlsa-partial-dane',
   scope: 'zone',
+  types: ['MX', 'TLSA', 'CNAME'],
   defaultSeverity: 'warning',
   rfc: [ref(7672, '2.2.1'), ref(7672, '2.2.3')],
   summary: 'Some MX hosts of a domain have TLSA records and others (in this zone) do not.',

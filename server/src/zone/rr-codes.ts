@@ -37,9 +37,10 @@ function typeCodeUncached(text: string): number | undefined {
 
 /** The mnemonic of a class code (CLASSnnn when it has none). */
 export function className(code: number): string {
-  for (const [k, v] of Object.entries(CLASSES)) if (v === code) return k;
-  return `CLASS${code}`;
+  return CLASS_BY_CODE.get(code) ?? `CLASS${code}`;
 }
+// Called for every record with a class: a reverse map, not a scan of CLASSES.
+const CLASS_BY_CODE = new Map(Object.entries(CLASSES).map(([k, v]) => [v, k]));
 
 /** Class number for IN/CH/HS/CS or CLASSnnn, or undefined. */
 export function classCodeByName(text: string): number | undefined {

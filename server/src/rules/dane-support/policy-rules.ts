@@ -59,10 +59,14 @@ export function policyMultipleRule(id: string, k: PolicyKind): OwnerRule {
     summary: `More than one ${k.label} record at one name: ${k.multiple}.`,
     check(ownerKey, records, ctx) {
       if (records.length < 2) return; // most owners: nothing to compare
+      // Identical copies are one record to a server (duplicate-record reports them).
+      const seen = new Set<string>();
       const recs = records.filter((r) => {
         if (r.type !== 'TXT') return false;
         const t = txtText(r);
-        return !!t && k.isRecord(t.text);
+        if (!t || !k.isRecord(t.text) || seen.has(t.text)) return false;
+        seen.add(t.text);
+        return true;
       });
       if (recs.length < 2) return;
       for (const r of recs.slice(1)) {

@@ -13,7 +13,8 @@
 // ldns-read-zone. The record count is the target or up to 2 more (groups are
 // 1-3 records); the real count is returned and written as a trailing comment.
 // Imports nothing from the project: it must run before anything is built.
-import { openSync, writeSync, closeSync } from 'node:fs';
+import { openSync, writeSync, closeSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** mulberry32: tiny deterministic PRNG, returns [0, 1). */
@@ -50,6 +51,7 @@ export function generateZone(target, outFile, { origin = 'example.com.', seed = 
     return o;
   };
 
+  if (outFile) mkdirSync(dirname(outFile), { recursive: true });
   const fd = outFile ? openSync(outFile, 'w') : 1;
   let buf = [];
   let bytes = 0;

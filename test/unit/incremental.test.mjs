@@ -24,6 +24,11 @@ $TTL 60
 x IN A 192.0.2.9
 $GENERATE 1-3 h$ A 192.0.2.$
 y IN MX 10 mail.example.com.
+$ORIGIN example.com.
+alias IN CNAME mail
+  IN MX 20 alias
+  IN NS nohost
+_sip._tcp IN SRV 0 0 5060 alias
 `;
 
 function snapshot(zone) {

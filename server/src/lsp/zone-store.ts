@@ -113,7 +113,7 @@ export class ZoneStore {
     const lines = doc.lines;
     if (prev && doc.dirty && prev.settingsKey === settingsKey) {
       const { zone, removed, added } = reparse(prev.zone, lines, doc.dirty, prev.lineCount, opts);
-      const findings = [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules, lines.length !== prev.lineCount)];
+      const findings = [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)];
       return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
     }
     const zone = buildZone({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true });

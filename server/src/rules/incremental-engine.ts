@@ -18,6 +18,9 @@ export class RuleCache {
   private readonly byOwner = new Map<string, Finding[]>();
   /** last findings of each zone rule, by rule id */
   private readonly byZoneRule = new Map<string, Finding[]>();
+  /** owner key -> records whose record rules read it (RecordRule.dependsOn), and back */
+  private readonly dependents = new Map<string, Set<ZoneRecord>>();
+  private readonly depsOf = new Map<ZoneRecord, readonly string[]>();
   private origin = '';
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
@@ -47,14 +50,36 @@ export class RuleCache {
 
   private checkRecord(zone: Zone, host: RuleHost, active: Active[], rec: ZoneRecord): void {
     const sink: Finding[] = [];
+    let deps: string[] | undefined;
     for (const a of active) {
       const rule = a.rule;
       if (rule.scope !== 'record' || (rule.types && !rule.types.includes(rec.type))) continue;
       const ctx = this.context(zone, host, a, sink);
       safely(rule, ctx, () => rule.check(rec, ctx), rec);
+      if (rule.dependsOn) safely(rule, ctx, () => { (deps ??= []).push(...rule.dependsOn!(rec, zone)); }, rec);
     }
     if (sink.length) this.byRecord.set(rec, sink);
     else this.byRecord.delete(rec);
+    this.forgetDeps(rec);
+    if (deps?.length) {
+      this.depsOf.set(rec, deps);
+      for (const k of deps) {
+        let set = this.dependents.get(k);
+        if (!set) this.dependents.set(k, (set = new Set()));
+        set.add(rec);
+      }
+    }
+  }
+
+  private forgetDeps(rec: ZoneRecord): void {
+    const old = this.depsOf.get(rec);
+    if (!old) return;
+    this.depsOf.delete(rec);
+    for (const k of old) {
+      const set = this.dependents.get(k);
+      set?.delete(rec);
+      if (set && !set.size) this.dependents.delete(k);
+    }
   }
 
   private checkOwner(zone: Zone, host: RuleHost, active: Active[], key: string): void {
@@ -77,6 +102,8 @@ export class RuleCache {
     this.byRecord.clear();
     this.byOwner.clear();
     this.byZoneRule.clear();
+    this.dependents.clear();
+    this.depsOf.clear();
     this.origin = zone.origin;
     const active = this.active(settings);
     for (const r of zone.records) this.checkRecord(zone, host, active, r);
@@ -84,22 +111,25 @@ export class RuleCache {
     return this.collect(zone, host, active);
   }
 
-  /** Re-checks what an edit touched; the rest comes from the caches. `linesMoved`:
-   *  the edit added or removed lines, so messages quoting line numbers may change. */
-  update(zone: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], host: RuleHost, settings: RuleSettings, linesMoved = true): Finding[] {
+  /** Re-checks what an edit touched; the rest comes from the caches. */
+  update(zone: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], host: RuleHost, settings: RuleSettings): Finding[] {
     if (zone.origin !== this.origin) return this.full(zone, host, settings);
     const active = this.active(settings);
     const owners = new Set<string>();
     const types = new Set<string>();
-    for (const r of removed) { this.byRecord.delete(r); owners.add(r.ownerKey); types.add(r.type); }
+    for (const r of removed) { this.byRecord.delete(r); this.forgetDeps(r); owners.add(r.ownerKey); types.add(r.type); }
     for (const r of added) { owners.add(r.ownerKey); types.add(r.type); }
     // Record rules may look at the other records of their owner (e.g. the rest of
-    // a TLSA RRset), so every record of a touched owner is checked again.
+    // a TLSA RRset) and at the owners they declare in dependsOn (an MX target):
+    // all of those records are checked again.
+    const again = new Set<ZoneRecord>();
     for (const key of owners) {
-      for (const r of zone.byOwner.get(key) ?? []) this.checkRecord(zone, host, active, r);
+      for (const r of zone.byOwner.get(key) ?? []) again.add(r);
+      for (const r of this.dependents.get(key) ?? []) again.add(r);
       this.checkOwner(zone, host, active, key);
     }
-    return this.collect(zone, host, active, linesMoved ? undefined : types);
+    for (const r of again) this.checkRecord(zone, host, active, r);
+    return this.collect(zone, host, active, types);
   }
 
   /** `changedTypes`: record types the edit touched (undefined: re-run every zone rule). */

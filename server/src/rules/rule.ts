@@ -86,6 +86,9 @@ export interface RecordRule extends RuleBase {
   scope: 'record';
   /** record types this rule looks at (upper case); omitted = all */
   types?: readonly string[];
+  /** owner names (keys) besides the record's own that check() reads, e.g. an MX target:
+   *  while typing, the record is checked again when records at one of them change */
+  dependsOn?(rec: ZoneRecord, zone: Zone): readonly string[];
   check(rec: ZoneRecord, ctx: RuleContext): void;
 }
 

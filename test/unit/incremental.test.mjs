@@ -29,6 +29,8 @@ alias IN CNAME mail
   IN MX 20 alias
   IN NS nohost
 _sip._tcp IN SRV 0 0 5060 alias
+spf IN TXT "v=spf1 include:_s1.example.com. -all"
+_s1 IN TXT "v=spf1 a a a a a a a a a a a -all"
 `;
 
 function snapshot(zone) {

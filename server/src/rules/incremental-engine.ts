@@ -113,7 +113,8 @@ export class RuleCache {
 
   /** Re-checks what an edit touched; the rest comes from the caches. */
   update(zone: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], host: RuleHost, settings: RuleSettings): Finding[] {
-    if (zone.origin !== this.origin) return this.full(zone, host, settings);
+    // The origin and the SOA decide what is "in the zone" for every rule: start over.
+    if (zone.origin !== this.origin || removed.some(isSoa) || added.some(isSoa)) return this.full(zone, host, settings);
     const active = this.active(settings);
     const owners = new Set<string>();
     const types = new Set<string>();
@@ -154,6 +155,8 @@ export class RuleCache {
     return out;
   }
 }
+
+const isSoa = (r: ZoneRecord): boolean => r.type === 'SOA';
 
 function safely(rule: Rule, ctx: RuleContext, fn: () => void, rec?: ZoneRecord): void {
   try {

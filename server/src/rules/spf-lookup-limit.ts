@@ -1,7 +1,7 @@
 // SPF's limit of 10 DNS-querying terms (RFC 7208 §4.6.4), counted across the
 // include:/redirect= chain as far as it is visible in this zone. Targets in
 // other zones are named in the message but cannot be counted here.
-import type { ZoneRule } from './rule';
+import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { txtText } from './dane-support/txt-text';
@@ -11,6 +11,8 @@ import { inZone } from './dane-support/mail-graph';
 interface Count {
   total: number;
   outside: Set<string>;
+  /** names the count looked at (the record is checked again when one changes) */
+  read: Set<string>;
 }
 
 // The parsed SPF of each TXT record (null: not SPF), kept across runs: while
@@ -48,35 +50,42 @@ function count(zone: Zone, spf: ParsedSpf, memo: Map<string, ParsedSpf | null>, 
     if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.domain || t.domain.includes('%')) continue;
     const name = t.domain.toLowerCase().replace(/\.?$/, '.');
     if (path.includes(name)) continue;
+    acc.read.add(name);
     const next = inZone(zone, name) ? spfAt(zone, name, memo) : null;
     if (next) count(zone, next, memo, [...path, name], acc);
     else acc.outside.add(name);
   }
 }
 
-export const spfLookupLimit: ZoneRule = {
+function countFor(zone: Zone, r: ZoneRecord, spf: ParsedSpf): Count {
+  const acc: Count = { total: 0, outside: new Set(), read: new Set() };
+  count(zone, spf, new Map(), [r.ownerKey], acc);
+  return acc;
+}
+
+export const spfLookupLimit: RecordRule = {
   id: 'spf-lookup-limit',
-  scope: 'zone',
+  scope: 'record',
   types: ['TXT'],
   defaultSeverity: 'error',
   rfc: [ref(7208, '4.6.4')],
   summary: 'SPF needs more than 10 DNS lookups, counting includes visible in this zone: receivers return permerror.',
-  check(zone, ctx) {
-    const memo = new Map<string, ParsedSpf | null>();
-    for (const r of zone.byType.get('TXT') ?? []) {
-      const owner = r.ownerKey;
-      const spf = recordSpf(r);
-      if (!spf) continue;
-      const acc: Count = { total: 0, outside: new Set() };
-      count(zone, spf, memo, [owner], acc);
-      if (acc.total <= 10) continue;
-      const names = [...acc.outside];
-      const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-      const outside = names.length ? `, plus whatever ${shown} need${names.length === 1 ? 's' : ''}` : '';
-      ctx.report({
-        loc: r.rdataLoc,
-        message: `SPF for ${owner} needs ${acc.total > 50 ? 'more than 50' : acc.total} DNS lookups counting the includes in this zone${outside}; more than 10 makes receivers return permerror (RFC 7208 §4.6.4)`,
-      });
-    }
+  dependsOn(r, zone) {
+    const spf = recordSpf(r);
+    return spf ? [...countFor(zone, r, spf).read] : [];
+  },
+  check(r, ctx) {
+    const spf = recordSpf(r);
+    if (!spf) return;
+    const owner = r.ownerKey;
+    const acc = countFor(ctx.zone, r, spf);
+    if (acc.total <= 10) return;
+    const names = [...acc.outside];
+    const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+    const outside = names.length ? `, plus whatever ${shown} need${names.length === 1 ? 's' : ''}` : '';
+    ctx.report({
+      loc: r.rdataLoc,
+      message: `SPF for ${owner} needs ${acc.total > 50 ? 'more than 50' : acc.total} DNS lookups counting the includes in this zone${outside}; more than 10 makes receivers return permerror (RFC 7208 §4.6.4)`,
+    });
   },
 };

@@ -1,31 +1,45 @@
 // TLSA at `_25._tcp.<mail domain>` while the domain's MX points to another
 // host: senders query `_25._tcp.<MX host>` (RFC 7672 §2.2.3), never the mail
 // domain's name, so the record protects nothing.
-import type { ZoneRule } from './rule';
+import type { RecordRule } from './rule';
+import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { isSmtpTlsaOwner, splitTlsaOwner } from './dane-support/tlsa-fields';
-import { mxTarget, tlsaOwners, tlsaQueryNames } from './dane-support/mail-graph';
+import { expandCname, mxTarget, tlsaQueryNames } from './dane-support/mail-graph';
 
-export const tlsaAtMailDomain: ZoneRule = {
+/** The MX records at the TLSA record's host name, and their targets. */
+function mailDomainMx(zone: Zone, host: string): { mx: ZoneRecord[]; targets: string[] } {
+  const mx = (zone.byOwner.get(host) ?? []).filter((r) => r.type === 'MX');
+  return { mx, targets: mx.map(mxTarget).filter((t): t is string => !!t) };
+}
+
+export const tlsaAtMailDomain: RecordRule = {
   id: 'tlsa-at-mail-domain',
-  scope: 'zone',
-  types: ['TLSA', 'MX', 'CNAME'],
+  scope: 'record',
+  types: ['TLSA'],
   defaultSeverity: 'warning',
   rfc: [ref(7672, '2.2.3')],
   summary: 'TLSA placed at _25._tcp.<mail domain> while its MX points to another host.',
-  check(zone, ctx) {
-    for (const [owner, first] of tlsaOwners(zone)) {
-      if (!isSmtpTlsaOwner(owner)) continue;
-      const host = splitTlsaOwner(owner)!.host;
-      const mx = (zone.byOwner.get(host) ?? []).filter((r) => r.type === 'MX');
-      const targets = mx.map(mxTarget).filter((t): t is string => !!t);
-      if (targets.length === 0 || targets.includes(host)) continue;
-      const queried = [...new Set(targets.flatMap((t) => tlsaQueryNames(zone, t)))];
-      ctx.report({
-        loc: first.ownerLoc,
-        message: `${host} is a mail domain whose MX points to ${targets.join(', ')}: senders look up TLSA at ${queried.join(', ')}, not here (RFC 7672 §2.2.3). Move these records to the MX host.`,
-        related: mx.map((r) => ({ loc: r.rdataLoc, message: `MX of ${host}` })),
-      });
-    }
+  // Reads the host's MX records and the CNAME chains of their targets.
+  dependsOn(rec, zone) {
+    const o = isSmtpTlsaOwner(rec.ownerKey) ? splitTlsaOwner(rec.ownerKey) : undefined;
+    if (!o) return [];
+    return [o.host, ...mailDomainMx(zone, o.host).targets.flatMap((t) => expandCname(zone, t))];
+  },
+  check(rec, ctx) {
+    const zone = ctx.zone;
+    const owner = rec.ownerKey;
+    if (!isSmtpTlsaOwner(owner)) return;
+    // one finding per RRset: on its first TLSA record
+    if (zone.byOwner.get(owner)?.find((r) => r.type === 'TLSA') !== rec) return;
+    const host = splitTlsaOwner(owner)!.host;
+    const { mx, targets } = mailDomainMx(zone, host);
+    if (targets.length === 0 || targets.includes(host)) return;
+    const queried = [...new Set(targets.flatMap((t) => tlsaQueryNames(zone, t)))];
+    ctx.report({
+      loc: rec.ownerLoc,
+      message: `${host} is a mail domain whose MX points to ${targets.join(', ')}: senders look up TLSA at ${queried.join(', ')}, not here (RFC 7672 §2.2.3). Move these records to the MX host.`,
+      related: mx.map((r) => ({ loc: r.rdataLoc, message: `MX of ${host}` })),
+    });
   },
 };

@@ -34,6 +34,10 @@ _s1 IN TXT "v=spf1 a a a a a a a a a a a -all"
 @ IN MX 30 backup
 backup IN A 192.0.2.26
 _25._tcp IN TLSA 3 1 1 ${'cd'.repeat(32)}
+_25._tcp.orphan IN TLSA 3 1 1 ${'ef'.repeat(32)}
+@ IN MX 40 via
+via IN CNAME orphan2
+_25._tcp.orphan2 IN TLSA 3 1 1 ${'12'.repeat(32)}
 `;
 
 function snapshot(zone) {
@@ -43,6 +47,7 @@ function snapshot(zone) {
     problems: zone.problems.map((p) => `${p.code} ${p.message} ${JSON.stringify(absRange(p.loc))}`).sort(),
     owners: [...zone.byOwner.entries()].map(([k, v]) => `${k}:${v.map((r) => r.type).join(',')}`).sort(),
     types: [...zone.byType.entries()].map(([k, v]) => `${k}:${v.length}`).sort(),
+    targets: [...zone.byTarget.entries()].map(([k, v]) => `${k}:${v.map((r) => r.ownerKey).join(',')}`).sort(),
   };
 }
 

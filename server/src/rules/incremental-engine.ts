@@ -7,6 +7,7 @@ import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, Rule, RuleContext, RuleHost } from './rule';
 import { reportRuleFailure, type RuleSettings } from './engine';
 import { RULES } from './registry';
+import { targetKey } from '../zone/targets';
 
 interface Active {
   rule: Rule;
@@ -118,8 +119,16 @@ export class RuleCache {
     const active = this.active(settings);
     const owners = new Set<string>();
     const types = new Set<string>();
-    for (const r of removed) { this.byRecord.delete(r); this.forgetDeps(r); owners.add(r.ownerKey); types.add(r.type); }
-    for (const r of added) { owners.add(r.ownerKey); types.add(r.type); }
+    // Touched names: the owners of changed records and the names they point at
+    // (a new MX makes its target "an MX host": rules depending on that name re-check).
+    const touch = (r: ZoneRecord): void => {
+      owners.add(r.ownerKey);
+      types.add(r.type);
+      const t = targetKey(r);
+      if (t !== undefined) owners.add(t);
+    };
+    for (const r of removed) { this.byRecord.delete(r); this.forgetDeps(r); touch(r); }
+    for (const r of added) touch(r);
     // Record rules may look at the other records of their owner (e.g. the rest of
     // a TLSA RRset) and at the owners they declare in dependsOn (an MX target):
     // all of those records are checked again.

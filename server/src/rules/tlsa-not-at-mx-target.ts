@@ -3,30 +3,51 @@
 // (RFC 7672 §2.2.3), so it is never used for inbound mail unless an MX in
 // another zone names the host. TLSA at the mail domain itself is the
 // separate rule tlsa-at-mail-domain.
-import type { ZoneRule } from './rule';
+import type { RecordRule } from './rule';
+import type { Zone } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { isSmtpTlsaOwner, splitTlsaOwner } from './dane-support/tlsa-fields';
-import { mxIndex, mxTarget, tlsaOwners } from './dane-support/mail-graph';
+import { mxTarget } from './dane-support/mail-graph';
 
-export const tlsaNotAtMxTarget: ZoneRule = {
+/** The names from which `host` is reached through CNAMEs (host included), and
+ *  whether an MX record of the zone names one of them (the zone's reverse index). */
+function mxReach(zone: Zone, host: string): { named: boolean; names: string[] } {
+  const names = [host];
+  let named = false;
+  for (let i = 0; i < names.length && names.length <= 64; i++) {
+    for (const r of zone.byTarget.get(names[i]) ?? []) {
+      if (r.type === 'MX') named = true;
+      else if (r.type === 'CNAME' && !names.includes(r.ownerKey) && names.length < 9) names.push(r.ownerKey);
+    }
+  }
+  return { named, names };
+}
+
+export const tlsaNotAtMxTarget: RecordRule = {
   id: 'tlsa-not-at-mx-target',
-  scope: 'zone',
-  types: ['TLSA', 'MX', 'CNAME'],
+  scope: 'record',
+  types: ['TLSA'],
   defaultSeverity: 'info',
   rfc: [ref(7672, '2.2.3')],
   summary: '_25._tcp TLSA at a host that no MX record in the zone points to.',
-  check(zone, ctx) {
-    const { targets } = mxIndex(zone);
-    for (const [owner, first] of tlsaOwners(zone)) {
-      if (!isSmtpTlsaOwner(owner)) continue;
-      const host = splitTlsaOwner(owner)!.host;
-      if (targets.has(host)) continue;
-      // TLSA at a mail domain whose MX points elsewhere is tlsa-at-mail-domain's finding
-      if (zone.byOwner.get(host)?.some((r) => r.type === 'MX' && mxTarget(r) && mxTarget(r) !== host)) continue;
-      ctx.report({
-        loc: first.ownerLoc,
-        message: `no MX record in this zone points to ${host}: senders look up TLSA at _25._tcp.<MX host> (RFC 7672 §2.2.3), so this RRset is used only if an MX in another zone names ${host}`,
-      });
-    }
+  // Re-checked when a record at, or pointing at, the host or an alias of it changes.
+  dependsOn(rec, zone) {
+    const o = isSmtpTlsaOwner(rec.ownerKey) ? splitTlsaOwner(rec.ownerKey) : undefined;
+    return o ? mxReach(zone, o.host).names : [];
+  },
+  check(rec, ctx) {
+    const zone = ctx.zone;
+    const owner = rec.ownerKey;
+    if (!isSmtpTlsaOwner(owner)) return;
+    // one finding per RRset: on its first TLSA record
+    if (zone.byOwner.get(owner)?.find((r) => r.type === 'TLSA') !== rec) return;
+    const host = splitTlsaOwner(owner)!.host;
+    if (mxReach(zone, host).named) return;
+    // TLSA at a mail domain whose MX points elsewhere is tlsa-at-mail-domain's finding
+    if (zone.byOwner.get(host)?.some((r) => r.type === 'MX' && mxTarget(r) && mxTarget(r) !== host)) return;
+    ctx.report({
+      loc: rec.ownerLoc,
+      message: `no MX record in this zone points to ${host}: senders look up TLSA at _25._tcp.<MX host> (RFC 7672 §2.2.3), so this RRset is used only if an MX in another zone names ${host}`,
+    });
   },
 };

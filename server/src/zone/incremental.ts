@@ -10,6 +10,7 @@ import {
   type ParseOptions, type ParseState,
 } from './parser';
 import type { Rec } from './record';
+import { targetKey } from './targets';
 
 export interface LineRange {
   /** first and last changed line, inclusive, in the new text */
@@ -90,6 +91,12 @@ function indexRecord(zone: Zone, rec: ZoneRecord): void {
   const t = zone.byType.get(rec.type);
   if (t) t.push(rec);
   else zone.byType.set(rec.type, [rec]);
+  const target = targetKey(rec);
+  if (target !== undefined) {
+    const refs = zone.byTarget.get(target);
+    if (refs) refs.push(rec);
+    else zone.byTarget.set(target, [rec]);
+  }
 }
 
 /**
@@ -123,6 +130,7 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   const zone = emptyZone(file);
   zone.byOwner = prev.byOwner;
   zone.byType = prev.byType;
+  zone.byTarget = prev.byTarget;
   const ctx = entryContext(zone, opts);
   const state: ParseState = copyState(a < old.length ? old[a].out?.start ?? { origin: hostOrigin(opts) } : prev.endState ?? { origin: hostOrigin(opts) });
 
@@ -179,10 +187,21 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   if (removed.length + added.length > 2000) {
     zone.byOwner = new Map();
     zone.byType = new Map();
+    zone.byTarget = new Map();
     for (const r of zone.records) indexRecord(zone, r);
   } else {
-    for (const r of removed) { removeFrom(zone.byOwner, r.ownerKey, r); removeFrom(zone.byType, r.type, r); }
-    for (const r of added) { addTo(zone.byOwner, r.ownerKey, r); addTo(zone.byType, r.type, r); }
+    for (const r of removed) {
+      removeFrom(zone.byOwner, r.ownerKey, r);
+      removeFrom(zone.byType, r.type, r);
+      const t = targetKey(r);
+      if (t !== undefined) removeFrom(zone.byTarget, t, r);
+    }
+    for (const r of added) {
+      addTo(zone.byOwner, r.ownerKey, r);
+      addTo(zone.byType, r.type, r);
+      const t = targetKey(r);
+      if (t !== undefined) addTo(zone.byTarget, t, r);
+    }
   }
   zone.origin = zoneOrigin(zone, opts);
   return { zone, removed, added };

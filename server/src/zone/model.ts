@@ -111,6 +111,8 @@ export interface Zone {
   byOwner: Map<string, ZoneRecord[]>;
   /** records by type mnemonic ('MX', 'TLSA', ...): zone-scope rules start here instead of scanning all records */
   byType: Map<string, ZoneRecord[]>;
+  /** records by the name they point at (MX/NS/SRV/CNAME/DNAME/PTR target key): who refers to a name */
+  byTarget: Map<string, ZoneRecord[]>;
   /** the document the zone was read from (first file) */
   file: SourceFile;
   /** parse state after the last entry (incremental mode) */

@@ -14,6 +14,7 @@ import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { parseGeneric } from './generic-rdata';
 import { parseRange, substitute } from './generate';
 import { Rec } from './record';
+import { TARGET_FIELD, targetKey } from './targets';
 
 export interface IncludeResult {
   id: string;
@@ -86,7 +87,7 @@ function commentText(t: Token): string {
 }
 
 function newZone(file: SourceFile, origin: string): Zone {
-  return { origin, records: [], directives: [], problems: [], byOwner: new Map(), byType: new Map(), file };
+  return { origin, records: [], directives: [], problems: [], byOwner: new Map(), byType: new Map(), byTarget: new Map(), file };
 }
 
 export function emptyZone(file: SourceFile, origin = ''): Zone {
@@ -209,6 +210,12 @@ export function addRecord(zone: Zone, rec: ZoneRecord): void {
   const typed = zone.byType.get(rec.type);
   if (typed) typed.push(rec);
   else zone.byType.set(rec.type, [rec]);
+  const target = TARGET_FIELD[rec.type] !== undefined ? targetKey(rec) : undefined;
+  if (target !== undefined) {
+    const refs = zone.byTarget.get(target);
+    if (refs) refs.push(rec);
+    else zone.byTarget.set(target, [rec]);
+  }
 }
 
 const DIRECTIVES: DirectiveName[] = ['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE'];

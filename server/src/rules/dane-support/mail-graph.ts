@@ -63,12 +63,6 @@ export function tlsaQueryNames(zone: Zone, host: string): string[] {
   return last === host ? [smtpOwnerOf(host)] : [smtpOwnerOf(last), smtpOwnerOf(host)];
 }
 
-/** The owner names that hold TLSA records (each once), from the byType index. */
-export function tlsaOwners(zone: Zone): Map<string, ZoneRecord> {
-  const first = new Map<string, ZoneRecord>();
-  for (const r of zone.byType.get('TLSA') ?? []) if (!first.has(r.ownerKey)) first.set(r.ownerKey, r);
-  return first;
-}
 
 /** All MX records of the zone, and the set of hosts they name (including CNAME expansions). */
 export function mxIndex(zone: Zone): { mx: ZoneRecord[]; targets: Set<string> } {

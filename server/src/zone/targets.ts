@@ -1,0 +1,21 @@
+// The host name a record points at (MX exchange, NS, SRV target, CNAME/DNAME/PTR
+// target), for the zone's reverse index and the rules that follow such links.
+import type { ZoneRecord } from './model';
+import { nameKey } from './names';
+
+/** RDATA field index of the target host name, per type. */
+export const TARGET_FIELD: Readonly<Record<string, number>> = { MX: 1, NS: 0, SRV: 3, CNAME: 0, DNAME: 0, PTR: 0 };
+
+/** The target name (absolute, as written) of a record, when it has one and it parsed. */
+export function targetName(rec: ZoneRecord): string | undefined {
+  const i = TARGET_FIELD[rec.type];
+  if (i === undefined) return undefined;
+  const v = rec.values[i];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The target as an index key (lower case), or undefined. */
+export function targetKey(rec: ZoneRecord): string | undefined {
+  const t = targetName(rec);
+  return t === undefined || t === '.' ? undefined : nameKey(t);
+}

@@ -4,7 +4,7 @@
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
-import { isSmtpTlsaOwner, splitTlsaOwner } from './dane-support/tlsa-fields';
+import { isFirstTlsaOfOwner, smtpTlsaHost } from './dane-support/tlsa-fields';
 import { expandCname, mxTarget, tlsaQueryNames } from './dane-support/mail-graph';
 
 /** The MX records at the TLSA record's host name, and their targets. */
@@ -22,17 +22,13 @@ export const tlsaAtMailDomain: RecordRule = {
   summary: 'TLSA placed at _25._tcp.<mail domain> while its MX points to another host.',
   // Reads the host's MX records and the CNAME chains of their targets.
   dependsOn(rec, zone) {
-    const o = isSmtpTlsaOwner(rec.ownerKey) ? splitTlsaOwner(rec.ownerKey) : undefined;
-    if (!o) return [];
-    return [o.host, ...mailDomainMx(zone, o.host).targets.flatMap((t) => expandCname(zone, t))];
+    const host = smtpTlsaHost(rec.ownerKey);
+    return host ? [host, ...mailDomainMx(zone, host).targets.flatMap((t) => expandCname(zone, t))] : [];
   },
   check(rec, ctx) {
     const zone = ctx.zone;
-    const owner = rec.ownerKey;
-    if (!isSmtpTlsaOwner(owner)) return;
-    // one finding per RRset: on its first TLSA record
-    if (zone.byOwner.get(owner)?.find((r) => r.type === 'TLSA') !== rec) return;
-    const host = splitTlsaOwner(owner)!.host;
+    const host = smtpTlsaHost(rec.ownerKey);
+    if (!host || !isFirstTlsaOfOwner(rec, zone)) return; // one finding per RRset
     const { mx, targets } = mailDomainMx(zone, host);
     if (targets.length === 0 || targets.includes(host)) return;
     const queried = [...new Set(targets.flatMap((t) => tlsaQueryNames(zone, t)))];

@@ -6,7 +6,7 @@
 import type { RecordRule } from './rule';
 import type { Zone } from '../zone/model';
 import { ref } from './dane-support/refs';
-import { isSmtpTlsaOwner, splitTlsaOwner } from './dane-support/tlsa-fields';
+import { isFirstTlsaOfOwner, smtpTlsaHost } from './dane-support/tlsa-fields';
 import { mxTarget } from './dane-support/mail-graph';
 
 /** The names from which `host` is reached through CNAMEs (host included), and
@@ -32,16 +32,13 @@ export const tlsaNotAtMxTarget: RecordRule = {
   summary: '_25._tcp TLSA at a host that no MX record in the zone points to.',
   // Re-checked when a record at, or pointing at, the host or an alias of it changes.
   dependsOn(rec, zone) {
-    const o = isSmtpTlsaOwner(rec.ownerKey) ? splitTlsaOwner(rec.ownerKey) : undefined;
-    return o ? mxReach(zone, o.host).names : [];
+    const host = smtpTlsaHost(rec.ownerKey);
+    return host ? mxReach(zone, host).names : [];
   },
   check(rec, ctx) {
     const zone = ctx.zone;
-    const owner = rec.ownerKey;
-    if (!isSmtpTlsaOwner(owner)) return;
-    // one finding per RRset: on its first TLSA record
-    if (zone.byOwner.get(owner)?.find((r) => r.type === 'TLSA') !== rec) return;
-    const host = splitTlsaOwner(owner)!.host;
+    const host = smtpTlsaHost(rec.ownerKey);
+    if (!host || !isFirstTlsaOfOwner(rec, zone)) return; // one finding per RRset
     if (mxReach(zone, host).named) return;
     // TLSA at a mail domain whose MX points elsewhere is tlsa-at-mail-domain's finding
     if (zone.byOwner.get(host)?.some((r) => r.type === 'MX' && mxTarget(r) && mxTarget(r) !== host)) return;

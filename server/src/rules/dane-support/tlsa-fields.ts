@@ -1,6 +1,6 @@
 // Reads the typed TLSA fields of a record and splits TLSA owner names
 // (`_<port>._<proto>.<host>`, RFC 6698 §3). Pure.
-import type { Field, ZoneRecord } from '../../zone/model';
+import type { Field, Zone, ZoneRecord } from '../../zone/model';
 import type { TlsaParams } from '../../cert/tlsa-match';
 
 export interface TlsaFields extends TlsaParams {
@@ -47,6 +47,17 @@ export function isSmtpTlsaOwner(ownerKey: string): boolean {
   if (!ownerKey.startsWith('_25._tcp.')) return false;
   const o = splitTlsaOwner(ownerKey);
   return !!o && o.port === 25 && o.proto === 'tcp';
+}
+
+/** The host of an SMTP TLSA owner name (`_25._tcp.<host>`), or undefined. */
+export function smtpTlsaHost(ownerKey: string): string | undefined {
+  const o = splitTlsaOwner(ownerKey);
+  return o && o.port === 25 && o.proto === 'tcp' ? o.host : undefined;
+}
+
+/** True for the first TLSA record of its owner: RRset-level findings are reported once, there. */
+export function isFirstTlsaOfOwner(rec: ZoneRecord, zone: Zone): boolean {
+  return zone.byOwner.get(rec.ownerKey)?.find((r) => r.type === 'TLSA') === rec;
 }
 
 /** The `_25._tcp.` name for a host (lower case). */

@@ -23,3 +23,11 @@ test('every rule has an id, a severity, an RFC reference and a summary; ids are 
     assert.ok(r.summary.length > 10, r.id);
   }
 });
+
+test('README links are absolute: vsce refuses relative links without a known repository host', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const links = [...readme.matchAll(/\]\(([^)\s]+)\)|^\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1] ?? m[2]);
+  assert.ok(links.length > 0);
+  const relative = links.filter((l) => !/^(https?:|mailto:|#)/.test(l));
+  assert.deepEqual(relative, [], 'write these as absolute URLs (see the image links)');
+});

@@ -6,11 +6,10 @@ import type { SourceFile, Zone, ZoneRecord } from './model';
 import type { Entry } from './syntax';
 import { lexEach, lexLines } from './lexer';
 import {
-  copyState, emptyZone, entryContext, hostOrigin, parseTopEntry, sameState, zoneOrigin,
+  copyState, emptyZone, forEachIndex, indexRecord, entryContext, hostOrigin, parseTopEntry, sameState, zoneOrigin,
   type ParseOptions, type ParseState,
 } from './parser';
 import type { Rec } from './record';
-import { targetKey } from './targets';
 
 export interface LineRange {
   /** first and last changed line, inclusive, in the new text */
@@ -82,21 +81,6 @@ function spliceIn<T>(list: T[], at: number, count: number, items: T[]): T[] {
     return list;
   }
   return list.slice(0, at).concat(items, list.slice(at + count));
-}
-
-function indexRecord(zone: Zone, rec: ZoneRecord): void {
-  const o = zone.byOwner.get(rec.ownerKey);
-  if (o) o.push(rec);
-  else zone.byOwner.set(rec.ownerKey, [rec]);
-  const t = zone.byType.get(rec.type);
-  if (t) t.push(rec);
-  else zone.byType.set(rec.type, [rec]);
-  const target = targetKey(rec);
-  if (target !== undefined) {
-    const refs = zone.byTarget.get(target);
-    if (refs) refs.push(rec);
-    else zone.byTarget.set(target, [rec]);
-  }
 }
 
 /**
@@ -190,19 +174,10 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
     zone.byTarget = new Map();
     for (const r of zone.records) indexRecord(zone, r);
   } else {
-    for (const r of removed) {
-      removeFrom(zone.byOwner, r.ownerKey, r);
-      removeFrom(zone.byType, r.type, r);
-      const t = targetKey(r);
-      if (t !== undefined) removeFrom(zone.byTarget, t, r);
-    }
-    for (const r of added) {
-      addTo(zone.byOwner, r.ownerKey, r);
-      addTo(zone.byType, r.type, r);
-      const t = targetKey(r);
-      if (t !== undefined) addTo(zone.byTarget, t, r);
-    }
+    for (const r of removed) forEachIndex(zone, r, (index, key) => removeFrom(index, key, r));
+    for (const r of added) forEachIndex(zone, r, (index, key) => addTo(index, key, r));
   }
+
   zone.origin = zoneOrigin(zone, opts);
   return { zone, removed, added };
 }

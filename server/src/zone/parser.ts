@@ -14,7 +14,7 @@ import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { parseGeneric } from './generic-rdata';
 import { parseRange, substitute } from './generate';
 import { Rec } from './record';
-import { TARGET_FIELD, targetKey } from './targets';
+import { targetKey } from './targets';
 
 export interface IncludeResult {
   id: string;
@@ -204,18 +204,24 @@ function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Pars
 
 export function addRecord(zone: Zone, rec: ZoneRecord): void {
   zone.records.push(rec);
-  const list = zone.byOwner.get(rec.ownerKey);
-  if (list) list.push(rec);
-  else zone.byOwner.set(rec.ownerKey, [rec]);
-  const typed = zone.byType.get(rec.type);
-  if (typed) typed.push(rec);
-  else zone.byType.set(rec.type, [rec]);
-  const target = TARGET_FIELD[rec.type] !== undefined ? targetKey(rec) : undefined;
-  if (target !== undefined) {
-    const refs = zone.byTarget.get(target);
-    if (refs) refs.push(rec);
-    else zone.byTarget.set(target, [rec]);
-  }
+  indexRecord(zone, rec);
+}
+
+/** Appends the record to the zone's indexes (records arrive in file order). */
+export function indexRecord(zone: Zone, rec: ZoneRecord): void {
+  forEachIndex(zone, rec, (index, key) => {
+    const list = index.get(key);
+    if (list) list.push(rec);
+    else index.set(key, [rec]);
+  });
+}
+
+/** The zone's indexes and the record's key in each: the one place that says which indexes exist. */
+export function forEachIndex(zone: Zone, rec: ZoneRecord, fn: (index: Map<string, ZoneRecord[]>, key: string) => void): void {
+  fn(zone.byOwner, rec.ownerKey);
+  fn(zone.byType, rec.type);
+  const target = targetKey(rec);
+  if (target !== undefined) fn(zone.byTarget, target);
 }
 
 const DIRECTIVES: DirectiveName[] = ['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE'];

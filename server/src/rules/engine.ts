@@ -12,7 +12,19 @@ export interface RuleSettings {
 
 export const defaultHost: RuleHost = { now: () => new Date(), options: {} };
 
-function contextFor(zone: Zone, host: RuleHost, rule: Rule, severity: Severity, out: Finding[]): RuleContext {
+/** The enabled rules with the severity the settings give them ('off' leaves a rule out). */
+export function activeRules(rules: readonly Rule[], settings: RuleSettings): { rule: Rule; severity: Severity }[] {
+  const sev = settings.severities ?? {};
+  const out: { rule: Rule; severity: Severity }[] = [];
+  for (const rule of rules) {
+    const s = sev[rule.id] ?? rule.defaultSeverity;
+    if (s !== 'off') out.push({ rule, severity: s });
+  }
+  return out;
+}
+
+/** A rule's context: its reports become findings in `out`, with the configured severity. */
+export function contextFor(zone: Zone, host: RuleHost, rule: Rule, severity: Severity, out: Finding[]): RuleContext {
   return {
     zone,
     host,
@@ -28,12 +40,9 @@ function contextFor(zone: Zone, host: RuleHost, rule: Rule, severity: Severity, 
 /** Findings of the enabled rules (parse problems not included). */
 export function runRules(zone: Zone, host: RuleHost = defaultHost, settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Finding[] {
   const out: Finding[] = [];
-  const sev = settings.severities ?? {};
   const recordRules: { rule: Rule & { scope: 'record' }; ctx: RuleContext; types?: Set<string> }[] = [];
-  for (const rule of rules) {
-    const s = sev[rule.id] ?? rule.defaultSeverity;
-    if (s === 'off') continue;
-    const ctx = contextFor(zone, host, rule, s, out);
+  for (const { rule, severity } of activeRules(rules, settings)) {
+    const ctx = contextFor(zone, host, rule, severity, out);
     if (rule.scope === 'record') recordRules.push({ rule, ctx, types: rule.types ? new Set(rule.types) : undefined });
     else if (rule.scope === 'owner') for (const [key, recs] of zone.byOwner) guard(rule, ctx, () => rule.check(key, recs, ctx));
     else guard(rule, ctx, () => rule.check(zone, ctx));

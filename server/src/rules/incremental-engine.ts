@@ -5,7 +5,7 @@
 // scan whole indexes: re-running all of them was most of a keystroke on 100k).
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, Rule, RuleContext, RuleHost } from './rule';
-import { reportRuleFailure, type RuleSettings } from './engine';
+import { activeRules, contextFor, reportRuleFailure, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
 
@@ -27,26 +27,11 @@ export class RuleCache {
   constructor(private readonly rules: readonly Rule[] = RULES) {}
 
   private active(settings: RuleSettings): Active[] {
-    const sev = settings.severities ?? {};
-    const out: Active[] = [];
-    for (const rule of this.rules) {
-      const s = sev[rule.id] ?? rule.defaultSeverity;
-      if (s !== 'off') out.push({ rule, severity: s });
-    }
-    return out;
+    return activeRules(this.rules, settings);
   }
 
   private context(zone: Zone, host: RuleHost, a: Active, sink: Finding[]): RuleContext {
-    return {
-      zone,
-      host,
-      report(r) {
-        const f: Finding = { ruleId: a.rule.id, severity: r.severity && a.severity === a.rule.defaultSeverity ? r.severity : a.severity, message: r.message, loc: r.loc };
-        if (r.data !== undefined) f.data = r.data;
-        if (r.related) f.related = r.related;
-        sink.push(f);
-      },
-    };
+    return contextFor(zone, host, a.rule, a.severity, sink);
   }
 
   private checkRecord(zone: Zone, host: RuleHost, active: Active[], rec: ZoneRecord): void {

@@ -1,11 +1,10 @@
 // What the report shows of a presented chain: subject, issuer, dates, SANs,
 // and the TLSA records that would match it (3 1 1 for the leaf key, 2 1 1 for
-// the issuer the server sends). Pure: DER in, plain data out.
+// the issuer the server sends). Pure: DER in, plain data out. The facts come from
+// cert/describe.ts, the same description the editor's hovers show.
 import { X509Certificate } from 'node:crypto';
-import { associationData } from '../cert/tlsa-data';
+import { describeCertificate } from '../cert/describe';
 import type { CertInfo } from './report';
-
-const oneLine = (dn: string): string => dn.split('\n').filter(Boolean).join(', ');
 
 export function describeChain(chainDer: Uint8Array[]): { chain: CertInfo[]; wouldMatch: string[] } {
   const chain: CertInfo[] = [];
@@ -16,16 +15,17 @@ export function describeChain(chainDer: Uint8Array[]): { chain: CertInfo[]; woul
       chain.push({ depth, subject: `(unparsable certificate: ${(e as Error).message})`, issuer: '', notBefore: '', notAfter: '', sans: [], selfSigned: false, ca: false, spkiSha256: '', sha256Fingerprint: '', derBase64: Buffer.from(der).toString('base64') });
       return;
     }
-    const spki = associationData(c, 1, 1);
+    const facts = describeCertificate(c);
+    const spki = facts.tlsa.ee311.slice('3 1 1 '.length);
     chain.push({
       depth,
-      subject: oneLine(c.subject),
-      issuer: oneLine(c.issuer),
-      notBefore: new Date(c.validFrom).toISOString(),
-      notAfter: new Date(c.validTo).toISOString(),
-      sans: c.subjectAltName ? c.subjectAltName.split(/,\s*/) : [],
-      selfSigned: c.subject === c.issuer,
-      ca: c.ca,
+      subject: facts.subject,
+      issuer: facts.issuer,
+      notBefore: facts.notBefore.toISOString(),
+      notAfter: facts.notAfter.toISOString(),
+      sans: facts.sans,
+      selfSigned: facts.selfSigned,
+      ca: facts.ca,
       spkiSha256: spki,
       sha256Fingerprint: c.fingerprint256.replace(/:/g, '').toLowerCase(),
       derBase64: Buffer.from(der).toString('base64'),

@@ -4,7 +4,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Token } from './syntax';
 import { TokKind } from './syntax';
-import { resolveName } from './names';
+import { resolveName, type NameCache } from './names';
 import { parseTtl } from './ttl';
 import { ALGORITHMS, CERT_TYPES, typeCodeByName } from './rr-codes';
 
@@ -18,6 +18,8 @@ export interface FieldCursor {
   words: readonly Token[];
   i: number;
   origin: string;
+  /** resolves names with a cache of recent ones (a whole-file parse), else resolveName */
+  names?: NameCache;
   error?: { message: string; from: number; to: number };
 }
 
@@ -261,7 +263,7 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
     const w = word(c, what);
     if (!w) return undefined;
     if (w.kind === TokKind.Quoted) return fail(c, `${what}: a domain name cannot be quoted`, c.i - 1, c.i);
-    const r = resolveName(w.text, c.origin);
+    const r = c.names ? c.names.resolve(w.text, c.origin) : resolveName(w.text, c.origin);
     if (r.error) return fail(c, `${what}: ${r.error}`, c.i - 1, c.i);
     return r.name;
   },

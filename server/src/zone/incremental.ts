@@ -6,7 +6,7 @@ import type { SourceFile, Zone, ZoneRecord } from './model';
 import type { Entry } from './syntax';
 import { lexEach, lexLines } from './lexer';
 import {
-  copyState, emptyZone, forEachIndex, indexRecord, entryContext, hostOrigin, parseTopEntry, sameState, zoneOrigin,
+  copyState, emptyZone, forEachIndex, ZoneIndexer, entryContext, hostOrigin, parseTopEntry, sameState, zoneOrigin,
   type ParseOptions, type ParseState,
 } from './parser';
 import type { Rec } from './record';
@@ -172,7 +172,8 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
     zone.byOwner = new Map();
     zone.byType = new Map();
     zone.byTarget = new Map();
-    for (const r of zone.records) indexRecord(zone, r);
+    const indexer = new ZoneIndexer(zone);
+    for (const r of zone.records) indexer.index(r);
   } else {
     for (const r of removed) forEachIndex(zone, r, (index, key) => removeFrom(index, key, r));
     for (const r of added) forEachIndex(zone, r, (index, key) => addTo(index, key, r));

@@ -21,6 +21,36 @@ interface LexState {
   depth: number;
   /** position of the first unmatched '(' (relative), for the error message */
   openAt?: { line: number; col: number };
+  pool: TokenPool | undefined;
+}
+
+/**
+ * Token objects and one token list, reused from entry to entry by a caller that is
+ * done with an entry's tokens when its onEntry returns (a whole-file parse that does
+ * not keep tokens): a million entries then leave no token garbage behind.
+ */
+export class TokenPool {
+  private readonly spare: Token[] = [];
+  private used = 0;
+  readonly list: Token[] = [];
+
+  /** Starts a new entry: every token handed out so far may be reused. */
+  reset(): Token[] {
+    this.used = 0;
+    this.list.length = 0;
+    return this.list;
+  }
+
+  token(kind: TokKind, line: number, start: number, end: number, text: string): Token {
+    if (this.used === this.spare.length) this.spare.push({ kind, line, start, end, text });
+    const t = this.spare[this.used++];
+    t.kind = kind; t.line = line; t.start = start; t.end = end; t.text = text;
+    return t;
+  }
+}
+
+function addToken(st: LexState, kind: TokKind, line: number, start: number, end: number, text: string): void {
+  st.entry.tokens.push(st.pool ? st.pool.token(kind, line, start, end, text) : { kind, line, start, end, text });
 }
 
 // Entries without problems share one empty list (a million entries, a million fewer arrays).
@@ -44,13 +74,13 @@ function lexLine(text: string, rel: number, st: LexState): void {
     const c = text.charCodeAt(i);
     if (isBlank(c)) { i++; continue; }
     if (c === SEMI) {
-      entry.tokens.push({ kind: TokKind.Comment, line: rel, start: i, end: n, text: text.slice(i) });
+      addToken(st, TokKind.Comment, rel, i, n, text.slice(i));
       return;
     }
     if (c === LPAR) {
       if (st.depth === 0) st.openAt = { line: rel, col: i };
       st.depth++;
-      entry.tokens.push({ kind: TokKind.Open, line: rel, start: i, end: i + 1, text: '(' });
+      addToken(st, TokKind.Open, rel, i, i + 1, '(');
       i++;
       continue;
     }
@@ -60,7 +90,7 @@ function lexLine(text: string, rel: number, st: LexState): void {
       } else {
         st.depth--;
       }
-      entry.tokens.push({ kind: TokKind.Close, line: rel, start: i, end: i + 1, text: ')' });
+      addToken(st, TokKind.Close, rel, i, i + 1, ')');
       i++;
       continue;
     }
@@ -76,7 +106,7 @@ function lexLine(text: string, rel: number, st: LexState): void {
       }
       if (i > n) i = n;
       if (!closed) addProblem(entry, problem(rel, start, n, 'unterminated quoted string: expected a closing \'"\' on this line'));
-      entry.tokens.push({ kind: TokKind.Quoted, line: rel, start, end: i, text: text.slice(start, i) });
+      addToken(st, TokKind.Quoted, rel, start, i, text.slice(start, i));
       continue;
     }
     while (i < n) {
@@ -88,7 +118,7 @@ function lexLine(text: string, rel: number, st: LexState): void {
       i++;
     }
     if (i > n) i = n;
-    entry.tokens.push({ kind: TokKind.Word, line: rel, start, end: i, text: text.slice(start, i) });
+    addToken(st, TokKind.Word, rel, start, i, text.slice(start, i));
   }
 }
 
@@ -108,12 +138,14 @@ export function lexLines(
 }
 
 /** Like lexLines, but hands each entry to `onEntry` as soon as it is complete, so a
- *  caller can parse it and let its tokens go (a 1M-record file never holds all tokens). */
+ *  caller can parse it and let its tokens go (a 1M-record file never holds all tokens).
+ *  With a pool, the entry's tokens are valid only until onEntry returns. */
 export function lexEach(
   lines: readonly string[],
   from: number,
   stopAt: ((line: number) => boolean) | undefined,
   onEntry: (entry: Entry) => void,
+  pool?: TokenPool,
 ): number {
   let i = from;
   const total = lines.length;
@@ -124,14 +156,14 @@ export function lexEach(
       line: i,
       lineCount: 1,
       leadingBlank: first.length > 0 && isBlank(first.charCodeAt(0)),
-      tokens: [],
+      tokens: pool ? pool.reset() : [],
       lexErrors: NO_PROBLEMS,
       // every field up front: one object shape for all entries (fast property access)
       unclosed: false,
       commentText: undefined,
       out: undefined,
     };
-    const st: LexState = { entry, depth: 0 };
+    const st: LexState = { entry, depth: 0, openAt: undefined, pool };
     lexLine(first, 0, st);
     i++;
     while (st.depth > 0 && i < total) {

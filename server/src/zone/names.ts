@@ -74,6 +74,44 @@ export function resolveName(text: string, origin: string): NameResult {
   return { name: full };
 }
 
+/** A resolved name and its key, or why it could not be resolved. */
+export interface ResolvedName {
+  name?: string;
+  key?: string;
+  error?: string;
+}
+
+/**
+ * resolveName plus nameKey, remembering the last few names: zone files repeat an
+ * owner on consecutive lines and point MX, CNAME and SRV records at hosts just
+ * written. Handing out the same string objects again also lets the zone's index
+ * Maps reuse the strings' cached hashes. Results are shared: do not mutate them.
+ */
+export class NameCache {
+  private origin = '';
+  private readonly recent = new Map<string, ResolvedName>();
+
+  resolve(text: string, origin: string): ResolvedName {
+    if (origin !== this.origin) {
+      this.recent.clear();
+      this.origin = origin;
+    }
+    let got = this.recent.get(text);
+    if (got === undefined) {
+      if (this.recent.size >= 64) this.recent.clear();
+      const r = resolveName(text, origin);
+      if (r.name === undefined) got = { error: r.error };
+      else {
+        const key = nameKey(r.name);
+        // one string when the key reads the same (most names): no second copy per record
+        got = { name: key === r.name ? key : r.name, key };
+      }
+      this.recent.set(text, got);
+    }
+    return got;
+  }
+}
+
 /** Canonical key: escapes decoded, ASCII lowercased, re-escaped minimally. */
 export function nameKey(name: string): string {
   if (name.indexOf('\\') < 0) return name.toLowerCase();

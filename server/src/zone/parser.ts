@@ -4,9 +4,9 @@
 // Never throws; does no I/O ($INCLUDE text comes from opts.readInclude).
 import type { Directive, DirectiveName, EntryOutput, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
-import { lexEach, lexLines, splitLines, isDataToken } from './lexer';
+import { lexEach, lexLines, splitLines, isDataToken, TokenPool } from './lexer';
 import { entryStartLoc, spanOf } from './locate';
-import { nameKey, resolveName } from './names';
+import { NameCache, nameKey, resolveName } from './names';
 import { parseTtl, ttlHint, TTL_MAX } from './ttl';
 import { classCodeByName, className, typeCodeByName } from './rr-codes';
 import { rrTypeByName, typeName } from './rr-types';
@@ -53,6 +53,8 @@ export interface ParseContext {
   /** outputs of the top-level entry being parsed (incremental mode), else undefined */
   out: EntryOutput | undefined;
   top: Entry | undefined;
+  names: NameCache;
+  indexer: ZoneIndexer;
 }
 
 export function copyState(s: ParseState): ParseState {
@@ -75,7 +77,7 @@ function emitRecord(ctx: ParseContext, rec: Rec): void {
     rec.top = ctx.top;
     rec.topIndex = ctx.out.records.length;
     ctx.out.records.push(rec);
-  } else addRecord(ctx.zone, rec);
+  } else ctx.indexer.add(rec);
 }
 
 function tokLoc(file: SourceFile, entry: Entry, a: Token, b: Token = a): Loc {
@@ -107,7 +109,7 @@ export function parseZone(text: string, opts: ParseOptions): Zone {
 /** Lexes and parses a source file (its `entries` are filled in as it goes). */
 export function buildZone(file: SourceFile, opts: ParseOptions & { incremental?: boolean }): Zone {
   const zone = newZone(file, '');
-  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined };
+  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone) };
   const state: ParseState = { origin: hostOrigin(opts) };
   parseEntries(file, state, ctx, opts.incremental === true);
   if (opts.incremental) {
@@ -133,10 +135,11 @@ export function zoneOrigin(zone: Zone, opts: ParseOptions): string {
 
 /** Fills the zone's lists and indexes from the entries' outputs (incremental mode). */
 export function assemble(zone: Zone, entries: readonly Entry[]): void {
+  const indexer = new ZoneIndexer(zone);
   for (const e of entries) {
     const out = e.out;
     if (!out) continue;
-    for (const r of out.records) addRecord(zone, r);
+    for (const r of out.records) indexer.add(r);
     for (const p of out.problems) zone.problems.push(p);
     for (const d of out.directives) zone.directives.push(d);
   }
@@ -150,7 +153,12 @@ function parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, in
     entries.push(entry);
     parseTopEntry(file, entry, prev, state, ctx, incremental);
     prev = entry;
-  });
+  }, tokenPool(ctx));
+}
+
+/** Reused tokens when entries drop theirs after parsing (parseTopEntry). */
+function tokenPool(ctx: ParseContext): TokenPool | undefined {
+  return ctx.opts.keepTokens ? undefined : new TokenPool();
 }
 
 /** Parses one entry of a file, recording its outputs on the entry in incremental mode. */
@@ -176,7 +184,7 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
 
 /** A context for re-parsing single entries of an existing zone (incremental.ts). */
 export function entryContext(zone: Zone, opts: ParseOptions): ParseContext {
-  return { opts, zone, stack: [zone.file.id], out: undefined, top: undefined };
+  return { opts, zone, stack: [zone.file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone) };
 }
 
 /** Parses one entry; returns its text when it is a comment-only entry (for the next record). */
@@ -202,21 +210,54 @@ function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Pars
   return undefined;
 }
 
-export function addRecord(zone: Zone, rec: ZoneRecord): void {
-  zone.records.push(rec);
-  indexRecord(zone, rec);
+/**
+ * Adds records arriving in file order to the zone's list and indexes (a whole-file
+ * parse, or re-indexing after a big edit). Records of one name are usually written together, and types repeat: the last
+ * name's and type's lists are kept at hand, so most records cost no Map lookup.
+ */
+export class ZoneIndexer {
+  private ownerKey: string | undefined;
+  private ownerList: ZoneRecord[] | undefined;
+  private type: string | undefined;
+  private typeList: ZoneRecord[] | undefined;
+
+  constructor(private readonly zone: Zone) {}
+
+  add(rec: ZoneRecord): void {
+    this.zone.records.push(rec);
+    this.index(rec);
+  }
+
+  /** Indexes a record already in the zone's list. */
+  index(rec: ZoneRecord): void {
+    const zone = this.zone;
+    const ownerSame = rec.ownerKey === this.ownerKey;
+    this.ownerList = appendTo(zone.byOwner, rec.ownerKey, rec, ownerSame ? this.ownerList : zone.byOwner.get(rec.ownerKey));
+    this.ownerKey = rec.ownerKey;
+    const typeSame = rec.type === this.type;
+    this.typeList = appendTo(zone.byType, rec.type, rec, typeSame ? this.typeList : zone.byType.get(rec.type));
+    this.type = rec.type;
+    const target = targetKey(rec);
+    if (target !== undefined) appendTo(zone.byTarget, target, rec);
+  }
 }
 
-/** Appends the record to the zone's indexes (records arrive in file order). */
-export function indexRecord(zone: Zone, rec: ZoneRecord): void {
-  forEachIndex(zone, rec, (index, key) => {
-    const list = index.get(key);
-    if (list) list.push(rec);
-    else index.set(key, [rec]);
-  });
+/** Appends to the key's list (`list`: the key's current list, when the caller knows it); returns the list now held. */
+function appendTo(index: Map<string, ZoneRecord[]>, key: string, rec: ZoneRecord, list = index.get(key)): ZoneRecord[] {
+  if (!list) {
+    list = [rec];
+    index.set(key, list);
+  } else if (list.length === 1) {
+    // Most names hold one or two records: a second one gets an exact-size list, where
+    // push would grow the array to 17 slots (a million names, 100 MB of empty slots).
+    list = [list[0], rec];
+    index.set(key, list);
+  } else list.push(rec);
+  return list;
 }
 
-/** The zone's indexes and the record's key in each: the one place that says which indexes exist. */
+/** The zone's indexes and the record's key in each: the one place that says which indexes
+ *  exist (ZoneIndexer spells the same out without a callback: it runs for every record). */
 export function forEachIndex(zone: Zone, rec: ZoneRecord, fn: (index: Map<string, ZoneRecord[]>, key: string) => void): void {
   fn(zone.byOwner, rec.ownerKey);
   fn(zone.byType, rec.type);
@@ -302,7 +343,7 @@ function parseInclude(
     inc.entries.push(e);
     parseTopEntry(inc, e, prev, inner, ctx, false);
     prev = e;
-  });
+  }, tokenPool(ctx));
   ctx.stack.pop();
   // RFC 1035 §5.1: origin and current owner revert after the include; TTL state carries on (BIND).
   state.defaultTtl = inner.defaultTtl;
@@ -352,12 +393,11 @@ function buildRecord(
   if (!entry.leadingBlank || generated) {
     // BIND reads a quoted owner ("www") as the name inside; Knot refuses it. Follow BIND, but warn.
     const quoted = data[0].kind === TokKind.Quoted;
-    const r = resolveName(quoted ? data[0].text.slice(1, -1) : data[0].text, state.origin);
+    const r = ctx.names.resolve(quoted ? data[0].text.slice(1, -1) : data[0].text, state.origin);
     if (quoted && !quiet && r.name) problem(ctx, 'syntax', 'warning', 'quoted owner name: BIND reads it, Knot refuses it; write it without quotes', where(data[0]));
-    if (r.error || !r.name) return err('syntax', `owner: ${r.error}`, data[0]);
-    ownerKey = nameKey(r.name);
-    // Keep one string when the key reads the same (most owners): no second copy per record.
-    owner = ownerKey === r.name ? ownerKey : r.name;
+    if (r.error || !r.name || !r.key) return err('syntax', `owner: ${r.error}`, data[0]);
+    ownerKey = r.key;
+    owner = r.name;
     ownerTok = 0;
     i = 1;
   } else {
@@ -406,7 +446,7 @@ function buildRecord(
   } else if (!def) {
     return err('rdata-invalid', `type ${typeTok.text.toUpperCase()} is not known to dane-zone: write its RDATA in the generic form '\\# <length> <hex>' (RFC 3597 §5)`, typeTok);
   } else {
-    const cur: FieldCursor = { words: rdata, i: 0, origin: state.origin };
+    const cur: FieldCursor = { words: rdata, i: 0, origin: state.origin, names: ctx.names };
     values = new Array(def.fields.length); // exact size: no growth slack per record
     let checkFrom = 0; // first word of the field def.check may blame (only DS/CDS have a check)
     for (let k = 0; k < def.fields.length; k++) {

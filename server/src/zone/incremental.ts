@@ -2,11 +2,11 @@
 // until lexing meets an old entry boundary again, re-parse those entries, and
 // keep re-parsing old entries only while the carried state (origin, TTL, owner,
 // class) differs. Everything else, with its records, is reused (lines shifted).
-import type { SourceFile, Zone, ZoneRecord } from './model';
+import type { Directive, ParseProblem, SourceFile, Zone, ZoneRecord } from './model';
 import type { Entry } from './syntax';
 import { lexEach, lexLines } from './lexer';
 import {
-  copyState, emptyZone, forEachIndex, ZoneIndexer, entryContext, hostOrigin, parseTopEntry, sameState, zoneOrigin,
+  copyState, emptyZone, forEachIndex, ZoneIndexer, entryContext, hostOrigin, parseTopEntry, producerOf, sameState, zoneOrigin,
   type ParseOptions, type ParseState,
 } from './parser';
 import type { Rec } from './record';
@@ -73,6 +73,17 @@ function addTo(map: Map<string, ZoneRecord[]>, key: string, rec: ZoneRecord): vo
   const list = map.get(key);
   if (list) insertSorted(list, rec);
   else map.set(key, [rec]);
+}
+
+/** Index of the first item produced by an entry at or after `line` (lists are in file order). */
+function firstFrom(items: readonly (ZoneRecord | ParseProblem | Directive)[], line: number): number {
+  let lo = 0, hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((producerOf(items[mid])?.line ?? 0) < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function spliceIn<T>(list: T[], at: number, count: number, items: T[]): T[] {
@@ -148,11 +159,9 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
 
   // The zone's lists are patched in place: splice out what entries a..j-1 produced
   // and splice in what the new entries produced (positions from a prefix count).
-  const pos = { records: 0, problems: 0, directives: 0 };
-  for (let i = 0; i < a; i++) {
-    const o = old[i].out;
-    if (o) { pos.records += o.records.length; pos.problems += o.problems.length; pos.directives += o.directives.length; }
-  }
+  // Entries before `a` are untouched and keep their lines: binary search, not a count
+  // over every entry before the edit (a million entries on each keystroke).
+  const pos = { records: firstFrom(prev.records, start), problems: firstFrom(prev.problems, start), directives: firstFrom(prev.directives, start) };
   const gone = { records: 0, problems: 0, directives: 0 };
   for (let i = a; i < j; i++) {
     const o = old[i].out;

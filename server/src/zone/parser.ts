@@ -55,6 +55,8 @@ export interface ParseContext {
   top: Entry | undefined;
   names: NameCache;
   indexer: ZoneIndexer;
+  /** the last parse-state snapshot taken for an entry (incremental mode) */
+  lastStart?: ParseState;
 }
 
 export function copyState(s: ParseState): ParseState {
@@ -68,15 +70,41 @@ export function sameState(a: ParseState, b: ParseState): boolean {
 
 const EMPTY: Token[] = [];
 
+// An entry's outputs start as this shared empty list: most entries produce one record
+// and no problem or directive, and a million entries should not cost 3 million arrays.
+const NONE: never[] = [];
+
+/** The list with the item appended: a new exact-size list when it was NONE or held one item. */
+function appended<T>(list: T[], item: T): T[] {
+  if (list.length > 1) {
+    list.push(item);
+    return list;
+  }
+  return list.length === 0 ? [item] : [list[0], item];
+}
+
+// The top-level entry that produced a problem or directive (incremental mode), so an
+// edit finds where an entry's outputs sit in the zone's lists by binary search.
+const producedBy = new WeakMap<ParseProblem | Directive, Entry>();
+
+/** The top-level entry that produced the record, problem or directive (incremental mode). */
+export function producerOf(item: ZoneRecord | ParseProblem | Directive): Entry | undefined {
+  return item instanceof Rec ? item.top : producedBy.get(item as ParseProblem | Directive);
+}
+
 function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc): void {
-  (ctx.out ? ctx.out.problems : ctx.zone.problems).push({ code, severity, message, loc });
+  const p: ParseProblem = { code, severity, message, loc };
+  if (ctx.out && ctx.top) {
+    producedBy.set(p, ctx.top);
+    ctx.out.problems = appended(ctx.out.problems, p);
+  } else ctx.zone.problems.push(p);
 }
 
 function emitRecord(ctx: ParseContext, rec: Rec): void {
   if (ctx.out && ctx.top) {
     rec.top = ctx.top;
     rec.topIndex = ctx.out.records.length;
-    ctx.out.records.push(rec);
+    ctx.out.records = appended(ctx.out.records, rec);
   } else ctx.indexer.add(rec);
 }
 
@@ -167,7 +195,10 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
   const saved = ctx.out;
   const savedTop = ctx.top;
   if (incremental) {
-    entry.out = { start: copyState(state), records: [], problems: [], directives: [] };
+    // Consecutive entries often start in the same state (comments, blank lines, records of
+    // one owner): they share one snapshot (snapshots are never changed after this).
+    if (!ctx.lastStart || !sameState(ctx.lastStart, state)) ctx.lastStart = copyState(state);
+    entry.out = { start: ctx.lastStart, records: NONE, problems: NONE, directives: NONE };
     ctx.out = entry.out;
     ctx.top = entry;
   }
@@ -276,7 +307,10 @@ function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: Pa
   }
   const args = data.slice(1);
   const directive: Directive = { name, args: args.map((t) => t.text), loc };
-  (ctx.out ? ctx.out.directives : ctx.zone.directives).push(directive);
+  if (ctx.out && ctx.top) {
+    producedBy.set(directive, ctx.top);
+    ctx.out.directives = appended(ctx.out.directives, directive);
+  } else ctx.zone.directives.push(directive);
   const bad = (msg: string, a: Token = data[0], b: Token = a): void => problem(ctx, 'directive-invalid', 'error', msg, tokLoc(file, entry, a, b));
   const extra = (n: number): boolean => {
     if (args.length <= n) return false;

@@ -9,7 +9,7 @@ import { entryStartLoc, spanOf } from './locate';
 import { NameCache, nameKey, resolveName } from './names';
 import { parseTtl, ttlHint, TTL_MAX } from './ttl';
 import { classCodeByName, className, typeCodeByName } from './rr-codes';
-import { rrTypeByName, typeName } from './rr-types';
+import { RR_TYPE_BY_CODE, typeName } from './rr-types';
 import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { parseGeneric } from './generic-rdata';
 import { parseRange, substitute } from './generate';
@@ -466,7 +466,8 @@ function buildRecord(
     return err('syntax', `expected a record type (A, AAAA, MX, TXT, TLSA, ... or TYPEnnn), found '${t}'${hint}`, typeTok);
   }
   const typeIdx = i;
-  const def = rrTypeByName(typeName(typeCode));
+  const def = RR_TYPE_BY_CODE.get(typeCode);
+  const type = def ? def.name : typeName(typeCode);
   const rdata = data.slice(i + 1);
   let values: unknown[] = [];
   let generic = false;
@@ -540,7 +541,7 @@ function buildRecord(
   state.lastOwner = owner;
   state.lastOwnerKey = ownerKey;
   return new Rec({
-    owner, ownerKey, ttl, ttlExplicit, class: klass, type: typeName(typeCode), typeCode,
+    owner, ownerKey, ttl, ttlExplicit, class: klass, type, typeCode,
     values, generic, file, entry, generated, ownerTok, typeTok: typeIdx, rdataEnd: data.length,
   });
 }

@@ -10,6 +10,7 @@ const MAY_SIT_BESIDE_CNAME = new Set(['CNAME', 'RRSIG', 'NSEC', 'KEY', 'NXT']);
 export const cnameAndOtherData: OwnerRule = {
   id: 'cname-and-other-data',
   scope: 'owner',
+  types: ['CNAME'],
   defaultSeverity: 'error',
   rfc: [
     rfc('RFC 1034 §3.6.2', 'https://www.rfc-editor.org/rfc/rfc1034#section-3.6.2'),

@@ -7,6 +7,7 @@ import { byPosition } from './cname-and-other-data';
 export const multipleCname: OwnerRule = {
   id: 'multiple-cname',
   scope: 'owner',
+  types: ['CNAME'],
   defaultSeverity: 'error',
   rfc: [
     rfc('RFC 2181 §10.1', 'https://www.rfc-editor.org/rfc/rfc2181#section-10.1'),

@@ -54,6 +54,7 @@ export function policyMultipleRule(id: string, k: PolicyKind): OwnerRule {
   return {
     id,
     scope: 'owner',
+    types: ['TXT'],
     defaultSeverity: 'error',
     rfc: k.rfc,
     summary: `More than one ${k.label} record at one name: ${k.multiple}.`,

@@ -2,7 +2,7 @@
 // canonical name). Identical copies are duplicate-record's business, so only
 // CNAMEs with different targets count here.
 import { rfc, type OwnerRule } from './rule';
-import { byPosition } from './cname-and-other-data';
+import { byPosition } from './support/record-order';
 
 export const multipleCname: OwnerRule = {
   id: 'multiple-cname',

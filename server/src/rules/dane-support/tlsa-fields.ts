@@ -7,9 +7,19 @@ export interface TlsaFields extends TlsaParams {
   fields: { usage: Field; selector: Field; matchingType: Field; data: Field };
 }
 
+// About ten rules read the fields of every TLSA record: read them once per record
+// (records never change; the WeakMap lets an entry go with its record).
+const read = new WeakMap<ZoneRecord, TlsaFields | null>();
+
 /** The four TLSA fields, or undefined when the record did not parse into them.
  *  `fields` (with locations) is built only when a rule reports: it re-lexes the entry. */
 export function tlsaFields(rec: ZoneRecord): TlsaFields | undefined {
+  let f = read.get(rec);
+  if (f === undefined) read.set(rec, (f = readTlsaFields(rec) ?? null));
+  return f ?? undefined;
+}
+
+function readTlsaFields(rec: ZoneRecord): TlsaFields | undefined {
   const usage = rec.field('usage');
   const selector = rec.field('selector');
   const matchingType = rec.field('matchingType');

@@ -1,22 +1,36 @@
 // Rule factories for the mail-policy TXT records (TLS-RPT, MTA-STS, SPF, DMARC):
 // one syntax rule (problems of the pure parser, placed on the tag they concern)
 // and one "more than one record" rule per kind. Each rule file names its kind.
+import type { ZoneRecord } from '../../zone/model';
 import type { OwnerRule, RecordRule, RfcRef } from '../rule';
 import type { ParsedPolicy } from '../../mail-policy/policy-types';
 import { txtText } from './txt-text';
 
-export interface PolicyKind {
+export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
   /** user-facing name: 'TLS-RPT', 'MTA-STS', 'SPF', 'DMARC' */
   label: string;
   /** the version tag a record starts with, e.g. 'v=TLSRPTv1' */
   version: string;
   isRecord(text: string): boolean;
-  parse(text: string): ParsedPolicy;
+  parse(text: string): P;
   /** owner prefix the record must live under (`_dmarc.`), if the kind has one */
   prefix?: string;
   /** what happens when several records exist at one name */
   multiple: string;
   rfc: RfcRef[];
+}
+
+// The syntax rule and spf-lookup-limit both read a record's parsed policy: parse
+// it once per record and kind (records never change; entries go with their record).
+const parsedByKind = new Map<PolicyKind, WeakMap<ZoneRecord, ParsedPolicy>>();
+
+/** The record's text parsed as kind `k` (the caller has checked `k.isRecord(text)`). */
+export function parsedPolicy<P extends ParsedPolicy>(rec: ZoneRecord, k: PolicyKind<P>, text: string): P {
+  let byRec = parsedByKind.get(k);
+  if (!byRec) parsedByKind.set(k, (byRec = new WeakMap()));
+  let p = byRec.get(rec) as P | undefined;
+  if (!p) byRec.set(rec, (p = k.parse(text)));
+  return p;
 }
 
 export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {
@@ -42,7 +56,7 @@ export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {
         });
         return;
       }
-      for (const p of k.parse(t.text).problems) {
+      for (const p of parsedPolicy(rec, k, t.text).problems) {
         if (p.code) continue;
         ctx.report({ loc: t.locOf(p.start, p.end), severity: p.severity, message: p.message });
       }

@@ -78,7 +78,8 @@ function checkZone(rule: ZoneRule, ctx: RuleContext): void {
 function checkOwners(zone: Zone, ownerRules: readonly Checked<OwnerRule>[]): void {
   const bits = typeBits(ownerRules.map((o) => o.rule));
   const wants = ownerRules.map((o) => (o.rule.types ? typesMask(bits, o.rule.types) : ANY_RECORD));
-  for (const [key, recs] of zone.byOwner) {
+  // forEach, not for-of: destructured Map entries cost ~250 bytes an owner (no escape analysis outside optimized code)
+  zone.byOwner.forEach((recs, key) => {
     const here = recordsMask(bits, recs);
     for (let j = 0; j < ownerRules.length; j++) {
       if ((wants[j] & here) === 0) continue;
@@ -89,7 +90,7 @@ function checkOwners(zone: Zone, ownerRules: readonly Checked<OwnerRule>[]): voi
         reportRuleFailure(rule, ctx, e, recs[0]);
       }
     }
-  }
+  });
 }
 
 // OwnerRule.types as bit masks: an owner then costs one lookup per record instead
@@ -125,7 +126,7 @@ function checkRecords(zone: Zone, recordRules: readonly Checked<RecordRule>[]): 
   for (let i = 0; i < recs.length; i++) {
     const r = recs[i];
     let list = forType.get(r.type);
-    if (!list) forType.set(r.type, (list = recordRules.filter((rr) => recordRuleApplies(rr.rule, r))));
+    if (!list) forType.set(r.type, (list = rulesFor(recordRules, r)));
     for (let j = 0; j < list.length; j++) {
       const { rule, ctx } = list[j];
       try {
@@ -135,6 +136,11 @@ function checkRecords(zone: Zone, recordRules: readonly Checked<RecordRule>[]): 
       }
     }
   }
+}
+
+// A function of its own: a closure in the loop body would capture `r` and cost a context object per record.
+function rulesFor(recordRules: readonly Checked<RecordRule>[], rec: ZoneRecord): Checked<RecordRule>[] {
+  return recordRules.filter((rr) => recordRuleApplies(rr.rule, rec));
 }
 
 /** True when a record rule looks at records of this one's type (its `types`). */

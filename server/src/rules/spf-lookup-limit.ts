@@ -4,9 +4,8 @@
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
-import { txtText } from './dane-support/txt-text';
 import type { ParsedSpf } from '../mail-policy/spf';
-import { parsedPolicy } from './dane-support/policy-rules';
+import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
 import { SPF } from './dane-support/policy-kinds';
 import { inZone } from './dane-support/mail-graph';
 
@@ -22,8 +21,7 @@ interface Count {
 // re-run parses only new ones (parseSpf of every TXT on each keystroke was most of
 // this rule's time in the server profile), and spf-syntax shares it.
 function recordSpf(r: ZoneRecord): ParsedSpf | null {
-  const t = txtText(r);
-  return t && SPF.isRecord(t.text) ? parsedPolicy(r, SPF, t.text) : null;
+  return policyKindOf(r) === SPF ? parsedPolicy(r, SPF) : null;
 }
 
 function spfAt(zone: Zone, name: string, memo: Map<string, ParsedSpf | null>): ParsedSpf | null {

@@ -11,17 +11,11 @@ export interface TxtText {
   locOf(start: number, end: number): Loc;
 }
 
-// About ten rules read the text of every TXT record: join it once per record
-// (records never change; the WeakMap lets an entry go with its record).
-const joined = new WeakMap<ZoneRecord, TxtText | null>();
-
+// Not kept per record: the rules ask policyKindOf (policy-rules.ts) first, which
+// remembers far less than every TXT record's joined text (DKIM keys are long).
 export function txtText(rec: ZoneRecord): TxtText | undefined {
-  let t = joined.get(rec);
-  if (t === undefined) {
-    const strings = txtStrings(rec);
-    joined.set(rec, (t = strings ? new JoinedText(rec, strings) : null));
-  }
-  return t ?? undefined;
+  const strings = txtStrings(rec);
+  return strings ? new JoinedText(rec, strings) : undefined;
 }
 
 function txtStrings(rec: ZoneRecord): string[] | undefined {

@@ -32,3 +32,25 @@ for (const [name, run] of [
     assert.deepEqual(f.map((x) => [x.ruleId, x.severity]), [['zone-rule', 'error']]);
   });
 }
+
+// Owner rules: `types` limits a rule to owners holding a record of those types,
+// and a throwing owner rule is reported on the owner's first record.
+const ownerZone = () => parseZone('$ORIGIN example.com.\n$TTL 60\na IN A 192.0.2.1\na IN TXT "x"\nb IN TXT "y"\nc IN MX 0 .\n', { fileId: 'o.zone', incremental: true });
+const ownersWithA = { id: 'owners-with-a', scope: 'owner', types: ['A', 'AAAA'], defaultSeverity: 'info', rfc: [], summary: 'names owners', check(key, recs, ctx) {
+  ctx.report({ loc: recs[0].ownerLoc, message: `${key} ${recs.length}` });
+} };
+const brokenOwner = { id: 'broken-owner', scope: 'owner', defaultSeverity: 'info', rfc: [], summary: 'throws at b', check(key) {
+  if (key.startsWith('b.')) throw new Error('boom');
+} };
+
+for (const [name, run] of [
+  ['runRules', (z) => runRules(z, host, {}, [ownersWithA, brokenOwner])],
+  ['RuleCache.full', (z) => new RuleCache([ownersWithA, brokenOwner]).full(z, host, {})],
+]) {
+  test(`${name}: an owner rule with types runs only at owners holding one; failures land on the owner`, () => {
+    const f = run(ownerZone()).map((x) => `${absRange(x.loc).startLine} ${x.ruleId}: ${x.message}`).sort();
+    assert.equal(f.length, 2);
+    assert.equal(f[0], '2 owners-with-a: a.example.com. 2');
+    assert.match(f[1], /^4 broken-owner: dane-zone rule broken-owner failed here \(boom\)/);
+  });
+}

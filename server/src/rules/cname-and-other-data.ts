@@ -4,12 +4,14 @@
 // owner, so the line BIND names ("CNAME and other data") always carries it.
 import type { ZoneRecord } from '../zone/model';
 import { rfc, type OwnerRule } from './rule';
+import { byPosition } from './support/record-order';
 
 const MAY_SIT_BESIDE_CNAME = new Set(['CNAME', 'RRSIG', 'NSEC', 'KEY', 'NXT']);
 
 export const cnameAndOtherData: OwnerRule = {
   id: 'cname-and-other-data',
   scope: 'owner',
+  types: ['CNAME'],
   defaultSeverity: 'error',
   rfc: [
     rfc('RFC 1034 §3.6.2', 'https://www.rfc-editor.org/rfc/rfc1034#section-3.6.2'),
@@ -38,10 +40,4 @@ export const cnameAndOtherData: OwnerRule = {
 
 function typesOf(recs: readonly ZoneRecord[]): string {
   return [...new Set(recs.map((r) => r.type))].join(', ');
-}
-
-/** File order: records of included files sort by where their entries sit, which is enough here. */
-export function byPosition(a: ZoneRecord, b: ZoneRecord): number {
-  if (a.file !== b.file) return 0;
-  return a.entry.line - b.entry.line;
 }

@@ -2,7 +2,7 @@
 // §2.4): a DS at this zone's own apex must go to the parent zone. BIND refuses
 // to load such a zone; Knot accepts it (we follow BIND).
 import { rfc, type RecordRule } from './rule';
-import { nameKey } from '../zone/names';
+import { originKey } from './support/origin-key';
 
 export const dsAtApex: RecordRule = {
   id: 'ds-at-apex',
@@ -15,7 +15,7 @@ export const dsAtApex: RecordRule = {
   ],
   summary: "A DS record at the zone's apex belongs in the parent zone.",
   check(rec, ctx) {
-    if (!ctx.zone.origin || rec.ownerKey !== nameKey(ctx.zone.origin)) return;
+    if (!ctx.zone.origin || rec.ownerKey !== originKey(ctx.zone)) return;
     ctx.report({
       loc: rec.typeLoc,
       message: `DS at the zone apex ${rec.owner}: DS records are published by the parent zone (use CDS here to signal the parent)`,

@@ -4,7 +4,7 @@
 // `A 192.0.2.1` and `A \# 4 c0000201` are the same record. Names compare without case.
 import type { ZoneRecord } from '../zone/model';
 import { rfc, type OwnerRule } from './rule';
-import { byPosition } from './cname-and-other-data';
+import { inPositionOrder, withRepeatedType } from './support/record-order';
 
 function identity(rec: ZoneRecord): string {
   return `${rec.class}/${rec.type}/${rec.rdataKey}`;
@@ -17,9 +17,11 @@ export const duplicateRecord: OwnerRule = {
   rfc: [rfc('RFC 2181 §5', 'https://www.rfc-editor.org/rfc/rfc2181#section-5')],
   summary: 'The same record appears more than once.',
   check(_ownerKey, records, ctx) {
-    if (records.length < 2) return;
+    // only records of a type that repeats here can be copies: most owners have none
+    const candidates = withRepeatedType(inPositionOrder(records));
+    if (!candidates) return;
     const seen = new Map<string, ZoneRecord>();
-    for (const rec of [...records].sort(byPosition)) {
+    for (const rec of candidates) {
       const k = identity(rec);
       const first = seen.get(k);
       if (!first) {

@@ -5,7 +5,7 @@
 // scan whole indexes: re-running all of them was most of a keystroke on 100k).
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, Rule, RuleContext, RuleHost } from './rule';
-import { activeRules, contextFor, reportRuleFailure, type RuleSettings } from './engine';
+import { activeRules, contextFor, ownerRuleApplies, recordRuleApplies, reportRuleFailure, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
 
@@ -39,7 +39,7 @@ export class RuleCache {
     let deps: string[] | undefined;
     for (const a of active) {
       const rule = a.rule;
-      if (rule.scope !== 'record' || (rule.types && !rule.types.includes(rec.type))) continue;
+      if (rule.scope !== 'record' || !recordRuleApplies(rule, rec)) continue;
       const ctx = this.context(zone, host, a, sink);
       safely(rule, ctx, () => rule.check(rec, ctx), rec);
       if (rule.dependsOn) safely(rule, ctx, () => { (deps ??= []).push(...rule.dependsOn!(rec, zone)); }, rec);
@@ -74,7 +74,7 @@ export class RuleCache {
     if (recs) {
       for (const a of active) {
         const rule = a.rule;
-        if (rule.scope !== 'owner') continue;
+        if (rule.scope !== 'owner' || !ownerRuleApplies(rule, recs)) continue;
         const ctx = this.context(zone, host, a, sink);
         safely(rule, ctx, () => rule.check(key, recs, ctx), recs[0]);
       }

@@ -4,8 +4,13 @@
 // under those names (RFC 7208 §3.1). Nobody queries a misplaced record.
 import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
-import { txtText } from './dane-support/txt-text';
+import { policyKindOf, type PolicyKind } from './dane-support/policy-rules';
 import { DMARC, MTA_STS, TLS_RPT, SPF } from './dane-support/policy-kinds';
+
+/** The kind whose own prefix the name starts with (`_dmarc.` ...), if any. */
+function placedKindAt(ownerKey: string): PolicyKind | undefined {
+  return [DMARC, TLS_RPT, MTA_STS].find((k) => ownerKey.startsWith(k.prefix!));
+}
 
 export const mailPolicyPlacement: RecordRule = {
   id: 'mail-policy-placement',
@@ -15,15 +20,14 @@ export const mailPolicyPlacement: RecordRule = {
   rfc: [ref(7489, '6.1'), ref(8460, '3'), ref(8461, '3.1'), ref(7208, '3.1')],
   summary: 'DMARC, TLS-RPT, MTA-STS or SPF record at a name where nobody looks for it.',
   check(rec, ctx) {
-    const t = txtText(rec);
-    if (!t) return;
-    for (const k of [DMARC, TLS_RPT, MTA_STS]) {
-      if (!k.isRecord(t.text) || rec.ownerKey.startsWith(k.prefix!)) continue;
-      ctx.report({ loc: rec.ownerLoc, message: `${k.label} records are looked up at ${k.prefix}<domain>, not at ${rec.ownerKey}: this record is never seen` });
+    const kind = policyKindOf(rec);
+    if (!kind) return;
+    if (kind.prefix && !rec.ownerKey.startsWith(kind.prefix)) {
+      ctx.report({ loc: rec.ownerLoc, message: `${kind.label} records are looked up at ${kind.prefix}<domain>, not at ${rec.ownerKey}: this record is never seen` });
       return;
     }
-    const other = [DMARC, TLS_RPT, MTA_STS].find((k) => rec.ownerKey.startsWith(k.prefix!));
-    if (SPF.isRecord(t.text) && other) {
+    const other = kind === SPF && placedKindAt(rec.ownerKey);
+    if (other) {
       ctx.report({ loc: rec.ownerLoc, message: `SPF records are looked up at the sending domain itself; ${other.prefix}<domain> is where ${other.label} lives (RFC 7208 §3.1)` });
     }
   },

@@ -2,11 +2,12 @@
 // canonical name). Identical copies are duplicate-record's business, so only
 // CNAMEs with different targets count here.
 import { rfc, type OwnerRule } from './rule';
-import { byPosition } from './cname-and-other-data';
+import { byPosition } from './support/record-order';
 
 export const multipleCname: OwnerRule = {
   id: 'multiple-cname',
   scope: 'owner',
+  types: ['CNAME'],
   defaultSeverity: 'error',
   rfc: [
     rfc('RFC 2181 §10.1', 'https://www.rfc-editor.org/rfc/rfc2181#section-10.1'),

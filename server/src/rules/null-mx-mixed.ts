@@ -11,6 +11,7 @@ function isNullMx(rec: ZoneRecord): boolean {
 export const nullMxMixed: OwnerRule = {
   id: 'null-mx-mixed',
   scope: 'owner',
+  types: ['MX'],
   defaultSeverity: 'warning',
   rfc: [rfc('RFC 7505 §3', 'https://www.rfc-editor.org/rfc/rfc7505#section-3')],
   summary: 'A null MX ("0 .") must be the only MX record of its name.',

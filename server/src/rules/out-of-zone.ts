@@ -2,7 +2,8 @@
 // ignore records outside the origin with a warning; so does this rule's default.
 // Record scope: depends on zone.origin, so a host must re-run it when the origin changes.
 import { rfc, type RecordRule } from './rule';
-import { isInZone, nameKey } from '../zone/names';
+import { isInZone } from '../zone/names';
+import { originKey } from './support/origin-key';
 
 export const outOfZone: RecordRule = {
   id: 'out-of-zone',
@@ -12,7 +13,7 @@ export const outOfZone: RecordRule = {
   summary: 'A record whose owner is outside the zone is ignored by name servers.',
   check(rec, ctx) {
     const origin = ctx.zone.origin;
-    if (!origin || isInZone(rec.ownerKey, nameKey(origin))) return;
+    if (!origin || isInZone(rec.ownerKey, originKey(ctx.zone))) return;
     ctx.report({
       loc: rec.ownerLoc,
       message: `${rec.owner} is outside the zone ${origin}; name servers ignore this record`,

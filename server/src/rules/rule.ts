@@ -95,6 +95,9 @@ export interface RecordRule extends RuleBase {
 /** Looks at all records of one owner name (re-run only for owners that changed). */
 export interface OwnerRule extends RuleBase {
   scope: 'owner';
+  /** record types this rule looks at (upper case): it runs only for owners holding
+   *  a record of one of them; omitted = every owner */
+  types?: readonly string[];
   check(ownerKey: string, records: readonly ZoneRecord[], ctx: RuleContext): void;
 }
 

@@ -1,7 +1,7 @@
 // Exactly one SOA per zone, at the apex (RFC 1035 §5.2; RFC 2181 §6.1: the SOA
 // marks the zone's top). Every SOA after the first is reported, wherever it is.
 import { rfc, type ZoneRule } from './rule';
-import { byPosition } from './cname-and-other-data';
+import { byPosition } from './support/record-order';
 
 export const soaMultiple: ZoneRule = {
   id: 'soa-multiple',

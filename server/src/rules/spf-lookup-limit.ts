@@ -4,8 +4,9 @@
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
-import { txtText } from './dane-support/txt-text';
-import { parseSpf, isSpfRecord, type ParsedSpf } from '../mail-policy/spf';
+import type { ParsedSpf } from '../mail-policy/spf';
+import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
+import { SPF } from './dane-support/policy-kinds';
 import { inZone } from './dane-support/mail-graph';
 
 interface Count {
@@ -15,20 +16,12 @@ interface Count {
   read: Set<string>;
 }
 
-// The parsed SPF of each TXT record (null: not SPF), kept across runs: while
-// typing, the records an edit did not touch are the same objects, so a re-run
-// parses only new ones (parseSpf of every TXT on each keystroke was most of
-// this rule's time in the server profile).
-const parsed = new WeakMap<ZoneRecord, ParsedSpf | null>();
-
+// The parsed SPF of a TXT record (null: not SPF). parsedPolicy keeps it across
+// runs: while typing, the records an edit did not touch are the same objects, so a
+// re-run parses only new ones (parseSpf of every TXT on each keystroke was most of
+// this rule's time in the server profile), and spf-syntax shares it.
 function recordSpf(r: ZoneRecord): ParsedSpf | null {
-  let v = parsed.get(r);
-  if (v === undefined) {
-    const t = txtText(r);
-    v = t && isSpfRecord(t.text) ? parseSpf(t.text) : null;
-    parsed.set(r, v);
-  }
-  return v;
+  return policyKindOf(r) === SPF ? parsedPolicy(r, SPF) : null;
 }
 
 function spfAt(zone: Zone, name: string, memo: Map<string, ParsedSpf | null>): ParsedSpf | null {

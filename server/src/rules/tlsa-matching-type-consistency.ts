@@ -8,6 +8,7 @@ import { tlsaFields, MTYPE } from './dane-support/tlsa-fields';
 export const tlsaMatchingTypeConsistency: OwnerRule = {
   id: 'tlsa-matching-type-consistency',
   scope: 'owner',
+  types: ['TLSA'],
   defaultSeverity: 'info',
   rfc: [ref(7671, '9'), ref(7671, '8.3')],
   summary: 'A matching type used for one usage/selector pair of a TLSA RRset is missing for another pair.',

@@ -8,6 +8,7 @@ import { isSmtpTlsaOwner, tlsaFields } from './dane-support/tlsa-fields';
 export const tlsaSha256Missing: OwnerRule = {
   id: 'tlsa-sha256-missing',
   scope: 'owner',
+  types: ['TLSA'],
   defaultSeverity: 'warning',
   rfc: [ref(7672, '5')],
   summary: 'SMTP TLSA RRset without any SHA2-256 (matching type 1) record.',

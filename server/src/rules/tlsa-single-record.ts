@@ -15,6 +15,7 @@ import { fixesFromData, NEXT_KEY_COMMAND, type FixData } from './dane-support/fi
 export const tlsaSingleRecord: OwnerRule = {
   id: 'tlsa-single-record',
   scope: 'owner',
+  types: ['TLSA'],
   defaultSeverity: 'info',
   rfc: [ref(7671, '8.1'), ref(7672, '4')],
   summary: 'Only one TLSA record at an SMTP name: add a next-key 3 1 1 or an issuer 2 1 1 before rolling keys.',

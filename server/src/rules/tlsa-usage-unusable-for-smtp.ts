@@ -12,6 +12,7 @@ import { fixesFromData, type FixData } from './dane-support/fix-data';
 export const tlsaUsageUnusableForSmtp: OwnerRule = {
   id: 'tlsa-usage-unusable-for-smtp',
   scope: 'owner',
+  types: ['TLSA'],
   defaultSeverity: 'warning',
   rfc: [ref(7672, '3.1.3')],
   summary: 'TLSA usage 0 (PKIX-TA) or 1 (PKIX-EE) at an SMTP name: DANE senders treat it as unusable.',

@@ -3,7 +3,7 @@
 // covered type (RFC 4034 §3), so they are grouped by that.
 import type { ZoneRecord } from '../zone/model';
 import { rfc, type OwnerRule } from './rule';
-import { byPosition } from './cname-and-other-data';
+import { inPositionOrder, withRepeatedType } from './support/record-order';
 import { ttlLoc } from './support/record-locs';
 import { compactDuration } from './support/durations';
 
@@ -19,8 +19,11 @@ export const ttlMismatch: OwnerRule = {
   rfc: [rfc('RFC 2181 §5.2', 'https://www.rfc-editor.org/rfc/rfc2181#section-5.2')],
   summary: 'Records of one RRset have different TTLs.',
   check(_ownerKey, records, ctx) {
+    // an RRset of two or more records needs a type that repeats here: most owners have none
+    const candidates = withRepeatedType(records);
+    if (!candidates) return;
     const sets = new Map<string, ZoneRecord[]>();
-    for (const r of records) {
+    for (const r of candidates) {
       const k = rrsetKey(r);
       const list = sets.get(k);
       if (list) list.push(r);
@@ -28,9 +31,10 @@ export const ttlMismatch: OwnerRule = {
     }
     for (const set of sets.values()) {
       if (set.length < 2) continue;
-      const sorted = [...set].sort(byPosition);
+      const sorted = inPositionOrder(set);
       const first = sorted[0];
-      for (const rec of sorted.slice(1)) {
+      for (let i = 1; i < sorted.length; i++) {
+        const rec = sorted[i];
         if (rec.ttl === first.ttl) continue;
         ctx.report({
           loc: ttlLoc(rec),

@@ -1,22 +1,50 @@
 // Rule factories for the mail-policy TXT records (TLS-RPT, MTA-STS, SPF, DMARC):
 // one syntax rule (problems of the pure parser, placed on the tag they concern)
 // and one "more than one record" rule per kind. Each rule file names its kind.
+import type { ZoneRecord } from '../../zone/model';
 import type { OwnerRule, RecordRule, RfcRef } from '../rule';
 import type { ParsedPolicy } from '../../mail-policy/policy-types';
 import { txtText } from './txt-text';
+import { POLICY_KINDS } from './policy-kinds';
 
-export interface PolicyKind {
+export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
   /** user-facing name: 'TLS-RPT', 'MTA-STS', 'SPF', 'DMARC' */
   label: string;
   /** the version tag a record starts with, e.g. 'v=TLSRPTv1' */
   version: string;
   isRecord(text: string): boolean;
-  parse(text: string): ParsedPolicy;
+  parse(text: string): P;
   /** owner prefix the record must live under (`_dmarc.`), if the kind has one */
   prefix?: string;
   /** what happens when several records exist at one name */
   multiple: string;
   rfc: RfcRef[];
+}
+
+// Which mail policy a TXT record holds, and its parse, once per record: about ten
+// rules ask (records never change; the WeakMap lets an entry go with its record).
+const policies = new WeakMap<ZoneRecord, { kind: PolicyKind; parsed?: ParsedPolicy } | null>();
+
+function policyOf(rec: ZoneRecord): { kind: PolicyKind; parsed?: ParsedPolicy } | undefined {
+  let p = policies.get(rec);
+  if (p === undefined) {
+    const text = txtText(rec)?.text;
+    const kind = text === undefined ? undefined : POLICY_KINDS.find((k) => k.isRecord(text));
+    policies.set(rec, (p = kind ? { kind } : null));
+  }
+  return p ?? undefined;
+}
+
+/** The kind whose version tag starts the TXT record's text (the four tags exclude each other). */
+export function policyKindOf(rec: ZoneRecord): PolicyKind | undefined {
+  return policyOf(rec)?.kind;
+}
+
+/** The record's policy parsed; `k` is its kind (policyKindOf). */
+export function parsedPolicy<P extends ParsedPolicy>(rec: ZoneRecord, k: PolicyKind<P>): P {
+  const p = policyOf(rec);
+  if (p?.kind !== k) throw new Error(`not a ${k.label} record`);
+  return (p.parsed ??= k.parse(txtText(rec)!.text)) as P;
 }
 
 export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {
@@ -28,11 +56,12 @@ export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {
     rfc: k.rfc,
     summary: `${k.label} record syntax (tags and values, version first).`,
     check(rec, ctx) {
+      const atName = !!k.prefix && rec.ownerKey.startsWith(k.prefix);
+      const isKind = policyKindOf(rec) === k;
+      if (!isKind && !atName) return; // most TXT records: their text is not needed
       const t = txtText(rec);
       if (!t) return;
-      const atName = !!k.prefix && rec.ownerKey.startsWith(k.prefix);
-      if (!k.isRecord(t.text)) {
-        if (!atName) return;
+      if (!isKind) {
         // at the policy name but not a policy record: a typo in the version makes it invisible
         const attempt = /^v\s*=/i.test(t.text);
         ctx.report({
@@ -42,7 +71,7 @@ export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {
         });
         return;
       }
-      for (const p of k.parse(t.text).problems) {
+      for (const p of parsedPolicy(rec, k).problems) {
         if (p.code) continue;
         ctx.report({ loc: t.locOf(p.start, p.end), severity: p.severity, message: p.message });
       }
@@ -54,20 +83,13 @@ export function policyMultipleRule(id: string, k: PolicyKind): OwnerRule {
   return {
     id,
     scope: 'owner',
+    types: ['TXT'],
     defaultSeverity: 'error',
     rfc: k.rfc,
     summary: `More than one ${k.label} record at one name: ${k.multiple}.`,
     check(ownerKey, records, ctx) {
-      if (records.length < 2) return; // most owners: nothing to compare
-      // Identical copies are one record to a server (duplicate-record reports them).
-      const seen = new Set<string>();
-      const recs = records.filter((r) => {
-        if (r.type !== 'TXT') return false;
-        const t = txtText(r);
-        if (!t || !k.isRecord(t.text) || seen.has(t.text)) return false;
-        seen.add(t.text);
-        return true;
-      });
+      if (countOfKind(records, k) < 2) return; // most owners: nothing to compare
+      const recs = distinctOfKind(records, k);
       if (recs.length < 2) return;
       for (const r of recs.slice(1)) {
         ctx.report({
@@ -78,4 +100,24 @@ export function policyMultipleRule(id: string, k: PolicyKind): OwnerRule {
       }
     },
   };
+}
+
+/** How many TXT records of kind `k` there are, without allocating. */
+function countOfKind(records: readonly ZoneRecord[], k: PolicyKind): number {
+  let n = 0;
+  for (let i = 0; i < records.length; i++) if (records[i].type === 'TXT' && policyKindOf(records[i]) === k) n++;
+  return n;
+}
+
+/** The records of kind `k`, identical copies left out (one record to a server; duplicate-record reports them). */
+function distinctOfKind(records: readonly ZoneRecord[], k: PolicyKind): ZoneRecord[] {
+  // a function of its own: this closure inside check() would cost a context object per owner
+  const seen = new Set<string>();
+  return records.filter((r) => {
+    if (r.type !== 'TXT' || policyKindOf(r) !== k) return false;
+    const text = txtText(r)!.text;
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
 }

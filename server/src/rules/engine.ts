@@ -23,8 +23,13 @@ export function activeRules(rules: readonly Rule[], settings: RuleSettings): { r
   return out;
 }
 
+/** Where a context puts its findings: a list, or anything that takes them one by one. */
+export interface FindingSink {
+  push(f: Finding): void;
+}
+
 /** A rule's context: its reports become findings in `out`, with the configured severity. */
-export function contextFor(zone: Zone, host: RuleHost, rule: Rule, severity: Severity, out: Finding[]): RuleContext {
+export function contextFor(zone: Zone, host: RuleHost, rule: Rule, severity: Severity, out: FindingSink): RuleContext {
   return {
     zone,
     host,

@@ -4,14 +4,56 @@
 // only when the edit touched a record type it declares in `types` (zone rules
 // scan whole indexes: re-running all of them was most of a keystroke on 100k).
 import type { Zone, ZoneRecord } from '../zone/model';
-import type { Finding, Rule, RuleContext, RuleHost } from './rule';
-import { activeRules, contextFor, ownerRuleApplies, recordRuleApplies, reportRuleFailure, type RuleSettings } from './engine';
+import type { Finding, OwnerRule, RecordRule, Rule, RuleContext, RuleHost, ZoneRule } from './rule';
+import { activeRules, contextFor, ownerRuleApplies, recordRuleApplies, reportRuleFailure, type FindingSink, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
 
-interface Active {
-  rule: Rule;
-  severity: Finding['severity'];
+const NONE: Finding[] = [];
+
+/** The findings of the record or owner being checked: a new list only once something is reported. */
+class CurrentSink implements FindingSink {
+  list: Finding[] = NONE;
+  push(f: Finding): void {
+    if (this.list === NONE) this.list = [];
+    this.list.push(f);
+  }
+  take(): Finding[] {
+    const list = this.list;
+    this.list = NONE;
+    return list;
+  }
+}
+
+interface Checked<R extends Rule> {
+  rule: R;
+  ctx: RuleContext;
+}
+
+/** The enabled rules of one full check or update, each with one context reporting into `sink`
+ *  (a context per record and rule was most of the allocation of a full check). */
+class RuleRun {
+  readonly sink = new CurrentSink();
+  readonly recordRules: Checked<RecordRule>[] = [];
+  readonly ownerRules: Checked<OwnerRule>[] = [];
+  readonly zoneRules: Checked<ZoneRule>[] = [];
+  /** record rules by record type, in registry order */
+  private readonly forType = new Map<string, Checked<RecordRule>[]>();
+
+  constructor(readonly zone: Zone, host: RuleHost, rules: readonly Rule[], settings: RuleSettings) {
+    for (const { rule, severity } of activeRules(rules, settings)) {
+      const ctx = contextFor(zone, host, rule, severity, this.sink);
+      if (rule.scope === 'record') this.recordRules.push({ rule, ctx });
+      else if (rule.scope === 'owner') this.ownerRules.push({ rule, ctx });
+      else this.zoneRules.push({ rule, ctx });
+    }
+  }
+
+  recordRulesFor(rec: ZoneRecord): readonly Checked<RecordRule>[] {
+    let list = this.forType.get(rec.type);
+    if (!list) this.forType.set(rec.type, (list = this.recordRules.filter((c) => recordRuleApplies(c.rule, rec))));
+    return list;
+  }
 }
 
 export class RuleCache {
@@ -26,28 +68,30 @@ export class RuleCache {
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
 
-  private active(settings: RuleSettings): Active[] {
-    return activeRules(this.rules, settings);
-  }
-
-  private context(zone: Zone, host: RuleHost, a: Active, sink: Finding[]): RuleContext {
-    return contextFor(zone, host, a.rule, a.severity, sink);
-  }
-
-  private checkRecord(zone: Zone, host: RuleHost, active: Active[], rec: ZoneRecord): void {
-    const sink: Finding[] = [];
+  /** Runs the record rules on one record; `fresh`: the caches hold nothing for it yet (a full check). */
+  private checkRecord(run: RuleRun, rec: ZoneRecord, fresh: boolean): void {
+    const list = run.recordRulesFor(rec);
     let deps: string[] | undefined;
-    for (const a of active) {
-      const rule = a.rule;
-      if (rule.scope !== 'record' || !recordRuleApplies(rule, rec)) continue;
-      const ctx = this.context(zone, host, a, sink);
-      safely(rule, ctx, () => rule.check(rec, ctx), rec);
-      if (rule.dependsOn) safely(rule, ctx, () => { (deps ??= []).push(...rule.dependsOn!(rec, zone)); }, rec);
+    for (let i = 0; i < list.length; i++) {
+      const { rule, ctx } = list[i];
+      try {
+        rule.check(rec, ctx);
+      } catch (e) {
+        reportRuleFailure(rule, ctx, e, rec);
+      }
+      if (!rule.dependsOn) continue;
+      try {
+        const names = rule.dependsOn(rec, run.zone);
+        if (names.length) (deps ??= []).push(...names);
+      } catch (e) {
+        reportRuleFailure(rule, ctx, e, rec);
+      }
     }
-    if (sink.length) this.byRecord.set(rec, sink);
-    else this.byRecord.delete(rec);
-    this.forgetDeps(rec);
-    if (deps?.length) {
+    const found = run.sink.take();
+    if (found.length) this.byRecord.set(rec, found);
+    else if (!fresh) this.byRecord.delete(rec);
+    if (!fresh) this.forgetDeps(rec);
+    if (deps) {
       this.depsOf.set(rec, deps);
       for (const k of deps) {
         let set = this.dependents.get(k);
@@ -68,19 +112,21 @@ export class RuleCache {
     }
   }
 
-  private checkOwner(zone: Zone, host: RuleHost, active: Active[], key: string): void {
-    const recs = zone.byOwner.get(key);
-    const sink: Finding[] = [];
+  private checkOwner(run: RuleRun, key: string, recs: readonly ZoneRecord[] | undefined, fresh: boolean): void {
     if (recs) {
-      for (const a of active) {
-        const rule = a.rule;
-        if (rule.scope !== 'owner' || !ownerRuleApplies(rule, recs)) continue;
-        const ctx = this.context(zone, host, a, sink);
-        safely(rule, ctx, () => rule.check(key, recs, ctx), recs[0]);
+      for (let i = 0; i < run.ownerRules.length; i++) {
+        const { rule, ctx } = run.ownerRules[i];
+        if (!ownerRuleApplies(rule, recs)) continue;
+        try {
+          rule.check(key, recs, ctx);
+        } catch (e) {
+          reportRuleFailure(rule, ctx, e, recs[0]);
+        }
       }
     }
-    if (sink.length) this.byOwner.set(key, sink);
-    else this.byOwner.delete(key);
+    const found = run.sink.take();
+    if (found.length) this.byOwner.set(key, found);
+    else if (!fresh) this.byOwner.delete(key);
   }
 
   /** Every rule over the whole zone; fills the caches. */
@@ -91,17 +137,18 @@ export class RuleCache {
     this.dependents.clear();
     this.depsOf.clear();
     this.origin = zone.origin;
-    const active = this.active(settings);
-    for (const r of zone.records) this.checkRecord(zone, host, active, r);
-    for (const key of zone.byOwner.keys()) this.checkOwner(zone, host, active, key);
-    return this.collect(zone, host, active);
+    const run = new RuleRun(zone, host, this.rules, settings);
+    const records = zone.records;
+    for (let i = 0; i < records.length; i++) this.checkRecord(run, records[i], true);
+    zone.byOwner.forEach((recs, key) => this.checkOwner(run, key, recs, true));
+    return this.collect(run);
   }
 
   /** Re-checks what an edit touched; the rest comes from the caches. */
   update(zone: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], host: RuleHost, settings: RuleSettings): Finding[] {
     // The origin and the SOA decide what is "in the zone" for every rule: start over.
     if (zone.origin !== this.origin || removed.some(isSoa) || added.some(isSoa)) return this.full(zone, host, settings);
-    const active = this.active(settings);
+    const run = new RuleRun(zone, host, this.rules, settings);
     const owners = new Set<string>();
     const types = new Set<string>();
     // Touched names: the owners of changed records and the names they point at
@@ -121,41 +168,34 @@ export class RuleCache {
     for (const key of owners) {
       for (const r of zone.byOwner.get(key) ?? []) again.add(r);
       for (const r of this.dependents.get(key) ?? []) again.add(r);
-      this.checkOwner(zone, host, active, key);
+      this.checkOwner(run, key, zone.byOwner.get(key), false);
     }
-    for (const r of again) this.checkRecord(zone, host, active, r);
-    return this.collect(zone, host, active, types);
+    for (const r of again) this.checkRecord(run, r, false);
+    return this.collect(run, types);
   }
 
   /** `changedTypes`: record types the edit touched (undefined: re-run every zone rule). */
-  private collect(zone: Zone, host: RuleHost, active: Active[], changedTypes?: ReadonlySet<string>): Finding[] {
+  private collect(run: RuleRun, changedTypes?: ReadonlySet<string>): Finding[] {
     const out: Finding[] = [];
     for (const list of this.byRecord.values()) for (const f of list) out.push(f);
     for (const list of this.byOwner.values()) for (const f of list) out.push(f);
-    for (const a of active) {
-      const rule = a.rule;
-      if (rule.scope !== 'zone') continue;
+    for (const { rule, ctx } of run.zoneRules) {
       const last = this.byZoneRule.get(rule.id);
       if (last && changedTypes && rule.types && !rule.types.some((t) => changedTypes.has(t))) {
         for (const f of last) out.push(f);
         continue;
       }
-      const sink: Finding[] = [];
-      const ctx = this.context(zone, host, a, sink);
-      safely(rule, ctx, () => rule.check(zone, ctx));
-      this.byZoneRule.set(rule.id, sink);
-      for (const f of sink) out.push(f);
+      try {
+        rule.check(run.zone, ctx);
+      } catch (e) {
+        reportRuleFailure(rule, ctx, e);
+      }
+      const found = run.sink.take();
+      this.byZoneRule.set(rule.id, found);
+      for (const f of found) out.push(f);
     }
     return out;
   }
 }
 
 const isSoa = (r: ZoneRecord): boolean => r.type === 'SOA';
-
-function safely(rule: Rule, ctx: RuleContext, fn: () => void, rec?: ZoneRecord): void {
-  try {
-    fn();
-  } catch (e) {
-    reportRuleFailure(rule, ctx, e, rec);
-  }
-}

@@ -89,9 +89,8 @@ export class Rec implements ZoneRecord {
 
   setComments(comment: string | undefined, commentAbove: string | undefined): void {
     if (comment === undefined && commentAbove === undefined) return;
-    this.notes = {};
-    if (comment !== undefined) this.notes.comment = comment;
-    if (commentAbove !== undefined) this.notes.commentAbove = commentAbove;
+    // one literal with both fields: one object shape, no property added after creation
+    this.notes = { comment, commentAbove };
   }
 
   field(name: string): unknown {

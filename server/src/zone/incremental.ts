@@ -158,7 +158,7 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   const endState = j < old.length ? prev.endState : state;
 
   // The zone's lists are patched in place: splice out what entries a..j-1 produced
-  // and splice in what the new entries produced (positions from a prefix count).
+  // and splice in what the new entries produced.
   // Entries before `a` are untouched and keep their lines: binary search, not a count
   // over every entry before the edit (a million entries on each keystroke).
   const pos = { records: firstFrom(prev.records, start), problems: firstFrom(prev.problems, start), directives: firstFrom(prev.directives, start) };

@@ -140,10 +140,7 @@ export function buildZone(file: SourceFile, opts: ParseOptions & { incremental?:
   const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone) };
   const state: ParseState = { origin: hostOrigin(opts) };
   parseEntries(file, state, ctx, opts.incremental === true);
-  if (opts.incremental) {
-    zone.endState = state;
-    assemble(zone, file.entries);
-  }
+  if (opts.incremental) zone.endState = state;
   zone.origin = zoneOrigin(zone, opts);
   return zone;
 }
@@ -161,16 +158,12 @@ export function zoneOrigin(zone: Zone, opts: ParseOptions): string {
   return zone.directives.find((d) => d.name === '$ORIGIN' && d.value)?.value ?? '';
 }
 
-/** Fills the zone's lists and indexes from the entries' outputs (incremental mode). */
-export function assemble(zone: Zone, entries: readonly Entry[]): void {
-  const indexer = new ZoneIndexer(zone);
-  for (const e of entries) {
-    const out = e.out;
-    if (!out) continue;
-    for (const r of out.records) indexer.add(r);
-    for (const p of out.problems) zone.problems.push(p);
-    for (const d of out.directives) zone.directives.push(d);
-  }
+/** Adds what an entry produced (incremental mode) to the zone's lists and indexes. */
+function addOutputs(ctx: ParseContext, out: EntryOutput): void {
+  const zone = ctx.zone;
+  for (const r of out.records) ctx.indexer.add(r);
+  for (const p of out.problems) zone.problems.push(p);
+  for (const d of out.directives) zone.directives.push(d);
 }
 
 function parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean): void {
@@ -180,6 +173,8 @@ function parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, in
   lexEach(file.lines, 0, undefined, (entry) => {
     entries.push(entry);
     parseTopEntry(file, entry, prev, state, ctx, incremental);
+    // right away, while the entry's outputs are fresh in the cache (not in a second pass)
+    if (entry.out) addOutputs(ctx, entry.out);
     prev = entry;
   }, tokenPool(ctx));
 }

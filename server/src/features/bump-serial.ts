@@ -15,7 +15,7 @@ const SERIAL = 2;
 
 /** The edit that bumps the first SOA's serial, or undefined (no SOA, or one written as `\#`/$GENERATE). */
 export function bumpSerialEdit(zone: Zone, today: string): SerialBump | undefined {
-  const soa = zone.records.find((r) => r.type === 'SOA');
+  const soa = zone.byType.get('SOA')?.[0];
   if (!soa || soa.generic || soa.generated) return undefined;
   const old = soa.values[SERIAL];
   if (typeof old !== 'number') return undefined;

@@ -36,9 +36,8 @@ export function referencesAt(zone: Zone, line: number, col: number, includeDecla
   const key = nameKey(n.name);
   const out: Loc[] = [];
   if (includeDeclaration) for (const r of zone.byOwner.get(key) ?? []) out.push(r.ownerLoc);
-  for (const r of zone.records) {
-    const t = targetName(r);
-    if (t !== undefined && nameKey(t) === key) out.push(targetLoc(r));
-  }
+  // The zone indexes records by the name they point at (not the root: null MX and the like).
+  const pointing = key === '.' ? zone.records.filter((r) => targetName(r) === '.') : zone.byTarget.get(key) ?? [];
+  for (const r of pointing) out.push(targetLoc(r));
   return out;
 }

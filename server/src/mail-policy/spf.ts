@@ -3,7 +3,7 @@
 // modifiers (redirect=, exp=, unknown ones ignored). Counts the terms that cost
 // a DNS lookup (§4.6.4: include, a, mx, ptr, exists, redirect; limit 10). Pure.
 import { isIPv4, isIPv6 } from 'node:net';
-import type { ParsedPolicy, PolicyProblem, PolicyTerm } from './policy-types';
+import { hasLineTerminator, type ParsedPolicy, type PolicyProblem, type PolicyTerm } from './policy-types';
 
 /** True for TXT strings that are SPF records (RFC 7208 §4.5: exactly `v=spf1` then space or end). */
 export function isSpfRecord(text: string): boolean {
@@ -76,15 +76,6 @@ const isAlnum = (c: number) => isAlpha(c) || isDigit(c);
 /** [A-Za-z0-9_.-] */
 const isModifierNameChar = (c: number) => isAlnum(c) || c === 0x5f || c === 0x2e || c === 0x2d;
 const isQualifier = (c: number) => c === 0x2b || c === 0x2d || c === 0x7e || c === 0x3f;
-
-/** True when `s` from `from` on has a character the regex `.` does not match (a line terminator). */
-function hasLineTerminator(s: string, from: number): boolean {
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
-  }
-  return false;
-}
 
 /** Index of the '=' of a modifier (`name=value`, name `[A-Za-z][A-Za-z0-9_.-]*`), or -1. */
 function modifierEquals(word: string): number {

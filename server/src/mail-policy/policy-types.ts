@@ -37,6 +37,16 @@ export interface Tag {
   valueStart: number;
 }
 
+/** True when `s` from `from` on has a character the regex `.` does not match (a line
+ *  terminator): for char-code scans that replace a regex ending in `(.*)$`. */
+export function hasLineTerminator(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
 const isWsp = (c: string) => c === ' ' || c === '\t';
 
 /** Splits `v=X; a=b; c=d;` into tags (RFC 6376 §3.2 style, as DMARC, TLS-RPT and MTA-STS use). */

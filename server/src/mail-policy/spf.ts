@@ -3,7 +3,7 @@
 // modifiers (redirect=, exp=, unknown ones ignored). Counts the terms that cost
 // a DNS lookup (§4.6.4: include, a, mx, ptr, exists, redirect; limit 10). Pure.
 import { isIPv4, isIPv6 } from 'node:net';
-import type { ParsedPolicy, PolicyProblem, PolicyTerm } from './policy-types';
+import { hasLineTerminator, type ParsedPolicy, type PolicyProblem, type PolicyTerm } from './policy-types';
 
 /** True for TXT strings that are SPF records (RFC 7208 §4.5: exactly `v=spf1` then space or end). */
 export function isSpfRecord(text: string): boolean {
@@ -48,19 +48,55 @@ const LOOKUP = new Set(['include', 'a', 'mx', 'ptr', 'exists', 'redirect']);
 function domainSpecError(d: string): string | undefined {
   if (!d) return 'is empty';
   if (/\s/.test(d)) return 'contains white space';
-  if (/%\{[^}]*$/.test(d) || /%[^{%_-]/.test(d.replace(/%\{[^}]*\}/g, ''))) return 'has a malformed macro';
-  if (d.includes('%')) return undefined;
+  // The macro tests only match with a '%': most names skip them (and the replace's copy).
+  if (d.includes('%')) return /%\{[^}]*$/.test(d) || /%[^{%_-]/.test(d.replace(/%\{[^}]*\}/g, '')) ? 'has a malformed macro' : undefined;
   if (!/^[A-Za-z0-9_.-]+\.?$/.test(d) || d.startsWith('.') || d.includes('..')) return 'is not a domain name';
   if (!/\.[A-Za-z0-9-]+\.?$/.test(d)) return 'needs at least two labels';
   return undefined;
 }
 
 function cidrError(ip: string, v6: boolean): string | undefined {
-  const [addr, len, extra] = ip.split('/');
-  if (extra !== undefined) return 'has two prefix lengths';
+  // indexOf rather than split('/'): no array per address
+  const slash = ip.indexOf('/');
+  if (slash >= 0 && ip.indexOf('/', slash + 1) >= 0) return 'has two prefix lengths';
+  const addr = slash < 0 ? ip : ip.slice(0, slash);
   if (v6 ? !isIPv6(addr) : !isIPv4(addr)) return `'${addr}' is not an IPv${v6 ? 6 : 4} address`;
+  const len = slash < 0 ? undefined : ip.slice(slash + 1);
   if (len !== undefined && !(/^\d{1,3}$/.test(len) && Number(len) <= (v6 ? 128 : 32))) return `prefix length /${len} is out of range 0-${v6 ? 128 : 32}`;
   return undefined;
+}
+
+// Term syntax by char codes: the regexes allocated a match array and capture
+// strings per term (parseSpf was the rules phase's largest allocator).
+const SPACE = 0x20;
+
+const isAlpha = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isAlnum = (c: number) => isAlpha(c) || isDigit(c);
+/** [A-Za-z0-9_.-] */
+const isModifierNameChar = (c: number) => isAlnum(c) || c === 0x5f || c === 0x2e || c === 0x2d;
+const isQualifier = (c: number) => c === 0x2b || c === 0x2d || c === 0x7e || c === 0x3f;
+
+/** Index of the '=' of a modifier (`name=value`, name `[A-Za-z][A-Za-z0-9_.-]*`), or -1. */
+function modifierEquals(word: string): number {
+  const eq = word.indexOf('=');
+  if (eq < 1 || !isAlpha(word.charCodeAt(0))) return -1;
+  for (let i = 1; i < eq; i++) if (!isModifierNameChar(word.charCodeAt(i))) return -1;
+  return hasLineTerminator(word, eq + 1) ? -1 : eq;
+}
+
+/** End of the name of a mechanism (`[qualifier]name[(:|/)rest]`, name alphanumeric) starting at `from`, or -1. */
+function mechanismNameEnd(word: string, from: number): number {
+  let i = from;
+  while (i < word.length && isAlnum(word.charCodeAt(i))) i++;
+  if (i === from) return -1;
+  if (i === word.length) return i;
+  const sep = word.charCodeAt(i);
+  return (sep === 0x3a || sep === 0x2f) && !hasLineTerminator(word, i + 1) ? i : -1;
+}
+
+function addProblem(problems: PolicyProblem[], start: number, end: number, message: string, severity: PolicyProblem['severity'] = 'error'): void {
+  problems.push({ start, end, severity, message });
 }
 
 export function parseSpf(text: string): ParsedSpf {
@@ -72,84 +108,94 @@ export function parseSpf(text: string): ParsedSpf {
   }
   let lookups = 0;
   let allAt: SpfTerm | undefined;
-  const seenMod = new Map<string, SpfTerm>();
-  for (const m of text.slice(6).matchAll(/[^ ]+/g)) {
-    const start = 6 + (m.index ?? 0);
-    const word = m[0];
-    const end = start + word.length;
-    const err = (message: string, severity: PolicyProblem['severity'] = 'error') => problems.push({ start, end, severity, message });
-    const mod = /^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$/.exec(word);
-    if (mod) {
-      const name = mod[1].toLowerCase();
+  // the two known modifiers, each allowed once (two variables, not a Map per record)
+  let redirectAt: SpfTerm | undefined;
+  let expAt: SpfTerm | undefined;
+  for (let start = 6; start < text.length; ) {
+    if (text.charCodeAt(start) === SPACE) { start++; continue; }
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    const word = text.slice(start, end);
+    const termStart = start;
+    start = end;
+    const eq = modifierEquals(word);
+    if (eq >= 0) {
+      const written = word.slice(0, eq);
+      const value = word.slice(eq + 1);
+      const name = written.toLowerCase();
       const known = name === 'redirect' || name === 'exp';
-      const t: SpfTerm = { name: mod[1], value: mod[2], start, end, mechanism: name, lookup: name === 'redirect',
-        domain: known ? mod[2] : undefined,
+      const t: SpfTerm = { name: written, value, start: termStart, end, mechanism: name, lookup: name === 'redirect',
+        domain: known ? value : undefined,
         explain: `**${name}=** — ${EXPLAIN[name] ?? 'unknown modifier, ignored by receivers (RFC 7208 §6).'}` };
       terms.push(t);
       if (known) {
-        if (seenMod.has(name)) err(`${name}= may appear only once (RFC 7208 §6); receivers return permerror`);
-        else seenMod.set(name, t);
-        const de = domainSpecError(mod[2]);
-        if (de) err(`${name}= target ${de}`);
+        if ((name === 'redirect' ? redirectAt : expAt) !== undefined) addProblem(problems, termStart, end, `${name}= may appear only once (RFC 7208 §6); receivers return permerror`);
+        else if (name === 'redirect') redirectAt = t;
+        else expAt = t;
+        const de = domainSpecError(value);
+        if (de) addProblem(problems, termStart, end, `${name}= target ${de}`);
       }
       if (t.lookup) lookups++;
       continue;
     }
-    const mm = /^([-+~?]?)([A-Za-z0-9]+)(?:([:/])(.*))?$/.exec(word);
-    const q = (mm?.[1] || undefined) as SpfTerm['qualifier'];
-    const name = mm?.[2].toLowerCase() ?? '';
-    if (!mm || !(name in EXPLAIN) || name === 'redirect' || name === 'exp') {
-      terms.push({ name: word, value: '', start, end, mechanism: word, lookup: false, explain: `**${word}** — not an SPF mechanism.` });
-      err(`'${word}' is not an SPF mechanism or modifier; receivers return permerror (RFC 7208 §5)`);
+    const qualified = word.length > 0 && isQualifier(word.charCodeAt(0));
+    const nameEnd = mechanismNameEnd(word, qualified ? 1 : 0);
+    const q = (qualified ? word[0] : undefined) as SpfTerm['qualifier'];
+    const name = nameEnd < 0 ? '' : word.slice(qualified ? 1 : 0, nameEnd).toLowerCase();
+    if (nameEnd < 0 || !(name in EXPLAIN) || name === 'redirect' || name === 'exp') {
+      terms.push({ name: word, value: '', start: termStart, end, mechanism: word, lookup: false, explain: `**${word}** — not an SPF mechanism.` });
+      addProblem(problems, termStart, end, `'${word}' is not an SPF mechanism or modifier; receivers return permerror (RFC 7208 §5)`);
       continue;
     }
-    const arg = mm[3] === ':' ? mm[4] : undefined;
-    const cidr = mm[3] === '/' ? mm[4] : undefined;
-    const t: SpfTerm = { name: word, value: arg ?? cidr ?? '', start, end, qualifier: q, mechanism: name, lookup: LOOKUP.has(name),
+    // after the name: nothing, or ':' / '/' and the rest
+    const sep = nameEnd < word.length ? word[nameEnd] : undefined;
+    const afterSep = sep === undefined ? '' : word.slice(nameEnd + 1);
+    const arg = sep === ':' ? afterSep : undefined;
+    const cidr = sep === '/' ? afterSep : undefined;
+    const t: SpfTerm = { name: word, value: arg ?? cidr ?? '', start: termStart, end, qualifier: q, mechanism: name, lookup: LOOKUP.has(name),
       explain: `**${word}** — ${q ? `${QUALIFIERS[q]} if ` : ''}${EXPLAIN[name]}` };
     terms.push(t);
     if (t.lookup) lookups++;
     switch (name) {
       case 'all':
-        if (mm[3]) err('all takes no argument');
+        if (sep) addProblem(problems, termStart, end, 'all takes no argument');
         allAt ??= t;
         break;
       case 'include':
       case 'exists': {
-        if (arg === undefined) { err(`${name} needs a domain: ${name}:example.com`); break; }
+        if (arg === undefined) { addProblem(problems, termStart, end, `${name} needs a domain: ${name}:example.com`); break; }
         t.domain = arg;
         const de = domainSpecError(arg);
-        if (de) err(`${name}: target ${de}`);
+        if (de) addProblem(problems, termStart, end, `${name}: target ${de}`);
         break;
       }
       case 'a':
       case 'mx':
       case 'ptr': {
-        let rest = mm[3] ? mm[3] + mm[4] : '';
+        let rest = sep ? word.slice(nameEnd) : '';
         if (rest.startsWith(':')) {
           const slash = rest.indexOf('/');
           t.domain = slash < 0 ? rest.slice(1) : rest.slice(1, slash);
           const de = domainSpecError(t.domain);
-          if (de) err(`${name}: target ${de}`);
+          if (de) addProblem(problems, termStart, end, `${name}: target ${de}`);
           rest = slash < 0 ? '' : rest.slice(slash);
         }
-        if (rest && (name === 'ptr' || !/^\/\d{1,2}(\/\/\d{1,3})?$|^\/\/\d{1,3}$/.test(rest))) err(`'${rest}' is not a valid prefix length for ${name}`);
-        if (name === 'ptr') err('ptr should not be used (RFC 7208 §5.5): it is slow and many receivers skip it', 'warning');
+        if (rest && (name === 'ptr' || !/^\/\d{1,2}(\/\/\d{1,3})?$|^\/\/\d{1,3}$/.test(rest))) addProblem(problems, termStart, end, `'${rest}' is not a valid prefix length for ${name}`);
+        if (name === 'ptr') addProblem(problems, termStart, end, 'ptr should not be used (RFC 7208 §5.5): it is slow and many receivers skip it', 'warning');
         break;
       }
       case 'ip4':
       case 'ip6': {
-        if (arg === undefined) { err(`${name} needs an address: ${name}:${name === 'ip4' ? '192.0.2.0/24' : '2001:db8::/32'}`); break; }
+        if (arg === undefined) { addProblem(problems, termStart, end, `${name} needs an address: ${name}:${name === 'ip4' ? '192.0.2.0/24' : '2001:db8::/32'}`); break; }
         const ce = cidrError(arg, name === 'ip6');
-        if (ce) err(`${name}: ${ce}`);
+        if (ce) addProblem(problems, termStart, end, `${name}: ${ce}`);
         break;
       }
     }
-    if (allAt && t !== allAt) err('terms after "all" are never evaluated', 'warning');
+    if (allAt && t !== allAt) addProblem(problems, termStart, end, 'terms after "all" are never evaluated', 'warning');
   }
-  const redirect = seenMod.get('redirect');
-  if (allAt && redirect) {
-    problems.push({ start: redirect.start, end: redirect.end, severity: 'warning', message: 'redirect= is ignored because the record has an "all" mechanism (RFC 7208 §6.1)' });
+  if (allAt && redirectAt) {
+    problems.push({ start: redirectAt.start, end: redirectAt.end, severity: 'warning', message: 'redirect= is ignored because the record has an "all" mechanism (RFC 7208 §6.1)' });
   }
   if (lookups > 10) {
     problems.push({ start: 0, end: text.length, severity: 'error', code: 'lookup-limit', message: `${lookups} DNS-querying terms: more than 10 makes receivers return permerror (RFC 7208 §4.6.4)` });

@@ -9,11 +9,16 @@ import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
 import { SPF } from './dane-support/policy-kinds';
 import { inZone } from './dane-support/mail-graph';
 
+// Counting runs for every SPF record of the zone and most records include only
+// names outside it: the sets and the memo are created only when needed.
 interface Count {
   total: number;
-  outside: Set<string>;
-  /** names the count looked at (the record is checked again when one changes) */
-  read: Set<string>;
+  /** targets not counted (outside the zone or no SPF here), when the caller wants them for its message */
+  outside?: Set<string>;
+  /** names the count looked at (the record is checked again when one changes), when the caller wants them */
+  read?: Set<string>;
+  /** SPF per in-zone name for this count, created at the first in-zone target */
+  memo?: Map<string, ParsedSpf | null>;
 }
 
 // The parsed SPF of a TXT record (null: not SPF). parsedPolicy keeps it across
@@ -36,23 +41,32 @@ function spfAt(zone: Zone, name: string, memo: Map<string, ParsedSpf | null>): P
 }
 
 /** Lookups of `spf` plus those of the in-zone records it includes/redirects to (each name counted once per path). */
-function count(zone: Zone, spf: ParsedSpf, memo: Map<string, ParsedSpf | null>, path: string[], acc: Count): void {
+function count(zone: Zone, spf: ParsedSpf, path: string[], acc: Count): void {
   acc.total += spf.lookups;
   if (acc.total > 50 || path.length > 10) return; // bounded: the verdict is clear long before
   for (const t of spf.terms) {
     if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.domain || t.domain.includes('%')) continue;
-    const name = t.domain.toLowerCase().replace(/\.?$/, '.');
+    const lower = t.domain.toLowerCase();
+    const name = lower.endsWith('.') ? lower : `${lower}.`;
     if (path.includes(name)) continue;
-    acc.read.add(name);
-    const next = inZone(zone, name) ? spfAt(zone, name, memo) : null;
-    if (next) count(zone, next, memo, [...path, name], acc);
-    else acc.outside.add(name);
+    acc.read?.add(name);
+    const next = inZone(zone, name) ? spfAt(zone, name, (acc.memo ??= new Map())) : null;
+    if (next) {
+      path.push(name);
+      count(zone, next, path, acc);
+      path.pop();
+    } else acc.outside?.add(name);
   }
 }
 
-function countFor(zone: Zone, r: ZoneRecord, spf: ParsedSpf): Count {
-  const acc: Count = { total: 0, outside: new Set(), read: new Set() };
-  count(zone, spf, new Map(), [r.ownerKey], acc);
+// One path array for all counts (they run one at a time), pushed and popped
+// along the walk instead of copied per include.
+const walkPath: string[] = [];
+
+function countFor(zone: Zone, r: ZoneRecord, spf: ParsedSpf, acc: Count): Count {
+  walkPath.length = 0;
+  walkPath.push(r.ownerKey);
+  count(zone, spf, walkPath, acc);
   return acc;
 }
 
@@ -65,15 +79,16 @@ export const spfLookupLimit: RecordRule = {
   summary: 'SPF needs more than 10 DNS lookups, counting includes visible in this zone: receivers return permerror.',
   dependsOn(r, zone) {
     const spf = recordSpf(r);
-    return spf ? [...countFor(zone, r, spf).read] : [];
+    return spf ? [...countFor(zone, r, spf, { total: 0, read: new Set() }).read!] : [];
   },
   check(r, ctx) {
     const spf = recordSpf(r);
     if (!spf) return;
     const owner = r.ownerKey;
-    const acc = countFor(ctx.zone, r, spf);
-    if (acc.total <= 10) return;
-    const names = [...acc.outside];
+    if (countFor(ctx.zone, r, spf, { total: 0 }).total <= 10) return;
+    // over the limit (rare): count again, collecting the names the message lists
+    const acc = countFor(ctx.zone, r, spf, { total: 0, outside: new Set() });
+    const names = [...acc.outside!];
     const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
     const outside = names.length ? `, plus whatever ${shown} need${names.length === 1 ? 's' : ''}` : '';
     ctx.report({

@@ -18,17 +18,23 @@ export function mxTarget(rec: ZoneRecord): string | undefined {
 // The zone's apex names: SOA owners, else the $ORIGIN values, else the starting origin
 // (which may only be a guess from the file name). Not cached: incremental analysis
 // may patch a zone object in place, and this is cheap (an index lookup).
-function apexes(zone: Zone): string[] {
-  const soa = (zone.byType.get('SOA') ?? []).map((r) => r.ownerKey);
-  if (soa.length) return soa;
-  const origins = zone.directives.filter((d) => d.name === '$ORIGIN' && d.value).map((d) => d.value!);
-  return origins.length ? origins : zone.origin ? [zone.origin] : [];
-}
-
 /** True when `name` is at or below the zone's apex (true when the apex is unknown). */
 export function inZone(zone: Zone, name: string): boolean {
-  const a = apexes(zone);
-  return a.length === 0 || a.some((o) => o === '.' || name === o || name.endsWith(`.${o}`));
+  // A loop over the SOA records, not a mapped array and a closure: asked for every SPF include.
+  const soa = zone.byType.get('SOA') ?? [];
+  if (soa.length) {
+    for (let i = 0; i < soa.length; i++) if (isAtOrBelow(name, soa[i].ownerKey)) return true;
+    return false;
+  }
+  const origins = zone.directives.filter((d) => d.name === '$ORIGIN' && d.value).map((d) => d.value!);
+  const apexes = origins.length ? origins : zone.origin ? [zone.origin] : [];
+  return apexes.length === 0 || apexes.some((o) => isAtOrBelow(name, o));
+}
+
+/** name is the apex `o` or below it (`.` contains every name). */
+function isAtOrBelow(name: string, o: string): boolean {
+  if (o === '.' || name === o) return true;
+  return name.length > o.length && name.endsWith(o) && name.charCodeAt(name.length - o.length - 1) === 0x2e;
 }
 
 /** CNAME target of a name in the zone, if it is an alias. */

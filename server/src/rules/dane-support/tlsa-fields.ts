@@ -2,6 +2,7 @@
 // (`_<port>._<proto>.<host>`, RFC 6698 §3). Pure.
 import type { Field, Zone, ZoneRecord } from '../../zone/model';
 import type { TlsaParams } from '../../cert/tlsa-match';
+import { hasLineTerminator } from '../../mail-policy/policy-types';
 
 export interface TlsaFields extends TlsaParams {
   fields: { usage: Field; selector: Field; matchingType: Field; data: Field };
@@ -49,17 +50,57 @@ class RecordTlsaFields implements TlsaFields {
 }
 
 export interface TlsaOwner {
-  port: number;
-  proto: string;
+  readonly port: number;
+  readonly proto: string;
   /** host name (absolute, lower case, trailing dot) */
-  host: string;
+  readonly host: string;
 }
+
+// One-entry memo: several TLSA rules ask about the same owner one after the
+// other (record rules run record by record, owner rules owner by owner), and
+// each answer cost a regex match and three strings. Callers share the result,
+// hence the readonly fields.
+let lastOwnerKey: string | undefined;
+let lastOwner: TlsaOwner | undefined;
 
 /** `_25._tcp.mx.example.com.` -> { port 25, proto 'tcp', host 'mx.example.com.' }; undefined if not that form. */
 export function splitTlsaOwner(ownerKey: string): TlsaOwner | undefined {
-  const m = /^_(\d{1,5})\._(tcp|udp|sctp)\.(.+)$/i.exec(ownerKey);
-  if (!m || Number(m[1]) > 65535) return undefined;
-  return { port: Number(m[1]), proto: m[2].toLowerCase(), host: m[3].toLowerCase() };
+  if (ownerKey !== lastOwnerKey) {
+    lastOwner = parseTlsaOwner(ownerKey);
+    lastOwnerKey = ownerKey;
+  }
+  return lastOwner;
+}
+
+const UNDERSCORE = 0x5f;
+const DOT = 0x2e;
+const PROTOS = ['tcp', 'udp', 'sctp'];
+
+// By char code what /^_(\d{1,5})\._(tcp|udp|sctp)\.(.+)$/i matched, without its match array.
+function parseTlsaOwner(key: string): TlsaOwner | undefined {
+  if (key.charCodeAt(0) !== UNDERSCORE) return undefined;
+  let i = 1;
+  let port = 0;
+  for (let c = key.charCodeAt(i); i <= 5 && c >= 0x30 && c <= 0x39; c = key.charCodeAt(++i)) port = port * 10 + (c - 0x30);
+  if (i === 1 || key.charCodeAt(i) !== DOT || key.charCodeAt(i + 1) !== UNDERSCORE || port > 65535) return undefined;
+  const protoStart = i + 2;
+  const dot = key.indexOf('.', protoStart);
+  const proto = dot < 0 ? undefined : protoAt(key, protoStart, dot);
+  if (proto === undefined || dot + 1 === key.length || hasLineTerminator(key, dot + 1)) return undefined;
+  return { port, proto, host: key.slice(dot + 1).toLowerCase() };
+}
+
+/** The protocol name key[from, to) spells (ASCII case ignored), if one of PROTOS. */
+function protoAt(key: string, from: number, to: number): string | undefined {
+  for (const p of PROTOS) if (equalsAsciiIgnoringCase(key, from, to, p)) return p;
+  return undefined;
+}
+
+/** key[from, to) equals `lower` (ASCII lower case letters), ASCII case ignored as the regex /i did. */
+function equalsAsciiIgnoringCase(key: string, from: number, to: number, lower: string): boolean {
+  if (to - from !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) if ((key.charCodeAt(from + i) | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
 }
 
 /** True for the owner names SMTP senders query (RFC 7672 §2.2.3: `_25._tcp.<MX host>`). */

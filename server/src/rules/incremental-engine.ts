@@ -4,8 +4,8 @@
 // only when the edit touched a record type it declares in `types` (zone rules
 // scan whole indexes: re-running all of them was most of a keystroke on 100k).
 import type { Zone, ZoneRecord } from '../zone/model';
-import type { Finding, OwnerRule, RecordRule, Rule, RuleContext, RuleHost, ZoneRule } from './rule';
-import { activeRules, contextFor, ownerRuleApplies, recordRuleApplies, reportRuleFailure, type FindingSink, type RuleSettings } from './engine';
+import type { Finding, OwnerRule, RecordRule, Rule, RuleHost, ZoneRule } from './rule';
+import { activeRules, contextFor, ownerRuleApplies, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
 
@@ -25,11 +25,6 @@ class CurrentSink implements FindingSink {
   }
 }
 
-interface Checked<R extends Rule> {
-  rule: R;
-  ctx: RuleContext;
-}
-
 /** The enabled rules of one full check or update, each with one context reporting into `sink`
  *  (a context per record and rule was most of the allocation of a full check). */
 class RuleRun {
@@ -37,8 +32,7 @@ class RuleRun {
   readonly recordRules: Checked<RecordRule>[] = [];
   readonly ownerRules: Checked<OwnerRule>[] = [];
   readonly zoneRules: Checked<ZoneRule>[] = [];
-  /** record rules by record type, in registry order */
-  private readonly forType = new Map<string, Checked<RecordRule>[]>();
+  readonly recordRulesFor: RecordRulesByType;
 
   constructor(readonly zone: Zone, host: RuleHost, rules: readonly Rule[], settings: RuleSettings) {
     for (const { rule, severity } of activeRules(rules, settings)) {
@@ -47,12 +41,7 @@ class RuleRun {
       else if (rule.scope === 'owner') this.ownerRules.push({ rule, ctx });
       else this.zoneRules.push({ rule, ctx });
     }
-  }
-
-  recordRulesFor(rec: ZoneRecord): readonly Checked<RecordRule>[] {
-    let list = this.forType.get(rec.type);
-    if (!list) this.forType.set(rec.type, (list = this.recordRules.filter((c) => recordRuleApplies(c.rule, rec))));
-    return list;
+    this.recordRulesFor = new RecordRulesByType(this.recordRules);
   }
 }
 
@@ -70,7 +59,7 @@ export class RuleCache {
 
   /** Runs the record rules on one record; `fresh`: the caches hold nothing for it yet (a full check). */
   private checkRecord(run: RuleRun, rec: ZoneRecord, fresh: boolean): void {
-    const list = run.recordRulesFor(rec);
+    const list = run.recordRulesFor.for(rec);
     let deps: string[] | undefined;
     for (let i = 0; i < list.length; i++) {
       const { rule, ctx } = list[i];

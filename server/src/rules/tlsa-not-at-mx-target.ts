@@ -14,7 +14,7 @@ import { mxTarget } from './dane-support/mail-graph';
 function mxReach(zone: Zone, host: string): { named: boolean; names: string[] } {
   const names = [host];
   let named = false;
-  for (let i = 0; i < names.length && names.length <= 64; i++) {
+  for (let i = 0; i < names.length; i++) {
     for (const r of zone.byTarget.get(names[i]) ?? []) {
       if (r.type === 'MX') named = true;
       else if (r.type === 'CNAME' && !names.includes(r.ownerKey) && names.length < 9) names.push(r.ownerKey);

@@ -74,7 +74,9 @@ const EMPTY: Token[] = [];
 // and no problem or directive, and a million entries should not cost 3 million arrays.
 const NONE: never[] = [];
 
-/** The list with the item appended: a new exact-size list when it was NONE or held one item. */
+/** The list with the item appended: a new exact-size list when it was empty or held one item
+ *  (most entries produce one record and most names hold one or two: push would grow the
+ *  array to 17 slots, 100 MB of empty slots over a million names). */
 function appended<T>(list: T[], item: T): T[] {
   if (list.length > 1) {
     list.push(item);
@@ -270,16 +272,9 @@ export class ZoneIndexer {
 
 /** Appends to the key's list (`list`: the key's current list, when the caller knows it); returns the list now held. */
 function appendTo(index: Map<string, ZoneRecord[]>, key: string, rec: ZoneRecord, list = index.get(key)): ZoneRecord[] {
-  if (!list) {
-    list = [rec];
-    index.set(key, list);
-  } else if (list.length === 1) {
-    // Most names hold one or two records: a second one gets an exact-size list, where
-    // push would grow the array to 17 slots (a million names, 100 MB of empty slots).
-    list = [list[0], rec];
-    index.set(key, list);
-  } else list.push(rec);
-  return list;
+  const next = appended(list ?? NONE, rec);
+  if (next !== list) index.set(key, next);
+  return next;
 }
 
 /** The zone's indexes and the record's key in each: the one place that says which indexes

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import type { Loc, Zone, ZoneRecord } from '../zone/model';
+import type { Entry } from '../zone/syntax';
 import type { RuleHost } from '../rules/rule';
 import { commentTokens, subLoc, tokenLoc } from '../rules/dane-support/loc-range';
 import { entryTokens } from '../zone/locate';
@@ -34,10 +35,8 @@ function unquote(p: string): string {
   return p.length >= 2 && p.startsWith('"') && p.endsWith('"') ? p.slice(1, -1) : p;
 }
 
-/** The link written in a comment token, as a Loc on `cert=<path>`. */
-function fromComment(base: Loc, entryIndex: number, which: 'last' | 'only'): CertLink | undefined {
-  const entry = base.file.entries[entryIndex];
-  if (!entry) return undefined;
+/** The link written in a comment token of `entry`, as a Loc on `cert=<path>`. */
+function fromComment(base: Loc, entry: Entry, which: 'last' | 'only'): CertLink | undefined {
   const comments = commentTokens(base.file, entry);
   const tok = which === 'last' ? comments[comments.length - 1] : comments.length === 1 && entryTokens(base.file, entry).length === 1 ? comments[0] : undefined;
   if (!tok) return undefined;
@@ -72,19 +71,18 @@ function settingPath(path: string, folder: unknown): string {
 
 /** The certificate link of a TLSA/SMIMEA record, if any (comment first, then settings). */
 export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): CertLink | undefined {
-  // indexOf only for records that carry a link comment (rare), so this stays linear.
-  const idx = () => rec.loc.file.entries.indexOf(rec.loc.entry);
   if (rec.comment !== undefined && CERT_LINK_RE.test(rec.comment)) {
-    const l = fromComment(rec.loc, idx(), 'last');
+    const l = fromComment(rec.loc, rec.loc.entry, 'last');
     if (l) return l;
   }
-  const i = rec.commentAbove !== undefined && CERT_LINK_RE.test(rec.commentAbove) ? idx() : -1;
-  if (i > 0) {
-    const above = rec.loc.file.entries[i - 1];
-    if (above.line + above.lineCount === rec.loc.entry.line) {
-      const l = fromComment(rec.loc, i - 1, 'only');
-      if (l) return l;
-    }
+  const line = rec.loc.entry.line;
+  if (rec.commentAbove !== undefined && CERT_LINK_RE.test(rec.commentAbove) && line > 0) {
+    // commentAbove: the entry ending on the line above is comment-only; a link must be its
+    // only token, so that entry is the one line above (no entry list needed: a column-stored
+    // zone has none at hand)
+    const above: Entry = { line: line - 1, lineCount: 1, leadingBlank: false, tokens: [], lexErrors: [] };
+    const l = fromComment(rec.loc, above, 'only');
+    if (l) return l;
   }
   const path = settingFor(rec.ownerKey, host.options.certificates);
   if (path) return { path: settingPath(path, host.options.workspaceFolder), source: 'setting', loc: rec.ownerLoc, fromFile: rec.loc.file.id };

@@ -16,6 +16,7 @@ export const duplicateRecord: OwnerRule = {
   defaultSeverity: 'warning',
   rfc: [rfc('RFC 2181 §5', 'https://www.rfc-editor.org/rfc/rfc2181#section-5')],
   summary: 'The same record appears more than once.',
+  repeatedTypesOnly: true,
   check(_ownerKey, records, ctx) {
     // only records of a type that repeats here can be copies: most owners have none
     const candidates = withRepeatedType(inPositionOrder(records));

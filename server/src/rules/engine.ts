@@ -1,7 +1,9 @@
 // Runs the rules over a zone and collects findings, applying the user's
 // severity settings ('off' skips a rule). Parse problems become findings too,
 // so every consumer (server, CLI, tests) gets one list.
-import type { Severity, Zone, ZoneRecord } from '../zone/model';
+import type { Severity, Zone, ZoneRecord, ZoneRows } from '../zone/model';
+import { typeCodeByName } from '../zone/rr-codes';
+import { typeName } from '../zone/rr-types';
 import type { Finding, OwnerRule, RecordRule, ReportArgs, Rule, RuleContext, RuleHost, ZoneRule } from './rule';
 import { RULES } from './registry';
 
@@ -21,6 +23,19 @@ export function activeRules(rules: readonly Rule[], settings: RuleSettings): { r
     if (s !== 'off') out.push({ rule, severity: s });
   }
   return out;
+}
+
+/** Type codes of the records the enabled rules look at (their `types`): a whole-file check
+ *  keeps those records' parsed values (ParseOptions.keepValues) instead of parsing them twice. */
+export function typesReadByRules(settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Set<number> {
+  const codes = new Set<number>();
+  for (const { rule } of activeRules(rules, settings)) {
+    for (const t of rule.types ?? []) {
+      const code = typeCodeByName(t);
+      if (code !== undefined) codes.add(code);
+    }
+  }
+  return codes;
 }
 
 /** Where a context puts its findings: a list, or anything that takes them one by one. */
@@ -87,11 +102,12 @@ function checkZone(rule: ZoneRule, ctx: RuleContext): void {
 function checkOwners(zone: Zone, ownerRules: readonly Checked<OwnerRule>[]): void {
   const bits = typeBits(ownerRules.map((o) => o.rule));
   const wants = ownerRules.map((o) => (o.rule.types ? typesMask(bits, o.rule.types) : ANY_RECORD));
+  if (zone.rows) return checkOwnerRows(zone.rows, ownerRules, bits, wants);
   // forEach, not for-of: destructured Map entries cost ~250 bytes an owner (no escape analysis outside optimized code)
   zone.byOwner.forEach((recs, key) => {
-    const here = recordsMask(bits, recs);
+    const here = recordsMask(bits, recs) | (hasRepeatedType(recs) ? REPEATED_TYPE : 0);
     for (let j = 0; j < ownerRules.length; j++) {
-      if ((wants[j] & here) === 0) continue;
+      if (!ownerRuleWants(ownerRules[j].rule, wants[j], here)) continue;
       const { rule, ctx } = ownerRules[j];
       try {
         rule.check(key, recs, ctx);
@@ -102,15 +118,66 @@ function checkOwners(zone: Zone, ownerRules: readonly Checked<OwnerRule>[]): voi
   });
 }
 
+// The same pass over a column-stored zone: an owner's types come from its rows, and
+// record objects are made only for owners some rule looks at (most owners: none).
+function checkOwnerRows(rows: ZoneRows, ownerRules: readonly Checked<OwnerRule>[], bits: ReadonlyMap<string, number>, wants: readonly number[]): void {
+  const bitOfCode = new Map<number, number>();
+  for (const [type, bit] of bits) {
+    const code = typeCodeByName(type);
+    if (code !== undefined) bitOfCode.set(code, (bitOfCode.get(code) ?? 0) | bit);
+  }
+  const types: number[] = [];
+  rows.forEachOwner((id, list, start, count) => {
+    let here = ANY_RECORD;
+    types.length = 0;
+    for (let i = start; i < start + count; i++) {
+      const code = rows.typeCode(list[i]);
+      here |= bitOfCode.get(code) ?? 0;
+      if (types.includes(code)) here |= REPEATED_TYPE;
+      else types.push(code);
+    }
+    let recs: ZoneRecord[] | undefined;
+    for (let j = 0; j < ownerRules.length; j++) {
+      if (!ownerRuleWants(ownerRules[j].rule, wants[j], here)) continue;
+      const { rule, ctx } = ownerRules[j];
+      if (!recs) {
+        recs = new Array(count);
+        for (let i = 0; i < count; i++) recs[i] = rows.record(list[start + i]);
+      }
+      try {
+        rule.check(rows.nameKey(id), recs, ctx);
+      } catch (e) {
+        reportRuleFailure(rule, ctx, e, recs[0]);
+      }
+    }
+  });
+}
+
+/** An owner rule runs where the owner holds a type it reads and, for RRset rules, a repeated type. */
+function ownerRuleWants(rule: OwnerRule, wants: number, here: number): boolean {
+  return (wants & here) !== 0 && (!rule.repeatedTypesOnly || (here & REPEATED_TYPE) !== 0);
+}
+
+/** True when two of the records share a type (most owners: no). */
+function hasRepeatedType(recs: readonly ZoneRecord[]): boolean {
+  for (let i = 1; i < recs.length; i++) {
+    const t = recs[i].type;
+    for (let j = 0; j < i; j++) if (recs[j].type === t) return true;
+  }
+  return false;
+}
+
 // OwnerRule.types as bit masks: an owner then costs one lookup per record instead
 // of a scan per rule. Types share bits past 31 types, which only lets a rule run at
 // an owner it has nothing to say about (ownerRuleApplies is the exact test). The
 // top bit stands for "any record": rules without types want it, every owner has it.
 const ANY_RECORD = 1 << 31;
+// Bit 30 is never a type's (bits go up to 1 << 29 below): "a type occurs twice here".
+const REPEATED_TYPE = 1 << 30;
 
 function typeBits(rules: readonly OwnerRule[]): Map<string, number> {
   const bits = new Map<string, number>();
-  for (const r of rules) for (const t of r.types ?? []) if (!bits.has(t)) bits.set(t, 1 << (bits.size % 31));
+  for (const r of rules) for (const t of r.types ?? []) if (!bits.has(t)) bits.set(t, 1 << (bits.size % 30));
   return bits;
 }
 
@@ -144,6 +211,7 @@ export class RecordRulesByType {
 // Calls the rules without a closure per call: a closure capturing the record cost a
 // context object per record (runRules self time and GC in the profile of `dane-zone check`).
 function checkRecords(zone: Zone, recordRules: readonly Checked<RecordRule>[]): void {
+  if (zone.rows) return checkRecordRows(zone, zone.rows, recordRules);
   const byType = new RecordRulesByType(recordRules);
   const recs: readonly ZoneRecord[] = zone.records;
   for (let i = 0; i < recs.length; i++) {
@@ -152,9 +220,42 @@ function checkRecords(zone: Zone, recordRules: readonly Checked<RecordRule>[]): 
     for (let j = 0; j < list.length; j++) {
       const { rule, ctx } = list[j];
       try {
+        if (rule.appliesToOwner && !rule.appliesToOwner(r.ownerKey, zone)) continue;
         rule.check(r, ctx);
       } catch (e) {
         reportRuleFailure(rule, ctx, e, r);
+      }
+    }
+  }
+}
+
+// The same loop over a column-stored zone: rules are picked by the row's type code and
+// asked about an owner once per name, so a record object is made only for rows some
+// rule reads (in a big zone most A and AAAA rows are read by none).
+function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Checked<RecordRule>[]): void {
+  // with appliesToOwner: the rule's answer by owner id (0 not asked yet, 1 yes, 2 no)
+  const all = recordRules.map((c) => ({ ...c, memo: c.rule.appliesToOwner ? new Uint8Array(rows.nameCount) : undefined }));
+  const forCode = new Map<number, typeof all>();
+  for (let row = 0; row < rows.count; row++) {
+    const code = rows.typeCode(row);
+    let list = forCode.get(code);
+    if (!list) {
+      const type = typeName(code);
+      forCode.set(code, (list = all.filter((c) => !c.rule.types || c.rule.types.includes(type))));
+    }
+    let rec: ZoneRecord | undefined;
+    for (let j = 0; j < list.length; j++) {
+      const { rule, ctx, memo } = list[j];
+      try {
+        if (memo) {
+          const id = rows.ownerId(row);
+          if (memo[id] === 0) memo[id] = rule.appliesToOwner!(rows.nameKey(id), zone) ? 1 : 2;
+          if (memo[id] === 2) continue;
+        }
+        rec ??= rows.record(row);
+        rule.check(rec, ctx);
+      } catch (e) {
+        reportRuleFailure(rule, ctx, e, rec ?? rows.record(row));
       }
     }
   }

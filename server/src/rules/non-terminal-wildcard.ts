@@ -10,6 +10,7 @@ export const nonTerminalWildcard: RecordRule = {
   defaultSeverity: 'warning',
   rfc: [rfc('RFC 4592 §2.1.1', 'https://www.rfc-editor.org/rfc/rfc4592#section-2.1.1')],
   summary: "A '*' label that is not the leftmost label is not a wildcard.",
+  appliesToOwner: (ownerKey) => ownerKey.includes('*'),
   check(rec, ctx) {
     if (!rec.ownerKey.includes('*')) return; // almost every name: no labels to split
     const ls = labels(rec.ownerKey);

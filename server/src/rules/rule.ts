@@ -89,6 +89,9 @@ export interface RecordRule extends RuleBase {
   /** owner names (keys) besides the record's own that check() reads, e.g. an MX target:
    *  while typing, the record is checked again when records at one of them change */
   dependsOn?(rec: ZoneRecord, zone: Zone): readonly string[];
+  /** false when check() has nothing to say about any record at this owner (it reads the
+   *  owner name only): a big zone's engine asks once per name instead of once per record */
+  appliesToOwner?(ownerKey: string, zone: Zone): boolean;
   check(rec: ZoneRecord, ctx: RuleContext): void;
 }
 
@@ -98,6 +101,9 @@ export interface OwnerRule extends RuleBase {
   /** record types this rule looks at (upper case): it runs only for owners holding
    *  a record of one of them; omitted = every owner */
   types?: readonly string[];
+  /** true when the rule looks only at records whose type occurs more than once at the
+   *  owner (RRsets of two or more): it is not run for owners without such a type */
+  repeatedTypesOnly?: boolean;
   check(ownerKey: string, records: readonly ZoneRecord[], ctx: RuleContext): void;
 }
 

@@ -18,6 +18,7 @@ export const ttlMismatch: OwnerRule = {
   defaultSeverity: 'warning',
   rfc: [rfc('RFC 2181 §5.2', 'https://www.rfc-editor.org/rfc/rfc2181#section-5.2')],
   summary: 'Records of one RRset have different TTLs.',
+  repeatedTypesOnly: true,
   check(_ownerKey, records, ctx) {
     // an RRset of two or more records needs a type that repeats here: most owners have none
     const candidates = withRepeatedType(records);

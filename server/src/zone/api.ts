@@ -1,7 +1,8 @@
 // Entry points of the zone core: parse, check, locate, present.
 import type { Finding, RuleHost } from '../rules/rule';
-import { defaultHost, problemFindings, runRules, type RuleSettings } from '../rules/engine';
-import { parseZone, type ParseOptions } from './parser';
+import { defaultHost, problemFindings, runRules, typesReadByRules, type RuleSettings } from '../rules/engine';
+import type { ParseOptions } from './parser';
+import { scanZone } from './scan';
 import type { Zone, ZoneRecord } from './model';
 import { presentValues } from './record';
 
@@ -11,8 +12,9 @@ export type { ParseOptions, ParseState, IncludeResult } from './parser';
 export type { RuleSettings } from '../rules/engine';
 export type { RRTypeDef, FieldDef, ValueDoc } from './rr-types';
 export { parseZone, buildZone, makeSourceFile } from './parser';
+export { scanZone } from './scan';
 export { reparse } from './incremental';
-export { runRules, problemFindings, defaultHost } from '../rules/engine';
+export { runRules, problemFindings, defaultHost, typesReadByRules } from '../rules/engine';
 export { RuleCache } from '../rules/incremental-engine';
 export { absRange, entryTokens, dataTokens, locOfTokens, entryLoc } from './locate';
 export { lexLines, splitLines, isDataToken } from './lexer';
@@ -28,9 +30,10 @@ export interface CheckOptions extends ParseOptions {
   settings?: RuleSettings;
 }
 
-/** Parse + every rule: parse problems first (as findings), then rule findings. */
+/** Parse + every rule: parse problems first (as findings), then rule findings. The zone
+ *  is read into the column store (scan.ts): a one-shot check edits nothing. */
 export function checkText(text: string, opts: CheckOptions): { zone: Zone; findings: Finding[] } {
-  const zone = parseZone(text, opts);
+  const zone = scanZone(text, { keepValues: typesReadByRules(opts.settings), ...opts });
   const findings = [...problemFindings(zone, opts.settings), ...runRules(zone, opts.host ?? defaultHost, opts.settings)];
   return { zone, findings };
 }

@@ -10,9 +10,11 @@ export function entryTokens(file: SourceFile, entry: Entry): Token[] {
   if (entry.tokens.length) return entry.tokens;
   // Re-lex just this entry, in place: stop where the next entry would start.
   let tokens: Token[] = [];
-  lexEach(file.lines, entry.line, () => true, (e) => {
+  const keep = (e: Entry): void => {
     tokens = e.tokens;
-  });
+  };
+  if (file.linesAt) lexEach(file.linesAt(entry.line, entry.lineCount), 0, () => true, keep);
+  else lexEach(file.lines, entry.line, () => true, keep);
   return tokens;
 }
 

@@ -12,6 +12,8 @@ export interface SourceFile {
   /** the physical lines (kept so locations can be computed late, by re-lexing an entry) */
   lines: string[];
   entries: Entry[];
+  /** lines [from, from + count), when the file can give them without splitting all its text */
+  linesAt?(from: number, count: number): string[];
 }
 
 /** Where something is: a span inside an entry of a source file. Absolute lines are computed late. */
@@ -117,6 +119,24 @@ export interface Zone {
   file: SourceFile;
   /** parse state after the last entry (incremental mode) */
   endState?: ParseState;
+  /** the records as rows, when the zone is stored column-wise (a whole-file check) */
+  rows?: ZoneRows;
+}
+
+/** Records as rows of a column-stored zone (column-zone.ts): the rule engine picks the
+ *  records a rule needs by type and owner before any record object is made. */
+export interface ZoneRows {
+  /** number of rows (= records.length); row i is records[i] */
+  readonly count: number;
+  typeCode(row: number): number;
+  /** the row's owner as a name id (0 <= id < nameCount) */
+  ownerId(row: number): number;
+  readonly nameCount: number;
+  /** the key of a name id */
+  nameKey(id: number): string;
+  record(row: number): ZoneRecord;
+  /** owners in byOwner's order, each with its rows in file order: rows[start .. start + count) */
+  forEachOwner(fn: (ownerId: number, rows: Int32Array, start: number, count: number) => void): void;
 }
 
 /** What one top-level entry produced (kept in incremental mode, so an edit re-parses only what it touched). */

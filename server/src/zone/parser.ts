@@ -31,6 +31,9 @@ export interface ParseOptions {
   maxIncludeDepth?: number;
   /** keep entry tokens after parsing (editor features); default false to save memory */
   keepTokens?: boolean;
+  /** scanZone: type codes whose parsed RDATA values the column store keeps (the types the
+   *  rules read); other rows parse their values again when asked. Default: every type. */
+  keepValues?: ReadonlySet<number>;
 }
 
 /** What carries over from one entry to the next. */
@@ -54,9 +57,14 @@ export interface ParseContext {
   out: EntryOutput | undefined;
   top: Entry | undefined;
   names: NameCache;
-  indexer: ZoneIndexer;
+  /** where records of a whole-file parse go (the zone's lists and indexes, or the column store) */
+  indexer: RecordSink;
   /** the last parse-state snapshot taken for an entry (incremental mode) */
   lastStart?: ParseState;
+}
+
+export interface RecordSink {
+  add(rec: ZoneRecord): void;
 }
 
 export function copyState(s: ParseState): ParseState {

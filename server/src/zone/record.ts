@@ -41,56 +41,34 @@ const OWNER_EXPLICIT = 1, TTL_EXPLICIT = 2, GENERIC = 4, GENERATED = 8;
 const TYPE_SHIFT = 4; // 4 bits: the type token is at most the 4th data token
 const END_SHIFT = 8;
 
-export class Rec implements ZoneRecord {
-  readonly owner: string;
-  readonly ownerKey: string;
-  readonly ttl: number;
-  readonly class: string;
-  readonly type: string;
-  readonly typeCode: number;
-  readonly values: unknown[];
-  readonly file: SourceFile;
-  readonly entry: Entry;
-  private readonly bits: number;
-  /** trailing comment / comment above, when there are any */
-  private notes: { comment?: string; commentAbove?: string } | undefined;
-  /** the top-level entry that produced this record and its index there (incremental mode: ordering) */
-  top: Entry | undefined;
-  topIndex: number;
-
-  constructor(r: RecordInit) {
-    this.owner = r.owner;
-    this.ownerKey = r.ownerKey;
-    this.ttl = r.ttl;
-    this.class = r.class;
-    this.type = r.type;
-    this.typeCode = r.typeCode;
-    this.values = r.values;
-    this.file = r.file;
-    this.entry = r.entry;
-    this.bits = (r.ownerTok >= 0 ? OWNER_EXPLICIT : 0) | (r.ttlExplicit ? TTL_EXPLICIT : 0) | (r.generic ? GENERIC : 0) |
-      (r.generated ? GENERATED : 0) | (r.typeTok << TYPE_SHIFT) | (r.rdataEnd << END_SHIFT);
-    this.notes = undefined;
-    this.top = undefined;
-    this.topIndex = 0;
-  }
+/**
+ * What every record offers on top of its stored parts: field boundaries, raw text and
+ * locations, found again on demand from the entry's tokens. Two kinds of record share
+ * it: Rec (the editor's records, values parsed up front) and the column store's view
+ * (column-zone.ts: a whole-file check keeps columns, not a million objects).
+ */
+export abstract class RecordBase implements ZoneRecord {
+  abstract readonly owner: string;
+  abstract readonly ownerKey: string;
+  abstract readonly ttl: number;
+  abstract readonly class: string;
+  abstract readonly type: string;
+  abstract readonly typeCode: number;
+  abstract readonly values: unknown[];
+  abstract readonly file: SourceFile;
+  abstract readonly entry: Entry;
+  abstract readonly ttlExplicit: boolean;
+  abstract readonly generic: boolean;
+  abstract readonly generated: boolean;
+  abstract readonly ownerExplicit: boolean;
+  abstract readonly comment: string | undefined;
+  abstract readonly commentAbove: string | undefined;
+  /** data-token index of the type, and one past the last RDATA token */
+  protected abstract readonly typeTok: number;
+  protected abstract readonly rdataEnd: number;
 
   get def(): RRTypeDef | undefined {
     return this.generic && this.values.length === 0 ? undefined : RR_TYPE_BY_CODE.get(this.typeCode);
-  }
-  get ttlExplicit(): boolean { return (this.bits & TTL_EXPLICIT) !== 0; }
-  get generic(): boolean { return (this.bits & GENERIC) !== 0; }
-  get generated(): boolean { return (this.bits & GENERATED) !== 0; }
-  get ownerExplicit(): boolean { return (this.bits & OWNER_EXPLICIT) !== 0; }
-  private get typeTok(): number { return (this.bits >> TYPE_SHIFT) & 15; }
-  private get rdataEnd(): number { return this.bits >>> END_SHIFT; }
-  get comment(): string | undefined { return this.notes?.comment; }
-  get commentAbove(): string | undefined { return this.notes?.commentAbove; }
-
-  setComments(comment: string | undefined, commentAbove: string | undefined): void {
-    if (comment === undefined && commentAbove === undefined) return;
-    // one literal with both fields: one object shape, no property added after creation
-    this.notes = { comment, commentAbove };
   }
 
   field(name: string): unknown {
@@ -167,9 +145,61 @@ export class Rec implements ZoneRecord {
   }
 }
 
+/** A record parsed by parser.ts: values, flags and token indices kept on the object. */
+export class Rec extends RecordBase {
+  readonly owner: string;
+  readonly ownerKey: string;
+  readonly ttl: number;
+  readonly class: string;
+  readonly type: string;
+  readonly typeCode: number;
+  readonly values: unknown[];
+  readonly file: SourceFile;
+  readonly entry: Entry;
+  private readonly bits: number;
+  /** trailing comment / comment above, when there are any */
+  private notes: { comment?: string; commentAbove?: string } | undefined;
+  /** the top-level entry that produced this record and its index there (incremental mode: ordering) */
+  top: Entry | undefined;
+  topIndex: number;
+
+  constructor(r: RecordInit) {
+    super();
+    this.owner = r.owner;
+    this.ownerKey = r.ownerKey;
+    this.ttl = r.ttl;
+    this.class = r.class;
+    this.type = r.type;
+    this.typeCode = r.typeCode;
+    this.values = r.values;
+    this.file = r.file;
+    this.entry = r.entry;
+    this.bits = (r.ownerTok >= 0 ? OWNER_EXPLICIT : 0) | (r.ttlExplicit ? TTL_EXPLICIT : 0) | (r.generic ? GENERIC : 0) |
+      (r.generated ? GENERATED : 0) | (r.typeTok << TYPE_SHIFT) | (r.rdataEnd << END_SHIFT);
+    this.notes = undefined;
+    this.top = undefined;
+    this.topIndex = 0;
+  }
+
+  get ttlExplicit(): boolean { return (this.bits & TTL_EXPLICIT) !== 0; }
+  get generic(): boolean { return (this.bits & GENERIC) !== 0; }
+  get generated(): boolean { return (this.bits & GENERATED) !== 0; }
+  get ownerExplicit(): boolean { return (this.bits & OWNER_EXPLICIT) !== 0; }
+  protected get typeTok(): number { return (this.bits >> TYPE_SHIFT) & 15; }
+  protected get rdataEnd(): number { return this.bits >>> END_SHIFT; }
+  get comment(): string | undefined { return this.notes?.comment; }
+  get commentAbove(): string | undefined { return this.notes?.commentAbove; }
+
+  setComments(comment: string | undefined, commentAbove: string | undefined): void {
+    if (comment === undefined && commentAbove === undefined) return;
+    // one literal with both fields: one object shape, no property added after creation
+    this.notes = { comment, commentAbove };
+  }
+}
+
 /** Presentation of a record's values, as ldns prints RDATA (used by presentRecord too). */
 export function presentValues(rec: ZoneRecord): string {
-  const def = (rec as Rec).def;
+  const def = (rec as RecordBase).def;
   if (!def || rec.values.length === 0) return rec.rdataText;
   return def.fields.map((f, i) => presentValue(f.kind, rec.values[i])).join(' ');
 }

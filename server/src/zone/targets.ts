@@ -13,14 +13,23 @@ const TARGET_FIELD_BY_CODE = new Map(Object.entries(TARGET_FIELD).map(([type, i]
 
 /** The target name (absolute, as written) of a record, when it has one and it parsed. */
 export function targetName(rec: ZoneRecord): string | undefined {
-  const i = TARGET_FIELD_BY_CODE.get(rec.typeCode);
+  return targetOf(rec.typeCode, rec.values);
+}
+
+function targetOf(typeCode: number, values: readonly unknown[]): string | undefined {
+  const i = TARGET_FIELD_BY_CODE.get(typeCode);
   if (i === undefined) return undefined;
-  const v = rec.values[i];
+  const v = values[i];
   return typeof v === 'string' ? v : undefined;
 }
 
 /** The target as an index key (lower case), or undefined. */
 export function targetKey(rec: ZoneRecord): string | undefined {
-  const t = targetName(rec);
+  return targetKeyOf(rec.typeCode, rec.values);
+}
+
+/** targetKey from a record's type and values (the column store has no record object yet). */
+export function targetKeyOf(typeCode: number, values: readonly unknown[]): string | undefined {
+  const t = targetOf(typeCode, values);
   return t === undefined || t === '.' ? undefined : nameKey(t);
 }

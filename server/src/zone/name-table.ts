@@ -1,0 +1,209 @@
+// Interned domain-name keys for the column store (column-zone.ts): each distinct key
+// gets a small integer id. A name written in the zone text is looked up by its span
+// and origin, without building its string: most of a big zone's names are written
+// once, and their strings are made only when a rule or feature asks for them.
+
+const INITIAL_SLOTS = 1 << 12; // pairs
+
+/** Hash of a key's characters, polynomial so that `label.` + origin combines from parts. */
+const MUL = 31;
+
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** An origin names are made absolute against: its key and what its hash contributes. */
+export interface Origin {
+  key: string;
+  hash: number;
+  /** MUL to the power of the key's length (mod 2^32) */
+  scale: number;
+}
+
+export function makeOrigin(key: string): Origin {
+  let hash = 0, scale = 1;
+  for (let i = 0; i < key.length; i++) {
+    hash = (Math.imul(hash, MUL) + key.charCodeAt(i)) | 0;
+    scale = Math.imul(scale, MUL);
+  }
+  return { key, hash, scale };
+}
+
+export class NameTable {
+  /** open addressing: pairs of (id + 1, hash), so a probe reads one cache line (0 = empty) */
+  private slots: Int32Array;
+  private hashes = new Int32Array(1024);
+  /** text span of a name written in the zone (and its origin), until its key is made */
+  private spanStart = new Int32Array(1024);
+  private spanEnd = new Int32Array(1024);
+  /** index of the origin in `origins`, -1 for a name written absolute */
+  private spanOrigin = new Int32Array(1024);
+  private readonly origins: Origin[] = [];
+  private keys: (string | undefined)[] = [];
+  private count = 0;
+
+  /** `expected`: about how many names will come (sizes the table once instead of growing it) */
+  constructor(private readonly text: string, expected = 0) {
+    let pairs = INITIAL_SLOTS;
+    while (pairs < expected * 2) pairs *= 2;
+    this.slots = new Int32Array(pairs * 2);
+    const n = Math.max(1024, expected);
+    this.hashes = new Int32Array(n);
+    this.spanStart = new Int32Array(n);
+    this.spanEnd = new Int32Array(n);
+    this.spanOrigin = new Int32Array(n);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Registers an origin names can be relative to; returns its index (for internSpan). */
+  addOrigin(key: string): number {
+    const o = makeOrigin(key);
+    this.origins.push(o);
+    return this.origins.length - 1;
+  }
+
+  originKey(index: number): string {
+    return this.origins[index].key;
+  }
+
+  /** The key string of a name id (made on first request). */
+  key(id: number): string {
+    let k = this.keys[id];
+    if (k === undefined) {
+      const written = this.text.slice(this.spanStart[id], this.spanEnd[id]).toLowerCase();
+      const oi = this.spanOrigin[id];
+      const o = oi < 0 ? undefined : this.origins[oi];
+      k = o === undefined ? written : o.key === '.' ? written + '.' : written + '.' + o.key;
+      this.keys[id] = k;
+    }
+    return k;
+  }
+
+  /** The id of the name written at text[start, end): absolute when `origin` is undefined,
+   *  else relative to it. No escapes in the span (the scanner sends those the slow way). */
+  internSpan(start: number, end: number, originIndex: number): number {
+    const text = this.text;
+    const origin = originIndex < 0 ? undefined : this.origins[originIndex];
+    let h = 0;
+    for (let i = start; i < end; i++) h = (Math.imul(h, MUL) + lower(text.charCodeAt(i))) | 0;
+    let length = end - start;
+    if (origin !== undefined) {
+      h = (Math.imul(h, MUL) + 46) | 0; // '.'
+      length += 1;
+      if (origin.key !== '.') {
+        h = (Math.imul(h, origin.scale) + origin.hash) | 0;
+        length += origin.key.length;
+      }
+    }
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot * 2] - 1;
+      if (id < 0) return this.add(slot, h, start, end, originIndex, undefined);
+      if (slots[slot * 2 + 1] === h && this.sameAsSpan(id, length, start, end, originIndex)) return id;
+    }
+  }
+
+  /** The id of a key given as a string (adds it when new). */
+  internKey(key: string): number {
+    const h = hashKey(key);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot * 2] - 1;
+      if (id < 0) return this.add(slot, h, 0, 0, -1, key);
+      if (slots[slot * 2 + 1] === h && this.key(id) === key) return id;
+    }
+  }
+
+  /** The id of a key, or -1 when no name has it. */
+  find(key: string): number {
+    const h = hashKey(key);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot * 2] - 1;
+      if (id < 0) return -1;
+      if (slots[slot * 2 + 1] === h && this.key(id) === key) return id;
+    }
+  }
+
+  /** True when name `id` is the name written at text[start, end) (key `length` long). */
+  private sameAsSpan(id: number, length: number, start: number, end: number, originIndex: number): boolean {
+    const text = this.text;
+    const n = end - start;
+    if (this.keys[id] === undefined && this.spanOrigin[id] === originIndex && this.spanEnd[id] - this.spanStart[id] === n) {
+      // written the same way (the usual repeat): compare the two spans, no key string needed
+      const other = this.spanStart[id];
+      for (let i = 0; i < n; i++) if (lower(text.charCodeAt(other + i)) !== lower(text.charCodeAt(start + i))) return false;
+      return true;
+    }
+    return this.keyMatchesSpan(this.key(id), length, start, end, originIndex < 0 ? undefined : this.origins[originIndex]);
+  }
+
+  private keyMatchesSpan(key: string, length: number, start: number, end: number, origin: Origin | undefined): boolean {
+    if (key.length !== length) return false;
+    const text = this.text;
+    const n = end - start;
+    for (let i = 0; i < n; i++) if (key.charCodeAt(i) !== lower(text.charCodeAt(start + i))) return false;
+    if (origin === undefined) return true;
+    if (key.charCodeAt(n) !== 46) return false;
+    return origin.key === '.' || key.startsWith(origin.key, n + 1);
+  }
+
+  private add(slot: number, h: number, start: number, end: number, originIndex: number, key: string | undefined): number {
+    const id = this.count++;
+    if (id === this.hashes.length) {
+      this.hashes = grown(this.hashes);
+      this.spanStart = grown(this.spanStart);
+      this.spanEnd = grown(this.spanEnd);
+      this.spanOrigin = grown(this.spanOrigin);
+    }
+    this.hashes[id] = h;
+    this.spanStart[id] = start;
+    this.spanEnd[id] = end;
+    this.spanOrigin[id] = originIndex;
+    this.keys.push(key);
+    this.slots[slot * 2] = id + 1;
+    this.slots[slot * 2 + 1] = h;
+    if (this.count * 4 > this.slots.length) this.rehash(); // load over 1/2
+    return id;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let id = 0; id < this.count; id++) {
+      const h = this.hashes[id];
+      let slot = mix(h) & mask;
+      while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 2] = id + 1;
+      slots[slot * 2 + 1] = h;
+    }
+    this.slots = slots;
+  }
+}
+
+function hashKey(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, MUL) + key.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** A typed array twice as long with the same contents. */
+export function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,506 @@
+// Whole-file scan into the column store (column-zone.ts), for `dane-zone check` and
+// other one-shot reads of a zone. Same reading as parser.ts (it is the reference):
+// entries are found over the whole text by offsets, and a plain record (no escapes,
+// no lexical or field error, TTL and class resolvable) becomes a row without any
+// object kept; every other entry (directives, escapes, anything that reports a
+// problem) is handed to parser.ts as it is, with the same carried state.
+import type { Zone } from './model';
+import { TokKind, type Entry, type Token } from './syntax';
+import { lexEach } from './lexer';
+import { hostOrigin, parseTopEntry, zoneOrigin, type ParseContext, type ParseOptions, type ParseState } from './parser';
+import { NameCache, resolveName } from './names';
+import { parseTtl, TTL_MAX } from './ttl';
+import { classCodeByName, className, typeCodeByName } from './rr-codes';
+import { RR_TYPE_BY_CODE } from './rr-types';
+import { KIND_PARSERS, type FieldCursor } from './field-kinds';
+
+type FieldParser = (typeof KIND_PARSERS)[keyof typeof KIND_PARSERS];
+import { targetKeyOf } from './targets';
+import { ColumnSourceFile, ColumnZone, OWNER_EXPLICIT, TTL_EXPLICIT } from './column-zone';
+
+const SPACE = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36, DOT = 46, AT = 64;
+
+/** Reads a whole zone file into a column-stored zone. Never throws; does no I/O. */
+export function scanZone(text: string, opts: ParseOptions): Zone {
+  const file = new ColumnSourceFile(opts.fileId, text);
+  const zone = new ColumnZone(file);
+  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: zone };
+  const state: ParseState = { origin: hostOrigin(opts) };
+  new Scanner(file, zone, ctx, state).run();
+  zone.finish();
+  zone.origin = zoneOrigin(zone, opts);
+  return zone;
+}
+
+/** An origin with what checking relative names against it needs. */
+interface ScanOrigin {
+  key: string;
+  /** its index in the zone's name table (NameTable.addOrigin) */
+  index: number;
+  /** wire length of the origin, or -1 when names cannot be made absolute against it */
+  wire: number;
+}
+
+class Scanner {
+  private readonly text: string;
+  // Data tokens (words and quoted strings) of the entry being read, as offsets.
+  private tokStart = new Int32Array(64);
+  private tokEnd = new Int32Array(64);
+  private quoted = new Uint8Array(64);
+  private count = 0;
+  /** the entry's last comment, or -1 */
+  private commentStart = -1;
+  private commentEnd = -1;
+  private depth = 0;
+  /** the entry needs parser.ts: an escape, a lexical error */
+  private slow = false;
+  // The entry before the current one, for "comment directly above": its comment as
+  // offsets (a comment-only entry read here) or as text (one parser.ts read).
+  private prevCommentStart = -1;
+  private prevCommentEnd = -1;
+  private prevComment: string | undefined = undefined;
+  private prevLine = -1;
+  private prevLines = 0;
+  // The last owners looked up (text span and origin, and their name id): an owner is
+  // often written again on the next line, and comparing the text beats a table probe.
+  private readonly recentStart = new Int32Array(2).fill(-1);
+  private readonly recentEnd = new Int32Array(2);
+  private readonly recentOrigin = new Int32Array(2);
+  private readonly recentId = new Int32Array(2);
+  private recentNext = 0;
+  // The owner that a line starting with a blank repeats (kept as a name id; the
+  // state's strings are written only when parser.ts is about to need them).
+  private lastOwner = -1;
+  private lastOwnerText: string | undefined = undefined;
+  private origin!: ScanOrigin;
+  private readonly origins = new Map<string, ScanOrigin>();
+  // Tokens for the field parsers, reused from record to record.
+  private readonly pool: Token[] = [];
+  private readonly words: Token[] = [];
+  private readonly cursor: FieldCursor;
+  private readonly keep: ReadonlySet<number> | undefined;
+  private lastClassText = '';
+  private lastClassCode = 1;
+
+  constructor(
+    private readonly file: ColumnSourceFile,
+    private readonly zone: ColumnZone,
+    private readonly ctx: ParseContext,
+    private readonly state: ParseState,
+  ) {
+    this.text = file.text;
+    this.cursor = { words: this.words, i: 0, origin: '', names: ctx.names };
+    this.keep = ctx.opts.keepValues;
+    this.useOrigin(state.origin);
+  }
+
+  run(): void {
+    const text = this.text;
+    const file = this.file;
+    let start = 0;
+    let line = 0;
+    file.addLine(0);
+    while (start >= 0) {
+      const entryLine = line;
+      const c0 = text.charCodeAt(start);
+      const leadingBlank = c0 === SPACE || c0 === TAB;
+      this.count = 0;
+      this.commentStart = -1;
+      this.depth = 0;
+      this.slow = false;
+      let next = this.nextLine(this.lexLine(start));
+      line++;
+      if (next >= 0) file.addLine(next);
+      // An open parenthesis continues the entry, but not into a directive line (lexer.ts).
+      while (this.depth > 0 && next >= 0 && text.charCodeAt(next) !== DOLLAR) {
+        next = this.nextLine(this.lexLine(next));
+        line++;
+        if (next >= 0) file.addLine(next);
+      }
+      if (this.depth > 0) this.slow = true; // unclosed '(': parser.ts reports it
+      this.entry(entryLine, line - entryLine, leadingBlank);
+      start = next;
+    }
+  }
+
+  /** Where the line after the one ending at `end` starts, or -1 at the end of the text. */
+  private nextLine(end: number): number {
+    const text = this.text;
+    if (end >= text.length) return -1;
+    return text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+  }
+
+  private isLineEnd(c: number): boolean {
+    return c === LF || c === CR;
+  }
+
+  /** Steps over a backslash escape: never over a line end (the line ends there, as in lexer.ts). */
+  private escape(i: number): number {
+    this.slow = true;
+    const d = this.text.charCodeAt(i + 1);
+    return i + 1 >= this.text.length || this.isLineEnd(d) ? i + 1 : i + 2;
+  }
+
+  /** Reads the tokens of one physical line starting at `i`; returns where its line end is. */
+  private lexLine(i: number): number {
+    const text = this.text;
+    const n = text.length;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === LF || c === CR) return i;
+      if (c === SPACE || c === TAB) { i++; continue; }
+      if (c === SEMI) {
+        const start = i;
+        while (i < n && !this.isLineEnd(text.charCodeAt(i))) i++;
+        this.commentStart = start;
+        this.commentEnd = i;
+        return i;
+      }
+      if (c === LPAR) { this.depth++; i++; continue; }
+      if (c === RPAR) {
+        if (this.depth === 0) this.slow = true; // stray ')'
+        else this.depth--;
+        i++;
+        continue;
+      }
+      const start = i;
+      let quoted = 0;
+      if (c === QUOTE) {
+        quoted = 1;
+        i++;
+        let closed = false;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === LF || d === CR) break;
+          if (d === BSLASH) { i = this.escape(i); continue; }
+          i++;
+          if (d === QUOTE) { closed = true; break; }
+        }
+        if (!closed) this.slow = true;
+      } else {
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === BSLASH) { i = this.escape(i); continue; }
+          if (d === SPACE || d === TAB || d === LF || d === CR || d === SEMI || d === LPAR || d === RPAR || d === QUOTE) break;
+          i++;
+        }
+      }
+      this.addToken(start, i, quoted);
+    }
+    return n;
+  }
+
+  private addToken(start: number, end: number, quoted: number): void {
+    if (this.count === this.tokStart.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.tokStart = grow(this.tokStart);
+      this.tokEnd = grow(this.tokEnd);
+      this.quoted = grow(this.quoted);
+    }
+    this.tokStart[this.count] = start;
+    this.tokEnd[this.count] = end;
+    this.quoted[this.count] = quoted;
+    this.count++;
+  }
+
+  private entry(line: number, lines: number, leadingBlank: boolean): void {
+    if (this.slow) return this.viaParser(line, lines);
+    if (this.count === 0) {
+      this.remember(undefined, line, lines);
+      this.prevCommentStart = this.commentStart;
+      this.prevCommentEnd = this.commentEnd;
+      return;
+    }
+    if (!leadingBlank && this.quoted[0] === 0 && this.text.charCodeAt(this.tokStart[0]) === DOLLAR) return this.viaParser(line, lines);
+    if (!this.record(line, lines, leadingBlank)) return this.viaParser(line, lines);
+    this.remember(undefined, line, lines);
+  }
+
+  private remember(comment: string | undefined, line: number, lines: number): void {
+    this.prevComment = comment;
+    this.prevCommentStart = -1;
+    this.prevLine = line;
+    this.prevLines = lines;
+  }
+
+  /** The previous entry's comment text (only a comment-only entry has one). */
+  private previousComment(): string | undefined {
+    if (this.prevCommentStart >= 0) return this.text.slice(this.prevCommentStart + 1, this.prevCommentEnd).trim();
+    return this.prevComment;
+  }
+
+  /** Hands the entry to parser.ts, with the carried state as parser.ts keeps it. */
+  private viaParser(line: number, lines: number): void {
+    const state = this.state;
+    if (this.lastOwner >= 0) {
+      const key = this.zone.names.key(this.lastOwner);
+      state.lastOwnerKey = key;
+      state.lastOwner = this.lastOwnerText ?? key;
+    }
+    lexEach(this.file.linesAt(line, lines), 0, undefined, (e) => {
+      e.line += line;
+      const prev = this.prevLine < 0 ? undefined : ({ commentText: this.previousComment(), line: this.prevLine, lineCount: this.prevLines } as Entry);
+      parseTopEntry(this.file, e, prev, state, this.ctx, false);
+      this.remember(e.commentText, e.line, e.lineCount);
+    });
+    if (state.lastOwnerKey !== undefined) {
+      this.lastOwner = this.zone.names.internKey(state.lastOwnerKey);
+      this.lastOwnerText = state.lastOwner === state.lastOwnerKey ? undefined : state.lastOwner;
+    }
+    if (state.origin !== this.origin.key) this.useOrigin(state.origin);
+  }
+
+  private useOrigin(key: string): void {
+    let o = this.origins.get(key);
+    if (!o) {
+      const checked = key ? resolveName(key, '') : undefined;
+      o = { key, index: this.zone.names.addOrigin(key), wire: checked?.name !== undefined ? wireLength(key) : -1 };
+      this.origins.set(key, o);
+    }
+    this.origin = o;
+  }
+
+  /** A plain record as a row; false (and nothing changed) when parser.ts must read it. */
+  private record(line: number, lines: number, leadingBlank: boolean): boolean {
+    const text = this.text;
+    const state = this.state;
+    const ts = this.tokStart, te = this.tokEnd;
+    const n = this.count;
+    let k = 0;
+    let owner = this.lastOwner;
+    let ownerText = this.lastOwnerText;
+    if (!leadingBlank) {
+      if (this.quoted[0] !== 0) return false;
+      owner = this.ownerName(ts[0], te[0]);
+      if (owner < 0) return false;
+      ownerText = this.ownerText;
+      k = 1;
+    } else if (owner < 0) return false;
+    // TTL and class, in either order (RFC 1035 §5.1)
+    let ttl = -1, cls = -1;
+    for (let m = 0; m < 2 && k < n; m++) {
+      const a = ts[k], b = te[k];
+      const c0 = text.charCodeAt(a);
+      if (ttl < 0 && c0 >= 48 && c0 <= 57) {
+        const v = this.ttlOf(a, b);
+        if (v >= 0) { ttl = v; k++; continue; }
+      }
+      const lc = c0 | 32;
+      if (cls < 0 && b - a <= 10 && (lc === 99 || lc === 104 || lc === 105)) {
+        const code = this.wordCode(this.classCodes, classCodeByName, a, b);
+        if (code >= 0) { cls = code; k++; continue; }
+      }
+      break;
+    }
+    if (k >= n) return false;
+    const typeIdx = k;
+    const typeCode = this.wordCode(this.typeCodes, typeCodeByName, ts[k], te[k]);
+    if (typeCode < 0) return false;
+    const def = RR_TYPE_BY_CODE.get(typeCode);
+    if (!def) return false;
+    // RDATA: the field parsers of parser.ts, on pooled tokens
+    const words = this.words;
+    words.length = 0;
+    for (let j = k + 1; j < n; j++) words.push(this.token(j - k - 1, ts[j], te[j], this.quoted[j]));
+    const cur = this.cursor;
+    cur.i = 0;
+    cur.origin = state.origin;
+    cur.error = undefined;
+    const fields = def.fields;
+    const parsers = fieldParsers(typeCode);
+    const values: unknown[] = new Array(fields.length);
+    for (let f = 0; f < fields.length; f++) {
+      values[f] = parsers[f](cur, fields[f].name);
+      if (cur.error) return false;
+    }
+    if (cur.i < words.length || (def.check && def.check(values))) return false;
+    // TTL: explicit, else $TTL, else the last explicit one; the other cases report (parser.ts)
+    let ttlValue: number;
+    if (ttl >= 0) {
+      if (ttl > TTL_MAX) return false;
+      ttlValue = ttl;
+    } else if (state.defaultTtl !== undefined) ttlValue = state.defaultTtl;
+    else if (state.lastTtl !== undefined) ttlValue = state.lastTtl;
+    else return false;
+    const klass = cls >= 0 ? className(cls) : (state.lastClass ?? state.zoneClass ?? 'IN');
+    if (state.zoneClass && klass !== state.zoneClass) return false;
+    // The record is good: carry the state on and write its row.
+    if (ttl >= 0) state.lastTtl = ttlValue;
+    if (!state.zoneClass) state.zoneClass = klass;
+    state.lastClass = klass;
+    this.lastOwner = owner;
+    this.lastOwnerText = ownerText;
+    const zone = this.zone;
+    const c = zone.columns;
+    const row = c.next();
+    c.owner[row] = owner;
+    c.type[row] = typeCode;
+    c.ttl[row] = ttlValue;
+    c.klass[row] = this.classCode(klass);
+    c.flags[row] = (leadingBlank ? 0 : OWNER_EXPLICIT) | (ttl >= 0 ? TTL_EXPLICIT : 0);
+    c.line[row] = line;
+    c.lines[row] = lines;
+    c.typeTok[row] = typeIdx;
+    c.tokens[row] = n;
+    c.origin[row] = this.origin.index;
+    const target = targetKeyOf(typeCode, values);
+    c.target[row] = target === undefined ? -1 : zone.names.internKey(target);
+    zone.keptValues.push(this.keep === undefined || this.keep.has(typeCode) ? values : undefined);
+    if (ownerText !== undefined) zone.ownerText.set(row, ownerText);
+    const adjacent = this.prevLine + this.prevLines === line;
+    const aboveStart = adjacent ? this.prevCommentStart : -1;
+    if (this.commentStart >= 0 || aboveStart >= 0) zone.addComments(row, this.commentStart, this.commentEnd, aboveStart, this.prevCommentEnd);
+    if (adjacent && this.prevComment !== undefined) zone.aboveText.set(row, this.prevComment);
+    return true;
+  }
+
+  // Type and class words seen so far, by their letters packed into a number (words
+  // of up to 4 ASCII letters: A, MX, TXT, AAAA, TLSA, IN ...): no string per record.
+  private readonly typeCodes = new Map<number, number>();
+  private readonly classCodes = new Map<number, number>();
+
+  /** `lookup` of the word at text[a, b) (typeCodeByName, classCodeByName), -1 when unknown. */
+  private wordCode(seen: Map<number, number>, lookup: (word: string) => number | undefined, a: number, b: number): number {
+    const text = this.text;
+    if (b - a > 4) return lookup(text.slice(a, b)) ?? -1;
+    let packed = 0;
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128 || c === 0) return lookup(text.slice(a, b)) ?? -1; // packed digits must be 1-127
+      packed = packed * 128 + c;
+    }
+    let code = seen.get(packed);
+    if (code === undefined) {
+      code = lookup(text.slice(a, b)) ?? -1;
+      seen.set(packed, code);
+    }
+    return code;
+  }
+
+  /** parseTtl of the word at text[a, b) (starts with a digit), -1 when it is no TTL. */
+  private ttlOf(a: number, b: number): number {
+    const text = this.text;
+    if (b - a > 10) return parseTtl(text.slice(a, b)) ?? -1;
+    let v = 0;
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return parseTtl(text.slice(a, b)) ?? -1; // units: 1h30m
+      v = v * 10 + (c - 48);
+    }
+    return v > 0xffffffff ? -1 : v;
+  }
+
+  private classCode(klass: string): number {
+    if (klass !== this.lastClassText) {
+      this.lastClassText = klass;
+      this.lastClassCode = classCodeByName(klass) ?? 1;
+    }
+    return this.lastClassCode;
+  }
+
+  private token(i: number, start: number, end: number, quoted: number): Token {
+    let t = this.pool[i];
+    if (t === undefined) {
+      t = { kind: TokKind.Word, line: 0, start: 0, end: 0, text: '' };
+      this.pool[i] = t;
+    }
+    t.kind = quoted ? TokKind.Quoted : TokKind.Word;
+    t.text = this.text.slice(start, end);
+    return t;
+  }
+
+  /** The owner as written when it differs from its key (upper case), set by ownerName. */
+  private ownerText: string | undefined = undefined;
+
+  /** The name id of an owner written at text[a, b), or -1 when parser.ts must read it
+   *  (an error to report, or a form this fast path leaves to names.ts). */
+  private ownerName(a: number, b: number): number {
+    const text = this.text;
+    const names = this.zone.names;
+    const origin = this.origin;
+    this.ownerText = undefined;
+    if (b - a === 1) {
+      const c = text.charCodeAt(a);
+      if (c === AT) return origin.key ? names.internKey(origin.key) : -1;
+      if (c === DOT) return names.internKey('.');
+    }
+    let label = 0, wire = 1, upper = false;
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) return -1;
+      if (c === DOT) {
+        if (label === 0 || label > 63) return -1;
+        wire += label + 1;
+        label = 0;
+        continue;
+      }
+      if (c >= 65 && c <= 90) upper = true;
+      label++;
+    }
+    const absolute = label === 0;
+    if (!absolute) {
+      if (label > 63 || origin.wire < 0) return -1;
+      wire += label + 1 + origin.wire - 1;
+    }
+    if (wire > 255) return -1;
+    if (upper) {
+      const written = text.slice(a, b);
+      this.ownerText = absolute ? written : origin.key === '.' ? written + '.' : written + '.' + origin.key;
+    }
+    const originIndex = absolute ? -1 : origin.index;
+    for (let r = 0; r < 2; r++) {
+      if (this.recentOrigin[r] === originIndex && this.recentStart[r] >= 0 && sameLetters(text, this.recentStart[r], this.recentEnd[r], a, b)) return this.recentId[r];
+    }
+    const id = names.internSpan(a, b, originIndex);
+    const r = this.recentNext;
+    this.recentNext = r ^ 1;
+    this.recentStart[r] = a;
+    this.recentEnd[r] = b;
+    this.recentOrigin[r] = originIndex;
+    this.recentId[r] = id;
+    return id;
+  }
+}
+
+// The field parsers of each type, picked once (KIND_PARSERS by kind name per field and
+// record showed in the profile).
+const PARSERS_BY_TYPE = new Map<number, readonly FieldParser[]>();
+
+function fieldParsers(typeCode: number): readonly FieldParser[] {
+  let list = PARSERS_BY_TYPE.get(typeCode);
+  if (!list) {
+    list = (RR_TYPE_BY_CODE.get(typeCode)?.fields ?? []).map((f) => KIND_PARSERS[f.kind]);
+    PARSERS_BY_TYPE.set(typeCode, list);
+  }
+  return list;
+}
+
+/** True when text[a1, b1) and text[a2, b2) are the same name (ASCII case ignored). */
+function sameLetters(text: string, a1: number, b1: number, a2: number, b2: number): boolean {
+  if (b1 - a1 !== b2 - a2) return false;
+  for (let i = 0; i < b1 - a1; i++) {
+    const c = text.charCodeAt(a1 + i), d = text.charCodeAt(a2 + i);
+    if (c !== d && ((c | 32) !== (d | 32) || (c | 32) < 97 || (c | 32) > 122)) return false;
+  }
+  return true;
+}
+
+/** Wire length of a valid absolute key without escapes is its length + 1 ('.' alone: 1). */
+function wireLength(key: string): number {
+  if (key === '.') return 1;
+  return key.indexOf('\\') < 0 ? key.length + 1 : nameKeyWire(key);
+}
+
+function nameKeyWire(key: string): number {
+  // keys with escapes: count octets (\X is one, \DDD is one)
+  let octets = 0;
+  for (let i = 0; i < key.length; i++) {
+    if (key.charCodeAt(i) === BSLASH) i += key.charCodeAt(i + 1) >= 48 && key.charCodeAt(i + 1) <= 57 ? 3 : 1;
+    octets++;
+  }
+  return octets + 1;
+}

@@ -75,7 +75,7 @@ export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): Ce
     const l = fromComment(rec.loc, rec.loc.entry, 'last');
     if (l) return l;
   }
-  const line = rec.loc.entry.line;
+  const line = rec.entry.line;
   if (rec.commentAbove !== undefined && CERT_LINK_RE.test(rec.commentAbove) && line > 0) {
     // commentAbove: the entry ending on the line above is comment-only; a link must be its
     // only token, so that entry is the one line above (no entry list needed: a column-stored

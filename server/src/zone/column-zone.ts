@@ -346,6 +346,8 @@ export class ColumnZone implements Zone, ZoneRows {
   /** Builds the indexes once every row is in. */
   finish(): void {
     const c = this.columns;
+    // sized up front: rows get their views in any order, and a growing sparse array turns slow
+    this.views = new Array(c.length);
     const names = this.names;
     const byOwner = groupRows(c.owner, c.length, names.size);
     const byTarget = groupRows(c.target, c.length, names.size);

@@ -4,6 +4,7 @@
 // no lexical or field error, TTL and class resolvable) becomes a row without any
 // object kept; every other entry (directives, escapes, anything that reports a
 // problem) is handed to parser.ts as it is, with the same carried state.
+import { isIPv6 } from 'node:net';
 import type { Zone } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach } from './lexer';
@@ -52,6 +53,9 @@ class Scanner {
   private commentStart = -1;
   private commentEnd = -1;
   private depth = 0;
+  /** the text has a '\r' (lines can end in "\r\n" or "\r"), and the next backslash at or after the line being read */
+  private readonly hasCR: boolean;
+  private nextBackslash = -1;
   /** the entry needs parser.ts: an escape, a lexical error */
   private slow = false;
   // The entry before the current one, for "comment directly above": its comment as
@@ -89,6 +93,7 @@ class Scanner {
     private readonly state: ParseState,
   ) {
     this.text = file.text;
+    this.hasCR = file.text.indexOf('\r') >= 0;
     this.cursor = { words: this.words, i: 0, origin: '', names: ctx.names };
     this.keep = ctx.opts.keepValues;
     this.useOrigin(state.origin);
@@ -134,27 +139,33 @@ class Scanner {
     return c === LF || c === CR;
   }
 
-  /** Steps over a backslash escape: never over a line end (the line ends there, as in lexer.ts). */
-  private escape(i: number): number {
-    this.slow = true;
-    const d = this.text.charCodeAt(i + 1);
-    return i + 1 >= this.text.length || this.isLineEnd(d) ? i + 1 : i + 2;
+  /** Where the line starting at `i` ends (its '\n' or '\r', or the end of the text). */
+  private lineEnd(i: number): number {
+    const text = this.text;
+    if (!this.hasCR) {
+      const e = text.indexOf('\n', i);
+      return e < 0 ? text.length : e;
+    }
+    while (i < text.length && !this.isLineEnd(text.charCodeAt(i))) i++;
+    return i;
   }
 
   /** Reads the tokens of one physical line starting at `i`; returns where its line end is. */
   private lexLine(i: number): number {
     const text = this.text;
-    const n = text.length;
-    while (i < n) {
+    const end = this.lineEnd(i);
+    if (this.nextBackslash < i) {
+      const b = text.indexOf('\\', i);
+      this.nextBackslash = b < 0 ? text.length : b;
+    }
+    if (this.nextBackslash < end) return this.lexEscapedLine(i, end);
+    while (i < end) {
       const c = text.charCodeAt(i);
-      if (c === LF || c === CR) return i;
       if (c === SPACE || c === TAB) { i++; continue; }
       if (c === SEMI) {
-        const start = i;
-        while (i < n && !this.isLineEnd(text.charCodeAt(i))) i++;
-        this.commentStart = start;
-        this.commentEnd = i;
-        return i;
+        this.commentStart = i;
+        this.commentEnd = end;
+        return end;
       }
       if (c === LPAR) { this.depth++; i++; continue; }
       if (c === RPAR) {
@@ -163,31 +174,70 @@ class Scanner {
         i++;
         continue;
       }
-      const start = i;
-      let quoted = 0;
       if (c === QUOTE) {
-        quoted = 1;
-        i++;
-        let closed = false;
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d === LF || d === CR) break;
-          if (d === BSLASH) { i = this.escape(i); continue; }
-          i++;
-          if (d === QUOTE) { closed = true; break; }
+        const q = text.indexOf('"', i + 1);
+        if (q < 0 || q >= end) {
+          this.slow = true; // unterminated: parser.ts reports it
+          this.addToken(i, end, 1);
+          return end;
         }
-        if (!closed) this.slow = true;
-      } else {
-        while (i < n) {
+        this.addToken(i, q + 1, 1);
+        i = q + 1;
+        continue;
+      }
+      let j = i + 1;
+      while (j < end) {
+        const d = text.charCodeAt(j);
+        // A '"' ends a word and opens a quoted string, as in lexer.ts.
+        if (d === SPACE || d === TAB || d === SEMI || d === LPAR || d === RPAR || d === QUOTE) break;
+        j++;
+      }
+      this.addToken(i, j, 0);
+      i = j;
+    }
+    return end;
+  }
+
+  /** lexLine for a line with a backslash: the entry goes to parser.ts, but its extent
+   *  (parentheses outside quotes and escapes) must be found the same way. */
+  private lexEscapedLine(i: number, end: number): number {
+    const text = this.text;
+    this.slow = true;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) { i++; continue; }
+      if (c === SEMI) {
+        this.commentStart = i;
+        this.commentEnd = end;
+        return end;
+      }
+      if (c === LPAR) { this.depth++; i++; continue; }
+      if (c === RPAR) {
+        if (this.depth > 0) this.depth--;
+        i++;
+        continue;
+      }
+      const start = i;
+      if (c === QUOTE) {
+        i++;
+        while (i < end) {
           const d = text.charCodeAt(i);
-          if (d === BSLASH) { i = this.escape(i); continue; }
-          if (d === SPACE || d === TAB || d === LF || d === CR || d === SEMI || d === LPAR || d === RPAR || d === QUOTE) break;
+          if (d === BSLASH) { i += 2; continue; }
+          i++;
+          if (d === QUOTE) break;
+        }
+      } else {
+        while (i < end) {
+          const d = text.charCodeAt(i);
+          if (d === BSLASH) { i += 2; continue; }
+          if (d === SPACE || d === TAB || d === SEMI || d === LPAR || d === RPAR || d === QUOTE) break;
           i++;
         }
       }
-      this.addToken(start, i, quoted);
+      if (i > end) i = end; // a backslash ends the line: it escapes nothing
+      this.addToken(start, i, c === QUOTE ? 1 : 0);
     }
-    return n;
+    return end;
   }
 
   private addToken(start: number, end: number, quoted: number): void {
@@ -302,6 +352,12 @@ class Scanner {
     if (typeCode < 0) return false;
     const def = RR_TYPE_BY_CODE.get(typeCode);
     if (!def) return false;
+    const keepValues = this.keep === undefined || this.keep.has(typeCode);
+    // An address whose value no rule reads in bulk is checked in place: no strings, no
+    // value list (most of a big zone's records are A and AAAA).
+    if (!keepValues && k + 2 === n && this.quoted[k + 1] === 0 && (typeCode === A ? isIpv4(text, ts[k + 1], te[k + 1]) : typeCode === AAAA && isIpv6Word(text.slice(ts[k + 1], te[k + 1])))) {
+      return this.addRow(line, lines, leadingBlank, owner, ownerText, ttl, cls, typeCode, typeIdx, undefined);
+    }
     // RDATA: the field parsers of parser.ts, on pooled tokens
     const words = this.words;
     words.length = 0;
@@ -318,6 +374,15 @@ class Scanner {
       if (cur.error) return false;
     }
     if (cur.i < words.length || (def.check && def.check(values))) return false;
+    return this.addRow(line, lines, leadingBlank, owner, ownerText, ttl, cls, typeCode, typeIdx, keepValues ? values : undefined, values);
+  }
+
+  /** Writes the row of a record whose RDATA is good, when its TTL and class resolve. */
+  private addRow(
+    line: number, lines: number, leadingBlank: boolean, owner: number, ownerText: string | undefined, ttl: number, cls: number,
+    typeCode: number, typeIdx: number, kept: unknown[] | undefined, values?: unknown[],
+  ): boolean {
+    const state = this.state;
     // TTL: explicit, else $TTL, else the last explicit one; the other cases report (parser.ts)
     let ttlValue: number;
     if (ttl >= 0) {
@@ -345,11 +410,11 @@ class Scanner {
     c.line[row] = line;
     c.lines[row] = lines;
     c.typeTok[row] = typeIdx;
-    c.tokens[row] = n;
+    c.tokens[row] = this.count;
     c.origin[row] = this.origin.index;
-    const target = targetKeyOf(typeCode, values);
+    const target = values === undefined ? undefined : targetKeyOf(typeCode, values);
     c.target[row] = target === undefined ? -1 : zone.names.internKey(target);
-    zone.keptValues.push(this.keep === undefined || this.keep.has(typeCode) ? values : undefined);
+    zone.keptValues.push(kept);
     if (ownerText !== undefined) zone.ownerText.set(row, ownerText);
     const adjacent = this.prevLine + this.prevLines === line;
     const aboveStart = adjacent ? this.prevCommentStart : -1;
@@ -477,6 +542,33 @@ function fieldParsers(typeCode: number): readonly FieldParser[] {
     PARSERS_BY_TYPE.set(typeCode, list);
   }
   return list;
+}
+
+const A = 1, AAAA = 28;
+
+/** The ipv4 field kind's test (four decimal octets 0-255, no leading zeros) on text[a, b). */
+function isIpv4(text: string, a: number, b: number): boolean {
+  let octets = 0, digits = 0, value = 0, lead = 0;
+  for (let i = a; i <= b; i++) {
+    const c = i < b ? text.charCodeAt(i) : DOT;
+    if (c >= 48 && c <= 57) {
+      if (digits === 0) lead = c;
+      else if (lead === 48) return false; // leading zero
+      value = value * 10 + (c - 48);
+      if (++digits > 3) return false;
+      continue;
+    }
+    if (c !== DOT || digits === 0 || value > 255) return false;
+    octets++;
+    digits = 0;
+    value = 0;
+  }
+  return octets === 4;
+}
+
+/** The ipv6 field kind's test. */
+function isIpv6Word(word: string): boolean {
+  return isIPv6(word) && !word.includes('%');
 }
 
 /** True when text[a1, b1) and text[a2, b2) are the same name (ASCII case ignored). */

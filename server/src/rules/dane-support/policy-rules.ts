@@ -5,6 +5,7 @@ import type { ZoneRecord } from '../../zone/model';
 import type { OwnerRule, RecordRule, RfcRef } from '../rule';
 import type { ParsedPolicy } from '../../mail-policy/policy-types';
 import { txtText } from './txt-text';
+import { RecordView } from '../../zone/column-zone';
 import { POLICY_KINDS } from './policy-kinds';
 
 export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
@@ -21,30 +22,39 @@ export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
   rfc: RfcRef[];
 }
 
-// Which mail policy a TXT record holds, and its parse, once per record: about ten
-// rules ask (records never change; the WeakMap lets an entry go with its record).
-const policies = new WeakMap<ZoneRecord, { kind: PolicyKind; parsed?: ParsedPolicy } | null>();
-
-function policyOf(rec: ZoneRecord): { kind: PolicyKind; parsed?: ParsedPolicy } | undefined {
-  let p = policies.get(rec);
-  if (p === undefined) {
-    const text = txtText(rec)?.text;
-    const kind = text === undefined ? undefined : POLICY_KINDS.find((k) => k.isRecord(text));
-    policies.set(rec, (p = kind ? { kind } : null));
-  }
-  return p ?? undefined;
-}
+// Which mail policy a TXT record holds, once per record: about ten rules ask (records
+// never change; the WeakMap lets an entry go with its record).
+const kinds = new WeakMap<ZoneRecord, PolicyKind | null>();
 
 /** The kind whose version tag starts the TXT record's text (the four tags exclude each other). */
 export function policyKindOf(rec: ZoneRecord): PolicyKind | undefined {
-  return policyOf(rec)?.kind;
+  let kind = kinds.get(rec);
+  if (kind === undefined) {
+    const text = txtText(rec)?.text;
+    kind = (text === undefined ? undefined : POLICY_KINDS.find((k) => k.isRecord(text))) ?? null;
+    kinds.set(rec, kind);
+  }
+  return kind ?? undefined;
 }
+
+// Parses, once per record: the editor's records live across keystrokes, and a re-run
+// after an edit then parses only new records. A whole-file check's records (column
+// store views) are read once, record after record: there the last parse is enough,
+// and keeping 100k SPF parses of a big zone only fed the garbage collector.
+const parses = new WeakMap<ZoneRecord, ParsedPolicy>();
+let lastParsed: { rec: ZoneRecord; parsed: ParsedPolicy } | undefined;
 
 /** The record's policy parsed; `k` is its kind (policyKindOf). */
 export function parsedPolicy<P extends ParsedPolicy>(rec: ZoneRecord, k: PolicyKind<P>): P {
-  const p = policyOf(rec);
-  if (p?.kind !== k) throw new Error(`not a ${k.label} record`);
-  return (p.parsed ??= k.parse(txtText(rec)!.text)) as P;
+  if (policyKindOf(rec) !== k) throw new Error(`not a ${k.label} record`);
+  if (lastParsed?.rec === rec) return lastParsed.parsed as P;
+  let parsed = parses.get(rec);
+  if (!parsed) {
+    parsed = k.parse(txtText(rec)!.text);
+    if (!(rec instanceof RecordView)) parses.set(rec, parsed);
+  }
+  lastParsed = { rec, parsed };
+  return parsed as P;
 }
 
 export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {

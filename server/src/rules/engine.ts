@@ -121,21 +121,15 @@ function checkOwners(zone: Zone, ownerRules: readonly Checked<OwnerRule>[]): voi
 // The same pass over a column-stored zone: an owner's types come from its rows, and
 // record objects are made only for owners some rule looks at (most owners: none).
 function checkOwnerRows(rows: ZoneRows, ownerRules: readonly Checked<OwnerRule>[], bits: ReadonlyMap<string, number>, wants: readonly number[]): void {
-  const bitOfCode = new Map<number, number>();
+  const bitOfCode = new Int32Array(65536);
   for (const [type, bit] of bits) {
     const code = typeCodeByName(type);
-    if (code !== undefined) bitOfCode.set(code, (bitOfCode.get(code) ?? 0) | bit);
+    if (code !== undefined) bitOfCode[code] |= bit;
   }
-  const types: number[] = [];
   rows.forEachOwner((id, list, start, count) => {
     let here = ANY_RECORD;
-    types.length = 0;
-    for (let i = start; i < start + count; i++) {
-      const code = rows.typeCode(list[i]);
-      here |= bitOfCode.get(code) ?? 0;
-      if (types.includes(code)) here |= REPEATED_TYPE;
-      else types.push(code);
-    }
+    for (let i = start; i < start + count; i++) here |= bitOfCode[rows.typeCode(list[i])];
+    if (count > 1 && repeatedTypeRow(rows, list, start, count)) here |= REPEATED_TYPE;
     let recs: ZoneRecord[] | undefined;
     for (let j = 0; j < ownerRules.length; j++) {
       if (!ownerRuleWants(ownerRules[j].rule, wants[j], here)) continue;
@@ -153,6 +147,24 @@ function checkOwnerRows(rows: ZoneRows, ownerRules: readonly Checked<OwnerRule>[
   });
 }
 
+/** True when two of the rows share a type: pairwise for the usual few rows, else counted. */
+function repeatedTypeRow(rows: ZoneRows, list: Int32Array, start: number, count: number): boolean {
+  if (count <= 8) {
+    for (let i = start + 1; i < start + count; i++) {
+      const code = rows.typeCode(list[i]);
+      for (let j = start; j < i; j++) if (rows.typeCode(list[j]) === code) return true;
+    }
+    return false;
+  }
+  const seen = new Set<number>();
+  for (let i = start; i < start + count; i++) {
+    const code = rows.typeCode(list[i]);
+    if (seen.has(code)) return true;
+    seen.add(code);
+  }
+  return false;
+}
+
 /** An owner rule runs where the owner holds a type it reads and, for RRset rules, a repeated type. */
 function ownerRuleWants(rule: OwnerRule, wants: number, here: number): boolean {
   return (wants & here) !== 0 && (!rule.repeatedTypesOnly || (here & REPEATED_TYPE) !== 0);
@@ -160,6 +172,7 @@ function ownerRuleWants(rule: OwnerRule, wants: number, here: number): boolean {
 
 /** True when two of the records share a type (most owners: no). */
 function hasRepeatedType(recs: readonly ZoneRecord[]): boolean {
+  if (recs.length > 8) return new Set(recs.map((r) => r.type)).size < recs.length;
   for (let i = 1; i < recs.length; i++) {
     const t = recs[i].type;
     for (let j = 0; j < i; j++) if (recs[j].type === t) return true;

@@ -381,7 +381,7 @@ export class ColumnZone implements Zone, ZoneRows {
   }
 
   nameKey(id: number): string {
-    return this.names.key(id);
+    return this.names.keyOnce(id);
   }
 
   forEachOwner(fn: (ownerId: number, rows: Int32Array, start: number, count: number) => void): void {

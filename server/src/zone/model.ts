@@ -132,7 +132,7 @@ export interface ZoneRows {
   /** the row's owner as a name id (0 <= id < nameCount) */
   ownerId(row: number): number;
   readonly nameCount: number;
-  /** the key of a name id */
+  /** the key of a name id (not kept: for questions asked once per name) */
   nameKey(id: number): string;
   record(row: number): ZoneRecord;
   /** owners in byOwner's order, each with its rows in file order: rows[start .. start + count) */

@@ -77,17 +77,25 @@ export class NameTable {
     return this.origins[index].key;
   }
 
-  /** The key string of a name id (made on first request). */
+  /** The key string of a name id (made on first request, then kept). */
   key(id: number): string {
     let k = this.keys[id];
     if (k === undefined) {
-      const written = this.text.slice(this.spanStart[id], this.spanEnd[id]).toLowerCase();
-      const oi = this.spanOrigin[id];
-      const o = oi < 0 ? undefined : this.origins[oi];
-      k = o === undefined ? written : o.key === '.' ? written + '.' : written + '.' + o.key;
+      k = this.keyOnce(id);
       this.keys[id] = k;
     }
     return k;
+  }
+
+  /** The key string of a name id, not kept when it was not made yet (for a question asked
+   *  once per name: keeping a million keys nobody reads again only feeds the collector). */
+  keyOnce(id: number): string {
+    const k = this.keys[id];
+    if (k !== undefined) return k;
+    const written = this.text.slice(this.spanStart[id], this.spanEnd[id]).toLowerCase();
+    const oi = this.spanOrigin[id];
+    const o = oi < 0 ? undefined : this.origins[oi];
+    return o === undefined ? written : o.key === '.' ? written + '.' : written + '.' + o.key;
   }
 
   /** The id of the name written at text[start, end): absolute when `origin` is undefined,

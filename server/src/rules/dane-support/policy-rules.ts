@@ -28,14 +28,20 @@ const kinds = new WeakMap<ZoneRecord, PolicyKind | null>();
 
 /** The kind whose version tag starts the TXT record's text (the four tags exclude each other). */
 export function policyKindOf(rec: ZoneRecord): PolicyKind | undefined {
+  // the rules asking run one after the other on a record: the last answer first
+  if (rec === lastKindOf) return lastKind;
   let kind = kinds.get(rec);
   if (kind === undefined) {
     const text = txtText(rec)?.text;
     kind = (text === undefined ? undefined : POLICY_KINDS.find((k) => k.isRecord(text))) ?? null;
     kinds.set(rec, kind);
   }
-  return kind ?? undefined;
+  lastKindOf = rec;
+  lastKind = kind ?? undefined;
+  return lastKind;
 }
+let lastKindOf: ZoneRecord | undefined;
+let lastKind: PolicyKind | undefined;
 
 // Parses, once per record: the editor's records live across keystrokes, and a re-run
 // after an edit then parses only new records. A whole-file check's records (column

@@ -15,10 +15,16 @@ const read = new WeakMap<ZoneRecord, TlsaFields | null>();
 /** The four TLSA fields, or undefined when the record did not parse into them.
  *  `fields` (with locations) is built only when a rule reports: it re-lexes the entry. */
 export function tlsaFields(rec: ZoneRecord): TlsaFields | undefined {
+  // the rules asking run one after the other on a record: the last answer first
+  if (rec === lastRec) return lastFields;
   let f = read.get(rec);
   if (f === undefined) read.set(rec, (f = readTlsaFields(rec) ?? null));
-  return f ?? undefined;
+  lastRec = rec;
+  lastFields = f ?? undefined;
+  return lastFields;
 }
+let lastRec: ZoneRecord | undefined;
+let lastFields: TlsaFields | undefined;
 
 function readTlsaFields(rec: ZoneRecord): TlsaFields | undefined {
   const usage = rec.field('usage');

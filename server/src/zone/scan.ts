@@ -266,7 +266,13 @@ class Scanner {
       return;
     }
     if (!leadingBlank && this.quoted[0] === 0 && this.text.charCodeAt(this.tokStart[0]) === DOLLAR) return this.viaParser(line, lines);
-    if (!this.record(line, lines, leadingBlank)) return this.viaParser(line, lines);
+    let done: boolean;
+    try {
+      done = this.record(line, lines, leadingBlank);
+    } catch {
+      done = false; // a field parser that throws: parser.ts reports it on the entry
+    }
+    if (!done) return this.viaParser(line, lines);
     this.remember(undefined, line, lines);
   }
 

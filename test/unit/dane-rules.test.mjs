@@ -79,3 +79,20 @@ test('user severity settings override a rule, including its per-finding severiti
   assert.deepEqual(run({ 'tlsa-cert-mismatch': 'info' }).filter((f) => f.ruleId === 'tlsa-cert-mismatch').map((f) => f.severity), Array(6).fill('info'));
   assert.equal(run({ 'tlsa-cert-mismatch': 'off' }).filter((f) => f.ruleId === 'tlsa-cert-mismatch').length, 0);
 });
+
+test('partial DANE at a name with many MX hosts: five protected hosts named, the rest counted, same in editor and check', () => {
+  const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.1'];
+  for (let i = 0; i < 12; i++) {
+    lines.push(`@ MX ${i} mx${i}`, `mx${i} A 192.0.2.${10 + i}`);
+    if (i % 2 === 0) lines.push(`_25._tcp.mx${i} TLSA 3 1 1 ${'ab'.repeat(32)}`);
+  }
+  const text = lines.join('\n') + '\n';
+  const partial = (findings) => findings.filter((f) => f.ruleId === 'tlsa-partial-dane');
+  const check = partial(core.checkText(text, { fileId: 'many-mx.zone' }).findings);
+  const editorZone = core.parseZone(text, { fileId: 'many-mx.zone' });
+  const editor = partial(core.runRules(editorZone));
+  assert.equal(check.length, 6, 'one finding per unprotected host');
+  assert.deepEqual(check.map((f) => f.message), editor.map((f) => f.message));
+  assert.match(check[0].message, /^partial DANE: mx1\.example\.com\. has no TLSA at _25\._tcp\.mx1\.example\.com\. while mx0\.example\.com\., mx2\.example\.com\., mx4\.example\.com\., mx6\.example\.com\., mx8\.example\.com\. and 1 more have them;/);
+  assert.equal(check[0].related.length, 5);
+});

@@ -248,13 +248,13 @@ function checkRecords(zone: Zone, recordRules: readonly Checked<RecordRule>[]): 
 function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Checked<RecordRule>[]): void {
   // with appliesToOwner: the rule's answer by owner id (0 not asked yet, 1 yes, 2 no)
   const all = recordRules.map((c) => ({ ...c, memo: c.rule.appliesToOwner ? new Uint8Array(rows.nameCount) : undefined }));
-  const forCode = new Map<number, typeof all>();
+  const forCode: (typeof all | undefined)[] = new Array(65536); // by type code
   for (let row = 0; row < rows.count; row++) {
     const code = rows.typeCode(row);
-    let list = forCode.get(code);
+    let list = forCode[code];
     if (!list) {
       const type = typeName(code);
-      forCode.set(code, (list = all.filter((c) => !c.rule.types || c.rule.types.includes(type))));
+      forCode[code] = list = all.filter((c) => !c.rule.types || c.rule.types.includes(type));
     }
     let rec: ZoneRecord | undefined;
     for (let j = 0; j < list.length; j++) {

@@ -8,23 +8,45 @@ import { ref } from './dane-support/refs';
 import { hasSmtpTlsa, inZone, mxTarget, expandCname } from './dane-support/mail-graph';
 import { smtpOwnerOf } from './dane-support/tlsa-fields';
 
-interface Judged {
+interface Protected {
   r: ZoneRecord;
   t: string;
-  dane: boolean;
 }
 
-/** The in-zone MX hosts of a mail domain and whether each has TLSA (through its CNAME chain). */
-function judge(zone: Zone, domain: string): Judged[] {
-  const out: Judged[] = [];
-  for (const r of zone.byOwner.get(domain) ?? []) {
+/** True when the MX host (or a name its CNAME chain reaches) has `_25._tcp` TLSA. */
+function isDane(zone: Zone, host: string): boolean {
+  return expandCname(zone, host).some((n) => hasSmtpTlsa(zone, n));
+}
+
+/** The domain's MX records whose in-zone host has TLSA, in file order. */
+function protectedHosts(zone: Zone, mx: readonly ZoneRecord[]): Protected[] {
+  const out: Protected[] = [];
+  for (const r of mx) {
     if (r.type !== 'MX') continue;
     const t = mxTarget(r);
-    if (!t || !inZone(zone, t)) continue;
-    out.push({ r, t, dane: expandCname(zone, t).some((n) => hasSmtpTlsa(zone, n)) });
+    if (t && inZone(zone, t) && isDane(zone, t)) out.push({ r, t });
   }
   return out;
 }
+
+// A name with many MX records (legal, if odd) would have every one of them judge all the
+// others: that answer is kept per zone and name, so the rule stays linear. Few MX records
+// (the usual one to three) are judged directly. A new zone object comes with every edit.
+const MANY_MX = 8;
+const judged = new WeakMap<Zone, Map<string, Protected[]>>();
+
+function protectedAt(zone: Zone, domain: string): Protected[] {
+  const mx = zone.byOwner.get(domain) ?? [];
+  if (mx.length < MANY_MX) return protectedHosts(zone, mx);
+  let byName = judged.get(zone);
+  if (!byName) judged.set(zone, (byName = new Map()));
+  let list = byName.get(domain);
+  if (!list) byName.set(domain, (list = protectedHosts(zone, mx)));
+  return list;
+}
+
+// Message and related information name this many protected hosts, then count the rest.
+const NAMED = 5;
 
 export const tlsaPartialDane: RecordRule = {
   id: 'tlsa-partial-dane',
@@ -44,15 +66,18 @@ export const tlsaPartialDane: RecordRule = {
   },
   check(rec, ctx) {
     const zone = ctx.zone;
-    const judged = judge(zone, rec.ownerKey);
-    if (judged.length < 2) return;
-    const self = judged.find((x) => x.r === rec);
-    const withTlsa = judged.filter((x) => x.dane);
-    if (!self || self.dane || withTlsa.length === 0) return;
+    const t = mxTarget(rec);
+    // an unprotected in-zone host of a domain whose other in-zone hosts have TLSA
+    if (!t || !inZone(zone, t) || isDane(zone, t)) return;
+    const withTlsa = protectedAt(zone, rec.ownerKey);
+    if (withTlsa.length === 0) return;
+    const named = withTlsa.slice(0, NAMED);
+    const more = withTlsa.length - named.length;
+    const hosts = named.map((w) => w.t).join(', ') + (more ? ` and ${more} more` : '');
     ctx.report({
       loc: rec.rdataLoc,
-      message: `partial DANE: ${self.t} has no TLSA at _25._tcp.${self.t} while ${withTlsa.map((w) => w.t).join(', ')} ${withTlsa.length > 1 ? 'have' : 'has'} them; senders deliver to ${self.t} without DANE authentication (RFC 7672 §2.2.1)`,
-      related: withTlsa.map((w) => ({ loc: w.r.rdataLoc, message: `${w.t} is protected by TLSA` })),
+      message: `partial DANE: ${t} has no TLSA at _25._tcp.${t} while ${hosts} ${withTlsa.length > 1 ? 'have' : 'has'} them; senders deliver to ${t} without DANE authentication (RFC 7672 §2.2.1)`,
+      related: named.map((w) => ({ loc: w.r.rdataLoc, message: `${w.t} is protected by TLSA` })),
     });
   },
 };

@@ -164,6 +164,8 @@ interface IndexLists {
   rows: Int32Array;
 }
 
+const LONG_LIST = 16;
+
 /** Groups rows by a key column (-1 = no key): counting sort, linear in the rows. */
 function groupRows(keys: Int32Array | Uint16Array, length: number, keySpace: number): IndexLists {
   const count = new Int32Array(keySpace);
@@ -211,11 +213,18 @@ export class ColumnIndex extends Map<string, ZoneRecord[]> {
     return this.lists.order.length;
   }
 
+  /** Lists of many records, made once: a rule that asks for a big name's records once per
+   *  record there (the apex) must not rebuild a list of thousands each time. */
+  private readonly long = new Map<number, ZoneRecord[]>();
+
   private listOf(id: number): ZoneRecord[] {
     const { start, count, rows } = this.lists;
     const n = count[id];
+    const kept = n >= LONG_LIST ? this.long.get(id) : undefined;
+    if (kept) return kept;
     const out: ZoneRecord[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = this.zone.record(rows[start[id] + i]);
+    if (n >= LONG_LIST) this.long.set(id, out);
     return out;
   }
 

@@ -96,3 +96,19 @@ test('partial DANE at a name with many MX hosts: five protected hosts named, the
   assert.match(check[0].message, /^partial DANE: mx1\.example\.com\. has no TLSA at _25\._tcp\.mx1\.example\.com\. while mx0\.example\.com\., mx2\.example\.com\., mx4\.example\.com\., mx6\.example\.com\., mx8\.example\.com\. and 1 more have them;/);
   assert.equal(check[0].related.length, 5);
 });
+
+test('partial DANE judges a name by its first 32 MX records: work and editor dependencies stay bounded', () => {
+  const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.1'];
+  for (let i = 0; i < 100; i++) lines.push(`@ MX ${i} mx${i}`, `mx${i} A 192.0.2.${i + 2}`);
+  lines.push(`_25._tcp.mx1 TLSA 3 1 1 ${'ab'.repeat(32)}`, `_25._tcp.mx50 TLSA 3 1 1 ${'cd'.repeat(32)}`);
+  const text = lines.join('\n') + '\n';
+  const rule = core.RULES.find((r) => r.id === 'tlsa-partial-dane');
+  const zone = core.parseZone(text, { fileId: 'mx100.zone' });
+  const mx = zone.byType.get('MX');
+  for (const rec of mx) assert.ok(rule.dependsOn(rec, zone).length <= 2 * 33, `${rec.rdataText}: ${rule.dependsOn(rec, zone).length} names`);
+  const found = core.checkText(text, { fileId: 'mx100.zone' }).findings.filter((f) => f.ruleId === 'tlsa-partial-dane');
+  // mx1 is protected and among the first 32: the 98 other hosts are reported; mx50 is
+  // protected too but past the first 32, so it is not named
+  assert.equal(found.length, 98);
+  assert.match(found[0].message, /while mx1\.example\.com\. has them;/);
+});

@@ -18,31 +18,51 @@ function isDane(zone: Zone, host: string): boolean {
   return expandCname(zone, host).some((n) => hasSmtpTlsa(zone, n));
 }
 
-/** The domain's MX records whose in-zone host has TLSA, in file order. */
-function protectedHosts(zone: Zone, mx: readonly ZoneRecord[]): Protected[] {
-  const out: Protected[] = [];
-  for (const r of mx) {
-    if (r.type !== 'MX') continue;
-    const t = mxTarget(r);
-    if (t && inZone(zone, t) && isDane(zone, t)) out.push({ r, t });
-  }
-  return out;
+// A name is judged by its first 32 MX records (file order): far more than any mail domain
+// has, and it keeps each record's work and its dependencies bounded. Without the bound a
+// name with thousands of MX records (legal, if odd) made every record judge and depend on
+// all the others: quadratic, and gigabytes of dependencies in the editor.
+const JUDGED_MX = 32;
+
+interface Judged {
+  /** the MX records judged: the first JUDGED_MX of the name */
+  mx: ZoneRecord[];
+  /** those whose in-zone host has TLSA */
+  protected: Protected[];
 }
 
-// A name with many MX records (legal, if odd) would have every one of them judge all the
-// others: that answer is kept per zone and name, so the rule stays linear. Few MX records
-// (the usual one to three) are judged directly. A new zone object comes with every edit.
-const MANY_MX = 8;
-const judged = new WeakMap<Zone, Map<string, Protected[]>>();
+function judge(zone: Zone, records: readonly ZoneRecord[]): Judged {
+  const mx: ZoneRecord[] = [];
+  const prot: Protected[] = [];
+  for (let i = 0; i < records.length && mx.length < JUDGED_MX; i++) {
+    const r = records[i];
+    if (r.type !== 'MX') continue;
+    mx.push(r);
+    const t = mxTarget(r);
+    if (t && inZone(zone, t) && isDane(zone, t)) prot.push({ r, t });
+  }
+  return { mx, protected: prot };
+}
 
-function protectedAt(zone: Zone, domain: string): Protected[] {
-  const mx = zone.byOwner.get(domain) ?? [];
-  if (mx.length < MANY_MX) return protectedHosts(zone, mx);
-  let byName = judged.get(zone);
-  if (!byName) judged.set(zone, (byName = new Map()));
-  let list = byName.get(domain);
-  if (!list) byName.set(domain, (list = protectedHosts(zone, mx)));
-  return list;
+// A name with many records has its judgement kept per zone (a new zone object comes with
+// every edit), so its MX records do not each walk the name's records again.
+const MANY_RECORDS = 8;
+const judgedNames = new WeakMap<Zone, Map<string, Judged>>();
+
+function judgedAt(zone: Zone, domain: string): Judged {
+  const records = zone.byOwner.get(domain) ?? [];
+  if (records.length < MANY_RECORDS) return judge(zone, records);
+  let byName = judgedNames.get(zone);
+  if (!byName) judgedNames.set(zone, (byName = new Map()));
+  let j = byName.get(domain);
+  if (!j) byName.set(domain, (j = judge(zone, records)));
+  return j;
+}
+
+/** The names whose records decide the verdict on an MX host: its CNAME chain and `_25._tcp` there. */
+function hostNames(zone: Zone, rec: ZoneRecord, out: string[]): void {
+  const t = mxTarget(rec);
+  if (t) for (const n of expandCname(zone, t)) out.push(n, smtpOwnerOf(n));
 }
 
 // Message and related information name this many protected hosts, then count the rest.
@@ -55,13 +75,12 @@ export const tlsaPartialDane: RecordRule = {
   defaultSeverity: 'warning',
   rfc: [ref(7672, '2.2.1'), ref(7672, '2.2.3')],
   summary: 'Some MX hosts of a domain have TLSA records and others (in this zone) do not.',
-  // Reads every MX target of the domain, their CNAME chains and the _25._tcp names there.
+  // Reads the judged MX targets of the domain and its own, their CNAME chains and the _25._tcp names there.
   dependsOn(rec, zone) {
     const names: string[] = [];
-    for (const r of zone.byOwner.get(rec.ownerKey) ?? []) {
-      const t = r.type === 'MX' ? mxTarget(r) : undefined;
-      if (t) for (const n of expandCname(zone, t)) names.push(n, smtpOwnerOf(n));
-    }
+    const { mx } = judgedAt(zone, rec.ownerKey);
+    for (const r of mx) hostNames(zone, r, names);
+    if (!mx.includes(rec)) hostNames(zone, rec, names);
     return names;
   },
   check(rec, ctx) {
@@ -69,7 +88,7 @@ export const tlsaPartialDane: RecordRule = {
     const t = mxTarget(rec);
     // an unprotected in-zone host of a domain whose other in-zone hosts have TLSA
     if (!t || !inZone(zone, t) || isDane(zone, t)) return;
-    const withTlsa = protectedAt(zone, rec.ownerKey);
+    const withTlsa = judgedAt(zone, rec.ownerKey).protected;
     if (withTlsa.length === 0) return;
     const named = withTlsa.slice(0, NAMED);
     const more = withTlsa.length - named.length;

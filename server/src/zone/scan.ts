@@ -13,11 +13,10 @@ import { NameCache, resolveName } from './names';
 import { parseTtl, TTL_MAX } from './ttl';
 import { classCodeByName, className, typeCodeByName } from './rr-codes';
 import { RR_TYPE_BY_CODE } from './rr-types';
-import { KIND_PARSERS, type FieldCursor } from './field-kinds';
-
-type FieldParser = (typeof KIND_PARSERS)[keyof typeof KIND_PARSERS];
+import { KIND_PARSERS, type FieldCursor, type KindParser } from './field-kinds';
 import { targetKeyOf } from './targets';
 import { ColumnSourceFile, ColumnZone, OWNER_EXPLICIT, TTL_EXPLICIT } from './column-zone';
+import { grown } from './name-table';
 
 const SPACE = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36, DOT = 46, AT = 64;
 
@@ -242,14 +241,9 @@ class Scanner {
 
   private addToken(start: number, end: number, quoted: number): void {
     if (this.count === this.tokStart.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.tokStart = grow(this.tokStart);
-      this.tokEnd = grow(this.tokEnd);
-      this.quoted = grow(this.quoted);
+      this.tokStart = grown(this.tokStart);
+      this.tokEnd = grown(this.tokEnd);
+      this.quoted = grown(this.quoted);
     }
     this.tokStart[this.count] = start;
     this.tokEnd[this.count] = end;
@@ -539,9 +533,9 @@ class Scanner {
 
 // The field parsers of each type, picked once (KIND_PARSERS by kind name per field and
 // record showed in the profile).
-const PARSERS_BY_TYPE = new Map<number, readonly FieldParser[]>();
+const PARSERS_BY_TYPE = new Map<number, readonly KindParser[]>();
 
-function fieldParsers(typeCode: number): readonly FieldParser[] {
+function fieldParsers(typeCode: number): readonly KindParser[] {
   let list = PARSERS_BY_TYPE.get(typeCode);
   if (!list) {
     list = (RR_TYPE_BY_CODE.get(typeCode)?.fields ?? []).map((f) => KIND_PARSERS[f.kind]);

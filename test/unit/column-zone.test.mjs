@@ -234,6 +234,7 @@ const HINT_ZONES = {
   'origin example.com.': `$ORIGIN example.com.\n$TTL 60\n${SOA}${OWNER_NAMES.map((n, i) => `${n} A 192.0.2.${i + 2}\n`).join('')}`,
   'no $ORIGIN (relative names without origin)': `$TTL 60\n${OWNER_NAMES.map((n, i) => `${n} TXT "r${i}"\n`).join('')}`,
   'origin from an absolute SOA': `$TTL 60\nexample.org. SOA ns1.example.org. h.example.org. 1 2 3 4 5\n${OWNER_NAMES.map((n, i) => `${n} A 192.0.2.${i + 2}\n`).join('')}`,
+  'DS at many owners, the apex among them': `$ORIGIN example.com.\n$TTL 60\n${SOA}${OWNER_NAMES.map((n, i) => `${n} DS ${i + 1} 13 2 ${'ab'.repeat(32)}\n`).join('')}`,
   '$ORIGIN changes in the middle': `$ORIGIN example.com.\n$TTL 60\n${SOA}a A 192.0.2.1\n$ORIGIN other.example.\n${OWNER_NAMES.map((n, i) => `${n} AAAA 2001:db8::${i + 1}\n`).join('')}$ORIGIN .\nx.example.com. A 192.0.2.9\n`,
 };
 const OPTION_SETS = [{}, { origin: 'example.com.' }, { origin: 'example.net.' }];
@@ -254,9 +255,9 @@ function hintZones() {
 
 describe('RecordRule.appliesToOwner: false only where check() reports nothing', () => {
   const rules = RULES.filter((r) => r.scope === 'record' && r.appliesToOwner);
-  test('there are such rules (out-of-zone, non-terminal-wildcard)', () => {
+  test('there are such rules (out-of-zone, non-terminal-wildcard, ds-at-apex)', () => {
     const ids = rules.map((r) => r.id);
-    for (const id of ['out-of-zone', 'non-terminal-wildcard']) assert.ok(ids.includes(id), `${id} has appliesToOwner`);
+    for (const id of ['out-of-zone', 'non-terminal-wildcard', 'ds-at-apex']) assert.ok(ids.includes(id), `${id} has appliesToOwner`);
   });
   const zones = hintZones();
   for (const rule of rules) {

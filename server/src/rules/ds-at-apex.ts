@@ -3,6 +3,11 @@
 // to load such a zone; Knot accepts it (we follow BIND).
 import { rfc, type RecordRule } from './rule';
 import { originKey } from './support/origin-key';
+import type { Zone } from '../zone/model';
+
+function atApex(ownerKey: string, zone: Zone): boolean {
+  return !!zone.origin && ownerKey === originKey(zone);
+}
 
 export const dsAtApex: RecordRule = {
   id: 'ds-at-apex',
@@ -14,8 +19,9 @@ export const dsAtApex: RecordRule = {
     rfc('RFC 4034 §5', 'https://www.rfc-editor.org/rfc/rfc4034#section-5'),
   ],
   summary: "A DS record at the zone's apex belongs in the parent zone.",
+  appliesToOwner: atApex,
   check(rec, ctx) {
-    if (!ctx.zone.origin || rec.ownerKey !== originKey(ctx.zone)) return;
+    if (!atApex(rec.ownerKey, ctx.zone)) return;
     ctx.report({
       loc: rec.typeLoc,
       message: `DS at the zone apex ${rec.owner}: DS records are published by the parent zone (use CDS here to signal the parent)`,

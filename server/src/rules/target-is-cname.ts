@@ -6,6 +6,7 @@
 import { rfc, type RecordRule } from './rule';
 import { nameKey } from '../zone/names';
 import { targetLoc, targetName } from './support/targets';
+import { cnameRecordAt } from './dane-support/mail-graph';
 
 const CHECKED = ['NS', 'SRV'];
 
@@ -27,7 +28,7 @@ export const targetIsCname: RecordRule = {
   check(rec, ctx) {
     const target = targetName(rec);
     if (target === undefined) return;
-    const cname = ctx.zone.byOwner.get(nameKey(target))?.find((r) => r.type === 'CNAME');
+    const cname = cnameRecordAt(ctx.zone, nameKey(target));
     if (!cname) return;
     ctx.report({
       loc: targetLoc(rec),

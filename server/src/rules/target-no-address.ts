@@ -6,8 +6,12 @@
 import { rfc, type RecordRule } from './rule';
 import { isInZone, nameKey } from '../zone/names';
 import { targetLoc, targetName } from './support/targets';
+import { NameMemo } from './support/name-memo';
 
 const HAS_ADDRESS = new Set(['A', 'AAAA']);
+
+// Whether a name has an address or is an alias: asked for every MX and NS pointing at it.
+const addressOrAlias = new NameMemo((_zone, at) => at.some((r) => HAS_ADDRESS.has(r.type) || r.type === 'CNAME'));
 
 export const targetNoAddress: RecordRule = {
   id: 'target-no-address',
@@ -31,10 +35,8 @@ export const targetNoAddress: RecordRule = {
     if (target === undefined || target === '.') return;
     const key = nameKey(target);
     if (!isInZone(key, zone.origin)) return;
-    const at = zone.byOwner.get(key) ?? [];
-    if (at.some((r) => HAS_ADDRESS.has(r.type))) return;
     // an alias is target-is-cname's (or mx-target-cname's) finding, not a missing address
-    if (at.some((r) => r.type === 'CNAME')) return;
+    if (addressOrAlias.get(zone, key)) return;
     ctx.report({
       loc: targetLoc(rec),
       message: `${rec.type} target ${target} is inside the zone but has no A or AAAA record`,

@@ -20,10 +20,12 @@ export const tlsaAtMailDomain: RecordRule = {
   defaultSeverity: 'warning',
   rfc: [ref(7672, '2.2.3')],
   summary: 'TLSA placed at _25._tcp.<mail domain> while its MX points to another host.',
-  // Reads the host's MX records and the CNAME chains of their targets.
+  // Reads the host's MX records and the CNAME chains of their targets. Only the RRset's
+  // first record reports; the others are checked again with it when their name changes.
   dependsOn(rec, zone) {
     const host = smtpTlsaHost(rec.ownerKey);
-    return host ? [host, ...mailDomainMx(zone, host).targets.flatMap((t) => expandCname(zone, t))] : [];
+    if (!host || !isFirstTlsaOfOwner(rec, zone)) return [];
+    return [host, ...mailDomainMx(zone, host).targets.flatMap((t) => expandCname(zone, t))];
   },
   check(rec, ctx) {
     const zone = ctx.zone;

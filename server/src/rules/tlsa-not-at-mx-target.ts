@@ -30,10 +30,11 @@ export const tlsaNotAtMxTarget: RecordRule = {
   defaultSeverity: 'info',
   rfc: [ref(7672, '2.2.3')],
   summary: '_25._tcp TLSA at a host that no MX record in the zone points to.',
-  // Re-checked when a record at, or pointing at, the host or an alias of it changes.
+  // Re-checked when a record at, or pointing at, the host or an alias of it changes. Only
+  // the RRset's first record reports; the others are checked again with it when their name changes.
   dependsOn(rec, zone) {
     const host = smtpTlsaHost(rec.ownerKey);
-    return host ? mxReach(zone, host).names : [];
+    return host && isFirstTlsaOfOwner(rec, zone) ? mxReach(zone, host).names : [];
   },
   check(rec, ctx) {
     const zone = ctx.zone;

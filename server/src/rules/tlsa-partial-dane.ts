@@ -7,6 +7,7 @@ import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { hasSmtpTlsa, inZone, mxTarget, expandCname } from './dane-support/mail-graph';
 import { smtpOwnerOf } from './dane-support/tlsa-fields';
+import { NameMemo } from './support/name-memo';
 
 interface Protected {
   r: ZoneRecord;
@@ -29,9 +30,13 @@ interface Judged {
   mx: ZoneRecord[];
   /** those whose in-zone host has TLSA */
   protected: Protected[];
+  /** the names the judged hosts' verdicts read (dependsOn), made on first request */
+  names?: string[];
 }
 
-function judge(zone: Zone, records: readonly ZoneRecord[]): Judged {
+// Judged once per zone and name for names with many records (NameMemo): their MX
+// records do not each walk the name's records again.
+const judged = new NameMemo((zone, records): Judged => {
   const mx: ZoneRecord[] = [];
   const prot: Protected[] = [];
   for (let i = 0; i < records.length && mx.length < JUDGED_MX; i++) {
@@ -42,22 +47,7 @@ function judge(zone: Zone, records: readonly ZoneRecord[]): Judged {
     if (t && inZone(zone, t) && isDane(zone, t)) prot.push({ r, t });
   }
   return { mx, protected: prot };
-}
-
-// A name with many records has its judgement kept per zone (a new zone object comes with
-// every edit), so its MX records do not each walk the name's records again.
-const MANY_RECORDS = 8;
-const judgedNames = new WeakMap<Zone, Map<string, Judged>>();
-
-function judgedAt(zone: Zone, domain: string): Judged {
-  const records = zone.byOwner.get(domain) ?? [];
-  if (records.length < MANY_RECORDS) return judge(zone, records);
-  let byName = judgedNames.get(zone);
-  if (!byName) judgedNames.set(zone, (byName = new Map()));
-  let j = byName.get(domain);
-  if (!j) byName.set(domain, (j = judge(zone, records)));
-  return j;
-}
+});
 
 /** The names whose records decide the verdict on an MX host: its CNAME chain and `_25._tcp` there. */
 function hostNames(zone: Zone, rec: ZoneRecord, out: string[]): void {
@@ -77,18 +67,22 @@ export const tlsaPartialDane: RecordRule = {
   summary: 'Some MX hosts of a domain have TLSA records and others (in this zone) do not.',
   // Reads the judged MX targets of the domain and its own, their CNAME chains and the _25._tcp names there.
   dependsOn(rec, zone) {
-    const names: string[] = [];
-    const { mx } = judgedAt(zone, rec.ownerKey);
-    for (const r of mx) hostNames(zone, r, names);
-    if (!mx.includes(rec)) hostNames(zone, rec, names);
-    return names;
+    const j = judged.get(zone, rec.ownerKey);
+    if (!j.names) {
+      j.names = [];
+      for (const r of j.mx) hostNames(zone, r, j.names);
+    }
+    if (j.mx.includes(rec)) return j.names;
+    const own: string[] = [];
+    hostNames(zone, rec, own);
+    return [...j.names, ...own];
   },
   check(rec, ctx) {
     const zone = ctx.zone;
     const t = mxTarget(rec);
     // an unprotected in-zone host of a domain whose other in-zone hosts have TLSA
     if (!t || !inZone(zone, t) || isDane(zone, t)) return;
-    const withTlsa = judgedAt(zone, rec.ownerKey).protected;
+    const withTlsa = judged.get(zone, rec.ownerKey).protected;
     if (withTlsa.length === 0) return;
     const named = withTlsa.slice(0, NAMED);
     const more = withTlsa.length - named.length;

@@ -3,6 +3,7 @@
 // zone's byType/byOwner indexes in one pass over MX records (linear). Pure.
 import type { Zone, ZoneRecord } from '../../zone/model';
 import { smtpOwnerOf } from './tlsa-fields';
+import { NameMemo } from '../support/name-memo';
 
 export function nameValue(rec: ZoneRecord, index = -1): string | undefined {
   const v = index < 0 ? rec.values[rec.values.length - 1] : rec.values[index];
@@ -37,9 +38,16 @@ function isAtOrBelow(name: string, o: string): boolean {
   return name.length > o.length && name.endsWith(o) && name.charCodeAt(name.length - o.length - 1) === 0x2e;
 }
 
+const cnameAt = new NameMemo((_zone, records) => records.find((r) => r.type === 'CNAME'));
+
+/** The CNAME record at a name, if it is an alias (asked for every record pointing at the name). */
+export function cnameRecordAt(zone: Zone, name: string): ZoneRecord | undefined {
+  return cnameAt.get(zone, name);
+}
+
 /** CNAME target of a name in the zone, if it is an alias. */
 export function cnameOf(zone: Zone, name: string): { rec: ZoneRecord; target: string } | undefined {
-  const rec = zone.byOwner.get(name)?.find((r) => r.type === 'CNAME');
+  const rec = cnameAt.get(zone, name);
   const target = rec && nameValue(rec, 0);
   return rec && target ? { rec, target } : undefined;
 }

@@ -3,6 +3,7 @@
 import type { Field, Zone, ZoneRecord } from '../../zone/model';
 import type { TlsaParams } from '../../cert/tlsa-match';
 import { hasLineTerminator } from '../../mail-policy/policy-types';
+import { NameMemo } from '../support/name-memo';
 
 export interface TlsaFields extends TlsaParams {
   fields: { usage: Field; selector: Field; matchingType: Field; data: Field };
@@ -122,9 +123,11 @@ export function smtpTlsaHost(ownerKey: string): string | undefined {
   return o && o.port === 25 && o.proto === 'tcp' ? o.host : undefined;
 }
 
+const firstTlsa = new NameMemo((_zone, records) => records.find((r) => r.type === 'TLSA'));
+
 /** True for the first TLSA record of its owner: RRset-level findings are reported once, there. */
 export function isFirstTlsaOfOwner(rec: ZoneRecord, zone: Zone): boolean {
-  return zone.byOwner.get(rec.ownerKey)?.find((r) => r.type === 'TLSA') === rec;
+  return firstTlsa.get(zone, rec.ownerKey) === rec;
 }
 
 /** The `_25._tcp.` name for a host (lower case). */

@@ -15,6 +15,7 @@ import * as core from '../../dist/core.js';
 import { fsReadInclude } from '../helpers/expectations.mjs';
 import { corpusOrigin } from '../helpers/peers.mjs';
 import { zoneDifferences } from '../helpers/zone-compare.mjs';
+import { rng } from '../helpers/fuzz-mutate.mjs';
 import { generateZone } from '../../bench/genzone.mjs';
 
 const reference = core.parseZone;
@@ -191,18 +192,6 @@ describe('hand-written edge cases', () => {
 
 // ---------------------------------------------------------------- seeded mutations
 
-/** mulberry32 */
-function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n) => Math.floor(next() * n), pick: (xs) => xs[Math.floor(next() * xs.length)] };
-}
 
 const CHARS = ' \t\n\r();"\\$@.*0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const splitKeep = (text) => text.split('\n');

@@ -18,23 +18,16 @@ import {
 } from '../../dist/core.js';
 import { zoneDifferences, FIXED_HOST } from '../helpers/zone-compare.mjs';
 import { generateZone } from '../../bench/genzone.mjs';
+import { rng as seededRng } from '../helpers/fuzz-mutate.mjs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
-/** mulberry32 */
+/** The shared PRNG (test/helpers/fuzz-mutate.mjs) plus random words over an alphabet. */
 function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n) => Math.floor(next() * n);
-  return { next, int, pick: (xs) => xs[int(xs.length)], word: (alphabet, maxLen) => {
+  const r = seededRng(seed);
+  return { ...r, word: (alphabet, maxLen) => {
     let w = '';
-    for (let n = int(maxLen + 1); n > 0; n--) w += alphabet[int(alphabet.length)];
+    for (let n = r.int(maxLen + 1); n > 0; n--) w += alphabet[r.int(alphabet.length)];
     return w;
   } };
 }

@@ -157,7 +157,10 @@ class Scanner {
       const b = text.indexOf('\\', i);
       this.nextBackslash = b < 0 ? text.length : b;
     }
-    if (this.nextBackslash < end) return this.lexEscapedLine(i, end);
+    // a line with a backslash sends its entry to parser.ts, but the entry's extent
+    // (parentheses outside quotes and escapes) must still be found the same way
+    const escaped = this.nextBackslash < end;
+    if (escaped) this.slow = true;
     while (i < end) {
       const c = text.charCodeAt(i);
       if (c === SPACE || c === TAB) { i++; continue; }
@@ -171,6 +174,10 @@ class Scanner {
         if (this.depth === 0) this.slow = true; // stray ')'
         else this.depth--;
         i++;
+        continue;
+      }
+      if (escaped) {
+        i = this.escapedToken(i, end);
         continue;
       }
       if (c === QUOTE) {
@@ -197,46 +204,25 @@ class Scanner {
     return end;
   }
 
-  /** lexLine for a line with a backslash: the entry goes to parser.ts, but its extent
-   *  (parentheses outside quotes and escapes) must be found the same way. */
-  private lexEscapedLine(i: number, end: number): number {
+  /** A word or quoted string at `i` on a line with escapes (a backslash takes the next
+   *  character along); returns where it ends. */
+  private escapedToken(i: number, end: number): number {
     const text = this.text;
-    this.slow = true;
+    const start = i;
+    const quoted = text.charCodeAt(i) === QUOTE;
+    if (quoted) i++;
     while (i < end) {
-      const c = text.charCodeAt(i);
-      if (c === SPACE || c === TAB) { i++; continue; }
-      if (c === SEMI) {
-        this.commentStart = i;
-        this.commentEnd = end;
-        return end;
-      }
-      if (c === LPAR) { this.depth++; i++; continue; }
-      if (c === RPAR) {
-        if (this.depth > 0) this.depth--;
+      const d = text.charCodeAt(i);
+      if (d === BSLASH) { i += 2; continue; }
+      if (quoted) {
         i++;
-        continue;
-      }
-      const start = i;
-      if (c === QUOTE) {
-        i++;
-        while (i < end) {
-          const d = text.charCodeAt(i);
-          if (d === BSLASH) { i += 2; continue; }
-          i++;
-          if (d === QUOTE) break;
-        }
-      } else {
-        while (i < end) {
-          const d = text.charCodeAt(i);
-          if (d === BSLASH) { i += 2; continue; }
-          if (d === SPACE || d === TAB || d === SEMI || d === LPAR || d === RPAR || d === QUOTE) break;
-          i++;
-        }
-      }
-      if (i > end) i = end; // a backslash ends the line: it escapes nothing
-      this.addToken(start, i, c === QUOTE ? 1 : 0);
+        if (d === QUOTE) break;
+      } else if (d === SPACE || d === TAB || d === SEMI || d === LPAR || d === RPAR || d === QUOTE) break;
+      else i++;
     }
-    return end;
+    if (i > end) i = end; // a backslash ends the line: it escapes nothing
+    this.addToken(start, i, quoted ? 1 : 0);
+    return i;
   }
 
   private addToken(start: number, end: number, quoted: number): void {

@@ -181,7 +181,7 @@ function hasRepeatedType(recs: readonly ZoneRecord[]): boolean {
 }
 
 // OwnerRule.types as bit masks: an owner then costs one lookup per record instead
-// of a scan per rule. Types share bits past 31 types, which only lets a rule run at
+// of a scan per rule. Types share bits past 30 types, which only lets a rule run at
 // an owner it has nothing to say about (ownerRuleApplies is the exact test). The
 // top bit stands for "any record": rules without types want it, every owner has it.
 const ANY_RECORD = 1 << 31;

@@ -103,9 +103,10 @@ function checkOwners(zone: Zone, ownerRules: readonly Checked<OwnerRule>[]): voi
   const bits = typeBits(ownerRules.map((o) => o.rule));
   const wants = ownerRules.map((o) => (o.rule.types ? typesMask(bits, o.rule.types) : ANY_RECORD));
   if (zone.rows) return checkOwnerRows(zone.rows, ownerRules, bits, wants);
+  const repeats = ownerRules.some((o) => o.rule.repeatedTypesOnly);
   // forEach, not for-of: destructured Map entries cost ~250 bytes an owner (no escape analysis outside optimized code)
   zone.byOwner.forEach((recs, key) => {
-    const here = recordsMask(bits, recs) | (hasRepeatedType(recs) ? REPEATED_TYPE : 0);
+    const here = recordsMask(bits, recs) | (repeats && hasRepeatedType(recs) ? REPEATED_TYPE : 0);
     for (let j = 0; j < ownerRules.length; j++) {
       if (!ownerRuleWants(ownerRules[j].rule, wants[j], here)) continue;
       const { rule, ctx } = ownerRules[j];
@@ -121,6 +122,7 @@ function checkOwners(zone: Zone, ownerRules: readonly Checked<OwnerRule>[]): voi
 // The same pass over a column-stored zone: an owner's types come from its rows, and
 // record objects are made only for owners some rule looks at (most owners: none).
 function checkOwnerRows(rows: ZoneRows, ownerRules: readonly Checked<OwnerRule>[], bits: ReadonlyMap<string, number>, wants: readonly number[]): void {
+  const repeats = ownerRules.some((o) => o.rule.repeatedTypesOnly);
   const bitOfCode = new Int32Array(65536);
   for (const [type, bit] of bits) {
     const code = typeCodeByName(type);
@@ -129,7 +131,7 @@ function checkOwnerRows(rows: ZoneRows, ownerRules: readonly Checked<OwnerRule>[
   rows.forEachOwner((id, list, start, count) => {
     let here = ANY_RECORD;
     for (let i = start; i < start + count; i++) here |= bitOfCode[rows.typeCode(list[i])];
-    if (count > 1 && repeatedTypeRow(rows, list, start, count)) here |= REPEATED_TYPE;
+    if (repeats && count > 1 && repeatedTypeRow(rows, list, start, count)) here |= REPEATED_TYPE;
     let recs: ZoneRecord[] | undefined;
     for (let j = 0; j < ownerRules.length; j++) {
       if (!ownerRuleWants(ownerRules[j].rule, wants[j], here)) continue;

@@ -21,10 +21,8 @@ interface Count {
   memo?: Map<string, ParsedSpf | null>;
 }
 
-// The parsed SPF of a TXT record (null: not SPF). parsedPolicy keeps it across
-// runs: while typing, the records an edit did not touch are the same objects, so a
-// re-run parses only new ones (parseSpf of every TXT on each keystroke was most of
-// this rule's time in the server profile), and spf-syntax shares it.
+// The parsed SPF of a TXT record (null: not SPF); spf-syntax, which runs on the record
+// just before, shares the parse (parsedPolicy).
 function recordSpf(r: ZoneRecord): ParsedSpf | null {
   return policyKindOf(r) === SPF ? parsedPolicy(r, SPF) : null;
 }

@@ -13,7 +13,7 @@ import { isDataToken, lexEach, splitLines } from './lexer';
 import { RecordBase } from './record';
 import { RR_TYPE_BY_CODE, typeName } from './rr-types';
 import { className, typeCodeByName } from './rr-codes';
-import { KIND_PARSERS, type FieldCursor } from './field-kinds';
+import { readFields, type FieldCursor } from './field-kinds';
 import { NameTable, grown } from './name-table';
 import { targetKey } from './targets';
 
@@ -429,9 +429,7 @@ export class ColumnZone implements Zone, ZoneRows {
     let data: Token[] = [];
     lexEach(lines, 0, undefined, (e) => { data = e.tokens.filter(isDataToken); });
     const cur: FieldCursor = { words: data.slice(typeTok + 1, rdataEnd), i: 0, origin: this.names.originKey(this.columns.origin[row]) };
-    const values: unknown[] = new Array(def.fields.length);
-    for (let k = 0; k < def.fields.length; k++) values[k] = KIND_PARSERS[def.fields[k].kind](cur, def.fields[k].name);
-    return values;
+    return readFields(def.fields, cur);
   }
 }
 

@@ -246,6 +246,32 @@ export function naptrRegexpError(v: string): string | undefined {
   return undefined;
 }
 
+/** Four decimal octets 0-255 without leading zeros, at text[a, b): the ipv4 kind's test, by
+ *  char code so a whole-file check can run it on the text without a string (scan.ts). */
+export function isIpv4At(text: string, a = 0, b = text.length): boolean {
+  let octets = 0, digits = 0, value = 0, lead = 0;
+  for (let i = a; i <= b; i++) {
+    const c = i < b ? text.charCodeAt(i) : 46; // a '.' after the last octet closes it
+    if (c >= 48 && c <= 57) {
+      if (digits === 0) lead = c;
+      else if (lead === 48) return false; // leading zero
+      value = value * 10 + (c - 48);
+      if (++digits > 3) return false;
+      continue;
+    }
+    if (c !== 46 || digits === 0 || value > 255) return false;
+    octets++;
+    digits = 0;
+    value = 0;
+  }
+  return octets === 4;
+}
+
+/** An IPv6 address without a zone index (`%eth0` names an interface, not an address). */
+export function isIpv6Word(word: string): boolean {
+  return isIPv6(word) && !word.includes('%');
+}
+
 export type KindParser = (c: FieldCursor, what: string) => unknown;
 
 export const KIND_PARSERS: Record<FieldKind, KindParser> = {
@@ -270,13 +296,13 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
   ipv4: (c, what) => {
     const w = word(c, what);
     if (!w) return undefined;
-    if (!isIPv4(w.text) || /(^|\.)0\d/.test(w.text)) return fail(c, `${what}: '${w.text}' is not an IPv4 address (four decimal octets, no leading zeros)`, c.i - 1, c.i);
+    if (!isIpv4At(w.text)) return fail(c, `${what}: '${w.text}' is not an IPv4 address (four decimal octets, no leading zeros)`, c.i - 1, c.i);
     return w.text;
   },
   ipv6: (c, what) => {
     const w = word(c, what);
     if (!w) return undefined;
-    if (!isIPv6(w.text) || w.text.includes('%')) return fail(c, `${what}: '${w.text}' is not an IPv6 address`, c.i - 1, c.i);
+    if (!isIpv6Word(w.text)) return fail(c, `${what}: '${w.text}' is not an IPv6 address`, c.i - 1, c.i);
     return w.text.toLowerCase();
   },
   hex: (c, what) => {
@@ -336,3 +362,19 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
   'svc-params': (c) => svcParams(c),
   loc: (c) => loc(c),
 };
+
+// Each type's list of parsers, picked once per field list (a keyed lookup by kind name
+// per field and record showed in the profile of a whole-file check).
+const PARSERS = new WeakMap<readonly { kind: FieldKind }[], KindParser[]>();
+
+/** Reads one value per field with its kind's parser, stopping at the first error (in `cur.error`). */
+export function readFields(fields: readonly { name: string; kind: FieldKind }[], cur: FieldCursor): unknown[] {
+  let parsers = PARSERS.get(fields);
+  if (!parsers) PARSERS.set(fields, (parsers = fields.map((f) => KIND_PARSERS[f.kind])));
+  const values: unknown[] = new Array(fields.length);
+  for (let f = 0; f < fields.length; f++) {
+    values[f] = parsers[f](cur, fields[f].name);
+    if (cur.error) break;
+  }
+  return values;
+}

@@ -126,24 +126,23 @@ export class NameTable {
   /** The id of a key given as a string (adds it when new). */
   internKey(key: string): number {
     const h = hashKey(key);
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot * 2] - 1;
-      if (id < 0) return this.add(slot, h, 0, 0, -1, key);
-      if (slots[slot * 2 + 1] === h && this.key(id) === key) return id;
-    }
+    const slot = this.slotOfKey(key, h);
+    const id = this.slots[slot * 2] - 1;
+    return id >= 0 ? id : this.add(slot, h, 0, 0, -1, key);
   }
 
   /** The id of a key, or -1 when no name has it. */
   find(key: string): number {
-    const h = hashKey(key);
+    return this.slots[this.slotOfKey(key, hashKey(key)) * 2] - 1;
+  }
+
+  /** The slot holding `key`, or the empty slot where it would go. */
+  private slotOfKey(key: string, h: number): number {
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
       const id = slots[slot * 2] - 1;
-      if (id < 0) return -1;
-      if (slots[slot * 2 + 1] === h && this.key(id) === key) return id;
+      if (id < 0 || (slots[slot * 2 + 1] === h && this.key(id) === key)) return slot;
     }
   }
 

@@ -4,7 +4,6 @@
 // no lexical or field error, TTL and class resolvable) becomes a row without any
 // object kept; every other entry (directives, escapes, anything that reports a
 // problem) is handed to parser.ts as it is, with the same carried state.
-import { isIPv6 } from 'node:net';
 import type { Zone } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach } from './lexer';
@@ -13,7 +12,7 @@ import { NameCache, resolveName } from './names';
 import { parseTtl, TTL_MAX } from './ttl';
 import { classCodeByName, className, typeCodeByName } from './rr-codes';
 import { RR_TYPE_BY_CODE } from './rr-types';
-import { KIND_PARSERS, type FieldCursor, type KindParser } from './field-kinds';
+import { isIpv4At, isIpv6Word, readFields, type FieldCursor } from './field-kinds';
 import { targetKeyOf } from './targets';
 import { ColumnSourceFile, ColumnZone, OWNER_EXPLICIT, TTL_EXPLICIT } from './column-zone';
 import { grown } from './name-table';
@@ -37,7 +36,7 @@ interface ScanOrigin {
   key: string;
   /** its index in the zone's name table (NameTable.addOrigin) */
   index: number;
-  /** wire length of the origin, or -1 when names cannot be made absolute against it */
+  /** wire length of the origin, or -1 when names relative to it go to names.ts (none known, or escapes) */
   wire: number;
 }
 
@@ -294,7 +293,9 @@ class Scanner {
     let o = this.origins.get(key);
     if (!o) {
       const checked = key ? resolveName(key, '') : undefined;
-      o = { key, index: this.zone.names.addOrigin(key), wire: checked?.name !== undefined ? wireLength(key) : -1 };
+      // names relative to an origin with escapes (rare) are left to names.ts
+      const plain = checked?.name !== undefined && key.indexOf('\\') < 0;
+      o = { key, index: this.zone.names.addOrigin(key), wire: !plain ? -1 : key === '.' ? 1 : key.length + 1 };
       this.origins.set(key, o);
     }
     this.origin = o;
@@ -341,7 +342,7 @@ class Scanner {
     const keepValues = this.keep === undefined || this.keep.has(typeCode);
     // An address whose value no rule reads in bulk is checked in place: no strings, no
     // value list (most of a big zone's records are A and AAAA).
-    if (!keepValues && k + 2 === n && this.quoted[k + 1] === 0 && (typeCode === A ? isIpv4(text, ts[k + 1], te[k + 1]) : typeCode === AAAA && isIpv6Word(text.slice(ts[k + 1], te[k + 1])))) {
+    if (!keepValues && k + 2 === n && this.quoted[k + 1] === 0 && (typeCode === A ? isIpv4At(text, ts[k + 1], te[k + 1]) : typeCode === AAAA && isIpv6Word(text.slice(ts[k + 1], te[k + 1])))) {
       return this.addRow(line, lines, leadingBlank, owner, ownerText, ttl, cls, typeCode, typeIdx, undefined);
     }
     // RDATA: the field parsers of parser.ts, on pooled tokens
@@ -352,14 +353,8 @@ class Scanner {
     cur.i = 0;
     cur.origin = state.origin;
     cur.error = undefined;
-    const fields = def.fields;
-    const parsers = fieldParsers(typeCode);
-    const values: unknown[] = new Array(fields.length);
-    for (let f = 0; f < fields.length; f++) {
-      values[f] = parsers[f](cur, fields[f].name);
-      if (cur.error) return false;
-    }
-    if (cur.i < words.length || (def.check && def.check(values))) return false;
+    const values = readFields(def.fields, cur);
+    if (cur.error || cur.i < words.length || (def.check && def.check(values))) return false;
     return this.addRow(line, lines, leadingBlank, owner, ownerText, ttl, cls, typeCode, typeIdx, keepValues ? values : undefined, values);
   }
 
@@ -517,45 +512,7 @@ class Scanner {
   }
 }
 
-// The field parsers of each type, picked once (KIND_PARSERS by kind name per field and
-// record showed in the profile).
-const PARSERS_BY_TYPE = new Map<number, readonly KindParser[]>();
-
-function fieldParsers(typeCode: number): readonly KindParser[] {
-  let list = PARSERS_BY_TYPE.get(typeCode);
-  if (!list) {
-    list = (RR_TYPE_BY_CODE.get(typeCode)?.fields ?? []).map((f) => KIND_PARSERS[f.kind]);
-    PARSERS_BY_TYPE.set(typeCode, list);
-  }
-  return list;
-}
-
 const A = 1, AAAA = 28;
-
-/** The ipv4 field kind's test (four decimal octets 0-255, no leading zeros) on text[a, b). */
-function isIpv4(text: string, a: number, b: number): boolean {
-  let octets = 0, digits = 0, value = 0, lead = 0;
-  for (let i = a; i <= b; i++) {
-    const c = i < b ? text.charCodeAt(i) : DOT;
-    if (c >= 48 && c <= 57) {
-      if (digits === 0) lead = c;
-      else if (lead === 48) return false; // leading zero
-      value = value * 10 + (c - 48);
-      if (++digits > 3) return false;
-      continue;
-    }
-    if (c !== DOT || digits === 0 || value > 255) return false;
-    octets++;
-    digits = 0;
-    value = 0;
-  }
-  return octets === 4;
-}
-
-/** The ipv6 field kind's test. */
-function isIpv6Word(word: string): boolean {
-  return isIPv6(word) && !word.includes('%');
-}
 
 /** True when text[a1, b1) and text[a2, b2) are the same name (ASCII case ignored). */
 function sameLetters(text: string, a1: number, b1: number, a2: number, b2: number): boolean {
@@ -567,18 +524,3 @@ function sameLetters(text: string, a1: number, b1: number, a2: number, b2: numbe
   return true;
 }
 
-/** Wire length of a valid absolute key without escapes is its length + 1 ('.' alone: 1). */
-function wireLength(key: string): number {
-  if (key === '.') return 1;
-  return key.indexOf('\\') < 0 ? key.length + 1 : nameKeyWire(key);
-}
-
-function nameKeyWire(key: string): number {
-  // keys with escapes: count octets (\X is one, \DDD is one)
-  let octets = 0;
-  for (let i = 0; i < key.length; i++) {
-    if (key.charCodeAt(i) === BSLASH) i += key.charCodeAt(i + 1) >= 48 && key.charCodeAt(i + 1) <= 57 ? 3 : 1;
-    octets++;
-  }
-  return octets + 1;
-}

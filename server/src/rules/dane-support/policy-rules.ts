@@ -5,7 +5,6 @@ import type { ZoneRecord } from '../../zone/model';
 import type { OwnerRule, RecordRule, RfcRef } from '../rule';
 import type { ParsedPolicy } from '../../mail-policy/policy-types';
 import { txtText } from './txt-text';
-import { RecordView } from '../../zone/column-zone';
 import { POLICY_KINDS } from './policy-kinds';
 
 export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
@@ -43,24 +42,16 @@ export function policyKindOf(rec: ZoneRecord): PolicyKind | undefined {
 let lastKindOf: ZoneRecord | undefined;
 let lastKind: PolicyKind | undefined;
 
-// Parses, once per record: the editor's records live across keystrokes, and a re-run
-// after an edit then parses only new records. A whole-file check's records (column
-// store views) are read once, record after record: there the last parse is enough,
-// and keeping 100k SPF parses of a big zone only fed the garbage collector.
-const parses = new WeakMap<ZoneRecord, ParsedPolicy>();
+// The last parse: the rules that read a record's policy (syntax, lookup count) run one
+// after the other on it. Keeping every parse (100k SPF records in a big zone) only fed
+// the garbage collector; a keystroke re-checks a handful of records.
 let lastParsed: { rec: ZoneRecord; parsed: ParsedPolicy } | undefined;
 
 /** The record's policy parsed; `k` is its kind (policyKindOf). */
 export function parsedPolicy<P extends ParsedPolicy>(rec: ZoneRecord, k: PolicyKind<P>): P {
   if (policyKindOf(rec) !== k) throw new Error(`not a ${k.label} record`);
-  if (lastParsed?.rec === rec) return lastParsed.parsed as P;
-  let parsed = parses.get(rec);
-  if (!parsed) {
-    parsed = k.parse(txtText(rec)!.text);
-    if (!(rec instanceof RecordView)) parses.set(rec, parsed);
-  }
-  lastParsed = { rec, parsed };
-  return parsed as P;
+  if (lastParsed?.rec !== rec) lastParsed = { rec, parsed: k.parse(txtText(rec)!.text) };
+  return lastParsed.parsed as P;
 }
 
 export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {

@@ -8,6 +8,7 @@ import type { Finding, OwnerRule, RecordRule, Rule, RuleHost, ZoneRule } from '.
 import { activeRules, contextFor, ownerRuleApplies, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
+import { runToEnd } from '../zone/parser';
 
 const NONE: Finding[] = [];
 
@@ -120,6 +121,12 @@ export class RuleCache {
 
   /** Every rule over the whole zone; fills the caches. */
   full(zone: Zone, host: RuleHost, settings: RuleSettings): Finding[] {
+    return runToEnd(this.fullInSlices(zone, host, settings, Infinity));
+  }
+
+  /** `full` in slices of about `recordsPerSlice` records or owners, yielding between them
+   *  (the zone must not change until it is done). */
+  *fullInSlices(zone: Zone, host: RuleHost, settings: RuleSettings, recordsPerSlice: number): Generator<void, Finding[]> {
     this.byRecord.clear();
     this.byOwner.clear();
     this.byZoneRule.clear();
@@ -128,8 +135,15 @@ export class RuleCache {
     this.origin = zone.origin;
     const run = new RuleRun(zone, host, this.rules, settings);
     const records = zone.records;
-    for (let i = 0; i < records.length; i++) this.checkRecord(run, records[i], true);
-    zone.byOwner.forEach((recs, key) => this.checkOwner(run, key, recs, true));
+    for (let i = 0; i < records.length; i++) {
+      this.checkRecord(run, records[i], true);
+      if ((i + 1) % recordsPerSlice === 0) yield;
+    }
+    let n = 0;
+    for (const [key, recs] of zone.byOwner) {
+      this.checkOwner(run, key, recs, true);
+      if (++n % recordsPerSlice === 0) yield;
+    }
     return this.collect(run);
   }
 

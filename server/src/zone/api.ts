@@ -11,7 +11,7 @@ export type { Entry, Token, Span } from './syntax';
 export type { ParseOptions, ParseState, IncludeResult } from './parser';
 export type { RuleSettings } from '../rules/engine';
 export type { RRTypeDef, FieldDef, ValueDoc } from './rr-types';
-export { parseZone, buildZone, makeSourceFile } from './parser';
+export { parseZone, buildZone, buildZoneInSlices, runToEnd, makeSourceFile } from './parser';
 export { scanZone } from './scan';
 export { reparse } from './incremental';
 export { runRules, problemFindings, defaultHost, typesReadByRules } from '../rules/engine';

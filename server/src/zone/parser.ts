@@ -146,13 +146,27 @@ export function parseZone(text: string, opts: ParseOptions): Zone {
 
 /** Lexes and parses a source file (its `entries` are filled in as it goes). */
 export function buildZone(file: SourceFile, opts: ParseOptions & { incremental?: boolean }): Zone {
+  return runToEnd(buildZoneInSlices(file, opts, Infinity));
+}
+
+/** buildZone in slices of about `linesPerSlice` lines: it yields between slices (entries are
+ *  never split), so a host can let other work run while a big zone is read. */
+export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incremental?: boolean }, linesPerSlice: number): Generator<void, Zone> {
   const zone = newZone(file, '');
   const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone) };
   const state: ParseState = { origin: hostOrigin(opts) };
-  parseEntries(file, state, ctx, opts.incremental === true);
+  yield* parseEntries(file, state, ctx, opts.incremental === true, linesPerSlice);
   if (opts.incremental) zone.endState = state;
   zone.origin = zoneOrigin(zone, opts);
   return zone;
+}
+
+/** Runs a sliced computation to its end in one go. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 export function hostOrigin(opts: ParseOptions): string {
@@ -176,17 +190,26 @@ function addOutputs(ctx: ParseContext, out: EntryOutput): void {
   for (const d of out.directives) zone.directives.push(d);
 }
 
-function parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean): void {
+function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean, linesPerSlice: number): Generator<void, void> {
   const entries = file.entries;
   entries.length = 0;
   let prev: Entry | undefined;
-  lexEach(file.lines, 0, undefined, (entry) => {
+  const onEntry = (entry: Entry): void => {
     entries.push(entry);
     parseTopEntry(file, entry, prev, state, ctx, incremental);
     // right away, while the entry's outputs are fresh in the cache (not in a second pass)
     if (entry.out) addOutputs(ctx, entry.out);
     prev = entry;
-  }, tokenPool(ctx));
+  };
+  const pool = tokenPool(ctx);
+  const lines = file.lines;
+  let line = 0;
+  for (;;) {
+    const end = line + linesPerSlice;
+    line = lexEach(lines, line, end < lines.length ? (n) => n >= end : undefined, onEntry, pool);
+    if (line >= lines.length) return;
+    yield;
+  }
 }
 
 /** Reused tokens when entries drop theirs after parsing (parseTopEntry). */

@@ -1,0 +1,71 @@
+// A long document's first analysis runs in slices (ZoneStore.analysisInTurns): the
+// zone read in slices of a few lines, and the rules run in slices of a few records,
+// must give exactly what one pass gives, whatever the slice size (entries that span
+// lines, directives and $GENERATE included), and every slice must yield.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildZone, buildZoneInSlices, runToEnd, splitLines, RuleCache, problemFindings } from '../../dist/core.js';
+import { zoneDifferences, FIXED_HOST } from '../helpers/zone-compare.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixtureDirs = ['test/fixtures/rules', 'test/fixtures/dane', 'test/fixtures/corpus/valid', 'test/fixtures/corpus/broken', 'samples'];
+const fixtures = fixtureDirs.flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.zone')).map((f) => join(root, d, f)));
+
+const opts = (id) => ({ fileId: id, origin: 'example.com.', incremental: true });
+const file = (id, text) => ({ id, lines: splitLines(text), entries: [] });
+
+/** Runs a sliced computation, counting its slices. */
+function drain(steps) {
+  let slices = 1;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return { value: r.value, slices };
+    slices++;
+  }
+}
+
+const findingKeys = (fs) => fs.map((f) => `${f.ruleId} ${f.severity} ${f.message}`).sort();
+
+test('reading a zone in slices of 1, 2, 7 and 1000 lines gives the zone of one pass', () => {
+  assert.ok(fixtures.length > 40, `fixtures found: ${fixtures.length}`);
+  for (const path of fixtures) {
+    const text = readFileSync(path, 'utf8');
+    const whole = buildZone(file(path, text), opts(path));
+    for (const size of [1, 2, 7, 1000]) {
+      const f = file(path, text);
+      const { value: sliced, slices } = drain(buildZoneInSlices(f, opts(path), size));
+      assert.deepEqual(zoneDifferences(whole, sliced), [], `${path} in slices of ${size}`);
+      assert.equal(f.entries.length, whole.file.entries.length, `${path}: entries`);
+      assert.deepEqual(sliced.endState, whole.endState, `${path}: end state`);
+      // every slice but the last ends at an entry start at least `size` lines on
+      if (size === 1) assert.ok(slices >= Math.min(f.entries.length, 2), `${path}: ${slices} slices for ${f.entries.length} entries`);
+    }
+  }
+});
+
+test('the rules in slices of 1, 3 and 50 records give the findings of one pass, and the caches keep working', () => {
+  for (const path of fixtures) {
+    const text = readFileSync(path, 'utf8');
+    const zone = buildZone(file(path, text), opts(path));
+    const expected = findingKeys(new RuleCache().full(zone, FIXED_HOST, {}));
+    for (const size of [1, 3, 50]) {
+      const cache = new RuleCache();
+      const { value, slices } = drain(cache.fullInSlices(zone, FIXED_HOST, {}, size));
+      assert.deepEqual(findingKeys(value), expected, `${path} in slices of ${size}`);
+      if (size === 1 && zone.records.length > 1) assert.ok(slices > zone.records.length, `${path}: ${slices} slices`);
+      // an update after a sliced full check sees the same caches as after a full one
+      const again = cache.update(zone, [], [], FIXED_HOST, {});
+      assert.deepEqual(findingKeys(again), expected, `${path}: update after a sliced check`);
+    }
+  }
+});
+
+test('runToEnd runs a sliced build in one go', () => {
+  const text = '$ORIGIN example.com.\n$TTL 60\n@ IN SOA ns hm ( 1\n 2 3 4 5 )\n IN NS ns\nns IN A 192.0.2.1\nbad IN A 192.0.2.300\n';
+  const zone = runToEnd(buildZoneInSlices(file('a', text), opts('a'), 1));
+  assert.deepEqual(zone.records.map((r) => r.type), ['SOA', 'NS', 'A']);
+  assert.deepEqual(problemFindings(zone).map((f) => f.ruleId), ['rdata-invalid']);
+});

@@ -11,7 +11,10 @@ export async function startServer({ rootUri = null, workspaceFolders = null, con
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   const latest = new Map();
+  /** every publishDiagnostics, in the order received */
+  const history = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    history.push(p);
     latest.set(p.uri, p);
     for (const w of [...waiters]) if (w.test(p)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
   });
@@ -25,7 +28,7 @@ export async function startServer({ rootUri = null, workspaceFolders = null, con
   });
   await conn.sendNotification('initialized', {});
   return {
-    conn, child, init, latest,
+    conn, child, init, latest, history,
     /** resolves with the first publishDiagnostics for `uri` (at `version`, if given) */
     diagnostics(uri, version, timeoutMs = 20000) {
       const test = (p) => p.uri === uri && (version === undefined || p.version === version);

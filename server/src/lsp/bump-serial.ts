@@ -8,8 +8,8 @@ import type { GetDoc } from './doc-state';
 import { toRange } from './convert';
 
 export function registerBumpSerial(connection: Connection, getDoc: GetDoc): void {
-  connection.onRequest(BumpSerialRequest, (params: BumpSerialParams): WorkspaceEdit | null => {
-    const doc = getDoc(params.uri);
+  connection.onRequest(BumpSerialRequest, async (params: BumpSerialParams): Promise<WorkspaceEdit | null> => {
+    const doc = await getDoc(params.uri);
     if (!doc) return null;
     const today = params.today && /^\d{8}$/.test(params.today) ? params.today : todayOf(new Date());
     const bump = bumpSerialEdit(doc.zone, today);

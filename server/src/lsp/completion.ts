@@ -14,8 +14,8 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
 export const COMPLETION_TRIGGERS = [' ', '$'];
 
 export function registerCompletion(connection: Connection, getDoc: GetDoc): void {
-  connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
-    const doc = getDoc(textDocument.uri);
+  connection.onCompletion(async ({ textDocument, position }): Promise<CompletionItem[]> => {
+    const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
     return completionsAt(doc.zone, position.line, position.character).map((e) => ({
       label: e.label,

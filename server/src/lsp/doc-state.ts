@@ -12,4 +12,5 @@ export interface DocState {
   host?: RuleHost;
 }
 
-export type GetDoc = (uri: string) => DocState | undefined;
+/** The document state, once its analysis is done (a long one runs in turns: see ZoneStore.analysisInTurns). */
+export type GetDoc = (uri: string) => Promise<DocState | undefined>;

@@ -4,8 +4,8 @@ import { foldingRanges } from '../features/folding';
 import type { GetDoc } from './doc-state';
 
 export function registerFolding(connection: Connection, getDoc: GetDoc): void {
-  connection.onFoldingRanges(({ textDocument }) => {
-    const doc = getDoc(textDocument.uri);
+  connection.onFoldingRanges(async ({ textDocument }) => {
+    const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
     return foldingRanges(doc.zone).map((f) => ({
       startLine: f.startLine,

@@ -7,13 +7,13 @@ import type { GetDoc } from './doc-state';
 import { toRange } from './convert';
 
 export function registerFormatting(connection: Connection, getDoc: GetDoc): void {
-  connection.onDocumentFormatting(({ textDocument }): TextEdit[] => {
-    const doc = getDoc(textDocument.uri);
+  connection.onDocumentFormatting(async ({ textDocument }): Promise<TextEdit[]> => {
+    const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
     return formatEdits(doc.zone).map((e) => ({ range: toRange(e.range), newText: e.newText }));
   });
-  connection.onDocumentRangeFormatting(({ textDocument, range }): TextEdit[] => {
-    const doc = getDoc(textDocument.uri);
+  connection.onDocumentRangeFormatting(async ({ textDocument, range }): Promise<TextEdit[]> => {
+    const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
     return formatEdits(doc.zone)
       .filter((e) => e.range.startLine >= range.start.line && e.range.startLine <= range.end.line)

@@ -10,8 +10,8 @@ import { toRange } from './convert';
 import { daneHover } from './dane-hover';
 
 export function registerHover(connection: Connection, getDoc: GetDoc): void {
-  connection.onHover(({ textDocument, position }) => {
-    const doc = getDoc(textDocument.uri);
+  connection.onHover(async ({ textDocument, position }) => {
+    const doc = await getDoc(textDocument.uri);
     if (!doc) return null;
     const { line, character } = position;
     const h = hoverAt(doc.zone, line, character);

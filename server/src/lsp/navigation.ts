@@ -9,12 +9,12 @@ import type { Loc } from '../zone/model';
 const lspLocation = (loc: Loc) => ({ uri: loc.file.id, range: locToRange(loc) });
 
 export function registerNavigation(connection: Connection, getDoc: GetDoc): void {
-  connection.onDefinition(({ textDocument, position }) => {
-    const doc = getDoc(textDocument.uri);
+  connection.onDefinition(async ({ textDocument, position }) => {
+    const doc = await getDoc(textDocument.uri);
     return doc ? definitionAt(doc.zone, position.line, position.character).map(lspLocation) : [];
   });
-  connection.onReferences(({ textDocument, position, context }) => {
-    const doc = getDoc(textDocument.uri);
+  connection.onReferences(async ({ textDocument, position, context }) => {
+    const doc = await getDoc(textDocument.uri);
     return doc ? referencesAt(doc.zone, position.line, position.character, context.includeDeclaration).map(lspLocation) : [];
   });
 }

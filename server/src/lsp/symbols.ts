@@ -22,8 +22,8 @@ function toLsp(s: ZoneSymbol): DocumentSymbol {
 }
 
 export function registerDocumentSymbols(connection: Connection, getDoc: GetDoc): void {
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const doc = getDoc(textDocument.uri);
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const doc = await getDoc(textDocument.uri);
     return doc ? documentSymbols(doc.zone).map(toLsp) : [];
   });
 }

@@ -5,8 +5,8 @@ import { ZoneInfoRequest, type ZoneInfo, type ZoneInfoParams } from './protocol'
 import type { GetDoc } from './doc-state';
 
 export function registerZoneInfo(connection: Connection, getDoc: GetDoc): void {
-  connection.onRequest(ZoneInfoRequest, (params: ZoneInfoParams): ZoneInfo | null => {
-    const doc = getDoc(params.uri);
+  connection.onRequest(ZoneInfoRequest, async (params: ZoneInfoParams): Promise<ZoneInfo | null> => {
+    const doc = await getDoc(params.uri);
     if (!doc) return null;
     return zoneInfo(doc.zone, doc.findings, params.line, params.character);
   });

@@ -5,7 +5,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding, RuleHost } from '../rules/rule';
 import type { Zone } from '../zone/model';
-import { buildZone, type IncludeResult } from '../zone/parser';
+import { buildZoneInSlices, runToEnd, type IncludeResult } from '../zone/parser';
 import { problemFindings, type RuleSettings } from '../rules/engine';
 import { RuleCache } from '../rules/incremental-engine';
 import { reparse } from '../zone/incremental';
@@ -26,6 +26,22 @@ export interface Analysis {
   settingsKey: string;
 }
 
+/** A first (full) analysis of a document this long runs in slices, letting other messages
+ *  through between them; shorter ones take well under a keystroke's budget anyway. */
+export const SLICED_MIN_LINES = 20_000;
+const LINES_PER_SLICE = 4000;
+const RECORDS_PER_SLICE = 4000;
+/** How long one turn of a sliced analysis holds the event loop. */
+const TURN_MS = 20;
+
+/** An analysis in progress: its steps, and who waits for it. */
+interface AnalysisJob {
+  readonly steps: Generator<void, Analysis>;
+  running: boolean;
+  ended: boolean;
+  readonly waiters: ((a: Analysis | undefined) => void)[];
+}
+
 export function uriToPath(uri: string): string | undefined {
   try {
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
@@ -40,11 +56,13 @@ export class ZoneStore {
   private readonly ruleCaches = new Map<string, RuleCache>();
   /** analyses that can seed an incremental re-parse */
   private readonly previous = new Map<string, Analysis>();
+  private readonly jobs = new Map<string, AnalysisJob>();
   workspaceFolders: string[] = [];
   settingsFor: (uri: string) => DocSettings = () => ({ rules: {}, options: {} });
   now: () => Date = () => new Date();
 
   open(uri: string, text: string, version: number): ZoneDocument {
+    this.cancel(uri);
     const doc = new ZoneDocument(uri, version, text);
     this.docs.set(uri, doc);
     this.analyses.delete(uri);
@@ -54,6 +72,10 @@ export class ZoneStore {
   change(uri: string, changes: readonly ContentChange[], version: number): void {
     const doc = this.docs.get(uri);
     if (!doc) return;
+    // An analysis in progress reads the document's lines: finish it before they change
+    // (it then seeds the incremental re-parse of this edit).
+    const job = this.jobs.get(uri);
+    if (job) this.finish(uri, job);
     doc.apply(changes, version);
     const a = this.analyses.get(uri);
     if (a) this.previous.set(uri, a);
@@ -61,6 +83,7 @@ export class ZoneStore {
   }
 
   close(uri: string): void {
+    this.cancel(uri);
     this.docs.delete(uri);
     this.analyses.delete(uri);
     this.previous.delete(uri);
@@ -70,22 +93,86 @@ export class ZoneStore {
   /** Forget analyses (settings or a linked file changed): the next one is a full one. */
   invalidate(uri?: string): void {
     for (const u of uri ? [uri] : [...this.docs.keys()]) {
+      this.cancel(u);
       this.analyses.delete(u);
       this.previous.delete(u);
     }
   }
 
-  /** The current analysis of an open document (computed when missing). */
+  /** The current analysis of an open document (computed when missing, at once). */
   analysis(uri: string): Analysis | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version) return cached;
-    const a = this.analyse(doc);
+    return this.finish(uri, this.jobs.get(uri) ?? this.startJob(doc));
+  }
+
+  /** The current analysis, computed in turns of TURN_MS that let other messages through
+   *  (undefined when the document closes or its settings change meanwhile). */
+  analysisInTurns(uri: string): Promise<Analysis | undefined> {
+    const doc = this.docs.get(uri);
+    if (!doc) return Promise.resolve(undefined);
+    if (!this.longAnalysisAhead(uri)) return Promise.resolve(this.analysis(uri));
+    const job = this.jobs.get(uri) ?? this.startJob(doc);
+    const done = new Promise<Analysis | undefined>((resolve) => job.waiters.push(resolve));
+    if (!job.running) {
+      job.running = true;
+      setImmediate(() => this.turn(uri, job));
+    }
+    return done;
+  }
+
+  /** True when the document's next analysis is a full one of a long document (worth doing in turns). */
+  longAnalysisAhead(uri: string): boolean {
+    const doc = this.docs.get(uri);
+    if (!doc || doc.lines.length < SLICED_MIN_LINES) return false;
+    if (this.jobs.has(uri)) return true;
+    const cached = this.analyses.get(uri);
+    if (cached && cached.version === doc.version) return false;
+    const prev = this.previous.get(uri);
+    return !(prev && doc.dirty && prev.settingsKey === JSON.stringify(this.settingsFor(uri)));
+  }
+
+  private startJob(doc: ZoneDocument): AnalysisJob {
+    const job: AnalysisJob = { steps: this.analyse(doc), running: false, ended: false, waiters: [] };
+    this.jobs.set(doc.uri, job);
+    return job;
+  }
+
+  private turn(uri: string, job: AnalysisJob): void {
+    if (job.ended) return;
+    const until = performance.now() + TURN_MS;
+    for (;;) {
+      const r = job.steps.next();
+      if (r.done) return void this.end(uri, job, r.value);
+      if (performance.now() >= until) break;
+    }
+    setImmediate(() => this.turn(uri, job));
+  }
+
+  /** Runs the rest of a job now. */
+  private finish(uri: string, job: AnalysisJob): Analysis {
+    return this.end(uri, job, runToEnd(job.steps));
+  }
+
+  private end(uri: string, job: AnalysisJob, a: Analysis): Analysis {
+    job.ended = true;
+    this.jobs.delete(uri);
     this.analyses.set(uri, a);
     this.previous.delete(uri);
-    doc.dirty = undefined;
+    const doc = this.docs.get(uri);
+    if (doc) doc.dirty = undefined;
+    for (const w of job.waiters.splice(0)) w(a);
     return a;
+  }
+
+  private cancel(uri: string): void {
+    const job = this.jobs.get(uri);
+    if (!job) return;
+    job.ended = true;
+    this.jobs.delete(uri);
+    for (const w of job.waiters.splice(0)) w(undefined);
   }
 
   zone(uri: string): Zone | undefined {
@@ -100,7 +187,7 @@ export class ZoneStore {
     return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...settings.options, workspaceFolder } };
   }
 
-  private analyse(doc: ZoneDocument): Analysis {
+  private *analyse(doc: ZoneDocument): Generator<void, Analysis> {
     const settings = this.settingsFor(doc.uri);
     const settingsKey = JSON.stringify(settings);
     const path = uriToPath(doc.uri);
@@ -116,8 +203,8 @@ export class ZoneStore {
       const findings = [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)];
       return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
     }
-    const zone = buildZone({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true });
-    const findings = [...problemFindings(zone, settings.rules), ...cache.full(zone, host, settings.rules)];
+    const zone = yield* buildZoneInSlices({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true }, LINES_PER_SLICE);
+    const findings = [...problemFindings(zone, settings.rules), ...(yield* cache.fullInSlices(zone, host, settings.rules, RECORDS_PER_SLICE))];
     return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
   }
 

@@ -164,7 +164,7 @@ async function runLsp(o, zones) {
         serverJs, zonePath: z.file, rootDir: OUT, edits: o.edits, burst: o.burst, queries: o.queries,
         seed: o.seed + run, openTimeoutMs: 120_000, editTimeoutMs: 10_000,
       });
-      log(`bench:   ${r.error ? 'error: ' + r.error : `open ${r.openMs?.toFixed(0)} ms, edit p50 ${percentile(r.editsMs, 50).toFixed(1)} ms`}`);
+      log(`bench:   ${r.error ? 'error: ' + r.error : `open ${r.openMs?.toFixed(0)} ms, ready ${r.readyMs?.toFixed(0)} ms, edit p50 ${percentile(r.editsMs, 50).toFixed(1)} ms`}`);
       sessions.push(r);
       if (r.error && r.openMs === null) break; // the server cannot do it; no point repeating
     }
@@ -177,6 +177,8 @@ async function runLsp(o, zones) {
       supported: sessions[0]?.supported ?? {},
       openMedianMs: median(sessions.map((s) => s.openMs ?? NaN)),
       openSamplesMs: sessions.map((s) => round(s.openMs ?? NaN, 1)),
+      // didOpen -> the answer to a hover sent right after it: the editor's model is built
+      readyMedianMs: median(sessions.map((s) => s.readyMs ?? NaN)),
       openDiagnostics: sessions[0]?.openDiagnostics ?? null,
       edits: { wanted: o.edits * sessions.length, samples: edits.length, timeouts: sessions.reduce((n, s) => n + s.editTimeouts, 0),
         p50: percentile(edits, 50), p95: percentile(edits, 95), max: edits.length ? Math.max(...edits) : NaN },

@@ -44,7 +44,7 @@ export async function runLspScenario(o) {
   const rnd = prng(o.seed);
   const int = (n) => Math.floor(rnd() * n);
   const client = new LspClient(o.serverJs, { cwd: o.rootDir, nodeArgs: o.nodeArgs });
-  const result = { supported: {}, openMs: null, openDiagnostics: null, editsMs: [], editTimeouts: 0,
+  const result = { supported: {}, openMs: null, readyMs: null, openDiagnostics: null, editsMs: [], editTimeouts: 0,
     burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, stale: 0, peakRssKiB: null,
     error: null };
   try {
@@ -56,11 +56,14 @@ export async function runLspScenario(o) {
       return result;
     }
 
-    // 1. didOpen -> first publishDiagnostics
+    // 1. didOpen -> first publishDiagnostics; and a hover sent right after didOpen (as an
+    // editor asks for symbols and folding ranges at once) -> its answer: the model is ready
     let version = 1;
     const t0 = performance.now();
     const opened = client.waitDiagnostics(uri, version, o.openTimeoutMs);
     await client.didOpen(uri, text, version);
+    const probeLine = lines.findIndex((l) => typeColumn(l) >= 0);
+    const ready = result.supported.hover && probeLine >= 0 ? client.hover(uri, probeLine, typeColumn(lines[probeLine])).then(() => performance.now()) : undefined;
     const first = await opened;
     if (!first) {
       result.error = `no diagnostics within ${o.openTimeoutMs} ms of didOpen`;
@@ -68,6 +71,7 @@ export async function runLspScenario(o) {
     }
     result.openMs = first.at - t0;
     result.openDiagnostics = first.count;
+    if (ready) result.readyMs = (await ready) - t0;
 
     // Applies one single-character insertion to our copy and describes it for didChange;
     // at a random place, or at `at` (a burst types a word at one place, as people do).

@@ -38,6 +38,7 @@ export function lspTable(results) {
     z.zone,
     z.error ? `error: ${z.error}`.slice(0, 60) : 'ok',
     fmt(z.openMedianMs),
+    fmt(z.readyMedianMs),
     fmt(z.edits.p50, 1),
     fmt(z.edits.p95, 1),
     `${z.edits.samples}/${z.edits.wanted}`,
@@ -48,7 +49,7 @@ export function lspTable(results) {
     fmt(z.peakRssMiB),
   ]);
   return table(
-    ['zone', 'status', 'open ms', 'edit p50', 'edit p95', 'edits', 'burst last/ms', 'stale', 'hover p50', 'compl p50', 'RSS MiB'],
+    ['zone', 'status', 'open ms', 'ready ms', 'edit p50', 'edit p95', 'edits', 'burst last/ms', 'stale', 'hover p50', 'compl p50', 'RSS MiB'],
     rows,
   );
 }

@@ -14,8 +14,6 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  // The server's preview check of a long document, on a worker thread (server/src/lsp/preview.ts).
-  build({ ...common, entryPoints: ['server/src/lsp/preview-worker.ts'], outfile: 'dist/preview-worker.js' }),
   build({
     ...common,
     entryPoints: ['server/src/cli/cli.ts'],

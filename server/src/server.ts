@@ -9,14 +9,12 @@ import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-featur
 import { registerValidateHandler } from './lsp/validate-handler';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
-import { PreviewChecks } from './lsp/preview';
 
 const connection = createConnection(ProposedFeatures.all);
 const store = new ZoneStore();
 const publisher = new DiagnosticsPublisher(connection, store);
 const settings = new SettingsCache(connection);
 store.settingsFor = (uri) => settings.get(uri);
-const previews = new PreviewChecks((uri, version, diagnostics) => publisher.publishPreview(uri, version, diagnostics));
 
 // Keep the server up whatever happens in a handler: log, never exit.
 process.on('uncaughtException', (e) => connection.console.error(`dane-zone: uncaught ${e.stack ?? e}`));
@@ -64,24 +62,16 @@ connection.onDidOpenTextDocument(async (p) => {
   store.open(uri, p.textDocument.text, p.textDocument.version);
   // Settings first (one quick round trip), so a big zone is not analysed twice on open.
   await settings.refresh(uri);
-  const doc = store.docs.get(uri);
-  if (!doc) return;
-  // A long zone: first diagnostics from a preview check on another thread while this one builds the model.
-  if (doc.version === p.textDocument.version && store.longAnalysisAhead(uri)) {
-    previews.start({ uri, version: doc.version, text: p.textDocument.text, settings: settings.get(uri), workspaceFolders: store.workspaceFolders });
-  }
-  publisher.schedule(uri);
+  if (store.docs.has(uri)) publisher.schedule(uri);
 });
 
 connection.onDidChangeTextDocument((p) => {
-  previews.cancel(p.textDocument.uri);
   store.change(p.textDocument.uri, p.contentChanges, p.textDocument.version);
   publisher.dropExtra(p.textDocument.uri);
   publisher.schedule(p.textDocument.uri);
 });
 
 connection.onDidCloseTextDocument((p) => {
-  previews.cancel(p.textDocument.uri);
   store.close(p.textDocument.uri);
   settings.forget(p.textDocument.uri);
   publisher.clear(p.textDocument.uri);

@@ -1,5 +1,6 @@
 // The one place that converts between core positions and LSP types.
-import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
+import type { Diagnostic, Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { AbsRange, Finding } from '../rules/rule';
 import type { Loc, Severity } from '../zone/model';
 import { absRange } from '../zone/locate';
@@ -17,9 +18,12 @@ export function fromRange(r: Range): AbsRange {
   return { startLine: r.start.line, startCol: r.start.character, endLine: r.end.line, endCol: r.end.character };
 }
 
-// LSP's DiagnosticSeverity values, written out: importing the enum would bundle the whole
-// server library into the preview worker (preview-worker.ts), which only converts findings.
-const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, info: 3, hint: 4 };
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
 
 const RFC_URL = new Map<string, string>(RULES.map((r) => [r.id, r.rfc[0]?.url ?? '']));
 for (const p of PARSE_PROBLEM_CODES) {

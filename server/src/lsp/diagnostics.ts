@@ -1,8 +1,8 @@
 // Publishing diagnostics: analyses are coalesced (every change queued before the
 // analysis runs is folded into it) and always for the newest version, so the last
 // edit is never lost and a stale result is never sent after a newer one. A long
-// document's full analysis runs in turns (ZoneStore.analysisInTurns), so a preview of
-// its first diagnostics (preview.ts) can be published while the model is built.
+// document's full analysis runs in turns (ZoneStore.analysisInTurns): other messages
+// are handled meanwhile, and its diagnostics are published when it is done.
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { Loc, Zone } from '../zone/model';
 import type { ZoneStore } from './zone-store';
@@ -49,8 +49,6 @@ export class DiagnosticsPublisher {
   private lastChange = 0;
   private firstPending = 0;
   private lastAnalysisMs = 0;
-  /** per URI, the version of the last publish from a full analysis */
-  private readonly published = new Map<string, number>();
   /** extra diagnostics by source (e.g. live validation results), per URI */
   private readonly extra = new Map<string, Map<string, Diagnostic[]>>();
 
@@ -87,22 +85,8 @@ export class DiagnosticsPublisher {
     if (this.extra.delete(uri)) this.schedule(uri);
   }
 
-  /** The first diagnostics of a long document, from a preview check of `version`: sent only while
-   *  that is still the document's version and no full analysis of it has been published. */
-  publishPreview(uri: string, version: number, diagnostics: Diagnostic[]): void {
-    const doc = this.store.docs.get(uri);
-    if (!doc || doc.version !== version || (this.published.get(uri) ?? -Infinity) >= version) return;
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: this.withExtra(uri, diagnostics) });
-  }
-
-  private withExtra(uri: string, diagnostics: Diagnostic[]): Diagnostic[] {
-    for (const list of this.extra.get(uri)?.values() ?? []) diagnostics.push(...list);
-    return diagnostics;
-  }
-
   clear(uri: string): void {
     this.pending.delete(uri);
-    this.published.delete(uri);
     this.extra.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -116,8 +100,8 @@ export class DiagnosticsPublisher {
       const doc = this.store.docs.get(uri);
       if (!doc) continue;
       if (this.store.longAnalysisAhead(uri)) {
-        // Publish when it is done; meanwhile other messages (and a preview) get through.
-        void this.store.analysisInTurns(uri).then((a) => a && this.schedule(uri));
+        // Publish when it is done; other messages are handled meanwhile.
+        void this.store.analysisInTurns(uri).then(() => this.schedule(uri));
         continue;
       }
       let diagnostics: Diagnostic[];
@@ -127,8 +111,8 @@ export class DiagnosticsPublisher {
         // The server stays up whatever the document holds; say what went wrong.
         diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'dane-zone', code: 'internal', message: `dane-zone failed to analyse this file: ${(e as Error).message}` }];
       }
-      this.published.set(uri, doc.version);
-      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.withExtra(uri, diagnostics) });
+      for (const list of this.extra.get(uri)?.values() ?? []) diagnostics.push(...list);
+      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     }
     this.lastAnalysisMs = performance.now() - started;
   }

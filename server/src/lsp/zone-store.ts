@@ -36,6 +36,7 @@ const TURN_MS = 20;
 
 /** An analysis in progress: its steps, and who waits for it. */
 interface AnalysisJob {
+  readonly version: number;
   readonly steps: Generator<void, Analysis>;
   running: boolean;
   ended: boolean;
@@ -57,6 +58,8 @@ export class ZoneStore {
   /** analyses that can seed an incremental re-parse */
   private readonly previous = new Map<string, Analysis>();
   private readonly jobs = new Map<string, AnalysisJob>();
+  /** per URI, a version whose analysis in turns threw: it is not tried in turns again */
+  private readonly failed = new Map<string, number>();
   workspaceFolders: string[] = [];
   settingsFor: (uri: string) => DocSettings = () => ({ rules: {}, options: {} });
   now: () => Date = () => new Date();
@@ -84,6 +87,7 @@ export class ZoneStore {
 
   close(uri: string): void {
     this.cancel(uri);
+    this.failed.delete(uri);
     this.docs.delete(uri);
     this.analyses.delete(uri);
     this.previous.delete(uri);
@@ -109,7 +113,8 @@ export class ZoneStore {
   }
 
   /** The current analysis, computed in turns of TURN_MS that let other messages through
-   *  (undefined when the document closes or its settings change meanwhile). */
+   *  (undefined when the document closes or its settings change meanwhile, or the analysis
+   *  throws: `analysis()` then runs it at once, so the caller sees the error). */
   analysisInTurns(uri: string): Promise<Analysis | undefined> {
     const doc = this.docs.get(uri);
     if (!doc) return Promise.resolve(undefined);
@@ -126,7 +131,7 @@ export class ZoneStore {
   /** True when the document's next analysis is a full one of a long document (worth doing in turns). */
   longAnalysisAhead(uri: string): boolean {
     const doc = this.docs.get(uri);
-    if (!doc || doc.lines.length < SLICED_MIN_LINES) return false;
+    if (!doc || doc.lines.length < SLICED_MIN_LINES || this.failed.get(uri) === doc.version) return false;
     if (this.jobs.has(uri)) return true;
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version) return false;
@@ -135,7 +140,7 @@ export class ZoneStore {
   }
 
   private startJob(doc: ZoneDocument): AnalysisJob {
-    const job: AnalysisJob = { steps: this.analyse(doc), running: false, ended: false, waiters: [] };
+    const job: AnalysisJob = { version: doc.version, steps: this.analyse(doc), running: false, ended: false, waiters: [] };
     this.jobs.set(doc.uri, job);
     return job;
   }
@@ -143,17 +148,29 @@ export class ZoneStore {
   private turn(uri: string, job: AnalysisJob): void {
     if (job.ended) return;
     const until = performance.now() + TURN_MS;
-    for (;;) {
-      const r = job.steps.next();
-      if (r.done) return void this.end(uri, job, r.value);
-      if (performance.now() >= until) break;
+    try {
+      for (;;) {
+        const r = job.steps.next();
+        if (r.done) return void this.end(uri, job, r.value);
+        if (performance.now() >= until) break;
+      }
+    } catch {
+      this.failed.set(uri, job.version);
+      return this.cancel(uri);
     }
     setImmediate(() => this.turn(uri, job));
   }
 
   /** Runs the rest of a job now. */
   private finish(uri: string, job: AnalysisJob): Analysis {
-    return this.end(uri, job, runToEnd(job.steps));
+    let a: Analysis;
+    try {
+      a = runToEnd(job.steps);
+    } catch (e) {
+      this.cancel(uri);
+      throw e;
+    }
+    return this.end(uri, job, a);
   }
 
   private end(uri: string, job: AnalysisJob, a: Analysis): Analysis {

@@ -87,9 +87,10 @@ connection.onDidChangeConfiguration(async () => {
 
 registerCodeActions(connection);
 registerEditorFeatures(connection, async (uri) => {
-  // Wait for a long analysis without holding the event loop; then take the analysis of the
-  // document as it is now (an edit may have come meanwhile: that re-parse is incremental).
-  await store.analysisInTurns(uri);
+  // Wait for a long analysis without holding the event loop (again if new settings restarted
+  // it); then take the analysis of the document as it is now (an edit may have come meanwhile:
+  // that re-parse is incremental; a failed analysis runs again here, so the error is reported).
+  for (let restarts = 0; restarts < 3 && store.longAnalysisAhead(uri); restarts++) await store.analysisInTurns(uri);
   const a = store.analysis(uri);
   return a && { zone: a.zone, findings: a.findings, host: store.hostFor(uri) };
 });

@@ -81,3 +81,20 @@ test('a long zone edited before its first analysis is done: the last version is 
   assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `publishes went back a version: ${versions}`);
   assert.equal(versions.at(-1), 4);
 });
+
+test('new settings while a long zone is analysed: the analysis starts over with them and waiting requests are answered', async (t) => {
+  const uri = `${DIR}/settings.example.com.zone`;
+  const configuration = { rules: {} };
+  const s = await startServer({ configuration });
+  t.after(() => s.stop());
+  const { text, faults } = longZone();
+  await s.open(uri, text, 1);
+  const symbols = s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  configuration.rules = { 'tlsa-usage-unusable-for-smtp': 'off' };
+  await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  assert.ok((await symbols).length > 1000);
+  const codes = (p) => new Set(p.diagnostics.map((d) => d.code));
+  const final = await s.diagnosticsWhere(uri, (p) => !codes(p).has('tlsa-usage-unusable-for-smtp'));
+  assert.deepEqual([...codes(final)], ['rdata-invalid']);
+  assert.equal(final.diagnostics.length, Object.values(faults).filter((c) => c === 'rdata-invalid').length);
+});

@@ -134,17 +134,30 @@ export class RuleCache {
     this.depsOf.clear();
     this.origin = zone.origin;
     const run = new RuleRun(zone, host, this.rules, settings);
+    // The loops live in plain methods: V8 does not optimise a loop inside a generator while it
+    // runs (no on-stack replacement), and the record loop runs a million times.
     const records = zone.records;
-    for (let i = 0; i < records.length; i++) {
-      this.checkRecord(run, records[i], true);
-      if ((i + 1) % recordsPerSlice === 0) yield;
+    for (let i = 0; i < records.length; i += recordsPerSlice) {
+      this.checkRecords(run, records, i, Math.min(records.length, i + recordsPerSlice));
+      if (i + recordsPerSlice < records.length) yield;
     }
-    let n = 0;
-    for (const [key, recs] of zone.byOwner) {
-      this.checkOwner(run, key, recs, true);
-      if (++n % recordsPerSlice === 0) yield;
-    }
+    const owners = zone.byOwner.entries();
+    while (this.checkOwners(run, owners, recordsPerSlice)) yield;
     return this.collect(run);
+  }
+
+  private checkRecords(run: RuleRun, records: readonly ZoneRecord[], from: number, to: number): void {
+    for (let i = from; i < to; i++) this.checkRecord(run, records[i], true);
+  }
+
+  /** Checks up to `count` more owners; false when none are left. */
+  private checkOwners(run: RuleRun, owners: Iterator<[string, ZoneRecord[]]>, count: number): boolean {
+    for (let n = 0; n < count; n++) {
+      const next = owners.next();
+      if (next.done) return false;
+      this.checkOwner(run, next.value[0], next.value[1], true);
+    }
+    return true;
   }
 
   /** Re-checks what an edit touched; the rest comes from the caches. */

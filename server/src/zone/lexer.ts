@@ -139,18 +139,21 @@ export function lexLines(
 
 /** Like lexLines, but hands each entry to `onEntry` as soon as it is complete, so a
  *  caller can parse it and let its tokens go (a 1M-record file never holds all tokens).
- *  With a pool, the entry's tokens are valid only until onEntry returns. */
+ *  With a pool, the entry's tokens are valid only until onEntry returns. Stops before an
+ *  entry that starts where `stopAt` says so or at or after line `until` (a slice's end);
+ *  returns the line it stopped at. */
 export function lexEach(
   lines: readonly string[],
   from: number,
   stopAt: ((line: number) => boolean) | undefined,
   onEntry: (entry: Entry) => void,
   pool?: TokenPool,
+  until = Infinity,
 ): number {
   let i = from;
   const total = lines.length;
   while (i < total) {
-    if (i > from && stopAt && stopAt(i)) break;
+    if (i > from && (i >= until || (stopAt && stopAt(i)))) break;
     const first = lines[i];
     const entry: Entry = {
       line: i,

@@ -205,8 +205,7 @@ function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, i
   const lines = file.lines;
   let line = 0;
   for (;;) {
-    const end = line + linesPerSlice;
-    line = lexEach(lines, line, end < lines.length ? (n) => n >= end : undefined, onEntry, pool);
+    line = lexEach(lines, line, undefined, onEntry, pool, line + linesPerSlice);
     if (line >= lines.length) return;
     yield;
   }

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// `npm run bench:ab -- --base <git ref>`: the working tree's build against another commit's,
+// interleaved on the same zones (A B B A A B ...), because on a shared machine only a
+// comparison taken in the same minutes means anything. Builds the base in a temporary
+// git worktree (node_modules linked from this one), then for each size and run:
+//   check: `node dist/cli.js check` whole process (wall, CPU, peak RSS);
+//   lsp:   a fresh `dist/server.js --stdio`: didOpen -> first publishDiagnostics ("open"),
+//          didOpen -> the answer to a hover sent right after it ("ready"), peak RSS.
+// Prints medians per side and the ratio this/base; nothing is written outside bench/out.
+//   node bench/ab.mjs --base HEAD~1 [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--no-build]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateZone } from './genzone.mjs';
+import { measureProcess } from './lib/proc.mjs';
+import { LspClient } from './lib/lsp-client.mjs';
+import { median } from './lib/stats.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'bench', 'out');
+const argv = process.argv.slice(2);
+const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
+const base = opt('--base');
+if (!base) {
+  console.error('usage: node bench/ab.mjs --base <git ref> [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--no-build]');
+  process.exit(2);
+}
+const sizes = opt('--sizes', '100k').split(',');
+const runs = Number(opt('--runs', '3'));
+const what = new Set(opt('--what', 'check,lsp').split(','));
+const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+
+function zoneFile(size) {
+  const file = join(OUT, `zone-${size}.zone`);
+  if (!existsSync(file)) generateZone(SIZES[size], file, { origin: 'example.com.', seed: 42 });
+  return file;
+}
+
+/** A hover position on the first record-type token of an A record (any record would do). */
+function probe(lines) {
+  const line = lines.findIndex((l) => /\sIN\s+A\s/.test(l));
+  return { line, character: lines[line].search(/\sA\s/) + 1 };
+}
+
+async function lspOpen(serverJs, file) {
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const at = probe(text.split('\n'));
+  const client = new LspClient(serverJs, { cwd: OUT });
+  try {
+    await client.initialize(OUT);
+    const t0 = performance.now();
+    const opened = client.waitDiagnostics(uri, 1, 300_000);
+    await client.didOpen(uri, text, 1);
+    const ready = client.hover(uri, at.line, at.character).then(() => performance.now() - t0);
+    const first = await opened;
+    if (!first) throw new Error(`no diagnostics from ${serverJs}`);
+    return { open: first.at - t0, ready: await ready, rssMiB: (client.peakRssKiB() ?? NaN) / 1024 };
+  } finally {
+    await client.close();
+  }
+}
+
+function check(cliJs, file) {
+  const r = measureProcess(process.execPath, [cliJs, 'check', file]);
+  if (r.code !== 0 && r.code !== 1) throw new Error(`${cliJs} check exited ${r.code}: ${r.stderr}`);
+  return { wall: r.wallMs, cpu: r.cpuMs ?? NaN, rssMiB: (r.rssKiB ?? NaN) / 1024 };
+}
+
+const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+const baseSha = git('rev-parse', '--short', base);
+const tree = mkdtempSync(join(tmpdir(), 'dane-zone-ab-'));
+git('worktree', 'add', '--detach', tree, baseSha);
+try {
+  symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: tree, stdio: 'inherit' });
+  if (!argv.includes('--no-build')) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const sides = [
+    { name: 'this', dist: join(ROOT, 'dist') },
+    { name: `base ${baseSha}`, dist: join(tree, 'dist') },
+  ];
+  const rows = [];
+  for (const size of sizes) {
+    const file = zoneFile(size);
+    const samples = new Map(sides.map((s) => [s.name, { check: [], lsp: [] }]));
+    for (let run = 0; run < runs; run++) {
+      // alternate which side goes first, so a drift in machine speed hits both alike
+      for (const side of run % 2 ? [...sides].reverse() : sides) {
+        const s = samples.get(side.name);
+        if (what.has('check')) s.check.push(check(join(side.dist, 'cli.js'), file));
+        if (what.has('lsp')) s.lsp.push(await lspOpen(join(side.dist, 'server.js'), file));
+        console.error(`ab: ${size} run ${run + 1}/${runs} ${side.name} done`);
+      }
+    }
+    for (const side of sides) {
+      const s = samples.get(side.name);
+      const m = (list, k) => median(list.map((x) => x[k]));
+      rows.push({
+        size, side: side.name,
+        checkWall: m(s.check, 'wall'), checkCpu: m(s.check, 'cpu'), checkRss: m(s.check, 'rssMiB'),
+        open: m(s.lsp, 'open'), ready: m(s.lsp, 'ready'), lspRss: m(s.lsp, 'rssMiB'),
+      });
+    }
+  }
+  const f = (x) => (Number.isFinite(x) ? Math.round(x).toString() : '-');
+  const cols = ['size', 'side', 'check ms', 'check cpu', 'check MiB', 'open ms', 'ready ms', 'server MiB'];
+  const table = rows.map((r) => [r.size, r.side, f(r.checkWall), f(r.checkCpu), f(r.checkRss), f(r.open), f(r.ready), f(r.lspRss)]);
+  for (const size of sizes) {
+    const [a, b] = rows.filter((r) => r.size === size);
+    const ratio = (k) => (Number.isFinite(a[k] / b[k]) ? (a[k] / b[k]).toFixed(2) : '-');
+    table.push([size, 'this/base', ratio('checkWall'), ratio('checkCpu'), ratio('checkRss'), ratio('open'), ratio('ready'), ratio('lspRss')]);
+  }
+  const width = cols.map((c, i) => Math.max(c.length, ...table.map((r) => r[i].length)));
+  const line = (r) => r.map((x, i) => (i < 2 ? x.padEnd(width[i]) : x.padStart(width[i]))).join('  ');
+  console.log(`medians of ${runs} interleaved runs, ${new Date().toISOString()}`);
+  console.log([line(cols), line(width.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n'));
+} finally {
+  git('worktree', 'remove', '--force', tree);
+  rmSync(tree, { recursive: true, force: true });
+}

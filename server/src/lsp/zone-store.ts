@@ -28,7 +28,7 @@ export interface Analysis {
 
 /** A first (full) analysis of a document this long (about 150k records, 2 s or more here) runs
  *  in turns that let other messages through. Shorter ones run in one piece: in turns, an analysis
- *  measured about 10% more CPU at 100k records (among other things one more mark-compact). */
+ *  of 100k records took 10-20% longer (among other things one more mark-compact; bench/RESULTS.md). */
 export const SLICED_MIN_LINES = 200_000;
 const LINES_PER_SLICE = 10_000;
 const RECORDS_PER_SLICE = 10_000;

@@ -6,7 +6,7 @@ import type { Directive, ParseProblem, SourceFile, Zone, ZoneRecord } from './mo
 import type { Entry } from './syntax';
 import { lexEach, lexLines } from './lexer';
 import {
-  copyState, emptyZone, forEachIndex, ZoneIndexer, entryContext, hostOrigin, parseTopEntry, producerOf, sameState, zoneOrigin,
+  copyState, emptyZone, forEachIndex, ZoneIndexer, entryContext, hostOrigin, parseTopEntry, producerOf, sameStart, startState, zoneOrigin,
   type ParseOptions, type ParseState,
 } from './parser';
 import type { Rec } from './record';
@@ -127,7 +127,8 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   zone.byType = prev.byType;
   zone.byTarget = prev.byTarget;
   const ctx = entryContext(zone, opts);
-  const state: ParseState = copyState(a < old.length ? old[a].out?.start ?? { origin: hostOrigin(opts) } : prev.endState ?? { origin: hostOrigin(opts) });
+  const startOut = a < old.length ? old[a].out : undefined;
+  const state: ParseState = startOut ? startState(startOut) : copyState((a < old.length ? undefined : prev.endState) ?? { origin: hostOrigin(opts) });
 
   const removed: ZoneRecord[] = [];
   const added: ZoneRecord[] = [];
@@ -145,7 +146,7 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   let j = k;
   for (; j < old.length; j++) {
     const e = old[j];
-    if (j > k && e.out && sameState(state, e.out.start)) break;
+    if (j > k && e.out && sameStart(state, e.out)) break;
     const relexed = lexLines(lines.slice(e.line, e.line + e.lineCount)).entries[0];
     relexed.line = e.line;
     relexed.lineCount = e.lineCount;

@@ -141,8 +141,12 @@ export interface ZoneRows {
 
 /** What one top-level entry produced (kept in incremental mode, so an edit re-parses only what it touched). */
 export interface EntryOutput {
-  /** the parse state before this entry */
-  start: ParseState;
+  /** the parse state before this entry, but for the owner (parser.ts startState gives it whole):
+   *  one object shared by the entries it holds for, which is most of them */
+  context: ParseState;
+  /** the previous owner before this entry (state.lastOwner, lastOwnerKey) */
+  lastOwner: string | undefined;
+  lastOwnerKey: string | undefined;
   records: ZoneRecord[];
   problems: ParseProblem[];
   directives: Directive[];

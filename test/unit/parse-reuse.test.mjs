@@ -62,8 +62,8 @@ test('an entry with outputs after entries without any gets its own lists', () =>
   const file = { id: 'reuse.zone', lines: splitLines(text), entries: [] };
   const zone = buildZone(file, { fileId: 'reuse.zone', incremental: true });
   const outs = file.entries.map((e) => e.out);
-  assert.equal(outs[2].records.length, 0);
-  assert.equal(outs[3].records.length, 1);
+  assert.equal(outs[2].recordCount, 0);
+  assert.equal(outs[3].recordCount, 1);
   assert.equal(outs[4].problems.length, 1);
   assert.equal(outs[5].problems.length, 0);
   assert.equal(zone.problems.length, 1);

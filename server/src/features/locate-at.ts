@@ -2,7 +2,7 @@
 // which part of a record (owner, TTL, class, type, field i) that token is.
 // Shared by hover, completion, navigation and zone info. Pure; reads the model.
 import type { Directive, Entry, SourceFile, Token, Zone, ZoneRecord } from '../zone/api';
-import { dataTokens } from '../zone/api';
+import { dataTokens, recordsOfTopEntry } from '../zone/api';
 import type { Span } from '../zone/syntax';
 
 /** The entry of `file` that covers absolute `line` (every line belongs to one entry). */
@@ -28,8 +28,10 @@ export function recordsOfEntry(zone: Zone, entry: Entry): readonly ZoneRecord[] 
   // The editor's zones keep what each entry produced: no index over every record to build
   // after each edit (the first hover after a keystroke on a 1M-record zone took ~0.8 s).
   // Records an $INCLUDE brought in belong to the included file's entries, not this one.
-  const out = entry.out;
-  if (out) return out.records.every((r) => r.entry === entry) ? out.records : out.records.filter((r) => r.entry === entry);
+  if (entry.out) {
+    const recs = recordsOfTopEntry(zone, entry);
+    return recs.every((r) => r.entry === entry) ? recs : recs.filter((r) => r.entry === entry);
+  }
   let m = byEntryCache.get(zone);
   if (!m) {
     m = new Map();

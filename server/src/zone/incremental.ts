@@ -86,6 +86,14 @@ function firstFrom(items: readonly (ZoneRecord | ParseProblem | Directive)[], li
   return lo;
 }
 
+/** The records a top-level entry produced (incremental mode): consecutive in zone.records. */
+export function recordsOfTopEntry(zone: Zone, entry: Entry): ZoneRecord[] {
+  const count = entry.out?.recordCount ?? 0;
+  if (!count) return [];
+  const from = firstFrom(zone.records, entry.line);
+  return zone.records.slice(from, from + count);
+}
+
 function spliceIn<T>(list: T[], at: number, count: number, items: T[]): T[] {
   if (items.length < 10000) {
     list.splice(at, count, ...items);
@@ -130,14 +138,12 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   const startOut = a < old.length ? old[a].out : undefined;
   const state: ParseState = startOut ? startState(startOut) : copyState((a < old.length ? undefined : prev.endState) ?? { origin: hostOrigin(opts) });
 
-  const removed: ZoneRecord[] = [];
-  const added: ZoneRecord[] = [];
-  for (let j = a; j < k; j++) removed.push(...(old[j].out?.records ?? []));
+  // The new records, in order: what the entries parsed below produce.
+  const added = ctx.topRecords;
 
   let prevEntry: Entry | undefined = a > 0 ? old[a - 1] : undefined;
   for (const e of fresh) {
     parseTopEntry(file, e, prevEntry, state, ctx, true);
-    added.push(...e.out!.records);
     prevEntry = e;
   }
   // Old entries after the edit: re-parse the first (its comment-above link may have
@@ -150,9 +156,7 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
     const relexed = lexLines(lines.slice(e.line, e.line + e.lineCount)).entries[0];
     relexed.line = e.line;
     relexed.lineCount = e.lineCount;
-    removed.push(...(e.out?.records ?? []));
     parseTopEntry(file, relexed, prevEntry, state, ctx, true);
-    added.push(...relexed.out!.records);
     tail.push(relexed);
     prevEntry = relexed;
   }
@@ -166,11 +170,13 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   const gone = { records: 0, problems: 0, directives: 0 };
   for (let i = a; i < j; i++) {
     const o = old[i].out;
-    if (o) { gone.records += o.records.length; gone.problems += o.problems.length; gone.directives += o.directives.length; }
+    if (o) { gone.records += o.recordCount; gone.problems += o.problems.length; gone.directives += o.directives.length; }
   }
+  // Entries a..j-1 produced these (an entry's records are consecutive in the zone's list).
+  const removed = prev.records.slice(pos.records, pos.records + gone.records);
   const replacement = fresh.concat(tail);
   const outs = replacement.map((e) => e.out!);
-  zone.records = spliceIn(prev.records, pos.records, gone.records, outs.flatMap((o) => o.records));
+  zone.records = spliceIn(prev.records, pos.records, gone.records, added);
   zone.problems = spliceIn(prev.problems, pos.problems, gone.problems, outs.flatMap((o) => o.problems));
   zone.directives = spliceIn(prev.directives, pos.directives, gone.directives, outs.flatMap((o) => o.directives));
 

@@ -59,6 +59,8 @@ export interface ParseContext {
   names: NameCache;
   /** where records of a whole-file parse go (the zone's lists and indexes, or the column store) */
   indexer: RecordSink;
+  /** incremental mode: the records of the top-level entries parsed, in order, for the caller to take */
+  topRecords: ZoneRecord[];
   /** the last context snapshot taken for an entry (incremental mode; EntryOutput.context) */
   lastContext?: ParseState;
 }
@@ -124,8 +126,8 @@ function problem(ctx: ParseContext, code: string, severity: Severity, message: s
 function emitRecord(ctx: ParseContext, rec: Rec): void {
   if (ctx.out && ctx.top) {
     rec.top = ctx.top;
-    rec.topIndex = ctx.out.records.length;
-    ctx.out.records = appended(ctx.out.records, rec);
+    rec.topIndex = ctx.out.recordCount++;
+    ctx.topRecords.push(rec);
   } else ctx.indexer.add(rec);
 }
 
@@ -164,7 +166,7 @@ export function buildZone(file: SourceFile, opts: ParseOptions & { incremental?:
  *  never split), so a host can let other work run while a big zone is read. */
 export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incremental?: boolean }, linesPerSlice: number): Generator<void, Zone> {
   const zone = newZone(file, '');
-  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone) };
+  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone), topRecords: [] };
   const state: ParseState = { origin: hostOrigin(opts) };
   yield* parseEntries(file, state, ctx, opts.incremental === true, linesPerSlice);
   if (opts.incremental) zone.endState = state;
@@ -196,7 +198,9 @@ export function zoneOrigin(zone: Zone, opts: ParseOptions): string {
 /** Adds what an entry produced (incremental mode) to the zone's lists and indexes. */
 function addOutputs(ctx: ParseContext, out: EntryOutput): void {
   const zone = ctx.zone;
-  for (const r of out.records) ctx.indexer.add(r);
+  const recs = ctx.topRecords;
+  for (let i = 0; i < recs.length; i++) ctx.indexer.add(recs[i]);
+  recs.length = 0;
   for (const p of out.problems) zone.problems.push(p);
   for (const d of out.directives) zone.directives.push(d);
 }
@@ -236,7 +240,7 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
     // The state but for the owner rarely changes between entries: they share one snapshot of it
     // (never changed after this). A snapshot per new owner was 15% of reading a big zone.
     if (!ctx.lastContext || !sameContext(ctx.lastContext, state)) ctx.lastContext = { ...state, lastOwner: undefined, lastOwnerKey: undefined };
-    entry.out = { context: ctx.lastContext, lastOwner: state.lastOwner, lastOwnerKey: state.lastOwnerKey, records: NONE, problems: NONE, directives: NONE };
+    entry.out = { context: ctx.lastContext, lastOwner: state.lastOwner, lastOwnerKey: state.lastOwnerKey, recordCount: 0, problems: NONE, directives: NONE };
     ctx.out = entry.out;
     ctx.top = entry;
   }
@@ -253,7 +257,7 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
 
 /** A context for re-parsing single entries of an existing zone (incremental.ts). */
 export function entryContext(zone: Zone, opts: ParseOptions): ParseContext {
-  return { opts, zone, stack: [zone.file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone) };
+  return { opts, zone, stack: [zone.file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone), topRecords: [] };
 }
 
 /** Parses one entry; returns its text when it is a comment-only entry (for the next record). */

@@ -23,7 +23,7 @@ const SPACE = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, QUOTE = 34, LPAR = 40, R
 export function scanZone(text: string, opts: ParseOptions): Zone {
   const file = new ColumnSourceFile(opts.fileId, text);
   const zone = new ColumnZone(file);
-  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: zone };
+  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: zone, topRecords: [] };
   const state: ParseState = { origin: hostOrigin(opts) };
   new Scanner(file, zone, ctx, state).run();
   zone.finish();

@@ -167,6 +167,17 @@ function indexDiff(name, za, zb, posA, posB, out) {
   for (const k of kb) if (!ia.has(k)) out.push(`${name}.get(${show(k)}): missing vs present`);
 }
 
+/** Problems or directives compared item by item: the named properties and the location. */
+function itemsDiff(name, la, lb, props, out, full) {
+  if (la.length !== lb.length) out.push(`${name}.length: ${la.length} vs ${lb.length}`);
+  for (let i = 0; i < Math.min(la.length, lb.length) && !full(); i++) {
+    for (const p of props) deepDiff(la[i][p], lb[i][p], `${name}[${i}].${p}`, out);
+    const ka = locKey(la[i].loc);
+    const kb = locKey(lb[i].loc);
+    if (ka !== kb) out.push(`${name}[${i}].loc: ${ka} vs ${kb}`);
+  }
+}
+
 /**
  * Differences between two zones (a: reference, b: under test), as 'path: a vs b'.
  * opts.findings (default true) also compares the rule findings; opts.limit caps the list.
@@ -183,24 +194,11 @@ export function zoneDifferences(a, b, { findings = true, limit = 20, host = FIXE
   if (ra.length !== rb.length) out.push(`records.length: ${ra.length} vs ${rb.length}`);
   for (let i = 0; i < Math.min(ra.length, rb.length) && !full(); i++) recordDiff(ra[i], rb[i], `records[${i}]`, out);
 
-  const pa = a.problems;
-  const pb = b.problems;
-  if (pa.length !== pb.length) out.push(`problems.length: ${pa.length} vs ${pb.length}`);
-  for (let i = 0; i < Math.min(pa.length, pb.length) && !full(); i++) {
-    for (const p of ['code', 'severity', 'message']) deepDiff(pa[i][p], pb[i][p], `problems[${i}].${p}`, out);
-    const la = locKey(pa[i].loc);
-    const lb = locKey(pb[i].loc);
-    if (la !== lb) out.push(`problems[${i}].loc: ${la} vs ${lb}`);
-  }
-
+  itemsDiff('problems', a.problems, b.problems, ['code', 'severity', 'message'], out, full);
+  itemsDiff('directives', a.directives, b.directives, ['name', 'args', 'value'], out, full);
   const da = a.directives;
   const db = b.directives;
-  if (da.length !== db.length) out.push(`directives.length: ${da.length} vs ${db.length}`);
   for (let i = 0; i < Math.min(da.length, db.length) && !full(); i++) {
-    for (const p of ['name', 'args', 'value']) deepDiff(da[i][p], db[i][p], `directives[${i}].${p}`, out);
-    const la = locKey(da[i].loc);
-    const lb = locKey(db[i].loc);
-    if (la !== lb) out.push(`directives[${i}].loc: ${la} vs ${lb}`);
     if (da[i].includedFile?.id !== db[i].includedFile?.id) out.push(`directives[${i}].includedFile.id: ${show(da[i].includedFile?.id)} vs ${show(db[i].includedFile?.id)}`);
   }
 

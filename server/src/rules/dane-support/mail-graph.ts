@@ -16,10 +16,10 @@ export function mxTarget(rec: ZoneRecord): string | undefined {
   return t && t !== '.' ? t : undefined;
 }
 
-// The zone's apex names: SOA owners, else the $ORIGIN values, else the starting origin
-// (which may only be a guess from the file name). Not cached: incremental analysis
-// may patch a zone object in place, and this is cheap (an index lookup).
-/** True when `name` is at or below the zone's apex (true when the apex is unknown). */
+/** True when `name` is at or below the zone's apex (true when the apex is unknown). The apex
+ *  names are the SOA owners, else the $ORIGIN values, else the starting origin (which may only
+ *  be a guess from the file name). Not cached: incremental analysis may patch a zone object in
+ *  place, and this is cheap (an index lookup). */
 export function inZone(zone: Zone, name: string): boolean {
   // A loop over the SOA records, not a mapped array and a closure: asked for every SPF include.
   const soa = zone.byType.get('SOA') ?? [];

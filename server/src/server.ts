@@ -9,12 +9,14 @@ import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-featur
 import { registerValidateHandler } from './lsp/validate-handler';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
+import { analysisProgress } from './lsp/analysis-progress';
 
 const connection = createConnection(ProposedFeatures.all);
 const store = new ZoneStore();
 const publisher = new DiagnosticsPublisher(connection, store);
 const settings = new SettingsCache(connection);
 store.settingsFor = (uri) => settings.get(uri);
+store.observer = analysisProgress(connection, store);
 
 // Keep the server up whatever happens in a handler: log, never exit.
 process.on('uncaughtException', (e) => connection.console.error(`dane-zone: uncaught ${e.stack ?? e}`));

@@ -4,7 +4,7 @@
 // .test-state/e2e/out (also on failure).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUT, requireTools, timer } from './lib/env.mjs';
 import { newRun, startCodeServer } from './lib/code-server.mjs';
@@ -13,6 +13,20 @@ import { installVsix } from './lib/vsix.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
 import { startLab } from './lib/lab.mjs';
 import { workbench } from './lib/workbench.mjs';
+
+// Over the server's SLICED_MIN_LINES (200 000): its first analysis runs in turns, shown as progress.
+const LONG_ZONE = 'long.example.com.zone';
+const LONG_LINES = 300_000;
+const LONG_FAULT_LINE = 150_000;
+
+function longZone() {
+  const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster ( 2026112801 7200 3600 1209600 300 )', '  IN NS ns1', 'ns1 IN A 192.0.2.1'];
+  while (lines.length < LONG_LINES) {
+    const i = lines.length;
+    lines.push(i === LONG_FAULT_LINE ? `bad${i} IN A 192.0.2.300` : `h${i} IN A 192.0.2.${(i % 250) + 1}`);
+  }
+  return lines.join('\n') + '\n';
+}
 
 const skip = (() => { try { return requireTools(['code-server', 'chromium', 'openssl']); } catch (e) { return e; } })();
 let cs, browser, page, wb, lab, ws;
@@ -26,6 +40,7 @@ before(async () => {
   const run = newRun('ui');
   installVsix(run);
   ws = makeWorkspace(run, lab);
+  writeFileSync(join(ws, LONG_ZONE), longZone());
   cs = await startCodeServer(run, { logFile: join(OUT, 'ui-code-server.log') });
   browser = await launchBrowser(run);
   page = browser.page;
@@ -143,4 +158,17 @@ scenario('progress shows the current step; Cancel stops a run stuck on a silent 
   await page.locator('.part.panel .monaco-editor .view-line', { hasText: `validation of ${domain} cancelled` }).first().waitFor({ timeout: 15000 });
   // the panel still shows the previous run: a cancelled run replaces nothing
   assert.equal((await wb.webview().locator('#domain').innerText()).replace(/\.$/, ''), lab.info.scenarios.mismatch);
+});
+
+scenario('a long zone: the status bar shows "Checking zone" while it is read, then its diagnostics come', '07-long-zone-progress.png', async () => {
+  await wb.openFile(LONG_ZONE);
+  const progress = page.locator('.statusbar-item', { hasText: 'Checking zone' });
+  await progress.first().waitFor({ timeout: 60000 });
+  // the title and the server's message: the document and its length
+  const shown = `${await progress.first().innerText()} ${await progress.first().getAttribute('aria-label') ?? ''}`;
+  assert.match(shown, /Checking zone: long\.example\.com\.zone \(300,000 lines\) \d+%/);
+  await page.screenshot({ path: join(OUT, '07-long-zone-checking.png') });
+  await progress.first().waitFor({ state: 'detached', timeout: 120000 });
+  await wb.command('View: Focus Problems');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: '192.0.2.300' }).first().waitFor({ timeout: 30000 });
 });

@@ -6,29 +6,44 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {} } = {}) {
+/** `workDoneProgress`: the client takes work-done progress (window/workDoneProgress/create,
+ *  answered when `createAnswered` resolves: at once unless given). */
+export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {}, workDoneProgress = false, createAnswered = null } = {}) {
   const child = spawn(process.execPath, [...(process.env.DZ_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.DZ_PROF] : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   const latest = new Map();
   /** every publishDiagnostics, in the order received */
   const history = [];
+  /** progress tokens created, progress sent and diagnostics published, in the order received */
+  const events = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
     history.push(p);
+    logEvent({ kind: 'publish', uri: p.uri, version: p.version });
     latest.set(p.uri, p);
     for (const w of [...waiters]) if (w.test(p)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
   });
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => configuration));
   conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('window/workDoneProgress/create', () => null);
+  const eventWaiters = [];
+  const logEvent = (e) => {
+    events.push(e);
+    for (const w of [...eventWaiters]) if (w.test(e)) { eventWaiters.splice(eventWaiters.indexOf(w), 1); w.resolve(e); }
+  };
+  conn.onRequest('window/workDoneProgress/create', async (p) => {
+    logEvent({ kind: 'create', token: p.token });
+    await createAnswered;
+    return null;
+  });
+  conn.onNotification('$/progress', (p) => logEvent({ kind: 'progress', token: p.token, value: p.value }));
   conn.listen();
   const init = await conn.sendRequest('initialize', {
     processId: process.pid, rootUri, workspaceFolders,
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } }, ...(workDoneProgress ? { window: { workDoneProgress: true } } : {}) },
   });
   await conn.sendNotification('initialized', {});
   return {
-    conn, child, init, latest, history,
+    conn, child, init, latest, history, events,
     /** resolves with the first publishDiagnostics for `uri` (at `version`, if given) */
     diagnostics(uri, version, timeoutMs = 20000) {
       const test = (p) => p.uri === uri && (version === undefined || p.version === version);
@@ -47,6 +62,13 @@ export async function startServer({ rootUri = null, workspaceFolders = null, con
       return new Promise((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
         waiters.push({ test, resolve: (p) => { clearTimeout(t); resolve(p); } });
+      });
+    },
+    /** resolves with the first event (of `events`, from now on) that satisfies `pred` */
+    eventWhere(pred, timeoutMs = 20000) {
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms`)), timeoutMs);
+        eventWaiters.push({ test: pred, resolve: (e) => { clearTimeout(t); resolve(e); } });
       });
     },
     open(uri, text, version = 1) {

@@ -98,3 +98,108 @@ test('new settings while a long zone is analysed: the analysis starts over with 
   assert.deepEqual([...codes(final)], ['rdata-invalid']);
   assert.equal(final.diagnostics.length, Object.values(faults).filter((c) => c === 'rdata-invalid').length);
 });
+
+/** The work-done progress sent for each token created, in order: [{ token, values }]. */
+function progressByToken(events) {
+  const out = new Map();
+  for (const e of events) {
+    if (e.kind === 'create') out.set(e.token, []);
+    else if (e.kind === 'progress') {
+      assert.ok(out.has(e.token), `progress for a token never created: ${e.token}`);
+      out.get(e.token).push(e.value);
+    }
+  }
+  return [...out].map(([token, values]) => ({ token, values }));
+}
+
+/** begin, reports with whole percents going up, end: a progress as an editor shows it. */
+function assertWellFormed(values) {
+  assert.equal(values[0]?.kind, 'begin', JSON.stringify(values.slice(0, 2)));
+  assert.equal(values.at(-1).kind, 'end', 'the progress never ended');
+  let last = values[0].percentage;
+  for (const v of values.slice(1, -1)) {
+    assert.equal(v.kind, 'report');
+    assert.ok(Number.isInteger(v.percentage) && v.percentage > last && v.percentage <= 100, `percentages ${last} -> ${v.percentage}`);
+    // VS Code shows the message, not the percentage: the message says it too
+    assert.ok(v.message.endsWith(` ${v.percentage}%`), v.message);
+    last = v.percentage;
+  }
+}
+
+test('a long zone\'s first analysis is shown as work-done progress that ends before its diagnostics; a short zone shows none', async (t) => {
+  const s = await startServer({ workDoneProgress: true });
+  t.after(() => s.stop());
+  const short = `${DIR}/short.example.com.zone`;
+  await s.open(short, '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n', 1);
+  await s.diagnostics(short, 1);
+  assert.deepEqual(s.events.filter((e) => e.kind !== 'publish'), [], 'progress for a short zone');
+
+  const uri = `${DIR}/progress.example.com.zone`;
+  await s.open(uri, longZone().text, 1);
+  await s.diagnostics(uri, 1);
+  const shown = progressByToken(s.events);
+  assert.equal(shown.length, 1, `tokens: ${shown.length}`);
+  const { token, values } = shown[0];
+  assertWellFormed(values);
+  assert.equal(values[0].title, 'Checking zone');
+  assert.match(values[0].message, /^progress\.example\.com\.zone \(210,000 lines\) \d+%$/);
+  assert.ok(values.length >= 5, `only ${values.length} progress messages in an analysis of 210k lines`);
+  const endAt = s.events.findIndex((e) => e.kind === 'progress' && e.token === token && e.value.kind === 'end');
+  const publishAt = s.events.findIndex((e) => e.kind === 'publish' && e.uri === uri);
+  assert.ok(endAt < publishAt, 'diagnostics were published before the progress ended');
+});
+
+test('a long zone\'s progress ends when the document closes, is edited or gets new settings during its analysis', async (t) => {
+  const configuration = { rules: {} };
+  const s = await startServer({ workDoneProgress: true, configuration });
+  t.after(() => s.stop());
+  const { text } = longZone();
+  const begun = () => s.eventWhere((e) => e.kind === 'progress' && e.value.kind === 'begin');
+
+  const closed = `${DIR}/closed.example.com.zone`;
+  let begin = begun();
+  await s.open(closed, text, 1);
+  const { token } = await begin;
+  const ended = s.eventWhere((e) => e.kind === 'progress' && e.token === token && e.value.kind === 'end');
+  await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: closed } });
+  await ended;
+  assert.deepEqual((await s.diagnostics(closed)).diagnostics, [], 'a closed document keeps diagnostics');
+
+  const edited = `${DIR}/edited.example.com.zone`;
+  begin = begun();
+  await s.open(edited, text, 1);
+  await begin;
+  await s.change(edited, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x1 IN A 192.0.2.1\n' }]);
+  await s.diagnostics(edited, 2);
+
+  const reset = `${DIR}/reset.example.com.zone`;
+  begin = begun();
+  await s.open(reset, text, 1);
+  await begin;
+  configuration.rules = { 'tlsa-usage-unusable-for-smtp': 'off' };
+  await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  await s.diagnosticsWhere(reset, (p) => !p.diagnostics.some((d) => d.code === 'tlsa-usage-unusable-for-smtp'));
+
+  const shown = progressByToken(s.events);
+  for (const { values } of shown) assertWellFormed(values);
+  // new settings re-check every open document: the edited one once more, the reset one's first
+  // analysis is cancelled and a second one runs whole
+  const perDocument = shown.map(({ values }) => values[0].message.replace(/\..*/, ''));
+  assert.deepEqual(perDocument.sort(), ['closed', 'edited', 'edited', 'reset', 'reset']);
+});
+
+test('a client that answers the progress token late still sees the progress begin and end, after the analysis', async (t) => {
+  let answer;
+  const s = await startServer({ workDoneProgress: true, createAnswered: new Promise((r) => { answer = r; }) });
+  t.after(() => s.stop());
+  const uri = `${DIR}/late.example.com.zone`;
+  await s.open(uri, longZone().text, 1);
+  await s.diagnostics(uri, 1);
+  assert.deepEqual(s.events.filter((e) => e.kind === 'progress'), [], 'progress sent before the token was created');
+  const ended = s.eventWhere((e) => e.kind === 'progress' && e.value.kind === 'end');
+  answer();
+  await ended;
+  const [{ values }] = progressByToken(s.events);
+  assertWellFormed(values);
+  assert.equal(values.length, 2, 'begin and end only');
+});

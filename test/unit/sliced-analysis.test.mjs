@@ -1,7 +1,7 @@
 // A long document's first analysis runs in slices (ZoneStore.analysisInTurns): the
 // zone read in slices of a few lines, and the rules run in slices of a few records,
 // must give exactly what one pass gives, whatever the slice size (entries that span
-// lines, directives and $GENERATE included), and every slice must yield.
+// lines, directives and $GENERATE included), and every slice must yield how far it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -17,12 +17,16 @@ const fixtures = fixtureDirs.flatMap((d) => readdirSync(join(root, d)).filter((f
 const opts = (id) => ({ fileId: id, origin: 'example.com.', incremental: true });
 const file = (id, text) => ({ id, lines: splitLines(text), entries: [] });
 
-/** Runs a sliced computation, counting its slices. */
+/** Runs a sliced computation, counting its slices; each yield says how far it is (the
+ *  server's progress): between 0 and 1, never going back. */
 function drain(steps) {
   let slices = 1;
+  let done = 0;
   for (;;) {
     const r = steps.next();
     if (r.done) return { value: r.value, slices };
+    assert.ok(typeof r.value === 'number' && r.value >= done && r.value <= 1, `progress ${done} -> ${r.value}`);
+    done = r.value;
     slices++;
   }
 }

@@ -34,14 +34,34 @@ const LINES_PER_SLICE = 10_000;
 const RECORDS_PER_SLICE = 10_000;
 /** How long one turn of a sliced analysis holds the event loop (at least one slice). */
 const TURN_MS = 20;
+/** The reading's share of a full analysis, for progress (1M records: model 10 s, rules 3.5 s). */
+const READ_SHARE = 0.75;
 
-/** An analysis in progress: its steps, and who waits for it. */
+/** An analysis in progress: its steps (each yields how far it is, 0 to 1), and who waits for it. */
 interface AnalysisJob {
   readonly version: number;
-  readonly steps: Generator<void, Analysis>;
+  readonly steps: Generator<number, Analysis>;
   running: boolean;
   ended: boolean;
   readonly waiters: ((a: Analysis | undefined) => void)[];
+}
+
+/** Hears about analyses that run in turns (the server shows them as work-done progress). */
+export interface AnalysisObserver {
+  started(uri: string): void;
+  /** `done`: the share of the work done, 0 to 1 */
+  progressed(uri: string, done: number): void;
+  /** finished, cancelled (an edit finishes it at once; close and new settings cancel it) or failed */
+  ended(uri: string): void;
+}
+
+/** A step's progress (0 to 1) mapped onto [from, to] of the whole. */
+function* scaled<T>(steps: Generator<number, T>, from: number, to: number): Generator<number, T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    yield from + (to - from) * r.value;
+  }
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -64,6 +84,7 @@ export class ZoneStore {
   workspaceFolders: string[] = [];
   settingsFor: (uri: string) => DocSettings = () => ({ rules: {}, options: {} });
   now: () => Date = () => new Date();
+  observer: AnalysisObserver | undefined;
 
   open(uri: string, text: string, version: number): ZoneDocument {
     this.cancel(uri);
@@ -124,6 +145,7 @@ export class ZoneStore {
     const done = new Promise<Analysis | undefined>((resolve) => job.waiters.push(resolve));
     if (!job.running) {
       job.running = true;
+      this.observer?.started(uri);
       setImmediate(() => this.turn(uri, job));
     }
     return done;
@@ -149,16 +171,19 @@ export class ZoneStore {
   private turn(uri: string, job: AnalysisJob): void {
     if (job.ended) return;
     const until = performance.now() + TURN_MS;
+    let done = 0;
     try {
       for (;;) {
         const r = job.steps.next();
         if (r.done) return void this.end(uri, job, r.value);
+        done = r.value;
         if (performance.now() >= until) break;
       }
     } catch {
       this.failed.set(uri, job.version);
       return this.cancel(uri);
     }
+    this.observer?.progressed(uri, done);
     setImmediate(() => this.turn(uri, job));
   }
 
@@ -177,6 +202,7 @@ export class ZoneStore {
   private end(uri: string, job: AnalysisJob, a: Analysis): Analysis {
     job.ended = true;
     this.jobs.delete(uri);
+    if (job.running) this.observer?.ended(uri);
     this.analyses.set(uri, a);
     this.previous.delete(uri);
     const doc = this.docs.get(uri);
@@ -190,6 +216,7 @@ export class ZoneStore {
     if (!job) return;
     job.ended = true;
     this.jobs.delete(uri);
+    if (job.running) this.observer?.ended(uri);
     for (const w of job.waiters.splice(0)) w(undefined);
   }
 
@@ -205,7 +232,7 @@ export class ZoneStore {
     return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...settings.options, workspaceFolder } };
   }
 
-  private *analyse(doc: ZoneDocument): Generator<void, Analysis> {
+  private *analyse(doc: ZoneDocument): Generator<number, Analysis> {
     const settings = this.settingsFor(doc.uri);
     const settingsKey = JSON.stringify(settings);
     const path = uriToPath(doc.uri);
@@ -221,8 +248,9 @@ export class ZoneStore {
       const findings = [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)];
       return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
     }
-    const zone = yield* buildZoneInSlices({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true }, LINES_PER_SLICE);
-    const findings = [...problemFindings(zone, settings.rules), ...(yield* cache.fullInSlices(zone, host, settings.rules, RECORDS_PER_SLICE))];
+    const zone = yield* scaled(buildZoneInSlices({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true }, LINES_PER_SLICE), 0, READ_SHARE);
+    const checked = yield* scaled(cache.fullInSlices(zone, host, settings.rules, RECORDS_PER_SLICE), READ_SHARE, 1);
+    const findings = [...problemFindings(zone, settings.rules), ...checked];
     return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
   }
 

@@ -125,8 +125,9 @@ export class RuleCache {
   }
 
   /** `full` in slices of about `recordsPerSlice` records or owners, yielding between them
-   *  (the zone must not change until it is done). */
-  *fullInSlices(zone: Zone, host: RuleHost, settings: RuleSettings, recordsPerSlice: number): Generator<void, Finding[]> {
+   *  how far it is (0 to 1: records and owners checked, of both); the zone must not change
+   *  until it is done. */
+  *fullInSlices(zone: Zone, host: RuleHost, settings: RuleSettings, recordsPerSlice: number): Generator<number, Finding[]> {
     this.byRecord.clear();
     this.byOwner.clear();
     this.byZoneRule.clear();
@@ -137,12 +138,16 @@ export class RuleCache {
     // The loops live in plain methods: V8 does not optimise a loop inside a generator while it
     // runs (no on-stack replacement), and the record loop runs a million times.
     const records = zone.records;
+    const work = records.length + zone.byOwner.size;
     for (let i = 0; i < records.length; i += recordsPerSlice) {
       this.checkRecords(run, records, i, Math.min(records.length, i + recordsPerSlice));
-      if (i + recordsPerSlice < records.length) yield;
+      if (i + recordsPerSlice < records.length) yield (i + recordsPerSlice) / work;
     }
     const owners = zone.byOwner.entries();
-    while (this.checkOwners(run, owners, recordsPerSlice)) yield;
+    for (let done = records.length; this.checkOwners(run, owners, recordsPerSlice); ) {
+      done += recordsPerSlice;
+      yield Math.min(1, done / work);
+    }
     return this.collect(run);
   }
 

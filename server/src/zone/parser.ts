@@ -163,8 +163,9 @@ export function buildZone(file: SourceFile, opts: ParseOptions & { incremental?:
 }
 
 /** buildZone in slices of about `linesPerSlice` lines: it yields between slices (entries are
- *  never split), so a host can let other work run while a big zone is read. */
-export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incremental?: boolean }, linesPerSlice: number): Generator<void, Zone> {
+ *  never split), so a host can let other work run while a big zone is read. Each yield tells
+ *  how far it is: the share of the document's lines read (0 to 1). */
+export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incremental?: boolean }, linesPerSlice: number): Generator<number, Zone> {
   const zone = newZone(file, '');
   const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone), topRecords: [] };
   const state: ParseState = { origin: hostOrigin(opts) };
@@ -175,7 +176,7 @@ export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incr
 }
 
 /** Runs a sliced computation to its end in one go. */
-export function runToEnd<T>(steps: Generator<void, T>): T {
+export function runToEnd<T>(steps: Generator<unknown, T>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -205,7 +206,7 @@ function addOutputs(ctx: ParseContext, out: EntryOutput): void {
   for (const d of out.directives) zone.directives.push(d);
 }
 
-function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean, linesPerSlice: number): Generator<void, void> {
+function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean, linesPerSlice: number): Generator<number, void> {
   const entries = file.entries;
   entries.length = 0;
   let prev: Entry | undefined;
@@ -222,7 +223,7 @@ function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, i
   for (;;) {
     line = lexEach(lines, line, undefined, onEntry, pool, line + linesPerSlice);
     if (line >= lines.length) return;
-    yield;
+    yield line / lines.length;
   }
 }
 

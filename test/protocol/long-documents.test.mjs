@@ -80,6 +80,8 @@ test('a long zone edited before its first analysis is done: the last version is 
   const versions = s.history.filter((p) => p.uri === uri).map((p) => p.version);
   assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `publishes went back a version: ${versions}`);
   assert.equal(versions.at(-1), 4);
+  // this client does not take work-done progress: none is offered
+  assert.deepEqual(s.events.filter((e) => e.kind !== 'publish'), []);
 });
 
 test('new settings while a long zone is analysed: the analysis starts over with them and waiting requests are answered', async (t) => {

@@ -11,7 +11,6 @@
 // Medians of --runs (default 5). Options: --size 100k|1m (default 1m).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +78,7 @@ let counts;
 const haveKzc = !spawnSync('kzonecheck', ['--version'], { stdio: 'ignore' }).error;
 for (let r = 0; r < runs; r++) {
   add('start (node -e 0)', wall(() => spawnSync(process.execPath, ['-e', '0']))[0]);
-  const [readMs, text] = wall(() => { const b = readFileSync(file); return isAscii(b) ? b.toString('latin1') : b.toString('utf8'); });
+  const [readMs, text] = wall(() => readFileSync(file, 'utf8'));
   add('read', readMs);
   const [a, lines] = wall(() => lineEnds(text));
   const [b, words] = wall(() => characters(text));

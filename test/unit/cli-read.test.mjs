@@ -1,5 +1,5 @@
-// `dane-zone check` reads ASCII files without decoding (readText): files with UTF-8 must
-// still read as UTF-8, so columns (UTF-16, as editors count) and quoted text stay right.
+// `dane-zone check` reads a zone as UTF-8: columns count UTF-16 units, as editors do, and
+// messages quote the text as written (a byte-wise or Latin-1 read would shift both).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

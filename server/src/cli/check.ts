@@ -1,10 +1,11 @@
 // `dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]`:
 // the same parser and rules as the editor; exit 1 when any finding is an error.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkText, absRange } from '../zone/api';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
-import { makeFileReader, makeIncludeReader, readText } from './files';
+import { makeFileReader, makeIncludeReader } from './files';
 
 interface CheckArgs {
   files: string[];
@@ -61,7 +62,7 @@ export async function checkMain(argv: string[]): Promise<number> {
     const path = resolve(f);
     let text: string;
     try {
-      text = readText(path);
+      text = readFileSync(path, 'utf8');
     } catch (e) {
       process.stderr.write(`dane-zone check: cannot read ${f}: ${(e as Error).message}\n`);
       unreadable = true;

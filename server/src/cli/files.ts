@@ -1,17 +1,8 @@
 // File access for the CLI: $INCLUDE and certificate links, relative to the
 // including file, optionally confined to a root folder (--root).
-import { isAscii } from 'node:buffer';
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { IncludeResult } from '../zone/parser';
-
-/** A text file as readFileSync(path, 'utf8') gives it. Zone files are nearly always ASCII,
- *  which reads as Latin-1 without decoding: 4 instead of 19 ms for 6.4 MB, 177 instead of 224
- *  for 65 MB here. */
-export function readText(path: string): string {
-  const bytes = readFileSync(path);
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
 
 export function insideRoot(path: string, root: string | undefined): boolean {
   if (!root) return true;
@@ -26,7 +17,7 @@ export function makeIncludeReader(root: string | undefined) {
     const full = resolve(dirname(fromFile), path);
     if (!insideRoot(full, root)) return { error: `refused: ${full} is outside ${root}` };
     try {
-      return { id: full, text: readText(full) };
+      return { id: full, text: readFileSync(full, 'utf8') };
     } catch (e) {
       return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${full}` : `cannot read ${full}: ${(e as Error).message}` };
     }

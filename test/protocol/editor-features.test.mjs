@@ -4,6 +4,7 @@
 // references, formatting, daneZone/bumpSerial and daneZone/zoneInfo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer } from '../helpers/lsp-client.mjs';
 
 const URI = 'file:///tmp/dane-zone-features/example.com.zone';
@@ -105,11 +106,10 @@ test('formatting aligns columns; the formatted text gives the same diagnostics',
   const { s } = await withServer(t);
   const edits = await s.conn.sendRequest('textDocument/formatting', { textDocument: doc, options: { tabSize: 4, insertSpaces: true } });
   assert.ok(edits.length > 0);
-  const out = [...lines];
-  for (const e of edits) {
-    assert.equal(e.range.start.line, e.range.end.line);
-    out[e.range.start.line] = e.newText;
-  }
+  // a run of edited lines comes as one edit: none starts on the line after another ends
+  for (let i = 1; i < edits.length; i++) assert.ok(edits[i].range.start.line > edits[i - 1].range.end.line + 1, JSON.stringify(edits.slice(i - 1, i + 1)));
+  const out = TextDocument.applyEdits(TextDocument.create(URI, 'dns-zone', 1, TEXT), edits).split('\n');
+  assert.equal(out.length, lines.length);
   assert.equal(out[6], 'ns1          IN A     192.0.2.1');
   assert.equal(out[10], 'www          IN CNAME mx1');
   assert.equal(out[2], lines[2], 'the parenthesised SOA stays as written');
@@ -124,10 +124,11 @@ test('range formatting edits only the selected lines, aligned with the whole fil
   const edits = await s.conn.sendRequest('textDocument/rangeFormatting', {
     textDocument: doc, range: { start: { line: 6, character: 0 }, end: { line: 7, character: 3 } }, options: { tabSize: 4, insertSpaces: true },
   });
-  assert.deepEqual(edits.map((e) => [e.range.start.line, e.newText]), [
-    [6, 'ns1          IN A     192.0.2.1'],
-    [7, 'mx1          IN A     192.0.2.10'],
+  // two lines in a row: one edit
+  assert.deepEqual(edits.map((e) => [e.range.start.line, e.range.end.line, e.range.start.character, e.newText]), [
+    [6, 7, 0, 'ns1          IN A     192.0.2.1\nmx1          IN A     192.0.2.10'],
   ]);
+  assert.equal(edits[0].range.end.character, lines[7].length);
 });
 
 test('daneZone/bumpSerial returns the edit; daneZone/zoneInfo the zone facts', async (t) => {

@@ -71,3 +71,46 @@ test('lines with errors are left exactly as written', () => {
   const out = format(text, '/tmp/err.zone');
   assert.equal(out.text.split('\n')[2], 'bad   IN   A   192.0.2.300');
 });
+
+/** Applies edits with any line/column ranges (non-overlapping) to lines, as an editor does. */
+function applyRanges(lines, edits) {
+  const text = lines.join('\n');
+  const starts = [0];
+  for (const l of lines) starts.push(starts.at(-1) + l.length + 1);
+  const at = (line, col) => starts[line] + col;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.range.startLine - a.range.startLine)) {
+    out = out.slice(0, at(e.range.startLine, e.range.startCol)) + e.newText + out.slice(at(e.range.endLine, e.range.endCol));
+  }
+  return out;
+}
+
+test('a range format gives the whole format\'s edits on the lines it covers, aligned with the whole file', () => {
+  let compared = 0;
+  for (const file of files) {
+    const zone = read(readFileSync(file, 'utf8'), file);
+    const whole = core.formatEdits(zone);
+    const n = zone.file.lines.length;
+    for (const [first, last] of [[0, n], [0, n >> 1], [n >> 2, (3 * n) >> 2], [n >> 1, n >> 1], [n - 1, n + 5]]) {
+      const want = whole.filter((e) => e.range.startLine >= first && e.range.startLine <= last);
+      assert.deepEqual(core.formatEdits(zone, { first, last }), want, `${file} lines ${first}-${last}`);
+      compared += want.length;
+    }
+  }
+  assert.ok(compared > 100, `edits compared: ${compared}`);
+});
+
+test('runs of edited lines joined into one edit each give the same text', () => {
+  let joinedRuns = 0;
+  for (const file of files) {
+    const zone = read(readFileSync(file, 'utf8'), file);
+    const edits = core.formatEdits(zone);
+    const joined = core.joinLineRuns(edits);
+    assert.equal(applyRanges(zone.file.lines, joined), core.applyLineEdits(zone.file.lines, edits).join('\n'), file);
+    for (let i = 1; i < joined.length; i++) assert.ok(joined[i].range.startLine > joined[i - 1].range.endLine + 1, `${file}: two joined edits touch`);
+    const runs = edits.filter((e, i) => i === 0 || e.range.startLine !== edits[i - 1].range.startLine + 1).length;
+    assert.equal(joined.length, runs, file);
+    if (joined.length < edits.length) joinedRuns++;
+  }
+  assert.ok(joinedRuns > 10, `fixtures with joined runs: ${joinedRuns}`);
+});

@@ -24,15 +24,12 @@ export interface Widths {
   type: number;
 }
 
-export function columnWidths(rows: readonly Row[]): Widths {
-  const w: Widths = { owner: 0, ttl: 0, cls: 0, type: 0 };
-  for (const r of rows) {
-    if (r.owner.length <= OWNER_CAP) w.owner = Math.max(w.owner, r.owner.length);
-    w.ttl = Math.max(w.ttl, r.ttl?.length ?? 0);
-    w.cls = Math.max(w.cls, r.cls?.length ?? 0);
-    w.type = Math.max(w.type, r.type.length);
-  }
-  return w;
+/** Widens the columns to take the row. */
+export function widen(w: Widths, r: Row): void {
+  if (r.owner.length <= OWNER_CAP) w.owner = Math.max(w.owner, r.owner.length);
+  w.ttl = Math.max(w.ttl, r.ttl?.length ?? 0);
+  w.cls = Math.max(w.cls, r.cls?.length ?? 0);
+  w.type = Math.max(w.type, r.type.length);
 }
 
 function cell(text: string, width: number): string {

@@ -6,9 +6,9 @@
 // problems, multi-line (parenthesised) entries, directives and comments are left
 // as they are. Pure: returns whole-line replacements.
 import type { AbsRange } from '../rules/rule';
-import type { Entry, Zone, ZoneRecord } from '../zone/api';
-import { entryTokens, isDataToken, TokKind } from '../zone/api';
-import { alignRow, columnWidths, type Row } from './align';
+import type { Entry, Token, Zone } from '../zone/api';
+import { entryTokensInto, isDataToken, TokenPool, TokKind } from '../zone/api';
+import { alignRow, widen, type Row, type Widths } from './align';
 import { isClassToken, recordsOfEntry } from './locate-at';
 
 export interface LineEdit {
@@ -16,30 +16,34 @@ export interface LineEdit {
   newText: string;
 }
 
-function rowOf(zone: Zone, entry: Entry, rec: ZoneRecord): Row | undefined {
-  const toks = entryTokens(zone.file, entry);
-  const data = toks.filter(isDataToken);
-  const comments = toks.filter((t) => t.kind === TokKind.Comment);
-  if (toks.some((t) => t.kind === TokKind.Open || t.kind === TokKind.Close)) return undefined;
-  const typeStart = rec.typeLoc.span.start;
-  const typeIdx = data.findIndex((t) => t.start === typeStart);
-  if (typeIdx < 0) return undefined;
-  const row: Row = { owner: '', type: data[typeIdx].text, rdata: data.slice(typeIdx + 1).map((t) => t.text) };
-  let i = 0;
-  if (!entry.leadingBlank) row.owner = data[i++].text;
-  for (; i < typeIdx; i++) {
-    const t = data[i].text;
-    if (isClassToken(t)) {
-      if (row.cls !== undefined) return undefined;
-      row.cls = t;
-    } else {
-      if (row.ttl !== undefined) return undefined;
-      row.ttl = t;
+/** The row of a formattable entry read from its tokens; undefined when it is none (parentheses,
+ *  TTL or class twice). `rdata`: also take the RDATA and the comment (the widths need neither). */
+function rowOf(toks: readonly Token[], leadingBlank: boolean, typeIdx: number, rdata: boolean): Row | undefined {
+  const row: Row = { owner: '', type: '', rdata: NO_WORDS };
+  let d = 0; // data-token index
+  for (const t of toks) {
+    if (t.kind === TokKind.Open || t.kind === TokKind.Close) return undefined;
+    if (t.kind === TokKind.Comment) {
+      if (rdata) row.comment = t.text;
+      continue;
     }
+    if (!isDataToken(t)) continue;
+    const i = d++;
+    if (i === 0 && !leadingBlank) row.owner = t.text;
+    else if (i < typeIdx) {
+      if (isClassToken(t.text)) {
+        if (row.cls !== undefined) return undefined;
+        row.cls = t.text;
+      } else {
+        if (row.ttl !== undefined) return undefined;
+        row.ttl = t.text;
+      }
+    } else if (i === typeIdx) row.type = t.text;
+    else if (rdata) (row.rdata === NO_WORDS ? (row.rdata = []) : row.rdata).push(t.text);
   }
-  if (comments.length) row.comment = comments[comments.length - 1].text;
-  return row;
+  return d > typeIdx ? row : undefined;
 }
+const NO_WORDS: string[] = [];
 
 /** Entries that carry a problem (parse error, bad field): never reformatted. */
 function troubled(zone: Zone): Set<Entry> {
@@ -48,25 +52,59 @@ function troubled(zone: Zone): Set<Entry> {
   return s;
 }
 
-export function formatEdits(zone: Zone): LineEdit[] {
+/** Each formattable entry (a one-line record of this file, without a problem) with its tokens
+ *  and the type's data-token index; the tokens are good until the next call of `fn`. */
+function forEachRecordLine(zone: Zone, fn: (entry: Entry, toks: readonly Token[], typeIdx: number) => void): void {
   const bad = troubled(zone);
-  const rows: { entry: Entry; row: Row }[] = [];
+  const pool = new TokenPool();
   for (const entry of zone.file.entries) {
     if (entry.lineCount !== 1 || entry.lexErrors.length || bad.has(entry)) continue;
     const recs = recordsOfEntry(zone, entry);
     if (recs.length !== 1 || recs[0].generated || recs[0].file !== zone.file) continue;
-    const row = rowOf(zone, entry, recs[0]);
-    if (row) rows.push({ entry, row });
+    fn(entry, entryTokensInto(pool, zone.file, entry), recs[0].typeTokenIndex);
   }
-  const widths = columnWidths(rows.map((r) => r.row));
+}
+
+/**
+ * Whole-line edits that align the zone's one-line records. The columns are as wide as the whole
+ * file needs; `lines` (first and last, inclusive) limits the edits to the entries starting there.
+ * Two passes over the entries, re-lexing each one into a token pool: the first measures the
+ * columns, the second writes the lines. Keeping a row per record between the two made a
+ * 100k-record zone take over a second, half of it in the garbage collector.
+ */
+export function formatEdits(zone: Zone, lines?: { first: number; last: number }): LineEdit[] {
+  const w: Widths = { owner: 0, ttl: 0, cls: 0, type: 0 };
+  forEachRecordLine(zone, (entry, toks, typeIdx) => {
+    const r = rowOf(toks, entry.leadingBlank, typeIdx, false);
+    if (r) widen(w, r);
+  });
   const edits: LineEdit[] = [];
-  for (const { entry, row } of rows) {
+  forEachRecordLine(zone, (entry, toks, typeIdx) => {
+    if (lines && (entry.line < lines.first || entry.line > lines.last)) return;
+    const r = rowOf(toks, entry.leadingBlank, typeIdx, true);
+    if (!r) return;
     const old = zone.file.lines[entry.line] ?? '';
-    const next = alignRow(row, widths);
-    if (next === old) continue;
-    edits.push({ range: { startLine: entry.line, startCol: 0, endLine: entry.line, endCol: old.length }, newText: next });
-  }
+    const next = alignRow(r, w);
+    if (next !== old) edits.push({ range: { startLine: entry.line, startCol: 0, endLine: entry.line, endCol: old.length }, newText: next });
+  });
   return edits;
+}
+
+/** Line edits with each run of consecutive lines joined into one edit (a zone whose lines all
+ *  change is then a few edits for the editor to apply, not one per line). */
+export function joinLineRuns(edits: readonly LineEdit[]): LineEdit[] {
+  const out: LineEdit[] = [];
+  for (let i = 0; i < edits.length; ) {
+    let j = i + 1;
+    while (j < edits.length && edits[j].range.startLine === edits[j - 1].range.endLine + 1) j++;
+    const last = edits[j - 1].range;
+    out.push({
+      range: { startLine: edits[i].range.startLine, startCol: edits[i].range.startCol, endLine: last.endLine, endCol: last.endCol },
+      newText: j - i === 1 ? edits[i].newText : edits.slice(i, j).map((e) => e.newText).join('\n'),
+    });
+    i = j;
+  }
+  return out;
 }
 
 /** Applies line edits to text (for tests and the CLI); edits must not overlap. */

@@ -1,13 +1,16 @@
 // Locations: re-lexing an entry on demand and turning token indices into spans,
 // and spans into absolute ranges. The one place that computes absolute positions.
 import type { AbsRange } from '../rules/rule';
-import { lexEach, isDataToken } from './lexer';
+import { lexEach, isDataToken, type TokenPool } from './lexer';
 import type { Loc, SourceFile } from './model';
 import type { Entry, Span, Token } from './syntax';
 
-/** The tokens of an entry (its cached tokens, or re-lexed from the file's lines). */
+/** The tokens of an entry (its cached tokens, or re-lexed from the file's lines). Do not
+ *  change them: the last entry's tokens are kept for the next call, since a record's
+ *  locations and text are asked one after the other (an outline asks three times a record). */
 export function entryTokens(file: SourceFile, entry: Entry): Token[] {
   if (entry.tokens.length) return entry.tokens;
+  if (entry === lastEntry && file === lastFile) return lastTokens;
   // Re-lex just this entry, in place: stop where the next entry would start.
   let tokens: Token[] = [];
   const keep = (e: Entry): void => {
@@ -15,6 +18,27 @@ export function entryTokens(file: SourceFile, entry: Entry): Token[] {
   };
   if (file.linesAt) lexEach(file.linesAt(entry.line, entry.lineCount), 0, () => true, keep);
   else lexEach(file.lines, entry.line, () => true, keep);
+  lastEntry = entry;
+  lastFile = file;
+  lastTokens = tokens;
+  return tokens;
+}
+// An entry object keeps its text for life: an edit makes new entries where text changed
+// (incremental.ts), so the tokens kept for one stay right.
+let lastEntry: Entry | undefined;
+let lastFile: SourceFile | undefined;
+let lastTokens: Token[] = [];
+
+/** entryTokens re-lexed into `pool`: the tokens are good until the pool's next use (a pass
+ *  over a million entries makes no token objects). */
+export function entryTokensInto(pool: TokenPool, file: SourceFile, entry: Entry): Token[] {
+  if (entry.tokens.length) return entry.tokens;
+  let tokens: Token[] = [];
+  const keep = (e: Entry): void => {
+    tokens = e.tokens;
+  };
+  if (file.linesAt) lexEach(file.linesAt(entry.line, entry.lineCount), 0, () => true, keep, pool);
+  else lexEach(file.lines, entry.line, () => true, keep, pool);
   return tokens;
 }
 

@@ -73,6 +73,8 @@ export interface ZoneRecord {
   readonly ownerLoc: Loc;
   readonly ownerExplicit: boolean;
   readonly typeLoc: Loc;
+  /** index of the type among the entry's data tokens (owner, TTL and class come before it) */
+  readonly typeTokenIndex: number;
   /** the RDATA part of the entry (first to last RDATA token) */
   readonly rdataLoc: Loc;
   /** trailing comment text of the record (without ';'), if any */

@@ -128,6 +128,10 @@ export abstract class RecordBase implements ZoneRecord {
     return locOfTokens(this.file, this.entry, 0, 1);
   }
 
+  get typeTokenIndex(): number {
+    return this.typeTok;
+  }
+
   get typeLoc(): Loc {
     if (this.generated) return this.loc;
     return locOfTokens(this.file, this.entry, this.typeTok, this.typeTok + 1);

@@ -73,6 +73,26 @@ test('document symbols: one per owner, records as children', () => {
   assert.deepEqual([syms[0].range.startLine, syms[0].range.endLine], [2, 5]);
 });
 
+test('document symbols of a long zone: owners with their types and the lines of their records, no record children', () => {
+  // owners of 4 records each (A, AAAA, MX, TXT), one line per record
+  const hosts = (n) => Array.from({ length: n }, (_, i) => [`h${i} IN A 192.0.2.1`, ' IN AAAA 2001:db8::1', ' IN MX 10 mx', ' IN TXT "x"']).flat();
+  const head = ['$ORIGIN example.com.', '$TTL 3600'];
+  const at = (n) => core.parseZone([...head, ...hosts(n)].join('\n') + '\n', { fileId: 'z', origin: 'example.com.', incremental: true });
+  const small = core.documentSymbols(at(core.MAX_RECORD_SYMBOLS / 4));
+  assert.equal(small.length, core.MAX_RECORD_SYMBOLS / 4);
+  assert.ok(small.every((s) => s.children.length === 4), 'up to the limit every record is a child');
+  const big = core.documentSymbols(at(core.MAX_RECORD_SYMBOLS / 4 + 1));
+  assert.equal(big.length, core.MAX_RECORD_SYMBOLS / 4 + 1);
+  assert.ok(big.every((s) => s.children.length === 0), 'past the limit no record is a child');
+  assert.deepEqual(big.slice(0, 2).map((s) => [s.name, s.detail, s.range.startLine, s.range.endLine, s.selectionRange.startLine]), [
+    ['h0.example.com.', 'A AAAA MX TXT', 2, 5, 2],
+    ['h1.example.com.', 'A AAAA MX TXT', 6, 9, 6],
+  ]);
+  // the owners read the same with or without their children
+  const owner = (s) => [s.name, s.detail, s.range, s.selectionRange];
+  assert.deepEqual(big.slice(0, small.length).map(owner), small.map(owner));
+});
+
 test('folding: the parenthesised SOA and the comment block', () => {
   assert.deepEqual(core.foldingRanges(zone), [
     { startLine: 2, endLine: 3, kind: 'region' },

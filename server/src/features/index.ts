@@ -2,10 +2,10 @@
 // server's lsp/ handlers call these, tests call them through dist/core.js.
 export { hoverAt, typeHover, type HoverResult } from './hover';
 export { completionsAt, type CompletionEntry, type CompletionKind } from './completion';
-export { documentSymbols, type ZoneSymbol } from './symbols';
+export { documentSymbols, MAX_RECORD_SYMBOLS, type ZoneSymbol } from './symbols';
 export { foldingRanges, type Fold } from './folding';
 export { definitionAt, referencesAt, nameAt } from './navigation';
-export { formatEdits, applyLineEdits, type LineEdit } from './format';
+export { formatEdits, joinLineRuns, applyLineEdits, type LineEdit } from './format';
 export { bumpSerialEdit, type SerialBump } from './bump-serial';
 export { nextSerial, looksLikeDateSerial, todayOf } from './serial';
 export { zoneInfo } from './zone-info';

@@ -16,18 +16,22 @@ export interface ZoneSymbol {
 
 /** Past this many owners the outline stops (an editor cannot show a million anyway). */
 const MAX_OWNERS = 20000;
+/** Up to this many records each is a child of its owner; a longer zone's outline lists owners
+ *  (with their types), which is what breadcrumbs need: VS Code asks again after each pause in
+ *  typing, and 100k record symbols took the server about a second each time. */
+export const MAX_RECORD_SYMBOLS = 5000;
 const MAX_DETAIL = 60;
 
 function short(text: string): string {
   return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
 }
 
-function recordSymbol(rec: ZoneRecord): ZoneSymbol {
+function recordSymbol(rec: ZoneRecord, range: AbsRange): ZoneSymbol {
   return {
     name: rec.type,
     detail: short(rec.rdataText),
     kind: 'record',
-    range: absRange(rec.loc),
+    range,
     selectionRange: absRange(rec.typeLoc),
     children: [],
   };
@@ -40,25 +44,39 @@ export function documentSymbols(zone: Zone): ZoneSymbol[] {
     const r = absRange(d.loc);
     out.push({ name: `${d.name} ${d.args.join(' ')}`, detail: '', kind: 'directive', range: r, selectionRange: r, children: [] });
   }
+  let own = 0;
+  for (const rec of zone.records) if (rec.file === zone.file && !rec.generated && ++own > MAX_RECORD_SYMBOLS) break;
+  const withRecords = own <= MAX_RECORD_SYMBOLS;
   let cur: ZoneSymbol | undefined;
   let curKey = '';
+  let types: string[] = [];
   let owners = 0;
+  const close = (): void => {
+    if (cur) cur.detail = types.join(' ');
+  };
   for (const rec of zone.records) {
     if (rec.file !== zone.file || rec.generated) {
+      close();
       cur = undefined;
       continue;
     }
-    const child = recordSymbol(rec);
+    const range = absRange(rec.loc);
     if (cur && curKey === rec.ownerKey) {
-      cur.children.push(child);
-      cur.range = { ...cur.range, endLine: child.range.endLine, endCol: child.range.endCol };
+      if (withRecords) cur.children.push(recordSymbol(rec, range));
+      cur.range = { ...cur.range, endLine: range.endLine, endCol: range.endCol };
+      if (!types.includes(rec.type)) types.push(rec.type);
       continue;
     }
-    if (++owners > MAX_OWNERS) break;
+    close();
+    if (++owners > MAX_OWNERS) {
+      cur = undefined;
+      break;
+    }
     curKey = rec.ownerKey;
-    cur = { name: rec.owner, detail: '', kind: 'owner', range: child.range, selectionRange: absRange(rec.ownerLoc), children: [child] };
+    types = [rec.type];
+    cur = { name: rec.owner, detail: '', kind: 'owner', range, selectionRange: absRange(rec.ownerLoc), children: withRecords ? [recordSymbol(rec, range)] : [] };
     out.push(cur);
   }
-  for (const s of out) if (s.kind === 'owner') s.detail = [...new Set(s.children.map((c) => c.name))].join(' ');
+  close();
   return out.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startCol - b.range.startCol);
 }

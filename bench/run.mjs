@@ -193,6 +193,9 @@ async function runLsp(o, zones) {
       completionP50: percentile(sessions.flatMap((s) => s.completionMs), 50),
       hoverEmpty: sessions.reduce((n, s) => n + s.hoverEmpty, 0),
       completionEmpty: sessions.reduce((n, s) => n + s.completionEmpty, 0),
+      outlineMedianMs: median(sessions.map((s) => s.outlineMs ?? NaN)),
+      formatMedianMs: median(sessions.map((s) => s.formatMs ?? NaN)),
+      formatEdits: sessions[0]?.formatEdits ?? null,
       peakRssMiB: median(sessions.map((s) => (s.peakRssKiB ?? NaN) / 1024)),
     });
   }

@@ -45,7 +45,7 @@ export async function runLspScenario(o) {
   const int = (n) => Math.floor(rnd() * n);
   const client = new LspClient(o.serverJs, { cwd: o.rootDir, nodeArgs: o.nodeArgs });
   const result = { supported: {}, openMs: null, readyMs: null, openDiagnostics: null, editsMs: [], editTimeouts: 0,
-    burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, stale: 0, peakRssKiB: null,
+    burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, outlineMs: null, formatMs: null, formatEdits: null, stale: 0, peakRssKiB: null,
     error: null };
   try {
     const caps = await client.initialize(o.rootDir);
@@ -149,6 +149,19 @@ export async function runLspScenario(o) {
         const n = Array.isArray(c) ? c.length : c?.items?.length ?? 0;
         if (!n) result.completionEmpty++;
       }
+    }
+    // 5. the whole-document requests an editor sends after changes: the outline (VS Code's
+    // breadcrumbs ask after each pause in typing) and a format of the whole file
+    if (caps.documentSymbolProvider) {
+      const t = performance.now();
+      await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      result.outlineMs = performance.now() - t;
+    }
+    if (caps.documentFormattingProvider) {
+      const t = performance.now();
+      const edits = await client.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 8, insertSpaces: true } });
+      result.formatMs = performance.now() - t;
+      result.formatEdits = edits?.length ?? 0;
     }
     result.stale = client.docs.get(uri)?.stale ?? 0;
     result.peakRssKiB = client.peakRssKiB();

@@ -46,10 +46,12 @@ export function lspTable(results) {
     String(z.stale),
     fmt(z.hoverP50, 1),
     fmt(z.completionP50, 1),
+    fmt(z.outlineMedianMs),
+    fmt(z.formatMedianMs),
     fmt(z.peakRssMiB),
   ]);
   return table(
-    ['zone', 'status', 'open ms', 'ready ms', 'edit p50', 'edit p95', 'edits', 'burst last/ms', 'stale', 'hover p50', 'compl p50', 'RSS MiB'],
+    ['zone', 'status', 'open ms', 'ready ms', 'edit p50', 'edit p95', 'edits', 'burst last/ms', 'stale', 'hover p50', 'compl p50', 'outline ms', 'format ms', 'RSS MiB'],
     rows,
   );
 }

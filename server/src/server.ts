@@ -94,7 +94,7 @@ registerEditorFeatures(connection, async (uri) => {
   // that re-parse is incremental; a failed analysis runs again here, so the error is reported).
   for (let restarts = 0; restarts < 3 && store.longAnalysisAhead(uri); restarts++) await store.analysisInTurns(uri);
   const a = store.analysis(uri);
-  return a && { zone: a.zone, findings: a.findings, host: store.hostFor(uri) };
+  return a && { zone: a.zone, findings: a.findings, host: store.hostFor(uri), changed: () => store.docs.get(uri)?.version !== a.version };
 });
 registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });
 registerValidateHandler(connection, {

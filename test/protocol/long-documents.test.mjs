@@ -3,6 +3,8 @@
 // for it (without holding the server), and an edit during it is not lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer } from '../helpers/lsp-client.mjs';
 
 const LINES = 210_000; // over the server's SLICED_MIN_LINES (200 000)
@@ -204,4 +206,39 @@ test('a client that answers the progress token late still sees the progress begi
   const [{ values }] = progressByToken(s.events);
   assertWellFormed(values);
   assert.equal(values.length, 2, 'begin and end only');
+});
+
+test('formatting a long zone runs in turns: a request sent after it is answered first; an edit or a cancel ends it', async (t) => {
+  const uri = `${DIR}/format.example.com.zone`;
+  const s = await startServer();
+  t.after(() => s.stop());
+  const { text } = longZone();
+  await s.open(uri, text, 1);
+  await s.diagnostics(uri, 1);
+  const params = { textDocument: { uri }, options: { tabSize: 8, insertSpaces: true } };
+  const order = [];
+  const format = s.conn.sendRequest('textDocument/formatting', params).then((r) => { order.push('format'); return r; });
+  const action = s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })
+    .then(() => order.push('action'));
+  const [edits] = await Promise.all([format, action]);
+  assert.deepEqual(order, ['action', 'format'], 'the code action waited for the format');
+  // the host lines of the zone line up: one edit per run of changed lines
+  const lines = text.split('\n');
+  const out = TextDocument.applyEdits(TextDocument.create(uri, 'dns-zone', 1, text), edits).split('\n');
+  assert.equal(out.length, lines.length);
+  assert.equal(out[100].indexOf(' IN '), out[200001].indexOf(' IN '));
+  assert.equal(out[100].indexOf(' IN '), 12, out[100]); // as wide as the longest owner, _25._tcp.mx1
+  assert.ok(edits.length < 100, `${edits.length} edits`);
+
+  // an edit while it runs: its edits would land in the wrong places
+  const modified = s.conn.sendRequest('textDocument/formatting', params);
+  await s.change(uri, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x IN A 192.0.2.1\n' }]);
+  await assert.rejects(modified, (e) => e.code === -32801, 'ContentModified');
+  // a cancel
+  const source = new CancellationTokenSource();
+  const cancelled = s.conn.sendRequest('textDocument/formatting', params, source.token);
+  source.cancel();
+  await assert.rejects(cancelled, (e) => e.code === -32800, 'RequestCancelled');
+  // and the server goes on
+  assert.ok((await s.diagnostics(uri, 2)).diagnostics.length > 0);
 });

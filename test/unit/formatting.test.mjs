@@ -114,3 +114,23 @@ test('runs of edited lines joined into one edit each give the same text', () => 
   }
   assert.ok(joinedRuns > 10, `fixtures with joined runs: ${joinedRuns}`);
 });
+
+test('formatting in slices of 1, 3 and 100 entries gives the edits of one pass, yielding how far it is', () => {
+  for (const file of files) {
+    const zone = read(readFileSync(file, 'utf8'), file);
+    const whole = core.formatEdits(zone);
+    for (const size of [1, 3, 100]) {
+      const steps = core.formatInSlices(zone, undefined, size);
+      let done = 0;
+      for (;;) {
+        const r = steps.next();
+        if (r.done) {
+          assert.deepEqual(r.value, whole, `${file} in slices of ${size}`);
+          break;
+        }
+        assert.ok(r.value >= done && r.value <= 1, `${file}: progress ${done} -> ${r.value}`);
+        done = r.value;
+      }
+    }
+  }
+});

@@ -7,7 +7,7 @@
 // as they are. Pure: returns whole-line replacements.
 import type { AbsRange } from '../rules/rule';
 import type { Entry, Token, Zone } from '../zone/api';
-import { entryTokensInto, isDataToken, TokenPool, TokKind } from '../zone/api';
+import { entryTokensInto, isDataToken, runToEnd, TokenPool, TokKind } from '../zone/api';
 import { alignRow, widen, type Row, type Widths } from './align';
 import { isClassToken, recordsOfEntry } from './locate-at';
 
@@ -52,12 +52,14 @@ function troubled(zone: Zone): Set<Entry> {
   return s;
 }
 
-/** Each formattable entry (a one-line record of this file, without a problem) with its tokens
- *  and the type's data-token index; the tokens are good until the next call of `fn`. */
-function forEachRecordLine(zone: Zone, fn: (entry: Entry, toks: readonly Token[], typeIdx: number) => void): void {
-  const bad = troubled(zone);
-  const pool = new TokenPool();
-  for (const entry of zone.file.entries) {
+/** A formatter's pass over entries [from, to): each formattable entry (a one-line record of this
+ *  file, without a problem) with its tokens (good until the next call of `fn`) and the type's
+ *  data-token index. A plain function: V8 optimises no loop running inside a generator. */
+function eachRecordLine(zone: Zone, bad: Set<Entry>, pool: TokenPool, from: number, to: number,
+  fn: (entry: Entry, toks: readonly Token[], typeIdx: number) => void): void {
+  const entries = zone.file.entries;
+  for (let i = from; i < to; i++) {
+    const entry = entries[i];
     if (entry.lineCount !== 1 || entry.lexErrors.length || bad.has(entry)) continue;
     const recs = recordsOfEntry(zone, entry);
     if (recs.length !== 1 || recs[0].generated || recs[0].file !== zone.file) continue;
@@ -73,20 +75,37 @@ function forEachRecordLine(zone: Zone, fn: (entry: Entry, toks: readonly Token[]
  * 100k-record zone take over a second, half of it in the garbage collector.
  */
 export function formatEdits(zone: Zone, lines?: { first: number; last: number }): LineEdit[] {
+  return runToEnd(formatInSlices(zone, lines, Infinity));
+}
+
+/** formatEdits in slices of `entriesPerSlice` entries, yielding how far it is (0 to 1) between
+ *  them, so a server can answer other requests while it formats a big zone. */
+export function* formatInSlices(zone: Zone, lines: { first: number; last: number } | undefined, entriesPerSlice: number): Generator<number, LineEdit[]> {
+  const bad = troubled(zone);
+  const pool = new TokenPool();
+  const n = zone.file.entries.length;
   const w: Widths = { owner: 0, ttl: 0, cls: 0, type: 0 };
-  forEachRecordLine(zone, (entry, toks, typeIdx) => {
+  const measure = (entry: Entry, toks: readonly Token[], typeIdx: number): void => {
     const r = rowOf(toks, entry.leadingBlank, typeIdx, false);
     if (r) widen(w, r);
-  });
+  };
+  for (let i = 0; i < n; i += entriesPerSlice) {
+    eachRecordLine(zone, bad, pool, i, Math.min(n, i + entriesPerSlice), measure);
+    if (i + entriesPerSlice < n) yield (i + entriesPerSlice) / (2 * n);
+  }
   const edits: LineEdit[] = [];
-  forEachRecordLine(zone, (entry, toks, typeIdx) => {
+  const write = (entry: Entry, toks: readonly Token[], typeIdx: number): void => {
     if (lines && (entry.line < lines.first || entry.line > lines.last)) return;
     const r = rowOf(toks, entry.leadingBlank, typeIdx, true);
     if (!r) return;
     const old = zone.file.lines[entry.line] ?? '';
     const next = alignRow(r, w);
     if (next !== old) edits.push({ range: { startLine: entry.line, startCol: 0, endLine: entry.line, endCol: old.length }, newText: next });
-  });
+  };
+  for (let i = 0; i < n; i += entriesPerSlice) {
+    yield Math.min(1, (n + i) / (2 * n));
+    eachRecordLine(zone, bad, pool, i, Math.min(n, i + entriesPerSlice), write);
+  }
   return edits;
 }
 

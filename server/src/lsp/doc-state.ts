@@ -10,6 +10,8 @@ export interface DocState {
   findings: readonly Finding[];
   /** rule services for DANE hovers (linked certificate files); without it those hovers are left out */
   host?: RuleHost;
+  /** true once the document has changed (or closed) since this state */
+  changed?: () => boolean;
 }
 
 /** The document state, once its analysis is done (a long one runs in turns: see ZoneStore.analysisInTurns). */

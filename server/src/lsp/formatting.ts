@@ -1,21 +1,28 @@
 // textDocument/formatting and rangeFormatting: column alignment from
 // features/format.ts. A range format aligns with the whole file's columns but
 // only edits the lines the range touches, so selections line up with the rest.
-// A run of edited lines goes out as one edit.
+// A run of edited lines goes out as one edit. A big zone is formatted in turns
+// (other requests are answered meanwhile); a cancel or an edit ends it.
 import type { Connection, TextEdit } from 'vscode-languageserver/node';
-import { formatEdits, joinLineRuns, type LineEdit } from '../features/format';
+import { formatInSlices, joinLineRuns, type LineEdit } from '../features/format';
 import type { GetDoc } from './doc-state';
 import { toRange } from './convert';
+import { inTurns, requestStop } from './in-turns';
+
+const ENTRIES_PER_SLICE = 5000;
 
 const toTextEdits = (edits: readonly LineEdit[]): TextEdit[] => joinLineRuns(edits).map((e) => ({ range: toRange(e.range), newText: e.newText }));
 
 export function registerFormatting(connection: Connection, getDoc: GetDoc): void {
-  connection.onDocumentFormatting(async ({ textDocument }): Promise<TextEdit[]> => {
+  connection.onDocumentFormatting(async ({ textDocument }, token): Promise<TextEdit[]> => {
     const doc = await getDoc(textDocument.uri);
-    return doc ? toTextEdits(formatEdits(doc.zone)) : [];
+    if (!doc) return [];
+    return toTextEdits(await inTurns(formatInSlices(doc.zone, undefined, ENTRIES_PER_SLICE), requestStop(token, doc.changed)));
   });
-  connection.onDocumentRangeFormatting(async ({ textDocument, range }): Promise<TextEdit[]> => {
+  connection.onDocumentRangeFormatting(async ({ textDocument, range }, token): Promise<TextEdit[]> => {
     const doc = await getDoc(textDocument.uri);
-    return doc ? toTextEdits(formatEdits(doc.zone, { first: range.start.line, last: range.end.line })) : [];
+    if (!doc) return [];
+    const lines = { first: range.start.line, last: range.end.line };
+    return toTextEdits(await inTurns(formatInSlices(doc.zone, lines, ENTRIES_PER_SLICE), requestStop(token, doc.changed)));
   });
 }

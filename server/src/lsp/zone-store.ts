@@ -11,6 +11,7 @@ import { RuleCache } from '../rules/incremental-engine';
 import { reparse } from '../zone/incremental';
 import { originFromFileName } from '../zone/origin-hint';
 import { ZoneDocument, type ContentChange } from './zone-document';
+import { TURN_MS } from './in-turns';
 
 export interface DocSettings {
   rules: RuleSettings;
@@ -32,8 +33,6 @@ export interface Analysis {
 export const SLICED_MIN_LINES = 200_000;
 const LINES_PER_SLICE = 10_000;
 const RECORDS_PER_SLICE = 10_000;
-/** How long one turn of a sliced analysis holds the event loop (at least one slice). */
-const TURN_MS = 20;
 /** The reading's share of a full analysis, for progress (1M records: model 10 s, rules 3.5 s). */
 const READ_SHARE = 0.75;
 

@@ -1,0 +1,38 @@
+// Long work in turns of the event loop: a sliced computation (a generator that yields between
+// slices) runs at least TURN_MS per turn, then lets other messages through.
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+
+/** How long one turn holds the event loop (at least one slice). */
+export const TURN_MS = 20;
+
+/** Runs `steps` in turns; before each turn `stop` may end it with an error. */
+export function inTurns<T>(steps: Generator<unknown, T>, stop: () => Error | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const turn = (): void => {
+      const why = stop();
+      if (why) return reject(why);
+      const until = performance.now() + TURN_MS;
+      try {
+        for (;;) {
+          const r = steps.next();
+          if (r.done) return resolve(r.value);
+          if (performance.now() >= until) break;
+        }
+      } catch (e) {
+        return reject(e);
+      }
+      setImmediate(turn);
+    };
+    turn();
+  });
+}
+
+/** Why a request's answer is no longer wanted: the client cancelled it, or the document changed
+ *  since the state it was computed on (its edits would land in the wrong places). */
+export function requestStop(token: CancellationToken, changed: (() => boolean) | undefined): () => Error | undefined {
+  return () => {
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (changed?.()) return new ResponseError(LSPErrorCodes.ContentModified, 'the document changed meanwhile');
+    return undefined;
+  };
+}

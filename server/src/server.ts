@@ -1,6 +1,6 @@
 // Language server entry: `node dist/server.js --stdio` (or ipc from the VS Code
 // client). A thin router: documents in, analyses out, features from lsp/*.
-import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind, type ClientCapabilities, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { ZoneStore, uriToPath } from './lsp/zone-store';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
@@ -23,8 +23,10 @@ process.on('uncaughtException', (e) => connection.console.error(`dane-zone: unca
 process.on('unhandledRejection', (e) => connection.console.error(`dane-zone: unhandled ${String(e)}`));
 
 let watchFilesDynamic = false;
+let clientCapabilities: ClientCapabilities | undefined;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientCapabilities = params.capabilities;
   watchFilesDynamic = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
   if (!folders.length && params.rootUri) {
@@ -95,7 +97,7 @@ registerEditorFeatures(connection, async (uri) => {
   for (let restarts = 0; restarts < 3 && store.longAnalysisAhead(uri); restarts++) await store.analysisInTurns(uri);
   const a = store.analysis(uri);
   return a && { zone: a.zone, findings: a.findings, host: store.hostFor(uri), changed: () => store.docs.get(uri)?.version !== a.version };
-});
+}, () => clientCapabilities);
 registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });
 registerValidateHandler(connection, {
   getZone: (uri) => store.zone(uri),

@@ -7,8 +7,9 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** `workDoneProgress`: the client takes work-done progress (window/workDoneProgress/create,
- *  answered when `createAnswered` resolves: at once unless given). */
-export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {}, workDoneProgress = false, createAnswered = null } = {}) {
+ *  answered when `createAnswered` resolves: at once unless given); `textDocument`: more of the
+ *  client's textDocument capabilities. */
+export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {}, workDoneProgress = false, createAnswered = null, textDocument = {} } = {}) {
   const child = spawn(process.execPath, [...(process.env.DZ_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.DZ_PROF] : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
@@ -39,7 +40,7 @@ export async function startServer({ rootUri = null, workspaceFolders = null, con
   conn.listen();
   const init = await conn.sendRequest('initialize', {
     processId: process.pid, rootUri, workspaceFolders,
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } }, ...(workDoneProgress ? { window: { workDoneProgress: true } } : {}) },
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument }, ...(workDoneProgress ? { window: { workDoneProgress: true } } : {}) },
   });
   await conn.sendNotification('initialized', {});
   return {

@@ -242,3 +242,38 @@ test('formatting a long zone runs in turns: a request sent after it is answered 
   // and the server goes on
   assert.ok((await s.diagnostics(uri, 2)).diagnostics.length > 0);
 });
+
+test('the outline of a long zone is built in turns and ends on a cancel or an edit; folding ranges stop at the client\'s limit', async (t) => {
+  const uri = `${DIR}/outline.example.com.zone`;
+  const s = await startServer({ textDocument: { foldingRange: { rangeLimit: 3 } } });
+  t.after(() => s.stop());
+  const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster ( 2026112801 7200 3600 1209600 300 )', '  IN NS ns1', 'ns1 IN A 192.0.2.1'];
+  // owners of two records, and a parenthesised TXT every 1000 lines: more folds than the limit
+  for (let i = 0; lines.length < 210_000; i++) {
+    lines.push(`h${i} IN A 192.0.2.${(i % 250) + 1}`, '  IN AAAA 2001:db8::1');
+    if (i % 500 === 0) lines.push(`t${i} IN TXT ( "a"`, '  "b" )');
+  }
+  const text = lines.join('\n') + '\n';
+  await s.open(uri, text, 1);
+  await s.diagnostics(uri, 1);
+  const order = [];
+  const outline = s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then((r) => { order.push('outline'); return r; });
+  const action = s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })
+    .then(() => order.push('action'));
+  const [symbols] = await Promise.all([outline, action]);
+  assert.deepEqual(order, ['action', 'outline']);
+  assert.equal(symbols.length, 20000, 'owners up to the limit');
+  assert.deepEqual([symbols[1].name, symbols[1].detail, symbols[1].children.length], ['ns1.example.com.', 'A', 0]);
+  assert.deepEqual([symbols[2].name, symbols[2].detail, symbols[2].range.start.line, symbols[2].range.end.line], ['h0.example.com.', 'A AAAA', 5, 6]);
+
+  const folds = await s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+  assert.deepEqual(folds.map((f) => f.startLine), [0, 500, 1000].map((i) => lines.indexOf(`t${i} IN TXT ( "a"`)));
+
+  const source = new CancellationTokenSource();
+  const cancelled = s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token);
+  source.cancel();
+  await assert.rejects(cancelled, (e) => e.code === -32800, 'RequestCancelled');
+  const modified = s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  await s.change(uri, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x IN A 192.0.2.1\n' }]);
+  await assert.rejects(modified, (e) => e.code === -32801, 'ContentModified');
+});

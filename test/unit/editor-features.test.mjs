@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as core from '../../dist/core.js';
+import { readFileSync } from 'node:fs';
 
 const TEXT = [
   '$ORIGIN example.com.', //                                        0
@@ -127,4 +128,25 @@ test('zone info: origin, counts, MX targets by preference, name at the cursor', 
   const z = core.parseZone(TEXT.replace('IN MX    10 mx1', 'IN MX    20 mx1\n@ IN MX 5 mx0.example.net.'), { fileId: 'i.zone' });
   const info = core.zoneInfo(z, [{ severity: 'error' }, { severity: 'warning' }, { severity: 'warning' }], 10, 1);
   assert.deepEqual(info, { origin: 'example.com.', errors: 1, warnings: 2, mxTargets: ['mx0.example.net.', 'mx1.example.com.'], nameAtCursor: 'www.example.com.' });
+});
+
+test('document symbols in slices of 1, 3 and 100 records are the one-pass outline; folding stops at a limit', () => {
+  const text = readFileSync(new URL('../../samples/example.zone', import.meta.url), 'utf8');
+  const zones = [zone, core.parseZone(text, { fileId: 'sample', origin: 'example.com.', incremental: true })];
+  for (const z of zones) {
+    const whole = core.documentSymbols(z);
+    assert.ok(whole.length > 3);
+    for (const size of [1, 3, 100]) {
+      const steps = core.documentSymbolsInSlices(z, size);
+      let done = 0;
+      for (;;) {
+        const r = steps.next();
+        if (r.done) { assert.deepEqual(r.value, whole, `slices of ${size}`); break; }
+        assert.ok(r.value >= done && r.value <= 1);
+        done = r.value;
+      }
+    }
+    const folds = core.foldingRanges(z);
+    for (const limit of [0, 1, folds.length - 1, folds.length, folds.length + 1]) assert.deepEqual(core.foldingRanges(z, limit), folds.slice(0, limit), `limit ${limit}`);
+  }
 });

@@ -9,7 +9,8 @@ export interface Fold {
   kind: 'region' | 'comment';
 }
 
-export function foldingRanges(zone: Zone): Fold[] {
+/** The folding ranges in document order, at most `limit` (an editor shows so many: VS Code 5000). */
+export function foldingRanges(zone: Zone, limit = Infinity): Fold[] {
   const out: Fold[] = [];
   const file = zone.file;
   let commentStart = -1;
@@ -19,6 +20,7 @@ export function foldingRanges(zone: Zone): Fold[] {
     commentStart = -1;
   };
   for (const e of file.entries) {
+    if (out.length >= limit) return out.slice(0, limit);
     if (e.lineCount > 1) {
       flush();
       out.push({ startLine: e.line, endLine: e.line + e.lineCount - 1, kind: 'region' });
@@ -37,5 +39,5 @@ export function foldingRanges(zone: Zone): Fold[] {
     flush();
   }
   flush();
-  return out;
+  return out.slice(0, limit);
 }

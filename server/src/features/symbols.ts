@@ -3,7 +3,7 @@
 // $GENERATE lines as their own symbols. Pure; only the zone's own file.
 import type { AbsRange } from '../rules/rule';
 import type { Zone, ZoneRecord } from '../zone/api';
-import { absRange } from '../zone/api';
+import { absRange, runToEnd } from '../zone/api';
 
 export interface ZoneSymbol {
   name: string;
@@ -38,45 +38,76 @@ function recordSymbol(rec: ZoneRecord, range: AbsRange): ZoneSymbol {
 }
 
 export function documentSymbols(zone: Zone): ZoneSymbol[] {
-  const out: ZoneSymbol[] = [];
-  for (const d of zone.directives) {
-    if (d.loc.file !== zone.file || (d.name !== '$INCLUDE' && d.name !== '$GENERATE')) continue;
-    const r = absRange(d.loc);
-    out.push({ name: `${d.name} ${d.args.join(' ')}`, detail: '', kind: 'directive', range: r, selectionRange: r, children: [] });
+  return runToEnd(documentSymbolsInSlices(zone, Infinity));
+}
+
+/** documentSymbols in slices of `recordsPerSlice` records, yielding how far it is (0 to 1):
+ *  a server answers other requests, and sees a cancel, between them. */
+export function* documentSymbolsInSlices(zone: Zone, recordsPerSlice: number): Generator<number, ZoneSymbol[]> {
+  const outline = new Outline(zone);
+  const n = zone.records.length;
+  for (let i = 0; i < n && outline.add(i, Math.min(n, i + recordsPerSlice)); i += recordsPerSlice) {
+    if (i + recordsPerSlice < n) yield (i + recordsPerSlice) / n;
   }
-  let own = 0;
-  for (const rec of zone.records) if (rec.file === zone.file && !rec.generated && ++own > MAX_RECORD_SYMBOLS) break;
-  const withRecords = own <= MAX_RECORD_SYMBOLS;
-  let cur: ZoneSymbol | undefined;
-  let curKey = '';
-  let types: string[] = [];
-  let owners = 0;
-  const close = (): void => {
-    if (cur) cur.detail = types.join(' ');
-  };
-  for (const rec of zone.records) {
-    if (rec.file !== zone.file || rec.generated) {
-      close();
-      cur = undefined;
-      continue;
+  return outline.finish();
+}
+
+/** The outline built record by record (a class: its loop runs outside the generator, which V8
+ *  would not optimise). */
+class Outline {
+  private readonly out: ZoneSymbol[] = [];
+  private readonly withRecords: boolean;
+  private cur: ZoneSymbol | undefined;
+  private curKey = '';
+  private types: string[] = [];
+  private owners = 0;
+
+  constructor(private readonly zone: Zone) {
+    for (const d of zone.directives) {
+      if (d.loc.file !== zone.file || (d.name !== '$INCLUDE' && d.name !== '$GENERATE')) continue;
+      const r = absRange(d.loc);
+      this.out.push({ name: `${d.name} ${d.args.join(' ')}`, detail: '', kind: 'directive', range: r, selectionRange: r, children: [] });
     }
-    const range = absRange(rec.loc);
-    if (cur && curKey === rec.ownerKey) {
-      if (withRecords) cur.children.push(recordSymbol(rec, range));
-      cur.range = { ...cur.range, endLine: range.endLine, endCol: range.endCol };
-      if (!types.includes(rec.type)) types.push(rec.type);
-      continue;
-    }
-    close();
-    if (++owners > MAX_OWNERS) {
-      cur = undefined;
-      break;
-    }
-    curKey = rec.ownerKey;
-    types = [rec.type];
-    cur = { name: rec.owner, detail: '', kind: 'owner', range, selectionRange: absRange(rec.ownerLoc), children: withRecords ? [recordSymbol(rec, range)] : [] };
-    out.push(cur);
+    let own = 0;
+    for (const rec of zone.records) if (rec.file === zone.file && !rec.generated && ++own > MAX_RECORD_SYMBOLS) break;
+    this.withRecords = own <= MAX_RECORD_SYMBOLS;
   }
-  close();
-  return out.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startCol - b.range.startCol);
+
+  /** Adds records [from, to); false once the owner limit is reached. */
+  add(from: number, to: number): boolean {
+    const records = this.zone.records;
+    for (let i = from; i < to; i++) {
+      const rec = records[i];
+      if (rec.file !== this.zone.file || rec.generated) {
+        this.close();
+        continue;
+      }
+      const range = absRange(rec.loc);
+      const cur = this.cur;
+      if (cur && this.curKey === rec.ownerKey) {
+        if (this.withRecords) cur.children.push(recordSymbol(rec, range));
+        cur.range = { ...cur.range, endLine: range.endLine, endCol: range.endCol };
+        if (!this.types.includes(rec.type)) this.types.push(rec.type);
+        continue;
+      }
+      this.close();
+      if (++this.owners > MAX_OWNERS) return false;
+      this.curKey = rec.ownerKey;
+      this.types = [rec.type];
+      this.cur = { name: rec.owner, detail: '', kind: 'owner', range, selectionRange: absRange(rec.ownerLoc), children: this.withRecords ? [recordSymbol(rec, range)] : [] };
+      this.out.push(this.cur);
+    }
+    return true;
+  }
+
+  /** Ends the current owner: its detail lists its types. */
+  private close(): void {
+    if (this.cur) this.cur.detail = this.types.join(' ');
+    this.cur = undefined;
+  }
+
+  finish(): ZoneSymbol[] {
+    this.close();
+    return this.out.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startCol - b.range.startCol);
+  }
 }

@@ -1,6 +1,6 @@
 // One call that wires every editor feature of this folder into a connection,
 // plus the capabilities to announce in InitializeResult.
-import type { Connection, ServerCapabilities } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, ServerCapabilities } from 'vscode-languageserver/node';
 import type { GetDoc } from './doc-state';
 import { registerHover } from './hover';
 import { registerCompletion, COMPLETION_TRIGGERS } from './completion';
@@ -22,11 +22,12 @@ export const EDITOR_CAPABILITIES: ServerCapabilities = {
   documentRangeFormattingProvider: true,
 };
 
-export function registerEditorFeatures(connection: Connection, getDoc: GetDoc): void {
+/** `client`: the client's capabilities (known once it has initialised). */
+export function registerEditorFeatures(connection: Connection, getDoc: GetDoc, client: () => ClientCapabilities | undefined): void {
   registerHover(connection, getDoc);
   registerCompletion(connection, getDoc);
   registerDocumentSymbols(connection, getDoc);
-  registerFolding(connection, getDoc);
+  registerFolding(connection, getDoc, () => client()?.textDocument?.foldingRange?.rangeLimit);
   registerNavigation(connection, getDoc);
   registerFormatting(connection, getDoc);
   registerBumpSerial(connection, getDoc);

@@ -1,8 +1,11 @@
 // textDocument/documentSymbol: the outline by owner from features/symbols.ts.
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
-import { documentSymbols, type ZoneSymbol } from '../features/symbols';
+import { documentSymbolsInSlices, type ZoneSymbol } from '../features/symbols';
 import type { GetDoc } from './doc-state';
 import { toRange } from './convert';
+import { inTurns, requestStop } from './in-turns';
+
+const RECORDS_PER_SLICE = 5000;
 
 const KINDS: Record<ZoneSymbol['kind'], SymbolKind> = {
   owner: SymbolKind.Namespace,
@@ -22,8 +25,11 @@ function toLsp(s: ZoneSymbol): DocumentSymbol {
 }
 
 export function registerDocumentSymbols(connection: Connection, getDoc: GetDoc): void {
-  connection.onDocumentSymbol(async ({ textDocument }) => {
+  // In turns: VS Code asks again after each pause in typing and cancels the question when
+  // typing goes on; the keystroke's diagnostics should not wait for an outline nobody wants.
+  connection.onDocumentSymbol(async ({ textDocument }, token) => {
     const doc = await getDoc(textDocument.uri);
-    return doc ? documentSymbols(doc.zone).map(toLsp) : [];
+    if (!doc) return [];
+    return (await inTurns(documentSymbolsInSlices(doc.zone, RECORDS_PER_SLICE), requestStop(token, doc.changed))).map(toLsp);
   });
 }

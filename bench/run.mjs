@@ -4,10 +4,11 @@
 //   - `dane-zone check` and the Debian peers (kzonecheck, named-checkzone -i local,
 //     ldns-read-zone) on each zone: median wall time and peak RSS, ratio vs kzonecheck;
 //   - the language server over stdio: didOpen -> first diagnostics, single-character
-//     edits typed one at a time (p50/p95), a burst, hover and completion (p50).
+//     edits typed one at a time (p50/p95), edits typed while an outline request is
+//     open (p50/p95), a burst, hover and completion (p50), an outline and a format.
 // Writes a table to the terminal and everything to bench/out/results.json.
 // Options: --sizes 10k,100k,1m  --runs 5  --lsp-runs 3  --lsp-sizes 100k,1m
-//   --edits 50  --burst 10  --queries 20  --seed 42  --no-peers  --no-check
+//   --edits 50  --outline-edits 20  --burst 10  --queries 20  --seed 42  --no-peers  --no-check
 //   --no-lsp  --no-build  --quick (10k,100k; 3 runs; 1 LSP run)  --json FILE
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync, writeFileSync, readFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ const ORIGIN = 'example.com.';
 const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 
 function parseArgs(argv) {
-  const o = { sizes: ['10k', '100k', '1m'], runs: 5, lspRuns: 3, lspSizes: null, edits: 50, burst: 10,
+  const o = { sizes: ['10k', '100k', '1m'], runs: 5, lspRuns: 3, lspSizes: null, edits: 50, outlineEdits: 20, burst: 10,
     queries: 20, seed: 42, peers: true, check: true, lsp: true, build: true, json: join(OUT, 'results.json') };
   const list = (v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
@@ -40,6 +41,7 @@ function parseArgs(argv) {
     else if (a === '--runs') o.runs = Number(next());
     else if (a === '--lsp-runs') o.lspRuns = Number(next());
     else if (a === '--edits') o.edits = Number(next());
+    else if (a === '--outline-edits') o.outlineEdits = Number(next());
     else if (a === '--burst') o.burst = Number(next());
     else if (a === '--queries') o.queries = Number(next());
     else if (a === '--seed') o.seed = Number(next());
@@ -161,7 +163,7 @@ async function runLsp(o, zones) {
     for (let run = 1; run <= o.lspRuns; run++) {
       log(`bench: LSP ${z.zone} session ${run}/${o.lspRuns}`);
       const r = await runLspScenario({
-        serverJs, zonePath: z.file, rootDir: OUT, edits: o.edits, burst: o.burst, queries: o.queries,
+        serverJs, zonePath: z.file, rootDir: OUT, edits: o.edits, outlineEdits: o.outlineEdits, burst: o.burst, queries: o.queries,
         seed: o.seed + run, openTimeoutMs: 120_000, editTimeoutMs: 10_000,
       });
       log(`bench:   ${r.error ? 'error: ' + r.error : `open ${r.openMs?.toFixed(0)} ms, ready ${r.readyMs?.toFixed(0)} ms, edit p50 ${percentile(r.editsMs, 50).toFixed(1)} ms`}`);
@@ -193,6 +195,10 @@ async function runLsp(o, zones) {
       completionP50: percentile(sessions.flatMap((s) => s.completionMs), 50),
       hoverEmpty: sessions.reduce((n, s) => n + s.hoverEmpty, 0),
       completionEmpty: sessions.reduce((n, s) => n + s.completionEmpty, 0),
+      outlineEdits: (() => {
+        const ms = sessions.flatMap((s) => s.outlineEditsMs);
+        return { samples: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95) };
+      })(),
       outlineMedianMs: median(sessions.map((s) => s.outlineMs ?? NaN)),
       formatMedianMs: median(sessions.map((s) => s.formatMs ?? NaN)),
       formatEdits: sessions[0]?.formatEdits ?? null,

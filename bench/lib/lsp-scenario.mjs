@@ -1,11 +1,13 @@
 // One language-server session on one zone, the way a user meets it: open the
 // file (didOpen -> first publishDiagnostics), type single characters at seeded
 // random places one at a time (didChange -> the publishDiagnostics of that
-// version), type a fast burst (the last version must be published, nothing
-// stale after it), then hover and completion on record types.
+// version), type while the editor asks for the outline between keystrokes, type a
+// fast burst (the last version must be published, nothing stale after it), then
+// hover and completion on record types, the outline and a format of the whole file.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { LspClient } from './lsp-client.mjs';
 import { prng } from '../genzone.mjs';
 
@@ -30,6 +32,7 @@ function typeColumn(line) {
  * @param {string} o.zonePath  zone file
  * @param {string} o.rootDir   workspace folder given to the server
  * @param {number} o.edits     single-character edits typed one at a time
+ * @param {number} [o.outlineEdits]  more of them, each sent while an outline request is open
  * @param {number} o.burst     characters typed back to back
  * @param {number} o.queries   hover and completion requests each
  * @param {number} o.seed
@@ -45,7 +48,7 @@ export async function runLspScenario(o) {
   const int = (n) => Math.floor(rnd() * n);
   const client = new LspClient(o.serverJs, { cwd: o.rootDir, nodeArgs: o.nodeArgs });
   const result = { supported: {}, openMs: null, readyMs: null, openDiagnostics: null, editsMs: [], editTimeouts: 0,
-    burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, outlineMs: null, formatMs: null, formatEdits: null, stale: 0, peakRssKiB: null,
+    outlineEditsMs: [], burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, outlineMs: null, formatMs: null, formatEdits: null, stale: 0, peakRssKiB: null,
     error: null };
   try {
     const caps = await client.initialize(o.rootDir);
@@ -102,6 +105,30 @@ export async function runLspScenario(o) {
       } else {
         result.editTimeouts++;
         timeoutsInRow++;
+      }
+    }
+
+    // 2b. typing while the editor asks for the outline: VS Code's breadcrumbs ask after each
+    // pause in typing and cancel the question when the next key comes. Here each key comes
+    // while the outline is being made: its diagnostics should not wait for it.
+    if ((o.outlineEdits ?? 0) > 0 && caps.documentSymbolProvider) {
+      for (let i = 0; i < o.outlineEdits && timeoutsInRow < 3; i++) {
+        const source = new CancellationTokenSource();
+        client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token).catch(() => undefined);
+        const change = typeOne();
+        version++;
+        const t = performance.now();
+        const got = client.waitDiagnostics(uri, version, o.editTimeoutMs);
+        await client.didChange(uri, version, change);
+        source.cancel();
+        const r = await got;
+        if (r) {
+          result.outlineEditsMs.push(r.at - t);
+          timeoutsInRow = 0;
+        } else {
+          result.editTimeouts++;
+          timeoutsInRow++;
+        }
       }
     }
 

@@ -42,6 +42,7 @@ export function lspTable(results) {
     fmt(z.edits.p50, 1),
     fmt(z.edits.p95, 1),
     `${z.edits.samples}/${z.edits.wanted}`,
+    z.outlineEdits?.samples ? `${fmt(z.outlineEdits.p50, 1)}/${fmt(z.outlineEdits.p95, 1)}` : '-',
     z.burst ? `${z.burst.lastVersionPublished ? 'yes' : 'NO'} ${fmt(z.burst.msAfterLastChangeMedian, 1)}` : '-',
     String(z.stale),
     fmt(z.hoverP50, 1),
@@ -51,7 +52,7 @@ export function lspTable(results) {
     fmt(z.peakRssMiB),
   ]);
   return table(
-    ['zone', 'status', 'open ms', 'ready ms', 'edit p50', 'edit p95', 'edits', 'burst last/ms', 'stale', 'hover p50', 'compl p50', 'outline ms', 'format ms', 'RSS MiB'],
+    ['zone', 'status', 'open ms', 'ready ms', 'edit p50', 'edit p95', 'edits', '+outline p50/95', 'burst last/ms', 'stale', 'hover p50', 'compl p50', 'outline ms', 'format ms', 'RSS MiB'],
     rows,
   );
 }

@@ -23,7 +23,8 @@ export function inTurns<T>(steps: Generator<unknown, T>, stop: () => Error | und
       }
       setImmediate(turn);
     };
-    turn();
+    // not at once: a message already waiting (the next keystroke) goes first
+    setImmediate(turn);
   });
 }
 

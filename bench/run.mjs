@@ -203,6 +203,8 @@ async function runLsp(o, zones) {
       formatMedianMs: median(sessions.map((s) => s.formatMs ?? NaN)),
       formatEdits: sessions[0]?.formatEdits ?? null,
       peakRssMiB: median(sessions.map((s) => (s.peakRssKiB ?? NaN) / 1024)),
+      // the same after the outline and the whole-file format (a 1M format: 150k edits, 73 MB)
+      peakRssFormatMiB: median(sessions.map((s) => (s.peakRssFormatKiB ?? NaN) / 1024)),
     });
   }
   return out;

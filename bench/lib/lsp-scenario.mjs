@@ -48,7 +48,7 @@ export async function runLspScenario(o) {
   const int = (n) => Math.floor(rnd() * n);
   const client = new LspClient(o.serverJs, { cwd: o.rootDir, nodeArgs: o.nodeArgs });
   const result = { supported: {}, openMs: null, readyMs: null, openDiagnostics: null, editsMs: [], editTimeouts: 0,
-    outlineEditsMs: [], burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, outlineMs: null, formatMs: null, formatEdits: null, stale: 0, peakRssKiB: null,
+    outlineEditsMs: [], burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, outlineMs: null, formatMs: null, formatEdits: null, stale: 0, peakRssKiB: null, peakRssFormatKiB: null,
     error: null };
   try {
     const caps = await client.initialize(o.rootDir);
@@ -177,6 +177,8 @@ export async function runLspScenario(o) {
         if (!n) result.completionEmpty++;
       }
     }
+    // peak RSS of opening, typing and asking (step 5 builds whole-file answers on top of that)
+    result.peakRssKiB = client.peakRssKiB();
     // 5. the whole-document requests an editor sends after changes: the outline (VS Code's
     // breadcrumbs ask after each pause in typing) and a format of the whole file
     if (caps.documentSymbolProvider) {
@@ -191,7 +193,7 @@ export async function runLspScenario(o) {
       result.formatEdits = edits?.length ?? 0;
     }
     result.stale = client.docs.get(uri)?.stale ?? 0;
-    result.peakRssKiB = client.peakRssKiB();
+    result.peakRssFormatKiB = client.peakRssKiB();
   } catch (e) {
     result.error = `${e instanceof Error ? e.message : String(e)}; server stderr: ${client.stderr.slice(-500)}`;
   } finally {

@@ -100,12 +100,25 @@ test('a range format gives the whole format\'s edits on the lines it covers, ali
   assert.ok(compared > 100, `edits compared: ${compared}`);
 });
 
+/** The line edits with each run of consecutive lines as one edit (what the server sends). */
+function joinLineRuns(edits) {
+  const out = [];
+  for (const e of edits) {
+    const last = out.at(-1);
+    if (last && last.range.endLine === e.range.startLine - 1) {
+      out[out.length - 1] = { range: { ...last.range, endLine: e.range.endLine, endCol: e.range.endCol }, newText: `${last.newText}\n${e.newText}` };
+    } else out.push(e);
+  }
+  return out;
+}
+
 test('runs of edited lines joined into one edit each give the same text', () => {
   let joinedRuns = 0;
   for (const file of files) {
     const zone = read(readFileSync(file, 'utf8'), file);
     const edits = core.formatEdits(zone);
-    const joined = core.joinLineRuns(edits);
+    const joined = core.runToEnd(core.formatInSlices(zone, undefined, 7, true));
+    assert.deepEqual(joined, joinLineRuns(edits), `${file}: runs joined while formatting`);
     assert.equal(applyRanges(zone.file.lines, joined), core.applyLineEdits(zone.file.lines, edits).join('\n'), file);
     for (let i = 1; i < joined.length; i++) assert.ok(joined[i].range.startLine > joined[i - 1].range.endLine + 1, `${file}: two joined edits touch`);
     const runs = edits.filter((e, i) => i === 0 || e.range.startLine !== edits[i - 1].range.startLine + 1).length;

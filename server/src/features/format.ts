@@ -79,8 +79,10 @@ export function formatEdits(zone: Zone, lines?: { first: number; last: number })
 }
 
 /** formatEdits in slices of `entriesPerSlice` entries, yielding how far it is (0 to 1) between
- *  them, so a server can answer other requests while it formats a big zone. */
-export function* formatInSlices(zone: Zone, lines: { first: number; last: number } | undefined, entriesPerSlice: number): Generator<number, LineEdit[]> {
+ *  them, so a server can answer other requests while it formats a big zone. `joined`: each run
+ *  of edited lines as one edit (what a server sends), without an edit per line first
+ *  (a million of them at 1M records). */
+export function* formatInSlices(zone: Zone, lines: { first: number; last: number } | undefined, entriesPerSlice: number, joined = false): Generator<number, LineEdit[]> {
   const bad = troubled(zone);
   const pool = new TokenPool();
   const n = zone.file.entries.length;
@@ -94,36 +96,31 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
     if (i + entriesPerSlice < n) yield (i + entriesPerSlice) / (2 * n);
   }
   const edits: LineEdit[] = [];
+  let run: string[] = []; // the new lines of the last edit, when joined
   const write = (entry: Entry, toks: readonly Token[], typeIdx: number): void => {
     if (lines && (entry.line < lines.first || entry.line > lines.last)) return;
     const r = rowOf(toks, entry.leadingBlank, typeIdx, true);
     if (!r) return;
     const old = zone.file.lines[entry.line] ?? '';
     const next = alignRow(r, w);
-    if (next !== old) edits.push({ range: { startLine: entry.line, startCol: 0, endLine: entry.line, endCol: old.length }, newText: next });
+    if (next === old) return;
+    const last = edits[edits.length - 1];
+    if (joined && last && last.range.endLine === entry.line - 1) {
+      last.range.endLine = entry.line;
+      last.range.endCol = old.length;
+      run.push(next);
+      return;
+    }
+    if (joined && run.length > 1) last.newText = run.join('\n');
+    run = [next];
+    edits.push({ range: { startLine: entry.line, startCol: 0, endLine: entry.line, endCol: old.length }, newText: next });
   };
   for (let i = 0; i < n; i += entriesPerSlice) {
     yield Math.min(1, (n + i) / (2 * n));
     eachRecordLine(zone, bad, pool, i, Math.min(n, i + entriesPerSlice), write);
   }
+  if (joined && run.length > 1) edits[edits.length - 1].newText = run.join('\n');
   return edits;
-}
-
-/** Line edits with each run of consecutive lines joined into one edit (a zone whose lines all
- *  change is then a few edits for the editor to apply, not one per line). */
-export function joinLineRuns(edits: readonly LineEdit[]): LineEdit[] {
-  const out: LineEdit[] = [];
-  for (let i = 0; i < edits.length; ) {
-    let j = i + 1;
-    while (j < edits.length && edits[j].range.startLine === edits[j - 1].range.endLine + 1) j++;
-    const last = edits[j - 1].range;
-    out.push({
-      range: { startLine: edits[i].range.startLine, startCol: edits[i].range.startCol, endLine: last.endLine, endCol: last.endCol },
-      newText: j - i === 1 ? edits[i].newText : edits.slice(i, j).map((e) => e.newText).join('\n'),
-    });
-    i = j;
-  }
-  return out;
 }
 
 /** Applies line edits to text (for tests and the CLI); edits must not overlap. */

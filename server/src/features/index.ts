@@ -5,7 +5,7 @@ export { completionsAt, type CompletionEntry, type CompletionKind } from './comp
 export { documentSymbols, documentSymbolsInSlices, MAX_RECORD_SYMBOLS, type ZoneSymbol } from './symbols';
 export { foldingRanges, type Fold } from './folding';
 export { definitionAt, referencesAt, nameAt } from './navigation';
-export { formatEdits, formatInSlices, joinLineRuns, applyLineEdits, type LineEdit } from './format';
+export { formatEdits, formatInSlices, applyLineEdits, type LineEdit } from './format';
 export { bumpSerialEdit, type SerialBump } from './bump-serial';
 export { nextSerial, looksLikeDateSerial, todayOf } from './serial';
 export { zoneInfo } from './zone-info';

@@ -4,25 +4,25 @@
 // A run of edited lines goes out as one edit. A big zone is formatted in turns
 // (other requests are answered meanwhile); a cancel or an edit ends it.
 import type { Connection, TextEdit } from 'vscode-languageserver/node';
-import { formatInSlices, joinLineRuns, type LineEdit } from '../features/format';
+import { formatInSlices, type LineEdit } from '../features/format';
 import type { GetDoc } from './doc-state';
 import { toRange } from './convert';
 import { inTurns, requestStop } from './in-turns';
 
 const ENTRIES_PER_SLICE = 5000;
 
-const toTextEdits = (edits: readonly LineEdit[]): TextEdit[] => joinLineRuns(edits).map((e) => ({ range: toRange(e.range), newText: e.newText }));
+const toTextEdits = (edits: readonly LineEdit[]): TextEdit[] => edits.map((e) => ({ range: toRange(e.range), newText: e.newText }));
 
 export function registerFormatting(connection: Connection, getDoc: GetDoc): void {
   connection.onDocumentFormatting(async ({ textDocument }, token): Promise<TextEdit[]> => {
     const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
-    return toTextEdits(await inTurns(formatInSlices(doc.zone, undefined, ENTRIES_PER_SLICE), requestStop(token, doc.changed)));
+    return toTextEdits(await inTurns(formatInSlices(doc.zone, undefined, ENTRIES_PER_SLICE, true), requestStop(token, doc.changed)));
   });
   connection.onDocumentRangeFormatting(async ({ textDocument, range }, token): Promise<TextEdit[]> => {
     const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
     const lines = { first: range.start.line, last: range.end.line };
-    return toTextEdits(await inTurns(formatInSlices(doc.zone, lines, ENTRIES_PER_SLICE), requestStop(token, doc.changed)));
+    return toTextEdits(await inTurns(formatInSlices(doc.zone, lines, ENTRIES_PER_SLICE, true), requestStop(token, doc.changed)));
   });
 }

@@ -92,21 +92,25 @@ export async function runLspScenario(o) {
     // 2. typed one at a time, each waits for the diagnostics of its version;
     // three timeouts in a row mean the server cannot keep up: stop typing.
     let timeoutsInRow = 0;
-    for (let i = 0; i < o.edits && timeoutsInRow < 3; i++) {
+    // One key typed: didChange -> the publishDiagnostics of its version, into `samples`;
+    // `afterSend` runs once the change is sent.
+    const typeKey = async (samples, afterSend) => {
       const change = typeOne();
       version++;
       const t = performance.now();
       const got = client.waitDiagnostics(uri, version, o.editTimeoutMs);
       await client.didChange(uri, version, change);
+      afterSend?.();
       const r = await got;
       if (r) {
-        result.editsMs.push(r.at - t);
+        samples.push(r.at - t);
         timeoutsInRow = 0;
       } else {
         result.editTimeouts++;
         timeoutsInRow++;
       }
-    }
+    };
+    for (let i = 0; i < o.edits && timeoutsInRow < 3; i++) await typeKey(result.editsMs);
 
     // 2b. typing while the editor asks for the outline: VS Code's breadcrumbs ask after each
     // pause in typing and cancel the question when the next key comes. Here each key comes
@@ -115,20 +119,7 @@ export async function runLspScenario(o) {
       for (let i = 0; i < o.outlineEdits && timeoutsInRow < 3; i++) {
         const source = new CancellationTokenSource();
         client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token).catch(() => undefined);
-        const change = typeOne();
-        version++;
-        const t = performance.now();
-        const got = client.waitDiagnostics(uri, version, o.editTimeoutMs);
-        await client.didChange(uri, version, change);
-        source.cancel();
-        const r = await got;
-        if (r) {
-          result.outlineEditsMs.push(r.at - t);
-          timeoutsInRow = 0;
-        } else {
-          result.editTimeouts++;
-          timeoutsInRow++;
-        }
+        await typeKey(result.outlineEditsMs, () => source.cancel());
       }
     }
 

@@ -9,15 +9,8 @@ local failures = 0
 local function check(cond, what) if cond then out('ok   ' .. what) else out('FAIL ' .. what); failures = failures + 1 end end
 local RULE = 'tlsa-usage-unusable-for-smtp'
 
-vim.cmd('autocmd BufRead,BufNewFile *.zone set filetype=dnszone')
-local client_id
-function _G.attach_dane_zone()
-  client_id = client_id or vim.lsp.start_client({
-    name = 'dane-zone', cmd = { 'node', server, '--stdio' }, root_dir = vim.fn.fnamemodify(zone, ':h'),
-  })
-  vim.lsp.buf_attach_client(0, client_id)
-end
-vim.cmd('autocmd FileType dnszone lua _G.attach_dane_zone()')
+local dir = debug.getinfo(1, 'S').source:sub(2):match('(.*/)')
+local client = dofile(dir .. 'attach.lua')(server, zone)
 
 local t0 = vim.loop.hrtime()
 vim.cmd('edit ' .. vim.fn.fnameescape(zone))
@@ -41,7 +34,7 @@ check(d and d.source == 'dane-zone', 'source dane-zone')
 local line = vim.api.nvim_buf_get_lines(bufnr, tl, tl + 1, false)[1]
 local col = line:find('TLSA 0', 1, true) + 4 -- 0-based column of the usage field
 local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = tl, character = col } }, 10000)
-local hover = res and res[client_id] and res[client_id].result
+local hover = res and res[client()] and res[client()].result
 local text = hover and hover.contents and (hover.contents.value or vim.inspect(hover.contents)) or ''
 out('hover: ' .. text:gsub('\n', ' '):sub(1, 300))
 check(text:find('PKIX-TA', 1, true) ~= nil, 'hover names usage 0 PKIX-TA')
@@ -49,6 +42,6 @@ check(text:find('PKIX-TA', 1, true) ~= nil, 'hover names usage 0 PKIX-TA')
 vim.api.nvim_buf_set_lines(bufnr, tl, tl + 1, false, { (line:gsub('TLSA 0 0 1', 'TLSA 3 1 1')) })
 check(d ~= nil and vim.wait(10000, function() return rule_diag() == nil end, 50), 'diagnostic cleared after the edit')
 
-vim.lsp.get_client_by_id(client_id).stop()
+vim.lsp.get_client_by_id(client()).stop()
 out(failures == 0 and 'ALL PASSED' or (failures .. ' FAILED'))
 vim.cmd(failures == 0 and 'qall!' or 'cquit 1')

@@ -17,15 +17,8 @@ vim.lsp.handlers['$/progress'] = function(err, result, ctx, config)
   if default then return default(err, result, ctx, config) end
 end
 
-vim.cmd('autocmd BufRead,BufNewFile *.zone set filetype=dnszone')
-local client_id
-function _G.attach_dane_zone()
-  client_id = client_id or vim.lsp.start_client({
-    name = 'dane-zone', cmd = { 'node', server, '--stdio' }, root_dir = vim.fn.fnamemodify(zone, ':h'),
-  })
-  vim.lsp.buf_attach_client(0, client_id)
-end
-vim.cmd('autocmd FileType dnszone lua _G.attach_dane_zone()')
+local dir = debug.getinfo(1, 'S').source:sub(2):match('(.*/)')
+local client = dofile(dir .. 'attach.lua')(server, zone)
 
 vim.cmd('edit ' .. vim.fn.fnameescape(zone))
 local bufnr = vim.api.nvim_get_current_buf()
@@ -48,6 +41,6 @@ for i = 2, #seen - 1 do
 end
 check(#seen >= 4 and rising, 'reports with whole percents going up (' .. (#seen - 2) .. ' reports, last ' .. tostring(last) .. '%)')
 
-vim.lsp.get_client_by_id(client_id).stop()
+vim.lsp.get_client_by_id(client()).stop()
 out(failures == 0 and 'ALL PASSED' or (failures .. ' FAILED'))
 vim.cmd(failures == 0 and 'qall!' or 'cquit 1')

@@ -1,26 +1,31 @@
 // Long work in turns of the event loop: a sliced computation (a generator that yields between
-// slices) runs at least TURN_MS per turn, then lets other messages through.
+// slices) runs at least TURN_MS per turn, then lets other messages through. The first analysis
+// of a long document (zone-store.ts), the outline and formatting all run this way.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 
 /** How long one turn holds the event loop (at least one slice). */
 export const TURN_MS = 20;
 
-/** Runs `steps` in turns; before each turn `stop` may end it with an error. */
-export function inTurns<T>(steps: Generator<unknown, T>, stop: () => Error | undefined): Promise<T> {
+/** Runs `steps` (each yields how far it is, 0 to 1) in turns; before each turn `stop` may end
+ *  it with an error, and after each turn that did not finish `progressed` hears how far it is. */
+export function inTurns<T>(steps: Generator<number, T>, stop: () => Error | undefined, progressed?: (done: number) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const turn = (): void => {
       const why = stop();
       if (why) return reject(why);
       const until = performance.now() + TURN_MS;
+      let done = 0;
       try {
         for (;;) {
           const r = steps.next();
           if (r.done) return resolve(r.value);
+          done = r.value;
           if (performance.now() >= until) break;
         }
       } catch (e) {
         return reject(e);
       }
+      progressed?.(done);
       setImmediate(turn);
     };
     // not at once: a message already waiting (the next keystroke) goes first

@@ -11,7 +11,7 @@ import { RuleCache } from '../rules/incremental-engine';
 import { reparse } from '../zone/incremental';
 import { originFromFileName } from '../zone/origin-hint';
 import { ZoneDocument, type ContentChange } from './zone-document';
-import { TURN_MS } from './in-turns';
+import { inTurns } from './in-turns';
 
 export interface DocSettings {
   rules: RuleSettings;
@@ -53,6 +53,9 @@ export interface AnalysisObserver {
   /** finished, cancelled (an edit finishes it at once; close and new settings cancel it) or failed */
   ended(uri: string): void;
 }
+
+/** Ends a job's turns when something else ended the job first. */
+const ENDED = new Error('analysis ended elsewhere');
 
 /** A step's progress (0 to 1) mapped onto [from, to] of the whole. */
 function* scaled<T>(steps: Generator<number, T>, from: number, to: number): Generator<number, T> {
@@ -133,7 +136,7 @@ export class ZoneStore {
     return this.finish(uri, this.jobs.get(uri) ?? this.startJob(doc));
   }
 
-  /** The current analysis, computed in turns of TURN_MS that let other messages through
+  /** The current analysis, computed in turns that let other messages through
    *  (undefined when the document closes or its settings change meanwhile, or the analysis
    *  throws: `analysis()` then runs it at once, so the caller sees the error). */
   analysisInTurns(uri: string): Promise<Analysis | undefined> {
@@ -145,7 +148,14 @@ export class ZoneStore {
     if (!job.running) {
       job.running = true;
       this.observer?.started(uri);
-      setImmediate(() => this.turn(uri, job));
+      inTurns(job.steps, () => (job.ended ? ENDED : undefined), (d) => this.observer?.progressed(uri, d)).then(
+        (a) => this.end(uri, job, a),
+        (e) => {
+          if (e === ENDED) return; // finished at once by an edit, or cancelled
+          this.failed.set(uri, job.version);
+          this.cancel(uri);
+        },
+      );
     }
     return done;
   }
@@ -165,25 +175,6 @@ export class ZoneStore {
     const job: AnalysisJob = { version: doc.version, steps: this.analyse(doc), running: false, ended: false, waiters: [] };
     this.jobs.set(doc.uri, job);
     return job;
-  }
-
-  private turn(uri: string, job: AnalysisJob): void {
-    if (job.ended) return;
-    const until = performance.now() + TURN_MS;
-    let done = 0;
-    try {
-      for (;;) {
-        const r = job.steps.next();
-        if (r.done) return void this.end(uri, job, r.value);
-        done = r.value;
-        if (performance.now() >= until) break;
-      }
-    } catch {
-      this.failed.set(uri, job.version);
-      return this.cancel(uri);
-    }
-    this.observer?.progressed(uri, done);
-    setImmediate(() => this.turn(uri, job));
   }
 
   /** Runs the rest of a job now. */

@@ -11,17 +11,10 @@ import type { Entry, Span, Token } from './syntax';
 export function entryTokens(file: SourceFile, entry: Entry): Token[] {
   if (entry.tokens.length) return entry.tokens;
   if (entry === lastEntry && file === lastFile) return lastTokens;
-  // Re-lex just this entry, in place: stop where the next entry would start.
-  let tokens: Token[] = [];
-  const keep = (e: Entry): void => {
-    tokens = e.tokens;
-  };
-  if (file.linesAt) lexEach(file.linesAt(entry.line, entry.lineCount), 0, () => true, keep);
-  else lexEach(file.lines, entry.line, () => true, keep);
+  lastTokens = relex(file, entry, undefined);
   lastEntry = entry;
   lastFile = file;
-  lastTokens = tokens;
-  return tokens;
+  return lastTokens;
 }
 // An entry object keeps its text for life: an edit makes new entries where text changed
 // (incremental.ts), so the tokens kept for one stay right.
@@ -32,7 +25,11 @@ let lastTokens: Token[] = [];
 /** entryTokens re-lexed into `pool`: the tokens are good until the pool's next use (a pass
  *  over a million entries makes no token objects). */
 export function entryTokensInto(pool: TokenPool, file: SourceFile, entry: Entry): Token[] {
-  if (entry.tokens.length) return entry.tokens;
+  return entry.tokens.length ? entry.tokens : relex(file, entry, pool);
+}
+
+/** Re-lexes just this entry, in place: stops where the next entry would start. */
+function relex(file: SourceFile, entry: Entry, pool: TokenPool | undefined): Token[] {
   let tokens: Token[] = [];
   const keep = (e: Entry): void => {
     tokens = e.tokens;

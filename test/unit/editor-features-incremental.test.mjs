@@ -40,7 +40,7 @@ function answers(zone, lines) {
       out.push({ line, col, hover: hover && { text: hover.markdown ?? hover.contents ?? hover, range: hover.range }, refs, defs });
     }
   }
-  out.push({ format: core.formatEdits(zone, {}) });
+  out.push({ format: core.formatEdits(zone) });
   out.push({ serial: core.bumpSerialEdit(zone, '20260101')?.edit });
   return JSON.parse(JSON.stringify(out));
 }

@@ -85,47 +85,39 @@ function applyRanges(lines, edits) {
   return out;
 }
 
-test('a range format gives the whole format\'s edits on the lines it covers, aligned with the whole file', () => {
-  let compared = 0;
+test('a range format changes the lines it covers as the whole format does, and no other', () => {
+  let changed = 0;
   for (const file of files) {
     const zone = read(readFileSync(file, 'utf8'), file);
-    const whole = core.formatEdits(zone);
-    const n = zone.file.lines.length;
+    const lines = zone.file.lines;
+    const whole = core.applyLineEdits(lines, core.formatEdits(zone));
+    const n = lines.length;
     for (const [first, last] of [[0, n], [0, n >> 1], [n >> 2, (3 * n) >> 2], [n >> 1, n >> 1], [n - 1, n + 5]]) {
-      const want = whole.filter((e) => e.range.startLine >= first && e.range.startLine <= last);
-      assert.deepEqual(core.formatEdits(zone, { first, last }), want, `${file} lines ${first}-${last}`);
-      compared += want.length;
+      const out = core.applyLineEdits(lines, core.formatEdits(zone, { first, last }));
+      const want = lines.map((l, i) => (i >= first && i <= last ? whole[i] : l));
+      assert.deepEqual(out, want, `${file} lines ${first}-${last}`);
+      changed += want.filter((l, i) => l !== lines[i]).length;
     }
   }
-  assert.ok(compared > 100, `edits compared: ${compared}`);
+  assert.ok(changed > 100, `lines changed: ${changed}`);
 });
 
-/** The line edits with each run of consecutive lines as one edit (what the server sends). */
-function joinLineRuns(edits) {
-  const out = [];
-  for (const e of edits) {
-    const last = out.at(-1);
-    if (last && last.range.endLine === e.range.startLine - 1) {
-      out[out.length - 1] = { range: { ...last.range, endLine: e.range.endLine, endCol: e.range.endCol }, newText: `${last.newText}\n${e.newText}` };
-    } else out.push(e);
-  }
-  return out;
-}
-
-test('runs of edited lines joined into one edit each give the same text', () => {
-  let joinedRuns = 0;
+test('format edits are runs of whole lines that never touch, and read the same applied as an editor applies them', () => {
+  let runs = 0;
   for (const file of files) {
     const zone = read(readFileSync(file, 'utf8'), file);
+    const lines = zone.file.lines;
     const edits = core.formatEdits(zone);
-    const joined = core.runToEnd(core.formatInSlices(zone, undefined, 7, true));
-    assert.deepEqual(joined, joinLineRuns(edits), `${file}: runs joined while formatting`);
-    assert.equal(applyRanges(zone.file.lines, joined), core.applyLineEdits(zone.file.lines, edits).join('\n'), file);
-    for (let i = 1; i < joined.length; i++) assert.ok(joined[i].range.startLine > joined[i - 1].range.endLine + 1, `${file}: two joined edits touch`);
-    const runs = edits.filter((e, i) => i === 0 || e.range.startLine !== edits[i - 1].range.startLine + 1).length;
-    assert.equal(joined.length, runs, file);
-    if (joined.length < edits.length) joinedRuns++;
+    for (const [i, e] of edits.entries()) {
+      assert.equal(e.range.startCol, 0, file);
+      assert.equal(e.range.endCol, lines[e.range.endLine].length, file);
+      assert.equal(e.newText.split('\n').length, e.range.endLine - e.range.startLine + 1, file);
+      if (i > 0) assert.ok(e.range.startLine > edits[i - 1].range.endLine + 1, `${file}: two edits touch`);
+      if (e.range.endLine > e.range.startLine) runs++;
+    }
+    assert.equal(applyRanges(lines, edits), core.applyLineEdits(lines, edits).join('\n'), file);
   }
-  assert.ok(joinedRuns > 10, `fixtures with joined runs: ${joinedRuns}`);
+  assert.ok(runs > 10, `edits of more than one line: ${runs}`);
 });
 
 test('formatting in slices of 1, 3 and 100 entries gives the edits of one pass, yielding how far it is', () => {

@@ -68,21 +68,21 @@ function eachRecordLine(zone: Zone, bad: Set<Entry>, pool: TokenPool, from: numb
 }
 
 /**
- * Whole-line edits that align the zone's one-line records. The columns are as wide as the whole
- * file needs; `lines` (first and last, inclusive) limits the edits to the entries starting there.
- * Two passes over the entries, re-lexing each one into a token pool: the first measures the
- * columns, the second writes the lines. Keeping a row per record between the two made a
- * 100k-record zone take over a second, half of it in the garbage collector.
+ * Edits that align the zone's one-line records, each replacing a run of whole lines (what an
+ * editor applies quickly: a zone whose lines all change is a few edits, not one per line).
+ * The columns are as wide as the whole file needs; `lines` (first and last, inclusive) limits
+ * the edits to the entries starting there. Two passes over the entries, re-lexing each one into
+ * a token pool: the first measures the columns, the second writes the lines. Keeping a row per
+ * record between the two made a 100k-record zone take over a second, half of it in the garbage
+ * collector.
  */
 export function formatEdits(zone: Zone, lines?: { first: number; last: number }): LineEdit[] {
   return runToEnd(formatInSlices(zone, lines, Infinity));
 }
 
 /** formatEdits in slices of `entriesPerSlice` entries, yielding how far it is (0 to 1) between
- *  them, so a server can answer other requests while it formats a big zone. `joined`: each run
- *  of edited lines as one edit (what a server sends), without an edit per line first
- *  (a million of them at 1M records). */
-export function* formatInSlices(zone: Zone, lines: { first: number; last: number } | undefined, entriesPerSlice: number, joined = false): Generator<number, LineEdit[]> {
+ *  them, so a server can answer other requests while it formats a big zone. */
+export function* formatInSlices(zone: Zone, lines: { first: number; last: number } | undefined, entriesPerSlice: number): Generator<number, LineEdit[]> {
   const bad = troubled(zone);
   const pool = new TokenPool();
   const n = zone.file.entries.length;
@@ -96,7 +96,10 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
     if (i + entriesPerSlice < n) yield (i + entriesPerSlice) / (2 * n);
   }
   const edits: LineEdit[] = [];
-  let run: string[] = []; // the new lines of the last edit, when joined
+  let run: string[] = []; // the new lines of the last edit, joined when its run ends
+  const endRun = (): void => {
+    if (run.length > 1) edits[edits.length - 1].newText = run.join('\n');
+  };
   const write = (entry: Entry, toks: readonly Token[], typeIdx: number): void => {
     if (lines && (entry.line < lines.first || entry.line > lines.last)) return;
     const r = rowOf(toks, entry.leadingBlank, typeIdx, true);
@@ -105,13 +108,13 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
     const next = alignRow(r, w);
     if (next === old) return;
     const last = edits[edits.length - 1];
-    if (joined && last && last.range.endLine === entry.line - 1) {
+    if (last && last.range.endLine === entry.line - 1) {
       last.range.endLine = entry.line;
       last.range.endCol = old.length;
       run.push(next);
       return;
     }
-    if (joined && run.length > 1) last.newText = run.join('\n');
+    endRun();
     run = [next];
     edits.push({ range: { startLine: entry.line, startCol: 0, endLine: entry.line, endCol: old.length }, newText: next });
   };
@@ -119,13 +122,16 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
     yield Math.min(1, (n + i) / (2 * n));
     eachRecordLine(zone, bad, pool, i, Math.min(n, i + entriesPerSlice), write);
   }
-  if (joined && run.length > 1) edits[edits.length - 1].newText = run.join('\n');
+  endRun();
   return edits;
 }
 
-/** Applies line edits to text (for tests and the CLI); edits must not overlap. */
+/** Applies formatEdits' edits (runs of whole lines, in order, not overlapping) to the lines. */
 export function applyLineEdits(lines: readonly string[], edits: readonly LineEdit[]): string[] {
   const out = [...lines];
-  for (const e of edits) out[e.range.startLine] = e.newText;
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const r = edits[i].range;
+    out.splice(r.startLine, r.endLine - r.startLine + 1, ...edits[i].newText.split('\n'));
+  }
   return out;
 }

@@ -17,12 +17,12 @@ export function registerFormatting(connection: Connection, getDoc: GetDoc): void
   connection.onDocumentFormatting(async ({ textDocument }, token): Promise<TextEdit[]> => {
     const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
-    return toTextEdits(await inTurns(formatInSlices(doc.zone, undefined, ENTRIES_PER_SLICE, true), requestStop(token, doc.changed)));
+    return toTextEdits(await inTurns(formatInSlices(doc.zone, undefined, ENTRIES_PER_SLICE), requestStop(token, doc.changed)));
   });
   connection.onDocumentRangeFormatting(async ({ textDocument, range }, token): Promise<TextEdit[]> => {
     const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
     const lines = { first: range.start.line, last: range.end.line };
-    return toTextEdits(await inTurns(formatInSlices(doc.zone, lines, ENTRIES_PER_SLICE, true), requestStop(token, doc.changed)));
+    return toTextEdits(await inTurns(formatInSlices(doc.zone, lines, ENTRIES_PER_SLICE), requestStop(token, doc.changed)));
   });
 }

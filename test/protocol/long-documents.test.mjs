@@ -25,6 +25,18 @@ function longZone() {
 const keyOf = (d) => JSON.stringify([d.range, d.code, d.severity, d.message, d.data ?? null, d.relatedInformation ?? null]);
 const sortedKeys = (ds) => ds.map(keyOf).sort();
 
+/** Sends `method` and then a code action (answered from the diagnostic's data alone, no analysis
+ *  to wait for); returns the first request's answer once the code action was answered first. */
+async function answeredAfterACodeAction(s, uri, method, params) {
+  const order = [];
+  const slow = s.conn.sendRequest(method, params).then((r) => { order.push(method); return r; });
+  const action = s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })
+    .then(() => order.push('codeAction'));
+  const [answer] = await Promise.all([slow, action]);
+  assert.deepEqual(order, ['codeAction', method], `the code action waited for ${method}`);
+  return answer;
+}
+
 // documents only: the server reads no file of these (no $INCLUDE, no certificate links)
 const DIR = 'file:///tmp/dane-zone-protocol';
 
@@ -34,13 +46,8 @@ test('a long zone: other requests are answered while it is analysed, and its dia
   t.after(() => s.stop());
   const { text, faults } = longZone();
   await s.open(uri, text, 1);
-  const order = [];
-  const symbols = s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then((r) => { order.push('symbols'); return r; });
-  // code actions come from the diagnostic's data alone: no analysis to wait for
-  const actions = s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })
-    .then((r) => { order.push('actions'); return r; });
-  const [syms] = await Promise.all([symbols, actions]);
-  assert.deepEqual(order, ['actions', 'symbols'], 'the code action request waited for the analysis');
+  // the outline waits for the analysis; the code action does not
+  const syms = await answeredAfterACodeAction(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } });
   assert.ok(syms.length > 1000, `document symbols: ${syms.length}`);
 
   // fix the first fault: version 2 has one diagnostic less
@@ -216,12 +223,7 @@ test('formatting a long zone runs in turns: a request sent after it is answered 
   await s.open(uri, text, 1);
   await s.diagnostics(uri, 1);
   const params = { textDocument: { uri }, options: { tabSize: 8, insertSpaces: true } };
-  const order = [];
-  const format = s.conn.sendRequest('textDocument/formatting', params).then((r) => { order.push('format'); return r; });
-  const action = s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })
-    .then(() => order.push('action'));
-  const [edits] = await Promise.all([format, action]);
-  assert.deepEqual(order, ['action', 'format'], 'the code action waited for the format');
+  const edits = await answeredAfterACodeAction(s, uri, 'textDocument/formatting', params);
   // the host lines of the zone line up: one edit per run of changed lines
   const lines = text.split('\n');
   const out = TextDocument.applyEdits(TextDocument.create(uri, 'dns-zone', 1, text), edits).split('\n');
@@ -256,12 +258,7 @@ test('the outline of a long zone is built in turns and ends on a cancel or an ed
   const text = lines.join('\n') + '\n';
   await s.open(uri, text, 1);
   await s.diagnostics(uri, 1);
-  const order = [];
-  const outline = s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then((r) => { order.push('outline'); return r; });
-  const action = s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })
-    .then(() => order.push('action'));
-  const [symbols] = await Promise.all([outline, action]);
-  assert.deepEqual(order, ['action', 'outline']);
+  const symbols = await answeredAfterACodeAction(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } });
   assert.equal(symbols.length, 20000, 'owners up to the limit');
   assert.deepEqual([symbols[1].name, symbols[1].detail, symbols[1].children.length], ['ns1.example.com.', 'A', 0]);
   assert.deepEqual([symbols[2].name, symbols[2].detail, symbols[2].range.start.line, symbols[2].range.end.line], ['h0.example.com.', 'A AAAA', 5, 6]);

@@ -20,7 +20,7 @@ export function foldingRanges(zone: Zone, limit = Infinity): Fold[] {
     commentStart = -1;
   };
   for (const e of file.entries) {
-    if (out.length >= limit) return out.slice(0, limit);
+    if (out.length >= limit) break;
     if (e.lineCount > 1) {
       flush();
       out.push({ startLine: e.line, endLine: e.line + e.lineCount - 1, kind: 'region' });

@@ -9,17 +9,16 @@
 // Prints medians per side and the ratio this/base; nothing is written outside bench/out.
 //   node bench/ab.mjs --base HEAD~1 [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--no-build]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generateZone } from './genzone.mjs';
 import { measureProcess } from './lib/proc.mjs';
 import { LspClient } from './lib/lsp-client.mjs';
 import { median } from './lib/stats.mjs';
+import { OUT, workload } from './lib/workload.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'bench', 'out');
 const argv = process.argv.slice(2);
 const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const base = opt('--base');
@@ -30,13 +29,6 @@ if (!base) {
 const sizes = opt('--sizes', '100k').split(',');
 const runs = Number(opt('--runs', '3'));
 const what = new Set(opt('--what', 'check,lsp').split(','));
-const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
-
-function zoneFile(size) {
-  const file = join(OUT, `zone-${size}.zone`);
-  if (!existsSync(file)) generateZone(SIZES[size], file, { origin: 'example.com.', seed: 42 });
-  return file;
-}
 
 /** A hover position on the first record-type token of an A record (any record would do). */
 function probe(lines) {
@@ -83,7 +75,7 @@ try {
   ];
   const rows = [];
   for (const size of sizes) {
-    const file = zoneFile(size);
+    const file = workload(size).file;
     const samples = new Map(sides.map((s) => [s.name, { check: [], lsp: [] }]));
     for (let run = 0; run < runs; run++) {
       // alternate which side goes first, so a drift in machine speed hits both alike

@@ -6,12 +6,12 @@
 // in-process runs moves far less than whole-process wall time. `--editor` times the
 // editor's object model (parseZone) instead of the check's column store (scanZone).
 //   node bench/phases.mjs [--size 100k] [--runs 5] [--editor]
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateZone } from './genzone.mjs';
 import { median } from './lib/stats.mjs';
+import { workload } from './lib/workload.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -19,9 +19,7 @@ const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const size = opt('--size', '100k');
 const runs = Number(opt('--runs', '5'));
 const editor = argv.includes('--editor');
-const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
-const file = join(ROOT, 'bench', 'out', `zone-${size}.zone`);
-if (!existsSync(file)) generateZone(SIZES[size], file, { origin: 'example.com.', seed: 42 });
+const file = workload(size).file;
 const core = createRequire(import.meta.url)(join(ROOT, 'dist', 'core.js'));
 
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };

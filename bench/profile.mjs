@@ -7,16 +7,14 @@
 // Builds with source maps so function locations point into server/src.
 // Options: --only check|server  --size 1m (check)  --lsp-size 100k  --edits 50
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateZone } from './genzone.mjs';
 import { runLspScenario } from './lib/lsp-scenario.mjs';
 import { topSelf, formatTop } from './lib/cpuprofile-summary.mjs';
+import { OUT, workload } from './lib/workload.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'bench', 'out');
-const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = argv.indexOf(name);
@@ -27,11 +25,7 @@ const checkSize = opt('--size', '1m');
 const lspSize = opt('--lsp-size', '100k');
 const edits = Number(opt('--edits', '50'));
 
-function zone(size) {
-  const f = join(OUT, `zone-${size}.zone`);
-  if (!existsSync(f)) generateZone(SIZES[size], f, { origin: 'example.com.', seed: 42 });
-  return f;
-}
+const zone = (size) => workload(size).file;
 
 /** The newest .cpuprofile in dir, after clearing it before the run. */
 function freshDir(name) {

@@ -106,31 +106,27 @@ export class RecordColumns {
   }
 }
 
-/** A record of the column store, read from its row; values are decoded on first use. */
+/** A record of the column store, read from its row; values are decoded on first use.
+ *  Only the row is kept: the fields are read from the columns when asked. A check makes
+ *  a view for about half of a million rows, and every field copied into it was garbage
+ *  collector work (issue 6). */
 export class RecordView extends RecordBase {
-  readonly owner: string;
-  readonly ownerKey: string;
-  readonly ttl: number;
-  readonly class: string;
-  readonly type: string;
-  readonly typeCode: number;
-  readonly file: ColumnSourceFile;
   private decoded: unknown[] | undefined;
   private made: Entry | undefined;
 
   constructor(private readonly zone: ColumnZone, readonly row: number) {
     super();
-    const c = zone.columns;
-    this.ownerKey = zone.names.key(c.owner[row]);
-    this.owner = zone.ownerText.get(row) ?? this.ownerKey;
-    this.ttl = c.ttl[row];
-    this.class = className(c.klass[row]);
-    this.typeCode = c.type[row];
-    this.type = RR_TYPE_BY_CODE.get(this.typeCode)?.name ?? typeName(this.typeCode);
-    this.file = zone.file;
     this.decoded = undefined;
     this.made = undefined;
   }
+
+  get ownerKey(): string { return this.zone.names.key(this.zone.columns.owner[this.row]); }
+  get owner(): string { return this.zone.ownerText.get(this.row) ?? this.ownerKey; }
+  get ttl(): number { return this.zone.columns.ttl[this.row]; }
+  get class(): string { return className(this.zone.columns.klass[this.row]); }
+  get typeCode(): number { return this.zone.columns.type[this.row]; }
+  get type(): string { return typeName(this.zone.columns.type[this.row]); }
+  get file(): ColumnSourceFile { return this.zone.file; }
 
   get values(): unknown[] {
     return (this.decoded ??= this.zone.keptValues[this.row] ?? this.zone.decodeValues(this.row, this.entry, this.typeTok, this.rdataEnd));

@@ -88,18 +88,41 @@ function applyRanges(lines, edits) {
 test('a range format changes the lines it covers as the whole format does, and no other', () => {
   let changed = 0;
   for (const file of files) {
-    const zone = read(readFileSync(file, 'utf8'), file);
+    const text = readFileSync(file, 'utf8');
+    const zone = read(text, file);
     const lines = zone.file.lines;
     const whole = core.applyLineEdits(lines, core.formatEdits(zone));
     const n = lines.length;
     for (const [first, last] of [[0, n], [0, n >> 1], [n >> 2, (3 * n) >> 2], [n >> 1, n >> 1], [n - 1, n + 5]]) {
-      const out = core.applyLineEdits(lines, core.formatEdits(zone, { first, last }));
       const want = lines.map((l, i) => (i >= first && i <= last ? whole[i] : l));
-      assert.deepEqual(out, want, `${file} lines ${first}-${last}`);
+      // first on a zone nothing was formatted on (it measures the columns itself), then again
+      // on the zone the whole format measured (the widths are kept per zone)
+      for (const z of [read(text, file), zone]) {
+        const out = core.applyLineEdits(lines, core.formatEdits(z, { first, last }));
+        assert.deepEqual(out, want, `${file} lines ${first}-${last}`);
+      }
       changed += want.filter((l, i) => l !== lines[i]).length;
     }
   }
   assert.ok(changed > 100, `lines changed: ${changed}`);
+});
+
+test('a range format after an edit aligns with the columns of the edited zone', () => {
+  const opts = { fileId: 'w.zone', origin: 'example.com.' };
+  const text = '$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\nwww IN A 192.0.2.2\n';
+  const lines = core.splitLines(text);
+  let zone = core.buildZone({ id: 'w.zone', lines, entries: [] }, { ...opts, incremental: true });
+  const last = lines.length - 2; // www
+  const before = core.formatEdits(zone, { first: last, last });
+  assert.equal(before.length, 1);
+  assert.equal(before[0].newText, 'www IN A   192.0.2.2');
+  // a longer owner on a new line widens the owner column for every line
+  const next = core.splitLines(text.replace('ns1 IN A', 'mail-gateway-two IN A 192.0.2.9\nns1 IN A'));
+  zone = core.reparse(zone, next, { from: 3, to: 3 }, lines.length, opts).zone;
+  const after = core.formatEdits(zone, { first: last + 1, last: last + 1 });
+  const fresh = core.formatEdits(core.parseZone(next.join('\n'), opts), { first: last + 1, last: last + 1 });
+  assert.deepEqual(after, fresh);
+  assert.ok(after[0].newText.startsWith('www'.padEnd('mail-gateway-two'.length + 1)), after[0].newText);
 });
 
 test('format edits are runs of whole lines that never touch, and read the same applied as an editor applies them', () => {

@@ -80,32 +80,46 @@ export function formatEdits(zone: Zone, lines?: { first: number; last: number })
   return runToEnd(formatInSlices(zone, lines, Infinity));
 }
 
+/** Column widths measured over a zone's whole file. A zone object is not changed after it is
+ *  built (an edit makes a new one), so a second range format of the same version, as an editor
+ *  sends for each changed range on save, measures nothing again. */
+const measured = new WeakMap<Zone, Widths>();
+
 /** formatEdits in slices of `entriesPerSlice` entries, yielding how far it is (0 to 1) between
  *  them, so a server can answer other requests while it formats a big zone. */
 export function* formatInSlices(zone: Zone, lines: { first: number; last: number } | undefined, entriesPerSlice: number): Generator<number, LineEdit[]> {
   const bad = troubled(zone);
   const pool = new TokenPool();
-  const n = zone.file.entries.length;
-  const w: Widths = { owner: 0, ttl: 0, cls: 0, type: 0 };
-  const measure = (entry: Entry, toks: readonly Token[], typeIdx: number): void => {
-    const r = rowOf(toks, entry.leadingBlank, typeIdx, false);
-    if (r) widen(w, r);
-  };
-  for (let i = 0; i < n; i += entriesPerSlice) {
-    eachRecordLine(zone, bad, pool, i, Math.min(n, i + entriesPerSlice), measure);
-    if (i + entriesPerSlice < n) yield (i + entriesPerSlice) / (2 * n);
+  const entries = zone.file.entries;
+  const n = entries.length;
+  let w = measured.get(zone);
+  if (!w) {
+    const widths: Widths = { owner: 0, ttl: 0, cls: 0, type: 0 };
+    const measure = (entry: Entry, toks: readonly Token[], typeIdx: number): void => {
+      const r = rowOf(toks, entry.leadingBlank, typeIdx, false);
+      if (r) widen(widths, r);
+    };
+    for (let i = 0; i < n; i += entriesPerSlice) {
+      eachRecordLine(zone, bad, pool, i, Math.min(n, i + entriesPerSlice), measure);
+      if (i + entriesPerSlice < n) yield (i + entriesPerSlice) / (2 * n);
+    }
+    measured.set(zone, widths);
+    w = widths;
   }
+  const widths = w;
+  // A range format writes only the entries that start in its lines.
+  const from = lines ? firstEntryFrom(entries, lines.first) : 0;
+  const to = lines ? firstEntryFrom(entries, lines.last + 1) : n;
   const edits: LineEdit[] = [];
   let run: string[] = []; // the new lines of the last edit, joined when its run ends
   const endRun = (): void => {
     if (run.length > 1) edits[edits.length - 1].newText = run.join('\n');
   };
   const write = (entry: Entry, toks: readonly Token[], typeIdx: number): void => {
-    if (lines && (entry.line < lines.first || entry.line > lines.last)) return;
     const r = rowOf(toks, entry.leadingBlank, typeIdx, true);
     if (!r) return;
     const old = zone.file.lines[entry.line] ?? '';
-    const next = alignRow(r, w);
+    const next = alignRow(r, widths);
     if (next === old) return;
     const last = edits[edits.length - 1];
     if (last && last.range.endLine === entry.line - 1) {
@@ -118,12 +132,23 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
     run = [next];
     edits.push({ range: { startLine: entry.line, startCol: 0, endLine: entry.line, endCol: old.length }, newText: next });
   };
-  for (let i = 0; i < n; i += entriesPerSlice) {
-    yield Math.min(1, (n + i) / (2 * n));
-    eachRecordLine(zone, bad, pool, i, Math.min(n, i + entriesPerSlice), write);
+  for (let i = from; i < to; i += entriesPerSlice) {
+    yield Math.min(1, 0.5 + (i - from) / (2 * (to - from)));
+    eachRecordLine(zone, bad, pool, i, Math.min(to, i + entriesPerSlice), write);
   }
   endRun();
   return edits;
+}
+
+/** Index of the first entry starting at or after `line` (entries are in line order). */
+function firstEntryFrom(entries: readonly Entry[], line: number): number {
+  let lo = 0, hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entries[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Applies formatEdits' edits (runs of whole lines, in order, not overlapping) to the lines. */

@@ -9,7 +9,7 @@ import type { GetDoc } from './doc-state';
 import { toRange } from './convert';
 import { inTurns, requestStop } from './in-turns';
 
-const ENTRIES_PER_SLICE = 5000;
+const ENTRIES_PER_SLICE = 1000;
 
 const toTextEdits = (edits: readonly LineEdit[]): TextEdit[] => edits.map((e) => ({ range: toRange(e.range), newText: e.newText }));
 

@@ -5,7 +5,7 @@ import type { GetDoc } from './doc-state';
 import { toRange } from './convert';
 import { inTurns, requestStop } from './in-turns';
 
-const RECORDS_PER_SLICE = 5000;
+const RECORDS_PER_SLICE = 1000;
 
 const KINDS: Record<ZoneSymbol['kind'], SymbolKind> = {
   owner: SymbolKind.Namespace,

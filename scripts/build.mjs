@@ -1,8 +1,13 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // `vscode` stays external: the editor provides it at run time.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// One version for the CLI's --version and the server's serverInfo: package.json's.
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
 const common = {
+  define: { DANE_ZONE_VERSION: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -10,6 +10,7 @@ import { registerValidateHandler } from './lsp/validate-handler';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
 import { analysisProgress } from './lsp/analysis-progress';
+import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
 const store = new ZoneStore();
@@ -42,7 +43,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       ...EDITOR_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'dane-zone', version: '0.1.0' },
+    serverInfo: { name: 'dane-zone', version: VERSION },
   };
 });
 

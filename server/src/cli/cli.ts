@@ -2,11 +2,13 @@
 import { checkMain } from './check';
 import { tlsaMain } from './tlsa';
 import { validateMain } from './validate';
+import { VERSION } from '../version';
 
 const USAGE = `usage:
   dane-zone check <zone-file>... [--json] [--origin NAME]
   dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]
   dane-zone validate <domain> [--resolver ip[:port]]... [--port N] [--timeout ms] [--json] [--tlsrpt out.json]
+  dane-zone --version
 `;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -20,6 +22,10 @@ async function main(argv: string[]): Promise<number> {
   if (!cmd || cmd === '--help' || cmd === '-h') {
     process.stdout.write(USAGE);
     return cmd ? 0 : 3;
+  }
+  if (cmd === '--version' || cmd === '-V') {
+    process.stdout.write(`dane-zone ${VERSION}\n`);
+    return 0;
   }
   const run = commands[cmd];
   if (!run) {

@@ -81,6 +81,9 @@ export interface ZoneRecord {
   readonly comment?: string;
   /** comment on the line directly above the record, if any (without ';') */
   readonly commentAbove?: string;
+  /** what rule support code derived from the record and keeps with it (records never change):
+   *  read and written only through rules/support/derived.ts */
+  derived: unknown;
 }
 
 export type DirectiveName = '$ORIGIN' | '$TTL' | '$INCLUDE' | '$GENERATE';

@@ -48,6 +48,7 @@ const END_SHIFT = 8;
  * (column-zone.ts: a whole-file check keeps columns, not a million objects).
  */
 export abstract class RecordBase implements ZoneRecord {
+  derived: unknown = undefined;
   abstract readonly owner: string;
   abstract readonly ownerKey: string;
   abstract readonly ttl: number;

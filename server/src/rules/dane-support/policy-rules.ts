@@ -6,6 +6,7 @@ import type { OwnerRule, RecordRule, RfcRef } from '../rule';
 import type { ParsedPolicy } from '../../mail-policy/policy-types';
 import { txtText } from './txt-text';
 import { POLICY_KINDS } from './policy-kinds';
+import { DerivedKind } from '../support/derived';
 
 export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
   /** user-facing name: 'TLS-RPT', 'MTA-STS', 'SPF', 'DMARC' */
@@ -21,22 +22,18 @@ export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
   rfc: RfcRef[];
 }
 
-// Which mail policy a TXT record holds, once per record: about ten rules ask (records
-// never change; the WeakMap lets an entry go with its record).
-const kinds = new WeakMap<ZoneRecord, PolicyKind | null>();
+// Which mail policy a TXT record holds, once per record: about ten rules ask.
+const POLICY_KIND = new DerivedKind<PolicyKind | null>((rec) => {
+  const text = txtText(rec)?.text;
+  return (text === undefined ? undefined : POLICY_KINDS.find((k) => k.isRecord(text))) ?? null;
+});
 
 /** The kind whose version tag starts the TXT record's text (the four tags exclude each other). */
 export function policyKindOf(rec: ZoneRecord): PolicyKind | undefined {
   // the rules asking run one after the other on a record: the last answer first
   if (rec === lastKindOf) return lastKind;
-  let kind = kinds.get(rec);
-  if (kind === undefined) {
-    const text = txtText(rec)?.text;
-    kind = (text === undefined ? undefined : POLICY_KINDS.find((k) => k.isRecord(text))) ?? null;
-    kinds.set(rec, kind);
-  }
   lastKindOf = rec;
-  lastKind = kind ?? undefined;
+  lastKind = POLICY_KIND.of(rec) ?? undefined;
   return lastKind;
 }
 let lastKindOf: ZoneRecord | undefined;

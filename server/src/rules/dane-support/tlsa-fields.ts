@@ -4,24 +4,22 @@ import type { Field, Zone, ZoneRecord } from '../../zone/model';
 import type { TlsaParams } from '../../cert/tlsa-match';
 import { hasLineTerminator } from '../../mail-policy/policy-types';
 import { NameMemo } from '../support/name-memo';
+import { DerivedKind } from '../support/derived';
 
 export interface TlsaFields extends TlsaParams {
   fields: { usage: Field; selector: Field; matchingType: Field; data: Field };
 }
 
-// About ten rules read the fields of every TLSA record: read them once per record
-// (records never change; the WeakMap lets an entry go with its record).
-const read = new WeakMap<ZoneRecord, TlsaFields | null>();
+// About ten rules read the fields of every TLSA record: read them once per record.
+const TLSA_FIELDS = new DerivedKind<TlsaFields | null>((rec) => readTlsaFields(rec) ?? null);
 
 /** The four TLSA fields, or undefined when the record did not parse into them.
  *  `fields` (with locations) is built only when a rule reports: it re-lexes the entry. */
 export function tlsaFields(rec: ZoneRecord): TlsaFields | undefined {
   // the rules asking run one after the other on a record: the last answer first
   if (rec === lastRec) return lastFields;
-  let f = read.get(rec);
-  if (f === undefined) read.set(rec, (f = readTlsaFields(rec) ?? null));
   lastRec = rec;
-  lastFields = f ?? undefined;
+  lastFields = TLSA_FIELDS.of(rec) ?? undefined;
   return lastFields;
 }
 let lastRec: ZoneRecord | undefined;

@@ -108,7 +108,7 @@ export class RecordColumns {
 
 /** A record of the column store, read from its row; values are decoded on first use.
  *  Only the row is kept: the fields are read from the columns when asked. A check makes
- *  a view for about half of a million rows, and every field copied into it was garbage
+ *  a view for about half the rows of a zone, and every field copied into them was garbage
  *  collector work (issue 6). */
 export class RecordView extends RecordBase {
   private decoded: unknown[] | undefined;

@@ -245,17 +245,22 @@ test('formatting a long zone runs in turns: a request sent after it is answered 
   assert.ok((await s.diagnostics(uri, 2)).diagnostics.length > 0);
 });
 
-test('the outline of a long zone is built in turns and ends on a cancel or an edit; folding ranges stop at the client\'s limit', async (t) => {
-  const uri = `${DIR}/outline.example.com.zone`;
-  const s = await startServer({ textDocument: { foldingRange: { rangeLimit: 3 } } });
-  t.after(() => s.stop());
+/** A zone of 210 000 lines: owners of two records, and a parenthesised TXT every 1000 lines or so. */
+function ownersZone() {
   const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster ( 2026112801 7200 3600 1209600 300 )', '  IN NS ns1', 'ns1 IN A 192.0.2.1'];
-  // owners of two records, and a parenthesised TXT every 1000 lines: more folds than the limit
   for (let i = 0; lines.length < 210_000; i++) {
     lines.push(`h${i} IN A 192.0.2.${(i % 250) + 1}`, '  IN AAAA 2001:db8::1');
     if (i % 500 === 0) lines.push(`t${i} IN TXT ( "a"`, '  "b" )');
   }
-  const text = lines.join('\n') + '\n';
+  return { lines, text: lines.join('\n') + '\n' };
+}
+
+test('the outline of a long zone is built in turns and ends on a cancel or an edit; folding ranges stop at the client\'s limit', async (t) => {
+  const uri = `${DIR}/outline.example.com.zone`;
+  const s = await startServer({ textDocument: { foldingRange: { rangeLimit: 3 } } });
+  t.after(() => s.stop());
+  // more folds than the limit
+  const { lines, text } = ownersZone();
   await s.open(uri, text, 1);
   await s.diagnostics(uri, 1);
   const symbols = await answeredAfterACodeAction(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } });
@@ -271,6 +276,27 @@ test('the outline of a long zone is built in turns and ends on a cancel or an ed
   source.cancel();
   await assert.rejects(cancelled, (e) => e.code === -32800, 'RequestCancelled');
   const modified = s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  await s.change(uri, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x IN A 192.0.2.1\n' }]);
+  await assert.rejects(modified, (e) => e.code === -32801, 'ContentModified');
+});
+
+test('the folding ranges of a long zone are found in turns and end on a cancel or an edit', async (t) => {
+  const uri = `${DIR}/folding.example.com.zone`;
+  const s = await startServer(); // no rangeLimit: every fold
+  t.after(() => s.stop());
+  const { lines, text } = ownersZone();
+  await s.open(uri, text, 1);
+  await s.diagnostics(uri, 1);
+  const folds = await answeredAfterACodeAction(s, uri, 'textDocument/foldingRange', { textDocument: { uri } });
+  const txt = lines.flatMap((l, i) => (/^t\d+ IN TXT \(/.test(l) ? [i] : []));
+  assert.ok(txt.length > 200, `${txt.length} parenthesised TXT records`);
+  assert.deepEqual(folds.map((f) => [f.startLine, f.endLine, f.kind]), txt.map((i) => [i, i + 1, 'region']));
+
+  const source = new CancellationTokenSource();
+  const cancelled = s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } }, source.token);
+  source.cancel();
+  await assert.rejects(cancelled, (e) => e.code === -32800, 'RequestCancelled');
+  const modified = s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
   await s.change(uri, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x IN A 192.0.2.1\n' }]);
   await assert.rejects(modified, (e) => e.code === -32801, 'ContentModified');
 });

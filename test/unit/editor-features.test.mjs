@@ -101,6 +101,47 @@ test('folding: the parenthesised SOA and the comment block', () => {
   ]);
 });
 
+const COMMENTS = [
+  '$ORIGIN example.com.',
+  '; one', '   ; two', '\t; three', //                    1-3: one run, however indented
+  'a IN A 192.0.2.1 ; a record with a comment', //        4: ends the run
+  '; four', '; five', //                                  5-6
+  '\f; a form feed is no blank to the lexer', //         7: a word, then a comment
+  '; six', //                                             8: a run of one line folds nothing
+  'b IN TXT ( "x;y"', '  "z" ) ; seven', //               9-10: a region
+  '; eight', '; nine', //                                 11-12
+].join('\n');
+
+test('folding: comment runs however indented; a record, a region or a line starting with another character ends them', () => {
+  const z = core.parseZone(COMMENTS, { fileId: 'c.zone', incremental: true });
+  assert.deepEqual(core.foldingRanges(z), [
+    { startLine: 1, endLine: 3, kind: 'comment' },
+    { startLine: 5, endLine: 6, kind: 'comment' },
+    { startLine: 9, endLine: 10, kind: 'region' },
+    { startLine: 11, endLine: 12, kind: 'comment' },
+  ]);
+});
+
+test('folding in slices of 1, 3 and 100 entries gives the one-pass folds, under any limit', () => {
+  const sample = readFileSync(new URL('../../samples/example.zone', import.meta.url), 'utf8');
+  for (const z of [zone, core.parseZone(COMMENTS, { fileId: 'c.zone' }), core.parseZone(sample, { fileId: 'sample', origin: 'example.com.' })]) {
+    const whole = core.foldingRanges(z);
+    assert.ok(whole.length >= 2);
+    for (const limit of [0, 1, whole.length - 1, whole.length, Infinity]) {
+      for (const size of [1, 3, 100]) {
+        const steps = core.foldingRangesInSlices(z, limit, size);
+        let done = 0;
+        for (;;) {
+          const r = steps.next();
+          if (r.done) { assert.deepEqual(r.value, whole.slice(0, limit), `slices of ${size}, limit ${limit}`); break; }
+          assert.ok(r.value >= done && r.value <= 1);
+          done = r.value;
+        }
+      }
+    }
+  }
+});
+
 test('definition from an MX/CNAME target to its records; references back', () => {
   const defs = core.definitionAt(zone, ...at(5, 'mx1')).map((l) => core.absRange(l).startLine);
   assert.deepEqual(defs, [7]);

@@ -3,7 +3,7 @@
 export { hoverAt, typeHover, type HoverResult } from './hover';
 export { completionsAt, type CompletionEntry, type CompletionKind } from './completion';
 export { documentSymbols, documentSymbolsInSlices, MAX_RECORD_SYMBOLS, type ZoneSymbol } from './symbols';
-export { foldingRanges, type Fold } from './folding';
+export { foldingRanges, foldingRangesInSlices, type Fold } from './folding';
 export { definitionAt, referencesAt, nameAt } from './navigation';
 export { formatEdits, formatInSlices, applyLineEdits, type LineEdit } from './format';
 export { bumpSerialEdit, type SerialBump } from './bump-serial';

@@ -5,7 +5,7 @@ import { foldingRangesInSlices } from '../features/folding';
 import type { GetDoc } from './doc-state';
 import { inTurns, requestStop } from './in-turns';
 
-const ENTRIES_PER_SLICE = 5000;
+const ENTRIES_PER_SLICE = 1000;
 
 /** `rangeLimit`: the client's textDocument.foldingRange.rangeLimit (VS Code: 5000; it drops the rest). */
 export function registerFolding(connection: Connection, getDoc: GetDoc, rangeLimit: () => number | undefined): void {

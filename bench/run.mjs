@@ -5,7 +5,7 @@
 //     ldns-read-zone) on each zone: median wall time and peak RSS, ratio vs kzonecheck;
 //   - the language server over stdio: didOpen -> first diagnostics, single-character
 //     edits typed one at a time (p50/p95), edits typed while an outline request is
-//     open (p50/p95), a burst, hover and completion (p50), an outline, a format of the
+//     open (p50/p95), a burst, hover and completion (p50), an outline, the folding ranges, a format of the
 //     whole file and, after one more key, of 20 lines.
 // Writes a table to the terminal and everything to bench/out/results.json.
 // Options: --sizes 10k,100k,1m  --runs 5  --lsp-runs 3  --lsp-sizes 100k,1m
@@ -177,6 +177,7 @@ async function runLsp(o, zones) {
         return { samples: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95) };
       })(),
       outlineMedianMs: median(sessions.map((s) => s.outlineMs ?? NaN)),
+      foldingMedianMs: median(sessions.map((s) => s.foldingMs ?? NaN)),
       rangeFormatMedianMs: median(sessions.map((s) => s.rangeFormatMs ?? NaN)),
       formatMedianMs: median(sessions.map((s) => s.formatMs ?? NaN)),
       formatEdits: sessions[0]?.formatEdits ?? null,

@@ -48,7 +48,7 @@ export async function runLspScenario(o) {
   const int = (n) => Math.floor(rnd() * n);
   const client = new LspClient(o.serverJs, { cwd: o.rootDir, nodeArgs: o.nodeArgs });
   const result = { supported: {}, openMs: null, readyMs: null, openDiagnostics: null, editsMs: [], editTimeouts: 0,
-    outlineEditsMs: [], burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, outlineMs: null, rangeFormatMs: null, formatMs: null, formatEdits: null, stale: 0, peakRssKiB: null, peakRssFormatKiB: null,
+    outlineEditsMs: [], burst: null, hoverMs: [], hoverEmpty: 0, completionMs: [], completionEmpty: 0, outlineMs: null, foldingMs: null, rangeFormatMs: null, formatMs: null, formatEdits: null, stale: 0, peakRssKiB: null, peakRssFormatKiB: null,
     error: null };
   try {
     const caps = await client.initialize(o.rootDir);
@@ -171,13 +171,19 @@ export async function runLspScenario(o) {
     // peak RSS of opening, typing and asking (step 5 builds whole-file answers on top of that)
     result.peakRssKiB = client.peakRssKiB();
     // 5. the whole-document requests an editor sends after changes: the outline (VS Code's
-    // breadcrumbs ask after each pause in typing), a format of the whole file, and after one more
+    // breadcrumbs ask after each pause in typing), the folding ranges (asked then too, here
+    // without a rangeLimit: every fold), a format of the whole file, and after one more
     // key a format of 20 lines in the middle (the first of that version: the columns are
     // measured over the whole file)
     if (caps.documentSymbolProvider) {
       const t = performance.now();
       await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
       result.outlineMs = performance.now() - t;
+    }
+    if (caps.foldingRangeProvider) {
+      const t = performance.now();
+      await client.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+      result.foldingMs = performance.now() - t;
     }
     if (caps.documentFormattingProvider) {
       const t = performance.now();

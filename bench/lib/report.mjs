@@ -48,13 +48,14 @@ export function lspTable(results) {
     fmt(z.hoverP50, 1),
     fmt(z.completionP50, 1),
     fmt(z.outlineMedianMs),
+    fmt(z.foldingMedianMs),
     fmt(z.rangeFormatMedianMs),
     fmt(z.formatMedianMs),
     fmt(z.peakRssMiB),
     fmt(z.peakRssFormatMiB),
   ]);
   return table(
-    ['zone', 'status', 'open ms', 'ready ms', 'edit p50', 'edit p95', 'edits', '+outline p50/95', 'burst last/ms', 'stale', 'hover p50', 'compl p50', 'outline ms', 'range fmt ms', 'format ms', 'RSS MiB', '+format MiB'],
+    ['zone', 'status', 'open ms', 'ready ms', 'edit p50', 'edit p95', 'edits', '+outline p50/95', 'burst last/ms', 'stale', 'hover p50', 'compl p50', 'outline ms', 'fold ms', 'range fmt ms', 'format ms', 'RSS MiB', '+format MiB'],
     rows,
   );
 }

@@ -37,6 +37,18 @@ async function answeredAfterACodeAction(s, uri, method, params) {
   return answer;
 }
 
+/** A whole-file request in turns ends with RequestCancelled on a cancel, and with ContentModified
+ *  when the document changes (to version `version`) while it runs. */
+async function endsOnCancelAndEdit(s, uri, method, params, version) {
+  const source = new CancellationTokenSource();
+  const cancelled = s.conn.sendRequest(method, params, source.token);
+  source.cancel();
+  await assert.rejects(cancelled, (e) => e.code === -32800, `${method}: RequestCancelled`);
+  const modified = s.conn.sendRequest(method, params);
+  await s.change(uri, version, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x IN A 192.0.2.1\n' }]);
+  await assert.rejects(modified, (e) => e.code === -32801, `${method}: ContentModified`);
+}
+
 // documents only: the server reads no file of these (no $INCLUDE, no certificate links)
 const DIR = 'file:///tmp/dane-zone-protocol';
 
@@ -232,15 +244,8 @@ test('formatting a long zone runs in turns: a request sent after it is answered 
   assert.equal(out[100].indexOf(' IN '), 12, out[100]); // as wide as the longest owner, _25._tcp.mx1
   assert.ok(edits.length < 100, `${edits.length} edits`);
 
-  // an edit while it runs: its edits would land in the wrong places
-  const modified = s.conn.sendRequest('textDocument/formatting', params);
-  await s.change(uri, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x IN A 192.0.2.1\n' }]);
-  await assert.rejects(modified, (e) => e.code === -32801, 'ContentModified');
-  // a cancel
-  const source = new CancellationTokenSource();
-  const cancelled = s.conn.sendRequest('textDocument/formatting', params, source.token);
-  source.cancel();
-  await assert.rejects(cancelled, (e) => e.code === -32800, 'RequestCancelled');
+  // a cancel, and an edit while it runs (its edits would land in the wrong places)
+  await endsOnCancelAndEdit(s, uri, 'textDocument/formatting', params, 2);
   // and the server goes on
   assert.ok((await s.diagnostics(uri, 2)).diagnostics.length > 0);
 });
@@ -271,13 +276,7 @@ test('the outline of a long zone is built in turns and ends on a cancel or an ed
   const folds = await s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
   assert.deepEqual(folds.map((f) => f.startLine), [0, 500, 1000].map((i) => lines.indexOf(`t${i} IN TXT ( "a"`)));
 
-  const source = new CancellationTokenSource();
-  const cancelled = s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token);
-  source.cancel();
-  await assert.rejects(cancelled, (e) => e.code === -32800, 'RequestCancelled');
-  const modified = s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
-  await s.change(uri, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x IN A 192.0.2.1\n' }]);
-  await assert.rejects(modified, (e) => e.code === -32801, 'ContentModified');
+  await endsOnCancelAndEdit(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } }, 2);
 });
 
 test('the folding ranges of a long zone are found in turns and end on a cancel or an edit', async (t) => {
@@ -292,11 +291,5 @@ test('the folding ranges of a long zone are found in turns and end on a cancel o
   assert.ok(txt.length > 200, `${txt.length} parenthesised TXT records`);
   assert.deepEqual(folds.map((f) => [f.startLine, f.endLine, f.kind]), txt.map((i) => [i, i + 1, 'region']));
 
-  const source = new CancellationTokenSource();
-  const cancelled = s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } }, source.token);
-  source.cancel();
-  await assert.rejects(cancelled, (e) => e.code === -32800, 'RequestCancelled');
-  const modified = s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
-  await s.change(uri, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x IN A 192.0.2.1\n' }]);
-  await assert.rejects(modified, (e) => e.code === -32801, 'ContentModified');
+  await endsOnCancelAndEdit(s, uri, 'textDocument/foldingRange', { textDocument: { uri } }, 2);
 });

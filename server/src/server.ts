@@ -3,7 +3,7 @@
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind, type ClientCapabilities, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { ZoneStore, uriToPath } from './lsp/zone-store';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
-import { SettingsCache } from './lsp/settings';
+import { SettingsCache, outlineLimitOf } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-features';
 import { registerValidateHandler } from './lsp/validate-handler';
@@ -97,7 +97,10 @@ registerEditorFeatures(connection, async (uri) => {
   // that re-parse is incremental; a failed analysis runs again here, so the error is reported).
   for (let restarts = 0; restarts < 3 && store.longAnalysisAhead(uri); restarts++) await store.analysisInTurns(uri);
   const a = store.analysis(uri);
-  return a && { zone: a.zone, findings: a.findings, host: store.hostFor(uri), changed: () => store.docs.get(uri)?.version !== a.version };
+  return a && {
+    zone: a.zone, findings: a.findings, host: store.hostFor(uri), changed: () => store.docs.get(uri)?.version !== a.version,
+    outlineLimit: outlineLimitOf(settings.raw.get(uri)),
+  };
 }, () => clientCapabilities);
 registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });
 registerValidateHandler(connection, {

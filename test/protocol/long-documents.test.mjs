@@ -269,7 +269,13 @@ test('the outline of a long zone is built in turns and ends on a cancel or an ed
   await s.open(uri, text, 1);
   await s.diagnostics(uri, 1);
   const symbols = await answeredAfterACodeAction(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } });
-  assert.equal(symbols.length, 20000, 'owners up to the limit');
+  // owners up to the default limit, then one symbol from the first owner left out to the end
+  const owners = lines.flatMap((l, i) => (/^[^\s$]/.test(l) ? [i] : []));
+  assert.equal(symbols.length, 5001);
+  const more = symbols[5000];
+  assert.deepEqual([more.name, more.kind, more.range.start.line, more.range.end.line, more.selectionRange.start.line],
+    ['more owners, not listed', 21, owners[5000], lines.length, owners[5000]]); // the text ends with a line end
+  assert.ok(symbols[4999].range.end.line < owners[5000]);
   assert.deepEqual([symbols[1].name, symbols[1].detail, symbols[1].children.length], ['ns1.example.com.', 'A', 0]);
   assert.deepEqual([symbols[2].name, symbols[2].detail, symbols[2].range.start.line, symbols[2].range.end.line], ['h0.example.com.', 'A AAAA', 5, 6]);
 
@@ -292,4 +298,18 @@ test('the folding ranges of a long zone are found in turns and end on a cancel o
   assert.deepEqual(folds.map((f) => [f.startLine, f.endLine, f.kind]), txt.map((i) => [i, i + 1, 'region']));
 
   await endsOnCancelAndEdit(s, uri, 'textDocument/foldingRange', { textDocument: { uri } }, 2);
+});
+
+test('daneZone.outlineLimit sets how many owners the outline lists', async (t) => {
+  const uri = `${DIR}/limit.example.com.zone`;
+  const s = await startServer({ configuration: { outlineLimit: 2 } });
+  t.after(() => s.stop());
+  const text = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\nwww IN A 192.0.2.2\n';
+  await s.open(uri, text, 1);
+  await s.diagnostics(uri, 1);
+  const symbols = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(symbols.map((x) => [x.name, x.range.start.line, x.range.end.line]), [
+    ['example.com.', 2, 3], ['ns1.example.com.', 4, 4], ['more owners, not listed', 5, 6],
+  ]);
+  assert.match(symbols[2].detail, /lists 2 \(daneZone\.outlineLimit\)/);
 });

@@ -94,6 +94,21 @@ test('document symbols of a long zone: owners with their types and the lines of 
   assert.deepEqual(big.slice(0, small.length).map(owner), small.map(owner));
 });
 
+test('document symbols stop at a limit of owners; a last symbol runs from the first one left out to the end', () => {
+  const all = core.documentSymbols(zone);
+  const owners = all.filter((x) => x.kind === 'owner');
+  assert.ok(owners.length >= 4 && !all.some((x) => x.kind === 'more'), 'under the default limit: no marker');
+  assert.equal(core.DEFAULT_OUTLINE_LIMIT, 5000);
+  const cut = core.documentSymbols(zone, 2);
+  assert.deepEqual(cut.filter((x) => x.kind === 'owner'), owners.slice(0, 2));
+  const more = cut.at(-1);
+  assert.equal(more.kind, 'more');
+  assert.deepEqual([more.range.startLine, more.range.startCol, more.range.endLine], [owners[2].range.startLine, 0, lines.length - 1]);
+  assert.deepEqual(more.selectionRange, owners[2].selectionRange);
+  assert.deepEqual(core.documentSymbols(zone, owners.length), all, 'a limit the zone does not reach changes nothing');
+  assert.deepEqual(core.documentSymbols(zone, 0).map((x) => x.kind), ['more']);
+});
+
 test('folding: the parenthesised SOA and the comment block', () => {
   assert.deepEqual(core.foldingRanges(zone), [
     { startLine: 2, endLine: 3, kind: 'region' },

@@ -2,7 +2,7 @@
 // server's lsp/ handlers call these, tests call them through dist/core.js.
 export { hoverAt, typeHover, type HoverResult } from './hover';
 export { completionsAt, type CompletionEntry, type CompletionKind } from './completion';
-export { documentSymbols, documentSymbolsInSlices, MAX_RECORD_SYMBOLS, type ZoneSymbol } from './symbols';
+export { documentSymbols, documentSymbolsInSlices, DEFAULT_OUTLINE_LIMIT, MAX_RECORD_SYMBOLS, type ZoneSymbol } from './symbols';
 export { foldingRanges, foldingRangesInSlices, type Fold } from './folding';
 export { definitionAt, referencesAt, nameAt } from './navigation';
 export { formatEdits, formatInSlices, applyLineEdits, type LineEdit } from './format';

@@ -12,6 +12,8 @@ export interface DocState {
   host?: RuleHost;
   /** true once the document has changed (or closed) since this state */
   changed?: () => boolean;
+  /** how many owners the outline lists (daneZone.outlineLimit) */
+  outlineLimit?: number;
 }
 
 /** The document state, once its analysis is done (a long one runs in turns: see ZoneStore.analysisInTurns). */

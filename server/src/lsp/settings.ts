@@ -10,6 +10,13 @@ export interface DaneZoneSettings {
   resolvers?: string[];
   smtpPort?: number;
   validationTimeoutMs?: number;
+  outlineLimit?: number;
+}
+
+/** daneZone.outlineLimit as a count of owners, or undefined (the default) when unset or not one. */
+export function outlineLimitOf(s: DaneZoneSettings | undefined): number | undefined {
+  const n = s?.outlineLimit;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 export function toDocSettings(s: DaneZoneSettings | undefined): DocSettings {

@@ -1,6 +1,6 @@
 // textDocument/documentSymbol: the outline by owner from features/symbols.ts.
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
-import { documentSymbolsInSlices, type ZoneSymbol } from '../features/symbols';
+import { DEFAULT_OUTLINE_LIMIT, documentSymbolsInSlices, type ZoneSymbol } from '../features/symbols';
 import type { GetDoc } from './doc-state';
 import { toRange } from './convert';
 import { inTurns, requestStop } from './in-turns';
@@ -11,6 +11,7 @@ const KINDS: Record<ZoneSymbol['kind'], SymbolKind> = {
   owner: SymbolKind.Namespace,
   record: SymbolKind.Field,
   directive: SymbolKind.File,
+  more: SymbolKind.Null,
 };
 
 function toLsp(s: ZoneSymbol): DocumentSymbol {
@@ -30,6 +31,7 @@ export function registerDocumentSymbols(connection: Connection, getDoc: GetDoc):
   connection.onDocumentSymbol(async ({ textDocument }, token) => {
     const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
-    return (await inTurns(documentSymbolsInSlices(doc.zone, RECORDS_PER_SLICE), requestStop(token, doc.changed))).map(toLsp);
+    const limit = doc.outlineLimit ?? DEFAULT_OUTLINE_LIMIT;
+    return (await inTurns(documentSymbolsInSlices(doc.zone, RECORDS_PER_SLICE, limit), requestStop(token, doc.changed))).map(toLsp);
   });
 }

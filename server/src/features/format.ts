@@ -7,7 +7,7 @@
 // as they are. Pure: returns whole-line replacements.
 import type { AbsRange } from '../rules/rule';
 import type { Entry, Token, Zone } from '../zone/api';
-import { entryTokensInto, isDataToken, runToEnd, TokenPool, TokKind } from '../zone/api';
+import { entryTokensInto, firstEntryFrom, isDataToken, runToEnd, TokenPool, TokKind } from '../zone/api';
 import { alignRow, widen, type Row, type Widths } from './align';
 import { isClassToken, recordsOfEntry } from './locate-at';
 
@@ -138,17 +138,6 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
   }
   endRun();
   return edits;
-}
-
-/** Index of the first entry starting at or after `line` (entries are in line order). */
-function firstEntryFrom(entries: readonly Entry[], line: number): number {
-  let lo = 0, hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (entries[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Applies formatEdits' edits (runs of whole lines, in order, not overlapping) to the lines. */

@@ -13,7 +13,7 @@ export type { RuleSettings } from '../rules/engine';
 export type { RRTypeDef, FieldDef, ValueDoc } from './rr-types';
 export { parseZone, buildZone, buildZoneInSlices, runToEnd, makeSourceFile } from './parser';
 export { scanZone } from './scan';
-export { reparse, recordsOfTopEntry } from './incremental';
+export { reparse, recordsOfTopEntry, firstEntryFrom } from './incremental';
 export { runRules, problemFindings, defaultHost, typesReadByRules } from '../rules/engine';
 export { RuleCache } from '../rules/incremental-engine';
 export { absRange, entryTokens, entryTokensInto, dataTokens, locOfTokens, entryLoc } from './locate';

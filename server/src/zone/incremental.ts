@@ -35,15 +35,22 @@ function entryAt(entries: readonly Entry[], line: number): number {
   return lo;
 }
 
-/** Index of the entry starting exactly at `line` at or after index `from`, or -1. */
-function entryStartingAt(entries: readonly Entry[], line: number, from: number): number {
+/** Index of the first entry starting at or after `line`, searching from index `from` (entries
+ *  are in line order). */
+export function firstEntryFrom(entries: readonly Entry[], line: number, from = 0): number {
   let lo = from, hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (entries[mid].line < line) lo = mid + 1;
     else hi = mid;
   }
-  return lo < entries.length && entries[lo].line === line ? lo : -1;
+  return lo;
+}
+
+/** Index of the entry starting exactly at `line` at or after index `from`, or -1. */
+function entryStartingAt(entries: readonly Entry[], line: number, from: number): number {
+  const i = firstEntryFrom(entries, line, from);
+  return i < entries.length && entries[i].line === line ? i : -1;
 }
 
 function order(a: ZoneRecord, b: ZoneRecord): number {

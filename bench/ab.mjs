@@ -10,17 +10,17 @@
 //   node bench/ab.mjs --base HEAD~1 [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--no-build]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { measureProcess } from './lib/proc.mjs';
 import { LspClient } from './lib/lsp-client.mjs';
+import { hoverProbe } from './lib/lsp-scenario.mjs';
+import { table } from './lib/report.mjs';
 import { median } from './lib/stats.mjs';
 import { OUT, workload } from './lib/workload.mjs';
+import { flag, opt, ROOT } from './lib/script.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const argv = process.argv.slice(2);
-const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const base = opt('--base');
 if (!base) {
   console.error('usage: node bench/ab.mjs --base <git ref> [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--no-build]');
@@ -30,16 +30,10 @@ const sizes = opt('--sizes', '100k').split(',');
 const runs = Number(opt('--runs', '3'));
 const what = new Set(opt('--what', 'check,lsp').split(','));
 
-/** A hover position on the first record-type token of an A record (any record would do). */
-function probe(lines) {
-  const line = lines.findIndex((l) => /\sIN\s+A\s/.test(l));
-  return { line, character: lines[line].search(/\sA\s/) + 1 };
-}
-
 async function lspOpen(serverJs, file) {
   const text = readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
-  const at = probe(text.split('\n'));
+  const at = hoverProbe(text.split('\n'));
   const client = new LspClient(serverJs, { cwd: OUT });
   try {
     await client.initialize(OUT);
@@ -68,7 +62,7 @@ git('worktree', 'add', '--detach', tree, baseSha);
 try {
   symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: tree, stdio: 'inherit' });
-  if (!argv.includes('--no-build')) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (!flag('--no-build')) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const sides = [
     { name: 'this', dist: join(ROOT, 'dist') },
     { name: `base ${baseSha}`, dist: join(tree, 'dist') },
@@ -98,16 +92,14 @@ try {
   }
   const f = (x) => (Number.isFinite(x) ? Math.round(x).toString() : '-');
   const cols = ['size', 'side', 'check ms', 'check cpu', 'check MiB', 'open ms', 'ready ms', 'server MiB'];
-  const table = rows.map((r) => [r.size, r.side, f(r.checkWall), f(r.checkCpu), f(r.checkRss), f(r.open), f(r.ready), f(r.lspRss)]);
+  const out = rows.map((r) => [r.size, r.side, f(r.checkWall), f(r.checkCpu), f(r.checkRss), f(r.open), f(r.ready), f(r.lspRss)]);
   for (const size of sizes) {
     const [a, b] = rows.filter((r) => r.size === size);
     const ratio = (k) => (Number.isFinite(a[k] / b[k]) ? (a[k] / b[k]).toFixed(2) : '-');
-    table.push([size, 'this/base', ratio('checkWall'), ratio('checkCpu'), ratio('checkRss'), ratio('open'), ratio('ready'), ratio('lspRss')]);
+    out.push([size, 'this/base', ratio('checkWall'), ratio('checkCpu'), ratio('checkRss'), ratio('open'), ratio('ready'), ratio('lspRss')]);
   }
-  const width = cols.map((c, i) => Math.max(c.length, ...table.map((r) => r[i].length)));
-  const line = (r) => r.map((x, i) => (i < 2 ? x.padEnd(width[i]) : x.padStart(width[i]))).join('  ');
   console.log(`medians of ${runs} interleaved runs, ${new Date().toISOString()}`);
-  console.log([line(cols), line(width.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n'));
+  console.log(table(cols, out));
 } finally {
   git('worktree', 'remove', '--force', tree);
   rmSync(tree, { recursive: true, force: true });

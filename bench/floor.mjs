@@ -11,19 +11,14 @@
 // Medians of --runs (default 5). Options: --size 100k|1m (default 1m).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { median } from './lib/stats.mjs';
 import { workload } from './lib/workload.mjs';
+import { loadCore, opt } from './lib/script.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const argv = process.argv.slice(2);
-const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const size = opt('--size', '1m');
 const runs = Number(opt('--runs', '5'));
 const file = workload(size).file;
-const core = createRequire(import.meta.url)(join(ROOT, 'dist', 'core.js'));
+const core = loadCore();
 
 const wall = (fn) => { const t = performance.now(); const r = fn(); return [performance.now() - t, r]; };
 

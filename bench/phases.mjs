@@ -7,20 +7,15 @@
 // editor's object model (parseZone) instead of the check's column store (scanZone).
 //   node bench/phases.mjs [--size 100k] [--runs 5] [--editor]
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { median } from './lib/stats.mjs';
 import { workload } from './lib/workload.mjs';
+import { flag, loadCore, opt } from './lib/script.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const argv = process.argv.slice(2);
-const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const size = opt('--size', '100k');
 const runs = Number(opt('--runs', '5'));
-const editor = argv.includes('--editor');
+const editor = flag('--editor');
 const file = workload(size).file;
-const core = createRequire(import.meta.url)(join(ROOT, 'dist', 'core.js'));
+const core = loadCore();
 
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const phases = { parse: [], rules: [], ranges: [], total: [] };

@@ -8,18 +8,12 @@
 // Options: --only check|server  --size 1m (check)  --lsp-size 100k  --edits 50
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { runLspScenario } from './lib/lsp-scenario.mjs';
 import { topSelf, formatTop } from './lib/cpuprofile-summary.mjs';
 import { OUT, workload } from './lib/workload.mjs';
+import { opt, ROOT } from './lib/script.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
 const only = opt('--only', null);
 const checkSize = opt('--size', '1m');
 const lspSize = opt('--lsp-size', '100k');

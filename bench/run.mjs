@@ -14,15 +14,14 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, release, availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { measureProcess, toolVersion, haveGnuTime } from './lib/proc.mjs';
 import { runLspScenario } from './lib/lsp-scenario.mjs';
 import { median, percentile, round } from './lib/stats.mjs';
 import { checkTable, lspTable, targets, targetsText } from './lib/report.mjs';
 import { OUT, ORIGIN, SIZES, workload } from './lib/workload.mjs';
+import { ROOT } from './lib/script.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
   const o = { sizes: ['10k', '100k', '1m'], runs: 5, lspRuns: 3, lspSizes: null, edits: 50, outlineEdits: 20, burst: 10,

@@ -40,6 +40,13 @@ function typeColumn(line) {
  * @param {number} o.editTimeoutMs
  * @param {string[]} [o.nodeArgs]  extra node flags for the server (profiling)
  */
+/** Where to hover to see that the server's model is built: the first record type of the zone
+ *  (undefined when there is none). */
+export function hoverProbe(lines) {
+  const line = lines.findIndex((l) => typeColumn(l) >= 0);
+  return line < 0 ? undefined : { line, character: typeColumn(lines[line]) };
+}
+
 export async function runLspScenario(o) {
   const text = readFileSync(o.zonePath, 'utf8');
   const lines = text.split('\n');
@@ -65,8 +72,8 @@ export async function runLspScenario(o) {
     const t0 = performance.now();
     const opened = client.waitDiagnostics(uri, version, o.openTimeoutMs);
     await client.didOpen(uri, text, version);
-    const probeLine = lines.findIndex((l) => typeColumn(l) >= 0);
-    const ready = result.supported.hover && probeLine >= 0 ? client.hover(uri, probeLine, typeColumn(lines[probeLine])).then(() => performance.now()) : undefined;
+    const probe = hoverProbe(lines);
+    const ready = result.supported.hover && probe ? client.hover(uri, probe.line, probe.character).then(() => performance.now()) : undefined;
     const first = await opened;
     if (!first) {
       result.error = `no diagnostics within ${o.openTimeoutMs} ms of didOpen`;

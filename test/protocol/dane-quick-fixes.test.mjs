@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import * as core from '../../dist/core.js';
-import { startServer } from '../helpers/lsp-client.mjs';
+import { startServer, startServerFor } from '../helpers/lsp-client.mjs';
 import { makeCerts, opensslTlsaData } from '../fixtures/dane/make-certs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -236,8 +236,7 @@ test('editing only the link comment above a record re-checks the record (increme
 
 test('daneZone.certificates: paths relative to the workspace folder, for a zone in a subfolder', async (t) => {
   const uri = pathToFileURL(dir).toString();
-  const c = await startServer({ rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }], configuration: { certificates: { '_25._tcp.mx1.example.com.': 'mx1.pem', '_25._tcp.*': 'zones-only.pem' } } });
-  t.after(() => c.stop());
+  const c = await startServerFor(t, { rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }], configuration: { certificates: { '_25._tcp.mx1.example.com.': 'mx1.pem', '_25._tcp.*': 'zones-only.pem' } } });
   mkdirSync(join(dir, 'zones'), { recursive: true });
   const text = HEAD + '_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n';
   const zuri = pathToFileURL(join(dir, 'zones', 'example.com.zone')).toString();

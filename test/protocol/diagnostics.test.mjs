@@ -2,14 +2,13 @@
 // rule codes, then incremental edits that clear and re-create them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../helpers/lsp-client.mjs';
+import { startServerFor } from '../helpers/lsp-client.mjs';
 
 const URI = 'file:///tmp/dane-zone-protocol/example.com.zone';
 const TEXT = '$ORIGIN example.com.\n$TTL 3600\nwww IN A 192.0.2.300\nmail IN A 192.0.2.25\n';
 
 test('diagnostics follow incremental edits, versioned', async (t) => {
-  const s = await startServer();
-  t.after(() => s.stop());
+  const s = await startServerFor(t);
   await s.open(URI, TEXT, 1);
   const d1 = await s.diagnostics(URI, 1);
   assert.equal(d1.diagnostics.length, 1);
@@ -31,8 +30,7 @@ test('diagnostics follow incremental edits, versioned', async (t) => {
 });
 
 test('the server survives hostile documents and keeps answering', async (t) => {
-  const s = await startServer();
-  t.after(() => s.stop());
+  const s = await startServerFor(t);
   const junk = Buffer.from(Array.from({ length: 50000 }, (_, i) => (i * 31337) % 256)).toString('latin1');
   await s.open('file:///tmp/junk.zone', junk, 1);
   const d = await s.diagnostics('file:///tmp/junk.zone', 1);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { startServer } from '../helpers/lsp-client.mjs';
+import { startServerFor } from '../helpers/lsp-client.mjs';
 
 const URI = 'file:///tmp/dane-zone-features/example.com.zone';
 const TEXT = [
@@ -27,8 +27,7 @@ const pos = (line, word, offset = 0) => ({ line, character: lines[line].indexOf(
 const doc = { uri: URI };
 
 async function withServer(t) {
-  const s = await startServer();
-  t.after(() => s.stop());
+  const s = await startServerFor(t);
   await s.open(URI, TEXT, 1);
   const d = await s.diagnostics(URI, 1);
   return { s, d };

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { startServer } from '../helpers/lsp-client.mjs';
+import { startServerFor } from '../helpers/lsp-client.mjs';
 
 const LINES = 210_000; // over the server's SLICED_MIN_LINES (200 000)
 
@@ -54,8 +54,7 @@ const DIR = 'file:///tmp/dane-zone-protocol';
 
 test('a long zone: other requests are answered while it is analysed, and its diagnostics are those of the full analysis', async (t) => {
   const uri = `${DIR}/long.example.com.zone`;
-  const s = await startServer();
-  t.after(() => s.stop());
+  const s = await startServerFor(t);
   const { text, faults } = longZone();
   await s.open(uri, text, 1);
   // the outline waits for the analysis; the code action does not
@@ -80,8 +79,7 @@ test('a long zone: other requests are answered while it is analysed, and its dia
 
 test('a long zone edited before its first analysis is done: the last version is published, nothing older after it', async (t) => {
   const uri = `${DIR}/typed.example.com.zone`;
-  const s = await startServer();
-  t.after(() => s.stop());
+  const s = await startServerFor(t);
   const { text } = longZone();
   await s.open(uri, text, 1);
   // three edits at once: each finishes the analysis in progress before it applies
@@ -108,8 +106,7 @@ test('a long zone edited before its first analysis is done: the last version is 
 test('new settings while a long zone is analysed: the analysis starts over with them and waiting requests are answered', async (t) => {
   const uri = `${DIR}/settings.example.com.zone`;
   const configuration = { rules: {} };
-  const s = await startServer({ configuration });
-  t.after(() => s.stop());
+  const s = await startServerFor(t, { configuration });
   const { text, faults } = longZone();
   await s.open(uri, text, 1);
   const symbols = s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
@@ -150,8 +147,7 @@ function assertWellFormed(values) {
 }
 
 test('a long zone\'s first analysis is shown as work-done progress that ends before its diagnostics; a short zone shows none', async (t) => {
-  const s = await startServer({ workDoneProgress: true });
-  t.after(() => s.stop());
+  const s = await startServerFor(t, { workDoneProgress: true });
   const short = `${DIR}/short.example.com.zone`;
   await s.open(short, '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n', 1);
   await s.diagnostics(short, 1);
@@ -174,8 +170,7 @@ test('a long zone\'s first analysis is shown as work-done progress that ends bef
 
 test('a long zone\'s progress ends when the document closes, is edited or gets new settings during its analysis', async (t) => {
   const configuration = { rules: {} };
-  const s = await startServer({ workDoneProgress: true, configuration });
-  t.after(() => s.stop());
+  const s = await startServerFor(t, { workDoneProgress: true, configuration });
   const { text } = longZone();
   const begun = () => s.eventWhere((e) => e.kind === 'progress' && e.value.kind === 'begin');
 
@@ -213,8 +208,7 @@ test('a long zone\'s progress ends when the document closes, is edited or gets n
 
 test('a client that answers the progress token late still sees the progress begin and end, after the analysis', async (t) => {
   let answer;
-  const s = await startServer({ workDoneProgress: true, createAnswered: new Promise((r) => { answer = r; }) });
-  t.after(() => s.stop());
+  const s = await startServerFor(t, { workDoneProgress: true, createAnswered: new Promise((r) => { answer = r; }) });
   const uri = `${DIR}/late.example.com.zone`;
   await s.open(uri, longZone().text, 1);
   await s.diagnostics(uri, 1);
@@ -229,8 +223,7 @@ test('a client that answers the progress token late still sees the progress begi
 
 test('formatting a long zone runs in turns: a request sent after it is answered first; an edit or a cancel ends it', async (t) => {
   const uri = `${DIR}/format.example.com.zone`;
-  const s = await startServer();
-  t.after(() => s.stop());
+  const s = await startServerFor(t);
   const { text } = longZone();
   await s.open(uri, text, 1);
   await s.diagnostics(uri, 1);
@@ -262,8 +255,7 @@ function ownersZone() {
 
 test('the outline of a long zone is built in turns and ends on a cancel or an edit; folding ranges stop at the client\'s limit', async (t) => {
   const uri = `${DIR}/outline.example.com.zone`;
-  const s = await startServer({ textDocument: { foldingRange: { rangeLimit: 3 } } });
-  t.after(() => s.stop());
+  const s = await startServerFor(t, { textDocument: { foldingRange: { rangeLimit: 3 } } });
   // more folds than the limit
   const { lines, text } = ownersZone();
   await s.open(uri, text, 1);
@@ -287,8 +279,7 @@ test('the outline of a long zone is built in turns and ends on a cancel or an ed
 
 test('the folding ranges of a long zone are found in turns and end on a cancel or an edit', async (t) => {
   const uri = `${DIR}/folding.example.com.zone`;
-  const s = await startServer(); // no rangeLimit: every fold
-  t.after(() => s.stop());
+  const s = await startServerFor(t); // no rangeLimit: every fold
   const { lines, text } = ownersZone();
   await s.open(uri, text, 1);
   await s.diagnostics(uri, 1);
@@ -302,8 +293,7 @@ test('the folding ranges of a long zone are found in turns and end on a cancel o
 
 test('daneZone.outlineLimit sets how many owners the outline lists', async (t) => {
   const uri = `${DIR}/limit.example.com.zone`;
-  const s = await startServer({ configuration: { outlineLimit: 2 } });
-  t.after(() => s.stop());
+  const s = await startServerFor(t, { configuration: { outlineLimit: 2 } });
   const text = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\nwww IN A 192.0.2.2\n';
   await s.open(uri, text, 1);
   await s.diagnostics(uri, 1);

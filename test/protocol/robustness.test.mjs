@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../helpers/lsp-client.mjs';
+import { startServerFor } from '../helpers/lsp-client.mjs';
 import { mutate, position, randomEdit, rng } from '../helpers/fuzz-mutate.mjs';
 
 const SEED = Number(process.env.DZ_FUZZ_SEED ?? 4242);
@@ -24,8 +24,7 @@ const corpus = readdirSync(validDir).filter((n) => n.endsWith('.zone')).sort().m
 const key = (d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;
 
 async function run(t, seed) {
-  const s = await startServer();
-  t.after(() => s.stop());
+  const s = await startServerFor(t);
   const r = rng(seed);
   let fresh = 0;
   for (let n = 0; n < DOCS; n++) {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../helpers/lsp-client.mjs';
+import { startServerFor } from '../helpers/lsp-client.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -22,7 +22,6 @@ test('dane-zone --version and -V print the package version and exit 0', () => {
 });
 
 test('the language server names itself and the package version in its initialize result', async (t) => {
-  const s = await startServer();
-  t.after(() => s.stop());
+  const s = await startServerFor(t);
   assert.deepEqual(s.init.serverInfo, { name: 'dane-zone', version });
 });

@@ -1,7 +1,7 @@
 // Folding ranges: entries that span lines (parenthesised blocks) and runs of
 // two or more comment-only lines. Pure; 0-based lines.
 import type { Entry, Zone } from '../zone/api';
-import { runToEnd } from '../zone/api';
+import { isBlank, runToEnd } from '../zone/api';
 
 export interface Fold {
   startLine: number;
@@ -72,12 +72,11 @@ class Folds {
   }
 }
 
-const SPACE = 32, TAB = 9, SEMI = 59;
+const SEMI = 59;
 
-/** True when the first character after spaces and tabs (the lexer's blanks) is ';'. */
+/** True when the first character after the lexer's blanks is ';'. */
 function startsWithComment(line: string): boolean {
   let i = 0;
-  let c = line.charCodeAt(0);
-  while (c === SPACE || c === TAB) c = line.charCodeAt(++i);
-  return c === SEMI;
+  while (isBlank(line.charCodeAt(i))) i++;
+  return line.charCodeAt(i) === SEMI;
 }

@@ -17,7 +17,7 @@ export { reparse, recordsOfTopEntry, firstEntryFrom } from './incremental';
 export { runRules, problemFindings, defaultHost, typesReadByRules } from '../rules/engine';
 export { RuleCache } from '../rules/incremental-engine';
 export { absRange, entryTokens, entryTokensInto, dataTokens, locOfTokens, entryLoc } from './locate';
-export { lexLines, splitLines, isDataToken, TokenPool } from './lexer';
+export { lexLines, splitLines, isBlank, isDataToken, TokenPool } from './lexer';
 export { RR_TYPES, rrTypeByName, typeName, TLSA_USAGES, TLSA_SELECTORS, TLSA_MATCHING, DNSSEC_ALGORITHMS, DS_DIGESTS, SSHFP_ALGORITHMS, SSHFP_TYPES } from './rr-types';
 export { ALGORITHMS, CLASSES, typeCodeByName, classCodeByName } from './rr-codes';
 export { parseTtl, humanTtl } from './ttl';

@@ -11,7 +11,8 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-function isBlank(c: number): boolean {
+/** The characters that separate tokens (and may start a line whose owner is inherited). */
+export function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 

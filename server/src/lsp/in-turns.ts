@@ -1,6 +1,6 @@
 // Long work in turns of the event loop: a sliced computation (a generator that yields between
 // slices) runs at least TURN_MS per turn, then lets other messages through. The first analysis
-// of a long document (zone-store.ts), the outline and formatting all run this way.
+// of a long document (zone-store.ts), the outline, folding ranges and formatting run this way.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 
 /** How long one turn holds the event loop (at least one slice). A keystroke that comes during a

@@ -253,7 +253,7 @@ function ownersZone() {
   return { lines, text: lines.join('\n') + '\n' };
 }
 
-test('the outline of a long zone is built in turns and ends on a cancel or an edit; folding ranges stop at the client\'s limit', async (t) => {
+test('the outline of a long zone lists the default 5000 owners, then where the rest start; folding ranges stop at the client\'s limit', async (t) => {
   const uri = `${DIR}/outline.example.com.zone`;
   const s = await startServerFor(t, { textDocument: { foldingRange: { rangeLimit: 3 } } });
   // more folds than the limit
@@ -273,6 +273,21 @@ test('the outline of a long zone is built in turns and ends on a cancel or an ed
 
   const folds = await s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
   assert.deepEqual(folds.map((f) => f.startLine), [0, 500, 1000].map((i) => lines.indexOf(`t${i} IN TXT ( "a"`)));
+});
+
+test('the outline of a long zone is built in turns and ends on a cancel or an edit', async (t) => {
+  const uri = `${DIR}/outline-all.example.com.zone`;
+  // every owner: an outline of many turns (5000 owners may be done in the first one, before an
+  // edit sent after the request arrives)
+  const s = await startServerFor(t, { configuration: { outlineLimit: 1_000_000 } });
+  const { lines, text } = ownersZone();
+  await s.open(uri, text, 1);
+  await s.diagnostics(uri, 1);
+  const symbols = await answeredAfterACodeAction(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } });
+  const owners = lines.filter((l) => /^[^\s$]/.test(l)).length;
+  assert.ok(owners > 100_000);
+  assert.equal(symbols.length, owners);
+  assert.ok(symbols.every((x) => x.kind === 3), 'owners only, no "more owners" symbol');
 
   await endsOnCancelAndEdit(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } }, 2);
 });

@@ -260,7 +260,8 @@ test('the outline of a long zone lists the default 5000 owners, then where the r
   const { lines, text } = ownersZone();
   await s.open(uri, text, 1);
   await s.diagnostics(uri, 1);
-  const symbols = await answeredAfterACodeAction(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } });
+  // (not 'answered after a code action': 5000 owners may take a single turn; the next test has that)
+  const symbols = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
   // owners up to the default limit, then one symbol from the first owner left out to the end
   const owners = lines.flatMap((l, i) => (/^[^\s$]/.test(l) ? [i] : []));
   assert.equal(symbols.length, 5001);

@@ -14,22 +14,14 @@ export interface Row {
   comment?: string;
 }
 
-/** Owners longer than this do not widen the owner column for everyone. */
-const OWNER_CAP = 32;
+/** Owners longer than this do not widen the owner column for everyone (format.ts measures). */
+export const OWNER_CAP = 32;
 
 export interface Widths {
   owner: number;
   ttl: number;
   cls: number;
   type: number;
-}
-
-/** Widens the columns to take the row. */
-export function widen(w: Widths, r: Row): void {
-  if (r.owner.length <= OWNER_CAP) w.owner = Math.max(w.owner, r.owner.length);
-  w.ttl = Math.max(w.ttl, r.ttl?.length ?? 0);
-  w.cls = Math.max(w.cls, r.cls?.length ?? 0);
-  w.type = Math.max(w.type, r.type.length);
 }
 
 function cell(text: string, width: number): string {

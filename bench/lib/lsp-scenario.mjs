@@ -181,7 +181,7 @@ export async function runLspScenario(o) {
     // breadcrumbs ask after each pause in typing), the folding ranges (asked then too, here
     // without a rangeLimit: every fold), a format of the whole file, and after one more
     // key a format of 20 lines in the middle (the first of that version: the columns are
-    // measured over the whole file)
+    // measured again where the key changed the file)
     if (caps.documentSymbolProvider) {
       const t = performance.now();
       await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });

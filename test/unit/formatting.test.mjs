@@ -97,7 +97,7 @@ test('a range format changes the lines it covers as the whole format does, and n
     for (const [first, last] of [[0, n], [0, n >> 1], [n >> 2, (3 * n) >> 2], [n >> 1, n >> 1], [n - 1, n + 5]]) {
       const want = lines.map((l, i) => (i >= first && i <= last ? whole[i] : l));
       // first on a zone nothing was formatted on (it measures the columns itself), then again
-      // on the zone the whole format measured (the widths are kept per zone)
+      // on the zone the whole format measured (its widths are kept)
       for (const z of [read(text, file), zone]) {
         const out = core.applyLineEdits(lines, core.formatEdits(z, { first, last }));
         assert.deepEqual(out, want, `${file} lines ${first}-${last}`);

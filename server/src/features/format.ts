@@ -73,8 +73,9 @@ function eachRecordLine(zone: Zone, bad: Set<Entry>, pool: TokenPool, from: numb
  *  entry objects); measuring every line again made the first range format of each version of a
  *  1M-record zone take 1-2 s. */
 class WidthTally {
-  /** the zone the tally is of, and its entries (a copy: an edit splices the file's list in place) */
-  zone: Zone | undefined = undefined;
+  /** the zone the tally is of (not kept alive by it: after a big edit, an old zone has its own
+   *  indexes), and its entries (a copy: an edit splices the file's list in place) */
+  zone: WeakRef<Zone> | undefined = undefined;
   entries: Entry[] = [];
   /** per entry, the lengths it widens the columns to (owner, TTL, class, type; 0 = none) */
   lengths = new Int32Array(0);
@@ -136,7 +137,7 @@ class WidthTally {
     // a few replaced entries: splice them into the copy (no second million-entry array)
     if (to - from < 10_000) this.entries.splice(from, removed, ...entries.slice(from, to));
     else this.entries = entries.slice();
-    this.zone = zone;
+    this.zone = new WeakRef(zone);
   }
 
   widths(): Widths {
@@ -158,7 +159,7 @@ function* columnWidths(zone: Zone, bad: Set<Entry>, pool: TokenPool, entriesPerS
   const entries = file.entries;
   const n = entries.length;
   let t = tallies.get(file);
-  if (t?.zone === zone) return t.widths();
+  if (t?.zone?.deref() === zone) return t.widths();
   // Until it is done (a cancel can end a format between slices) the file has no tally.
   tallies.delete(file);
   let tally: WidthTally, from = 0, to = n, removed = 0;

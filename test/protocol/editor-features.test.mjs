@@ -130,6 +130,31 @@ test('range formatting edits only the selected lines, aligned with the whole fil
   assert.equal(edits[0].range.end.character, lines[7].length);
 });
 
+test('a range format after edits aligns with the file as it is now: columns narrow when the widest line goes', async (t) => {
+  const { s } = await withServer(t);
+  const options = { tabSize: 4, insertSpaces: true };
+  // the whole format measures the columns (the owner column is as wide as '_25._tcp.mx1')
+  await s.conn.sendRequest('textDocument/formatting', { textDocument: doc, options });
+  // delete the two TLSA lines, then add a line with a longer owner and delete it again
+  await s.change(URI, 2, [{ range: { start: { line: 8, character: 0 }, end: { line: 10, character: 0 } }, text: '' }]);
+  await s.change(URI, 3, [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: 'a-longer-owner-name-here IN A 192.0.2.7\n' }]);
+  await s.diagnostics(URI, 3);
+  const www = { start: { line: 9, character: 0 }, end: { line: 9, character: 3 } };
+  const wide = await s.conn.sendRequest('textDocument/rangeFormatting', { textDocument: doc, range: www, options });
+  assert.deepEqual(wide.map((e) => e.newText), [`${'www'.padEnd('a-longer-owner-name-here'.length)} IN CNAME mx1`]);
+  await s.change(URI, 4, [{ range: { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } }, text: '' }]);
+  await s.diagnostics(URI, 4);
+  const narrow = await s.conn.sendRequest('textDocument/rangeFormatting', { textDocument: doc, range: { start: { line: 8, character: 0 }, end: { line: 8, character: 3 } }, options });
+  // the same text opened afresh formats the same
+  const text = lines.filter((_, i) => i !== 8 && i !== 9).join('\n');
+  const fresh = 'file:///tmp/dane-zone-features/fresh.example.com.zone';
+  await s.open(fresh, text, 1);
+  await s.diagnostics(fresh, 1);
+  const want = await s.conn.sendRequest('textDocument/rangeFormatting', { textDocument: { uri: fresh }, range: { start: { line: 8, character: 0 }, end: { line: 8, character: 3 } }, options });
+  assert.deepEqual(narrow, want);
+  assert.deepEqual(narrow.map((e) => e.newText), ['www IN CNAME mx1']);
+});
+
 test('daneZone/bumpSerial returns the edit; daneZone/zoneInfo the zone facts', async (t) => {
   const { s } = await withServer(t);
   const edit = await s.conn.sendRequest('daneZone/bumpSerial', { uri: URI, today: '20260102' });

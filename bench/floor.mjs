@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench:floor`: what the least a JavaScript check of a zone must do costs here,
 // next to kzonecheck doing all of its work, in the same minutes. It bounds what any
-// rewrite of the scanner in JavaScript could reach (bench/RESULTS.md, "Not met").
+// rewrite of the scanner in JavaScript could reach (bench/RESULTS.md, "Why the remaining targets are out of reach").
 //   start       `node -e 0`, whole process (wall)
 //   read        the file into a string (as `dane-zone check` reads it)
 //   line ends   every line end found (indexOf)

@@ -6,9 +6,6 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** `workDoneProgress`: the client takes work-done progress (window/workDoneProgress/create,
- *  answered when `createAnswered` resolves: at once unless given); `textDocument`: more of the
- *  client's textDocument capabilities. */
 /** startServer for a node:test test: the server stops when the test ends. */
 export async function startServerFor(t, options) {
   const s = await startServer(options);
@@ -16,6 +13,9 @@ export async function startServerFor(t, options) {
   return s;
 }
 
+/** `workDoneProgress`: the client takes work-done progress (window/workDoneProgress/create,
+ *  answered when `createAnswered` resolves: at once unless given); `textDocument`: more of the
+ *  client's textDocument capabilities. */
 export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {}, workDoneProgress = false, createAnswered = null, textDocument = {} } = {}) {
   const child = spawn(process.execPath, [...(process.env.DZ_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.DZ_PROF] : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

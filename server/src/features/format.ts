@@ -187,7 +187,8 @@ function* columnWidths(zone: Zone, bad: Set<Entry>, pool: TokenPool, entriesPerS
  * editor applies quickly: a zone whose lines all change is a few edits, not one per line).
  * The columns are as wide as the whole file needs; `lines` (first and last, inclusive) limits
  * the edits to the entries starting there. Two passes over the entries, re-lexing each one into
- * a token pool: the first measures the columns, the second writes the lines. Keeping a row per
+ * a token pool: the first measures the columns (after an edit, only the entries it replaced:
+ * WidthTally), the second writes the lines. Keeping a row per
  * record between the two made a 100k-record zone take over a second, half of it in the garbage
  * collector.
  */

@@ -23,6 +23,7 @@ export { ALGORITHMS, CLASSES, typeCodeByName, classCodeByName } from './rr-codes
 export { parseTtl, humanTtl } from './ttl';
 export { nameKey, resolveName, isInZone, parentKey, labels } from './names';
 export { unescapeText } from './field-kinds';
+export { isIpv4At, isIpv6At } from './ip-text';
 export { TokKind } from './syntax';
 
 export interface CheckOptions extends ParseOptions {

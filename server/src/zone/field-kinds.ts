@@ -1,7 +1,8 @@
 // RDATA field kinds: one presentation parser per kind (RFC 1035 §5.1 and the RFCs
 // of each type). A parser reads words from a cursor and returns the typed value,
 // or records an error with the word range it concerns. Never throws.
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4 } from 'node:net';
+import { isIpv4At, isIpv6At } from './ip-text';
 import type { Token } from './syntax';
 import { TokKind } from './syntax';
 import { resolveName, type NameCache } from './names';
@@ -189,7 +190,7 @@ function svcParams(c: FieldCursor): Record<string, string> | undefined {
     if (key in out) return fail(c, `SvcParam key '${key}' appears twice (RFC 9460 §2.2)`);
     if (key === 'port' && !(/^[0-9]+$/.test(val) && Number(val) <= 65535)) return fail(c, `port: expected 0-65535, found '${val}'`);
     if (key === 'ipv4hint' && !val.split(',').every((a) => isIPv4(a))) return fail(c, `ipv4hint: expected IPv4 addresses, found '${val}'`);
-    if (key === 'ipv6hint' && !val.split(',').every((a) => isIPv6(a))) return fail(c, `ipv6hint: expected IPv6 addresses, found '${val}'`);
+    if (key === 'ipv6hint' && !val.split(',').every((a) => isIpv6At(a))) return fail(c, `ipv6hint: expected IPv6 addresses, found '${val}'`);
     if (key === 'no-default-alpn' && eq >= 0) return fail(c, 'no-default-alpn takes no value');
     out[key] = val;
     c.i++;
@@ -246,32 +247,6 @@ export function naptrRegexpError(v: string): string | undefined {
   return undefined;
 }
 
-/** Four decimal octets 0-255 without leading zeros, at text[a, b): the ipv4 kind's test, by
- *  char code so a whole-file check can run it on the text without a string (scan.ts). */
-export function isIpv4At(text: string, a = 0, b = text.length): boolean {
-  let octets = 0, digits = 0, value = 0, lead = 0;
-  for (let i = a; i <= b; i++) {
-    const c = i < b ? text.charCodeAt(i) : 46; // a '.' after the last octet closes it
-    if (c >= 48 && c <= 57) {
-      if (digits === 0) lead = c;
-      else if (lead === 48) return false; // leading zero
-      value = value * 10 + (c - 48);
-      if (++digits > 3) return false;
-      continue;
-    }
-    if (c !== 46 || digits === 0 || value > 255) return false;
-    octets++;
-    digits = 0;
-    value = 0;
-  }
-  return octets === 4;
-}
-
-/** An IPv6 address without a zone index (`%eth0` names an interface, not an address). */
-export function isIpv6Word(word: string): boolean {
-  return isIPv6(word) && !word.includes('%');
-}
-
 export type KindParser = (c: FieldCursor, what: string) => unknown;
 
 export const KIND_PARSERS: Record<FieldKind, KindParser> = {
@@ -302,7 +277,7 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
   ipv6: (c, what) => {
     const w = word(c, what);
     if (!w) return undefined;
-    if (!isIpv6Word(w.text)) return fail(c, `${what}: '${w.text}' is not an IPv6 address`, c.i - 1, c.i);
+    if (!isIpv6At(w.text)) return fail(c, `${what}: '${w.text}' is not an IPv6 address`, c.i - 1, c.i);
     return w.text.toLowerCase();
   },
   hex: (c, what) => {

@@ -12,7 +12,8 @@ import { NameCache, resolveName } from './names';
 import { parseTtl, TTL_MAX } from './ttl';
 import { classCodeByName, className, typeCodeByName } from './rr-codes';
 import { RR_TYPE_BY_CODE } from './rr-types';
-import { isIpv4At, isIpv6Word, readFields, type FieldCursor } from './field-kinds';
+import { readFields, type FieldCursor } from './field-kinds';
+import { isIpv4At, isIpv6At } from './ip-text';
 import { targetKeyOf } from './targets';
 import { ColumnSourceFile, ColumnZone, OWNER_EXPLICIT, TTL_EXPLICIT } from './column-zone';
 import { grown } from './name-table';
@@ -342,7 +343,7 @@ class Scanner {
     const keepValues = this.keep === undefined || this.keep.has(typeCode);
     // An address whose value no rule reads in bulk is checked in place: no strings, no
     // value list (most of a big zone's records are A and AAAA).
-    if (!keepValues && k + 2 === n && this.quoted[k + 1] === 0 && (typeCode === A ? isIpv4At(text, ts[k + 1], te[k + 1]) : typeCode === AAAA && isIpv6Word(text.slice(ts[k + 1], te[k + 1])))) {
+    if (!keepValues && k + 2 === n && this.quoted[k + 1] === 0 && (typeCode === A ? isIpv4At(text, ts[k + 1], te[k + 1]) : typeCode === AAAA && isIpv6At(text, ts[k + 1], te[k + 1]))) {
       return this.addRow(line, lines, leadingBlank, owner, ownerText, ttl, cls, typeCode, typeIdx, undefined);
     }
     // RDATA: the field parsers of parser.ts, on pooled tokens

@@ -6,7 +6,8 @@
 //   check: `node dist/cli.js check` whole process (wall, CPU, peak RSS);
 //   lsp:   a fresh `dist/server.js --stdio`: didOpen -> first publishDiagnostics ("open"),
 //          didOpen -> the answer to a hover sent right after it ("ready"), peak RSS.
-// Prints medians per side and the ratio this/base; nothing is written outside bench/out.
+// Prints medians per side, the ratio this/base, and the median and range of the ratio
+// within each run's pair; nothing is written outside bench/out.
 //   node bench/ab.mjs --base HEAD~1 [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--no-build]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -68,6 +69,7 @@ try {
     { name: `base ${baseSha}`, dist: join(tree, 'dist') },
   ];
   const rows = [];
+  const pairSamples = new Map();
   for (const size of sizes) {
     const file = workload(size).file;
     const samples = new Map(sides.map((s) => [s.name, { check: [], lsp: [] }]));
@@ -80,6 +82,8 @@ try {
         console.error(`ab: ${size} run ${run + 1}/${runs} ${side.name} done`);
       }
     }
+    const [own, other] = sides.map((side) => samples.get(side.name));
+    pairSamples.set(size, { check: own.check.map((x, i) => [x, other.check[i]]), lsp: own.lsp.map((x, i) => [x, other.lsp[i]]) });
     for (const side of sides) {
       const s = samples.get(side.name);
       const m = (list, k) => median(list.map((x) => x[k]));
@@ -97,6 +101,16 @@ try {
     const [a, b] = rows.filter((r) => r.size === size);
     const ratio = (k) => (Number.isFinite(a[k] / b[k]) ? (a[k] / b[k]).toFixed(2) : '-');
     out.push([size, 'this/base', ratio('checkWall'), ratio('checkCpu'), ratio('checkRss'), ratio('open'), ratio('ready'), ratio('lspRss')]);
+    // The ratio within each run's pair (measured minutes apart at most): a drift of the
+    // machine moves both sides of a pair, so the spread of these says how far to trust the
+    // ratio of medians above (identical builds gave 0.79-1.10 here).
+    const pairs = pairSamples.get(size);
+    const spread = (list, k) => {
+      const r = list.map(([x, y]) => x[k] / y[k]).filter(Number.isFinite);
+      return r.length ? `${median(r).toFixed(2)} ${Math.min(...r).toFixed(2)}-${Math.max(...r).toFixed(2)}` : '-';
+    };
+    out.push([size, 'pairs: med min-max', spread(pairs.check, 'wall'), spread(pairs.check, 'cpu'), spread(pairs.check, 'rssMiB'),
+      spread(pairs.lsp, 'open'), spread(pairs.lsp, 'ready'), spread(pairs.lsp, 'rssMiB')]);
   }
   console.log(`medians of ${runs} interleaved runs, ${new Date().toISOString()}`);
   console.log(table(cols, out));

@@ -19,6 +19,8 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // daneZone/checkFile's worker thread (the server starts it from its own folder)
+  build({ ...common, entryPoints: ['server/src/check-worker.ts'], outfile: 'dist/check-worker.js' }),
   build({
     ...common,
     entryPoints: ['server/src/cli/cli.ts'],

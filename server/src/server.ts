@@ -9,6 +9,7 @@ import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-featur
 import { registerValidateHandler } from './lsp/validate-handler';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
+import { registerCheckFile } from './lsp/check-file-handler';
 import { analysisProgress } from './lsp/analysis-progress';
 import { VERSION } from './version';
 
@@ -106,6 +107,15 @@ registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (fr
 registerValidateHandler(connection, {
   getZone: (uri) => store.zone(uri),
   publishExtra: (uri, diagnostics) => publisher.setExtra(uri, 'live-validation', diagnostics),
+});
+
+registerCheckFile(connection, {
+  insideWorkspace: (path) => store.insideWorkspace(path),
+  workspaceFolders: () => store.workspaceFolders,
+  settingsFor: async (uri) => {
+    await settings.refresh(uri);
+    return settings.get(uri);
+  },
 });
 
 connection.listen();

@@ -5,6 +5,7 @@
 // are handled meanwhile, and its diagnostics are published when it is done.
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { Loc, Zone } from '../zone/model';
+import type { Finding } from '../rules/rule';
 import type { ZoneStore } from './zone-store';
 import { locToRange, toDiagnostic } from './convert';
 
@@ -19,12 +20,17 @@ function includeSite(zone: Zone, fileId: string): Loc | undefined {
 
 export function diagnosticsFor(store: ZoneStore, uri: string): Diagnostic[] {
   const a = store.analysis(uri);
-  if (!a) return [];
+  return a ? diagnosticsOf(a.zone, a.findings, uri) : [];
+}
+
+/** The diagnostics of document `uri` from a zone's findings: findings in $INCLUDE'd files
+ *  show at the $INCLUDE line. */
+export function diagnosticsOf(zone: Zone, findings: readonly Finding[], uri: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of a.findings) {
+  for (const f of findings) {
     if (f.loc.file.id === uri) out.push(toDiagnostic(f));
     else {
-      const site = includeSite(a.zone, f.loc.file.id);
+      const site = includeSite(zone, f.loc.file.id);
       const line = f.loc.entry.line + f.loc.span.line + 1;
       if (site) out.push(toDiagnostic(f, locToRange(site), `in ${f.loc.file.id.replace(/^.*\//, '')}:${line}: `));
     }

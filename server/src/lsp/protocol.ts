@@ -56,3 +56,19 @@ export interface GenerateTlsaParams {
 export type GenerateTlsaResult =
   | { record: string; edit: { uri: string; line: number; character: number; newText: string } }
   | { error: string };
+
+/** A zone file checked as it is on disk, for a document the client does not sync (VS Code
+ *  hands no document over 50 MB to extensions). The file must be inside a workspace folder;
+ *  $INCLUDEs and certificate links are read from disk as for an open document. */
+export const CheckFileRequest = 'daneZone/checkFile';
+export interface CheckFileParams {
+  /** file: URI of the zone */
+  uri: string;
+}
+export interface CheckFileResult {
+  /** the diagnostics an open document with this text would get (LSP Diagnostic[]) */
+  diagnostics: unknown[];
+  records: number;
+  /** time the check took, read included */
+  ms: number;
+}

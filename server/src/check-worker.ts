@@ -1,0 +1,52 @@
+// Worker thread entry (dist/check-worker.js) for daneZone/checkFile: reads one zone file
+// and checks it as `dane-zone check` does (column store, every rule), then posts the
+// diagnostics an open document with that text would get. Off the server's thread, so a
+// check of a million records does not hold its other documents' keystrokes.
+import { parentPort, workerData } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { checkText } from './zone/api';
+import { originFromFileName } from './zone/origin-hint';
+import { ZoneStore, type DocSettings } from './lsp/zone-store';
+import { diagnosticsOf } from './lsp/diagnostics';
+
+export interface CheckJob {
+  uri: string;
+  path: string;
+  workspaceFolders: string[];
+  settings: DocSettings;
+}
+
+export type CheckOutcome = { diagnostics: unknown[]; records: number; ms: number } | { error: string };
+
+function run(job: CheckJob): CheckOutcome {
+  const t0 = performance.now();
+  let text: string;
+  try {
+    text = readFileSync(job.path, 'utf8');
+  } catch (e) {
+    return { error: `cannot read ${job.path}: ${(e as Error).message}` };
+  }
+  // A store with no open documents: the same workspace-only reading of $INCLUDEs and
+  // certificate files as an open document's analysis.
+  const files = new ZoneStore();
+  files.workspaceFolders = job.workspaceFolders;
+  const { zone, findings } = checkText(text, {
+    fileId: job.uri,
+    origin: originFromFileName(job.path),
+    readInclude: (from, p) => files.readInclude(from, p),
+    host: files.hostFor(job.uri, job.settings),
+    settings: job.settings.rules,
+  });
+  const diagnostics = diagnosticsOf(zone, findings, job.uri);
+  return { diagnostics, records: zone.rows?.count ?? zone.records.length, ms: Math.round(performance.now() - t0) };
+}
+
+if (parentPort) {
+  let outcome: CheckOutcome;
+  try {
+    outcome = run(workerData as CheckJob);
+  } catch (e) {
+    outcome = { error: `the check failed: ${(e as Error).stack ?? e}` };
+  }
+  parentPort.postMessage(outcome);
+}

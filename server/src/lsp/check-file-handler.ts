@@ -1,0 +1,54 @@
+// daneZone/checkFile (protocol.ts): a zone file checked from disk in a worker thread
+// (check-worker.ts), for documents the client does not sync. One check per file at a
+// time: a newer request for the same file ends the older one (ContentModified), a
+// cancel ends it (RequestCancelled); either stops the worker.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { CheckFileRequest, type CheckFileParams, type CheckFileResult } from './protocol';
+import { uriToPath, type DocSettings } from './zone-store';
+import type { CheckJob, CheckOutcome } from '../check-worker';
+
+export interface CheckFileDeps {
+  insideWorkspace(path: string): boolean;
+  workspaceFolders(): string[];
+  /** the document settings for the file (daneZone.rules, certificates ...) */
+  settingsFor(uri: string): Promise<DocSettings>;
+}
+
+export function registerCheckFile(connection: Connection, deps: CheckFileDeps, workerPath = join(__dirname, 'check-worker.js')): void {
+  /** the running check of each file: ends it */
+  const running = new Map<string, () => void>();
+  connection.onRequest(CheckFileRequest, async (params: CheckFileParams, token): Promise<CheckFileResult> => {
+    const uri = params?.uri;
+    const path = typeof uri === 'string' ? uriToPath(uri) : undefined;
+    if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `dane-zone: checkFile takes a file: URI, not ${JSON.stringify(uri)}`);
+    if (!deps.insideWorkspace(path)) throw new ResponseError(ErrorCodes.InvalidParams, `dane-zone: refused: ${path} is outside the workspace folders`);
+    const settings = await deps.settingsFor(uri);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    running.get(uri)?.();
+    const job: CheckJob = { uri, path, workspaceFolders: deps.workspaceFolders(), settings };
+    return new Promise<CheckFileResult>((resolve, reject) => {
+      const worker = new Worker(workerPath, { workerData: job });
+      let ended = false;
+      const end = (settle: () => void) => {
+        if (ended) return;
+        ended = true;
+        if (running.get(uri) === stopAsSuperseded) running.delete(uri);
+        cancelled.dispose();
+        void worker.terminate();
+        settle();
+      };
+      const fail = (code: number, message: string) => end(() => reject(new ResponseError(code, message)));
+      const stopAsSuperseded = () => fail(LSPErrorCodes.ContentModified, 'a newer check of this file started');
+      running.set(uri, stopAsSuperseded);
+      const cancelled = token.onCancellationRequested(() => fail(LSPErrorCodes.RequestCancelled, 'cancelled'));
+      worker.once('message', (o: CheckOutcome) => {
+        if ('error' in o) fail(ErrorCodes.InvalidParams, `dane-zone: ${o.error}`);
+        else end(() => resolve(o));
+      });
+      worker.once('error', (e) => fail(ErrorCodes.InternalError, `dane-zone: the check failed: ${e.message}`));
+      worker.once('exit', (code) => fail(ErrorCodes.InternalError, `dane-zone: the check stopped before it ended (exit code ${code})`));
+    });
+  });
+}

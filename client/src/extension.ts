@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { ServerClient } from './server-client';
 import { registerStatusBar } from './status-bar';
+import { registerLargeZones } from './large-zones';
 import { bumpSerial } from './commands/bump-serial';
 import { generateTlsa } from './commands/generate-tlsa';
 import { openSample } from './commands/open-sample';
@@ -25,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     reg('daneZone.validateZone', (args?: { domain?: string }) => validateDane(s, { ...(args ?? {}), useZoneRecords: true })),
     reg('daneZone.openSample', () => openSample(context)),
     registerStatusBar(s),
+    registerLargeZones(s),
   );
   await s.start();
 }

@@ -14,7 +14,7 @@ test('vsce packages a small .vsix with only runtime files', () => {
   console.log(`# vsix: ${(size / 1024).toFixed(0)} KB`);
   assert.ok(size < 1024 * 1024, `vsix is ${size} bytes`);
   const files = vsixFiles();
-  assert.ok(files.includes('dist/client.js') && files.includes('dist/server.js') && files.includes('syntaxes/dns-zone.tmLanguage.json'));
+  assert.ok(files.includes('dist/client.js') && files.includes('dist/server.js') && files.includes('dist/check-worker.js') && files.includes('syntaxes/dns-zone.tmLanguage.json'));
   assert.deepEqual(files.filter((f) => /\.(ts|map|mjs)$|^(client|server|test|scripts|node_modules)\//.test(f)), []);
 });
 

@@ -11,7 +11,7 @@ const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 /** Packages the extension once per e2e run (re-used when newer than the bundles and manifest). */
 export function buildVsix() {
-  const inputs = ['package.json', 'dist/client.js', 'dist/server.js', 'README.md', '.vscodeignore'].map((f) => join(ROOT, f));
+  const inputs = ['package.json', 'dist/client.js', 'dist/server.js', 'dist/check-worker.js', 'README.md', '.vscodeignore'].map((f) => join(ROOT, f));
   const fresh = existsSync(VSIX) && inputs.every((f) => statSync(f).mtimeMs <= statSync(VSIX).mtimeMs);
   if (!fresh) execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', VSIX], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   return VSIX;

@@ -178,6 +178,7 @@ async function runLsp(o, zones) {
       outlineMedianMs: median(sessions.map((s) => s.outlineMs ?? NaN)),
       foldingMedianMs: median(sessions.map((s) => s.foldingMs ?? NaN)),
       rangeFormatMedianMs: median(sessions.map((s) => s.rangeFormatMs ?? NaN)),
+      diskCheckMedianMs: median(sessions.map((s) => s.diskCheckMs ?? NaN)),
       formatMedianMs: median(sessions.map((s) => s.formatMs ?? NaN)),
       formatEdits: sessions[0]?.formatEdits ?? null,
       peakRssMiB: median(sessions.map((s) => (s.peakRssKiB ?? NaN) / 1024)),

@@ -52,11 +52,12 @@ export function lspTable(results) {
     fmt(z.foldingMedianMs),
     fmt(z.rangeFormatMedianMs),
     fmt(z.formatMedianMs),
+    fmt(z.diskCheckMedianMs),
     fmt(z.peakRssMiB),
     fmt(z.peakRssFormatMiB),
   ]);
   return table(
-    ['zone', 'status', 'open ms', 'ready ms', 'edit p50', 'edit p95', 'edits', '+outline p50/95', 'burst last/ms', 'stale', 'hover p50', 'compl p50', 'outline ms', 'fold ms', 'range fmt ms', 'format ms', 'RSS MiB', '+format MiB'],
+    ['zone', 'status', 'open ms', 'ready ms', 'edit p50', 'edit p95', 'edits', '+outline p50/95', 'burst last/ms', 'stale', 'hover p50', 'compl p50', 'outline ms', 'fold ms', 'range fmt ms', 'format ms', 'disk ms', 'RSS MiB', '+format MiB'],
     rows,
   );
 }

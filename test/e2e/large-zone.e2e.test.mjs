@@ -1,0 +1,85 @@
+// A zone over VS Code's 50 MB sync limit: the extension host never gets the document, so
+// the extension checks the file from disk (daneZone/checkFile). A code-server of its own,
+// where this zone is the first file opened: the extension must wake for it too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT, requireTools } from './lib/env.mjs';
+import { newRun, startCodeServer } from './lib/code-server.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { installVsix } from './lib/vsix.mjs';
+import { makeWorkspace } from './lib/workspace.mjs';
+import { workbench } from './lib/workbench.mjs';
+
+const HUGE_ZONE = 'huge.example.com.zone';
+const HUGE_LINES = 560_000;
+const HUGE_FAULT_LINE = 550_000;
+
+/** 560 000 lines of about 108 bytes (60 MB), a bad address at HUGE_FAULT_LINE. */
+function hugeZone() {
+  const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster ( 2026112801 7200 3600 1209600 300 )', '  IN NS ns1', 'ns1 IN A 192.0.2.1'];
+  const filler = 'x'.repeat(80);
+  while (lines.length < HUGE_LINES) {
+    const i = lines.length;
+    lines.push(i === HUGE_FAULT_LINE ? `bad${i} IN A 192.0.2.301` : `t${i} IN TXT "note ${i} ${filler}"`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const skip = (() => { try { return requireTools(['code-server', 'chromium', 'openssl']); } catch (e) { return e; } })();
+let cs, browser;
+
+before(async () => {
+  if (skip instanceof Error) throw skip;
+}, { timeout: 10000 });
+
+after(async () => {
+  await browser?.ctx.close().catch(() => {});
+  cs?.stop();
+});
+
+test('a zone over 50 MB: checked from disk, again after a change on disk, cleared when its tab closes', { timeout: 300000 }, async (t) => {
+  if (skip) return t.skip(String(skip));
+  // no 'open anyway?' placeholder for the 60 MB zone (the web workbench asks from 10 MB)
+  const run = newRun('large', { 'workbench.editorLargeFileConfirmation': 1024 });
+  installVsix(run);
+  const ws = makeWorkspace(run, undefined);
+  const file = join(ws, HUGE_ZONE);
+  writeFileSync(file, hugeZone());
+  assert.ok(statSync(file).size > 50 * 1024 * 1024, 'the zone is over the sync limit');
+  cs = await startCodeServer(run, { logFile: join(OUT, 'large-code-server.log') });
+  browser = await launchBrowser(run);
+  const { page } = browser;
+  const wb = workbench(page);
+  try {
+    await page.goto(`${cs.base}/?folder=${encodeURIComponent(ws)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90000 });
+    await wb.openFile(HUGE_ZONE);
+    await wb.command('View: Focus Problems');
+    const fault = page.locator('.markers-panel .monaco-list-row', { hasText: '192.0.2.301' }).first();
+    await fault.waitFor({ timeout: 120000 });
+    assert.match(await page.locator('.markers-panel').innerText(), /huge\.example\.com\.zone/);
+    // the squiggle sits on the faulty line in the editor, as for a synced document
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await wb.goTo(HUGE_FAULT_LINE + 1, 1);
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30000 });
+    await page.screenshot({ path: join(OUT, 'large-zone-squiggle.png') });
+    // a change on disk (as a save writes it) is checked again: a second fault appears
+    appendFileSync(file, 'late IN AAAA 2001:db8::zz\n');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '2001:db8::zz' }).first().waitFor({ timeout: 120000 });
+    // closing the last tab of the file takes its diagnostics away
+    const tab = page.locator('.tab', { hasText: HUGE_ZONE }).first();
+    await tab.click({ button: 'middle' }); // VS Code closes a tab on a middle click
+    await tab.waitFor({ state: 'detached', timeout: 15000 });
+    await fault.waitFor({ state: 'detached', timeout: 30000 });
+    // it was the file on disk that was checked (VS Code never handed the document over), the
+    // second time with both faults (the log's line: "<path>: checked from disk (not synced to
+    // extensions): 559997 records, 2 diagnostics, <ms> ms", wrapped in the panel)
+    await wb.command('dane-zone: Show server log');
+    await page.locator('.part.panel .monaco-editor .view-line', { hasText: '559997 records, 2 diagnostics' }).first().waitFor({ timeout: 15000 });
+  } finally {
+    await page.screenshot({ path: join(OUT, 'large-zone.png') }).catch(() => {});
+  }
+});

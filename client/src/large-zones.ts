@@ -30,16 +30,33 @@ function shownUris(): Set<string> {
   return out;
 }
 
-/** A file checked from disk: its watcher and the check in flight. */
+/** A file checked from disk: its watcher, the check in flight, the last result's counts. */
 interface Tracked {
   watcher?: vscode.FileSystemWatcher;
   inFlight?: vscode.CancellationTokenSource;
+  counts?: { records: number; errors: number; warnings: number };
 }
 
 export function registerLargeZones(server: ServerClient): vscode.Disposable {
   const diagnostics = vscode.languages.createDiagnosticCollection('dane-zone (from disk)');
   const tracked = new Map<string, Tracked>();
   const name = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  // says, for the active tab's file, that its problems are those of the file on disk
+  const item = vscode.window.createStatusBarItem('daneZone.fromDisk', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'dane-zone (from disk)';
+  item.command = 'workbench.actions.view.problems';
+  const showItem = () => {
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+    const uri = active && tabUri(active);
+    const c = uri && tracked.get(uri.toString())?.counts;
+    if (!uri || !c) { item.hide(); return; }
+    item.text = `$(file) from disk  $(${c.errors ? 'error' : 'check'}) ${c.errors}`;
+    item.tooltip = `dane-zone: ${name(uri)} is over 50 MB, so VS Code does not hand it to extensions: it was checked as saved on disk ` +
+      `(${c.records.toLocaleString('en-US')} records): ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}. ` +
+      'It is checked again when it changes on disk.\nClick for the Problems panel';
+    item.backgroundColor = c.errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.show();
+  };
 
   const check = async (uri: vscode.Uri): Promise<void> => {
     const key = uri.toString();
@@ -53,7 +70,11 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
         const params: CheckFileParams = { uri: client.code2ProtocolConverter.asUri(uri) };
         const r = await client.sendRequest<CheckFileResult>(CheckFileRequest, params, cts.token);
         if (cts.token.isCancellationRequested || tracked.get(key) !== t) return;
-        diagnostics.set(uri, await client.protocol2CodeConverter.asDiagnostics(r.diagnostics as Diagnostic[]));
+        const shown = await client.protocol2CodeConverter.asDiagnostics(r.diagnostics as Diagnostic[]);
+        diagnostics.set(uri, shown);
+        const count = (s: vscode.DiagnosticSeverity) => shown.filter((d) => d.severity === s).length;
+        t.counts = { records: r.records, errors: count(vscode.DiagnosticSeverity.Error), warnings: count(vscode.DiagnosticSeverity.Warning) };
+        showItem();
         server.output.info(`[client] ${uri.fsPath}: checked from disk (not synced to extensions): ${r.records} records, ${r.diagnostics.length} diagnostics, ${r.ms} ms`);
       } catch (e) {
         if (cts.token.isCancellationRequested || tracked.get(key) !== t) return;
@@ -74,6 +95,7 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
     t.inFlight?.cancel();
     t.watcher?.dispose();
     diagnostics.delete(vscode.Uri.parse(key));
+    showItem();
   };
 
   /** Starts checking a file a tab shows when VS Code will not sync it (too large). */
@@ -88,14 +110,17 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
     tracked.set(key, { ...tracked.get(key), watcher });
     watcher.onDidChange(() => void check(uri));
     watcher.onDidCreate(() => void check(uri));
-    watcher.onDidDelete(() => diagnostics.delete(uri));
+    watcher.onDidDelete(() => { diagnostics.delete(uri); const t = tracked.get(key); if (t) t.counts = undefined; showItem(); });
     server.output.info(`[client] ${uri.fsPath}: ${Math.round(size / 1048576)} MB, over VS Code's 50 MB sync limit for extensions: checking it from disk`);
     await check(uri);
   };
 
   const subs: vscode.Disposable[] = [
     diagnostics,
+    item,
+    vscode.window.tabGroups.onDidChangeTabGroups(showItem),
     vscode.window.tabGroups.onDidChangeTabs((e) => {
+      showItem();
       for (const tab of e.opened) { const u = tabUri(tab); if (u) void consider(u); }
       if (e.closed.length) {
         const shown = shownUris();

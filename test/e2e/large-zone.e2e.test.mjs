@@ -61,6 +61,10 @@ test('a zone over 50 MB: checked from disk, again after a change on disk, cleare
     const fault = page.locator('.markers-panel .monaco-list-row', { hasText: '192.0.2.301' }).first();
     await fault.waitFor({ timeout: 120000 });
     assert.match(await page.locator('.markers-panel').innerText(), /huge\.example\.com\.zone/);
+    // the status bar says where the problems come from, with their count
+    const fromDisk = page.locator('.statusbar-item', { hasText: 'from disk' });
+    await fromDisk.waitFor({ timeout: 15000 });
+    assert.match(await fromDisk.innerText(), /from disk\s+\S*\s*1$/);
     // the squiggle sits on the faulty line in the editor, as for a synced document
     await page.locator('.monaco-editor .view-lines').first().click();
     await wb.goTo(HUGE_FAULT_LINE + 1, 1);
@@ -69,11 +73,13 @@ test('a zone over 50 MB: checked from disk, again after a change on disk, cleare
     // a change on disk (as a save writes it) is checked again: a second fault appears
     appendFileSync(file, 'late IN AAAA 2001:db8::zz\n');
     await page.locator('.markers-panel .monaco-list-row', { hasText: '2001:db8::zz' }).first().waitFor({ timeout: 120000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /from disk\s+\S*\s*2$/.test(e.textContent ?? '')));
     // closing the last tab of the file takes its diagnostics away
     const tab = page.locator('.tab', { hasText: HUGE_ZONE }).first();
     await tab.click({ button: 'middle' }); // VS Code closes a tab on a middle click
     await tab.waitFor({ state: 'detached', timeout: 15000 });
     await fault.waitFor({ state: 'detached', timeout: 30000 });
+    await fromDisk.waitFor({ state: 'hidden', timeout: 15000 });
     // it was the file on disk that was checked (VS Code never handed the document over), the
     // second time with both faults (the log's line: "<path>: checked from disk (not synced to
     // extensions): 559997 records, 2 diagnostics, <ms> ms", wrapped in the panel)

@@ -153,6 +153,24 @@ exports.run = async function run() {
     await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'tlsa-usage-unusable-for-smtp'), 'diagnostics on the sample');
   });
 
+  test('"Check zone file on disk" checks a file no editor has open; opened, the server takes over', async () => {
+    const uri = file('disk-only.zone');
+    fs.writeFileSync(uri.fsPath, '$ORIGIN example.net.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\nbad IN A 192.0.2.300\n');
+    const isOpen = () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    assert.equal(isOpen(), false);
+    await vscode.commands.executeCommand('daneZone.checkFileOnDisk', uri);
+    const fromDisk = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'rdata-invalid'), 'diagnostics of the file on disk');
+    assert.equal(fromDisk.find((d) => codeOf(d) === 'rdata-invalid').range.start.line, 5);
+    assert.equal(isOpen(), false, 'the check opened no document');
+    // opened in an editor: the file's problems come from the server once, not twice
+    const doc = await open('disk-only.zone');
+    const edit = vscode.window.activeTextEditor;
+    await edit.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), 'bad2 IN A 192.0.2.301\n'));
+    const live = await waitForDiagnostics(uri, (ds) => ds.some((d) => d.range.start.line === 6), 'the server diagnostics of the edited document');
+    assert.equal(live.filter((d) => codeOf(d) === 'rdata-invalid' && d.range.start.line === 5).length, 1, 'no second copy from disk');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('"Restart language server" brings diagnostics back', async () => {
     await vscode.commands.executeCommand('daneZone.restartServer');
     const doc = await open('generate.zone');

@@ -1,16 +1,15 @@
 // A zone over VS Code's 50 MB sync limit: the extension host never gets the document, so
 // the extension checks the file from disk (daneZone/checkFile). A code-server of its own,
 // where this zone is the first file opened: the extension must wake for it too.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, requireTools } from './lib/env.mjs';
-import { newRun, startCodeServer } from './lib/code-server.mjs';
-import { launchBrowser } from './lib/browser.mjs';
+import { OUT } from './lib/env.mjs';
+import { newRun } from './lib/code-server.mjs';
 import { installVsix } from './lib/vsix.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
-import { workbench } from './lib/workbench.mjs';
+import { ownEditor } from './lib/own-editor.mjs';
 
 const HUGE_ZONE = 'huge.example.com.zone';
 const HUGE_LINES = 560_000;
@@ -27,20 +26,10 @@ function hugeZone() {
   return lines.join('\n') + '\n';
 }
 
-const skip = (() => { try { return requireTools(['code-server', 'chromium', 'openssl']); } catch (e) { return e; } })();
-let cs, browser;
-
-before(async () => {
-  if (skip instanceof Error) throw skip;
-}, { timeout: 10000 });
-
-after(async () => {
-  await browser?.ctx.close().catch(() => {});
-  cs?.stop();
-});
+const editor = ownEditor();
 
 test('a zone over 50 MB: checked from disk, again after a change on disk, cleared when its tab closes', { timeout: 300000 }, async (t) => {
-  if (skip) return t.skip(String(skip));
+  if (editor.skip) return t.skip(String(editor.skip));
   // no 'open anyway?' placeholder for the 60 MB zone (the web workbench asks from 10 MB)
   const run = newRun('large', { 'workbench.editorLargeFileConfirmation': 1024 });
   installVsix(run);
@@ -48,14 +37,8 @@ test('a zone over 50 MB: checked from disk, again after a change on disk, cleare
   const file = join(ws, HUGE_ZONE);
   writeFileSync(file, hugeZone());
   assert.ok(statSync(file).size > 50 * 1024 * 1024, 'the zone is over the sync limit');
-  cs = await startCodeServer(run, { logFile: join(OUT, 'large-code-server.log') });
-  browser = await launchBrowser(run);
-  const { page } = browser;
-  const wb = workbench(page);
+  const { page, wb } = await editor.start(run, ws, { logFile: join(OUT, 'large-code-server.log') });
   try {
-    await page.goto(`${cs.base}/?folder=${encodeURIComponent(ws)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90000 });
     await wb.openFile(HUGE_ZONE);
     await wb.command('View: Focus Problems');
     const fault = page.locator('.markers-panel .monaco-list-row', { hasText: '192.0.2.301' }).first();

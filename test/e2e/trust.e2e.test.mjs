@@ -2,30 +2,19 @@
 // reach the network ask first. A separate code-server with trust switched on; the
 // resolver is a closed loopback port (user setting: restricted mode ignores the
 // workspace's), so "Connect anyway" fails fast and touches nothing outside.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { OUT, requireTools } from './lib/env.mjs';
-import { newRun, startCodeServer } from './lib/code-server.mjs';
-import { launchBrowser } from './lib/browser.mjs';
+import { OUT } from './lib/env.mjs';
+import { newRun } from './lib/code-server.mjs';
 import { installVsix } from './lib/vsix.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
-import { workbench } from './lib/workbench.mjs';
+import { ownEditor } from './lib/own-editor.mjs';
 
-const skip = (() => { try { return requireTools(['code-server', 'chromium', 'openssl']); } catch (e) { return e; } })();
-let cs, browser;
-
-before(async () => {
-  if (skip instanceof Error) throw skip;
-}, { timeout: 10000 });
-
-after(async () => {
-  await browser?.ctx.close().catch(() => {});
-  cs?.stop();
-});
+const editor = ownEditor();
 
 test('untrusted workspace: zone features work, "Validate DANE for domain" asks before connecting', { timeout: 240000 }, async (t) => {
-  if (skip) return t.skip(String(skip));
+  if (editor.skip) return t.skip(String(editor.skip));
   const run = newRun('trust', {
     'security.workspace.trust.enabled': true,
     'security.workspace.trust.startupPrompt': 'never',
@@ -34,14 +23,8 @@ test('untrusted workspace: zone features work, "Validate DANE for domain" asks b
   });
   installVsix(run);
   const ws = makeWorkspace(run, undefined);
-  cs = await startCodeServer(run, { workspaceTrust: true, logFile: join(OUT, 'trust-code-server.log') });
-  browser = await launchBrowser(run);
-  const { page } = browser;
-  const wb = workbench(page);
+  const { page, wb } = await editor.start(run, ws, { workspaceTrust: true, logFile: join(OUT, 'trust-code-server.log') });
   try {
-    await page.goto(`${cs.base}/?folder=${encodeURIComponent(ws)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90000 });
     await wb.openFile('example.com.zone');
     // Restricted Mode, and the language server still checks the zone
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30000 });
@@ -70,7 +53,7 @@ test('untrusted workspace: zone features work, "Validate DANE for domain" asks b
     // it ran: the closed loopback resolver makes it end at once, as a DNS failure
     await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'validating DANE for example.com' }).first().waitFor({ timeout: 30000 });
     // and it asked only the configured loopback resolver
-    const panel = workbench(page).webview();
+    const panel = wb.webview();
     await panel.locator('#domain', { hasText: 'example.com' }).waitFor({ timeout: 60000 });
     assert.match(await panel.locator('body').innerText(), /resolver 127\.0\.0\.1:9\b/);
   } finally {

@@ -127,6 +127,10 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
         for (const key of [...tracked.keys()]) if (!shown.has(key) && tracked.get(key)?.watcher) forget(key);
       }
     }),
+    // after a restart of the server, a shown file whose check it never answered is checked again
+    server.onStarted(() => {
+      for (const [key, t] of tracked) if (t.watcher && !t.inFlight && !t.counts) void check(vscode.Uri.parse(key));
+    }),
     // a file checked on request that is then opened: the server's diagnostics take over
     vscode.workspace.onDidOpenTextDocument((d) => { if (tracked.has(d.uri.toString())) forget(d.uri.toString()); }),
     vscode.commands.registerCommand('daneZone.checkFileOnDisk', async (arg?: vscode.Uri) => {

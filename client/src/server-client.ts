@@ -7,6 +7,8 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 export class ServerClient implements vscode.Disposable {
   readonly output: vscode.LogOutputChannel;
   private client: LanguageClient | undefined;
+  /** the start in progress, so that a caller during it waits for it instead of starting another */
+  private starting: Promise<LanguageClient> | undefined;
   private readonly started = new vscode.EventEmitter<LanguageClient>();
   /** fires after every (re)start, once the server answered `initialize` */
   readonly onStarted = this.started.event;
@@ -19,7 +21,13 @@ export class ServerClient implements vscode.Disposable {
     return this.client?.isRunning() ? this.client : undefined;
   }
 
-  async start(): Promise<LanguageClient> {
+  start(): Promise<LanguageClient> {
+    const starting = this.startClient().finally(() => { if (this.starting === starting) this.starting = undefined; });
+    this.starting = starting;
+    return starting;
+  }
+
+  private async startClient(): Promise<LanguageClient> {
     const serverModule = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc },
@@ -42,9 +50,9 @@ export class ServerClient implements vscode.Disposable {
     return client;
   }
 
-  /** The running client, starting it if a restart left it stopped. */
+  /** The running client: the one starting, or a new one if a restart left it stopped. */
   async ready(): Promise<LanguageClient> {
-    return this.current ?? this.start();
+    return this.current ?? this.starting ?? this.start();
   }
 
   async restart(): Promise<void> {

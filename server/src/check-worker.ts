@@ -37,7 +37,7 @@ function run(job: CheckJob): CheckOutcome {
     host: files.hostFor(job.uri, job.settings),
     settings: job.settings.rules,
   });
-  const diagnostics = diagnosticsOf(zone, findings, job.uri);
+  const diagnostics = diagnosticsOf(zone, findings, job.uri, job.settings.problemLimit);
   return { diagnostics, records: zone.rows?.count ?? zone.records.length, ms: Math.round(performance.now() - t0) };
 }
 

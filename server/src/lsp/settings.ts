@@ -11,6 +11,7 @@ export interface DaneZoneSettings {
   smtpPort?: number;
   validationTimeoutMs?: number;
   outlineLimit?: number;
+  problemLimit?: number;
 }
 
 /** daneZone.outlineLimit as a count of owners, or undefined (the default) when unset or not one. */
@@ -19,10 +20,16 @@ export function outlineLimitOf(s: DaneZoneSettings | undefined): number | undefi
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/** daneZone.problemLimit's default: what VS Code's Problems panel and a keystroke's publish
+ *  stay quick with (200 000 problems cost about 2 s a keystroke, most of it the message). */
+export const PROBLEM_LIMIT = 5000;
+
 export function toDocSettings(s: DaneZoneSettings | undefined): DocSettings {
   const rules = s?.rules ?? {};
+  const limit = s?.problemLimit;
   return {
     rules: { severities: rules },
+    problemLimit: typeof limit === 'number' && Number.isInteger(limit) && limit >= 1 ? limit : PROBLEM_LIMIT,
     options: {
       certificates: s?.certificates ?? {},
       certificateExpiryWarningDays: s?.certificateExpiryWarningDays ?? 30,

@@ -12,10 +12,13 @@ import { reparse } from '../zone/incremental';
 import { originFromFileName } from '../zone/origin-hint';
 import { ZoneDocument, type ContentChange } from './zone-document';
 import { inTurns } from './in-turns';
+import { PROBLEM_LIMIT } from './settings';
 
 export interface DocSettings {
   rules: RuleSettings;
   options: Record<string, unknown>;
+  /** most diagnostics published for a document (daneZone.problemLimit) */
+  problemLimit: number;
 }
 
 export interface Analysis {
@@ -84,7 +87,7 @@ export class ZoneStore {
   /** per URI, a version whose analysis in turns threw: it is not tried in turns again */
   private readonly failed = new Map<string, number>();
   workspaceFolders: string[] = [];
-  settingsFor: (uri: string) => DocSettings = () => ({ rules: {}, options: {} });
+  settingsFor: (uri: string) => DocSettings = () => ({ rules: {}, options: {}, problemLimit: PROBLEM_LIMIT });
   now: () => Date = () => new Date();
   observer: AnalysisObserver | undefined;
 

@@ -3,7 +3,7 @@
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind, type ClientCapabilities, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { ZoneStore, uriToPath } from './lsp/zone-store';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
-import { SettingsCache, outlineLimitOf } from './lsp/settings';
+import { SettingsCache } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-features';
 import { registerValidateHandler } from './lsp/validate-handler';
@@ -100,7 +100,7 @@ registerEditorFeatures(connection, async (uri) => {
   const a = store.analysis(uri);
   return a && {
     zone: a.zone, findings: a.findings, host: store.hostFor(uri), changed: () => store.docs.get(uri)?.version !== a.version,
-    outlineLimit: outlineLimitOf(settings.raw.get(uri)),
+    outlineLimit: settings.get(uri).outlineLimit,
   };
 }, () => clientCapabilities);
 registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });

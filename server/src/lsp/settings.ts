@@ -2,6 +2,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { Severity } from '../zone/model';
 import type { DocSettings } from './zone-store';
+import { DEFAULT_OUTLINE_LIMIT } from '../features/symbols';
 
 export interface DaneZoneSettings {
   rules?: Record<string, Severity | 'off'>;
@@ -14,22 +15,21 @@ export interface DaneZoneSettings {
   problemLimit?: number;
 }
 
-/** daneZone.outlineLimit as a count of owners, or undefined (the default) when unset or not one. */
-export function outlineLimitOf(s: DaneZoneSettings | undefined): number | undefined {
-  const n = s?.outlineLimit;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
-}
-
 /** daneZone.problemLimit's default: what VS Code's Problems panel and a keystroke's publish
  *  stay quick with (200 000 problems cost about 2 s a keystroke, most of it the message). */
 export const PROBLEM_LIMIT = 5000;
 
+/** A count setting: `n` when it is a whole number of at least `min`, else the default. */
+function countOr(n: unknown, min: number, dflt: number): number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= min ? n : dflt;
+}
+
 export function toDocSettings(s: DaneZoneSettings | undefined): DocSettings {
   const rules = s?.rules ?? {};
-  const limit = s?.problemLimit;
   return {
     rules: { severities: rules },
-    problemLimit: typeof limit === 'number' && Number.isInteger(limit) && limit >= 1 ? limit : PROBLEM_LIMIT,
+    problemLimit: countOr(s?.problemLimit, 1, PROBLEM_LIMIT),
+    outlineLimit: countOr(s?.outlineLimit, 0, DEFAULT_OUTLINE_LIMIT),
     options: {
       certificates: s?.certificates ?? {},
       certificateExpiryWarningDays: s?.certificateExpiryWarningDays ?? 30,

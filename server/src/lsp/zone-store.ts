@@ -12,13 +12,15 @@ import { reparse } from '../zone/incremental';
 import { originFromFileName } from '../zone/origin-hint';
 import { ZoneDocument, type ContentChange } from './zone-document';
 import { inTurns } from './in-turns';
-import { PROBLEM_LIMIT } from './settings';
+import { toDocSettings } from './settings';
 
 export interface DocSettings {
   rules: RuleSettings;
   options: Record<string, unknown>;
   /** most diagnostics published for a document (daneZone.problemLimit) */
   problemLimit: number;
+  /** how many owners the outline lists (daneZone.outlineLimit) */
+  outlineLimit: number;
 }
 
 export interface Analysis {
@@ -87,7 +89,7 @@ export class ZoneStore {
   /** per URI, a version whose analysis in turns threw: it is not tried in turns again */
   private readonly failed = new Map<string, number>();
   workspaceFolders: string[] = [];
-  settingsFor: (uri: string) => DocSettings = () => ({ rules: {}, options: {}, problemLimit: PROBLEM_LIMIT });
+  settingsFor: (uri: string) => DocSettings = () => toDocSettings(undefined);
   now: () => Date = () => new Date();
   observer: AnalysisObserver | undefined;
 

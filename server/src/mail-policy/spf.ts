@@ -2,8 +2,7 @@
 // an optional qualifier (all, include, a, mx, ptr, ip4, ip6, exists) and
 // modifiers (redirect=, exp=, unknown ones ignored). Counts the terms that cost
 // a DNS lookup (§4.6.4: include, a, mx, ptr, exists, redirect; limit 10). Pure.
-import { isIPv4 } from 'node:net';
-import { isIpv6At } from '../zone/ip-text';
+import { isIpv4At, isIpv6At } from '../zone/ip-text';
 import { hasLineTerminator, type ParsedPolicy, type PolicyProblem, type PolicyTerm } from './policy-types';
 
 /** True for TXT strings that are SPF records (RFC 7208 §4.5: exactly `v=spf1` then space or end). */
@@ -61,7 +60,7 @@ function cidrError(ip: string, v6: boolean): string | undefined {
   const slash = ip.indexOf('/');
   if (slash >= 0 && ip.indexOf('/', slash + 1) >= 0) return 'has two prefix lengths';
   const addr = slash < 0 ? ip : ip.slice(0, slash);
-  if (v6 ? !isIpv6At(addr) : !isIPv4(addr)) return `'${addr}' is not an IPv${v6 ? 6 : 4} address`;
+  if (v6 ? !isIpv6At(addr) : !isIpv4At(addr)) return `'${addr}' is not an IPv${v6 ? 6 : 4} address`;
   const len = slash < 0 ? undefined : ip.slice(slash + 1);
   if (len !== undefined && !(/^\d{1,3}$/.test(len) && Number(len) <= (v6 ? 128 : 32))) return `prefix length /${len} is out of range 0-${v6 ? 128 : 32}`;
   return undefined;

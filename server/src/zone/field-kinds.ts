@@ -1,7 +1,6 @@
 // RDATA field kinds: one presentation parser per kind (RFC 1035 §5.1 and the RFCs
 // of each type). A parser reads words from a cursor and returns the typed value,
 // or records an error with the word range it concerns. Never throws.
-import { isIPv4 } from 'node:net';
 import { isIpv4At, isIpv6At } from './ip-text';
 import type { Token } from './syntax';
 import { TokKind } from './syntax';
@@ -189,7 +188,7 @@ function svcParams(c: FieldCursor): Record<string, string> | undefined {
     if (!SVC_KEYS.includes(key) && !/^key[0-9]{1,5}$/.test(key)) return fail(c, `unknown SvcParam key '${key}' (RFC 9460 §14.3)`);
     if (key in out) return fail(c, `SvcParam key '${key}' appears twice (RFC 9460 §2.2)`);
     if (key === 'port' && !(/^[0-9]+$/.test(val) && Number(val) <= 65535)) return fail(c, `port: expected 0-65535, found '${val}'`);
-    if (key === 'ipv4hint' && !val.split(',').every((a) => isIPv4(a))) return fail(c, `ipv4hint: expected IPv4 addresses, found '${val}'`);
+    if (key === 'ipv4hint' && !val.split(',').every((a) => isIpv4At(a))) return fail(c, `ipv4hint: expected IPv4 addresses, found '${val}'`);
     if (key === 'ipv6hint' && !val.split(',').every((a) => isIpv6At(a))) return fail(c, `ipv6hint: expected IPv6 addresses, found '${val}'`);
     if (key === 'no-default-alpn' && eq >= 0) return fail(c, 'no-default-alpn takes no value');
     out[key] = val;

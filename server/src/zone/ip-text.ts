@@ -1,5 +1,6 @@
-// IPv4 and IPv6 addresses in their text forms, tested by char code on a span of a larger
-// text: a whole-file check (scan.ts) tests every A and AAAA record without making a string.
+// IPv4 and IPv6 addresses in their text forms, the one test of them (the address field kinds,
+// SVCB hints, SPF ip4:/ip6:). By char code on a span of a larger text: a whole-file check
+// (scan.ts) tests every A and AAAA record without making a string.
 
 const COLON = 58, DOT = 46;
 

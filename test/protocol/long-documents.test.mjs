@@ -293,18 +293,21 @@ test('the outline of a long zone is built in turns and ends on a cancel or an ed
   await endsOnCancelAndEdit(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } }, 2);
 });
 
-test('the folding ranges of a long zone are found in turns and end on a cancel or an edit', async (t) => {
+// Not "answered after a code action" nor "ends on a cancel or an edit" here: this zone's folds
+// take 11-19 ms in process, two to four turns, so a message sent after the request can come
+// after its answer (a CI run saw the edit come too late). The slices are checked in
+// test/unit/editor-features.test.mjs, the ending on a cancel or an edit (in-turns.ts, shared)
+// with the outline and formatting above, whose work spans many turns here.
+test('the folding ranges of a long zone: every parenthesised record, no client limit', async (t) => {
   const uri = `${DIR}/folding.example.com.zone`;
   const s = await startServerFor(t); // no rangeLimit: every fold
   const { lines, text } = ownersZone();
   await s.open(uri, text, 1);
   await s.diagnostics(uri, 1);
-  const folds = await answeredAfterACodeAction(s, uri, 'textDocument/foldingRange', { textDocument: { uri } });
+  const folds = await s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
   const txt = lines.flatMap((l, i) => (/^t\d+ IN TXT \(/.test(l) ? [i] : []));
   assert.ok(txt.length > 200, `${txt.length} parenthesised TXT records`);
   assert.deepEqual(folds.map((f) => [f.startLine, f.endLine, f.kind]), txt.map((i) => [i, i + 1, 'region']));
-
-  await endsOnCancelAndEdit(s, uri, 'textDocument/foldingRange', { textDocument: { uri } }, 2);
 });
 
 test('daneZone.outlineLimit sets how many owners the outline lists', async (t) => {

@@ -3,8 +3,8 @@
 // diagnostics an open document with that text would get. Off the server's thread, so a
 // check of a million records does not hold its other documents' keystrokes.
 import { parentPort, workerData } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
-import { checkText } from './zone/api';
+import { checkText, type ZoneText } from './zone/api';
+import { readZoneFile } from './read-zone-file';
 import { originFromFileName } from './zone/origin-hint';
 import { ZoneStore, type DocSettings } from './lsp/zone-store';
 import { diagnosticsOf } from './lsp/diagnostics';
@@ -20,9 +20,9 @@ export type CheckOutcome = { diagnostics: unknown[]; records: number; ms: number
 
 function run(job: CheckJob): CheckOutcome {
   const t0 = performance.now();
-  let text: string;
+  let text: ZoneText;
   try {
-    text = readFileSync(job.path, 'utf8');
+    text = readZoneFile(job.path);
   } catch (e) {
     return { error: `cannot read ${job.path}: ${(e as Error).message}` };
   }

@@ -9,3 +9,5 @@ export { DANE_RULES } from './rules/dane-rules';
 export { daneHover, daneHoverAt, describeTlsaLink, describeMxDane, describePolicyTxt } from './lsp/dane-hover';
 export * from './features';
 export * from './live/api';
+// a zone file as a whole-file check reads it (segments past V8's longest string)
+export { readZoneFile, SEGMENT_BYTES } from './read-zone-file';

@@ -1,8 +1,11 @@
 // `dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]`:
 // the same parser and rules as the editor; exit 1 when any finding is an error.
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { checkText, absRange } from '../zone/api';
+import { getHeapStatistics } from 'node:v8';
+import { checkText, absRange, type ZoneText } from '../zone/api';
+import { heapLimitFor, readZoneFile } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
 import { makeFileReader, makeIncludeReader } from './files';
@@ -54,15 +57,17 @@ export async function checkMain(argv: string[]): Promise<number> {
     process.stderr.write(`dane-zone check: ${args}\nusage: dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]\n`);
     return 3;
   }
+  const again = againWithRoomFor(args.files);
+  if (again !== undefined) return again;
   const all: CliFinding[] = [];
   let unreadable = false;
   const readInclude = makeIncludeReader(args.root);
   const readFile = makeFileReader(args.root);
   for (const f of args.files) {
     const path = resolve(f);
-    let text: string;
+    let text: ZoneText;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readZoneFile(path);
     } catch (e) {
       process.stderr.write(`dane-zone check: cannot read ${f}: ${(e as Error).message}\n`);
       unreadable = true;
@@ -88,4 +93,27 @@ export async function checkMain(argv: string[]): Promise<number> {
   }
   if (unreadable) return 3;
   return all.some((x) => x.severity === 'error') ? 1 : 0;
+}
+
+/** Set in the environment of a check started again with a larger heap. */
+const HEAP_SET = 'DANE_ZONE_CHECK_HEAP';
+
+/** Zone files of hundreds of megabytes (a TLD) need more heap than Node gives by default
+ *  (2-4 GiB): the check then runs again in a child Node with room for them (heapLimitFor),
+ *  and this returns its exit code; undefined when the heap is big enough. */
+function againWithRoomFor(files: string[]): number | undefined {
+  if (process.env[HEAP_SET]) return undefined;
+  let bytes = 0;
+  for (const f of files) {
+    try { bytes += statSync(f).size; } catch { /* reported when it is read */ }
+  }
+  const limit = heapLimitFor(bytes);
+  if (limit * 2 ** 20 <= getHeapStatistics().heap_size_limit) return undefined;
+  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${limit}`, process.argv[1], ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, [HEAP_SET]: String(limit) },
+  });
+  if (child.status !== null) return child.status;
+  process.stderr.write(`dane-zone check: the check stopped (${child.signal ?? child.error?.message}) with a heap limit of ${limit} MiB for ${Math.round(bytes / 2 ** 20)} MiB of zone files; it may need more memory than this machine gives\n`);
+  return 3;
 }

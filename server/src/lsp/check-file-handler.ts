@@ -2,12 +2,14 @@
 // (check-worker.ts), for documents the client does not sync. One check per file at a
 // time: a newer request for the same file ends the older one (ContentModified), a
 // cancel ends it (RequestCancelled); either stops the worker.
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { CheckFileRequest, type CheckFileParams, type CheckFileResult } from './protocol';
 import { uriToPath, type DocSettings } from './zone-store';
 import type { CheckJob, CheckOutcome } from '../check-worker';
+import { heapLimitFor } from '../read-zone-file';
 
 export interface CheckFileDeps {
   insideWorkspace(path: string): boolean;
@@ -28,8 +30,12 @@ export function registerCheckFile(connection: Connection, deps: CheckFileDeps, w
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     running.get(uri)?.();
     const job: CheckJob = { uri, path, workspaceFolders: deps.workspaceFolders(), settings };
+    let bytes = 0;
+    try { bytes = statSync(path).size; } catch { /* the worker reports it */ }
+    // a zone of hundreds of megabytes needs more heap than a thread gets by default
+    const heapMb = heapLimitFor(bytes);
     return new Promise<CheckFileResult>((resolve, reject) => {
-      const worker = new Worker(workerPath, { workerData: job });
+      const worker = new Worker(workerPath, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
       let ended = false;
       const end = (settle: () => void) => {
         if (ended) return;
@@ -47,7 +53,9 @@ export function registerCheckFile(connection: Connection, deps: CheckFileDeps, w
         if ('error' in o) fail(ErrorCodes.InvalidParams, `dane-zone: ${o.error}`);
         else end(() => resolve(o));
       });
-      worker.once('error', (e) => fail(ErrorCodes.InternalError, `dane-zone: the check failed: ${e.message}`));
+      worker.once('error', (e) => fail(ErrorCodes.InternalError, (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `dane-zone: the check of ${Math.round(bytes / 2 ** 20)} MiB ran out of memory (heap limit ${heapMb} MiB)`
+        : `dane-zone: the check failed: ${e.message}`));
       worker.once('exit', (code) => fail(ErrorCodes.InternalError, `dane-zone: the check stopped before it ended (exit code ${code})`));
     });
   });

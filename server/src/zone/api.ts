@@ -2,7 +2,7 @@
 import type { Finding, RuleHost } from '../rules/rule';
 import { defaultHost, problemFindings, runRules, typesReadByRules, type RuleSettings } from '../rules/engine';
 import type { ParseOptions } from './parser';
-import { scanZone } from './scan';
+import { scanZone, type ZoneText } from './scan';
 import type { Zone, ZoneRecord } from './model';
 import { presentValues } from './record';
 
@@ -13,6 +13,7 @@ export type { RuleSettings } from '../rules/engine';
 export type { RRTypeDef, FieldDef, ValueDoc } from './rr-types';
 export { parseZone, buildZone, buildZoneInSlices, runToEnd, makeSourceFile } from './parser';
 export { scanZone } from './scan';
+export type { ZoneText } from './scan';
 export { reparse, recordsOfTopEntry, firstEntryFrom } from './incremental';
 export { runRules, problemFindings, defaultHost, typesReadByRules } from '../rules/engine';
 export { RuleCache } from '../rules/incremental-engine';
@@ -32,8 +33,9 @@ export interface CheckOptions extends ParseOptions {
 }
 
 /** Parse + every rule: parse problems first (as findings), then rule findings. The zone
- *  is read into the column store (scan.ts): a one-shot check edits nothing. */
-export function checkText(text: string, opts: CheckOptions): { zone: Zone; findings: Finding[] } {
+ *  is read into the column store (scan.ts): a one-shot check edits nothing. `text` may come
+ *  in segments (read-zone-file.ts), for files longer than V8's longest string. */
+export function checkText(text: ZoneText, opts: CheckOptions): { zone: Zone; findings: Finding[] } {
   const zone = scanZone(text, { keepValues: typesReadByRules(opts.settings), ...opts });
   const findings = [...problemFindings(zone, opts.settings), ...runRules(zone, opts.host ?? defaultHost, opts.settings)];
   return { zone, findings };

@@ -21,27 +21,69 @@ const NO_TOKENS: Token[] = [];
 const NO_PROBLEMS: SyntaxProblem[] = [];
 
 /** The checked document: its text, with line starts found while scanning; the line
- *  strings and entry list editor features use are made only when asked for. */
+ *  strings and entry list editor features use are made only when asked for. A file longer
+ *  than V8's longest string (about 512 MiB; a TLD zone is more) comes as several segments,
+ *  each ending where a line ends; no entry spans two (scan.ts carries an unfinished one over). */
 export class ColumnSourceFile implements SourceFile {
   private lineList: string[] | undefined;
   private entryList: Entry[] | undefined;
-  /** offset of each line's first character */
+  /** the texts of the segments read so far */
+  readonly segments: string[] = [];
+  /** per segment: its first line, and where its last line ends (past the line end) */
+  private readonly segmentFirstLine: number[] = [];
+  private readonly segmentEnd: number[] = [];
+  /** offset of each line's first character in its segment */
   lineStarts = new Int32Array(1024);
   lineCount = 0;
+  /** the last segment begun is the file's last (its last line has no line end) */
+  private lastIsFinal = true;
 
-  constructor(readonly id: string, readonly text: string) {}
+  constructor(readonly id: string) {}
+
+  /** Starts the next segment: its first line is the next line. */
+  beginSegment(text: string, final: boolean): void {
+    this.lastIsFinal = final;
+    this.segments.push(text);
+    this.segmentFirstLine.push(this.lineCount);
+    this.segmentEnd.push(text.length);
+  }
+
+  /** The current segment's lines end at `end` (what follows goes on in the next segment). */
+  endSegment(end: number): void {
+    this.segmentEnd[this.segmentEnd.length - 1] = end;
+  }
 
   addLine(start: number): void {
     if (this.lineCount === this.lineStarts.length) this.lineStarts = grown(this.lineStarts);
     this.lineStarts[this.lineCount++] = start;
   }
 
+  /** Forgets the lines from `count` on (an entry carried over to the next segment). */
+  dropLinesFrom(count: number): void {
+    this.lineCount = count;
+  }
+
+  /** The segment holding line n. */
+  segmentOf(n: number): number {
+    const first = this.segmentFirstLine;
+    let lo = 0, hi = first.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (first[mid] <= n) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   /** The text of line n, without its line end. */
   lineText(n: number): string {
-    const text = this.text;
+    const s = this.segments.length === 1 ? 0 : this.segmentOf(n);
+    const text = this.segments[s];
     const start = this.lineStarts[n];
-    if (n + 1 >= this.lineCount) return text.slice(start);
-    let end = this.lineStarts[n + 1] - 1; // the '\n' or lone '\r'
+    const last = n + 1 >= this.lineCount || (s + 1 < this.segments.length && n + 1 >= this.segmentFirstLine[s + 1]);
+    if (last && s + 1 === this.segments.length && this.lastIsFinal) return text.slice(start);
+    // the '\n' or lone '\r' ending the line (the next line's start, or the segment's end, is past it)
+    let end = (last ? this.segmentEnd[s] : this.lineStarts[n + 1]) - 1;
     if (text.charCodeAt(end) === 10 && end > start && text.charCodeAt(end - 1) === 13) end--;
     return text.slice(start, end);
   }
@@ -54,7 +96,7 @@ export class ColumnSourceFile implements SourceFile {
   }
 
   get lines(): string[] {
-    return (this.lineList ??= splitLines(this.text));
+    return (this.lineList ??= this.segments.length === 1 ? splitLines(this.segments[0]) : this.linesAt(0, this.lineCount));
   }
   set lines(v: string[]) {
     this.lineList = v;
@@ -300,9 +342,10 @@ export class ColumnZone implements Zone, ZoneRows {
   byTarget: ColumnIndex;
   private ownerLists: IndexLists = EMPTY_LISTS;
 
-  constructor(readonly file: ColumnSourceFile) {
+  /** `length`: the text's length in all (sizes the name table) */
+  constructor(readonly file: ColumnSourceFile, length: number) {
     // about one name per 64 characters of a typical zone: the table is sized once
-    this.names = new NameTable(file.text, file.text.length >> 6);
+    this.names = new NameTable(Math.floor(length / 64));
     this.byOwner = this.byType = this.byTarget = new ColumnIndex(this, EMPTY_LISTS, String, () => -1);
   }
 
@@ -330,7 +373,12 @@ export class ColumnZone implements Zone, ZoneRows {
     }
     if (lo < this.commented && this.commentRows[lo] === row) {
       const start = this.commentSpans[lo * 4 + which];
-      if (start >= 0) return this.file.text.slice(start + 1, this.commentSpans[lo * 4 + which + 1]).trim();
+      if (start >= 0) {
+        // both comments sit in the row's segment (scan.ts: a comment above from an earlier segment is kept as text)
+        const file = this.file;
+        const text = file.segments.length === 1 ? file.segments[0] : file.segments[file.segmentOf(this.columns.line[row])];
+        return text.slice(start + 1, this.commentSpans[lo * 4 + which + 1]).trim();
+      }
     }
     return which === 2 ? this.aboveText.get(row) : undefined;
   }

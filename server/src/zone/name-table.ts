@@ -41,17 +41,21 @@ export class NameTable {
   /** open addressing: pairs of (id + 1, hash), so a probe reads one cache line (0 = empty) */
   private slots: Int32Array;
   private hashes = new Int32Array(1024);
-  /** text span of a name written in the zone (and its origin), until its key is made */
+  /** text span of a name written in the zone (its segment, and its origin), until its key is made */
   private spanStart = new Int32Array(1024);
   private spanEnd = new Int32Array(1024);
+  private spanSegment = new Int32Array(1024);
   /** index of the origin in `origins`, -1 for a name written absolute */
   private spanOrigin = new Int32Array(1024);
   private readonly origins: Origin[] = [];
   private keys: (string | undefined)[] = [];
   private count = 0;
+  /** the texts spans are in (the zone's segments), and the one internSpan reads now */
+  private readonly texts: string[] = [];
+  private text = '';
 
   /** `expected`: about how many names will come (sizes the table once instead of growing it) */
-  constructor(private readonly text: string, expected = 0) {
+  constructor(expected = 0) {
     let pairs = INITIAL_SLOTS;
     while (pairs < expected * 2) pairs *= 2;
     this.slots = new Int32Array(pairs * 2);
@@ -59,7 +63,14 @@ export class NameTable {
     this.hashes = new Int32Array(n);
     this.spanStart = new Int32Array(n);
     this.spanEnd = new Int32Array(n);
+    this.spanSegment = new Int32Array(n);
     this.spanOrigin = new Int32Array(n);
+  }
+
+  /** The text the next spans are in (the scanner's next segment). */
+  readFrom(text: string): void {
+    this.texts.push(text);
+    this.text = text;
   }
 
   get size(): number {
@@ -92,7 +103,7 @@ export class NameTable {
   keyOnce(id: number): string {
     const k = this.keys[id];
     if (k !== undefined) return k;
-    const written = this.text.slice(this.spanStart[id], this.spanEnd[id]).toLowerCase();
+    const written = this.texts[this.spanSegment[id]].slice(this.spanStart[id], this.spanEnd[id]).toLowerCase();
     const oi = this.spanOrigin[id];
     const o = oi < 0 ? undefined : this.origins[oi];
     return o === undefined ? written : o.key === '.' ? written + '.' : written + '.' + o.key;
@@ -153,7 +164,8 @@ export class NameTable {
     if (this.keys[id] === undefined && this.spanOrigin[id] === originIndex && this.spanEnd[id] - this.spanStart[id] === n) {
       // written the same way (the usual repeat): compare the two spans, no key string needed
       const other = this.spanStart[id];
-      for (let i = 0; i < n; i++) if (lower(text.charCodeAt(other + i)) !== lower(text.charCodeAt(start + i))) return false;
+      const was = this.texts[this.spanSegment[id]];
+      for (let i = 0; i < n; i++) if (lower(was.charCodeAt(other + i)) !== lower(text.charCodeAt(start + i))) return false;
       return true;
     }
     return this.keyMatchesSpan(this.key(id), length, start, end, originIndex < 0 ? undefined : this.origins[originIndex]);
@@ -175,11 +187,13 @@ export class NameTable {
       this.hashes = grown(this.hashes);
       this.spanStart = grown(this.spanStart);
       this.spanEnd = grown(this.spanEnd);
+      this.spanSegment = grown(this.spanSegment);
       this.spanOrigin = grown(this.spanOrigin);
     }
     this.hashes[id] = h;
     this.spanStart[id] = start;
     this.spanEnd[id] = end;
+    this.spanSegment[id] = this.texts.length - 1;
     this.spanOrigin[id] = originIndex;
     this.keys.push(key);
     this.slots[slot * 2] = id + 1;

@@ -20,13 +20,22 @@ import { grown } from './name-table';
 
 const SPACE = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36, DOT = 46, AT = 64;
 
+/** A zone file's text: one string, or segments that each end where a line ends (but the last),
+ *  for a file longer than V8's longest string (read-zone-file.ts). */
+export type ZoneText = string | readonly string[];
+
+/** An entry still open at the end of a segment is read again at the start of the next one,
+ *  up to this length; a longer one is an unclosed '(' (parser.ts reports it where it ends). */
+const CARRY_MAX = 1 << 20;
+
 /** Reads a whole zone file into a column-stored zone. Never throws; does no I/O. */
-export function scanZone(text: string, opts: ParseOptions): Zone {
-  const file = new ColumnSourceFile(opts.fileId, text);
-  const zone = new ColumnZone(file);
+export function scanZone(text: ZoneText, opts: ParseOptions): Zone {
+  const segments = typeof text === 'string' ? [text] : text;
+  const file = new ColumnSourceFile(opts.fileId);
+  const zone = new ColumnZone(file, segments.reduce((n, t) => n + t.length, 0));
   const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: zone, topRecords: [] };
   const state: ParseState = { origin: hostOrigin(opts) };
-  new Scanner(file, zone, ctx, state).run();
+  new Scanner(file, zone, ctx, state).run(segments.length ? segments : ['']);
   zone.finish();
   zone.origin = zoneOrigin(zone, opts);
   return zone;
@@ -42,7 +51,10 @@ interface ScanOrigin {
 }
 
 class Scanner {
-  private readonly text: string;
+  /** the segment being read */
+  private text = '';
+  /** it is the last one */
+  private final = true;
   // Data tokens (words and quoted strings) of the entry being read, as offsets.
   private tokStart = new Int32Array(64);
   private tokEnd = new Int32Array(64);
@@ -53,7 +65,7 @@ class Scanner {
   private commentEnd = -1;
   private depth = 0;
   /** the text has a '\r' (lines can end in "\r\n" or "\r"), and the next backslash at or after the line being read */
-  private readonly hasCR: boolean;
+  private hasCR = false;
   private nextBackslash = -1;
   /** the entry needs parser.ts: an escape, a lexical error */
   private slow = false;
@@ -91,47 +103,77 @@ class Scanner {
     private readonly ctx: ParseContext,
     private readonly state: ParseState,
   ) {
-    this.text = file.text;
-    this.hasCR = file.text.indexOf('\r') >= 0;
     this.cursor = { words: this.words, i: 0, origin: '', names: ctx.names };
     this.keep = ctx.opts.keepValues;
     this.useOrigin(state.origin);
   }
 
-  run(): void {
-    const text = this.text;
+  run(segments: readonly string[]): void {
     const file = this.file;
-    let start = 0;
     let line = 0;
-    file.addLine(0);
-    while (start >= 0) {
-      const entryLine = line;
-      const c0 = text.charCodeAt(start);
-      const leadingBlank = c0 === SPACE || c0 === TAB;
-      this.count = 0;
-      this.commentStart = -1;
-      this.depth = 0;
-      this.slow = false;
-      let next = this.nextLine(this.lexLine(start));
-      line++;
-      if (next >= 0) file.addLine(next);
-      // An open parenthesis continues the entry, but not into a directive line (lexer.ts).
-      while (this.depth > 0 && next >= 0 && text.charCodeAt(next) !== DOLLAR) {
-        next = this.nextLine(this.lexLine(next));
+    let carried = '';
+    for (let s = 0; s < segments.length; s++) {
+      const text = carried ? carried + segments[s] : segments[s];
+      if (!text && s + 1 < segments.length) continue;
+      carried = '';
+      this.readFrom(text, s === segments.length - 1);
+      let start = 0;
+      file.addLine(0);
+      while (start >= 0) {
+        const entryLine = line;
+        const c0 = text.charCodeAt(start);
+        const leadingBlank = c0 === SPACE || c0 === TAB;
+        this.count = 0;
+        this.commentStart = -1;
+        this.depth = 0;
+        this.slow = false;
+        let next = this.nextLine(this.lexLine(start));
         line++;
         if (next >= 0) file.addLine(next);
+        // An open parenthesis continues the entry, but not into a directive line (lexer.ts).
+        while (this.depth > 0 && next >= 0 && text.charCodeAt(next) !== DOLLAR) {
+          next = this.nextLine(this.lexLine(next));
+          line++;
+          if (next >= 0) file.addLine(next);
+        }
+        if (this.depth > 0 && next < 0 && !this.final && text.length - start <= CARRY_MAX) {
+          // the entry goes on in the next segment: read it again there, whole
+          carried = text.slice(start);
+          file.dropLinesFrom(file.lineCount - (line - entryLine));
+          file.endSegment(start);
+          line = entryLine;
+          break;
+        }
+        if (this.depth > 0) this.slow = true; // unclosed '(': parser.ts reports it
+        this.entry(entryLine, line - entryLine, leadingBlank);
+        start = next;
       }
-      if (this.depth > 0) this.slow = true; // unclosed '(': parser.ts reports it
-      this.entry(entryLine, line - entryLine, leadingBlank);
-      start = next;
     }
   }
 
-  /** Where the line after the one ending at `end` starts, or -1 at the end of the text. */
+  /** Starts reading the next segment. Offsets into the one before are not kept past this. */
+  private readFrom(text: string, final: boolean): void {
+    // the comment above the next entry, as text (its offsets were in the segment before)
+    if (this.prevCommentStart >= 0) {
+      this.prevComment = this.text.slice(this.prevCommentStart + 1, this.prevCommentEnd).trim();
+      this.prevCommentStart = -1;
+    }
+    this.recentStart.fill(-1);
+    this.text = text;
+    this.final = final;
+    this.hasCR = text.indexOf('\r') >= 0;
+    this.nextBackslash = -1;
+    this.file.beginSegment(text, final);
+    this.zone.names.readFrom(text);
+  }
+
+  /** Where the line after the one ending at `end` starts, or -1 at the end of the text (in a
+   *  segment but the last, its text ends with a line end: the next line is in the next one). */
   private nextLine(end: number): number {
     const text = this.text;
     if (end >= text.length) return -1;
-    return text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+    const next = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+    return next === text.length && !this.final ? -1 : next;
   }
 
   private isLineEnd(c: number): boolean {

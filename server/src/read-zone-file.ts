@@ -1,0 +1,60 @@
+// Reads a zone file for a whole-file check (`dane-zone check`, and the server's check from
+// disk). V8's longest string is 0x1fffffe8 UTF-16 units (about 512 MiB), and TLD zones are
+// longer (.se is about 1.2 GB): such a file comes as segments, each cut after a line end,
+// which the column store reads one after the other (scan.ts).
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
+import { totalmem } from 'node:os';
+
+/** Bytes per segment. UTF-8 decodes to at most as many UTF-16 units, so a segment and an
+ *  entry carried over from the one before (scan.ts, at most 1 MiB) stay under the limit. */
+export const SEGMENT_BYTES = 256 * 2 ** 20;
+
+/** The file's text: one string, or segments when it is longer than `segmentBytes`.
+ *  Throws (with the reason) when the file cannot be read or a line is longer than a segment. */
+export function readZoneFile(path: string, segmentBytes = SEGMENT_BYTES): string | string[] {
+  const fd = openSync(path, 'r');
+  try {
+    if (fstatSync(fd).size <= segmentBytes) return readFileSync(fd, 'utf8');
+    return readSegments(fd, segmentBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readSegments(fd: number, segmentBytes: number): string[] {
+  const segments: string[] = [];
+  const buf = Buffer.allocUnsafe(segmentBytes);
+  let have = 0; // bytes in buf not yet in a segment
+  let offset = 0; // file offset of buf[0]
+  for (;;) {
+    let eof = false;
+    while (have < segmentBytes) {
+      const n = readSync(fd, buf, have, segmentBytes - have, null);
+      if (n === 0) { eof = true; break; }
+      have += n;
+    }
+    if (eof) {
+      if (have > 0 || !segments.length) segments.push(buf.toString('utf8', 0, have));
+      return segments;
+    }
+    // Cut after the last '\n': it is never inside a UTF-8 sequence, and "\r\n" stays whole.
+    // A file of '\r' line ends has none; its last '\r' is followed by a byte in buf that is no '\n'.
+    let cut = buf.lastIndexOf(10, have - 1) + 1;
+    if (cut === 0) cut = buf.lastIndexOf(13, have - 2) + 1;
+    if (cut === 0) throw new Error(`the line at byte ${offset} is longer than ${segmentBytes} bytes: this is not a zone file`);
+    segments.push(buf.toString('utf8', 0, cut));
+    buf.copy(buf, 0, cut, have);
+    have -= cut;
+    offset += cut;
+  }
+}
+
+/** A heap limit (MiB) for checking `bytes` of zone files: the column store's check of the
+ *  bench's 1M zone (65 MB) holds about 230 MB of heap, the text included; this allows five
+ *  times the text and 1 GiB more, but not more than three quarters of the machine's memory. */
+export function heapLimitFor(bytes: number): number {
+  const want = Math.ceil((bytes * 5) / 2 ** 20) + 1024;
+  const have = Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
+  return Math.max(have, Math.min(want, Math.floor((totalmem() * 0.75) / 2 ** 20)));
+}

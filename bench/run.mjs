@@ -8,7 +8,7 @@
 //     open (p50/p95), a burst, hover and completion (p50), an outline, the folding ranges, a format of the
 //     whole file and, after one more key, of 20 lines.
 // Writes a table to the terminal and everything to bench/out/results.json.
-// Options: --sizes 10k,100k,1m  --runs 5  --lsp-runs 3  --lsp-sizes 100k,1m
+// Options: --sizes 10k,100k,1m[,10m]  --runs 5  --lsp-runs 3  --lsp-sizes 100k,1m
 //   --edits 50  --outline-edits 20  --burst 10  --queries 20  --seed 42  --no-peers  --no-check
 //   --no-lsp  --no-build  --quick (10k,100k; 3 runs; 1 LSP run)  --json FILE
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { measureProcess, toolVersion, haveGnuTime } from './lib/proc.mjs';
 import { runLspScenario } from './lib/lsp-scenario.mjs';
 import { median, percentile, round } from './lib/stats.mjs';
 import { checkTable, lspTable, targets, targetsText } from './lib/report.mjs';
-import { OUT, ORIGIN, SIZES, workload } from './lib/workload.mjs';
+import { LSP_SIZES, OUT, ORIGIN, SIZES, workload } from './lib/workload.mjs';
 import { ROOT } from './lib/script.mjs';
 
 
@@ -53,9 +53,9 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
-  for (const s of [...o.sizes, ...(o.lspSizes ?? [])]) if (!SIZES[s]) throw new Error(`unknown size ${s} (10k, 100k, 1m)`);
+  for (const s of [...o.sizes, ...(o.lspSizes ?? [])]) if (!SIZES[s]) throw new Error(`unknown size ${s} (${Object.keys(SIZES).join(', ')})`);
   // The issue measures the server on the 100k and 1M zones.
-  if (!o.lspSizes) o.lspSizes = o.sizes.filter((s) => s !== '10k');
+  if (!o.lspSizes) o.lspSizes = o.sizes.filter((s) => LSP_SIZES.includes(s));
   if (!(o.runs >= 1 && o.lspRuns >= 1)) throw new Error('--runs and --lsp-runs must be >= 1');
   return o;
 }

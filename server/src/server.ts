@@ -1,6 +1,10 @@
 // Language server entry: `node dist/server.js --stdio` (or ipc from the VS Code
 // client). A thin router: documents in, analyses out, features from lsp/*.
-import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind, type ClientCapabilities, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
+  type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
 import { ZoneStore, uriToPath } from './lsp/zone-store';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
@@ -10,10 +14,32 @@ import { registerValidateHandler } from './lsp/validate-handler';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
 import { registerCheckFile } from './lsp/check-file-handler';
+import { jsonDecoder, OVERSIZED_MESSAGE, type OversizedMessage } from './lsp/oversized-messages';
+import { oversizedDocuments } from './lsp/oversized-documents';
 import { analysisProgress } from './lsp/analysis-progress';
 import { VERSION } from './version';
 
-const connection = createConnection(ProposedFeatures.all);
+/** Over stdio, a reader whose decoder turns a message too long for one string into an
+ *  OversizedMessage (oversized-messages.ts); it then does what createConnection does for
+ *  --stdio on its own: console output to the client, exit when the input ends. */
+function connect(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const reader = new StreamMessageReader(process.stdin, { charset: 'utf-8', contentTypeDecoder: jsonDecoder() });
+  const c = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  let shutdown = false;
+  c.onShutdown(() => { shutdown = true; });
+  const end = (): never => process.exit(shutdown ? 0 : 1);
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
+  // stdout carries the protocol: anything written to the console goes to the client's log
+  console.log = console.info = (...a: unknown[]) => c.console.log(format(...a));
+  console.debug = (...a: unknown[]) => c.console.log(format(...a));
+  console.warn = (...a: unknown[]) => c.console.warn(format(...a));
+  console.error = (...a: unknown[]) => c.console.error(format(...a));
+  return c;
+}
+
+const connection = connect();
 const store = new ZoneStore();
 const publisher = new DiagnosticsPublisher(connection, store);
 const settings = new SettingsCache(connection);
@@ -39,7 +65,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.supported = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      // saves: a document too long to be sent is checked again from disk (oversized-documents.ts)
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       ...EDITOR_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -78,6 +105,7 @@ connection.onDidChangeTextDocument((p) => {
 });
 
 connection.onDidCloseTextDocument((p) => {
+  oversized.closed(p.textDocument.uri);
   store.close(p.textDocument.uri);
   settings.forget(p.textDocument.uri);
   publisher.clear(p.textDocument.uri);
@@ -109,7 +137,7 @@ registerValidateHandler(connection, {
   publishExtra: (uri, diagnostics) => publisher.setExtra(uri, 'live-validation', diagnostics),
 });
 
-registerCheckFile(connection, {
+const checkFromDisk = registerCheckFile(connection, {
   insideWorkspace: (path) => store.insideWorkspace(path),
   workspaceFolders: () => store.workspaceFolders,
   settingsFor: async (uri) => {
@@ -117,5 +145,8 @@ registerCheckFile(connection, {
     return settings.get(uri);
   },
 });
+const oversized = oversizedDocuments(connection, checkFromDisk);
+connection.onNotification(OVERSIZED_MESSAGE, (m: OversizedMessage) => oversized.received(m));
+connection.onDidSaveTextDocument((p) => oversized.saved(p.textDocument.uri));
 
 connection.listen();

@@ -1,12 +1,13 @@
 // A zone file longer than V8's longest string (0x1fffffe8 UTF-16 units, about 512 MiB; a TLD
 // zone such as .se is 1.2 GB) is checked whole, by `dane-zone check` and by the server's check
 // from disk: it is read in segments cut where lines end (read-zone-file.ts), an entry in
-// parentheses across a cut is read whole, and line numbers run on across segments.
+// parentheses across a cut is read whole, and line numbers run on across segments. An editor
+// that sends such a file as a didOpen gets it checked from disk (oversized-documents.ts).
 // The file is mostly 1 MiB comment lines, so it is quick to write and to scan.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -80,4 +81,53 @@ test('the server checks the same file from disk (daneZone/checkFile) with the sa
   const r = await s.conn.sendRequest('daneZone/checkFile', { uri: pathToFileURL(file).href });
   assert.equal(r.records, 5, "the SOA, NS, ns1's A, the TXT read across the cut and tail's A");
   assert.deepEqual(r.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`), expected());
+});
+
+/** Writes a didOpen of the file to the server as one JSON-RPC message, in pieces (no string can
+ *  hold it), its keys in an order of their own (the text before the URI, the method last), as an
+ *  editor may send them. The pieces are written in one go, so no other message gets between. */
+async function sendDidOpen(stdin, uri, path) {
+  const head = Buffer.from('{"params":{"textDocument":{"text":"');
+  const tail = Buffer.from(`","version":1,"languageId":"dns-zone","uri":${JSON.stringify(uri)}}},"method":"textDocument/didOpen","jsonrpc":"2.0"}`);
+  const pieces = [];
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(64 * MIB);
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) pieces.push(Buffer.from(JSON.stringify(buf.toString('latin1', 0, n)).slice(1, -1)));
+  closeSync(fd);
+  const length = head.length + tail.length + pieces.reduce((a, b) => a + b.length, 0);
+  assert.ok(length > STRING_LIMIT);
+  let flushed = true;
+  for (const b of [Buffer.from(`Content-Length: ${length}\r\n\r\n`), head, ...pieces, tail]) flushed = stdin.write(b);
+  if (!flushed) await new Promise((resolve) => stdin.once('drain', resolve));
+}
+
+test('an editor that sends the file as a document gets it checked from disk: at open, on save, cleared on close', async (t) => {
+  const folder = pathToFileURL(dir).href;
+  const uri = pathToFileURL(file).href;
+  const s = await startServerFor(t, { rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }] });
+  const shown = [];
+  s.conn.onNotification('window/showMessage', (m) => shown.push(m));
+  const messages = (d) => d.diagnostics.map((x) => x.code === 'checked-from-disk' ? x.code : `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.message}`);
+
+  await sendDidOpen(s.child.stdin, uri, file);
+  const opened = await s.diagnostics(uri, undefined, 120000);
+  assert.deepEqual(messages(opened), ['checked-from-disk', ...expected()]);
+  assert.match(opened.diagnostics[0].message, /this document is \d+ MiB, more than an editor can send a language server .*: these are the problems of the file on disk \(5 records/);
+  assert.equal(shown.length, 1);
+  assert.match(shown[0].message, /example\.com\.zone is \d+ MiB, more than an editor can send a language server: dane-zone checks the file on disk instead/);
+
+  // the server still serves other documents
+  const small = pathToFileURL(join(dir, 'small.zone')).href;
+  await s.open(small, '$ORIGIN example.com.\n$TTL 60\nx IN A 192.0.2.256\n', 1);
+  assert.equal((await s.diagnostics(small, 1)).diagnostics.filter((d) => d.code === 'rdata-invalid').length, 1);
+
+  // saved with one more fault: checked again
+  appendFileSync(file, 'late IN MX 10\n');
+  await s.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  const saved = await s.diagnosticsWhere(uri, (d) => d.diagnostics.length === 4, 120000);
+  assert.deepEqual(messages(saved).slice(0, 3), ['checked-from-disk', ...expected()]);
+  assert.match(messages(saved)[3], new RegExp(`^${lastLine + 1}:\\d+ `));
+
+  await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  await s.diagnosticsWhere(uri, (d) => d.diagnostics.length === 0, 10000);
 });

@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
 import { CheckFileRequest, type CheckFileParams, type CheckFileResult } from './protocol';
 import { uriToPath, type DocSettings } from './zone-store';
 import type { CheckJob, CheckOutcome } from '../check-worker';
@@ -18,14 +18,17 @@ export interface CheckFileDeps {
   settingsFor(uri: string): Promise<DocSettings>;
 }
 
-export function registerCheckFile(connection: Connection, deps: CheckFileDeps, workerPath = join(__dirname, 'check-worker.js')): void {
+/** Checks the file of a file: URI from disk. `anywhere`: also outside the workspace folders (a
+ *  document the editor opened; its $INCLUDEs and certificates are still read only inside them). */
+export type CheckFromDisk = (uri: unknown, token: CancellationToken, opts?: { anywhere?: boolean }) => Promise<CheckFileResult>;
+
+export function registerCheckFile(connection: Connection, deps: CheckFileDeps, workerPath = join(__dirname, 'check-worker.js')): CheckFromDisk {
   /** the running check of each file: ends it */
   const running = new Map<string, () => void>();
-  connection.onRequest(CheckFileRequest, async (params: CheckFileParams, token): Promise<CheckFileResult> => {
-    const uri = params?.uri;
+  const check: CheckFromDisk = async (uri, token, { anywhere = false } = {}) => {
     const path = typeof uri === 'string' ? uriToPath(uri) : undefined;
-    if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `dane-zone: checkFile takes a file: URI, not ${JSON.stringify(uri)}`);
-    if (!deps.insideWorkspace(path)) throw new ResponseError(ErrorCodes.InvalidParams, `dane-zone: refused: ${path} is outside the workspace folders`);
+    if (typeof uri !== 'string' || !path) throw new ResponseError(ErrorCodes.InvalidParams, `dane-zone: checkFile takes a file: URI, not ${JSON.stringify(uri)}`);
+    if (!anywhere && !deps.insideWorkspace(path)) throw new ResponseError(ErrorCodes.InvalidParams, `dane-zone: refused: ${path} is outside the workspace folders`);
     const settings = await deps.settingsFor(uri);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     running.get(uri)?.();
@@ -58,5 +61,7 @@ export function registerCheckFile(connection: Connection, deps: CheckFileDeps, w
         : `dane-zone: the check failed: ${e.message}`));
       worker.once('exit', (code) => fail(ErrorCodes.InternalError, `dane-zone: the check stopped before it ended (exit code ${code})`));
     });
-  });
+  };
+  connection.onRequest(CheckFileRequest, (params: CheckFileParams, token) => check(params?.uri, token));
+  return check;
 }

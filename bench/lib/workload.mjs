@@ -9,8 +9,8 @@ export const OUT = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 
 // 10m (about 650 MB) is past V8's longest string, like a TLD zone: only for `dane-zone check`
 // (`--sizes 10m`); no language-server client can send it as one document.
 export const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 };
-/** The sizes the language server is measured at by default. */
-export const LSP_SIZES = ['100k', '1m'];
+/** The sizes the language server can be measured at (by default 100k and 1m). */
+export const LSP_SIZES = ['10k', '100k', '1m'];
 export const ORIGIN = 'example.com.';
 
 /** The zone of `size` records (10k, 100k, 1m, 10m) with its record count and size in bytes. */

@@ -20,8 +20,9 @@ import { grown } from './name-table';
 
 const SPACE = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36, DOT = 46, AT = 64;
 
-/** A zone file's text: one string, or segments that each end where a line ends (but the last),
- *  for a file longer than V8's longest string (read-zone-file.ts). */
+/** A zone file's text: one string, or segments that each end where a line ends (but the last;
+ *  never between the '\r' and '\n' of a line end), for a file longer than V8's longest string
+ *  (read-zone-file.ts). */
 export type ZoneText = string | readonly string[];
 
 /** An entry still open at the end of a segment is read again at the start of the next one,

@@ -61,10 +61,22 @@ function decode(bytes: Buffer, length: number): string {
   return isAscii(bytes.subarray(0, length)) ? bytes.toString('latin1', 0, length) : bytes.toString('utf8', 0, length);
 }
 
+/** Set to a number of MiB, the heap a whole-file check gets, instead of heapLimitFor's estimate. */
+export const HEAP_ENV = 'DANE_ZONE_HEAP_MB';
+
+/** The heap limit (MiB) set by DANE_ZONE_HEAP_MB, if any. */
+export function fixedHeapLimit(): number | undefined {
+  const mb = Number(process.env[HEAP_ENV]);
+  return Number.isInteger(mb) && mb > 0 ? mb : undefined;
+}
+
 /** A heap limit (MiB) for checking `bytes` of zone files: the check of the bench's 10M zone
  *  (669 MB, ASCII) holds 1.5 GiB of heap, a UTF-8 one would hold the text as well; this allows
- *  five times the files and 1 GiB more, but not more than three quarters of the machine's memory. */
+ *  five times the files and 1 GiB more, but not more than three quarters of the machine's
+ *  memory, and never less than Node's default. DANE_ZONE_HEAP_MB overrides it. */
 export function heapLimitFor(bytes: number): number {
+  const fixed = fixedHeapLimit();
+  if (fixed !== undefined) return fixed;
   const want = Math.ceil((bytes * 5) / 2 ** 20) + 1024;
   const have = Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
   return Math.max(have, Math.min(want, Math.floor((totalmem() * 0.75) / 2 ** 20)));

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { checkText, absRange, type ZoneText } from '../zone/api';
-import { heapLimitFor, readZoneFile } from '../read-zone-file';
+import { fixedHeapLimit, heapLimitFor, readZoneFile } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
 import { makeFileReader, makeIncludeReader } from './files';
@@ -99,8 +99,9 @@ export async function checkMain(argv: string[]): Promise<number> {
 const HEAP_SET = 'DANE_ZONE_CHECK_HEAP';
 
 /** Zone files of hundreds of megabytes (a TLD) need more heap than Node gives by default
- *  (2-4 GiB): the check then runs again in a child Node with room for them (heapLimitFor),
- *  and this returns its exit code; undefined when the heap is big enough. */
+ *  (2-4 GiB): the check then runs again in a child Node with room for them (heapLimitFor; or
+ *  with the heap DANE_ZONE_HEAP_MB asks for), and this returns its exit code; undefined when
+ *  this process's heap is the one to use. */
 function againWithRoomFor(files: string[]): number | undefined {
   if (process.env[HEAP_SET]) return undefined;
   let bytes = 0;
@@ -108,12 +109,12 @@ function againWithRoomFor(files: string[]): number | undefined {
     try { bytes += statSync(f).size; } catch { /* reported when it is read */ }
   }
   const limit = heapLimitFor(bytes);
-  if (limit * 2 ** 20 <= getHeapStatistics().heap_size_limit) return undefined;
+  if (fixedHeapLimit() === undefined && limit * 2 ** 20 <= getHeapStatistics().heap_size_limit) return undefined;
   const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${limit}`, process.argv[1], ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, [HEAP_SET]: String(limit) },
   });
   if (child.status !== null) return child.status;
-  process.stderr.write(`dane-zone check: the check stopped (${child.signal ?? child.error?.message}) with a heap limit of ${limit} MiB for ${Math.round(bytes / 2 ** 20)} MiB of zone files; it may need more memory than this machine gives\n`);
+  process.stderr.write(`dane-zone check: the check stopped (${child.signal ?? child.error?.message}) with a heap limit of ${limit} MiB for ${Math.round(bytes / 2 ** 20)} MiB of zone files: it needs more memory${fixedHeapLimit() ? ' than DANE_ZONE_HEAP_MB gives' : ' than this machine gives'}\n`);
   return 3;
 }

@@ -57,7 +57,7 @@ export function registerCheckFile(connection: Connection, deps: CheckFileDeps, w
         else end(() => resolve(o));
       });
       worker.once('error', (e) => fail(ErrorCodes.InternalError, (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? `dane-zone: the check of ${Math.round(bytes / 2 ** 20)} MiB ran out of memory (it asked for a heap of ${heapMb} MiB; VS Code's Electron gives at most 4096); \`dane-zone check\` has no such limit`
+        ? `dane-zone: the check of ${Math.round(bytes / 2 ** 20)} MiB ran out of memory (a heap of ${heapMb} MiB; VS Code's Electron gives at most 4096, DANE_ZONE_HEAP_MB sets it); \`dane-zone check\` has no such limit`
         : `dane-zone: the check failed: ${e.message}`));
       worker.once('exit', (code) => fail(ErrorCodes.InternalError, `dane-zone: the check stopped before it ended (exit code ${code})`));
     });

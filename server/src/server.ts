@@ -32,8 +32,7 @@ function connect(): Connection {
   process.stdin.on('end', end);
   process.stdin.on('close', end);
   // stdout carries the protocol: anything written to the console goes to the client's log
-  console.log = console.info = (...a: unknown[]) => c.console.log(format(...a));
-  console.debug = (...a: unknown[]) => c.console.log(format(...a));
+  for (const m of ['log', 'info', 'debug', 'dir', 'trace', 'table'] as const) console[m] = (...a: unknown[]) => c.console.log(format(...a));
   console.warn = (...a: unknown[]) => c.console.warn(format(...a));
   console.error = (...a: unknown[]) => c.console.error(format(...a));
   return c;

@@ -1,7 +1,8 @@
-// The heap a whole-file check may use (read-zone-file.ts): DANE_ZONE_HEAP_MB sets it for
-// `dane-zone check` (which then runs the check in a child Node with that heap) and for the
-// server's check from disk (its worker thread). A check that runs out of it ends with a
-// message that says so, not a crash without a word; the server stays up.
+// The heap a whole-file check may use (read-zone-file.ts). `dane-zone check` started with too
+// small a heap for its files runs the check again in a child Node with one sized to them.
+// DANE_ZONE_HEAP_MB sets it instead, for the CLI and for the server's check from disk (its
+// worker thread). A check that runs out of it ends with a message that says so, not a crash
+// without a word; the server stays up.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,14 @@ function zoneDir(t) {
   generateZone(100_000, file, { seed: 3 }); // about 20 MiB of heap to check
   return { dir, file };
 }
+
+test('dane-zone check started with a heap too small for its zone runs it again with room', (t) => {
+  const { file } = zoneDir(t);
+  // 12 MiB aborts this check (the heap-limit test below); the child gets heapLimitFor's
+  const r = spawnSync(process.execPath, [cli, 'check', file], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=12' } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '');
+});
 
 test('dane-zone check with DANE_ZONE_HEAP_MB: enough is a normal check, too little says so', (t) => {
   const { file } = zoneDir(t);

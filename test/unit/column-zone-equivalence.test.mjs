@@ -25,7 +25,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The text cut after every `every`-th line end (at least one), as read-zone-file.ts cuts a file
  *  too long for one string: segments that end where a line ends ("\r\n" stays whole). */
-export function segmentsOf(text, every = 1) {
+function segmentsOf(text, every = 1) {
   const out = [];
   let from = 0, ends = 0;
   for (let i = 0; i < text.length; i++) {

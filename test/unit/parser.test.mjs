@@ -165,6 +165,42 @@ test('names: label and name length limits, empty labels', () => {
   assert.match(p[1], /empty label/);
 });
 
+test('names: lengths are octets of the UTF-8 form, an escape counts one (RFC 1035 §2.3.4; BIND: label too long)', () => {
+  // 'a' + 40 'é' is 41 characters but 81 octets
+  const p = problems(HEAD + `a${'é'.repeat(40)} A 192.0.2.1\n`);
+  assert.deepEqual(p, [`3:1-3:42 syntax: owner: label of 81 octets: at most 63 allowed (RFC 1035 §2.3.4)`]);
+  assert.deepEqual(problems(HEAD + `a${'é'.repeat(31)} A 192.0.2.1\n`), []); // 63 octets
+  // four-octet characters (a surrogate pair in the string) and the 255-octet name limit
+  assert.match(problems(HEAD + `${'😀'.repeat(16)} A 192.0.2.1\n`)[0], /label of 64 octets/);
+  const name = Array.from({ length: 5 }, () => 'é'.repeat(25)).join('.'); // 5 labels of 50 octets
+  assert.match(problems(HEAD + `${name} A 192.0.2.1\n`)[0], /name of 268 octets: at most 255/);
+  assert.deepEqual(problems(HEAD + `${'\\233'.repeat(63)} A 192.0.2.1\n`), []);
+});
+
+test('names: a name cannot end in a lone backslash (it would escape the dot before the origin; BIND: unexpected end of input)', () => {
+  assert.deepEqual(problems(HEAD + 'x CNAME foo\\\n'),
+    ["3:9-3:13 rdata-invalid: CNAME target: name ends with a lone backslash: write '\\\\' for a backslash octet (RFC 1035 §5.1)"]);
+  assert.match(problems(HEAD + 'foo\\\n  A 192.0.2.1\n')[0], /^3:1-3:5 syntax: owner: name ends with a lone backslash/);
+  // an escaped backslash is a whole octet
+  assert.deepEqual(records(HEAD + 'x CNAME foo\\\\\n'), ['x.example.com.\t3600\tIN\tCNAME\tfoo\\\\.example.com.']);
+});
+
+test('names: an escape message quotes the file, not the origin appended to a relative name', () => {
+  assert.deepEqual(problems(HEAD + 'm MX 10 mail\\1\nx\\12 A 192.0.2.1\n'), [
+    "3:9-3:15 rdata-invalid: MX exchange: bad escape '\\1': \\DDD needs three decimal digits",
+    "4:1-4:5 syntax: owner: bad escape '\\12': \\DDD needs three decimal digits",
+  ]);
+});
+
+test('TTLs: leading zeros do not count towards the digits (BIND and Knot read 000000000003600 as 3600)', () => {
+  const z = parse(HEAD + 't 00000000003600 IN A 192.0.2.1\n$TTL 000000000003600\nu A 192.0.2.2\n@ SOA ns1 host 1 000000000003600 900 604800 300\n');
+  assert.deepEqual(z.problems.map((p) => p.message), []);
+  assert.deepEqual(z.records.map((r) => r.ttl), [3600, 3600, 3600]);
+  assert.equal(z.records[2].values[3], 3600);
+  // still no TTL past 32 bits, however written
+  assert.match(problems(HEAD + 't 0004294967296 A 192.0.2.1\n')[0], /expected a record type/);
+});
+
 test('relative names without an origin are errors unless the host gives one', () => {
   assert.match(problems('www 60 A 192.0.2.1\n')[0], /relative name 'www' but no \$ORIGIN/);
   assert.deepEqual(records('www 60 A 192.0.2.1\n', { origin: 'example.org' }), ['www.example.org.\t60\tIN\tA\t192.0.2.1']);

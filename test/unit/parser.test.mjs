@@ -98,6 +98,19 @@ test('RFC 3597 generic form, for unknown and known types (checked against the fo
   assert.match(p[1], /^4:8-4:19 rdata-invalid: A: generic RDATA: length says 4 octets but the data has 3/);
 });
 
+test('meta and reserved types cannot be records: an error on the type (RFC 6895 §3.1; BIND: invalid use of a meta type)', () => {
+  const p = problems(HEAD + 'm TYPE0 \\# 0\nm TYPE41 \\# 0\nm type200 \\# 0\nm TYPE249 \\# 0\nm axfr \\# 0\nm TYPE65535 \\# 0\n');
+  assert.deepEqual(p, [
+    '3:3-3:8 syntax: TYPE0 is reserved and cannot be used for a record (RFC 6895 §3.1)',
+    '4:3-4:9 syntax: TYPE41 (OPT) is a meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)',
+    '5:3-5:10 syntax: TYPE200 is a question or meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)',
+    '6:3-6:10 syntax: TYPE249 (TKEY) is a meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)',
+    '7:3-7:7 syntax: AXFR (TYPE252) is a question or meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)',
+  ]);
+  // 65535 is reserved too, but BIND and Knot load it
+  assert.deepEqual(records(HEAD + 'm TYPE65535 \\# 0\n'), ['m.example.com.\t3600\tIN\tTYPE65535\t\\# 0']);
+});
+
 test('unknown type without generic form names the fix', () => {
   const p = problems(HEAD + 'a IN TYPE65534 0102\n');
   assert.match(p[0], /^3:6-3:15 rdata-invalid: type TYPE65534 is not known .*'\\# <length> <hex>'/);

@@ -78,6 +78,19 @@ test('character-strings over 255 octets are errors with the string range', () =>
   assert.match(p[0], /^3:10-3:268 rdata-invalid: TXT strings: a character-string holds at most 255 octets, this one has 256/);
 });
 
+test('TXT RDATA over 65535 octets is an error over its strings (RFC 1035 §3.2.1: RDLENGTH is 16 bits; BIND: ran out of space)', () => {
+  const s255 = `"${'a'.repeat(255)}"`;
+  // 256 strings of 1 + 255 octets: 65536
+  const p = problems(HEAD + `t TXT ${Array(256).fill(s255).join(' ')}\n`);
+  assert.equal(p.length, 1, p.join('\n'));
+  assert.match(p[0], /^3:7-3:\d+ rdata-invalid: TXT strings: RDATA of 65536 octets: at most 65535 allowed \(RFC 1035 §3\.2\.1/);
+  // 65535 exactly is fine; an escape counts one octet, a raw 'é' two
+  assert.deepEqual(problems(HEAD + `t TXT ${Array(255).fill(s255).join(' ')} "${'a'.repeat(254)}"\n`), []);
+  const e255 = `"${'\\233'.repeat(255)}"`;
+  assert.deepEqual(problems(HEAD + `t TXT ${Array(255).fill(e255).join(' ')} "${'\\233'.repeat(254)}"\n`), []);
+  assert.match(problems(HEAD + `t TXT ${Array(256).fill(`"a${'é'.repeat(127)}"`).join(' ')}\n`)[0] ?? '', /RDATA of 65536 octets/);
+});
+
 test('TLSA: leading zeros and association data split by white space (danetool style)', () => {
   const hex = 'ab'.repeat(32);
   const z = parse(HEAD + `_25._tcp.mail IN TLSA ( 03 01 01\n  ${hex.slice(0, 30)}\n  ${hex.slice(30)} )\n`);

@@ -44,6 +44,7 @@ const KNOT_DIFFERS = {
   'broken/txt-too-long.zone': 'Knot accepts a 257-octet character-string (RFC 1035 §3.3: at most 255)',
   'broken/two-soa.zone': 'Knot keeps one of two SOAs silently (RFC 1035 §5.2: exactly one)',
   'broken/ds-at-apex.zone': 'Knot accepts DS at the apex (RFC 4035 §2.4: DS belongs to the parent side)',
+  'broken/name-lone-backslash.zone': 'Knot accepts a name ending in a lone backslash (RFC 1035 §5.1: \\X escapes the next character, and there is none)',
 };
 
 /** Lines Knot names in a file BIND also rejects, where BIND (and dane-zone) see no error. */

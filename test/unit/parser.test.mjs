@@ -78,6 +78,19 @@ test('character-strings over 255 octets are errors with the string range', () =>
   assert.match(p[0], /^3:10-3:268 rdata-invalid: TXT strings: a character-string holds at most 255 octets, this one has 256/);
 });
 
+test('TXT RDATA over 65535 octets is an error over its strings (RFC 1035 §3.2.1: RDLENGTH is 16 bits; BIND: ran out of space)', () => {
+  const s255 = `"${'a'.repeat(255)}"`;
+  // 256 strings of 1 + 255 octets: 65536
+  const p = problems(HEAD + `t TXT ${Array(256).fill(s255).join(' ')}\n`);
+  assert.equal(p.length, 1, p.join('\n'));
+  assert.match(p[0], /^3:7-3:\d+ rdata-invalid: TXT strings: RDATA of 65536 octets: at most 65535 allowed \(RFC 1035 §3\.2\.1/);
+  // 65535 exactly is fine; an escape counts one octet, a raw 'é' two
+  assert.deepEqual(problems(HEAD + `t TXT ${Array(255).fill(s255).join(' ')} "${'a'.repeat(254)}"\n`), []);
+  const e255 = `"${'\\233'.repeat(255)}"`;
+  assert.deepEqual(problems(HEAD + `t TXT ${Array(255).fill(e255).join(' ')} "${'\\233'.repeat(254)}"\n`), []);
+  assert.match(problems(HEAD + `t TXT ${Array(256).fill(`"a${'é'.repeat(127)}"`).join(' ')}\n`)[0] ?? '', /RDATA of 65536 octets/);
+});
+
 test('TLSA: leading zeros and association data split by white space (danetool style)', () => {
   const hex = 'ab'.repeat(32);
   const z = parse(HEAD + `_25._tcp.mail IN TLSA ( 03 01 01\n  ${hex.slice(0, 30)}\n  ${hex.slice(30)} )\n`);
@@ -96,6 +109,19 @@ test('RFC 3597 generic form, for unknown and known types (checked against the fo
   const p = problems(HEAD + 'd IN A \\# 3 C00002\ne IN A \\# 4 C00002\n');
   assert.match(p[0], /^3:8-3:19 rdata-invalid: A: generic RDATA: 3 octets are too short for this type \(fields: address\)/);
   assert.match(p[1], /^4:8-4:19 rdata-invalid: A: generic RDATA: length says 4 octets but the data has 3/);
+});
+
+test('meta and reserved types cannot be records: an error on the type (RFC 6895 §3.1; BIND: invalid use of a meta type)', () => {
+  const p = problems(HEAD + 'm TYPE0 \\# 0\nm TYPE41 \\# 0\nm type200 \\# 0\nm TYPE249 \\# 0\nm axfr \\# 0\nm TYPE65535 \\# 0\n');
+  assert.deepEqual(p, [
+    '3:3-3:8 syntax: TYPE0 is reserved and cannot be used for a record (RFC 6895 §3.1)',
+    '4:3-4:9 syntax: TYPE41 (OPT) is a meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)',
+    '5:3-5:10 syntax: TYPE200 is a question or meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)',
+    '6:3-6:10 syntax: TYPE249 (TKEY) is a meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)',
+    '7:3-7:7 syntax: AXFR (TYPE252) is a question or meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)',
+  ]);
+  // 65535 is reserved too, but BIND and Knot load it
+  assert.deepEqual(records(HEAD + 'm TYPE65535 \\# 0\n'), ['m.example.com.\t3600\tIN\tTYPE65535\t\\# 0']);
 });
 
 test('unknown type without generic form names the fix', () => {
@@ -163,6 +189,42 @@ test('names: label and name length limits, empty labels', () => {
   const p = problems(HEAD + `${'a'.repeat(64)} A 192.0.2.1\na..b A 192.0.2.1\n`);
   assert.match(p[0], /label of 64 octets: at most 63/);
   assert.match(p[1], /empty label/);
+});
+
+test('names: lengths are octets of the UTF-8 form, an escape counts one (RFC 1035 §2.3.4; BIND: label too long)', () => {
+  // 'a' + 40 'é' is 41 characters but 81 octets
+  const p = problems(HEAD + `a${'é'.repeat(40)} A 192.0.2.1\n`);
+  assert.deepEqual(p, [`3:1-3:42 syntax: owner: label of 81 octets: at most 63 allowed (RFC 1035 §2.3.4)`]);
+  assert.deepEqual(problems(HEAD + `a${'é'.repeat(31)} A 192.0.2.1\n`), []); // 63 octets
+  // four-octet characters (a surrogate pair in the string) and the 255-octet name limit
+  assert.match(problems(HEAD + `${'😀'.repeat(16)} A 192.0.2.1\n`)[0], /label of 64 octets/);
+  const name = Array.from({ length: 5 }, () => 'é'.repeat(25)).join('.'); // 5 labels of 50 octets
+  assert.match(problems(HEAD + `${name} A 192.0.2.1\n`)[0], /name of 268 octets: at most 255/);
+  assert.deepEqual(problems(HEAD + `${'\\233'.repeat(63)} A 192.0.2.1\n`), []);
+});
+
+test('names: a name cannot end in a lone backslash (it would escape the dot before the origin; BIND: unexpected end of input)', () => {
+  assert.deepEqual(problems(HEAD + 'x CNAME foo\\\n'),
+    ["3:9-3:13 rdata-invalid: CNAME target: name ends with a lone backslash: write '\\\\' for a backslash octet (RFC 1035 §5.1)"]);
+  assert.match(problems(HEAD + 'foo\\\n  A 192.0.2.1\n')[0], /^3:1-3:5 syntax: owner: name ends with a lone backslash/);
+  // an escaped backslash is a whole octet
+  assert.deepEqual(records(HEAD + 'x CNAME foo\\\\\n'), ['x.example.com.\t3600\tIN\tCNAME\tfoo\\\\.example.com.']);
+});
+
+test('names: an escape message quotes the file, not the origin appended to a relative name', () => {
+  assert.deepEqual(problems(HEAD + 'm MX 10 mail\\1\nx\\12 A 192.0.2.1\n'), [
+    "3:9-3:15 rdata-invalid: MX exchange: bad escape '\\1': \\DDD needs three decimal digits",
+    "4:1-4:5 syntax: owner: bad escape '\\12': \\DDD needs three decimal digits",
+  ]);
+});
+
+test('TTLs: leading zeros do not count towards the digits (BIND and Knot read 000000000003600 as 3600)', () => {
+  const z = parse(HEAD + 't 00000000003600 IN A 192.0.2.1\n$TTL 000000000003600\nu A 192.0.2.2\n@ SOA ns1 host 1 000000000003600 900 604800 300\n');
+  assert.deepEqual(z.problems.map((p) => p.message), []);
+  assert.deepEqual(z.records.map((r) => r.ttl), [3600, 3600, 3600]);
+  assert.equal(z.records[2].values[3], 3600);
+  // still no TTL past 32 bits, however written
+  assert.match(problems(HEAD + 't 0004294967296 A 192.0.2.1\n')[0], /expected a record type/);
 });
 
 test('relative names without an origin are errors unless the host gives one', () => {

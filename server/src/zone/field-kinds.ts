@@ -310,10 +310,20 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
   'text-rest': (c, what) => {
     if (c.i >= c.words.length) return fail(c, `missing ${what}: expected at least one character-string`, Math.max(0, c.i - 1), c.i);
     const out: string[] = [];
+    const from = c.i;
+    let chars = 0;
     while (c.i < c.words.length) {
+      chars += c.words[c.i].text.length;
       const v = text(c, what);
       if (v === undefined) return undefined;
       out.push(v);
+    }
+    // RDLENGTH is 16 bits (RFC 1035 §3.2.1): each string is its octets plus a length octet.
+    // A character is at most 3 octets, so only a long record is counted exactly.
+    if (chars * 3 + out.length > 65535) {
+      let octets = 0;
+      for (let k = from; k < c.i; k++) octets += unescapeText(c.words[k].text).octets + 1;
+      if (octets > 65535) return fail(c, `${what}: RDATA of ${octets} octets: at most 65535 allowed (RFC 1035 §3.2.1: RDLENGTH is 16 bits)`, from, c.i);
     }
     return out;
   },

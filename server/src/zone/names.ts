@@ -9,51 +9,70 @@ export interface NameResult {
 
 const BSLASH = 92, DOT = 46;
 
-/** Wire length checks on a presentation name; returns an error message or undefined. */
-function checkLengths(text: string): string | undefined {
+/** Octets of a label too long for a message, as 'label of N octets'. */
+function labelTooLong(octets: number): string {
+  return `label of ${octets} octets: at most 63 allowed (RFC 1035 §2.3.4)`;
+}
+
+/**
+ * Wire length checks on a presentation name; returns an error message or undefined.
+ * Lengths are octets: a character beyond ASCII counts the octets of its UTF-8 form, an
+ * escape one. `written` is how much of `text` the file holds (the rest is the origin
+ * appended to a relative name), so a message quotes only text from the file.
+ */
+function checkLengths(text: string, written = text.length): string | undefined {
   if (text === '.') return undefined;
   let labelLen = 0;
   let wire = 1; // root label
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c === BSLASH) {
       const d1 = text.charCodeAt(i + 1);
       if (d1 >= 48 && d1 <= 57) {
         const ddd = text.slice(i + 1, i + 4);
-        if (!/^[0-9]{3}$/.test(ddd)) return `bad escape '\\${ddd}': \\DDD needs three decimal digits`;
-        if (Number(ddd) > 255) return `bad escape '\\${ddd}': \\DDD must be at most 255`;
+        // an escape cut short by the end of the written name must not borrow the origin's '.e'
+        const cut = i < written && i + 4 > written;
+        const quoted = text.slice(i, cut ? written : i + 4);
+        if (cut || !/^[0-9]{3}$/.test(ddd)) return `bad escape '${quoted}': \\DDD needs three decimal digits`;
+        if (Number(ddd) > 255) return `bad escape '${quoted}': \\DDD must be at most 255`;
         i += 3;
       } else if (i + 1 >= n) {
         return 'name ends with a lone backslash';
       } else {
         i += 1;
       }
-      c = 0; // an escaped octet, counts as data
-      labelLen++;
+      labelLen++; // an escaped octet, counts as data
       continue;
     }
     if (c === DOT) {
       if (labelLen === 0) return 'empty label: two dots in a row (or a leading dot)';
-      if (labelLen > 63) return `label of ${labelLen} octets: at most 63 allowed (RFC 1035 §2.3.4)`;
+      if (labelLen > 63) return labelTooLong(labelLen);
       wire += labelLen + 1;
       labelLen = 0;
       continue;
     }
-    labelLen++;
+    if (c < 0x80) labelLen++;
+    else if (c < 0x800) labelLen += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { labelLen += 4; i++; }
+    else labelLen += 3; // a lone surrogate is written as U+FFFD, 3 octets
   }
-  if (labelLen > 63) return `label of ${labelLen} octets: at most 63 allowed (RFC 1035 §2.3.4)`;
+  if (labelLen > 63) return labelTooLong(labelLen);
   if (labelLen > 0) wire += labelLen + 1;
   if (wire > 255) return `name of ${wire} octets: at most 255 allowed (RFC 1035 §2.3.4)`;
   return undefined;
 }
 
+/** True when text[0, end) ends with an odd run of backslashes: its last one escapes what follows. */
+function endsInEscape(text: string, end: number): boolean {
+  let k = 0;
+  for (let i = end - 1; i >= 0 && text.charCodeAt(i) === BSLASH; i--) k++;
+  return k % 2 === 1;
+}
+
 /** True when the name ends with an unescaped dot. */
 export function isAbsolute(text: string): boolean {
-  if (text.charCodeAt(text.length - 1) !== DOT) return false;
-  let k = 0;
-  for (let i = text.length - 2; i >= 0 && text.charCodeAt(i) === BSLASH; i--) k++;
-  return k % 2 === 0;
+  return text.charCodeAt(text.length - 1) === DOT && !endsInEscape(text, text.length - 1);
 }
 
 /** Makes a written name absolute against the origin ('' when unknown). */
@@ -62,6 +81,9 @@ export function resolveName(text: string, origin: string): NameResult {
     if (!origin) return { error: "'@' used but no $ORIGIN is known" };
     return { name: origin };
   }
+  // 'foo\' then the origin would read as 'foo\.example.com.': the backslash would escape
+  // the dot between them. BIND refuses such a name (unexpected end of input).
+  if (endsInEscape(text, text.length)) return { error: "name ends with a lone backslash: write '\\\\' for a backslash octet (RFC 1035 §5.1)" };
   let full: string;
   if (isAbsolute(text)) {
     full = text;
@@ -69,7 +91,7 @@ export function resolveName(text: string, origin: string): NameResult {
     if (!origin) return { error: `relative name '${text}' but no $ORIGIN is known: write it with a trailing dot or set $ORIGIN` };
     full = origin === '.' ? text + '.' : text + '.' + origin;
   }
-  const err = checkLengths(full);
+  const err = checkLengths(full, text.length);
   if (err) return { error: err };
   return { name: full };
 }
@@ -162,8 +184,10 @@ export function labels(key: string): string[] {
 /** True when `key` equals `zone` or is below it (both canonical keys). */
 export function isInZone(key: string, zone: string): boolean {
   if (zone === '.' || key === zone) return true;
-  return key.length > zone.length && key.endsWith(zone) && key.charCodeAt(key.length - zone.length - 1) === DOT &&
-    !(key.length - zone.length - 2 >= 0 && key.charCodeAt(key.length - zone.length - 2) === BSLASH);
+  // the dot before the zone must be a label separator, not an escaped dot ('a\\.' is
+  // escaped, 'a\\\\.' is a label ending in a backslash and then a separator)
+  const dot = key.length - zone.length - 1;
+  return dot > 0 && key.endsWith(zone) && key.charCodeAt(dot) === DOT && !endsInEscape(key, dot);
 }
 
 /** The parent name's key ('a.b.c.' -> 'b.c.'), or undefined for the root. */

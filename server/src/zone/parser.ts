@@ -8,7 +8,7 @@ import { lexEach, lexLines, splitLines, isDataToken, TokenPool } from './lexer';
 import { entryStartLoc, spanOf } from './locate';
 import { NameCache, nameKey, resolveName } from './names';
 import { parseTtl, ttlHint, TTL_MAX } from './ttl';
-import { classCodeByName, className, typeCodeByName } from './rr-codes';
+import { classCodeByName, className, metaTypeCode, metaTypeProblem, typeCodeByName } from './rr-codes';
 import { RR_TYPE_BY_CODE, typeName } from './rr-types';
 import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { parseGeneric } from './generic-rdata';
@@ -496,11 +496,15 @@ function buildRecord(
   const typeCode = typeCodeByName(typeTok.text);
   if (typeCode === undefined) {
     const t = typeTok.text;
+    const meta = metaTypeCode(t);
+    if (meta !== undefined) return err('syntax', metaTypeProblem(meta)!.replace(`TYPE${meta} (${t.toUpperCase()})`, `${t.toUpperCase()} (TYPE${meta})`), typeTok);
     const ttlWhy = ttlHint(t);
     const hint = parseTtl(t) !== undefined ? ' (a second TTL?)' : classCodeByName(t) !== undefined ? ' (a second class?)' :
       /^TYPE\d+$/i.test(t) ? ` (TYPEnnn takes a number from 0 to 65535)` : ttlWhy ? ` (a TTL? ${ttlWhy})` : '';
     return err('syntax', `expected a record type (A, AAAA, MX, TXT, TLSA, ... or TYPEnnn), found '${t}'${hint}`, typeTok);
   }
+  const metaWhy = metaTypeProblem(typeCode);
+  if (metaWhy) return err('syntax', metaWhy, typeTok);
   const typeIdx = i;
   const def = RR_TYPE_BY_CODE.get(typeCode);
   const type = def ? def.name : typeName(typeCode);

@@ -35,6 +35,29 @@ function typeCodeUncached(text: string): number | undefined {
   return undefined;
 }
 
+const META_NAMES: Record<number, string> = { 41: 'OPT', 249: 'TKEY', 250: 'TSIG', 251: 'IXFR', 252: 'AXFR', 253: 'MAILB', 254: 'MAILA', 255: 'ANY' };
+const META_CODES: Record<string, number> = Object.fromEntries(Object.entries(META_NAMES).map(([k, v]) => [v, Number(k)]));
+
+/**
+ * Why a type code cannot be stored in a zone, or undefined: 0 is reserved, 41 (OPT),
+ * 128-255 (questions and meta types: TKEY, TSIG, IXFR, AXFR, MAILB, MAILA, ANY) exist
+ * only in messages (RFC 6895 §3.1). BIND refuses them ("invalid use of a meta type").
+ * 65535 is reserved too, but BIND and Knot load it, so it is not refused here.
+ */
+export function metaTypeProblem(code: number): string | undefined {
+  if (code === 0) return 'TYPE0 is reserved and cannot be used for a record (RFC 6895 §3.1)';
+  if (code === 41 || (code >= 128 && code <= 255)) {
+    const name = META_NAMES[code];
+    return `TYPE${code}${name ? ` (${name})` : ''} is a ${code >= 128 && code !== 249 && code !== 250 ? 'question or ' : ''}meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)`;
+  }
+  return undefined;
+}
+
+/** The type code of a meta type's mnemonic (OPT, AXFR, ANY, ...), or undefined. */
+export function metaTypeCode(text: string): number | undefined {
+  return META_CODES[text.toUpperCase()];
+}
+
 /** The mnemonic of a class code (CLASSnnn when it has none). */
 export function className(code: number): string {
   return CLASS_BY_CODE.get(code) ?? `CLASS${code}`;

@@ -337,8 +337,9 @@ class Scanner {
     let o = this.origins.get(key);
     if (!o) {
       const checked = key ? resolveName(key, '') : undefined;
-      // names relative to an origin with escapes (rare) are left to names.ts
-      const plain = checked?.name !== undefined && key.indexOf('\\') < 0;
+      // names relative to an origin with escapes or beyond ASCII (rare; its length in
+      // octets is not its length in characters) are left to names.ts
+      const plain = checked?.name !== undefined && key.indexOf('\\') < 0 && !/[^\x00-\x7f]/.test(key);
       o = { key, index: this.zone.names.addOrigin(key), wire: !plain ? -1 : key === '.' ? 1 : key.length + 1 };
       this.origins.set(key, o);
     }

@@ -17,7 +17,8 @@ export function parseTtl(text: string): number | undefined {
     if (c >= 48 && c <= 57) {
       cur = cur * 10 + (c - 48);
       digits++;
-      if (digits > 10) return undefined;
+      // leading zeros do not count: BIND and Knot read 000000000003600 as 3600
+      if (cur > 0xffffffff) return undefined;
       continue;
     }
     const mult = UNIT[text[i].toLowerCase()];

@@ -4,6 +4,7 @@
 import type { Zone, ZoneRecord } from '../../zone/model';
 import { smtpOwnerOf } from './tlsa-fields';
 import { NameMemo } from '../support/name-memo';
+import { isInZone } from '../../zone/names';
 
 export function nameValue(rec: ZoneRecord, index = -1): string | undefined {
   const v = index < 0 ? rec.values[rec.values.length - 1] : rec.values[index];
@@ -34,8 +35,8 @@ export function inZone(zone: Zone, name: string): boolean {
 
 /** name is the apex `o` or below it (`.` contains every name). */
 function isAtOrBelow(name: string, o: string): boolean {
-  if (o === '.' || name === o) return true;
-  return name.length > o.length && name.endsWith(o) && name.charCodeAt(name.length - o.length - 1) === 0x2e;
+  // isInZone: the dot before `o` must not be escaped ('a\\.example.com.' is not below example.com.)
+  return isInZone(name, o);
 }
 
 const cnameAt = new NameMemo((_zone, records) => records.find((r) => r.type === 'CNAME'));

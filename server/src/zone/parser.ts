@@ -431,12 +431,19 @@ function parseGenerate(
   const lhs = args[1].text;
   const middle = args.slice(2, args.length - 1);
   const rhsTok = args[args.length - 1];
-  const rhs = rhsTok.kind === TokKind.Quoted ? rhsTok.text.slice(1, -1) : rhsTok.text;
+  const quoted = rhsTok.kind === TokKind.Quoted;
+  const rhs = quoted ? rhsTok.text.slice(1, -1) : rhsTok.text;
+  // a bad modifier is blamed on itself, inside its token
+  const badIn = (what: string, tok: Token, inner: number, e: { error: string; start: number; end: number }): void => {
+    if (tok.text.includes('\n')) return bad(`$GENERATE ${what}: ${e.error}`, tok);
+    problem(ctx, 'directive-invalid', 'error', `$GENERATE ${what}: ${e.error}`,
+      { file, entry, span: { line: tok.line, start: tok.start + inner + e.start, endLine: tok.line, end: tok.start + inner + e.end } });
+  };
   for (let i = range.start; i <= range.stop; i += range.step) {
     const owner = substitute(lhs, i);
-    if (typeof owner !== 'string') return bad(`$GENERATE lhs: ${owner.error}`, args[1]);
+    if (typeof owner !== 'string') return badIn('lhs', args[1], 0, owner);
     const rdata = substitute(rhs, i);
-    if (typeof rdata !== 'string') return bad(`$GENERATE rhs: ${rdata.error}`, rhsTok);
+    if (typeof rdata !== 'string') return badIn('rhs', rhsTok, quoted ? 1 : 0, rdata);
     // The generated entry is lexed like a typed one, then built as a record of this entry.
     const line = [owner, ...middle.map((t) => t.text), rdata].join(' ');
     const synthetic = lexLines([line]).entries[0];

@@ -168,6 +168,32 @@ test("$GENERATE: '$$' is a literal '$', a backslash keeps the next character, as
   ]);
 });
 
+test('$GENERATE does not change the current owner (BIND): a blank-led line after it keeps the owner before', () => {
+  const z = parse(HEAD + 'w A 192.0.2.1\n$GENERATE 1-2 g$ A 192.0.2.$\n  A 192.0.2.99\n');
+  assert.deepEqual(z.records.map((r) => `${r.owner} ${r.rdataKey}`), [
+    'w.example.com. 192.0.2.1', 'g1.example.com. 192.0.2.1', 'g2.example.com. 192.0.2.2', 'w.example.com. 192.0.2.99',
+  ]);
+  // with no owner before it, the blank-led line has none
+  const p = problems(HEAD + '$GENERATE 1-2 g$ A 192.0.2.$\n  A 192.0.2.99\n');
+  assert.equal(p.length, 1);
+  assert.match(p[0], /^4:.*there is none/);
+});
+
+test('$GENERATE takes the RDATA as one token: several unquoted fields are an error, quoted ones are substituted', () => {
+  const p = problems(HEAD + '$GENERATE 1-2 h$ MX 10 mail$\n');
+  assert.equal(p.length, 1, p.join(' | '));
+  assert.match(p[0], /^3:24-3:29 directive-invalid: .*'mail\$'.*"10 mail\$"/);
+  const p2 = problems(HEAD + '$GENERATE 1-2 h$ 60 IN A 192.0.2.$ x y\n');
+  assert.match(p2[0], /^3:36-3:39 directive-invalid: /);
+  const z = parse(HEAD + '$GENERATE 1-2 h$ MX "10 mail$"\n$GENERATE 1-1 t$ 60 IN TXT "cost \\$$"\n');
+  assert.deepEqual(z.problems, []);
+  assert.deepEqual(z.records.map((r) => `${r.owner} ${r.ttl} ${r.type} ${r.rdataKey}`), [
+    'h1.example.com. 3600 MX 10 mail1.example.com.',
+    'h2.example.com. 3600 MX 10 mail2.example.com.',
+    't1.example.com. 60 TXT "cost" "$1"',
+  ]);
+});
+
 test('$INCLUDE: relative origin, cycles, depth, restore of origin (RFC 1035 §5.1)', () => {
   const files = {
     'main.zone': '$ORIGIN example.com.\n$TTL 60\n$INCLUDE sub.inc sub\nafter A 192.0.2.9\n$INCLUDE loop.inc\n$INCLUDE missing.inc\n',

@@ -35,6 +35,7 @@ const KNOT_DIFFERS = {
   // $GENERATE is BIND's extension; the issue asks for it, and BIND users write reverse zones with it.
   'valid/generate-reverse.zone': 'Knot has no $GENERATE',
   'valid/generate-ipv6.zone': 'Knot has no $GENERATE',
+  'valid/generate-bind-details.zone': 'Knot has no $GENERATE',
   // BIND reads "www" as the owner www; dane-zone follows, with a portability warning.
   'valid/quoted-owner.zone': 'Knot refuses a quoted owner name',
   // Knot loads these; BIND refuses them. The RFCs side with BIND in each case.
@@ -59,6 +60,7 @@ const LDNS_REJECTS = {
   'valid/class-before-ttl.zone': 'ldns does not accept the class before the TTL (RFC 1035 §5.1 allows both orders)',
   'valid/generate-reverse.zone': 'ldns has no $GENERATE',
   'valid/generate-ipv6.zone': 'ldns has no $GENERATE',
+  'valid/generate-bind-details.zone': 'ldns has no $GENERATE',
   'valid/include.zone': 'ldns-read-zone has no $INCLUDE',
 };
 

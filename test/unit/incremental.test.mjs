@@ -114,3 +114,16 @@ test('random edits: cached rule findings equal a full rule run', () => {
     }
   }
 });
+
+test('$GENERATE keeps the current owner: renaming the owner before it re-reads the blank-led line after it', () => {
+  const opts = { fileId: 'mem.zone' };
+  const lines = splitLines('$ORIGIN example.com.\n$TTL 60\nw A 192.0.2.1\n$GENERATE 1-2 g$ A 192.0.2.$\n  A 192.0.2.99\n');
+  const zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { ...opts, incremental: true });
+  assert.equal(zone.records.at(-1).ownerKey, 'w.example.com.');
+  const edited = lines.slice();
+  edited[2] = 'v A 192.0.2.1';
+  const r = reparse(zone, edited, { from: 2, to: 2 }, lines.length, opts);
+  const fresh = buildZone({ id: 'mem.zone', lines: edited.slice(), entries: [] }, opts);
+  assert.deepEqual(snapshot(r.zone), snapshot(fresh));
+  assert.equal(r.zone.records.at(-1).ownerKey, 'v.example.com.');
+});

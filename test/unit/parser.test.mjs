@@ -141,6 +141,85 @@ test('$GENERATE with $, ${offset,width,base} and nibble mode', () => {
   assert.ok(z.records.every((r) => r.generated));
 });
 
+// BIND 9.18 (named-compilezone) output is the reference for the $GENERATE tests below.
+const genOwners = (line) => parse(HEAD + line + '\n').records.map((r) => r.owner);
+
+test('$GENERATE nibble mode: the width counts the dots, as BIND does', () => {
+  // BIND's nibbles(): a digit, then a dot while width is left or digits remain; each takes one of the width
+  const cases = [
+    ['${0,1,n}x', ['ax.example.com.', 'bx.example.com.']],
+    ['${0,2,n}x', ['a.x.example.com.', 'b.x.example.com.']],
+    ['${0,3,n}x', ['a.0x.example.com.', 'b.0x.example.com.']],
+    ['${0,4,n}x', ['a.0.x.example.com.', 'b.0.x.example.com.']],
+    ['${0,5,N}x', ['A.0.0x.example.com.', 'B.0.0x.example.com.']],
+    ['${0,8,n}ip6', ['a.0.0.0.ip6.example.com.', 'b.0.0.0.ip6.example.com.']],
+  ];
+  for (const [lhs, want] of cases) assert.deepEqual(genOwners(`$GENERATE 10-11 ${lhs} PTR h$`), want, lhs);
+  assert.deepEqual(genOwners('$GENERATE 291-291 ${0,0,n}y PTR h$'), ['3.2.1y.example.com.']);
+  assert.deepEqual(genOwners('$GENERATE 291-291 ${0,6,n}y PTR h$'), ['3.2.1.y.example.com.']);
+  assert.deepEqual(genOwners('$GENERATE 291-291 ${0,7,n}y PTR h$'), ['3.2.1.0y.example.com.']);
+  // an even width ends in a dot: '.x' after it makes an empty label (BIND: 'empty label')
+  const p = problems('$GENERATE 10-11 ${0,4,n}.x PTR h$\n', { origin: 'example.com.' });
+  assert.equal(p.length, 1);
+  assert.match(p[0], /^1:/);
+  assert.match(p[0], /empty label/);
+});
+
+test('$GENERATE modifiers are strict decimal ${offset[,width[,base]]}, as BIND 9.18', () => {
+  for (const m of ['${,3}', '${0,,x}', '${0x1}', '${}', '${1,}', '${0,3,}', '${0,3,d,}', '${0,3,dx}', '${1x}', '${1', '${0,-3,x}', '${0,3,q}', '${0,200,d}', '${99999999999}', '${2147483647}']) {
+    const p = problems(HEAD + `$GENERATE 1-2 h${m} CNAME x\n`);
+    assert.equal(p.length, 1, `${m}: ${p.join(' | ')}`);
+    assert.match(p[0], /directive-invalid: \$GENERATE lhs: /, m);
+    // the range is the modifier itself, inside the lhs token
+    assert.ok(p[0].startsWith(`3:16-3:${16 + m.length} `), `${m}: ${p[0]}`);
+  }
+  // accepted forms (BIND reads + signs and leading zeros)
+  assert.deepEqual(genOwners('$GENERATE 1-2 h${+1} CNAME x'), ['h2.example.com.', 'h3.example.com.']);
+  assert.deepEqual(genOwners('$GENERATE 1-2 h${01,+3} CNAME x'), ['h002.example.com.', 'h003.example.com.']);
+  assert.deepEqual(genOwners('$GENERATE 1-2 h${0,0010,d} CNAME x'), ['h0000000001.example.com.', 'h0000000002.example.com.']);
+  assert.deepEqual(genOwners('$GENERATE 1-2 h${1}} CNAME x'), ['h2}.example.com.', 'h3}.example.com.']);
+  // a bad modifier in the rhs points at the modifier inside the quotes
+  const q = problems(HEAD + '$GENERATE 1-2 h$ TXT "a ${0,,x}"\n');
+  assert.equal(q.length, 1);
+  assert.match(q[0], /^3:25-3:32 directive-invalid: \$GENERATE rhs: /);
+});
+
+test("$GENERATE: '$$' is a literal '$', a backslash keeps the next character, as BIND", () => {
+  const z = parse(HEAD + '$GENERATE 1-2 h$ CNAME h$$$\n$GENERATE 1-1 a\\\\$ CNAME b$\\$\n');
+  assert.deepEqual(z.problems, []);
+  assert.deepEqual(z.records.map((r) => `${r.owner} ${r.rdataKey}`), [
+    'h1.example.com. h$1.example.com.', // BIND prints h\\$1: the same name
+    'h2.example.com. h$2.example.com.',
+    'a\\\\1.example.com. b1\\$.example.com.',
+  ]);
+});
+
+test('$GENERATE does not change the current owner (BIND): a blank-led line after it keeps the owner before', () => {
+  const z = parse(HEAD + 'w A 192.0.2.1\n$GENERATE 1-2 g$ A 192.0.2.$\n  A 192.0.2.99\n');
+  assert.deepEqual(z.records.map((r) => `${r.owner} ${r.rdataKey}`), [
+    'w.example.com. 192.0.2.1', 'g1.example.com. 192.0.2.1', 'g2.example.com. 192.0.2.2', 'w.example.com. 192.0.2.99',
+  ]);
+  // with no owner before it, the blank-led line has none
+  const p = problems(HEAD + '$GENERATE 1-2 g$ A 192.0.2.$\n  A 192.0.2.99\n');
+  assert.equal(p.length, 1);
+  assert.match(p[0], /^4:.*there is none/);
+});
+
+test('$GENERATE takes the RDATA as one token: several unquoted fields are an error, quoted ones are substituted', () => {
+  const p = problems(HEAD + '$GENERATE 1-2 h$ MX 10 mail$\n');
+  assert.equal(p.length, 1, p.join(' | '));
+  assert.match(p[0], /^3:24-3:29 directive-invalid: .*'mail\$'.*"10 mail\$"/);
+  const p2 = problems(HEAD + '$GENERATE 1-2 h$ 60 IN A 192.0.2.$ x y\n');
+  assert.match(p2[0], /^3:36-3:39 directive-invalid: /);
+  const z = parse(HEAD + '$GENERATE 1-2 h$ MX "10 mail$"\n$GENERATE 1-1 t$ 60 IN TXT "cost \\$$"\n');
+  assert.deepEqual(z.problems, []);
+  assert.deepEqual(z.records.map((r) => `${r.owner} ${r.ttl} ${r.type} ${r.rdataKey}`), [
+    'h1.example.com. 3600 MX 10 mail1.example.com.',
+    'h2.example.com. 3600 MX 10 mail2.example.com.',
+    't1.example.com. 60 TXT "cost" "$1"',
+  ]);
+});
+
 test('$INCLUDE: relative origin, cycles, depth, restore of origin (RFC 1035 §5.1)', () => {
   const files = {
     'main.zone': '$ORIGIN example.com.\n$TTL 60\n$INCLUDE sub.inc sub\nafter A 192.0.2.9\n$INCLUDE loop.inc\n$INCLUDE missing.inc\n',

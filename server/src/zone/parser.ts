@@ -425,23 +425,54 @@ function parseGenerate(
   file: SourceFile, entry: Entry, args: Token[], state: ParseState, ctx: ParseContext,
   bad: (msg: string, a?: Token, b?: Token) => void,
 ): void {
-  if (args.length < 4) return bad('$GENERATE needs: range lhs [ttl] [class] type rhs', args[0] ?? undefined);
+  const usage = '$GENERATE needs: range lhs [ttl] [class] type rhs';
+  if (args.length < 4) return bad(usage, args[0] ?? undefined);
   const range = parseRange(args[0].text);
   if (typeof range === 'string') return bad(`$GENERATE: ${range}`, args[0]);
-  const lhs = args[1].text;
-  const middle = args.slice(2, args.length - 1);
-  const rhsTok = args[args.length - 1];
-  const rhs = rhsTok.kind === TokKind.Quoted ? rhsTok.text.slice(1, -1) : rhsTok.text;
+  const lhsTok = args[1];
+  // BIND reads [ttl] [class] type, then the rhs as one token: RDATA with several fields is quoted.
+  let t = 2;
+  let ttlSeen = false, classSeen = false;
+  while (t < args.length - 1) {
+    if (!ttlSeen && parseTtl(args[t].text) !== undefined) ttlSeen = true;
+    else if (!classSeen && classCodeByName(args[t].text) !== undefined) classSeen = true;
+    else break;
+    t++;
+  }
+  const typeKnown = typeCodeByName(args[t].text) !== undefined;
+  if (typeKnown && t + 1 >= args.length) return bad(`${usage}: the rhs after ${args[t].text.toUpperCase()} is missing`, args[t]);
+  // With an unknown type, the whole line goes to buildRecord, which names the type problem.
+  const rhsIdx = typeKnown ? t + 1 : args.length - 1;
+  if (rhsIdx < args.length - 1) {
+    const rest = args.slice(rhsIdx);
+    // an example only where quoting the words as they are keeps their meaning
+    const eg = rest.some((x) => x.kind === TokKind.Quoted) ? '' : `: "${rest.map((x) => x.text).join(' ')}"`;
+    return bad(`$GENERATE takes the rhs as one token (BIND): unexpected '${args[rhsIdx + 1].text}' after '${args[rhsIdx].text}'; quote RDATA with several fields${eg}`, args[rhsIdx + 1], args[args.length - 1]);
+  }
+  const middle = args.slice(2, rhsIdx);
+  const rhsTok = args[rhsIdx];
+  const quoted = rhsTok.kind === TokKind.Quoted;
+  const rhs = quoted ? rhsTok.text.slice(1, -1) : rhsTok.text;
+  // a bad modifier is blamed on itself, inside its token
+  const badIn = (what: string, tok: Token, inner: number, e: { error: string; start: number; end: number }): void => {
+    if (tok.text.includes('\n')) return bad(`$GENERATE ${what}: ${e.error}`, tok);
+    problem(ctx, 'directive-invalid', 'error', `$GENERATE ${what}: ${e.error}`,
+      { file, entry, span: { line: tok.line, start: tok.start + inner + e.start, endLine: tok.line, end: tok.start + inner + e.end } });
+  };
+  // $GENERATE does not change the current owner (BIND): what a blank-led line after it repeats
+  const { lastOwner, lastOwnerKey } = state;
   for (let i = range.start; i <= range.stop; i += range.step) {
-    const owner = substitute(lhs, i);
-    if (typeof owner !== 'string') return bad(`$GENERATE lhs: ${owner.error}`, args[1]);
+    const owner = substitute(lhsTok.text, i);
+    if (typeof owner !== 'string') return badIn('lhs', lhsTok, 0, owner);
     const rdata = substitute(rhs, i);
-    if (typeof rdata !== 'string') return bad(`$GENERATE rhs: ${rdata.error}`, rhsTok);
+    if (typeof rdata !== 'string') return badIn('rhs', rhsTok, quoted ? 1 : 0, rdata);
     // The generated entry is lexed like a typed one, then built as a record of this entry.
-    const line = [owner, ...middle.map((t) => t.text), rdata].join(' ');
+    const line = [owner, ...middle.map((x) => x.text), rdata].join(' ');
     const synthetic = lexLines([line]).entries[0];
     const data = synthetic.tokens.filter(isDataToken);
     const rec = buildRecord(file, entry, data, state, ctx, true, false, i);
+    state.lastOwner = lastOwner;
+    state.lastOwnerKey = lastOwnerKey;
     if (!rec) return; // the first bad one is enough: the others fail the same way
     emitRecord(ctx, rec);
   }

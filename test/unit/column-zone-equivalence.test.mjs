@@ -151,6 +151,7 @@ const EDGE = {
   '@ and absolute/relative names': H + SOA + '@ IN MX 10 mail\nmail IN A 192.0.2.25\nwww.example.com. IN CNAME mail\nx IN CNAME www.example.net.\ny.z IN NS ns.y.z\n',
   'upper-case names keep case': H + 'WWW.Example.COM. IN A 192.0.2.1\nMail IN MX 10 MX1.Example.com.\nMX1 IN A 192.0.2.2\n',
   'escapes in owners and targets': H + 'a\\.b IN A 192.0.2.1\n\\065bc IN CNAME t\\046x\nd\\032e IN MX 10 a\\.b\ne\\\\f IN PTR \\255\\000.example.net.\nbad\\99 IN A 192.0.2.9\nbad2\\ IN A 192.0.2.9\n',
+  'U+FFFD (bytes that were not UTF-8) in data and comments': H + 'a IN TXT "caf\uFFFD" ; \uFFFD in a comment\nb\uFFFD IN A 192.0.2.1\nc IN TXT ( "x"\n "\uFFFD\uFFFD" )\n; \uFFFD\nd IN A 192.0.2.4\n',
   'quoted owner': H + '"quoted name" IN A 192.0.2.1\n"q.x" IN TXT "t"\n"unterminated IN A 192.0.2.2\n',
   'TTL with units': H + 'a 1h30m IN A 192.0.2.1\nb 1W IN A 192.0.2.2\nc 2d3h4m5s IN A 192.0.2.3\nd 1x IN A 192.0.2.4\ne 1h2 IN A 192.0.2.5\n$TTL 1d\nf A 192.0.2.6\n',
   'TTL over 2147483647': H + 'a 2147483648 IN A 192.0.2.1\nb 4294967295 IN A 192.0.2.2\nc 99999999999 IN A 192.0.2.3\n$TTL 2147483648\nd A 192.0.2.4\n',

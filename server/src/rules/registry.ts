@@ -1,6 +1,7 @@
 // The list of all rules, in the order their findings are reported.
 // Add a rule: one file named by its id, one line here.
 import type { Rule } from './rule';
+import type { Severity } from '../zone/model';
 import { cnameAndOtherData } from './cname-and-other-data';
 import { multipleCname } from './multiple-cname';
 import { targetIsCname } from './target-is-cname';
@@ -35,12 +36,13 @@ export const RULES: Rule[] = [
 ];
 
 /** Parse-problem codes: reported by the parser, configurable like rules. */
-export const PARSE_PROBLEM_CODES: readonly { id: string; summary: string; rfc: string }[] = [
-  { id: 'syntax', summary: 'The entry does not follow the master-file format.', rfc: 'RFC 1035 §5.1' },
-  { id: 'rdata-invalid', summary: 'A field of the RDATA is missing, malformed or out of range.', rfc: 'RFC 1035 §5.1, RFC 3597 §5' },
-  { id: 'directive-invalid', summary: 'A $ORIGIN, $TTL, $INCLUDE or $GENERATE directive is malformed.', rfc: 'RFC 1035 §5.1' },
-  { id: 'include-failed', summary: 'An $INCLUDE file could not be read (missing, outside the workspace, a cycle, too deep).', rfc: 'RFC 1035 §5.1' },
-  { id: 'ttl-missing', summary: 'No $TTL and no TTL on the first record.', rfc: 'RFC 2308 §4' },
-  { id: 'ttl-range', summary: 'A TTL above 2147483647 (treated as 0).', rfc: 'RFC 2181 §8' },
-  { id: 'internal', summary: 'dane-zone failed on an entry (a bug; the rest of the file is still checked).', rfc: '' },
+export const PARSE_PROBLEM_CODES: readonly { id: string; severity: Severity; summary: string; rfc: string }[] = [
+  { id: 'syntax', severity: 'error', summary: 'The entry does not follow the master-file format.', rfc: 'RFC 1035 §5.1' },
+  { id: 'rdata-invalid', severity: 'error', summary: 'A field of the RDATA is missing, malformed or out of range.', rfc: 'RFC 1035 §5.1, RFC 3597 §5' },
+  { id: 'directive-invalid', severity: 'error', summary: 'A $ORIGIN, $TTL, $INCLUDE or $GENERATE directive is malformed.', rfc: 'RFC 1035 §5.1' },
+  { id: 'include-failed', severity: 'error', summary: 'An $INCLUDE file could not be read (missing, outside the workspace, a cycle, too deep).', rfc: 'RFC 1035 §5.1' },
+  { id: 'ttl-missing', severity: 'warning', summary: 'No $TTL and no TTL on the first record.', rfc: 'RFC 2308 §4' },
+  { id: 'ttl-range', severity: 'warning', summary: 'A TTL above 2147483647 (treated as 0).', rfc: 'RFC 2181 §8' },
+  { id: 'not-utf8', severity: 'warning', summary: 'Bytes that are not UTF-8 in a record, read as U+FFFD instead of as they are.', rfc: 'RFC 1035 §5.1' },
+  { id: 'internal', severity: 'error', summary: 'dane-zone failed on an entry (a bug; the rest of the file is still checked).', rfc: '' },
 ];

@@ -256,6 +256,17 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
   if (!ctx.opts.keepTokens) entry.tokens = EMPTY;
 }
 
+/** What a UTF-8 decoder puts for bytes that are not UTF-8. */
+export const REPLACEMENT = '\uFFFD';
+
+// Bytes that are not UTF-8 (a Latin-1 'é' in a TXT string) reach the text as U+FFFD, three
+// octets: the data is no longer what the file holds, and an editor saving the file writes them.
+function notUtf8(ctx: ParseContext, file: SourceFile, entry: Entry, t: Token): void {
+  problem(ctx, 'not-utf8', 'warning',
+    "U+FFFD here: the file's bytes at this place are not UTF-8 (or it holds this character), and they are read as the octets EF BF BD, not as they are in the file; write other octets as \\DDD escapes (RFC 1035 §5.1)",
+    { file, entry, span: spanOf(t, t) });
+}
+
 /** A context for re-parsing single entries of an existing zone (incremental.ts). */
 export function entryContext(zone: Zone, opts: ParseOptions): ParseContext {
   return { opts, zone, stack: [zone.file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone), topRecords: [] };
@@ -272,6 +283,7 @@ function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Pars
     else if (t.kind === TokKind.Comment) comment = t;
   }
   if (data.length === 0) return comment ? commentText(comment) : undefined;
+  for (const t of data) if (t.text.indexOf(REPLACEMENT) >= 0) notUtf8(ctx, file, entry, t);
   if (!entry.leadingBlank && data[0].kind === TokKind.Word && data[0].text.charCodeAt(0) === 36) {
     parseDirective(file, entry, data, state, ctx);
     return undefined;

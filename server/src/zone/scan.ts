@@ -7,7 +7,7 @@
 import type { Zone } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach } from './lexer';
-import { hostOrigin, parseTopEntry, zoneOrigin, type ParseContext, type ParseOptions, type ParseState } from './parser';
+import { hostOrigin, parseTopEntry, REPLACEMENT, zoneOrigin, type ParseContext, type ParseOptions, type ParseState } from './parser';
 import { NameCache, resolveName } from './names';
 import { parseTtl, TTL_MAX } from './ttl';
 import { classCodeByName, className, typeCodeByName } from './rr-codes';
@@ -68,6 +68,7 @@ class Scanner {
   /** the text has a '\r' (lines can end in "\r\n" or "\r"), and the next backslash at or after the line being read */
   private hasCR = false;
   private nextBackslash = -1;
+  private nextReplacement = -1;
   /** the entry needs parser.ts: an escape, a lexical error */
   private slow = false;
   // The entry before the current one, for "comment directly above": its comment as
@@ -164,6 +165,7 @@ class Scanner {
     this.final = final;
     this.hasCR = text.indexOf('\r') >= 0;
     this.nextBackslash = -1;
+    this.nextReplacement = -1;
     this.file.beginSegment(text, final);
     this.zone.names.readFrom(text);
   }
@@ -204,6 +206,12 @@ class Scanner {
     // (parentheses outside quotes and escapes) must still be found the same way
     const escaped = this.nextBackslash < end;
     if (escaped) this.slow = true;
+    // parser.ts also reports U+FFFD, what bytes that are not UTF-8 were read as
+    if (this.nextReplacement < i) {
+      const r = text.indexOf(REPLACEMENT, i);
+      this.nextReplacement = r < 0 ? text.length : r;
+    }
+    if (this.nextReplacement < end) this.slow = true;
     while (i < end) {
       const c = text.charCodeAt(i);
       if (c === SPACE || c === TAB) { i++; continue; }

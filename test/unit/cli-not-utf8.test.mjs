@@ -1,0 +1,37 @@
+// Bytes that are not UTF-8 reach the text as U+FFFD (three octets, not the file's byte): a
+// record holding one is flagged where it is, a comment holding one is not (it is no data).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
+const HEAD = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n';
+
+function check(bytes) {
+  const dir = mkdtempSync(join(tmpdir(), 'dz-latin1-'));
+  try {
+    writeFileSync(join(dir, 'db.zone'), bytes);
+    const r = spawnSync(process.execPath, [cli, 'check', '--json', 'db.zone'], { cwd: dir, encoding: 'utf8' });
+    return { status: r.status, findings: JSON.parse(r.stdout).map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule}`) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('Latin-1 bytes in a TXT string and an owner are flagged on their tokens, as a warning', () => {
+  const text = Buffer.concat([
+    Buffer.from(HEAD),
+    Buffer.from('txt IN TXT "caf\xe9" ; se\xf1al\n', 'latin1'),
+    Buffer.from('m\xfcller IN A 192.0.2.2\nok IN A 192.0.2.3\n', 'latin1'),
+  ]);
+  assert.deepEqual(check(text), { status: 0, findings: ['6:12 warning not-utf8', '7:1 warning not-utf8'] });
+});
+
+test('Latin-1 bytes only in comments give no finding, and UTF-8 text none either', () => {
+  assert.deepEqual(check(Buffer.concat([Buffer.from(HEAD), Buffer.from('; M\xfcller\nok IN A 192.0.2.3 ; \xe9\n', 'latin1')])), { status: 0, findings: [] });
+  assert.deepEqual(check(Buffer.from(HEAD + 'txt IN TXT "café"\nmüller IN A 192.0.2.2\n', 'utf8')), { status: 0, findings: [] });
+});

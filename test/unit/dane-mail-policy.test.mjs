@@ -94,3 +94,15 @@ test('SPF: more than 10 DNS-querying terms is an error, exactly 10 is not', () =
   assert.equal(over.lookups, 11);
   assert.match(over.problems.at(-1).message, /11 DNS-querying terms: more than 10/);
 });
+
+test('SPF: redirect= is not counted when the record has an "all" (RFC 7208 §6.1)', () => {
+  const t = 'v=spf1 a mx a mx a mx a mx a mx redirect=x.example.com -all';
+  const r = core.parseSpf(t);
+  assert.equal(r.lookups, 10);
+  assert.deepEqual(spans(t, r), [['warning', 'redirect=x.example.com']]);
+  assert.equal(r.terms.find((x) => x.mechanism === 'redirect').lookup, false);
+  // without the all, the redirect is evaluated and costs a lookup
+  const n = core.parseSpf('v=spf1 a mx a mx a mx a mx a mx redirect=x.example.com');
+  assert.equal(n.lookups, 11);
+  assert.match(n.problems.at(-1).message, /11 DNS-querying terms/);
+});

@@ -16,7 +16,8 @@ export interface SpfTerm extends PolicyTerm {
   mechanism: string;
   /** domain-spec argument (include:, exists:, redirect=, a:, mx:, ptr:), if any */
   domain?: string;
-  /** true when evaluating the term costs a DNS lookup (RFC 7208 §4.6.4) */
+  /** true when evaluating the term costs a DNS lookup (RFC 7208 §4.6.4); false for a
+   *  redirect= the record's "all" makes unreachable (§6.1) */
   lookup: boolean;
 }
 
@@ -195,6 +196,8 @@ export function parseSpf(text: string): ParsedSpf {
     if (allAt && t !== allAt) addProblem(problems, termStart, end, 'terms after "all" are never evaluated', 'warning');
   }
   if (allAt && redirectAt) {
+    // never evaluated, so it costs no lookup and its target is not followed (t.lookup false)
+    for (const t of terms) if (t.mechanism === 'redirect' && t.lookup) { t.lookup = false; lookups--; }
     problems.push({ start: redirectAt.start, end: redirectAt.end, severity: 'warning', message: 'redirect= is ignored because the record has an "all" mechanism (RFC 7208 §6.1)' });
   }
   if (lookups > 10) {

@@ -43,7 +43,8 @@ function count(zone: Zone, spf: ParsedSpf, path: string[], acc: Count): void {
   acc.total += spf.lookups;
   if (acc.total > 50 || path.length > 10) return; // bounded: the verdict is clear long before
   for (const t of spf.terms) {
-    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.domain || t.domain.includes('%')) continue;
+    // !t.lookup: a redirect= next to an "all" is never evaluated (RFC 7208 §6.1)
+    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.lookup || !t.domain || t.domain.includes('%')) continue;
     const lower = t.domain.toLowerCase();
     const name = lower.endsWith('.') ? lower : `${lower}.`;
     if (path.includes(name)) continue;

@@ -106,3 +106,62 @@ test('SPF: redirect= is not counted when the record has an "all" (RFC 7208 §6.1
   assert.equal(n.lookups, 11);
   assert.match(n.problems.at(-1).message, /11 DNS-querying terms/);
 });
+
+/** The problem messages of an SPF record (all terms; [] when it is valid). */
+const spfMessages = (t) => core.parseSpf(t).problems.map((p) => p.message);
+
+test('SPF: a and mx prefix lengths are ip4-cidr-length 0-32 and ip6-cidr-length 0-128 (RFC 7208 §5.6)', () => {
+  for (const ok of ['a/32', 'a/0', 'mx//128', 'mx//0', 'a:mail.example.com/24//64', 'mx:example.com//48', 'a/24//64', 'ip4:192.0.2.0/0', 'ip6:2001:db8::/128']) {
+    assert.deepEqual(spfMessages(`v=spf1 ${ok} -all`), [], ok);
+  }
+  for (const [bad, re] of [['a/33', /\/33 is out of range 0-32/], ['mx//129', /\/\/129 is out of range 0-128/], ['a:example.com/24//200', /\/\/200 is out of range 0-128/],
+    ['mx/024', /leading zero/], ['ip4:192.0.2.0/024', /leading zero/], ['ip6:2001:db8::/064', /leading zero/], ['a/', /not a prefix length/], ['a//', /not a prefix length/], ['mx/24/', /not a prefix length/]]) {
+    const t = `v=spf1 ${bad} -all`;
+    const r = core.parseSpf(t);
+    assert.deepEqual(spans(t, r), [['error', bad]], bad);
+    assert.match(r.problems[0].message, re, bad);
+  }
+});
+
+test('SPF: a domain-spec ends in a top label with a letter (RFC 7208 §7.1 domain-end)', () => {
+  for (const ok of ['include:_spf.example.com', 'include:example.com.', 'a:mail.example.xn--p1ai', 'exists:foo.1-2', 'redirect=b.example', 'mx:mx1.example.c0m']) {
+    assert.deepEqual(spfMessages(`v=spf1 ${ok} -all`.replace(' -all', ok.startsWith('redirect') ? '' : ' -all')), [], ok);
+  }
+  for (const bad of ['include:1.2.3.4', 'a:192.0.2.1', 'mx:mail.example.123', 'exists:foo.com-', 'exists:foo.-com', 'redirect=example.42', 'exp=explain.example.1']) {
+    const t = `v=spf1 ${bad}`;
+    const r = core.parseSpf(t);
+    assert.deepEqual(spans(t, r), [['error', bad]], bad);
+    assert.match(r.problems[0].message, /RFC 7208 §7\.1/, bad);
+  }
+  assert.match(spfMessages('v=spf1 include:1.2.3.4 -all')[0], /all-numeric label '4'.*ip4:/);
+});
+
+test('SPF: macro-string grammar (RFC 7208 §7.1, §7.2, §7.3)', () => {
+  for (const ok of ['exists:%{i}.bl.example.org', 'exists:%{ir}.%{v}._spf.%{d}', 'exists:%{l1r+-}.%{d}', 'include:%{d2}', 'exists:%{I}.example.com',
+    'exists:%{iR}.example.com', 'exists:%{ir.-+,/_=}.example.com', 'exists:%{d10r}.example.com', 'exists:%%%_%-.example.com', 'a:%{h}.example.com/24',
+    'exists:%{s}.%{l}.%{o}.%{p}.%{h}.example.com', 'foo=%{c}%{r}%{t}', 'foo=', 'exp=explain.%{d}']) {
+    assert.deepEqual(spfMessages(`v=spf1 ${ok} -all`), [], ok);
+  }
+  for (const [bad, re] of [
+    ['include:%{z}.example.com', /'z' is not a macro letter/],
+    ['exists:%{c}.example.com', /only in explanation text/],
+    ['exists:%{r}.example.com', /only in explanation text/],
+    ['exp=%{t}.example.com', /only in explanation text/],
+    ['exists:%{d0}.example.com', /1 or more/],
+    ['exists:%{i;}.example.com', /digits, 'r' and the delimiters/],
+    ['exists:%{dr2}.example.com', /digits, 'r' and the delimiters/],
+    ['exists:%{d2rr}.example.com', /digits, 'r' and the delimiters/],
+    ['exists:%{}.example.com', /not a macro letter/],
+    ['exists:%{i.example.com', /without a closing/],
+    ['exists:%{i}%.example.com', /literal % is written %%/],
+    ['exists:%x.example.com', /literal % is written %%/],
+    ['exists:%{i}.1', /all-numeric label '1'/],
+    ['exists:%{i}com', /RFC 7208 §7\.1/],
+    ['foo=%{z}', /'z' is not a macro letter/],
+  ]) {
+    const t = `v=spf1 ${bad} -all`;
+    const r = core.parseSpf(t);
+    assert.deepEqual(spans(t, r), [['error', bad]], bad);
+    assert.match(r.problems[0].message, re, bad);
+  }
+});

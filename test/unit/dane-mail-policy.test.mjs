@@ -165,3 +165,25 @@ test('SPF: macro-string grammar (RFC 7208 §7.1, §7.2, §7.3)', () => {
     assert.match(r.problems[0].message, re, bad);
   }
 });
+
+test('MTA-STS and TLS-RPT: no white space around "=", only around ";" (RFC 8461 §3.1, RFC 8460 §3)', () => {
+  for (const ok of ['v=STSv1; id=1', 'v=STSv1 ;id=1 ; ', 'v=STSv1;\tid=1;\tx-a=b']) assert.deepEqual(core.parseMtaSts(ok).problems, [], ok);
+  for (const [t, at] of [['v=STSv1; id = 1', ' = '], ['v=STSv1; id =1', ' ='], ['v=STSv1; id= 1', '= '], ['v=STSv1; id=1; x-a =b', ' =']]) {
+    const r = core.parseMtaSts(t);
+    assert.deepEqual(spans(t, r), [['error', at]], t);
+    assert.match(r.problems[0].message, /no white space around '=' \(RFC 8461 §3\.1/, t);
+  }
+  // the version's own spaces: the record is not an MTA-STS record at all (one error, not two)
+  assert.deepEqual(spans('v = STSv1; id=1', core.parseMtaSts('v = STSv1; id=1')), [['error', 'v = STSv1']]);
+  for (const ok of ['v=TLSRPTv1; rua=mailto:a@example.com', 'v=TLSRPTv1 ; rua=mailto:a@example.com , https://r.example.com/x']) assert.deepEqual(core.parseTlsRpt(ok).problems, [], ok);
+  for (const [t, at] of [['v=TLSRPTv1 ; rua = mailto:a@example.com', ' = '], ['v=TLSRPTv1; rua=\tmailto:a@example.com', '=\t'], ['v=TLSRPTv1; rua=mailto:a@example.com; x-a= b', '= ']]) {
+    const r = core.parseTlsRpt(t);
+    assert.deepEqual(spans(t, r), [['error', at]], t);
+    assert.match(r.problems[0].message, /no white space around '=' \(RFC 8460 §3/, t);
+  }
+});
+
+test('DMARC: white space around "=" is allowed (RFC 7489 §6.4: tag *WSP "=" *WSP value)', () => {
+  assert.deepEqual(core.parseDmarc('v = DMARC1 ; p = reject ; rua = mailto:d@example.com , mailto:e@example.com ; pct= 50').problems, []);
+  assert.equal(core.isDmarcRecord('v = DMARC1; p=none'), true);
+});

@@ -94,3 +94,96 @@ test('SPF: more than 10 DNS-querying terms is an error, exactly 10 is not', () =
   assert.equal(over.lookups, 11);
   assert.match(over.problems.at(-1).message, /11 DNS-querying terms: more than 10/);
 });
+
+test('SPF: redirect= is not counted when the record has an "all" (RFC 7208 §6.1)', () => {
+  const t = 'v=spf1 a mx a mx a mx a mx a mx redirect=x.example.com -all';
+  const r = core.parseSpf(t);
+  assert.equal(r.lookups, 10);
+  assert.deepEqual(spans(t, r), [['warning', 'redirect=x.example.com']]);
+  assert.equal(r.terms.find((x) => x.mechanism === 'redirect').lookup, false);
+  // without the all, the redirect is evaluated and costs a lookup
+  const n = core.parseSpf('v=spf1 a mx a mx a mx a mx a mx redirect=x.example.com');
+  assert.equal(n.lookups, 11);
+  assert.match(n.problems.at(-1).message, /11 DNS-querying terms/);
+});
+
+/** The problem messages of an SPF record (all terms; [] when it is valid). */
+const spfMessages = (t) => core.parseSpf(t).problems.map((p) => p.message);
+
+test('SPF: a and mx prefix lengths are ip4-cidr-length 0-32 and ip6-cidr-length 0-128 (RFC 7208 §5.6)', () => {
+  for (const ok of ['a/32', 'a/0', 'mx//128', 'mx//0', 'a:mail.example.com/24//64', 'mx:example.com//48', 'a/24//64', 'ip4:192.0.2.0/0', 'ip6:2001:db8::/128']) {
+    assert.deepEqual(spfMessages(`v=spf1 ${ok} -all`), [], ok);
+  }
+  for (const [bad, re] of [['a/33', /\/33 is out of range 0-32/], ['mx//129', /\/\/129 is out of range 0-128/], ['a:example.com/24//200', /\/\/200 is out of range 0-128/],
+    ['mx/024', /leading zero/], ['ip4:192.0.2.0/024', /leading zero/], ['ip6:2001:db8::/064', /leading zero/], ['a/', /not a prefix length/], ['a//', /not a prefix length/], ['mx/24/', /not a prefix length/]]) {
+    const t = `v=spf1 ${bad} -all`;
+    const r = core.parseSpf(t);
+    assert.deepEqual(spans(t, r), [['error', bad]], bad);
+    assert.match(r.problems[0].message, re, bad);
+  }
+});
+
+test('SPF: a domain-spec ends in a top label with a letter (RFC 7208 §7.1 domain-end)', () => {
+  for (const ok of ['include:_spf.example.com', 'include:example.com.', 'a:mail.example.xn--p1ai', 'exists:foo.1-2', 'redirect=b.example', 'mx:mx1.example.c0m']) {
+    assert.deepEqual(spfMessages(`v=spf1 ${ok} -all`.replace(' -all', ok.startsWith('redirect') ? '' : ' -all')), [], ok);
+  }
+  for (const bad of ['include:1.2.3.4', 'a:192.0.2.1', 'mx:mail.example.123', 'exists:foo.com-', 'exists:foo.-com', 'redirect=example.42', 'exp=explain.example.1']) {
+    const t = `v=spf1 ${bad}`;
+    const r = core.parseSpf(t);
+    assert.deepEqual(spans(t, r), [['error', bad]], bad);
+    assert.match(r.problems[0].message, /RFC 7208 §7\.1/, bad);
+  }
+  assert.match(spfMessages('v=spf1 include:1.2.3.4 -all')[0], /all-numeric label '4'.*ip4:/);
+});
+
+test('SPF: macro-string grammar (RFC 7208 §7.1, §7.2, §7.3)', () => {
+  for (const ok of ['exists:%{i}.bl.example.org', 'exists:%{ir}.%{v}._spf.%{d}', 'exists:%{l1r+-}.%{d}', 'include:%{d2}', 'exists:%{I}.example.com',
+    'exists:%{iR}.example.com', 'exists:%{ir.-+,/_=}.example.com', 'exists:%{d10r}.example.com', 'exists:%%%_%-.example.com', 'a:%{h}.example.com/24',
+    'exists:%{s}.%{l}.%{o}.%{p}.%{h}.example.com', 'foo=%{c}%{r}%{t}', 'foo=', 'exp=explain.%{d}']) {
+    assert.deepEqual(spfMessages(`v=spf1 ${ok} -all`), [], ok);
+  }
+  for (const [bad, re] of [
+    ['include:%{z}.example.com', /'z' is not a macro letter/],
+    ['exists:%{c}.example.com', /only in explanation text/],
+    ['exists:%{r}.example.com', /only in explanation text/],
+    ['exp=%{t}.example.com', /only in explanation text/],
+    ['exists:%{d0}.example.com', /1 or more/],
+    ['exists:%{i;}.example.com', /digits, 'r' and the delimiters/],
+    ['exists:%{dr2}.example.com', /digits, 'r' and the delimiters/],
+    ['exists:%{d2rr}.example.com', /digits, 'r' and the delimiters/],
+    ['exists:%{}.example.com', /not a macro letter/],
+    ['exists:%{i.example.com', /without a closing/],
+    ['exists:%{i}%.example.com', /literal % is written %%/],
+    ['exists:%x.example.com', /literal % is written %%/],
+    ['exists:%{i}.1', /all-numeric label '1'/],
+    ['exists:%{i}com', /RFC 7208 §7\.1/],
+    ['foo=%{z}', /'z' is not a macro letter/],
+  ]) {
+    const t = `v=spf1 ${bad} -all`;
+    const r = core.parseSpf(t);
+    assert.deepEqual(spans(t, r), [['error', bad]], bad);
+    assert.match(r.problems[0].message, re, bad);
+  }
+});
+
+test('MTA-STS and TLS-RPT: no white space around "=", only around ";" (RFC 8461 §3.1, RFC 8460 §3)', () => {
+  for (const ok of ['v=STSv1; id=1', 'v=STSv1 ;id=1 ; ', 'v=STSv1;\tid=1;\tx-a=b']) assert.deepEqual(core.parseMtaSts(ok).problems, [], ok);
+  for (const [t, at] of [['v=STSv1; id = 1', ' = '], ['v=STSv1; id =1', ' ='], ['v=STSv1; id= 1', '= '], ['v=STSv1; id=1; x-a =b', ' =']]) {
+    const r = core.parseMtaSts(t);
+    assert.deepEqual(spans(t, r), [['error', at]], t);
+    assert.match(r.problems[0].message, /no white space around '=' \(RFC 8461 §3\.1/, t);
+  }
+  // the version's own spaces: the record is not an MTA-STS record at all (one error, not two)
+  assert.deepEqual(spans('v = STSv1; id=1', core.parseMtaSts('v = STSv1; id=1')), [['error', 'v = STSv1']]);
+  for (const ok of ['v=TLSRPTv1; rua=mailto:a@example.com', 'v=TLSRPTv1 ; rua=mailto:a@example.com , https://r.example.com/x']) assert.deepEqual(core.parseTlsRpt(ok).problems, [], ok);
+  for (const [t, at] of [['v=TLSRPTv1 ; rua = mailto:a@example.com', ' = '], ['v=TLSRPTv1; rua=\tmailto:a@example.com', '=\t'], ['v=TLSRPTv1; rua=mailto:a@example.com; x-a= b', '= ']]) {
+    const r = core.parseTlsRpt(t);
+    assert.deepEqual(spans(t, r), [['error', at]], t);
+    assert.match(r.problems[0].message, /no white space around '=' \(RFC 8460 §3/, t);
+  }
+});
+
+test('DMARC: white space around "=" is allowed (RFC 7489 §6.4: tag *WSP "=" *WSP value)', () => {
+  assert.deepEqual(core.parseDmarc('v = DMARC1 ; p = reject ; rua = mailto:d@example.com , mailto:e@example.com ; pct= 50').problems, []);
+  assert.equal(core.isDmarcRecord('v = DMARC1; p=none'), true);
+});

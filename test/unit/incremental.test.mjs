@@ -31,6 +31,9 @@ alias IN CNAME mail
 _sip._tcp IN SRV 0 0 5060 alias
 spf IN TXT "v=spf1 include:_s1.example.com. -all"
 _s1 IN TXT "v=spf1 a a a a a a a a a a a -all"
+loopb IN TXT "v=spf1 include:loopc.example.com -all"
+loopc IN TXT "v=spf1 a include:loopb.example.com redirect=_s1.example.com -all"
+self IN TXT "v=spf1 mx redirect=self.example.com"
 @ IN MX 30 backup
 backup IN A 192.0.2.26
 _25._tcp IN TLSA 3 1 1 ${'cd'.repeat(32)}

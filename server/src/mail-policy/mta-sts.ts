@@ -1,7 +1,7 @@
 // MTA-STS policy indicator at `_mta-sts.<domain>` (RFC 8461 §3.1):
 // `v=STSv1; id=20240101T000000` — version first, id of 1-32 letters/digits
 // that changes whenever the HTTPS policy file changes. Pure.
-import { EXT_NAME, EXT_VALUE, duplicateTags, tagList, type ParsedPolicy, type PolicyProblem, type PolicyTerm } from './policy-types';
+import { EXT_NAME, EXT_VALUE, duplicateTags, spaceAroundEquals, tagList, type ParsedPolicy, type PolicyProblem, type PolicyTerm } from './policy-types';
 
 export const STS_VERSION = 'v=STSv1';
 
@@ -20,6 +20,8 @@ export function parseMtaSts(text: string): ParsedPolicy {
       message: `an MTA-STS record must start with '${STS_VERSION};' (RFC 8461 §3.1); senders discard this one` });
   }
   duplicateTags(tags, problems, true);
+  // a spaced version tag is reported above: the record is not MTA-STS at all
+  spaceAroundEquals(tags, problems, 'RFC 8461 §3.1', isMtaStsRecord(text) ? 0 : 1);
   let id = false;
   for (const t of tags) {
     if (t.name === 'v') {

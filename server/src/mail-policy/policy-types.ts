@@ -78,6 +78,21 @@ export function tagList(text: string, problems: PolicyProblem[]): Tag[] {
   return tags;
 }
 
+/**
+ * Reports white space around a tag's '=' in formats whose grammar has none there: TLS-RPT
+ * (RFC 8460 §3) and MTA-STS (RFC 8461 §3.1) allow *WSP around the ';' delimiter (and the ','
+ * in rua), not around '=' (DMARC does, RFC 7489 §6.4). `from`: index of the first tag to look at.
+ */
+export function spaceAroundEquals(tags: Tag[], problems: PolicyProblem[], rfc: string, from = 0): void {
+  for (let i = from; i < tags.length; i++) {
+    const t = tags[i];
+    const eqFrom = t.start + t.name.length;
+    if (t.valueStart - eqFrom === 1) continue; // 'name=value'
+    problems.push({ start: eqFrom, end: t.valueStart, severity: 'error',
+      message: `no white space around '=' (${rfc}: '${t.name}=' is written without spaces and the value follows it directly); a sender may not read this tag` });
+  }
+}
+
 /** Reports tags that occur more than once (all these formats forbid it). */
 export function duplicateTags(tags: Tag[], problems: PolicyProblem[], fatal: boolean): void {
   const seen = new Set<string>();

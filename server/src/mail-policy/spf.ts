@@ -16,7 +16,8 @@ export interface SpfTerm extends PolicyTerm {
   mechanism: string;
   /** domain-spec argument (include:, exists:, redirect=, a:, mx:, ptr:), if any */
   domain?: string;
-  /** true when evaluating the term costs a DNS lookup (RFC 7208 §4.6.4) */
+  /** true when evaluating the term costs a DNS lookup (RFC 7208 §4.6.4); false for a
+   *  redirect= the record's "all" makes unreachable (§6.1) */
   lookup: boolean;
 }
 
@@ -44,15 +45,120 @@ const EXPLAIN: Record<string, string> = {
 
 const LOOKUP = new Set(['include', 'a', 'mx', 'ptr', 'exists', 'redirect']);
 
-/** domain-spec: macro-string with a domain end; accept macros and plain names loosely. */
+/** d[from, end) is a domain-end's toplabel (RFC 7208 §7.1): alphanumeric with a letter, or
+ *  alphanumeric with inner hyphens; never all-numeric, so an IP address is not a domain-spec.
+ *  By char codes: it runs for every SPF domain. */
+function isTopLabel(d: string, from: number, end: number): boolean {
+  if (from >= end) return false;
+  let letter = false;
+  let hyphen = false;
+  for (let i = from; i < end; i++) {
+    const c = d.charCodeAt(i);
+    if (c === 0x2d) hyphen = true;
+    else if (isAlpha(c)) letter = true;
+    else if (!isDigit(c)) return false;
+  }
+  return hyphen ? d.charCodeAt(from) !== 0x2d && d.charCodeAt(end - 1) !== 0x2d : letter;
+}
+
+/** The domain-end of `d` from `from` on ("." toplabel ["."], RFC 7208 §7.1), or why it is not one. */
+function domainEndError(d: string, from: number): string | undefined {
+  const end = d.endsWith('.') ? d.length - 1 : d.length;
+  const dot = d.lastIndexOf('.', end - 1);
+  if (dot < from) return "does not end in a macro or in '.' and a top label (RFC 7208 §7.1)";
+  if (isTopLabel(d, dot + 1, end)) return undefined;
+  const top = d.slice(dot + 1, end);
+  return /^[0-9]+$/.test(top)
+    ? `ends in the all-numeric label '${top}' (RFC 7208 §7.1: the last label needs a letter; an address belongs in ip4: or ip6:)`
+    : `ends in '${top}', which is not a top label (RFC 7208 §7.1: letters and digits, hyphens only inside)`;
+}
+
+const MACRO_LETTERS = 'slodiphv';
+/** Letters only the explanation text may use (RFC 7208 §7.2). */
+const EXP_LETTERS = 'crt';
+
+/** Why `m`, a `%{...}` macro-expand, is malformed (RFC 7208 §7.1-§7.3), if it is. */
+function macroExpandError(m: string, anyLetter: boolean): string | undefined {
+  const letter = m.length > 3 ? m[2].toLowerCase() : '';
+  const isExp = letter !== '' && EXP_LETTERS.includes(letter);
+  if (!letter || (!MACRO_LETTERS.includes(letter) && !isExp)) return `has '${m}': '${m.slice(2, 3).replace('}', '')}' is not a macro letter (RFC 7208 §7.2: s, l, o, d, i, p, h, v)`;
+  if (isExp && !anyLetter) return `has '${m}': %{${m[2]}} is allowed only in explanation text (RFC 7208 §7.2)`;
+  // transformers = *DIGIT [ "r" ], then *delimiter
+  const t = /^([0-9]*)[rR]?[.\-+,/_=]*$/.exec(m.slice(3, -1));
+  if (!t) return `has '${m}': after the macro letter come only digits, 'r' and the delimiters . - + , / _ = (RFC 7208 §7.1)`;
+  if (t[1] && Number(t[1]) === 0) return `has '${m}': the number of labels to keep must be 1 or more (RFC 7208 §7.3)`;
+  return undefined;
+}
+
+/**
+ * Why `s` is not a macro-string (RFC 7208 §7.1), if it is not; with `domainEnd`, a domain-spec
+ * (macro-string domain-end). `anyLetter`: c, r and t allowed (unknown modifiers, never expanded).
+ */
+function macroStringError(s: string, domainEnd: boolean, anyLetter: boolean): string | undefined {
+  let afterMacro = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return `has '${s[i]}', which is not allowed (RFC 7208 §7.1: visible ASCII characters only)`;
+    if (c !== 0x25) continue; // '%'
+    const n = s[i + 1];
+    if (n === '%' || n === '_' || n === '-') {
+      i++;
+      afterMacro = i + 1;
+      continue;
+    }
+    if (n !== '{') return "has a '%' not followed by {, %, _ or - (RFC 7208 §7.1: a literal % is written %%)";
+    const close = s.indexOf('}', i + 2);
+    if (close < 0) return "has a '%{' without a closing '}' (RFC 7208 §7.1)";
+    const e = macroExpandError(s.slice(i, close + 1), anyLetter);
+    if (e) return e;
+    i = close;
+    afterMacro = close + 1;
+  }
+  if (!domainEnd || (afterMacro === s.length && afterMacro > 0)) return undefined;
+  return domainEndError(s, afterMacro);
+}
+
+/** domain-spec (RFC 7208 §7.1): a macro-string with a domain-end. A plain name is held to
+ *  host-name characters (a typo more often than a wish for odd labels). */
 function domainSpecError(d: string): string | undefined {
   if (!d) return 'is empty';
   if (/\s/.test(d)) return 'contains white space';
-  // The macro tests only match with a '%': most names skip them (and the replace's copy).
-  if (d.includes('%')) return /%\{[^}]*$/.test(d) || /%[^{%_-]/.test(d.replace(/%\{[^}]*\}/g, '')) ? 'has a malformed macro' : undefined;
+  // The macro grammar only matters with a '%': most names skip it.
+  if (d.includes('%')) return macroStringError(d, true, false);
   if (!/^[A-Za-z0-9_.-]+\.?$/.test(d) || d.startsWith('.') || d.includes('..')) return 'is not a domain name';
   if (!/\.[A-Za-z0-9-]+\.?$/.test(d)) return 'needs at least two labels';
+  return domainEndError(d, 0);
+}
+
+/** ip4-cidr-length (0-32) or ip6-cidr-length (0-128) digits (RFC 7208 §5.6): no leading zero. */
+function prefixLengthError(len: string, v6: boolean, slashes: string): string | undefined {
+  const max = v6 ? 128 : 32;
+  if (!/^[0-9]{1,3}$/.test(len)) return `'${slashes}${len}' is not a prefix length`;
+  if (len.length > 1 && len[0] === '0') return `prefix length ${slashes}${len} has a leading zero (RFC 7208 §5.6)`;
+  if (Number(len) > max) return `prefix length ${slashes}${len} is out of range 0-${max} (RFC 7208 §5.6)`;
   return undefined;
+}
+
+/** dual-cidr-length of a and mx: [ "/" ip4-cidr-length ] [ "//" ip6-cidr-length ] (RFC 7208 §5.3, §5.4, §5.6). */
+function dualCidrError(rest: string): string | undefined {
+  const m = /^(?:\/([0-9]+))?(?:\/\/([0-9]+))?$/.exec(rest);
+  if (!m) return `'${rest}' is not a prefix length (/N for IPv4, //N for IPv6; RFC 7208 §5.6)`;
+  return (m[1] === undefined ? undefined : prefixLengthError(m[1], false, '/')) ?? (m[2] === undefined ? undefined : prefixLengthError(m[2], true, '//'));
+}
+
+/** Index of the '/' starting a dual-cidr-length after a domain-spec, or -1; a '/' inside a
+ *  macro-expand is its delimiter, not a prefix length. */
+function cidrStart(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2f) return i;
+    if (c === 0x25 && s.charCodeAt(i + 1) === 0x7b) {
+      const close = s.indexOf('}', i);
+      if (close < 0) return -1;
+      i = close;
+    }
+  }
+  return -1;
 }
 
 function cidrError(ip: string, v6: boolean): string | undefined {
@@ -61,9 +167,7 @@ function cidrError(ip: string, v6: boolean): string | undefined {
   if (slash >= 0 && ip.indexOf('/', slash + 1) >= 0) return 'has two prefix lengths';
   const addr = slash < 0 ? ip : ip.slice(0, slash);
   if (v6 ? !isIpv6At(addr) : !isIpv4At(addr)) return `'${addr}' is not an IPv${v6 ? 6 : 4} address`;
-  const len = slash < 0 ? undefined : ip.slice(slash + 1);
-  if (len !== undefined && !(/^\d{1,3}$/.test(len) && Number(len) <= (v6 ? 128 : 32))) return `prefix length /${len} is out of range 0-${v6 ? 128 : 32}`;
-  return undefined;
+  return slash < 0 ? undefined : prefixLengthError(ip.slice(slash + 1), v6, '/');
 }
 
 // Term syntax by char codes: the regexes allocated a match array and capture
@@ -134,6 +238,10 @@ export function parseSpf(text: string): ParsedSpf {
         else expAt = t;
         const de = domainSpecError(value);
         if (de) addProblem(problems, termStart, end, `${name}= target ${de}`);
+      } else if (value.includes('%')) {
+        // unknown-modifier = name "=" macro-string: never expanded, but its syntax still counts (§6, §7.1)
+        const me = macroStringError(value, false, true);
+        if (me) addProblem(problems, termStart, end, `${written}= value ${me}`);
       }
       if (t.lookup) lookups++;
       continue;
@@ -174,13 +282,16 @@ export function parseSpf(text: string): ParsedSpf {
       case 'ptr': {
         let rest = sep ? word.slice(nameEnd) : '';
         if (rest.startsWith(':')) {
-          const slash = rest.indexOf('/');
+          const slash = cidrStart(rest, 1);
           t.domain = slash < 0 ? rest.slice(1) : rest.slice(1, slash);
           const de = domainSpecError(t.domain);
           if (de) addProblem(problems, termStart, end, `${name}: target ${de}`);
           rest = slash < 0 ? '' : rest.slice(slash);
         }
-        if (rest && (name === 'ptr' || !/^\/\d{1,2}(\/\/\d{1,3})?$|^\/\/\d{1,3}$/.test(rest))) addProblem(problems, termStart, end, `'${rest}' is not a valid prefix length for ${name}`);
+        if (rest) {
+          const ce = name === 'ptr' ? `'${rest}': ptr takes no prefix length` : dualCidrError(rest);
+          if (ce) addProblem(problems, termStart, end, `${name}: ${ce}`);
+        }
         if (name === 'ptr') addProblem(problems, termStart, end, 'ptr should not be used (RFC 7208 §5.5): it is slow and many receivers skip it', 'warning');
         break;
       }
@@ -195,6 +306,8 @@ export function parseSpf(text: string): ParsedSpf {
     if (allAt && t !== allAt) addProblem(problems, termStart, end, 'terms after "all" are never evaluated', 'warning');
   }
   if (allAt && redirectAt) {
+    // never evaluated, so it costs no lookup and its target is not followed (t.lookup false)
+    for (const t of terms) if (t.mechanism === 'redirect' && t.lookup) { t.lookup = false; lookups--; }
     problems.push({ start: redirectAt.start, end: redirectAt.end, severity: 'warning', message: 'redirect= is ignored because the record has an "all" mechanism (RFC 7208 §6.1)' });
   }
   if (lookups > 10) {

@@ -1,7 +1,7 @@
 // TLS-RPT policy record at `_smtp._tls.<domain>` (RFC 8460 §3):
 // `v=TLSRPTv1; rua=mailto:tlsrpt@example.com` — version first, one rua with one
 // or more comma-separated mailto:/https: URIs. Pure.
-import { EXT_NAME, EXT_VALUE, duplicateTags, tagList, type ParsedPolicy, type PolicyProblem, type PolicyTerm } from './policy-types';
+import { EXT_NAME, EXT_VALUE, duplicateTags, spaceAroundEquals, tagList, type ParsedPolicy, type PolicyProblem, type PolicyTerm } from './policy-types';
 
 export const TLSRPT_VERSION = 'v=TLSRPTv1';
 
@@ -43,6 +43,8 @@ export function parseTlsRpt(text: string): ParsedPolicy {
       message: `a TLS-RPT record must start with '${TLSRPT_VERSION};' (RFC 8460 §3); senders discard this one` });
   }
   duplicateTags(tags, problems, true);
+  // a spaced version tag is reported above: the record is not TLS-RPT at all
+  spaceAroundEquals(tags, problems, 'RFC 8460 §3', isTlsRptRecord(text) ? 0 : 1);
   let rua = false;
   for (const t of tags) {
     if (t.name === 'v') {

@@ -1,6 +1,8 @@
 // SPF's limit of 10 DNS-querying terms (RFC 7208 §4.6.4), counted across the
 // include:/redirect= chain as far as it is visible in this zone. Targets in
-// other zones are named in the message but cannot be counted here.
+// other zones are named in the message but cannot be counted here. A chain that
+// comes back to a name on it never ends: receivers evaluate it until the limit
+// and return permerror (§4.6.4, §5.2), so a loop in the zone is reported too.
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
@@ -19,6 +21,9 @@ interface Count {
   read?: Set<string>;
   /** SPF per in-zone name for this count, created at the first in-zone target */
   memo?: Map<string, ParsedSpf | null>;
+  /** the first chain found that comes back to a name on it: the names from the record's own
+   *  owner to the repeated one, which ends it again */
+  loop?: string[];
 }
 
 // The parsed SPF of a TXT record (null: not SPF); spf-syntax, which runs on the record
@@ -43,10 +48,14 @@ function count(zone: Zone, spf: ParsedSpf, path: string[], acc: Count): void {
   acc.total += spf.lookups;
   if (acc.total > 50 || path.length > 10) return; // bounded: the verdict is clear long before
   for (const t of spf.terms) {
-    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.domain || t.domain.includes('%')) continue;
+    // !t.lookup: a redirect= next to an "all" is never evaluated (RFC 7208 §6.1)
+    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.lookup || !t.domain || t.domain.includes('%')) continue;
     const lower = t.domain.toLowerCase();
     const name = lower.endsWith('.') ? lower : `${lower}.`;
-    if (path.includes(name)) continue;
+    if (path.includes(name)) {
+      acc.loop ??= [...path, name];
+      continue;
+    }
     acc.read?.add(name);
     const next = inZone(zone, name) ? spfAt(zone, name, (acc.memo ??= new Map())) : null;
     if (next) {
@@ -73,8 +82,8 @@ export const spfLookupLimit: RecordRule = {
   scope: 'record',
   types: ['TXT'],
   defaultSeverity: 'error',
-  rfc: [ref(7208, '4.6.4')],
-  summary: 'SPF needs more than 10 DNS lookups, counting includes visible in this zone: receivers return permerror.',
+  rfc: [ref(7208, '4.6.4'), ref(7208, '5.2')],
+  summary: 'SPF needs more than 10 DNS lookups, or its include:/redirect= chain loops, counting the records visible in this zone: receivers return permerror.',
   dependsOn(r, zone) {
     const spf = recordSpf(r);
     return spf ? [...countFor(zone, r, spf, { total: 0, read: new Set() }).read!] : [];
@@ -83,7 +92,16 @@ export const spfLookupLimit: RecordRule = {
     const spf = recordSpf(r);
     if (!spf) return;
     const owner = r.ownerKey;
-    if (countFor(ctx.zone, r, spf, { total: 0 }).total <= 10) return;
+    const first = countFor(ctx.zone, r, spf, { total: 0 });
+    if (first.loop) {
+      const back = first.loop[first.loop.length - 1];
+      ctx.report({
+        loc: r.rdataLoc,
+        message: `SPF for ${owner} loops: its include:/redirect= chain ${first.loop.join(' -> ')} comes back to ${back}, so receivers follow it until the limit of 10 DNS lookups and return permerror (RFC 7208 §4.6.4, §5.2)`,
+      });
+      return;
+    }
+    if (first.total <= 10) return;
     // over the limit (rare): count again, collecting the names the message lists
     const acc = countFor(ctx.zone, r, spf, { total: 0, outside: new Set() });
     const names = [...acc.outside!];

@@ -11,7 +11,7 @@ import { ALGORITHMS, CERT_TYPES, typeCodeByName } from './rr-codes';
 export type FieldKind =
   | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
   | 'hex' | 'hex-rest' | 'salt' | 'base64-rest' | 'base32hex'
-  | 'text' | 'naptr-regexp' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
+  | 'text' | 'long-text' | 'naptr-regexp' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
   | 'caa-tag' | 'svc-params' | 'loc' | 'cert-type';
 
 export interface FieldCursor {
@@ -80,6 +80,16 @@ function text(c: FieldCursor, what: string): string | undefined {
   const r = unescapeText(w.text);
   if (r.error) return fail(c, `${what}: ${r.error}`, c.i - 1, c.i);
   if (r.octets > 255) return fail(c, `${what}: a character-string holds at most 255 octets, this one has ${r.octets}; split it into several quoted strings`, c.i - 1, c.i);
+  return r.value;
+}
+
+// A value that is the rest of the RDATA (CAA value, RFC 8659 §4.1; URI target, RFC 7553 §4.5):
+// one word, quoted or not, with no 255-octet limit (BIND and Knot take it as one).
+function longText(c: FieldCursor, what: string): string | undefined {
+  const w = word(c, what);
+  if (!w) return undefined;
+  const r = unescapeText(w.text);
+  if (r.error) return fail(c, `${what}: ${r.error}`, c.i - 1, c.i);
   return r.value;
 }
 
@@ -301,6 +311,7 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
     return w.text.toLowerCase();
   },
   text,
+  'long-text': longText,
   'naptr-regexp': (c, what) => {
     const v = text(c, what);
     if (v === undefined) return undefined;

@@ -55,6 +55,8 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
     }
     case 'salt': case 'hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return Buffer.from(b.subarray(pos.p - n, pos.p)).toString('hex'); }
     case 'base32hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return base32hex(b.subarray(pos.p - n, pos.p)); }
+    // CAA's value and URI's target are the rest of the RDATA, without a length octet
+    case 'long-text': return Buffer.from(rest()).toString('latin1');
     case 'hex-rest': return Buffer.from(rest()).toString('hex');
     case 'base64-rest': return Buffer.from(rest()).toString('base64');
     // Kinds whose wire form is not decoded here: parseGeneric stops before them (UNDECODED).
@@ -108,14 +110,10 @@ export function parseGeneric(words: readonly string[], fields: readonly FieldDef
   const pos = { p: 0 };
   try {
     const values: unknown[] = [];
-    let prevKind = '';
     for (const fd of fields) {
       // the fields before it are still checked; from here on the bytes are taken as they are
       if (UNDECODED.has(fd.kind)) return { bytes };
-      // CAA's value is the rest of the RDATA, without a length octet (RFC 8659 §4.1)
-      if (fd.kind === 'text' && prevKind === 'caa-tag') values.push(Buffer.from(bytes.subarray(pos.p)).toString('latin1')), pos.p = bytes.length;
-      else values.push(decodeField(fd, bytes, pos));
-      prevKind = fd.kind;
+      values.push(decodeField(fd, bytes, pos));
     }
     if (pos.p !== bytes.length) return { error: `generic RDATA: ${bytes.length - pos.p} octets left over after the last field` };
     return { bytes, values };

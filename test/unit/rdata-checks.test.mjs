@@ -8,7 +8,7 @@ import { parseZone, presentRecord, absRange } from '../../dist/core.js';
 const head = '$ORIGIN example.com.\n$TTL 3600\n';
 const parse = (text) => parseZone(text, { fileId: 'test.zone' });
 const problems = (text) =>
-  parse(text).problems.map((p) => `${absRange(p.loc).startLine + 1}:${absRange(p.loc).startCharacter} ${p.severity} ${p.code}: ${p.message}`);
+  parse(text).problems.map((p) => `${absRange(p.loc).startLine + 1}:${absRange(p.loc).startCol} ${p.severity} ${p.code}: ${p.message}`);
 const ok = (line) => assert.deepEqual(problems(head + line + '\n'), [], line);
 /** the one problem of a record line, with the column where its range starts */
 const one = (line) => { const got = problems(head + line + '\n'); assert.equal(got.length, 1, `${line}\n${got.join('\n')}`); return got[0]; };
@@ -27,4 +27,50 @@ test('a URI target is the rest of the RDATA, not a 255-octet character-string (R
   assert.deepEqual(parse(head + `_http._tcp URI 10 1 "${uri}"\n`).records.map(presentRecord), [`_http._tcp.example.com.\t3600\tIN\tURI\t10 1 "${uri}"`]);
   // \\# form: priority, weight, then the target without a length octet (BIND: 10 1 "ab")
   assert.deepEqual(parse(head + 'u URI \\# 6 000a00016162\n').records.map(presentRecord), ['u.example.com.\t3600\tIN\tURI\t10 1 "ab"']);
+});
+
+test('an RRSIG date must exist: month, day of that month, hour, minute and second in range (RFC 4034 §3.2)', () => {
+  const rrsig = (exp) => `r RRSIG A 13 3 3600 ${exp} 20240101000000 12345 example.com. AAAA`;
+  // Date.UTC rolled these forward to a real date; BIND and Knot refuse them
+  for (const [date, why] of [
+    ['20240231000000', /expiration: '20240231000000' is not a date: February 2024 has 29 days \(RFC 4034 §3\.2\)/],
+    ['20230229000000', /February 2023 has 28 days/],
+    ['20241301000000', /month 13 is out of range \(01-12\)/],
+    ['20240100000000', /day 00 is out of range \(01-31\)/],
+    ['20240101250000', /hour 25 is out of range \(00-23\)/],
+    ['20240101006000', /minute 60 is out of range \(00-59\)/],
+    ['20240101000060', /second 60 is out of range \(00-59\)/],
+  ]) {
+    const got = one(rrsig(date));
+    assert.match(got, why, date);
+    // the range is on the date itself (column of the expiration word)
+    assert.match(got, /^3:20 error rdata-invalid: RRSIG expiration: /, date);
+  }
+  assert.match(one('r RRSIG A 13 3 3600 20250101000000 20240431000000 12345 example.com. AAAA'), /^3:35 error rdata-invalid: RRSIG inception: .*April 2024 has 30 days/);
+  for (const date of ['20240229000000', '20241231235959', '1704067200']) ok(rrsig(date));
+});
+
+test('an SSHFP fingerprint has the length of its type: SHA-1 20, SHA-256 32 octets (RFC 4255 §3.1.2, RFC 6594 §4), as BIND checks', () => {
+  // named-checkzone: 'unexpected end of input' / 'extra input text'
+  assert.match(one('s SSHFP 1 1 abcd'), /^3:12 error rdata-invalid: SSHFP fingerprint: fingerprint type 1 \(SHA-1\) needs 20 octets \(40 hex digits\); this one has 2$/);
+  assert.match(one(`s SSHFP 4 2 ${'ab'.repeat(20)}`), /fingerprint type 2 \(SHA-256\) needs 32 octets \(64 hex digits\); this one has 20$/);
+  assert.match(one('s SSHFP \\# 4 0101abcd'), /SSHFP: generic RDATA: fingerprint: fingerprint type 1 \(SHA-1\) needs 20 octets/);
+  // right lengths and other fingerprint types are not checked (BIND loads them)
+  for (const good of [`s SSHFP 1 1 ${'ab'.repeat(20)}`, `s SSHFP 4 2 ${'ab'.repeat(32)}`, 's SSHFP 1 3 abcd', 's SSHFP 1 0 abcd']) ok(good);
+});
+
+test('an NSEC3 next hashed owner is base32hex without padding whose length gives whole octets, zero bits after the last (RFC 4648 §7, RFC 5155 §3.3)', () => {
+  const o = '2t7b4g4vsa5smi47k61mv5bv1a22bojr';
+  const nsec3 = (next, alg = 1) => `${o} NSEC3 ${alg} 0 0 - ${next} A`;
+  ok(nsec3('2T7B4G4VSA5SMI47K61MV5BV1A22BOJR'));
+  // one character is 5 bits: no whole octet (BIND: bad base32 encoding)
+  assert.match(one(nsec3('A')), /^3:47 error rdata-invalid: NSEC3 nextHashed: 'A' is not base32hex: 1 character is 5 bits, which is not a whole number of octets \(RFC 4648 §7\)$/);
+  assert.match(one(nsec3('ABC')), /3 characters are 15 bits/);
+  assert.match(one(nsec3('AB==')), /'AB==' is not base32hex: '=' padding is not used here \(RFC 5155 §3\.3\)/);
+  // 'AB' is 10 bits: one octet and two bits, which must be zero (B = 01011)
+  assert.match(one(nsec3('AB')), /'AB' is not base32hex: the bits after the last octet are not zero \(RFC 4648 §7\)/);
+  // hash algorithm 1 (SHA-1) gives 20 octets, 32 characters (BIND: out of range)
+  assert.match(one(nsec3('A0')), /^3:47 error rdata-invalid: NSEC3 nextHashed: hash algorithm 1 \(SHA-1\) gives 20 octets \(32 base32hex characters\); this one has 1$/);
+  // another algorithm's length is not checked
+  ok(nsec3('A0', 2));
 });

@@ -103,6 +103,19 @@ const HEX = /^[0-9a-fA-F]*$/;
 const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const B32HEX = /^[0-9A-Va-v]+$/;
 
+// RFC 4648 §7 without padding (RFC 5155 §3.3): 2, 4, 5, 7 or 8 characters per 1-5 octets,
+// and the bits after the last octet zero (BIND refuses others: "bad base32 encoding").
+const B32_TAIL_OK = [true, false, true, false, true, true, false, true];
+function base32hexError(t: string): string | undefined {
+  if (t.includes('=')) return `'=' padding is not used here (RFC 5155 §3.3)`;
+  if (!B32HEX.test(t)) return 'expected the characters 0-9 and A-V (RFC 4648 §7)';
+  const rem = t.length % 8;
+  if (!B32_TAIL_OK[rem]) return `${t.length} character${t.length === 1 ? ' is' : 's are'} ${t.length * 5} bits, which is not a whole number of octets (RFC 4648 §7)`;
+  const spare = (t.length * 5) % 8;
+  if (spare && (parseInt(t[t.length - 1], 32) & ((1 << spare) - 1)) !== 0) return 'the bits after the last octet are not zero (RFC 4648 §7)';
+  return undefined;
+}
+
 function hexRest(c: FieldCursor, what: string): string | undefined {
   const from = c.i;
   const ws = rest(c);
@@ -131,13 +144,30 @@ function base64Rest(c: FieldCursor, what: string): string | undefined {
   return all;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why YYYYMMDDHHmmSS is not a real UTC time (RFC 4034 §3.2), or undefined when it is. */
+function dateError(t: string): string | undefined {
+  const y = +t.slice(0, 4), mo = +t.slice(4, 6), d = +t.slice(6, 8), h = +t.slice(8, 10), mi = +t.slice(10, 12), sec = +t.slice(12, 14);
+  if (mo < 1 || mo > 12) return `month ${t.slice(4, 6)} is out of range (01-12)`;
+  if (d < 1 || d > 31) return `day ${t.slice(6, 8)} is out of range (01-31)`;
+  const days = new Date(Date.UTC(2000, mo, 0)).getUTCDate() - (mo === 2 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0);
+  if (d > days) return `${MONTHS[mo - 1]} ${y} has ${days} days`;
+  if (h > 23) return `hour ${t.slice(8, 10)} is out of range (00-23)`;
+  if (mi > 59) return `minute ${t.slice(10, 12)} is out of range (00-59)`;
+  if (sec > 59) return `second ${t.slice(12, 14)} is out of range (00-59)`;
+  return undefined;
+}
+
 function rrsigTime(c: FieldCursor, what: string): number | undefined {
   const w = word(c, what);
   if (!w) return undefined;
   const t = w.text;
   if (/^[0-9]{14}$/.test(t)) {
+    // Date.UTC would roll a day that does not exist (Feb 31) into the next month
+    const bad = dateError(t);
+    if (bad) return fail(c, `${what}: '${t}' is not a date: ${bad} (RFC 4034 §3.2)`, c.i - 1, c.i);
     const ms = Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12), +t.slice(12, 14));
-    if (Number.isNaN(ms)) return fail(c, `${what}: '${t}' is not a valid YYYYMMDDHHmmSS time`, c.i - 1, c.i);
     return Math.floor(ms / 1000);
   }
   if (/^[0-9]{1,10}$/.test(t) && Number(t) <= 0xffffffff) return Number(t);
@@ -307,8 +337,8 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
   base32hex: (c, what) => {
     const w = word(c, what);
     if (!w) return undefined;
-    if (!B32HEX.test(w.text)) return fail(c, `${what}: expected base32hex (0-9, A-V), found '${w.text}'`, c.i - 1, c.i);
-    return w.text.toLowerCase();
+    const bad = base32hexError(w.text);
+    return bad ? fail(c, `${what}: '${w.text}' is not base32hex: ${bad}`, c.i - 1, c.i) : w.text.toLowerCase();
   },
   text,
   'long-text': longText,

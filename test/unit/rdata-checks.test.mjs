@@ -74,3 +74,26 @@ test('an NSEC3 next hashed owner is base32hex without padding whose length gives
   // another algorithm's length is not checked
   ok(nsec3('A0', 2));
 });
+
+test('LOC ranges and formats are those of RFC 1876 §3 and App. A, with the error on the offending word', () => {
+  // each of these fails in BIND and Knot (latitude/longitude past 90/180 degrees only in BIND; RFC 1876 §3 sides with it)
+  for (const [line, why, col] of [
+    ['l LOC 10 N 10 E -100001m', /altitude -100001m out of range \(-100000\.00m to 42849672\.95m, RFC 1876 §3\)/, 16],
+    ['l LOC 10 N 10 E 42849673m', /altitude 42849673m out of range/, 16],
+    ['l LOC 10 N 10 E 10m 90000001m', /size 90000001m out of range \(0 to 90000000\.00m, RFC 1876 §3\)/, 20],
+    ['l LOC 10 N 10 E 10m 1m 1m 90000001m', /vertical precision 90000001m out of range/, 26],
+    ['l LOC 10 N 10 E 10.123m', /altitude '10\.123m' has more than 2 decimals \(centimetres, RFC 1876 App\. A\)/, 16],
+    ['l LOC 10 N 10 E 10m 1.001m', /size '1\.001m' has more than 2 decimals/, 20],
+    ['l LOC 10 1 1.1234 N 10 E 10m', /latitude seconds '1\.1234' has more than 3 decimals \(RFC 1876 App\. A\)/, 11],
+    ['l LOC 10 n 10 e 10m', /'n' is not N or S: the hemisphere is an upper-case letter \(RFC 1876 App\. A\)/, 9],
+    ['l LOC 10 N 10 e 10m', /'e' is not E or W/, 14],
+    ['l LOC 90 30 0 N 4 53 32 E 10m', /latitude 90 30 0 is over 90 degrees \(RFC 1876 §3\)/, 6],
+    ['l LOC 10 N 180 1 E 10m', /longitude 180 1 is over 180 degrees/, 11],
+    ['l LOC 91 N 1 E 10m', /latitude degrees 91 out of range \(0-90, RFC 1876 §3\)/, 6],
+    ['l LOC 10 60 N 1 E 10m', /latitude minutes 60 out of range \(0-59/, 9],
+    ['l LOC N 10 E 10m', /latitude degrees: expected a number, found 'N'/, 6],
+  ]) assert.match(one(line), new RegExp(`^3:${col} error rdata-invalid: LOC (.* )?${why.source}`), line);
+  for (const good of ['l LOC 52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m', 'l LOC 10 N 10 E 10m 1m 1m 1m', 'l LOC 90 S 180 W -100000m 90000000m',
+    'l LOC 10 N 10 E 42849672.95m', 'l LOC 0 0 59.999 N 0 E 0']) ok(good);
+  assert.deepEqual(parse(head + 'l LOC 10 N 10 E 10\n').records.map(presentRecord), ['l.example.com.\t3600\tIN\tLOC\t10 N 10 E 10']);
+});

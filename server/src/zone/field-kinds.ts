@@ -237,22 +237,62 @@ function svcParams(c: FieldCursor): Record<string, string> | undefined {
   return out;
 }
 
-// LOC (RFC 1876 §3): d1 [m1 [s1]] {N|S} d2 [m2 [s2]] {E|W} alt[m] [siz[m] [hp[m] [vp[m]]]]
+// LOC (RFC 1876 §3 and App. A): d1 [m1 [s1]] {N|S} d2 [m2 [s2]] {E|W} alt[m] [siz[m] [hp[m] [vp[m]]]].
+// Read word by word so an error names its word; the ranges are those the wire form can hold
+// (BIND and Knot refuse the rest). The value kept is the words as written.
+const LOC_FORMAT = `expected 'd [m [s]] N|S d [m [s]] E|W alt[m] [size[m] [hp[m] [vp[m]]]]' (RFC 1876 §3)`;
+const LOC_METRES = ['size', 'horizontal precision', 'vertical precision'];
+
 function loc(c: FieldCursor): string | undefined {
   const from = c.i;
-  const ws = rest(c).map((w) => w.text);
-  const s = ws.join(' ');
-  const re = /^(\d+)(?: (\d+)(?: (\d+(?:\.\d+)?))?)? ([NSns]) (\d+)(?: (\d+)(?: (\d+(?:\.\d+)?))?)? ([EWew]) (-?\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?)?)?)?$/;
-  const m = re.exec(s);
-  if (!m) return fail(c, `expected 'd [m [s]] N|S d [m [s]] E|W alt[m] [size[m] [hp[m] [vp[m]]]]' (RFC 1876 §3), found '${s}'`, from, c.i);
-  const range: [string | undefined, number, string][] = [
-    [m[1], 90, 'latitude degrees'], [m[2], 59, 'latitude minutes'], [m[3], 59.999, 'latitude seconds'],
-    [m[5], 180, 'longitude degrees'], [m[6], 59, 'longitude minutes'], [m[7], 59.999, 'longitude seconds'],
-  ];
-  for (const [v, max, name] of range) {
-    if (v !== undefined && +v > max) return fail(c, `${name} ${v} out of range (0-${max === 59.999 ? '59.999' : max}, RFC 1876 §3)`, from, c.i);
+  const ws = c.words;
+  const at = (i: number, msg: string): undefined => fail(c, msg, i, i + 1);
+  const coord = (name: string, maxDeg: number, hemis: string): boolean => {
+    const d = ws[c.i];
+    if (!d) return !at(Math.max(from, c.i - 1), `missing ${name}: ${LOC_FORMAT}`);
+    if (!/^[0-9]+$/.test(d.text)) return !at(c.i, `${name} degrees: expected a number, found '${d.text}'; ${LOC_FORMAT}`);
+    const degAt = c.i++;
+    const parts = [d.text];
+    const num = (re: RegExp): string | undefined => (ws[c.i] && re.test(ws[c.i].text) ? ws[c.i++].text : undefined);
+    const min = num(/^[0-9]+$/);
+    const sec = min !== undefined ? num(/^[0-9]+(\.[0-9]*)?$/) : undefined;
+    if (min !== undefined) parts.push(min);
+    if (sec !== undefined) parts.push(sec);
+    const checks: [string | undefined, number, string, number][] = [[d.text, maxDeg, 'degrees', degAt], [min, 59, 'minutes', degAt + 1], [sec, 59.999, 'seconds', degAt + 2]];
+    for (const [v, max, unit, i] of checks) {
+      if (v === undefined) continue;
+      if (unit === 'seconds' && /\.[0-9]{4,}$/.test(v)) return !at(i, `${name} seconds '${v}' has more than 3 decimals (RFC 1876 App. A)`);
+      if (+v > max) return !at(i, `${name} ${unit} ${v} out of range (0-${max === 59.999 ? '59.999' : max}, RFC 1876 §3)`);
+    }
+    if (+d.text === maxDeg && (+(min ?? 0) > 0 || +(sec ?? 0) > 0)) return !at(degAt, `${name} ${parts.join(' ')} is over ${maxDeg} degrees (RFC 1876 §3)`);
+    const h = ws[c.i];
+    if (!h) return !at(c.i - 1, `missing ${name} hemisphere ${hemis[0]} or ${hemis[1]}: ${LOC_FORMAT}`);
+    if (h.text !== hemis[0] && h.text !== hemis[1]) {
+      const why = hemis.includes(h.text.toUpperCase()) ? ': the hemisphere is an upper-case letter (RFC 1876 App. A)' : `; ${LOC_FORMAT}`;
+      return !at(c.i, `${name}: '${h.text}' is not ${hemis[0]} or ${hemis[1]}${why}`);
+    }
+    c.i++;
+    return true;
+  };
+  // metres with at most 2 decimals (centimetres), an optional 'm'
+  const metres = (name: string, min: number, max: number, range: string): boolean => {
+    const w = ws[c.i];
+    const m = /^(-?[0-9]+)(?:\.([0-9]*))?m?$/.exec(w.text);
+    if (!m || (min >= 0 && m[1].startsWith('-'))) return !at(c.i, `${name}: expected metres such as 10m or 10.25m, found '${w.text}'; ${LOC_FORMAT}`);
+    if ((m[2] ?? '').length > 2) return !at(c.i, `${name} '${w.text}' has more than 2 decimals (centimetres, RFC 1876 App. A)`);
+    const v = Number(w.text.replace(/m$/, ''));
+    if (v < min || v > max) return !at(c.i, `${name} ${w.text} out of range (${range}, RFC 1876 §3)`);
+    c.i++;
+    return true;
+  };
+  if (!coord('latitude', 90, 'NS') || !coord('longitude', 180, 'EW')) return undefined;
+  if (!ws[c.i]) return at(c.i - 1, `missing altitude: ${LOC_FORMAT}`);
+  if (!metres('altitude', -100000, 42849672.95, '-100000.00m to 42849672.95m')) return undefined;
+  for (const name of LOC_METRES) {
+    if (!ws[c.i]) break;
+    if (!metres(name, 0, 90000000, '0 to 90000000.00m')) return undefined;
   }
-  return s;
+  return ws.slice(from, c.i).map((w) => w.text).join(' ');
 }
 
 /**

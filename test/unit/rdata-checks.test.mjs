@@ -97,3 +97,25 @@ test('LOC ranges and formats are those of RFC 1876 §3 and App. A, with the erro
     'l LOC 10 N 10 E 42849672.95m', 'l LOC 0 0 59.999 N 0 E 0']) ok(good);
   assert.deepEqual(parse(head + 'l LOC 10 N 10 E 10\n').records.map(presentRecord), ['l.example.com.\t3600\tIN\tLOC\t10 N 10 E 10']);
 });
+
+test('SVCB/HTTPS SvcParams are checked as RFC 9460 §2.1, §7 and §8 say, with the error on the parameter', () => {
+  // each fails in BIND and Knot; 's SVCB 1 . ' puts the first parameter at column 11
+  for (const [params, why, col = 11] of [
+    ['key65536=abc', /SVCB unknown SvcParam key 'key65536': keyNNNNN takes a number from 0 to 65535 \(RFC 9460 §2\.1\)/],
+    ['alpn=h2 key1=h3', /SVCB SvcParam key1 repeats alpn \(key1\): a key may appear once \(RFC 9460 §2\.2\)/, 19],
+    ['mandatory=port alpn=h2', /SVCB mandatory lists 'port', which this record does not have \(RFC 9460 §8\)/],
+    ['mandatory=mandatory port=1', /SVCB mandatory cannot list 'mandatory' \(RFC 9460 §8\)/],
+    ['mandatory=alpn,alpn alpn=h2', /SVCB mandatory lists 'alpn' twice \(RFC 9460 §8\)/],
+    ['alpn=', /SVCB alpn: expected a comma-separated list of protocol ids, found an empty value \(RFC 9460 §7\.1\)/],
+    ['alpn=h2,,h3', /SVCB alpn: an empty protocol id in 'h2,,h3' \(RFC 9460 §7\.1\)/],
+    ['ech=!!!', /SVCB ech: '!!!' is not base64 \(RFC 9460 §9\)/],
+    // no white space around '=' (RFC 9460 §2.1): the quoted word after 'alpn=' is not its value
+    ['alpn= "h2"', /SVCB alpn: expected a comma-separated list of protocol ids, found an empty value/],
+    ['no-default-alpn', /SVCB no-default-alpn needs alpn in the same record \(RFC 9460 §7\.1\.1\)/],
+    ['port=', /SVCB port: expected 0-65535, found ''/],
+  ]) assert.match(one(`s SVCB 1 . ${params}`), new RegExp(`^3:${col} error rdata-invalid: ${why.source}`), params);
+  for (const good of ['s SVCB 1 . alpn="h2,h3" port="443"', 's SVCB 1 . key65535=abc', 's SVCB 1 . mandatory=alpn,port alpn=h2 port=443',
+    's HTTPS 1 . alpn=h2 no-default-alpn', 's HTTPS 1 . ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA',
+    's SVCB 1 . ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1', 's SVCB 1 . key1234=abc dohpath=/dns-query{?dns}']) ok(good);
+  assert.deepEqual(parse(head + 's HTTPS 1 . alpn="h2" port=1\n').records.map(presentRecord), ['s.example.com.\t3600\tIN\tHTTPS\t1 . alpn=h2 port=1']);
+});

@@ -211,28 +211,83 @@ function typeBitmap(c: FieldCursor): string[] | undefined {
   return out;
 }
 
+// SvcParamKeys by number (RFC 9460 §14.3.2; dohpath RFC 9461, ohttp RFC 9540)
 const SVC_KEYS = ['mandatory', 'alpn', 'no-default-alpn', 'port', 'ipv4hint', 'ech', 'ipv6hint', 'dohpath', 'ohttp'];
 
+/** A key's number: a name above or keyNNNNN (0-65535); undefined when neither. */
+function svcKeyNumber(key: string): number | undefined {
+  const k = SVC_KEYS.indexOf(key);
+  if (k >= 0) return k;
+  const m = /^key([0-9]{1,5})$/.exec(key);
+  return m && Number(m[1]) <= 65535 ? Number(m[1]) : undefined;
+}
+
+/** Splits a value-list at commas not escaped with a backslash (RFC 9460 App. A.1). */
+function valueList(v: string): string[] {
+  return v.split(/(?<!\\),/);
+}
+
+// RFC 9460 §2.1: SvcParam = key ["=" value], no white space around '='; a value may be
+// quoted, which the lexer gives as a quoted word right after 'key='.
 function svcParams(c: FieldCursor): Record<string, string> | undefined {
   const out: Record<string, string> = {};
+  const seen = new Map<number, string>();
+  let mandatory: { at: number; keys: string[] } | undefined;
   while (c.i < c.words.length) {
+    const at = c.i;
     const w = c.words[c.i];
     const raw = w.kind === TokKind.Quoted ? unescapeText(w.text).value : w.text;
     const eq = raw.indexOf('=');
     const key = (eq < 0 ? raw : raw.slice(0, eq)).toLowerCase();
     let val = eq < 0 ? '' : raw.slice(eq + 1);
-    if (eq >= 0 && val === '' && c.words[c.i + 1]?.kind === TokKind.Quoted) {
+    const next = c.words[c.i + 1];
+    if (eq === raw.length - 1 && w.kind !== TokKind.Quoted && next?.kind === TokKind.Quoted && next.line === w.line && next.start === w.end) {
       c.i++;
-      val = unescapeText(c.words[c.i].text).value;
+      const r = unescapeText(next.text);
+      if (r.error) return fail(c, `${key}: ${r.error}`, at, c.i + 1);
+      val = r.value;
     }
-    if (!SVC_KEYS.includes(key) && !/^key[0-9]{1,5}$/.test(key)) return fail(c, `unknown SvcParam key '${key}' (RFC 9460 §14.3)`);
-    if (key in out) return fail(c, `SvcParam key '${key}' appears twice (RFC 9460 §2.2)`);
-    if (key === 'port' && !(/^[0-9]+$/.test(val) && Number(val) <= 65535)) return fail(c, `port: expected 0-65535, found '${val}'`);
-    if (key === 'ipv4hint' && !val.split(',').every((a) => isIpv4At(a))) return fail(c, `ipv4hint: expected IPv4 addresses, found '${val}'`);
-    if (key === 'ipv6hint' && !val.split(',').every((a) => isIpv6At(a))) return fail(c, `ipv6hint: expected IPv6 addresses, found '${val}'`);
-    if (key === 'no-default-alpn' && eq >= 0) return fail(c, 'no-default-alpn takes no value');
+    const fl = (msg: string): undefined => fail(c, msg, at, c.i + 1);
+    const num = svcKeyNumber(key);
+    if (num === undefined) {
+      return fl(/^key[0-9]+$/.test(key) ? `unknown SvcParam key '${key}': keyNNNNN takes a number from 0 to 65535 (RFC 9460 §2.1)` : `unknown SvcParam key '${key}' (RFC 9460 §14.3)`);
+    }
+    const prev = seen.get(num);
+    if (prev !== undefined) return fl(prev === key ? `SvcParam key '${key}' appears twice: a key may appear once (RFC 9460 §2.2)` : `SvcParam ${key} repeats ${prev} (key${num}): a key may appear once (RFC 9460 §2.2)`);
+    seen.set(num, key);
+    const named = key === SVC_KEYS[num]; // keyNNNNN values are not read as the named key's
+    if (named) {
+      if (num === 0) {
+        const keys = valueList(val);
+        if (val === '' || keys.some((k) => k === '')) return fl(`mandatory: expected a comma-separated list of keys, found '${val}' (RFC 9460 §8)`);
+        const nums = new Set<number>();
+        for (const k of keys) {
+          const n = svcKeyNumber(k.toLowerCase());
+          if (n === undefined) return fl(`mandatory: '${k}' is not a SvcParam key (RFC 9460 §8)`);
+          if (n === 0) return fl(`mandatory cannot list 'mandatory' (RFC 9460 §8)`);
+          if (nums.has(n)) return fl(`mandatory lists '${k}' twice (RFC 9460 §8)`);
+          nums.add(n);
+        }
+        mandatory = { at, keys };
+      } else if (num === 1) {
+        if (val === '') return fl(`alpn: expected a comma-separated list of protocol ids, found an empty value (RFC 9460 §7.1)`);
+        if (valueList(val).some((x) => x === '')) return fl(`alpn: an empty protocol id in '${val}' (RFC 9460 §7.1)`);
+      } else if (num === 2 && eq >= 0) return fl('no-default-alpn takes no value (RFC 9460 §7.1)');
+      else if (num === 3 && !(/^[0-9]+$/.test(val) && Number(val) <= 65535)) return fl(`port: expected 0-65535, found '${val}'`);
+      else if (num === 4 && !val.split(',').every((a) => isIpv4At(a))) return fl(`ipv4hint: expected IPv4 addresses, found '${val}'`);
+      else if (num === 5 && val !== '' && (!/^[A-Za-z0-9+/]*={0,2}$/.test(val) || val.length % 4)) return fl(`ech: '${val}' is not base64 (RFC 9460 §9)`);
+      else if (num === 6 && !val.split(',').every((a) => isIpv6At(a))) return fl(`ipv6hint: expected IPv6 addresses, found '${val}'`);
+    }
     out[key] = val;
     c.i++;
+  }
+  if (mandatory) {
+    const missing = mandatory.keys.find((k) => !seen.has(svcKeyNumber(k.toLowerCase())!));
+    if (missing !== undefined) return fail(c, `mandatory lists '${missing}', which this record does not have (RFC 9460 §8)`, mandatory.at, mandatory.at + 1);
+  }
+  if (seen.get(2) === 'no-default-alpn' && !seen.has(1)) {
+    const at = c.words.findIndex((w) => /^no-default-alpn$/i.test(w.text));
+    return fail(c, 'no-default-alpn needs alpn in the same record (RFC 9460 §7.1.1)', Math.max(0, at), Math.max(0, at) + 1);
   }
   return out;
 }

@@ -46,6 +46,7 @@ const KNOT_DIFFERS = {
   'broken/ds-at-apex.zone': 'Knot accepts DS at the apex (RFC 4035 §2.4: DS belongs to the parent side)',
   'broken/loc-over-pole.zone': 'Knot accepts latitude 90 30 0 N and longitude 180 1 E (RFC 1876 §3: at most 90 and 180 degrees)',
   'broken/svcb-no-default-alpn.zone': 'Knot accepts no-default-alpn without alpn (RFC 9460 §7.1.1: alpn must also be specified)',
+  'broken/generic-wire-bad.zone': 'Knot accepts LOC, NSEC and HTTPS \\# data that is not their wire format (RFC 3597 §5: must match the type)',
   'broken/sshfp-length.zone': 'Knot accepts a 2-octet SHA-1 SSHFP fingerprint (RFC 4255 §3.1.2: 20 octets)',
 };
 

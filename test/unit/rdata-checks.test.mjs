@@ -119,3 +119,17 @@ test('SVCB/HTTPS SvcParams are checked as RFC 9460 §2.1, §7 and §8 say, with 
     's SVCB 1 . ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1', 's SVCB 1 . key1234=abc dohpath=/dns-query{?dns}']) ok(good);
   assert.deepEqual(parse(head + 's HTTPS 1 . alpn="h2" port=1\n').records.map(presentRecord), ['s.example.com.\t3600\tIN\tHTTPS\t1 . alpn=h2 port=1']);
 });
+
+test('\\# data of LOC, NSEC, NSEC3 and SVCB/HTTPS is checked against their wire format, as BIND does (RFC 3597 §5)', () => {
+  const gen = (line) => one(line).replace(/^3:\d+ error rdata-invalid: /, '');
+  assert.match(gen('l LOC \\# 3 000000'), /^LOC: generic RDATA: LOC version 0 is 16 octets, this one has 3 \(RFC 1876 §2\)$/);
+  assert.match(gen('n NSEC \\# 3 00 0000'), /^NSEC: generic RDATA: type bitmap window 0 has length 0, expected 1 to 32 \(RFC 4034 §4\.1\.2\)$/);
+  assert.match(gen('n NSEC \\# 4 00 000100'), /window 0 ends with a zero octet/);
+  assert.match(gen('n NSEC \\# 7 00 010140 000140'), /window 0 comes after window 1: windows are in increasing order/);
+  assert.match(gen('n NSEC \\# 1 00'), /an NSEC type bitmap lists at least NSEC itself/);
+  assert.match(gen(`x NSEC3 \\# 28 01000000 00 14 ${'ab'.repeat(20)} 00 00`), /NSEC3: generic RDATA: type bitmap window 0 has length 0/);
+  assert.match(gen('h HTTPS \\# 8 0001 00 0001 0005 68'), /^HTTPS: generic RDATA: SvcParam key1 says 5 octets, 1 left \(RFC 9460 §2\.2\)$/);
+  assert.match(gen('h HTTPS \\# 16 0001 00 0003 0002 01bb 0001 0003 026832'), /SvcParam keys are not in increasing order: key1 after key3 \(RFC 9460 §2\.2\)/);
+  for (const good of ['l LOC \\# 16 00121616898b0000 8a8f2080 0098967f', 'l LOC \\# 5 7edf0111f5',
+    'n NSEC \\# 4 00 000140', `x NSEC3 \\# 26 01000000 00 14 ${'ab'.repeat(20)}`, 'h HTTPS \\# 16 0001 00 0001 0003 026832 0003 0002 01bb', 'h HTTPS \\# 3 0000 00']) ok(good);
+});

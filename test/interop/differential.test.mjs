@@ -46,6 +46,10 @@ const KNOT_DIFFERS = {
   'broken/two-soa.zone': 'Knot keeps one of two SOAs silently (RFC 1035 §5.2: exactly one)',
   'broken/ds-at-apex.zone': 'Knot accepts DS at the apex (RFC 4035 §2.4: DS belongs to the parent side)',
   'broken/name-lone-backslash.zone': 'Knot accepts a name ending in a lone backslash (RFC 1035 §5.1: \\X escapes the next character, and there is none)',
+  'broken/loc-over-pole.zone': 'Knot accepts latitude 90 30 0 N and longitude 180 1 E (RFC 1876 §3: at most 90 and 180 degrees)',
+  'broken/svcb-no-default-alpn.zone': 'Knot accepts no-default-alpn without alpn (RFC 9460 §7.1.1: alpn must also be specified)',
+  'broken/generic-wire-bad.zone': 'Knot accepts LOC, NSEC and HTTPS \\# data that is not their wire format (RFC 3597 §5: must match the type)',
+  'broken/sshfp-length.zone': 'Knot accepts a 2-octet SHA-1 SSHFP fingerprint (RFC 4255 §3.1.2: 20 octets)',
 };
 
 /** Lines Knot names in a file BIND also rejects, where BIND (and dane-zone) see no error. */

@@ -11,7 +11,7 @@ import { ALGORITHMS, CERT_TYPES, typeCodeByName } from './rr-codes';
 export type FieldKind =
   | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
   | 'hex' | 'hex-rest' | 'salt' | 'base64-rest' | 'base32hex'
-  | 'text' | 'naptr-regexp' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
+  | 'text' | 'long-text' | 'naptr-regexp' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
   | 'caa-tag' | 'svc-params' | 'loc' | 'cert-type';
 
 export interface FieldCursor {
@@ -83,6 +83,16 @@ function text(c: FieldCursor, what: string): string | undefined {
   return r.value;
 }
 
+// A value that is the rest of the RDATA (CAA value, RFC 8659 §4.1; URI target, RFC 7553 §4.5):
+// one word, quoted or not, with no 255-octet limit (BIND and Knot take it as one).
+function longText(c: FieldCursor, what: string): string | undefined {
+  const w = word(c, what);
+  if (!w) return undefined;
+  const r = unescapeText(w.text);
+  if (r.error) return fail(c, `${what}: ${r.error}`, c.i - 1, c.i);
+  return r.value;
+}
+
 function rest(c: FieldCursor): Token[] {
   const out = c.words.slice(c.i);
   c.i = c.words.length;
@@ -92,6 +102,19 @@ function rest(c: FieldCursor): Token[] {
 const HEX = /^[0-9a-fA-F]*$/;
 const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const B32HEX = /^[0-9A-Va-v]+$/;
+
+// RFC 4648 §7 without padding (RFC 5155 §3.3): 2, 4, 5, 7 or 8 characters per 1-5 octets,
+// and the bits after the last octet zero (BIND refuses others: "bad base32 encoding").
+const B32_TAIL_OK = [true, false, true, false, true, true, false, true];
+function base32hexError(t: string): string | undefined {
+  if (t.includes('=')) return `'=' padding is not used here (RFC 5155 §3.3)`;
+  if (!B32HEX.test(t)) return 'expected the characters 0-9 and A-V (RFC 4648 §7)';
+  const rem = t.length % 8;
+  if (!B32_TAIL_OK[rem]) return `${t.length} character${t.length === 1 ? ' is' : 's are'} ${t.length * 5} bits, which is not a whole number of octets (RFC 4648 §7)`;
+  const spare = (t.length * 5) % 8;
+  if (spare && (parseInt(t[t.length - 1], 32) & ((1 << spare) - 1)) !== 0) return 'the bits after the last octet are not zero (RFC 4648 §7)';
+  return undefined;
+}
 
 function hexRest(c: FieldCursor, what: string): string | undefined {
   const from = c.i;
@@ -121,13 +144,30 @@ function base64Rest(c: FieldCursor, what: string): string | undefined {
   return all;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why YYYYMMDDHHmmSS is not a real UTC time (RFC 4034 §3.2), or undefined when it is. */
+function dateError(t: string): string | undefined {
+  const y = +t.slice(0, 4), mo = +t.slice(4, 6), d = +t.slice(6, 8), h = +t.slice(8, 10), mi = +t.slice(10, 12), sec = +t.slice(12, 14);
+  if (mo < 1 || mo > 12) return `month ${t.slice(4, 6)} is out of range (01-12)`;
+  if (d < 1 || d > 31) return `day ${t.slice(6, 8)} is out of range (01-31)`;
+  const days = new Date(Date.UTC(2000, mo, 0)).getUTCDate() - (mo === 2 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0);
+  if (d > days) return `${MONTHS[mo - 1]} ${y} has ${days} days`;
+  if (h > 23) return `hour ${t.slice(8, 10)} is out of range (00-23)`;
+  if (mi > 59) return `minute ${t.slice(10, 12)} is out of range (00-59)`;
+  if (sec > 59) return `second ${t.slice(12, 14)} is out of range (00-59)`;
+  return undefined;
+}
+
 function rrsigTime(c: FieldCursor, what: string): number | undefined {
   const w = word(c, what);
   if (!w) return undefined;
   const t = w.text;
   if (/^[0-9]{14}$/.test(t)) {
+    // Date.UTC would roll a day that does not exist (Feb 31) into the next month
+    const bad = dateError(t);
+    if (bad) return fail(c, `${what}: '${t}' is not a date: ${bad} (RFC 4034 §3.2)`, c.i - 1, c.i);
     const ms = Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12), +t.slice(12, 14));
-    if (Number.isNaN(ms)) return fail(c, `${what}: '${t}' is not a valid YYYYMMDDHHmmSS time`, c.i - 1, c.i);
     return Math.floor(ms / 1000);
   }
   if (/^[0-9]{1,10}$/.test(t) && Number(t) <= 0xffffffff) return Number(t);
@@ -171,48 +211,143 @@ function typeBitmap(c: FieldCursor): string[] | undefined {
   return out;
 }
 
+// SvcParamKeys by number (RFC 9460 §14.3.2; dohpath RFC 9461, ohttp RFC 9540)
 const SVC_KEYS = ['mandatory', 'alpn', 'no-default-alpn', 'port', 'ipv4hint', 'ech', 'ipv6hint', 'dohpath', 'ohttp'];
 
+/** A key's number: a name above or keyNNNNN (0-65535); undefined when neither. */
+function svcKeyNumber(key: string): number | undefined {
+  const k = SVC_KEYS.indexOf(key);
+  if (k >= 0) return k;
+  const m = /^key([0-9]{1,5})$/.exec(key);
+  return m && Number(m[1]) <= 65535 ? Number(m[1]) : undefined;
+}
+
+/** Splits a value-list at commas not escaped with a backslash (RFC 9460 App. A.1). */
+function valueList(v: string): string[] {
+  return v.split(/(?<!\\),/);
+}
+
+// RFC 9460 §2.1: SvcParam = key ["=" value], no white space around '='; a value may be
+// quoted, which the lexer gives as a quoted word right after 'key='.
 function svcParams(c: FieldCursor): Record<string, string> | undefined {
   const out: Record<string, string> = {};
+  const seen = new Map<number, string>();
+  let mandatory: { at: number; keys: string[] } | undefined;
   while (c.i < c.words.length) {
+    const at = c.i;
     const w = c.words[c.i];
     const raw = w.kind === TokKind.Quoted ? unescapeText(w.text).value : w.text;
     const eq = raw.indexOf('=');
     const key = (eq < 0 ? raw : raw.slice(0, eq)).toLowerCase();
     let val = eq < 0 ? '' : raw.slice(eq + 1);
-    if (eq >= 0 && val === '' && c.words[c.i + 1]?.kind === TokKind.Quoted) {
+    const next = c.words[c.i + 1];
+    if (eq === raw.length - 1 && w.kind !== TokKind.Quoted && next?.kind === TokKind.Quoted && next.line === w.line && next.start === w.end) {
       c.i++;
-      val = unescapeText(c.words[c.i].text).value;
+      const r = unescapeText(next.text);
+      if (r.error) return fail(c, `${key}: ${r.error}`, at, c.i + 1);
+      val = r.value;
     }
-    if (!SVC_KEYS.includes(key) && !/^key[0-9]{1,5}$/.test(key)) return fail(c, `unknown SvcParam key '${key}' (RFC 9460 §14.3)`);
-    if (key in out) return fail(c, `SvcParam key '${key}' appears twice (RFC 9460 §2.2)`);
-    if (key === 'port' && !(/^[0-9]+$/.test(val) && Number(val) <= 65535)) return fail(c, `port: expected 0-65535, found '${val}'`);
-    if (key === 'ipv4hint' && !val.split(',').every((a) => isIpv4At(a))) return fail(c, `ipv4hint: expected IPv4 addresses, found '${val}'`);
-    if (key === 'ipv6hint' && !val.split(',').every((a) => isIpv6At(a))) return fail(c, `ipv6hint: expected IPv6 addresses, found '${val}'`);
-    if (key === 'no-default-alpn' && eq >= 0) return fail(c, 'no-default-alpn takes no value');
+    const fl = (msg: string): undefined => fail(c, msg, at, c.i + 1);
+    const num = svcKeyNumber(key);
+    if (num === undefined) {
+      return fl(/^key[0-9]+$/.test(key) ? `unknown SvcParam key '${key}': keyNNNNN takes a number from 0 to 65535 (RFC 9460 §2.1)` : `unknown SvcParam key '${key}' (RFC 9460 §14.3)`);
+    }
+    const prev = seen.get(num);
+    if (prev !== undefined) return fl(prev === key ? `SvcParam key '${key}' appears twice: a key may appear once (RFC 9460 §2.2)` : `SvcParam ${key} repeats ${prev} (key${num}): a key may appear once (RFC 9460 §2.2)`);
+    seen.set(num, key);
+    const named = key === SVC_KEYS[num]; // keyNNNNN values are not read as the named key's
+    if (named) {
+      if (num === 0) {
+        const keys = valueList(val);
+        if (val === '' || keys.some((k) => k === '')) return fl(`mandatory: expected a comma-separated list of keys, found '${val}' (RFC 9460 §8)`);
+        const nums = new Set<number>();
+        for (const k of keys) {
+          const n = svcKeyNumber(k.toLowerCase());
+          if (n === undefined) return fl(`mandatory: '${k}' is not a SvcParam key (RFC 9460 §8)`);
+          if (n === 0) return fl(`mandatory cannot list 'mandatory' (RFC 9460 §8)`);
+          if (nums.has(n)) return fl(`mandatory lists '${k}' twice (RFC 9460 §8)`);
+          nums.add(n);
+        }
+        mandatory = { at, keys };
+      } else if (num === 1) {
+        if (val === '') return fl(`alpn: expected a comma-separated list of protocol ids, found an empty value (RFC 9460 §7.1)`);
+        if (valueList(val).some((x) => x === '')) return fl(`alpn: an empty protocol id in '${val}' (RFC 9460 §7.1)`);
+      } else if (num === 2 && eq >= 0) return fl('no-default-alpn takes no value (RFC 9460 §7.1)');
+      else if (num === 3 && !(/^[0-9]+$/.test(val) && Number(val) <= 65535)) return fl(`port: expected 0-65535, found '${val}'`);
+      else if (num === 4 && !val.split(',').every((a) => isIpv4At(a))) return fl(`ipv4hint: expected IPv4 addresses, found '${val}'`);
+      else if (num === 5 && val !== '' && (!/^[A-Za-z0-9+/]*={0,2}$/.test(val) || val.length % 4)) return fl(`ech: '${val}' is not base64 (RFC 9460 §9)`);
+      else if (num === 6 && !val.split(',').every((a) => isIpv6At(a))) return fl(`ipv6hint: expected IPv6 addresses, found '${val}'`);
+    }
     out[key] = val;
     c.i++;
+  }
+  if (mandatory) {
+    const missing = mandatory.keys.find((k) => !seen.has(svcKeyNumber(k.toLowerCase())!));
+    if (missing !== undefined) return fail(c, `mandatory lists '${missing}', which this record does not have (RFC 9460 §8)`, mandatory.at, mandatory.at + 1);
+  }
+  if (seen.get(2) === 'no-default-alpn' && !seen.has(1)) {
+    const at = c.words.findIndex((w) => /^no-default-alpn$/i.test(w.text));
+    return fail(c, 'no-default-alpn needs alpn in the same record (RFC 9460 §7.1.1)', Math.max(0, at), Math.max(0, at) + 1);
   }
   return out;
 }
 
-// LOC (RFC 1876 §3): d1 [m1 [s1]] {N|S} d2 [m2 [s2]] {E|W} alt[m] [siz[m] [hp[m] [vp[m]]]]
+// LOC (RFC 1876 §3 and App. A): d1 [m1 [s1]] {N|S} d2 [m2 [s2]] {E|W} alt[m] [siz[m] [hp[m] [vp[m]]]].
+// Read word by word so an error names its word; the ranges are those the wire form can hold
+// (BIND and Knot refuse the rest). The value kept is the words as written.
+const LOC_FORMAT = `expected 'd [m [s]] N|S d [m [s]] E|W alt[m] [size[m] [hp[m] [vp[m]]]]' (RFC 1876 §3)`;
+const LOC_METRES = ['size', 'horizontal precision', 'vertical precision'];
+
 function loc(c: FieldCursor): string | undefined {
   const from = c.i;
-  const ws = rest(c).map((w) => w.text);
-  const s = ws.join(' ');
-  const re = /^(\d+)(?: (\d+)(?: (\d+(?:\.\d+)?))?)? ([NSns]) (\d+)(?: (\d+)(?: (\d+(?:\.\d+)?))?)? ([EWew]) (-?\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?(?: (\d+(?:\.\d+)?)m?)?)?)?$/;
-  const m = re.exec(s);
-  if (!m) return fail(c, `expected 'd [m [s]] N|S d [m [s]] E|W alt[m] [size[m] [hp[m] [vp[m]]]]' (RFC 1876 §3), found '${s}'`, from, c.i);
-  const range: [string | undefined, number, string][] = [
-    [m[1], 90, 'latitude degrees'], [m[2], 59, 'latitude minutes'], [m[3], 59.999, 'latitude seconds'],
-    [m[5], 180, 'longitude degrees'], [m[6], 59, 'longitude minutes'], [m[7], 59.999, 'longitude seconds'],
-  ];
-  for (const [v, max, name] of range) {
-    if (v !== undefined && +v > max) return fail(c, `${name} ${v} out of range (0-${max === 59.999 ? '59.999' : max}, RFC 1876 §3)`, from, c.i);
+  const ws = c.words;
+  const at = (i: number, msg: string): undefined => fail(c, msg, i, i + 1);
+  const coord = (name: string, maxDeg: number, hemis: string): boolean => {
+    const d = ws[c.i];
+    if (!d) return !at(Math.max(from, c.i - 1), `missing ${name}: ${LOC_FORMAT}`);
+    if (!/^[0-9]+$/.test(d.text)) return !at(c.i, `${name} degrees: expected a number, found '${d.text}'; ${LOC_FORMAT}`);
+    const degAt = c.i++;
+    const parts = [d.text];
+    const num = (re: RegExp): string | undefined => (ws[c.i] && re.test(ws[c.i].text) ? ws[c.i++].text : undefined);
+    const min = num(/^[0-9]+$/);
+    const sec = min !== undefined ? num(/^[0-9]+(\.[0-9]*)?$/) : undefined;
+    if (min !== undefined) parts.push(min);
+    if (sec !== undefined) parts.push(sec);
+    const checks: [string | undefined, number, string, number][] = [[d.text, maxDeg, 'degrees', degAt], [min, 59, 'minutes', degAt + 1], [sec, 59.999, 'seconds', degAt + 2]];
+    for (const [v, max, unit, i] of checks) {
+      if (v === undefined) continue;
+      if (unit === 'seconds' && /\.[0-9]{4,}$/.test(v)) return !at(i, `${name} seconds '${v}' has more than 3 decimals (RFC 1876 App. A)`);
+      if (+v > max) return !at(i, `${name} ${unit} ${v} out of range (0-${max === 59.999 ? '59.999' : max}, RFC 1876 §3)`);
+    }
+    if (+d.text === maxDeg && (+(min ?? 0) > 0 || +(sec ?? 0) > 0)) return !at(degAt, `${name} ${parts.join(' ')} is over ${maxDeg} degrees (RFC 1876 §3)`);
+    const h = ws[c.i];
+    if (!h) return !at(c.i - 1, `missing ${name} hemisphere ${hemis[0]} or ${hemis[1]}: ${LOC_FORMAT}`);
+    if (h.text !== hemis[0] && h.text !== hemis[1]) {
+      const why = hemis.includes(h.text.toUpperCase()) ? ': the hemisphere is an upper-case letter (RFC 1876 App. A)' : `; ${LOC_FORMAT}`;
+      return !at(c.i, `${name}: '${h.text}' is not ${hemis[0]} or ${hemis[1]}${why}`);
+    }
+    c.i++;
+    return true;
+  };
+  // metres with at most 2 decimals (centimetres), an optional 'm'
+  const metres = (name: string, min: number, max: number, range: string): boolean => {
+    const w = ws[c.i];
+    const m = /^(-?[0-9]+)(?:\.([0-9]*))?m?$/.exec(w.text);
+    if (!m || (min >= 0 && m[1].startsWith('-'))) return !at(c.i, `${name}: expected metres such as 10m or 10.25m, found '${w.text}'; ${LOC_FORMAT}`);
+    if ((m[2] ?? '').length > 2) return !at(c.i, `${name} '${w.text}' has more than 2 decimals (centimetres, RFC 1876 App. A)`);
+    const v = Number(w.text.replace(/m$/, ''));
+    if (v < min || v > max) return !at(c.i, `${name} ${w.text} out of range (${range}, RFC 1876 §3)`);
+    c.i++;
+    return true;
+  };
+  if (!coord('latitude', 90, 'NS') || !coord('longitude', 180, 'EW')) return undefined;
+  if (!ws[c.i]) return at(c.i - 1, `missing altitude: ${LOC_FORMAT}`);
+  if (!metres('altitude', -100000, 42849672.95, '-100000.00m to 42849672.95m')) return undefined;
+  for (const name of LOC_METRES) {
+    if (!ws[c.i]) break;
+    if (!metres(name, 0, 90000000, '0 to 90000000.00m')) return undefined;
   }
-  return s;
+  return ws.slice(from, c.i).map((w) => w.text).join(' ');
 }
 
 /**
@@ -297,10 +432,11 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
   base32hex: (c, what) => {
     const w = word(c, what);
     if (!w) return undefined;
-    if (!B32HEX.test(w.text)) return fail(c, `${what}: expected base32hex (0-9, A-V), found '${w.text}'`, c.i - 1, c.i);
-    return w.text.toLowerCase();
+    const bad = base32hexError(w.text);
+    return bad ? fail(c, `${what}: '${w.text}' is not base32hex: ${bad}`, c.i - 1, c.i) : w.text.toLowerCase();
   },
   text,
+  'long-text': longText,
   'naptr-regexp': (c, what) => {
     const v = text(c, what);
     if (v === undefined) return undefined;

@@ -55,10 +55,14 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
     }
     case 'salt': case 'hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return Buffer.from(b.subarray(pos.p - n, pos.p)).toString('hex'); }
     case 'base32hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return base32hex(b.subarray(pos.p - n, pos.p)); }
+    // CAA's value and URI's target are the rest of the RDATA, without a length octet
+    case 'long-text': return Buffer.from(rest()).toString('latin1');
     case 'hex-rest': return Buffer.from(rest()).toString('hex');
     case 'base64-rest': return Buffer.from(rest()).toString('base64');
-    // Kinds whose wire form is not decoded here: parseGeneric stops before them (UNDECODED).
-    case 'type-bitmap': case 'nsec-bitmap': case 'svc-params': case 'loc': rest(); return undefined;
+    // Kinds whose wire form is checked but not decoded: parseGeneric keeps the bytes (UNDECODED).
+    case 'type-bitmap': case 'nsec-bitmap': checkBitmap(rest(), def.kind === 'nsec-bitmap'); return undefined;
+    case 'svc-params': checkSvcParams(rest()); return undefined;
+    case 'loc': checkLoc(rest()); return undefined;
     case 'caa-tag': {
       // RFC 8659 §4.1: tag length (1-255), then letters and digits; BIND refuses others (FORMERR)
       need(b, pos.p, 1);
@@ -70,6 +74,41 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
       return tag.toLowerCase();
     }
   }
+}
+
+// RFC 4034 §4.1.2: windows in increasing order, each 1-32 octets, the last octet not zero
+function checkBitmap(b: Uint8Array, nsec: boolean): void {
+  if (nsec && b.length === 0) throw new Error('an NSEC type bitmap lists at least NSEC itself (RFC 4034 §4.1.2)');
+  let last = -1;
+  for (let p = 0; p < b.length;) {
+    need(b, p, 2);
+    const win = b[p], len = b[p + 1];
+    if (win <= last) throw new Error(`type bitmap window ${win} comes after window ${last}: windows are in increasing order (RFC 4034 §4.1.2)`);
+    if (len < 1 || len > 32) throw new Error(`type bitmap window ${win} has length ${len}, expected 1 to 32 (RFC 4034 §4.1.2)`);
+    need(b, p + 2, len);
+    if (b[p + 1 + len] === 0) throw new Error(`type bitmap window ${win} ends with a zero octet (RFC 4034 §4.1.2)`);
+    last = win;
+    p += 2 + len;
+  }
+}
+
+// RFC 9460 §2.2: key, length, value; keys in strictly increasing order
+function checkSvcParams(b: Uint8Array): void {
+  let last = -1;
+  for (let p = 0; p < b.length;) {
+    need(b, p, 4);
+    const key = (b[p] << 8) | b[p + 1], len = (b[p + 2] << 8) | b[p + 3];
+    if (key <= last) throw new Error(`SvcParam keys are not in increasing order: key${key} after key${last} (RFC 9460 §2.2)`);
+    if (p + 4 + len > b.length) throw new Error(`SvcParam key${key} says ${len} octets, ${b.length - p - 4} left (RFC 9460 §2.2)`);
+    last = key;
+    p += 4 + len;
+  }
+}
+
+// RFC 1876 §2: version 0 is 16 octets; BIND keeps another version's bytes as they are
+function checkLoc(b: Uint8Array): void {
+  need(b, 0, 1);
+  if (b[0] === 0 && b.length !== 16) throw new Error(`LOC version 0 is 16 octets, this one has ${b.length} (RFC 1876 §2)`);
 }
 
 function base32hex(bytes: Uint8Array): string {
@@ -108,14 +147,10 @@ export function parseGeneric(words: readonly string[], fields: readonly FieldDef
   const pos = { p: 0 };
   try {
     const values: unknown[] = [];
-    let prevKind = '';
     for (const fd of fields) {
-      // the fields before it are still checked; from here on the bytes are taken as they are
-      if (UNDECODED.has(fd.kind)) return { bytes };
-      // CAA's value is the rest of the RDATA, without a length octet (RFC 8659 §4.1)
-      if (fd.kind === 'text' && prevKind === 'caa-tag') values.push(Buffer.from(bytes.subarray(pos.p)).toString('latin1')), pos.p = bytes.length;
-      else values.push(decodeField(fd, bytes, pos));
-      prevKind = fd.kind;
+      // checked against the wire format, then kept as bytes (no typed value for these kinds)
+      if (UNDECODED.has(fd.kind)) { decodeField(fd, bytes, pos); return { bytes }; }
+      values.push(decodeField(fd, bytes, pos));
     }
     if (pos.p !== bytes.length) return { error: `generic RDATA: ${bytes.length - pos.p} octets left over after the last field` };
     return { bytes, values };

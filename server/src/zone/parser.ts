@@ -566,10 +566,11 @@ function buildRecord(
   } else {
     const cur: FieldCursor = { words: rdata, i: 0, origin: state.origin, names: ctx.names };
     values = new Array(def.fields.length); // exact size: no growth slack per record
-    let checkFrom = 0; // first word of the field def.check may blame (only DS/CDS have a check)
+    // first word of each field, for the field def.check may blame (a few types have a check)
+    const fieldFrom: number[] | undefined = def.check ? [] : undefined;
     for (let k = 0; k < def.fields.length; k++) {
       const fd = def.fields[k];
-      if (def.check && k === def.fields.length - 1) checkFrom = cur.i;
+      if (fieldFrom) fieldFrom.push(cur.i);
       values[k] = KIND_PARSERS[fd.kind](cur, fd.name);
       if (cur.error) break;
     }
@@ -579,7 +580,11 @@ function buildRecord(
     }
     if (!cur.error && def.check) {
       const bad = def.check(values);
-      if (bad) cur.error = { message: bad.message, from: bad.field === def.fields.length - 1 ? checkFrom : 0, to: rdata.length };
+      if (bad) {
+        // the last field may span several words (a digest split by spaces): blame them all
+        const from = fieldFrom![bad.field] ?? 0;
+        cur.error = { message: bad.message, from, to: bad.field === def.fields.length - 1 ? rdata.length : fieldFrom![bad.field + 1] ?? rdata.length };
+      }
     }
     if (cur.error) {
       const a = rdata[Math.min(cur.error.from, rdata.length - 1)] ?? typeTok;

@@ -38,6 +38,26 @@ function checkDsDigest(values: readonly unknown[]): { field: number; message: st
   return { field: 3, message: `digest: digest type ${values[2]} (${want[1]}) needs ${want[0]} octets (${want[0] * 2} hex digits); this one has ${hex.length / 2}` };
 }
 
+// RFC 4255 §3.1.2, RFC 6594 §4: SSHFP SHA-1 and SHA-256 fingerprints; BIND refuses other
+// lengths for these types and does not check other types.
+const SSHFP_OCTETS: Record<number, [number, string]> = { 1: [20, 'SHA-1'], 2: [32, 'SHA-256'] };
+function checkSshfp(values: readonly unknown[]): { field: number; message: string } | undefined {
+  const want = SSHFP_OCTETS[values[1] as number];
+  const hex = values[2];
+  if (!want || typeof hex !== 'string' || hex.length === want[0] * 2) return undefined;
+  return { field: 2, message: `fingerprint: fingerprint type ${values[1]} (${want[1]}) needs ${want[0]} octets (${want[0] * 2} hex digits); this one has ${hex.length / 2}` };
+}
+
+// RFC 5155 §3.3, RFC 3174: hash algorithm 1 (SHA-1) gives 20 octets; BIND refuses other
+// lengths ("out of range"). The value here is base32hex text: 8 characters per 5 octets.
+function checkNsec3(values: readonly unknown[]): { field: number; message: string } | undefined {
+  const next = values[4];
+  if (values[0] !== 1 || typeof next !== 'string') return undefined;
+  const octets = Math.floor((next.length * 5) / 8);
+  if (octets === 20) return undefined;
+  return { field: 4, message: `nextHashed: hash algorithm 1 (SHA-1) gives 20 octets (32 base32hex characters); this one has ${octets}` };
+}
+
 const f = (name: string, kind: FieldKind, doc: string, values?: ValueDoc[]): FieldDef => ({ name, kind, doc, values });
 const v = (value: number, name: string, doc: string): ValueDoc => ({ value, name, doc });
 
@@ -167,6 +187,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
       f('algorithm', 'u8', 'Key algorithm.', SSHFP_ALGORITHMS), f('fpType', 'u8', 'Fingerprint type.', SSHFP_TYPES),
       f('fingerprint', 'hex-rest', 'Fingerprint, hexadecimal.'),
     ],
+    check: checkSshfp,
   },
   {
     name: 'RRSIG', code: 46, rfc: 'RFC 4034 §3', summary: 'DNSSEC signature',
@@ -187,6 +208,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
       f('iterations', 'u16', 'Extra hash iterations (RFC 9276: use 0).'), f('salt', 'salt', "Salt, hex or '-' (RFC 9276: use '-')."),
       f('nextHashed', 'base32hex', 'Next hashed owner name, base32hex.'), f('types', 'type-bitmap', 'Types present at the original owner.'),
     ],
+    check: checkNsec3,
   },
   {
     name: 'NSEC3PARAM', code: 51, rfc: 'RFC 5155 §4', summary: 'NSEC3 parameters',
@@ -212,13 +234,13 @@ export const RR_TYPES: readonly RRTypeDef[] = [
   { name: 'SPF', code: 99, rfc: 'RFC 7208 §3.1', summary: 'SPF (obsolete type: publish SPF as TXT)', fields: [f('strings', 'text-rest', 'SPF policy text.')] },
   {
     name: 'URI', code: 256, rfc: 'RFC 7553 §4', summary: 'Uniform resource identifier',
-    fields: [f('priority', 'u16', 'Priority.'), f('weight', 'u16', 'Weight.'), f('target', 'text', 'The URI, quoted.')],
+    fields: [f('priority', 'u16', 'Priority.'), f('weight', 'u16', 'Weight.'), f('target', 'long-text', 'The URI, quoted (the rest of the RDATA: no 255-octet limit).')],
   },
   {
     name: 'CAA', code: 257, rfc: 'RFC 8659 §4', summary: 'Certification authority authorization',
     fields: [
       f('flags', 'u8', 'Flags: 128 = critical.'), f('tag', 'caa-tag', 'Property tag: issue, issuewild, iodef, issuemail, issuevmc.'),
-      f('value', 'text', 'Property value (quoted).'),
+      f('value', 'long-text', 'Property value (quoted; the rest of the RDATA: no 255-octet limit).'),
     ],
   },
 ];

@@ -509,6 +509,9 @@ class Scanner {
     }
     t.kind = quoted ? TokKind.Quoted : TokKind.Word;
     t.text = this.text.slice(start, end);
+    // offsets in the text (parser.ts: columns of one line): SvcParams tell 'key="v"' from 'key= "v"'
+    t.start = start;
+    t.end = end;
     return t;
   }
 

@@ -21,6 +21,7 @@ export interface LineEdit {
 function rowOf(toks: readonly Token[], leadingBlank: boolean, typeIdx: number, rdata: boolean): Row | undefined {
   const row: Row = { owner: '', type: '', rdata: NO_WORDS };
   let d = 0; // data-token index
+  let prev: Token | undefined;
   for (const t of toks) {
     if (t.kind === TokKind.Open || t.kind === TokKind.Close) return undefined;
     if (t.kind === TokKind.Comment) {
@@ -39,7 +40,13 @@ function rowOf(toks: readonly Token[], leadingBlank: boolean, typeIdx: number, r
         row.ttl = t.text;
       }
     } else if (i === typeIdx) row.type = t.text;
-    else if (rdata) (row.rdata === NO_WORDS ? (row.rdata = []) : row.rdata).push(t.text);
+    else if (rdata) {
+      // tokens that touch stay together: 'alpn="h2"' is one SvcParam, 'alpn= "h2"' is not
+      const words = row.rdata === NO_WORDS ? (row.rdata = []) : row.rdata;
+      if (i > typeIdx + 1 && prev && prev.line === t.line && prev.end === t.start) words[words.length - 1] += t.text;
+      else words.push(t.text);
+    }
+    prev = t;
   }
   return d > typeIdx ? row : undefined;
 }

@@ -76,6 +76,7 @@ export async function checkMain(argv: string[]): Promise<number> {
     const { findings } = checkText(text, {
       fileId: path,
       origin: args.origin ?? originFromFileName(path),
+      originGuessed: args.origin === undefined,
       readInclude,
       host: { now: () => new Date(), readFile, options: {} },
       settings: { severities: args.severities },

@@ -24,8 +24,11 @@ export interface IncludeResult {
 export interface ParseOptions {
   /** id of the document (URI or path) */
   fileId: string;
-  /** origin to assume before any $ORIGIN (e.g. from the file name), absolute */
+  /** origin to assume before any $ORIGIN (e.g. from the file name, or the CLI's --origin), absolute */
   origin?: string;
+  /** `origin` is only a guess (from the file name): a $ORIGIN in the file, not the guess, then
+   *  names the zone when it has no SOA. An origin the user gave (--origin) stays the zone's. */
+  originGuessed?: boolean;
   /** reads a file named by $INCLUDE, relative to the including file; the host enforces workspace limits */
   readInclude?(fromFileId: string, path: string): IncludeResult | { error: string };
   maxIncludeDepth?: number;
@@ -187,13 +190,14 @@ export function hostOrigin(opts: ParseOptions): string {
   return opts.origin ? nameKey(opts.origin.endsWith('.') ? opts.origin : opts.origin + '.') : '';
 }
 
-/** The zone's origin: the first SOA owner, else the host's origin, else the first $ORIGIN. */
+/** The zone's origin: the first SOA owner, else the host's origin, else the first $ORIGIN
+ *  (a guessed host origin comes after the first $ORIGIN). */
 export function zoneOrigin(zone: Zone, opts: ParseOptions): string {
   const soa = zone.byType.get('SOA')?.[0];
   if (soa) return soa.ownerKey;
   const host = hostOrigin(opts);
-  if (host) return host;
-  return zone.directives.find((d) => d.name === '$ORIGIN' && d.value)?.value ?? '';
+  if (host && !opts.originGuessed) return host;
+  return zone.directives.find((d) => d.name === '$ORIGIN' && d.value)?.value ?? host;
 }
 
 /** Adds what an entry produced (incremental mode) to the zone's lists and indexes. */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { readCertMaterial } from '../cert/cert-file';
 import { buildTlsa, smtpTlsaOwner, tlsaLabel } from '../cert/build-record';
-import { describeCertificate, keyLabel } from '../cert/describe';
+import { certHostName, describeCertificate, keyLabel } from '../cert/describe';
 import { isoDay } from '../cert/expiry';
 
 const USAGE = 'usage: dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]\n';
@@ -74,12 +74,13 @@ export async function tlsaMain(args: string[]): Promise<number> {
   if (cert) {
     const f = describeCertificate(cert);
     if (!owner) {
-      const leaf = describeCertificate(m.certs[0]);
-      const dns = leaf.sans.find((s) => s.startsWith('DNS:'))?.slice(4) ?? /CN=([^,]+)/.exec(leaf.subject)?.[1];
-      if (dns && !dns.includes('*')) owner = smtpTlsaOwner(dns);
+      const host = certHostName(m.certs[0]);
+      if ('host' in host) owner = smtpTlsaOwner(host.host);
+      else process.stderr.write(`dane-zone tlsa: no owner name: the certificate names no host name (${host.why}); give it with --owner mail.example.com\n`);
     }
     process.stderr.write(`; ${tlsaLabel(a)} from ${built.certIndex === 0 ? 'leaf' : 'issuer'} ${f.subject}, ${keyLabel(f.key)}, valid ${isoDay(f.notBefore)} to ${isoDay(f.notAfter)}\n`);
   }
+  if (!owner && !cert) process.stderr.write('dane-zone tlsa: no owner name: a public key names no host; give it with --owner mail.example.com\n');
   process.stdout.write(`${owner ? `${owner} ` : ''}IN TLSA ${built.rdata}\n`);
   return 0;
 }

@@ -38,13 +38,16 @@ test('dane-zone tlsa prints the record danetool computes', () => {
   assert.equal(run('tlsa', 'mx1.pub.pem').stdout, `IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'mx1.pem', 1, 1)}\n`);
 });
 
-test('dane-zone tlsa errors: exit 2 for bad files, 3 for bad usage, message on stderr, nothing on stdout', () => {
+test('dane-zone tlsa errors: exit 3 for unreadable files and bad usage alike, message on stderr, nothing on stdout', () => {
   const cases = [
-    [['tlsa', 'missing.pem'], 2, /cannot read missing\.pem: ENOENT/],
-    [['tlsa', 'notcert.pem'], 2, /notcert\.pem holds no CERTIFICATE or PUBLIC KEY block \(found: PRIVATE KEY\)/],
-    [['tlsa', 'mx1.pem', '--usage', '2'], 2, /needs the issuer certificate; the file holds only the leaf/],
-    [['tlsa', 'mx1.pub.pem', '--selector', '0'], 2, /selector 0 \(Cert\) needs a certificate/],
-    [['tlsa', 'mx1.pem', '--mtype', '7'], 2, /matching type 7 is not 0 \(Full\), 1 \(SHA2-256\) or 2 \(SHA2-512\)/],
+    [['tlsa', 'missing.pem'], 3, /cannot read missing\.pem: ENOENT/],
+    [['tlsa', 'notcert.pem'], 3, /notcert\.pem holds no CERTIFICATE or PUBLIC KEY block \(found: PRIVATE KEY\)/],
+    [['tlsa', 'mx1.pem', '--usage', '2'], 3, /needs the issuer certificate; the file holds only the leaf/],
+    [['tlsa', 'mx1.pub.pem', '--selector', '0'], 3, /selector 0 \(Cert\) needs a certificate/],
+    [['tlsa', 'mx1.pem', '--mtype', '7'], 3, /matching type 7 is not 0 \(Full\), 1 \(SHA2-256\) or 2 \(SHA2-512\)/],
+    [['tlsa', 'mx1.pem', '--usage', '4'], 3, /usage 4 is not 0-3/],
+    [['tlsa', 'mx1.pem', '--owner', 'bad name'], 3, /--owner: 'bad name' is not a domain name/],
+    [['tlsa', 'mx1.pem', '--owner='], 3, /--owner: no name given/],
     [['tlsa', 'mx1.pem', '--usage', 'x'], 3, /--usage x: not a number/],
     [['tlsa'], 3, /missing <cert-file>/],
     [['tlsa', 'a.pem', 'b.pem'], 3, /one certificate file at a time/],

@@ -42,3 +42,42 @@ test('a file-name origin guess yields to the $ORIGIN of a file without SOA (both
   const findings = checkText(NO_SOA, { fileId: '/x/dane.zone', origin: 'dane.', originGuessed: true }).findings;
   assert.deepEqual(findings.filter((x) => x.ruleId === 'out-of-zone'), []);
 });
+
+test('check: --origin must be a domain name (exit 3 at once), --opt=value works, --help, unknown --rule ids', (t) => {
+  const run = inDir(t, { 'z.zone': HEAD, 'o/dane.zone': NO_SOA });
+  for (const [bad, why] of [['', /--origin: no name given/], ['bad name', /--origin: 'bad name' is not a domain name: it contains white space/],
+    ['@', /--origin: '@' .*give the zone's name/], ['-x', /--origin: '-x' is not a domain name/], ['example..com', /--origin: 'example\.\.com' is not a domain name: empty label/]]) {
+    for (const args of [['--origin', bad], [`--origin=${bad}`]]) {
+      const r = run('check', 'z.zone', ...args);
+      assert.equal(r.status, 3, `${args}: ${r.stderr}`);
+      assert.match(r.stderr, why, String(args));
+      assert.equal(r.stdout, '', String(args));
+    }
+  }
+  const ok = run('check', '--json', '--origin=example.com', 'o/dane.zone');
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.deepEqual(JSON.parse(ok.stdout).filter((x) => x.rule === 'out-of-zone'), []);
+  const other = run('check', '--json', '--origin', 'example.org.', '--rule=soa-missing=off', 'o/dane.zone');
+  assert.deepEqual([...new Set(JSON.parse(other.stdout).map((x) => x.rule))], ['out-of-zone'], other.stdout);
+  for (const h of ['--help', '-h']) {
+    const help = run('check', h);
+    assert.equal(help.status, 0, h);
+    assert.match(help.stdout, /^usage: dane-zone check <zone-file>\.\.\. \[--json\] \[--origin NAME\] \[--root DIR\] \[--rule id=severity\|off\]/);
+  }
+  const unknown = run('check', 'z.zone', '--rule', 'no-such-rule=off');
+  assert.equal(unknown.status, 3);
+  assert.match(unknown.stderr, /--rule: no rule 'no-such-rule'/);
+  assert.equal(run('check', 'z.zone', '--rule', 'syntax=warning').status, 0, 'parse problem codes are rule ids too');
+  const missing = run('check', 'nope.zone');
+  assert.equal(missing.status, 3);
+  assert.match(missing.stderr, /cannot read nope\.zone/);
+});
+
+test('top-level usage lists every option of every subcommand', () => {
+  const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  for (const opt of ['--json', '--origin', '--root', '--rule', '--usage', '--selector', '--mtype', '--owner', '--resolver', '--port', '--timeout', '--tlsrpt', '--version']) {
+    assert.ok(help.stdout.includes(opt), opt);
+  }
+  assert.match(help.stdout, /\[ipv6\]:port/);
+});

@@ -9,6 +9,8 @@ import { fixedHeapLimit, heapLimitFor, readZoneFile } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
 import { makeFileReader, makeIncludeReader } from './files';
+import { domainNameError, EXIT_USAGE, printable, splitOption } from './args';
+import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
 
 interface CheckArgs {
   files: string[];
@@ -18,22 +20,33 @@ interface CheckArgs {
   severities: Record<string, Severity | 'off'>;
 }
 
+export const CHECK_USAGE = 'usage: dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]...\n';
+
+const RULE_IDS = new Set([...RULES.map((r) => r.id), ...PARSE_PROBLEM_CODES.map((p) => p.id)]);
+
 function parseArgs(args: string[]): CheckArgs | string {
   const out: CheckArgs = { files: [], json: false, severities: {} };
   for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') out.json = true;
+    const [a, inline] = splitOption(args[i]);
+    if (a === '--json' && inline === undefined) out.json = true;
+    else if (a === '--help' || a === '-h') return 'help';
     else if (a === '--origin' || a === '--root' || a === '--rule') {
-      const v = args[++i];
+      const v = inline ?? args[++i];
       if (v === undefined) return `${a} needs a value`;
-      if (a === '--origin') out.origin = v;
-      else if (a === '--root') out.root = v;
-      else {
+      if (a === '--origin') {
+        const bad = domainNameError('--origin', v);
+        if (bad) return bad;
+        out.origin = v;
+      } else if (a === '--root') {
+        if (v === '') return '--root needs a folder';
+        out.root = v;
+      } else {
         const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(v);
-        if (!m) return `--rule expects id=error|warning|info|hint|off, got '${v}'`;
+        if (!m) return `--rule expects id=error|warning|info|hint|off, got '${printable(v)}'`;
+        if (!RULE_IDS.has(m[1])) return `--rule: no rule '${m[1]}' (the ids are in the README's rule table)`;
         out.severities[m[1]] = m[2] as Severity | 'off';
       }
-    } else if (a.startsWith('-')) return `unknown option ${a}`;
+    } else if (a.startsWith('-') && a !== '-') return `unknown option ${printable(args[i])}`;
     else out.files.push(a);
   }
   if (!out.files.length) return 'no zone file given';
@@ -53,9 +66,13 @@ export interface CliFinding {
 
 export async function checkMain(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(CHECK_USAGE);
+    return 0;
+  }
   if (typeof args === 'string') {
-    process.stderr.write(`dane-zone check: ${args}\nusage: dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]\n`);
-    return 3;
+    process.stderr.write(`dane-zone check: ${args}\n${CHECK_USAGE}`);
+    return EXIT_USAGE;
   }
   const again = againWithRoomFor(args.files);
   if (again !== undefined) return again;

@@ -22,7 +22,9 @@ function inDir(t, files) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
   }
-  return (...args) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  const run = (...args) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  run.dir = dir;
+  return run;
 }
 
 test('a file-name origin guess yields to the $ORIGIN of a file without SOA (both zone models)', (t) => {
@@ -80,4 +82,44 @@ test('top-level usage lists every option of every subcommand', () => {
     assert.ok(help.stdout.includes(opt), opt);
   }
   assert.match(help.stdout, /\[ipv6\]:port/);
+});
+
+test('control characters in quoted zone text are escaped as \\DDD, in the CLI and in the editor\'s findings', (t) => {
+  const zone = HEAD + 'bad IN A 192.0.2.1\0\ndel IN A 192.0.2.\x7f\n';
+  const run = inDir(t, { 'nul.zone': zone });
+  const r = run('check', 'nul.zone');
+  assert.equal(r.status, 1);
+  assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(r.stdout), JSON.stringify(r.stdout));
+  assert.match(r.stdout, /'192\.0\.2\.1\\000'/);
+  assert.match(r.stdout, /'192\.0\.2\.\\127'/);
+  const json = JSON.parse(run('check', '--json', 'nul.zone').stdout);
+  assert.ok(json.some((f) => f.message.includes("'192.0.2.1\\000'")));
+  // the editor's model: the same messages
+  const z = parseZone(zone, { fileId: 'nul.zone' });
+  const msgs = z.problems.map((p) => p.message).join('\n');
+  assert.ok(!/[\x00\x7f]/.test(msgs), msgs);
+  assert.match(msgs, /'192\.0\.2\.1\\000'/);
+});
+
+test('check: text columns count characters (code points); --json gives the same columns', (t) => {
+  // '𝔢' is one character and two UTF-16 units
+  const run = inDir(t, { 'u.zone': HEAD + '𝔢ð IN TXT "v=spf1 bogus"\n' });
+  const r = run('check', 'u.zone');
+  const line = r.stdout.split('\n').find((l) => l.includes('spf-syntax'));
+  assert.match(line, /^u\.zone:6:19: /, r.stdout);
+  const f = JSON.parse(run('check', '--json', 'u.zone').stdout).find((x) => x.rule === 'spf-syntax');
+  assert.deepEqual([f.line, f.column], [6, 19]);
+});
+
+test('check: findings in $INCLUDEd files name them relative to the current folder like the main file, sorted by file, line, column', (t) => {
+  const main = HEAD + '$INCLUDE inc/hosts.inc\nz IN A 192.0.2.300\na IN A 192.0.2.301\n';
+  const run = inDir(t, { 'zones/main.zone': main, 'zones/inc/hosts.inc': 'h2 IN A 192.0.2.302\nh1 IN AAAA 2001:db8::zz\n' });
+  const r = run('check', 'zones/main.zone');
+  const where = r.stdout.trim().split('\n').filter((l) => l.includes('rdata-invalid')).map((l) => l.split(': ')[0]);
+  assert.deepEqual(where, ['zones/inc/hosts.inc:1:9', 'zones/inc/hosts.inc:2:12', 'zones/main.zone:7:8', 'zones/main.zone:8:8']);
+  const json = JSON.parse(run('check', '--json', 'zones/main.zone').stdout);
+  assert.deepEqual(json.filter((f) => f.rule === 'rdata-invalid').map((f) => `${f.file}:${f.line}:${f.column}`), where);
+  // a main file given by an absolute path: its includes are absolute too
+  const abs = JSON.parse(run('check', '--json', join(run.dir, 'zones/main.zone')).stdout).filter((f) => f.rule === 'rdata-invalid');
+  assert.deepEqual(abs.map((f) => f.file), [join(run.dir, 'zones/inc/hosts.inc'), join(run.dir, 'zones/inc/hosts.inc'), join(run.dir, 'zones/main.zone'), join(run.dir, 'zones/main.zone')]);
 });

@@ -3,6 +3,7 @@
 // 0 success, 1 findings/failure (per command), 2 validate only (not applicable), 3 usage error
 // or unreadable input, 4 internal error.
 import { resolveName } from '../zone/names';
+import { printable } from '../zone/printable';
 
 export const EXIT_USAGE = 3;
 
@@ -13,10 +14,7 @@ export function splitOption(arg: string): [string, string | undefined] {
   return eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
 }
 
-/** Escapes control characters and DEL as \DDD so a value quoted in a message prints safely. */
-export function printable(s: string): string {
-  return s.replace(/[\x00-\x1f\x7f]/g, (c) => `\\${String(c.charCodeAt(0)).padStart(3, '0')}`);
-}
+export { printable } from '../zone/printable';
 
 /** Why `value` of `flag` is not a domain name in presentation form, or undefined. */
 export function domainNameError(flag: string, value: string): string | undefined {

@@ -1,10 +1,11 @@
 // `dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]`:
-// the same parser and rules as the editor; exit 1 when any finding is an error.
+// the same parser and rules as the editor; exit 1 when any finding is an error. Findings are
+// sorted by file, line and column; columns count characters (code points), 1-based.
 import { statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { checkText, absRange, type ZoneText } from '../zone/api';
+import { checkText, absRange, type SourceFile, type ZoneText } from '../zone/api';
 import { fixedHeapLimit, heapLimitFor, readZoneFile } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
@@ -98,12 +99,24 @@ export async function checkMain(argv: string[]): Promise<number> {
       host: { now: () => new Date(), readFile, options: {} },
       settings: { severities: args.severities },
     });
+    // an $INCLUDEd file is named the way the main file was given: relative to the current
+    // folder, or absolute
+    const shown = new Map<string, string>([[path, f]]);
+    const nameOf = (id: string): string => {
+      let n = shown.get(id);
+      if (n === undefined) shown.set(id, (n = isAbsolute(f) ? id : relative(process.cwd(), id) || id));
+      return n;
+    };
     for (const x of findings) {
       const r = absRange(x.loc);
-      const file = x.loc.file.id === path ? f : x.loc.file.id;
-      all.push({ file, line: r.startLine + 1, column: r.startCol + 1, endLine: r.endLine + 1, endColumn: r.endCol + 1, severity: x.severity, rule: x.ruleId, message: x.message });
+      const file = x.loc.file;
+      all.push({
+        file: nameOf(file.id), line: r.startLine + 1, column: charColumn(file, r.startLine, r.startCol), endLine: r.endLine + 1,
+        endColumn: charColumn(file, r.endLine, r.endCol), severity: x.severity, rule: x.ruleId, message: x.message,
+      });
     }
   }
+  all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   if (args.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
   else {
     const lines = all.map((x) => `${x.file}:${x.line}:${x.column}: ${x.severity} ${x.rule} ${x.message}`);
@@ -111,6 +124,22 @@ export async function checkMain(argv: string[]): Promise<number> {
   }
   if (unreadable) return 3;
   return all.some((x) => x.severity === 'error') ? 1 : 0;
+}
+
+/** The 1-based column in characters (Unicode code points, as GCC and clang count them) of a
+ *  0-based UTF-16 offset in a line (the unit of the zone model and of LSP positions). */
+function charColumn(file: SourceFile, line: number, utf16: number): number {
+  const text = file.linesAt ? file.linesAt(line, 1)[0] : file.lines[line];
+  if (text === undefined) return utf16 + 1;
+  let pairs = 0;
+  for (let i = 0; i < utf16 - 1 && i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { pairs++; i++; }
+    }
+  }
+  return utf16 - pairs + 1;
 }
 
 /** Set in the environment of a check started again with a larger heap. */

@@ -2,6 +2,7 @@
 // inherited owner/TTL/class and typed RDATA (RFC 1035 §5.1, RFC 2308 §4, RFC 3597).
 // One bad entry yields its problem and parsing goes on with the next entry.
 // Never throws; does no I/O ($INCLUDE text comes from opts.readInclude).
+import { printable } from './printable';
 import type { Directive, DirectiveName, EntryOutput, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach, lexLines, splitLines, isDataToken, TokenPool } from './lexer';
@@ -119,7 +120,7 @@ export function producerOf(item: ZoneRecord | ParseProblem | Directive): Entry |
 }
 
 function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc): void {
-  const p: ParseProblem = { code, severity, message, loc };
+  const p: ParseProblem = { code, severity, message: printable(message), loc };
   if (ctx.out && ctx.top) {
     producedBy.set(p, ctx.top);
     ctx.out.problems = appended(ctx.out.problems, p);

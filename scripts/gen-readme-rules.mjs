@@ -15,7 +15,7 @@ export function ruleTable() {
     '| rule id | default | RFC | what it finds |',
     '|---|---|---|---|',
     ...core.PARSE_PROBLEM_CODES.map((p) => `| \`${p.id}\` | ${p.severity} | ${esc(p.rfc || '–')} | ${esc(p.summary)} |`),
-    ...core.RULES.map((r) => `| \`${r.id}\` | ${r.defaultSeverity} | ${r.rfc.map((x) => `[${esc(x.label)}](${x.url})`).join(', ') || '–'} | ${esc(r.summary)} |`),
+    ...core.RULES.map((r) => `| \`${r.id}\` | ${r.defaultSeverity}${Object.entries(r.defaultSeverityByType ?? {}).map(([t, s]) => `; ${t}: ${s}`).join('')} | ${r.rfc.map((x) => `[${esc(x.label)}](${x.url})`).join(', ') || '–'} | ${esc(r.summary)} |`),
   ];
   return `<!-- rules:start -->\n${rows.join('\n')}\n<!-- rules:end -->`;
 }

@@ -33,6 +33,7 @@ function run(job: CheckJob): CheckOutcome {
   const { zone, findings } = checkText(text, {
     fileId: job.uri,
     origin: originFromFileName(job.path),
+    originGuessed: true,
     readInclude: (from, p) => files.readInclude(from, p),
     host: files.hostFor(job.uri, job.settings),
     settings: job.settings.rules,

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeCerts, opensslTlsaData } from '../fixtures/dane/make-certs.mjs';
@@ -38,13 +38,16 @@ test('dane-zone tlsa prints the record danetool computes', () => {
   assert.equal(run('tlsa', 'mx1.pub.pem').stdout, `IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'mx1.pem', 1, 1)}\n`);
 });
 
-test('dane-zone tlsa errors: exit 2 for bad files, 3 for bad usage, message on stderr, nothing on stdout', () => {
+test('dane-zone tlsa errors: exit 3 for unreadable files and bad usage alike, message on stderr, nothing on stdout', () => {
   const cases = [
-    [['tlsa', 'missing.pem'], 2, /cannot read missing\.pem: ENOENT/],
-    [['tlsa', 'notcert.pem'], 2, /notcert\.pem holds no CERTIFICATE or PUBLIC KEY block \(found: PRIVATE KEY\)/],
-    [['tlsa', 'mx1.pem', '--usage', '2'], 2, /needs the issuer certificate; the file holds only the leaf/],
-    [['tlsa', 'mx1.pub.pem', '--selector', '0'], 2, /selector 0 \(Cert\) needs a certificate/],
-    [['tlsa', 'mx1.pem', '--mtype', '7'], 2, /matching type 7 is not 0 \(Full\), 1 \(SHA2-256\) or 2 \(SHA2-512\)/],
+    [['tlsa', 'missing.pem'], 3, /cannot read missing\.pem: ENOENT/],
+    [['tlsa', 'notcert.pem'], 3, /notcert\.pem holds no CERTIFICATE or PUBLIC KEY block \(found: PRIVATE KEY\)/],
+    [['tlsa', 'mx1.pem', '--usage', '2'], 3, /needs the issuer certificate; the file holds only the leaf/],
+    [['tlsa', 'mx1.pub.pem', '--selector', '0'], 3, /selector 0 \(Cert\) needs a certificate/],
+    [['tlsa', 'mx1.pem', '--mtype', '7'], 3, /matching type 7 is not 0 \(Full\), 1 \(SHA2-256\) or 2 \(SHA2-512\)/],
+    [['tlsa', 'mx1.pem', '--usage', '4'], 3, /usage 4 is not 0-3/],
+    [['tlsa', 'mx1.pem', '--owner', 'bad name'], 3, /--owner: 'bad name' is not a domain name/],
+    [['tlsa', 'mx1.pem', '--owner='], 3, /--owner: no name given/],
     [['tlsa', 'mx1.pem', '--usage', 'x'], 3, /--usage x: not a number/],
     [['tlsa'], 3, /missing <cert-file>/],
     [['tlsa', 'a.pem', 'b.pem'], 3, /one certificate file at a time/],
@@ -71,4 +74,33 @@ test('dane-zone check reports certificate links and DANE rules with positions', 
   ].sort());
   const mismatch = JSON.parse(r.stdout).find((f) => f.rule === 'tlsa-cert-mismatch');
   assert.match(mismatch.message, new RegExp(`would publish 3 1 1 ${opensslTlsaData(certs.dir, 'mx1.pem', 1, 1)}`));
+});
+
+test('dane-zone tlsa names the owner only from a host name of the end-entity certificate, else says how to give one', () => {
+  const openssl = (...args) => {
+    const r = spawnSync('openssl', args, { cwd: certs.dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ms.key', '-subj', '/O=Acme/CN=Mail Server', '-days', '30', '-out', 'ms.pem');
+  const ms = run('tlsa', 'ms.pem');
+  assert.equal(ms.status, 0, ms.stderr);
+  assert.equal(ms.stdout, `IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'ms.pem', 1, 1)}\n`);
+  assert.match(ms.stderr, /no owner name: the certificate names no host name \(CN=Mail Server is not one\); give it with --owner/);
+  // a DNS SAN that is not a host name is not used, and the CN does not stand in for it
+  openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'wild.key', '-subj', '/CN=mx9.example.com', '-addext', 'subjectAltName=DNS:*.example.com', '-days', '30', '-out', 'wild.pem');
+  const wild = run('tlsa', 'wild.pem');
+  assert.match(wild.stdout, /^IN TLSA 3 1 1 /);
+  assert.match(wild.stderr, /no owner name: .*DNS:\*\.example\.com/);
+  // a host-name CN with no DNS SAN names the owner
+  openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'cn.key', '-subj', '/O=Acme/CN=Mail.Example.COM', '-days', '30', '-out', 'cn.pem');
+  assert.match(run('tlsa', 'cn.pem').stdout, /^_25\._tcp\.mail\.example\.com\. IN TLSA 3 1 1 /);
+  // a reversed chain (CA first): the end entity is the certificate that issued no other one
+  writeFileSync(join(certs.dir, 'reversed.pem'), Buffer.concat([readFileSync(join(certs.dir, 'ca.pem')), readFileSync(join(certs.dir, 'mx1.pem'))]));
+  const rev = run('tlsa', 'reversed.pem');
+  assert.equal(rev.status, 0, rev.stderr);
+  assert.equal(rev.stdout, danetool('--host=mx1.example.com', '--load-certificate', 'mx1.pem'));
+  assert.match(rev.stderr, /chain is reversed \(issuer first\): the end entity, .* is certificate 2 of 2/);
+  assert.match(rev.stderr, /from leaf CN=mx1\.example\.com/);
+  assert.equal(run('tlsa', 'reversed.pem', '--usage', '2', '--owner', 'mx1.example.com').stdout,
+    danetool('--host=mx1.example.com', '--load-certificate', 'ca.pem', '--ca'));
 });

@@ -143,10 +143,14 @@ test('the CA publishes 2 1 1 as danetool --ca computes it', () => {
   assert.equal(core.describeCertificate(ca).ca, true);
 });
 
-test('a reversed chain (CA first) is read with a note saying the leaf must come first', () => {
+test('a reversed chain (CA first) is read leaf first, with a note saying the leaf must come first', () => {
   writeFileSync(join(dir, 'reversed.pem'), Buffer.concat([bytes('ca.pem'), bytes('p256.pem')]));
   const m = material('reversed.pem');
   assert.match(m.notes.join('\n'), /reversed.*leaf/);
+  const inOrder = material('p256.pem').certs[0];
+  assert.equal(m.certs[0].fingerprint256, inOrder.fingerprint256, 'the end entity comes first');
+  assert.equal(m.certs[1].fingerprint256, material('ca.pem').certs[0].fingerprint256);
+  assert.deepEqual(m.leafSpki, core.spkiOf(inOrder));
 });
 
 test('files holding only a private key, or garbage, give an error naming the file', () => {

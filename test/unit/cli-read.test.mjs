@@ -1,5 +1,6 @@
-// `dane-zone check` reads a zone as UTF-8: columns count UTF-16 units, as editors do, and
-// messages quote the text as written (a byte-wise or Latin-1 read would shift both).
+// `dane-zone check` reads a zone as UTF-8: columns count characters (code points; the same as
+// UTF-16 units for these), and messages quote the text as written (a byte-wise or Latin-1 read
+// would shift both). Characters outside the BMP: cli-check.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -22,7 +23,7 @@ function check(name, bytes) {
   }
 }
 
-test('check reads ASCII and UTF-8 zones alike: columns count UTF-16 units, messages quote the text as written', () => {
+test('check reads ASCII and UTF-8 zones alike: columns count characters, messages quote the text as written', () => {
   const line = 'bad IN A 192.0.2.300 ; ok\n';
   assert.deepEqual(check('ascii.zone', HEAD + line), [`6:10 A address: '192.0.2.300' is not an IPv4 address (four decimal octets, no leading zeros)`]);
   // 'é' is two bytes in UTF-8 and one UTF-16 unit: a byte-wise read would put the error one column on

@@ -44,7 +44,8 @@ for (const seed of SEEDS) {
       const [name, base] = corpus[r.int(corpus.length)];
       const m = mutate(base, r);
       let text = m ? m.text : base;
-      const opts = { fileId: `/tmp/${name}`, origin: 'example.com.', incremental: true };
+      // every other document: an origin guessed from the file name, which a $ORIGIN overrides
+      const opts = n % 2 ? { fileId: `/tmp/${name}`, origin: 'guess.example.', originGuessed: true, incremental: true } : { fileId: `/tmp/${name}`, origin: 'example.com.', incremental: true };
       let zone = buildZone(makeSourceFile(opts.fileId, text), opts);
       for (let k = 1; k <= EDITS; k++) {
         const changes = [];
@@ -63,6 +64,7 @@ for (const seed of SEEDS) {
         const what = `${name} seed ${seed} edit ${k}: ${JSON.stringify(changes)}`;
         assert.deepEqual(records(zone), records(full), `records drift: ${what}`);
         assert.deepEqual(problems(zone), problems(full), `problems drift: ${what}`);
+        assert.equal(zone.origin, full.origin, `origin drift: ${what}`);
         edits++;
       }
     }

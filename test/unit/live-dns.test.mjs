@@ -108,6 +108,9 @@ test('parseServer / systemResolvers', () => {
   assert.deepEqual(core.parseServer('127.0.0.1:5353'), { address: '127.0.0.1', port: 5353 });
   assert.deepEqual(core.parseServer('[::1]:53'), { address: '::1', port: 53 });
   assert.deepEqual(core.parseServer('::1'), { address: '::1', port: 53 });
+  // a bare IPv6 address is an address, even when its last group looks like a port: the port needs brackets
+  assert.deepEqual(core.parseServer('::1:53'), { address: '::1:53', port: 53 });
+  assert.deepEqual(core.parseServer('[::1]'), { address: '::1', port: 53 });
   assert.throws(() => core.parseServer('resolver.example'), /not an IP address/);
   assert.throws(() => core.parseServer('127.0.0.1:99999'), /bad port/);
   assert.ok(Array.isArray(core.systemResolvers()));

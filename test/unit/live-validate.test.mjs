@@ -138,6 +138,8 @@ test('MX lookup timeout = dns-failure 4.4.312; two hosts, one failing = partial'
   const r = await run('example.test', fakeResolver({ 'example.test. MX': 'timeout' }), fakeProber([leaf.der]));
   assert.equal(r.verdict, 'dns-failure');
   assert.equal(r.ndr, '4.4.312');
+  assert.deepEqual(r.answeredBy, [], 'a resolver that timed out did not answer');
+  assert.equal(r.steps[0].server, undefined);
   const two = fakeResolver({
     'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 20, exchange: 'mx2.example.test.' }], ['example.test.', 'MX', { preference: 10, exchange: 'mx1.example.test.' }]] },
     'mx1.example.test. A': { ad: true, answer: [['mx1.example.test.', 'A', '192.0.2.1']] },
@@ -190,4 +192,28 @@ test('CLI usage errors exit 3 with a clear message and touch no network', () => 
     assert.equal(r.status, 3, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, msg);
   }
+});
+
+test('CLI: a resolver that never answered is not in answeredBy', () => {
+  // port 9 (discard) on loopback: nothing answers DNS there
+  const r = spawnSync(process.execPath, [cli, 'validate', 'example.com', '--resolver', '127.0.0.1:9', '--timeout', '100', '--json'], { encoding: 'utf8', timeout: 20000 });
+  assert.equal(r.status, 1, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.verdict, 'dns-failure');
+  assert.equal(report.resolver, '127.0.0.1:9');
+  assert.deepEqual(report.answeredBy, []);
+});
+
+test('CLI --tlsrpt: an unwritable path is a usage error before any lookup; a write that fails at the end keeps the report and the verdict', () => {
+  const t0 = Date.now();
+  const early = spawnSync(process.execPath, [cli, 'validate', 'example.com', '--resolver', '127.0.0.1:9', '--timeout', '100', '--tlsrpt', '/nonexistent/dir/r.json'], { encoding: 'utf8', timeout: 20000 });
+  assert.equal(early.status, 3, early.stderr);
+  assert.match(early.stderr, /--tlsrpt: cannot write \/nonexistent\/dir\/r\.json: /);
+  assert.equal(early.stdout, '');
+  assert.ok(Date.now() - t0 < 5000, 'no lookup was made');
+  // /dev/full takes opening for writing, and fails the write itself (ENOSPC)
+  const late = spawnSync(process.execPath, [cli, 'validate', 'example.com', '--resolver', '127.0.0.1:9', '--timeout', '100', '--json', '--tlsrpt', '/dev/full'], { encoding: 'utf8', timeout: 20000 });
+  assert.equal(late.status, 1, late.stderr);
+  assert.equal(JSON.parse(late.stdout).verdict, 'dns-failure');
+  assert.match(late.stderr, /the TLS-RPT report could not be written to \/dev\/full: /);
 });

@@ -4,12 +4,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { renderReadme } from '../../scripts/gen-readme-rules.mjs';
-import { RULES, PARSE_PROBLEM_CODES } from '../../dist/core.js';
+import { RULES, PARSE_PROBLEM_CODES, checkText } from '../../dist/core.js';
 
 test('README rule table matches the rule registry', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   assert.equal(readme, renderReadme(readme), 'run: node scripts/gen-readme-rules.mjs');
   for (const r of [...RULES, ...PARSE_PROBLEM_CODES]) assert.ok(readme.includes(`| \`${r.id}\` |`), r.id);
+});
+
+test('the table gives the default severity a finding gets, also where it differs by record type (NS: error)', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const zone = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\n  IN NS alias\n  IN MX 10 mx\n  IN MX 20 noaddr\n'
+    + 'alias IN CNAME ns1\nns1 IN A 192.0.2.1\nmx IN A 192.0.2.2\nsub IN NS nsx.sub\n_sip._tcp IN SRV 0 0 5060 alias\n';
+  const got = checkText(zone, { fileId: 'r.zone' }).findings.filter((f) => f.ruleId.startsWith('target-'));
+  const sev = (rule, type) => [...new Set(got.filter((f) => f.ruleId === rule && f.message.startsWith(type)).map((f) => f.severity))];
+  assert.deepEqual(sev('target-is-cname', 'NS'), ['error']);
+  assert.deepEqual(sev('target-is-cname', 'SRV'), ['warning']);
+  assert.deepEqual(sev('target-no-address', 'NS'), ['error']);
+  assert.deepEqual(sev('target-no-address', 'MX'), ['warning']);
+  assert.match(readme, /\| `target-is-cname` \| warning; NS: error \|/);
+  assert.match(readme, /\| `target-no-address` \| warning; NS: error \|/);
 });
 
 test('every rule has an id, a severity, an RFC reference and a summary; ids are unique', () => {

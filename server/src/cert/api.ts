@@ -12,7 +12,7 @@
 /** Read a PEM/DER certificate, chain (leaf first) or PUBLIC KEY file: CertMaterial or { error }. */
 export { readCertMaterial, materialFromCerts, spkiOf, type CertMaterial, type CertReadResult } from './cert-file';
 /** Facts for hovers and reports. */
-export { describeCertificate, describeKey, describeSpki, keyLabel, publicKeyTlsa, type CertFacts, type KeyFacts } from './describe';
+export { certHostName, describeCertificate, describeKey, describeSpki, isHostName, keyLabel, publicKeyTlsa, type CertFacts, type KeyFacts } from './describe';
 /** Validity at a clock, and the YYYY-MM-DD form messages use. */
 export { expiryOf, isoDay, type Expiry, type ExpiryState } from './expiry';
 /** Match a TLSA record against material as a sender does (usage 3/1 leaf, 2/0 issuer). */

@@ -1,5 +1,5 @@
 // Reads a certificate file linked to a TLSA record: PEM (one certificate or a
-// chain, leaf first, other PEM blocks such as private keys ignored), DER, or a
+// chain, leaf first or in reverse, other PEM blocks such as private keys ignored), DER, or a
 // PEM/DER `PUBLIC KEY` (only selector 1 can match it). Pure: bytes in, the
 // certificates out, or an error that says where. Never throws.
 import { X509Certificate, createPublicKey } from 'node:crypto';
@@ -8,7 +8,8 @@ import { certSpki, spkiShapeError } from './der';
 export interface CertMaterial {
   /** how the file was written */
   format: 'pem' | 'der' | 'public-key';
-  /** certificates in file order, leaf first; empty for a bare public key */
+  /** certificates, leaf (end entity) first: file order, or the chain's order when the file
+   *  holds it issuer first; empty for a bare public key */
   certs: X509Certificate[];
   /** SubjectPublicKeyInfo DER of the leaf (or of the bare public key) */
   leafSpki: Buffer;
@@ -64,6 +65,29 @@ function fromCerts(format: 'pem' | 'der', certs: X509Certificate[], notes: strin
   return { format, certs, leafSpki: spkiOf(certs[0]), notes };
 }
 
+/** A file's certificates with the end entity first: when the file holds them in another order
+ *  (CA first), the end entity is the one certificate that issued no other in the file, and its
+ *  issuers follow it. File order is kept when that is already so, or when no single
+ *  certificate is the end entity (unrelated certificates, a bundle too big to sort). */
+function fromFileCerts(format: 'pem' | 'der', certs: X509Certificate[], notes: string[]): CertMaterial {
+  if (certs.length < 2 || certs.length > 32) return fromCerts(format, certs, notes);
+  // checkIssued(x): "this certificate was issued by x"
+  const issuesAnother = (c: X509Certificate): boolean => certs.some((o) => o !== c && o.checkIssued(c));
+  const ends = certs.filter((c) => !issuesAnother(c));
+  if (ends.length !== 1 || ends[0] === certs[0]) return fromCerts(format, certs, notes);
+  const ordered = [ends[0]];
+  for (let c = ends[0]; ;) {
+    const up = certs.find((o) => !ordered.includes(o) && c.checkIssued(o));
+    if (!up) break;
+    ordered.push(up);
+    c = up;
+  }
+  for (const c of certs) if (!ordered.includes(c)) ordered.push(c);
+  const at = certs.indexOf(ends[0]) + 1;
+  notes.push(`the chain is reversed (issuer first): the end entity, the certificate that issued no other in the file, is certificate ${at} of ${certs.length}; it is taken as the leaf (a server must send it first)`);
+  return { format, certs: ordered, leafSpki: spkiOf(ordered[0]), notes };
+}
+
 function publicKeyMaterial(der: Buffer, where: string, notes: string[]): CertReadResult {
   const shape = spkiShapeError(der);
   if (shape) return { error: `${where}: not a SubjectPublicKeyInfo (${shape})` };
@@ -105,7 +129,7 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
         notes.push(`line ${b.line}: ${b.label} block ignored`);
       }
     }
-    if (certs.length) return fromCerts('pem', certs, notes);
+    if (certs.length) return fromFileCerts('pem', certs, notes);
     if (key) return publicKeyMaterial(key.der, `${name} line ${key.line}`, notes);
     const what = blocks.map((b) => b.label).join(', ') || 'no complete PEM block';
     return { error: `${name} holds no CERTIFICATE or PUBLIC KEY block (found: ${what})` };

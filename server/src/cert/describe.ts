@@ -101,6 +101,27 @@ export function describeCertificate(cert: X509Certificate): CertFacts {
   };
 }
 
+/** A name shaped like a host name: two or more LDH labels (letters, digits, hyphens inside),
+ *  at most 63 characters each and 253 in all, optionally with the root's dot. */
+export function isHostName(name: string): boolean {
+  const n = name.endsWith('.') ? name.slice(0, -1) : name;
+  return n.length <= 253 && n.includes('.') && n.split('.').every((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l));
+}
+
+/** The host a certificate is for, to name its TLSA owner: its first host-name-shaped DNS SAN;
+ *  the CN only when there is no DNS SAN (RFC 6125 §6.4.4), and only a host-name-shaped one.
+ *  Otherwise `why` says what the certificate names instead. */
+export function certHostName(cert: X509Certificate): { host: string } | { why: string } {
+  const dns = describeCertificate(cert).sans.filter((s) => s.startsWith('DNS:'));
+  if (dns.length) {
+    const host = dns.map((s) => s.slice(4)).find(isHostName);
+    return host ? { host } : { why: `its DNS names (${dns.join(', ')}) are not host names` };
+  }
+  const cn = cert.subject.split('\n').filter((l) => l.startsWith('CN=')).pop()?.slice(3);
+  if (cn === undefined) return { why: 'it has no DNS name and no CN' };
+  return isHostName(cn) ? { host: cn } : { why: `CN=${cn} is not one` };
+}
+
 /** `3 1 1` data of a bare key (the only TLSA form a public key can publish besides 3 1 2). */
 export function publicKeyTlsa(spki: Uint8Array): string {
   return `3 1 1 ${matchBytes(spki, 1)}`;

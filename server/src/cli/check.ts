@@ -1,14 +1,17 @@
 // `dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]`:
-// the same parser and rules as the editor; exit 1 when any finding is an error.
+// the same parser and rules as the editor; exit 1 when any finding is an error. Findings are
+// sorted by file, line and column; columns count characters (code points), 1-based.
 import { statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { checkText, absRange, type ZoneText } from '../zone/api';
+import { checkText, absRange, type SourceFile, type ZoneText } from '../zone/api';
 import { fixedHeapLimit, heapLimitFor, readZoneFile } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
 import { makeFileReader, makeIncludeReader } from './files';
+import { domainNameError, EXIT_USAGE, printable, splitOption } from './args';
+import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
 
 interface CheckArgs {
   files: string[];
@@ -18,22 +21,33 @@ interface CheckArgs {
   severities: Record<string, Severity | 'off'>;
 }
 
+export const CHECK_USAGE = 'usage: dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]...\n';
+
+const RULE_IDS = new Set([...RULES.map((r) => r.id), ...PARSE_PROBLEM_CODES.map((p) => p.id)]);
+
 function parseArgs(args: string[]): CheckArgs | string {
   const out: CheckArgs = { files: [], json: false, severities: {} };
   for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') out.json = true;
+    const [a, inline] = splitOption(args[i]);
+    if (a === '--json' && inline === undefined) out.json = true;
+    else if (a === '--help' || a === '-h') return 'help';
     else if (a === '--origin' || a === '--root' || a === '--rule') {
-      const v = args[++i];
+      const v = inline ?? args[++i];
       if (v === undefined) return `${a} needs a value`;
-      if (a === '--origin') out.origin = v;
-      else if (a === '--root') out.root = v;
-      else {
+      if (a === '--origin') {
+        const bad = domainNameError('--origin', v);
+        if (bad) return bad;
+        out.origin = v;
+      } else if (a === '--root') {
+        if (v === '') return '--root needs a folder';
+        out.root = v;
+      } else {
         const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(v);
-        if (!m) return `--rule expects id=error|warning|info|hint|off, got '${v}'`;
+        if (!m) return `--rule expects id=error|warning|info|hint|off, got '${printable(v)}'`;
+        if (!RULE_IDS.has(m[1])) return `--rule: no rule '${m[1]}' (the ids are in the README's rule table)`;
         out.severities[m[1]] = m[2] as Severity | 'off';
       }
-    } else if (a.startsWith('-')) return `unknown option ${a}`;
+    } else if (a.startsWith('-') && a !== '-') return `unknown option ${printable(args[i])}`;
     else out.files.push(a);
   }
   if (!out.files.length) return 'no zone file given';
@@ -53,9 +67,13 @@ export interface CliFinding {
 
 export async function checkMain(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(CHECK_USAGE);
+    return 0;
+  }
   if (typeof args === 'string') {
-    process.stderr.write(`dane-zone check: ${args}\nusage: dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]\n`);
-    return 3;
+    process.stderr.write(`dane-zone check: ${args}\n${CHECK_USAGE}`);
+    return EXIT_USAGE;
   }
   const again = againWithRoomFor(args.files);
   if (again !== undefined) return again;
@@ -76,16 +94,29 @@ export async function checkMain(argv: string[]): Promise<number> {
     const { findings } = checkText(text, {
       fileId: path,
       origin: args.origin ?? originFromFileName(path),
+      originGuessed: args.origin === undefined,
       readInclude,
       host: { now: () => new Date(), readFile, options: {} },
       settings: { severities: args.severities },
     });
+    // an $INCLUDEd file is named the way the main file was given: relative to the current
+    // folder, or absolute
+    const shown = new Map<string, string>([[path, f]]);
+    const nameOf = (id: string): string => {
+      let n = shown.get(id);
+      if (n === undefined) shown.set(id, (n = isAbsolute(f) ? id : relative(process.cwd(), id) || id));
+      return n;
+    };
     for (const x of findings) {
       const r = absRange(x.loc);
-      const file = x.loc.file.id === path ? f : x.loc.file.id;
-      all.push({ file, line: r.startLine + 1, column: r.startCol + 1, endLine: r.endLine + 1, endColumn: r.endCol + 1, severity: x.severity, rule: x.ruleId, message: x.message });
+      const file = x.loc.file;
+      all.push({
+        file: nameOf(file.id), line: r.startLine + 1, column: charColumn(file, r.startLine, r.startCol), endLine: r.endLine + 1,
+        endColumn: charColumn(file, r.endLine, r.endCol), severity: x.severity, rule: x.ruleId, message: x.message,
+      });
     }
   }
+  all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   if (args.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
   else {
     const lines = all.map((x) => `${x.file}:${x.line}:${x.column}: ${x.severity} ${x.rule} ${x.message}`);
@@ -93,6 +124,22 @@ export async function checkMain(argv: string[]): Promise<number> {
   }
   if (unreadable) return 3;
   return all.some((x) => x.severity === 'error') ? 1 : 0;
+}
+
+/** The 1-based column in characters (Unicode code points, as GCC and clang count them) of a
+ *  0-based UTF-16 offset in a line (the unit of the zone model and of LSP positions). */
+function charColumn(file: SourceFile, line: number, utf16: number): number {
+  const text = file.linesAt ? file.linesAt(line, 1)[0] : file.lines[line];
+  if (text === undefined) return utf16 + 1;
+  let pairs = 0;
+  for (let i = 0; i < utf16 - 1 && i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { pairs++; i++; }
+    }
+  }
+  return utf16 - pairs + 1;
 }
 
 /** Set in the environment of a check started again with a larger heap. */

@@ -5,10 +5,13 @@ import { validateMain } from './validate';
 import { VERSION } from '../version';
 
 const USAGE = `usage:
-  dane-zone check <zone-file>... [--json] [--origin NAME]
+  dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]...
   dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]
-  dane-zone validate <domain> [--resolver ip[:port]]... [--port N] [--timeout ms] [--json] [--tlsrpt out.json]
+  dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:port]... [--port 25] [--timeout 15000] [--json] [--tlsrpt out.json]
   dane-zone --version
+Options take a value as '--opt value' or '--opt=value'; 'dane-zone <command> --help' shows one.
+Exit codes: 0 ok; 1 check: an error finding, validate: DANE failure; 2 validate: not applicable
+(no DANE); 3 usage error or unreadable input; 4 internal error.
 `;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {

@@ -1,12 +1,14 @@
 // dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]:
 // prints the TLSA record a certificate (or public key) file publishes, computed
 // exactly as the editor's quick-fixes do. Facts about the certificate go to
-// stderr so stdout stays one record line for scripts.
+// stderr so stdout stays one record line for scripts. Exit 0, or 3 for a usage error, an
+// unreadable file or a record the file cannot give (e.g. usage 2 without the issuer).
 import { readFileSync } from 'node:fs';
 import { readCertMaterial } from '../cert/cert-file';
 import { buildTlsa, smtpTlsaOwner, tlsaLabel } from '../cert/build-record';
-import { describeCertificate, keyLabel } from '../cert/describe';
+import { certHostName, describeCertificate, keyLabel } from '../cert/describe';
 import { isoDay } from '../cert/expiry';
+import { domainNameError, EXIT_USAGE, printable, splitOption } from './args';
 
 const USAGE = 'usage: dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]\n';
 
@@ -22,15 +24,19 @@ function parseArgs(args: string[]): TlsaArgs | string {
   const out: Partial<TlsaArgs> = { usage: 3, selector: 1, matchingType: 1 };
   const num: Record<string, 'usage' | 'selector' | 'matchingType'> = { '--usage': 'usage', '--selector': 'selector', '--mtype': 'matchingType', '--matching-type': 'matchingType' };
   for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? args[i].split(/=(.*)/s, 2) : [args[i], undefined];
+    const [flag, inline] = splitOption(args[i]);
     if (flag in num || flag === '--owner') {
       const v = inline ?? args[++i];
       if (v === undefined) return `${flag} needs a value`;
-      if (flag === '--owner') out.owner = v;
+      if (flag === '--owner') {
+        const bad = domainNameError('--owner', v);
+        if (bad) return bad;
+        out.owner = v;
+      }
       else if (!/^\d+$/.test(v)) return `${flag} ${v}: not a number`;
       else out[num[flag]] = Number(v);
     } else if (flag.startsWith('-') && flag !== '-') {
-      return `unknown option ${flag}`;
+      return `unknown option ${printable(args[i])}`;
     } else if (out.file === undefined) {
       out.file = flag;
     } else {
@@ -49,24 +55,24 @@ export async function tlsaMain(args: string[]): Promise<number> {
   const a = parseArgs(args);
   if (typeof a === 'string') {
     process.stderr.write(`dane-zone tlsa: ${a}\n${USAGE}`);
-    return 3;
+    return EXIT_USAGE;
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(a.file);
   } catch (e) {
     process.stderr.write(`dane-zone tlsa: cannot read ${a.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   const m = readCertMaterial(bytes, a.file);
   if ('error' in m) {
     process.stderr.write(`dane-zone tlsa: ${m.error}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   const built = buildTlsa(m, a);
   if ('error' in built) {
     process.stderr.write(`dane-zone tlsa: ${built.error}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   for (const n of m.notes) process.stderr.write(`dane-zone tlsa: note: ${n}\n`);
   let owner = a.owner ? smtpTlsaOwner(a.owner) : undefined;
@@ -74,12 +80,13 @@ export async function tlsaMain(args: string[]): Promise<number> {
   if (cert) {
     const f = describeCertificate(cert);
     if (!owner) {
-      const leaf = describeCertificate(m.certs[0]);
-      const dns = leaf.sans.find((s) => s.startsWith('DNS:'))?.slice(4) ?? /CN=([^,]+)/.exec(leaf.subject)?.[1];
-      if (dns && !dns.includes('*')) owner = smtpTlsaOwner(dns);
+      const host = certHostName(m.certs[0]);
+      if ('host' in host) owner = smtpTlsaOwner(host.host);
+      else process.stderr.write(`dane-zone tlsa: no owner name: the certificate names no host name (${host.why}); give it with --owner mail.example.com\n`);
     }
     process.stderr.write(`; ${tlsaLabel(a)} from ${built.certIndex === 0 ? 'leaf' : 'issuer'} ${f.subject}, ${keyLabel(f.key)}, valid ${isoDay(f.notBefore)} to ${isoDay(f.notAfter)}\n`);
   }
+  if (!owner && !cert) process.stderr.write('dane-zone tlsa: no owner name: a public key names no host; give it with --owner mail.example.com\n');
   process.stdout.write(`${owner ? `${owner} ` : ''}IN TLSA ${built.rdata}\n`);
   return 0;
 }

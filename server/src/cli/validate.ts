@@ -2,16 +2,23 @@
 // Parses flags, runs the engine (server/src/live), prints a table (colour on a
 // TTY) or the --json contract, optionally writes the RFC 8460 report.
 // Exit codes: 0 valid, 1 DANE failure (invalid, partial, tls-only, dns-failure),
-// 2 not applicable / no DANE, 3 usage error.
-import { writeFileSync } from 'node:fs';
+// 2 not applicable / no DANE, 3 usage error (also an unwritable --tlsrpt path, found before
+// the run); a --tlsrpt write that fails after the run keeps the verdict's code.
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { NetSmtpProber } from '../live/smtp-probe';
 import { parseServer, ServerAddr, StubResolver, systemResolvers } from '../live/resolver';
 import { checkDomainName, validateDomain } from '../live/validate-domain';
 import { toTlsRpt } from '../live/tlsrpt';
 import { formatReport } from './validate-format';
 import type { ValidationReport } from '../live/report';
+import { splitOption } from './args';
 
-const USAGE = 'usage: dane-zone validate <domain> [--resolver ip[:port]]... [--port N] [--timeout ms] [--json] [--tlsrpt out.json]\n';
+const USAGE = 'usage: dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:port]... [--port 25] [--timeout 15000] [--json] [--tlsrpt out.json]\n';
+
+/** Per network step (one SMTP connection, banner, STARTTLS...): the editor's
+ *  daneZone.validationTimeoutMs default too. A DNS query waits at most 5 s (two tries). */
+const DEFAULT_STEP_TIMEOUT_MS = 15000;
 
 export function exitCodeFor(r: ValidationReport): number {
   switch (r.verdict) {
@@ -24,10 +31,10 @@ export function exitCodeFor(r: ValidationReport): number {
 interface Args { domain: string; resolvers: ServerAddr[]; port: number; timeout: number; json: boolean; tlsrpt?: string }
 
 function parse(args: string[]): Args | string {
-  const out: Partial<Args> & { resolvers: ServerAddr[] } = { resolvers: [], port: 25, timeout: 5000, json: false };
+  const out: Partial<Args> & { resolvers: ServerAddr[] } = { resolvers: [], port: 25, timeout: DEFAULT_STEP_TIMEOUT_MS, json: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] = splitOption(a);
     const value = (): string => {
       const v = inline ?? args[++i];
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new Error(`${flag} needs a value`);
@@ -70,6 +77,10 @@ export async function validateMain(argv: string[]): Promise<number> {
     process.stderr.write(`dane-zone validate: ${a}\n${USAGE}`);
     return 3;
   }
+  if (a.tlsrpt !== undefined) {
+    const cannot = unwritable(a.tlsrpt);
+    if (cannot) { process.stderr.write(`dane-zone validate: --tlsrpt: cannot write ${a.tlsrpt}: ${cannot}\n`); return 3; }
+  }
   const servers = a.resolvers.length ? a.resolvers : systemResolvers();
   if (!servers.length) { process.stderr.write('dane-zone validate: no resolver given and none in /etc/resolv.conf\n'); return 3; }
   const resolver = new StubResolver({ servers, timeoutMs: Math.min(a.timeout, 5000), attempts: 2 });
@@ -87,12 +98,33 @@ export async function validateMain(argv: string[]): Promise<number> {
     process.off('SIGINT', onSig);
     if (tty) process.stderr.write('\r\x1b[K');
   }
-  if (a.tlsrpt) {
+  process.stdout.write(a.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, tty));
+  if (a.tlsrpt !== undefined) {
+    // checked before the run; should the write still fail, the report above and the verdict's
+    // exit code stand, and this says the file is missing
     try { writeFileSync(a.tlsrpt, JSON.stringify(toTlsRpt(report), null, 2) + '\n'); } catch (e) {
-      process.stderr.write(`dane-zone validate: cannot write ${a.tlsrpt}: ${(e as Error).message}\n`);
-      return 3;
+      process.stderr.write(`dane-zone validate: the TLS-RPT report could not be written to ${a.tlsrpt}: ${(e as Error).message}\n`);
     }
   }
-  process.stdout.write(a.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, tty));
   return exitCodeFor(report);
+}
+
+/** Why `path` cannot be written (checked before a run that may take minutes), or undefined. */
+function unwritable(path: string): string | undefined {
+  if (path === '') return 'no file name given';
+  try {
+    if (statSync(path).isDirectory()) return 'it is a directory';
+    accessSync(path, constants.W_OK);
+    return undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return (e as Error).message;
+  }
+  try {
+    const dir = dirname(resolve(path));
+    if (!statSync(dir).isDirectory()) return `${dir} is not a directory`;
+    accessSync(dir, constants.W_OK);
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no such directory: ${dirname(resolve(path))}` : (e as Error).message;
+  }
 }

@@ -22,7 +22,8 @@ export interface Lookup {
   /** final name after the CNAME chain */
   target: string;
   ede: Ede[];
-  server: string;
+  /** the resolver that answered; absent when none did (timeouts, errors) */
+  server?: string;
   ms: number;
   /** one-line explanation for the report */
   detail: string;
@@ -52,7 +53,7 @@ export async function lookup(resolver: Resolver, name: string, type: number, sig
   const base = { name: qname, type: dnsTypeName(type) };
   const r = await resolver.query({ name: qname, type }, signal);
   if (!r.ok) {
-    return { ...base, status: 'failed', rcode: 'TIMEOUT', records: [], cnames: [], target: qname, ede: [], server: r.server, ms: r.ms, detail: `no answer from ${r.server}: ${r.error}` };
+    return { ...base, status: 'failed', rcode: 'TIMEOUT', records: [], cnames: [], target: qname, ede: [], ms: r.ms, detail: `no answer from ${r.server}: ${r.error}` };
   }
   const m = r.msg;
   const rcode = rcodeName(m.rcode);

@@ -10,7 +10,7 @@ export interface Step {
   status: StepStatus;
   ms: number;
   detail: string;
-  /** DNS steps: the resolver that answered */
+  /** DNS steps: the resolver that answered; absent when none did */
   server?: string;
 }
 

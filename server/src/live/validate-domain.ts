@@ -41,8 +41,11 @@ export interface ValidateOptions {
 }
 
 const step = (s: string, status: Step['status'], ms: number, detail: string): Step => ({ step: s, status, ms, detail });
-const lookupStep = (name: string, l: Lookup): Step =>
-  ({ ...step(name, l.status === 'secure' ? 'ok' : l.status === 'insecure' ? 'warn' : 'fail', l.ms, `${l.type} ${l.name}: ${l.detail}`), server: l.server });
+const lookupStep = (name: string, l: Lookup): Step => {
+  const s = step(name, l.status === 'secure' ? 'ok' : l.status === 'insecure' ? 'warn' : 'fail', l.ms, `${l.type} ${l.name}: ${l.detail}`);
+  if (l.server !== undefined) s.server = l.server; // only a resolver that answered (answeredBy)
+  return s;
+};
 const bare = (n: string): string => (n.length > 1 ? n.replace(/\.$/, '') : n);
 
 /** Report names without the trailing dot (the --json contract); which resolvers answered. */

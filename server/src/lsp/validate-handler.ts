@@ -140,7 +140,7 @@ export function registerValidateHandler(connection: Connection, deps: ValidateHa
     (progress as { token?: CancellationToken } | undefined)?.token?.onCancellationRequested(() => ac.abort());
     try {
       const report = await validateDomain(domain, {
-        ...engine, smtpPort: s.smtpPort ?? 25, stepTimeoutMs: s.validationTimeoutMs ?? 10000, signal: ac.signal,
+        ...engine, smtpPort: s.smtpPort ?? 25, stepTimeoutMs: s.validationTimeoutMs ?? 15000, signal: ac.signal,
         zone: params.useZoneRecords && zone ? zoneRecordsFor(zone, domain) : undefined,
         onProgress: (m) => progress?.report(m),
       });

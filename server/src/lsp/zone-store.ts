@@ -231,7 +231,7 @@ export class ZoneStore {
     const settings = this.settingsFor(doc.uri);
     const settingsKey = JSON.stringify(settings);
     const path = uriToPath(doc.uri);
-    const opts = { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, readInclude: (from: string, p: string) => this.readInclude(from, p) };
+    const opts = { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p) };
     const host = this.hostFor(doc.uri, settings);
     let cache = this.ruleCaches.get(doc.uri);
     if (!cache) this.ruleCaches.set(doc.uri, (cache = new RuleCache()));

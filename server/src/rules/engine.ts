@@ -1,6 +1,7 @@
 // Runs the rules over a zone and collects findings, applying the user's
 // severity settings ('off' skips a rule). Parse problems become findings too,
 // so every consumer (server, CLI, tests) gets one list.
+import { printable } from '../zone/printable';
 import type { Severity, Zone, ZoneRecord, ZoneRows } from '../zone/model';
 import { typeCodeByName } from '../zone/rr-codes';
 import { typeName } from '../zone/rr-types';
@@ -49,9 +50,10 @@ export function contextFor(zone: Zone, host: RuleHost, rule: Rule, severity: Sev
     zone,
     host,
     report(a: ReportArgs) {
-      const f: Finding = { ruleId: rule.id, severity: a.severity && severity === rule.defaultSeverity ? a.severity : severity, message: a.message, loc: a.loc };
+      // messages quote zone text: control characters are escaped (\DDD) wherever they are printed
+      const f: Finding = { ruleId: rule.id, severity: a.severity && severity === rule.defaultSeverity ? a.severity : severity, message: printable(a.message), loc: a.loc };
       if (a.data !== undefined) f.data = a.data;
-      if (a.related) f.related = a.related;
+      if (a.related) f.related = a.related.map((r) => ({ loc: r.loc, message: printable(r.message) }));
       out.push(f);
     },
   };

@@ -73,6 +73,9 @@ export interface RuleContext {
 interface RuleBase {
   id: string;
   defaultSeverity: Severity;
+  /** defaults that differ by the record type a finding is about (the README's rule table
+   *  shows them; a user setting for the rule still wins) */
+  defaultSeverityByType?: Readonly<Record<string, Severity>>;
   rfc: RfcRef[];
   /** one line, shown in the README rule table and hovers */
   summary: string;

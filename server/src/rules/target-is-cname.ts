@@ -15,6 +15,8 @@ export const targetIsCname: RecordRule = {
   scope: 'record',
   types: CHECKED,
   defaultSeverity: 'warning',
+  // a delegation to a name without a usable address breaks resolution: an error for NS
+  defaultSeverityByType: { NS: 'error' },
   rfc: [
     rfc('RFC 2181 §10.3', 'https://www.rfc-editor.org/rfc/rfc2181#section-10.3'),
     rfc('RFC 2782', 'https://www.rfc-editor.org/rfc/rfc2782'),
@@ -33,7 +35,7 @@ export const targetIsCname: RecordRule = {
     ctx.report({
       loc: targetLoc(rec),
       message: `${rec.type} target ${target} is a CNAME (to ${String(cname.values[0] ?? cname.rdataText)}): ${rec.type} must point at the canonical name`,
-      severity: rec.type === 'NS' ? 'error' : undefined,
+      severity: targetIsCname.defaultSeverityByType?.[rec.type],
       related: [{ loc: cname.typeLoc, message: 'the CNAME' }],
     });
   },

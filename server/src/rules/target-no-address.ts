@@ -18,6 +18,8 @@ export const targetNoAddress: RecordRule = {
   scope: 'record',
   types: ['MX', 'NS'],
   defaultSeverity: 'warning',
+  // a delegation to a name without a usable address breaks resolution: an error for NS
+  defaultSeverityByType: { NS: 'error' },
   rfc: [
     rfc('RFC 1035 §3.3.9', 'https://www.rfc-editor.org/rfc/rfc1035#section-3.3.9'),
     rfc('RFC 1034 §4.2.1', 'https://www.rfc-editor.org/rfc/rfc1034#section-4.2.1'),
@@ -40,7 +42,7 @@ export const targetNoAddress: RecordRule = {
     ctx.report({
       loc: targetLoc(rec),
       message: `${rec.type} target ${target} is inside the zone but has no A or AAAA record`,
-      severity: rec.type === 'NS' ? 'error' : undefined,
+      severity: targetNoAddress.defaultSeverityByType?.[rec.type],
     });
   },
 };

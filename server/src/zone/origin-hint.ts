@@ -1,5 +1,6 @@
-// A default origin from a zone file's name when the file has no $ORIGIN, the way
-// operators name them: db.example.com, example.com.zone, example.com.db.
+// A default origin from a zone file's name, the way operators name them: db.example.com,
+// example.com.zone, example.com.db. Hosts pass it with `originGuessed`: it is the origin
+// before the first $ORIGIN, and names the zone only when the file has no SOA and no $ORIGIN.
 export function originFromFileName(fileName: string): string | undefined {
   const base = fileName.replace(/^.*[\\/]/, '');
   let m = /^db\.(.+?)\.?$/i.exec(base);

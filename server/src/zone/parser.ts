@@ -2,6 +2,7 @@
 // inherited owner/TTL/class and typed RDATA (RFC 1035 §5.1, RFC 2308 §4, RFC 3597).
 // One bad entry yields its problem and parsing goes on with the next entry.
 // Never throws; does no I/O ($INCLUDE text comes from opts.readInclude).
+import { printable } from './printable';
 import type { Directive, DirectiveName, EntryOutput, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach, lexLines, splitLines, isDataToken, TokenPool } from './lexer';
@@ -24,8 +25,11 @@ export interface IncludeResult {
 export interface ParseOptions {
   /** id of the document (URI or path) */
   fileId: string;
-  /** origin to assume before any $ORIGIN (e.g. from the file name), absolute */
+  /** origin to assume before any $ORIGIN (e.g. from the file name, or the CLI's --origin), absolute */
   origin?: string;
+  /** `origin` is only a guess (from the file name): a $ORIGIN in the file, not the guess, then
+   *  names the zone when it has no SOA. An origin the user gave (--origin) stays the zone's. */
+  originGuessed?: boolean;
   /** reads a file named by $INCLUDE, relative to the including file; the host enforces workspace limits */
   readInclude?(fromFileId: string, path: string): IncludeResult | { error: string };
   maxIncludeDepth?: number;
@@ -116,7 +120,7 @@ export function producerOf(item: ZoneRecord | ParseProblem | Directive): Entry |
 }
 
 function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc): void {
-  const p: ParseProblem = { code, severity, message, loc };
+  const p: ParseProblem = { code, severity, message: printable(message), loc };
   if (ctx.out && ctx.top) {
     producedBy.set(p, ctx.top);
     ctx.out.problems = appended(ctx.out.problems, p);
@@ -187,13 +191,14 @@ export function hostOrigin(opts: ParseOptions): string {
   return opts.origin ? nameKey(opts.origin.endsWith('.') ? opts.origin : opts.origin + '.') : '';
 }
 
-/** The zone's origin: the first SOA owner, else the host's origin, else the first $ORIGIN. */
+/** The zone's origin: the first SOA owner, else the host's origin, else the first $ORIGIN
+ *  (a guessed host origin comes after the first $ORIGIN). */
 export function zoneOrigin(zone: Zone, opts: ParseOptions): string {
   const soa = zone.byType.get('SOA')?.[0];
   if (soa) return soa.ownerKey;
   const host = hostOrigin(opts);
-  if (host) return host;
-  return zone.directives.find((d) => d.name === '$ORIGIN' && d.value)?.value ?? '';
+  if (host && !opts.originGuessed) return host;
+  return zone.directives.find((d) => d.name === '$ORIGIN' && d.value)?.value ?? host;
 }
 
 /** Adds what an entry produced (incremental mode) to the zone's lists and indexes. */

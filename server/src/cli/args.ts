@@ -1,0 +1,29 @@
+// Argument helpers shared by the CLI's subcommands: `--opt value` and `--opt=value` alike, and
+// domain-name option values checked before any work starts. Exit codes of every subcommand:
+// 0 success, 1 findings/failure (per command), 2 validate only (not applicable), 3 usage error
+// or unreadable input, 4 internal error.
+import { resolveName } from '../zone/names';
+import { printable } from '../zone/printable';
+
+export const EXIT_USAGE = 3;
+
+/** `--opt=value` -> ['--opt', 'value']; anything else -> [arg, undefined]. */
+export function splitOption(arg: string): [string, string | undefined] {
+  if (!arg.startsWith('--')) return [arg, undefined];
+  const eq = arg.indexOf('=');
+  return eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
+}
+
+export { printable } from '../zone/printable';
+
+/** Why `value` of `flag` is not a domain name in presentation form, or undefined. */
+export function domainNameError(flag: string, value: string): string | undefined {
+  if (value === '') return `${flag}: no name given`;
+  if (value === '@') return `${flag}: '@' stands for the origin inside a zone file; give the zone's name, e.g. example.com.`;
+  const shown = printable(value);
+  if (value.startsWith('-')) return `${flag}: '${shown}' is not a domain name (it starts with '-'; a missing value?)`;
+  if (/[\s\x00-\x1f\x7f]/.test(value)) return `${flag}: '${shown}' is not a domain name: it contains white space or control characters`;
+  if (value === '.') return undefined;
+  const r = resolveName(value.endsWith('.') ? value : value + '.', '');
+  return r.error === undefined ? undefined : `${flag}: '${shown}' is not a domain name: ${r.error}`;
+}

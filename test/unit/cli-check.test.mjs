@@ -1,0 +1,125 @@
+// `dane-zone check` as an operator runs it: which origin names the zone (a file-name guess
+// yields to the file's $ORIGIN; --origin is the user's and is validated), the options and
+// exit codes, how findings in $INCLUDEd files are named and ordered, columns in characters,
+// and control characters escaped in messages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseZone, scanZone, checkText } from '../../dist/core.js';
+
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
+const HEAD = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n';
+const NO_SOA = '$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mail\nmail IN A 192.0.2.25\n';
+
+function inDir(t, files) {
+  const dir = mkdtempSync(join(tmpdir(), 'dz-check-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  const run = (...args) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  run.dir = dir;
+  return run;
+}
+
+test('a file-name origin guess yields to the $ORIGIN of a file without SOA (both zone models)', (t) => {
+  for (const build of [parseZone, scanZone]) {
+    assert.equal(build(NO_SOA, { fileId: 'o/dane.zone', origin: 'dane.', originGuessed: true }).origin, 'example.com.', build.name);
+    // no $ORIGIN: the guess names the zone
+    assert.equal(build('$TTL 60\n@ IN MX 10 mail\n', { fileId: 'o/dane.zone', origin: 'dane.', originGuessed: true }).origin, 'dane.', build.name);
+    // an origin the user gave stays the zone's
+    assert.equal(build(NO_SOA, { fileId: 'o/dane.zone', origin: 'example.org.' }).origin, 'example.org.', build.name);
+  }
+  const run = inDir(t, { 'o/dane.zone': NO_SOA, 'o/dane.txt': NO_SOA });
+  for (const f of ['o/dane.zone', 'o/dane.txt']) {
+    const r = run('check', '--json', f);
+    const rules = JSON.parse(r.stdout).map((x) => x.rule);
+    assert.ok(!rules.includes('out-of-zone'), `${f}: ${r.stdout}`);
+  }
+  const findings = checkText(NO_SOA, { fileId: '/x/dane.zone', origin: 'dane.', originGuessed: true }).findings;
+  assert.deepEqual(findings.filter((x) => x.ruleId === 'out-of-zone'), []);
+});
+
+test('check: --origin must be a domain name (exit 3 at once), --opt=value works, --help, unknown --rule ids', (t) => {
+  const run = inDir(t, { 'z.zone': HEAD, 'o/dane.zone': NO_SOA });
+  for (const [bad, why] of [['', /--origin: no name given/], ['bad name', /--origin: 'bad name' is not a domain name: it contains white space/],
+    ['@', /--origin: '@' .*give the zone's name/], ['-x', /--origin: '-x' is not a domain name/], ['example..com', /--origin: 'example\.\.com' is not a domain name: empty label/]]) {
+    for (const args of [['--origin', bad], [`--origin=${bad}`]]) {
+      const r = run('check', 'z.zone', ...args);
+      assert.equal(r.status, 3, `${args}: ${r.stderr}`);
+      assert.match(r.stderr, why, String(args));
+      assert.equal(r.stdout, '', String(args));
+    }
+  }
+  const ok = run('check', '--json', '--origin=example.com', 'o/dane.zone');
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.deepEqual(JSON.parse(ok.stdout).filter((x) => x.rule === 'out-of-zone'), []);
+  const other = run('check', '--json', '--origin', 'example.org.', '--rule=soa-missing=off', 'o/dane.zone');
+  assert.deepEqual([...new Set(JSON.parse(other.stdout).map((x) => x.rule))], ['out-of-zone'], other.stdout);
+  for (const h of ['--help', '-h']) {
+    const help = run('check', h);
+    assert.equal(help.status, 0, h);
+    assert.match(help.stdout, /^usage: dane-zone check <zone-file>\.\.\. \[--json\] \[--origin NAME\] \[--root DIR\] \[--rule id=severity\|off\]/);
+  }
+  const unknown = run('check', 'z.zone', '--rule', 'no-such-rule=off');
+  assert.equal(unknown.status, 3);
+  assert.match(unknown.stderr, /--rule: no rule 'no-such-rule'/);
+  assert.equal(run('check', 'z.zone', '--rule', 'syntax=warning').status, 0, 'parse problem codes are rule ids too');
+  const missing = run('check', 'nope.zone');
+  assert.equal(missing.status, 3);
+  assert.match(missing.stderr, /cannot read nope\.zone/);
+});
+
+test('top-level usage lists every option of every subcommand', () => {
+  const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  for (const opt of ['--json', '--origin', '--root', '--rule', '--usage', '--selector', '--mtype', '--owner', '--resolver', '--port', '--timeout', '--tlsrpt', '--version']) {
+    assert.ok(help.stdout.includes(opt), opt);
+  }
+  assert.match(help.stdout, /\[ipv6\]:port/);
+});
+
+test('control characters in quoted zone text are escaped as \\DDD, in the CLI and in the editor\'s findings', (t) => {
+  const zone = HEAD + 'bad IN A 192.0.2.1\0\ndel IN A 192.0.2.\x7f\n';
+  const run = inDir(t, { 'nul.zone': zone });
+  const r = run('check', 'nul.zone');
+  assert.equal(r.status, 1);
+  assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(r.stdout), JSON.stringify(r.stdout));
+  assert.match(r.stdout, /'192\.0\.2\.1\\000'/);
+  assert.match(r.stdout, /'192\.0\.2\.\\127'/);
+  const json = JSON.parse(run('check', '--json', 'nul.zone').stdout);
+  assert.ok(json.some((f) => f.message.includes("'192.0.2.1\\000'")));
+  // the editor's model: the same messages
+  const z = parseZone(zone, { fileId: 'nul.zone' });
+  const msgs = z.problems.map((p) => p.message).join('\n');
+  assert.ok(!/[\x00\x7f]/.test(msgs), msgs);
+  assert.match(msgs, /'192\.0\.2\.1\\000'/);
+});
+
+test('check: text columns count characters (code points); --json gives the same columns', (t) => {
+  // '𝔢' is one character and two UTF-16 units
+  const run = inDir(t, { 'u.zone': HEAD + '𝔢ð IN TXT "v=spf1 bogus"\n' });
+  const r = run('check', 'u.zone');
+  const line = r.stdout.split('\n').find((l) => l.includes('spf-syntax'));
+  assert.match(line, /^u\.zone:6:19: /, r.stdout);
+  const f = JSON.parse(run('check', '--json', 'u.zone').stdout).find((x) => x.rule === 'spf-syntax');
+  assert.deepEqual([f.line, f.column], [6, 19]);
+});
+
+test('check: findings in $INCLUDEd files name them relative to the current folder like the main file, sorted by file, line, column', (t) => {
+  const main = HEAD + '$INCLUDE inc/hosts.inc\nz IN A 192.0.2.300\na IN A 192.0.2.301\n';
+  const run = inDir(t, { 'zones/main.zone': main, 'zones/inc/hosts.inc': 'h2 IN A 192.0.2.302\nh1 IN AAAA 2001:db8::zz\n' });
+  const r = run('check', 'zones/main.zone');
+  const where = r.stdout.trim().split('\n').filter((l) => l.includes('rdata-invalid')).map((l) => l.split(': ')[0]);
+  assert.deepEqual(where, ['zones/inc/hosts.inc:1:9', 'zones/inc/hosts.inc:2:12', 'zones/main.zone:7:8', 'zones/main.zone:8:8']);
+  const json = JSON.parse(run('check', '--json', 'zones/main.zone').stdout);
+  assert.deepEqual(json.filter((f) => f.rule === 'rdata-invalid').map((f) => `${f.file}:${f.line}:${f.column}`), where);
+  // a main file given by an absolute path: its includes are absolute too
+  const abs = JSON.parse(run('check', '--json', join(run.dir, 'zones/main.zone')).stdout).filter((f) => f.rule === 'rdata-invalid');
+  assert.deepEqual(abs.map((f) => f.file), [join(run.dir, 'zones/inc/hosts.inc'), join(run.dir, 'zones/inc/hosts.inc'), join(run.dir, 'zones/main.zone'), join(run.dir, 'zones/main.zone')]);
+});

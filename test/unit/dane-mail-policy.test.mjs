@@ -90,7 +90,7 @@ test('SPF: more than 10 DNS-querying terms is an error, exactly 10 is not', () =
   const inc = (n) => 'v=spf1 ' + Array.from({ length: n }, (_, i) => `include:s${i}.example.com`).join(' ') + ' -all';
   assert.equal(core.parseSpf(inc(10)).lookups, 10);
   assert.deepEqual(core.parseSpf(inc(10)).problems, []);
-  const over = core.parseSpf(inc(9) + ' mx exists:%{i}.bl.example.org');
+  const over = core.parseSpf(inc(9).replace(' -all', ' mx exists:%{i}.bl.example.org -all'));
   assert.equal(over.lookups, 11);
   assert.match(over.problems.at(-1).message, /11 DNS-querying terms: more than 10/);
 });
@@ -105,6 +105,16 @@ test('SPF: redirect= is not counted when the record has an "all" (RFC 7208 §6.1
   const n = core.parseSpf('v=spf1 a mx a mx a mx a mx a mx redirect=x.example.com');
   assert.equal(n.lookups, 11);
   assert.match(n.problems.at(-1).message, /11 DNS-querying terms/);
+});
+
+test('SPF: terms after "all" make no lookup and are not followed (RFC 7208 §4.6.2: never evaluated)', () => {
+  const t = 'v=spf1 -all a a a a a a a a a a include:x.example.com';
+  const r = core.parseSpf(t);
+  assert.equal(r.lookups, 0);
+  assert.ok(r.terms.filter((x) => x.mechanism !== 'all').every((x) => x.lookup === false));
+  assert.ok(r.problems.every((p) => p.severity === 'warning' && /never evaluated/.test(p.message)));
+  // before the all, the same terms count
+  assert.equal(core.parseSpf('v=spf1 a a a a a a a a a a include:x.example.com -all').lookups, 11);
 });
 
 /** The problem messages of an SPF record (all terms; [] when it is valid). */

@@ -303,7 +303,11 @@ export function parseSpf(text: string): ParsedSpf {
         break;
       }
     }
-    if (allAt && t !== allAt) addProblem(problems, termStart, end, 'terms after "all" are never evaluated', 'warning');
+    if (allAt && t !== allAt) {
+      addProblem(problems, termStart, end, 'terms after "all" are never evaluated', 'warning');
+      // so they make no lookup and their targets are not followed (RFC 7208 §4.6.2, §4.6.4)
+      if (t.lookup) { t.lookup = false; lookups--; }
+    }
   }
   if (allAt && redirectAt) {
     // never evaluated, so it costs no lookup and its target is not followed (t.lookup false)

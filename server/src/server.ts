@@ -89,22 +89,34 @@ connection.onInitialized(() => {
   });
 });
 
+/** documents opened whose settings have not come yet: nothing is published for them before */
+const awaitingSettings = new Map<string, object>();
+
 connection.onDidOpenTextDocument(async (p) => {
   const uri = p.textDocument.uri;
   store.open(uri, p.textDocument.text, p.textDocument.version);
-  // Settings first (one quick round trip), so a big zone is not analysed twice on open.
-  await settings.refresh(uri);
+  // Settings first (one quick round trip), so a big zone is not analysed twice on open, and
+  // an edit that comes meanwhile is not published with the defaults.
+  const opening = {};
+  awaitingSettings.set(uri, opening);
+  try {
+    await settings.refresh(uri);
+  } finally {
+    if (awaitingSettings.get(uri) === opening) awaitingSettings.delete(uri);
+  }
   if (store.docs.has(uri)) publisher.schedule(uri);
 });
 
 connection.onDidChangeTextDocument((p) => {
-  store.change(p.textDocument.uri, p.contentChanges, p.textDocument.version);
-  publisher.dropExtra(p.textDocument.uri);
-  publisher.schedule(p.textDocument.uri);
+  const uri = p.textDocument.uri;
+  store.change(uri, p.contentChanges, p.textDocument.version);
+  publisher.dropExtra(uri);
+  if (!awaitingSettings.has(uri)) publisher.schedule(uri);
 });
 
 connection.onDidCloseTextDocument((p) => {
   oversized.closed(p.textDocument.uri);
+  awaitingSettings.delete(p.textDocument.uri);
   store.close(p.textDocument.uri);
   settings.forget(p.textDocument.uri);
   publisher.clear(p.textDocument.uri);

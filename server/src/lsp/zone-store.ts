@@ -44,6 +44,8 @@ const READ_SHARE = 0.75;
 /** An analysis in progress: its steps (each yields how far it is, 0 to 1), and who waits for it. */
 interface AnalysisJob {
   readonly version: number;
+  /** the settings it runs with */
+  readonly settingsKey: string;
   readonly steps: Generator<number, Analysis>;
   running: boolean;
   ended: boolean;
@@ -137,8 +139,15 @@ export class ZoneStore {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === doc.version) return cached;
-    return this.finish(uri, this.jobs.get(uri) ?? this.startJob(doc));
+    if (cached && cached.version === doc.version) {
+      if (cached.settingsKey === JSON.stringify(this.settingsFor(uri))) return cached;
+      // settings came after it: the next analysis is a full one with them
+      this.invalidate(uri);
+    }
+    const job = this.jobs.get(uri);
+    if (job && job.settingsKey === JSON.stringify(this.settingsFor(uri))) return this.finish(uri, job);
+    this.cancel(uri);
+    return this.finish(uri, this.startJob(doc));
   }
 
   /** The current analysis, computed in turns that let other messages through
@@ -148,7 +157,9 @@ export class ZoneStore {
     const doc = this.docs.get(uri);
     if (!doc) return Promise.resolve(undefined);
     if (!this.longAnalysisAhead(uri)) return Promise.resolve(this.analysis(uri));
-    const job = this.jobs.get(uri) ?? this.startJob(doc);
+    let job = this.jobs.get(uri);
+    if (job && job.settingsKey !== JSON.stringify(this.settingsFor(uri))) job = (this.cancel(uri), undefined);
+    job ??= this.startJob(doc);
     const done = new Promise<Analysis | undefined>((resolve) => job.waiters.push(resolve));
     if (!job.running) {
       job.running = true;
@@ -170,14 +181,16 @@ export class ZoneStore {
     const doc = this.docs.get(uri);
     if (!doc || doc.lines.length < SLICED_MIN_LINES || this.failed.get(uri) === doc.version) return false;
     if (this.jobs.has(uri)) return true;
+    const key = JSON.stringify(this.settingsFor(uri));
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === doc.version) return false;
+    if (cached && cached.version === doc.version && cached.settingsKey === key) return false;
     const prev = this.previous.get(uri);
-    return !(prev && doc.dirty && prev.settingsKey === JSON.stringify(this.settingsFor(uri)));
+    return !(prev && doc.dirty && prev.settingsKey === key);
   }
 
   private startJob(doc: ZoneDocument): AnalysisJob {
-    const job: AnalysisJob = { version: doc.version, steps: this.analyse(doc), running: false, ended: false, waiters: [] };
+    const settings = this.settingsFor(doc.uri);
+    const job: AnalysisJob = { version: doc.version, settingsKey: JSON.stringify(settings), steps: this.analyse(doc, settings), running: false, ended: false, waiters: [] };
     this.jobs.set(doc.uri, job);
     return job;
   }
@@ -227,8 +240,7 @@ export class ZoneStore {
     return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...settings.options, workspaceFolder } };
   }
 
-  private *analyse(doc: ZoneDocument): Generator<number, Analysis> {
-    const settings = this.settingsFor(doc.uri);
+  private *analyse(doc: ZoneDocument, settings: DocSettings): Generator<number, Analysis> {
     const settingsKey = JSON.stringify(settings);
     const path = uriToPath(doc.uri);
     const opts = { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, readInclude: (from: string, p: string) => this.readInclude(from, p) };

@@ -13,6 +13,7 @@ import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-featur
 import { registerValidateHandler } from './lsp/validate-handler';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
+import { includeWatch, type IncludeWatch } from './lsp/include-watch';
 import { registerCheckFile } from './lsp/check-file-handler';
 import { jsonDecoder, OVERSIZED_MESSAGE, type OversizedMessage } from './lsp/oversized-messages';
 import { oversizedDocuments } from './lsp/oversized-documents';
@@ -50,6 +51,7 @@ process.on('uncaughtException', (e) => connection.console.error(`dane-zone: unca
 process.on('unhandledRejection', (e) => connection.console.error(`dane-zone: unhandled ${String(e)}`));
 
 let watchFilesDynamic = false;
+let includes: IncludeWatch | undefined;
 let clientCapabilities: ClientCapabilities | undefined;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -75,7 +77,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  registerCertWatch(connection, store, publisher, watchFilesDynamic);
+  const watching = clientCapabilities?.workspace?.didChangeWatchedFiles;
+  includes = includeWatch(connection, store, publisher, watchFilesDynamic, !!watching?.relativePatternSupport);
+  registerCertWatch(connection, store, publisher, watchFilesDynamic, (uris) => includes?.changed(uris));
   if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
@@ -95,6 +99,7 @@ const awaitingSettings = new Map<string, object>();
 connection.onDidOpenTextDocument(async (p) => {
   const uri = p.textDocument.uri;
   store.open(uri, p.textDocument.text, p.textDocument.version);
+  includes?.changed([uri]);
   // Settings first (one quick round trip), so a big zone is not analysed twice on open, and
   // an edit that comes meanwhile is not published with the defaults.
   const opening = {};
@@ -110,6 +115,7 @@ connection.onDidOpenTextDocument(async (p) => {
 connection.onDidChangeTextDocument((p) => {
   const uri = p.textDocument.uri;
   store.change(uri, p.contentChanges, p.textDocument.version);
+  includes?.changed([uri]);
   publisher.dropExtra(uri);
   if (!awaitingSettings.has(uri)) publisher.schedule(uri);
 });
@@ -120,6 +126,7 @@ connection.onDidCloseTextDocument((p) => {
   store.close(p.textDocument.uri);
   settings.forget(p.textDocument.uri);
   publisher.clear(p.textDocument.uri);
+  includes?.changed([p.textDocument.uri]);
 });
 
 connection.onDidChangeConfiguration(async () => {

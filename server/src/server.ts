@@ -81,7 +81,8 @@ connection.onInitialized(() => {
   includes = includeWatch(connection, store, publisher, watchFilesDynamic, !!watching?.relativePatternSupport);
   registerCertWatch(connection, store, publisher, watchFilesDynamic, (uris) => includes?.changed(uris));
   if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+  // only a client that sends folder changes takes this handler (others refuse it with an error)
+  if (clientCapabilities?.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
     store.workspaceFolders = store.workspaceFolders.filter((f) => !removed.has(f));
     for (const f of e.added) {

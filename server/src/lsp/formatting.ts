@@ -22,7 +22,9 @@ export function registerFormatting(connection: Connection, getDoc: GetDoc): void
   connection.onDocumentRangeFormatting(async ({ textDocument, range }, token): Promise<TextEdit[]> => {
     const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
-    const lines = { first: range.start.line, last: range.end.line };
+    // a range that ends at the start of a line (a selection of whole lines) leaves that line out
+    const last = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+    const lines = { first: range.start.line, last };
     return toTextEdits(await inTurns(formatInSlices(doc.zone, lines, ENTRIES_PER_SLICE), requestStop(token, doc.changed)));
   });
 }

@@ -138,7 +138,7 @@ connection.onDidChangeConfiguration(async () => {
   }
 });
 
-registerCodeActions(connection);
+registerCodeActions(connection, (uri) => store.docs.get(uri)?.eol);
 registerEditorFeatures(connection, async (uri) => {
   // Wait for a long analysis without holding the event loop (again if new settings restarted
   // it); then take the analysis of the document as it is now (an edit may have come meanwhile:
@@ -146,11 +146,11 @@ registerEditorFeatures(connection, async (uri) => {
   for (let restarts = 0; restarts < 3 && store.longAnalysisAhead(uri); restarts++) await store.analysisInTurns(uri);
   const a = store.analysis(uri);
   return a && {
-    zone: a.zone, findings: a.findings, host: store.hostFor(uri), changed: () => store.docs.get(uri)?.version !== a.version,
+    zone: a.zone, findings: a.findings, host: store.hostFor(uri), eol: store.docs.get(uri)?.eol, changed: () => store.docs.get(uri)?.version !== a.version,
     outlineLimit: settings.get(uri).outlineLimit,
   };
 }, () => clientCapabilities);
-registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });
+registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), eol: (uri) => store.docs.get(uri)?.eol, readFile: (from, p) => store.readFile(from, p) });
 registerValidateHandler(connection, {
   getZone: (uri) => store.zone(uri),
   publishExtra: (uri, diagnostics) => publisher.setExtra(uri, 'live-validation', diagnostics),

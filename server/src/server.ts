@@ -13,6 +13,7 @@ import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-featur
 import { registerValidateHandler } from './lsp/validate-handler';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
+import { includeWatch, type IncludeWatch } from './lsp/include-watch';
 import { registerCheckFile } from './lsp/check-file-handler';
 import { jsonDecoder, OVERSIZED_MESSAGE, type OversizedMessage } from './lsp/oversized-messages';
 import { oversizedDocuments } from './lsp/oversized-documents';
@@ -50,6 +51,7 @@ process.on('uncaughtException', (e) => connection.console.error(`dane-zone: unca
 process.on('unhandledRejection', (e) => connection.console.error(`dane-zone: unhandled ${String(e)}`));
 
 let watchFilesDynamic = false;
+let includes: IncludeWatch | undefined;
 let clientCapabilities: ClientCapabilities | undefined;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -75,9 +77,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  registerCertWatch(connection, store, publisher, watchFilesDynamic);
+  const watching = clientCapabilities?.workspace?.didChangeWatchedFiles;
+  includes = includeWatch(connection, store, publisher, watchFilesDynamic, !!watching?.relativePatternSupport);
+  registerCertWatch(connection, store, publisher, watchFilesDynamic, (uris) => includes?.changed(uris));
   if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+  // only a client that sends folder changes takes this handler (others refuse it with an error)
+  if (clientCapabilities?.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
     store.workspaceFolders = store.workspaceFolders.filter((f) => !removed.has(f));
     for (const f of e.added) {
@@ -89,25 +94,40 @@ connection.onInitialized(() => {
   });
 });
 
+/** documents opened whose settings have not come yet: nothing is published for them before */
+const awaitingSettings = new Map<string, object>();
+
 connection.onDidOpenTextDocument(async (p) => {
   const uri = p.textDocument.uri;
   store.open(uri, p.textDocument.text, p.textDocument.version);
-  // Settings first (one quick round trip), so a big zone is not analysed twice on open.
-  await settings.refresh(uri);
+  includes?.changed([uri]);
+  // Settings first (one quick round trip), so a big zone is not analysed twice on open, and
+  // an edit that comes meanwhile is not published with the defaults.
+  const opening = {};
+  awaitingSettings.set(uri, opening);
+  try {
+    await settings.refresh(uri);
+  } finally {
+    if (awaitingSettings.get(uri) === opening) awaitingSettings.delete(uri);
+  }
   if (store.docs.has(uri)) publisher.schedule(uri);
 });
 
 connection.onDidChangeTextDocument((p) => {
-  store.change(p.textDocument.uri, p.contentChanges, p.textDocument.version);
-  publisher.dropExtra(p.textDocument.uri);
-  publisher.schedule(p.textDocument.uri);
+  const uri = p.textDocument.uri;
+  store.change(uri, p.contentChanges, p.textDocument.version);
+  includes?.changed([uri]);
+  publisher.dropExtra(uri);
+  if (!awaitingSettings.has(uri)) publisher.schedule(uri);
 });
 
 connection.onDidCloseTextDocument((p) => {
   oversized.closed(p.textDocument.uri);
+  awaitingSettings.delete(p.textDocument.uri);
   store.close(p.textDocument.uri);
   settings.forget(p.textDocument.uri);
   publisher.clear(p.textDocument.uri);
+  includes?.changed([p.textDocument.uri]);
 });
 
 connection.onDidChangeConfiguration(async () => {
@@ -118,7 +138,7 @@ connection.onDidChangeConfiguration(async () => {
   }
 });
 
-registerCodeActions(connection);
+registerCodeActions(connection, (uri) => store.docs.get(uri)?.eol);
 registerEditorFeatures(connection, async (uri) => {
   // Wait for a long analysis without holding the event loop (again if new settings restarted
   // it); then take the analysis of the document as it is now (an edit may have come meanwhile:
@@ -126,11 +146,11 @@ registerEditorFeatures(connection, async (uri) => {
   for (let restarts = 0; restarts < 3 && store.longAnalysisAhead(uri); restarts++) await store.analysisInTurns(uri);
   const a = store.analysis(uri);
   return a && {
-    zone: a.zone, findings: a.findings, host: store.hostFor(uri), changed: () => store.docs.get(uri)?.version !== a.version,
+    zone: a.zone, findings: a.findings, host: store.hostFor(uri), eol: store.docs.get(uri)?.eol, changed: () => store.docs.get(uri)?.version !== a.version,
     outlineLimit: settings.get(uri).outlineLimit,
   };
 }, () => clientCapabilities);
-registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), readFile: (from, p) => store.readFile(from, p) });
+registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), eol: (uri) => store.docs.get(uri)?.eol, readFile: (from, p) => store.readFile(from, p) });
 registerValidateHandler(connection, {
   getZone: (uri) => store.zone(uri),
   publishExtra: (uri, diagnostics) => publisher.setExtra(uri, 'live-validation', diagnostics),

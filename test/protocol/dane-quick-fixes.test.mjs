@@ -270,3 +270,18 @@ test('hover on a linked TLSA record shows the certificate facts below the generi
   const mx = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: z.uri }, position: { line: 2, character: 11 } });
   assert.match(mx.contents.value, /a sender delivering to `mx1\.example\.com\.` looks up TLSA at:\n\n- `_25\._tcp\.mx1\.example\.com\.` — 1 TLSA record in this zone/);
 });
+
+test('in a CRLF document, the inserted lines of a quick-fix and of daneZone/generateTlsa end with CRLF', async () => {
+  const lf = HEAD + '; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
+  const text = lf.replace(/\n/g, '\r\n');
+  const z = await openZone(text);
+  const d = z.diags.find((x) => x.code === 'tlsa-single-record');
+  const actions = await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: z.uri }, range: d.range, context: { diagnostics: [d] } });
+  const fix = actions.find((x) => x.title === 'Add 2 1 1 from Fixture CA');
+  const inserted = fix.edit.changes[z.uri].map((e) => e.newText).join('');
+  assert.match(inserted, /\r\n/);
+  assert.doesNotMatch(inserted, /[^\r]\n|^\n/);
+  const res = await s.conn.sendRequest('daneZone/generateTlsa', { uri: z.uri, certPath: join(dir, 'next.pem'), host: 'mx1.example.com' });
+  assert.match(res.edit.newText, /^\r\n; dane-zone: cert=next\.pem\r\n_25\._tcp\.mx1/);
+  assert.doesNotMatch(res.edit.newText, /[^\r]\n/);
+});

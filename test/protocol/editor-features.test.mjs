@@ -130,6 +130,34 @@ test('range formatting edits only the selected lines, aligned with the whole fil
   assert.equal(edits[0].range.end.character, lines[7].length);
 });
 
+test('a range format ending at character 0 leaves that line alone', async (t) => {
+  const { s } = await withServer(t);
+  const options = { tabSize: 4, insertSpaces: true };
+  const upTo8 = await s.conn.sendRequest('textDocument/rangeFormatting', { textDocument: doc, range: { start: { line: 6, character: 0 }, end: { line: 8, character: 0 } }, options });
+  const through7 = await s.conn.sendRequest('textDocument/rangeFormatting', { textDocument: doc, range: { start: { line: 6, character: 0 }, end: { line: 7, character: lines[7].length } }, options });
+  assert.deepEqual(upTo8, through7);
+  assert.ok(upTo8.every((e) => e.range.end.line <= 7));
+  // an empty range at the start of a line still formats that line
+  const empty = await s.conn.sendRequest('textDocument/rangeFormatting', { textDocument: doc, range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, options });
+  assert.deepEqual(empty.map((e) => [e.range.start.line, e.range.end.line]), [[6, 6]]);
+});
+
+test('formatting a CRLF document joins the lines of an edit with CRLF', async (t) => {
+  const s = await startServerFor(t);
+  const uri = 'file:///tmp/dane-zone-features/crlf.example.com.zone';
+  const crlf = TEXT.replace(/\n/g, '\r\n');
+  await s.open(uri, crlf, 1);
+  await s.diagnostics(uri, 1);
+  const options = { tabSize: 4, insertSpaces: true };
+  const edits = await s.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options });
+  const ranged = await s.conn.sendRequest('textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: 6, character: 0 }, end: { line: 7, character: 3 } }, options });
+  assert.ok(edits.some((e) => e.newText.includes('\r\n')));
+  for (const e of [...edits, ...ranged]) assert.doesNotMatch(e.newText, /[^\r]\n/);
+  assert.deepEqual(ranged.map((e) => e.newText), ['ns1          IN A     192.0.2.1\r\nmx1          IN A     192.0.2.10']);
+  const out = TextDocument.applyEdits(TextDocument.create(uri, 'dns-zone', 1, crlf), edits);
+  assert.doesNotMatch(out, /[^\r]\n/);
+});
+
 test('a range format after edits aligns with the file as it is now: columns narrow when the widest line goes', async (t) => {
   const { s } = await withServer(t);
   const options = { tabSize: 4, insertSpaces: true };

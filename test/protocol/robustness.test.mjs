@@ -81,3 +81,14 @@ test('random incremental edits on fuzzed documents: versioned diagnostics, hover
 // incremental rule engine (server/src/rules/incremental-engine.ts) while the record
 // moved; the zone core's records and lines agree with a full parse at every step.
 test('seed 34: cached rule messages follow line shifts', (t) => run(t, 34));
+
+test('a client without workspace folder support gets no error for the folder-change handler', async (t) => {
+  const s = await startServerFor(t);
+  const logged = [];
+  s.conn.onNotification('window/logMessage', (m) => logged.push(m));
+  s.conn.onNotification('window/showMessage', (m) => logged.push(m));
+  const uri = 'file:///tmp/dane-zone-protocol/folders.zone';
+  await s.open(uri, '$ORIGIN example.com.\n$TTL 3600\nwww IN A 192.0.2.1\n', 1);
+  await s.diagnostics(uri, 1);
+  assert.deepEqual(logged.filter((m) => /workspace folder|initialized failed/i.test(m.message)), []);
+});

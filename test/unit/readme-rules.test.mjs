@@ -45,3 +45,17 @@ test('README links are absolute: vsce refuses relative links without a known rep
   const relative = links.filter((l) => !/^(https?:|mailto:|#)/.test(l));
   assert.deepEqual(relative, [], 'write these as absolute URLs (see the image links)');
 });
+
+test('every rule id given a severity in README or package.json examples is a real rule id', () => {
+  const ids = new Set([...RULES, ...PARSE_PROBLEM_CODES].map((r) => r.id));
+  let named = 0;
+  for (const f of ['../../README.md', '../../package.json']) {
+    const text = readFileSync(new URL(f, import.meta.url), 'utf8').replaceAll('\\"', '"');
+    // `"some-rule": "off"` in a settings example (a JSON string in package.json)
+    for (const m of text.matchAll(/"([a-z0-9]+(?:-[a-z0-9]+)+)"\s*:\s*"(?:error|warning|info|hint|off)"/g)) {
+      named++;
+      assert.ok(ids.has(m[1]), `${f.slice(6)} names "${m[1]}", which no rule has`);
+    }
+  }
+  assert.ok(named >= 2);
+});

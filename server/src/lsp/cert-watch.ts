@@ -22,12 +22,16 @@ export function docsLinkingTo(store: ZoneStore, changedPaths: readonly string[])
   return out;
 }
 
-/** Call from onInitialized. `dynamic`: the client supports dynamic registration of file watchers. */
-export function registerCertWatch(connection: Connection, store: ZoneStore, publisher: DiagnosticsPublisher, dynamic: boolean): void {
+/** Call from onInitialized. `dynamic`: the client supports dynamic registration of file watchers;
+ *  `alsoChanged` hears of every watched change too (the one handler the connection allows). */
+export function registerCertWatch(
+  connection: Connection, store: ZoneStore, publisher: DiagnosticsPublisher, dynamic: boolean, alsoChanged?: (uris: string[]) => void,
+): void {
   if (dynamic) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CERT_WATCH_GLOB }] }).catch(() => undefined);
   }
   connection.onDidChangeWatchedFiles((p) => {
+    alsoChanged?.(p.changes.map((c) => c.uri));
     const paths = p.changes.map((c) => uriToPath(c.uri)).filter((x): x is string => !!x);
     for (const uri of docsLinkingTo(store, paths)) {
       store.invalidate(uri);

@@ -4,11 +4,12 @@ import type { CodeAction, CodeActionParams, Connection, TextEdit } from 'vscode-
 import { CodeActionKind } from 'vscode-languageserver/node';
 import { RULES } from '../rules/registry';
 import type { QuickFix } from '../rules/rule';
-import { toRange } from './convert';
+import { toRange, withEol } from './convert';
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 
-export function quickFixesFor(params: CodeActionParams): CodeAction[] {
+/** `eolOf`: the line ending of a file the fixes edit (quick-fixes are written with LF). */
+export function quickFixesFor(params: CodeActionParams, eolOf: (uri: string) => string | undefined = () => undefined): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
     const rule = typeof d.code === 'string' ? byId.get(d.code) : undefined;
@@ -21,7 +22,7 @@ export function quickFixesFor(params: CodeActionParams): CodeAction[] {
     }
     for (const fx of fixes) {
       const changes: Record<string, TextEdit[]> = {};
-      for (const e of fx.edits) (changes[e.file] ??= []).push({ range: toRange(e.range), newText: e.newText });
+      for (const e of fx.edits) (changes[e.file] ??= []).push({ range: toRange(e.range), newText: withEol(e.newText, eolOf(e.file) ?? eolOf(params.textDocument.uri)) });
       const action: CodeAction = { title: fx.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fx.preferred };
       if (fx.edits.length) action.edit = { changes };
       if (fx.command) action.command = { title: fx.title, command: fx.command.command, arguments: fx.command.arguments };
@@ -31,6 +32,6 @@ export function quickFixesFor(params: CodeActionParams): CodeAction[] {
   return out;
 }
 
-export function registerCodeActions(connection: Connection): void {
-  connection.onCodeAction((params) => quickFixesFor(params));
+export function registerCodeActions(connection: Connection, eolOf: (uri: string) => string | undefined): void {
+  connection.onCodeAction((params) => quickFixesFor(params, eolOf));
 }

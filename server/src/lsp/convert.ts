@@ -48,3 +48,8 @@ export function toDiagnostic(f: Finding, rangeOverride?: Range, messagePrefix = 
   }
   return d;
 }
+
+/** Text the server wrote with LF line ends, with the document's own line ending instead. */
+export function withEol(text: string, eol: string | undefined): string {
+  return eol && eol !== '\n' ? text.replace(/\n/g, eol) : text;
+}

@@ -12,6 +12,8 @@ export interface DocState {
   host?: RuleHost;
   /** true once the document has changed (or closed) since this state */
   changed?: () => boolean;
+  /** the document's line ending, for edits that insert lines (LF when not given) */
+  eol?: string;
   /** how many owners the outline lists (daneZone.outlineLimit) */
   outlineLimit?: number;
 }

@@ -6,23 +6,25 @@
 import type { Connection, TextEdit } from 'vscode-languageserver/node';
 import { formatInSlices, type LineEdit } from '../features/format';
 import type { GetDoc } from './doc-state';
-import { toRange } from './convert';
+import { toRange, withEol } from './convert';
 import { inTurns, requestStop } from './in-turns';
 
 const ENTRIES_PER_SLICE = 1000;
 
-const toTextEdits = (edits: readonly LineEdit[]): TextEdit[] => edits.map((e) => ({ range: toRange(e.range), newText: e.newText }));
+const toTextEdits = (edits: readonly LineEdit[], eol: string | undefined): TextEdit[] => edits.map((e) => ({ range: toRange(e.range), newText: withEol(e.newText, eol) }));
 
 export function registerFormatting(connection: Connection, getDoc: GetDoc): void {
   connection.onDocumentFormatting(async ({ textDocument }, token): Promise<TextEdit[]> => {
     const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
-    return toTextEdits(await inTurns(formatInSlices(doc.zone, undefined, ENTRIES_PER_SLICE), requestStop(token, doc.changed)));
+    return toTextEdits(await inTurns(formatInSlices(doc.zone, undefined, ENTRIES_PER_SLICE), requestStop(token, doc.changed)), doc.eol);
   });
   connection.onDocumentRangeFormatting(async ({ textDocument, range }, token): Promise<TextEdit[]> => {
     const doc = await getDoc(textDocument.uri);
     if (!doc) return [];
-    const lines = { first: range.start.line, last: range.end.line };
-    return toTextEdits(await inTurns(formatInSlices(doc.zone, lines, ENTRIES_PER_SLICE), requestStop(token, doc.changed)));
+    // a range that ends at the start of a line (a selection of whole lines) leaves that line out
+    const last = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+    const lines = { first: range.start.line, last };
+    return toTextEdits(await inTurns(formatInSlices(doc.zone, lines, ENTRIES_PER_SLICE), requestStop(token, doc.changed)), doc.eol);
   });
 }

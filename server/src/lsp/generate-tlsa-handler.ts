@@ -9,6 +9,7 @@ import { RequestType, type Connection } from 'vscode-languageserver/node';
 import type { Zone } from '../zone/model';
 import { readCertMaterial } from '../cert/cert-file';
 import { buildTlsa, smtpTlsaOwner } from '../cert/build-record';
+import { withEol } from './convert';
 import { GenerateTlsaRequest, type GenerateTlsaParams, type GenerateTlsaResult } from './protocol';
 
 export interface GenerateTlsaDeps {
@@ -16,6 +17,8 @@ export interface GenerateTlsaDeps {
   zone(uri: string): Zone | undefined;
   /** workspace-confined file reading (ZoneStore.readFile) */
   readFile(fromId: string, path: string): { bytes: Uint8Array; path: string } | { error: string };
+  /** the open document's line ending (LF when not given) */
+  eol?(uri: string): string | undefined;
 }
 
 function toPath(p: string): string {
@@ -67,8 +70,8 @@ export function generateTlsa(p: GenerateTlsaParams, deps: GenerateTlsaDeps): Gen
   return {
     record,
     edit: atEmptyDoc
-      ? { uri: p.uri, line: 0, character: 0, newText: text + '\n' }
-      : { uri: p.uri, line, character: lines[line]?.length ?? 0, newText: '\n' + text },
+      ? { uri: p.uri, line: 0, character: 0, newText: withEol(text + '\n', deps.eol?.(p.uri)) }
+      : { uri: p.uri, line, character: lines[line]?.length ?? 0, newText: withEol('\n' + text, deps.eol?.(p.uri)) },
   };
 }
 

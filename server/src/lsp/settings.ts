@@ -1,8 +1,30 @@
 // daneZone.* settings per document (resource scope), fetched from the client.
-import type { Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import type { Severity } from '../zone/model';
 import type { DocSettings } from './zone-store';
 import { DEFAULT_OUTLINE_LIMIT } from '../features/symbols';
+import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
+
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
+const RULE_IDS = new Set([...RULES.map((r) => r.id), ...PARSE_PROBLEM_CODES.map((p) => p.id)]);
+
+/** daneZone.rules without the entries it cannot mean: a severity that is not one of
+ *  SEVERITIES (the rule keeps its default) and an id no rule has; `problems` says which. */
+export function checkedRuleSeverities(rules: unknown): { severities: Record<string, Severity | 'off'>; problems: string[] } {
+  const severities: Record<string, Severity | 'off'> = {};
+  const problems: string[] = [];
+  if (rules === undefined || rules === null) return { severities, problems };
+  if (typeof rules !== 'object' || Array.isArray(rules)) {
+    return { severities, problems: ['daneZone.rules must be an object of rule id to severity: it is ignored'] };
+  }
+  for (const [id, sev] of Object.entries(rules as Record<string, unknown>)) {
+    if (!RULE_IDS.has(id)) problems.push(`daneZone.rules: no rule has the id "${id}": it is ignored`);
+    else if (typeof sev !== 'string' || !SEVERITIES.includes(sev)) {
+      problems.push(`daneZone.rules: "${id}": ${JSON.stringify(sev)} is not a severity (one of ${SEVERITIES.join(', ')}): the rule keeps its default`);
+    } else severities[id] = sev as Severity | 'off';
+  }
+  return { severities, problems };
+}
 
 export interface DaneZoneSettings {
   rules?: Record<string, Severity | 'off'>;
@@ -25,9 +47,8 @@ function countOr(n: unknown, min: number, dflt: number): number {
 }
 
 export function toDocSettings(s: DaneZoneSettings | undefined): DocSettings {
-  const rules = s?.rules ?? {};
   return {
-    rules: { severities: rules },
+    rules: { severities: checkedRuleSeverities(s?.rules).severities },
     problemLimit: countOr(s?.problemLimit, 1, PROBLEM_LIMIT),
     outlineLimit: countOr(s?.outlineLimit, 0, DEFAULT_OUTLINE_LIMIT),
     options: {
@@ -41,6 +62,8 @@ export class SettingsCache {
   private readonly cache = new Map<string, DocSettings>();
   raw = new Map<string, DaneZoneSettings>();
   supported = false;
+  /** what was said about the settings already (each is said once) */
+  private readonly told = new Set<string>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -61,6 +84,11 @@ export class SettingsCache {
     }
     const before = JSON.stringify(this.raw.get(uri) ?? null);
     this.raw.set(uri, s ?? {});
+    for (const problem of checkedRuleSeverities(s?.rules).problems) {
+      if (this.told.has(problem)) continue;
+      this.told.add(problem);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `dane-zone: ${problem}` });
+    }
     this.cache.set(uri, toDocSettings(s));
     return before !== JSON.stringify(s ?? {});
   }

@@ -8,10 +8,18 @@ export interface ContentChange {
   text: string;
 }
 
+/** The first line ending of `text` (LF when it has none). */
+export function eolOf(text: string): string {
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m[0] : '\n';
+}
+
 export class ZoneDocument {
   lines: string[];
   /** first and last (inclusive, in new coordinates) lines touched since the last analysis */
   dirty: { from: number; to: number } | undefined;
+  /** the document's line ending (its first one; LF when it has none): edits the server makes use it */
+  eol: string;
 
   constructor(
     readonly uri: string,
@@ -20,6 +28,7 @@ export class ZoneDocument {
   ) {
     this.lines = splitLines(text);
     this.dirty = undefined;
+    this.eol = eolOf(text);
   }
 
   getText(): string {
@@ -30,6 +39,7 @@ export class ZoneDocument {
     for (const c of changes) {
       if (!c.range) {
         this.lines = splitLines(c.text);
+        this.eol = eolOf(c.text);
         this.dirty = { from: 0, to: this.lines.length - 1 };
         continue;
       }

@@ -4,7 +4,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding, RuleHost } from '../rules/rule';
-import type { Zone } from '../zone/model';
+import type { Directive, SourceFile, Zone } from '../zone/model';
+import type { Entry } from '../zone/syntax';
 import { buildZoneInSlices, runToEnd, type IncludeResult } from '../zone/parser';
 import { problemFindings, type RuleSettings } from '../rules/engine';
 import { RuleCache } from '../rules/incremental-engine';
@@ -44,6 +45,8 @@ const READ_SHARE = 0.75;
 /** An analysis in progress: its steps (each yields how far it is, 0 to 1), and who waits for it. */
 interface AnalysisJob {
   readonly version: number;
+  /** the settings it runs with */
+  readonly settingsKey: string;
   readonly steps: Generator<number, Analysis>;
   running: boolean;
   ended: boolean;
@@ -79,6 +82,37 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+function includedPath(f: SourceFile): string {
+  return resolve(uriToPath(f.id) ?? f.id);
+}
+
+/** True when the zone read one of `paths` through $INCLUDE. */
+function readsAny(zone: Zone, paths: ReadonlySet<string>): boolean {
+  return zone.directives.some((d) => d.includedFile && paths.has(includedPath(d.includedFile)));
+}
+
+/** The zone's own (top-level) $INCLUDE entries that read one of `paths`, directly or through
+ *  other included files (each $INCLUDE reads into its own SourceFile object). */
+function topIncludeSites(zone: Zone, paths: ReadonlySet<string>): Entry[] {
+  const parentOf = new Map<SourceFile, Directive>();
+  const hits: Directive[] = [];
+  for (const d of zone.directives) {
+    if (!d.includedFile) continue;
+    parentOf.set(d.includedFile, d);
+    if (paths.has(includedPath(d.includedFile))) hits.push(d);
+  }
+  const out = new Set<Entry>();
+  for (let d of hits) {
+    for (let hops = 0; d.loc.file.id !== zone.file.id && hops < 64; hops++) {
+      const up = parentOf.get(d.loc.file);
+      if (!up) break;
+      d = up;
+    }
+    if (d.loc.file.id === zone.file.id) out.add(d.loc.entry);
+  }
+  return [...out];
+}
+
 export class ZoneStore {
   readonly docs = new Map<string, ZoneDocument>();
   private readonly analyses = new Map<string, Analysis>();
@@ -92,6 +126,8 @@ export class ZoneStore {
   settingsFor: (uri: string) => DocSettings = () => toDocSettings(undefined);
   now: () => Date = () => new Date();
   observer: AnalysisObserver | undefined;
+  /** hears of each file read through $INCLUDE (absolute path), e.g. to watch it on disk */
+  onIncludeRead: ((path: string) => void) | undefined;
 
   open(uri: string, text: string, version: number): ZoneDocument {
     this.cancel(uri);
@@ -132,13 +168,53 @@ export class ZoneStore {
     }
   }
 
+  /**
+   * Files at `paths` (absolute) changed (an edit, open or close of their document, or a change
+   * on disk): open documents that read one of them through $INCLUDE, directly or through other
+   * included files, get their top-level $INCLUDE entries marked as changed, so that their next
+   * (incremental) analysis reads the file again. Returns those documents.
+   */
+  includesChanged(paths: readonly string[]): string[] {
+    const changed = new Set(paths.map((p) => resolve(p)));
+    const out: string[] = [];
+    for (const [uri, doc] of this.docs) {
+      if (!changed.size) break;
+      if (this.jobs.has(uri)) {
+        // an analysis in progress may have read the old text already: start it again
+        this.cancel(uri);
+        out.push(uri);
+        continue;
+      }
+      let a = this.analyses.get(uri);
+      if (!a && this.previous.has(uri) && doc.dirty && readsAny(this.previous.get(uri)!.zone, changed)) a = this.analysis(uri);
+      if (!a || a.version !== doc.version) continue;
+      const sites = topIncludeSites(a.zone, changed);
+      if (!sites.length) continue;
+      this.previous.set(uri, a);
+      this.analyses.delete(uri);
+      for (const e of sites) {
+        const to = e.line + e.lineCount - 1;
+        doc.dirty = doc.dirty ? { from: Math.min(doc.dirty.from, e.line), to: Math.max(doc.dirty.to, to) } : { from: e.line, to };
+      }
+      out.push(uri);
+    }
+    return out;
+  }
+
   /** The current analysis of an open document (computed when missing, at once). */
   analysis(uri: string): Analysis | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === doc.version) return cached;
-    return this.finish(uri, this.jobs.get(uri) ?? this.startJob(doc));
+    if (cached && cached.version === doc.version) {
+      if (cached.settingsKey === JSON.stringify(this.settingsFor(uri))) return cached;
+      // settings came after it: the next analysis is a full one with them
+      this.invalidate(uri);
+    }
+    const job = this.jobs.get(uri);
+    if (job && job.settingsKey === JSON.stringify(this.settingsFor(uri))) return this.finish(uri, job);
+    this.cancel(uri);
+    return this.finish(uri, this.startJob(doc));
   }
 
   /** The current analysis, computed in turns that let other messages through
@@ -148,7 +224,9 @@ export class ZoneStore {
     const doc = this.docs.get(uri);
     if (!doc) return Promise.resolve(undefined);
     if (!this.longAnalysisAhead(uri)) return Promise.resolve(this.analysis(uri));
-    const job = this.jobs.get(uri) ?? this.startJob(doc);
+    let job = this.jobs.get(uri);
+    if (job && job.settingsKey !== JSON.stringify(this.settingsFor(uri))) job = (this.cancel(uri), undefined);
+    job ??= this.startJob(doc);
     const done = new Promise<Analysis | undefined>((resolve) => job.waiters.push(resolve));
     if (!job.running) {
       job.running = true;
@@ -170,14 +248,16 @@ export class ZoneStore {
     const doc = this.docs.get(uri);
     if (!doc || doc.lines.length < SLICED_MIN_LINES || this.failed.get(uri) === doc.version) return false;
     if (this.jobs.has(uri)) return true;
+    const key = JSON.stringify(this.settingsFor(uri));
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === doc.version) return false;
+    if (cached && cached.version === doc.version && cached.settingsKey === key) return false;
     const prev = this.previous.get(uri);
-    return !(prev && doc.dirty && prev.settingsKey === JSON.stringify(this.settingsFor(uri)));
+    return !(prev && doc.dirty && prev.settingsKey === key);
   }
 
   private startJob(doc: ZoneDocument): AnalysisJob {
-    const job: AnalysisJob = { version: doc.version, steps: this.analyse(doc), running: false, ended: false, waiters: [] };
+    const settings = this.settingsFor(doc.uri);
+    const job: AnalysisJob = { version: doc.version, settingsKey: JSON.stringify(settings), steps: this.analyse(doc, settings), running: false, ended: false, waiters: [] };
     this.jobs.set(doc.uri, job);
     return job;
   }
@@ -227,8 +307,7 @@ export class ZoneStore {
     return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...settings.options, workspaceFolder } };
   }
 
-  private *analyse(doc: ZoneDocument): Generator<number, Analysis> {
-    const settings = this.settingsFor(doc.uri);
+  private *analyse(doc: ZoneDocument, settings: DocSettings): Generator<number, Analysis> {
     const settingsKey = JSON.stringify(settings);
     const path = uriToPath(doc.uri);
     const opts = { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p) };
@@ -268,6 +347,7 @@ export class ZoneStore {
     const r = this.resolveFrom(fromId, rel);
     if ('error' in r) return r;
     const uri = pathToFileURL(r.path).toString();
+    this.onIncludeRead?.(r.path);
     const open = this.docs.get(uri);
     if (open) return { id: uri, text: open.getText() };
     try {

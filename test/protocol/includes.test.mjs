@@ -1,0 +1,82 @@
+// $INCLUDE in the editor: problems of an included file show on the $INCLUDE that read
+// it, and the including documents are checked again when the included file changes
+// (an edit to it while open, its close, or a change on disk).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServerFor } from '../helpers/lsp-client.mjs';
+
+function workspace(files) {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dz-inc-')));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const uri = pathToFileURL(dir).toString();
+  return { dir, uri, file: (n) => `${uri}/${n}` };
+}
+
+const MAIN = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n$INCLUDE hosts.inc\nwww IN A 192.0.2.80\n';
+const HOSTS = 'h1 IN A 192.0.2.10\n';
+const BROKEN = 'bad IN A 192.0.2.300\nwww IN CNAME h1\n';
+const codes = (p) => p.diagnostics.map((d) => d.code).sort();
+
+async function setup(t) {
+  const ws = workspace({ 'main.zone': MAIN, 'hosts.inc': HOSTS });
+  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
+  await s.open(ws.file('main.zone'), MAIN, 1);
+  assert.deepEqual((await s.diagnostics(ws.file('main.zone'), 1)).diagnostics, []);
+  return { ws, s, main: ws.file('main.zone'), inc: ws.file('hosts.inc') };
+}
+
+test('an edit to an open included file re-checks the document that includes it', async (t) => {
+  const { s, main, inc } = await setup(t);
+  await s.open(inc, HOSTS, 1);
+  await s.change(inc, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: BROKEN }]);
+  const d = await s.diagnosticsWhere(main, (p) => p.diagnostics.length === 2, 5000);
+  assert.deepEqual(codes(d), ['cname-and-other-data', 'rdata-invalid']);
+  const bad = d.diagnostics.find((x) => x.code === 'rdata-invalid');
+  assert.match(bad.message, /^in hosts\.inc:1: /);
+  assert.equal(bad.range.start.line, 5);
+  // an unrelated edit of the including document keeps them (its re-parse reuses nothing stale)
+  await s.change(main, 2, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: 'x IN A 192.0.2.5\n' }]);
+  assert.deepEqual(codes(await s.diagnostics(main, 2)), ['cname-and-other-data', 'rdata-invalid']);
+  // closing the include falls back to its text on disk (still fine)
+  await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: inc } });
+  await s.diagnosticsWhere(main, (p) => p.diagnostics.length === 0, 5000);
+});
+
+test('a change on disk of an included file re-checks the document that includes it', async (t) => {
+  const { ws, s, main, inc } = await setup(t);
+  writeFileSync(join(ws.dir, 'hosts.inc'), BROKEN + HOSTS);
+  await s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: inc, type: 2 }] });
+  const d = await s.diagnosticsWhere(main, (p) => p.diagnostics.length === 2, 5000);
+  assert.deepEqual(codes(d), ['cname-and-other-data', 'rdata-invalid']);
+  await s.change(main, 2, [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: 'y IN A 192.0.2.7\n' }]);
+  assert.deepEqual(codes(await s.diagnostics(main, 2)), ['cname-and-other-data', 'rdata-invalid']);
+});
+
+test('a change to a file included by an included file reaches the top document', async (t) => {
+  const ws = workspace({ 'main.zone': MAIN.replace('hosts.inc', 'mid.inc'), 'mid.inc': '$INCLUDE hosts.inc\n', 'hosts.inc': HOSTS });
+  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
+  const main = ws.file('main.zone');
+  await s.open(main, MAIN.replace('hosts.inc', 'mid.inc'), 1);
+  assert.deepEqual((await s.diagnostics(main, 1)).diagnostics, []);
+  writeFileSync(join(ws.dir, 'hosts.inc'), BROKEN);
+  await s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.file('hosts.inc'), type: 2 }] });
+  const d = await s.diagnosticsWhere(main, (p) => p.diagnostics.length === 2, 5000);
+  const bad = d.diagnostics.find((x) => x.code === 'rdata-invalid');
+  assert.match(bad.message, /^in hosts\.inc:1: /);
+  assert.equal(bad.range.start.line, 5);
+});
+
+test('a problem in a file included twice shows on the $INCLUDE that produced it', async (t) => {
+  const text = '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\nwww IN CNAME ns1\n$INCLUDE alias.inc www.example.com.\n$INCLUDE alias.inc ftp.example.com.\n';
+  const ws = workspace({ 'main.zone': text, 'alias.inc': '@ IN A 192.0.2.5\n' });
+  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
+  await s.open(ws.file('main.zone'), text, 1);
+  const d = await s.diagnostics(ws.file('main.zone'), 1);
+  const c = d.diagnostics.filter((x) => x.code === 'cname-and-other-data' && /^in alias\.inc/.test(x.message));
+  assert.equal(c.length, 1);
+  assert.equal(c[0].range.start.line, 6);
+});

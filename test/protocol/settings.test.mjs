@@ -1,0 +1,43 @@
+// daneZone.* settings over the real server bundle: settings that arrive after a document's
+// first analysis are used by the next publish, and entries of daneZone.rules that cannot be
+// meant are ignored with a word to the user.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServerFor } from '../helpers/lsp-client.mjs';
+
+const URI = 'file:///tmp/dane-zone-protocol/race.zone';
+const TEXT = '$ORIGIN example.com.\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\nwww IN CNAME ns1\nwww IN TXT "x"\n';
+const SETTINGS = { rules: { 'cname-and-other-data': 'off', 'ttl-missing': 'off' } };
+
+test('an edit before the settings answer is published with the settings', async (t) => {
+  const s = await startServerFor(t);
+  let answer;
+  const answered = new Promise((r) => { answer = r; });
+  s.conn.onRequest('workspace/configuration', async (p) => { await answered; return p.items.map(() => SETTINGS); });
+  await s.open(URI, TEXT, 1);
+  await s.change(URI, 2, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: 'a IN A 192.0.2.2\n' }]);
+  // let the server handle the change before the settings arrive
+  await new Promise((r) => setTimeout(r, 200));
+  answer();
+  const d = await s.diagnosticsWhere(URI, (p) => p.version === 2 && p.diagnostics.length === 0, 5000);
+  assert.deepEqual(d.diagnostics, []);
+  // and nothing computed with the defaults after it
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(s.latest.get(URI).diagnostics, []);
+});
+
+test('a mistyped severity or an unknown rule id in daneZone.rules is ignored, and the user is told once', async (t) => {
+  const s = await startServerFor(t, { configuration: { problemLimit: 10, rules: { 'rdata-invalid': 'warn', 'rrset-ttl-mismatch': 'off' } } });
+  const shown = [];
+  s.conn.onNotification('window/showMessage', (m) => shown.push(m));
+  const text = '$ORIGIN example.com.\n$TTL 3600\nwww IN A 192.0.2.300\n';
+  await s.open(URI, text, 1);
+  const d = await s.diagnostics(URI, 1);
+  assert.deepEqual(d.diagnostics.map((x) => [x.code, x.severity]), [['rdata-invalid', 1]]);
+  await s.open('file:///tmp/dane-zone-protocol/other.zone', text, 1);
+  await s.diagnostics('file:///tmp/dane-zone-protocol/other.zone', 1);
+  assert.equal(shown.length, 2);
+  assert.ok(shown.every((m) => m.type === 2));
+  assert.match(shown.find((m) => /warn/.test(m.message)).message, /daneZone\.rules.*"rdata-invalid".*"warn" is not a severity \(one of error, warning, info, hint, off\)/);
+  assert.match(shown.find((m) => /rrset/.test(m.message)).message, /daneZone\.rules: no rule has the id "rrset-ttl-mismatch"/);
+});

@@ -16,7 +16,7 @@ interface Protected {
 
 /** True when a TLSA query for `_25._tcp.` the MX host (or a name its CNAME chain reaches) finds
  *  TLSA: there, through a wildcard or through CNAMEs. `below` gets the names whose subtrees decide it. */
-function isDane(zone: Zone, host: string, below: string[] = []): boolean {
+function isDane(zone: Zone, host: string, below?: string[]): boolean {
   return expandCname(zone, host).some((n) => findsSmtpTlsa(zone, n, below));
 }
 

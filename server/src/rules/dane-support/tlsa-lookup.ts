@@ -35,10 +35,31 @@ export function nameExists(zone: Zone, name: string): boolean {
   return zone.byOwner.has(name) || ancestors(zone).has(name);
 }
 
+// Whether the zone has a wildcard holding TLSA or CNAME: only those can make a TLSA lookup find
+// something (a wildcard with other types answers with neither). Most zones have none, and then
+// a lookup is one index read, as before wildcards were counted.
+const wildcardsByZone = new WeakMap<Zone, boolean>();
+
+function hasLookupWildcards(zone: Zone): boolean {
+  let has = wildcardsByZone.get(zone);
+  if (has === undefined) {
+    has = false;
+    for (const type of ['TLSA', 'CNAME']) {
+      const recs = zone.byType.get(type) ?? [];
+      for (let i = 0; i < recs.length && !has; i++) has = recs[i].ownerKey.charCodeAt(0) === 0x2a && recs[i].ownerKey.charCodeAt(1) === 0x2e;
+    }
+    wildcardsByZone.set(zone, has);
+  }
+  return has;
+}
+
 /** The owner whose records answer a query for `q`: `q` itself, or the wildcard at its closest
- *  encloser when `q` does not exist (RFC 4592 §4.1); undefined when no records answer.
- *  Pushes to `below` the name whose subtree decides this (the nearest owner at or above `q`). */
-export function answeringOwner(zone: Zone, q: string, below: string[]): string | undefined {
+ *  encloser when `q` does not exist (RFC 4592 §4.1); undefined when no records answer (or none
+ *  that hold TLSA or CNAME). Pushes to `below`, when given, the name whose subtree decides this
+ *  (the nearest owner at or above `q`). */
+export function answeringOwner(zone: Zone, q: string, below?: string[]): string | undefined {
+  if (!below && !hasLookupWildcards(zone)) return zone.byOwner.has(q) ? q : undefined;
+  below ??= [];
   const chain = [q];
   let e = q;
   while (!zone.byOwner.has(e)) {
@@ -66,7 +87,7 @@ export function answeringOwner(zone: Zone, q: string, below: string[]): string |
 
 /** True when a TLSA query for `_25._tcp.<host>` finds TLSA: at the name, through a wildcard, or
  *  at the end of CNAMEs inside the zone; a CNAME leaving the zone counts (it may lead to TLSA). */
-export function findsSmtpTlsa(zone: Zone, host: string, below: string[]): boolean {
+export function findsSmtpTlsa(zone: Zone, host: string, below?: string[]): boolean {
   let q = smtpOwnerOf(host);
   const seen: string[] = [];
   for (let hop = 0; hop < 9; hop++) {

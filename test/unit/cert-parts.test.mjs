@@ -38,10 +38,26 @@ test('the DER walker rejects what is not DER, with a reason', () => {
   assert.equal(core.spkiShapeError(bytes('spki.der')), undefined);
   assert.match(core.spkiShapeError(bytes('spki.der').subarray(0, 40)), /runs past the end/);
   assert.match(core.spkiShapeError(Buffer.from('3080', 'hex')), /indefinite length/);
-  assert.match(core.spkiShapeError(Buffer.concat([bytes('spki.der'), Buffer.from([0])])), /1 bytes after the end/);
+  assert.match(core.spkiShapeError(Buffer.concat([bytes('spki.der'), Buffer.from([0])])), /^1 byte after the end of the structure$/);
   assert.match(core.spkiShapeError(bytes('v3.der')), /is not SEQUENCE \{ AlgorithmIdentifier, BIT STRING \}/);
   assert.match(core.spkiShapeError(Buffer.from('0400', 'hex')), /does not start with a SEQUENCE/);
   assert.match(core.certSpki(Buffer.from('3003020101', 'hex')), /is not a Certificate/);
+});
+
+test('tlsa-full-data-malformed: Full data must be exactly a DER certificate or SPKI, and says why in plain words', () => {
+  const hex = (f, extra = '') => bytes(f).toString('hex') + extra;
+  const zone = (u, s, data) => `$ORIGIN example.com.\n$TTL 3600\n_443._tcp.www IN TLSA ${u} ${s} 0 ${data}\n`;
+  const found = (text) => core.checkText(text, { fileId: 'mem.zone' }).findings.filter((f) => f.ruleId === 'tlsa-full-data-malformed').map((f) => f.message);
+  assert.deepEqual(found(zone(3, 0, hex('v3.der'))), []);
+  assert.deepEqual(found(zone(3, 1, hex('spki.der'))), []);
+  // Node's X509Certificate ignores bytes after the certificate; the data can never equal it
+  assert.deepEqual(found(zone(3, 0, hex('v3.der', '00'))), [
+    'selector 0 (Cert) with matching type 0 (Full) needs the whole DER certificate; this data is not one: 1 byte after the end of the certificate (RFC 6698 §2.1.2)']);
+  assert.deepEqual(found(zone(3, 0, hex('spki.der'))), [
+    'selector 0 (Cert) with matching type 0 (Full) needs the whole DER certificate; this data is not one: it is a SubjectPublicKeyInfo, which is selector 1 (SPKI) (RFC 6698 §2.1.2)']);
+  assert.deepEqual(found(zone(3, 1, hex('spki.der', '0000'))), [
+    'selector 1 (SPKI) with matching type 0 (Full) needs the DER SubjectPublicKeyInfo; this data is not one: 2 bytes after the end of the structure (RFC 6698 §2.1.2)']);
+  for (const m of found(zone(3, 0, '3003020101'))) assert.doesNotMatch(m, /error:|routines|PEM/);
 });
 
 test('expiry states at a given clock, with the warning window', () => {

@@ -130,3 +130,75 @@ test('$GENERATE keeps the current owner: renaming the owner before it re-reads t
   assert.deepEqual(snapshot(r.zone), snapshot(fresh));
   assert.equal(r.zone.records.at(-1).ownerKey, 'v.example.com.');
 });
+
+// Edits that change what a TLSA lookup finds without touching the names a rule reads by
+// name: a wildcard, an empty non-terminal below a name (RFC 4592), CNAMEs pointing at a
+// TLSA owner or an MX host (reverse dependencies). Each step writes or blanks one line.
+test('TLSA lookups through wildcards, empty non-terminals and CNAMEs: cached findings equal a full run after each edit', () => {
+  const x = 'a1'.repeat(32);
+  const y = 'b2'.repeat(32);
+  const base = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+@ IN MX 10 mx1
+@ IN MX 20 mx2
+mx1 IN A 192.0.2.1
+mx2 IN A 192.0.2.2
+_25._tcp.mx2 IN TLSA 3 1 1 ${x}
+_25._tcp.mx2 IN TLSA 3 1 1 ${y}
+tlsa._dane IN TLSA 3 1 1 ${x}
+tlsa._dane IN TLSA 3 1 1 ${y}
+_25._tcp IN TLSA 3 1 1 ${x}
+_25._tcp IN TLSA 3 1 1 ${y}
+*._tcp.w5 IN TLSA 3 1 1 ${x}
+${'\n'.repeat(7)}`;
+  const free = splitLines(base).length - 8;
+  const steps = [
+    [free, `*.mx1 IN TLSA 3 1 1 ${x}`], // the wildcard answers _25._tcp.mx1
+    [free + 1, `_443._tcp.mx1 IN TLSA 3 1 1 ${x}`], // _tcp.mx1 now exists: it does not
+    [free + 1, ''],
+    [free + 1, 'x._25._tcp.mx1 IN A 192.0.2.7'], // _25._tcp.mx1 exists, without TLSA
+    [free + 1, ''],
+    [free, ''],
+    [free, `*._tcp.mx1 IN TLSA 3 1 1 ${x}`],
+    [free + 1, '_25._tcp.mx1 IN TXT "blocks the wildcard"'],
+    [free + 1, ''],
+    [free, ''],
+    [free, '_25._tcp.mx1 IN CNAME hop._dane'], // to a name without records
+    [free + 6, 'hop._dane IN CNAME tlsa._dane'], // now to the shared TLSA
+    [free + 2, '_443._tcp.w5 IN A 192.0.2.8'],
+    [free + 3, '_53._udp.w5 IN A 192.0.2.8'],
+    [free + 4, '_9._sctp.w5 IN A 192.0.2.8'], // *._tcp.w5 is still a service wildcard
+    [free + 5, `*.w5 IN TLSA 3 1 1 ${x}`], // answers no _<port>._<proto> name
+    [free + 4, ''], // now it answers _<port>._sctp.w5
+    [free, ''], // hop._dane no longer reached, nor tlsa._dane behind it
+    [free + 6, ''],
+    [free, 'sub IN MX 10 example.com.'], // the mail domain is an MX host too
+    [free + 1, 'other IN MX 10 alias'],
+    [free, ''],
+    [free + 2, 'alias IN CNAME example.com.'], // reached through a CNAME
+    [free + 2, ''],
+  ];
+  const opts = { fileId: 'mem.zone' };
+  const lines = splitLines(base);
+  let zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { ...opts, incremental: true });
+  const cache = new RuleCache();
+  cache.full(zone, host, {});
+  let last = '';
+  let changes = 0;
+  for (const [i, [line, text]] of steps.entries()) {
+    const oldCount = lines.length;
+    lines[line] = text;
+    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
+    zone = r.zone;
+    const cached = findingKeys(cache.update(zone, r.removed, r.added, host, {}));
+    const fresh = buildZone({ id: 'mem.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
+    assert.deepEqual(cached, findingKeys(runRules(fresh, host, {})), `step ${i}: line ${line} = ${JSON.stringify(text)}`);
+    const dane = cached.filter((k) => /^tlsa-(partial-dane|owner-form|at-mail-domain) /.test(k)).join('\n');
+    if (dane !== last) changes++;
+    last = dane;
+  }
+  assert.ok(changes >= 15, 'the edits change the DANE findings');
+});

@@ -54,12 +54,31 @@ const BIT_STRING = 0x03;
 export function spkiShapeError(buf: Uint8Array): string | undefined {
   const top = readTlv(buf, 0);
   if (typeof top === 'string') return top;
-  if (top.tag !== SEQUENCE) return 'does not start with a SEQUENCE';
-  if (top.end !== buf.length) return `${buf.length - top.end} bytes after the end of the structure`;
+  if (top.tag !== SEQUENCE) return 'it does not start with a SEQUENCE';
+  if (top.end !== buf.length) return afterEnd(buf.length - top.end, 'structure');
   const kids = children(buf, top);
   if (typeof kids === 'string') return kids;
   if (kids.length !== 2 || kids[0].tag !== SEQUENCE || kids[1].tag !== BIT_STRING) {
-    return 'is not SEQUENCE { AlgorithmIdentifier, BIT STRING }';
+    return 'it is not SEQUENCE { AlgorithmIdentifier, BIT STRING }';
+  }
+  return undefined;
+}
+
+const afterEnd = (n: number, what: string): string => `${n} byte${n === 1 ? '' : 's'} after the end of the ${what}`;
+
+/** Checks the outer shape of a certificate: SEQUENCE { SEQUENCE tbsCertificate, SEQUENCE
+ *  signatureAlgorithm, BIT STRING signature } covering the whole buffer (a parser such as
+ *  Node's X509Certificate ignores bytes after it). Undefined when it has that shape, else why not. */
+export function certShapeError(buf: Uint8Array): string | undefined {
+  const top = readTlv(buf, 0);
+  if (typeof top === 'string') return top;
+  if (top.tag !== SEQUENCE) return 'it does not start with a SEQUENCE';
+  if (top.end !== buf.length) return afterEnd(buf.length - top.end, 'certificate');
+  const kids = children(buf, top);
+  if (typeof kids === 'string') return kids;
+  if (kids.length === 2 && kids[0].tag === SEQUENCE && kids[1].tag === BIT_STRING) return 'it is a SubjectPublicKeyInfo, which is selector 1 (SPKI)';
+  if (kids.length !== 3 || kids[0].tag !== SEQUENCE || kids[1].tag !== SEQUENCE || kids[2].tag !== BIT_STRING) {
+    return 'it is not SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }';
   }
   return undefined;
 }

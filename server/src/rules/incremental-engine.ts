@@ -9,6 +9,7 @@ import { activeRules, contextFor, ownerRuleApplies, RecordRulesByType, reportRul
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
 import { runToEnd } from '../zone/parser';
+import { parentKey } from '../zone/names';
 
 const NONE: Finding[] = [];
 
@@ -54,6 +55,9 @@ export class RuleCache {
   /** owner key -> records whose record rules read it (RecordRule.dependsOn), and back */
   private readonly dependents = new Map<string, Set<ZoneRecord>>();
   private readonly depsOf = new Map<ZoneRecord, readonly string[]>();
+  /** owner key -> records whose record rules read its subtree (RecordRule.dependsOnBelow), and back */
+  private readonly belowDependents = new Map<string, Set<ZoneRecord>>();
+  private readonly belowDepsOf = new Map<ZoneRecord, readonly string[]>();
   private origin = '';
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
@@ -62,6 +66,7 @@ export class RuleCache {
   private checkRecord(run: RuleRun, rec: ZoneRecord, fresh: boolean): void {
     const list = run.recordRulesFor.for(rec);
     let deps: string[] | undefined;
+    let below: string[] | undefined;
     for (let i = 0; i < list.length; i++) {
       const { rule, ctx } = list[i];
       try {
@@ -69,10 +74,11 @@ export class RuleCache {
       } catch (e) {
         reportRuleFailure(rule, ctx, e, rec);
       }
-      if (!rule.dependsOn) continue;
       try {
-        const names = rule.dependsOn(rec, run.zone);
-        if (names.length) (deps ??= []).push(...names);
+        const names = rule.dependsOn?.(rec, run.zone);
+        if (names?.length) (deps ??= []).push(...names);
+        const under = rule.dependsOnBelow?.(rec, run.zone);
+        if (under?.length) (below ??= []).push(...under);
       } catch (e) {
         reportRuleFailure(rule, ctx, e, rec);
       }
@@ -81,25 +87,13 @@ export class RuleCache {
     if (found.length) this.byRecord.set(rec, found);
     else if (!fresh) this.byRecord.delete(rec);
     if (!fresh) this.forgetDeps(rec);
-    if (deps) {
-      this.depsOf.set(rec, deps);
-      for (const k of deps) {
-        let set = this.dependents.get(k);
-        if (!set) this.dependents.set(k, (set = new Set()));
-        set.add(rec);
-      }
-    }
+    if (deps) remember(rec, deps, this.depsOf, this.dependents);
+    if (below) remember(rec, below, this.belowDepsOf, this.belowDependents);
   }
 
   private forgetDeps(rec: ZoneRecord): void {
-    const old = this.depsOf.get(rec);
-    if (!old) return;
-    this.depsOf.delete(rec);
-    for (const k of old) {
-      const set = this.dependents.get(k);
-      set?.delete(rec);
-      if (set && !set.size) this.dependents.delete(k);
-    }
+    forget(rec, this.depsOf, this.dependents);
+    forget(rec, this.belowDepsOf, this.belowDependents);
   }
 
   private checkOwner(run: RuleRun, key: string, recs: readonly ZoneRecord[] | undefined, fresh: boolean): void {
@@ -133,6 +127,8 @@ export class RuleCache {
     this.byZoneRule.clear();
     this.dependents.clear();
     this.depsOf.clear();
+    this.belowDependents.clear();
+    this.belowDepsOf.clear();
     this.origin = zone.origin;
     const run = new RuleRun(zone, host, this.rules, settings);
     // The loops live in plain methods: V8 does not optimise a loop inside a generator while it
@@ -189,6 +185,12 @@ export class RuleCache {
     for (const key of owners) {
       for (const r of zone.byOwner.get(key) ?? []) again.add(r);
       for (const r of this.dependents.get(key) ?? []) again.add(r);
+      // a change at a name is a change below each of its ancestors
+      if (this.belowDependents.size) {
+        for (let n: string | undefined = key; n !== undefined; n = parentKey(n)) {
+          for (const r of this.belowDependents.get(n) ?? []) again.add(r);
+        }
+      }
       this.checkOwner(run, key, zone.byOwner.get(key), false);
     }
     for (const r of again) this.checkRecord(run, r, false);
@@ -220,3 +222,23 @@ export class RuleCache {
 }
 
 const isSoa = (r: ZoneRecord): boolean => r.type === 'SOA';
+
+function remember(rec: ZoneRecord, names: readonly string[], of: Map<ZoneRecord, readonly string[]>, by: Map<string, Set<ZoneRecord>>): void {
+  of.set(rec, names);
+  for (const k of names) {
+    let set = by.get(k);
+    if (!set) by.set(k, (set = new Set()));
+    set.add(rec);
+  }
+}
+
+function forget(rec: ZoneRecord, of: Map<ZoneRecord, readonly string[]>, by: Map<string, Set<ZoneRecord>>): void {
+  const old = of.get(rec);
+  if (!old) return;
+  of.delete(rec);
+  for (const k of old) {
+    const set = by.get(k);
+    set?.delete(rec);
+    if (set && !set.size) by.delete(k);
+  }
+}

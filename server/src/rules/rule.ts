@@ -92,6 +92,10 @@ export interface RecordRule extends RuleBase {
   /** owner names (keys) besides the record's own that check() reads, e.g. an MX target:
    *  while typing, the record is checked again when records at one of them change */
   dependsOn?(rec: ZoneRecord, zone: Zone): readonly string[];
+  /** names whose whole subtree check() reads, e.g. whether a name exists (an empty non-terminal
+   *  exists while a name below it does) or which wildcard answers it: while typing, the record
+   *  is checked again when records at or below one of them change */
+  dependsOnBelow?(rec: ZoneRecord, zone: Zone): readonly string[];
   /** false when check() has nothing to say about any record at this owner (it reads the
    *  owner name only): a big zone's engine asks once per name instead of once per record */
   appliesToOwner?(ownerKey: string, zone: Zone): boolean;

@@ -1,11 +1,13 @@
 // TLSA at `_25._tcp.<mail domain>` while the domain's MX points to another
 // host: senders query `_25._tcp.<MX host>` (RFC 7672 §2.2.3), never the mail
-// domain's name, so the record protects nothing.
+// domain's name, so the record protects nothing. Not when an MX record of the
+// zone names the domain too (directly or through CNAMEs): senders to that
+// mail domain do query `_25._tcp.<domain>`.
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { isFirstTlsaOfOwner, smtpTlsaHost } from './dane-support/tlsa-fields';
-import { expandCname, mxTarget, tlsaQueryNames } from './dane-support/mail-graph';
+import { expandCname, mxReach, mxTarget, tlsaQueryNames } from './dane-support/mail-graph';
 
 /** The MX records at the TLSA record's host name, and their targets. */
 function mailDomainMx(zone: Zone, host: string): { mx: ZoneRecord[]; targets: string[] } {
@@ -19,13 +21,14 @@ export const tlsaAtMailDomain: RecordRule = {
   types: ['TLSA'],
   defaultSeverity: 'warning',
   rfc: [ref(7672, '2.2.3')],
-  summary: 'TLSA placed at _25._tcp.<mail domain> while its MX points to another host.',
-  // Reads the host's MX records and the CNAME chains of their targets. Only the RRset's
-  // first record reports; the others are checked again with it when their name changes.
+  summary: 'TLSA placed at _25._tcp.<mail domain> while its MX points to another host (and no MX names the domain itself).',
+  // Reads the host's MX records, the CNAME chains of their targets, and the MX records and
+  // CNAMEs pointing at the host. Only the RRset's first record reports; the others are
+  // checked again with it when their name changes.
   dependsOn(rec, zone) {
     const host = smtpTlsaHost(rec.ownerKey);
     if (!host || !isFirstTlsaOfOwner(rec, zone)) return [];
-    return [host, ...mailDomainMx(zone, host).targets.flatMap((t) => expandCname(zone, t))];
+    return [...mxReach(zone, host).names, ...mailDomainMx(zone, host).targets.flatMap((t) => expandCname(zone, t))];
   },
   check(rec, ctx) {
     const zone = ctx.zone;
@@ -33,6 +36,8 @@ export const tlsaAtMailDomain: RecordRule = {
     if (!host || !isFirstTlsaOfOwner(rec, zone)) return; // one finding per RRset
     const { mx, targets } = mailDomainMx(zone, host);
     if (targets.length === 0 || targets.includes(host)) return;
+    // also an MX host (of another mail domain): senders query this name (RFC 7672 §2.2.3)
+    if (mxReach(zone, host).named) return;
     const queried = [...new Set(targets.flatMap((t) => tlsaQueryNames(zone, t)))];
     ctx.report({
       loc: rec.ownerLoc,

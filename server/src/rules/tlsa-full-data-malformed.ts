@@ -5,14 +5,19 @@ import { X509Certificate } from 'node:crypto';
 import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
 import { tlsaFields } from './dane-support/tlsa-fields';
-import { spkiShapeError } from '../cert/der';
+import { certShapeError, spkiShapeError } from '../cert/der';
 
+/** Why `der` is not exactly one DER certificate, in plain words; undefined when it is one. */
 function certError(der: Buffer): string | undefined {
+  const shape = certShapeError(der);
+  if (shape) return shape;
   try {
     new X509Certificate(der);
     return undefined;
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    // OpenSSL's text ("error:0680007B:asn1 encoding routines::header too long"): its reason only
+    const reason = (e instanceof Error ? e.message : String(e)).replace(/^.*::/, '');
+    return `its fields do not decode as X.509 (${reason})`;
   }
 }
 
@@ -32,8 +37,8 @@ export const tlsaFullDataMalformed: RecordRule = {
     ctx.report({
       loc: f.fields.data.loc,
       message: f.selector === 0
-        ? `selector 0 (Cert) with matching type 0 (Full) needs the whole DER certificate; this data is not one (${why})`
-        : `selector 1 (SPKI) with matching type 0 (Full) needs the DER SubjectPublicKeyInfo; this data ${why}`,
+        ? `selector 0 (Cert) with matching type 0 (Full) needs the whole DER certificate; this data is not one: ${why} (RFC 6698 §2.1.2)`
+        : `selector 1 (SPKI) with matching type 0 (Full) needs the DER SubjectPublicKeyInfo; this data is not one: ${why} (RFC 6698 §2.1.2)`,
     });
   },
 };

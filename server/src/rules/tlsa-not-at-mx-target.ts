@@ -4,24 +4,9 @@
 // another zone names the host. TLSA at the mail domain itself is the
 // separate rule tlsa-at-mail-domain.
 import type { RecordRule } from './rule';
-import type { Zone } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { isFirstTlsaOfOwner, smtpTlsaHost } from './dane-support/tlsa-fields';
-import { mxTarget } from './dane-support/mail-graph';
-
-/** The names from which `host` is reached through CNAMEs (host included), and
- *  whether an MX record of the zone names one of them (the zone's reverse index). */
-function mxReach(zone: Zone, host: string): { named: boolean; names: string[] } {
-  const names = [host];
-  let named = false;
-  for (let i = 0; i < names.length; i++) {
-    for (const r of zone.byTarget.get(names[i]) ?? []) {
-      if (r.type === 'MX') named = true;
-      else if (r.type === 'CNAME' && !names.includes(r.ownerKey) && names.length < 9) names.push(r.ownerKey);
-    }
-  }
-  return { named, names };
-}
+import { mxReach, mxTarget } from './dane-support/mail-graph';
 
 export const tlsaNotAtMxTarget: RecordRule = {
   id: 'tlsa-not-at-mx-target',

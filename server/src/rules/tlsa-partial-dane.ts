@@ -5,8 +5,8 @@
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
-import { hasSmtpTlsa, inZone, mxTarget, expandCname } from './dane-support/mail-graph';
-import { smtpOwnerOf } from './dane-support/tlsa-fields';
+import { inZone, mxTarget, expandCname } from './dane-support/mail-graph';
+import { findsSmtpTlsa } from './dane-support/tlsa-lookup';
 import { NameMemo } from './support/name-memo';
 
 interface Protected {
@@ -14,9 +14,10 @@ interface Protected {
   t: string;
 }
 
-/** True when the MX host (or a name its CNAME chain reaches) has `_25._tcp` TLSA. */
-function isDane(zone: Zone, host: string): boolean {
-  return expandCname(zone, host).some((n) => hasSmtpTlsa(zone, n));
+/** True when a TLSA query for `_25._tcp.` the MX host (or a name its CNAME chain reaches) finds
+ *  TLSA: there, through a wildcard or through CNAMEs. `below` gets the names whose subtrees decide it. */
+function isDane(zone: Zone, host: string, below?: string[]): boolean {
+  return expandCname(zone, host).some((n) => findsSmtpTlsa(zone, n, below));
 }
 
 // A name is judged by its first 32 MX records (file order): far more than any mail domain
@@ -32,6 +33,8 @@ interface Judged {
   protected: Protected[];
   /** the names the judged hosts' verdicts read (dependsOn), made on first request */
   names?: string[];
+  /** the names whose subtrees the judged hosts' verdicts read (dependsOnBelow) */
+  below?: string[];
 }
 
 // Judged once per zone and name for names with many records (NameMemo): their MX
@@ -49,10 +52,17 @@ const judged = new NameMemo((zone, records): Judged => {
   return { mx, protected: prot };
 });
 
-/** The names whose records decide the verdict on an MX host: its CNAME chain and `_25._tcp` there. */
+/** The names whose records decide the verdict on an MX host: its CNAME chain (what the TLSA
+ *  lookups read is hostBelow's). */
 function hostNames(zone: Zone, rec: ZoneRecord, out: string[]): void {
   const t = mxTarget(rec);
-  if (t) for (const n of expandCname(zone, t)) out.push(n, smtpOwnerOf(n));
+  if (t) out.push(...expandCname(zone, t));
+}
+
+/** The names whose subtrees decide whether TLSA lookups for the MX host find TLSA. */
+function hostBelow(zone: Zone, rec: ZoneRecord, out: string[]): void {
+  const t = mxTarget(rec);
+  if (t && inZone(zone, t)) isDane(zone, t, out);
 }
 
 // Message and related information name this many protected hosts, then count the rest.
@@ -65,7 +75,8 @@ export const tlsaPartialDane: RecordRule = {
   defaultSeverity: 'warning',
   rfc: [ref(7672, '2.2.1'), ref(7672, '2.2.3')],
   summary: 'Some MX hosts of a domain have TLSA records and others (in this zone) do not.',
-  // Reads the judged MX targets of the domain and its own, their CNAME chains and the _25._tcp names there.
+  // Reads the judged MX targets of the domain and its own and their CNAME chains; the TLSA lookups
+  // there read whole subtrees (wildcards, empty non-terminals: dependsOnBelow).
   dependsOn(rec, zone) {
     const j = judged.get(zone, rec.ownerKey);
     if (!j.names) {
@@ -76,6 +87,17 @@ export const tlsaPartialDane: RecordRule = {
     const own: string[] = [];
     hostNames(zone, rec, own);
     return [...j.names, ...own];
+  },
+  dependsOnBelow(rec, zone) {
+    const j = judged.get(zone, rec.ownerKey);
+    if (!j.below) {
+      j.below = [];
+      for (const r of j.mx) hostBelow(zone, r, j.below);
+    }
+    if (j.mx.includes(rec)) return j.below;
+    const own: string[] = [];
+    hostBelow(zone, rec, own);
+    return [...j.below, ...own];
   },
   check(rec, ctx) {
     const zone = ctx.zone;

@@ -1,8 +1,10 @@
 // A `_25._tcp` TLSA RRset with a single usable record: a key or certificate
 // change then breaks delivery until the new record has propagated. Publish a
 // "next key" 3 1 1 ahead of time, or a 2 1 1 for the issuer (RFC 7671 §8.1,
-// RFC 7672 §4 "current + next"). The fix adds 2 1 1 from the linked chain;
-// "Add next-key 3 1 1 from …" is offered by the client (it asks for a file).
+// RFC 7672 §4 "current + next"); a lone 2 x x (DANE-TA) breaks when the CA or its key
+// changes: publish the next issuer's 2 1 1 or the server's 3 1 1 (RFC 7671 §8.4).
+// The fix adds 2 1 1 from the linked chain; "Add next-key 3 1 1 from …" is offered
+// by the client (it asks for a file).
 import type { OwnerRule } from './rule';
 import { ref } from './dane-support/refs';
 import { isSmtpTlsaOwner, splitTlsaOwner, tlsaFields } from './dane-support/tlsa-fields';
@@ -17,7 +19,7 @@ export const tlsaSingleRecord: OwnerRule = {
   scope: 'owner',
   types: ['TLSA'],
   defaultSeverity: 'info',
-  rfc: [ref(7671, '8.1'), ref(7672, '4')],
+  rfc: [ref(7671, '8.1'), ref(7671, '8.4'), ref(7672, '4')],
   summary: 'Only one TLSA record at an SMTP name: add a next-key 3 1 1 or an issuer 2 1 1 before rolling keys.',
   check(ownerKey, records, ctx) {
     if (!isSmtpTlsaOwner(ownerKey)) return;
@@ -47,7 +49,10 @@ export const tlsaSingleRecord: OwnerRule = {
     }
     ctx.report({
       loc: rec.typeLoc,
-      message: 'only one TLSA record here: when the key or certificate changes, mail fails until the new record has propagated. Publish the next key\'s 3 1 1 (or the issuer\'s 2 1 1) alongside it before the change (RFC 7671 §8.1).',
+      message: f.usage === 3
+        ? 'only one TLSA record here: when the key or certificate changes, mail fails until the new record has propagated. Publish the next key\'s 3 1 1 (or the issuer\'s 2 1 1) alongside it before the change (RFC 7671 §8.1).'
+        // a lone DANE-TA already is the issuer's record: what breaks it is a new CA or CA key
+        : 'only one TLSA record here, a 2 (DANE-TA) for the issuing CA: when the server\'s certificate comes from another CA or the CA changes its key, mail fails until the new record has propagated. Publish the next issuer\'s 2 1 1 or the server\'s 3 1 1 alongside it before the change (RFC 7671 §8.1, §8.4).',
       data,
     });
   },

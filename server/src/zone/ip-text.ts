@@ -63,3 +63,21 @@ export function isIpv6At(text: string, a = 0, b = text.length): boolean {
 function isHexDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 }
+
+/** One text form per IPv6 address (eight groups, lower case, no leading zeros), so that
+ *  `2001:DB8:0::1` and `2001:db8::1` compare equal; the input must pass isIpv6At. */
+export function ipv6Key(text: string): string {
+  let t = text.toLowerCase();
+  const dot = t.lastIndexOf('.');
+  if (dot >= 0) {
+    // a dotted IPv4 tail is the last two groups
+    const colon = t.lastIndexOf(':');
+    const o = t.slice(colon + 1).split('.').map(Number);
+    t = `${t.slice(0, colon + 1)}${((o[0] << 8) | o[1]).toString(16)}:${((o[2] << 8) | o[3]).toString(16)}`;
+  }
+  const [head, tail] = t.includes('::') ? t.split('::') : [t, undefined];
+  const h = head ? head.split(':') : [];
+  const tl = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - tl.length).fill('0'), ...tl];
+  return groups.map((g) => parseInt(g, 16).toString(16)).join(':');
+}

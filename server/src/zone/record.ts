@@ -7,6 +7,7 @@ import { RR_TYPE_BY_CODE, type RRTypeDef } from './rr-types';
 import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { dataTokens, entryLoc, locOfTokens } from './locate';
 import { CERT_TYPES } from './rr-codes';
+import { ipv6Key, isIpv6At } from './ip-text';
 
 const CERT_TYPE_NAMES = new Map(Object.entries(CERT_TYPES).map(([k, n]) => [n, k]));
 
@@ -116,7 +117,7 @@ export abstract class RecordBase implements ZoneRecord {
   }
 
   get rdataKey(): string {
-    return presentValues(this).toLowerCase();
+    return rdataKeyOf(this);
   }
 
   get loc(): Loc {
@@ -203,6 +204,25 @@ export class Rec extends RecordBase {
 }
 
 /** Presentation of a record's values, as ldns prints RDATA (used by presentRecord too). */
+// The types whose RDATA names compare without case (RFC 4034 §6.2, less NSEC per RFC 6840 §5.1);
+// in other types a name's case is part of the data (RFC 3597 §7).
+const NAMES_WITHOUT_CASE = new Set(['NS', 'MD', 'MF', 'CNAME', 'SOA', 'MB', 'MG', 'MR', 'PTR', 'HINFO', 'MINFO', 'MX',
+  'RP', 'AFSDB', 'RT', 'SIG', 'PX', 'NXT', 'NAPTR', 'KX', 'SRV', 'DNAME', 'A6', 'RRSIG']);
+
+/** The RDATA as one string per distinct record (RFC 2181 §5): field by field, addresses in one
+ *  form, names without case where RFC 4034 §6.2 says so, text and base64 as they are. */
+export function rdataKeyOf(rec: ZoneRecord): string {
+  const def = (rec as RecordBase).def;
+  if (!def || rec.values.length === 0) return rec.rdataText;
+  const lowerNames = NAMES_WITHOUT_CASE.has(rec.type);
+  return def.fields.map((f, i) => {
+    const v = rec.values[i];
+    if (f.kind === 'name') return lowerNames ? String(v).toLowerCase() : String(v);
+    if (f.kind === 'ipv6' && typeof v === 'string' && isIpv6At(v)) return ipv6Key(v);
+    return presentValue(f.kind, v);
+  }).join(' ');
+}
+
 export function presentValues(rec: ZoneRecord): string {
   const def = (rec as RecordBase).def;
   if (!def || rec.values.length === 0) return rec.rdataText;

@@ -90,3 +90,17 @@ export function mxIndex(zone: Zone): { mx: ZoneRecord[]; targets: Set<string> } 
   }
   return { mx, targets };
 }
+
+/** The names from which `host` is reached through CNAMEs (host included), and
+ *  whether an MX record of the zone names one of them (the zone's reverse index). */
+export function mxReach(zone: Zone, host: string): { named: boolean; names: string[] } {
+  const names = [host];
+  let named = false;
+  for (let i = 0; i < names.length; i++) {
+    for (const r of zone.byTarget.get(names[i]) ?? []) {
+      if (r.type === 'MX') named = true;
+      else if (r.type === 'CNAME' && !names.includes(r.ownerKey) && names.length < 9) names.push(r.ownerKey);
+    }
+  }
+  return { named, names };
+}

@@ -81,13 +81,15 @@ const UNDERSCORE = 0x5f;
 const DOT = 0x2e;
 const PROTOS = ['tcp', 'udp', 'sctp'];
 
-// By char code what /^_(\d{1,5})\._(tcp|udp|sctp)\.(.+)$/i matched, without its match array.
+// By char code what /^_(0|[1-9]\d{0,4})\._(tcp|udp|sctp)\.(.+)$/i matches, without its match array.
 function parseTlsaOwner(key: string): TlsaOwner | undefined {
   if (key.charCodeAt(0) !== UNDERSCORE) return undefined;
   let i = 1;
   let port = 0;
   for (let c = key.charCodeAt(i); i <= 5 && c >= 0x30 && c <= 0x39; c = key.charCodeAt(++i)) port = port * 10 + (c - 0x30);
   if (i === 1 || key.charCodeAt(i) !== DOT || key.charCodeAt(i + 1) !== UNDERSCORE || port > 65535) return undefined;
+  // the port in decimal without leading zeros (RFC 6698 §3): clients never query `_025`
+  if (i > 2 && key.charCodeAt(1) === 0x30) return undefined;
   const protoStart = i + 2;
   const dot = key.indexOf('.', protoStart);
   const proto = dot < 0 ? undefined : protoAt(key, protoStart, dot);

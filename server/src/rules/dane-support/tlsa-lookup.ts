@@ -1,0 +1,138 @@
+// What a sender's TLSA query finds in this zone: the name itself, or the wildcard
+// that synthesises an answer for it (RFC 4592 §4.1), and CNAMEs followed inside the
+// zone (RFC 7671 §7, RFC 7672 §2.2.3). Also the reverse: which `_<port>._<proto>`
+// names reach a TLSA owner through CNAMEs. Pure; imports only the zone model and
+// support code.
+//
+// Dependencies for the incremental engine: an answer depends on whether names exist,
+// and a name exists while anything at or below it does (an empty non-terminal), so the
+// lookups report the names whose whole subtree they read (RecordRule.dependsOnBelow).
+import type { Zone } from '../../zone/model';
+import { inZone, nameValue } from './mail-graph';
+import { smtpOwnerOf, splitTlsaOwner } from './tlsa-fields';
+import { parentKey } from '../../zone/names';
+
+const wildcardOf = (name: string): string => (name === '.' ? '*.' : `*.${name}`);
+
+// The names that exist only because names below them do (empty non-terminals), and the
+// ancestors of owners generally: built once per zone object, and only for zones where a
+// wildcard could answer a query (a zone object does not change once its rules run).
+const ancestorsByZone = new WeakMap<Zone, Set<string>>();
+
+function ancestors(zone: Zone): Set<string> {
+  let set = ancestorsByZone.get(zone);
+  if (set) return set;
+  set = new Set();
+  for (const key of zone.byOwner.keys()) {
+    for (let p = parentKey(key); p !== undefined && !set.has(p); p = parentKey(p)) set.add(p);
+  }
+  ancestorsByZone.set(zone, set);
+  return set;
+}
+
+/** True when `name` exists in the zone: it holds records or a name below it does (RFC 4592 §2.2.2). */
+export function nameExists(zone: Zone, name: string): boolean {
+  return zone.byOwner.has(name) || ancestors(zone).has(name);
+}
+
+// Whether the zone has a wildcard holding TLSA or CNAME: only those can make a TLSA lookup find
+// something (a wildcard with other types answers with neither). Most zones have none, and then
+// a lookup is one index read, as before wildcards were counted.
+const wildcardsByZone = new WeakMap<Zone, boolean>();
+
+function hasLookupWildcards(zone: Zone): boolean {
+  let has = wildcardsByZone.get(zone);
+  if (has === undefined) {
+    has = false;
+    for (const type of ['TLSA', 'CNAME']) {
+      const recs = zone.byType.get(type) ?? [];
+      for (let i = 0; i < recs.length && !has; i++) has = recs[i].ownerKey.charCodeAt(0) === 0x2a && recs[i].ownerKey.charCodeAt(1) === 0x2e;
+    }
+    wildcardsByZone.set(zone, has);
+  }
+  return has;
+}
+
+/** The owner whose records answer a query for `q`: `q` itself, or the wildcard at its closest
+ *  encloser when `q` does not exist (RFC 4592 §4.1); undefined when no records answer (or none
+ *  that hold TLSA or CNAME). Pushes to `below`, when given, the name whose subtree decides this
+ *  (the nearest owner at or above `q`). */
+export function answeringOwner(zone: Zone, q: string, below?: string[]): string | undefined {
+  if (!below && !hasLookupWildcards(zone)) return zone.byOwner.has(q) ? q : undefined;
+  below ??= [];
+  const chain = [q];
+  let e = q;
+  while (!zone.byOwner.has(e)) {
+    const p = parentKey(e);
+    if (p === undefined) {
+      below.push('.');
+      return undefined;
+    }
+    chain.push((e = p));
+  }
+  below.push(e);
+  if (e === q) return q;
+  // No wildcard at any ancestor up to the nearest owner: nothing is synthesised (the common case,
+  // answered without the zone's ancestor set).
+  let wild = false;
+  for (let i = 1; i < chain.length && !wild; i++) wild = zone.byOwner.has(wildcardOf(chain[i]));
+  if (!wild || nameExists(zone, q)) return undefined; // an existing q (an empty non-terminal) is never synthesised
+  for (let i = 1; i < chain.length; i++) {
+    if (!nameExists(zone, chain[i])) continue;
+    const w = wildcardOf(chain[i]); // the source of synthesis at the closest encloser
+    return zone.byOwner.has(w) ? w : undefined;
+  }
+  return undefined;
+}
+
+/** True when a TLSA query for `_25._tcp.<host>` finds TLSA: at the name, through a wildcard, or
+ *  at the end of CNAMEs inside the zone; a CNAME leaving the zone counts (it may lead to TLSA). */
+export function findsSmtpTlsa(zone: Zone, host: string, below?: string[]): boolean {
+  let q = smtpOwnerOf(host);
+  const seen: string[] = [];
+  for (let hop = 0; hop < 9; hop++) {
+    const owner = answeringOwner(zone, q, below);
+    const recs = owner === undefined ? undefined : zone.byOwner.get(owner);
+    if (!recs) return false;
+    let target: string | undefined;
+    for (let i = 0; i < recs.length; i++) {
+      if (recs[i].type === 'TLSA') return true;
+      if (recs[i].type === 'CNAME') target ??= nameValue(recs[i], 0);
+    }
+    if (!target) return false;
+    if (!inZone(zone, target)) return true;
+    seen.push(q);
+    if (seen.includes(target)) return false; // a CNAME loop
+    q = target;
+  }
+  return false;
+}
+
+/** True for a name a TLS client queries TLSA at (`_<port>._<proto>.<host>`, RFC 6698 §3), or a
+ *  wildcard standing for such names (`*._<proto>.<host>`). */
+export function isServiceName(key: string): boolean {
+  return !!splitTlsaOwner(key) || (key.startsWith('*.') && !!splitTlsaOwner(`_0.${key.slice(2)}`));
+}
+
+/** Whether a query for some `_<port>._<proto>.<name>` is answered by the wildcard `*.<name>`:
+ *  true while one of `_tcp`, `_udp`, `_sctp` does not exist below `<name>` (RFC 4592 §4.1).
+ *  `below` gets `<name>`, whose subtree decides it. */
+export function wildcardAnswersServices(zone: Zone, wildcardKey: string, below: string[]): boolean {
+  const parent = wildcardKey.slice(2);
+  below.push(parent);
+  return ['_tcp', '_udp', '_sctp'].some((p) => !nameExists(zone, `${p}.${parent}`));
+}
+
+/** Whether CNAMEs from a service name (or a wildcard for them) lead to `key`, walking the zone's
+ *  reverse index (at most 9 names); `names`: the names walked (they decide it). */
+export function reachedFromServiceName(zone: Zone, key: string): { reached: boolean; names: string[] } {
+  const names = [key];
+  for (let i = 0; i < names.length; i++) {
+    for (const r of zone.byTarget.get(names[i]) ?? []) {
+      if (r.type !== 'CNAME') continue;
+      if (isServiceName(r.ownerKey)) return { reached: true, names };
+      if (!names.includes(r.ownerKey) && names.length < 9) names.push(r.ownerKey);
+    }
+  }
+  return { reached: false, names };
+}

@@ -101,6 +101,51 @@ test('symbols, folding, definition and references', async (t) => {
   assert.deepEqual(refs.map((l) => l.range.start.line).sort((a, b) => a - b), [5, 10]);
 });
 
+test('references find every name field definition follows (SOA MNAME, SVCB, HTTPS, NAPTR, NSEC); neither follows a mailbox or an RRSIG signer', async (t) => {
+  const s = await startServerFor(t);
+  const uri = 'file:///tmp/dane-zone-features/refs.zone';
+  const L = [
+    '$ORIGIN example.com.',
+    '$TTL 300',
+    '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300',
+    '  IN NS ns1',
+    '  IN MX 10 mail',
+    'ns1 IN A 192.0.2.1',
+    'mail IN A 192.0.2.2',
+    's IN SVCB 1 mail',
+    'h IN HTTPS 0 mail',
+    'n IN NAPTR 1 1 "" "" "" mail',
+    'hostmaster IN A 192.0.2.3',
+    'ns1 IN NSEC mail A NSEC RRSIG',
+    'ns1 IN RRSIG A 13 3 300 20360201000000 20240101000000 1 example.com. AAAA',
+    '',
+  ];
+  await s.open(uri, L.join('\n'), 1);
+  await s.diagnostics(uri, 1);
+  const at = (line, word) => ({ line, character: L[line].lastIndexOf(word) });
+  const refs = async (p) => (await s.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: p, context: { includeDeclaration: false } }))
+    .map((l) => [l.range.start.line, l.range.start.character, l.range.end.character]).sort((a, b) => a[0] - b[0]);
+  const def = async (p) => (await s.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: p })).map((l) => l.range.start.line);
+  const word = (line, w) => [line, L[line].lastIndexOf(w), L[line].lastIndexOf(w) + w.length];
+  assert.deepEqual(await refs(at(6, 'mail')), [word(4, 'mail'), word(7, 'mail'), word(8, 'mail'), word(9, 'mail'), word(11, 'mail')]);
+  assert.deepEqual(await refs(at(5, 'ns1')), [word(2, 'ns1'), word(3, 'ns1')]);
+  // RNAME is a mailbox (RFC 1035 §3.3.13): hostmaster@example.com, not the host hostmaster.example.com.
+  assert.deepEqual(await def(at(2, 'hostmaster')), []);
+  assert.deepEqual(await refs(at(10, 'hostmaster')), []);
+  // An RRSIG's signer is the zone itself (RFC 4034 §3.1.7): not a link, or every signature would be a reference of the apex.
+  assert.deepEqual(await def(at(12, 'example.com.')), []);
+  assert.deepEqual(await refs({ line: 2, character: 0 }), []);
+  // Both ways agree: every position definition leads from is among the references of where it leads.
+  for (let line = 2; line < L.length - 1; line++) {
+    for (let character = 0; character < L[line].length; character++) {
+      const to = await def({ line, character });
+      if (!to.length) continue;
+      const back = await refs({ line: to[0], character: 0 });
+      assert.ok(back.some(([l, a, b]) => l === line && a <= character && character <= b), `definition from ${line}:${character} goes to line ${to[0]}; its references: ${JSON.stringify(back)}`);
+    }
+  }
+});
+
 test('formatting aligns columns; the formatted text gives the same diagnostics', async (t) => {
   const { s } = await withServer(t);
   const edits = await s.conn.sendRequest('textDocument/formatting', { textDocument: doc, options: { tabSize: 4, insertSpaces: true } });

@@ -24,6 +24,7 @@ const BASE = [
   '$INCLUDE part.zone',
   '_25._tcp.mail IN TLSA 3 1 1 ' + 'ab'.repeat(32),
   'alias IN CNAME www',
+  'svc IN SVCB 1 mail',
 ].join('\n') + '\n';
 
 /** What the features say about every position of interest, as plain data. */
@@ -53,6 +54,7 @@ test('features on an incrementally built and edited zone equal those on a fresh 
   // Edits: retarget the CNAME, rename the mail host, then add a line above everything.
   const edits = [
     (t) => t.replace('www IN CNAME mail', 'www IN CNAME ns1'),
+    (t) => t.replace('svc IN SVCB 1 mail', 'svc IN SVCB 1 ns1'),
     (t) => t.replace('mail IN A 192.0.2.25', 'mx1 IN A 192.0.2.25'),
     (t) => '; top\n' + t,
   ];

@@ -1,5 +1,5 @@
-// textDocument/definition and textDocument/references between target names
-// (MX/NS/SRV/CNAME/DNAME/PTR) and the records at those names.
+// textDocument/definition and textDocument/references between the names records point at
+// (features/navigation.ts says which fields) and the records at those names.
 import type { Connection } from 'vscode-languageserver/node';
 import { definitionAt, referencesAt } from '../features/navigation';
 import type { GetDoc } from './doc-state';

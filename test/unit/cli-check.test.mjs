@@ -111,15 +111,19 @@ test('check: text columns count characters (code points); --json gives the same 
   assert.deepEqual([f.line, f.column], [6, 19]);
 });
 
-test('check: findings in $INCLUDEd files name them relative to the current folder like the main file, sorted by file, line, column', (t) => {
+test('check: findings in $INCLUDEd files name them relative to the current folder like the main file; files in the order given, each by line and column, its includes after it', (t) => {
   const main = HEAD + '$INCLUDE inc/hosts.inc\nz IN A 192.0.2.300\na IN A 192.0.2.301\n';
   const run = inDir(t, { 'zones/main.zone': main, 'zones/inc/hosts.inc': 'h2 IN A 192.0.2.302\nh1 IN AAAA 2001:db8::zz\n' });
   const r = run('check', 'zones/main.zone');
   const where = r.stdout.trim().split('\n').filter((l) => l.includes('rdata-invalid')).map((l) => l.split(': ')[0]);
-  assert.deepEqual(where, ['zones/inc/hosts.inc:1:9', 'zones/inc/hosts.inc:2:12', 'zones/main.zone:7:8', 'zones/main.zone:8:8']);
+  assert.deepEqual(where, ['zones/main.zone:7:8', 'zones/main.zone:8:8', 'zones/inc/hosts.inc:1:9', 'zones/inc/hosts.inc:2:12']);
   const json = JSON.parse(run('check', '--json', 'zones/main.zone').stdout);
   assert.deepEqual(json.filter((f) => f.rule === 'rdata-invalid').map((f) => `${f.file}:${f.line}:${f.column}`), where);
   // a main file given by an absolute path: its includes are absolute too
   const abs = JSON.parse(run('check', '--json', join(run.dir, 'zones/main.zone')).stdout).filter((f) => f.rule === 'rdata-invalid');
-  assert.deepEqual(abs.map((f) => f.file), [join(run.dir, 'zones/inc/hosts.inc'), join(run.dir, 'zones/inc/hosts.inc'), join(run.dir, 'zones/main.zone'), join(run.dir, 'zones/main.zone')]);
+  assert.deepEqual(abs.map((f) => f.file), [join(run.dir, 'zones/main.zone'), join(run.dir, 'zones/main.zone'), join(run.dir, 'zones/inc/hosts.inc'), join(run.dir, 'zones/inc/hosts.inc')]);
+  // two zone files: in the order given, not by name
+  const two = inDir(t, { 'b.zone': HEAD + 'x IN A 192.0.2.300\n', 'a.zone': HEAD + 'y IN A 192.0.2.300\n' });
+  const files = JSON.parse(two('check', '--json', 'b.zone', 'a.zone').stdout).filter((f) => f.rule === 'rdata-invalid').map((f) => f.file);
+  assert.deepEqual(files, ['b.zone', 'a.zone']);
 });

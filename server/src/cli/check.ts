@@ -107,16 +107,19 @@ export async function checkMain(argv: string[]): Promise<number> {
       if (n === undefined) shown.set(id, (n = isAbsolute(f) ? id : relative(process.cwd(), id) || id));
       return n;
     };
+    const mine: CliFinding[] = [];
     for (const x of findings) {
       const r = absRange(x.loc);
       const file = x.loc.file;
-      all.push({
+      mine.push({
         file: nameOf(file.id), line: r.startLine + 1, column: charColumn(file, r.startLine, r.startCol), endLine: r.endLine + 1,
         endColumn: charColumn(file, r.endLine, r.endCol), severity: x.severity, rule: x.ruleId, message: x.message,
       });
     }
+    // in the order the files were given; each file's findings (and its includes') by place
+    mine.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file === f ? -1 : b.file === f ? 1 : a.file < b.file ? -1 : 1));
+    for (const x of mine) all.push(x);
   }
-  all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   if (args.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
   else {
     const lines = all.map((x) => `${x.file}:${x.line}:${x.column}: ${x.severity} ${x.rule} ${x.message}`);

@@ -48,3 +48,20 @@ test('every type in the core RR table is highlighted as a type, upper and lower 
     && names.includes(t.text.toUpperCase())));
   assert.deepEqual(notTyped, []);
 });
+
+test('syntaxes/dns-zone.tmLanguage.json is what scripts/gen-grammar.mjs writes (run it after editing)', async () => {
+  const { text } = await import('../../scripts/gen-grammar.mjs');
+  assert.equal(readFileSync(join(DIR, '..', '..', 'syntaxes', 'dns-zone.tmLanguage.json'), 'utf8'), text);
+});
+
+test('a head split by parentheses keeps its scopes for every type the grammar knows by name', async () => {
+  const text = ['A 192.0.2.1', 'MX 10 mail', 'TLSA 3 1 1 ab12', 'DNSKEY 257 3 13 AwEAAQ==', 'SVCB 1 . alpn=h2', 'NAPTR 1 1 "u" "" "" .']
+    .map((r) => `x ( 3600 IN ${r.split(' ')[0]}\n  ${r.split(' ').slice(1).join(' ')} )\nnext IN A 192.0.2.9`).join('\n');
+  const lines = await tokenize(text);
+  for (let i = 0; i < lines.length; i += 3) {
+    assert.ok(lines[i].some((t) => t.scopes.includes('storage.type.rr.dns-zone')), `type on line ${i + 1}`);
+    const rdata = lines[i + 1].filter((t) => t.text.trim() && t.text.trim() !== ')');
+    assert.ok(rdata.every((t) => t.scopes.length > 3), `RDATA scoped on line ${i + 2}: ${JSON.stringify(rdata.map((t) => [t.text, t.scopes]))}`);
+    assert.ok(!lines[i + 2][0].scopes.includes('meta.parens.dns-zone') && lines[i + 2][0].scopes.includes('entity.name.tag.owner.dns-zone'), `line ${i + 3} after the ")"`);
+  }
+});

@@ -44,7 +44,7 @@ test('hover on TLSA fields: RFC 7218 acronyms', () => {
 
 test('hover on names shows them fully qualified; TTLs in human units', () => {
   assert.match(core.hoverAt(zone, ...at(5, 'mx1')).markdown, /mx1\.example\.com\./);
-  assert.match(core.hoverAt(zone, ...at(9, 'www')).markdown, /\*\*www\.example\.com\.\*\*/);
+  assert.match(core.hoverAt(zone, ...at(9, 'www')).markdown, /^`www\.example\.com\.`/);
   assert.match(core.hoverAt(zone, 3, lines[3].indexOf('1209600')).markdown, /2 weeks/);
   assert.match(core.hoverAt(zone, 1, 6).markdown, /1 hour 30 minutes/);
   assert.equal(core.hoverAt(zone, 10, 3), undefined, 'no hover in comments');
@@ -203,4 +203,123 @@ test('document symbols in slices of 1, 3 and 100 records are the one-pass outlin
       }
     }
   }
+});
+
+// --- hover and completion fixes (operator reports) ---
+const BASE = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n';
+const zoneOf = (body) => core.parseZone(BASE + body, { fileId: '/tmp/dz-hover.zone' });
+/** hover markdown at the first occurrence of `word` (plus offset) on body line `l` (0-based) */
+function hoverWord(z, l, word, offset = 0) {
+  const line = 5 + l;
+  return core.hoverAt(z, line, z.file.lines[line].indexOf(word) + offset)?.markdown;
+}
+
+test('hover: HINFO cites RFC 1035 §3.3.2, in completion docs too', () => {
+  const z = zoneOf('h IN HINFO "INTEL-386" "Linux"\n');
+  const md = hoverWord(z, 0, 'HINFO');
+  assert.match(md, /RFC 1035 §3\.3\.2/);
+  assert.doesNotMatch(md, /8482/);
+  const c = core.completionsAt(core.parseZone('www ', { fileId: 'c.zone' }), 0, 4).find((x) => x.label === 'HINFO');
+  assert.match(c.documentation, /RFC 1035 §3\.3\.2/);
+});
+
+test('hover: every assigned DNSSEC algorithm and DS digest has its IANA name; CERT algorithm 0 is allowed', () => {
+  const z = zoneOf([
+    'a IN DS 1 12 3 ' + 'ab'.repeat(32),
+    'b IN DNSKEY 257 3 1 AAAA', 'c IN DNSKEY 257 3 3 AAAA', 'd IN DNSKEY 257 3 6 AAAA',
+    'e IN DNSKEY 257 3 252 AAAA', 'f IN DNSKEY 257 3 253 AAAA', 'g IN DNSKEY 257 3 254 AAAA',
+    'h IN CERT PKIX 1 0 AAAA', '',
+  ].join('\n'));
+  const ds = z.file.lines[5];
+  const algo = core.hoverAt(z, 5, ds.indexOf(' 12 ') + 1).markdown;
+  assert.match(algo, /12 = ECC-GOST\*\*/);
+  assert.match(algo, /MUST NOT .*signing.*RFC 8624 §3\.1/);
+  const dig = core.hoverAt(z, 5, ds.indexOf(' 3 ') + 1).markdown;
+  assert.match(dig, /3 = GOST R 34\.11-94\*\*/);
+  assert.match(dig, /RFC 5933/);
+  const names = { 6: 'RSAMD5', 7: 'DSA', 8: 'DSA-NSEC3-SHA1', 9: 'INDIRECT', 10: 'PRIVATEDNS', 11: 'PRIVATEOID' };
+  for (const [line, name] of Object.entries(names)) {
+    const l = z.file.lines[line];
+    const md = core.hoverAt(z, Number(line), l.indexOf(' 3 ') + 3).markdown;
+    assert.match(md, new RegExp(`= ${name}\\*\\*`), l);
+    assert.doesNotMatch(md, /not an assigned value/);
+  }
+  assert.match(core.hoverAt(z, 6, z.file.lines[6].indexOf(' 3 1 ') + 3).markdown, /MUST NOT be used for signing or validation \(RFC 8624 §3\.1\)/);
+  const cert = core.hoverAt(z, 12, z.file.lines[12].indexOf(' 0 ') + 1).markdown;
+  assert.match(cert, /0 = unknown\*\*/);
+  assert.match(cert, /RFC 4398 §2\.1/);
+});
+
+test('hover: RSASHA1 is NOT RECOMMENDED for signing and MUST be validated (RFC 8624 §3.1); SHA-1 DS likewise', () => {
+  const z = zoneOf('a IN DNSKEY 257 3 5 AAAA\nb IN DNSKEY 257 3 7 AAAA\nc IN DS 1 8 1 ' + 'ab'.repeat(20) + '\n');
+  for (const l of [0, 1]) {
+    const md = hoverWord(z, l, ' 3 ', 3);
+    assert.match(md, /NOT RECOMMENDED for signing; validators MUST support it \(RFC 8624 §3\.1\)/);
+    assert.doesNotMatch(md, /must not be used/i);
+  }
+  assert.match(hoverWord(z, 2, ' 8 1 ', 3), /MUST NOT be used in new DS records; validators MUST support it \(RFC 8624 §3\.3\)/);
+});
+
+test('hover: an absent NSEC3/NSEC3PARAM salt and other empty values never render as ****', () => {
+  const z = zoneOf('x IN NSEC3PARAM 1 0 0 -\nh IN HINFO "" "Linux"\n');
+  const salt = hoverWord(z, 0, '-');
+  assert.match(salt, /no salt \(length 0\)/);
+  assert.doesNotMatch(salt, /\*\*\*\*/);
+  assert.doesNotMatch(hoverWord(z, 1, '""'), /\*\*\*\*/);
+});
+
+test('hover: names keep their escapes (shown in code spans), owners and name fields alike', () => {
+  const z = zoneOf('a\\.b\\032c IN A 192.0.2.1\na\\;b IN A 192.0.2.2\nx IN CNAME *.y\nq`q IN CNAME a\\.b\\032c\n');
+  assert.match(hoverWord(z, 0, 'a'), /^`a\\\.b\\032c\.example\.com\.`/);
+  assert.match(hoverWord(z, 1, 'a'), /^`a\\;b\.example\.com\.`/);
+  assert.match(hoverWord(z, 2, '*.y'), /Value `\*\.y\.example\.com\.`/);
+  assert.match(hoverWord(z, 3, 'q'), /^``q`q\.example\.com\.``/);
+  assert.match(hoverWord(z, 3, 'a\\.'), /Value `a\\\.b\\032c\.example\.com\.`/);
+});
+
+test('hover: RRSIG times as UTC dates with how long ago or ahead; original TTL humanised', () => {
+  const z = zoneOf('x IN RRSIG A 13 2 3600 20240201000000 20240101000000 12345 example.com. AAAA\n');
+  const now = Date.UTC(2024, 1, 11); // 2024-02-11
+  const line = z.file.lines[5];
+  const exp = core.hoverAt(z, 5, line.indexOf('20240201'), now).markdown;
+  assert.match(exp, /2024-02-01 00:00:00 UTC/);
+  assert.match(exp, /expired 10 days ago/);
+  assert.doesNotMatch(exp, /1706745600/);
+  const inc = core.hoverAt(z, 5, line.indexOf('20240101'), Date.UTC(2023, 11, 29)).markdown;
+  assert.match(inc, /2024-01-01 00:00:00 UTC/);
+  assert.match(inc, /in 3 days/);
+  assert.match(core.hoverAt(z, 5, line.indexOf('3600')).markdown, /Value \*\*3600\*\* seconds = 1 hour/);
+});
+
+test('hover: SMIMEA usages have neutral RFC 7218 names, no SMTP advice', () => {
+  const z = zoneOf('x._smimecert IN SMIMEA 3 0 1 ' + 'ab'.repeat(32) + '\ny._smimecert IN SMIMEA 0 0 1 ' + 'ab'.repeat(32) + '\n');
+  for (const l of [0, 1]) {
+    const md = hoverWord(z, l, 'SMIMEA ', 7);
+    assert.match(md, l === 0 ? /3 = DANE-EE/ : /0 = PKIX-TA/);
+    assert.doesNotMatch(md, /SMTP|7672/);
+  }
+  assert.doesNotMatch(hoverWord(z, 0, ' 1 ', 1), /SMTP|7672/);
+  const tlsa = zoneOf('_25._tcp.mx IN TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n');
+  assert.match(hoverWord(tlsa, 0, 'TLSA ', 5), /RFC 7672/);
+});
+
+test('hover: $INCLUDE says how dane-zone and name servers resolve relative paths', () => {
+  const z = zoneOf('$INCLUDE other.zone\n');
+  const md = hoverWord(z, 0, '$INCLUDE');
+  assert.match(md, /directory of the file that includes it/);
+  assert.match(md, /BIND.*working directory.*`directory`/);
+  assert.doesNotMatch(md, /relative to this one/);
+});
+
+test('hover: DNSKEY flags bits explained (REVOKE, RFC 5011 §7); CERT type names (RFC 4398 §2.1)', () => {
+  const z = zoneOf('k IN DNSKEY 385 3 13 AAAA\nz IN DNSKEY 256 3 13 AAAA\nc IN CERT 6 1 8 AAAA\nd IN CERT URI 1 8 AAAA\n');
+  const k = hoverWord(z, 0, '385');
+  assert.match(k, /Zone Key \(256\)/);
+  assert.match(k, /REVOKE \(128\).*RFC 5011 §7/);
+  assert.match(k, /SEP \(1\)/);
+  assert.doesNotMatch(k, /not an assigned value/);
+  assert.match(hoverWord(z, 1, '256'), /Value \*\*256\*\* = Zone Key \(256\): ZSK$/m);
+  assert.doesNotMatch(hoverWord(z, 1, '256'), /SEP \(1\)|REVOKE \(128\)/);
+  assert.match(hoverWord(z, 2, ' 6 ', 1), /6 = IPGP\*\*/);
+  assert.match(hoverWord(z, 3, 'URI'), /253 = URI\*\*/);
 });

@@ -323,3 +323,64 @@ test('hover: DNSKEY flags bits explained (REVOKE, RFC 5011 §7); CERT type names
   assert.match(hoverWord(z, 2, ' 6 ', 1), /6 = IPGP\*\*/);
   assert.match(hoverWord(z, 3, 'URI'), /253 = URI\*\*/);
 });
+
+test('completion: nothing inside a comment', () => {
+  const z = (t) => core.parseZone(t, { fileId: 'c.zone' });
+  for (const t of ['; hello ', '   ; hello ', 'www ; c ', 'www 300 IN ; c ', '_25._tcp.mx IN TLSA ; c ', '$TTL 300 ; c ']) {
+    assert.deepEqual(core.completionsAt(z(t), 0, t.length), [], JSON.stringify(t));
+  }
+  // before the comment still completes
+  assert.ok(core.completionsAt(z('www  ; c'), 0, 4).some((c) => c.label === 'MX'));
+  // a ; inside quotes or escaped is no comment
+  assert.ok(core.completionsAt(z('www\\;x '), 0, 7).some((c) => c.label === 'MX'));
+});
+
+test('completion: snippets with named tab stops for types and directives, plain text otherwise', () => {
+  const z = core.parseZone('www ', { fileId: 'c.zone' });
+  const plain = core.completionsAt(z, 0, 4);
+  const snip = core.completionsAt(z, 0, 4, { snippets: true });
+  assert.deepEqual(snip.map((c) => [c.label, c.sortText]), plain.map((c) => [c.label, c.sortText]), 'labels and order as without snippets');
+  const mx = snip.find((c) => c.label === 'MX');
+  assert.equal(mx.insertText, 'MX ${1:10} ${2:mail}');
+  assert.equal(mx.snippet, true);
+  assert.equal(snip.find((c) => c.label === 'TLSA').insertText, 'TLSA ${1|3,2|} ${2|1,0|} ${3|1,2,0|} ${4:digest}');
+  assert.equal(snip.find((c) => c.label === 'IN').insertText, undefined, 'a class is just its name');
+  const pmx = plain.find((c) => c.label === 'MX');
+  assert.ok(!pmx.snippet && (pmx.insertText === undefined || !pmx.insertText.includes('$')));
+  const d = core.completionsAt(core.parseZone('$', { fileId: 'c.zone' }), 0, 1, { snippets: true });
+  // a literal $ is escaped in snippet syntax (else $TTL is a variable and inserts "TTL")
+  assert.equal(d.find((c) => c.label === '$TTL').insertText, '\\$TTL ${1:3600}');
+  assert.equal(d.find((c) => c.label === '$ORIGIN').insertText, '\\$ORIGIN ${1:example.com.}');
+  assert.match(d.find((c) => c.label === '$INCLUDE').insertText, /^\\\$INCLUDE \$\{1:file\}/);
+  // every snippet is valid: tab stops numbered from 1, each field named
+  for (const c of snip.filter((x) => x.kind === 'type')) {
+    const def = core.rrTypeByName(c.label);
+    const stops = [...c.insertText.matchAll(/\$\{(\d+)[:|]/g)].map((m) => Number(m[1]));
+    assert.deepEqual(stops, def.fields.map((_, i) => i + 1), c.label);
+  }
+});
+
+test('completion: MX preference, CAA flags and tags, DNSKEY flags, NSEC3PARAM fields, $GENERATE types', () => {
+  const z = (t) => core.parseZone(t, { fileId: 'c.zone' });
+  const at = (t) => core.completionsAt(z(t), 0, t.length);
+  assert.deepEqual(at('www IN MX ').map((c) => c.label), ['10', '20']);
+  assert.deepEqual(at('www IN CAA ').map((c) => c.label), ['0', '128']);
+  assert.match(at('www IN CAA ')[1].documentation, /critical.*RFC 8659 §4\.1/i);
+  assert.deepEqual(at('www IN CAA 0 ').map((c) => c.label), ['issue', 'issuewild', 'iodef', 'issuemail', 'issuevmc']);
+  assert.ok(at('www IN CAA 0 ').every((c) => c.documentation.length > 10));
+  const caa = core.parseZone('$ORIGIN example.com.\nwww IN CAA 0 issuewild "ca.example"\n', { fileId: 'c.zone' });
+  assert.match(core.hoverAt(caa, 1, 14).markdown, /Value `issuewild`: CAs that may issue wildcard certificates.*RFC 8659 §4\.3/);
+  assert.deepEqual(at('@ IN DNSKEY ').map((c) => `${c.label} ${c.detail.split(':')[0]}`), ['256 ZSK', '257 KSK']);
+  assert.deepEqual(at('@ IN NSEC3PARAM ').map((c) => c.label), ['1']);
+  assert.deepEqual(at('@ IN NSEC3PARAM 1 ').map((c) => c.label), ['0']);
+  const it = at('@ IN NSEC3PARAM 1 0 ');
+  assert.deepEqual(it.map((c) => c.label), ['0']);
+  assert.match(it[0].documentation, /RFC 9276/);
+  assert.deepEqual(at('@ IN NSEC3PARAM 1 0 0 ').map((c) => c.label), ['-']);
+  const gen = at('$GENERATE 1-10 host$ ');
+  assert.ok(gen.some((c) => c.label === 'A') && gen.some((c) => c.label === 'IN'));
+  assert.ok(at('$GENERATE 1-10 host$ 300 IN ').some((c) => c.label === 'PTR'));
+  assert.ok(!at('$GENERATE 1-10 host$ IN ').some((c) => c.label === 'IN'));
+  assert.deepEqual(at('$GENERATE 1-10 host$ A '), []);
+  assert.deepEqual(at('$GENERATE 1-10 '), []);
+});

@@ -69,7 +69,7 @@ test('hover: TLSA fields with RFC 7218 names, types with their layout, names ful
   assert.deepEqual(h1.range, { start: pos(8, '3 1 1'), end: pos(8, '3 1 1', 1) });
   assert.match((await hover(pos(8, 'TLSA'))).contents.value, /`usage` `selector` `matchingType` `data`/);
   const mx = (await hover(pos(5, 'mx1'))).contents.value;
-  assert.match(mx, /Value \*\*mx1\.example\.com\.\*\*/);
+  assert.match(mx, /Value `mx1\.example\.com\.`/);
   assert.match(mx, /looks up TLSA at:\n\n- `_25\._tcp\.mx1\.example\.com\.` — 2 TLSA records/, 'the DANE part is appended');
   assert.equal(await hover({ line: 12, character: 0 }), null);
 });
@@ -86,6 +86,31 @@ test('completion: types after an owner, TLSA usages with descriptions', async (t
   const types = await s.conn.sendRequest('textDocument/completion', { textDocument: doc, position: { line: 10, character: 5 } });
   const tl = Array.isArray(types) ? types : types.items;
   assert.ok(tl.some((i) => i.label === 'TLSA') && tl.some((i) => i.label === 'IN'));
+});
+
+test('completion: snippets only for a client with snippetSupport; the typed word is replaced', async (t) => {
+  const items = async (snippetSupport) => {
+    const s = await startServerFor(t, snippetSupport === undefined ? {} : { textDocument: { completion: { completionItem: { snippetSupport } } } });
+    await s.open(URI, TEXT + 'www  IN M\n$T\n', 1);
+    await s.diagnostics(URI, 1);
+    const get = async (line, character) => {
+      const r = await s.conn.sendRequest('textDocument/completion', { textDocument: doc, position: { line, character } });
+      return Array.isArray(r) ? r : r.items;
+    };
+    return { types: await get(11, 9), dirs: await get(12, 2) };
+  };
+  const yes = await items(true);
+  const mx = yes.types.find((i) => i.label === 'MX');
+  assert.equal(mx.insertTextFormat, 2, 'InsertTextFormat.Snippet');
+  assert.deepEqual(mx.textEdit, { range: { start: { line: 11, character: 8 }, end: { line: 11, character: 9 } }, newText: 'MX ${1:10} ${2:mail}' });
+  const ttl = yes.dirs.find((i) => i.label === '$TTL');
+  assert.deepEqual(ttl.textEdit, { range: { start: { line: 12, character: 0 }, end: { line: 12, character: 2 } }, newText: '\\$TTL ${1:3600}' });
+  for (const no of [await items(false), await items(undefined)]) {
+    const m = no.types.find((i) => i.label === 'MX');
+    assert.equal(m.insertTextFormat, undefined);
+    assert.equal(m.textEdit.newText, 'MX');
+    assert.equal(no.dirs.find((i) => i.label === '$TTL').textEdit.newText, '$TTL');
+  }
 });
 
 test('symbols, folding, definition and references', async (t) => {

@@ -44,7 +44,7 @@ test('hover on TLSA fields: RFC 7218 acronyms', () => {
 
 test('hover on names shows them fully qualified; TTLs in human units', () => {
   assert.match(core.hoverAt(zone, ...at(5, 'mx1')).markdown, /mx1\.example\.com\./);
-  assert.match(core.hoverAt(zone, ...at(9, 'www')).markdown, /\*\*www\.example\.com\.\*\*/);
+  assert.match(core.hoverAt(zone, ...at(9, 'www')).markdown, /^`www\.example\.com\.`/);
   assert.match(core.hoverAt(zone, 3, lines[3].indexOf('1209600')).markdown, /2 weeks/);
   assert.match(core.hoverAt(zone, 1, 6).markdown, /1 hour 30 minutes/);
   assert.equal(core.hoverAt(zone, 10, 3), undefined, 'no hover in comments');
@@ -203,4 +203,184 @@ test('document symbols in slices of 1, 3 and 100 records are the one-pass outlin
       }
     }
   }
+});
+
+// --- hover and completion fixes (operator reports) ---
+const BASE = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n';
+const zoneOf = (body) => core.parseZone(BASE + body, { fileId: '/tmp/dz-hover.zone' });
+/** hover markdown at the first occurrence of `word` (plus offset) on body line `l` (0-based) */
+function hoverWord(z, l, word, offset = 0) {
+  const line = 5 + l;
+  return core.hoverAt(z, line, z.file.lines[line].indexOf(word) + offset)?.markdown;
+}
+
+test('hover: HINFO cites RFC 1035 §3.3.2, in completion docs too', () => {
+  const z = zoneOf('h IN HINFO "INTEL-386" "Linux"\n');
+  const md = hoverWord(z, 0, 'HINFO');
+  assert.match(md, /RFC 1035 §3\.3\.2/);
+  assert.doesNotMatch(md, /8482/);
+  const c = core.completionsAt(core.parseZone('www ', { fileId: 'c.zone' }), 0, 4).find((x) => x.label === 'HINFO');
+  assert.match(c.documentation, /RFC 1035 §3\.3\.2/);
+});
+
+test('hover: every assigned DNSSEC algorithm and DS digest has its IANA name; CERT algorithm 0 is allowed', () => {
+  const z = zoneOf([
+    'a IN DS 1 12 3 ' + 'ab'.repeat(32),
+    'b IN DNSKEY 257 3 1 AAAA', 'c IN DNSKEY 257 3 3 AAAA', 'd IN DNSKEY 257 3 6 AAAA',
+    'e IN DNSKEY 257 3 252 AAAA', 'f IN DNSKEY 257 3 253 AAAA', 'g IN DNSKEY 257 3 254 AAAA',
+    'h IN CERT PKIX 1 0 AAAA', '',
+  ].join('\n'));
+  const ds = z.file.lines[5];
+  const algo = core.hoverAt(z, 5, ds.indexOf(' 12 ') + 1).markdown;
+  assert.match(algo, /12 = ECC-GOST\*\*/);
+  assert.match(algo, /MUST NOT .*signing.*RFC 8624 §3\.1/);
+  const dig = core.hoverAt(z, 5, ds.indexOf(' 3 ') + 1).markdown;
+  assert.match(dig, /3 = GOST R 34\.11-94\*\*/);
+  assert.match(dig, /RFC 5933/);
+  const names = { 6: 'RSAMD5', 7: 'DSA', 8: 'DSA-NSEC3-SHA1', 9: 'INDIRECT', 10: 'PRIVATEDNS', 11: 'PRIVATEOID' };
+  for (const [line, name] of Object.entries(names)) {
+    const l = z.file.lines[line];
+    const md = core.hoverAt(z, Number(line), l.indexOf(' 3 ') + 3).markdown;
+    assert.match(md, new RegExp(`= ${name}\\*\\*`), l);
+    assert.doesNotMatch(md, /not an assigned value/);
+  }
+  assert.match(core.hoverAt(z, 6, z.file.lines[6].indexOf(' 3 1 ') + 3).markdown, /MUST NOT be used for signing or validation \(RFC 8624 §3\.1\)/);
+  const cert = core.hoverAt(z, 12, z.file.lines[12].indexOf(' 0 ') + 1).markdown;
+  assert.match(cert, /0 = unknown\*\*/);
+  assert.match(cert, /RFC 4398 §2\.1/);
+});
+
+test('hover: RSASHA1 is NOT RECOMMENDED for signing and MUST be validated (RFC 8624 §3.1); SHA-1 DS likewise', () => {
+  const z = zoneOf('a IN DNSKEY 257 3 5 AAAA\nb IN DNSKEY 257 3 7 AAAA\nc IN DS 1 8 1 ' + 'ab'.repeat(20) + '\n');
+  for (const l of [0, 1]) {
+    const md = hoverWord(z, l, ' 3 ', 3);
+    assert.match(md, /NOT RECOMMENDED for signing; validators MUST support it \(RFC 8624 §3\.1\)/);
+    assert.doesNotMatch(md, /must not be used/i);
+  }
+  assert.match(hoverWord(z, 2, ' 8 1 ', 3), /MUST NOT be used in new DS records; validators MUST support it \(RFC 8624 §3\.3\)/);
+});
+
+test('hover: an absent NSEC3/NSEC3PARAM salt and other empty values never render as ****', () => {
+  const z = zoneOf('x IN NSEC3PARAM 1 0 0 -\nh IN HINFO "" "Linux"\n');
+  const salt = hoverWord(z, 0, '-');
+  assert.match(salt, /no salt \(length 0\)/);
+  assert.doesNotMatch(salt, /\*\*\*\*/);
+  assert.doesNotMatch(hoverWord(z, 1, '""'), /\*\*\*\*/);
+});
+
+test('hover: names keep their escapes (shown in code spans), owners and name fields alike', () => {
+  const z = zoneOf('a\\.b\\032c IN A 192.0.2.1\na\\;b IN A 192.0.2.2\nx IN CNAME *.y\nq`q IN CNAME a\\.b\\032c\n');
+  assert.match(hoverWord(z, 0, 'a'), /^`a\\\.b\\032c\.example\.com\.`/);
+  assert.match(hoverWord(z, 1, 'a'), /^`a\\;b\.example\.com\.`/);
+  assert.match(hoverWord(z, 2, '*.y'), /Value `\*\.y\.example\.com\.`/);
+  assert.match(hoverWord(z, 3, 'q'), /^``q`q\.example\.com\.``/);
+  assert.match(hoverWord(z, 3, 'a\\.'), /Value `a\\\.b\\032c\.example\.com\.`/);
+});
+
+test('hover: RRSIG times as UTC dates with how long ago or ahead; original TTL humanised', () => {
+  const z = zoneOf('x IN RRSIG A 13 2 3600 20240201000000 20240101000000 12345 example.com. AAAA\n');
+  const now = Date.UTC(2024, 1, 11); // 2024-02-11
+  const line = z.file.lines[5];
+  const exp = core.hoverAt(z, 5, line.indexOf('20240201'), now).markdown;
+  assert.match(exp, /2024-02-01 00:00:00 UTC/);
+  assert.match(exp, /expired 10 days ago/);
+  assert.doesNotMatch(exp, /1706745600/);
+  const inc = core.hoverAt(z, 5, line.indexOf('20240101'), Date.UTC(2023, 11, 29)).markdown;
+  assert.match(inc, /2024-01-01 00:00:00 UTC/);
+  assert.match(inc, /in 3 days/);
+  assert.match(core.hoverAt(z, 5, line.indexOf('3600')).markdown, /Value \*\*3600\*\* seconds = 1 hour/);
+});
+
+test('hover: SMIMEA usages have neutral RFC 7218 names, no SMTP advice', () => {
+  const z = zoneOf('x._smimecert IN SMIMEA 3 0 1 ' + 'ab'.repeat(32) + '\ny._smimecert IN SMIMEA 0 0 1 ' + 'ab'.repeat(32) + '\n');
+  for (const l of [0, 1]) {
+    const md = hoverWord(z, l, 'SMIMEA ', 7);
+    assert.match(md, l === 0 ? /3 = DANE-EE/ : /0 = PKIX-TA/);
+    assert.doesNotMatch(md, /SMTP|7672/);
+  }
+  assert.doesNotMatch(hoverWord(z, 0, ' 1 ', 1), /SMTP|7672/);
+  const tlsa = zoneOf('_25._tcp.mx IN TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n');
+  assert.match(hoverWord(tlsa, 0, 'TLSA ', 5), /RFC 7672/);
+});
+
+test('hover: $INCLUDE says how dane-zone and name servers resolve relative paths', () => {
+  const z = zoneOf('$INCLUDE other.zone\n');
+  const md = hoverWord(z, 0, '$INCLUDE');
+  assert.match(md, /directory of the file that includes it/);
+  assert.match(md, /BIND.*working directory.*`directory`/);
+  assert.doesNotMatch(md, /relative to this one/);
+});
+
+test('hover: DNSKEY flags bits explained (REVOKE, RFC 5011 §7); CERT type names (RFC 4398 §2.1)', () => {
+  const z = zoneOf('k IN DNSKEY 385 3 13 AAAA\nz IN DNSKEY 256 3 13 AAAA\nc IN CERT 6 1 8 AAAA\nd IN CERT URI 1 8 AAAA\n');
+  const k = hoverWord(z, 0, '385');
+  assert.match(k, /Zone Key \(256\)/);
+  assert.match(k, /REVOKE \(128\).*RFC 5011 §7/);
+  assert.match(k, /SEP \(1\)/);
+  assert.doesNotMatch(k, /not an assigned value/);
+  assert.match(hoverWord(z, 1, '256'), /Value \*\*256\*\* = Zone Key \(256\): ZSK$/m);
+  assert.doesNotMatch(hoverWord(z, 1, '256'), /SEP \(1\)|REVOKE \(128\)/);
+  assert.match(hoverWord(z, 2, ' 6 ', 1), /6 = IPGP\*\*/);
+  assert.match(hoverWord(z, 3, 'URI'), /253 = URI\*\*/);
+});
+
+test('completion: nothing inside a comment', () => {
+  const z = (t) => core.parseZone(t, { fileId: 'c.zone' });
+  for (const t of ['; hello ', '   ; hello ', 'www ; c ', 'www 300 IN ; c ', '_25._tcp.mx IN TLSA ; c ', '$TTL 300 ; c ']) {
+    assert.deepEqual(core.completionsAt(z(t), 0, t.length), [], JSON.stringify(t));
+  }
+  // before the comment still completes
+  assert.ok(core.completionsAt(z('www  ; c'), 0, 4).some((c) => c.label === 'MX'));
+  // a ; inside quotes or escaped is no comment
+  assert.ok(core.completionsAt(z('www\\;x '), 0, 7).some((c) => c.label === 'MX'));
+});
+
+test('completion: snippets with named tab stops for types and directives, plain text otherwise', () => {
+  const z = core.parseZone('www ', { fileId: 'c.zone' });
+  const plain = core.completionsAt(z, 0, 4);
+  const snip = core.completionsAt(z, 0, 4, { snippets: true });
+  assert.deepEqual(snip.map((c) => [c.label, c.sortText]), plain.map((c) => [c.label, c.sortText]), 'labels and order as without snippets');
+  const mx = snip.find((c) => c.label === 'MX');
+  assert.equal(mx.insertText, 'MX ${1:10} ${2:mail}');
+  assert.equal(mx.snippet, true);
+  assert.equal(snip.find((c) => c.label === 'TLSA').insertText, 'TLSA ${1|3,2|} ${2|1,0|} ${3|1,2,0|} ${4:digest}');
+  assert.equal(snip.find((c) => c.label === 'IN').insertText, undefined, 'a class is just its name');
+  const pmx = plain.find((c) => c.label === 'MX');
+  assert.ok(!pmx.snippet && (pmx.insertText === undefined || !pmx.insertText.includes('$')));
+  const d = core.completionsAt(core.parseZone('$', { fileId: 'c.zone' }), 0, 1, { snippets: true });
+  // a literal $ is escaped in snippet syntax (else $TTL is a variable and inserts "TTL")
+  assert.equal(d.find((c) => c.label === '$TTL').insertText, '\\$TTL ${1:3600}');
+  assert.equal(d.find((c) => c.label === '$ORIGIN').insertText, '\\$ORIGIN ${1:example.com.}');
+  assert.match(d.find((c) => c.label === '$INCLUDE').insertText, /^\\\$INCLUDE \$\{1:file\}/);
+  // every snippet is valid: tab stops numbered from 1, each field named
+  for (const c of snip.filter((x) => x.kind === 'type')) {
+    const def = core.rrTypeByName(c.label);
+    const stops = [...c.insertText.matchAll(/\$\{(\d+)[:|]/g)].map((m) => Number(m[1]));
+    assert.deepEqual(stops, def.fields.map((_, i) => i + 1), c.label);
+  }
+});
+
+test('completion: MX preference, CAA flags and tags, DNSKEY flags, NSEC3PARAM fields, $GENERATE types', () => {
+  const z = (t) => core.parseZone(t, { fileId: 'c.zone' });
+  const at = (t) => core.completionsAt(z(t), 0, t.length);
+  assert.deepEqual(at('www IN MX ').map((c) => c.label), ['10', '20']);
+  assert.deepEqual(at('www IN CAA ').map((c) => c.label), ['0', '128']);
+  assert.match(at('www IN CAA ')[1].documentation, /critical.*RFC 8659 §4\.1/i);
+  assert.deepEqual(at('www IN CAA 0 ').map((c) => c.label), ['issue', 'issuewild', 'iodef', 'issuemail', 'issuevmc']);
+  assert.ok(at('www IN CAA 0 ').every((c) => c.documentation.length > 10));
+  const caa = core.parseZone('$ORIGIN example.com.\nwww IN CAA 0 issuewild "ca.example"\n', { fileId: 'c.zone' });
+  assert.match(core.hoverAt(caa, 1, 14).markdown, /Value `issuewild`: CAs that may issue wildcard certificates.*RFC 8659 §4\.3/);
+  assert.deepEqual(at('@ IN DNSKEY ').map((c) => `${c.label} ${c.detail.split(':')[0]}`), ['256 ZSK', '257 KSK']);
+  assert.deepEqual(at('@ IN NSEC3PARAM ').map((c) => c.label), ['1']);
+  assert.deepEqual(at('@ IN NSEC3PARAM 1 ').map((c) => c.label), ['0']);
+  const it = at('@ IN NSEC3PARAM 1 0 ');
+  assert.deepEqual(it.map((c) => c.label), ['0']);
+  assert.match(it[0].documentation, /RFC 9276/);
+  assert.deepEqual(at('@ IN NSEC3PARAM 1 0 0 ').map((c) => c.label), ['-']);
+  const gen = at('$GENERATE 1-10 host$ ');
+  assert.ok(gen.some((c) => c.label === 'A') && gen.some((c) => c.label === 'IN'));
+  assert.ok(at('$GENERATE 1-10 host$ 300 IN ').some((c) => c.label === 'PTR'));
+  assert.ok(!at('$GENERATE 1-10 host$ IN ').some((c) => c.label === 'IN'));
+  assert.deepEqual(at('$GENERATE 1-10 host$ A '), []);
+  assert.deepEqual(at('$GENERATE 1-10 '), []);
 });

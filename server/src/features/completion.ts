@@ -1,9 +1,13 @@
 // Completion at a position: directives at the start of a line, RR types and
-// classes where the type goes, and the named values of small fields (TLSA
-// usage/selector/matching type, SSHFP, DS and DNSKEY algorithms ...) from the RR
-// type table, with their descriptions. Pure: works on the entry's tokens.
+// classes where the type goes (also in $GENERATE), and the named values of small
+// fields (TLSA usage/selector/matching type, SSHFP, DS and DNSKEY algorithms ...)
+// or common choices (MX preference, CAA flags and tags, DNSKEY flags, NSEC3PARAM)
+// from the RR type table, with their descriptions. Nothing inside a comment.
+// With snippets, a type or directive inserts its fields as named tab stops.
+// Pure: works on the entry's tokens.
+import type { FieldDef, RRTypeDef } from '../zone/rr-types';
 import type { Zone } from '../zone/api';
-import { RR_TYPES, rrTypeByName, dataTokens, parseTtl } from '../zone/api';
+import { RR_TYPES, rrTypeByName, dataTokens, entryTokens, parseTtl, TokKind } from '../zone/api';
 import { entryAt, isClassToken } from './locate-at';
 
 export type CompletionKind = 'directive' | 'type' | 'class' | 'value';
@@ -15,13 +19,26 @@ export interface CompletionEntry {
   documentation: string;
   /** keeps numbers in numeric order and types in table order */
   sortText: string;
+  /** column on the cursor's line where the word being typed starts (the text the entry replaces) */
+  replaceFrom: number;
+  /** what to insert instead of the label; a snippet when `snippet` */
+  insertText?: string;
+  snippet?: boolean;
 }
 
-const DIRECTIVES: [string, string, string][] = [
-  ['$ORIGIN', '$ORIGIN name', 'Sets the origin for relative names below (RFC 1035 §5.1).'],
-  ['$TTL', '$TTL ttl', 'Default TTL for records below that give none (RFC 2308 §4).'],
-  ['$INCLUDE', '$INCLUDE file [origin]', 'Reads another file here, relative to this one (RFC 1035 §5.1).'],
-  ['$GENERATE', '$GENERATE start-stop[/step] lhs [ttl] [class] type rhs', 'Writes one record per number; `$` is the number (BIND).'],
+export interface CompletionOptions {
+  /** the client takes snippets (LSP completionItem.snippetSupport) */
+  snippets?: boolean;
+}
+
+type Entry0 = Omit<CompletionEntry, 'replaceFrom'>;
+
+// [label, detail, documentation, snippet (literal $ escaped)]
+const DIRECTIVES: [string, string, string, string][] = [
+  ['$ORIGIN', '$ORIGIN name', 'Sets the origin for relative names below (RFC 1035 §5.1).', '\\$ORIGIN ${1:example.com.}'],
+  ['$TTL', '$TTL ttl', 'Default TTL for records below that give none (RFC 2308 §4).', '\\$TTL ${1:3600}'],
+  ['$INCLUDE', '$INCLUDE file [origin]', 'Reads another file here (RFC 1035 §5.1); dane-zone reads a relative path from the directory of the including file, BIND from its working directory.', '\\$INCLUDE ${1:file}'],
+  ['$GENERATE', '$GENERATE start-stop[/step] lhs [ttl] [class] type rhs', 'Writes one record per number; `$` is the number (BIND).', '\\$GENERATE ${1:1-10} ${2:host\\$} ${3:A} ${4:192.0.2.\\$}'],
 ];
 
 const CLASSES: [string, string][] = [
@@ -30,17 +47,38 @@ const CLASSES: [string, string][] = [
   ['HS', 'Hesiod'],
 ];
 
-function directives(): CompletionEntry[] {
-  return DIRECTIVES.map(([label, detail, doc], i) => ({ label, kind: 'directive', detail, documentation: doc, sortText: `0${i}` }));
+function directives(snippets: boolean): Entry0[] {
+  return DIRECTIVES.map(([label, detail, doc, snippet], i) => ({
+    label, kind: 'directive', detail, documentation: doc, sortText: `0${i}`,
+    ...(snippets ? { insertText: snippet, snippet: true } : {}),
+  }));
 }
 
-function typesAndClasses(withClasses: boolean): CompletionEntry[] {
-  const out: CompletionEntry[] = RR_TYPES.map((t, i) => ({
+/** `\`, `$` and `}` are special in snippet text (LSP snippet syntax). */
+function snippetText(s: string): string {
+  return s.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+function fieldStop(f: FieldDef, i: number): string {
+  const p = f.placeholder;
+  if (p?.startsWith('|')) return `\${${i + 1}${p}}`;
+  return `\${${i + 1}:${snippetText(p ?? f.name)}}`;
+}
+
+/** The type with its RDATA fields as tab stops: `MX ${1:10} ${2:mail}`. */
+export function typeSnippet(t: RRTypeDef): string {
+  return [t.name, ...t.fields.map(fieldStop)].join(' ');
+}
+
+/** `snippets`: insert the fields too (not in $GENERATE, whose RDATA is one template). */
+function typesAndClasses(withClasses: boolean, snippets: boolean): Entry0[] {
+  const out: Entry0[] = RR_TYPES.map((t, i) => ({
     label: t.name,
     kind: 'type' as const,
     detail: `${t.summary} (type ${t.code})`,
     documentation: `${t.rfc}: ${t.name} ${t.fields.map((f) => f.name).join(' ')}`,
     sortText: `1${String(i).padStart(3, '0')}`,
+    ...(snippets ? { insertText: typeSnippet(t), snippet: true } : {}),
   }));
   if (withClasses) {
     CLASSES.forEach(([c, d], i) => out.push({ label: c, kind: 'class', detail: `class: ${d}`, documentation: `Record class ${c} (RFC 1035 §3.2.4).`, sortText: `0${i}` }));
@@ -48,46 +86,73 @@ function typesAndClasses(withClasses: boolean): CompletionEntry[] {
   return out;
 }
 
+function fieldValues(def: RRTypeDef, f: FieldDef): Entry0[] {
+  if (f.values) {
+    return f.values.map((v) => ({
+      label: String(v.value),
+      kind: 'value' as const,
+      detail: `${v.name}: ${def.name} ${f.name}`,
+      documentation: v.doc,
+      sortText: String(v.value).padStart(5, '0'),
+    }));
+  }
+  return (f.suggest ?? []).map((s, i) => ({
+    label: s.text,
+    kind: 'value' as const,
+    detail: `${s.name}: ${def.name} ${f.name}`,
+    documentation: s.doc,
+    sortText: String(i).padStart(5, '0'),
+  }));
+}
+
 function isTtlToken(text: string): boolean {
   return parseTtl(text) !== undefined;
 }
 
 /** Completion entries for a cursor at (line, col) in the zone's own file. */
-export function completionsAt(zone: Zone, line: number, col: number): CompletionEntry[] {
+export function completionsAt(zone: Zone, line: number, col: number, options: CompletionOptions = {}): CompletionEntry[] {
   const file = zone.file;
   const entry = entryAt(file, line);
   const lineText = file.lines[line] ?? '';
   const rel = entry ? line - entry.line : 0;
+  // in a comment (the lexer knows where one starts: not in quotes, not escaped)
+  if (entry && entryTokens(file, entry).some((t) => t.kind === TokKind.Comment && t.line === rel && t.start < col)) return [];
   const all = entry ? dataTokens(file, entry) : [];
   // tokens before the cursor; one that touches the cursor is the word being typed
   const before = all.filter((t) => t.line < rel || (t.line === rel && t.start < col));
-  const typing = before.length && before[before.length - 1].line === rel && before[before.length - 1].end >= col;
+  const last = before[before.length - 1];
+  const typing = !!last && last.line === rel && last.end >= col;
   const done = typing ? before.slice(0, -1) : before;
-  const prefix = typing ? before[before.length - 1].text.slice(0, col - before[before.length - 1].start) : '';
+  const prefix = typing ? last.text.slice(0, col - last.start) : '';
+  const replaceFrom = typing ? last.start : col;
   const leadingBlank = entry ? entry.leadingBlank : /^\s/.test(lineText);
+  const snippets = !!options.snippets;
+  const out = (list: Entry0[]): CompletionEntry[] => list.map((e) => ({ ...e, replaceFrom }));
 
   if (done.length === 0) {
-    if (!leadingBlank) return prefix === '' || prefix.startsWith('$') ? directives() : [];
-    return typesAndClasses(true);
+    if (!leadingBlank) return prefix === '' || prefix.startsWith('$') ? out(directives(snippets)) : [];
+    return out(typesAndClasses(true, snippets));
   }
-  if (!leadingBlank && done[0].text.startsWith('$')) return [];
+  if (!leadingBlank && done[0].text.startsWith('$')) {
+    // $GENERATE range lhs [ttl] [class] type rhs: types and classes after lhs
+    if (done[0].text.toUpperCase() !== '$GENERATE' || done.length < 3) return [];
+    let j = 3;
+    let sawClass = false;
+    while (j < done.length && (isClassToken(done[j].text) || isTtlToken(done[j].text))) {
+      if (isClassToken(done[j].text)) sawClass = true;
+      j++;
+    }
+    return j >= done.length ? out(typesAndClasses(!sawClass, false)) : [];
+  }
   let i = leadingBlank ? 0 : 1;
   let sawClass = false;
   while (i < done.length && (isClassToken(done[i].text) || isTtlToken(done[i].text))) {
     if (isClassToken(done[i].text)) sawClass = true;
     i++;
   }
-  if (i >= done.length) return typesAndClasses(!sawClass);
+  if (i >= done.length) return out(typesAndClasses(!sawClass, snippets));
   const def = rrTypeByName(done[i].text);
   if (!def) return [];
-  const fieldIndex = done.length - i - 1;
-  const f = def.fields[fieldIndex];
-  if (!f?.values) return [];
-  return f.values.map((v) => ({
-    label: String(v.value),
-    kind: 'value' as const,
-    detail: `${v.name}: ${def.name} ${f.name}`,
-    documentation: v.doc,
-    sortText: String(v.value).padStart(5, '0'),
-  }));
+  const f = def.fields[done.length - i - 1];
+  return f ? out(fieldValues(def, f)) : [];
 }

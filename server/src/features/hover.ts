@@ -7,6 +7,7 @@ import type { Directive, ZoneRecord, Zone } from '../zone/api';
 import { absRange, rrTypeByName, humanTtl, parseTtl } from '../zone/api';
 import type { FieldDef, RRTypeDef } from '../zone/rr-types';
 import { hitAt, type Hit } from './locate-at';
+import { codeSpan } from './markdown';
 
 export interface HoverResult {
   markdown: string;
@@ -16,7 +17,7 @@ export interface HoverResult {
 const DIRECTIVES: Record<string, string> = {
   $ORIGIN: '`$ORIGIN name` sets the origin that relative names below are completed with (RFC 1035 §5.1).',
   $TTL: '`$TTL ttl` sets the TTL of records below that give none (RFC 2308 §4).',
-  $INCLUDE: '`$INCLUDE file [origin]` reads another file here, relative to this one, optionally with its own origin (RFC 1035 §5.1).',
+  $INCLUDE: '`$INCLUDE file [origin]` reads another file here, optionally with its own origin (RFC 1035 §5.1). dane-zone reads a relative path from the directory of the file that includes it (in the editor, only inside the workspace). Name servers differ: BIND reads relative paths from named\'s working directory (the `directory` option), and Knot and NSD have their own rules; check the path your server will use.',
   $GENERATE: "`$GENERATE range lhs [ttl] [class] type rhs` writes one record per number in `start-stop[/step]`; `$` is the number, `${offset,width,base}` formats it (BIND).",
 };
 
@@ -27,7 +28,8 @@ const CLASS_NAMES: Record<string, string> = {
   HS: 'Hesiod (RFC 1035 §3.2.4)',
 };
 
-export function hoverAt(zone: Zone, line: number, col: number): HoverResult | undefined {
+/** `now` (ms since 1970): what RRSIG times are compared with. */
+export function hoverAt(zone: Zone, line: number, col: number, now: number = Date.now()): HoverResult | undefined {
   const hit = hitAt(zone, line, col);
   if (!hit) return undefined;
   const range = absRange({ file: hit.file, entry: hit.entry, span: { line: hit.token.line, start: hit.token.start, endLine: hit.token.line, end: hit.token.end } });
@@ -52,7 +54,7 @@ export function hoverAt(zone: Zone, line: number, col: number): HoverResult | un
       const f = def?.fields[hit.where.index];
       if (!def || !f) return undefined;
       const fieldRange = absRange(rec.fields[hit.where.index].loc);
-      return { markdown: fieldHover(rec, def, hit.where.index, f), range: fieldRange };
+      return { markdown: fieldHover(rec, def, hit.where.index, f, now), range: fieldRange };
     }
   }
 }
@@ -75,7 +77,7 @@ function ttlText(raw: string): string {
 function ownerHover(zone: Zone, rec: ZoneRecord): string {
   const at = zone.byOwner.get(rec.ownerKey) ?? [];
   const types = [...new Set(at.map((r) => r.type))];
-  return `**${rec.owner}**\n\n${at.length} record${at.length === 1 ? '' : 's'} at this name: ${types.join(', ')}`;
+  return `${codeSpan(rec.owner)}\n\n${at.length} record${at.length === 1 ? '' : 's'} at this name: ${types.join(', ')}`;
 }
 
 /** Type hover: summary, code, RFC and the field layout. */
@@ -87,7 +89,7 @@ export function typeHover(type: string, def: RRTypeDef | undefined): string {
 }
 
 function presentFields(rec: ZoneRecord, def: RRTypeDef): string {
-  return def.fields.map((f, i) => `${f.name} = ${valueText(f, rec.values[i])}`).join(', ');
+  return def.fields.map((f, i) => `${f.name} = ${rec.values[i] === undefined ? '(missing)' : codeSpan(valueText(f, rec.values[i]))}`).join(', ');
 }
 
 function valueText(f: FieldDef, v: unknown): string {
@@ -97,31 +99,73 @@ function valueText(f: FieldDef, v: unknown): string {
     return named ? `${v} (${named.name})` : String(v);
   }
   if (f.kind === 'ttl' && typeof v === 'number') return `${v} (${humanTtl(v)})`;
+  if (f.kind === 'text' && typeof v === 'string') return JSON.stringify(v);
   if (Array.isArray(v)) return v.map((s) => JSON.stringify(s)).join(' ');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
 
-function fieldHover(rec: ZoneRecord, def: RRTypeDef, i: number, f: FieldDef): string {
+function fieldHover(rec: ZoneRecord, def: RRTypeDef, i: number, f: FieldDef, now: number): string {
   const v = rec.values[i];
   let out = `**${def.name} ${f.name}** (${f.kind}): ${f.doc}\n\n`;
-  if (f.values && typeof v === 'number') {
+  if (f.bits && typeof v === 'number') {
+    out += bitsText(f, v);
+  } else if (f.kind === 'time' && typeof v === 'number') {
+    out += `Value **${utcText(v)}** (${relativeText(v, now, f.name === 'expiration')})`;
+  } else if (f.seconds && typeof v === 'number') {
+    out += `Value **${v}** seconds = ${humanTtl(v)}`;
+  } else if (f.kind === 'salt' && typeof v === 'string') {
+    out += v === '' ? 'Value `-`: no salt (length 0)' : `Value ${codeSpan(v)}: ${v.length / 2} octets of salt`;
+  } else if (f.values && typeof v === 'number') {
     const named = f.values.find((x) => x.value === v);
     out += named ? `Value **${v} = ${named.name}**: ${named.doc}` : `Value **${v}**: not an assigned value`;
     out += `\n\n${f.values.map((x) => `${x.value} ${x.name}`).join(' · ')}`;
   } else if (f.kind === 'ttl' && typeof v === 'number') {
     out += `Value **${v}** seconds = ${humanTtl(v)}`;
   } else if (f.kind === 'name' && typeof v === 'string') {
-    out += `Value **${v}**`;
+    out += `Value ${codeSpan(v)}`;
   } else if (f.kind === 'text-rest' && Array.isArray(v)) {
     const lens = (v as string[]).map((s) => Buffer.byteLength(s, 'latin1'));
     out += `${v.length} character-string${v.length === 1 ? '' : 's'} (${lens.join(' + ')} = ${lens.reduce((a, b) => a + b, 0)} octets); a client joins them without separators`;
   } else if ((f.kind === 'hex-rest' || f.kind === 'hex') && typeof v === 'string') {
     out += `${v.length / 2} octets${def.name === 'TLSA' || def.name === 'SMIMEA' ? tlsaLengthNote(rec, v.length / 2) : ''}`;
-  } else if (v !== undefined) {
+  } else if (typeof v === 'number') {
     out += `Value **${valueText(f, v)}**`;
+  } else if (v !== undefined) {
+    const known = typeof v === 'string' ? f.suggest?.find((x) => x.text === v.toLowerCase()) : undefined;
+    out += `Value ${codeSpan(valueText(f, v))}${known ? `: ${known.doc}` : ''}`;
   }
   return out;
+}
+
+/** A flags field: the named bits set, then any bits that have no name. */
+function bitsText(f: FieldDef, v: number): string {
+  const set = f.bits!.filter((b) => (v & b.value) !== 0);
+  const rest = set.reduce((n, b) => n & ~b.value, v);
+  const common = f.suggest?.find((s) => s.text === String(v));
+  if (v === 0) return 'Value **0**: no flags set';
+  const parts = set.map((b) => `${b.name} (${b.value})`);
+  if (rest) parts.push(`unassigned bits (${rest})`);
+  let out = `Value **${v}** = ${parts.join(' + ')}${common ? `: ${common.name}` : ''}`;
+  for (const b of set) out += `\n- ${b.name} (${b.value}): ${b.doc}`;
+  if (rest) out += `\n- unassigned bits (${rest}): no meaning assigned; set to 0`;
+  return out;
+}
+
+/** Seconds since 1970 as `YYYY-MM-DD HH:MM:SS UTC`. */
+function utcText(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+/** How far a signature time lies from `now`, in days (hours under a day). */
+function relativeText(seconds: number, now: number, expiration: boolean): string {
+  const diff = seconds * 1000 - now;
+  const abs = Math.abs(diff);
+  const days = Math.floor(abs / 86400000);
+  const hours = Math.floor(abs / 3600000);
+  const span = days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : `${hours} hour${hours === 1 ? '' : 's'}`;
+  if (expiration) return diff < 0 ? `expired ${span} ago` : `expires in ${span}`;
+  return diff <= 0 ? `${span} ago` : `in ${span}: the signature is not valid yet`;
 }
 
 function tlsaLengthNote(rec: ZoneRecord, octets: number): string {

@@ -19,6 +19,7 @@ import { cnameOf, expandCname, inZone, mxIndex, mxTarget, tlsaQueryNames } from 
 import { txtText } from '../rules/dane-support/txt-text';
 import { POLICY_KINDS } from '../rules/dane-support/policy-kinds';
 import { entryAt, recordsOfEntry } from '../features/locate-at';
+import { codeSpan } from '../features/markdown';
 
 /** Hover markdown for the record on absolute `line` of the zone's document (any column). */
 export function daneHoverAt(zone: Zone, line: number, host: RuleHost): string | undefined {
@@ -27,7 +28,8 @@ export function daneHoverAt(zone: Zone, line: number, host: RuleHost): string | 
   return rec ? daneHover(zone, rec, host) : undefined;
 }
 
-const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
+// names keep their escapes and backticks: a code span sized to what it holds
+const code = codeSpan;
 
 /** Hover markdown for a record, or undefined when dane-zone has nothing DANE/mail-specific to say. */
 export function daneHover(zone: Zone, rec: ZoneRecord, host: RuleHost): string | undefined {

@@ -25,7 +25,7 @@ export const EDITOR_CAPABILITIES: ServerCapabilities = {
 /** `client`: the client's capabilities (known once it has initialised). */
 export function registerEditorFeatures(connection: Connection, getDoc: GetDoc, client: () => ClientCapabilities | undefined): void {
   registerHover(connection, getDoc);
-  registerCompletion(connection, getDoc);
+  registerCompletion(connection, getDoc, client);
   registerDocumentSymbols(connection, getDoc);
   registerFolding(connection, getDoc, () => client()?.textDocument?.foldingRange?.rangeLimit);
   registerNavigation(connection, getDoc);

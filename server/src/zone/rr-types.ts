@@ -16,6 +16,21 @@ export interface FieldDef {
   doc: string;
   /** named values of small fields (TLSA usage, DS digest type ...) */
   values?: readonly ValueDoc[];
+  /** a flags field: its named bits as masks (hover lists the bits set) */
+  bits?: readonly ValueDoc[];
+  /** what completion offers where the field has no registry of `values` (common choices) */
+  suggest?: readonly Suggestion[];
+  /** a number of seconds that is not a zone-file TTL (RRSIG original TTL): hover humanises it */
+  seconds?: boolean;
+  /** completion snippet placeholder: a default value or a `|a,b|` choice (else the field name) */
+  placeholder?: string;
+}
+
+/** A completion choice for a field without a numeric registry (CAA tags, common preferences). */
+export interface Suggestion {
+  text: string;
+  name: string;
+  doc: string;
 }
 
 export interface RRTypeDef {
@@ -58,14 +73,23 @@ function checkNsec3(values: readonly unknown[]): { field: number; message: strin
   return { field: 4, message: `nextHashed: hash algorithm 1 (SHA-1) gives 20 octets (32 base32hex characters); this one has ${octets}` };
 }
 
-const f = (name: string, kind: FieldKind, doc: string, values?: ValueDoc[]): FieldDef => ({ name, kind, doc, values });
+const f = (name: string, kind: FieldKind, doc: string, values?: ValueDoc[], more: Partial<FieldDef> = {}): FieldDef => ({ name, kind, doc, values, ...more });
 const v = (value: number, name: string, doc: string): ValueDoc => ({ value, name, doc });
+const sg = (text: string, name: string, doc: string): Suggestion => ({ text, name, doc });
 
 export const TLSA_USAGES: ValueDoc[] = [
   v(0, 'PKIX-TA', 'CA constraint: a public CA in the chain, validated with PKIX. Unusable for SMTP (RFC 7672 §3.1.3).'),
   v(1, 'PKIX-EE', 'Service certificate constraint: the end-entity, also PKIX-validated. Unusable for SMTP (RFC 7672 §3.1.3).'),
   v(2, 'DANE-TA', 'Trust anchor assertion: a CA (often your own) that issued the server chain; names and dates are checked (RFC 7672 §3.1.2).'),
   v(3, 'DANE-EE', 'Domain-issued certificate: the server key itself; no name or date checks (RFC 7672 §3.1.1). Recommended for SMTP.'),
+  v(255, 'PrivCert', 'Reserved for private use.'),
+];
+// SMIMEA shares TLSA's format (RFC 8162 §2) but not its SMTP guidance (RFC 7672 is for SMTP).
+export const SMIMEA_USAGES: ValueDoc[] = [
+  v(0, 'PKIX-TA', 'CA constraint: a CA in the chain, validated with PKIX (RFC 6698 §2.1.1).'),
+  v(1, 'PKIX-EE', 'Service certificate constraint: the end-entity certificate, also PKIX-validated (RFC 6698 §2.1.1).'),
+  v(2, 'DANE-TA', 'Trust anchor assertion: a CA that issued the certificate, used as the trust anchor (RFC 6698 §2.1.1).'),
+  v(3, 'DANE-EE', 'Domain-issued certificate: the end-entity certificate or key itself (RFC 6698 §2.1.1).'),
   v(255, 'PrivCert', 'Reserved for private use.'),
 ];
 export const TLSA_SELECTORS: ValueDoc[] = [
@@ -79,21 +103,63 @@ export const TLSA_MATCHING: ValueDoc[] = [
   v(2, 'SHA2-512', 'SHA-512 digest (128 hex digits).'),
   v(255, 'PrivMatch', 'Reserved for private use.'),
 ];
+// IANA "DNS Security Algorithm Numbers" (the mnemonics rr-codes.ts reads), with the signing and
+// validation requirements of RFC 8624 §3.1 where it gives them.
 export const DNSSEC_ALGORITHMS: ValueDoc[] = [
-  v(5, 'RSASHA1', 'RSA/SHA-1: must not be used for signing (RFC 8624).'),
-  v(7, 'RSASHA1-NSEC3-SHA1', 'RSA/SHA-1 with NSEC3: must not be used for signing (RFC 8624).'),
-  v(8, 'RSASHA256', 'RSA/SHA-256 (RFC 5702).'),
-  v(10, 'RSASHA512', 'RSA/SHA-512 (RFC 5702).'),
-  v(13, 'ECDSAP256SHA256', 'ECDSA P-256 with SHA-256 (RFC 6605). Recommended.'),
-  v(14, 'ECDSAP384SHA384', 'ECDSA P-384 with SHA-384 (RFC 6605).'),
-  v(15, 'ED25519', 'Ed25519 (RFC 8080).'),
-  v(16, 'ED448', 'Ed448 (RFC 8080).'),
+  v(1, 'RSAMD5', 'RSA/MD5 (RFC 3110), deprecated (RFC 6725): MUST NOT be used for signing or validation (RFC 8624 §3.1).'),
+  v(2, 'DH', 'Diffie-Hellman (RFC 2539): a key-exchange key, not for zone signing.'),
+  v(3, 'DSA', 'DSA/SHA-1 (RFC 2536): MUST NOT be used for signing or validation (RFC 8624 §3.1).'),
+  v(5, 'RSASHA1', 'RSA/SHA-1 (RFC 3110): NOT RECOMMENDED for signing; validators MUST support it (RFC 8624 §3.1).'),
+  v(6, 'DSA-NSEC3-SHA1', 'DSA/SHA-1 for NSEC3 zones (RFC 5155): MUST NOT be used for signing or validation (RFC 8624 §3.1).'),
+  v(7, 'RSASHA1-NSEC3-SHA1', 'RSA/SHA-1 for NSEC3 zones (RFC 5155): NOT RECOMMENDED for signing; validators MUST support it (RFC 8624 §3.1).'),
+  v(8, 'RSASHA256', 'RSA/SHA-256 (RFC 5702): MUST be supported for signing and validation (RFC 8624 §3.1).'),
+  v(10, 'RSASHA512', 'RSA/SHA-512 (RFC 5702): NOT RECOMMENDED for signing; validators MUST support it (RFC 8624 §3.1).'),
+  v(12, 'ECC-GOST', 'GOST R 34.10-2001 (RFC 5933): MUST NOT be used for signing; validators MAY support it (RFC 8624 §3.1).'),
+  v(13, 'ECDSAP256SHA256', 'ECDSA P-256 with SHA-256 (RFC 6605): MUST be supported for signing and validation (RFC 8624 §3.1). Recommended.'),
+  v(14, 'ECDSAP384SHA384', 'ECDSA P-384 with SHA-384 (RFC 6605): MAY be used for signing; validation RECOMMENDED (RFC 8624 §3.1).'),
+  v(15, 'ED25519', 'Ed25519 (RFC 8080): RECOMMENDED for signing and validation (RFC 8624 §3.1).'),
+  v(16, 'ED448', 'Ed448 (RFC 8080): MAY be used for signing; validation RECOMMENDED (RFC 8624 §3.1).'),
+  v(252, 'INDIRECT', 'Reserved for indirect keys (RFC 4034 Appendix A.1): not for zone signing.'),
+  v(253, 'PRIVATEDNS', 'Private algorithm, named by a domain name at the start of the key or signature (RFC 4034 Appendix A.1.1).'),
+  v(254, 'PRIVATEOID', 'Private algorithm, named by an OID at the start of the key or signature (RFC 4034 Appendix A.1.1).'),
 ];
+// RFC 4398 §2.1: CERT's algorithm field is DNSSEC's, except that 0 means the algorithm is unknown.
+export const CERT_ALGORITHMS: ValueDoc[] = [
+  v(0, 'unknown', 'The algorithm is unknown to DNSSEC, perhaps not standardised for it (RFC 4398 §2.1).'),
+  ...DNSSEC_ALGORITHMS,
+];
+// IANA "DS RR Type Digest Algorithms", requirements from RFC 8624 §3.3.
 export const DS_DIGESTS: ValueDoc[] = [
-  v(1, 'SHA-1', 'SHA-1 (40 hex digits): must not be used (RFC 8624).'),
-  v(2, 'SHA-256', 'SHA-256 (64 hex digits, RFC 4509). Recommended.'),
-  v(4, 'SHA-384', 'SHA-384 (96 hex digits, RFC 6605).'),
+  v(1, 'SHA-1', 'SHA-1 (40 hex digits, RFC 4034): MUST NOT be used in new DS records; validators MUST support it (RFC 8624 §3.3).'),
+  v(2, 'SHA-256', 'SHA-256 (64 hex digits, RFC 4509): MUST be supported (RFC 8624 §3.3). Recommended.'),
+  v(3, 'GOST R 34.11-94', 'GOST R 34.11-94 (64 hex digits, RFC 5933): MUST NOT be used in new DS records; validators MAY support it (RFC 8624 §3.3).'),
+  v(4, 'SHA-384', 'SHA-384 (96 hex digits, RFC 6605): MAY be used; validation RECOMMENDED (RFC 8624 §3.3).'),
 ];
+// IANA "Certificate Types" as RFC 4398 §2.1 assigns them.
+export const CERT_TYPE_VALUES: ValueDoc[] = [
+  v(1, 'PKIX', 'X.509 as per PKIX (RFC 4398 §2.1).'),
+  v(2, 'SPKI', 'SPKI certificate (RFC 4398 §2.1).'),
+  v(3, 'PGP', 'OpenPGP packet (RFC 4398 §2.1).'),
+  v(4, 'IPKIX', 'The URL of an X.509 data object (RFC 4398 §2.1).'),
+  v(5, 'ISPKI', 'The URL of an SPKI certificate (RFC 4398 §2.1).'),
+  v(6, 'IPGP', 'The fingerprint and URL of an OpenPGP packet (RFC 4398 §2.1).'),
+  v(7, 'ACPKIX', 'Attribute Certificate (RFC 4398 §2.1).'),
+  v(8, 'IACPKIX', 'The URL of an Attribute Certificate (RFC 4398 §2.1).'),
+  v(253, 'URI', 'URI private (RFC 4398 §2.1).'),
+  v(254, 'OID', 'OID private (RFC 4398 §2.1).'),
+];
+// RFC 4034 §2.1.1 (Zone Key, SEP), RFC 5011 §7 (REVOKE).
+export const DNSKEY_FLAG_BITS: ValueDoc[] = [
+  v(256, 'Zone Key', 'bit 7: a DNSSEC zone key (RFC 4034 §2.1.1)'),
+  v(128, 'REVOKE', 'bit 8: the key is revoked as a trust anchor (RFC 5011 §7)'),
+  v(1, 'SEP', 'bit 15: Secure Entry Point, by convention a key-signing key (RFC 4034 §2.1.1)'),
+];
+const DNSKEY_FLAG_CHOICES = [
+  sg('256', 'ZSK', 'Zone-signing key: Zone Key bit (RFC 4034 §2.1.1).'),
+  sg('257', 'KSK', 'Key-signing key: Zone Key and SEP bits (RFC 4034 §2.1.1).'),
+];
+// IANA "DNSSEC NSEC3 Hash Algorithms" (RFC 5155 §11).
+const NSEC3_HASHES: ValueDoc[] = [v(1, 'SHA-1', 'SHA-1 (RFC 5155 §11), the only NSEC3 hash algorithm.')];
 export const SSHFP_ALGORITHMS: ValueDoc[] = [
   v(1, 'RSA', 'RSA key (RFC 4255).'), v(2, 'DSA', 'DSA key (RFC 4255).'), v(3, 'ECDSA', 'ECDSA key (RFC 6594).'),
   v(4, 'Ed25519', 'Ed25519 key (RFC 7479).'), v(6, 'Ed448', 'Ed448 key (RFC 8709).'),
@@ -103,20 +169,27 @@ export const SSHFP_TYPES: ValueDoc[] = [
 ];
 
 const tlsaFields = [
-  f('usage', 'u8', 'Certificate usage: which certificate of the chain the data names, and how it is validated.', TLSA_USAGES),
-  f('selector', 'u8', 'Selector: which part of the certificate is matched.', TLSA_SELECTORS),
-  f('matchingType', 'u8', 'Matching type: how the selected data is presented.', TLSA_MATCHING),
-  f('data', 'hex-rest', 'Certificate association data, hexadecimal (white space allowed).'),
+  f('usage', 'u8', 'Certificate usage: which certificate of the chain the data names, and how it is validated.', TLSA_USAGES, { placeholder: '|3,2|' }),
+  f('selector', 'u8', 'Selector: which part of the certificate is matched.', TLSA_SELECTORS, { placeholder: '|1,0|' }),
+  f('matchingType', 'u8', 'Matching type: how the selected data is presented.', TLSA_MATCHING, { placeholder: '|1,2,0|' }),
+  f('data', 'hex-rest', 'Certificate association data, hexadecimal (white space allowed).', undefined, { placeholder: 'digest' }),
+];
+// SMIMEA: TLSA's fields with neutral value docs (RFC 8162 §2; the SMTP advice of RFC 7672 does not apply).
+const smimeaFields = [
+  f('usage', 'u8', 'Certificate usage: which certificate of the chain the data names, and how it is validated.', SMIMEA_USAGES, { placeholder: '|3,2|' }),
+  f('selector', 'u8', 'Selector: which part of the certificate is matched.', [v(0, 'Cert', 'The full certificate (DER).'), v(1, 'SPKI', 'The SubjectPublicKeyInfo (DER).'), v(255, 'PrivSel', 'Reserved for private use.')], { placeholder: '|0,1|' }),
+  f('matchingType', 'u8', 'Matching type: how the selected data is presented.', [v(0, 'Full', 'The selected data itself, not hashed.'), v(1, 'SHA2-256', 'SHA-256 digest (64 hex digits).'), v(2, 'SHA2-512', 'SHA-512 digest (128 hex digits).'), v(255, 'PrivMatch', 'Reserved for private use.')], { placeholder: '|1,2,0|' }),
+  f('data', 'hex-rest', 'Certificate association data, hexadecimal (white space allowed).', undefined, { placeholder: 'digest' }),
 ];
 const dsFields = [
   f('keyTag', 'u16', 'Key tag of the DNSKEY this DS points to.'),
   f('algorithm', 'algorithm', 'DNSSEC algorithm of that DNSKEY.', DNSSEC_ALGORITHMS),
-  f('digestType', 'u8', 'Digest algorithm.', DS_DIGESTS),
+  f('digestType', 'u8', 'Digest algorithm.', DS_DIGESTS, { placeholder: '|2,4|' }),
   f('digest', 'hex-rest', 'Digest of the DNSKEY, hexadecimal.'),
 ];
 const dnskeyFields = [
-  f('flags', 'u16', 'Flags: 256 = zone-signing key, 257 = key-signing key (SEP bit).'),
-  f('protocol', 'u8', 'Protocol: always 3 (RFC 4034 §2.1.2).'),
+  f('flags', 'u16', 'Flags: 256 = zone-signing key, 257 = key-signing key (SEP bit).', undefined, { bits: DNSKEY_FLAG_BITS, suggest: DNSKEY_FLAG_CHOICES, placeholder: '|257,256|' }),
+  f('protocol', 'u8', 'Protocol: always 3 (RFC 4034 §2.1.2).', undefined, { placeholder: '3' }),
   f('algorithm', 'algorithm', 'DNSSEC algorithm.', DNSSEC_ALGORITHMS),
   f('publicKey', 'base64-rest', 'Public key, base64.'),
 ];
@@ -124,6 +197,14 @@ const svcbFields = [
   f('priority', 'u16', 'SvcPriority: 0 = alias mode, otherwise service mode (lower is preferred).'),
   f('target', 'name', 'TargetName (. = the owner itself in service mode).'),
   f('params', 'svc-params', 'SvcParams: key=value pairs (alpn, port, ipv4hint, ipv6hint, ech, mandatory, ...).'),
+];
+
+const CAA_TAGS = [
+  sg('issue', 'issue', 'CAs that may issue certificates for this name (RFC 8659 §4.2).'),
+  sg('issuewild', 'issuewild', 'CAs that may issue wildcard certificates for this name (RFC 8659 §4.3).'),
+  sg('iodef', 'iodef', 'Where CAs report requests that violate the policy (RFC 8659 §4.4).'),
+  sg('issuemail', 'issuemail', 'CAs that may issue S/MIME certificates for addresses at this name (RFC 9495).'),
+  sg('issuevmc', 'issuevmc', 'CAs that may issue Verified Mark Certificates (BIMI; CA/B Forum VMC requirements).'),
 ];
 
 export const RR_TYPES: readonly RRTypeDef[] = [
@@ -143,10 +224,16 @@ export const RR_TYPES: readonly RRTypeDef[] = [
     ],
   },
   { name: 'PTR', code: 12, rfc: 'RFC 1035 §3.3.12', summary: 'Domain name pointer', fields: [f('target', 'name', 'The name this address maps to.')] },
-  { name: 'HINFO', code: 13, rfc: 'RFC 8482 §4.2', summary: 'Host information', fields: [f('cpu', 'text', 'CPU type.'), f('os', 'text', 'Operating system.')] },
+  { name: 'HINFO', code: 13, rfc: 'RFC 1035 §3.3.2', summary: 'Host information', fields: [f('cpu', 'text', 'CPU type.'), f('os', 'text', 'Operating system.')] },
   {
     name: 'MX', code: 15, rfc: 'RFC 1035 §3.3.9', summary: 'Mail exchange',
-    fields: [f('preference', 'u16', 'Preference: lower values are tried first.'), f('exchange', 'name', 'Mail server host name ("." with preference 0 = null MX, RFC 7505).')],
+    fields: [
+      f('preference', 'u16', 'Preference: lower values are tried first.', undefined, {
+        placeholder: '10',
+        suggest: [sg('10', 'first choice', 'A common preference for the main mail server (lower is tried first, RFC 5321 §5.1).'), sg('20', 'backup', 'A common preference for a backup mail server, tried after 10.')],
+      }),
+      f('exchange', 'name', 'Mail server host name ("." with preference 0 = null MX, RFC 7505).', undefined, { placeholder: 'mail' }),
+    ],
   },
   { name: 'TXT', code: 16, rfc: 'RFC 1035 §3.3.14', summary: 'Text strings', fields: [f('strings', 'text-rest', 'One or more character-strings (each at most 255 octets).')] },
   {
@@ -175,8 +262,8 @@ export const RR_TYPES: readonly RRTypeDef[] = [
   {
     name: 'CERT', code: 37, rfc: 'RFC 4398 §2', summary: 'Certificate',
     fields: [
-      f('certType', 'cert-type', 'Certificate type (PKIX, PGP, ...).'), f('keyTag', 'u16', 'Key tag.'),
-      f('algorithm', 'algorithm', 'Algorithm.', DNSSEC_ALGORITHMS), f('certificate', 'base64-rest', 'Certificate, base64.'),
+      f('certType', 'cert-type', 'Certificate type (PKIX, PGP, ...).', CERT_TYPE_VALUES), f('keyTag', 'u16', 'Key tag.'),
+      f('algorithm', 'algorithm', 'Algorithm (0 = unknown, RFC 4398 §2.1).', CERT_ALGORITHMS), f('certificate', 'base64-rest', 'Certificate, base64.'),
     ],
   },
   { name: 'DNAME', code: 39, rfc: 'RFC 6672 §2.1', summary: 'Delegation name (subtree alias)', fields: [f('target', 'name', 'Name the subtree is mapped to.')] },
@@ -193,8 +280,9 @@ export const RR_TYPES: readonly RRTypeDef[] = [
     name: 'RRSIG', code: 46, rfc: 'RFC 4034 §3', summary: 'DNSSEC signature',
     fields: [
       f('typeCovered', 'type', 'Type of the RRset signed.'), f('algorithm', 'algorithm', 'Algorithm.', DNSSEC_ALGORITHMS),
-      f('labels', 'u8', 'Number of labels in the owner.'), f('originalTtl', 'u32', 'TTL of the signed RRset.'),
-      f('expiration', 'time', 'Signature expiration (YYYYMMDDHHmmSS).'), f('inception', 'time', 'Signature inception (YYYYMMDDHHmmSS).'),
+      f('labels', 'u8', 'Number of labels in the owner.'), f('originalTtl', 'u32', 'TTL of the signed RRset.', undefined, { seconds: true }),
+      f('expiration', 'time', 'Signature expiration: YYYYMMDDHHmmSS in UTC, or seconds since 1970 (RFC 4034 §3.2).'),
+      f('inception', 'time', 'Signature inception: YYYYMMDDHHmmSS in UTC, or seconds since 1970 (RFC 4034 §3.2).'),
       f('keyTag', 'u16', 'Key tag of the signing key.'), f('signer', 'name', "Signer's name (the zone)."),
       f('signature', 'base64-rest', 'Signature, base64.'),
     ],
@@ -204,7 +292,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
   {
     name: 'NSEC3', code: 50, rfc: 'RFC 5155 §3', summary: 'Hashed next secure',
     fields: [
-      f('hashAlgorithm', 'u8', 'Hash algorithm: 1 = SHA-1.'), f('flags', 'u8', 'Flags: 1 = opt-out.'),
+      f('hashAlgorithm', 'u8', 'Hash algorithm: 1 = SHA-1.', NSEC3_HASHES), f('flags', 'u8', 'Flags: 1 = opt-out.', undefined, { bits: [v(1, 'Opt-Out', 'bit 7: unsigned delegations may be left out of the chain (RFC 5155 §3.1.2.1)')] }),
       f('iterations', 'u16', 'Extra hash iterations (RFC 9276: use 0).'), f('salt', 'salt', "Salt, hex or '-' (RFC 9276: use '-')."),
       f('nextHashed', 'base32hex', 'Next hashed owner name, base32hex.'), f('types', 'type-bitmap', 'Types present at the original owner.'),
     ],
@@ -213,12 +301,14 @@ export const RR_TYPES: readonly RRTypeDef[] = [
   {
     name: 'NSEC3PARAM', code: 51, rfc: 'RFC 5155 §4', summary: 'NSEC3 parameters',
     fields: [
-      f('hashAlgorithm', 'u8', 'Hash algorithm: 1 = SHA-1.'), f('flags', 'u8', 'Flags: 0.'),
-      f('iterations', 'u16', 'Extra hash iterations (RFC 9276: use 0).'), f('salt', 'salt', "Salt, hex or '-'."),
+      f('hashAlgorithm', 'u8', 'Hash algorithm: 1 = SHA-1.', NSEC3_HASHES, { placeholder: '1' }),
+      f('flags', 'u8', 'Flags: 0 (the Opt-Out flag is not used here, RFC 5155 §4.1.2).', undefined, { placeholder: '0', suggest: [sg('0', 'no flags', 'NSEC3PARAM flags are 0; records with other flags are ignored (RFC 5155 §4.1.2).')] }),
+      f('iterations', 'u16', 'Extra hash iterations (RFC 9276: use 0).', undefined, { placeholder: '0', suggest: [sg('0', 'no extra iterations', 'An iterations count of 0 MUST be used (RFC 9276 §3.1).')] }),
+      f('salt', 'salt', "Salt, hex or '-'.", undefined, { placeholder: '-', suggest: [sg('-', 'no salt', "No salt (length 0): operators SHOULD NOT use a salt (RFC 9276 §3.1).")] }),
     ],
   },
   { name: 'TLSA', code: 52, rfc: 'RFC 6698 §2', summary: 'TLS certificate association (DANE)', fields: tlsaFields },
-  { name: 'SMIMEA', code: 53, rfc: 'RFC 8162 §2', summary: 'S/MIME certificate association', fields: tlsaFields },
+  { name: 'SMIMEA', code: 53, rfc: 'RFC 8162 §2', summary: 'S/MIME certificate association', fields: smimeaFields },
   { name: 'CDS', code: 59, rfc: 'RFC 7344 §3.1', summary: 'Child DS (for the parent to publish)', fields: dsFields, check: checkDsDigest },
   { name: 'CDNSKEY', code: 60, rfc: 'RFC 7344 §3.2', summary: 'Child DNSKEY (for the parent to publish)', fields: dnskeyFields },
   { name: 'OPENPGPKEY', code: 61, rfc: 'RFC 7929 §2', summary: 'OpenPGP public key', fields: [f('key', 'base64-rest', 'Transferable public key, base64.')] },
@@ -239,7 +329,12 @@ export const RR_TYPES: readonly RRTypeDef[] = [
   {
     name: 'CAA', code: 257, rfc: 'RFC 8659 §4', summary: 'Certification authority authorization',
     fields: [
-      f('flags', 'u8', 'Flags: 128 = critical.'), f('tag', 'caa-tag', 'Property tag: issue, issuewild, iodef, issuemail, issuevmc.'),
+      f('flags', 'u8', 'Flags: 128 = critical.', undefined, {
+        placeholder: '0',
+        bits: [v(128, 'Issuer Critical', 'bit 0: a CA that does not understand the tag MUST NOT issue (RFC 8659 §4.1)')],
+        suggest: [sg('0', 'not critical', 'No flags (RFC 8659 §4.1).'), sg('128', 'critical', 'Issuer Critical: a CA that does not understand this property MUST NOT issue (RFC 8659 §4.1).')],
+      }),
+      f('tag', 'caa-tag', 'Property tag: issue, issuewild, iodef, issuemail, issuevmc.', undefined, { placeholder: '|issue,issuewild,iodef|', suggest: CAA_TAGS }),
       f('value', 'long-text', 'Property value (quoted; the rest of the RDATA: no 255-octet limit).'),
     ],
   },

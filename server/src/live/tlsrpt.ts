@@ -27,7 +27,7 @@ export function toTlsRpt(r: ValidationReport, org = 'dane-zone validate', contac
   const strip = (n: string): string => n.replace(/\.$/, '');
   const policies: TlsRptReport['policies'] = [];
   for (const h of r.hosts) {
-    const dane = h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus';
+    const dane = h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus' || h.verdict === 'dnssec-invalid';
     const failures: TlsRptReport['policies'][number]['failure-details'] = [];
     let ok = 0;
     if (h.addresses.length === 0 && h.tlsrpt) {

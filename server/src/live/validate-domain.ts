@@ -140,7 +140,9 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
   }
   if (o.signal?.aborted) return finish('dns-failure', 'dns-failure', 'Cancelled before the end.');
   const v = domainVerdict(report.hosts);
-  return finish(v.verdict, v.reason);
+  const r = finish(v.verdict, v.reason);
+  if (v.summary) r.summary = v.summary;
+  return r;
 }
 
 async function tlsaLookup(name: string, o: ValidateOptions): Promise<{ step: Step; status: HostReport['tlsaStatus']; records: TlsaRecord[] }> {

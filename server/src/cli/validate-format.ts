@@ -1,7 +1,26 @@
 // Human-readable table of a validation report for `dane-zone validate`:
 // one block per MX host, one row per address, the steps that failed, and the
 // records that would match. Colour only when asked (a TTY). Pure formatting.
+// Much of the report comes from peers (SMTP replies, RFC 8914 EDE text, certificate
+// names): every string is made printable before it reaches a terminal.
 import type { ValidationReport } from '../live/report';
+
+/** C0, DEL and C1 (0x80-0x9f, 8-bit CSI and OSC among them) as \DDD, so a peer's text cannot
+ *  drive the terminal. The SMTP prober reads bytes as latin1, so \DDD is the byte received. */
+export function terminalSafe(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\${String(c.charCodeAt(0)).padStart(3, '0')}`);
+}
+
+function safeCopy<T>(v: T): T {
+  if (typeof v === 'string') return terminalSafe(v) as T;
+  if (Array.isArray(v)) return v.map(safeCopy) as T;
+  if (v && typeof v === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) o[k] = safeCopy(x);
+    return o as T;
+  }
+  return v;
+}
 
 const C = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', off: '\x1b[0m' };
 const COLOUR: Record<string, string> = {
@@ -9,7 +28,8 @@ const COLOUR: Record<string, string> = {
   invalid: C.red, 'dnssec-invalid': C.red, 'dns-failure': C.red, 'smtp-failure': C.red,
 };
 
-export function formatReport(r: ValidationReport, colour: boolean): string {
+export function formatReport(report: ValidationReport, colour: boolean): string {
+  const r = safeCopy(report);
   const paint = (v: string, s = v): string => (colour ? `${COLOUR[v] ?? ''}${s}${C.off}` : s);
   const out: string[] = [];
   out.push(`${colour ? C.bold : ''}${r.domain}${colour ? C.off : ''}  ${paint(r.verdict, r.verdict.toUpperCase())}${r.ndr ? `  NDR ${r.ndr} (TLS-RPT ${r.tlsrpt})` : ''}`);

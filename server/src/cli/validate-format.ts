@@ -36,7 +36,10 @@ export function formatReport(report: ValidationReport, colour: boolean): string 
   out.push(`  ${r.summary}`);
   out.push(`  resolver ${r.resolver}${r.answeredBy.length ? ` (answered: ${r.answeredBy.join(', ')})` : ''}; SMTP port ${r.smtpPort}; ${r.durationMs} ms${r.source === 'zone' ? '; MX/TLSA from the zone file' : ''}`);
   out.push(`  MX: ${r.mx.status}${r.mx.records.length ? ' — ' + r.mx.records.join(', ') : ''}`);
-  for (const s of r.steps) if (s.status === 'fail') out.push(`  ${paint('invalid', '✗')} ${s.detail}`);
+  const mark = (s: { status: string }): string => (s.status === 'ok' ? '✓' : s.status === 'fail' ? paint('invalid', '✗') : s.status === 'warn' ? paint('partial', '!') : '-');
+  // DNS steps that did not simply succeed: failures with rcode/EDE/CD=1 retry/server, and warnings
+  const dnsStep = (s: ValidationReport['steps'][number]): string => `${mark(s)} ${s.detail}${s.server && !s.detail.includes(s.server) ? ` (${s.server})` : ''}`;
+  for (const s of r.steps) if (s.status !== 'ok') out.push(`  ${dnsStep(s)}`);
   for (const h of r.hosts) {
     out.push('');
     out.push(`  ${h.preference} ${h.name}  ${paint(h.verdict)}${h.ndr ? `  ${h.ndr} ${h.tlsrpt}` : ''}`);
@@ -44,11 +47,11 @@ export function formatReport(report: ValidationReport, colour: boolean): string 
     out.push(`      TLSA: ${h.tlsaStatus}${h.tlsa.length ? '' : ''}`);
     for (const t of h.tlsa) out.push(`        ${t.length > 80 ? t.slice(0, 77) + '…' : t}`);
     if (h.detail) out.push(`      ${h.detail}`);
+    for (const s of h.steps) if (s.status !== 'ok' && !h.detail.includes(s.detail.replace(/^\S+ \S+: /, ''))) out.push(`      ${dnsStep(s)}`);
     for (const a of h.addresses) {
       out.push(`      ${a.address.padEnd(16)} ${paint(a.verdict, a.verdict.padEnd(13))} ${a.ndr ?? ''}`);
       for (const s of a.steps) {
-        const mark = s.status === 'ok' ? '✓' : s.status === 'fail' ? paint('invalid', '✗') : s.status === 'warn' ? paint('partial', '!') : '-';
-        out.push(`        ${mark} ${s.step.padEnd(8)} ${String(s.ms).padStart(5)} ms  ${s.detail}`);
+        out.push(`        ${mark(s)} ${s.step.padEnd(8)} ${String(s.ms).padStart(5)} ms  ${s.detail}`);
       }
       if (a.chain.length) {
         for (const c of a.chain) out.push(`        [${c.depth}] ${c.subject}  (issuer ${c.issuer}; ${c.notBefore.slice(0, 10)} – ${c.notAfter.slice(0, 10)})`);

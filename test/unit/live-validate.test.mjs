@@ -266,3 +266,19 @@ test('the domain code is the first failing host\'s in preference order, a DNS fa
   assert.equal(r.verdict, 'invalid');
   assert.deepEqual([r.ndr, r.tlsrpt], ['4.4.312', 'validation-failure']);
 });
+
+test('TLS-RPT failure details carry the explanation in failure-reason-code; additional-information is a URI (RFC 8460 §4.3), so it is left out', async () => {
+  const res = fakeResolver({ ...mxTo('mx.example.test.'), ...aOf('mx.example.test.', '192.0.2.1'), ...tlsaOf('mx.example.test.', otherLeaf) });
+  const host = await run('example.test', res, fakeProber([leaf.der]));
+  const dnsFail = await run('example.test', fakeResolver({ 'example.test. MX': 'timeout' }), fakeProber([leaf.der]));
+  const tlsaFail = await run('example.test', fakeResolver({ ...mxTo('mx.example.test.'), ...aOf('mx.example.test.', '192.0.2.1'), '_25._tcp.mx.example.test. TLSA': 'timeout' }), fakeProber([leaf.der]));
+  for (const r of [host, dnsFail, tlsaFail]) {
+    const details = core.toTlsRpt(r).policies.flatMap((p) => p['failure-details']);
+    assert.ok(details.length);
+    for (const d of details) {
+      assert.equal(d['additional-information'], undefined);
+      assert.equal(typeof d['failure-reason-code'], 'string');
+      assert.ok(d['failure-reason-code'].length > 0);
+    }
+  }
+});

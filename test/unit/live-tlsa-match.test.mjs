@@ -133,3 +133,13 @@ test('DANE-TA: every certificate that issues another in the path must be a CA wi
   // DANE-TA matching the leaf itself needs no CA flag (nothing is issued)
   assert.equal(core.matchPresentedChain([rec(2, 1, 1, leaf)], [leaf.der, issuing.der], refs, now()).outcome, 'match-ta');
 });
+
+test('a digest of the wrong length is malformed, hence unusable (OpenSSL: "dane tlsa bad digest length", unusable TLSA rrdata), and takes no part in digest agility', () => {
+  const short = { usage: 3, selector: 1, matchingType: 1, data: 'abcd' };
+  const r = core.matchPresentedChain([short], [leaf.der], refs, now());
+  assert.equal(r.outcome, 'no-usable');
+  assert.match(r.ignored[0].reason, /2 bytes.*SHA2-256.*32/);
+  const long512 = { usage: 3, selector: 1, matchingType: 2, data: 'ab'.repeat(32) }; // a 256-bit value under SHA2-512
+  assert.equal(core.matchPresentedChain([long512, rec(3, 1, 1, leaf)], [leaf.der], refs, now()).outcome, 'match-ee');
+  assert.equal(core.matchPresentedChain([{ usage: 3, selector: 1, matchingType: 1, data: 'zz'.repeat(32) }], [leaf.der], refs, now()).outcome, 'no-usable');
+});

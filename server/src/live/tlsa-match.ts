@@ -39,6 +39,8 @@ export interface MatchResult {
 
 export const recordText = (r: TlsaRecord): string => `${r.usage} ${r.selector} ${r.matchingType} ${r.data.toLowerCase()}`;
 
+const DIGEST_BYTES: Record<number, number> = { 1: 32, 2: 64 };
+
 /** RFC 7671 §9: per (usage, selector), keep only the strongest digest present; Full(0) is exempt. */
 export function usableRecords(records: TlsaRecord[]): { usable: TlsaRecord[]; ignored: MatchResult['ignored'] } {
   const ignored: MatchResult['ignored'] = [];
@@ -48,7 +50,11 @@ export function usableRecords(records: TlsaRecord[]): { usable: TlsaRecord[]; ig
     else if (r.usage !== 2 && r.usage !== 3) ignored.push({ record: recordText(r), reason: `unknown usage ${r.usage}` });
     else if (r.selector !== 0 && r.selector !== 1) ignored.push({ record: recordText(r), reason: `unknown selector ${r.selector}` });
     else if (r.matchingType < 0 || r.matchingType > 2) ignored.push({ record: recordText(r), reason: `unknown matching type ${r.matchingType}` });
-    else cand.push(r);
+    else if (!/^([0-9a-f]{2})+$/i.test(r.data)) ignored.push({ record: recordText(r), reason: 'the certificate association data is not hex' });
+    else if (r.matchingType !== 0 && r.data.length / 2 !== DIGEST_BYTES[r.matchingType]) {
+      // malformed, so unusable (RFC 7672 §2.2), as OpenSSL's SSL_dane_tlsa_add and Postfix treat it
+      ignored.push({ record: recordText(r), reason: `${r.data.length / 2} bytes of data, but a ${r.matchingType === 1 ? 'SHA2-256' : 'SHA2-512'} digest has ${DIGEST_BYTES[r.matchingType]}: malformed, unusable (RFC 6698 §2.1.3)` });
+    } else cand.push(r);
   }
   const rank = (m: number): number => (m === 2 ? 2 : m === 1 ? 1 : 0);
   const best = new Map<string, number>();

@@ -282,3 +282,17 @@ test('TLS-RPT failure details carry the explanation in failure-reason-code; addi
     }
   }
 });
+
+test('CLI: a DNS query that is never answered waits at most min(--timeout, 5000) ms in all (two rounds over the resolvers)', async () => {
+  const { createSocket } = await import('node:dgram');
+  const silent = createSocket('udp4');
+  await new Promise((r) => silent.bind(0, '127.0.0.1', r));
+  try {
+    const port = silent.address().port;
+    const r = spawnSync(process.execPath, [cli, 'validate', 'example.com', '--resolver', `127.0.0.1:${port}`, '--resolver', `127.0.0.1:${port}`, '--timeout', '1000', '--json'], { encoding: 'utf8', timeout: 20000 });
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.verdict, 'dns-failure');
+    assert.ok(report.steps[0].ms < 1500, `the MX query took ${report.steps[0].ms} ms`);
+    assert.ok(report.steps[0].ms >= 900, `the MX query gave up after ${report.steps[0].ms} ms, before its budget`);
+  } finally { silent.close(); }
+});

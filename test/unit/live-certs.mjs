@@ -20,13 +20,14 @@ export function makePki() {
     if (r.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${r.stderr}`);
   };
   let n = 0;
-  /** issue a certificate; issuer = a previous result or undefined (self-signed) */
-  const issue = (cn, { issuer, ca = false, sans = [], notBefore = new Date(Date.now() - DAY), notAfter = new Date(Date.now() + 90 * DAY) } = {}) => {
+  /** issue a certificate; issuer = a previous result or undefined (self-signed); ext = the whole
+   *  extension text (openssl -extfile syntax) instead of the one `ca`/`sans` make */
+  const issue = (cn, { issuer, ca = false, ext: extText, sans = [], notBefore = new Date(Date.now() - DAY), notAfter = new Date(Date.now() + 90 * DAY) } = {}) => {
     const id = `c${n++}`;
     ossl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', `${id}.key`);
     ossl('req', '-new', '-key', `${id}.key`, '-subj', `/CN=${cn}`, '-out', `${id}.csr`);
-    const ext = ca ? 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n'
-      : `basicConstraints=critical,CA:FALSE\n${sans.length ? `subjectAltName=${sans.map((s) => `DNS:${s}`).join(',')}\n` : ''}`;
+    const ext = extText ?? (ca ? 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n'
+      : `basicConstraints=critical,CA:FALSE\n${sans.length ? `subjectAltName=${sans.map((s) => `DNS:${s}`).join(',')}\n` : ''}`);
     writeFileSync(join(dir, `${id}.ext`), ext);
     const signer = issuer ? ['-cert', issuer.crtPath, '-keyfile', issuer.keyPath] : ['-selfsign', '-keyfile', `${id}.key`];
     ossl('ca', '-batch', '-notext', '-config', 'ca.cnf', ...signer, '-in', `${id}.csr`, '-out', `${id}.crt`,

@@ -180,3 +180,20 @@ test('lookup: AD decides secure/insecure; CNAME chains are followed', async () =
   assert.deepEqual(l.cnames, [['mx.a.example.', 'smtp.b.example.']]);
   assert.equal(l.records[0].data, '192.0.2.7');
 });
+
+test('stub resolver: a reply without the question (QDCOUNT=0) is not taken; ignored replies are counted with their reason in the timeout error', async () => {
+  const noQuestion = (q) => {
+    const full = response(q, { ad: true, answers: [rr(name('x.example'), 1, Buffer.from([192, 0, 2, 66]))] });
+    let p = 12; while (full[p] !== 0) p += full[p] + 1; p += 5;
+    const out = Buffer.concat([full.subarray(0, 12), full.subarray(p)]);
+    out.writeUInt16BE(0, 4);
+    return out;
+  };
+  const qd0 = await fakeServer(noQuestion);
+  const r = await new core.StubResolver({ servers: [core.parseServer(qd0.addr)], timeoutMs: 300, attempts: 1 }).query({ name: 'x.example', type: 1 });
+  assert.equal(r.ok, false, 'a QDCOUNT=0 reply answers no question of ours');
+  assert.match(r.error, /^timeout after 300 ms; 1 reply ignored \(reply without the question\)$/);
+  const junk = await fakeServer(() => Buffer.from([1, 2, 3]));
+  const j = await new core.StubResolver({ servers: [core.parseServer(junk.addr)], timeoutMs: 300, attempts: 1 }).query({ name: 'x.example', type: 1 });
+  assert.match(j.error, /^timeout after 300 ms; 1 reply ignored \(malformed: .+\)$/);
+});

@@ -177,3 +177,20 @@ test('cancellation ends a probe at once', async () => {
   const r = await p;
   assert.equal(r.failure, 'cancelled');
 });
+
+test('a TLS handshake that stalls after "220" to STARTTLS is a TLS failure (tls-handshake), like one closed mid-handshake', async () => {
+  const stall = (sock) => {
+    sock.write('220 hi\r\n');
+    sock.on('data', (d) => {
+      if (/^EHLO/i.test(String(d))) sock.write('250-mx\r\n250 STARTTLS\r\n');
+      else if (/^STARTTLS/i.test(String(d))) sock.write('220 go ahead\r\n'); // then nothing: the ClientHello goes unanswered
+    });
+  };
+  const s = await fake(stall);
+  const r = await probe(s.port, { timeout: 300 });
+  assert.equal(r.failure, 'tls');
+  assert.equal(r.steps.at(-1).step, 'tls');
+  assert.match(r.steps.at(-1).detail, /TLS handshake/);
+  const closed = await fake((sock) => { stall(sock); sock.on('data', (d) => { if (String(d)[0] === '\x16') sock.destroy(); }); });
+  assert.equal((await probe(closed.port, { timeout: 2000 })).failure, 'tls');
+});

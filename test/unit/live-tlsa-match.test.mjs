@@ -103,3 +103,43 @@ test('describeChain lists subject, dates, SANs and the 3 1 1 / 2 1 1 records tha
   assert.equal(chain[1].ca, true);
   assert.deepEqual(wouldMatch, [`3 1 1 ${rec(3, 1, 1, leaf).data}`, `2 1 1 ${rec(2, 1, 1, issuing).data}`]);
 });
+
+test('DANE-TA: every certificate that issues another in the path must be a CA within its pathLenConstraint (RFC 5280 §4.2.1.9, as OpenSSL)', () => {
+  // the colleague's case: leaf signed by a CA:FALSE certificate that the trusted CA signed
+  const nonCa = pki.issue('nonca.example.com', { issuer: root, sans: ['nonca.example.com'] });
+  const evil = pki.issue('evil', { issuer: nonCa, sans: ['*.example.com'] });
+  const r = core.matchPresentedChain([rec(2, 1, 1, root)], [evil.der, nonCa.der, root.der], refs, now());
+  assert.equal(r.outcome, 'chain-invalid');
+  assert.match(r.detail, /depth 1 \(CN=nonca\.example\.com\).*not a CA \(basicConstraints CA:FALSE/);
+  // the anchor itself must be a CA too (OpenSSL: verify error 79, invalid CA certificate)
+  const a = core.matchPresentedChain([rec(2, 1, 1, nonCa)], [evil.der, nonCa.der], refs, now());
+  assert.equal(a.outcome, 'chain-invalid');
+  assert.match(a.detail, /not a CA/);
+  // a CA whose keyUsage lacks keyCertSign
+  const noSign = pki.issue('Sign-less CA', { issuer: root, ext: 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,digitalSignature\n' });
+  const l2 = pki.issue('mx.example.com', { issuer: noSign, sans: ['mx.example.com'] });
+  const k = core.matchPresentedChain([rec(2, 1, 1, root)], [l2.der, noSign.der, root.der], refs, now());
+  assert.equal(k.outcome, 'chain-invalid');
+  assert.match(k.detail, /keyCertSign/);
+  // pathLenConstraint 0 on the anchor: no intermediate may stand below it; 1 allows one
+  for (const [len, want] of [[0, 'chain-invalid'], [1, 'match-ta']]) {
+    const top = pki.issue(`Root pathlen ${len}`, { ext: `basicConstraints=critical,CA:TRUE,pathlen:${len}\nkeyUsage=critical,keyCertSign,cRLSign\n` });
+    const mid = pki.issue('Mid', { issuer: top, ca: true });
+    const l3 = pki.issue('mx.example.com', { issuer: mid, sans: ['mx.example.com'] });
+    const p = core.matchPresentedChain([rec(2, 1, 1, top)], [l3.der, mid.der, top.der], refs, now());
+    assert.equal(p.outcome, want, `pathlen ${len}: ${p.detail}`);
+    if (want === 'chain-invalid') assert.match(p.detail, /pathLenConstraint 0/);
+  }
+  // DANE-TA matching the leaf itself needs no CA flag (nothing is issued)
+  assert.equal(core.matchPresentedChain([rec(2, 1, 1, leaf)], [leaf.der, issuing.der], refs, now()).outcome, 'match-ta');
+});
+
+test('a digest of the wrong length is malformed, hence unusable (OpenSSL: "dane tlsa bad digest length", unusable TLSA rrdata), and takes no part in digest agility', () => {
+  const short = { usage: 3, selector: 1, matchingType: 1, data: 'abcd' };
+  const r = core.matchPresentedChain([short], [leaf.der], refs, now());
+  assert.equal(r.outcome, 'no-usable');
+  assert.match(r.ignored[0].reason, /2 bytes.*SHA2-256.*32/);
+  const long512 = { usage: 3, selector: 1, matchingType: 2, data: 'ab'.repeat(32) }; // a 256-bit value under SHA2-512
+  assert.equal(core.matchPresentedChain([long512, rec(3, 1, 1, leaf)], [leaf.der], refs, now()).outcome, 'match-ee');
+  assert.equal(core.matchPresentedChain([{ usage: 3, selector: 1, matchingType: 1, data: 'zz'.repeat(32) }], [leaf.der], refs, now()).outcome, 'no-usable');
+});

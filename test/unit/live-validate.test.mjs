@@ -217,3 +217,82 @@ test('CLI --tlsrpt: an unwritable path is a usage error before any lookup; a wri
   assert.equal(JSON.parse(late.stdout).verdict, 'dns-failure');
   assert.match(late.stderr, /the TLS-RPT report could not be written to \/dev\/full: /);
 });
+
+const twoMx = (first, second) => ({ 'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 10, exchange: first }], ['example.test.', 'MX', { preference: 20, exchange: second }]] } });
+const aOf = (host, ip) => ({ [`${host} A`]: { ad: true, answer: [[host, 'A', ip]] } });
+const tlsaOf = (host, cert) => ({ [`_25._tcp.${host} TLSA`]: { ad: true, answer: [[`_25._tcp.${host}`, 'TLSA', tlsa311(cert)]] } });
+
+test('bogus address records of the only MX host: invalid 5.7.324 (RFC 7672 §2.1.1), not "not applicable"; TLS-RPT reports dnssec-invalid under a tlsa policy', async () => {
+  const res = fakeResolver({
+    ...mxTo('bogusa.example.test.'),
+    'bogusa.example.test. A': { rcode: 2 },
+    'bogusa.example.test. A cd': { rcode: 0, answer: [['bogusa.example.test.', 'A', '192.0.2.1']] },
+  });
+  const p = fakeProber([leaf.der]);
+  const r = await run('example.test', res, p);
+  assert.equal(r.hosts[0].verdict, 'dnssec-invalid');
+  assert.deepEqual([r.verdict, r.ndr, r.tlsrpt], ['invalid', '5.7.324', 'dnssec-invalid']);
+  assert.equal(p.calls.length, 0);
+  const rpt = core.toTlsRpt(r);
+  assert.equal(rpt.policies[0].policy['policy-type'], 'tlsa');
+  assert.equal(rpt.policies[0]['failure-details'][0]['result-type'], 'dnssec-invalid');
+});
+
+test('a host without TLSA (working SMTP) next to a failing DANE host: mail flows through it (RFC 7672 §2.2), so partial, and the summary says so', async () => {
+  const res = fakeResolver({
+    ...twoMx('nodane.example.test.', 'mx.example.test.'),
+    ...aOf('nodane.example.test.', '192.0.2.1'), ...aOf('mx.example.test.', '192.0.2.2'),
+    '_25._tcp.nodane.example.test. TLSA': { rcode: 3, ad: true },
+    ...tlsaOf('mx.example.test.', otherLeaf),
+  });
+  const r = await run('example.test', res, fakeProber([leaf.der]));
+  assert.deepEqual(r.hosts.map((h) => h.verdict), ['no-dane', 'invalid']);
+  assert.equal(r.verdict, 'partial');
+  assert.equal(r.ndr, null);
+  assert.doesNotMatch(r.summary, /hosts that do|hold the mail/);
+  assert.match(r.summary, /nodane\.example\.test/);
+  assert.match(r.summary, /without authentication|not authenticated/);
+});
+
+test('the domain code is the first failing host\'s in preference order, a DNS failure included (the sender defers: 4.4.312)', async () => {
+  const res = fakeResolver({
+    ...twoMx('mx1.example.test.', 'mx2.example.test.'),
+    ...aOf('mx1.example.test.', '192.0.2.1'), ...aOf('mx2.example.test.', '192.0.2.2'),
+    '_25._tcp.mx1.example.test. TLSA': 'timeout',
+    ...tlsaOf('mx2.example.test.', otherLeaf),
+  });
+  const r = await run('example.test', res, fakeProber([leaf.der]));
+  assert.deepEqual(r.hosts.map((h) => [h.verdict, h.ndr]), [['dns-failure', '4.4.312'], ['invalid', '5.7.323']]);
+  assert.equal(r.verdict, 'invalid');
+  assert.deepEqual([r.ndr, r.tlsrpt], ['4.4.312', 'validation-failure']);
+});
+
+test('TLS-RPT failure details carry the explanation in failure-reason-code; additional-information is a URI (RFC 8460 §4.3), so it is left out', async () => {
+  const res = fakeResolver({ ...mxTo('mx.example.test.'), ...aOf('mx.example.test.', '192.0.2.1'), ...tlsaOf('mx.example.test.', otherLeaf) });
+  const host = await run('example.test', res, fakeProber([leaf.der]));
+  const dnsFail = await run('example.test', fakeResolver({ 'example.test. MX': 'timeout' }), fakeProber([leaf.der]));
+  const tlsaFail = await run('example.test', fakeResolver({ ...mxTo('mx.example.test.'), ...aOf('mx.example.test.', '192.0.2.1'), '_25._tcp.mx.example.test. TLSA': 'timeout' }), fakeProber([leaf.der]));
+  for (const r of [host, dnsFail, tlsaFail]) {
+    const details = core.toTlsRpt(r).policies.flatMap((p) => p['failure-details']);
+    assert.ok(details.length);
+    for (const d of details) {
+      assert.equal(d['additional-information'], undefined);
+      assert.equal(typeof d['failure-reason-code'], 'string');
+      assert.ok(d['failure-reason-code'].length > 0);
+    }
+  }
+});
+
+test('CLI: a DNS query that is never answered waits at most min(--timeout, 5000) ms in all (two rounds over the resolvers)', async () => {
+  const { createSocket } = await import('node:dgram');
+  const silent = createSocket('udp4');
+  await new Promise((r) => silent.bind(0, '127.0.0.1', r));
+  try {
+    const port = silent.address().port;
+    const r = spawnSync(process.execPath, [cli, 'validate', 'example.com', '--resolver', `127.0.0.1:${port}`, '--resolver', `127.0.0.1:${port}`, '--timeout', '1000', '--json'], { encoding: 'utf8', timeout: 20000 });
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.verdict, 'dns-failure');
+    assert.ok(report.steps[0].ms < 1500, `the MX query took ${report.steps[0].ms} ms`);
+    assert.ok(report.steps[0].ms >= 900, `the MX query gave up after ${report.steps[0].ms} ms, before its budget`);
+  } finally { silent.close(); }
+});

@@ -37,6 +37,14 @@ test('hostile strings from the network are escaped, and only our nonce-d script 
   assert.match(html, /<script nonce="N0NCE">/);
 });
 
+test('control characters from peers are shown as \\DDD in the panel, not passed on', () => {
+  const r = structuredClone(report);
+  r.hosts[1].addresses[0].steps[0].detail = '220 \x1b[2J\x1b]0;t\x07 \x9b ok';
+  const html = renderReport(r, { nonce: 'n', cspSource: 'c', canInsert: true });
+  assert.doesNotMatch(html, /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/);
+  assert.match(html, /220 \\027\[2J\\027\]0;t\\007 \\155 ok/);
+});
+
 test('one card per host with its addresses, verdict colours and codes', () => {
   const html = renderReport(report, { nonce: 'n', cspSource: 'c', canInsert: true });
   assert.equal(html.match(/<section class="row host/g).length, 2);

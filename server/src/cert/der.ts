@@ -100,3 +100,58 @@ export function certSpki(der: Uint8Array): Uint8Array | string {
   if (!spki || spki.tag !== SEQUENCE) return 'tbsCertificate has no SubjectPublicKeyInfo';
   return der.subarray(spki.start, spki.end);
 }
+
+const OID_BASIC_CONSTRAINTS = '551d13'; // 2.5.29.19
+const OID_KEY_USAGE = '551d0f'; // 2.5.29.15
+const hex = (buf: Uint8Array, t: Tlv): string => Buffer.from(buf.subarray(t.contentStart, t.end)).toString('hex');
+
+/** What a certificate says about issuing others (RFC 5280 §4.2.1.3, §4.2.1.9): basicConstraints
+ *  (absent = undefined), its pathLenConstraint, keyUsage (absent = undefined) and the version. */
+export interface CaFacts { v1: boolean; basicCa?: boolean; pathLen?: number; keyCertSign?: boolean }
+
+export function caFacts(der: Uint8Array): CaFacts | string {
+  const top = readTlv(der, 0);
+  if (typeof top === 'string') return top;
+  const kids = children(der, top);
+  if (typeof kids === 'string') return kids;
+  if (kids.length !== 3 || kids[0].tag !== SEQUENCE) return 'is not a Certificate';
+  const tbs = children(der, kids[0]);
+  if (typeof tbs === 'string') return tbs;
+  const out: CaFacts = { v1: tbs[0]?.tag !== 0xa0 };
+  const extsWrap = tbs.find((t) => t.tag === 0xa3);
+  if (!extsWrap) return out;
+  const seq = children(der, extsWrap);
+  if (typeof seq === 'string') return seq;
+  if (seq.length !== 1 || seq[0].tag !== SEQUENCE) return 'malformed extensions';
+  const exts = children(der, seq[0]);
+  if (typeof exts === 'string') return exts;
+  for (const e of exts) {
+    const f = children(der, e);
+    if (typeof f === 'string') return f;
+    if (f.length < 2 || f[0].tag !== 0x06) return 'malformed extension';
+    const oid = hex(der, f[0]);
+    const value = f[f.length - 1];
+    if (value.tag !== 0x04) return 'malformed extension value';
+    const inner = readTlv(der, value.contentStart);
+    if (typeof inner === 'string') return inner;
+    if (oid === OID_BASIC_CONSTRAINTS) {
+      if (inner.tag !== SEQUENCE) return 'malformed basicConstraints';
+      const bc = children(der, inner);
+      if (typeof bc === 'string') return bc;
+      out.basicCa = false;
+      for (const b of bc) {
+        if (b.tag === 0x01) out.basicCa = der[b.contentStart] !== 0;
+        else if (b.tag === 0x02) {
+          let n = 0;
+          for (let i = b.contentStart; i < b.end; i++) n = n * 256 + der[i];
+          out.pathLen = n;
+        }
+      }
+    } else if (oid === OID_KEY_USAGE) {
+      if (inner.tag !== BIT_STRING) return 'malformed keyUsage';
+      // first content byte = unused bits; keyCertSign is bit 5 of the first byte
+      out.keyCertSign = inner.end - inner.contentStart > 1 && (der[inner.contentStart + 1] & 0x04) !== 0;
+    }
+  }
+  return out;
+}

@@ -17,8 +17,12 @@ import { splitOption } from './args';
 const USAGE = 'usage: dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:port]... [--port 25] [--timeout 15000] [--json] [--tlsrpt out.json]\n';
 
 /** Per network step (one SMTP connection, banner, STARTTLS...): the editor's
- *  daneZone.validationTimeoutMs default too. A DNS query waits at most 5 s (two tries). */
+ *  daneZone.validationTimeoutMs default too. */
 const DEFAULT_STEP_TIMEOUT_MS = 15000;
+/** A DNS query waits at most min(--timeout, this) in all: two rounds over the resolvers share it
+ *  (a SERVFAIL's CD=1 re-query is a second query with its own budget). */
+const DNS_QUERY_BUDGET_MS = 5000;
+const DNS_ROUNDS = 2;
 
 export function exitCodeFor(r: ValidationReport): number {
   switch (r.verdict) {
@@ -83,7 +87,8 @@ export async function validateMain(argv: string[]): Promise<number> {
   }
   const servers = a.resolvers.length ? a.resolvers : systemResolvers();
   if (!servers.length) { process.stderr.write('dane-zone validate: no resolver given and none in /etc/resolv.conf\n'); return 3; }
-  const resolver = new StubResolver({ servers, timeoutMs: Math.min(a.timeout, 5000), attempts: 2 });
+  const perTry = Math.max(50, Math.floor(Math.min(a.timeout, DNS_QUERY_BUDGET_MS) / (DNS_ROUNDS * servers.length)));
+  const resolver = new StubResolver({ servers, timeoutMs: perTry, attempts: DNS_ROUNDS });
   const ac = new AbortController();
   const onSig = (): void => ac.abort();
   process.once('SIGINT', onSig);

@@ -19,6 +19,8 @@ export interface Lookup {
   records: Rr[];
   /** CNAME steps followed, in order: [from, to] */
   cnames: [string, string][];
+  /** the CNAME chain comes back to a name already in it: the name cannot resolve */
+  cnameLoop?: boolean;
   /** final name after the CNAME chain */
   target: string;
   ede: Ede[];
@@ -34,7 +36,7 @@ function edeText(ede: Ede[]): string {
 }
 
 /** Follow the CNAME chain of an answer section from `name`; bounded against loops. */
-function followCnames(answer: Rr[], name: string): { target: string; chain: [string, string][] } {
+function followCnames(answer: Rr[], name: string): { target: string; chain: [string, string][]; loop: boolean } {
   let cur = canonName(name);
   const chain: [string, string][] = [];
   for (let i = 0; i < 16; i++) {
@@ -42,10 +44,16 @@ function followCnames(answer: Rr[], name: string): { target: string; chain: [str
     if (!c) break;
     const to = canonName(String(c.data));
     chain.push([cur, to]);
-    if (chain.some(([f]) => f === to)) break;
+    if (chain.some(([f]) => f === to)) return { target: to, chain, loop: true };
     cur = to;
   }
-  return { target: cur, chain };
+  return { target: cur, chain, loop: false };
+}
+
+/** `a → b → a`, names without the trailing dot */
+export function cnameChainText(chain: [string, string][]): string {
+  const bare = (n: string): string => (n.length > 1 ? n.replace(/\.$/, '') : n);
+  return chain.length ? [chain[0][0], ...chain.map(([, t]) => t)].map(bare).join(' → ') : '';
 }
 
 export async function lookup(resolver: Resolver, name: string, type: number, signal?: AbortSignal): Promise<Lookup> {
@@ -58,11 +66,11 @@ export async function lookup(resolver: Resolver, name: string, type: number, sig
   const m = r.msg;
   const rcode = rcodeName(m.rcode);
   const ede = m.edns?.ede ?? [];
-  const { target, chain } = followCnames(m.answer, qname);
-  const records = m.answer.filter((x) => x.type === type && canonName(x.name) === target);
-  const common = { ...base, rcode, cnames: chain, target, ede, server: r.server };
+  const { target, chain, loop } = followCnames(m.answer, qname);
+  const records = loop ? [] : m.answer.filter((x) => x.type === type && canonName(x.name) === target);
+  const common = { ...base, rcode, cnames: chain, target, ede, server: r.server, ...(loop ? { cnameLoop: true } : {}) };
   if (rcode === 'NOERROR' || rcode === 'NXDOMAIN') {
-    const what = rcode === 'NXDOMAIN' ? 'NXDOMAIN' : records.length ? `${records.length} ${base.type}` : 'NODATA';
+    const what = loop ? `CNAME loop (${cnameChainText(chain)})` : rcode === 'NXDOMAIN' ? 'NXDOMAIN' : records.length ? `${records.length} ${base.type}` : 'NODATA';
     return {
       ...common, records, ms: r.ms,
       status: m.ad ? 'secure' : 'insecure',

@@ -72,9 +72,17 @@ export function serverText(s: ServerAddr): string {
 
 function checkReply(msg: DnsMessage, id: number, q: DnsQuery): string | undefined {
   if (!msg.qr || msg.id !== id) return 'reply id/QR mismatch';
+  // a reply must repeat our question (RFC 1035 §7.3); one without it answers nothing we asked
+  if (msg.question.length !== 1) return msg.question.length ? 'reply with several questions' : 'reply without the question';
   const qq = msg.question[0];
-  if (msg.question.length && (canonName(qq.name) !== canonName(q.name) || qq.type !== q.type)) return 'reply question mismatch';
+  if (canonName(qq.name) !== canonName(q.name) || qq.type !== q.type) return 'reply question mismatch';
   return undefined;
+}
+
+/** "; 2 replies ignored (reply id/QR mismatch, malformed: …)" for a timeout message */
+function ignoredText(why: string[]): string {
+  if (!why.length) return '';
+  return `; ${why.length} repl${why.length === 1 ? 'y' : 'ies'} ignored (${[...new Set(why)].slice(0, 3).join(', ')})`;
 }
 
 function udpAttempt(server: ServerAddr, packet: Buffer, id: number, q: DnsQuery, timeoutMs: number, signal?: AbortSignal): Promise<DnsMessage> {
@@ -90,15 +98,17 @@ function udpAttempt(server: ServerAddr, packet: Buffer, id: number, q: DnsQuery,
       if (err) reject(err); else resolve(msg!);
     };
     const onAbort = (): void => finish(new Error('cancelled'));
-    const timer = setTimeout(() => finish(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs);
+    const ignored: string[] = [];
+    const timer = setTimeout(() => finish(new Error(`timeout after ${timeoutMs} ms${ignoredText(ignored)}`)), timeoutMs);
     signal?.addEventListener('abort', onAbort);
     sock.on('error', (e) => finish(e));
     sock.on('message', (buf, rinfo) => {
       // ignore datagrams from anyone but the server, and replies to other queries (spoofing, stale)
-      if (rinfo.address !== server.address || rinfo.port !== server.port) return;
+      if (rinfo.address !== server.address || rinfo.port !== server.port) { ignored.push(`from ${rinfo.address}:${rinfo.port}`); return; }
       let msg: DnsMessage;
-      try { msg = decodeMessage(buf); } catch { return; }
-      if (checkReply(msg, id, q)) return;
+      try { msg = decodeMessage(buf); } catch (e) { ignored.push(`malformed: ${(e as Error).message}`); return; }
+      const bad = checkReply(msg, id, q);
+      if (bad) { ignored.push(bad); return; }
       finish(null, msg);
     });
     sock.send(packet, server.port, server.address, (e) => { if (e) finish(e); });

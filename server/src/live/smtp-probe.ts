@@ -206,7 +206,10 @@ export class NetSmtpProber implements SmtpProber {
         ts.once('secureConnect', () => resolve());
         ts.once('error', (e) => reject(new StepError('tls', `TLS handshake failed: ${e.message}`)));
         ts.once('close', () => reject(new StepError('tls', 'connection closed during the TLS handshake')));
-      }), limit, 'TLS handshake', signal);
+      }), limit, 'TLS handshake', signal).catch((e: unknown) => {
+        // a handshake that stalls is a TLS failure like one that is cut off (5.7.321), not an unreachable server
+        throw e instanceof StepError && e.failure === 'timeout' ? new StepError('tls', `TLS handshake failed: ${e.message}`) : e;
+      });
       res.chain = presentedChain(ts);
       res.tlsVersion = ts.getProtocol() ?? undefined;
       res.cipher = ts.getCipher()?.name;

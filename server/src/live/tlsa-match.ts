@@ -4,10 +4,14 @@
 // matches; no name or date checks (§3.1.1). DANE-TA(2): some presented
 // certificate matches and is the trust anchor; the chain from it down to the
 // leaf must verify (issuer names, signatures, validity dates) and the leaf must
-// carry one of the reference identifiers (§3.2.2-3.2.3). PKIX-TA(0)/PKIX-EE(1)
+// carry one of the reference identifiers (§3.2.2-3.2.3); every certificate that
+// issues another in that path, the anchor included, must be a CA within its
+// pathLenConstraint (RFC 5280 §4.2.1.9, §6.1.4; RFC 7671 §5.2.2), as OpenSSL's
+// DANE verifier requires (a CA:FALSE anchor fails there with "invalid CA certificate"). PKIX-TA(0)/PKIX-EE(1)
 // are unusable for SMTP (§3.1.3). Digest agility per RFC 7671 §9.
 import { X509Certificate } from 'node:crypto';
 import { associationData, type MatchingType, type Selector } from '../cert/tlsa-data';
+import { caFacts } from '../cert/der';
 
 export interface TlsaRecord { usage: number; selector: number; matchingType: number; data: string }
 
@@ -35,6 +39,8 @@ export interface MatchResult {
 
 export const recordText = (r: TlsaRecord): string => `${r.usage} ${r.selector} ${r.matchingType} ${r.data.toLowerCase()}`;
 
+const DIGEST_BYTES: Record<number, number> = { 1: 32, 2: 64 };
+
 /** RFC 7671 §9: per (usage, selector), keep only the strongest digest present; Full(0) is exempt. */
 export function usableRecords(records: TlsaRecord[]): { usable: TlsaRecord[]; ignored: MatchResult['ignored'] } {
   const ignored: MatchResult['ignored'] = [];
@@ -44,7 +50,11 @@ export function usableRecords(records: TlsaRecord[]): { usable: TlsaRecord[]; ig
     else if (r.usage !== 2 && r.usage !== 3) ignored.push({ record: recordText(r), reason: `unknown usage ${r.usage}` });
     else if (r.selector !== 0 && r.selector !== 1) ignored.push({ record: recordText(r), reason: `unknown selector ${r.selector}` });
     else if (r.matchingType < 0 || r.matchingType > 2) ignored.push({ record: recordText(r), reason: `unknown matching type ${r.matchingType}` });
-    else cand.push(r);
+    else if (!/^([0-9a-f]{2})+$/i.test(r.data)) ignored.push({ record: recordText(r), reason: 'the certificate association data is not hex' });
+    else if (r.matchingType !== 0 && r.data.length / 2 !== DIGEST_BYTES[r.matchingType]) {
+      // malformed, so unusable (RFC 7672 §2.2), as OpenSSL's SSL_dane_tlsa_add and Postfix treat it
+      ignored.push({ record: recordText(r), reason: `${r.data.length / 2} bytes of data, but a ${r.matchingType === 1 ? 'SHA2-256' : 'SHA2-512'} digest has ${DIGEST_BYTES[r.matchingType]}: malformed, unusable (RFC 6698 §2.1.3)` });
+    } else cand.push(r);
   }
   const rank = (m: number): number => (m === 2 ? 2 : m === 1 ? 1 : 0);
   const best = new Map<string, number>();
@@ -88,6 +98,28 @@ export function nameMatches(pattern: string, ref: string): boolean {
   return dot > 0 && r.slice(dot + 1) === rest;
 }
 
+const dn = (c: X509Certificate): string => c.subject.replace(/\n/g, ', ');
+
+/** Why the certificate at `k` (which issues the one at k-1) may not issue it, or undefined.
+ *  `anchor`: it is the DANE-TA trust anchor (OpenSSL's X509_check_ca != 0: basicConstraints
+ *  CA:TRUE, or without basicConstraints a v1 certificate or keyUsage keyCertSign); intermediates
+ *  need basicConstraints CA:TRUE. keyUsage, when present, must allow keyCertSign. */
+function issuerProblem(chain: X509Certificate[], chainDer: Uint8Array[], k: number, anchor: boolean): string | undefined {
+  const f = caFacts(chainDer[k]);
+  const who = `the certificate at depth ${k} (${dn(chain[k])})`;
+  if (typeof f === 'string') return `${who} has unreadable extensions (${f})`;
+  if (f.keyCertSign === false) return `${who} issues the certificate at depth ${k - 1}, but its keyUsage does not allow keyCertSign (RFC 5280 §4.2.1.3)`;
+  const ca = f.basicCa ?? (anchor && (f.v1 || f.keyCertSign === true));
+  if (!ca) return `${who} issues the certificate at depth ${k - 1}, but it is not a CA (${f.basicCa === false ? 'basicConstraints CA:FALSE' : 'no basicConstraints CA:TRUE'}; RFC 5280 §4.2.1.9, RFC 7671 §5.2.2)`;
+  if (f.pathLen !== undefined) {
+    // non-self-issued intermediates below it (RFC 5280 §6.1.4 (l)-(m))
+    let below = 0;
+    for (let i = 1; i < k; i++) if (chain[i].subject !== chain[i].issuer) below++;
+    if (below > f.pathLen) return `${who} has pathLenConstraint ${f.pathLen}, but ${below} intermediate certificate(s) stand below it (RFC 5280 §4.2.1.9)`;
+  }
+  return undefined;
+}
+
 function inValidity(c: X509Certificate, now: Date): boolean {
   return new Date(c.validFrom) <= now && now <= new Date(c.validTo);
 }
@@ -117,8 +149,13 @@ export function matchPresentedChain(records: TlsaRecord[], chainDer: Uint8Array[
       let bad: MatchResult | undefined;
       for (let j = depth - 1; j >= 0 && !bad; j--) {
         const child = chain[j], parent = chain[j + 1];
-        if (!child.checkIssued(parent) || !child.verify(parent.publicKey)) {
-          bad = { outcome: 'chain-invalid', matched: rec, depth, ignored, detail: `DANE-TA(2) matched the certificate at depth ${depth}, but the certificate at depth ${j} (${child.subject.replace(/\n/g, ', ')}) is not signed by it` };
+        const notCa = issuerProblem(chain, chainDer, j + 1, j + 1 === depth);
+        // (checkIssued also refuses an issuer whose keyUsage lacks keyCertSign: name that first)
+        const signed = child.issuer === parent.subject && child.verify(parent.publicKey);
+        if (signed && notCa) {
+          bad = { outcome: 'chain-invalid', matched: rec, depth, ignored, detail: `DANE-TA(2) matched the certificate at depth ${depth}, but ${notCa}` };
+        } else if (!signed || !child.checkIssued(parent)) {
+          bad = { outcome: 'chain-invalid', matched: rec, depth, ignored, detail: `DANE-TA(2) matched the certificate at depth ${depth}, but the certificate at depth ${j} (${dn(child)}) is not signed by it` };
         } else if (!inValidity(child, now)) {
           bad = { outcome: 'expired', matched: rec, depth, ignored, detail: `DANE-TA(2) matched at depth ${depth}, but the certificate at depth ${j} is valid ${child.validFrom} – ${child.validTo}, not now` };
         }

@@ -16,7 +16,8 @@ export interface TlsRptReport {
       'receiving-mx-hostname': string;
       'receiving-ip'?: string;
       'failed-session-count': number;
-      'additional-information'?: string;
+      /** RFC 8460 §4.3: "a text field to include a TLS-related error code or error message" (additional-information is a URI) */
+      'failure-reason-code'?: string;
     }[];
   }[];
 }
@@ -27,14 +28,14 @@ export function toTlsRpt(r: ValidationReport, org = 'dane-zone validate', contac
   const strip = (n: string): string => n.replace(/\.$/, '');
   const policies: TlsRptReport['policies'] = [];
   for (const h of r.hosts) {
-    const dane = h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus';
+    const dane = h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus' || h.verdict === 'dnssec-invalid';
     const failures: TlsRptReport['policies'][number]['failure-details'] = [];
     let ok = 0;
     if (h.addresses.length === 0 && h.tlsrpt) {
-      failures.push({ 'result-type': h.tlsrpt, 'receiving-mx-hostname': strip(h.name), 'failed-session-count': 1, 'additional-information': h.detail });
+      failures.push({ 'result-type': h.tlsrpt, 'receiving-mx-hostname': strip(h.name), 'failed-session-count': 1, 'failure-reason-code': h.detail });
     }
     for (const a of h.addresses) {
-      if (a.tlsrpt) failures.push({ 'result-type': a.tlsrpt, 'receiving-mx-hostname': strip(h.name), 'receiving-ip': a.address, 'failed-session-count': 1, 'additional-information': a.detail });
+      if (a.tlsrpt) failures.push({ 'result-type': a.tlsrpt, 'receiving-mx-hostname': strip(h.name), 'receiving-ip': a.address, 'failed-session-count': 1, 'failure-reason-code': a.detail });
       else ok++;
     }
     policies.push({
@@ -48,7 +49,7 @@ export function toTlsRpt(r: ValidationReport, org = 'dane-zone validate', contac
     policies.push({
       policy: { 'policy-type': 'tlsa', 'policy-string': [], 'policy-domain': domain, 'mx-host': [] },
       summary: { 'total-successful-session-count': 0, 'total-failure-session-count': 1 },
-      'failure-details': [{ 'result-type': r.tlsrpt, 'receiving-mx-hostname': domain, 'failed-session-count': 1, 'additional-information': r.summary }],
+      'failure-details': [{ 'result-type': r.tlsrpt, 'receiving-mx-hostname': domain, 'failed-session-count': 1, 'failure-reason-code': r.summary }],
     });
   }
   return {

@@ -6,7 +6,7 @@
 // can hand in fakes. Returns plain report data; never throws for bad peers.
 import { isIP } from 'node:net';
 import { canonName, MxData, nameToLabels, TlsaData, TYPE } from './dns-wire';
-import { lookup, Lookup } from './dns-lookup';
+import { cnameChainText, lookup, Lookup } from './dns-lookup';
 import type { Resolver } from './resolver';
 import type { ProbeResult, SmtpProber } from './smtp-probe';
 import { matchPresentedChain, recordText, TlsaRecord } from './tlsa-match';
@@ -140,7 +140,9 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
   }
   if (o.signal?.aborted) return finish('dns-failure', 'dns-failure', 'Cancelled before the end.');
   const v = domainVerdict(report.hosts);
-  return finish(v.verdict, v.reason);
+  const r = finish(v.verdict, v.reason);
+  if (v.summary) r.summary = v.summary;
+  return r;
 }
 
 async function tlsaLookup(name: string, o: ValidateOptions): Promise<{ step: Step; status: HostReport['tlsaStatus']; records: TlsaRecord[] }> {
@@ -171,8 +173,16 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
   host.steps.push(lookupStep('address', a), lookupStep('address', aaaa));
   const addrs = [...a.records, ...aaaa.records].map((r) => String(r.data));
   if (a.status === 'bogus' || aaaa.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the address records of ${name} fail DNSSEC validation`);
-  if (!addrs.length && (a.status === 'failed' || aaaa.status === 'failed')) return done('dns-failure', 'dns-failure', `the address lookup for ${name} failed`);
-  if (!addrs.length) return done('dns-failure', 'dns-failure', `${name} has no A or AAAA records`);
+  const loop = [a, aaaa].find((l) => l.cnameLoop);
+  if (!addrs.length && loop) {
+    host.cnames = loop.cnames;
+    return done('dns-failure', 'dns-failure', `the address lookup for ${bare(name)} ends in a CNAME loop (${cnameChainText(loop.cnames)}): it has no addresses`);
+  }
+  if (!addrs.length && (a.status === 'failed' || aaaa.status === 'failed')) {
+    const f = [a, aaaa].filter((l) => l.status === 'failed').map((l) => `${l.type}: ${l.detail}`).join('; ');
+    return done('dns-failure', 'dns-failure', `the address lookup for ${bare(name)} failed (${f})`);
+  }
+  if (!addrs.length) return done('dns-failure', 'dns-failure', `${bare(name)} has no A or AAAA records`);
   const answered = [a, aaaa].filter((l) => l.status !== 'failed');
   host.addressesSecure = answered.every((l) => l.status === 'secure');
   const chainLookup = a.cnames.length ? a : aaaa;
@@ -197,7 +207,7 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
     host.tlsaStatus = tl.status;
     host.tlsa = tl.records.map(recordText);
     if (tl.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the TLSA RRset at _25._tcp.${host.tlsaBase} fails DNSSEC validation: the host is unusable`);
-    if (tl.status === 'failed') return done('dns-failure', 'dns-failure', `the TLSA lookup at _25._tcp.${host.tlsaBase} failed`);
+    if (tl.status === 'failed') return done('dns-failure', 'dns-failure', `the TLSA lookup at _25._tcp.${host.tlsaBase} failed: ${tl.step.detail.replace(/^TLSA \S+: /, '')}`);
   }
   const dane = host.tlsaStatus === 'present';
 

@@ -24,8 +24,17 @@ export function hostFromAddresses(addrs: AddressReport[]): { verdict: HostVerdic
   return { verdict: best.verdict, reason: best.verdict === 'valid' || best.verdict === 'tls-only' || best.verdict === 'no-dane' ? null : best.reason };
 }
 
-export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; reason: Reason | null } {
-  const dane = hosts.filter((h) => h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus');
+/** Whether mail can be delivered to a host without TLSA: some address got through EHLO
+ *  (opportunistic TLS, or cleartext after a failed STARTTLS). */
+function reachable(h: HostReport): boolean {
+  return h.addresses.some((a) => !a.steps.some((s) => s.status === 'fail' && (s.step === 'connect' || s.step === 'banner' || s.step === 'ehlo')));
+}
+
+/** The domain verdict, its code and, when the standard sentence would not be true, the summary. */
+export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; reason: Reason | null; summary?: string } {
+  // DANE applies once the MX RRset is secure; a host counts when it publishes TLSA or when its
+  // DNSSEC data is bogus (RFC 7672 §2.1.1: the host is unusable)
+  const dane = hosts.filter((h) => h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus' || h.verdict === 'dnssec-invalid');
   if (!dane.length) {
     // no host publishes TLSA; but when every lookup failed we cannot even say that
     const failed = hosts.filter((h) => h.verdict === 'dns-failure');
@@ -38,11 +47,20 @@ export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; re
   if (hosts.every((h) => h.verdict === 'tls-only' || h.verdict === 'no-dane') && hosts.some((h) => h.verdict === 'tls-only')) {
     return { verdict: 'tls-only', reason: null };
   }
-  // no host authenticates: the first failing host in preference order decides the code
+  // none authenticates, but senders still deliver to a host with only unusable TLSA (TLS without
+  // authentication) or without TLSA (opportunistic TLS), RFC 7672 §2.2
+  const open = hosts.filter((h) => h.verdict === 'tls-only' || (h.verdict === 'no-dane' && reachable(h)));
+  if (open.length) {
+    const names = open.map((h) => h.name.replace(/\.$/, '')).join(', ');
+    return {
+      verdict: 'partial', reason: null,
+      summary: `DANE applies, but no MX host authenticates: mail flows, without authentication, only through ${names} (no usable TLSA records: ${open.some((h) => h.verdict === 'no-dane') ? 'opportunistic TLS' : 'TLS required, not authenticated'}, RFC 7672 §2.2), degraded.`,
+    };
+  }
+  // no host takes the mail: the first failing host in preference order decides the code
   const failing = hosts.filter((h) => h.reason);
   if (failing.length && failing.every((h) => h.verdict === 'dns-failure')) return { verdict: 'dns-failure', reason: 'dns-failure' };
-  const decisive = failing.find((h) => h.verdict !== 'dns-failure') ?? failing[0];
-  return { verdict: 'invalid', reason: decisive?.reason ?? 'tlsa-mismatch' };
+  return { verdict: 'invalid', reason: failing[0]?.reason ?? 'tlsa-mismatch' };
 }
 
 const SUMMARY: Record<DomainVerdict, string> = {

@@ -296,3 +296,20 @@ test('CLI: a DNS query that is never answered waits at most min(--timeout, 5000)
     assert.ok(report.steps[0].ms >= 900, `the MX query gave up after ${report.steps[0].ms} ms, before its budget`);
   } finally { silent.close(); }
 });
+
+test('bounded runs: repeated addresses are probed once, at most MAX_ADDRESSES_PER_HOST per host and MAX_HOSTS hosts, the rest named in warnings', async () => {
+  const addrs = [1, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((i) => ['mx0.example.test.', 'A', `192.0.2.${i}`]);
+  const mxs = Array.from({ length: 12 }, (_, i) => ['example.test.', 'MX', { preference: 10 + i, exchange: `mx${i}.example.test.` }]);
+  mxs.push(['example.test.', 'MX', { preference: 50, exchange: 'MX0.example.test.' }]); // mx0 again, worse preference
+  const table = { 'example.test. MX': { ad: true, answer: mxs }, 'mx0.example.test. A': { ad: true, answer: addrs } };
+  for (let i = 1; i < 12; i++) table[`mx${i}.example.test. A`] = { ad: true, answer: [[`mx${i}.example.test.`, 'A', `198.51.100.${i}`]] };
+  const p = fakeProber([leaf.der]);
+  const r = await run('example.test', fakeResolver(table), p);
+  assert.equal(r.hosts.length, core.MAX_HOSTS);
+  assert.deepEqual(r.hosts.map((h) => h.name), Array.from({ length: core.MAX_HOSTS }, (_, i) => `mx${i}.example.test`));
+  assert.match(r.steps.find((s) => s.status === 'warn').detail, /^2 more MX hosts not validated \(at most 10\): 20 mx10\.example\.test, 21 mx11\.example\.test$/);
+  const mx0 = r.hosts[0];
+  assert.deepEqual(mx0.addresses.map((a) => a.address), ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4', '192.0.2.5', '192.0.2.6', '192.0.2.7', '192.0.2.8']);
+  assert.match(mx0.steps.find((s) => s.status === 'warn').detail, /^3 more addresses of mx0\.example\.test not probed \(at most 8\): 192\.0\.2\.9, 192\.0\.2\.10, 192\.0\.2\.11$/);
+  assert.equal(p.calls.length, core.MAX_ADDRESSES_PER_HOST + core.MAX_HOSTS - 1);
+});

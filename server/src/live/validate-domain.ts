@@ -41,6 +41,14 @@ export interface ValidateOptions {
 }
 
 const step = (s: string, status: Step['status'], ms: number, detail: string): Step => ({ step: s, status, ms, detail });
+
+// Each probe can take every SMTP step's timeout, so a domain with many MX hosts or a host with
+// many addresses must not run for hours. Senders stop sooner (Postfix tries 5 addresses per
+// delivery, smtp_mx_address_limit); a validator looks further, and says what it left out.
+/** MX hosts validated, in preference order; the rest are named in a warning. */
+export const MAX_HOSTS = 10;
+/** Addresses probed per host (after removing repeats); the rest are named in a warning. */
+export const MAX_ADDRESSES_PER_HOST = 8;
 const lookupStep = (name: string, l: Lookup): Step => {
   const s = step(name, l.status === 'secure' ? 'ok' : l.status === 'insecure' ? 'warn' : 'fail', l.ms, `${l.type} ${l.name}: ${l.detail}`);
   if (l.server !== undefined) s.server = l.server; // only a resolver that answered (answeredBy)
@@ -132,6 +140,17 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     report.steps.push(step('mx', 'ok', 0, `no MX records: the domain itself is the implicit MX (RFC 5321 §5.1)`));
   }
   mxList = [...mxList].sort((a, b) => a.preference - b.preference);
+  // a host named twice (10 mx, 20 mx) is validated once, at its best preference
+  const seenHosts = new Set<string>();
+  mxList = mxList.filter((m) => {
+    const k = m.exchange.toLowerCase().replace(/\.$/, '');
+    return seenHosts.has(k) ? false : (seenHosts.add(k), true);
+  });
+  if (mxList.length > MAX_HOSTS) {
+    const left = mxList.slice(MAX_HOSTS);
+    report.steps.push(step('mx', 'warn', 0, `${left.length} more MX host${left.length === 1 ? '' : 's'} not validated (at most ${MAX_HOSTS}): ${left.map((m) => `${m.preference} ${bare(m.exchange)}`).join(', ')}`));
+    mxList = mxList.slice(0, MAX_HOSTS);
+  }
 
   // ---- hosts, in preference order (sequential: bounded load, readable progress) ----
   for (const mx of mxList) {
@@ -171,7 +190,7 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
   progress(`${name}: address lookup`);
   const [a, aaaa] = await Promise.all([lookup(o.resolver, name, TYPE.A, o.signal), lookup(o.resolver, name, TYPE.AAAA, o.signal)]);
   host.steps.push(lookupStep('address', a), lookupStep('address', aaaa));
-  const addrs = [...a.records, ...aaaa.records].map((r) => String(r.data));
+  const addrs = [...new Set([...a.records, ...aaaa.records].map((r) => String(r.data)))];
   if (a.status === 'bogus' || aaaa.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the address records of ${name} fail DNSSEC validation`);
   const loop = [a, aaaa].find((l) => l.cnameLoop);
   if (!addrs.length && loop) {
@@ -211,7 +230,11 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
   }
   const dane = host.tlsaStatus === 'present';
 
-  for (const address of addrs) {
+  if (addrs.length > MAX_ADDRESSES_PER_HOST) {
+    const left = addrs.slice(MAX_ADDRESSES_PER_HOST);
+    host.steps.push(step('address', 'warn', 0, `${left.length} more address${left.length === 1 ? '' : 'es'} of ${bare(name)} not probed (at most ${MAX_ADDRESSES_PER_HOST}): ${left.join(', ')}`));
+  }
+  for (const address of addrs.slice(0, MAX_ADDRESSES_PER_HOST)) {
     if (o.signal?.aborted) break;
     progress(`${name}: SMTP STARTTLS probe of ${address}:${port}`);
     const probe = await o.prober.probe({ address, port, sni: host.tlsaBase, stepTimeoutMs: o.stepTimeoutMs, heloName: o.heloName }, o.signal);

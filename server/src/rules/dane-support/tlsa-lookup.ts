@@ -91,7 +91,14 @@ export function findsSmtpTlsa(zone: Zone, host: string, below?: string[]): boole
   let q = smtpOwnerOf(host);
   const seen: string[] = [];
   for (let hop = 0; hop < 9; hop++) {
-    const owner = answeringOwner(zone, q, below);
+    // When the host exists, whatever answers _25._tcp.<host> is at or below it (the closest
+    // encloser is): the host's subtree decides, and the answer needs no walk up (one index read
+    // in a zone without lookup wildcards; the editor asks this for every MX record at open).
+    let owner: string | undefined;
+    if (hop === 0 && below && zone.byOwner.has(host)) {
+      below.push(host);
+      owner = answeringOwner(zone, q);
+    } else owner = answeringOwner(zone, q, below);
     const recs = owner === undefined ? undefined : zone.byOwner.get(owner);
     if (!recs) return false;
     let target: string | undefined;

@@ -251,9 +251,14 @@ test('daneZone.certificates: paths relative to the workspace folder, for a zone 
   const got = p.diagnostics.filter((d) => d.code.startsWith('tlsa-cert')).map((d) => `${d.range.start.line} ${d.code}`).sort();
   assert.deepEqual(got, ['4 tlsa-cert-mismatch', '6 tlsa-cert-link-unreadable']);
   const unreadable = p.diagnostics.find((d) => d.code === 'tlsa-cert-link-unreadable');
-  assert.match(unreadable.message, new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/zones-only\\.pem.*daneZone\\.certificates setting`));
+  // named as configured, relative to the workspace folder, like a comment link: never the absolute path
+  assert.match(unreadable.message, /^cannot read certificate file zones-only\.pem: .*daneZone\.certificates setting/);
   const mism = p.diagnostics.find((d) => d.code === 'tlsa-cert-mismatch');
-  assert.match(mism.message, new RegExp(`would publish 3 1 1 ${data('mx1.pem')}`));
+  assert.match(mism.message, new RegExp(`does not match mx1\\.pem: .*would publish 3 1 1 ${data('mx1.pem')}`));
+  const actions = await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: zuri }, range: mism.range, context: { diagnostics: [mism] } });
+  assert.ok(actions.some((a) => a.title === 'Replace with 3 1 1 from mx1.pem'), actions.map((a) => a.title).join(' | '));
+  // (the reader's own "no such file: <where it looked>" keeps the full path, as for comment links)
+  for (const text of [mism.message, ...actions.map((a) => a.title)]) assert.ok(!text.includes(dir), text);
 });
 
 test('hover on a linked TLSA record shows the certificate facts below the generic hover', async () => {

@@ -261,6 +261,38 @@ test('daneZone.certificates: paths relative to the workspace folder, for a zone 
   for (const text of [mism.message, ...actions.map((a) => a.title)]) assert.ok(!text.includes(dir), text);
 });
 
+test('the sample zone, copied with its certificate to the folder the client names as sampleFolder, follows its walkthrough: the cert link reads certs/backup-mx.pem', async (t) => {
+  const storage = join(dir, 'global-storage');
+  const sample = join(storage, 'sample');
+  mkdirSync(join(sample, 'certs'), { recursive: true });
+  const root = join(here, '..', '..', 'samples');
+  copyFileSync(join(root, 'certs', 'backup-mx.pem'), join(sample, 'certs', 'backup-mx.pem'));
+  // the walkthrough: the link goes on the line above the backup-mx TLSA record
+  const text = readFileSync(join(root, 'example.zone'), 'utf8').replace(/^_25\._tcp\.backup-mx /m, '; dane-zone: cert=certs/backup-mx.pem\n$&');
+  writeFileSync(join(sample, 'example.zone'), text);
+  const outside = join(storage, 'other.zone');
+  writeFileSync(outside, text);
+  // no workspace folder at all (the sample is opened in an empty window)
+  const c = await startServerFor(t, { initializationOptions: { sampleFolder: sample } });
+  const zuri = pathToFileURL(join(sample, 'example.zone')).toString();
+  await c.open(zuri, text, 1);
+  const p = await c.diagnostics(zuri, 1);
+  assert.deepEqual(p.diagnostics.filter((d) => d.code === 'tlsa-cert-link-unreadable').map((d) => d.message), []);
+  const line = text.split('\n').findIndex((l) => l.startsWith('_25._tcp.backup-mx'));
+  const d = p.diagnostics.find((x) => x.code === 'tlsa-usage-unusable-for-smtp' && x.range.start.line === line);
+  assert.ok(d, 'the usage finding on the backup-mx record');
+  const actions = await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: zuri }, range: d.range, context: { diagnostics: [d] } });
+  const fix = actions.find((a) => a.title === 'Replace with 3 1 1 from certs/backup-mx.pem');
+  assert.ok(fix, actions.map((a) => a.title).join(' | '));
+  const fixed = applyEdits(text, fix.edit.changes[zuri]);
+  assert.match(fixed, new RegExp(`^_25\\._tcp\\.backup-mx IN TLSA 3 1 1 ${opensslTlsaData(join(sample, 'certs'), 'backup-mx.pem', 1, 1)}`, 'm'));
+  // only that folder is vouched for: a zone beside it still cannot read files
+  const ouri = pathToFileURL(outside).toString();
+  await c.open(ouri, text, 1);
+  const o = await c.diagnostics(ouri, 1);
+  assert.match(o.diagnostics.find((x) => x.code === 'tlsa-cert-link-unreadable')?.message ?? '', /outside the workspace folder/);
+});
+
 test('hover on a linked TLSA record shows the certificate facts below the generic hover', async () => {
   const text = HEAD + '; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n';
   const z = await openZone(text);

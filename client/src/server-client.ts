@@ -3,6 +3,7 @@
 // Knows nothing about zones: every zone fact comes from the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { sampleFolder } from './commands/open-sample';
 
 export class ServerClient implements vscode.Disposable {
   readonly output: vscode.LogOutputChannel;
@@ -39,6 +40,8 @@ export class ServerClient implements vscode.Disposable {
         { scheme: 'untitled', language: 'dns-zone' },
       ],
       synchronize: { configurationSection: 'daneZone' },
+      // the server may read the sample's certificate files there, outside any workspace
+      initializationOptions: { sampleFolder: sampleFolder(this.context)?.fsPath },
       // one channel for the server's log and the protocol trace (daneZone.trace.server)
       outputChannel: this.output,
       traceOutputChannel: this.output,

@@ -1,5 +1,6 @@
 // Language server entry: `node dist/server.js --stdio` (or ipc from the VS Code
 // client). A thin router: documents in, analyses out, features from lsp/*.
+import { isAbsolute } from 'node:path';
 import { format } from 'node:util';
 import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
@@ -63,6 +64,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     if (p) folders.push(p);
   }
   store.workspaceFolders = folders;
+  // the VS Code client's copy of the sample zone and its certificates (in its global storage)
+  const sample = (params.initializationOptions as { sampleFolder?: unknown } | undefined)?.sampleFolder;
+  store.readRoots = typeof sample === 'string' && isAbsolute(sample) ? [sample] : [];
   settings.supported = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {

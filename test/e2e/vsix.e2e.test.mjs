@@ -15,6 +15,7 @@ test('vsce packages a small .vsix with only runtime files', () => {
   assert.ok(size < 1024 * 1024, `vsix is ${size} bytes`);
   const files = vsixFiles();
   assert.ok(files.includes('dist/client.js') && files.includes('dist/server.js') && files.includes('dist/check-worker.js') && files.includes('syntaxes/dns-zone.tmLanguage.json'));
+  assert.ok(files.includes('samples/example.zone') && files.includes('samples/certs/backup-mx.pem'), 'the sample zone and the certificate its walkthrough links');
   assert.deepEqual(files.filter((f) => /\.(ts|map|mjs)$|^(client|server|test|scripts|node_modules)\//.test(f)), []);
 });
 

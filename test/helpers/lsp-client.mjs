@@ -16,7 +16,7 @@ export async function startServerFor(t, options) {
 /** `workDoneProgress`: the client takes work-done progress (window/workDoneProgress/create,
  *  answered when `createAnswered` resolves: at once unless given); `textDocument`: more of the
  *  client's textDocument capabilities. */
-export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {}, workDoneProgress = false, createAnswered = null, textDocument = {} } = {}) {
+export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {}, workDoneProgress = false, createAnswered = null, textDocument = {}, initializationOptions = undefined } = {}) {
   const child = spawn(process.execPath, [...(process.env.DZ_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.DZ_PROF] : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
@@ -46,7 +46,7 @@ export async function startServer({ rootUri = null, workspaceFolders = null, con
   conn.onNotification('$/progress', (p) => logEvent({ kind: 'progress', token: p.token, value: p.value }));
   conn.listen();
   const init = await conn.sendRequest('initialize', {
-    processId: process.pid, rootUri, workspaceFolders,
+    processId: process.pid, rootUri, workspaceFolders, initializationOptions,
     capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument }, ...(workDoneProgress ? { window: { workDoneProgress: true } } : {}) },
   });
   await conn.sendNotification('initialized', {});

@@ -251,9 +251,46 @@ test('daneZone.certificates: paths relative to the workspace folder, for a zone 
   const got = p.diagnostics.filter((d) => d.code.startsWith('tlsa-cert')).map((d) => `${d.range.start.line} ${d.code}`).sort();
   assert.deepEqual(got, ['4 tlsa-cert-mismatch', '6 tlsa-cert-link-unreadable']);
   const unreadable = p.diagnostics.find((d) => d.code === 'tlsa-cert-link-unreadable');
-  assert.match(unreadable.message, new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/zones-only\\.pem.*daneZone\\.certificates setting`));
+  // named as configured, relative to the workspace folder, like a comment link: never the absolute path
+  assert.match(unreadable.message, /^cannot read certificate file zones-only\.pem: .*daneZone\.certificates setting/);
   const mism = p.diagnostics.find((d) => d.code === 'tlsa-cert-mismatch');
-  assert.match(mism.message, new RegExp(`would publish 3 1 1 ${data('mx1.pem')}`));
+  assert.match(mism.message, new RegExp(`does not match mx1\\.pem: .*would publish 3 1 1 ${data('mx1.pem')}`));
+  const actions = await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: zuri }, range: mism.range, context: { diagnostics: [mism] } });
+  assert.ok(actions.some((a) => a.title === 'Replace with 3 1 1 from mx1.pem'), actions.map((a) => a.title).join(' | '));
+  // (the reader's own "no such file: <where it looked>" keeps the full path, as for comment links)
+  for (const text of [mism.message, ...actions.map((a) => a.title)]) assert.ok(!text.includes(dir), text);
+});
+
+test('the sample zone, copied with its certificate to the folder the client names as sampleFolder, follows its walkthrough: the cert link reads certs/backup-mx.pem', async (t) => {
+  const storage = join(dir, 'global-storage');
+  const sample = join(storage, 'sample');
+  mkdirSync(join(sample, 'certs'), { recursive: true });
+  const root = join(here, '..', '..', 'samples');
+  copyFileSync(join(root, 'certs', 'backup-mx.pem'), join(sample, 'certs', 'backup-mx.pem'));
+  // the walkthrough: the link goes on the line above the backup-mx TLSA record
+  const text = readFileSync(join(root, 'example.zone'), 'utf8').replace(/^_25\._tcp\.backup-mx /m, '; dane-zone: cert=certs/backup-mx.pem\n$&');
+  writeFileSync(join(sample, 'example.zone'), text);
+  const outside = join(storage, 'other.zone');
+  writeFileSync(outside, text);
+  // no workspace folder at all (the sample is opened in an empty window)
+  const c = await startServerFor(t, { initializationOptions: { sampleFolder: sample } });
+  const zuri = pathToFileURL(join(sample, 'example.zone')).toString();
+  await c.open(zuri, text, 1);
+  const p = await c.diagnostics(zuri, 1);
+  assert.deepEqual(p.diagnostics.filter((d) => d.code === 'tlsa-cert-link-unreadable').map((d) => d.message), []);
+  const line = text.split('\n').findIndex((l) => l.startsWith('_25._tcp.backup-mx'));
+  const d = p.diagnostics.find((x) => x.code === 'tlsa-usage-unusable-for-smtp' && x.range.start.line === line);
+  assert.ok(d, 'the usage finding on the backup-mx record');
+  const actions = await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: zuri }, range: d.range, context: { diagnostics: [d] } });
+  const fix = actions.find((a) => a.title === 'Replace with 3 1 1 from certs/backup-mx.pem');
+  assert.ok(fix, actions.map((a) => a.title).join(' | '));
+  const fixed = applyEdits(text, fix.edit.changes[zuri]);
+  assert.match(fixed, new RegExp(`^_25\\._tcp\\.backup-mx IN TLSA 3 1 1 ${opensslTlsaData(join(sample, 'certs'), 'backup-mx.pem', 1, 1)}`, 'm'));
+  // only that folder is vouched for: a zone beside it still cannot read files
+  const ouri = pathToFileURL(outside).toString();
+  await c.open(ouri, text, 1);
+  const o = await c.diagnostics(ouri, 1);
+  assert.match(o.diagnostics.find((x) => x.code === 'tlsa-cert-link-unreadable')?.message ?? '', /outside the workspace folder/);
 });
 
 test('hover on a linked TLSA record shows the certificate facts below the generic hover', async () => {

@@ -58,6 +58,16 @@ test('TLSA hover of a mismatching record, an unreadable link and a setting link'
   assert.match(viaSetting, /`mx2\.pem` \(linked by the daneZone\.certificates setting\)/);
   assert.match(viaSetting, /✔ matches the leaf/);
   assert.doesNotMatch(core.daneHoverAt(zone, 4, host()), /Certificate file/);
+  // a setting path, relative or absolute inside the workspace folder, is named relative to it; outside it in full
+  const folder = dirname(certs.dir);
+  const rel = join(certs.dir.slice(folder.length + 1), 'mx2.pem');
+  for (const p of [rel, join(certs.dir, 'mx2.pem')]) {
+    const md = core.daneHoverAt(zone, 4, host({ workspaceFolder: folder, certificates: { '_25._tcp.*.example.com': p } }));
+    assert.ok(md.includes('`' + rel + '` (linked by the daneZone.certificates setting)'), md);
+    assert.match(md, /✔ matches the leaf/);
+  }
+  const outside = core.daneHoverAt(zone, 4, host({ workspaceFolder: join(certs.dir, 'sub'), certificates: { '_25._tcp.*.example.com': join(certs.dir, 'mx2.pem') } }));
+  assert.ok(outside.includes('`' + join(certs.dir, 'mx2.pem') + '`'), outside);
 });
 
 test('MX hover names the TLSA base a DANE sender queries, following a CNAME', () => {

@@ -83,3 +83,13 @@ test('.vscodeignore admits only the runtime files', () => {
   for (const a of admitted) assert.doesNotMatch(a, /(^|\/)(src|test|scripts)\/|\.ts$|\.map$/, a);
   assert.ok(admitted.includes('dist/client.js') && admitted.includes('dist/server.js'));
 });
+
+test('the certificate files the sample zone\'s walkthrough links ship next to it in the package', () => {
+  const admitted = readFileSync('.vscodeignore', 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+  const links = [...readFileSync('samples/example.zone', 'utf8').matchAll(/cert=(\S+)/g)].map((m) => m[1]);
+  assert.ok(links.length > 0, 'the sample names a certificate file');
+  for (const l of new Set(links)) {
+    assert.match(readFileSync(`samples/${l}`, 'utf8'), /^-----BEGIN CERTIFICATE-----/, l);
+    assert.ok(admitted.includes(`samples/${l}`), `.vscodeignore admits samples/${l}`);
+  }
+});

@@ -63,3 +63,18 @@ test('fix buttons only for an address that failed and has a record that would ma
   const noZone = renderReport(report, { nonce: 'n', cspSource: 'c', canInsert: false });
   assert.equal(noZone.match(/data-action="insert"/g), null);
 });
+
+test('records in the panel are blocks with room between lines: a wrapped line never paints over the underscores of _25._tcp', () => {
+  const html = renderReport(report, { nonce: 'n', cspSource: 'c', canInsert: true });
+  const css = /<style>([\s\S]*?)<\/style>/.exec(html)[1];
+  // the fix record and the TLSA list each sit in their own block code element
+  assert.match(html, /<div class="fix"><code class="record">_25\._tcp\.mx2\.example\.com\. IN TLSA 3 1 1 cc<\/code>/);
+  assert.match(html, /<code class="record">3 1 1 aa<\/code>/);
+  const rule = /code\.record\s*\{([^}]*)\}/.exec(css);
+  assert.ok(rule, 'a style rule for code.record');
+  assert.match(rule[1], /display:\s*block/, 'one box per record: an inline background on each wrapped line covers the line above');
+  const lh = /line-height:\s*([\d.]+)/.exec(rule[1]);
+  assert.ok(lh && Number(lh[1]) >= 1.4, 'line-height leaves room for underscores and descenders');
+  assert.match(rule[1], /white-space:\s*pre-wrap/);
+  assert.match(rule[1], /overflow-wrap:\s*anywhere|word-break:\s*break-all/, 'a 64-digit hash wraps inside the panel');
+});

@@ -30,7 +30,7 @@ function fixes(h: HostView, a: AddressView, canInsert: boolean): string {
   if (a.matched || !a.wouldMatch.length) return '';
   return `<div class="fixes"><div>Records that would match what this server presents:</div>${a.wouldMatch.map((rdata) => {
     const rec = fixRecord(h, rdata);
-    return `<div class="fix"><code>${esc(rec)}</code>
+    return `<div class="fix"><code class="record">${esc(rec)}</code>
       <button data-action="copy" data-record="${esc(rec)}">Copy fix record</button>
       ${canInsert ? `<button data-action="insert" data-record="${esc(rec)}">Insert into zone</button>` : ''}</div>`;
   }).join('')}</div>`;
@@ -47,7 +47,7 @@ function addressRow(h: HostView, a: AddressView, canInsert: boolean): string {
 }
 
 function hostRows(h: HostView, canInsert: boolean): string {
-  const tlsa = h.tlsa.length ? h.tlsa.map((t) => `<code>${esc(t)}</code>`).join('<br>') : '(none)';
+  const tlsa = h.tlsa.length ? h.tlsa.map((t) => `<code class="record">${esc(t)}</code>`).join('') : '(none)';
   return `<section class="row host ${verdictTone(h.verdict)}">
     <div class="head"><b class="name">${esc(h.name)}</b> <span class="muted">MX ${esc(h.preference)}</span> ${badge(h.verdict)} ${codes(h)}</div>
     <details><summary>${esc(h.detail)}</summary>
@@ -69,6 +69,9 @@ details > summary { cursor: pointer; margin: 3px 0; }
 .badge.bad { background: #c62828; color: #fff; } .badge.none { background: #616161; color: #fff; }
 .codes { font-family: var(--vscode-editor-font-family); white-space: nowrap; }
 .muted { opacity: .7; font-size: .9em; } code, .hex { font-family: var(--vscode-editor-font-family); word-break: break-all; }
+/* A record gets one box: VS Code's inline code background, drawn per wrapped line, covered the
+   underscores of the line above (_25._tcp showed as " 25. tcp"). */
+code.record { display: block; line-height: 1.5; padding: 2px 4px; margin: 2px 0; white-space: pre-wrap; word-break: break-all; overflow-wrap: anywhere; }
 table.steps { margin: 4px 0; font-size: .92em; } table.steps th { text-align: left; } table.steps td, table.steps th { padding: 1px 6px; }
 tr.step.fail td { color: var(--vscode-errorForeground); } tr.step.warn td { color: var(--vscode-editorWarning-foreground); }
 .cert { margin: 6px 0; } .cert dl { display: grid; grid-template-columns: max-content auto; gap: 0 8px; margin: 2px 0 0 12px; } .cert dd { margin: 0; }

@@ -7,7 +7,7 @@
 // through RuleHost.readFile; parsed results are cached by content, so a renewed
 // file on disk is seen on the next run. No I/O of its own.
 import { createHash } from 'node:crypto';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { Loc, Zone, ZoneRecord } from '../zone/model';
 import type { Entry } from '../zone/syntax';
 import type { RuleHost } from '../rules/rule';
@@ -18,8 +18,12 @@ import { readCertMaterial, type CertReadResult, type CertMaterial } from './cert
 export const CERT_LINK_RE = /^\s*dane-zone: cert=(.*?)\s*$/;
 
 export interface CertLink {
-  /** the path as written (comment) or as configured (setting) */
+  /** the path as written (comment) or as configured (setting; relative to the workspace folder
+   *  when it lies inside it): what messages and quick-fix titles show */
   path: string;
+  /** the path the host reads, relative to fromFile or absolute (a setting's path joined to the
+   *  workspace folder) */
+  readPath: string;
   source: 'comment' | 'setting';
   /** the `cert=<path>` text of the directive, or the record's owner for a setting */
   loc: Loc;
@@ -43,7 +47,8 @@ function fromComment(base: Loc, entry: Entry, which: 'last' | 'only'): CertLink 
   const m = CERT_LINK_RE.exec(tok.text.slice(1));
   if (!m || !m[1]) return undefined;
   const at = tok.text.indexOf('cert=');
-  return { path: unquote(m[1]), source: 'comment', loc: subLoc(tokenLoc(base, entry, tok), at, tok.text.trimEnd().length), fromFile: base.file.id };
+  const path = unquote(m[1]);
+  return { path, readPath: path, source: 'comment', loc: subLoc(tokenLoc(base, entry, tok), at, tok.text.trimEnd().length), fromFile: base.file.id };
 }
 
 /** Settings key match: exact owner (trailing dot optional, any case), else the longest `*` pattern. */
@@ -64,9 +69,12 @@ export function settingFor(ownerKey: string, certificates: unknown): string | un
 
 /** Setting paths are relative to the workspace folder (options.workspaceFolder, an absolute
  *  path the server passes); without one (CLI) they stay relative to the zone file. */
-function settingPath(path: string, folder: unknown): string {
-  if (typeof folder !== 'string' || !folder || isAbsolute(path)) return path;
-  return join(folder, path);
+function settingPath(path: string, folder: unknown): { path: string; readPath: string } {
+  if (typeof folder !== 'string' || !folder) return { path, readPath: path };
+  const readPath = isAbsolute(path) ? path : join(folder, path);
+  const rel = relative(folder, readPath);
+  // shown relative to the workspace folder, as the setting is written; a file outside it by its full path
+  return { path: rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : readPath, readPath };
 }
 
 /** The certificate link of a TLSA/SMIMEA record, if any (comment first, then settings). */
@@ -85,7 +93,7 @@ export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): Ce
     if (l) return l;
   }
   const path = settingFor(rec.ownerKey, host.options.certificates);
-  if (path) return { path: settingPath(path, host.options.workspaceFolder), source: 'setting', loc: rec.ownerLoc, fromFile: rec.loc.file.id };
+  if (path) return { ...settingPath(path, host.options.workspaceFolder), source: 'setting', loc: rec.ownerLoc, fromFile: rec.loc.file.id };
   return undefined;
 }
 
@@ -126,7 +134,7 @@ function readOnce(host: RuleHost, fromFile: string, path: string): ReadResult {
 export function loadLinkedCert(rec: ZoneRecord, host: RuleHost): LinkedCert | undefined {
   const link = certLinkOf(rec, host);
   if (!link || !host.readFile) return undefined;
-  const r = readOnce(host, link.fromFile, link.path);
+  const r = readOnce(host, link.fromFile, link.readPath);
   if ('error' in r) return { link, error: `cannot read certificate file ${link.path}: ${r.error}` };
   const m = parseCached(r.bytes, link.path);
   if ('error' in m) return { link, error: m.error };
@@ -140,9 +148,9 @@ export function linkedCertificatePaths(zone: Zone, options: Record<string, unkno
   for (const rec of zone.records) {
     if (rec.type !== 'TLSA' && rec.type !== 'SMIMEA') continue;
     const l = certLinkOf(rec, { options });
-    if (!l || seen.has(`${l.fromFile}\0${l.path}`)) continue;
-    seen.add(`${l.fromFile}\0${l.path}`);
-    out.push({ fromFile: l.fromFile, path: l.path });
+    if (!l || seen.has(`${l.fromFile}\0${l.readPath}`)) continue;
+    seen.add(`${l.fromFile}\0${l.readPath}`);
+    out.push({ fromFile: l.fromFile, path: l.readPath });
   }
   return out;
 }

@@ -113,6 +113,10 @@ function topIncludeSites(zone: Zone, paths: ReadonlySet<string>): Entry[] {
   return [...out];
 }
 
+function realOrResolved(path: string): string {
+  try { return realpathSync(path); } catch { return resolve(path); }
+}
+
 export class ZoneStore {
   readonly docs = new Map<string, ZoneDocument>();
   private readonly analyses = new Map<string, Analysis>();
@@ -123,6 +127,9 @@ export class ZoneStore {
   /** per URI, a version whose analysis in turns threw: it is not tried in turns again */
   private readonly failed = new Map<string, number>();
   workspaceFolders: string[] = [];
+  /** folders outside the workspace whose files may be read too: the client's copy of the sample
+   *  zone with its certificates (initializationOptions.sampleFolder), which no workspace holds */
+  readRoots: string[] = [];
   settingsFor: (uri: string) => DocSettings = () => toDocSettings(undefined);
   now: () => Date = () => new Date();
   observer: AnalysisObserver | undefined;
@@ -328,11 +335,11 @@ export class ZoneStore {
     return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
   }
 
-  /** True when the path is inside one of the workspace folders (no folders: the document's own folder tree is not assumed). */
+  /** True when the path is inside one of the workspace folders or read roots (no folders: the document's own folder tree is not assumed). */
   insideWorkspace(path: string): boolean {
-    let real: string;
-    try { real = realpathSync(path); } catch { real = resolve(path); }
-    return this.workspaceFolders.some((f) => real === f || real.startsWith(f.endsWith(sep) ? f : f + sep));
+    const real = realOrResolved(path);
+    const under = (f: string) => real === f || real.startsWith(f.endsWith(sep) ? f : f + sep);
+    return this.workspaceFolders.some(under) || this.readRoots.some((f) => under(realOrResolved(f)));
   }
 
   private resolveFrom(fromId: string, rel: string): { path: string } | { error: string } {

@@ -144,13 +144,24 @@ exports.run = async function run() {
     assert.match(text, new RegExp(`_25\\._tcp\\.mail(\\.example\\.com\\.)? (\\d+ )?(IN )?TLSA 3 1 1 ${want}`, 'i'));
   });
 
-  test('"Open sample zone" opens an untitled zone the server checks', async () => {
+  test('"Open sample zone" opens example.zone from the extension\'s storage, and its cert-link walkthrough works', async () => {
     const editor = await vscode.commands.executeCommand('daneZone.openSample');
     const doc = (editor && editor.document) || vscode.window.activeTextEditor.document;
-    assert.equal(doc.isUntitled, true);
+    assert.equal(doc.isUntitled, false, 'a file on disk, so relative certificate links resolve');
+    assert.equal(doc.uri.scheme, 'file');
+    assert.equal(path.basename(doc.uri.fsPath), 'example.zone', 'the tab is titled example.zone');
+    assert.ok(!doc.uri.fsPath.startsWith(ws().fsPath + path.sep), `not in the user's workspace: ${doc.uri.fsPath}`);
+    assert.ok(fs.existsSync(path.join(path.dirname(doc.uri.fsPath), 'certs', 'backup-mx.pem')), 'the certificate is copied beside it');
     assert.equal(doc.languageId, 'dns-zone');
     assert.match(doc.getText(), /^; dane-zone sample zone/);
     await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'tlsa-usage-unusable-for-smtp'), 'diagnostics on the sample');
+    // the walkthrough: link the certificate above the backup-mx record, then take the light bulb's fix
+    const tl = lineOf(doc, /^_25\._tcp\.backup-mx/);
+    assert.ok(await vscode.window.activeTextEditor.edit((b) => b.insert(new vscode.Position(tl, 0), '; dane-zone: cert=certs/backup-mx.pem\n')));
+    await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'tlsa-usage-unusable-for-smtp' && d.range.start.line === tl + 1) && !ds.some((d) => codeOf(d) === 'tlsa-cert-link-unreadable'), 'the linked certificate read');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, doc.lineAt(tl + 1).range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => a.title === 'Replace with 3 1 1 from certs/backup-mx.pem'), actions.map((a) => a.title).join(' | '));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('"Check zone file on disk" checks a file no editor has open; opened, the server takes over', async () => {

@@ -41,7 +41,7 @@ for (const file of files) {
   });
 }
 
-test('formatting aligns owner, TTL, class, type and data columns; multi-line entries stay', () => {
+test('formatting aligns owner, TTL, class, type and data columns, also of multi-line heads', () => {
   const text = [
     '$ORIGIN example.com.',
     '$TTL 3600',
@@ -57,14 +57,69 @@ test('formatting aligns owner, TTL, class, type and data columns; multi-line ent
   assert.equal(out.text, [
     '$ORIGIN example.com.',
     '$TTL 3600',
-    '@       IN SOA ns1 hostmaster 1 7200 3600 1209600 300',
-    '        IN NS  ns1 ; primary',
-    'ns1 300 IN A   192.0.2.1',
-    '_25._tcp.mail IN TLSA 3 1 1 ( 0123456789abcdef',
-    '   0123456789abcdef )',
-    'txt        TXT "two  spaces" "b"',
+    '@                 IN SOA  ns1 hostmaster 1 7200 3600 1209600 300',
+    '                  IN NS   ns1 ; primary',
+    'ns1           300 IN A    192.0.2.1',
+    '_25._tcp.mail     IN TLSA 3 1 1 ( 0123456789abcdef',
+    '       0123456789abcdef )',
+    'txt                  TXT  "two  spaces" "b"',
     '',
   ].join('\n'));
+});
+
+const sample = readFileSync(new URL('../../samples/example.zone', import.meta.url), 'utf8');
+const sampleFile = fileURLToPath(new URL('../../samples/example.zone', import.meta.url));
+const lineOf = (lines, start) => lines.findIndex((l) => l.startsWith(start));
+
+test('the heads of multi-line records (SOA, TLSA, TXT) take the columns of the other records', () => {
+  const { text } = format(sample, sampleFile);
+  const lines = text.split('\n');
+  const typeCol = lines[lineOf(lines, 'ns1 ')].indexOf(' A ') + 1;
+  const dataCol = lines[lineOf(lines, 'ns1 ')].indexOf('192.0.2.53');
+  assert.ok(typeCol > 10 && dataCol > typeCol, lines[lineOf(lines, 'ns1 ')]);
+  for (const [owner, type, data] of [['@ ', 'SOA', 'ns1.example.com. hostmaster.example.com. ('],
+    ['_25._tcp.mail ', 'TLSA', '3 1 1 ('], ['sel1._domainkey ', 'TXT', '( "v=DKIM1; k=rsa; "']]) {
+    const head = lines[lineOf(lines, owner)];
+    assert.equal(head.indexOf(` ${type} `) + 1, typeCol, head);
+    assert.equal(head.indexOf(data), dataCol, head);
+  }
+  // the lines after a head move with its RDATA: the SOA fields stay under its first RDATA
+  // token, the TLSA digest 6 columns left of it, the DKIM strings under the first one
+  const soa = lineOf(lines, '@ ');
+  for (let l = soa + 1; l <= soa + 5; l++) assert.equal(lines[l].search(/\S/), dataCol, lines[l]);
+  const tlsa = lineOf(lines, '_25._tcp.mail ');
+  for (let l = tlsa + 1; l <= tlsa + 2; l++) assert.equal(lines[l].search(/\S/), dataCol - 6, lines[l]);
+  const dkim = lineOf(lines, 'sel1._domainkey ');
+  assert.equal(lines[dkim + 1].search(/\S/), lines[dkim].indexOf('"v=DKIM1'), lines[dkim + 1]);
+  // meaning kept, and idempotent
+  assert.deepEqual(meaning(read(text, sampleFile)), meaning(read(sample, sampleFile)));
+  assert.deepEqual(format(text, sampleFile).edits, []);
+});
+
+test('a multi-line head whose lines are indented with tabs is aligned; its other lines stay', () => {
+  const text = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster (\n\t\t1 7200 3600\n\t\t1209600 300 )\nns1 IN A 192.0.2.1\n';
+  const out = format(text, '/tmp/tabs.zone');
+  assert.equal(out.text, '$ORIGIN example.com.\n$TTL 3600\n@   IN SOA ns1 hostmaster (\n\t\t1 7200 3600\n\t\t1209600 300 )\nns1 IN A   192.0.2.1\n');
+  // a parenthesis before the type: the entry is left as written, and widens nothing
+  const before = '$ORIGIN example.com.\n$TTL 3600\nlong-owner-name ( IN A\n 192.0.2.1 )\nns1 IN A 192.0.2.1\nmail IN A 192.0.2.2\n';
+  assert.equal(format(before, '/tmp/paren.zone').text, before.replace('ns1 IN', 'ns1  IN'));
+});
+
+test('a range format of a multi-line head line formats that whole record, and nothing else', () => {
+  const zone = read(sample, sampleFile);
+  const lines = zone.file.lines;
+  const whole = core.applyLineEdits(lines, core.formatEdits(zone));
+  for (const [owner, count] of [['@ ', 6], ['_25._tcp.mail ', 3], ['sel1._domainkey ', 2]]) {
+    const head = lineOf(lines, owner);
+    const want = lines.map((l, i) => (i >= head && i < head + count ? whole[i] : l));
+    for (let i = head; i < head + 2; i++) assert.notEqual(want[i], lines[i], `${owner}: line ${i} changes`);
+    for (const z of [read(sample, sampleFile), zone]) {
+      const out = core.applyLineEdits(lines, core.formatEdits(z, { first: head, last: head }));
+      assert.deepEqual(out, want, owner);
+    }
+    // a range of its other lines only: the record does not start there, nothing changes
+    assert.deepEqual(core.formatEdits(zone, { first: head + 1, last: head + count - 1 }), [], owner);
+  }
 });
 
 test('lines with errors are left exactly as written', () => {
@@ -95,7 +150,14 @@ test('a range format changes the lines it covers as the whole format does, and n
     const whole = core.applyLineEdits(lines, core.formatEdits(zone));
     const n = lines.length;
     for (const [first, last] of [[0, n], [0, n >> 1], [n >> 2, (3 * n) >> 2], [n >> 1, n >> 1], [n - 1, n + 5]]) {
-      const want = lines.map((l, i) => (i >= first && i <= last ? whole[i] : l));
+      // an entry starting in the range is formatted whole (the lines after a multi-line head
+      // move with it); one starting before it is not formatted
+      const entries = zone.file.entries;
+      const want = lines.map((l, i) => {
+        const e = entries.findLast((x) => x.line <= i && i < x.line + x.lineCount);
+        const start = e ? e.line : i;
+        return start >= first && start <= last ? whole[i] : l;
+      });
       // first on a zone nothing was formatted on (it measures the columns itself), then again
       // on the zone the whole format measured (its widths are kept)
       for (const z of [read(text, file), zone]) {

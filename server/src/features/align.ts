@@ -1,4 +1,4 @@
-// Column alignment of single-line records: owner, TTL, class, type, RDATA and a
+// Column alignment of records' heads and single-line records: owner, TTL, class, type, RDATA and a
 // trailing comment each start in their own column. Works on the tokens' raw text
 // only (never re-spells a value), so the records read back the same. Pure.
 
@@ -12,6 +12,9 @@ export interface Row {
   rdata: string[];
   /** trailing comment, raw, with its ';' */
   comment?: string;
+  /** set for an entry with parentheses after the type: the column its first RDATA token starts
+   *  at on the first line; `rdata` is then that line from there on, as written */
+  rawFrom?: number;
 }
 
 /** Owners longer than this do not widen the owner column for everyone (format.ts measures). */

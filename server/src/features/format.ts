@@ -1,10 +1,14 @@
-// Document formatting: aligns owner/TTL/class/type/RDATA columns of one-line
-// records, keeping every token's text as written, so the file means the same
+// Document formatting: aligns owner/TTL/class/type/RDATA columns of records,
+// keeping every token's text as written, so the file means the same
 // afterwards (a test re-parses every fixture before and after). A class written
 // before the TTL moves after it: same meaning, and the order every peer reads
-// (ldns-read-zone refuses class-first). Lines with
-// problems, multi-line (parenthesised) entries, directives and comments are left
-// as they are. Pure: returns whole-line replacements.
+// (ldns-read-zone refuses class-first). An entry with parentheses after its type
+// (a multi-line SOA, TLSA or TXT) has its head aligned like any other record: its
+// first line from the first RDATA token on is kept as written, and its other lines
+// move by as much as that token did, so they stay lined up under it (blanks there
+// mean nothing: no string or escape crosses a line). Lines with problems, entries
+// with a parenthesis before the type, directives and comments are left as they
+// are. Pure: returns whole-line replacements.
 import type { AbsRange } from '../rules/rule';
 import type { Entry, SourceFile, Token, Zone } from '../zone/api';
 import { entryTokensInto, firstEntryFrom, isDataToken, runToEnd, TokenPool, TokKind } from '../zone/api';
@@ -16,14 +20,23 @@ export interface LineEdit {
   newText: string;
 }
 
-/** The row of a formattable entry read from its tokens; undefined when it is none (parentheses,
- *  TTL or class twice). `rdata`: also take the RDATA and the comment (the widths need neither). */
+/** The row of a formattable entry read from its tokens; undefined when it is none (a parenthesis
+ *  before the type, TTL or class twice). `rdata`: also take the RDATA and the comment (the widths
+ *  need neither). An entry with parentheses after the type gets `rawFrom` instead: where its
+ *  first RDATA token starts on the first line, which is kept as written from there on. */
 function rowOf(toks: readonly Token[], leadingBlank: boolean, typeIdx: number, rdata: boolean): Row | undefined {
   const row: Row = { owner: '', type: '', rdata: NO_WORDS };
   let d = 0; // data-token index
   let prev: Token | undefined;
+  let after = -1; // column of the first token after the type (on the first line: no '(' before it)
+  let paren = false;
   for (const t of toks) {
-    if (t.kind === TokKind.Open || t.kind === TokKind.Close) return undefined;
+    if (t.kind === TokKind.Open || t.kind === TokKind.Close) {
+      if (d <= typeIdx) return undefined;
+      paren = true;
+      if (after < 0) after = t.start;
+      continue;
+    }
     if (t.kind === TokKind.Comment) {
       if (rdata) row.comment = t.text;
       continue;
@@ -39,14 +52,22 @@ function rowOf(toks: readonly Token[], leadingBlank: boolean, typeIdx: number, r
         if (row.ttl !== undefined) return undefined;
         row.ttl = t.text;
       }
-    } else if (i === typeIdx) row.type = t.text;
-    else if (rdata) {
+    } else if (i === typeIdx) {
+      row.type = t.text;
+      if (!rdata) return row;
+    } else if (rdata) {
+      if (after < 0) after = t.start;
+      if (paren) continue;
       // tokens that touch stay together: 'alpn="h2"' is one SvcParam, 'alpn= "h2"' is not
       const words = row.rdata === NO_WORDS ? (row.rdata = []) : row.rdata;
       if (i > typeIdx + 1 && prev && prev.line === t.line && prev.end === t.start) words[words.length - 1] += t.text;
       else words.push(t.text);
     }
     prev = t;
+  }
+  if (paren) {
+    row.rawFrom = after;
+    row.comment = undefined;
   }
   return d > typeIdx ? row : undefined;
 }
@@ -59,15 +80,15 @@ function troubled(zone: Zone): Set<Entry> {
   return s;
 }
 
-/** A formatter's pass over entries [from, to): each formattable entry (a one-line record of this
- *  file, without a problem) with its tokens (good until the next call of `fn`) and the type's
- *  data-token index. A plain function: V8 optimises no loop running inside a generator. */
+/** A formatter's pass over entries [from, to): each formattable entry (the only record of an
+ *  entry of this file, without a problem) with its tokens (good until the next call of `fn`) and
+ *  the type's data-token index. A plain function: V8 optimises no loop running inside a generator. */
 function eachRecordLine(zone: Zone, bad: Set<Entry>, pool: TokenPool, from: number, to: number,
   fn: (entry: Entry, toks: readonly Token[], typeIdx: number, index: number) => void): void {
   const entries = zone.file.entries;
   for (let i = from; i < to; i++) {
     const entry = entries[i];
-    if (entry.lineCount !== 1 || entry.lexErrors.length || bad.has(entry)) continue;
+    if (entry.lexErrors.length || bad.has(entry)) continue;
     const recs = recordsOfEntry(zone, entry);
     if (recs.length !== 1 || recs[0].generated || recs[0].file !== zone.file) continue;
     fn(entry, entryTokensInto(pool, zone.file, entry), recs[0].typeTokenIndex, i);
@@ -219,22 +240,40 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
   const endRun = (): void => {
     if (run.length > 1) edits[edits.length - 1].newText = run.join('\n');
   };
-  const write = (entry: Entry, toks: readonly Token[], typeIdx: number): void => {
-    const r = rowOf(toks, entry.leadingBlank, typeIdx, true);
-    if (!r) return;
-    const old = zone.file.lines[entry.line] ?? '';
-    const next = alignRow(r, widths);
+  const text = zone.file.lines;
+  const emit = (line: number, next: string): void => {
+    const old = text[line] ?? '';
     if (next === old) return;
     const last = edits[edits.length - 1];
-    if (last && last.range.endLine === entry.line - 1) {
-      last.range.endLine = entry.line;
+    if (last && last.range.endLine === line - 1) {
+      last.range.endLine = line;
       last.range.endCol = old.length;
       run.push(next);
       return;
     }
     endRun();
     run = [next];
-    edits.push({ range: { startLine: entry.line, startCol: 0, endLine: entry.line, endCol: old.length }, newText: next });
+    edits.push({ range: { startLine: line, startCol: 0, endLine: line, endCol: old.length }, newText: next });
+  };
+  const write = (entry: Entry, toks: readonly Token[], typeIdx: number): void => {
+    const r = rowOf(toks, entry.leadingBlank, typeIdx, true);
+    if (!r) return;
+    if (r.rawFrom === undefined) {
+      emit(entry.line, alignRow(r, widths));
+      return;
+    }
+    const old = text[entry.line] ?? '';
+    const rest = old.slice(r.rawFrom);
+    r.rdata = [rest];
+    const head = alignRow(r, widths);
+    emit(entry.line, head);
+    const shift = head.length - rest.length - r.rawFrom;
+    if (shift === 0 || entry.lineCount === 1 || !canShift(text, entry, old, r.rawFrom, shift)) return;
+    for (let l = entry.line + 1; l < entry.line + entry.lineCount; l++) {
+      const cont = text[l];
+      if (indentOf(cont) === cont.length) continue;
+      emit(l, shift > 0 ? ' '.repeat(shift) + cont : cont.slice(-shift));
+    }
   };
   for (let i = from; i < to; i += entriesPerSlice) {
     yield Math.min(1, 0.5 + (i - from) / (2 * (to - from)));
@@ -242,6 +281,27 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
   }
   endRun();
   return edits;
+}
+
+/** How many blanks `text` starts with. */
+function indentOf(text: string): number {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** Whether the lines after an entry's first can move by `shift` columns and stay lined up with
+ *  its RDATA: the head and their indents are spaces (a tab's width is the editor's), and each
+ *  indent is deep enough to lose -shift of them. Blank lines are left alone. */
+function canShift(lines: readonly string[], entry: Entry, first: string, rawFrom: number, shift: number): boolean {
+  if (first.lastIndexOf('\t', rawFrom - 1) >= 0) return false;
+  for (let l = entry.line + 1; l < entry.line + entry.lineCount; l++) {
+    const text = lines[l] ?? '';
+    const end = indentOf(text);
+    if (end === text.length) continue;
+    if (text.lastIndexOf('\t', end - 1) >= 0 || end < -shift) return false;
+  }
+  return true;
 }
 
 /** Applies formatEdits' edits (runs of whole lines, in order, not overlapping) to the lines. */

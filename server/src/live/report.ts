@@ -33,9 +33,9 @@ export type TlsRptResult = 'starttls-not-supported' | 'certificate-expired' | 'c
 
 /** Why an address or host failed, and the two codes that go with it. */
 export type Reason = 'starttls-not-supported' | 'certificate-expired' | 'tlsa-mismatch' | 'chain-invalid' | 'certificate-host-mismatch'
-  | 'dnssec-invalid' | 'dns-failure' | 'smtp-unreachable' | 'tls-handshake';
+  | 'dnssec-invalid' | 'dns-failure' | 'smtp-unreachable' | 'tls-handshake' | 'resolver-not-validating';
 
-export const REASON_CODES: Record<Reason, { ndr: NdrCode; tlsrpt: TlsRptResult }> = {
+export const REASON_CODES: Record<Reason, { ndr: NdrCode | null; tlsrpt: TlsRptResult | null }> = {
   'starttls-not-supported': { ndr: '5.7.321', tlsrpt: 'starttls-not-supported' },
   'certificate-expired': { ndr: '5.7.322', tlsrpt: 'certificate-expired' },
   'tlsa-mismatch': { ndr: '5.7.323', tlsrpt: 'tlsa-invalid' },
@@ -47,6 +47,9 @@ export const REASON_CODES: Record<Reason, { ndr: NdrCode; tlsrpt: TlsRptResult }
   // connection refused/stalled/flooded before TLS (Exchange: 4.4.316 connection failure)
   'smtp-unreachable': { ndr: '4.4.316', tlsrpt: 'validation-failure' },
   'tls-handshake': { ndr: '5.7.321', tlsrpt: 'validation-failure' },
+  // our resolver passed on RRSIGs without validating them: a fault of this check, not of the
+  // domain; a sender with a validating resolver sees the real answer, so no code applies
+  'resolver-not-validating': { ndr: null, tlsrpt: null },
 };
 
 export interface CertInfo {
@@ -92,8 +95,9 @@ export interface HostReport {
   cnames: [string, string][];
   /** TLSA RRset as found (presentation), empty when none */
   tlsa: string[];
-  /** secure | insecure | none | bogus | failed */
-  tlsaStatus: 'present' | 'none' | 'insecure' | 'bogus' | 'failed' | 'not-looked-up';
+  /** present | none (secure denial) | insecure | unvalidated (RRSIGs, no AD: the resolver does not
+   *  validate) | bogus | failed */
+  tlsaStatus: 'present' | 'none' | 'insecure' | 'unvalidated' | 'bogus' | 'failed' | 'not-looked-up';
   addressesSecure: boolean;
   verdict: HostVerdict;
   reason: Reason | null;
@@ -124,8 +128,9 @@ export interface ValidationReport {
   durationMs: number;
   /** domain-level steps (the MX lookup) */
   steps: Step[];
-  /** MX RRset status: secure | insecure | null-mx | implicit | bogus | failed */
-  mx: { status: 'secure' | 'insecure' | 'null-mx' | 'implicit' | 'bogus' | 'failed'; records: string[] };
+  /** MX RRset status: secure | insecure | unvalidated (RRSIGs, no AD: the resolver does not
+   *  validate) | null-mx | implicit | bogus | failed */
+  mx: { status: 'secure' | 'insecure' | 'unvalidated' | 'null-mx' | 'implicit' | 'bogus' | 'failed'; records: string[] };
   hosts: HostReport[];
 }
 

@@ -1,5 +1,6 @@
 // The live validation run, as a DANE-enforcing sender does it (RFC 7672 §2.2):
-// MX (insecure = not applicable; null MX; no MX = implicit MX), per host in
+// MX (insecure = not applicable; RRSIGs without AD = the resolver does not
+// validate, nothing can be judged; null MX; no MX = implicit MX), per host in
 // preference order A/AAAA with the CNAME chain, the TLSA base domain with
 // fallback (§2.2.3), TLSA, then per address the SMTP STARTTLS probe and the
 // matcher. Talks to the network only through Resolver and SmtpProber, so tests
@@ -119,6 +120,10 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     report.mx.records = mxList.map((m) => `${m.preference} ${m.exchange}`);
     if (mx.status === 'failed') { report.mx.status = 'failed'; return finish('dns-failure', 'dns-failure', `MX lookup: ${mx.detail}.`); }
     if (mx.status === 'bogus') { report.mx.status = 'bogus'; return finish('invalid', 'dnssec-invalid', `MX lookup: ${mx.detail}.`); }
+    if (mx.status === 'unvalidated') {
+      report.mx.status = 'unvalidated';
+      return finish('dns-failure', 'resolver-not-validating', `The resolver ${mx.server} does not validate DNSSEC: its answer for MX ${bare(domain)} carries RRSIG records but no AD bit.`);
+    }
     if (mx.status === 'insecure') { report.mx.status = 'insecure'; return finish('not-applicable', null, 'The MX RRset is not DNSSEC-signed (no AD bit), so DANE does not apply (RFC 7672 §2.2.1).'); }
     if (mx.rcode === 'NXDOMAIN') { report.mx.status = 'secure'; return finish('not-applicable', null, `${domain} does not exist (authenticated NXDOMAIN).`); }
     report.mx.status = 'secure';
@@ -173,7 +178,7 @@ async function tlsaLookup(name: string, o: ValidateOptions): Promise<{ step: Ste
   const l = await lookup(o.resolver, owner, TYPE.TLSA, o.signal);
   const records = l.records.map((r) => r.data as TlsaData);
   const status: HostReport['tlsaStatus'] = l.status === 'bogus' ? 'bogus' : l.status === 'failed' ? 'failed'
-    : l.status === 'insecure' ? 'insecure' : records.length ? 'present' : 'none';
+    : l.status === 'insecure' ? 'insecure' : l.status === 'unvalidated' ? 'unvalidated' : records.length ? 'present' : 'none';
   return { step: lookupStep('tlsa', l), status, records };
 }
 
@@ -191,6 +196,8 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
   const [a, aaaa] = await Promise.all([lookup(o.resolver, name, TYPE.A, o.signal), lookup(o.resolver, name, TYPE.AAAA, o.signal)]);
   host.steps.push(lookupStep('address', a), lookupStep('address', aaaa));
   const addrs = [...new Set([...a.records, ...aaaa.records].map((r) => String(r.data)))];
+  const unchecked = [a, aaaa].find((l) => l.status === 'unvalidated');
+  if (unchecked) return done('dns-failure', 'resolver-not-validating', `the resolver ${unchecked.server} does not validate DNSSEC: its answer for ${unchecked.type} ${bare(name)} carries RRSIG records but no AD bit, so DANE cannot be judged for ${bare(name)}`);
   if (a.status === 'bogus' || aaaa.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the address records of ${name} fail DNSSEC validation`);
   const loop = [a, aaaa].find((l) => l.cnameLoop);
   if (!addrs.length && loop) {
@@ -226,6 +233,7 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
     host.tlsaStatus = tl.status;
     host.tlsa = tl.records.map(recordText);
     if (tl.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the TLSA RRset at _25._tcp.${host.tlsaBase} fails DNSSEC validation: the host is unusable`);
+    if (tl.status === 'unvalidated') return done('dns-failure', 'resolver-not-validating', `the resolver ${tl.step.server} does not validate DNSSEC: its answer for TLSA _25._tcp.${bare(host.tlsaBase)} carries RRSIG records but no AD bit, so DANE cannot be judged for ${bare(name)}`);
     if (tl.status === 'failed') return done('dns-failure', 'dns-failure', `the TLSA lookup at _25._tcp.${host.tlsaBase} failed: ${tl.step.detail.replace(/^TLSA \S+: /, '')}`);
   }
   const dane = host.tlsaStatus === 'present';

@@ -198,6 +198,16 @@ test('pre-deployment: MX and TLSA from the zone, addresses from DNS', async () =
   assert.equal(r.verdict, 'invalid');
   assert.equal(r.hosts[0].addresses[0].wouldMatch[0], `3 1 1 ${spki(leaf)}`);
   assert.ok(!res.asked.some((k) => k.includes('MX') || k.includes('TLSA')));
+  // sentences end with one full stop each, and the record to publish is whole (it was "presented The server … be0b56ce….")
+  const want = `none of the 1 usable TLSA record(s) matches a certificate the server presented. The server presents a key matching 3 1 1 ${spki(leaf)}.`;
+  assert.equal(r.hosts[0].addresses[0].detail, want);
+  assert.equal(r.hosts[0].detail, want);
+});
+
+test('sentences(): one full stop per sentence, none added after ? ! or an ellipsis, none doubled', () => {
+  assert.equal(core.sentences('a b', 'Then c.', '', undefined, 'd…', 'e..'), 'a b. Then c. D… E.');
+  assert.equal(core.sentences('  x  '), 'x.');
+  assert.equal(core.sentences(), '');
 });
 
 test('STARTTLS missing = 5.7.321; a stalled server = smtp-failure 4.4.316', async () => {

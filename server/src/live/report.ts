@@ -134,6 +134,16 @@ export interface ValidationReport {
   hosts: HostReport[];
 }
 
+/** Sentences for people, joined with one space: each ends with one full stop unless it ends with
+ *  '?', '!' or an ellipsis (no '…' + '.'), the ones after the first begin with a capital letter,
+ *  empty parts are left out. Details are built from parts that may or may not end a sentence. */
+export function sentences(...parts: (string | undefined)[]): string {
+  return parts.map((p) => (p ?? '').trim()).filter(Boolean).map((p, i) => {
+    const s = /[.!?…]$/.test(p) ? p.replace(/\.+$/, '.') : p + '.';
+    return i ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+  }).join(' ');
+}
+
 export function codesFor(reason: Reason | null): { ndr: NdrCode | null; tlsrpt: TlsRptResult | null } {
   return reason ? REASON_CODES[reason] : { ndr: null, tlsrpt: null };
 }

@@ -12,7 +12,7 @@ import type { Resolver } from './resolver';
 import type { ProbeResult, SmtpProber } from './smtp-probe';
 import { matchPresentedChain, recordText, TlsaRecord } from './tlsa-match';
 import { describeChain } from './cert-info';
-import { AddressReport, codesFor, HostReport, Reason, Step, ValidationReport } from './report';
+import { AddressReport, codesFor, HostReport, Reason, sentences, Step, ValidationReport } from './report';
 import { domainVerdict, hostFromAddresses, reasonForMatch, summarize } from './verdict';
 
 /** Records as edited in a zone file, for the pre-deployment check. */
@@ -282,11 +282,12 @@ function judgeAddress(address: string, probe: ProbeResult, tlsa: TlsaRecord[] | 
   const t = Date.now();
   const m = matchPresentedChain(tlsa, probe.chain, refNames, now);
   r.matched = m.matched && (m.outcome === 'match-ee' || m.outcome === 'match-ta') ? m.matched : null;
-  const ignored = m.ignored.length ? ` Ignored: ${m.ignored.map((i) => `${i.record.slice(0, 20)}… (${i.reason})`).join('; ')}.` : '';
+  const ignored = m.ignored.length ? `Ignored: ${m.ignored.map((i) => `${i.record.slice(0, 20)}… (${i.reason})`).join('; ')}` : '';
   const ok = m.outcome === 'match-ee' || m.outcome === 'match-ta';
-  steps.push(step('match', ok ? 'ok' : m.outcome === 'no-usable' ? 'warn' : 'fail', Date.now() - t, m.detail + ignored));
+  steps.push(step('match', ok ? 'ok' : m.outcome === 'no-usable' ? 'warn' : 'fail', Date.now() - t, ignored ? sentences(m.detail, ignored) : m.detail));
   if (ok) return set('valid', null, m.detail);
   if (m.outcome === 'no-usable') return set('tls-only', null, m.detail);
-  const fix = wouldMatch.length ? ` The server presents a key matching ${wouldMatch.map((w) => w.slice(0, 14) + '…').join(' or ')}.` : '';
-  return set('invalid', reasonForMatch(m.outcome), m.detail + fix);
+  // the whole record, so that it can be compared and copied from the Problems panel and the log
+  const fix = wouldMatch.length ? `The server presents a key matching ${wouldMatch.join(' or ')}` : '';
+  return set('invalid', reasonForMatch(m.outcome), fix ? sentences(m.detail, fix) : m.detail);
 }

@@ -63,3 +63,11 @@ test('fix buttons only for an address that failed and has a record that would ma
   const noZone = renderReport(report, { nonce: 'n', cspSource: 'c', canInsert: false });
   assert.equal(noZone.match(/data-action="insert"/g), null);
 });
+
+test('a failed validation is told once with the product name: the server\'s "dane-zone: " is not repeated', async () => {
+  const b = await build({ entryPoints: ['client/src/validation/failure-text.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+  const { failureText } = await import(`data:text/javascript;base64,${Buffer.from(b.outputFiles[0].text).toString('base64')}`);
+  assert.equal(failureText('example.com', "dane-zone: not an IP address: 'x' (expected ip, ip:port or [ipv6]:port) (setting daneZone.resolvers)"),
+    "validation of example.com failed: not an IP address: 'x' (expected ip, ip:port or [ipv6]:port) (setting daneZone.resolvers)");
+  assert.equal(failureText('example.com', 'Request failed'), 'validation of example.com failed: Request failed');
+});

@@ -186,7 +186,7 @@ test('lookup: RRSIG records without the AD bit mean the resolver does not valida
   const srv = await fakeServer((q) => response(q, { ad: false, answers: [rr(name('mx.a.example'), 1, Buffer.from([192, 0, 2, 7])), rr(name('mx.a.example'), 46, rrsigA)] }));
   const l = await core.lookup(new core.StubResolver({ servers: [core.parseServer(srv.addr)] }), 'mx.a.example', 1);
   assert.equal(l.status, 'unvalidated');
-  assert.match(l.detail, /RRSIG records but no AD: .+ does not validate DNSSEC/);
+  assert.match(l.detail, /signed \(RRSIG\) but no AD: .+ does not validate DNSSEC/);
   const plain = await fakeServer((q) => response(q, { ad: false, answers: [rr(name('mx.a.example'), 1, Buffer.from([192, 0, 2, 7]))] }));
   assert.equal((await core.lookup(new core.StubResolver({ servers: [core.parseServer(plain.addr)] }), 'mx.a.example', 1)).status, 'insecure');
 });

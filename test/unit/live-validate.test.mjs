@@ -123,6 +123,12 @@ test('a resolver that hands out RRSIGs without the AD bit does not validate: DAN
   assert.equal(rt.hosts[0].tlsaStatus, 'unvalidated');
   assert.equal(rt.ndr, null);
   assert.equal(p.calls.length, 0);
+  // a validating resolver gives RRSIGs without AD when a signed CNAME leads into an unsigned zone: insecure, not unvalidated
+  const partial = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: false, answer: [['mx.example.test.', 'CNAME', 'smtp.hoster.test.'], ['mx.example.test.', 'RRSIG', { typeCovered: 'CNAME' }], ['smtp.hoster.test.', 'A', '192.0.2.9']] } });
+  const rp = await run('example.test', partial, fakeProber([leaf.der]));
+  assert.equal(rp.hosts[0].reason, null);
+  assert.equal(rp.hosts[0].verdict, 'no-dane');
+  assert.equal(rp.hosts[0].addressesSecure, false);
 });
 
 

@@ -100,6 +100,7 @@ test('a resolver that hands out RRSIGs without the AD bit does not validate: DAN
   const r = await run('example.test', res, p);
   assert.equal(r.verdict, 'dns-failure');
   assert.equal(r.mx.status, 'unvalidated');
+  assert.equal(r.reason, 'resolver-not-validating');
   assert.equal(r.ndr, null);
   assert.equal(r.tlsrpt, null);
   assert.match(r.summary, /resolver fake does not validate DNSSEC/);
@@ -114,6 +115,7 @@ test('a resolver that hands out RRSIGs without the AD bit does not validate: DAN
   const ra = await run('example.test', addr, p);
   assert.equal(ra.verdict, 'dns-failure');
   assert.equal(ra.hosts[0].reason, 'resolver-not-validating');
+  assert.equal(ra.reason, 'resolver-not-validating');
   assert.equal(ra.ndr, null);
   assert.match(ra.hosts[0].detail, /does not validate DNSSEC/);
   const tl = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: true, answer: [['mx.example.test.', 'A', '192.0.2.1']] },

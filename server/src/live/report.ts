@@ -112,6 +112,8 @@ export interface ValidationReport {
   /** names in the report (domain, host name, tlsaBase, cnames) have no trailing dot */
   domain: string;
   verdict: DomainVerdict;
+  /** the decisive reason (the codes below follow from it); null when mail flows or DANE does not apply */
+  reason: Reason | null;
   ndr: NdrCode | null;
   tlsrpt: TlsRptResult | null;
   /** one paragraph for people */

@@ -93,12 +93,13 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
   const port = o.smtpPort ?? 25;
   const progress = o.onProgress ?? (() => undefined);
   const report: ValidationReport = {
-    domain, verdict: 'not-applicable', ndr: null, tlsrpt: null, summary: '', source: o.zone ? 'zone' : 'dns',
+    domain, verdict: 'not-applicable', reason: null, ndr: null, tlsrpt: null, summary: '', source: o.zone ? 'zone' : 'dns',
     resolver: o.resolver.describe(), answeredBy: [], smtpPort: port, startedAt: new Date(t0).toISOString(), durationMs: 0,
     steps: [], mx: { status: 'failed', records: [] }, hosts: [],
   };
   const finish = (verdict: ValidationReport['verdict'], reason: Reason | null, extra = ''): ValidationReport => {
     report.verdict = verdict;
+    report.reason = reason;
     Object.assign(report, codesFor(reason));
     report.summary = summarize(verdict, reason, extra);
     report.durationMs = Date.now() - t0;

@@ -90,14 +90,16 @@ export function diagnosticsForReport(zone: Zone, report: ValidationReport, now =
   const d = canonName(report.domain);
   const mxRecs = (zone.byType.get('MX') ?? []).filter((r) => canonName(r.ownerKey) === d);
   const sev = (v: string): DiagnosticSeverity => (v === 'valid' ? DiagnosticSeverity.Information : v === 'no-dane' || v === 'tls-only' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
+  // a resolver that does not validate is a fault of the check, not of the zone: a warning
+  const notJudged = (reason: string | null): boolean => reason === 'resolver-not-validating';
   if (!report.hosts.length) {
-    for (const r of mxRecs) out.push(diag(r, sev(report.verdict === 'not-applicable' ? 'no-dane' : 'invalid'), `Live: ${report.summary}`));
+    for (const r of mxRecs) out.push(diag(r, sev(report.verdict === 'not-applicable' || notJudged(report.reason) ? 'no-dane' : 'invalid'), `Live: ${report.summary}`));
   }
   for (const h of report.hosts) {
     const rec = mxRecs.find((r) => canonName(String(r.field('exchange'))) === canonName(h.name));
     if (rec) {
       const codes = h.ndr ? ` (Exchange Online ${h.ndr}, TLS-RPT ${h.tlsrpt})` : '';
-      out.push(diag(rec, sev(h.verdict), `Live: ${host(h.name)} is ${h.verdict}${codes}: ${h.detail}`));
+      out.push(diag(rec, sev(notJudged(h.reason) ? 'no-dane' : h.verdict), `Live: ${host(h.name)} is ${h.verdict}${codes}: ${h.detail}`));
     }
     out.push(...tlsaDiagnostics(zone, h, now));
   }

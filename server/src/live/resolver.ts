@@ -112,7 +112,8 @@ function udpAttempt(server: ServerAddr, packet: Buffer, id: number, q: DnsQuery,
       if (bad) { ignored.push(bad); return; }
       finish(null, msg);
     });
-    sock.connect(server.port, server.address, () => sock.send(packet, (e) => { if (e) finish(e); }));
+    // a cancel or an error may have closed the socket before the connect completes
+    sock.connect(server.port, server.address, () => { if (!done) sock.send(packet, (e) => { if (e) finish(e); }); });
   });
 }
 

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic } from 'vscode-languageclient';
 import { CheckFileRequest, type CheckFileParams, type CheckFileResult } from '../../server/src/lsp/protocol';
 import type { ServerClient } from './server-client';
+import { serverMessage } from './validation/failure-text';
 
 /** VS Code's _MODEL_SYNC_LIMIT: a document larger than this is not synced to extensions. */
 export const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
@@ -78,7 +79,7 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
         server.output.info(`[client] ${uri.fsPath}: checked from disk (not synced to extensions): ${r.records} records, ${r.diagnostics.length} diagnostics, ${r.ms} ms`);
       } catch (e) {
         if (cts.token.isCancellationRequested || tracked.get(key) !== t) return;
-        const message = e instanceof Error ? e.message : String(e);
+        const message = serverMessage(e instanceof Error ? e.message : String(e));
         server.output.error(`[client] ${uri.fsPath}: check from disk failed: ${message}`);
         void vscode.window.showErrorMessage(`dane-zone: could not check ${name(uri)} from disk: ${message}`);
       } finally {

@@ -1,9 +1,10 @@
 // Status bar item on zone files: the zone's origin and its error count, from the
-// server's daneZone/zoneInfo. Refreshed when the editor, the document's
+// server's daneZone/zoneInfo plus the live-validation results shown on the file. Refreshed when the editor, the document's
 // diagnostics or the server change. A click opens the Problems panel.
 import * as vscode from 'vscode';
 import type { ServerClient } from './server-client';
 import { isZoneEditor, zoneInfo } from './zone-info';
+import { statusCounts } from './status-counts';
 
 export function registerStatusBar(server: ServerClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('daneZone.status', vscode.StatusBarAlignment.Left, 50);
@@ -21,12 +22,14 @@ export function registerStatusBar(server: ServerClient): vscode.Disposable {
     if (mine !== seq) return; // a newer refresh started meanwhile
     if (!info) { item.hide(); return; }
     const origin = info.origin || '(no origin)';
-    const errs = `${info.errors} error${info.errors === 1 ? '' : 's'}`;
-    item.text = `$(globe) ${origin}  $(${info.errors ? 'error' : 'check'}) ${info.errors}`;
-    item.tooltip = `dane-zone: zone ${origin}\n${errs}, ${info.warnings} warning${info.warnings === 1 ? '' : 's'}` +
+    const c = statusCounts(info, vscode.languages.getDiagnostics(editor.document.uri));
+    const live = c.liveErrors || c.liveWarnings ? ` (live validation: ${c.liveErrors} error${c.liveErrors === 1 ? '' : 's'}, ${c.liveWarnings} warning${c.liveWarnings === 1 ? '' : 's'})` : '';
+    const errs = `${c.errors} error${c.errors === 1 ? '' : 's'}`;
+    item.text = `$(globe) ${origin}  $(${c.errors ? 'error' : 'check'}) ${c.errors}`;
+    item.tooltip = `dane-zone: zone ${origin}\n${errs}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}${live}` +
       (info.mxTargets.length ? `\nMX: ${info.mxTargets.join(', ')}` : '') + '\nClick for the Problems panel';
     item.accessibilityInformation = { label: `Zone ${origin}, ${errs}` };
-    item.backgroundColor = info.errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.backgroundColor = c.errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };
   // diagnostics arrive in bursts while typing: one request per quiet moment

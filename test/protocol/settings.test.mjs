@@ -41,3 +41,27 @@ test('a mistyped severity or an unknown rule id in daneZone.rules is ignored, an
   assert.match(shown.find((m) => /warn/.test(m.message)).message, /daneZone\.rules.*"rdata-invalid".*"warn" is not a severity \(one of error, warning, info, hint, off\)/);
   assert.match(shown.find((m) => /rrset/.test(m.message)).message, /daneZone\.rules: no rule has the id "rrset-ttl-mismatch"/);
 });
+
+test('daneZone.validationTimeoutMs bounds a DNS query in all, as the CLI\'s --timeout: two tries share min(it, 5 s); a refusing resolver port says so', async (t) => {
+  const { createSocket } = await import('node:dgram');
+  const silent = createSocket('udp4');
+  await new Promise((r) => silent.bind(0, '127.0.0.1', r));
+  t.after(() => silent.close());
+  const s = await startServerFor(t, { configuration: { resolvers: [`127.0.0.1:${silent.address().port}`], validationTimeoutMs: 1000 } });
+  const t0 = Date.now();
+  const r = await s.conn.sendRequest('daneZone/validateDomain', { domain: 'example.test' });
+  const took = Date.now() - t0;
+  assert.equal(r.verdict, 'dns-failure');
+  assert.match(r.steps[0].detail, /timeout after 500 ms/);
+  assert.ok(took < 1800, `the MX query took ${took} ms, more than its 1000 ms budget`);
+
+  const closed = createSocket('udp4');
+  await new Promise((r) => closed.bind(0, '127.0.0.1', r));
+  const port = closed.address().port;
+  await new Promise((r) => closed.close(r));
+  const s2 = await startServerFor(t, { configuration: { resolvers: [`127.0.0.1:${port}`], validationTimeoutMs: 1000 } });
+  const r2 = await s2.conn.sendRequest('daneZone/validateDomain', { domain: 'example.test' });
+  assert.equal(r2.verdict, 'dns-failure');
+  assert.match(r2.steps[0].detail, /connection refused/);
+  assert.ok(r2.durationMs < 400, `a refused port answered in ${r2.durationMs} ms`);
+});

@@ -181,6 +181,16 @@ test('lookup: AD decides secure/insecure; CNAME chains are followed', async () =
   assert.equal(l.records[0].data, '192.0.2.7');
 });
 
+test('lookup: RRSIG records without the AD bit mean the resolver does not validate (unvalidated, not insecure)', async () => {
+  const rrsigA = Buffer.alloc(18); rrsigA.writeUInt16BE(1, 0); // type covered A; the rest is not read
+  const srv = await fakeServer((q) => response(q, { ad: false, answers: [rr(name('mx.a.example'), 1, Buffer.from([192, 0, 2, 7])), rr(name('mx.a.example'), 46, rrsigA)] }));
+  const l = await core.lookup(new core.StubResolver({ servers: [core.parseServer(srv.addr)] }), 'mx.a.example', 1);
+  assert.equal(l.status, 'unvalidated');
+  assert.match(l.detail, /signed \(RRSIG\) but no AD: .+ does not validate DNSSEC/);
+  const plain = await fakeServer((q) => response(q, { ad: false, answers: [rr(name('mx.a.example'), 1, Buffer.from([192, 0, 2, 7]))] }));
+  assert.equal((await core.lookup(new core.StubResolver({ servers: [core.parseServer(plain.addr)] }), 'mx.a.example', 1)).status, 'insecure');
+});
+
 test('stub resolver: a reply without the question (QDCOUNT=0) is not taken; ignored replies are counted with their reason in the timeout error', async () => {
   const noQuestion = (q) => {
     const full = response(q, { ad: true, answers: [rr(name('x.example'), 1, Buffer.from([192, 0, 2, 66]))] });

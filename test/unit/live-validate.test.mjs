@@ -28,8 +28,9 @@ function fakeResolver(table) {
       asked.push(key);
       const e = table[key] ?? (q.cd ? undefined : { rcode: 0, ad: true, answer: [] });
       if (!e || e === 'timeout') return { ok: false, error: 'timeout after 1 ms', server: 'fake', ms: 1 };
-      const answer = (e.answer ?? []).map(([name, type, data]) => ({ name, type: T[type], typeName: type, class: 1, ttl: 60, data }));
-      return { ok: true, server: 'fake', transport: 'udp', ms: 1, msg: { id: 1, qr: true, opcode: 0, aa: false, tc: false, rd: true, ra: true, ad: !!e.ad, cd: !!q.cd, rcode: e.rcode ?? 0, question: [], answer, authority: [], additional: [], edns: { udpSize: 1232, version: 0, dnssecOk: true, ede: e.ede ?? [] } } };
+      const rrs = (list) => (list ?? []).map(([name, type, data]) => ({ name, type: T[type], typeName: type, class: 1, ttl: 60, data }));
+      const answer = rrs(e.answer), authority = rrs(e.authority);
+      return { ok: true, server: 'fake', transport: 'udp', ms: 1, msg: { id: 1, qr: true, opcode: 0, aa: false, tc: false, rd: true, ra: true, ad: !!e.ad, cd: !!q.cd, rcode: e.rcode ?? 0, question: [], answer, authority, additional: [], edns: { udpSize: 1232, version: 0, dnssecOk: true, ede: e.ede ?? [] } } };
     },
   };
 }
@@ -91,6 +92,47 @@ test('insecure MX: not applicable, no TLSA lookup, nothing probed', async () => 
 });
 
 const mxTo = (host) => ({ 'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 10, exchange: host }]] } });
+
+test('a resolver that hands out RRSIGs without the AD bit does not validate: DANE cannot be judged, not "not applicable", and no NDR', async () => {
+  const mxRr = ['example.test.', 'MX', { preference: 10, exchange: 'mx.example.test.' }];
+  const res = fakeResolver({ 'example.test. MX': { ad: false, answer: [mxRr, ['example.test.', 'RRSIG', { typeCovered: 'MX' }]] } });
+  const p = fakeProber([leaf.der]);
+  const r = await run('example.test', res, p);
+  assert.equal(r.verdict, 'dns-failure');
+  assert.equal(r.mx.status, 'unvalidated');
+  assert.equal(r.reason, 'resolver-not-validating');
+  assert.equal(r.ndr, null);
+  assert.equal(r.tlsrpt, null);
+  assert.match(r.summary, /resolver fake does not validate DNSSEC/);
+  assert.match(r.summary, /no NDR applies/);
+  assert.doesNotMatch(r.summary, /does not apply|defer/);
+  assert.equal(p.calls.length, 0);
+  // a signed denial (RRSIG in the authority section) says the same
+  const nodata = fakeResolver({ 'example.test. MX': { ad: false, authority: [['example.test.', 'RRSIG', { typeCovered: 'SOA' }]] } });
+  assert.equal((await run('example.test', nodata, p)).mx.status, 'unvalidated');
+  // the same for the address and TLSA lookups of a host
+  const addr = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: false, answer: [['mx.example.test.', 'A', '192.0.2.1'], ['mx.example.test.', 'RRSIG', { typeCovered: 'A' }]] } });
+  const ra = await run('example.test', addr, p);
+  assert.equal(ra.verdict, 'dns-failure');
+  assert.equal(ra.hosts[0].reason, 'resolver-not-validating');
+  assert.equal(ra.reason, 'resolver-not-validating');
+  assert.equal(ra.ndr, null);
+  assert.match(ra.hosts[0].detail, /does not validate DNSSEC/);
+  const tl = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: true, answer: [['mx.example.test.', 'A', '192.0.2.1']] },
+    '_25._tcp.mx.example.test. TLSA': { ad: false, answer: [['_25._tcp.mx.example.test.', 'TLSA', tlsa311(leaf)], ['_25._tcp.mx.example.test.', 'RRSIG', { typeCovered: 'TLSA' }]] } });
+  const rt = await run('example.test', tl, p);
+  assert.equal(rt.verdict, 'dns-failure');
+  assert.equal(rt.hosts[0].tlsaStatus, 'unvalidated');
+  assert.equal(rt.ndr, null);
+  assert.equal(p.calls.length, 0);
+  // a validating resolver gives RRSIGs without AD when a signed CNAME leads into an unsigned zone: insecure, not unvalidated
+  const partial = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: false, answer: [['mx.example.test.', 'CNAME', 'smtp.hoster.test.'], ['mx.example.test.', 'RRSIG', { typeCovered: 'CNAME' }], ['smtp.hoster.test.', 'A', '192.0.2.9']] } });
+  const rp = await run('example.test', partial, fakeProber([leaf.der]));
+  assert.equal(rp.hosts[0].reason, null);
+  assert.equal(rp.hosts[0].verdict, 'no-dane');
+  assert.equal(rp.hosts[0].addressesSecure, false);
+});
+
 
 test('secure CNAME chain: TLSA base = expanded name, SNI = that name; secure denial there falls back to the original name', async () => {
   const chain = { ad: true, answer: [['mx.example.test.', 'CNAME', 'smtp.hoster.test.'], ['smtp.hoster.test.', 'A', '192.0.2.9']] };
@@ -164,6 +206,16 @@ test('pre-deployment: MX and TLSA from the zone, addresses from DNS', async () =
   assert.equal(r.verdict, 'invalid');
   assert.equal(r.hosts[0].addresses[0].wouldMatch[0], `3 1 1 ${spki(leaf)}`);
   assert.ok(!res.asked.some((k) => k.includes('MX') || k.includes('TLSA')));
+  // sentences end with one full stop each, and the record to publish is whole (it was "presented The server … be0b56ce….")
+  const want = `none of the 1 usable TLSA record(s) matches a certificate the server presented. The server presents a key matching 3 1 1 ${spki(leaf)}.`;
+  assert.equal(r.hosts[0].addresses[0].detail, want);
+  assert.equal(r.hosts[0].detail, want);
+});
+
+test('sentences(): one full stop per sentence, none added after ? ! or an ellipsis, none doubled', () => {
+  assert.equal(core.sentences('a b', 'Then c.', '', undefined, 'd…', 'e..'), 'a b. Then c. D… E.');
+  assert.equal(core.sentences('  x  '), 'x.');
+  assert.equal(core.sentences(), '');
 });
 
 test('STARTTLS missing = 5.7.321; a stalled server = smtp-failure 4.4.316', async () => {

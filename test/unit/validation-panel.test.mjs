@@ -78,3 +78,26 @@ test('records in the panel are blocks with room between lines: a wrapped line ne
   assert.match(rule[1], /white-space:\s*pre-wrap/);
   assert.match(rule[1], /overflow-wrap:\s*anywhere|word-break:\s*break-all/, 'a 64-digit hash wraps inside the panel');
 });
+
+test('a failed validation is told once with the product name: the server\'s "dane-zone: " is not repeated', async () => {
+  const b = await build({ entryPoints: ['client/src/validation/failure-text.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+  const { failureText } = await import(`data:text/javascript;base64,${Buffer.from(b.outputFiles[0].text).toString('base64')}`);
+  assert.equal(failureText('example.com', "dane-zone: not an IP address: 'x' (expected ip, ip:port or [ipv6]:port) (setting daneZone.resolvers)"),
+    "validation of example.com failed: not an IP address: 'x' (expected ip, ip:port or [ipv6]:port) (setting daneZone.resolvers)");
+  assert.equal(failureText('example.com', 'Request failed'), 'validation of example.com failed: Request failed');
+});
+
+test('the status bar counts the live-validation errors shown on the file with the static ones', async () => {
+  const b = await build({ entryPoints: ['client/src/status-counts.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+  const { statusCounts } = await import(`data:text/javascript;base64,${Buffer.from(b.outputFiles[0].text).toString('base64')}`);
+  // vscode.DiagnosticSeverity: Error 0, Warning 1, Information 2, Hint 3
+  const shown = [
+    { severity: 0, source: 'dane-zone live', code: 'live-validation' },
+    { severity: 0, source: 'dane-zone live', code: 'live-validation' },
+    { severity: 1, source: 'dane-zone live', code: 'live-validation' },
+    { severity: 2, source: 'dane-zone live', code: 'live-validation' },
+    { severity: 0, source: 'dane-zone', code: { value: 'rdata-invalid', target: 'x' } }, // counted by the server already
+  ];
+  assert.deepEqual(statusCounts({ errors: 0, warnings: 1 }, shown), { errors: 2, warnings: 2, liveErrors: 2, liveWarnings: 1 });
+  assert.deepEqual(statusCounts({ errors: 3, warnings: 0 }, []), { errors: 3, warnings: 0, liveErrors: 0, liveWarnings: 0 });
+});

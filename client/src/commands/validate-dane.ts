@@ -11,6 +11,7 @@ import { ValidateDomainParams, ValidateDomainRequest, type ZoneInfo } from '../.
 import { confirmNetworkUse } from '../trust';
 import { isZoneEditor, zoneInfo } from '../zone-info';
 import { logReport } from '../validation/report-log';
+import { failureText } from '../validation/failure-text';
 import type { ReportView } from '../validation/report-types';
 import { showReport } from '../validation/panel';
 
@@ -100,8 +101,9 @@ export async function validateDane(server: ServerClient, args: ValidateArgs | st
       out.appendLine(`[client] validation of ${domain} cancelled`);
       return undefined;
     }
-    out.appendLine(`[client] validation of ${domain} failed: ${msg}`);
-    void vscode.window.showErrorMessage(`dane-zone: validation of ${domain} failed: ${msg}`, 'Show log').then((c) => c && out.show(true));
+    const text = failureText(domain, msg);
+    out.error(`[client] ${text}`); // a failure, logged as one (appendLine logs at [info])
+    void vscode.window.showErrorMessage(`dane-zone: ${text}`, 'Show log').then((c) => c && out.show(true));
     return undefined;
   }
 }

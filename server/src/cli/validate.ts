@@ -7,7 +7,7 @@
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { NetSmtpProber } from '../live/smtp-probe';
-import { parseServer, ServerAddr, StubResolver, systemResolvers } from '../live/resolver';
+import { budgetedResolver, parseServer, ServerAddr, systemResolvers } from '../live/resolver';
 import { checkDomainName, validateDomain } from '../live/validate-domain';
 import { toTlsRpt } from '../live/tlsrpt';
 import { formatReport } from './validate-format';
@@ -19,10 +19,6 @@ const USAGE = 'usage: dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:
 /** Per network step (one SMTP connection, banner, STARTTLS...): the editor's
  *  daneZone.validationTimeoutMs default too. */
 const DEFAULT_STEP_TIMEOUT_MS = 15000;
-/** A DNS query waits at most min(--timeout, this) in all: two rounds over the resolvers share it
- *  (a SERVFAIL's CD=1 re-query is a second query with its own budget). */
-const DNS_QUERY_BUDGET_MS = 5000;
-const DNS_ROUNDS = 2;
 
 export function exitCodeFor(r: ValidationReport): number {
   switch (r.verdict) {
@@ -87,8 +83,8 @@ export async function validateMain(argv: string[]): Promise<number> {
   }
   const servers = a.resolvers.length ? a.resolvers : systemResolvers();
   if (!servers.length) { process.stderr.write('dane-zone validate: no resolver given and none in /etc/resolv.conf\n'); return 3; }
-  const perTry = Math.max(50, Math.floor(Math.min(a.timeout, DNS_QUERY_BUDGET_MS) / (DNS_ROUNDS * servers.length)));
-  const resolver = new StubResolver({ servers, timeoutMs: perTry, attempts: DNS_ROUNDS });
+  // a DNS query waits at most min(--timeout, 5 s) in all
+  const resolver = budgetedResolver(servers, a.timeout);
   const ac = new AbortController();
   const onSig = (): void => ac.abort();
   process.once('SIGINT', onSig);

@@ -1,5 +1,5 @@
 // One classified DNS lookup, as a DANE sender needs it (RFC 7672 §2.1):
-// secure / insecure / bogus / failed, with the records of the asked type, the
+// secure / insecure / unvalidated / bogus / failed, with the records of the asked type, the
 // CNAME chain the resolver followed, RFC 8914 extended errors and the answering
 // server. A SERVFAIL is re-asked with CD=1: data that comes back then exists
 // but fails validation (bogus); no data = the servers are unreachable or lame.
@@ -7,7 +7,12 @@
 import { canonName, EDE_DNSSEC_BOGUS, EDE_NAMES, Ede, rcodeName, Rr, TYPE, dnsTypeName } from './dns-wire';
 import type { Resolver } from './resolver';
 
-export type LookupStatus = 'secure' | 'insecure' | 'bogus' | 'failed';
+/** 'unvalidated': no AD bit, yet the answer itself is signed (we send DO): an RRSIG covers the
+ *  records asked for at the end of the CNAME chain, or, for NXDOMAIN/NODATA, the denial in the
+ *  authority section. The resolver passed on signatures it did not check, so it does not validate
+ *  (or does not support the zone's algorithm) and 'insecure' cannot be told from 'secure' with
+ *  it. RRSIGs on a CNAME alone are normal without AD: a signed alias into an unsigned zone. */
+export type LookupStatus = 'secure' | 'insecure' | 'unvalidated' | 'bogus' | 'failed';
 
 export interface Lookup {
   name: string;
@@ -71,6 +76,16 @@ export async function lookup(resolver: Resolver, name: string, type: number, sig
   const common = { ...base, rcode, cnames: chain, target, ede, server: r.server, ...(loop ? { cnameLoop: true } : {}) };
   if (rcode === 'NOERROR' || rcode === 'NXDOMAIN') {
     const what = loop ? `CNAME loop (${cnameChainText(chain)})` : rcode === 'NXDOMAIN' ? 'NXDOMAIN' : records.length ? `${records.length} ${base.type}` : 'NODATA';
+    const isRrsig = (x: Rr): boolean => x.type === TYPE.RRSIG;
+    const signedUnchecked = !m.ad && !loop && (records.length
+      ? m.answer.some((x) => isRrsig(x) && canonName(x.name) === target && (x.data as { typeCovered?: string })?.typeCovered === base.type)
+      : m.authority.some(isRrsig));
+    if (signedUnchecked) {
+      return {
+        ...common, records, ms: r.ms, status: 'unvalidated',
+        detail: `${what}, signed (RRSIG) but no AD: ${r.server} does not validate DNSSEC${ede.length ? '; ' + edeText(ede) : ''}`,
+      };
+    }
     return {
       ...common, records, ms: r.ms,
       status: m.ad ? 'secure' : 'insecure',

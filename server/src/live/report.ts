@@ -33,9 +33,9 @@ export type TlsRptResult = 'starttls-not-supported' | 'certificate-expired' | 'c
 
 /** Why an address or host failed, and the two codes that go with it. */
 export type Reason = 'starttls-not-supported' | 'certificate-expired' | 'tlsa-mismatch' | 'chain-invalid' | 'certificate-host-mismatch'
-  | 'dnssec-invalid' | 'dns-failure' | 'smtp-unreachable' | 'tls-handshake';
+  | 'dnssec-invalid' | 'dns-failure' | 'smtp-unreachable' | 'tls-handshake' | 'resolver-not-validating';
 
-export const REASON_CODES: Record<Reason, { ndr: NdrCode; tlsrpt: TlsRptResult }> = {
+export const REASON_CODES: Record<Reason, { ndr: NdrCode | null; tlsrpt: TlsRptResult | null }> = {
   'starttls-not-supported': { ndr: '5.7.321', tlsrpt: 'starttls-not-supported' },
   'certificate-expired': { ndr: '5.7.322', tlsrpt: 'certificate-expired' },
   'tlsa-mismatch': { ndr: '5.7.323', tlsrpt: 'tlsa-invalid' },
@@ -47,6 +47,9 @@ export const REASON_CODES: Record<Reason, { ndr: NdrCode; tlsrpt: TlsRptResult }
   // connection refused/stalled/flooded before TLS (Exchange: 4.4.316 connection failure)
   'smtp-unreachable': { ndr: '4.4.316', tlsrpt: 'validation-failure' },
   'tls-handshake': { ndr: '5.7.321', tlsrpt: 'validation-failure' },
+  // our resolver passed on RRSIGs without validating them: a fault of this check, not of the
+  // domain; a sender with a validating resolver sees the real answer, so no code applies
+  'resolver-not-validating': { ndr: null, tlsrpt: null },
 };
 
 export interface CertInfo {
@@ -92,8 +95,9 @@ export interface HostReport {
   cnames: [string, string][];
   /** TLSA RRset as found (presentation), empty when none */
   tlsa: string[];
-  /** secure | insecure | none | bogus | failed */
-  tlsaStatus: 'present' | 'none' | 'insecure' | 'bogus' | 'failed' | 'not-looked-up';
+  /** present | none (secure denial) | insecure | unvalidated (RRSIGs, no AD: the resolver does not
+   *  validate) | bogus | failed */
+  tlsaStatus: 'present' | 'none' | 'insecure' | 'unvalidated' | 'bogus' | 'failed' | 'not-looked-up';
   addressesSecure: boolean;
   verdict: HostVerdict;
   reason: Reason | null;
@@ -108,6 +112,8 @@ export interface ValidationReport {
   /** names in the report (domain, host name, tlsaBase, cnames) have no trailing dot */
   domain: string;
   verdict: DomainVerdict;
+  /** the decisive reason (the codes below follow from it); null when mail flows or DANE does not apply */
+  reason: Reason | null;
   ndr: NdrCode | null;
   tlsrpt: TlsRptResult | null;
   /** one paragraph for people */
@@ -124,9 +130,20 @@ export interface ValidationReport {
   durationMs: number;
   /** domain-level steps (the MX lookup) */
   steps: Step[];
-  /** MX RRset status: secure | insecure | null-mx | implicit | bogus | failed */
-  mx: { status: 'secure' | 'insecure' | 'null-mx' | 'implicit' | 'bogus' | 'failed'; records: string[] };
+  /** MX RRset status: secure | insecure | unvalidated (RRSIGs, no AD: the resolver does not
+   *  validate) | null-mx | implicit | bogus | failed */
+  mx: { status: 'secure' | 'insecure' | 'unvalidated' | 'null-mx' | 'implicit' | 'bogus' | 'failed'; records: string[] };
   hosts: HostReport[];
+}
+
+/** Sentences for people, joined with one space: each ends with one full stop unless it ends with
+ *  '?', '!' or an ellipsis (no '…' + '.'), the ones after the first begin with a capital letter,
+ *  empty parts are left out. Details are built from parts that may or may not end a sentence. */
+export function sentences(...parts: (string | undefined)[]): string {
+  return parts.map((p) => (p ?? '').trim()).filter(Boolean).map((p, i) => {
+    const s = /[.!?…]$/.test(p) ? p.replace(/\.+$/, '.') : p + '.';
+    return i ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+  }).join(' ');
 }
 
 export function codesFor(reason: Reason | null): { ndr: NdrCode | null; tlsrpt: TlsRptResult | null } {

@@ -101,7 +101,8 @@ function udpAttempt(server: ServerAddr, packet: Buffer, id: number, q: DnsQuery,
     const ignored: string[] = [];
     const timer = setTimeout(() => finish(new Error(`timeout after ${timeoutMs} ms${ignoredText(ignored)}`)), timeoutMs);
     signal?.addEventListener('abort', onAbort);
-    sock.on('error', (e) => finish(e));
+    // connected, so that an ICMP port unreachable comes back as ECONNREFUSED instead of a timeout
+    sock.on('error', (e) => finish((e as NodeJS.ErrnoException).code === 'ECONNREFUSED' ? new Error(`connection refused (ICMP port unreachable from ${serverText(server)})`) : e));
     sock.on('message', (buf, rinfo) => {
       // ignore datagrams from anyone but the server, and replies to other queries (spoofing, stale)
       if (rinfo.address !== server.address || rinfo.port !== server.port) { ignored.push(`from ${rinfo.address}:${rinfo.port}`); return; }
@@ -111,7 +112,8 @@ function udpAttempt(server: ServerAddr, packet: Buffer, id: number, q: DnsQuery,
       if (bad) { ignored.push(bad); return; }
       finish(null, msg);
     });
-    sock.send(packet, server.port, server.address, (e) => { if (e) finish(e); });
+    // a cancel or an error may have closed the socket before the connect completes
+    sock.connect(server.port, server.address, () => { if (!done) sock.send(packet, (e) => { if (e) finish(e); }); });
   });
 }
 
@@ -151,6 +153,18 @@ function tcpAttempt(server: ServerAddr, packet: Buffer, id: number, q: DnsQuery,
       } catch (e) { finish(e as Error); }
     });
   });
+}
+
+/** A DNS query waits at most min(the step timeout, this) in all, the CLI's --timeout and the
+ *  editor's daneZone.validationTimeoutMs alike: DNS_ROUNDS rounds over the resolvers share it
+ *  (a SERVFAIL's CD=1 re-query is a second query with its own budget). */
+export const DNS_QUERY_BUDGET_MS = 5000;
+export const DNS_ROUNDS = 2;
+
+/** The stub resolver over `servers` whose every query stays within min(stepTimeoutMs, 5 s). */
+export function budgetedResolver(servers: ServerAddr[], stepTimeoutMs: number): StubResolver {
+  const perTry = Math.max(50, Math.floor(Math.min(stepTimeoutMs, DNS_QUERY_BUDGET_MS) / (DNS_ROUNDS * Math.max(1, servers.length))));
+  return new StubResolver({ servers, timeoutMs: perTry, attempts: DNS_ROUNDS });
 }
 
 export class StubResolver implements Resolver {

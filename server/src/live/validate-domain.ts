@@ -1,5 +1,6 @@
 // The live validation run, as a DANE-enforcing sender does it (RFC 7672 §2.2):
-// MX (insecure = not applicable; null MX; no MX = implicit MX), per host in
+// MX (insecure = not applicable; RRSIGs without AD = the resolver does not
+// validate, nothing can be judged; null MX; no MX = implicit MX), per host in
 // preference order A/AAAA with the CNAME chain, the TLSA base domain with
 // fallback (§2.2.3), TLSA, then per address the SMTP STARTTLS probe and the
 // matcher. Talks to the network only through Resolver and SmtpProber, so tests
@@ -11,7 +12,7 @@ import type { Resolver } from './resolver';
 import type { ProbeResult, SmtpProber } from './smtp-probe';
 import { matchPresentedChain, recordText, TlsaRecord } from './tlsa-match';
 import { describeChain } from './cert-info';
-import { AddressReport, codesFor, HostReport, Reason, Step, ValidationReport } from './report';
+import { AddressReport, codesFor, HostReport, Reason, sentences, Step, ValidationReport } from './report';
 import { domainVerdict, hostFromAddresses, reasonForMatch, summarize } from './verdict';
 
 /** Records as edited in a zone file, for the pre-deployment check. */
@@ -92,12 +93,13 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
   const port = o.smtpPort ?? 25;
   const progress = o.onProgress ?? (() => undefined);
   const report: ValidationReport = {
-    domain, verdict: 'not-applicable', ndr: null, tlsrpt: null, summary: '', source: o.zone ? 'zone' : 'dns',
+    domain, verdict: 'not-applicable', reason: null, ndr: null, tlsrpt: null, summary: '', source: o.zone ? 'zone' : 'dns',
     resolver: o.resolver.describe(), answeredBy: [], smtpPort: port, startedAt: new Date(t0).toISOString(), durationMs: 0,
     steps: [], mx: { status: 'failed', records: [] }, hosts: [],
   };
   const finish = (verdict: ValidationReport['verdict'], reason: Reason | null, extra = ''): ValidationReport => {
     report.verdict = verdict;
+    report.reason = reason;
     Object.assign(report, codesFor(reason));
     report.summary = summarize(verdict, reason, extra);
     report.durationMs = Date.now() - t0;
@@ -119,6 +121,10 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     report.mx.records = mxList.map((m) => `${m.preference} ${m.exchange}`);
     if (mx.status === 'failed') { report.mx.status = 'failed'; return finish('dns-failure', 'dns-failure', `MX lookup: ${mx.detail}.`); }
     if (mx.status === 'bogus') { report.mx.status = 'bogus'; return finish('invalid', 'dnssec-invalid', `MX lookup: ${mx.detail}.`); }
+    if (mx.status === 'unvalidated') {
+      report.mx.status = 'unvalidated';
+      return finish('dns-failure', 'resolver-not-validating', `The resolver ${mx.server} does not validate DNSSEC (or not the zone's algorithm): its answer for MX ${bare(domain)} carries RRSIG records but no AD bit.`);
+    }
     if (mx.status === 'insecure') { report.mx.status = 'insecure'; return finish('not-applicable', null, 'The MX RRset is not DNSSEC-signed (no AD bit), so DANE does not apply (RFC 7672 §2.2.1).'); }
     if (mx.rcode === 'NXDOMAIN') { report.mx.status = 'secure'; return finish('not-applicable', null, `${domain} does not exist (authenticated NXDOMAIN).`); }
     report.mx.status = 'secure';
@@ -173,7 +179,7 @@ async function tlsaLookup(name: string, o: ValidateOptions): Promise<{ step: Ste
   const l = await lookup(o.resolver, owner, TYPE.TLSA, o.signal);
   const records = l.records.map((r) => r.data as TlsaData);
   const status: HostReport['tlsaStatus'] = l.status === 'bogus' ? 'bogus' : l.status === 'failed' ? 'failed'
-    : l.status === 'insecure' ? 'insecure' : records.length ? 'present' : 'none';
+    : l.status === 'insecure' ? 'insecure' : l.status === 'unvalidated' ? 'unvalidated' : records.length ? 'present' : 'none';
   return { step: lookupStep('tlsa', l), status, records };
 }
 
@@ -191,6 +197,8 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
   const [a, aaaa] = await Promise.all([lookup(o.resolver, name, TYPE.A, o.signal), lookup(o.resolver, name, TYPE.AAAA, o.signal)]);
   host.steps.push(lookupStep('address', a), lookupStep('address', aaaa));
   const addrs = [...new Set([...a.records, ...aaaa.records].map((r) => String(r.data)))];
+  const unchecked = [a, aaaa].find((l) => l.status === 'unvalidated');
+  if (unchecked) return done('dns-failure', 'resolver-not-validating', `the resolver ${unchecked.server} does not validate DNSSEC (or not the zone's algorithm): its answer for ${unchecked.type} ${bare(name)} carries RRSIG records but no AD bit, so DANE cannot be judged for ${bare(name)}`);
   if (a.status === 'bogus' || aaaa.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the address records of ${name} fail DNSSEC validation`);
   const loop = [a, aaaa].find((l) => l.cnameLoop);
   if (!addrs.length && loop) {
@@ -226,6 +234,7 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
     host.tlsaStatus = tl.status;
     host.tlsa = tl.records.map(recordText);
     if (tl.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the TLSA RRset at _25._tcp.${host.tlsaBase} fails DNSSEC validation: the host is unusable`);
+    if (tl.status === 'unvalidated') return done('dns-failure', 'resolver-not-validating', `the resolver ${tl.step.server} does not validate DNSSEC (or not the zone's algorithm): its answer for TLSA _25._tcp.${bare(host.tlsaBase)} carries RRSIG records but no AD bit, so DANE cannot be judged for ${bare(name)}`);
     if (tl.status === 'failed') return done('dns-failure', 'dns-failure', `the TLSA lookup at _25._tcp.${host.tlsaBase} failed: ${tl.step.detail.replace(/^TLSA \S+: /, '')}`);
   }
   const dane = host.tlsaStatus === 'present';
@@ -274,11 +283,12 @@ function judgeAddress(address: string, probe: ProbeResult, tlsa: TlsaRecord[] | 
   const t = Date.now();
   const m = matchPresentedChain(tlsa, probe.chain, refNames, now);
   r.matched = m.matched && (m.outcome === 'match-ee' || m.outcome === 'match-ta') ? m.matched : null;
-  const ignored = m.ignored.length ? ` Ignored: ${m.ignored.map((i) => `${i.record.slice(0, 20)}… (${i.reason})`).join('; ')}.` : '';
+  const ignored = m.ignored.length ? `Ignored: ${m.ignored.map((i) => `${i.record.slice(0, 20)}… (${i.reason})`).join('; ')}` : '';
   const ok = m.outcome === 'match-ee' || m.outcome === 'match-ta';
-  steps.push(step('match', ok ? 'ok' : m.outcome === 'no-usable' ? 'warn' : 'fail', Date.now() - t, m.detail + ignored));
+  steps.push(step('match', ok ? 'ok' : m.outcome === 'no-usable' ? 'warn' : 'fail', Date.now() - t, ignored ? sentences(m.detail, ignored) : m.detail));
   if (ok) return set('valid', null, m.detail);
   if (m.outcome === 'no-usable') return set('tls-only', null, m.detail);
-  const fix = wouldMatch.length ? ` The server presents a key matching ${wouldMatch.map((w) => w.slice(0, 14) + '…').join(' or ')}.` : '';
-  return set('invalid', reasonForMatch(m.outcome), m.detail + fix);
+  // the whole record, so that it can be compared and copied from the Problems panel and the log
+  const fix = wouldMatch.length ? `The server presents a key matching ${wouldMatch.join(' or ')}` : '';
+  return set('invalid', reasonForMatch(m.outcome), fix ? sentences(m.detail, fix) : m.detail);
 }

@@ -32,6 +32,12 @@ function reachable(h: HostReport): boolean {
 
 /** The domain verdict, its code and, when the standard sentence would not be true, the summary. */
 export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; reason: Reason | null; summary?: string } {
+  // with a resolver that does not validate, no host's DNSSEC status is known: nothing can be judged
+  const unchecked = hosts.find((h) => h.reason === 'resolver-not-validating');
+  if (unchecked) {
+    const d = unchecked.detail;
+    return { verdict: 'dns-failure', reason: 'resolver-not-validating', summary: summarize('dns-failure', 'resolver-not-validating', `${d.charAt(0).toUpperCase()}${d.slice(1)}.`) };
+  }
   // DANE applies once the MX RRset is secure; a host counts when it publishes TLSA or when its
   // DNSSEC data is bogus (RFC 7672 §2.1.1: the host is unusable)
   const dane = hosts.filter((h) => h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus' || h.verdict === 'dnssec-invalid');
@@ -72,7 +78,9 @@ const SUMMARY: Record<DomainVerdict, string> = {
   'dns-failure': 'The DNS lookups failed: senders defer the mail and retry.',
 };
 
+const NOT_VALIDATING = 'DANE cannot be judged: the resolver does not validate DNSSEC (it returns RRSIG records without the AD bit), so signed and unsigned data look alike. This is not a fault of the domain and no NDR applies: a sender with a validating resolver sees the real answer. Use a validating resolver (daneZone.resolvers, --resolver).';
+
 export function summarize(verdict: DomainVerdict, reason: Reason | null, extra = ''): string {
   const codes = codesFor(reason);
-  return SUMMARY[verdict] + (codes.ndr ? ` Exchange Online would report ${codes.ndr} (TLS-RPT ${codes.tlsrpt}).` : '') + (extra ? ' ' + extra : '');
+  return (reason === 'resolver-not-validating' ? NOT_VALIDATING : SUMMARY[verdict]) + (codes.ndr ? ` Exchange Online would report ${codes.ndr} (TLS-RPT ${codes.tlsrpt}).` : '') + (extra ? ' ' + extra : '');
 }

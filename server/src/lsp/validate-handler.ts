@@ -8,7 +8,7 @@ import { ValidateDomainRequest, type ValidateDomainParams } from './protocol';
 import { locToRange } from './convert';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { canonName } from '../live/dns-wire';
-import { parseServer, StubResolver, systemResolvers, type Resolver } from '../live/resolver';
+import { budgetedResolver, parseServer, systemResolvers, type Resolver } from '../live/resolver';
 import { NetSmtpProber, type SmtpProber } from '../live/smtp-probe';
 import { checkDomainName, validateDomain, type ZoneRecords } from '../live/validate-domain';
 import { matchPresentedChain, type TlsaRecord } from '../live/tlsa-match';
@@ -27,10 +27,13 @@ export interface ValidateHandlerDeps {
 }
 
 export const LIVE_DIAGNOSTIC_CODE = 'live-validation';
+/** daneZone.validationTimeoutMs's default (package.json), the CLI's --timeout default too */
+const DEFAULT_STEP_TIMEOUT_MS = 15000;
 
 function defaultEngine(s: LiveSettings): { resolver: Resolver; prober: SmtpProber } {
   const servers = s.resolvers?.length ? s.resolvers.map((r) => parseServer(r)) : systemResolvers();
-  return { resolver: new StubResolver({ servers, timeoutMs: Math.min(s.validationTimeoutMs ?? 5000, 5000) }), prober: new NetSmtpProber() };
+  // as the CLI: a DNS query waits at most min(daneZone.validationTimeoutMs, 5 s) in all
+  return { resolver: budgetedResolver(servers, s.validationTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS), prober: new NetSmtpProber() };
 }
 
 const tlsaOf = (r: ZoneRecord): TlsaRecord => ({
@@ -87,14 +90,16 @@ export function diagnosticsForReport(zone: Zone, report: ValidationReport, now =
   const d = canonName(report.domain);
   const mxRecs = (zone.byType.get('MX') ?? []).filter((r) => canonName(r.ownerKey) === d);
   const sev = (v: string): DiagnosticSeverity => (v === 'valid' ? DiagnosticSeverity.Information : v === 'no-dane' || v === 'tls-only' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
+  // a resolver that does not validate is a fault of the check, not of the zone: a warning
+  const notJudged = (reason: string | null): boolean => reason === 'resolver-not-validating';
   if (!report.hosts.length) {
-    for (const r of mxRecs) out.push(diag(r, sev(report.verdict === 'not-applicable' ? 'no-dane' : 'invalid'), `Live: ${report.summary}`));
+    for (const r of mxRecs) out.push(diag(r, sev(report.verdict === 'not-applicable' || notJudged(report.reason) ? 'no-dane' : 'invalid'), `Live: ${report.summary}`));
   }
   for (const h of report.hosts) {
     const rec = mxRecs.find((r) => canonName(String(r.field('exchange'))) === canonName(h.name));
     if (rec) {
       const codes = h.ndr ? ` (Exchange Online ${h.ndr}, TLS-RPT ${h.tlsrpt})` : '';
-      out.push(diag(rec, sev(h.verdict), `Live: ${host(h.name)} is ${h.verdict}${codes}: ${h.detail}`));
+      out.push(diag(rec, sev(notJudged(h.reason) ? 'no-dane' : h.verdict), `Live: ${host(h.name)} is ${h.verdict}${codes}: ${h.detail}`));
     }
     out.push(...tlsaDiagnostics(zone, h, now));
   }
@@ -140,7 +145,7 @@ export function registerValidateHandler(connection: Connection, deps: ValidateHa
     (progress as { token?: CancellationToken } | undefined)?.token?.onCancellationRequested(() => ac.abort());
     try {
       const report = await validateDomain(domain, {
-        ...engine, smtpPort: s.smtpPort ?? 25, stepTimeoutMs: s.validationTimeoutMs ?? 15000, signal: ac.signal,
+        ...engine, smtpPort: s.smtpPort ?? 25, stepTimeoutMs: s.validationTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS, signal: ac.signal,
         zone: params.useZoneRecords && zone ? zoneRecordsFor(zone, domain) : undefined,
         onProgress: (m) => progress?.report(m),
       });

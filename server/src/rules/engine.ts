@@ -31,7 +31,7 @@ export function activeRules(rules: readonly Rule[], settings: RuleSettings): { r
 export function typesReadByRules(settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Set<number> {
   const codes = new Set<number>();
   for (const { rule } of activeRules(rules, settings)) {
-    for (const t of rule.types ?? []) {
+    for (const t of [...(rule.types ?? []), ...(rule.scope === 'record' ? rule.rdataTypes ?? [] : [])]) {
       const code = typeCodeByName(t);
       if (code !== undefined) codes.add(code);
     }
@@ -259,7 +259,9 @@ function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Check
     let list = forCode[code];
     if (!list) {
       const type = typeName(code);
-      forCode[code] = list = all.filter((c) => !c.rule.types || c.rule.types.includes(type));
+      // appliesToOwner is not asked for the types whose RDATA the rule reads (rdataTypes)
+      forCode[code] = list = all.filter((c) => !c.rule.types || c.rule.types.includes(type))
+        .map((c) => (c.memo && c.rule.rdataTypes?.includes(type) ? { ...c, memo: undefined } : c));
     }
     let rec: ZoneRecord | undefined;
     for (let j = 0; j < list.length; j++) {

@@ -264,12 +264,14 @@ function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Check
         .map((c) => (c.memo && c.rule.rdataTypes?.includes(type) ? { ...c, memo: undefined } : c));
     }
     let rec: ZoneRecord | undefined;
+    // the owner's key, made once for all the rules that ask about a new name (it is not kept)
+    let key: string | undefined;
     for (let j = 0; j < list.length; j++) {
       const { rule, ctx, memo } = list[j];
       try {
         if (memo) {
           const id = rows.ownerId(row);
-          if (memo[id] === 0) memo[id] = rule.appliesToOwner!(rows.nameKey(id), zone) ? 1 : 2;
+          if (memo[id] === 0) memo[id] = rule.appliesToOwner!((key ??= rows.nameKey(id)), zone) ? 1 : 2;
           if (memo[id] === 2) continue;
         }
         rec ??= rows.record(row);

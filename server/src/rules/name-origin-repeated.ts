@@ -40,9 +40,19 @@ function repeated(key: string, twice: string): boolean {
   return key.length >= twice.length && isInZone(key, twice);
 }
 
-/** A field's name as a key, without lower-casing names too short to end with the doubled origin. */
+/** A field's name as a key when it repeats the origin. Names without escapes are compared in
+ *  place, ASCII case-insensitively: no string per record (most names end otherwise). */
 function valueRepeats(v: unknown, twice: string): string | undefined {
   if (typeof v !== 'string' || v.length < twice.length) return undefined;
+  if (v.indexOf('\\') < 0) {
+    const off = v.length - twice.length;
+    for (let i = twice.length - 1; i >= 0; i--) {
+      let c = v.charCodeAt(off + i);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== twice.charCodeAt(i)) return undefined;
+    }
+    if (off > 0 && v.charCodeAt(off - 1) !== 46) return undefined; // a label boundary before it
+  }
   const key = nameKey(v);
   return repeated(key, twice) ? key : undefined;
 }

@@ -123,6 +123,16 @@ test('_smtp._tcp owner: "Change owner to _25._tcp.<host>" moves the record where
   assert.deepEqual(findings.filter((f) => f.ruleId === 'tlsa-owner-form'), []);
 });
 
+test('name-origin-repeated: "Add the trailing dot" (preferred) turns mail.example.com.example.com. into mail.example.com.', async () => {
+  const text = HEAD + 'mx1 IN A 192.0.2.1\nmx2 IN A 192.0.2.2\nmail IN A 192.0.2.3\nwww IN CNAME mail.example.com\n';
+  const z = await openZone(text);
+  const r = await applyFix(z, text, 'name-origin-repeated', 7, 'Add the trailing dot: mail.example.com.');
+  assert.equal(r.action.isPreferred, true);
+  const { zone, findings } = check(z.path, r.text);
+  assert.equal(recAt(zone, 7).field('target'), 'mail.example.com.');
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'name-origin-repeated'), []);
+});
+
 test('single record: "Add 2 1 1 from <issuer>" adds a linked DANE-TA record that matches', async () => {
   const text = HEAD + '; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
   const z = await openZone(text);

@@ -80,9 +80,13 @@ test('completion: types after an owner, TLSA usages with descriptions', async (t
   await s.diagnostics(URI, 2);
   const items = await s.conn.sendRequest('textDocument/completion', { textDocument: doc, position: { line: 11, character: 21 } });
   const list = Array.isArray(items) ? items : items.items;
-  assert.deepEqual(list.map((i) => i.label), ['0', '1', '2', '3', '255']);
-  assert.match(list[3].detail, /DANE-EE/);
-  assert.match(list[3].documentation.value, /RFC 7672/);
+  assert.deepEqual([...list].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((i) => i.label), ['3', '2', '0', '1', '255']);
+  const ee = list.find((i) => i.label === '3');
+  assert.match(ee.detail, /DANE-EE/);
+  assert.equal(ee.preselect, true);
+  assert.deepEqual(list.filter((i) => i.preselect).map((i) => i.label), ['3']);
+  assert.match(list.find((i) => i.label === '0').detail, /unusable for SMTP/);
+  assert.match(ee.documentation.value, /RFC 7672/);
   const types = await s.conn.sendRequest('textDocument/completion', { textDocument: doc, position: { line: 10, character: 5 } });
   const tl = Array.isArray(types) ? types : types.items;
   assert.ok(tl.some((i) => i.label === 'TLSA') && tl.some((i) => i.label === 'IN'));

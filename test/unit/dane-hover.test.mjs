@@ -34,7 +34,7 @@ test('TLSA hover of a linked chain: facts, match state and the values the file p
   const zone = zoneOf(`$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\n; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ${d}\n`);
   const md = core.daneHoverAt(zone, 4, host());
   assert.match(md, /\*\*TLSA 3 1 1 \(DANE-EE SPKI SHA2-256\)\*\*/);
-  assert.match(md, /For SMTP to `mx1\.example\.com\.`, the MX host of `example\.com\.`/);
+  assert.match(md, /For SMTP to `mx1\.example\.com\.` \(the MX host of `example\.com\.`\)\./);
   assert.match(md, /`mx1-chain\.pem` \(linked by comment\)/);
   assert.match(md, /✔ matches the leaf/);
   assert.match(md, /\| Subject \| CN=mx1\.example\.com \|/);
@@ -46,6 +46,16 @@ test('TLSA hover of a linked chain: facts, match state and the values the file p
   assert.ok(md.includes('`3 1 1 ' + d + '`'));
   assert.ok(md.includes('`3 0 1 ' + opensslTlsaData(certs.dir, 'mx1.pem', 0, 1) + '`'));
   assert.ok(md.includes('`2 1 1 ' + opensslTlsaData(certs.dir, 'ca.pem', 1, 1) + '` (DANE-TA SPKI SHA2-256 of O=Fixture, CN=Fixture CA'));
+});
+
+test('TLSA hover: a name ending a sentence is not followed by a second dot', () => {
+  const d = opensslTlsaData(certs.dir, 'mx1.pem', 1, 1);
+  const zone = zoneOf(`$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\n_25._tcp.mx1 IN TLSA 3 1 1 ${d}\n_443._tcp.www IN TLSA 3 1 1 ${d}\n`);
+  for (const line of [3, 4]) {
+    const md = core.daneHoverAt(zone, line, host());
+    assert.doesNotMatch(md, /\.`\./, md);
+  }
+  assert.match(core.daneHoverAt(zone, 4, host()), /For TCP port 443 on `www\.example\.com\.`/);
 });
 
 test('TLSA hover of a mismatching record, an unreadable link and a setting link', () => {

@@ -56,9 +56,18 @@ test('completion: directives at line start, types and classes after the owner, s
   const types = core.completionsAt(z('www '), 0, 4).map((c) => c.label);
   assert.ok(types.includes('TLSA') && types.includes('IN') && types.includes('MX'));
   assert.ok(!core.completionsAt(z('www IN '), 0, 7).some((c) => c.label === 'IN'), 'no second class');
+  // TLSA usage: what SMTP can use first (RFC 7672 §3.1), DANE-EE preselected; PKIX-TA/EE last, marked
   const usage = core.completionsAt(z('_25._tcp.mx IN TLSA '), 0, 20);
-  assert.deepEqual(usage.map((c) => `${c.label} ${c.detail.split(':')[0]}`), ['0 PKIX-TA', '1 PKIX-EE', '2 DANE-TA', '3 DANE-EE', '255 PrivCert']);
-  assert.match(usage[3].documentation, /RFC 7672/);
+  const bySort = [...usage].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+  assert.deepEqual(bySort.map((c) => `${c.label} ${c.detail.split(':')[0]}`), ['3 DANE-EE', '2 DANE-TA', '0 PKIX-TA', '1 PKIX-EE', '255 PrivCert']);
+  assert.deepEqual(usage.map((c) => c.label), bySort.map((c) => c.label), 'listed in the order they sort');
+  assert.deepEqual(usage.filter((c) => c.preselect).map((c) => c.label), ['3']);
+  assert.match(usage[0].documentation, /RFC 7672/);
+  for (const c of usage) assert.equal(/unusable for SMTP/.test(c.detail), c.label === '0' || c.label === '1', c.detail);
+  // SMIMEA shares the field but not the SMTP advice: numeric order, nothing preselected or marked
+  const smimea = core.completionsAt(z('x._smimecert IN SMIMEA '), 0, 23);
+  assert.deepEqual([...smimea].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((c) => c.label), ['0', '1', '2', '3', '255']);
+  assert.ok(smimea.every((c) => !c.preselect && !/SMTP/.test(c.detail)));
   assert.deepEqual(core.completionsAt(z('x 300 IN TLSA 3 1 '), 0, 18).map((c) => c.detail.split(':')[0]), ['Full', 'SHA2-256', 'SHA2-512', 'PrivMatch']);
   assert.ok(core.completionsAt(z('x IN SSHFP '), 0, 11).some((c) => c.detail.startsWith('Ed25519')));
   assert.ok(core.completionsAt(z('x IN DS 12345 '), 0, 14).some((c) => c.detail.startsWith('ECDSAP256SHA256')));

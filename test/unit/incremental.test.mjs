@@ -202,3 +202,43 @@ ${'\n'.repeat(7)}`;
   }
   assert.ok(changes >= 15, 'the edits change the DANE findings');
 });
+
+test('name-origin-repeated while typing: names that gain or lose their trailing dot, inherited owners, a new origin', () => {
+  const base = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+mail IN A 192.0.2.25
+${'\n'.repeat(5)}`;
+  const free = splitLines(base).length - 6;
+  const steps = [
+    [free, 'www IN CNAME example.com'], // the dot forgotten
+    [free, 'www IN CNAME example.com.'],
+    [free + 1, '@ IN MX 10 mail.example.com'],
+    [free + 2, 'mail.example.com IN AAAA 2001:db8::25'], // an owner without its dot
+    [free + 3, '  IN TXT "inherits it"'], // nothing more on the inherited line
+    [free + 2, 'mail IN AAAA 2001:db8::25'], // the owner fixed: the inherited line follows it
+    [2, '@ IN SOA ns1 hostmaster.example.com 1 7200 3600 1209600 300'],
+    [0, '$ORIGIN example.net.'], // a new origin: other names repeat it (none here)
+    [free, 'www IN CNAME example.net'],
+    [0, '$ORIGIN example.com.'],
+  ];
+  const opts = { fileId: 'mem.zone' };
+  const lines = splitLines(base);
+  let zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { ...opts, incremental: true });
+  const cache = new RuleCache();
+  cache.full(zone, host, {});
+  const seen = new Set();
+  for (const [i, [line, text]] of steps.entries()) {
+    const oldCount = lines.length;
+    lines[line] = text;
+    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
+    zone = r.zone;
+    const cached = findingKeys(cache.update(zone, r.removed, r.added, host, {}));
+    const fresh = buildZone({ id: 'mem.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
+    assert.deepEqual(cached, findingKeys(runRules(fresh, host, {})), `step ${i}: line ${line} = ${JSON.stringify(text)}`);
+    seen.add(cached.filter((k) => k.startsWith('name-origin-repeated ')).length);
+  }
+  assert.ok(seen.size >= 3, `the edits change the rule's findings (counts seen: ${[...seen]})`);
+});

@@ -12,7 +12,7 @@ const dir = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 const ZONE_RULES = [
   'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address',
   'soa-missing', 'soa-multiple', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
-  'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'null-mx-mixed',
+  'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'null-mx-mixed', 'name-origin-repeated',
 ];
 
 for (const id of ZONE_RULES) {
@@ -29,6 +29,40 @@ for (const id of ZONE_RULES) {
 
 test('soa-missing leaves $INCLUDE fragments (no apex NS) alone', () => {
   checkFixture(core, `${dir}soa-missing-fragment.zone`);
+});
+
+test('name-origin-repeated: the message names the meant name; the quick-fix appends the dot and the finding goes', () => {
+  const text = [
+    '$ORIGIN shop.example.', '$TTL 3600',
+    '@ IN SOA ns1 hostmaster.shop.example 1 7200 3600 1209600 300',
+    '  IN NS ns1', '  IN MX 10 mail.Shop.Example', 'ns1 IN A 192.0.2.1', 'mail IN A 192.0.2.2',
+    'www IN CNAME shop.example', 'ns2.shop.example IN A 192.0.2.3', '',
+  ].join('\n');
+  const host = { now: () => new Date(), options: {} };
+  const rule = core.RULES.find((r) => r.id === 'name-origin-repeated');
+  const found = core.checkText(text, { fileId: 'dot.zone', host }).findings.filter((f) => f.ruleId === 'name-origin-repeated');
+  assert.deepEqual(found.map((f) => core.absRange(f.loc).startLine), [2, 4, 7, 8]);
+  const cname = found.find((f) => core.absRange(f.loc).startLine === 7);
+  assert.equal(cname.severity, 'warning');
+  assert.match(cname.message, /^CNAME target shop\.example\.shop\.example\.: the origin twice/);
+  assert.match(cname.message, /did you mean shop\.example\.\? \(RFC 1035 §5\.1\)$/);
+  assert.match(found.find((f) => core.absRange(f.loc).startLine === 4).message, /did you mean mail\.Shop\.Example\.\?/);
+  assert.doesNotMatch(found.map((f) => f.message).join(' '), /line \d/);
+  // apply every fix (one edit each, appending the dot), then nothing is left to report
+  const lines = text.split('\n');
+  const edits = found.flatMap((f) => rule.fixes(f.data).flatMap((x) => x.edits));
+  assert.equal(edits.length, 4);
+  for (const e of edits.sort((a, b) => b.range.startLine - a.range.startLine || b.range.startCol - a.range.startCol)) {
+    const l = lines[e.range.startLine];
+    lines[e.range.startLine] = l.slice(0, e.range.startCol) + e.newText + l.slice(e.range.endCol);
+  }
+  const fixed = lines.join('\n');
+  assert.match(fixed, /IN CNAME shop\.example\.\n/);
+  assert.match(fixed, /hostmaster\.shop\.example\. 1/);
+  assert.match(fixed, /\nns2\.shop\.example\. IN A/);
+  assert.deepEqual(core.checkText(fixed, { fileId: 'dot.zone', host }).findings.filter((f) => f.ruleId === 'name-origin-repeated'), []);
+  // no zone origin, or the root: nothing to compare with
+  assert.deepEqual(core.checkText('$ORIGIN .\n$TTL 3600\nwww IN CNAME a.b\n', { fileId: 'r.zone', host }).findings.filter((f) => f.ruleId === 'name-origin-repeated'), []);
 });
 
 test('severities: NS problems are errors (BIND refuses the zone), MX problems warnings', () => {

@@ -24,6 +24,8 @@ export interface CompletionEntry {
   /** what to insert instead of the label; a snippet when `snippet` */
   insertText?: string;
   snippet?: boolean;
+  /** the client selects this entry first (TLSA usage 3, DANE-EE) */
+  preselect?: boolean;
 }
 
 export interface CompletionOptions {
@@ -88,13 +90,18 @@ function typesAndClasses(withClasses: boolean, snippets: boolean): Entry0[] {
 
 function fieldValues(def: RRTypeDef, f: FieldDef): Entry0[] {
   if (f.values) {
-    return f.values.map((v) => ({
+    // ranked values first in their order (the first preselected), then the rest by number
+    const rank = f.rank ?? [];
+    const sortOf = (v: number): string => (rank.includes(v) ? `0${rank.indexOf(v)}` : `1${String(v).padStart(5, '0')}`);
+    const entries = f.values.map((v) => ({
       label: String(v.value),
       kind: 'value' as const,
-      detail: `${v.name}: ${def.name} ${f.name}`,
+      detail: `${v.name}: ${def.name} ${f.name}` + (v.caution ? ` — ${v.caution}` : ''),
       documentation: v.doc,
-      sortText: String(v.value).padStart(5, '0'),
+      sortText: sortOf(v.value),
+      ...(rank.length && v.value === rank[0] ? { preselect: true } : {}),
     }));
+    return entries.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
   }
   return (f.suggest ?? []).map((s, i) => ({
     label: s.text,

@@ -26,6 +26,7 @@ export function registerCompletion(connection: Connection, getDoc: GetDoc, clien
       detail: e.detail,
       documentation: { kind: MarkupKind.Markdown, value: e.documentation },
       sortText: e.sortText,
+      ...(e.preselect ? { preselect: true } : {}),
       // replace the word typed so far ('$' is no word character in most editors)
       textEdit: { range: { start: { line: position.line, character: e.replaceFrom }, end: position }, newText: e.insertText ?? e.label },
       ...(e.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),

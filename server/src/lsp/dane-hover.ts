@@ -42,11 +42,12 @@ export function daneHover(zone: Zone, rec: ZoneRecord, host: RuleHost): string |
 function serviceLine(zone: Zone, rec: ZoneRecord): string {
   const o = splitTlsaOwner(rec.ownerKey);
   if (!o) return `Owner ${code(rec.owner)} is not of the form _<port>._<proto>.<host>: no client looks it up.`;
-  if (o.port !== 25 || o.proto !== 'tcp') return `For ${o.proto.toUpperCase()} port ${o.port} on ${code(o.host)}.`;
+  // names end in their own dot: a sentence ending on one gets no second dot ("example.com..")
+  if (o.port !== 25 || o.proto !== 'tcp') return `For ${o.proto.toUpperCase()} port ${o.port} on ${code(o.host)}`;
   const { mx } = mxIndex(zone);
   const domains = mx.filter((r) => { const t = mxTarget(r); return !!t && expandCname(zone, t).includes(o.host); }).map((r) => r.owner);
   const uniq = [...new Set(domains)];
-  return `For SMTP to ${code(o.host)}` + (uniq.length ? `, the MX host of ${uniq.map(code).join(', ')}.` : ' (no MX record in this zone names this host).');
+  return `For SMTP to ${code(o.host)}` + (uniq.length ? ` (the MX host of ${uniq.map(code).join(', ')}).` : ' (no MX record in this zone names this host).');
 }
 
 /** Markdown for a TLSA record: its meaning and, when linked, the certificate file's facts. */

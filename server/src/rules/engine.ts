@@ -31,7 +31,7 @@ export function activeRules(rules: readonly Rule[], settings: RuleSettings): { r
 export function typesReadByRules(settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Set<number> {
   const codes = new Set<number>();
   for (const { rule } of activeRules(rules, settings)) {
-    for (const t of rule.types ?? []) {
+    for (const t of [...(rule.types ?? []), ...(rule.scope === 'record' ? rule.rdataTypes ?? [] : [])]) {
       const code = typeCodeByName(t);
       if (code !== undefined) codes.add(code);
     }
@@ -259,15 +259,19 @@ function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Check
     let list = forCode[code];
     if (!list) {
       const type = typeName(code);
-      forCode[code] = list = all.filter((c) => !c.rule.types || c.rule.types.includes(type));
+      // appliesToOwner is not asked for the types whose RDATA the rule reads (rdataTypes)
+      forCode[code] = list = all.filter((c) => !c.rule.types || c.rule.types.includes(type))
+        .map((c) => (c.memo && c.rule.rdataTypes?.includes(type) ? { ...c, memo: undefined } : c));
     }
     let rec: ZoneRecord | undefined;
+    // the owner's key, made once for all the rules that ask about a new name (it is not kept)
+    let key: string | undefined;
     for (let j = 0; j < list.length; j++) {
       const { rule, ctx, memo } = list[j];
       try {
         if (memo) {
           const id = rows.ownerId(row);
-          if (memo[id] === 0) memo[id] = rule.appliesToOwner!(rows.nameKey(id), zone) ? 1 : 2;
+          if (memo[id] === 0) memo[id] = rule.appliesToOwner!((key ??= rows.nameKey(id)), zone) ? 1 : 2;
           if (memo[id] === 2) continue;
         }
         rec ??= rows.record(row);

@@ -15,6 +15,7 @@ import { duplicateRecord } from './duplicate-record';
 import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { dsAtApex } from './ds-at-apex';
 import { nullMxMixed } from './null-mx-mixed';
+import { nameOriginRepeated } from './name-origin-repeated';
 
 import { DANE_RULES } from './dane-rules';
 
@@ -27,6 +28,7 @@ export const RULES: Rule[] = [
   targetIsCname,
   targetNoAddress,
   outOfZone,
+  nameOriginRepeated,
   ttlMismatch,
   duplicateRecord,
   nonTerminalWildcard,

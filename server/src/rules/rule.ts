@@ -99,6 +99,9 @@ export interface RecordRule extends RuleBase {
   /** false when check() has nothing to say about any record at this owner (it reads the
    *  owner name only): a big zone's engine asks once per name instead of once per record */
   appliesToOwner?(ownerKey: string, zone: Zone): boolean;
+  /** with appliesToOwner: types whose RDATA check() reads whatever the owner (a name field), so a
+   *  big zone's engine checks their records where appliesToOwner says no, and keeps their values */
+  rdataTypes?: readonly string[];
   check(rec: ZoneRecord, ctx: RuleContext): void;
 }
 

@@ -8,6 +8,8 @@ export interface ValueDoc {
   /** RFC 7218 style acronym, e.g. DANE-EE */
   name: string;
   doc: string;
+  /** a caution completion shows next to the value, e.g. that SMTP cannot use it */
+  caution?: string;
 }
 
 export interface FieldDef {
@@ -22,6 +24,8 @@ export interface FieldDef {
   suggest?: readonly Suggestion[];
   /** a number of seconds that is not a zone-file TTL (RRSIG original TTL): hover humanises it */
   seconds?: boolean;
+  /** values completion lists first, in this order, preselecting the first (TLSA: what SMTP can use) */
+  rank?: readonly number[];
   /** completion snippet placeholder: a default value or a `|a,b|` choice (else the field name) */
   placeholder?: string;
 }
@@ -74,12 +78,12 @@ function checkNsec3(values: readonly unknown[]): { field: number; message: strin
 }
 
 const f = (name: string, kind: FieldKind, doc: string, values?: ValueDoc[], more: Partial<FieldDef> = {}): FieldDef => ({ name, kind, doc, values, ...more });
-const v = (value: number, name: string, doc: string): ValueDoc => ({ value, name, doc });
+const v = (value: number, name: string, doc: string, more: Partial<ValueDoc> = {}): ValueDoc => ({ value, name, doc, ...more });
 const sg = (text: string, name: string, doc: string): Suggestion => ({ text, name, doc });
 
 export const TLSA_USAGES: ValueDoc[] = [
-  v(0, 'PKIX-TA', 'CA constraint: a public CA in the chain, validated with PKIX. Unusable for SMTP (RFC 7672 §3.1.3).'),
-  v(1, 'PKIX-EE', 'Service certificate constraint: the end-entity, also PKIX-validated. Unusable for SMTP (RFC 7672 §3.1.3).'),
+  v(0, 'PKIX-TA', 'CA constraint: a public CA in the chain, validated with PKIX. Unusable for SMTP (RFC 7672 §3.1.3).', { caution: 'unusable for SMTP (RFC 7672 §3.1.3)' }),
+  v(1, 'PKIX-EE', 'Service certificate constraint: the end-entity, also PKIX-validated. Unusable for SMTP (RFC 7672 §3.1.3).', { caution: 'unusable for SMTP (RFC 7672 §3.1.3)' }),
   v(2, 'DANE-TA', 'Trust anchor assertion: a CA (often your own) that issued the server chain; names and dates are checked (RFC 7672 §3.1.2).'),
   v(3, 'DANE-EE', 'Domain-issued certificate: the server key itself; no name or date checks (RFC 7672 §3.1.1). Recommended for SMTP.'),
   v(255, 'PrivCert', 'Reserved for private use.'),
@@ -169,7 +173,7 @@ export const SSHFP_TYPES: ValueDoc[] = [
 ];
 
 const tlsaFields = [
-  f('usage', 'u8', 'Certificate usage: which certificate of the chain the data names, and how it is validated.', TLSA_USAGES, { placeholder: '|3,2|' }),
+  f('usage', 'u8', 'Certificate usage: which certificate of the chain the data names, and how it is validated.', TLSA_USAGES, { placeholder: '|3,2|', rank: [3, 2] }),
   f('selector', 'u8', 'Selector: which part of the certificate is matched.', TLSA_SELECTORS, { placeholder: '|1,0|' }),
   f('matchingType', 'u8', 'Matching type: how the selected data is presented.', TLSA_MATCHING, { placeholder: '|1,2,0|' }),
   f('data', 'hex-rest', 'Certificate association data, hexadecimal (white space allowed).', undefined, { placeholder: 'digest' }),

@@ -131,6 +131,29 @@ test('$GENERATE keeps the current owner: renaming the owner before it re-reads t
   assert.equal(r.zone.records.at(-1).ownerKey, 'v.example.com.');
 });
 
+/** Applies `steps` ([line, text]: the line replaced) one at a time, each re-parsed incrementally and
+ *  its rules updated from the cache; asserts after each that the cached findings equal a full run
+ *  on a fresh parse, and returns those findings per step. */
+function cachedAfterEachStep(base, steps) {
+  const opts = { fileId: 'mem.zone' };
+  const lines = splitLines(base);
+  let zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { ...opts, incremental: true });
+  const cache = new RuleCache();
+  cache.full(zone, host, {});
+  const out = [];
+  for (const [i, [line, text]] of steps.entries()) {
+    const oldCount = lines.length;
+    lines[line] = text;
+    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
+    zone = r.zone;
+    const cached = findingKeys(cache.update(zone, r.removed, r.added, host, {}));
+    const fresh = buildZone({ id: 'mem.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
+    assert.deepEqual(cached, findingKeys(runRules(fresh, host, {})), `step ${i}: line ${line} = ${JSON.stringify(text)}`);
+    out.push(cached);
+  }
+  return out;
+}
+
 // Edits that change what a TLSA lookup finds without touching the names a rule reads by
 // name: a wildcard, an empty non-terminal below a name (RFC 4592), CNAMEs pointing at a
 // TLSA owner or an MX host (reverse dependencies). Each step writes or blanks one line.
@@ -181,21 +204,9 @@ ${'\n'.repeat(7)}`;
     [free + 2, 'alias IN CNAME example.com.'], // reached through a CNAME
     [free + 2, ''],
   ];
-  const opts = { fileId: 'mem.zone' };
-  const lines = splitLines(base);
-  let zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { ...opts, incremental: true });
-  const cache = new RuleCache();
-  cache.full(zone, host, {});
   let last = '';
   let changes = 0;
-  for (const [i, [line, text]] of steps.entries()) {
-    const oldCount = lines.length;
-    lines[line] = text;
-    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
-    zone = r.zone;
-    const cached = findingKeys(cache.update(zone, r.removed, r.added, host, {}));
-    const fresh = buildZone({ id: 'mem.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
-    assert.deepEqual(cached, findingKeys(runRules(fresh, host, {})), `step ${i}: line ${line} = ${JSON.stringify(text)}`);
+  for (const cached of cachedAfterEachStep(base, steps)) {
     const dane = cached.filter((k) => /^tlsa-(partial-dane|owner-form|at-mail-domain) /.test(k)).join('\n');
     if (dane !== last) changes++;
     last = dane;
@@ -224,21 +235,7 @@ ${'\n'.repeat(5)}`;
     [free, 'www IN CNAME example.net'],
     [0, '$ORIGIN example.com.'],
   ];
-  const opts = { fileId: 'mem.zone' };
-  const lines = splitLines(base);
-  let zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { ...opts, incremental: true });
-  const cache = new RuleCache();
-  cache.full(zone, host, {});
   const seen = new Set();
-  for (const [i, [line, text]] of steps.entries()) {
-    const oldCount = lines.length;
-    lines[line] = text;
-    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
-    zone = r.zone;
-    const cached = findingKeys(cache.update(zone, r.removed, r.added, host, {}));
-    const fresh = buildZone({ id: 'mem.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
-    assert.deepEqual(cached, findingKeys(runRules(fresh, host, {})), `step ${i}: line ${line} = ${JSON.stringify(text)}`);
-    seen.add(cached.filter((k) => k.startsWith('name-origin-repeated ')).length);
-  }
+  for (const cached of cachedAfterEachStep(base, steps)) seen.add(cached.filter((k) => k.startsWith('name-origin-repeated ')).length);
   assert.ok(seen.size >= 3, `the edits change the rule's findings (counts seen: ${[...seen]})`);
 });

@@ -4,11 +4,11 @@
 // Pure string building; everything from the report is HTML-escaped.
 import type { AddressView, CertView, HostView, ReportView, StepView } from './report-types';
 import { fixRecord, verdictTone } from './report-types';
+import { printable } from '../../../server/src/zone/printable';
 
 // HTML-escaped; control characters from peers (C0, DEL, C1) shown as \DDD, as the CLI shows them,
 // instead of vanishing from the text
-const esc = (s: unknown) => String(s ?? '').replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\${String(c.charCodeAt(0)).padStart(3, '0')}`)
-  .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = (s: unknown) => printable(String(s ?? '')).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const badge = (v: string) => `<span class="badge ${verdictTone(v)}">${esc(v)}</span>`;
 const codes = (x: { ndr: string | null; tlsrpt: string | null }) =>
   x.ndr ? `<span class="codes" title="Exchange Online NDR code / RFC 8460 TLS-RPT result type">${esc(x.ndr)} · ${esc(x.tlsrpt)}</span>` : '';

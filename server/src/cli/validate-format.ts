@@ -4,15 +4,13 @@
 // Much of the report comes from peers (SMTP replies, RFC 8914 EDE text, certificate
 // names): every string is made printable before it reaches a terminal.
 import type { ValidationReport } from '../live/report';
+import { printable } from '../zone/printable';
 
-/** C0, DEL and C1 (0x80-0x9f, 8-bit CSI and OSC among them) as \DDD, so a peer's text cannot
- *  drive the terminal. The SMTP prober reads bytes as latin1, so \DDD is the byte received. */
-export function terminalSafe(s: string): string {
-  return s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\${String(c.charCodeAt(0)).padStart(3, '0')}`);
-}
+// The SMTP prober reads bytes as latin1, so a peer's \DDD is the byte received.
+
 
 function safeCopy<T>(v: T): T {
-  if (typeof v === 'string') return terminalSafe(v) as T;
+  if (typeof v === 'string') return printable(v) as T;
   if (Array.isArray(v)) return v.map(safeCopy) as T;
   if (v && typeof v === 'object') {
     const o: Record<string, unknown> = {};

@@ -7,8 +7,6 @@ import type { ValidationReport } from '../live/report';
 import { printable } from '../zone/printable';
 
 // The SMTP prober reads bytes as latin1, so a peer's \DDD is the byte received.
-
-
 function safeCopy<T>(v: T): T {
   if (typeof v === 'string') return printable(v) as T;
   if (Array.isArray(v)) return v.map(safeCopy) as T;

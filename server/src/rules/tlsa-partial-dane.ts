@@ -65,6 +65,21 @@ function hostBelow(zone: Zone, rec: ZoneRecord, out: string[]): void {
   if (t && inZone(zone, t)) isDane(zone, t, out);
 }
 
+/** What `collect` gives for the judged MX records of the record's name (made once per name),
+ *  and for the record itself when it is not one of them. */
+function judgedAnd(rec: ZoneRecord, zone: Zone, key: 'names' | 'below', collect: (zone: Zone, r: ZoneRecord, out: string[]) => void): string[] {
+  const j = judged.get(zone, rec.ownerKey);
+  let all = j[key];
+  if (!all) {
+    all = j[key] = [];
+    for (const r of j.mx) collect(zone, r, all);
+  }
+  if (j.mx.includes(rec)) return all;
+  const own: string[] = [];
+  collect(zone, rec, own);
+  return [...all, ...own];
+}
+
 // Message and related information name this many protected hosts, then count the rest.
 const NAMED = 5;
 
@@ -77,28 +92,8 @@ export const tlsaPartialDane: RecordRule = {
   summary: 'Some MX hosts of a domain have TLSA records and others (in this zone) do not.',
   // Reads the judged MX targets of the domain and its own and their CNAME chains; the TLSA lookups
   // there read whole subtrees (wildcards, empty non-terminals: dependsOnBelow).
-  dependsOn(rec, zone) {
-    const j = judged.get(zone, rec.ownerKey);
-    if (!j.names) {
-      j.names = [];
-      for (const r of j.mx) hostNames(zone, r, j.names);
-    }
-    if (j.mx.includes(rec)) return j.names;
-    const own: string[] = [];
-    hostNames(zone, rec, own);
-    return [...j.names, ...own];
-  },
-  dependsOnBelow(rec, zone) {
-    const j = judged.get(zone, rec.ownerKey);
-    if (!j.below) {
-      j.below = [];
-      for (const r of j.mx) hostBelow(zone, r, j.below);
-    }
-    if (j.mx.includes(rec)) return j.below;
-    const own: string[] = [];
-    hostBelow(zone, rec, own);
-    return [...j.below, ...own];
-  },
+  dependsOn: (rec, zone) => judgedAnd(rec, zone, 'names', hostNames),
+  dependsOnBelow: (rec, zone) => judgedAnd(rec, zone, 'below', hostBelow),
   check(rec, ctx) {
     const zone = ctx.zone;
     const t = mxTarget(rec);

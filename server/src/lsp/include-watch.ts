@@ -3,7 +3,7 @@
 // that reads it, directly or through other included files. Asks the client to watch each
 // included file on disk (a registration per file, the first time one is read).
 import { DidChangeWatchedFilesNotification, type Connection, type FileSystemWatcher } from 'vscode-languageserver/node';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { uriToPath, type ZoneStore } from './zone-store';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -15,26 +15,27 @@ export interface IncludeWatch {
 
 /** `dynamic`: the client registers file watchers on request; `relative`: it takes relative patterns. */
 export function includeWatch(connection: Connection, store: ZoneStore, publisher: DiagnosticsPublisher, dynamic: boolean, relative: boolean): IncludeWatch {
-  const watched = new Set<string>();
+  // every file read through $INCLUDE (resolved): a change to any other file (a keystroke in
+  // the document itself, most of all) concerns no includer and costs nothing here
+  const read = new Set<string>();
   let toRegister: string[] = [];
-  if (dynamic) {
-    store.onIncludeRead = (path) => {
-      if (watched.has(path)) return;
-      watched.add(path);
-      if (toRegister.push(path) > 1) return;
-      // one registration for the files read in one turn (a zone with many $INCLUDEs)
-      setImmediate(() => {
-        const watchers: FileSystemWatcher[] = toRegister.map((p) => ({
-          globPattern: relative ? { baseUri: pathToFileURL(dirname(p)).toString(), pattern: basename(p) } : p.split('\\').join('/'),
-        }));
-        toRegister = [];
-        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
-      });
-    };
-  }
+  store.onIncludeRead = (path) => {
+    const key = resolve(path);
+    if (read.has(key)) return;
+    read.add(key);
+    if (!dynamic || toRegister.push(path) > 1) return;
+    // one registration for the files read in one turn (a zone with many $INCLUDEs)
+    setImmediate(() => {
+      const watchers: FileSystemWatcher[] = toRegister.map((p) => ({
+        globPattern: relative ? { baseUri: pathToFileURL(dirname(p)).toString(), pattern: basename(p) } : p.split('\\').join('/'),
+      }));
+      toRegister = [];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    });
+  };
   return {
     changed(uris) {
-      const paths = uris.map(uriToPath).filter((p): p is string => !!p);
+      const paths = uris.map(uriToPath).filter((p): p is string => !!p && read.has(resolve(p)));
       if (paths.length) for (const uri of store.includesChanged(paths)) publisher.schedule(uri);
     },
   };

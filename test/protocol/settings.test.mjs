@@ -16,14 +16,17 @@ test('an edit before the settings answer is published with the settings', async 
   s.conn.onRequest('workspace/configuration', async (p) => { await answered; return p.items.map(() => SETTINGS); });
   await s.open(URI, TEXT, 1);
   await s.change(URI, 2, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: 'a IN A 192.0.2.2\n' }]);
-  // let the server handle the change before the settings arrive
-  await new Promise((r) => setTimeout(r, 200));
+  // the server handles messages in order: once a later request is answered, it has had the change
+  await s.conn.sendRequest('dane-zone/noSuchMethod', {}).catch(() => undefined);
   answer();
   const d = await s.diagnosticsWhere(URI, (p) => p.version === 2 && p.diagnostics.length === 0, 5000);
   assert.deepEqual(d.diagnostics, []);
-  // and nothing computed with the defaults after it
-  await new Promise((r) => setTimeout(r, 200));
-  assert.deepEqual(s.latest.get(URI).diagnostics, []);
+  // one more edit, published after everything of version 2: no publish ever had the defaults' findings
+  await s.change(URI, 3, [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '; c\n' }]);
+  await s.diagnosticsWhere(URI, (p) => p.version === 3, 5000);
+  const published = s.history.filter((p) => p.uri === URI);
+  assert.ok(published.length >= 2);
+  assert.deepEqual(published.filter((p) => p.diagnostics.length), [], 'a publish with the default settings');
 });
 
 test('a mistyped severity or an unknown rule id in daneZone.rules is ignored, and the user is told once', async (t) => {
@@ -53,7 +56,8 @@ test('daneZone.validationTimeoutMs bounds a DNS query in all, as the CLI\'s --ti
   const took = Date.now() - t0;
   assert.equal(r.verdict, 'dns-failure');
   assert.match(r.steps[0].detail, /timeout after 500 ms/);
-  assert.ok(took < 1800, `the MX query took ${took} ms, more than its 1000 ms budget`);
+  // generous for a loaded machine: the per-try 500 ms above is what says the budget is split
+  assert.ok(took < 5000, `the MX query took ${took} ms: the default 5 s per try again?`);
 
   const closed = createSocket('udp4');
   await new Promise((r) => closed.bind(0, '127.0.0.1', r));
@@ -63,5 +67,5 @@ test('daneZone.validationTimeoutMs bounds a DNS query in all, as the CLI\'s --ti
   const r2 = await s2.conn.sendRequest('daneZone/validateDomain', { domain: 'example.test' });
   assert.equal(r2.verdict, 'dns-failure');
   assert.match(r2.steps[0].detail, /connection refused/);
-  assert.ok(r2.durationMs < 400, `a refused port answered in ${r2.durationMs} ms`);
+  assert.ok(r2.durationMs < 2000, `a refused port answered in ${r2.durationMs} ms: it waited for a timeout`);
 });

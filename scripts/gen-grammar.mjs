@@ -3,10 +3,14 @@
 // after a head that ends on its line (the region ends at the line end, '(' opens a nested
 // region), once inside a '(' opened in the head (it ends before that ')'): TextMate regions
 // cannot count parentheses, so the two places need two rules. test/unit/grammar.test.mjs fails
-// when the JSON file is stale. Imports nothing from the server.
+// when the JSON file is stale. SvcParam keys and CAA tags come from the server's tables
+// (dist/core.js, so run it after a build), so colours and checks name the same keys.
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const core = createRequire(import.meta.url)(join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'core.js'));
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'syntaxes', 'dns-zone.tmLanguage.json');
 const S = '.dns-zone';
@@ -22,8 +26,8 @@ const ALL_TYPES = 'TYPE[0-9]+|NSEC3PARAM|OPENPGPKEY|AMTRELAY|IPSECKEY|NSAP\\-PTR
 const CLASSES = 'IN|CH|CS|HS|CLASS[0-9]+';
 const TTL = '[0-9]+(?:[sSmMhHdDwW][0-9]*)*';
 const TTL_UNITS = '[0-9]+[sSmMhHdDwW](?:[0-9]+[sSmMhHdDwW]?)*';
-const SVC_KEYS = 'mandatory|alpn|no-default-alpn|port|ipv4hint|ech|ipv6hint|dohpath|ohttp|tls-supported-groups|key[0-9]+';
-const CAA_TAGS = 'issue|issuewild|iodef|issuemail|issuevmc|contactemail|contactphone';
+const SVC_KEYS = [...core.SVC_KEYS, 'key[0-9]+'].join('|');
+const CAA_TAGS = core.rrTypeByName('CAA').fields.find((f) => f.kind === 'caa-tag').suggest.map((t) => t.text).join('|');
 
 const m = (name, re) => ({ match: re, name: name + S });
 const inc = (...names) => names.map((n) => ({ include: `#${n}` }));

@@ -23,7 +23,7 @@ export { RR_TYPES, rrTypeByName, typeName, TLSA_USAGES, TLSA_SELECTORS, TLSA_MAT
 export { ALGORITHMS, CLASSES, typeCodeByName, classCodeByName } from './rr-codes';
 export { parseTtl, humanTtl } from './ttl';
 export { nameKey, resolveName, isInZone, parentKey, labels } from './names';
-export { unescapeText } from './field-kinds';
+export { unescapeText, SVC_KEYS } from './field-kinds';
 export { isIpv4At, isIpv6At } from './ip-text';
 export { TokKind } from './syntax';
 

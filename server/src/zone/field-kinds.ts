@@ -212,7 +212,7 @@ function typeBitmap(c: FieldCursor): string[] | undefined {
 }
 
 // SvcParamKeys by number (RFC 9460 §14.3.2; dohpath RFC 9461, ohttp RFC 9540)
-const SVC_KEYS = ['mandatory', 'alpn', 'no-default-alpn', 'port', 'ipv4hint', 'ech', 'ipv6hint', 'dohpath', 'ohttp'];
+export const SVC_KEYS: readonly string[] = ['mandatory', 'alpn', 'no-default-alpn', 'port', 'ipv4hint', 'ech', 'ipv6hint', 'dohpath', 'ohttp'];
 
 /** A key's number: a name above or keyNNNNN (0-65535); undefined when neither. */
 function svcKeyNumber(key: string): number | undefined {

@@ -545,7 +545,7 @@ function buildRecord(
   if (typeCode === undefined) {
     const t = typeTok.text;
     const meta = metaTypeCode(t);
-    if (meta !== undefined) return err('syntax', metaTypeProblem(meta)!.replace(`TYPE${meta} (${t.toUpperCase()})`, `${t.toUpperCase()} (TYPE${meta})`), typeTok);
+    if (meta !== undefined) return err('syntax', metaTypeProblem(meta, true)!, typeTok);
     const ttlWhy = ttlHint(t);
     const hint = parseTtl(t) !== undefined ? ' (a second TTL?)' : classCodeByName(t) !== undefined ? ' (a second class?)' :
       /^TYPE\d+$/i.test(t) ? ` (TYPEnnn takes a number from 0 to 65535)` : ttlWhy ? ` (a TTL? ${ttlWhy})` : '';

@@ -44,11 +44,13 @@ const META_CODES: Record<string, number> = Object.fromEntries(Object.entries(MET
  * only in messages (RFC 6895 §3.1). BIND refuses them ("invalid use of a meta type").
  * 65535 is reserved too, but BIND and Knot load it, so it is not refused here.
  */
-export function metaTypeProblem(code: number): string | undefined {
+export function metaTypeProblem(code: number, byMnemonic = false): string | undefined {
   if (code === 0) return 'TYPE0 is reserved and cannot be used for a record (RFC 6895 §3.1)';
   if (code === 41 || (code >= 128 && code <= 255)) {
     const name = META_NAMES[code];
-    return `TYPE${code}${name ? ` (${name})` : ''} is a ${code >= 128 && code !== 249 && code !== 250 ? 'question or ' : ''}meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)`;
+    // named as written: 'AXFR (TYPE252)' for a mnemonic, 'TYPE252 (AXFR)' for TYPEnnn
+    const label = !name ? `TYPE${code}` : byMnemonic ? `${name} (TYPE${code})` : `TYPE${code} (${name})`;
+    return `${label} is a ${code >= 128 && code !== 249 && code !== 250 ? 'question or ' : ''}meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)`;
   }
   return undefined;
 }

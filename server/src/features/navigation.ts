@@ -2,10 +2,11 @@
 // target, CNAME, DNAME, PTR, SOA MNAME, NAPTR replacement, NSEC next name) to the records
 // at that name in this zone, and find-references from a name back to the
 // records that point at it. Both read the same fields (POINTER_FIELDS). Pure.
-import type { Loc, Zone, ZoneRecord } from '../zone/api';
+import type { Loc, Zone } from '../zone/api';
 import { nameKey } from '../zone/api';
 import { RR_TYPES } from '../zone/rr-types';
 import { TARGET_FIELD, targetLoc, targetName } from '../rules/support/targets';
+import { fieldLoc } from '../rules/support/record-locs';
 import { hitAt } from './locate-at';
 
 /** Name fields that are not links to follow. SOA RNAME is a mailbox (RFC 1035 §3.3.13:
@@ -70,9 +71,4 @@ function pointsAt(v: unknown, key: string): boolean {
   if (typeof v !== 'string') return false;
   if (v.indexOf('\\') < 0) return v.length === key.length && v.toLowerCase() === key;
   return nameKey(v) === key;
-}
-
-/** Where field i is written (the RDATA when the record is generic or generated). */
-function fieldLoc(rec: ZoneRecord, i: number): Loc {
-  return rec.fields[i]?.loc ?? rec.rdataLoc;
 }

@@ -42,6 +42,15 @@ const RECORDS_PER_SLICE = 10_000;
 /** The reading's share of a full analysis, for progress (1M records: model 10 s, rules 3.5 s). */
 const READ_SHARE = 0.75;
 
+// A document's settings as the key its analyses were made with: serialised once per settings
+// object (the settings cache hands out the same one until a refresh), not on every keystroke.
+const settingsKeys = new WeakMap<DocSettings, string>();
+function settingsKeyOf(s: DocSettings): string {
+  let k = settingsKeys.get(s);
+  if (k === undefined) settingsKeys.set(s, (k = JSON.stringify(s)));
+  return k;
+}
+
 /** An analysis in progress: its steps (each yields how far it is, 0 to 1), and who waits for it. */
 interface AnalysisJob {
   readonly version: number;
@@ -214,12 +223,12 @@ export class ZoneStore {
     if (!doc) return undefined;
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version) {
-      if (cached.settingsKey === JSON.stringify(this.settingsFor(uri))) return cached;
+      if (cached.settingsKey === settingsKeyOf(this.settingsFor(uri))) return cached;
       // settings came after it: the next analysis is a full one with them
       this.invalidate(uri);
     }
     const job = this.jobs.get(uri);
-    if (job && job.settingsKey === JSON.stringify(this.settingsFor(uri))) return this.finish(uri, job);
+    if (job && job.settingsKey === settingsKeyOf(this.settingsFor(uri))) return this.finish(uri, job);
     this.cancel(uri);
     return this.finish(uri, this.startJob(doc));
   }
@@ -232,7 +241,7 @@ export class ZoneStore {
     if (!doc) return Promise.resolve(undefined);
     if (!this.longAnalysisAhead(uri)) return Promise.resolve(this.analysis(uri));
     let job = this.jobs.get(uri);
-    if (job && job.settingsKey !== JSON.stringify(this.settingsFor(uri))) job = (this.cancel(uri), undefined);
+    if (job && job.settingsKey !== settingsKeyOf(this.settingsFor(uri))) job = (this.cancel(uri), undefined);
     job ??= this.startJob(doc);
     const done = new Promise<Analysis | undefined>((resolve) => job.waiters.push(resolve));
     if (!job.running) {
@@ -255,7 +264,7 @@ export class ZoneStore {
     const doc = this.docs.get(uri);
     if (!doc || doc.lines.length < SLICED_MIN_LINES || this.failed.get(uri) === doc.version) return false;
     if (this.jobs.has(uri)) return true;
-    const key = JSON.stringify(this.settingsFor(uri));
+    const key = settingsKeyOf(this.settingsFor(uri));
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version && cached.settingsKey === key) return false;
     const prev = this.previous.get(uri);
@@ -264,7 +273,7 @@ export class ZoneStore {
 
   private startJob(doc: ZoneDocument): AnalysisJob {
     const settings = this.settingsFor(doc.uri);
-    const job: AnalysisJob = { version: doc.version, settingsKey: JSON.stringify(settings), steps: this.analyse(doc, settings), running: false, ended: false, waiters: [] };
+    const job: AnalysisJob = { version: doc.version, settingsKey: settingsKeyOf(settings), steps: this.analyse(doc, settings), running: false, ended: false, waiters: [] };
     this.jobs.set(doc.uri, job);
     return job;
   }
@@ -315,7 +324,7 @@ export class ZoneStore {
   }
 
   private *analyse(doc: ZoneDocument, settings: DocSettings): Generator<number, Analysis> {
-    const settingsKey = JSON.stringify(settings);
+    const settingsKey = settingsKeyOf(settings);
     const path = uriToPath(doc.uri);
     const opts = { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p) };
     const host = this.hostFor(doc.uri, settings);

@@ -4,7 +4,7 @@
 // server. A SERVFAIL is re-asked with CD=1: data that comes back then exists
 // but fails validation (bogus); no data = the servers are unreachable or lame.
 // No sockets here: it goes through the Resolver interface.
-import { canonName, EDE_DNSSEC_BOGUS, EDE_NAMES, Ede, rcodeName, Rr, TYPE, dnsTypeName } from './dns-wire';
+import { bareName, canonName, EDE_DNSSEC_BOGUS, EDE_NAMES, Ede, rcodeName, Rr, TYPE, dnsTypeName } from './dns-wire';
 import type { Resolver } from './resolver';
 
 /** 'unvalidated': no AD bit, yet the answer itself is signed (we send DO): an RRSIG covers the
@@ -57,8 +57,7 @@ function followCnames(answer: Rr[], name: string): { target: string; chain: [str
 
 /** `a → b → a`, names without the trailing dot */
 export function cnameChainText(chain: [string, string][]): string {
-  const bare = (n: string): string => (n.length > 1 ? n.replace(/\.$/, '') : n);
-  return chain.length ? [chain[0][0], ...chain.map(([, t]) => t)].map(bare).join(' → ') : '';
+  return chain.length ? [chain[0][0], ...chain.map(([, t]) => t)].map(bareName).join(' → ') : '';
 }
 
 export async function lookup(resolver: Resolver, name: string, type: number, signal?: AbortSignal): Promise<Lookup> {

@@ -262,3 +262,8 @@ export function canonName(n: string): string {
   const s = n.toLowerCase();
   return s.endsWith('.') ? s : s + '.';
 }
+
+/** A name as reports show it: without the trailing dot (the root stays '.'). */
+export function bareName(n: string): string {
+  return n.length > 1 ? n.replace(/\.$/, '') : n;
+}

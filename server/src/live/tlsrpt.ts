@@ -2,6 +2,7 @@
 // policy per MX host that publishes TLSA, each probed address counted as one
 // session. Pure: report in, JSON-ready object out.
 import type { ValidationReport } from './report';
+import { bareName } from './dns-wire';
 
 export interface TlsRptReport {
   'organization-name': string;
@@ -24,22 +25,21 @@ export interface TlsRptReport {
 
 export function toTlsRpt(r: ValidationReport, org = 'dane-zone validate', contact = 'mailto:postmaster@invalid'): TlsRptReport {
   const end = new Date(Date.parse(r.startedAt) + r.durationMs).toISOString();
-  const domain = r.domain.replace(/\.$/, '');
-  const strip = (n: string): string => n.replace(/\.$/, '');
+  const domain = bareName(r.domain);
   const policies: TlsRptReport['policies'] = [];
   for (const h of r.hosts) {
     const dane = h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus' || h.verdict === 'dnssec-invalid';
     const failures: TlsRptReport['policies'][number]['failure-details'] = [];
     let ok = 0;
     if (h.addresses.length === 0 && h.tlsrpt) {
-      failures.push({ 'result-type': h.tlsrpt, 'receiving-mx-hostname': strip(h.name), 'failed-session-count': 1, 'failure-reason-code': h.detail });
+      failures.push({ 'result-type': h.tlsrpt, 'receiving-mx-hostname': bareName(h.name), 'failed-session-count': 1, 'failure-reason-code': h.detail });
     }
     for (const a of h.addresses) {
-      if (a.tlsrpt) failures.push({ 'result-type': a.tlsrpt, 'receiving-mx-hostname': strip(h.name), 'receiving-ip': a.address, 'failed-session-count': 1, 'failure-reason-code': a.detail });
+      if (a.tlsrpt) failures.push({ 'result-type': a.tlsrpt, 'receiving-mx-hostname': bareName(h.name), 'receiving-ip': a.address, 'failed-session-count': 1, 'failure-reason-code': a.detail });
       else ok++;
     }
     policies.push({
-      policy: { 'policy-type': dane ? 'tlsa' : 'no-policy-found', 'policy-string': dane ? h.tlsa : [], 'policy-domain': domain, 'mx-host': [strip(h.name)] },
+      policy: { 'policy-type': dane ? 'tlsa' : 'no-policy-found', 'policy-string': dane ? h.tlsa : [], 'policy-domain': domain, 'mx-host': [bareName(h.name)] },
       summary: { 'total-successful-session-count': ok, 'total-failure-session-count': failures.length },
       'failure-details': failures,
     });

@@ -6,7 +6,7 @@
 // matcher. Talks to the network only through Resolver and SmtpProber, so tests
 // can hand in fakes. Returns plain report data; never throws for bad peers.
 import { isIP } from 'node:net';
-import { canonName, MxData, nameToLabels, TlsaData, TYPE } from './dns-wire';
+import { bareName as bare, canonName, MxData, nameToLabels, TlsaData, TYPE } from './dns-wire';
 import { cnameChainText, lookup, Lookup } from './dns-lookup';
 import type { Resolver } from './resolver';
 import type { ProbeResult, SmtpProber } from './smtp-probe';
@@ -55,7 +55,6 @@ const lookupStep = (name: string, l: Lookup): Step => {
   if (l.server !== undefined) s.server = l.server; // only a resolver that answered (answeredBy)
   return s;
 };
-const bare = (n: string): string => (n.length > 1 ? n.replace(/\.$/, '') : n);
 
 /** Report names without the trailing dot (the --json contract); which resolvers answered. */
 function present(r: ValidationReport): void {
@@ -149,7 +148,7 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
   // a host named twice (10 mx, 20 mx) is validated once, at its best preference
   const seenHosts = new Set<string>();
   mxList = mxList.filter((m) => {
-    const k = m.exchange.toLowerCase().replace(/\.$/, '');
+    const k = canonName(m.exchange);
     return seenHosts.has(k) ? false : (seenHosts.add(k), true);
   });
   if (mxList.length > MAX_HOSTS) {

@@ -3,6 +3,7 @@
 // sentence. Pure; no I/O.
 import type { AddressReport, DomainVerdict, HostReport, HostVerdict, Reason } from './report';
 import { codesFor } from './report';
+import { bareName } from './dns-wire';
 import type { MatchOutcome } from './tlsa-match';
 
 export function reasonForMatch(o: MatchOutcome): Reason | null {
@@ -57,7 +58,7 @@ export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; re
   // authentication) or without TLSA (opportunistic TLS), RFC 7672 §2.2
   const open = hosts.filter((h) => h.verdict === 'tls-only' || (h.verdict === 'no-dane' && reachable(h)));
   if (open.length) {
-    const names = open.map((h) => h.name.replace(/\.$/, '')).join(', ');
+    const names = open.map((h) => bareName(h.name)).join(', ');
     return {
       verdict: 'partial', reason: null,
       summary: `DANE applies, but no MX host authenticates: mail flows, without authentication, only through ${names} (no usable TLSA records: ${open.some((h) => h.verdict === 'no-dane') ? 'opportunistic TLS' : 'TLS required, not authenticated'}, RFC 7672 §2.2), degraded.`,

@@ -7,7 +7,7 @@
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { NetSmtpProber } from '../live/smtp-probe';
-import { budgetedResolver, parseServer, ServerAddr, systemResolvers } from '../live/resolver';
+import { budgetedResolver, DEFAULT_STEP_TIMEOUT_MS, parseServer, ServerAddr, systemResolvers } from '../live/resolver';
 import { checkDomainName, validateDomain } from '../live/validate-domain';
 import { toTlsRpt } from '../live/tlsrpt';
 import { formatReport } from './validate-format';
@@ -16,9 +16,6 @@ import { splitOption } from './args';
 
 const USAGE = 'usage: dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:port]... [--port 25] [--timeout 15000] [--json] [--tlsrpt out.json]\n';
 
-/** Per network step (one SMTP connection, banner, STARTTLS...): the editor's
- *  daneZone.validationTimeoutMs default too. */
-const DEFAULT_STEP_TIMEOUT_MS = 15000;
 
 export function exitCodeFor(r: ValidationReport): number {
   switch (r.verdict) {

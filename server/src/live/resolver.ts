@@ -155,6 +155,10 @@ function tcpAttempt(server: ServerAddr, packet: Buffer, id: number, q: DnsQuery,
   });
 }
 
+/** The timeout of each network step (an SMTP connection, the banner, STARTTLS...) unless set:
+ *  the CLI's --timeout and the editor's daneZone.validationTimeoutMs (package.json) default. */
+export const DEFAULT_STEP_TIMEOUT_MS = 15000;
+
 /** A DNS query waits at most min(the step timeout, this) in all, the CLI's --timeout and the
  *  editor's daneZone.validationTimeoutMs alike: DNS_ROUNDS rounds over the resolvers share it
  *  (a SERVFAIL's CD=1 re-query is a second query with its own budget). */

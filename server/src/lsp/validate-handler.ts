@@ -8,7 +8,7 @@ import { ValidateDomainRequest, type ValidateDomainParams } from './protocol';
 import { locToRange } from './convert';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { canonName } from '../live/dns-wire';
-import { budgetedResolver, parseServer, systemResolvers, type Resolver } from '../live/resolver';
+import { budgetedResolver, DEFAULT_STEP_TIMEOUT_MS, parseServer, systemResolvers, type Resolver } from '../live/resolver';
 import { NetSmtpProber, type SmtpProber } from '../live/smtp-probe';
 import { checkDomainName, validateDomain, type ZoneRecords } from '../live/validate-domain';
 import { matchPresentedChain, type TlsaRecord } from '../live/tlsa-match';
@@ -27,8 +27,6 @@ export interface ValidateHandlerDeps {
 }
 
 export const LIVE_DIAGNOSTIC_CODE = 'live-validation';
-/** daneZone.validationTimeoutMs's default (package.json), the CLI's --timeout default too */
-const DEFAULT_STEP_TIMEOUT_MS = 15000;
 
 function defaultEngine(s: LiveSettings): { resolver: Resolver; prober: SmtpProber } {
   const servers = s.resolvers?.length ? s.resolvers.map((r) => parseServer(r)) : systemResolvers();

@@ -3,6 +3,7 @@
 // session. Pure: report in, JSON-ready object out.
 import type { ValidationReport } from './report';
 import { bareName } from './dns-wire';
+import { daneApplies } from './verdict';
 
 export interface TlsRptReport {
   'organization-name': string;
@@ -28,7 +29,7 @@ export function toTlsRpt(r: ValidationReport, org = 'dane-zone validate', contac
   const domain = bareName(r.domain);
   const policies: TlsRptReport['policies'] = [];
   for (const h of r.hosts) {
-    const dane = h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus' || h.verdict === 'dnssec-invalid';
+    const dane = daneApplies(h);
     const failures: TlsRptReport['policies'][number]['failure-details'] = [];
     let ok = 0;
     if (h.addresses.length === 0 && h.tlsrpt) {

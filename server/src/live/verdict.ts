@@ -4,6 +4,12 @@
 import type { AddressReport, DomainVerdict, HostReport, HostVerdict, Reason } from './report';
 import { codesFor } from './report';
 import { bareName } from './dns-wire';
+
+/** DANE applies to a host (the MX RRset being secure) when it publishes TLSA or when its DNSSEC
+ *  data is bogus (RFC 7672 §2.1.1: the host is unusable). The verdict and TLS-RPT both ask. */
+export function daneApplies(h: HostReport): boolean {
+  return h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus' || h.verdict === 'dnssec-invalid';
+}
 import type { MatchOutcome } from './tlsa-match';
 
 export function reasonForMatch(o: MatchOutcome): Reason | null {
@@ -39,9 +45,7 @@ export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; re
     const d = unchecked.detail;
     return { verdict: 'dns-failure', reason: 'resolver-not-validating', summary: summarize('dns-failure', 'resolver-not-validating', `${d.charAt(0).toUpperCase()}${d.slice(1)}.`) };
   }
-  // DANE applies once the MX RRset is secure; a host counts when it publishes TLSA or when its
-  // DNSSEC data is bogus (RFC 7672 §2.1.1: the host is unusable)
-  const dane = hosts.filter((h) => h.tlsaStatus === 'present' || h.tlsaStatus === 'bogus' || h.verdict === 'dnssec-invalid');
+  const dane = hosts.filter(daneApplies);
   if (!dane.length) {
     // no host publishes TLSA; but when every lookup failed we cannot even say that
     const failed = hosts.filter((h) => h.verdict === 'dns-failure');

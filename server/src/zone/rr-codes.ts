@@ -1,16 +1,13 @@
 // Numeric registries the field kinds need: DNSSEC algorithms (RFC 8624), CERT
 // types (RFC 4398), classes, and the type code lookup (table in rr-types.ts).
-import { RR_TYPE_BY_NAME } from './rr-types';
+import { CERT_TYPE_VALUES, DNSSEC_ALGORITHMS, RR_TYPE_BY_NAME, type ValueDoc } from './rr-types';
 
-export const ALGORITHMS: Record<string, number> = {
-  RSAMD5: 1, DH: 2, DSA: 3, RSASHA1: 5, 'DSA-NSEC3-SHA1': 6, 'RSASHA1-NSEC3-SHA1': 7,
-  RSASHA256: 8, RSASHA512: 10, 'ECC-GOST': 12, ECDSAP256SHA256: 13, ECDSAP384SHA384: 14,
-  ED25519: 15, ED448: 16, INDIRECT: 252, PRIVATEDNS: 253, PRIVATEOID: 254,
-};
+// mnemonic -> number, from the documented values in rr-types.ts (one table for both)
+const byName = (values: readonly ValueDoc[]): Record<string, number> => Object.fromEntries(values.map((x) => [x.name, x.value]));
 
-export const CERT_TYPES: Record<string, number> = {
-  PKIX: 1, SPKI: 2, PGP: 3, IPKIX: 4, ISPKI: 5, IPGP: 6, ACPKIX: 7, IACPKIX: 8, URI: 253, OID: 254,
-};
+export const ALGORITHMS: Record<string, number> = byName(DNSSEC_ALGORITHMS);
+
+export const CERT_TYPES: Record<string, number> = byName(CERT_TYPE_VALUES);
 
 export const CLASSES: Record<string, number> = { IN: 1, CS: 2, CH: 3, HS: 4 };
 

@@ -142,6 +142,18 @@ test('a resolver that hands out RRSIGs without the AD bit does not validate: DAN
 });
 
 
+test('cannotBeJudged(): only the reasons that are the check\'s fault, and those carry no NDR or TLS-RPT code', () => {
+  const reasons = Object.keys(core.REASON_CODES);
+  assert.deepEqual(reasons.filter(core.cannotBeJudged), ['resolver-not-validating']);
+  assert.equal(core.cannotBeJudged(null), false);
+  for (const r of reasons.filter(core.cannotBeJudged)) assert.deepEqual(core.REASON_CODES[r], { ndr: null, tlsrpt: null }, r);
+  // a host that cannot be judged decides the domain verdict even next to a valid host
+  const host = (name, verdict, reason, detail) => ({ name, verdict, reason, detail, tlsaStatus: 'present', addresses: [] });
+  const v = core.domainVerdict([host('a.test', 'valid', null, 'ok'), host('b.test', 'dns-failure', 'resolver-not-validating', 'the resolver x does not validate')]);
+  assert.deepEqual([v.verdict, v.reason], ['dns-failure', 'resolver-not-validating']);
+  assert.match(v.summary, /^DANE cannot be judged: .* The resolver x does not validate\.$/);
+});
+
 test('secure CNAME chain: TLSA base = expanded name, SNI = that name; secure denial there falls back to the original name', async () => {
   const chain = { ad: true, answer: [['mx.example.test.', 'CNAME', 'smtp.hoster.test.'], ['smtp.hoster.test.', 'A', '192.0.2.9']] };
   const res1 = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': chain, '_25._tcp.smtp.hoster.test. TLSA': { ad: true, answer: [['_25._tcp.smtp.hoster.test.', 'TLSA', tlsa311(leaf)]] } });

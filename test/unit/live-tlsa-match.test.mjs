@@ -73,8 +73,11 @@ test('wildcards: only the whole leftmost label, one label deep', () => {
 test('usage 0/1 are unusable: only those = no-usable (TLS without authentication), and they are listed', () => {
   const r = core.matchPresentedChain([rec(0, 1, 1, issuing), rec(1, 1, 1, leaf)], [leaf.der, issuing.der], refs, now());
   assert.equal(r.outcome, 'no-usable');
-  assert.equal(r.ignored.length, 2);
-  assert.match(r.ignored[0].reason, /PKIX-TA/);
+  const recordText = (x) => `${x.usage} ${x.selector} ${x.matchingType} ${x.data}`;
+  assert.deepEqual(r.ignored, [
+    { record: recordText(rec(0, 1, 1, issuing)), reason: 'usage 0 (PKIX-TA) is unusable for SMTP (RFC 7672 §3.1.3)' },
+    { record: recordText(rec(1, 1, 1, leaf)), reason: 'usage 1 (PKIX-EE) is unusable for SMTP (RFC 7672 §3.1.3)' },
+  ]);
   // a usable record next to them is still used
   assert.equal(core.matchPresentedChain([rec(1, 1, 1, leaf), rec(3, 1, 1, leaf)], [leaf.der], refs, now()).outcome, 'match-ee');
   // unknown parameters are unusable too

@@ -103,9 +103,9 @@ test('a resolver that hands out RRSIGs without the AD bit does not validate: DAN
   assert.equal(r.reason, 'resolver-not-validating');
   assert.equal(r.ndr, null);
   assert.equal(r.tlsrpt, null);
-  assert.match(r.summary, /resolver fake does not validate DNSSEC/);
-  assert.match(r.summary, /no NDR applies/);
-  assert.doesNotMatch(r.summary, /does not apply|defer/);
+  const notValidating = 'DANE cannot be judged: the resolver does not validate DNSSEC (it returns RRSIG records without the AD bit), so signed and unsigned data look alike. This is not a fault of the domain and no NDR applies: a sender with a validating resolver sees the real answer. Use a validating resolver (daneZone.resolvers, --resolver).';
+  assert.equal(r.summary, `${notValidating} The resolver fake does not validate DNSSEC (or not the zone's algorithm): its answer for MX example.test carries RRSIG records but no AD bit.`);
+  assert.deepEqual(r.hosts, []);
   assert.equal(p.calls.length, 0);
   // a signed denial (RRSIG in the authority section) says the same
   const nodata = fakeResolver({ 'example.test. MX': { ad: false, authority: [['example.test.', 'RRSIG', { typeCovered: 'SOA' }]] } });
@@ -117,13 +117,21 @@ test('a resolver that hands out RRSIGs without the AD bit does not validate: DAN
   assert.equal(ra.hosts[0].reason, 'resolver-not-validating');
   assert.equal(ra.reason, 'resolver-not-validating');
   assert.equal(ra.ndr, null);
-  assert.match(ra.hosts[0].detail, /does not validate DNSSEC/);
+  const addrDetail = "the resolver fake does not validate DNSSEC (or not the zone's algorithm): its answer for A mx.example.test carries RRSIG records but no AD bit, so DANE cannot be judged for mx.example.test";
+  assert.equal(ra.hosts[0].detail, addrDetail);
+  assert.deepEqual([ra.hosts[0].verdict, ra.hosts[0].ndr, ra.hosts[0].tlsrpt], ['dns-failure', null, null]);
+  // the domain summary: the standard paragraph, then the host's detail as a sentence
+  assert.equal(ra.summary, `${notValidating} T${addrDetail.slice(1)}.`);
   const tl = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: true, answer: [['mx.example.test.', 'A', '192.0.2.1']] },
     '_25._tcp.mx.example.test. TLSA': { ad: false, answer: [['_25._tcp.mx.example.test.', 'TLSA', tlsa311(leaf)], ['_25._tcp.mx.example.test.', 'RRSIG', { typeCovered: 'TLSA' }]] } });
   const rt = await run('example.test', tl, p);
   assert.equal(rt.verdict, 'dns-failure');
   assert.equal(rt.hosts[0].tlsaStatus, 'unvalidated');
+  assert.equal(rt.reason, 'resolver-not-validating');
   assert.equal(rt.ndr, null);
+  const tlsaDetail = "the resolver fake does not validate DNSSEC (or not the zone's algorithm): its answer for TLSA _25._tcp.mx.example.test carries RRSIG records but no AD bit, so DANE cannot be judged for mx.example.test";
+  assert.equal(rt.hosts[0].detail, tlsaDetail);
+  assert.equal(rt.summary, `${notValidating} T${tlsaDetail.slice(1)}.`);
   assert.equal(p.calls.length, 0);
   // a validating resolver gives RRSIGs without AD when a signed CNAME leads into an unsigned zone: insecure, not unvalidated
   const partial = fakeResolver({ ...mxTo('mx.example.test.'), 'mx.example.test. A': { ad: false, answer: [['mx.example.test.', 'CNAME', 'smtp.hoster.test.'], ['mx.example.test.', 'RRSIG', { typeCovered: 'CNAME' }], ['smtp.hoster.test.', 'A', '192.0.2.9']] } });
@@ -133,6 +141,18 @@ test('a resolver that hands out RRSIGs without the AD bit does not validate: DAN
   assert.equal(rp.hosts[0].addressesSecure, false);
 });
 
+
+test('cannotBeJudged(): only the reasons that are the check\'s fault, and those carry no NDR or TLS-RPT code', () => {
+  const reasons = Object.keys(core.REASON_CODES);
+  assert.deepEqual(reasons.filter(core.cannotBeJudged), ['resolver-not-validating']);
+  assert.equal(core.cannotBeJudged(null), false);
+  for (const r of reasons.filter(core.cannotBeJudged)) assert.deepEqual(core.REASON_CODES[r], { ndr: null, tlsrpt: null }, r);
+  // a host that cannot be judged decides the domain verdict even next to a valid host
+  const host = (name, verdict, reason, detail) => ({ name, verdict, reason, detail, tlsaStatus: 'present', addresses: [] });
+  const v = core.domainVerdict([host('a.test', 'valid', null, 'ok'), host('b.test', 'dns-failure', 'resolver-not-validating', 'the resolver x does not validate')]);
+  assert.deepEqual([v.verdict, v.reason], ['dns-failure', 'resolver-not-validating']);
+  assert.match(v.summary, /^DANE cannot be judged: .* The resolver x does not validate\.$/);
+});
 
 test('secure CNAME chain: TLSA base = expanded name, SNI = that name; secure denial there falls back to the original name', async () => {
   const chain = { ad: true, answer: [['mx.example.test.', 'CNAME', 'smtp.hoster.test.'], ['smtp.hoster.test.', 'A', '192.0.2.9']] };
@@ -324,14 +344,17 @@ test('TLS-RPT failure details carry the explanation in failure-reason-code; addi
   const host = await run('example.test', res, fakeProber([leaf.der]));
   const dnsFail = await run('example.test', fakeResolver({ 'example.test. MX': 'timeout' }), fakeProber([leaf.der]));
   const tlsaFail = await run('example.test', fakeResolver({ ...mxTo('mx.example.test.'), ...aOf('mx.example.test.', '192.0.2.1'), '_25._tcp.mx.example.test. TLSA': 'timeout' }), fakeProber([leaf.der]));
-  for (const r of [host, dnsFail, tlsaFail]) {
+  // one detail per failing host (the domain when the MX lookup failed), explained by its report text
+  const expected = [
+    [host, 'tlsa-invalid', 'mx.example.test', host.hosts[0].detail, /^none of the 1 usable TLSA record\(s\) matches .* The server presents a key matching 3 1 1 [0-9a-f]{64}\.$/],
+    [dnsFail, 'validation-failure', 'example.test', dnsFail.summary, /MX lookup: no answer from fake: timeout after 1 ms\.$/],
+    [tlsaFail, 'validation-failure', 'mx.example.test', tlsaFail.hosts[0]?.detail, /^the TLSA lookup at _25\._tcp\.mx\.example\.test\. failed: no answer from fake/],
+  ];
+  for (const [r, type, mx, text, shape] of expected) {
     const details = core.toTlsRpt(r).policies.flatMap((p) => p['failure-details']);
-    assert.ok(details.length);
-    for (const d of details) {
-      assert.equal(d['additional-information'], undefined);
-      assert.equal(typeof d['failure-reason-code'], 'string');
-      assert.ok(d['failure-reason-code'].length > 0);
-    }
+    assert.deepEqual(details.map((d) => [d['result-type'], d['receiving-mx-hostname'], d['failure-reason-code']]), [[type, mx, text]]);
+    assert.match(text, shape);
+    for (const d of details) assert.equal(d['additional-information'], undefined);
   }
 });
 

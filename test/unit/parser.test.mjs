@@ -103,7 +103,8 @@ test('TLSA: leading zeros and association data split by white space (danetool st
 
 test('RFC 3597 generic form, for unknown and known types (checked against the format)', () => {
   const z = parse(HEAD + 'a IN TYPE65534 \\# 3 010203\nb IN A \\# 4 C0000201\nc IN TLSA \\# 5 0301010A0B\nd IN A \\# 3 C00002\ne IN A \\# 4 C00002\n');
-  assert.equal(z.records.length, 3);
+  // d and e are not read: their RDATA does not fit the length or the type
+  assert.deepEqual(z.records.map((r) => `${r.owner} ${r.type}`), ['a.example.com. TYPE65534', 'b.example.com. A', 'c.example.com. TLSA']);
   assert.equal(presentRecord(z.records[1]), 'b.example.com.\t3600\tIN\tA\t192.0.2.1');
   assert.deepEqual(z.records[2].values, [3, 1, 1, '0a0b']);
   const p = problems(HEAD + 'd IN A \\# 3 C00002\ne IN A \\# 4 C00002\n');
@@ -160,9 +161,7 @@ test('$GENERATE nibble mode: the width counts the dots, as BIND does', () => {
   assert.deepEqual(genOwners('$GENERATE 291-291 ${0,7,n}y PTR h$'), ['3.2.1.0y.example.com.']);
   // an even width ends in a dot: '.x' after it makes an empty label (BIND: 'empty label')
   const p = problems('$GENERATE 10-11 ${0,4,n}.x PTR h$\n', { origin: 'example.com.' });
-  assert.equal(p.length, 1);
-  assert.match(p[0], /^1:/);
-  assert.match(p[0], /empty label/);
+  assert.deepEqual(p, ['1:1-1:10 syntax: owner: empty label: two dots in a row (or a leading dot) ($GENERATE iteration 10)']);
 });
 
 test('$GENERATE modifiers are strict decimal ${offset[,width[,base]]}, as BIND 9.18', () => {
@@ -201,8 +200,7 @@ test('$GENERATE does not change the current owner (BIND): a blank-led line after
   ]);
   // with no owner before it, the blank-led line has none
   const p = problems(HEAD + '$GENERATE 1-2 g$ A 192.0.2.$\n  A 192.0.2.99\n');
-  assert.equal(p.length, 1);
-  assert.match(p[0], /^4:.*there is none/);
+  assert.deepEqual(p, ['4:3-4:4 syntax: this line starts with white space, so it repeats the previous owner, but there is none: write the owner name at the start of the line']);
 });
 
 test('$GENERATE takes the RDATA as one token: several unquoted fields are an error, quoted ones are substituted', () => {

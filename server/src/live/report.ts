@@ -52,6 +52,15 @@ export const REASON_CODES: Record<Reason, { ndr: NdrCode | null; tlsrpt: TlsRptR
   'resolver-not-validating': { ndr: null, tlsrpt: null },
 };
 
+/** Reasons for which DANE cannot be judged: the fault is this check's (its resolver), not the
+ *  domain's. No NDR or TLS-RPT code applies, the domain verdict says so whatever the other hosts
+ *  show, and the zone's lines get warnings, not errors. */
+export type NotJudgedReason = Extract<Reason, 'resolver-not-validating'>;
+const NOT_JUDGED: ReadonlySet<Reason> = new Set<NotJudgedReason>(['resolver-not-validating']);
+export function cannotBeJudged(reason: Reason | null): reason is NotJudgedReason {
+  return reason !== null && NOT_JUDGED.has(reason);
+}
+
 export interface CertInfo {
   depth: number;
   subject: string;

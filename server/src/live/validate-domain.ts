@@ -13,7 +13,7 @@ import type { ProbeResult, SmtpProber } from './smtp-probe';
 import { matchPresentedChain, recordText, TlsaRecord } from './tlsa-match';
 import { describeChain } from './cert-info';
 import { AddressReport, codesFor, HostReport, Reason, sentences, Step, ValidationReport } from './report';
-import { domainVerdict, hostFromAddresses, reasonForMatch, summarize } from './verdict';
+import { domainVerdict, hostFromAddresses, notJudgedVerdict, notValidatingDetail, reasonForMatch, summarize } from './verdict';
 
 /** Records as edited in a zone file, for the pre-deployment check. */
 export interface ZoneRecords {
@@ -105,6 +105,12 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     present(report);
     return report;
   };
+  // a verdict that brings its own summary in place of the standard sentence
+  const finishWith = (v: { verdict: ValidationReport['verdict']; reason: Reason | null; summary?: string }): ValidationReport => {
+    const r = finish(v.verdict, v.reason);
+    if (v.summary) r.summary = v.summary;
+    return r;
+  };
 
   // ---- MX ----
   progress(`MX lookup for ${domain}`);
@@ -122,7 +128,7 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     if (mx.status === 'bogus') { report.mx.status = 'bogus'; return finish('invalid', 'dnssec-invalid', `MX lookup: ${mx.detail}.`); }
     if (mx.status === 'unvalidated') {
       report.mx.status = 'unvalidated';
-      return finish('dns-failure', 'resolver-not-validating', `The resolver ${mx.server} does not validate DNSSEC (or not the zone's algorithm): its answer for MX ${bare(domain)} carries RRSIG records but no AD bit.`);
+      return finishWith(notJudgedVerdict('resolver-not-validating', notValidatingDetail(mx.server, 'MX', domain)));
     }
     if (mx.status === 'insecure') { report.mx.status = 'insecure'; return finish('not-applicable', null, 'The MX RRset is not DNSSEC-signed (no AD bit), so DANE does not apply (RFC 7672 §2.2.1).'); }
     if (mx.rcode === 'NXDOMAIN') { report.mx.status = 'secure'; return finish('not-applicable', null, `${domain} does not exist (authenticated NXDOMAIN).`); }
@@ -163,10 +169,7 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     report.hosts.push(await validateHost(mx, o, port, now, progress));
   }
   if (o.signal?.aborted) return finish('dns-failure', 'dns-failure', 'Cancelled before the end.');
-  const v = domainVerdict(report.hosts);
-  const r = finish(v.verdict, v.reason);
-  if (v.summary) r.summary = v.summary;
-  return r;
+  return finishWith(domainVerdict(report.hosts));
 }
 
 async function tlsaLookup(name: string, o: ValidateOptions): Promise<{ step: Step; status: HostReport['tlsaStatus']; records: TlsaRecord[] }> {
@@ -197,7 +200,7 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
   host.steps.push(lookupStep('address', a), lookupStep('address', aaaa));
   const addrs = [...new Set([...a.records, ...aaaa.records].map((r) => String(r.data)))];
   const unchecked = [a, aaaa].find((l) => l.status === 'unvalidated');
-  if (unchecked) return done('dns-failure', 'resolver-not-validating', `the resolver ${unchecked.server} does not validate DNSSEC (or not the zone's algorithm): its answer for ${unchecked.type} ${bare(name)} carries RRSIG records but no AD bit, so DANE cannot be judged for ${bare(name)}`);
+  if (unchecked) return done('dns-failure', 'resolver-not-validating', notValidatingDetail(unchecked.server, unchecked.type, name, name));
   if (a.status === 'bogus' || aaaa.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the address records of ${name} fail DNSSEC validation`);
   const loop = [a, aaaa].find((l) => l.cnameLoop);
   if (!addrs.length && loop) {
@@ -233,7 +236,7 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
     host.tlsaStatus = tl.status;
     host.tlsa = tl.records.map(recordText);
     if (tl.status === 'bogus') return done('dnssec-invalid', 'dnssec-invalid', `the TLSA RRset at _25._tcp.${host.tlsaBase} fails DNSSEC validation: the host is unusable`);
-    if (tl.status === 'unvalidated') return done('dns-failure', 'resolver-not-validating', `the resolver ${tl.step.server} does not validate DNSSEC (or not the zone's algorithm): its answer for TLSA _25._tcp.${bare(host.tlsaBase)} carries RRSIG records but no AD bit, so DANE cannot be judged for ${bare(name)}`);
+    if (tl.status === 'unvalidated') return done('dns-failure', 'resolver-not-validating', notValidatingDetail(tl.step.server, 'TLSA', `_25._tcp.${host.tlsaBase}`, name));
     if (tl.status === 'failed') return done('dns-failure', 'dns-failure', `the TLSA lookup at _25._tcp.${host.tlsaBase} failed: ${tl.step.detail.replace(/^TLSA \S+: /, '')}`);
   }
   const dane = host.tlsaStatus === 'present';

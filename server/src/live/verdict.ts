@@ -1,8 +1,8 @@
 // From per-address results to host and domain verdicts (RFC 7672 §2.2 and the
 // --json contract): which code is decisive for the domain, and the summary
 // sentence. Pure; no I/O.
-import type { AddressReport, DomainVerdict, HostReport, HostVerdict, Reason } from './report';
-import { codesFor } from './report';
+import type { AddressReport, DomainVerdict, HostReport, HostVerdict, NotJudgedReason, Reason } from './report';
+import { cannotBeJudged, codesFor } from './report';
 import { bareName } from './dns-wire';
 
 /** DANE applies to a host (the MX RRset being secure) when it publishes TLSA or when its DNSSEC
@@ -40,11 +40,7 @@ function reachable(h: HostReport): boolean {
 /** The domain verdict, its code and, when the standard sentence would not be true, the summary. */
 export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; reason: Reason | null; summary?: string } {
   // with a resolver that does not validate, no host's DNSSEC status is known: nothing can be judged
-  const unchecked = hosts.find((h) => h.reason === 'resolver-not-validating');
-  if (unchecked) {
-    const d = unchecked.detail;
-    return { verdict: 'dns-failure', reason: 'resolver-not-validating', summary: summarize('dns-failure', 'resolver-not-validating', `${d.charAt(0).toUpperCase()}${d.slice(1)}.`) };
-  }
+  for (const h of hosts) if (cannotBeJudged(h.reason)) return notJudgedVerdict(h.reason, h.detail);
   const dane = hosts.filter(daneApplies);
   if (!dane.length) {
     // no host publishes TLSA; but when every lookup failed we cannot even say that
@@ -83,9 +79,26 @@ const SUMMARY: Record<DomainVerdict, string> = {
   'dns-failure': 'The DNS lookups failed: senders defer the mail and retry.',
 };
 
-const NOT_VALIDATING = 'DANE cannot be judged: the resolver does not validate DNSSEC (it returns RRSIG records without the AD bit), so signed and unsigned data look alike. This is not a fault of the domain and no NDR applies: a sender with a validating resolver sees the real answer. Use a validating resolver (daneZone.resolvers, --resolver).';
+/** The summary when DANE cannot be judged, whatever the verdict. */
+const NOT_JUDGED_SUMMARY: Record<NotJudgedReason, string> = {
+  'resolver-not-validating': 'DANE cannot be judged: the resolver does not validate DNSSEC (it returns RRSIG records without the AD bit), so signed and unsigned data look alike. This is not a fault of the domain and no NDR applies: a sender with a validating resolver sees the real answer. Use a validating resolver (daneZone.resolvers, --resolver).',
+};
 
 export function summarize(verdict: DomainVerdict, reason: Reason | null, extra = ''): string {
   const codes = codesFor(reason);
-  return (reason === 'resolver-not-validating' ? NOT_VALIDATING : SUMMARY[verdict]) + (codes.ndr ? ` Exchange Online would report ${codes.ndr} (TLS-RPT ${codes.tlsrpt}).` : '') + (extra ? ' ' + extra : '');
+  return (cannotBeJudged(reason) ? NOT_JUDGED_SUMMARY[reason] : SUMMARY[verdict]) + (codes.ndr ? ` Exchange Online would report ${codes.ndr} (TLS-RPT ${codes.tlsrpt}).` : '') + (extra ? ' ' + extra : '');
+}
+
+/** The domain verdict when DANE cannot be judged: a DNS failure of this check, its summary ending
+ *  with `detail` (a lookup's or a host's) as a sentence. */
+export function notJudgedVerdict(reason: NotJudgedReason, detail: string): { verdict: DomainVerdict; reason: Reason; summary: string } {
+  return { verdict: 'dns-failure', reason, summary: summarize('dns-failure', reason, `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.`) };
+}
+
+/** Why one lookup's answer cannot be judged (the MX, address and TLSA lookups say it alike): the
+ *  resolver passed on RRSIG records without the AD bit. `host`: the MX host whose DANE this leaves
+ *  open. A detail: lower case, no full stop. */
+export function notValidatingDetail(server: string | undefined, type: string, name: string, host?: string): string {
+  return `the resolver ${server} does not validate DNSSEC (or not the zone's algorithm): its answer for ${type} ${bareName(name)} carries RRSIG records but no AD bit`
+    + (host ? `, so DANE cannot be judged for ${bareName(host)}` : '');
 }

@@ -12,7 +12,7 @@ import { budgetedResolver, DEFAULT_STEP_TIMEOUT_MS, parseServer, systemResolvers
 import { NetSmtpProber, type SmtpProber } from '../live/smtp-probe';
 import { checkDomainName, validateDomain, type ZoneRecords } from '../live/validate-domain';
 import { matchPresentedChain, type TlsaRecord } from '../live/tlsa-match';
-import type { HostReport, ValidationReport } from '../live/report';
+import { cannotBeJudged, type HostReport, type ValidationReport } from '../live/report';
 
 export interface LiveSettings { resolvers?: string[]; smtpPort?: number; validationTimeoutMs?: number }
 
@@ -88,16 +88,15 @@ export function diagnosticsForReport(zone: Zone, report: ValidationReport, now =
   const d = canonName(report.domain);
   const mxRecs = (zone.byType.get('MX') ?? []).filter((r) => canonName(r.ownerKey) === d);
   const sev = (v: string): DiagnosticSeverity => (v === 'valid' ? DiagnosticSeverity.Information : v === 'no-dane' || v === 'tls-only' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
-  // a resolver that does not validate is a fault of the check, not of the zone: a warning
-  const notJudged = (reason: string | null): boolean => reason === 'resolver-not-validating';
+  // when DANE cannot be judged the fault is the check's, not the zone's: a warning
   if (!report.hosts.length) {
-    for (const r of mxRecs) out.push(diag(r, sev(report.verdict === 'not-applicable' || notJudged(report.reason) ? 'no-dane' : 'invalid'), `Live: ${report.summary}`));
+    for (const r of mxRecs) out.push(diag(r, sev(report.verdict === 'not-applicable' || cannotBeJudged(report.reason) ? 'no-dane' : 'invalid'), `Live: ${report.summary}`));
   }
   for (const h of report.hosts) {
     const rec = mxRecs.find((r) => canonName(String(r.field('exchange'))) === canonName(h.name));
     if (rec) {
       const codes = h.ndr ? ` (Exchange Online ${h.ndr}, TLS-RPT ${h.tlsrpt})` : '';
-      out.push(diag(rec, sev(notJudged(h.reason) ? 'no-dane' : h.verdict), `Live: ${host(h.name)} is ${h.verdict}${codes}: ${h.detail}`));
+      out.push(diag(rec, sev(cannotBeJudged(h.reason) ? 'no-dane' : h.verdict), `Live: ${host(h.name)} is ${h.verdict}${codes}: ${h.detail}`));
     }
     out.push(...tlsaDiagnostics(zone, h, now));
   }

@@ -129,6 +129,20 @@ test('unknown type without generic form names the fix', () => {
   assert.match(p[0], /^3:6-3:15 rdata-invalid: type TYPE65534 is not known .*'\\# <length> <hex>'/);
 });
 
+test('DNSSEC algorithms 17 and 23 load as numbers; their mnemonics are refused, as BIND 9.18 and Knot 3.2 refuse them', () => {
+  // named-checkzone 9.18.49 and kzonecheck 3.2.6: '257 3 17 ...' and '257 3 23 ...' load;
+  // '257 3 SM2SM3 ...' and '1 ECC-GOST12 5 ...' fail ("unknown class/type")
+  const z = parse(HEAD + 'k IN DNSKEY 257 3 17 AwEAAaE=\nd IN DS 1 23 5 0011\n');
+  assert.deepEqual(z.problems, []);
+  assert.deepEqual(z.records.map((r) => r.field('algorithm')), [17, 23]);
+  assert.deepEqual(problems(HEAD + 'k IN DNSKEY 257 3 SM2SM3 AwEAAaE=\nd IN DS 1 ecc-gost12 5 0011\n'), [
+    '3:19-3:25 rdata-invalid: DNSKEY algorithm: write SM2SM3 as its number 17: BIND 9.18 and Knot 3.2 do not read this mnemonic',
+    '4:11-4:21 rdata-invalid: DS algorithm: write ECC-GOST12 as its number 23: BIND 9.18 and Knot 3.2 do not read this mnemonic',
+  ]);
+  // the mnemonics both read still work
+  assert.equal(parse(HEAD + 'k IN DNSKEY 257 3 ED448 AwEAAaE=\n').records[0].field('algorithm'), 16);
+});
+
 test('$GENERATE with $, ${offset,width,base} and nibble mode', () => {
   const z = parse('$ORIGIN 2.0.192.in-addr.arpa.\n$TTL 300\n$GENERATE 1-3/2 $ PTR host-${0,3,d}.example.com.\n$GENERATE 10-11 h${-10,2,x} CNAME ${0,0,X}.x\n$GENERATE 255-255 n${0,3,n} A 192.0.2.1\n');
   assert.deepEqual(z.records.map((r) => `${r.owner} ${r.rdataKey}`), [

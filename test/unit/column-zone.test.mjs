@@ -345,7 +345,7 @@ function objectFindings(text, opts, settings) {
 const RULE_FIXTURES = [
   'rules/cname-and-other-data.zone', 'rules/duplicate-record.zone', 'rules/multiple-cname.zone', 'rules/non-terminal-wildcard.zone',
   'rules/null-mx-mixed.zone', 'rules/out-of-zone.zone', 'rules/soa-multiple.zone', 'rules/soa-timers.zone', 'rules/target-is-cname.zone',
-  'rules/target-no-address.zone', 'rules/ttl-mismatch.zone', 'rules/ds-at-apex.zone', 'rules/soa-missing.zone',
+  'rules/target-no-address.zone', 'rules/ttl-mismatch.zone', 'rules/ds-at-apex.zone', 'rules/soa-missing.zone', 'rules/svcb-reserved-key.zone',
   'dane/tlsa-fields.zone', 'dane/tlsa-smtp.zone', 'dane/mail-policy.zone',
 ];
 

@@ -259,6 +259,26 @@ test('hover: every assigned DNSSEC algorithm and DS digest has its IANA name; CE
   assert.match(cert, /RFC 4398 §2\.1/);
 });
 
+test('hover: algorithms 17 (SM2SM3) and 23 (ECC-GOST12), DS digests 5 and 6 have their IANA names and RFC 9904 status', () => {
+  // RFC 9904 §3 Table 2 and §4 Table 3: MAY in every column; BIND 9.18 loads them as numbers
+  const z = zoneOf(['a IN DS 1 17 6 ' + 'ab'.repeat(32), 'b IN DS 1 23 5 ' + 'ab'.repeat(32), 'c IN DNSKEY 257 3 23 AAAA', ''].join('\n'));
+  const hoverNum = (line, needle) => core.hoverAt(z, line, z.file.lines[line].indexOf(needle) + 1).markdown;
+  const sm2 = hoverNum(5, ' 17 ');
+  assert.match(sm2, /17 = SM2SM3\*\*/);
+  assert.match(sm2, /RFC 9563/);
+  assert.match(sm2, /MAY be used and implemented for signing and validation \(RFC 9904 §3\)/);
+  assert.doesNotMatch(sm2, /not an assigned value/);
+  const sm3 = hoverNum(5, ' 6 ');
+  assert.match(sm3, /6 = SM3\*\*/);
+  assert.match(sm3, /RFC 9904 §4/);
+  assert.match(hoverNum(6, ' 23 '), /23 = ECC-GOST12\*\*.*RFC 9558/s);
+  assert.match(hoverNum(6, ' 5 '), /5 = GOST R 34\.11-2012\*\*.*RFC 9558/s);
+  assert.match(hoverNum(7, ' 23 '), /23 = ECC-GOST12\*\*/);
+  // completion of a DS digest type offers the new values, as numbers
+  const digests = core.completionsAt(core.parseZone('$ORIGIN example.com.\nx IN DS 1 13 ', { fileId: 'c.zone' }), 1, 15).map((c) => `${c.label} ${c.detail}`);
+  assert.ok(digests.includes('5 GOST R 34.11-2012: DS digestType') && digests.includes('6 SM3: DS digestType'), digests.join(' | '));
+});
+
 test('hover: RSASHA1 is NOT RECOMMENDED for signing and MUST be validated (RFC 8624 §3.1); SHA-1 DS likewise', () => {
   const z = zoneOf('a IN DNSKEY 257 3 5 AAAA\nb IN DNSKEY 257 3 7 AAAA\nc IN DS 1 8 1 ' + 'ab'.repeat(20) + '\n');
   for (const l of [0, 1]) {

@@ -130,6 +130,20 @@ test('unknown type without generic form names the fix', () => {
   assert.match(p[0], /^3:6-3:15 rdata-invalid: type TYPE65534 is not known .*'\\# <length> <hex>'/);
 });
 
+test('DNSSEC algorithms 17 and 23 load as numbers; their mnemonics are refused, as BIND 9.18 and Knot 3.2 refuse them', () => {
+  // named-checkzone 9.18.49 and kzonecheck 3.2.6: '257 3 17 ...' and '257 3 23 ...' load;
+  // '257 3 SM2SM3 ...' and '1 ECC-GOST12 5 ...' fail ("unknown class/type")
+  const z = parse(HEAD + 'k IN DNSKEY 257 3 17 AwEAAaE=\nd IN DS 1 23 5 0011\n');
+  assert.deepEqual(z.problems, []);
+  assert.deepEqual(z.records.map((r) => r.field('algorithm')), [17, 23]);
+  assert.deepEqual(problems(HEAD + 'k IN DNSKEY 257 3 SM2SM3 AwEAAaE=\nd IN DS 1 ecc-gost12 5 0011\n'), [
+    '3:19-3:25 rdata-invalid: DNSKEY algorithm: write SM2SM3 as its number 17: BIND 9.18 and Knot 3.2 do not read this mnemonic',
+    '4:11-4:21 rdata-invalid: DS algorithm: write ECC-GOST12 as its number 23: BIND 9.18 and Knot 3.2 do not read this mnemonic',
+  ]);
+  // the mnemonics both read still work
+  assert.equal(parse(HEAD + 'k IN DNSKEY 257 3 ED448 AwEAAaE=\n').records[0].field('algorithm'), 16);
+});
+
 test('$GENERATE with $, ${offset,width,base} and nibble mode', () => {
   const z = parse('$ORIGIN 2.0.192.in-addr.arpa.\n$TTL 300\n$GENERATE 1-3/2 $ PTR host-${0,3,d}.example.com.\n$GENERATE 10-11 h${-10,2,x} CNAME ${0,0,X}.x\n$GENERATE 255-255 n${0,3,n} A 192.0.2.1\n');
   assert.deepEqual(z.records.map((r) => `${r.owner} ${r.rdataKey}`), [
@@ -181,6 +195,85 @@ test('$GENERATE modifiers are strict decimal ${offset[,width[,base]]}, as BIND 9
   const q = problems(HEAD + '$GENERATE 1-2 h$ TXT "a ${0,,x}"\n');
   assert.equal(q.length, 1);
   assert.match(q[0], /^3:25-3:32 directive-invalid: \$GENERATE rhs: /);
+});
+
+// Negative values, huge offsets and ranges: what BIND 9.18.49 (named-checkzone -D) did with each
+// line is in the comment; dane-zone loads what BIND loads, with the same names, except where
+// BIND wraps a number past 2^32 or would expand billions of records (an error here instead).
+test('$GENERATE with a negative value: BIND 9.18 loads it as printf writes it; dane-zone does too, with one warning at the modifier', () => {
+  // BIND 9.18.49: loads host--19 ... host--10 with A 192.0.2.1 ... 192.0.2.10
+  const a = parse(HEAD + '$GENERATE 1-10 host-${-20} A 192.0.2.$\n');
+  assert.deepEqual(a.records.map((r) => `${r.owner} ${r.rdataKey}`).slice(0, 2), ['host--19.example.com. 192.0.2.1', 'host--18.example.com. 192.0.2.2']);
+  assert.equal(a.records.length, 10);
+  assert.equal(a.records.at(-1).owner, 'host--10.example.com.');
+  assert.deepEqual(problems(HEAD + '$GENERATE 1-10 host-${-20} A 192.0.2.$\n'), [
+    "3:21-3:27 directive-invalid: $GENERATE lhs: the offset makes a negative value (-19 at iteration 1); BIND loads it, written with a minus sign in base d and as 32-bit two's complement in o, x, X and n",
+  ]);
+  assert.equal(a.problems[0].severity, 'warning');
+  // BIND 9.18.49: h-01, h000, h001 (printf %03d puts the sign inside the width)
+  assert.deepEqual(genOwners('$GENERATE 0-2 h${-1,3,d} A 192.0.2.1'), ['h-01.example.com.', 'h000.example.com.', 'h001.example.com.']);
+  // BIND 9.18.49: h000, h001 (no value is negative: no warning)
+  assert.deepEqual(genOwners('$GENERATE 1-2 h${-1,3,d} A 192.0.2.1'), ['h000.example.com.', 'h001.example.com.']);
+  assert.deepEqual(problems(HEAD + '$GENERATE 1-2 h${-1,3,d} A 192.0.2.1\n'), []);
+  // BIND 9.18.49: hffffffff then h0000; h37777777777; hf.f.f.f.f.f.f.f; hFFFFFFFF (the int read as unsigned)
+  assert.deepEqual(genOwners('$GENERATE 1-2 h${-2,4,x} A 192.0.2.1'), ['hffffffff.example.com.', 'h0000.example.com.']);
+  assert.deepEqual(genOwners('$GENERATE 1-1 h${-2,0,o} A 192.0.2.1'), ['h37777777777.example.com.']);
+  assert.deepEqual(genOwners('$GENERATE 1-1 h${-2,0,n} A 192.0.2.1'), ['hf.f.f.f.f.f.f.f.example.com.']);
+  assert.deepEqual(genOwners('$GENERATE 1-1 h${-2,0,X} A 192.0.2.1'), ['hFFFFFFFF.example.com.']);
+  // BIND 9.18.49: h-2147483647 (the smallest offset)
+  assert.deepEqual(genOwners('$GENERATE 1-1 h${-2147483648} A 192.0.2.1'), ['h-2147483647.example.com.']);
+  // in the rhs the negative value makes an address BIND refuses too: the warning, then the record's error
+  const r = problems(HEAD + '$GENERATE 1-2 h$ A 192.0.2.${-2}\n');
+  assert.equal(r.length, 2, r.join(' | '));
+  assert.match(r[0], /^3:28-3:33 directive-invalid: \$GENERATE rhs: the offset makes a negative value \(-1 at iteration 1\)/);
+  assert.match(r[1], /rdata-invalid: A address: '192\.0\.2\.-1' is not an IPv4 address/);
+});
+
+test('$GENERATE offsets past the int range: BIND 9.18 refuses one, wraps the others; dane-zone refuses them all', () => {
+  // BIND 9.18.49: '$GENERATE 1-1 h${2147483647}' -> "out of range", not loaded (iteration + offset > 2^31-1)
+  // BIND 9.18.49: '$GENERATE 0-0 h${2147483647}' -> h2147483647 (still in range)
+  assert.deepEqual(genOwners('$GENERATE 0-0 h${2147483647} A 192.0.2.1'), ['h2147483647.example.com.']);
+  // BIND 9.18.49: ${2147483648} -> h-2147483648, ${-2147483649} -> h2147483647, ${99999999999} -> h1215752191
+  // (sscanf wraps the offset modulo 2^32): an offset no int holds is refused here instead
+  for (const m of ['${2147483648}', '${-2147483649}', '${99999999999}']) {
+    const p = problems(HEAD + `$GENERATE 0-0 h${m} A 192.0.2.1\n`);
+    assert.equal(p.length, 1, `${m}: ${p.join(' | ')}`);
+    assert.ok(p[0].startsWith(`3:16-3:${16 + m.length} directive-invalid: $GENERATE lhs: offset `), `${m}: ${p[0]}`);
+    assert.match(p[0], /out of range: the value must stay within -2147483648\.\.2147483647$/);
+  }
+});
+
+test('$GENERATE ranges: BIND 9.18 refuses start, stop or step above 2^31-1, start > stop and step 0; so does dane-zone, at the range', () => {
+  const rangeError = (range) => {
+    const p = problems(HEAD + `$GENERATE ${range} h$ A 192.0.2.1\n`);
+    assert.equal(p.length, 1, `${range}: ${p.join(' | ')}`);
+    assert.ok(p[0].startsWith(`3:11-3:${11 + range.length} directive-invalid: $GENERATE: `), `${range}: ${p[0]}`);
+    return p[0].slice(p[0].indexOf('$GENERATE: ') + 11);
+  };
+  // BIND 9.18.49: invalid range '2147483647-2147483648' / '1-4294967296' / '0-4294967295' / '4294967295-4294967295'
+  assert.equal(rangeError('2147483647-2147483648'), 'range stop 2147483648 is above 2147483647 (BIND refuses it)');
+  assert.equal(rangeError('1-4294967296'), 'range stop 4294967296 is above 2147483647 (BIND refuses it)');
+  assert.equal(rangeError('0-4294967295'), 'range stop 4294967295 is above 2147483647 (BIND refuses it)');
+  assert.equal(rangeError('4294967295-4294967295'), 'range start 4294967295 is above 2147483647 (BIND refuses it)');
+  // BIND 9.18.49: '4294967296-4294967296' wraps to 0-0 and loads h0; refused here
+  assert.equal(rangeError('4294967296-4294967296'), 'range start 4294967296 is above 2147483647 (BIND refuses it)');
+  // BIND 9.18.49: invalid range '0-10/2147483648'; '0-10/2147483647' loads h0
+  assert.equal(rangeError('0-10/2147483648'), 'range step 2147483648 is above 2147483647 (BIND refuses it)');
+  assert.deepEqual(genOwners('$GENERATE 0-10/2147483647 h$ A 192.0.2.1'), ['h0.example.com.']);
+  // BIND 9.18.49: '2147483646-2147483647/2' loads h2147483646 (the loop ends without overflow)
+  assert.deepEqual(genOwners('$GENERATE 2147483646-2147483647/2 h$ A 192.0.2.1'), ['h2147483646.example.com.']);
+  // BIND 9.18.49: invalid range '10-1' and '1-10/0'
+  assert.equal(rangeError('10-1'), 'range start 10 is after its stop 1');
+  assert.equal(rangeError('1-10/0'), 'the step must be at least 1');
+  // BIND 9.18.49: '0-2147483647' is accepted and still generating after 20 s (killed);
+  // dane-zone refuses to expand it rather than hang or allocate billions of records
+  assert.equal(rangeError('0-2147483647'), 'the range makes 2147483648 records; dane-zone expands at most 100000 (BIND would load them all)');
+  assert.equal(rangeError('0-4294967295/2'), 'range stop 4294967295 is above 2147483647 (BIND refuses it)');
+  // BIND 9.18.49: '+1-+3' and '1-3/+1' load h1..h3 (sscanf %u takes a sign); '-1-3' is an invalid range
+  assert.deepEqual(genOwners('$GENERATE +1-+3/+1 h$ A 192.0.2.1'), ['h1.example.com.', 'h2.example.com.', 'h3.example.com.']);
+  assert.match(rangeError('-1-3'), /^expected a range 'start-stop' or 'start-stop\/step', found '-1-3'$/);
+  // BIND 9.18.49: '1-3x' loads h1..h3 (sscanf stops at the junk); refused here
+  assert.match(rangeError('1-3x'), /^expected a range/);
 });
 
 test("$GENERATE: '$$' is a literal '$', a backslash keeps the next character, as BIND", () => {

@@ -16,6 +16,7 @@ import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { dsAtApex } from './ds-at-apex';
 import { nullMxMixed } from './null-mx-mixed';
 import { nameOriginRepeated } from './name-origin-repeated';
+import { svcbReservedKey } from './svcb-reserved-key';
 
 import { DANE_RULES } from './dane-rules';
 
@@ -34,6 +35,7 @@ export const RULES: Rule[] = [
   nonTerminalWildcard,
   dsAtApex,
   nullMxMixed,
+  svcbReservedKey,
   ...DANE_RULES,
 ];
 

@@ -6,7 +6,7 @@ import type { Token } from './syntax';
 import { TokKind } from './syntax';
 import { resolveName, type NameCache } from './names';
 import { parseTtl } from './ttl';
-import { ALGORITHMS, CERT_TYPES, typeCodeByName } from './rr-codes';
+import { ALGORITHMS, CERT_TYPES, NUMBER_ONLY_ALGORITHMS, typeCodeByName } from './rr-codes';
 
 export type FieldKind =
   | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
@@ -181,14 +181,16 @@ function examples(table: Record<string, number>): string {
   return pick.join(' or ');
 }
 
-function mnemonicNumber(c: FieldCursor, what: string, table: Record<string, number>, max: number): number | undefined {
+function mnemonicNumber(c: FieldCursor, what: string, table: Record<string, number>, max: number, numberOnly: Record<string, number> = {}): number | undefined {
   const w = word(c, what);
   if (!w) return undefined;
   if (/^[0-9]+$/.test(w.text)) {
     const v = Number(w.text);
     return v <= max ? v : fail(c, `${what}: ${w.text} is out of range (0-${max})`, c.i - 1, c.i);
   }
-  const v = table[w.text.toUpperCase()];
+  const up = w.text.toUpperCase();
+  if (up in numberOnly) return fail(c, `${what}: write ${up} as its number ${numberOnly[up]}: BIND 9.18 and Knot 3.2 do not read this mnemonic`, c.i - 1, c.i);
+  const v = table[up];
   if (v === undefined) return fail(c, `${what}: expected a number from 0 to ${max} or a mnemonic such as ${examples(table)}, found '${w.text}'`, c.i - 1, c.i);
   return v;
 }
@@ -471,7 +473,7 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
     return typeBitmap(c);
   },
   time: rrsigTime,
-  algorithm: (c, w) => mnemonicNumber(c, w, ALGORITHMS, 255),
+  algorithm: (c, w) => mnemonicNumber(c, w, ALGORITHMS, 255, NUMBER_ONLY_ALGORITHMS),
   'cert-type': (c, w) => mnemonicNumber(c, w, CERT_TYPES, 65535),
   'caa-tag': (c, what) => {
     const w = word(c, what);

@@ -11,13 +11,24 @@ export interface GenerateRange {
 
 export const GENERATE_MAX = 100000;
 
+const INT_MAX = 2147483647;
+
+/** BIND 9.18 reads the range with sscanf("%u-%u/%u"): a '+' sign is allowed, and start, stop
+ *  and step above 2147483647 are refused ("invalid range"). Numbers past 2^32 wrap there and
+ *  trailing junk is ignored; both are refused here. BIND generates any count; dane-zone
+ *  expands at most GENERATE_MAX records so a typo never hangs the editor. */
 export function parseRange(text: string): GenerateRange | string {
-  const m = /^(\d+)-(\d+)(?:\/(\d+))?$/.exec(text);
-  if (!m) return `expected a range 'start-stop' or 'start-stop/step', found '${text}'`;
+  const m = /^\+?(\d+)-\+?(\d+)(?:\/\+?(\d+))?$/.exec(text);
+  if (!m) return `expected a range 'start-stop' or 'start-stop/step', found '${text.length > 40 ? text.slice(0, 40) + '…' : text}'`;
   const start = Number(m[1]), stop = Number(m[2]), step = m[3] === undefined ? 1 : Number(m[3]);
+  const parts: [string, string | undefined][] = [['start', m[1]], ['stop', m[2]], ['step', m[3]]];
+  for (const [what, digits] of parts) {
+    if (digits !== undefined && Number(digits) > INT_MAX) return `range ${what} ${digits.length > 20 ? digits.slice(0, 20) + '…' : digits} is above 2147483647 (BIND refuses it)`;
+  }
   if (start > stop) return `range start ${start} is after its stop ${stop}`;
   if (step < 1) return 'the step must be at least 1';
-  if ((stop - start) / step + 1 > GENERATE_MAX) return `the range makes more than ${GENERATE_MAX} records`;
+  const count = Math.floor((stop - start) / step) + 1;
+  if (count > GENERATE_MAX) return `the range makes ${count} records; dane-zone expands at most ${GENERATE_MAX} (BIND would load them all)`;
   return { start, stop, step };
 }
 
@@ -45,15 +56,23 @@ export interface SubstituteError {
   end: number;
 }
 
-const INT_MAX = 2147483647;
 // BIND 9.18 reads `{%d}`, `{%d,%u}` or `{%d,%u,%1[doxXnN]}` up to the brace and nothing else
 const MODIFIER = /^\{([+-]?\d+)(?:,(\+?\d+)(?:,([doxXnN]))?)?\}/;
 // BIND formats into 128 bytes: a wider value does not fit ("ran out of space")
 const WIDTH_MAX = 127;
 
+/** Where a modifier made a negative value, and the value (for a warning: BIND accepts it). */
+export interface NegativeValue {
+  value: number;
+  start: number;
+  end: number;
+}
+
 /** Substitutes the iterator into a template as BIND's genname() does: `$$` is a literal `$`,
- *  a backslash keeps itself and the next character; returns an error for a bad modifier. */
-export function substitute(template: string, i: number): string | SubstituteError {
+ *  a backslash keeps itself and the next character; returns an error for a bad modifier.
+ *  A negative offset may make a negative value: BIND prints it with printf, so `-19` in base d
+ *  and the 32-bit two's complement in o, x, X and n (`ffffffed`); `onNegative` hears of it. */
+export function substitute(template: string, i: number, onNegative?: (at: NegativeValue) => void): string | SubstituteError {
   let out = '';
   for (let k = 0; k < template.length; k++) {
     const ch = template[k];
@@ -80,12 +99,14 @@ export function substitute(template: string, i: number): string | SubstituteErro
       return { error: `offset ${m[1]} is out of range: the value must stay within -2147483648..2147483647`, ...at };
     if (width > WIDTH_MAX) return { error: `width ${m[2]} is too large: at most ${WIDTH_MAX}`, ...at };
     const n = i + offset;
-    if (n < 0) return { error: `offset ${offset} makes a negative value`, ...at };
+    if (n < 0) onNegative?.({ value: n, ...at });
+    const u = n >>> 0; // printf's %o/%x and BIND's nibbles() read the int as unsigned
     let s: string;
-    if (base === 'n' || base === 'N') s = nibbles(n, base === 'N', width);
+    if (base === 'n' || base === 'N') s = nibbles(u, base === 'N', width);
+    else if (base === 'd') s = n < 0 ? '-' + String(-n).padStart(width - 1, '0') : String(n).padStart(width, '0');
     else {
-      s = base === 'o' ? n.toString(8) : base === 'x' ? n.toString(16) : base === 'X' ? n.toString(16).toUpperCase() : String(n);
-      if (s.length < width) s = s.padStart(width, '0');
+      s = base === 'o' ? u.toString(8) : base === 'x' ? u.toString(16) : u.toString(16).toUpperCase();
+      s = s.padStart(width, '0');
     }
     out += s;
     k = at.end - 1;

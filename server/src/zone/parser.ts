@@ -13,7 +13,7 @@ import { classCodeByName, className, metaTypeCode, metaTypeProblem, typeCodeByNa
 import { RR_TYPE_BY_CODE, typeName } from './rr-types';
 import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { parseGeneric } from './generic-rdata';
-import { parseRange, substitute } from './generate';
+import { parseRange, substitute, type NegativeValue } from './generate';
 import { Rec } from './record';
 import { targetKey } from './targets';
 
@@ -476,12 +476,22 @@ function parseGenerate(
     problem(ctx, 'directive-invalid', 'error', `$GENERATE ${what}: ${e.error}`,
       { file, entry, span: { line: tok.line, start: tok.start + inner + e.start, endLine: tok.line, end: tok.start + inner + e.end } });
   };
+  // BIND loads a negative value (printed as -19, or ffffffed in hex): one warning, at its modifier
+  let warned = false;
+  const negativeIn = (what: string, tok: Token, inner: number, i: number) => (at: NegativeValue): void => {
+    if (warned) return;
+    warned = true;
+    const error = `the offset makes a negative value (${at.value} at iteration ${i}); BIND loads it, written with a minus sign in base d and as 32-bit two's complement in o, x, X and n`;
+    if (tok.text.includes('\n')) return void problem(ctx, 'directive-invalid', 'warning', `$GENERATE ${what}: ${error}`, tokLoc(file, entry, tok));
+    problem(ctx, 'directive-invalid', 'warning', `$GENERATE ${what}: ${error}`,
+      { file, entry, span: { line: tok.line, start: tok.start + inner + at.start, endLine: tok.line, end: tok.start + inner + at.end } });
+  };
   // $GENERATE does not change the current owner (BIND): what a blank-led line after it repeats
   const { lastOwner, lastOwnerKey } = state;
   for (let i = range.start; i <= range.stop; i += range.step) {
-    const owner = substitute(lhsTok.text, i);
+    const owner = substitute(lhsTok.text, i, warned ? undefined : negativeIn('lhs', lhsTok, 0, i));
     if (typeof owner !== 'string') return badIn('lhs', lhsTok, 0, owner);
-    const rdata = substitute(rhs, i);
+    const rdata = substitute(rhs, i, warned ? undefined : negativeIn('rhs', rhsTok, quoted ? 1 : 0, i));
     if (typeof rdata !== 'string') return badIn('rhs', rhsTok, quoted ? 1 : 0, rdata);
     // The generated entry is lexed like a typed one, then built as a record of this entry.
     const line = [owner, ...middle.map((x) => x.text), rdata].join(' ');

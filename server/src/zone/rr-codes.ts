@@ -5,7 +5,10 @@ import { CERT_TYPE_VALUES, DNSSEC_ALGORITHMS, RR_TYPE_BY_NAME, type ValueDoc } f
 // mnemonic -> number, from the documented values in rr-types.ts (one table for both)
 const byName = (values: readonly ValueDoc[]): Record<string, number> => Object.fromEntries(values.map((x) => [x.name, x.value]));
 
-export const ALGORITHMS: Record<string, number> = byName(DNSSEC_ALGORITHMS);
+export const ALGORITHMS: Record<string, number> = byName(DNSSEC_ALGORITHMS.filter((x) => !x.numberOnly));
+
+/** Registered mnemonics a zone file cannot use (BIND 9.18 and Knot 3.2 refuse them): name -> number. */
+export const NUMBER_ONLY_ALGORITHMS: Record<string, number> = byName(DNSSEC_ALGORITHMS.filter((x) => x.numberOnly));
 
 export const CERT_TYPES: Record<string, number> = byName(CERT_TYPE_VALUES);
 

@@ -10,6 +10,8 @@ export interface ValueDoc {
   doc: string;
   /** a caution completion shows next to the value, e.g. that SMTP cannot use it */
   caution?: string;
+  /** a zone file must give the number: BIND 9.18 and Knot 3.2 refuse this mnemonic */
+  numberOnly?: boolean;
 }
 
 export interface FieldDef {
@@ -108,7 +110,8 @@ export const TLSA_MATCHING: ValueDoc[] = [
   v(255, 'PrivMatch', 'Reserved for private use.'),
 ];
 // IANA "DNS Security Algorithm Numbers" (the mnemonics rr-codes.ts reads), with the signing and
-// validation requirements of RFC 8624 §3.1 where it gives them.
+// validation requirements of RFC 8624 §3.1 where it gives them. RFC 9904 obsoletes RFC 8624 and
+// moved these requirements into the IANA registry unchanged (its §3 Table 2), adding 17 and 23.
 export const DNSSEC_ALGORITHMS: ValueDoc[] = [
   v(1, 'RSAMD5', 'RSA/MD5 (RFC 3110), deprecated (RFC 6725): MUST NOT be used for signing or validation (RFC 8624 §3.1).'),
   v(2, 'DH', 'Diffie-Hellman (RFC 2539): a key-exchange key, not for zone signing.'),
@@ -123,6 +126,8 @@ export const DNSSEC_ALGORITHMS: ValueDoc[] = [
   v(14, 'ECDSAP384SHA384', 'ECDSA P-384 with SHA-384 (RFC 6605): MAY be used for signing; validation RECOMMENDED (RFC 8624 §3.1).'),
   v(15, 'ED25519', 'Ed25519 (RFC 8080): RECOMMENDED for signing and validation (RFC 8624 §3.1).'),
   v(16, 'ED448', 'Ed448 (RFC 8080): MAY be used for signing; validation RECOMMENDED (RFC 8624 §3.1).'),
+  v(17, 'SM2SM3', 'SM2 signatures with SM3 hashing (RFC 9563, Informational): MAY be used and implemented for signing and validation (RFC 9904 §3). Written as 17: BIND 9.18 and Knot 3.2 do not read the mnemonic.', { numberOnly: true }),
+  v(23, 'ECC-GOST12', 'GOST R 34.10-2012 (RFC 9558, Informational): MAY be used and implemented for signing and validation (RFC 9904 §3). Written as 23: BIND 9.18 and Knot 3.2 do not read the mnemonic.', { numberOnly: true }),
   v(252, 'INDIRECT', 'Reserved for indirect keys (RFC 4034 Appendix A.1): not for zone signing.'),
   v(253, 'PRIVATEDNS', 'Private algorithm, named by a domain name at the start of the key or signature (RFC 4034 Appendix A.1.1).'),
   v(254, 'PRIVATEOID', 'Private algorithm, named by an OID at the start of the key or signature (RFC 4034 Appendix A.1.1).'),
@@ -132,12 +137,15 @@ export const CERT_ALGORITHMS: ValueDoc[] = [
   v(0, 'unknown', 'The algorithm is unknown to DNSSEC, perhaps not standardised for it (RFC 4398 §2.1).'),
   ...DNSSEC_ALGORITHMS,
 ];
-// IANA "DS RR Type Digest Algorithms", requirements from RFC 8624 §3.3.
+// IANA "DS RR Type Digest Algorithms", requirements from RFC 8624 §3.3 (for 5 and 6, which it
+// predates: RFC 9904 §4 Table 3).
 export const DS_DIGESTS: ValueDoc[] = [
   v(1, 'SHA-1', 'SHA-1 (40 hex digits, RFC 4034): MUST NOT be used in new DS records; validators MUST support it (RFC 8624 §3.3).'),
   v(2, 'SHA-256', 'SHA-256 (64 hex digits, RFC 4509): MUST be supported (RFC 8624 §3.3). Recommended.'),
   v(3, 'GOST R 34.11-94', 'GOST R 34.11-94 (64 hex digits, RFC 5933): MUST NOT be used in new DS records; validators MAY support it (RFC 8624 §3.3).'),
   v(4, 'SHA-384', 'SHA-384 (96 hex digits, RFC 6605): MAY be used; validation RECOMMENDED (RFC 8624 §3.3).'),
+  v(5, 'GOST R 34.11-2012', 'GOST R 34.11-2012 (RFC 9558, Informational): MAY be used and implemented for delegation and validation (RFC 9904 §4).'),
+  v(6, 'SM3', 'SM3 (RFC 9563, Informational): MAY be used and implemented for delegation and validation (RFC 9904 §4).'),
 ];
 // IANA "Certificate Types" as RFC 4398 §2.1 assigns them.
 export const CERT_TYPE_VALUES: ValueDoc[] = [

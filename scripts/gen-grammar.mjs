@@ -3,8 +3,8 @@
 // after a head that ends on its line (the region ends at the line end, '(' opens a nested
 // region), once inside a '(' opened in the head (it ends before that ')'): TextMate regions
 // cannot count parentheses, so the two places need two rules. test/unit/grammar.test.mjs fails
-// when the JSON file is stale. SvcParam keys and CAA tags come from the server's tables
-// (dist/core.js, so run it after a build), so colours and checks name the same keys.
+// when the JSON file is stale. Type mnemonics, SvcParam keys and CAA tags come from the server's
+// tables (dist/core.js, so run it after a build), so colours and checks name the same types and keys.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -22,7 +22,12 @@ const B = String.raw`(?<=^|[\s(])`; // a word starts here
 const E = String.raw`(?=$|[\s;()"])`; // a word ends here
 const word = (re) => `${B}(${re})${E}`;
 
-const ALL_TYPES = 'TYPE[0-9]+|NSEC3PARAM|OPENPGPKEY|AMTRELAY|IPSECKEY|NSAP\\-PTR|CDNSKEY|RESINFO|DNSKEY|NIMLOC|SMIMEA|TALINK|UNSPEC|WALLET|ZONEMD|AFSDB|CNAME|CSYNC|DHCID|DNAME|DSYNC|EUI48|EUI64|HINFO|HTTPS|MINFO|NAPTR|NINFO|NSEC3|RRSIG|SSHFP|UINFO|AAAA|ATMA|CERT|GPOS|ISDN|NSAP|NSEC|NULL|RKEY|SINK|SVCB|TLSA|APL|AVC|CAA|CDS|DLV|DOA|EID|GID|HIP|KEY|L32|L64|LOC|NID|NXT|PTR|SIG|SOA|SPF|SRV|TXT|UID|URI|WKS|X25|A6|DS|KX|LP|MB|MD|MF|MG|MR|MX|NS|PX|RP|RT|TA|A';
+// Every record type the server's table names (meta types such as AXFR are none), longest first
+// and then alphabetically: no alternative is cut short by a shorter one it starts with (NSEC, NSEC3).
+const escapeRe = (t) => t.replace(/[-\\^$.*+?()[\]{}|]/g, '\\$&');
+const TYPE_MNEMONICS = [...core.RR_TYPES, ...core.TYPES_WITHOUT_FIELDS.filter((t) => !t.meta)].map((t) => t.name)
+  .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+const ALL_TYPES = ['TYPE[0-9]+', ...TYPE_MNEMONICS.map(escapeRe)].join('|');
 const CLASSES = 'IN|CH|CS|HS|CLASS[0-9]+';
 const TTL = '[0-9]+(?:[sSmMhHdDwW][0-9]*)*';
 const TTL_UNITS = '[0-9]+[sSmMhHdDwW](?:[0-9]+[sSmMhHdDwW]?)*';

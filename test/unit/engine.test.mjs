@@ -2,7 +2,7 @@
 // finding while the other rules still report (full run and cached run alike).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseZone, runRules, RuleCache, absRange } from '../../dist/core.js';
+import { parseZone, scanZone, buildZone, reparse, splitLines, runRules, RuleCache, absRange } from '../../dist/core.js';
 
 const zone = () => parseZone('$ORIGIN example.com.\n$TTL 60\na IN A 192.0.2.1\nb IN A 192.0.2.2\n', { fileId: 'e.zone', incremental: true });
 const host = { now: () => new Date(), options: {} };
@@ -54,3 +54,53 @@ for (const [name, run] of [
     assert.match(f[1], /^4 broken-owner: dane-zone rule broken-owner failed here \(boom\)/);
   });
 }
+
+// defaultSeverityByType: the engine gives a finding the rule's default for the type of the record
+// checked (the rule itself just reports); a user's setting for the rule wins over it, even a
+// setting equal to the rule's default. Object store, column store, and the editor's cache (a full
+// run and an edit) alike.
+const TYPED_ZONE = '$ORIGIN example.com.\n$TTL 60\n@ IN NS ns1\n@ IN MX 10 mail\n';
+const perType = { id: 'per-type', scope: 'record', types: ['NS', 'MX'], defaultSeverity: 'warning', defaultSeverityByType: { NS: 'error' },
+  rfc: [], summary: 'names the type', check(rec, ctx) { ctx.report({ loc: rec.typeLoc, message: `a ${rec.type}` }); } };
+const severityByMessage = (findings) => Object.fromEntries(findings.filter((x) => x.ruleId === 'per-type').map((x) => [x.message, x.severity]));
+
+for (const [name, run] of [
+  ['runRules on records', (s) => runRules(parseZone(TYPED_ZONE, { fileId: 't.zone' }), host, s, [perType])],
+  ['runRules on rows', (s) => runRules(scanZone(TYPED_ZONE, { fileId: 't.zone' }), host, s, [perType])],
+  ['RuleCache.full', (s) => new RuleCache([perType]).full(parseZone(TYPED_ZONE, { fileId: 't.zone', incremental: true }), host, s)],
+  ['RuleCache.update', (s) => {
+    // start without the NS record, then type it in: the edit's findings come from update()
+    const opts = { fileId: 't.zone' };
+    const lines = splitLines(TYPED_ZONE.replace('@ IN NS ns1\n', '\n'));
+    const zone = buildZone({ id: 't.zone', lines, entries: [] }, { ...opts, incremental: true });
+    const cache = new RuleCache([perType]);
+    const set = s.severities?.['per-type'];
+    assert.deepEqual(severityByMessage(cache.full(zone, host, s)), set === 'off' ? {} : { 'a MX': set ?? 'warning' });
+    const edited = lines.slice();
+    edited[2] = '@ IN NS ns1';
+    const r = reparse(zone, edited, { from: 2, to: 2 }, lines.length, opts);
+    assert.deepEqual(r.added.map((x) => x.type).filter((t) => t === 'NS'), ['NS']);
+    return cache.update(r.zone, r.removed, r.added, host, s);
+  }],
+]) {
+  test(`${name}: a per-type default severity applies to its type only, and a user setting wins`, () => {
+    assert.deepEqual(severityByMessage(run({})), { 'a NS': 'error', 'a MX': 'warning' });
+    assert.deepEqual(severityByMessage(run({ severities: { 'per-type': 'info' } })), { 'a NS': 'info', 'a MX': 'info' });
+    // the user's 'warning' is the rule's default, but still a setting: it holds for NS too
+    assert.deepEqual(severityByMessage(run({ severities: { 'per-type': 'warning' } })), { 'a NS': 'warning', 'a MX': 'warning' });
+    assert.deepEqual(severityByMessage(run({ severities: { 'per-type': 'off' } })), {});
+  });
+}
+
+test('the shipped per-type rules just report: NS targets get error, SRV and MX targets warning, from the engine', () => {
+  const z = parseZone('$ORIGIN example.com.\n$TTL 60\n@ IN SOA ns1 h 1 2 3 4 5\n@ IN NS ns1\n@ IN NS alias\nalias IN CNAME ns1\n'
+    + '@ IN MX 10 mail\n_x._tcp IN SRV 0 0 1 alias\n', { fileId: 'p.zone' });
+  const f = runRules(z, host, {}).filter((x) => x.ruleId === 'target-is-cname' || x.ruleId === 'target-no-address')
+    .map((x) => `${x.ruleId} ${x.severity}: ${x.message.split(' ').slice(0, 2).join(' ')}`).sort();
+  assert.deepEqual(f, [
+    'target-is-cname error: NS target',
+    'target-is-cname warning: SRV target',
+    'target-no-address error: NS target',
+    'target-no-address warning: MX target',
+  ]);
+});

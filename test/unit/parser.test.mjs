@@ -125,6 +125,23 @@ test('meta and reserved types cannot be records: an error on the type (RFC 6895 
   assert.deepEqual(records(HEAD + 'm TYPE65535 \\# 0\n'), ['m.example.com.\t3600\tIN\tTYPE65535\t\\# 0']);
 });
 
+test('a type known by its mnemonic only (IPSECKEY, NSAP-PTR, ...) is a record type in the generic form, as BIND reads it', () => {
+  const z = parse(HEAD + 'a IN ipseckey \\# 3 010203\nb IN TYPE45 \\# 1 ff\nc IN NSAP-PTR \\# 0\nd NSEC e A IPSECKEY DLV\n');
+  assert.deepEqual(z.problems.map((x) => x.message), []);
+  assert.deepEqual(z.records.map(presentRecord), [
+    'a.example.com.\t3600\tIN\tIPSECKEY\t\\# 3 010203',
+    'b.example.com.\t3600\tIN\tIPSECKEY\t\\# 1 ff',
+    'c.example.com.\t3600\tIN\tNSAP-PTR\t\\# 0',
+    'd.example.com.\t3600\tIN\tNSEC\te.example.com. A IPSECKEY DLV',
+  ]);
+  // its fields are not in the table: the presentation form is refused with the fix
+  assert.deepEqual(problems(HEAD + 'a IN IPSECKEY 10 1 2 192.0.2.38 AQNRU3mG\n'), [
+    "3:6-3:14 rdata-invalid: type IPSECKEY is not known to dane-zone: write its RDATA in the generic form '\\# <length> <hex>' (RFC 3597 §5)",
+  ]);
+  // a meta type's mnemonic is still no record type, not even in a type bitmap
+  assert.match(problems(HEAD + 'd NSEC e A AXFR\n')[0], /'AXFR' is not a record type/);
+});
+
 test('unknown type without generic form names the fix', () => {
   const p = problems(HEAD + 'a IN TYPE65534 0102\n');
   assert.match(p[0], /^3:6-3:15 rdata-invalid: type TYPE65534 is not known .*'\\# <length> <hex>'/);

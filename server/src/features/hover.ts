@@ -4,7 +4,7 @@
 // qualified). Pure: returns markdown and the range it explains.
 import type { AbsRange } from '../rules/rule';
 import type { Directive, ZoneRecord, Zone } from '../zone/api';
-import { absRange, rrTypeByName, humanTtl, parseTtl } from '../zone/api';
+import { absRange, rrTypeByName, typeCodeByName, humanTtl, parseTtl } from '../zone/api';
 import type { FieldDef, RRTypeDef } from '../zone/rr-types';
 import { hitAt, type Hit } from './locate-at';
 import { codeSpan } from './markdown';
@@ -82,7 +82,8 @@ function ownerHover(zone: Zone, rec: ZoneRecord): string {
 
 /** Type hover: summary, code, RFC and the field layout. */
 export function typeHover(type: string, def: RRTypeDef | undefined): string {
-  if (!def) return `**${type}**: a type dane-zone does not know; write its RDATA in the RFC 3597 form \`\\# length hex\`.`;
+  // a mnemonic of the table without fields (IPSECKEY) or TYPEnnn: the code is known, the layout not
+  if (!def) return `**${type}** (type ${typeCodeByName(type)}): dane-zone does not know this type's fields; write its RDATA in the RFC 3597 form \`\\# length hex\`.`;
   const layout = def.fields.map((f) => `\`${f.name}\``).join(' ');
   const rows = def.fields.map((f) => `- \`${f.name}\` (${f.kind}): ${f.doc}`).join('\n');
   return `**${def.name}** (type ${def.code}): ${def.summary} (${def.rfc})\n\n\`${def.name}\` ${layout}\n\n${rows}`;

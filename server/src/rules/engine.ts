@@ -15,13 +15,23 @@ export interface RuleSettings {
 
 export const defaultHost: RuleHost = { now: () => new Date(), options: {} };
 
+/** An enabled rule and the severity of its findings. */
+export interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  /** the user's settings gave `severity`: it then holds for every finding, whatever the
+   *  record type (defaultSeverityByType) or the report (ReportArgs.severity) would say */
+  fromSettings: boolean;
+}
+
 /** The enabled rules with the severity the settings give them ('off' leaves a rule out). */
-export function activeRules(rules: readonly Rule[], settings: RuleSettings): { rule: Rule; severity: Severity }[] {
+export function activeRules(rules: readonly Rule[], settings: RuleSettings): ActiveRule[] {
   const sev = settings.severities ?? {};
-  const out: { rule: Rule; severity: Severity }[] = [];
+  const out: ActiveRule[] = [];
   for (const rule of rules) {
-    const s = sev[rule.id] ?? rule.defaultSeverity;
-    if (s !== 'off') out.push({ rule, severity: s });
+    const set = sev[rule.id];
+    if (set === 'off') continue;
+    out.push({ rule, severity: set ?? rule.defaultSeverity, fromSettings: set !== undefined });
   }
   return out;
 }
@@ -44,25 +54,38 @@ export interface FindingSink {
   push(f: Finding): void;
 }
 
-/** A rule's context: its reports become findings in `out`, with the configured severity. */
-export function contextFor(zone: Zone, host: RuleHost, rule: Rule, severity: Severity, out: FindingSink): RuleContext {
-  return {
+/** The context the engines give a rule. Before a record rule checks a record, the engine
+ *  sets `recordType` to the record's type: it picks the rule's defaultSeverityByType. */
+export interface EngineContext extends RuleContext {
+  recordType: string | undefined;
+}
+
+/** A rule's context: its reports become findings in `out`, with the severity the settings give,
+ *  else the report's own, else the rule's default for the record's type, else the rule's default. */
+export function contextFor(zone: Zone, host: RuleHost, active: ActiveRule, out: FindingSink): EngineContext {
+  const { rule, severity, fromSettings } = active;
+  const byType = fromSettings || rule.scope !== 'record' ? undefined : rule.defaultSeverityByType;
+  const ctx: EngineContext = {
     zone,
     host,
+    recordType: undefined,
     report(a: ReportArgs) {
+      let s = severity;
+      if (!fromSettings) s = a.severity ?? (byType && ctx.recordType !== undefined ? byType[ctx.recordType] : undefined) ?? severity;
       // messages quote zone text: control characters are escaped (\DDD) wherever they are printed
-      const f: Finding = { ruleId: rule.id, severity: a.severity && severity === rule.defaultSeverity ? a.severity : severity, message: printable(a.message), loc: a.loc };
+      const f: Finding = { ruleId: rule.id, severity: s, message: printable(a.message), loc: a.loc };
       if (a.data !== undefined) f.data = a.data;
       if (a.related) f.related = a.related.map((r) => ({ loc: r.loc, message: printable(r.message) }));
       out.push(f);
     },
   };
+  return ctx;
 }
 
 /** An enabled rule with the context its findings go through. */
 export interface Checked<R extends Rule> {
   rule: R;
-  ctx: RuleContext;
+  ctx: EngineContext;
 }
 
 /** Findings of the enabled rules (parse problems not included), in registry order:
@@ -74,14 +97,15 @@ export function runRules(zone: Zone, host: RuleHost = defaultHost, settings: Rul
   const recordFindings: Finding[] = [];
   const ownerRules: Checked<OwnerRule>[] = [];
   const recordRules: Checked<RecordRule>[] = [];
-  for (const { rule, severity } of activeRules(rules, settings)) {
+  for (const active of activeRules(rules, settings)) {
+    const rule = active.rule;
     if (rule.scope === 'record') {
-      recordRules.push({ rule, ctx: contextFor(zone, host, rule, severity, recordFindings) });
+      recordRules.push({ rule, ctx: contextFor(zone, host, active, recordFindings) });
       continue;
     }
     const list: Finding[] = [];
     lists.push(list);
-    const ctx = contextFor(zone, host, rule, severity, list);
+    const ctx = contextFor(zone, host, active, list);
     if (rule.scope === 'owner') ownerRules.push({ rule, ctx });
     else checkZone(rule, ctx);
   }
@@ -239,6 +263,7 @@ function checkRecords(zone: Zone, recordRules: readonly Checked<RecordRule>[]): 
       try {
         // appliesToOwner is not asked here: a rule's check() tests its owner itself, and asking
         // both per record was the same test twice (checkRecordRows asks once per name instead)
+        ctx.recordType = r.type;
         rule.check(r, ctx);
       } catch (e) {
         reportRuleFailure(rule, ctx, e, r);
@@ -275,6 +300,7 @@ function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Check
           if (memo[id] === 2) continue;
         }
         rec ??= rows.record(row);
+        ctx.recordType = rec.type;
         rule.check(rec, ctx);
       } catch (e) {
         reportRuleFailure(rule, ctx, e, rec ?? rows.record(row));

@@ -37,8 +37,9 @@ class RuleRun {
   readonly recordRulesFor: RecordRulesByType;
 
   constructor(readonly zone: Zone, host: RuleHost, rules: readonly Rule[], settings: RuleSettings) {
-    for (const { rule, severity } of activeRules(rules, settings)) {
-      const ctx = contextFor(zone, host, rule, severity, this.sink);
+    for (const active of activeRules(rules, settings)) {
+      const rule = active.rule;
+      const ctx = contextFor(zone, host, active, this.sink);
       if (rule.scope === 'record') this.recordRules.push({ rule, ctx });
       else if (rule.scope === 'owner') this.ownerRules.push({ rule, ctx });
       else this.zoneRules.push({ rule, ctx });
@@ -70,6 +71,7 @@ export class RuleCache {
     for (let i = 0; i < list.length; i++) {
       const { rule, ctx } = list[i];
       try {
+        ctx.recordType = rec.type;
         rule.check(rec, ctx);
       } catch (e) {
         reportRuleFailure(rule, ctx, e, rec);

@@ -73,9 +73,6 @@ export interface RuleContext {
 interface RuleBase {
   id: string;
   defaultSeverity: Severity;
-  /** defaults that differ by the record type a finding is about (the README's rule table
-   *  shows them; a user setting for the rule still wins) */
-  defaultSeverityByType?: Readonly<Record<string, Severity>>;
   rfc: RfcRef[];
   /** one line, shown in the README rule table and hovers */
   summary: string;
@@ -89,6 +86,10 @@ export interface RecordRule extends RuleBase {
   scope: 'record';
   /** record types this rule looks at (upper case); omitted = all */
   types?: readonly string[];
+  /** defaults that differ by the type of the record checked: the engine gives a finding this
+   *  severity instead of defaultSeverity (the README's rule table shows them; a user setting
+   *  for the rule still wins) */
+  defaultSeverityByType?: Readonly<Record<string, Severity>>;
   /** owner names (keys) besides the record's own that check() reads, e.g. an MX target:
    *  while typing, the record is checked again when records at one of them change */
   dependsOn?(rec: ZoneRecord, zone: Zone): readonly string[];

@@ -35,7 +35,6 @@ export const targetIsCname: RecordRule = {
     ctx.report({
       loc: targetLoc(rec),
       message: `${rec.type} target ${target} is a CNAME (to ${String(cname.values[0] ?? cname.rdataText)}): ${rec.type} must point at the canonical name`,
-      severity: targetIsCname.defaultSeverityByType?.[rec.type],
       related: [{ loc: cname.typeLoc, message: 'the CNAME' }],
     });
   },

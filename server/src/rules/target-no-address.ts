@@ -42,7 +42,6 @@ export const targetNoAddress: RecordRule = {
     ctx.report({
       loc: targetLoc(rec),
       message: `${rec.type} target ${target} is inside the zone but has no A or AAAA record`,
-      severity: targetNoAddress.defaultSeverityByType?.[rec.type],
     });
   },
 };

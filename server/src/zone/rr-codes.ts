@@ -1,6 +1,6 @@
 // Numeric registries the field kinds need: DNSSEC algorithms (RFC 8624), CERT
-// types (RFC 4398), classes, and the type code lookup (table in rr-types.ts).
-import { CERT_TYPE_VALUES, DNSSEC_ALGORITHMS, RR_TYPE_BY_NAME, type ValueDoc } from './rr-types';
+// types (RFC 4398), classes, and the type code lookup (the types are rr-types.ts's table).
+import { CERT_TYPE_VALUES, DNSSEC_ALGORITHMS, TYPE_BY_MNEMONIC, TYPES_WITHOUT_FIELDS, typeCodeOfText, type ValueDoc } from './rr-types';
 
 // mnemonic -> number, from the documented values in rr-types.ts (one table for both)
 const byName = (values: readonly ValueDoc[]): Record<string, number> => Object.fromEntries(values.map((x) => [x.name, x.value]));
@@ -21,22 +21,12 @@ const classCache = new Map<string, number | undefined>();
 /** Type code for a mnemonic or TYPEnnn (case-insensitive), or undefined. */
 export function typeCodeByName(text: string): number | undefined {
   if (typeCache.has(text)) return typeCache.get(text);
-  const v = typeCodeUncached(text);
+  const v = typeCodeOfText(text);
   if (typeCache.size < 4096) typeCache.set(text, v);
   return v;
 }
 
-function typeCodeUncached(text: string): number | undefined {
-  const up = text.toUpperCase();
-  const def = RR_TYPE_BY_NAME.get(up);
-  if (def) return def.code;
-  const m = /^TYPE([0-9]{1,5})$/.exec(up);
-  if (m && Number(m[1]) <= 65535) return Number(m[1]);
-  return undefined;
-}
-
-const META_NAMES: Record<number, string> = { 41: 'OPT', 249: 'TKEY', 250: 'TSIG', 251: 'IXFR', 252: 'AXFR', 253: 'MAILB', 254: 'MAILA', 255: 'ANY' };
-const META_CODES: Record<string, number> = Object.fromEntries(Object.entries(META_NAMES).map(([k, v]) => [v, Number(k)]));
+const META_NAMES: ReadonlyMap<number, string> = new Map(TYPES_WITHOUT_FIELDS.filter((t) => t.meta).map((t) => [t.code, t.name]));
 
 /**
  * Why a type code cannot be stored in a zone, or undefined: 0 is reserved, 41 (OPT),
@@ -47,7 +37,7 @@ const META_CODES: Record<string, number> = Object.fromEntries(Object.entries(MET
 export function metaTypeProblem(code: number, byMnemonic = false): string | undefined {
   if (code === 0) return 'TYPE0 is reserved and cannot be used for a record (RFC 6895 §3.1)';
   if (code === 41 || (code >= 128 && code <= 255)) {
-    const name = META_NAMES[code];
+    const name = META_NAMES.get(code);
     // named as written: 'AXFR (TYPE252)' for a mnemonic, 'TYPE252 (AXFR)' for TYPEnnn
     const label = !name ? `TYPE${code}` : byMnemonic ? `${name} (TYPE${code})` : `TYPE${code} (${name})`;
     return `${label} is a ${code >= 128 && code !== 249 && code !== 250 ? 'question or ' : ''}meta type: it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)`;
@@ -57,7 +47,8 @@ export function metaTypeProblem(code: number, byMnemonic = false): string | unde
 
 /** The type code of a meta type's mnemonic (OPT, AXFR, ANY, ...), or undefined. */
 export function metaTypeCode(text: string): number | undefined {
-  return META_CODES[text.toUpperCase()];
+  const t = TYPE_BY_MNEMONIC.get(text.toUpperCase());
+  return t && 'meta' in t ? t.code : undefined;
 }
 
 /** The mnemonic of a class code (CLASSnnn when it has none). */

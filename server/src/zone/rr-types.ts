@@ -1,6 +1,7 @@
 // The RR type table: one row per type with its code, RFC, summary and fields.
-// Parsing, `\#` checking, hover, completion and the README all read this table.
-// Adding a type = one row here (+ a field kind in field-kinds.ts if new).
+// Parsing, `\#` checking, hover, completion, the README and the grammar (scripts/gen-grammar.mjs)
+// all read this table. Adding a type = one row here (+ a field kind in field-kinds.ts if new);
+// the other IANA mnemonics, meta types included, are in TYPES_WITHOUT_FIELDS below it.
 import type { FieldKind } from './field-kinds';
 
 export interface ValueDoc {
@@ -352,19 +353,56 @@ export const RR_TYPES: readonly RRTypeDef[] = [
   },
 ];
 
-export const RR_TYPE_BY_NAME: ReadonlyMap<string, RRTypeDef> = new Map(RR_TYPES.map((t) => [t.name, t]));
-export const RR_TYPE_BY_CODE: ReadonlyMap<number, RRTypeDef> = new Map(RR_TYPES.map((t) => [t.code, t]));
-
-/** The table row for a mnemonic or TYPEnnn of a known type (case-insensitive). */
-export function rrTypeByName(name: string): RRTypeDef | undefined {
-  const up = name.toUpperCase();
-  const def = RR_TYPE_BY_NAME.get(up);
-  if (def) return def;
-  const m = /^TYPE([0-9]{1,5})$/.exec(up);
-  return m ? RR_TYPE_BY_CODE.get(Number(m[1])) : undefined;
+/** A type known by its mnemonic and code only. */
+export interface TypeWithoutFields {
+  name: string;
+  code: number;
+  /** a question or meta type: it exists only in DNS messages, never as a record in a zone
+   *  (RFC 6895 §3.1), so the parser refuses it */
+  meta?: true;
 }
 
-/** The mnemonic for a code (TYPEnnn when unknown). */
+// The other mnemonics of IANA's "Resource Record (RR) TYPEs": records of these types are read in
+// the generic form only (`\# <length> <hex>`, RFC 3597 §5), as BIND reads any type it knows.
+const named = (code: number, name: string): TypeWithoutFields => ({ name, code });
+const meta = (code: number, name: string): TypeWithoutFields => ({ name, code, meta: true });
+export const TYPES_WITHOUT_FIELDS: readonly TypeWithoutFields[] = [
+  named(3, 'MD'), named(4, 'MF'), named(7, 'MB'), named(8, 'MG'), named(9, 'MR'), named(10, 'NULL'), named(11, 'WKS'),
+  named(14, 'MINFO'), named(17, 'RP'), named(18, 'AFSDB'), named(19, 'X25'), named(20, 'ISDN'), named(21, 'RT'),
+  named(22, 'NSAP'), named(23, 'NSAP-PTR'), named(24, 'SIG'), named(25, 'KEY'), named(26, 'PX'), named(27, 'GPOS'),
+  named(30, 'NXT'), named(31, 'EID'), named(32, 'NIMLOC'), named(34, 'ATMA'), named(36, 'KX'), named(38, 'A6'),
+  named(40, 'SINK'), meta(41, 'OPT'), named(42, 'APL'), named(45, 'IPSECKEY'), named(49, 'DHCID'), named(55, 'HIP'),
+  named(56, 'NINFO'), named(57, 'RKEY'), named(58, 'TALINK'), named(62, 'CSYNC'), named(66, 'DSYNC'),
+  named(100, 'UINFO'), named(101, 'UID'), named(102, 'GID'), named(103, 'UNSPEC'), named(104, 'NID'), named(105, 'L32'),
+  named(106, 'L64'), named(107, 'LP'), named(108, 'EUI48'), named(109, 'EUI64'),
+  meta(249, 'TKEY'), meta(250, 'TSIG'), meta(251, 'IXFR'), meta(252, 'AXFR'), meta(253, 'MAILB'), meta(254, 'MAILA'), meta(255, 'ANY'),
+  named(258, 'AVC'), named(259, 'DOA'), named(260, 'AMTRELAY'), named(261, 'RESINFO'), named(262, 'WALLET'),
+  named(32768, 'TA'), named(32769, 'DLV'),
+];
+
+export const RR_TYPE_BY_CODE: ReadonlyMap<number, RRTypeDef> = new Map(RR_TYPES.map((t) => [t.code, t]));
+/** Every mnemonic (upper case): the rows of RR_TYPES and TYPES_WITHOUT_FIELDS. */
+export const TYPE_BY_MNEMONIC: ReadonlyMap<string, RRTypeDef | TypeWithoutFields> = new Map([...RR_TYPES, ...TYPES_WITHOUT_FIELDS].map((t) => [t.name, t]));
+// a meta type's code has no mnemonic here: typeName(252) is TYPE252, which reads back as 252
+const MNEMONIC_BY_CODE: ReadonlyMap<number, string> = new Map([...RR_TYPES, ...TYPES_WITHOUT_FIELDS.filter((t) => !t.meta)].map((t) => [t.code, t.name]));
+
+/** The code of a type written as its mnemonic (any case) or as TYPEnnn, or undefined. A meta
+ *  type's mnemonic is no record type (undefined); TYPEnnn reads any code from 0 to 65535. */
+export function typeCodeOfText(text: string): number | undefined {
+  const up = text.toUpperCase();
+  const t = TYPE_BY_MNEMONIC.get(up);
+  if (t) return 'meta' in t ? undefined : t.code;
+  const m = /^TYPE([0-9]{1,5})$/.exec(up);
+  return m && Number(m[1]) <= 65535 ? Number(m[1]) : undefined;
+}
+
+/** The table row for a mnemonic or TYPEnnn of a type with fields (case-insensitive). */
+export function rrTypeByName(name: string): RRTypeDef | undefined {
+  const code = typeCodeOfText(name);
+  return code === undefined ? undefined : RR_TYPE_BY_CODE.get(code);
+}
+
+/** The mnemonic for a code (TYPEnnn when it has none, or names a meta type). */
 export function typeName(code: number): string {
-  return RR_TYPE_BY_CODE.get(code)?.name ?? `TYPE${code}`;
+  return MNEMONIC_BY_CODE.get(code) ?? `TYPE${code}`;
 }

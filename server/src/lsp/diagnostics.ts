@@ -82,6 +82,9 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly store: ZoneStore,
+    /** false while a document's first settings are on their way: nothing is published for it
+     *  then (the server schedules it when they come), not even for an edit or a watched file */
+    private readonly settingsKnown: (uri: string) => boolean,
   ) {}
 
   schedule(uri: string): void {
@@ -125,7 +128,7 @@ export class DiagnosticsPublisher {
     this.pending.clear();
     for (const uri of uris) {
       const doc = this.store.docs.get(uri);
-      if (!doc) continue;
+      if (!doc || !this.settingsKnown(uri)) continue;
       if (this.store.longAnalysisAhead(uri)) {
         // Publish when it is done; other messages are handled meanwhile.
         void this.store.analysisInTurns(uri).then(() => this.schedule(uri));

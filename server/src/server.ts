@@ -42,8 +42,8 @@ function connect(): Connection {
 
 const connection = connect();
 const store = new ZoneStore();
-const publisher = new DiagnosticsPublisher(connection, store);
 const settings = new SettingsCache(connection);
+const publisher = new DiagnosticsPublisher(connection, store, (uri) => settings.known(uri));
 store.settingsFor = (uri) => settings.get(uri);
 store.observer = analysisProgress(connection, store);
 
@@ -98,22 +98,13 @@ connection.onInitialized(() => {
   });
 });
 
-/** documents opened whose settings have not come yet: nothing is published for them before */
-const awaitingSettings = new Map<string, object>();
-
 connection.onDidOpenTextDocument(async (p) => {
   const uri = p.textDocument.uri;
   store.open(uri, p.textDocument.text, p.textDocument.version);
   includes?.changed([uri]);
-  // Settings first (one quick round trip), so a big zone is not analysed twice on open, and
-  // an edit that comes meanwhile is not published with the defaults.
-  const opening = {};
-  awaitingSettings.set(uri, opening);
-  try {
-    await settings.refresh(uri);
-  } finally {
-    if (awaitingSettings.get(uri) === opening) awaitingSettings.delete(uri);
-  }
+  // Settings first (one quick round trip), so a big zone is not analysed twice on open; the
+  // publisher holds the document back until they come, whatever schedules it meanwhile.
+  await settings.refresh(uri);
   if (store.docs.has(uri)) publisher.schedule(uri);
 });
 
@@ -122,12 +113,11 @@ connection.onDidChangeTextDocument((p) => {
   store.change(uri, p.contentChanges, p.textDocument.version);
   includes?.changed([uri]);
   publisher.dropExtra(uri);
-  if (!awaitingSettings.has(uri)) publisher.schedule(uri);
+  publisher.schedule(uri);
 });
 
 connection.onDidCloseTextDocument((p) => {
   oversized.closed(p.textDocument.uri);
-  awaitingSettings.delete(p.textDocument.uri);
   store.close(p.textDocument.uri);
   settings.forget(p.textDocument.uri);
   publisher.clear(p.textDocument.uri);

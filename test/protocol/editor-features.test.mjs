@@ -123,11 +123,78 @@ test('symbols, folding, definition and references', async (t) => {
   assert.deepEqual(syms.map((x) => x.name), ['example.com.', 'ns1.example.com.', 'mx1.example.com.', '_25._tcp.mx1.example.com.', 'www.example.com.']);
   assert.deepEqual(syms[0].children.map((c) => c.name), ['SOA', 'NS', 'MX']);
   const folds = await s.conn.sendRequest('textDocument/foldingRange', { textDocument: doc });
-  assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[2, 3]]);
+  assert.deepEqual(folds, [{ startLine: 2, endLine: 3, kind: 'region' }]);
   const defs = await s.conn.sendRequest('textDocument/definition', { textDocument: doc, position: pos(5, 'mx1', 1) });
   assert.deepEqual(defs.map((l) => [l.uri, l.range.start.line]), [[URI, 7]]);
   const refs = await s.conn.sendRequest('textDocument/references', { textDocument: doc, position: pos(7, 'mx1'), context: { includeDeclaration: false } });
   assert.deepEqual(refs.map((l) => l.range.start.line).sort((a, b) => a - b), [5, 10]);
+});
+
+// What folds (features/folding.ts): an entry over more lines (a parenthesised record) is a
+// region; two or more comment-only lines in a row are a comment fold. Owner groups do not
+// fold, and a blank line, a record or a directive ends a comment run.
+const FOLDING = [
+  '; example.com.: the zone of the mail servers', //        0-1 comment
+  '; edited by hand, the serial bumped by dane-zone',
+  '$ORIGIN example.com.',
+  '$TTL 3600',
+  '@ IN SOA ns1 hostmaster ( ; the SOA over six lines', //   4-9 region
+  '        2024010101 ; serial',
+  '        7200       ; refresh',
+  '        3600       ; retry',
+  '        1209600    ; expire',
+  '        300 )      ; negative TTL',
+  '  IN NS ns1', //                                          10-12: the owner group of @, no fold
+  '  IN NS ns2',
+  '  IN MX 10 mail',
+  '; name servers', //                                       13: one comment line, no fold
+  'ns1 IN A 192.0.2.1', //                                   14-15: owner group, no fold
+  '    IN AAAA 2001:db8::1',
+  'ns2 IN A 192.0.2.2',
+  '; the next block is apart', //                            17: alone, the blank line ends it
+  '',
+  '; mail: the host, its TLSA record', //                    19-21 comment
+  '; and its DKIM key (RSA, the TXT split in three strings)',
+  ';   selector 2024',
+  'mail IN A 192.0.2.25',
+  '     IN AAAA 2001:db8::25',
+  '_25._tcp.mail IN TLSA 3 1 1 (', //                        24-25 region
+  '        8cb0fc6c527506a053f4f14c8464bebbd6dede2738d11468dd953d7d6a3021f1 )',
+  'sel2024._domainkey IN TXT ( "v=DKIM1; k=rsa; " ; the ; in quotes is text', // 26-28 region
+  '        "p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo"',
+  '        "4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u" )',
+  'www IN CNAME mail',
+  '; two comment lines', //                                  30-31 comment, at the end
+  '; end the file',
+].join('\n');
+
+test('folding ranges: the parenthesised SOA, TLSA and DKIM TXT records are regions, comment runs fold, owner groups do not', async (t) => {
+  const s = await startServerFor(t);
+  const uri = 'file:///tmp/dane-zone-features/folding.zone';
+  await s.open(uri, FOLDING, 1);
+  const folds = await s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+  assert.deepEqual(folds, [
+    { startLine: 0, endLine: 1, kind: 'comment' },
+    { startLine: 4, endLine: 9, kind: 'region' },
+    { startLine: 19, endLine: 21, kind: 'comment' },
+    { startLine: 24, endLine: 25, kind: 'region' },
+    { startLine: 26, endLine: 28, kind: 'region' },
+    { startLine: 30, endLine: 31, kind: 'comment' },
+  ]);
+  // an edit puts the DKIM record on one line, and one makes the blank line a comment (the two
+  // blocks around it are one run then): the folds follow the edits
+  await s.change(uri, 2, [
+    { range: { start: { line: 26, character: 0 }, end: { line: 28, character: FOLDING.split('\n')[28].length } }, text: 'sel2024._domainkey IN TXT "v=DKIM1; k=rsa; p=AQAB"' },
+    { range: { start: { line: 18, character: 0 }, end: { line: 18, character: 0 } }, text: ';' },
+  ]);
+  const after = await s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+  assert.deepEqual(after, [
+    { startLine: 0, endLine: 1, kind: 'comment' },
+    { startLine: 4, endLine: 9, kind: 'region' },
+    { startLine: 17, endLine: 21, kind: 'comment' },
+    { startLine: 24, endLine: 25, kind: 'region' },
+    { startLine: 28, endLine: 29, kind: 'comment' },
+  ]);
 });
 
 test('references find every name field definition follows (SOA MNAME, SVCB, HTTPS, NAPTR, NSEC); neither follows a mailbox or an RRSIG signer', async (t) => {

@@ -3,6 +3,10 @@
 // meant are ignored with a word to the user.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startServerFor } from '../helpers/lsp-client.mjs';
 
 const URI = 'file:///tmp/dane-zone-protocol/race.zone';
@@ -27,6 +31,31 @@ test('an edit before the settings answer is published with the settings', async 
   const published = s.history.filter((p) => p.uri === URI);
   assert.ok(published.length >= 2);
   assert.deepEqual(published.filter((p) => p.diagnostics.length), [], 'a publish with the default settings');
+});
+
+test('an included file that changes on disk before the settings answer is not published with the defaults', async (t) => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dz-settings-')));
+  const main = '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\nwww IN CNAME ns1\n$INCLUDE hosts.inc\n';
+  writeFileSync(join(dir, 'main.zone'), main);
+  writeFileSync(join(dir, 'hosts.inc'), 'h1 IN A 192.0.2.10\n');
+  const folder = pathToFileURL(dir).toString();
+  const uri = `${folder}/main.zone`;
+  const s = await startServerFor(t, { rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }] });
+  let answer;
+  const answered = new Promise((r) => { answer = r; });
+  s.conn.onRequest('workspace/configuration', async (p) => { await answered; return p.items.map(() => SETTINGS); });
+  await s.open(uri, main, 1);
+  // an editor request analyses the document meanwhile (with the defaults), and reads hosts.inc
+  await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  writeFileSync(join(dir, 'hosts.inc'), 'www IN TXT "x"\nbad IN A 192.0.2.300\n');
+  await s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${folder}/hosts.inc`, type: 2 }] });
+  await s.conn.sendRequest('dane-zone/noSuchMethod', {}).catch(() => undefined);
+  answer();
+  // the change did reach the document: its rdata-invalid shows; cname-and-other-data is off
+  const d = await s.diagnosticsWhere(uri, (p) => p.diagnostics.length > 0, 5000);
+  assert.deepEqual(d.diagnostics.map((x) => x.code), ['rdata-invalid']);
+  const published = s.history.filter((p) => p.uri === uri);
+  assert.deepEqual(published.filter((p) => p.diagnostics.some((x) => x.code === 'cname-and-other-data')), [], 'a publish with the default settings');
 });
 
 test('a mistyped severity or an unknown rule id in daneZone.rules is ignored, and the user is told once', async (t) => {

@@ -4,38 +4,11 @@
 // document's full analysis runs in turns (ZoneStore.analysisInTurns): other messages
 // are handled meanwhile, and its diagnostics are published when it is done.
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
-import type { Loc, SourceFile, Zone } from '../zone/model';
+import type { Zone } from '../zone/model';
 import type { Finding } from '../rules/rule';
 import type { ZoneStore } from './zone-store';
 import { locToRange, toDiagnostic } from './convert';
-
-/** Where findings inside $INCLUDE'd files show in the including document: the top-level
- *  $INCLUDE that read them. Each $INCLUDE reads the file into its own SourceFile object, so a
- *  file included twice has two sites: they are told apart by that object (by file id only
- *  when a model does not keep the object). */
-class IncludeSites {
-  private readonly byFile = new Map<SourceFile, Loc>();
-  private readonly byId = new Map<string, Loc>();
-
-  constructor(private readonly zone: Zone) {
-    for (const d of zone.directives) {
-      if (!d.includedFile) continue;
-      this.byFile.set(d.includedFile, d.loc);
-      this.byId.set(d.includedFile.id, d.loc);
-    }
-  }
-
-  private parent(file: SourceFile): Loc | undefined {
-    return this.byFile.get(file) ?? this.byId.get(file.id);
-  }
-
-  of(file: SourceFile): Loc | undefined {
-    const top = this.zone.file.id;
-    let loc = this.parent(file);
-    for (let hops = 0; loc && loc.file.id !== top && hops < 64; hops++) loc = this.parent(loc.file);
-    return loc && loc.file.id === top ? loc : undefined;
-  }
-}
+import { includeSites } from '../zone/include-sites';
 
 export function diagnosticsFor(store: ZoneStore, uri: string): Diagnostic[] {
   const a = store.analysis(uri);
@@ -74,13 +47,13 @@ export function diagnosticsOf(zone: Zone, all: readonly Finding[], uri: string, 
       message: `${all.length - findings.length} more problems in this file are not shown (daneZone.problemLimit is ${limit}; errors come first): \`dane-zone check\` lists every one`,
     });
   }
-  let sites: IncludeSites | undefined;
+  let siteOf: ReturnType<typeof includeSites> | undefined;
   for (const f of findings) {
     if (f.loc.file.id === uri) out.push(toDiagnostic(f));
     else {
-      const site = (sites ??= new IncludeSites(zone)).of(f.loc.file);
+      const site = (siteOf ??= includeSites(zone))(f.loc.file);
       const line = f.loc.entry.line + f.loc.span.line + 1;
-      if (site) out.push(toDiagnostic(f, locToRange(site), `in ${f.loc.file.id.replace(/^.*\//, '')}:${line}: `));
+      if (site) out.push(toDiagnostic(f, locToRange(site.loc), `in ${f.loc.file.id.replace(/^.*\//, '')}:${line}: `));
     }
   }
   return out;
@@ -109,6 +82,9 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly store: ZoneStore,
+    /** false while a document's first settings are on their way: nothing is published for it
+     *  then (the server schedules it when they come), not even for an edit or a watched file */
+    private readonly settingsKnown: (uri: string) => boolean,
   ) {}
 
   schedule(uri: string): void {
@@ -152,7 +128,7 @@ export class DiagnosticsPublisher {
     this.pending.clear();
     for (const uri of uris) {
       const doc = this.store.docs.get(uri);
-      if (!doc) continue;
+      if (!doc || !this.settingsKnown(uri)) continue;
       if (this.store.longAnalysisAhead(uri)) {
         // Publish when it is done; other messages are handled meanwhile.
         void this.store.analysisInTurns(uri).then(() => this.schedule(uri));

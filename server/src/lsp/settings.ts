@@ -71,6 +71,12 @@ export class SettingsCache {
     return this.cache.get(uri) ?? toDocSettings(undefined);
   }
 
+  /** True once the document's settings came (or could not: then it has the defaults), and
+   *  always when the client has none to give. Until then its findings would be the defaults'. */
+  known(uri: string): boolean {
+    return !this.supported || this.cache.has(uri);
+  }
+
   /** Fetches settings for a document; resolves to true when they changed. */
   async refresh(uri: string): Promise<boolean> {
     if (!this.supported) return false;
@@ -80,6 +86,7 @@ export class SettingsCache {
       const answer = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'daneZone' }) as Promise<DaneZoneSettings | undefined>;
       s = await Promise.race([answer, new Promise<undefined>((r) => setTimeout(() => r(undefined), 3000).unref())]);
     } catch {
+      if (!this.cache.has(uri)) this.cache.set(uri, toDocSettings(undefined));
       return false;
     }
     const before = JSON.stringify(this.raw.get(uri) ?? null);

@@ -4,12 +4,13 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding, RuleHost } from '../rules/rule';
-import type { Directive, SourceFile, Zone } from '../zone/model';
+import type { SourceFile, Zone } from '../zone/model';
 import type { Entry } from '../zone/syntax';
 import { buildZoneInSlices, runToEnd, type IncludeResult } from '../zone/parser';
 import { problemFindings, type RuleSettings } from '../rules/engine';
 import { RuleCache } from '../rules/incremental-engine';
 import { reparse } from '../zone/incremental';
+import { includeSites } from '../zone/include-sites';
 import { originFromFileName } from '../zone/origin-hint';
 import { ZoneDocument, type ContentChange } from './zone-document';
 import { inTurns } from './in-turns';
@@ -101,23 +102,14 @@ function readsAny(zone: Zone, paths: ReadonlySet<string>): boolean {
 }
 
 /** The zone's own (top-level) $INCLUDE entries that read one of `paths`, directly or through
- *  other included files (each $INCLUDE reads into its own SourceFile object). */
+ *  other included files. */
 function topIncludeSites(zone: Zone, paths: ReadonlySet<string>): Entry[] {
-  const parentOf = new Map<SourceFile, Directive>();
-  const hits: Directive[] = [];
-  for (const d of zone.directives) {
-    if (!d.includedFile) continue;
-    parentOf.set(d.includedFile, d);
-    if (paths.has(includedPath(d.includedFile))) hits.push(d);
-  }
+  const siteOf = includeSites(zone);
   const out = new Set<Entry>();
-  for (let d of hits) {
-    for (let hops = 0; d.loc.file.id !== zone.file.id && hops < 64; hops++) {
-      const up = parentOf.get(d.loc.file);
-      if (!up) break;
-      d = up;
-    }
-    if (d.loc.file.id === zone.file.id) out.add(d.loc.entry);
+  for (const d of zone.directives) {
+    if (!d.includedFile || !paths.has(includedPath(d.includedFile))) continue;
+    const site = siteOf(d.includedFile);
+    if (site) out.add(site.loc.entry);
   }
   return [...out];
 }

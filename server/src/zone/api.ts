@@ -15,6 +15,7 @@ export { parseZone, buildZone, buildZoneInSlices, runToEnd, makeSourceFile } fro
 export { scanZone } from './scan';
 export type { ZoneText } from './scan';
 export { reparse, recordsOfTopEntry, firstEntryFrom } from './incremental';
+export { includeSites } from './include-sites';
 export { runRules, problemFindings, defaultHost, typesReadByRules } from '../rules/engine';
 export { RuleCache } from '../rules/incremental-engine';
 export { absRange, entryTokens, entryTokensInto, dataTokens, locOfTokens, entryLoc } from './locate';

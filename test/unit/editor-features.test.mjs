@@ -419,3 +419,24 @@ test('completion: MX preference, CAA flags and tags, DNSKEY flags, NSEC3PARAM fi
   assert.deepEqual(at('$GENERATE 1-10 host$ A '), []);
   assert.deepEqual(at('$GENERATE 1-10 '), []);
 });
+
+test('completion: names in name fields of a whole-file parse take the $ORIGIN above the line', () => {
+  const text = [
+    '$ORIGIN example.com.',
+    'mx1 IN A 192.0.2.1',
+    'www IN CNAME mx1',
+    '$ORIGIN sub.example.com.',
+    'mail IN A 192.0.2.2',
+    '@ IN NS ',
+    '',
+  ].join('\n');
+  const z = core.parseZone(text, { fileId: 'c.zone' });
+  const names = core.completionsAt(z, 5, 8);
+  assert.deepEqual(names.map((c) => [c.label, c.kind, c.replaceFrom]), [
+    ['mail', 'name', 8], ['mx1.example.com.', 'name', 8], ['www.example.com.', 'name', 8],
+  ]);
+  assert.match(names[2].detail, /an alias: not allowed as NS target \(RFC 2181 §10\.3\)$/);
+  // above the second $ORIGIN the same names are written relative to example.com.
+  const first = core.parseZone(text.replace('www IN CNAME mx1', 'www IN CNAME '), { fileId: 'c.zone' });
+  assert.deepEqual(core.completionsAt(first, 2, 13).map((c) => c.label), ['mail.sub', 'mx1']);
+});

@@ -2,15 +2,17 @@
 // classes where the type goes (also in $GENERATE), and the named values of small
 // fields (TLSA usage/selector/matching type, SSHFP, DS and DNSKEY algorithms ...)
 // or common choices (MX preference, CAA flags and tags, DNSKEY flags, NSEC3PARAM)
-// from the RR type table, with their descriptions. Nothing inside a comment.
+// from the RR type table, with their descriptions; the zone's own names in name fields
+// and `_25._tcp.` TLSA owners (name-completion.ts). Nothing inside a comment.
 // With snippets, a type or directive inserts its fields as named tab stops.
-// Pure: works on the entry's tokens.
+// Pure: works on the entry's tokens and the zone's indexes.
 import type { FieldDef, RRTypeDef } from '../zone/rr-types';
 import type { Zone } from '../zone/api';
 import { RR_TYPES, rrTypeByName, dataTokens, entryTokens, parseTtl, TokKind } from '../zone/api';
 import { entryAt, isClassToken } from './locate-at';
+import { originAt, ownerNames, tlsaOwnerNames, type NameList } from './name-completion';
 
-export type CompletionKind = 'directive' | 'type' | 'class' | 'value';
+export type CompletionKind = 'directive' | 'type' | 'class' | 'value' | 'name';
 
 export interface CompletionEntry {
   label: string;
@@ -31,6 +33,12 @@ export interface CompletionEntry {
 export interface CompletionOptions {
   /** the client takes snippets (LSP completionItem.snippetSupport) */
   snippets?: boolean;
+}
+
+export interface CompletionList {
+  entries: CompletionEntry[];
+  /** true when entries were left out: the client should ask again as more is typed */
+  incomplete: boolean;
 }
 
 type Entry0 = Omit<CompletionEntry, 'replaceFrom'>;
@@ -112,18 +120,25 @@ function fieldValues(def: RRTypeDef, f: FieldDef): Entry0[] {
   }));
 }
 
+const nothing = (): CompletionList => ({ entries: [], incomplete: false });
+
 function isTtlToken(text: string): boolean {
   return parseTtl(text) !== undefined;
 }
 
 /** Completion entries for a cursor at (line, col) in the zone's own file. */
 export function completionsAt(zone: Zone, line: number, col: number, options: CompletionOptions = {}): CompletionEntry[] {
+  return completionListAt(zone, line, col, options).entries;
+}
+
+/** completionsAt, and whether entries were left out (names are capped: see name-completion.ts). */
+export function completionListAt(zone: Zone, line: number, col: number, options: CompletionOptions = {}): CompletionList {
   const file = zone.file;
   const entry = entryAt(file, line);
   const lineText = file.lines[line] ?? '';
   const rel = entry ? line - entry.line : 0;
   // in a comment (the lexer knows where one starts: not in quotes, not escaped)
-  if (entry && entryTokens(file, entry).some((t) => t.kind === TokKind.Comment && t.line === rel && t.start < col)) return [];
+  if (entry && entryTokens(file, entry).some((t) => t.kind === TokKind.Comment && t.line === rel && t.start < col)) return nothing();
   const all = entry ? dataTokens(file, entry) : [];
   // tokens before the cursor; one that touches the cursor is the word being typed
   const before = all.filter((t) => t.line < rel || (t.line === rel && t.start < col));
@@ -134,22 +149,29 @@ export function completionsAt(zone: Zone, line: number, col: number, options: Co
   const replaceFrom = typing ? last.start : col;
   const leadingBlank = entry ? entry.leadingBlank : /^\s/.test(lineText);
   const snippets = !!options.snippets;
-  const out = (list: Entry0[]): CompletionEntry[] => list.map((e) => ({ ...e, replaceFrom }));
+  const out = (list: Entry0[]): CompletionList => ({ entries: list.map((e) => ({ ...e, replaceFrom })), incomplete: false });
+  const names = (list: NameList): CompletionList => ({
+    entries: list.entries.map((e) => ({ ...e, kind: 'name' as const, replaceFrom })),
+    incomplete: list.incomplete,
+  });
 
   if (done.length === 0) {
-    if (!leadingBlank) return prefix === '' || prefix.startsWith('$') ? out(directives(snippets)) : [];
+    if (!leadingBlank) {
+      if (prefix === '' || prefix.startsWith('$')) return out(directives(snippets));
+      return prefix.startsWith('_') ? names(tlsaOwnerNames(zone, prefix, originAt(zone, entry, line), entry)) : nothing();
+    }
     return out(typesAndClasses(true, snippets));
   }
   if (!leadingBlank && done[0].text.startsWith('$')) {
     // $GENERATE range lhs [ttl] [class] type rhs: types and classes after lhs
-    if (done[0].text.toUpperCase() !== '$GENERATE' || done.length < 3) return [];
+    if (done[0].text.toUpperCase() !== '$GENERATE' || done.length < 3) return nothing();
     let j = 3;
     let sawClass = false;
     while (j < done.length && (isClassToken(done[j].text) || isTtlToken(done[j].text))) {
       if (isClassToken(done[j].text)) sawClass = true;
       j++;
     }
-    return j >= done.length ? out(typesAndClasses(!sawClass, false)) : [];
+    return j >= done.length ? out(typesAndClasses(!sawClass, false)) : nothing();
   }
   let i = leadingBlank ? 0 : 1;
   let sawClass = false;
@@ -159,7 +181,9 @@ export function completionsAt(zone: Zone, line: number, col: number, options: Co
   }
   if (i >= done.length) return out(typesAndClasses(!sawClass, snippets));
   const def = rrTypeByName(done[i].text);
-  if (!def) return [];
+  if (!def) return nothing();
   const f = def.fields[done.length - i - 1];
-  return f ? out(fieldValues(def, f)) : [];
+  if (!f) return nothing();
+  if (f.kind === 'name') return names(ownerNames(zone, def, prefix, originAt(zone, entry, line), entry));
+  return out(fieldValues(def, f));
 }

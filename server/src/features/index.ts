@@ -1,7 +1,8 @@
 // Editor features as pure functions of the zone model (no LSP types): the
 // server's lsp/ handlers call these, tests call them through dist/core.js.
 export { hoverAt, typeHover, type HoverResult } from './hover';
-export { completionsAt, type CompletionEntry, type CompletionKind } from './completion';
+export { completionsAt, completionListAt, type CompletionEntry, type CompletionKind, type CompletionList } from './completion';
+export { NAME_LIMIT } from './name-completion';
 export { documentSymbols, documentSymbolsInSlices, DEFAULT_OUTLINE_LIMIT, MAX_RECORD_SYMBOLS, type ZoneSymbol } from './symbols';
 export { foldingRanges, foldingRangesInSlices, type Fold } from './folding';
 export { definitionAt, referencesAt, nameAt } from './navigation';

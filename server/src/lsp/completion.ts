@@ -1,8 +1,9 @@
 // textDocument/completion: entries from features/completion.ts. Types and
 // directives come as snippets (fields as tab stops) only to a client that says it
-// takes them (completionItem.snippetSupport); others get plain text.
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem, type Connection } from 'vscode-languageserver/node';
-import { completionsAt, type CompletionKind } from '../features/completion';
+// takes them (completionItem.snippetSupport); others get plain text. A list of the
+// zone's names is capped: then it is marked incomplete, so the client asks again.
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionList, type Connection } from 'vscode-languageserver/node';
+import { completionListAt, type CompletionKind } from '../features/completion';
 import type { GetDoc } from './doc-state';
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
@@ -10,17 +11,19 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
   type: CompletionItemKind.Class,
   class: CompletionItemKind.Enum,
   value: CompletionItemKind.EnumMember,
+  name: CompletionItemKind.Reference,
 };
 
 /** Characters after which the client should ask again (a new field starts after a blank). */
 export const COMPLETION_TRIGGERS = [' ', '$'];
 
 export function registerCompletion(connection: Connection, getDoc: GetDoc, client: () => ClientCapabilities | undefined): void {
-  connection.onCompletion(async ({ textDocument, position }): Promise<CompletionItem[]> => {
+  connection.onCompletion(async ({ textDocument, position }): Promise<CompletionList> => {
     const doc = await getDoc(textDocument.uri);
-    if (!doc) return [];
+    if (!doc) return { isIncomplete: false, items: [] };
     const snippets = !!client()?.textDocument?.completion?.completionItem?.snippetSupport;
-    return completionsAt(doc.zone, position.line, position.character, { snippets }).map((e) => ({
+    const list = completionListAt(doc.zone, position.line, position.character, { snippets });
+    const items = list.entries.map((e) => ({
       label: e.label,
       kind: KINDS[e.kind],
       detail: e.detail,
@@ -31,5 +34,6 @@ export function registerCompletion(connection: Connection, getDoc: GetDoc, clien
       textEdit: { range: { start: { line: position.line, character: e.replaceFrom }, end: position }, newText: e.insertText ?? e.label },
       ...(e.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
     }));
+    return { isIncomplete: list.incomplete, items };
   });
 }

@@ -11,6 +11,7 @@ import { problemFindings, type RuleSettings } from '../rules/engine';
 import { RuleCache } from '../rules/incremental-engine';
 import { reparse } from '../zone/incremental';
 import { includeSites } from '../zone/include-sites';
+import { noteOwnerChanges } from '../features/owner-index';
 import { originFromFileName } from '../zone/origin-hint';
 import { ZoneDocument, type ContentChange } from './zone-document';
 import { inTurns } from './in-turns';
@@ -327,6 +328,7 @@ export class ZoneStore {
     const lines = doc.lines;
     if (prev && doc.dirty && prev.settingsKey === settingsKey) {
       const { zone, removed, added } = reparse(prev.zone, lines, doc.dirty, prev.lineCount, opts);
+      noteOwnerChanges(zone, removed, added);
       const findings = [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)];
       return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
     }

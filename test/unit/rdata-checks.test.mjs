@@ -113,6 +113,12 @@ test('SVCB/HTTPS SvcParams are checked as RFC 9460 §2.1, §7 and §8 say, with 
     ['alpn= "h2"', /SVCB alpn: expected a comma-separated list of protocol ids, found an empty value/],
     ['no-default-alpn', /SVCB no-default-alpn needs alpn in the same record \(RFC 9460 §7\.1\.1\)/],
     ['port=', /SVCB port: expected 0-65535, found ''/],
+    // BIND 9.18.49 (FORMERR, syntax error) and Knot 3.2.6 refuse upper-case keys and a quoted key
+    ['ALPN=h2', /SVCB SvcParam key 'ALPN' must be written in lower case: alpn \(RFC 9460 §2\.1\)/],
+    ['alpn=h2 KEY1234=x', /SVCB SvcParam key 'KEY1234' must be written in lower case: key1234/, 19],
+    ['"alpn=h2"', /SVCB a quoted SvcParam: only its value may be quoted, as in alpn="h2" \(RFC 9460 §2\.1\)/],
+    // Knot 3.2.6 refuses it (BIND 9.18 reads it)
+    ['mandatory=ALPN alpn=h2', /SVCB mandatory: key 'ALPN' must be written in lower case: alpn \(RFC 9460 §2\.1\)/],
   ]) assert.match(one(`s SVCB 1 . ${params}`), new RegExp(`^3:${col} error rdata-invalid: ${why.source}`), params);
   for (const good of ['s SVCB 1 . alpn="h2,h3" port="443"', 's SVCB 1 . key65535=abc', 's SVCB 1 . mandatory=alpn,port alpn=h2 port=443',
     's HTTPS 1 . alpn=h2 no-default-alpn', 's HTTPS 1 . ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA',

@@ -238,18 +238,21 @@ function svcParams(c: FieldCursor): Record<string, string> | undefined {
   while (c.i < c.words.length) {
     const at = c.i;
     const w = c.words[c.i];
-    const raw = w.kind === TokKind.Quoted ? unescapeText(w.text).value : w.text;
+    const fl = (msg: string): undefined => fail(c, msg, at, c.i + 1);
+    // BIND 9.18 and Knot 3.2 refuse both: only the value may be quoted, and keys are lower case
+    if (w.kind === TokKind.Quoted) return fl(`a quoted SvcParam: only its value may be quoted, as in alpn="h2" (RFC 9460 §2.1)`);
+    const raw = w.text;
     const eq = raw.indexOf('=');
-    const key = (eq < 0 ? raw : raw.slice(0, eq)).toLowerCase();
+    const key = eq < 0 ? raw : raw.slice(0, eq);
+    if (/[A-Z]/.test(key)) return fl(`SvcParam key '${key}' must be written in lower case: ${key.toLowerCase()} (RFC 9460 §2.1)`);
     let val = eq < 0 ? '' : raw.slice(eq + 1);
     const next = c.words[c.i + 1];
-    if (eq === raw.length - 1 && w.kind !== TokKind.Quoted && next?.kind === TokKind.Quoted && next.line === w.line && next.start === w.end) {
+    if (eq === raw.length - 1 && next?.kind === TokKind.Quoted && next.line === w.line && next.start === w.end) {
       c.i++;
       const r = unescapeText(next.text);
       if (r.error) return fail(c, `${key}: ${r.error}`, at, c.i + 1);
       val = r.value;
     }
-    const fl = (msg: string): undefined => fail(c, msg, at, c.i + 1);
     const num = svcKeyNumber(key);
     if (num === undefined) {
       return fl(/^key[0-9]+$/.test(key) ? `unknown SvcParam key '${key}': keyNNNNN takes a number from 0 to 65535 (RFC 9460 §2.1)` : `unknown SvcParam key '${key}' (RFC 9460 §14.3)`);
@@ -264,8 +267,8 @@ function svcParams(c: FieldCursor): Record<string, string> | undefined {
         if (val === '' || keys.some((k) => k === '')) return fl(`mandatory: expected a comma-separated list of keys, found '${val}' (RFC 9460 §8)`);
         const nums = new Set<number>();
         for (const k of keys) {
-          const n = svcKeyNumber(k.toLowerCase());
-          if (n === undefined) return fl(`mandatory: '${k}' is not a SvcParam key (RFC 9460 §8)`);
+          const n = svcKeyNumber(k);
+          if (n === undefined) return fl(/[A-Z]/.test(k) && svcKeyNumber(k.toLowerCase()) !== undefined ? `mandatory: key '${k}' must be written in lower case: ${k.toLowerCase()} (RFC 9460 §2.1)` : `mandatory: '${k}' is not a SvcParam key (RFC 9460 §8)`);
           if (n === 0) return fl(`mandatory cannot list 'mandatory' (RFC 9460 §8)`);
           if (nums.has(n)) return fl(`mandatory lists '${k}' twice (RFC 9460 §8)`);
           nums.add(n);
@@ -284,11 +287,11 @@ function svcParams(c: FieldCursor): Record<string, string> | undefined {
     c.i++;
   }
   if (mandatory) {
-    const missing = mandatory.keys.find((k) => !seen.has(svcKeyNumber(k.toLowerCase())!));
+    const missing = mandatory.keys.find((k) => !seen.has(svcKeyNumber(k)!));
     if (missing !== undefined) return fail(c, `mandatory lists '${missing}', which this record does not have (RFC 9460 §8)`, mandatory.at, mandatory.at + 1);
   }
   if (seen.get(2) === 'no-default-alpn' && !seen.has(1)) {
-    const at = c.words.findIndex((w) => /^no-default-alpn$/i.test(w.text));
+    const at = c.words.findIndex((w) => w.text === 'no-default-alpn');
     return fail(c, 'no-default-alpn needs alpn in the same record (RFC 9460 §7.1.1)', Math.max(0, at), Math.max(0, at) + 1);
   }
   return out;

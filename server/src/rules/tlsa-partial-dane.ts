@@ -1,11 +1,12 @@
 // Partial DANE: a mail domain with several in-zone MX hosts where some have
-// `_25._tcp` TLSA and others do not. Senders deliver to the unprotected host
+// `_25._tcp` TLSA and others do not (hosts at or below a delegation or below a
+// DNAME are judged elsewhere, like hosts outside the zone). Senders deliver to the unprotected host
 // without DANE authentication (RFC 7672 §2.2.1: each MX host is evaluated on its own),
 // so an attacker only needs to block the protected ones.
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
-import { inZone, mxTarget, expandCname } from './dane-support/mail-graph';
+import { answeredHere, mxTarget, expandCname } from './dane-support/mail-graph';
 import { findsSmtpTlsa } from './dane-support/tlsa-lookup';
 import { NameMemo } from './support/name-memo';
 
@@ -15,9 +16,17 @@ interface Protected {
 }
 
 /** True when a TLSA query for `_25._tcp.` the MX host (or a name its CNAME chain reaches) finds
- *  TLSA: there, through a wildcard or through CNAMEs. `below` gets the names whose subtrees decide it. */
-function isDane(zone: Zone, host: string, below?: string[]): boolean {
-  return expandCname(zone, host).some((n) => findsSmtpTlsa(zone, n, below));
+ *  TLSA: there, through a wildcard or through CNAMEs; undefined when none does and some query is
+ *  answered outside these records (a delegation, a DNAME out of the zone). `below` gets the names
+ *  whose subtrees decide it. */
+function isDane(zone: Zone, host: string, below?: string[]): boolean | undefined {
+  let verdict: boolean | undefined = false;
+  for (const n of expandCname(zone, host)) {
+    const found = findsSmtpTlsa(zone, n, below);
+    if (found) return true;
+    if (found === undefined) verdict = undefined;
+  }
+  return verdict;
 }
 
 // A name is judged by its first 32 MX records (file order): far more than any mail domain
@@ -47,7 +56,7 @@ const judged = new NameMemo((zone, records): Judged => {
     if (r.type !== 'MX') continue;
     mx.push(r);
     const t = mxTarget(r);
-    if (t && inZone(zone, t) && isDane(zone, t)) prot.push({ r, t });
+    if (t && answeredHere(zone, t) && isDane(zone, t) === true) prot.push({ r, t });
   }
   return { mx, protected: prot };
 });
@@ -62,7 +71,7 @@ function hostNames(zone: Zone, rec: ZoneRecord, out: string[]): void {
 /** The names whose subtrees decide whether TLSA lookups for the MX host find TLSA. */
 function hostBelow(zone: Zone, rec: ZoneRecord, out: string[]): void {
   const t = mxTarget(rec);
-  if (t && inZone(zone, t)) isDane(zone, t, out);
+  if (t && answeredHere(zone, t)) isDane(zone, t, out);
 }
 
 /** What `collect` gives for the judged MX records of the record's name (made once per name),
@@ -98,7 +107,7 @@ export const tlsaPartialDane: RecordRule = {
     const zone = ctx.zone;
     const t = mxTarget(rec);
     // an unprotected in-zone host of a domain whose other in-zone hosts have TLSA
-    if (!t || !inZone(zone, t) || isDane(zone, t)) return;
+    if (!t || !answeredHere(zone, t) || isDane(zone, t) !== false) return;
     const withTlsa = judged.get(zone, rec.ownerKey).protected;
     if (withTlsa.length === 0) return;
     const named = withTlsa.slice(0, NAMED);

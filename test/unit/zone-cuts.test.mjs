@@ -84,12 +84,19 @@ test('a delegation added and removed while typing: its names leave and rejoin wh
   assert.ok(has(dnameGone, /^target-no-address: MX target mx\.old\.example\.com\./), dnameGone.join('\n'));
 });
 
-test('a DNAME at _tcp.<host> is followed by the TLSA lookup, and a wildcard below it is not used', () => {
-  const [redirected, wildcardBelow, toTlsa, none] = findingsAfterEachStep(BASE, [
+test('DNAMEs are followed by the TLSA lookup (at _tcp.<host>, after a CNAME), wildcards below them are not used, and retargeting one re-checks', () => {
+  const MX_OLD = splitLines(BASE).indexOf('@ IN MX 30 mx.old');
+  const [, redirected, wildcardBelow, toTlsa, none, , , viaCname, retargeted] = findingsAfterEachStep(BASE, [
+    [MX_OLD, ''], // no host below old: only the lookup through old reads it
     [FREE, '_tcp.mx.sub IN DNAME _tcp.none'],
     [FREE + 1, `*._tcp.mx.sub IN TLSA 3 1 1 ${X}`],
     [FREE, '_tcp.mx.sub IN DNAME _tcp.mx1'],
     [FREE, ''],
+    // a CNAME into a DNAME's subtree: the lookup follows both; then the DNAME is retargeted
+    [FREE + 2, `tlsa.dane IN TLSA 3 1 1 ${X}`],
+    [FREE + 3, 'old IN DNAME dane'],
+    [FREE, '_25._tcp.mx.sub IN CNAME tlsa.old'],
+    [FREE + 3, 'old IN DNAME ns1'],
   ]);
   const partial = /^tlsa-partial-dane: partial DANE: mx\.sub\.example\.com\. has no TLSA at _25\._tcp\.mx\.sub\.example\.com\. while mx1\.example\.com\. has them/;
   assert.ok(has(redirected, partial), redirected.join('\n'));
@@ -97,4 +104,6 @@ test('a DNAME at _tcp.<host> is followed by the TLSA lookup, and a wildcard belo
   assert.ok(!has(toTlsa, partial), `redirected to mx1's TLSA:\n${toTlsa.join('\n')}`);
   // without the DNAME the wildcard answers _25._tcp.mx.sub again
   assert.ok(!has(none, partial), none.join('\n'));
+  assert.ok(!has(viaCname, partial), `tlsa.old is redirected to tlsa.dane, with TLSA:\n${viaCname.join('\n')}`);
+  assert.ok(has(retargeted, partial), `tlsa.old is redirected to tlsa.ns1, without TLSA:\n${retargeted.join('\n')}`);
 });

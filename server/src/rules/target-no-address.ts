@@ -40,10 +40,10 @@ export const targetNoAddress: RecordRule = {
     if (target === undefined || target === '.') return;
     const key = nameKey(target);
     if (!isInZone(key, zone.origin)) return;
-    const cut = cutAbove(zone, key);
-    if (cut && (cut.kind === 'dname' || rec.type !== 'NS')) return;
     // an alias is target-is-cname's (or mx-target-cname's) finding, not a missing address
     if (addressOrAlias.get(zone, key)) return;
+    const cut = cutAbove(zone, key);
+    if (cut && (cut.kind === 'dname' || rec.type !== 'NS')) return;
     const where = !cut ? 'is inside the zone' : cut.at === key ? 'is a delegated name' : `is below the delegation of ${cut.at}`;
     ctx.report({
       loc: targetLoc(rec),

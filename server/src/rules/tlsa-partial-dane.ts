@@ -6,7 +6,8 @@
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
-import { answeredHere, mxTarget, expandCname } from './dane-support/mail-graph';
+import { inZone, mxTarget, expandCname } from './dane-support/mail-graph';
+import { cutAbove } from './support/zone-cuts';
 import { findsSmtpTlsa } from './dane-support/tlsa-lookup';
 import { NameMemo } from './support/name-memo';
 
@@ -56,7 +57,7 @@ const judged = new NameMemo((zone, records): Judged => {
     if (r.type !== 'MX') continue;
     mx.push(r);
     const t = mxTarget(r);
-    if (t && answeredHere(zone, t) && isDane(zone, t) === true) prot.push({ r, t });
+    if (t && inZone(zone, t) && isDane(zone, t) === true && !cutAbove(zone, t)) prot.push({ r, t });
   }
   return { mx, protected: prot };
 });
@@ -71,7 +72,7 @@ function hostNames(zone: Zone, rec: ZoneRecord, out: string[]): void {
 /** The names whose subtrees decide whether TLSA lookups for the MX host find TLSA. */
 function hostBelow(zone: Zone, rec: ZoneRecord, out: string[]): void {
   const t = mxTarget(rec);
-  if (t && answeredHere(zone, t)) isDane(zone, t, out);
+  if (t && inZone(zone, t)) isDane(zone, t, out);
 }
 
 /** What `collect` gives for the judged MX records of the record's name (made once per name),
@@ -107,7 +108,8 @@ export const tlsaPartialDane: RecordRule = {
     const zone = ctx.zone;
     const t = mxTarget(rec);
     // an unprotected in-zone host of a domain whose other in-zone hosts have TLSA
-    if (!t || !answeredHere(zone, t) || isDane(zone, t) !== false) return;
+    // (the zone cut test last: most hosts are decided before it)
+    if (!t || !inZone(zone, t) || isDane(zone, t) !== false || cutAbove(zone, t)) return;
     const withTlsa = judged.get(zone, rec.ownerKey).protected;
     if (withTlsa.length === 0) return;
     const named = withTlsa.slice(0, NAMED);

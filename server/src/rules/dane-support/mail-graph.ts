@@ -34,13 +34,6 @@ export function inZone(zone: Zone, name: string): boolean {
   return apexes.length === 0 || apexes.some((o) => isAtOrBelow(name, o));
 }
 
-/** True when this zone's records answer for `name`: it is in the zone, not at or below a
- *  delegation and not below a DNAME (support/zone-cuts.ts). Other names are the child zone's or
- *  redirected: rules treat them as they treat names outside the zone. */
-export function answeredHere(zone: Zone, name: string): boolean {
-  return inZone(zone, name) && !cutAbove(zone, name);
-}
-
 /** name is the apex `o` or below it (`.` contains every name). */
 function isAtOrBelow(name: string, o: string): boolean {
   // isInZone: the dot before `o` must not be escaped ('a\\.example.com.' is not below example.com.)

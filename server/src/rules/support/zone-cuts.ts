@@ -48,29 +48,30 @@ function apexes(zone: Zone): string[] {
 }
 
 // Whether the zone has a DNAME or an NS RRset off the apex at all (most zones with few
-// delegations: the first non-apex NS ends the scan). Without, a lookup walks nothing.
-const cutsByZone = new WeakMap<Zone, boolean>();
+// delegations: the first non-apex NS ends the scan), and its apex names: per zone object
+// (an edit makes a new one). Without cuts, a lookup walks nothing.
+const cutsByZone = new WeakMap<Zone, readonly string[] | null>();
 
-function mayCut(zone: Zone): boolean {
-  let may = cutsByZone.get(zone);
-  if (may === undefined) {
-    may = !!zone.byType.get('DNAME')?.length;
-    if (!may) {
-      const apex = apexes(zone);
-      const ns = zone.byType.get('NS') ?? [];
-      for (let i = 0; i < ns.length && !may; i++) may = !apex.includes(ns[i].ownerKey);
-    }
-    cutsByZone.set(zone, may);
+/** The apex names when the zone may have cuts, else null. */
+function apexIfCuts(zone: Zone): readonly string[] | null {
+  let apex = cutsByZone.get(zone);
+  if (apex === undefined) {
+    apex = apexes(zone);
+    let may = !!zone.byType.get('DNAME')?.length;
+    const ns = zone.byType.get('NS') ?? [];
+    for (let i = 0; i < ns.length && !may; i++) may = !apex.includes(ns[i].ownerKey);
+    if (!may || !apex.length) apex = null;
+    cutsByZone.set(zone, apex);
   }
-  return may;
+  return apex;
 }
 
 /** The delegation or DNAME that takes `name` (a key) out of what this zone answers, the
  *  topmost when there are several; undefined for names this zone answers for, and for
  *  names outside it. */
 export function cutAbove(zone: Zone, name: string): Cut | undefined {
-  if (!mayCut(zone)) return undefined;
-  const apex = apexes(zone);
+  const apex = apexIfCuts(zone);
+  if (!apex) return undefined;
   let found: Cut | undefined;
   for (let n: string | undefined = name; n !== undefined; n = parentKey(n)) {
     const at = cutRecords.get(zone, n);

@@ -107,11 +107,12 @@ export const tlsaPartialDane: RecordRule = {
   check(rec, ctx) {
     const zone = ctx.zone;
     const t = mxTarget(rec);
-    // an unprotected in-zone host of a domain whose other in-zone hosts have TLSA
-    // (the zone cut test last: most hosts are decided before it)
-    if (!t || !inZone(zone, t) || isDane(zone, t) !== false || cutAbove(zone, t)) return;
+    // an unprotected in-zone host of a domain whose other in-zone hosts have TLSA. The domain's
+    // verdicts first: most domains have no protected host, and then this one's is not needed
+    // again (the judged hosts include it); the zone cut test last.
     const withTlsa = judged.get(zone, rec.ownerKey).protected;
     if (withTlsa.length === 0) return;
+    if (!t || !inZone(zone, t) || isDane(zone, t) !== false || cutAbove(zone, t)) return;
     const named = withTlsa.slice(0, NAMED);
     const more = withTlsa.length - named.length;
     const hosts = named.map((w) => w.t).join(', ') + (more ? ` and ${more} more` : '');

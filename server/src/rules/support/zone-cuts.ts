@@ -74,7 +74,8 @@ export function cutAbove(zone: Zone, name: string): Cut | undefined {
   if (!apex) return undefined;
   let found: Cut | undefined;
   for (let n: string | undefined = name; n !== undefined; n = parentKey(n)) {
-    const at = cutRecords.get(zone, n);
+    // most names on the way hold nothing: one index read each
+    const at = zone.byOwner.has(n) ? cutRecords.get(zone, n) : undefined;
     // a DNAME redirects the names below it, at the apex too; the apex's NS RRset is no cut
     if (at?.dname !== undefined && n !== name) found = { kind: 'dname', at: n, target: at.dname };
     if (apex.includes(n)) return found;

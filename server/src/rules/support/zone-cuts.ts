@@ -28,8 +28,7 @@ interface CutRecords {
   dname?: string;
 }
 
-// asked at every label of every name looked up: kept per zone for names with many records
-const cutRecords = new NameMemo((_zone, records): CutRecords | undefined => {
+function cutRecordsOf(records: readonly ZoneRecord[]): CutRecords | undefined {
   let ns = false;
   let dname: string | undefined;
   for (let i = 0; i < records.length; i++) {
@@ -38,7 +37,11 @@ const cutRecords = new NameMemo((_zone, records): CutRecords | undefined => {
     else if (r.type === 'DNAME' && dname === undefined && typeof r.values[0] === 'string') dname = r.values[0].toLowerCase();
   }
   return ns || dname !== undefined ? { ns, dname } : undefined;
-});
+}
+
+// asked at every label of every name looked up: kept per zone for names with many records
+const cutRecords = new NameMemo((_zone, records) => cutRecordsOf(records));
+const MANY_RECORDS = 8; // as NameMemo: fewer are scanned directly, without a call through the memo
 
 /** The apex names: the SOA owners, else the origin (none when unknown: then no cut is known). */
 function apexes(zone: Zone): string[] {
@@ -48,20 +51,26 @@ function apexes(zone: Zone): string[] {
 }
 
 // Whether the zone has a DNAME or an NS RRset off the apex at all (most zones with few
-// delegations: the first non-apex NS ends the scan), and its apex names: per zone object
-// (an edit makes a new one). Without cuts, a lookup walks nothing.
-const cutsByZone = new WeakMap<Zone, readonly string[] | null>();
+// delegations: the first non-apex NS ends the scan), its apex names and their DNAMEs: per
+// zone object (an edit makes a new one). Without cuts, a lookup walks nothing.
+interface Apex {
+  names: readonly string[];
+  /** the DNAME target at each apex name, if it has one */
+  dnames: readonly (string | undefined)[];
+}
 
-/** The apex names when the zone may have cuts, else null. */
-function apexIfCuts(zone: Zone): readonly string[] | null {
-  let apex = cutsByZone.get(zone);
+const apexByZone = new WeakMap<Zone, Apex | null>();
+
+/** The apex when the zone may have cuts, else null. */
+function apexIfCuts(zone: Zone): Apex | null {
+  let apex = apexByZone.get(zone);
   if (apex === undefined) {
-    apex = apexes(zone);
+    const names = apexes(zone);
     let may = !!zone.byType.get('DNAME')?.length;
     const ns = zone.byType.get('NS') ?? [];
-    for (let i = 0; i < ns.length && !may; i++) may = !apex.includes(ns[i].ownerKey);
-    if (!may || !apex.length) apex = null;
-    cutsByZone.set(zone, apex);
+    for (let i = 0; i < ns.length && !may; i++) may = !names.includes(ns[i].ownerKey);
+    apex = may && names.length ? { names, dnames: names.map((n) => cutRecords.get(zone, n)?.dname) } : null;
+    apexByZone.set(zone, apex);
   }
   return apex;
 }
@@ -74,12 +83,19 @@ export function cutAbove(zone: Zone, name: string): Cut | undefined {
   if (!apex) return undefined;
   let found: Cut | undefined;
   for (let n: string | undefined = name; n !== undefined; n = parentKey(n)) {
-    // most names on the way hold nothing: one index read each
-    const at = zone.byOwner.has(n) ? cutRecords.get(zone, n) : undefined;
-    // a DNAME redirects the names below it, at the apex too; the apex's NS RRset is no cut
-    if (at?.dname !== undefined && n !== name) found = { kind: 'dname', at: n, target: at.dname };
-    if (apex.includes(n)) return found;
-    if (at?.ns) found = { kind: 'delegation', at: n };
+    const a = apex.names.indexOf(n);
+    if (a >= 0) {
+      // a DNAME at the apex redirects the names below it; the apex's NS RRset is no cut
+      const target = apex.dnames[a];
+      return target !== undefined && n !== name ? { kind: 'dname', at: n, target } : found;
+    }
+    // most names on the way hold nothing or a few records: one index read each
+    const recs = zone.byOwner.get(n);
+    if (recs === undefined) continue;
+    const at = recs.length < MANY_RECORDS ? cutRecordsOf(recs) : cutRecords.get(zone, n);
+    if (!at) continue;
+    if (at.ns) found = { kind: 'delegation', at: n };
+    else if (at.dname !== undefined && n !== name) found = { kind: 'dname', at: n, target: at.dname };
   }
   return undefined;
 }

@@ -89,6 +89,12 @@ test('MX hover names the TLSA base a DANE sender queries, following a CNAME', ()
   assert.match(core.daneHoverAt(zone, 6, host()), /`_25\._tcp\.ext\.example\.net\.` — outside this zone/);
 });
 
+test('MX hover: a TLSA name below a delegation or a DNAME is not "no TLSA records in this zone"', () => {
+  const zone = zoneOf('$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1\n@ IN MX 10 mx.sub\n@ IN MX 20 mx.old\nsub IN NS ns.example.net.\nold IN DNAME example.net.\n');
+  assert.match(core.daneHoverAt(zone, 4, host()), /`_25\._tcp\.mx\.sub\.example\.com\.` — in the child zone delegated at `sub\.example\.com\.`/);
+  assert.match(core.daneHoverAt(zone, 5, host()), /`_25\._tcp\.mx\.old\.example\.com\.` — redirected by the DNAME at `old\.example\.com\.`/);
+});
+
 test('policy TXT hover explains each tag; plain TXT has no DANE hover', () => {
   const zone = zoneOf('$ORIGIN example.com.\n$TTL 3600\n_dmarc IN TXT "v=DMARC1; p=quarantine; " "rua=mailto:d@example.com"\n@ IN TXT "v=spf1 mx include:_spf.example.net -all"\nwww IN TXT "hello"\n_mta-sts IN TXT "v=STSv1; id=1"\n_smtp._tls IN TXT "v=TLSRPTv1; rua=mailto:t@example.com"\n');
   const dmarc = core.daneHoverAt(zone, 2, host());

@@ -16,6 +16,7 @@ import { describeCertificate, describeSpki, keyLabel, publicKeyTlsa } from '../c
 import { expiryOf, isoDay } from '../cert/expiry';
 import { warnDays } from '../rules/dane-support/expiry-check';
 import { cnameOf, expandCname, inZone, mxIndex, mxTarget, tlsaQueryNames } from '../rules/dane-support/mail-graph';
+import { cutAbove } from '../rules/support/zone-cuts';
 import { txtText } from '../rules/dane-support/txt-text';
 import { POLICY_KINDS } from '../rules/dane-support/policy-kinds';
 import { entryAt, recordsOfEntry } from '../features/locate-at';
@@ -104,7 +105,10 @@ export function describeMxDane(zone: Zone, rec: ZoneRecord): string | undefined 
   const lines = [`**DANE** — a sender delivering to ${code(t)} looks up TLSA at:`, ''];
   for (const n of names) {
     const recs = (zone.byOwner.get(n) ?? []).filter((r) => r.type === 'TLSA');
-    const inZoneNote = inZone(zone, n) ? (recs.length ? `${recs.length} TLSA record${recs.length > 1 ? 's' : ''} in this zone` : 'no TLSA records in this zone') : 'outside this zone';
+    const cut = inZone(zone, n) ? cutAbove(zone, n) : undefined;
+    const inZoneNote = !inZone(zone, n) ? 'outside this zone'
+      : cut ? (cut.kind === 'delegation' ? `in the child zone delegated at ${code(cut.at)}` : `redirected by the DNAME at ${code(cut.at)}`)
+      : recs.length ? `${recs.length} TLSA record${recs.length > 1 ? 's' : ''} in this zone` : 'no TLSA records in this zone';
     lines.push(`- ${code(n)} — ${inZoneNote}`);
   }
   const c = cnameOf(zone, t);

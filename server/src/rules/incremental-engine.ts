@@ -10,6 +10,7 @@ import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
 import { runToEnd } from '../zone/parser';
 import { parentKey } from '../zone/names';
+import { atOrBelow, cutsChangedBy } from './support/zone-cuts';
 
 const NONE: Finding[] = [];
 
@@ -180,10 +181,20 @@ export class RuleCache {
     };
     for (const r of removed) { this.byRecord.delete(r); this.forgetDeps(r); touch(r); }
     for (const r of added) touch(r);
+    const again = new Set<ZoneRecord>();
+    // A delegation or DNAME that appeared or went changes what this zone answers for every
+    // name at or below it: the records whose rules read such a name are checked again (a
+    // pass over the names read, only for edits that move a cut).
+    for (const cut of cutsChangedBy(zone, removed, added)) {
+      for (const deps of [this.dependents, this.belowDependents]) {
+        deps.forEach((recs, key) => {
+          if (atOrBelow(key, cut)) for (const r of recs) again.add(r);
+        });
+      }
+    }
     // Record rules may look at the other records of their owner (e.g. the rest of
     // a TLSA RRset) and at the owners they declare in dependsOn (an MX target):
     // all of those records are checked again.
-    const again = new Set<ZoneRecord>();
     for (const key of owners) {
       for (const r of zone.byOwner.get(key) ?? []) again.add(r);
       for (const r of this.dependents.get(key) ?? []) again.add(r);

@@ -2,11 +2,13 @@
 // SRV). Only targets whose CNAME is in this zone can be seen here. BIND refuses
 // to load a zone whose NS points at a CNAME and only warns for SRV, hence the
 // per-type severity. MX targets are mx-target-cname's: one finding per problem,
-// and that rule also says which TLSA name a DANE sender then queries.
+// and that rule also says which TLSA name a DANE sender then queries. A CNAME at or
+// below a delegation, or below a DNAME, is not this zone's answer (zone-cuts.ts).
 import { rfc, type RecordRule } from './rule';
 import { nameKey } from '../zone/names';
 import { targetLoc, targetName } from './support/targets';
 import { cnameRecordAt } from './dane-support/mail-graph';
+import { cutAbove } from './support/zone-cuts';
 
 const CHECKED = ['NS', 'SRV'];
 
@@ -30,8 +32,9 @@ export const targetIsCname: RecordRule = {
   check(rec, ctx) {
     const target = targetName(rec);
     if (target === undefined) return;
-    const cname = cnameRecordAt(ctx.zone, nameKey(target));
-    if (!cname) return;
+    const key = nameKey(target);
+    const cname = cnameRecordAt(ctx.zone, key);
+    if (!cname || cutAbove(ctx.zone, key)) return;
     ctx.report({
       loc: targetLoc(rec),
       message: `${rec.type} target ${target} is a CNAME (to ${String(cname.values[0] ?? cname.rdataText)}): ${rec.type} must point at the canonical name`,

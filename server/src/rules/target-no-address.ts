@@ -2,11 +2,14 @@
 // and resolution fail (RFC 1035 §3.3.9 additional-section processing; RFC 1034
 // §4.2.1 glue). Targets outside the zone cannot be checked offline. BIND refuses
 // a zone with an in-zone NS without address and only warns for MX, hence the
-// per-type severity.
+// per-type severity. A target at or below a delegation is the child zone's (RFC 1034
+// §4.3.2): not checked for MX, while an NS target there needs its glue address here;
+// a target below a DNAME is redirected (RFC 6672 §2.3): not checked.
 import { rfc, type RecordRule } from './rule';
 import { isInZone, nameKey } from '../zone/names';
 import { targetLoc, targetName } from './support/targets';
 import { NameMemo } from './support/name-memo';
+import { cutAbove } from './support/zone-cuts';
 
 const HAS_ADDRESS = new Set(['A', 'AAAA']);
 
@@ -24,7 +27,7 @@ export const targetNoAddress: RecordRule = {
     rfc('RFC 1035 §3.3.9', 'https://www.rfc-editor.org/rfc/rfc1035#section-3.3.9'),
     rfc('RFC 1034 §4.2.1', 'https://www.rfc-editor.org/rfc/rfc1034#section-4.2.1'),
   ],
-  summary: 'An MX or NS target inside the zone must have an A or AAAA record in the zone.',
+  summary: 'An MX or NS target inside the zone must have an A or AAAA record in the zone (an NS target below a delegation: glue).',
   // While typing, the record is checked again when its target's records change.
   dependsOn: (rec) => {
     const t = targetName(rec);
@@ -39,9 +42,12 @@ export const targetNoAddress: RecordRule = {
     if (!isInZone(key, zone.origin)) return;
     // an alias is target-is-cname's (or mx-target-cname's) finding, not a missing address
     if (addressOrAlias.get(zone, key)) return;
+    const cut = cutAbove(zone, key);
+    if (cut && (cut.kind === 'dname' || rec.type !== 'NS')) return;
+    const where = !cut ? 'is inside the zone' : cut.at === key ? 'is a delegated name' : `is below the delegation of ${cut.at}`;
     ctx.report({
       loc: targetLoc(rec),
-      message: `${rec.type} target ${target} is inside the zone but has no A or AAAA record`,
+      message: `${rec.type} target ${target} ${where} but has no ${cut ? 'glue ' : ''}A or AAAA record${cut ? ' here' : ''}`,
     });
   },
 };

@@ -1,11 +1,13 @@
 // Partial DANE: a mail domain with several in-zone MX hosts where some have
-// `_25._tcp` TLSA and others do not. Senders deliver to the unprotected host
+// `_25._tcp` TLSA and others do not (hosts at or below a delegation or below a
+// DNAME are judged elsewhere, like hosts outside the zone). Senders deliver to the unprotected host
 // without DANE authentication (RFC 7672 §2.2.1: each MX host is evaluated on its own),
 // so an attacker only needs to block the protected ones.
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { inZone, mxTarget, expandCname } from './dane-support/mail-graph';
+import { cutAbove } from './support/zone-cuts';
 import { findsSmtpTlsa } from './dane-support/tlsa-lookup';
 import { NameMemo } from './support/name-memo';
 
@@ -15,9 +17,17 @@ interface Protected {
 }
 
 /** True when a TLSA query for `_25._tcp.` the MX host (or a name its CNAME chain reaches) finds
- *  TLSA: there, through a wildcard or through CNAMEs. `below` gets the names whose subtrees decide it. */
-function isDane(zone: Zone, host: string, below?: string[]): boolean {
-  return expandCname(zone, host).some((n) => findsSmtpTlsa(zone, n, below));
+ *  TLSA: there, through a wildcard or through CNAMEs; undefined when none does and some query is
+ *  answered outside these records (a delegation, a DNAME out of the zone). `below` gets the names
+ *  whose subtrees decide it. */
+function isDane(zone: Zone, host: string, below?: string[]): boolean | undefined {
+  let verdict: boolean | undefined = false;
+  for (const n of expandCname(zone, host)) {
+    const found = findsSmtpTlsa(zone, n, below);
+    if (found) return true;
+    if (found === undefined) verdict = undefined;
+  }
+  return verdict;
 }
 
 // A name is judged by its first 32 MX records (file order): far more than any mail domain
@@ -47,7 +57,7 @@ const judged = new NameMemo((zone, records): Judged => {
     if (r.type !== 'MX') continue;
     mx.push(r);
     const t = mxTarget(r);
-    if (t && inZone(zone, t) && isDane(zone, t)) prot.push({ r, t });
+    if (t && inZone(zone, t) && isDane(zone, t) === true && !cutAbove(zone, t)) prot.push({ r, t });
   }
   return { mx, protected: prot };
 });
@@ -97,10 +107,12 @@ export const tlsaPartialDane: RecordRule = {
   check(rec, ctx) {
     const zone = ctx.zone;
     const t = mxTarget(rec);
-    // an unprotected in-zone host of a domain whose other in-zone hosts have TLSA
-    if (!t || !inZone(zone, t) || isDane(zone, t)) return;
+    // an unprotected in-zone host of a domain whose other in-zone hosts have TLSA. The domain's
+    // verdicts first: most domains have no protected host, and then this one's is not needed
+    // again (the judged hosts include it); the zone cut test last.
     const withTlsa = judged.get(zone, rec.ownerKey).protected;
     if (withTlsa.length === 0) return;
+    if (!t || !inZone(zone, t) || isDane(zone, t) !== false || cutAbove(zone, t)) return;
     const named = withTlsa.slice(0, NAMED);
     const more = withTlsa.length - named.length;
     const hosts = named.map((w) => w.t).join(', ') + (more ? ` and ${more} more` : '');

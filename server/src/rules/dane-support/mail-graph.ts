@@ -5,6 +5,7 @@ import type { Zone, ZoneRecord } from '../../zone/model';
 import { smtpOwnerOf } from './tlsa-fields';
 import { NameMemo } from '../support/name-memo';
 import { isInZone } from '../../zone/names';
+import { cutAbove } from '../support/zone-cuts';
 
 export function nameValue(rec: ZoneRecord, index = -1): string | undefined {
   const v = index < 0 ? rec.values[rec.values.length - 1] : rec.values[index];
@@ -46,11 +47,12 @@ export function cnameRecordAt(zone: Zone, name: string): ZoneRecord | undefined 
   return cnameAt.get(zone, name);
 }
 
-/** CNAME target of a name in the zone, if it is an alias. */
+/** CNAME target of a name in the zone, if it is an alias (a CNAME at or below a zone cut, or
+ *  below a DNAME, is not this zone's answer: support/zone-cuts.ts). */
 export function cnameOf(zone: Zone, name: string): { rec: ZoneRecord; target: string } | undefined {
   const rec = cnameAt.get(zone, name);
   const target = rec && nameValue(rec, 0);
-  return rec && target ? { rec, target } : undefined;
+  return rec && target && !cutAbove(zone, name) ? { rec, target } : undefined;
 }
 
 /** Follows CNAMEs inside the zone (at most 8 steps, loops stop). */
@@ -92,14 +94,16 @@ export function mxIndex(zone: Zone): { mx: ZoneRecord[]; targets: Set<string> } 
 }
 
 /** The names from which `host` is reached through CNAMEs (host included), and
- *  whether an MX record of the zone names one of them (the zone's reverse index). */
+ *  whether an MX record of the zone names one of them (the zone's reverse index). A DNAME
+ *  from a name to the host counts as a CNAME would: it redirects `_25._tcp.<name>` to
+ *  `_25._tcp.<host>` (RFC 6672 §2.3). */
 export function mxReach(zone: Zone, host: string): { named: boolean; names: string[] } {
   const names = [host];
   let named = false;
   for (let i = 0; i < names.length; i++) {
     for (const r of zone.byTarget.get(names[i]) ?? []) {
       if (r.type === 'MX') named = true;
-      else if (r.type === 'CNAME' && !names.includes(r.ownerKey) && names.length < 9) names.push(r.ownerKey);
+      else if ((r.type === 'CNAME' || r.type === 'DNAME') && !names.includes(r.ownerKey) && names.length < 9) names.push(r.ownerKey);
     }
   }
   return { named, names };

@@ -1,16 +1,19 @@
 // What a sender's TLSA query finds in this zone: the name itself, or the wildcard
-// that synthesises an answer for it (RFC 4592 §4.1), and CNAMEs followed inside the
-// zone (RFC 7671 §7, RFC 7672 §2.2.3). Also the reverse: which `_<port>._<proto>`
-// names reach a TLSA owner through CNAMEs. Pure; imports only the zone model and
-// support code.
+// that synthesises an answer for it (RFC 4592 §4.1), and CNAMEs and DNAMEs followed
+// inside the zone (RFC 7671 §7, RFC 7672 §2.2.3, RFC 6672 §2.2). A name at or below a
+// delegation is the child zone's (RFC 1034 §4.3.2): not answered here. Also the reverse:
+// which `_<port>._<proto>` names reach a TLSA owner through CNAMEs. Pure; imports only
+// the zone model and support code.
 //
 // Dependencies for the incremental engine: an answer depends on whether names exist,
 // and a name exists while anything at or below it does (an empty non-terminal), so the
 // lookups report the names whose whole subtree they read (RecordRule.dependsOnBelow).
+// Cuts above those names are the engine's (support/zone-cuts.ts cutsChangedBy).
 import type { Zone } from '../../zone/model';
 import { inZone, nameValue } from './mail-graph';
 import { smtpOwnerOf, splitTlsaOwner } from './tlsa-fields';
 import { parentKey } from '../../zone/names';
+import { cutAbove, redirected } from '../support/zone-cuts';
 
 const wildcardOf = (name: string): string => (name === '.' ? '*.' : `*.${name}`);
 
@@ -85,12 +88,26 @@ export function answeringOwner(zone: Zone, q: string, below?: string[]): string 
   return undefined;
 }
 
-/** True when a TLSA query for `_25._tcp.<host>` finds TLSA: at the name, through a wildcard, or
- *  at the end of CNAMEs inside the zone; a CNAME leaving the zone counts (it may lead to TLSA). */
-export function findsSmtpTlsa(zone: Zone, host: string, below?: string[]): boolean {
+/** Whether a TLSA query for `_25._tcp.<host>` finds TLSA: at the name, through a wildcard, or at
+ *  the end of CNAMEs and DNAMEs inside the zone. A CNAME to a name this zone does not answer for
+ *  (outside it, or delegated) counts as finding TLSA: such an alias is published for TLSA (RFC 7671
+ *  §7). Undefined when the query itself leaves what this zone answers (a delegated name, a DNAME
+ *  out of the zone): the answer is not in these records. */
+export function findsSmtpTlsa(zone: Zone, host: string, below?: string[]): boolean | undefined {
   let q = smtpOwnerOf(host);
   const seen: string[] = [];
+  let aliased = false; // a CNAME was followed
   for (let hop = 0; hop < 9; hop++) {
+    const cut = cutAbove(zone, q);
+    if (cut) {
+      below?.push(cut.at); // the cut's subtree decides (an edit there may move it, or retarget the DNAME)
+      const next = cut.kind === 'dname' ? redirected(q, cut) : undefined;
+      if (next === undefined || !inZone(zone, next)) return aliased ? true : undefined; // the child zone or another zone answers
+      seen.push(q);
+      if (seen.includes(next)) return false; // a DNAME loop
+      q = next;
+      continue;
+    }
     // When the host exists, whatever answers _25._tcp.<host> is at or below it (the closest
     // encloser is): the host's subtree decides, and the answer needs no walk up (one index read
     // in a zone without lookup wildcards; the editor asks this for every MX record at open).
@@ -111,6 +128,7 @@ export function findsSmtpTlsa(zone: Zone, host: string, below?: string[]): boole
     seen.push(q);
     if (seen.includes(target)) return false; // a CNAME loop
     q = target;
+    aliased = true;
   }
   return false;
 }

@@ -1,0 +1,109 @@
+// Zone cuts and DNAME in the rules' lookups (RFC 1034 §4.3.2, RFC 4592 §2.2.1, RFC 6672 §2.3):
+// a name at or below a delegation is the child zone's, and a DNAME redirects the names below
+// its owner. Edits add and remove delegations and DNAMEs; after each one the editor's cached
+// findings, a full run over the editor model and the check's column store must agree, and
+// the findings must say what the cut changes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange } from '../../dist/core.js';
+
+const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
+const findingKeys = (list) => list.map((f) => `${f.ruleId} ${f.severity} ${JSON.stringify(absRange(f.loc))} ${f.message}`).sort();
+const opts = { fileId: 'cuts.zone' };
+
+/** Applies `steps` ([line, text]) one at a time; after each, asserts the cached findings equal a
+ *  full run on a fresh editor model and the check's (column store) findings; returns the
+ *  findings (rule id and message) per step. */
+function findingsAfterEachStep(base, steps) {
+  const lines = splitLines(base);
+  let zone = buildZone({ id: opts.fileId, lines, entries: [] }, { ...opts, incremental: true });
+  const cache = new RuleCache();
+  cache.full(zone, host, {});
+  const out = [];
+  for (const [i, [line, text]] of steps.entries()) {
+    const oldCount = lines.length;
+    lines[line] = text;
+    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
+    zone = r.zone;
+    const cached = [...problemFindings(zone), ...cache.update(zone, r.removed, r.added, host, {})];
+    const fresh = buildZone({ id: opts.fileId, lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
+    const what = `step ${i}: line ${line} = ${JSON.stringify(text)}`;
+    assert.deepEqual(findingKeys(cached), findingKeys([...problemFindings(fresh), ...runRules(fresh, host, {})]), `${what} (editor cache vs full run)`);
+    assert.deepEqual(findingKeys(cached), findingKeys(checkText(lines.join('\n'), { ...opts, host }).findings), `${what} (editor vs check)`);
+    out.push(cached.map((f) => `${f.ruleId}: ${f.message}`).sort());
+  }
+  return out;
+}
+
+const X = 'a1'.repeat(32);
+const Y = 'b2'.repeat(32);
+const BASE = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+@ IN MX 10 mx1
+@ IN MX 20 mx.sub
+@ IN MX 30 mx.old
+mx1 IN A 192.0.2.1
+_25._tcp.mx1 IN TLSA 3 1 1 ${X}
+_25._tcp.mx1 IN TLSA 3 1 1 ${Y}
+sub2 IN NS ns.sub
+_s._tcp IN SRV 0 0 25 alias.sub
+alias.sub IN CNAME mx1
+${'\n'.repeat(4)}`;
+const FREE = splitLines(BASE).length - 5;
+
+const has = (list, re) => list.some((m) => re.test(m));
+
+test('a delegation added and removed while typing: its names leave and rejoin what the rules judge', () => {
+  const [cut, glue, cutGone, dname, dnameGone] = findingsAfterEachStep(BASE, [
+    [FREE, 'sub IN NS ns.example.net.'],
+    [FREE + 1, 'ns.sub IN TXT "no glue address"'],
+    [FREE, ''],
+    [FREE + 2, 'old IN DNAME new.example.net.'],
+    [FREE + 2, ''],
+  ]);
+  // before the cut (and after it goes): mx.sub is this zone's, without address or TLSA
+  for (const list of [cutGone, dname, dnameGone]) {
+    assert.ok(has(list, /^target-no-address: MX target mx\.sub\.example\.com\. is inside the zone but has no A or AAAA record$/), list.join('\n'));
+    assert.ok(has(list, /^tlsa-partial-dane: partial DANE: mx\.sub\.example\.com\. has no TLSA/), list.join('\n'));
+    assert.ok(has(list, /^target-is-cname: SRV target alias\.sub\.example\.com\. is a CNAME/), list.join('\n'));
+  }
+  // with sub delegated, mx.sub and alias.sub are the child zone's: nothing claimed about them
+  assert.ok(!has(cut, /mx\.sub\.example\.com\./), cut.join('\n'));
+  assert.ok(!has(cut, /alias\.sub\.example\.com\./), cut.join('\n'));
+  // ... but the NS target below the cut needs glue here, and the message says so
+  for (const list of [cut, glue]) {
+    assert.ok(has(list, /^target-no-address: NS target ns\.sub\.example\.com\. is below the delegation of sub\.example\.com\. but has no glue A or AAAA record here$/), list.join('\n'));
+  }
+  assert.ok(has(cutGone, /^target-no-address: NS target ns\.sub\.example\.com\. is inside the zone but has no A or AAAA record$/), cutGone.join('\n'));
+  // the DNAME at old redirects mx.old (RFC 6672): not judged from these records; its own name is not
+  assert.ok(has(cut, /mx\.old\.example\.com\./), 'mx.old is judged while old has no DNAME');
+  assert.ok(!has(dname, /mx\.old\.example\.com\./), dname.join('\n'));
+  assert.ok(has(dnameGone, /^target-no-address: MX target mx\.old\.example\.com\./), dnameGone.join('\n'));
+});
+
+test('DNAMEs are followed by the TLSA lookup (at _tcp.<host>, after a CNAME), wildcards below them are not used, and retargeting one re-checks', () => {
+  const MX_OLD = splitLines(BASE).indexOf('@ IN MX 30 mx.old');
+  const [, redirected, wildcardBelow, toTlsa, none, , , viaCname, retargeted] = findingsAfterEachStep(BASE, [
+    [MX_OLD, ''], // no host below old: only the lookup through old reads it
+    [FREE, '_tcp.mx.sub IN DNAME _tcp.none'],
+    [FREE + 1, `*._tcp.mx.sub IN TLSA 3 1 1 ${X}`],
+    [FREE, '_tcp.mx.sub IN DNAME _tcp.mx1'],
+    [FREE, ''],
+    // a CNAME into a DNAME's subtree: the lookup follows both; then the DNAME is retargeted
+    [FREE + 2, `tlsa.dane IN TLSA 3 1 1 ${X}`],
+    [FREE + 3, 'old IN DNAME dane'],
+    [FREE, '_25._tcp.mx.sub IN CNAME tlsa.old'],
+    [FREE + 3, 'old IN DNAME ns1'],
+  ]);
+  const partial = /^tlsa-partial-dane: partial DANE: mx\.sub\.example\.com\. has no TLSA at _25\._tcp\.mx\.sub\.example\.com\. while mx1\.example\.com\. has them/;
+  assert.ok(has(redirected, partial), redirected.join('\n'));
+  assert.ok(has(wildcardBelow, partial), `the wildcard below the DNAME answers nothing:\n${wildcardBelow.join('\n')}`);
+  assert.ok(!has(toTlsa, partial), `redirected to mx1's TLSA:\n${toTlsa.join('\n')}`);
+  // without the DNAME the wildcard answers _25._tcp.mx.sub again
+  assert.ok(!has(none, partial), none.join('\n'));
+  assert.ok(!has(viaCname, partial), `tlsa.old is redirected to tlsa.dane, with TLSA:\n${viaCname.join('\n')}`);
+  assert.ok(has(retargeted, partial), `tlsa.old is redirected to tlsa.ns1, without TLSA:\n${retargeted.join('\n')}`);
+});

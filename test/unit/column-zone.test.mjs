@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  scanZone, parseZone, checkText, runRules, problemFindings, typesReadByRules, RULES, absRange, typeCodeByName,
+  scanZone, parseZone, checkText, runRules, problemFindings, typesReadByRules, RULES, absRange, typeCodeByName, TARGET_FIELD, targetKey,
 } from '../../dist/core.js';
 import { zoneDifferences, FIXED_HOST } from '../helpers/zone-compare.mjs';
 import { generateZone } from '../../bench/genzone.mjs';
@@ -230,6 +230,40 @@ const OWNER_NAMES = [
   'www', 'sub.deep', 'WWW.Example.COM.', 'example.com.', '*.example.com.', 'a.*.example.com.',
   'www.example.net.', 'example.com.evil.', 'notexample.com.', '.', 'com.', '*.example.org.', 'a.*.example.org.', 'a\\.b',
 ];
+// Names written without their trailing dot, so the origin comes twice (name-origin-repeated),
+// next to names that only look alike: in owners, in each type with a target (MX, NS, SRV,
+// CNAME, DNAME, PTR), in the other types with a name (HTTPS, NAPTR); escaped and mixed case.
+const ORIGIN_TWICE = `${SOA}mail.example.com A 192.0.2.25
+  AAAA 2001:db8::25
+Mail.Example.COM TXT "mixed case"
+\\101xample.com TXT "an escaped e: example.com.example.com."
+a\\.example.com TXT "an escaped dot: not at a label boundary"
+notexample.com TXT "not at a label boundary"
+@ MX 10 mail.example.com
+@ MX 20 MAIL.Example.Com
+@ MX 30 mail.example.com.
+@ MX 40 mail
+nomx MX 0 .
+@ NS ns1.example.com
+@ NS ns2.Example.COM.example.COM.
+_sip._tcp SRV 10 5 5060 sip.Example.com
+_sip._udp SRV 10 5 5060 sip.example.com.
+_sip._tls SRV 0 0 0 .
+www CNAME example.com
+w2 CNAME \\101xample.com
+w3 CNAME EXAMPLE.com.example.COM.
+w4 CNAME a\\.b.example.com
+w5 CNAME mail.example\\.com
+w6 CNAME example.com.example.com.evil.
+w7 CNAME notexample.com
+old DNAME sub.example.com
+1.2.0.192 PTR host.example.com
+2.2.0.192 PTR host
+svc HTTPS 1 svc.example.com alpn=h2
+svc2 HTTPS 1 . alpn=h2
+naptr NAPTR 100 10 "S" "SIP+D2U" "" _sip._tcp.example.com
+`;
+
 const HINT_ZONES = {
   'origin example.com.': `$ORIGIN example.com.\n$TTL 60\n${SOA}${OWNER_NAMES.map((n, i) => `${n} A 192.0.2.${i + 2}\n`).join('')}`,
   'no $ORIGIN (relative names without origin)': `$TTL 60\n${OWNER_NAMES.map((n, i) => `${n} TXT "r${i}"\n`).join('')}`,
@@ -237,6 +271,7 @@ const HINT_ZONES = {
   'DS at many owners, the apex among them': `$ORIGIN example.com.\n$TTL 60\n${SOA}${OWNER_NAMES.map((n, i) => `${n} DS ${i + 1} 13 2 ${'ab'.repeat(32)}\n`).join('')}`,
   'names written without their trailing dot': `$ORIGIN example.com.\n$TTL 60\n${SOA}mail.example.com A 192.0.2.1\nexample.com TXT "x"\n@ MX 10 mail.example.com\n@ MX 20 mail\nwww CNAME example.com\nok CNAME example.com.\n`,
   '$ORIGIN changes in the middle': `$ORIGIN example.com.\n$TTL 60\n${SOA}a A 192.0.2.1\n$ORIGIN other.example.\n${OWNER_NAMES.map((n, i) => `${n} AAAA 2001:db8::${i + 1}\n`).join('')}$ORIGIN .\nx.example.com. A 192.0.2.9\n`,
+  'targets and owners that repeat the origin (escapes, mixed case)': `$ORIGIN example.com.\n$TTL 60\n${ORIGIN_TWICE}`,
 };
 const OPTION_SETS = [{}, { origin: 'example.com.' }, { origin: 'example.net.' }];
 
@@ -254,32 +289,54 @@ function hintZones() {
   return out;
 }
 
-describe('RecordRule.appliesToOwner: false only where check() reports nothing', () => {
+/** True when the row engine (engine.ts checkRecordRows) skips this rule for the record: its
+ *  owner hint says no and, for a type whose RDATA the rule reads (rdataTypes), so does its
+ *  target hint (types with a target only; a record without a target key counts as a no). */
+function hintsSkip(rule, rec, zone, target) {
+  if (rule.appliesToOwner(rec.ownerKey, zone)) return false;
+  if (!rule.rdataTypes?.includes(rec.type)) return true;
+  if (!rule.appliesToTarget || TARGET_FIELD[rec.type] === undefined) return false;
+  return target === undefined || !rule.appliesToTarget(target, zone);
+}
+
+describe('RecordRule.appliesToOwner and appliesToTarget: false only where check() reports nothing', () => {
   const rules = RULES.filter((r) => r.scope === 'record' && r.appliesToOwner);
-  test('there are such rules (out-of-zone, non-terminal-wildcard, ds-at-apex)', () => {
+  test('there are such rules (out-of-zone, non-terminal-wildcard, ds-at-apex, name-origin-repeated)', () => {
     const ids = rules.map((r) => r.id);
-    for (const id of ['out-of-zone', 'non-terminal-wildcard', 'ds-at-apex']) assert.ok(ids.includes(id), `${id} has appliesToOwner`);
+    for (const id of ['out-of-zone', 'non-terminal-wildcard', 'ds-at-apex', 'name-origin-repeated']) assert.ok(ids.includes(id), `${id} has appliesToOwner`);
+    assert.ok(rules.find((r) => r.id === 'name-origin-repeated').appliesToTarget, 'name-origin-repeated has appliesToTarget');
   });
   const zones = hintZones();
   for (const rule of rules) {
     test(rule.id, () => {
-      let reported = 0, skipped = 0;
+      let reported = 0, skipped = 0, skippedByTarget = 0;
+      const only = { severities: Object.fromEntries(RULES.filter((r) => r.id !== rule.id).map((r) => [r.id, 'off'])) };
       for (const { label, zone } of zones) {
+        const expected = [];
         zone.records.forEach((rec, i) => {
-          // the row engine asks with the name table's key of the row's owner: it must be the record's key
-          if (zone.rows) assert.equal(zone.rows.nameKey(zone.rows.ownerId(i)), rec.ownerKey, `${label}: rows.nameKey of row ${i}`);
+          // the row engine asks with the name table's keys of the row's owner and target: they must be the record's
+          const target = targetKey(rec);
+          if (zone.rows) {
+            assert.equal(zone.rows.nameKey(zone.rows.ownerId(i)), rec.ownerKey, `${label}: rows.nameKey of row ${i}'s owner`);
+            const id = zone.rows.targetId(i);
+            assert.equal(id < 0 ? undefined : zone.rows.nameKey(id), target, `${label}: rows.nameKey of row ${i}'s target`);
+          }
           if (rule.types && !rule.types.includes(rec.type)) return;
           const { calls, ctx } = recordingCtx(zone);
           rule.check(rec, ctx);
           reported += calls.length;
-          // rdataTypes: records the engine checks whatever appliesToOwner says (their RDATA is read)
-          if (rule.appliesToOwner(rec.ownerKey, zone) || rule.rdataTypes?.includes(rec.type)) return;
+          expected.push(...calls.map((c) => c.message));
+          if (!hintsSkip(rule, rec, zone, target)) return;
           skipped++;
-          assert.deepEqual(calls.map((c) => c.message), [], `${label}: ${rule.id}.appliesToOwner(${JSON.stringify(rec.ownerKey)}) is false, yet check() reports`);
+          if (rule.rdataTypes?.includes(rec.type)) skippedByTarget++;
+          assert.deepEqual(calls.map((c) => c.message), [], `${label}: ${rule.id} hints say no for ${rec.type} at ${JSON.stringify(rec.ownerKey)} (target ${JSON.stringify(target)}), yet check() reports`);
         });
+        // and the engine itself, hints and all, reports what check() on every record reports
+        if (zone.rows) assert.deepEqual(runRules(zone, FIXED_HOST, only).map((f) => f.message), expected, `${label}: ${rule.id} through the row engine`);
       }
       assert.ok(skipped > 0, `${rule.id}: no owner was skipped, the test says nothing`);
       assert.ok(reported > 0, `${rule.id}: no record was reported, the test says nothing`);
+      if (rule.appliesToTarget) assert.ok(skippedByTarget > 0, `${rule.id}: no record with a target was skipped, the test says nothing`);
     });
   }
 });
@@ -346,7 +403,7 @@ const RULE_FIXTURES = [
   'rules/cname-and-other-data.zone', 'rules/duplicate-record.zone', 'rules/multiple-cname.zone', 'rules/non-terminal-wildcard.zone',
   'rules/null-mx-mixed.zone', 'rules/out-of-zone.zone', 'rules/soa-multiple.zone', 'rules/soa-timers.zone', 'rules/target-is-cname.zone',
   'rules/target-no-address.zone', 'rules/ttl-mismatch.zone', 'rules/ds-at-apex.zone', 'rules/soa-missing.zone', 'rules/svcb-reserved-key.zone',
-  'dane/tlsa-fields.zone', 'dane/tlsa-smtp.zone', 'dane/mail-policy.zone',
+  'rules/name-origin-repeated.zone', 'dane/tlsa-fields.zone', 'dane/tlsa-smtp.zone', 'dane/mail-policy.zone',
 ];
 
 describe('checkText (row engine, column store) = problemFindings + runRules over parseZone', () => {
@@ -358,6 +415,7 @@ describe('checkText (row engine, column store) = problemFindings + runRules over
     'every rule off but two': { severities: Object.fromEntries(RULES.filter((r) => !['non-terminal-wildcard', 'target-no-address'].includes(r.id)).map((r) => [r.id, 'off'])) },
   };
   const texts = RULE_FIXTURES.map((f) => [f, readFileSync(join(fixtures, f), 'utf8')]);
+  texts.push(['names that repeat the origin', `$ORIGIN example.com.\n$TTL 60\n${ORIGIN_TWICE}`]);
   // all of them in one zone: findings of many rules at once (each fixture sets its own $ORIGIN)
   texts.push(['all fixtures concatenated', texts.map(([, t]) => t).join('\n')]);
   const seen = new Set();
@@ -393,6 +451,7 @@ describe('checkText (row engine, column store) = problemFindings + runRules over
     assert.ok(seen.has('out-of-zone/info') && seen.has('out-of-zone/warning'), 'out-of-zone at its default and at info');
     assert.ok(seen.has('ttl-mismatch/error'));
     assert.ok(seen.has('duplicate-record/warning'));
+    assert.ok(seen.has('name-origin-repeated/warning'));
   });
 });
 

@@ -234,6 +234,10 @@ ${'\n'.repeat(5)}`;
     [0, '$ORIGIN example.net.'], // a new origin: other names repeat it (none here)
     [free, 'www IN CNAME example.net'],
     [0, '$ORIGIN example.com.'],
+    [free + 4, '_sip._tcp IN SRV 0 5 5060 Mail.Example.COM'], // a target in mixed case
+    [free, 'www IN CNAME \\101xample.com'], // an escaped letter: example.com.example.com.
+    [free + 4, '_sip._tcp IN SRV 0 5 5060 mail'],
+    [free + 1, '@ IN MX 10 MAIL.example.com.'],
   ];
   const seen = new Set();
   for (const cached of cachedAfterEachStep(base, steps)) seen.add(cached.filter((k) => k.startsWith('name-origin-repeated ')).length);

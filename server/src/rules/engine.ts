@@ -5,6 +5,7 @@ import { printable } from '../zone/printable';
 import type { Severity, Zone, ZoneRecord, ZoneRows } from '../zone/model';
 import { typeCodeByName } from '../zone/rr-codes';
 import { typeName } from '../zone/rr-types';
+import { TARGET_FIELD } from '../zone/targets';
 import type { Finding, OwnerRule, RecordRule, ReportArgs, Rule, RuleContext, RuleHost, ZoneRule } from './rule';
 import { RULES } from './registry';
 
@@ -273,31 +274,29 @@ function checkRecords(zone: Zone, recordRules: readonly Checked<RecordRule>[]): 
 }
 
 // The same loop over a column-stored zone: rules are picked by the row's type code and
-// asked about an owner once per name, so a record object is made only for rows some
-// rule reads (in a big zone most A and AAAA rows are read by none).
+// asked about an owner (and a target, appliesToTarget) once per name, so a record object is
+// made only for rows some rule reads (in a big zone most A and AAAA rows are read by none).
 function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Checked<RecordRule>[]): void {
-  // with appliesToOwner: the rule's answer by owner id (0 not asked yet, 1 yes, 2 no)
-  const all = recordRules.map((c) => ({ ...c, memo: c.rule.appliesToOwner ? new Uint8Array(rows.nameCount) : undefined }));
-  const forCode: (typeof all | undefined)[] = new Array(65536); // by type code
+  const all: HintedRule[] = recordRules.map((c) => ({
+    ...c,
+    memo: c.rule.appliesToOwner ? new Uint8Array(rows.nameCount) : undefined,
+    targetMemo: c.rule.appliesToOwner && c.rule.appliesToTarget ? new Uint8Array(rows.nameCount) : undefined,
+  }));
+  const forCode: (HintedRule[] | undefined)[] = new Array(65536); // by type code
   for (let row = 0; row < rows.count; row++) {
     const code = rows.typeCode(row);
     let list = forCode[code];
-    if (!list) {
-      const type = typeName(code);
-      // appliesToOwner is not asked for the types whose RDATA the rule reads (rdataTypes)
-      forCode[code] = list = all.filter((c) => !c.rule.types || c.rule.types.includes(type))
-        .map((c) => (c.memo && c.rule.rdataTypes?.includes(type) ? { ...c, memo: undefined } : c));
-    }
+    if (!list) forCode[code] = list = rulesForType(all, typeName(code));
     let rec: ZoneRecord | undefined;
     // the owner's key, made once for all the rules that ask about a new name (it is not kept)
     let key: string | undefined;
     for (let j = 0; j < list.length; j++) {
-      const { rule, ctx, memo } = list[j];
+      const { rule, ctx, memo, targetMemo } = list[j];
       try {
         if (memo) {
           const id = rows.ownerId(row);
           if (memo[id] === 0) memo[id] = rule.appliesToOwner!((key ??= rows.nameKey(id)), zone) ? 1 : 2;
-          if (memo[id] === 2) continue;
+          if (memo[id] === 2 && !(targetMemo && targetApplies(rule, zone, rows, targetMemo, row))) continue;
         }
         rec ??= rows.record(row);
         ctx.recordType = rec.type;
@@ -307,6 +306,36 @@ function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Check
       }
     }
   }
+}
+
+/** A record rule with its hints' answers by name id (0 not asked yet, 1 yes, 2 no); without
+ *  memo the engine checks every record, without targetMemo it asks about the owner only. */
+interface HintedRule extends Checked<RecordRule> {
+  memo: Uint8Array | undefined;
+  targetMemo: Uint8Array | undefined;
+}
+
+/** The record rules of one type, with the hints the engine asks for it: for the types whose
+ *  RDATA a rule reads (rdataTypes) appliesToOwner alone cannot skip a record; with
+ *  appliesToTarget it can for those with a target (their one name), else nothing is asked. */
+function rulesForType(all: readonly HintedRule[], type: string): HintedRule[] {
+  const out: HintedRule[] = [];
+  for (const c of all) {
+    if (c.rule.types && !c.rule.types.includes(type)) continue;
+    if (!c.memo) out.push(c);
+    else if (!c.rule.rdataTypes?.includes(type)) out.push(c.targetMemo ? { ...c, targetMemo: undefined } : c);
+    else if (c.targetMemo && TARGET_FIELD[type] !== undefined) out.push(c);
+    else out.push({ ...c, memo: undefined, targetMemo: undefined });
+  }
+  return out;
+}
+
+/** appliesToTarget for a row's target, once per name; a row without a target gets a no. */
+function targetApplies(rule: RecordRule, zone: Zone, rows: ZoneRows, memo: Uint8Array, row: number): boolean {
+  const id = rows.targetId(row);
+  if (id < 0) return false;
+  if (memo[id] === 0) memo[id] = rule.appliesToTarget!(rows.nameKey(id), zone) ? 1 : 2;
+  return memo[id] === 1;
 }
 
 /** True when a record rule looks at records of this one's type (its `types`). */

@@ -2,8 +2,10 @@
 // so `www CNAME shop.example` in zone shop.example. points at shop.example.shop.example. This
 // rule warns when the owner or a domain-name field ends with the zone origin twice, and offers
 // to append the dot to the name as written. Reads the record only (no dependsOn); O(1) per
-// record: the doubled origin is computed once per origin. RRSIG signer and NSEC next name are
-// left out: signers write them, always absolute, and a signed zone has one per name.
+// record: the doubled origin is computed once per origin, and its hints (appliesToOwner,
+// appliesToTarget) let a big zone's engine skip records whose names do not repeat it. RRSIG
+// signer and NSEC next name are left out: signers write them, always absolute, and a signed
+// zone has one per name.
 // Record scope: depends on zone.origin, so a host must re-run it when the origin changes.
 import { rfc, type RecordRule } from './rule';
 import type { Loc, Zone, ZoneRecord } from '../zone/model';
@@ -38,6 +40,12 @@ function twiceOf(zone: Zone): string | undefined {
 /** True when the key is `<origin><origin>` or ends with `.<origin><origin>` (a label boundary). */
 function repeated(key: string, twice: string): boolean {
   return key.length >= twice.length && isInZone(key, twice);
+}
+
+/** True when a name (key) ends with the zone's origin twice. */
+function repeatsOrigin(key: string, zone: Zone): boolean {
+  const twice = twiceOf(zone);
+  return !!twice && repeated(key, twice);
 }
 
 /** A field's name as a key when it repeats the origin. Names without escapes are compared in
@@ -86,11 +94,11 @@ export const nameOriginRepeated: RecordRule = {
   defaultSeverity: 'warning',
   rfc: [rfc('RFC 1035 §5.1', 'https://www.rfc-editor.org/rfc/rfc1035#section-5.1')],
   summary: 'A name ending with the zone origin twice (shop.example.shop.example.): written without its trailing dot, so the origin was appended; a fix adds the dot.',
-  appliesToOwner(ownerKey, zone) {
-    const twice = twiceOf(zone);
-    return !!twice && repeated(ownerKey, twice);
-  },
+  appliesToOwner: repeatsOrigin,
   rdataTypes: [...NAME_FIELDS.keys()],
+  // an MX, NS, SRV, CNAME, DNAME or PTR record has one name in its RDATA, its target: a big
+  // zone's engine asks once per target name instead of reading every such record
+  appliesToTarget: repeatsOrigin,
   check(rec, ctx) {
     const twice = twiceOf(ctx.zone);
     if (!twice) return;

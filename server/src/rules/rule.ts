@@ -103,6 +103,12 @@ export interface RecordRule extends RuleBase {
   /** with appliesToOwner: types whose RDATA check() reads whatever the owner (a name field), so a
    *  big zone's engine checks their records where appliesToOwner says no, and keeps their values */
   rdataTypes?: readonly string[];
+  /** with rdataTypes: for those of them with a target (zone/targets.ts TARGET_FIELD: MX, NS, SRV,
+   *  CNAME, DNAME, PTR), false when check() has nothing to say about a record whose owner
+   *  appliesToOwner turns down and whose target key is this one (a record without a target key,
+   *  the root, counts as a no). A big zone's engine then asks once per target name instead of
+   *  checking every such record. */
+  appliesToTarget?(targetKey: string, zone: Zone): boolean;
   check(rec: ZoneRecord, ctx: RuleContext): void;
 }
 

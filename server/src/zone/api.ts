@@ -24,6 +24,7 @@ export { RR_TYPES, TYPES_WITHOUT_FIELDS, rrTypeByName, typeName, TLSA_USAGES, TL
 export { ALGORITHMS, CLASSES, typeCodeByName, classCodeByName } from './rr-codes';
 export { parseTtl, humanTtl } from './ttl';
 export { nameKey, resolveName, isInZone, parentKey, labels } from './names';
+export { TARGET_FIELD, targetKey } from './targets';
 export { unescapeText, SVC_KEYS } from './field-kinds';
 export { isIpv4At, isIpv6At } from './ip-text';
 export { TokKind } from './syntax';

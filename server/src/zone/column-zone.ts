@@ -429,6 +429,10 @@ export class ColumnZone implements Zone, ZoneRows {
     return this.columns.owner[row];
   }
 
+  targetId(row: number): number {
+    return this.columns.target[row];
+  }
+
   get nameCount(): number {
     return this.names.size;
   }

@@ -139,6 +139,8 @@ export interface ZoneRows {
   readonly nameCount: number;
   /** the key of a name id (not kept: for questions asked once per name) */
   nameKey(id: number): string;
+  /** the row's target (byTarget's key, targets.ts) as a name id, or -1 when it has none */
+  targetId(row: number): number;
   record(row: number): ZoneRecord;
   /** owners in byOwner's order, each with its rows in file order: rows[start .. start + count) */
   forEachOwner(fn: (ownerId: number, rows: Int32Array, start: number, count: number) => void): void;

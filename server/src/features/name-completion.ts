@@ -19,8 +19,9 @@ export const NAME_LIMIT = 200;
 /** Most owners one answer looks at (the work per keystroke stays small on any zone). */
 const SCAN_LIMIT = 20 * NAME_LIMIT;
 /** Most owners looked at in file order while the sorted owners are being made (a prefix test
- *  each: a few ms). */
+ *  each: a few ms), and most of them that match taken (the answer is incomplete anyway). */
 const UNSORTED_SCAN_LIMIT = 50_000;
+const UNSORTED_TAKE_LIMIT = 5 * NAME_LIMIT;
 
 export interface NameEntry {
   label: string;
@@ -209,13 +210,13 @@ function scanSorted(zone: Zone, keys: string[], p: string, skipped: (key: string
 }
 
 /** Visits the owners that start with `p` among the first UNSORTED_SCAN_LIMIT owners in file
- *  order, at most SCAN_LIMIT of them. */
+ *  order, at most UNSORTED_TAKE_LIMIT of them. */
 function scanUnsorted(zone: Zone, p: string, skipped: (key: string) => boolean, consider: (key: string, recs: readonly ZoneRecord[]) => boolean): void {
   let looked = 0, considered = 0;
   for (const [key, recs] of zone.byOwner) {
     if (++looked > UNSORTED_SCAN_LIMIT) break;
     if (!key.startsWith(p) || skipped(key)) continue;
-    if (++considered > SCAN_LIMIT) break;
+    if (++considered > UNSORTED_TAKE_LIMIT) break;
     // file order: a full first group does not end the look (later keys may sort before it)
     consider(key, recs);
   }

@@ -153,16 +153,17 @@ test('a long list is capped at 200 names and marked incomplete; a longer prefix 
   assert.deepEqual(shown(h29).map((i) => i.label), ['h29', 'h290', 'h291', 'h292', 'h293', 'h294', 'h295', 'h296', 'h297', 'h298', 'h299']);
 });
 
-test('names in the case the operator wrote them (the first record of the owner)', async (t) => {
+test('names in the case the operator wrote them (the first record of the owner), in name order whatever the case', async (t) => {
   const text = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', 'MX1 IN A 192.0.2.1', 'mx1 IN AAAA 2001:db8::1',
-    'Host.Other.TEST. IN A 198.51.100.1', ''].join('\n');
+    'Host.Other.TEST. IN A 198.51.100.1', 'beta IN A 192.0.2.3', 'Alpha IN A 192.0.2.2', ''].join('\n');
   const c = await session(t, text);
-  const items = shown(await c.typeLine(6, '@ IN MX 10 '));
+  const items = shown(await c.typeLine(8, '@ IN MX 10 '));
   assert.deepEqual(items.map((i) => [i.label, i.detail]), [
-    ['MX1', 'MX1.example.com. — A, AAAA'], ['Host.Other.TEST.', 'Host.Other.TEST. — A'], ['@', 'example.com. — SOA'],
+    ['Alpha', 'Alpha.example.com. — A'], ['beta', 'beta.example.com. — A'], ['MX1', 'MX1.example.com. — A, AAAA'],
+    ['Host.Other.TEST.', 'Host.Other.TEST. — A'], ['@', 'example.com. — SOA'],
   ]);
   // typed in lower case, offered as written
-  assert.deepEqual(shown(await c.typeLine(6, '@ IN MX 10 host.o')).map((i) => i.label), ['Host.Other.TEST.']);
+  assert.deepEqual(shown(await c.typeLine(8, '@ IN MX 10 host.o')).map((i) => i.label), ['Host.Other.TEST.']);
 });
 
 test('a zone too big to sort its owners at once: names at once, incomplete, while they are sorted in turns; then complete', async (t) => {

@@ -105,6 +105,8 @@ interface Candidate {
   key: string;
   /** the absolute owner as the operator wrote it (case kept) */
   owner: string;
+  /** `text` in lower case: names are listed in key order, whatever their case */
+  order: string;
   types: string[];
   /** order group: addresses first, then other names, then aliases where they are not allowed */
   group: number;
@@ -113,7 +115,7 @@ interface Candidate {
 function byPlace(a: Candidate, b: Candidate): number {
   if (a.group !== b.group) return a.group - b.group;
   if (a.relative !== b.relative) return a.relative ? -1 : 1;
-  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
 }
 
 function sortText(i: number): string {
@@ -144,7 +146,7 @@ export function ownerNames(zone: Zone, def: RRTypeDef, prefix: string, origin: s
       // the first group is full: nothing later can come before what it holds
       return group !== firstGroup;
     }
-    list.push({ ...asWritten(w, key, recs[0].owner), key, types, group });
+    list.push({ ...asWritten(w, key, recs[0].owner), order: w.text, key, types, group });
     return true;
   };
   /** Owners never offered here: service and policy names (_25._tcp, _dmarc ...) before '_'

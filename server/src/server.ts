@@ -141,6 +141,7 @@ registerEditorFeatures(connection, async (uri) => {
   const a = store.analysis(uri);
   return a && {
     zone: a.zone, findings: a.findings, host: store.hostFor(uri), eol: store.docs.get(uri)?.eol, changed: () => store.docs.get(uri)?.version !== a.version,
+    keepsOwners: (zone) => store.keepsOwners(uri, zone),
     outlineLimit: settings.get(uri).outlineLimit,
   };
 }, () => clientCapabilities);

@@ -152,3 +152,37 @@ test('a long list is capped at 200 names and marked incomplete; a longer prefix 
   assert.equal(h29.isIncomplete, false);
   assert.deepEqual(shown(h29).map((i) => i.label), ['h29', 'h290', 'h291', 'h292', 'h293', 'h294', 'h295', 'h296', 'h297', 'h298', 'h299']);
 });
+
+test('names in the case the operator wrote them (the first record of the owner), in name order whatever the case', async (t) => {
+  const text = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', 'MX1 IN A 192.0.2.1', 'mx1 IN AAAA 2001:db8::1',
+    'Host.Other.TEST. IN A 198.51.100.1', 'beta IN A 192.0.2.3', 'Alpha IN A 192.0.2.2', ''].join('\n');
+  const c = await session(t, text);
+  const items = shown(await c.typeLine(8, '@ IN MX 10 '));
+  assert.deepEqual(items.map((i) => [i.label, i.detail]), [
+    ['Alpha', 'Alpha.example.com. — A'], ['beta', 'beta.example.com. — A'], ['MX1', 'MX1.example.com. — A, AAAA'],
+    ['Host.Other.TEST.', 'Host.Other.TEST. — A'], ['@', 'example.com. — SOA'],
+  ]);
+  // typed in lower case, offered as written
+  assert.deepEqual(shown(await c.typeLine(8, '@ IN MX 10 host.o')).map((i) => i.label), ['Host.Other.TEST.']);
+});
+
+test('a zone too big to sort its owners at once: names at once, incomplete, while they are sorted in turns; then complete', async (t) => {
+  // more owners than SORT_AT_ONCE_MAX (features/owner-index.ts)
+  const hosts = Array.from({ length: 51_000 }, (_, i) => `h${(i * 7919) % 51_000} IN A 10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`);
+  const text = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', ...hosts, ''].join('\n');
+  const c = await session(t, text);
+  const at = c.lines.length - 1;
+  const first = await c.typeLine(at, '@ IN MX 10 h5099');
+  assert.equal(first.isIncomplete, true, 'not sorted yet: the client must ask again');
+  for (const i of first.items) assert.match(i.label, /^h5099/);
+  // other requests are served meanwhile; asked again (as the client does while incomplete)
+  // until the sorted owners are made
+  let list = first;
+  for (let asks = 0; list.isIncomplete && asks < 10_000; asks++) list = await c.complete(at, c.lines[at].length);
+  assert.equal(list.isIncomplete, false);
+  assert.deepEqual(shown(list).map((i) => i.label), ['h5099', ...Array.from({ length: 10 }, (_, i) => `h5099${i}`)]);
+  // kept current by edits from then on
+  await c.edit({ start: { line: at, character: 0 }, end: { line: at, character: 0 } }, 'h50999x IN A 192.0.2.7\n');
+  c.lines.splice(at, 0, 'h50999x IN A 192.0.2.7');
+  assert.deepEqual(shown(await c.complete(at + 1, c.lines[at + 1].length)).map((i) => i.label).slice(-2), ['h50999', 'h50999x']);
+});

@@ -39,6 +39,8 @@ export interface CompletionList {
   entries: CompletionEntry[];
   /** true when entries were left out: the client should ask again as more is typed */
   incomplete: boolean;
+  /** names were wanted before the zone's sorted owners were made (see NameList.ownersPending) */
+  ownersPending?: boolean;
 }
 
 type Entry0 = Omit<CompletionEntry, 'replaceFrom'>;
@@ -153,6 +155,7 @@ export function completionListAt(zone: Zone, line: number, col: number, options:
   const names = (list: NameList): CompletionList => ({
     entries: list.entries.map((e) => ({ ...e, kind: 'name' as const, replaceFrom })),
     incomplete: list.incomplete,
+    ...(list.ownersPending ? { ownersPending: true } : {}),
   });
 
   if (done.length === 0) {

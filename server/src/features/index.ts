@@ -3,6 +3,7 @@
 export { hoverAt, typeHover, type HoverResult } from './hover';
 export { completionsAt, completionListAt, type CompletionEntry, type CompletionKind, type CompletionList } from './completion';
 export { NAME_LIMIT } from './name-completion';
+export { sortedOwners, ownerIndexInSlices, noteOwnerChanges, SORT_AT_ONCE_MAX } from './owner-index';
 export { documentSymbols, documentSymbolsInSlices, DEFAULT_OUTLINE_LIMIT, MAX_RECORD_SYMBOLS, type ZoneSymbol } from './symbols';
 export { foldingRanges, foldingRangesInSlices, type Fold } from './folding';
 export { definitionAt, referencesAt, nameAt } from './navigation';

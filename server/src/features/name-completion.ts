@@ -3,9 +3,11 @@
 // an owner being typed as `_25._tcp.`, the TLSA names of MX hosts that have no TLSA yet.
 // Names are written as the operator writes them: relative to the $ORIGIN in effect at
 // the cursor, `@` for the origin itself, absolute with a trailing dot outside it.
+// Names keep the case of the first record's owner as written (BIND keeps it too).
 // A 1M-record zone must answer at once: owners come from the sorted owner keys
 // (owner-index.ts) by the typed prefix, at most NAME_LIMIT entries from at most
-// SCAN_LIMIT owners looked at, and the answer says when it left names out.
+// SCAN_LIMIT owners looked at, and the answer says when it left names out. While a big
+// zone's sorted owners are being made, a bounded look in file order answers, incomplete.
 // Pure: no LSP types.
 import type { Entry, RRTypeDef, Zone, ZoneRecord } from '../zone/api';
 import { isInZone, nameKey } from '../zone/api';
@@ -16,6 +18,10 @@ import { dropStale, lowerBound, sortedOwners } from './owner-index';
 export const NAME_LIMIT = 200;
 /** Most owners one answer looks at (the work per keystroke stays small on any zone). */
 const SCAN_LIMIT = 20 * NAME_LIMIT;
+/** Most owners looked at in file order while the sorted owners are being made (a prefix test
+ *  each: a few ms), and most of them that match taken (the answer is incomplete anyway). */
+const UNSORTED_SCAN_LIMIT = 50_000;
+const UNSORTED_TAKE_LIMIT = 5 * NAME_LIMIT;
 
 export interface NameEntry {
   label: string;
@@ -28,6 +34,9 @@ export interface NameList {
   entries: NameEntry[];
   /** true when names were left out (more than NAME_LIMIT match the prefix) */
   incomplete: boolean;
+  /** the zone's sorted owners were not made yet (a big zone: ownerIndexInSlices makes them);
+   *  the entries come from a bounded look at the owners and are marked incomplete */
+  ownersPending?: boolean;
 }
 
 /** Fields that name a host: an owner with an address is what they want. */
@@ -70,6 +79,15 @@ function matching(key: string, origin: string, p: string): { text: string; relat
   return key !== w.text && key.startsWith(p) ? { text: key, relative: false } : undefined;
 }
 
+/** The written form `w` of `key` in the case of `owner`, the first record's owner as written
+ *  (BIND keeps the case of the first one too); key case when the two differ in length. */
+function asWritten(w: { text: string; relative: boolean }, key: string, owner: string): { text: string; relative: boolean; owner: string } {
+  if (owner.length !== key.length) return { ...w, owner: key };
+  if (w.text === '@') return { ...w, owner };
+  // the relative form is the start of the key; the absolute one is the whole key
+  return { text: w.relative ? owner.slice(0, w.text.length) : owner, relative: w.relative, owner };
+}
+
 /** Service and policy names (_25._tcp, _dmarc, _domainkey ...) are no host names. */
 function hasServiceLabel(key: string): boolean {
   return key.startsWith('_') || key.includes('._');
@@ -85,6 +103,10 @@ interface Candidate {
   text: string;
   relative: boolean;
   key: string;
+  /** the absolute owner as the operator wrote it (case kept) */
+  owner: string;
+  /** `text` in lower case: names are listed in key order, whatever their case */
+  order: string;
   types: string[];
   /** order group: addresses first, then other names, then aliases where they are not allowed */
   group: number;
@@ -93,7 +115,7 @@ interface Candidate {
 function byPlace(a: Candidate, b: Candidate): number {
   if (a.group !== b.group) return a.group - b.group;
   if (a.relative !== b.relative) return a.relative ? -1 : 1;
-  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
 }
 
 function sortText(i: number): string {
@@ -112,43 +134,38 @@ export function ownerNames(zone: Zone, def: RRTypeDef, prefix: string, origin: s
   const p = prefix.toLowerCase();
   const groups: Candidate[][] = [[], [], []];
   let incomplete = false;
-  // a relative form is the start of its key: the candidates are the keys starting with
-  // the prefix, one run of the sorted owners ('@' is the origin alone)
-  const keys = p === '@' ? [origin] : sortedOwners(zone);
-  const stale: string[] = [];
-  let scanned = 0;
-  for (let i = p === '@' ? 0 : lowerBound(keys, p); i < keys.length && (p === '@' || keys[i].startsWith(p)); i++) {
-    if (++scanned > SCAN_LIMIT) {
-      incomplete = true;
-      break;
-    }
-    const key = keys[i];
-    // service and policy names (_25._tcp, _dmarc ...) sort first: offered once '_' is typed
-    // (never for a host), so that they do not fill the list; wildcards are never offered
-    if (p === '' && key.startsWith('_')) {
-      i = lowerBound(keys, AFTER_UNDERSCORE) - 1;
-      continue;
-    }
-    if (key.startsWith('*.') || (host && hasServiceLabel(key))) continue;
-    const recs = zone.byOwner.get(key);
-    if (!recs) {
-      if (p !== '@') stale.push(key);
-      continue;
-    }
+  /** Takes the owner `key` if it is offered; false when nothing after it in key order can be. */
+  const consider = (key: string, recs: readonly ZoneRecord[]): boolean => {
     const w = p === '@' ? { text: '@', relative: true } : matching(key, origin, p);
-    if (!w || recs.every((r) => r.entry === entry)) continue;
+    if (!w || recs.every((r) => r.entry === entry)) return true;
     const types = typesAt(recs);
     const group = !host ? 1 : types.includes('A') || types.includes('AAAA') ? 0 : noAlias && types.includes('CNAME') ? 2 : 1;
     const list = groups[group];
     if (list.length === NAME_LIMIT) {
       incomplete = true;
       // the first group is full: nothing later can come before what it holds
-      if (group === firstGroup) break;
-      continue;
+      return group !== firstGroup;
     }
-    list.push({ ...w, key, types, group });
+    list.push({ ...asWritten(w, key, recs[0].owner), order: w.text, key, types, group });
+    return true;
+  };
+  /** Owners never offered here: service and policy names (_25._tcp, _dmarc ...) before '_'
+   *  is typed (never for a host), so that they do not fill the list; wildcards. */
+  const skipped = (key: string): boolean => (p === '' && key.startsWith('_')) || key.startsWith('*.') || (host && hasServiceLabel(key));
+  let ownersPending = false;
+  if (p === '@') {
+    const recs = zone.byOwner.get(origin);
+    if (recs && !skipped(origin)) consider(origin, recs);
+  } else {
+    const keys = sortedOwners(zone);
+    if (keys) incomplete = scanSorted(zone, keys, p, skipped, consider) || incomplete;
+    else {
+      // a big zone whose sorted owners are still being made: a bounded look in file order
+      ownersPending = true;
+      incomplete = true;
+      scanUnsorted(zone, p, skipped, consider);
+    }
   }
-  for (const key of stale) dropStale(zone, key);
   const all = groups.flatMap((g) => g.sort(byPlace));
   if (all.length > NAME_LIMIT) incomplete = true;
   const entries = all.slice(0, NAME_LIMIT).map((c, i) => {
@@ -156,12 +173,55 @@ export function ownerNames(zone: Zone, def: RRTypeDef, prefix: string, origin: s
     const alias = c.group === 2 ? `an alias: not allowed as ${def.name} target (RFC 2181 §10.3)` : '';
     return {
       label: c.text,
-      detail: `${c.key} — ${types}` + (alias ? `; ${alias}` : ''),
-      documentation: `\`${c.key}\`, defined in this zone: ${types}.` + (alias ? ` It is ${alias}.` : ''),
+      detail: `${c.owner} — ${types}` + (alias ? `; ${alias}` : ''),
+      documentation: `\`${c.owner}\`, defined in this zone: ${types}.` + (alias ? ` It is ${alias}.` : ''),
       sortText: sortText(i),
     };
   });
-  return { entries, incomplete };
+  return ownersPending ? { entries, incomplete, ownersPending } : { entries, incomplete };
+}
+
+/** Visits the run of sorted owner keys that start with `p`, at most SCAN_LIMIT of them;
+ *  true when it stopped at that limit. */
+function scanSorted(zone: Zone, keys: string[], p: string, skipped: (key: string) => boolean, consider: (key: string, recs: readonly ZoneRecord[]) => boolean): boolean {
+  // a relative form is the start of its key: the candidates are the keys starting with the prefix
+  const stale: string[] = [];
+  let scanned = 0;
+  let limited = false;
+  for (let i = lowerBound(keys, p); i < keys.length && keys[i].startsWith(p); i++) {
+    if (++scanned > SCAN_LIMIT) {
+      limited = true;
+      break;
+    }
+    const key = keys[i];
+    // service and policy names sort first: past them at once
+    if (p === '' && key.startsWith('_')) {
+      i = lowerBound(keys, AFTER_UNDERSCORE) - 1;
+      continue;
+    }
+    if (skipped(key)) continue;
+    const recs = zone.byOwner.get(key);
+    if (!recs) {
+      stale.push(key);
+      continue;
+    }
+    if (!consider(key, recs)) break;
+  }
+  for (const key of stale) dropStale(zone, key);
+  return limited;
+}
+
+/** Visits the owners that start with `p` among the first UNSORTED_SCAN_LIMIT owners in file
+ *  order, at most UNSORTED_TAKE_LIMIT of them. */
+function scanUnsorted(zone: Zone, p: string, skipped: (key: string) => boolean, consider: (key: string, recs: readonly ZoneRecord[]) => boolean): void {
+  let looked = 0, considered = 0;
+  for (const [key, recs] of zone.byOwner) {
+    if (++looked > UNSORTED_SCAN_LIMIT) break;
+    if (!key.startsWith(p) || skipped(key)) continue;
+    if (++considered > UNSORTED_TAKE_LIMIT) break;
+    // file order: a full first group does not end the look (later keys may sort before it)
+    consider(key, recs);
+  }
 }
 
 /**

@@ -2,9 +2,13 @@
 // directives come as snippets (fields as tab stops) only to a client that says it
 // takes them (completionItem.snippetSupport); others get plain text. A list of the
 // zone's names is capped: then it is marked incomplete, so the client asks again.
+// The first name completion on a big zone starts sorting its owners in turns (other
+// messages are served meanwhile); until they are sorted the names come incomplete.
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionList, type Connection } from 'vscode-languageserver/node';
 import { completionListAt, type CompletionKind } from '../features/completion';
-import type { GetDoc } from './doc-state';
+import { ownerIndexInSlices } from '../features/owner-index';
+import { inTurns } from './in-turns';
+import type { DocState, GetDoc } from './doc-state';
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
   directive: CompletionItemKind.Keyword,
@@ -23,6 +27,7 @@ export function registerCompletion(connection: Connection, getDoc: GetDoc, clien
     if (!doc) return { isIncomplete: false, items: [] };
     const snippets = !!client()?.textDocument?.completion?.completionItem?.snippetSupport;
     const list = completionListAt(doc.zone, position.line, position.character, { snippets });
+    if (list.ownersPending) sortOwnersInTurns(doc);
     const items = list.entries.map((e) => ({
       label: e.label,
       kind: KINDS[e.kind],
@@ -36,4 +41,17 @@ export function registerCompletion(connection: Connection, getDoc: GetDoc, clien
     }));
     return { isIncomplete: list.incomplete, items };
   });
+}
+
+/** Ends the sorting of owners the document no longer builds on. */
+const OWNERS_DROPPED = new Error('the owners were replaced');
+
+/** Sorts the zone's owners in turns, unless that is done or under way. */
+function sortOwnersInTurns(doc: DocState): void {
+  const zone = doc.zone;
+  const steps = ownerIndexInSlices(zone);
+  if (!steps) return;
+  const stop = () => (doc.keepsOwners && !doc.keepsOwners(zone) ? OWNERS_DROPPED : undefined);
+  // stopped or failed: ended, so that a later completion starts again
+  inTurns(steps, stop).catch(() => steps.return());
 }

@@ -12,6 +12,9 @@ export interface DocState {
   host?: RuleHost;
   /** true once the document has changed (or closed) since this state */
   changed?: () => boolean;
+  /** true while the document's analyses build on this zone's owners (an edit re-parses them in
+   *  place); false once it is closed or analysed afresh */
+  keepsOwners?: (zone: Zone) => boolean;
   /** the document's line ending, for edits that insert lines (LF when not given) */
   eol?: string;
   /** how many owners the outline lists (daneZone.outlineLimit) */

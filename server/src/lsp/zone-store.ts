@@ -304,6 +304,13 @@ export class ZoneStore {
     for (const w of job.waiters.splice(0)) w(undefined);
   }
 
+  /** True while the open document's analyses build on this zone's owner Map (an incremental
+   *  re-parse changes it in place; a full analysis makes a new one). */
+  keepsOwners(uri: string, zone: Zone): boolean {
+    const a = this.docs.has(uri) ? (this.analyses.get(uri) ?? this.previous.get(uri)) : undefined;
+    return a?.zone.byOwner === zone.byOwner;
+  }
+
   zone(uri: string): Zone | undefined {
     return this.analysis(uri)?.zone;
   }

@@ -183,14 +183,18 @@ export class RuleCache {
     for (const r of added) touch(r);
     const again = new Set<ZoneRecord>();
     // A delegation or DNAME that appeared or went changes what this zone answers for every
-    // name at or below it: the records whose rules read such a name are checked again (a
-    // pass over the names read, only for edits that move a cut).
+    // name at or below it: the records whose rules read such a name, and the records there
+    // (served or not, dname-with-children, occluded-below-delegation), are checked again (a
+    // pass over the names read and the owners, only for edits that move a cut).
     for (const cut of cutsChangedBy(zone, removed, added)) {
       for (const deps of [this.dependents, this.belowDependents]) {
         deps.forEach((recs, key) => {
           if (atOrBelow(key, cut)) for (const r of recs) again.add(r);
         });
       }
+      zone.byOwner.forEach((recs, key) => {
+        if (atOrBelow(key, cut)) for (const r of recs) again.add(r);
+      });
     }
     // Record rules may look at the other records of their owner (e.g. the rest of
     // a TLSA RRset) and at the owners they declare in dependsOn (an MX target):

@@ -100,6 +100,41 @@ export function cutAbove(zone: Zone, name: string): Cut | undefined {
   return undefined;
 }
 
+/** The names holding a delegation (an NS RRset off the apex) or a DNAME. */
+export interface CutNames {
+  delegations: ReadonlySet<string>;
+  dnames: ReadonlySet<string>;
+}
+
+const cutNamesByZone = new WeakMap<Zone, CutNames | null>();
+
+/** The zone's cut names, null when it has no cut (then nothing below one needs asking):
+ *  built once per zone object from the NS and DNAME records. */
+export function cutNames(zone: Zone): CutNames | null {
+  let names = cutNamesByZone.get(zone);
+  if (names === undefined) {
+    const apex = apexIfCuts(zone);
+    names = null;
+    if (apex) {
+      const delegations = new Set<string>();
+      const dnames = new Set<string>();
+      for (const r of zone.byType.get('NS') ?? []) if (!apex.names.includes(r.ownerKey)) delegations.add(r.ownerKey);
+      for (const r of zone.byType.get('DNAME') ?? []) dnames.add(r.ownerKey);
+      names = { delegations, dnames };
+    }
+    cutNamesByZone.set(zone, names);
+  }
+  return names;
+}
+
+/** True when `key` or (with `self` false: only) one of its ancestors is in `names`: a walk of
+ *  set lookups, cheaper than cutAbove's index reads, for asking about every name of a zone. */
+export function underAny(key: string, names: ReadonlySet<string>, self: boolean): boolean {
+  if (!names.size) return false;
+  for (let n = self ? key : parentKey(key); n !== undefined; n = parentKey(n)) if (names.has(n)) return true;
+  return false;
+}
+
 /** `name` (below the DNAME's owner) as the DNAME rewrites it (RFC 6672 §2.2). */
 export function redirected(name: string, cut: Cut): string {
   const prefix = cut.at === '.' ? name : name.slice(0, name.length - cut.at.length);

@@ -6,12 +6,12 @@
 // occluded-below-delegation does.
 import { rfc, type RecordRule } from './rule';
 import type { Zone } from '../zone/model';
-import { cutAbove, cutNames, underAny } from './support/zone-cuts';
+import { cutAbove, cutNames } from './support/zone-cuts';
 
 /** Whether some ancestor of the name holds a DNAME (a superset of what check() reports). */
 function belowSomeDname(ownerKey: string, zone: Zone): boolean {
   const names = cutNames(zone);
-  return !!names && underAny(ownerKey, names.dnames, false);
+  return !!names && names.dnames.holdsAbove(ownerKey, false);
 }
 
 export const dnameWithChildren: RecordRule = {
@@ -20,6 +20,7 @@ export const dnameWithChildren: RecordRule = {
   defaultSeverity: 'error',
   rfc: [rfc('RFC 6672 §2.4', 'https://www.rfc-editor.org/rfc/rfc6672#section-2.4')],
   summary: 'A record below the owner of a DNAME: the DNAME redirects every name below it, so the record is never served.',
+  appliesToZone: (zone) => !!cutNames(zone)?.dnames.size,
   appliesToOwner: belowSomeDname,
   // no dependsOn: a DNAME added or removed re-checks the records below it (cutsChangedBy)
   check(rec, ctx) {

@@ -5,7 +5,7 @@
 // scan whole indexes: re-running all of them was most of a keystroke on 100k).
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, OwnerRule, RecordRule, Rule, RuleHost, ZoneRule } from './rule';
-import { activeRules, contextFor, ownerRuleApplies, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
+import { activeRules, contextFor, ownerRuleApplies, recordRuleAppliesToZone, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
 import { runToEnd } from '../zone/parser';
@@ -41,7 +41,9 @@ class RuleRun {
     for (const active of activeRules(rules, settings)) {
       const rule = active.rule;
       const ctx = contextFor(zone, host, active, this.sink);
-      if (rule.scope === 'record') this.recordRules.push({ rule, ctx });
+      if (rule.scope === 'record') {
+        if (recordRuleAppliesToZone(rule, zone)) this.recordRules.push({ rule, ctx });
+      }
       else if (rule.scope === 'owner') this.ownerRules.push({ rule, ctx });
       else this.zoneRules.push({ rule, ctx });
     }

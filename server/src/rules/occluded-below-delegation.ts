@@ -6,7 +6,7 @@
 // a TLSA left in the parent below a cut is silently ignored by senders.
 import { rfc, type RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
-import { cutAbove, cutNames, underAny } from './support/zone-cuts';
+import { cutAbove, cutNames } from './support/zone-cuts';
 
 /** What the parent holds at the delegation point itself. */
 const AT_CUT = new Set(['NS', 'DS', 'NSEC', 'RRSIG']);
@@ -15,16 +15,19 @@ const ADDRESS = new Set(['A', 'AAAA']);
 /** Whether the name is at or below an NS RRset off the apex (a superset of what check() reports). */
 function atOrBelowSomeDelegation(ownerKey: string, zone: Zone): boolean {
   const names = cutNames(zone);
-  return !!names && underAny(ownerKey, names.delegations, true);
+  return !!names && names.delegations.holdsAbove(ownerKey, true);
 }
 
 /** The delegation point hiding the record, or undefined when the zone serves it. */
 function hidingCut(rec: ZoneRecord, zone: Zone): string | undefined {
-  if (!atOrBelowSomeDelegation(rec.ownerKey, zone)) return undefined;
+  const names = cutNames(zone);
+  if (!names || !names.delegations.holdsAbove(rec.ownerKey, true)) return undefined;
+  // the usual records of a delegation, told without walking the index (cutAbove)
+  if (ADDRESS.has(rec.type) && isGlue(rec.ownerKey, zone)) return undefined;
+  if (AT_CUT.has(rec.type) && names.delegations.has(rec.ownerKey) && !names.delegations.holdsAbove(rec.ownerKey, false)) return undefined;
   const cut = cutAbove(zone, rec.ownerKey);
   if (cut?.kind !== 'delegation') return undefined;
   if (cut.at === rec.ownerKey && AT_CUT.has(rec.type)) return undefined;
-  if (ADDRESS.has(rec.type) && isGlue(rec.ownerKey, zone)) return undefined;
   return cut.at;
 }
 
@@ -43,6 +46,7 @@ export const occludedBelowDelegation: RecordRule = {
     rfc('RFC 9471', 'https://www.rfc-editor.org/rfc/rfc9471'),
   ],
   summary: 'A record at or below a delegation that is not part of it (NS, DS, glue): the child zone answers there, so it is never served.',
+  appliesToZone: (zone) => !!cutNames(zone)?.delegations.size,
   appliesToOwner: atOrBelowSomeDelegation,
   // the delegation it points at: re-checked when the records there change (a glue address
   // is re-checked when an NS naming it changes: its name is that record's target)

@@ -100,10 +100,79 @@ export function cutAbove(zone: Zone, name: string): Cut | undefined {
   return undefined;
 }
 
+/** A set of cut names, asked whether a name is at or below one of them. */
+export class CutSet {
+  private readonly names = new Set<string>();
+  /** for each cut name below the apex, its ancestor one label below the apex: a name whose
+   *  own such ancestor is not here is below no cut */
+  private readonly tops = new Set<string>();
+  /** those ancestors by length and first two characters, a filter before the set lookup: asked
+   *  about every name of a big zone, hashing each name showed in the profile */
+  private readonly topFilter = new Uint8Array(1 << 16);
+  /** a cut name at the apex or outside it: every name is walked */
+  private walkAll = false;
+
+  constructor(private readonly apex: string) {}
+
+  add(key: string): void {
+    if (this.names.has(key)) return; // an NS RRset: one name, several records
+    this.names.add(key);
+    const start = topStart(key, this.apex);
+    if (start < 0) this.walkAll = true;
+    else {
+      this.tops.add(start === 0 ? key : key.slice(start));
+      this.topFilter[filterSlot(key, start)] = 1;
+    }
+  }
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  has(key: string): boolean {
+    return this.names.has(key);
+  }
+
+  /** True when `key` or (with `self` false: only) one of its ancestors is in the set: for most
+   *  names a filter and at most one lookup of their top label, else set lookups up the labels
+   *  (cheaper than cutAbove's index reads, for asking about every name of a zone). */
+  holdsAbove(key: string, self: boolean): boolean {
+    if (!this.names.size) return false;
+    if (!this.walkAll) {
+      const start = topStart(key, this.apex);
+      if (start >= 0 && (this.topFilter[filterSlot(key, start)] === 0 || !this.tops.has(start === 0 ? key : key.slice(start)))) return false;
+    }
+    for (let n = self ? key : parentKey(key); n !== undefined; n = parentKey(n)) if (this.names.has(n)) return true;
+    return false;
+  }
+}
+
+/** Where the label of `key` one below `apex` starts (that ancestor is key.slice(start)); -1
+ *  when `key` is not strictly below `apex`. */
+function topStart(key: string, apex: string): number {
+  if (key === apex || !isInZone(key, apex)) return -1;
+  // back from the dot before the apex to the previous dot that separates labels (one not
+  // escaped: an odd run of backslashes before it escapes it)
+  for (let i = (apex === '.' ? key.length - 1 : key.length - apex.length - 1) - 1; i >= 0; i--) {
+    if (key.charCodeAt(i) !== DOT) continue;
+    let slashes = 0;
+    for (let j = i - 1; j >= 0 && key.charCodeAt(j) === BSLASH; j--) slashes++;
+    if (slashes % 2 === 0) return i + 1;
+  }
+  return 0;
+}
+
+/** A slot of CutSet's filter: the top name's length and first two characters. */
+function filterSlot(key: string, start: number): number {
+  return (Math.imul(Math.imul(key.length - start, 31) + key.charCodeAt(start), 31) + key.charCodeAt(start + 1)) & 0xffff;
+}
+
+const BSLASH = 92, DOT = 46;
+
 /** The names holding a delegation (an NS RRset off the apex) or a DNAME. */
 export interface CutNames {
-  delegations: ReadonlySet<string>;
-  dnames: ReadonlySet<string>;
+  delegations: CutSet;
+  dnames: CutSet;
 }
 
 const cutNamesByZone = new WeakMap<Zone, CutNames | null>();
@@ -116,8 +185,9 @@ export function cutNames(zone: Zone): CutNames | null {
     const apex = apexIfCuts(zone);
     names = null;
     if (apex) {
-      const delegations = new Set<string>();
-      const dnames = new Set<string>();
+      // one apex in all but odd files (two SOAs): the others' names are walked
+      const delegations = new CutSet(apex.names[0]);
+      const dnames = new CutSet(apex.names[0]);
       for (const r of zone.byType.get('NS') ?? []) if (!apex.names.includes(r.ownerKey)) delegations.add(r.ownerKey);
       for (const r of zone.byType.get('DNAME') ?? []) dnames.add(r.ownerKey);
       names = { delegations, dnames };
@@ -125,14 +195,6 @@ export function cutNames(zone: Zone): CutNames | null {
     cutNamesByZone.set(zone, names);
   }
   return names;
-}
-
-/** True when `key` or (with `self` false: only) one of its ancestors is in `names`: a walk of
- *  set lookups, cheaper than cutAbove's index reads, for asking about every name of a zone. */
-export function underAny(key: string, names: ReadonlySet<string>, self: boolean): boolean {
-  if (!names.size) return false;
-  for (let n = self ? key : parentKey(key); n !== undefined; n = parentKey(n)) if (names.has(n)) return true;
-  return false;
 }
 
 /** `name` (below the DNAME's owner) as the DNAME rewrites it (RFC 6672 §2.2). */

@@ -111,12 +111,15 @@ export class CutSet {
   private readonly topFilter = new Uint8Array(1 << 16);
   /** a cut name at the apex or outside it: every name is walked */
   private walkAll = false;
+  /** the length of the shortest cut name: the walk up a name stops below it */
+  private shortest = Infinity;
 
   constructor(private readonly apex: string) {}
 
   add(key: string): void {
     if (this.names.has(key)) return; // an NS RRset: one name, several records
     this.names.add(key);
+    if (key.length < this.shortest) this.shortest = key.length;
     const start = topStart(key, this.apex);
     if (start < 0) this.walkAll = true;
     else {
@@ -142,7 +145,9 @@ export class CutSet {
       const start = topStart(key, this.apex);
       if (start >= 0 && (this.topFilter[filterSlot(key, start)] === 0 || !this.tops.has(start === 0 ? key : key.slice(start)))) return false;
     }
-    for (let n = self ? key : parentKey(key); n !== undefined; n = parentKey(n)) if (this.names.has(n)) return true;
+    for (let n = self ? key : parentKey(key); n !== undefined && n.length >= this.shortest; n = parentKey(n)) {
+      if (this.names.has(n)) return true;
+    }
     return false;
   }
 }
@@ -150,16 +155,22 @@ export class CutSet {
 /** Where the label of `key` one below `apex` starts (that ancestor is key.slice(start)); -1
  *  when `key` is not strictly below `apex`. */
 function topStart(key: string, apex: string): number {
-  if (key === apex || !isInZone(key, apex)) return -1;
-  // back from the dot before the apex to the previous dot that separates labels (one not
-  // escaped: an odd run of backslashes before it escapes it)
-  for (let i = (apex === '.' ? key.length - 1 : key.length - apex.length - 1) - 1; i >= 0; i--) {
-    if (key.charCodeAt(i) !== DOT) continue;
-    let slashes = 0;
-    for (let j = i - 1; j >= 0 && key.charCodeAt(j) === BSLASH; j--) slashes++;
-    if (slashes % 2 === 0) return i + 1;
+  if (key === apex) return -1;
+  // the usual name, without escapes: native searches (asked for every name of a big zone)
+  if (apex !== '.' && !key.includes('\\')) {
+    const end = key.length - apex.length - 1; // the dot before the apex
+    if (end <= 0 || key.charCodeAt(end) !== DOT || !key.endsWith(apex)) return -1;
+    return key.lastIndexOf('.', end - 1) + 1;
   }
-  return 0;
+  if (!isInZone(key, apex)) return -1;
+  const end = apex === '.' ? key.length - 1 : key.length - apex.length - 1;
+  let start = 0;
+  for (let i = 0; i < end; i++) {
+    const c = key.charCodeAt(i);
+    if (c === BSLASH) i++;
+    else if (c === DOT) start = i + 1;
+  }
+  return start;
 }
 
 /** A slot of CutSet's filter: the top name's length and first two characters. */

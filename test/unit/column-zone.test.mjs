@@ -272,6 +272,11 @@ const HINT_ZONES = {
   'names written without their trailing dot': `$ORIGIN example.com.\n$TTL 60\n${SOA}mail.example.com A 192.0.2.1\nexample.com TXT "x"\n@ MX 10 mail.example.com\n@ MX 20 mail\nwww CNAME example.com\nok CNAME example.com.\n`,
   '$ORIGIN changes in the middle': `$ORIGIN example.com.\n$TTL 60\n${SOA}a A 192.0.2.1\n$ORIGIN other.example.\n${OWNER_NAMES.map((n, i) => `${n} AAAA 2001:db8::${i + 1}\n`).join('')}$ORIGIN .\nx.example.com. A 192.0.2.9\n`,
   'targets and owners that repeat the origin (escapes, mixed case)': `$ORIGIN example.com.\n$TTL 60\n${ORIGIN_TWICE}`,
+  // the owner names below delegations and a DNAME (escaped dots and all), and their records
+  'delegations and a DNAME above the owner names': `$ORIGIN example.com.\n$TTL 60\n${SOA}sub NS ns.sub\nns.sub A 192.0.2.53\n`
+    + `a\\.b NS ns.example.net.\nb DS 1 13 2 ${'ab'.repeat(32)}\nwww NS ns.example.net.\nwww DS 1 13 2 ${'ab'.repeat(32)}\n`
+    + `www NSEC x.example.com. NS DS RRSIG NSEC\nold.example.com. DNAME new.example.net.\n`
+    + `${OWNER_NAMES.flatMap((n, i) => [`${n} TXT "r${i}"`, `${n.endsWith('.') ? n : `${n}.sub`} TXT "s${i}"`, `${n.endsWith('.') ? n : `${n}.old`} A 192.0.2.${i + 2}`]).join('\n')}\n`,
 };
 const OPTION_SETS = [{}, { origin: 'example.com.' }, { origin: 'example.net.' }];
 

@@ -104,3 +104,21 @@ test('the shipped per-type rules just report: NS targets get error, SRV and MX t
     'target-no-address warning: MX target',
   ]);
 });
+
+test('a record rule whose appliesToZone says no is left out of every engine; asked once per zone', () => {
+  const text = '$ORIGIN example.com.\n$TTL 60\na IN A 192.0.2.1\nb IN A 192.0.2.2\n';
+  let asked = 0;
+  const gated = (applies) => ({ id: 'gated', scope: 'record', defaultSeverity: 'warning', rfc: [], summary: 'gated',
+    appliesToZone: () => { asked++; return applies; },
+    check(rec, ctx) { ctx.report({ loc: rec.ownerLoc, message: `saw ${rec.owner}` }); } });
+  for (const [name, run] of [
+    ['runRules (editor model)', (rule) => runRules(parseZone(text, { fileId: 'g.zone' }), host, {}, [rule])],
+    ['runRules (column store)', (rule) => runRules(scanZone(text, { fileId: 'g.zone' }), host, {}, [rule])],
+    ['RuleCache.full', (rule) => new RuleCache([rule]).full(parseZone(text, { fileId: 'g.zone', incremental: true }), host, {})],
+  ]) {
+    asked = 0;
+    assert.deepEqual(run(gated(false)).map((f) => f.message), [], name);
+    assert.equal(asked, 1, `${name}: one question per zone`);
+    assert.deepEqual(run(gated(true)).map((f) => f.message), ['saw a.example.com.', 'saw b.example.com.'], name);
+  }
+});

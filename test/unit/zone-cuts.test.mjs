@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange } from '../../dist/core.js';
 
 const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
-const findingKeys = (list) => list.map((f) => `${f.ruleId} ${f.severity} ${JSON.stringify(absRange(f.loc))} ${f.message}`).sort();
+const relatedKeys = (f) => (f.related ?? []).map((r) => `${JSON.stringify(absRange(r.loc))} ${r.message}`).join('; ');
+const findingKeys = (list) => list.map((f) => `${f.ruleId} ${f.severity} ${JSON.stringify(absRange(f.loc))} ${f.message} [${relatedKeys(f)}]`).sort();
 const opts = { fileId: 'cuts.zone' };
 
 /** Applies `steps` ([line, text]) one at a time; after each, asserts the cached findings equal a
@@ -70,9 +71,12 @@ test('a delegation added and removed while typing: its names leave and rejoin wh
     assert.ok(has(list, /^tlsa-partial-dane: partial DANE: mx\.sub\.example\.com\. has no TLSA/), list.join('\n'));
     assert.ok(has(list, /^target-is-cname: SRV target alias\.sub\.example\.com\. is a CNAME/), list.join('\n'));
   }
-  // with sub delegated, mx.sub and alias.sub are the child zone's: nothing claimed about them
+  // with sub delegated, mx.sub and alias.sub are the child zone's: nothing claimed about them,
+  // except that the CNAME the parent still holds there is never served
   assert.ok(!has(cut, /mx\.sub\.example\.com\./), cut.join('\n'));
-  assert.ok(!has(cut, /alias\.sub\.example\.com\./), cut.join('\n'));
+  assert.ok(!has(cut, /^(?!occluded-below-delegation: CNAME at alias\.sub\.example\.com\. is below the delegation of sub\.example\.com\.:).*alias\.sub\.example\.com\./), cut.join('\n'));
+  assert.ok(has(cut, /^occluded-below-delegation: CNAME at alias\.sub\.example\.com\. is below the delegation of sub\.example\.com\.:/), cut.join('\n'));
+  assert.ok(!has(cutGone, /^occluded-below-delegation/), cutGone.join('\n'));
   // ... but the NS target below the cut needs glue here, and the message says so
   for (const list of [cut, glue]) {
     assert.ok(has(list, /^target-no-address: NS target ns\.sub\.example\.com\. is below the delegation of sub\.example\.com\. but has no glue A or AAAA record here$/), list.join('\n'));
@@ -106,4 +110,50 @@ test('DNAMEs are followed by the TLSA lookup (at _tcp.<host>, after a CNAME), wi
   assert.ok(!has(none, partial), none.join('\n'));
   assert.ok(!has(viaCname, partial), `tlsa.old is redirected to tlsa.dane, with TLSA:\n${viaCname.join('\n')}`);
   assert.ok(has(retargeted, partial), `tlsa.old is redirected to tlsa.ns1, without TLSA:\n${retargeted.join('\n')}`);
+});
+
+// dname-with-children and occluded-below-delegation: the records below a cut are checked
+// again when it appears or goes, a glue address when the NS naming it changes, and the
+// finding's related location follows the DNAME or NS record it points at.
+const HIDDEN = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+@ IN MX 10 mx.sub
+mx.sub IN A 192.0.2.25
+_25._tcp.mx.sub IN TLSA 3 1 1 ${X}
+_25._tcp.mx.sub IN TLSA 3 1 1 ${Y}
+ns.sub IN A 192.0.2.54
+www.old IN A 192.0.2.80
+${'\n'.repeat(4)}`;
+const HFREE = splitLines(HIDDEN).length - 5;
+
+test('delegations and DNAMEs typed one at a time: the records they hide are reported, in the editor as in a full run', () => {
+  const occluded = (list) => list.filter((m) => m.startsWith('occluded-below-delegation:'));
+  const belowDname = (list) => list.filter((m) => m.startsWith('dname-with-children:'));
+  const steps = findingsAfterEachStep(HIDDEN, [
+    [HFREE, 's'],
+    [HFREE, 'sub IN NS'],
+    [HFREE, 'sub IN NS ns.sub'], // 2: the cut, with ns.sub as glue
+    [HFREE + 1, 'sub IN NS ns2.example.net.'], // 3: a second NS: the cut stays
+    [HFREE, ''], // 4: the first NS goes: ns.sub is no longer glue; the related NS moves
+    [HFREE + 2, 'old IN DNAME'],
+    [HFREE + 2, 'old IN DNAME new.example.net.'], // 6
+    [HFREE + 2, 'old IN TXT "no DNAME"'], // 7
+    [HFREE + 1, ''], // 8: no cut left
+  ]);
+  assert.deepEqual(occluded(steps[0]), []);
+  const tlsaHidden = 'occluded-below-delegation: TLSA at _25._tcp.mx.sub.example.com. is below the delegation of sub.example.com.: the child zone answers there, so this zone never serves it, and DANE senders never see it; it belongs in the child zone';
+  const mxHidden = 'occluded-below-delegation: A at mx.sub.example.com. is below the delegation of sub.example.com. and no NS record names it (it is not glue): the child zone answers there, so this zone never serves it; it belongs in the child zone';
+  const nsHidden = 'occluded-below-delegation: A at ns.sub.example.com. is below the delegation of sub.example.com. and no NS record names it (it is not glue): the child zone answers there, so this zone never serves it; it belongs in the child zone';
+  assert.deepEqual(occluded(steps[2]), [mxHidden, tlsaHidden, tlsaHidden]);
+  assert.deepEqual(occluded(steps[3]), [mxHidden, tlsaHidden, tlsaHidden]);
+  assert.deepEqual(occluded(steps[4]), [mxHidden, nsHidden, tlsaHidden, tlsaHidden]);
+  assert.deepEqual(belowDname(steps[5]), []);
+  assert.deepEqual(belowDname(steps[6]), ['dname-with-children: www.old.example.com. is below the DNAME at old.example.com., which redirects every name below it: this A record is never served, and RFC 6672 §2.4 forbids records there']);
+  assert.deepEqual(belowDname(steps[7]), []);
+  assert.deepEqual(occluded(steps[8]), []);
+  // the TLSA below the cut is reported once, by the rule that says why (not as a TLSA no MX names)
+  assert.ok(!has(steps[2], /^tlsa-not-at-mx-target/), steps[2].join('\n'));
 });

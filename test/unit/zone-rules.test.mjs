@@ -13,6 +13,7 @@ const ZONE_RULES = [
   'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address',
   'soa-missing', 'soa-multiple', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
+  'dname-with-children', 'occluded-below-delegation',
 ];
 
 for (const id of ZONE_RULES) {

@@ -101,7 +101,7 @@ export function runRules(zone: Zone, host: RuleHost = defaultHost, settings: Rul
   for (const active of activeRules(rules, settings)) {
     const rule = active.rule;
     if (rule.scope === 'record') {
-      recordRules.push({ rule, ctx: contextFor(zone, host, active, recordFindings) });
+      if (recordRuleAppliesToZone(rule, zone)) recordRules.push({ rule, ctx: contextFor(zone, host, active, recordFindings) });
       continue;
     }
     const list: Finding[] = [];
@@ -336,6 +336,11 @@ function targetApplies(rule: RecordRule, zone: Zone, rows: ZoneRows, memo: Uint8
   if (id < 0) return false;
   if (memo[id] === 0) memo[id] = rule.appliesToTarget!(rows.nameKey(id), zone) ? 1 : 2;
   return memo[id] === 1;
+}
+
+/** False when a record rule has nothing to say about this zone (its appliesToZone). */
+export function recordRuleAppliesToZone(rule: RecordRule, zone: Zone): boolean {
+  return !rule.appliesToZone || rule.appliesToZone(zone);
 }
 
 /** True when a record rule looks at records of this one's type (its `types`). */

@@ -5,7 +5,7 @@
 // scan whole indexes: re-running all of them was most of a keystroke on 100k).
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, OwnerRule, RecordRule, Rule, RuleHost, ZoneRule } from './rule';
-import { activeRules, contextFor, ownerRuleApplies, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
+import { activeRules, contextFor, ownerRuleApplies, recordRuleAppliesToZone, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
 import { runToEnd } from '../zone/parser';
@@ -41,7 +41,9 @@ class RuleRun {
     for (const active of activeRules(rules, settings)) {
       const rule = active.rule;
       const ctx = contextFor(zone, host, active, this.sink);
-      if (rule.scope === 'record') this.recordRules.push({ rule, ctx });
+      if (rule.scope === 'record') {
+        if (recordRuleAppliesToZone(rule, zone)) this.recordRules.push({ rule, ctx });
+      }
       else if (rule.scope === 'owner') this.ownerRules.push({ rule, ctx });
       else this.zoneRules.push({ rule, ctx });
     }
@@ -183,14 +185,18 @@ export class RuleCache {
     for (const r of added) touch(r);
     const again = new Set<ZoneRecord>();
     // A delegation or DNAME that appeared or went changes what this zone answers for every
-    // name at or below it: the records whose rules read such a name are checked again (a
-    // pass over the names read, only for edits that move a cut).
+    // name at or below it: the records whose rules read such a name, and the records there
+    // (served or not, dname-with-children, occluded-below-delegation), are checked again (a
+    // pass over the names read and the owners, only for edits that move a cut).
     for (const cut of cutsChangedBy(zone, removed, added)) {
       for (const deps of [this.dependents, this.belowDependents]) {
         deps.forEach((recs, key) => {
           if (atOrBelow(key, cut)) for (const r of recs) again.add(r);
         });
       }
+      zone.byOwner.forEach((recs, key) => {
+        if (atOrBelow(key, cut)) for (const r of recs) again.add(r);
+      });
     }
     // Record rules may look at the other records of their owner (e.g. the rest of
     // a TLSA RRset) and at the owners they declare in dependsOn (an MX target):

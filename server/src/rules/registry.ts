@@ -17,6 +17,8 @@ import { dsAtApex } from './ds-at-apex';
 import { nullMxMixed } from './null-mx-mixed';
 import { nameOriginRepeated } from './name-origin-repeated';
 import { svcbReservedKey } from './svcb-reserved-key';
+import { dnameWithChildren } from './dname-with-children';
+import { occludedBelowDelegation } from './occluded-below-delegation';
 
 import { DANE_RULES } from './dane-rules';
 
@@ -36,6 +38,8 @@ export const RULES: Rule[] = [
   dsAtApex,
   nullMxMixed,
   svcbReservedKey,
+  dnameWithChildren,
+  occludedBelowDelegation,
   ...DANE_RULES,
 ];
 

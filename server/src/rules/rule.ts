@@ -97,6 +97,9 @@ export interface RecordRule extends RuleBase {
    *  exists while a name below it does) or which wildcard answers it: while typing, the record
    *  is checked again when records at or below one of them change */
   dependsOnBelow?(rec: ZoneRecord, zone: Zone): readonly string[];
+  /** false when check() has nothing to say about any record of this zone (e.g. it has no
+   *  DNAME): the engines then leave the rule out, one question per zone instead of per name */
+  appliesToZone?(zone: Zone): boolean;
   /** false when check() has nothing to say about any record at this owner (it reads the
    *  owner name only): a big zone's engine asks once per name instead of once per record */
   appliesToOwner?(ownerKey: string, zone: Zone): boolean;

@@ -2,11 +2,13 @@
 // (directly or through a CNAME): senders look up TLSA only at MX hosts
 // (RFC 7672 §2.2.3), so it is never used for inbound mail unless an MX in
 // another zone names the host. TLSA at the mail domain itself is the
-// separate rule tlsa-at-mail-domain.
+// separate rule tlsa-at-mail-domain. A TLSA at or below a delegation or below a DNAME is
+// never served from this zone: dname-with-children or occluded-below-delegation says so.
 import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
 import { isFirstTlsaOfOwner, smtpTlsaHost } from './dane-support/tlsa-fields';
 import { mxReach, mxTarget } from './dane-support/mail-graph';
+import { cutAbove } from './support/zone-cuts';
 
 export const tlsaNotAtMxTarget: RecordRule = {
   id: 'tlsa-not-at-mx-target',
@@ -25,7 +27,7 @@ export const tlsaNotAtMxTarget: RecordRule = {
     const zone = ctx.zone;
     const host = smtpTlsaHost(rec.ownerKey);
     if (!host || !isFirstTlsaOfOwner(rec, zone)) return; // one finding per RRset
-    if (mxReach(zone, host).named) return;
+    if (mxReach(zone, host).named || cutAbove(zone, rec.ownerKey)) return;
     // TLSA at a mail domain whose MX points elsewhere is tlsa-at-mail-domain's finding
     if (zone.byOwner.get(host)?.some((r) => r.type === 'MX' && mxTarget(r) && mxTarget(r) !== host)) return;
     ctx.report({

@@ -100,6 +100,114 @@ export function cutAbove(zone: Zone, name: string): Cut | undefined {
   return undefined;
 }
 
+/** A set of cut names, asked whether a name is at or below one of them. */
+export class CutSet {
+  private readonly names = new Set<string>();
+  /** for each cut name below the apex, its ancestor one label below the apex: a name whose
+   *  own such ancestor is not here is below no cut */
+  private readonly tops = new Set<string>();
+  /** those ancestors by length and first two characters, a filter before the set lookup: asked
+   *  about every name of a big zone, hashing each name showed in the profile */
+  private readonly topFilter = new Uint8Array(1 << 16);
+  /** a cut name at the apex or outside it: every name is walked */
+  private walkAll = false;
+  /** the length of the shortest cut name: the walk up a name stops below it */
+  private shortest = Infinity;
+
+  constructor(private readonly apex: string) {}
+
+  add(key: string): void {
+    if (this.names.has(key)) return; // an NS RRset: one name, several records
+    this.names.add(key);
+    if (key.length < this.shortest) this.shortest = key.length;
+    const start = topStart(key, this.apex);
+    if (start < 0) this.walkAll = true;
+    else {
+      this.tops.add(start === 0 ? key : key.slice(start));
+      this.topFilter[filterSlot(key, start)] = 1;
+    }
+  }
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  has(key: string): boolean {
+    return this.names.has(key);
+  }
+
+  /** True when `key` or (with `self` false: only) one of its ancestors is in the set: for most
+   *  names a filter and at most one lookup of their top label, else set lookups up the labels
+   *  (cheaper than cutAbove's index reads, for asking about every name of a zone). */
+  holdsAbove(key: string, self: boolean): boolean {
+    if (!this.names.size) return false;
+    if (!this.walkAll) {
+      const start = topStart(key, this.apex);
+      if (start >= 0 && (this.topFilter[filterSlot(key, start)] === 0 || !this.tops.has(start === 0 ? key : key.slice(start)))) return false;
+    }
+    for (let n = self ? key : parentKey(key); n !== undefined && n.length >= this.shortest; n = parentKey(n)) {
+      if (this.names.has(n)) return true;
+    }
+    return false;
+  }
+}
+
+/** Where the label of `key` one below `apex` starts (that ancestor is key.slice(start)); -1
+ *  when `key` is not strictly below `apex`. */
+function topStart(key: string, apex: string): number {
+  if (key === apex) return -1;
+  // the usual name, without escapes: native searches (asked for every name of a big zone)
+  if (apex !== '.' && !key.includes('\\')) {
+    const end = key.length - apex.length - 1; // the dot before the apex
+    if (end <= 0 || key.charCodeAt(end) !== DOT || !key.endsWith(apex)) return -1;
+    return key.lastIndexOf('.', end - 1) + 1;
+  }
+  if (!isInZone(key, apex)) return -1;
+  const end = apex === '.' ? key.length - 1 : key.length - apex.length - 1;
+  let start = 0;
+  for (let i = 0; i < end; i++) {
+    const c = key.charCodeAt(i);
+    if (c === BSLASH) i++;
+    else if (c === DOT) start = i + 1;
+  }
+  return start;
+}
+
+/** A slot of CutSet's filter: the top name's length and first two characters. */
+function filterSlot(key: string, start: number): number {
+  return (Math.imul(Math.imul(key.length - start, 31) + key.charCodeAt(start), 31) + key.charCodeAt(start + 1)) & 0xffff;
+}
+
+const BSLASH = 92, DOT = 46;
+
+/** The names holding a delegation (an NS RRset off the apex) or a DNAME. */
+export interface CutNames {
+  delegations: CutSet;
+  dnames: CutSet;
+}
+
+const cutNamesByZone = new WeakMap<Zone, CutNames | null>();
+
+/** The zone's cut names, null when it has no cut (then nothing below one needs asking):
+ *  built once per zone object from the NS and DNAME records. */
+export function cutNames(zone: Zone): CutNames | null {
+  let names = cutNamesByZone.get(zone);
+  if (names === undefined) {
+    const apex = apexIfCuts(zone);
+    names = null;
+    if (apex) {
+      // one apex in all but odd files (two SOAs): the others' names are walked
+      const delegations = new CutSet(apex.names[0]);
+      const dnames = new CutSet(apex.names[0]);
+      for (const r of zone.byType.get('NS') ?? []) if (!apex.names.includes(r.ownerKey)) delegations.add(r.ownerKey);
+      for (const r of zone.byType.get('DNAME') ?? []) dnames.add(r.ownerKey);
+      names = { delegations, dnames };
+    }
+    cutNamesByZone.set(zone, names);
+  }
+  return names;
+}
+
 /** `name` (below the DNAME's owner) as the DNAME rewrites it (RFC 6672 §2.2). */
 export function redirected(name: string, cut: Cut): string {
   const prefix = cut.at === '.' ? name : name.slice(0, name.length - cut.at.length);

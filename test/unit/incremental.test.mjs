@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildZone, reparse, presentRecord, absRange, splitLines, RuleCache, runRules, problemFindings } from '../../dist/core.js';
+import { findingsAfterEachStep, findingKeys, host } from '../helpers/edit-steps.mjs';
 
 const BASE = `$ORIGIN example.com.
 $TTL 3600
@@ -89,8 +90,6 @@ test('random edits: incremental re-parse equals a full parse', () => {
   }
 });
 
-const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
-const findingKeys = (list) => list.map((f) => `${f.ruleId} ${f.severity} ${JSON.stringify(absRange(f.loc))} ${f.message}`).sort();
 
 test('random edits: cached rule findings equal a full rule run', () => {
   const rand = rng(99);
@@ -131,28 +130,9 @@ test('$GENERATE keeps the current owner: renaming the owner before it re-reads t
   assert.equal(r.zone.records.at(-1).ownerKey, 'v.example.com.');
 });
 
-/** Applies `steps` ([line, text]: the line replaced) one at a time, each re-parsed incrementally and
- *  its rules updated from the cache; asserts after each that the cached findings equal a full run
- *  on a fresh parse, and returns those findings per step. */
-function cachedAfterEachStep(base, steps) {
-  const opts = { fileId: 'mem.zone' };
-  const lines = splitLines(base);
-  let zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { ...opts, incremental: true });
-  const cache = new RuleCache();
-  cache.full(zone, host, {});
-  const out = [];
-  for (const [i, [line, text]] of steps.entries()) {
-    const oldCount = lines.length;
-    lines[line] = text;
-    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
-    zone = r.zone;
-    const cached = findingKeys(cache.update(zone, r.removed, r.added, host, {}));
-    const fresh = buildZone({ id: 'mem.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
-    assert.deepEqual(cached, findingKeys(runRules(fresh, host, {})), `step ${i}: line ${line} = ${JSON.stringify(text)}`);
-    out.push(cached);
-  }
-  return out;
-}
+/** The findings after each step (one line replaced), as sortable strings; each step checked
+ *  against a full rule run and the check (test/helpers/edit-steps.mjs). */
+const cachedAfterEachStep = (base, steps) => findingsAfterEachStep(base, steps).map(findingKeys);
 
 // Edits that change what a TLSA lookup finds without touching the names a rule reads by
 // name: a wildcard, an empty non-terminal below a name (RFC 4592), CNAMEs pointing at a

@@ -5,36 +5,11 @@
 // the findings must say what the cut changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange } from '../../dist/core.js';
+import { splitLines } from '../../dist/core.js';
+import { findingsAfterEachStep as editSteps } from '../helpers/edit-steps.mjs';
 
-const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
-const relatedKeys = (f) => (f.related ?? []).map((r) => `${JSON.stringify(absRange(r.loc))} ${r.message}`).join('; ');
-const findingKeys = (list) => list.map((f) => `${f.ruleId} ${f.severity} ${JSON.stringify(absRange(f.loc))} ${f.message} [${relatedKeys(f)}]`).sort();
-const opts = { fileId: 'cuts.zone' };
-
-/** Applies `steps` ([line, text]) one at a time; after each, asserts the cached findings equal a
- *  full run on a fresh editor model and the check's (column store) findings; returns the
- *  findings (rule id and message) per step. */
-function findingsAfterEachStep(base, steps) {
-  const lines = splitLines(base);
-  let zone = buildZone({ id: opts.fileId, lines, entries: [] }, { ...opts, incremental: true });
-  const cache = new RuleCache();
-  cache.full(zone, host, {});
-  const out = [];
-  for (const [i, [line, text]] of steps.entries()) {
-    const oldCount = lines.length;
-    lines[line] = text;
-    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
-    zone = r.zone;
-    const cached = [...problemFindings(zone), ...cache.update(zone, r.removed, r.added, host, {})];
-    const fresh = buildZone({ id: opts.fileId, lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
-    const what = `step ${i}: line ${line} = ${JSON.stringify(text)}`;
-    assert.deepEqual(findingKeys(cached), findingKeys([...problemFindings(fresh), ...runRules(fresh, host, {})]), `${what} (editor cache vs full run)`);
-    assert.deepEqual(findingKeys(cached), findingKeys(checkText(lines.join('\n'), { ...opts, host }).findings), `${what} (editor vs check)`);
-    out.push(cached.map((f) => `${f.ruleId}: ${f.message}`).sort());
-  }
-  return out;
-}
+/** The findings (rule id and message) after each step; each step checked against a full run and the check. */
+const findingsAfterEachStep = (base, steps) => editSteps(base, steps, 'cuts.zone').map((list) => list.map((f) => `${f.ruleId}: ${f.message}`).sort());
 
 const X = 'a1'.repeat(32);
 const Y = 'b2'.repeat(32);

@@ -1,0 +1,36 @@
+// Types a zone one line at a time, as the editor gets it: each step replaces one line, the
+// document is re-parsed incrementally and the rules are updated from the editor's cache.
+// After each step the cached findings must equal a full rule run over a fresh editor model
+// and the `dane-zone check` column store's findings of the same text.
+import assert from 'node:assert/strict';
+import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange } from '../../dist/core.js';
+
+export const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
+
+const relatedKeys = (f) => (f.related ?? []).map((r) => `${JSON.stringify(absRange(r.loc))} ${r.message}`).join('; ');
+/** Findings as sortable strings: rule, severity, range, message and related locations. */
+export const findingKeys = (list) => list.map((f) => `${f.ruleId} ${f.severity} ${JSON.stringify(absRange(f.loc))} ${f.message} [${relatedKeys(f)}]`).sort();
+
+/** Applies `steps` ([line, text]: the line replaced) one at a time and returns the editor's
+ *  findings (problems and rules) after each step. */
+export function findingsAfterEachStep(base, steps, fileId = 'mem.zone') {
+  const opts = { fileId };
+  const lines = splitLines(base);
+  let zone = buildZone({ id: fileId, lines, entries: [] }, { ...opts, incremental: true });
+  const cache = new RuleCache();
+  cache.full(zone, host, {});
+  const out = [];
+  for (const [i, [line, text]] of steps.entries()) {
+    const oldCount = lines.length;
+    lines[line] = text;
+    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
+    zone = r.zone;
+    const cached = [...problemFindings(zone), ...cache.update(zone, r.removed, r.added, host, {})];
+    const fresh = buildZone({ id: fileId, lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
+    const what = `step ${i}: line ${line} = ${JSON.stringify(text)}`;
+    assert.deepEqual(findingKeys(cached), findingKeys([...problemFindings(fresh), ...runRules(fresh, host, {})]), `${what} (editor cache vs full run)`);
+    assert.deepEqual(findingKeys(cached), findingKeys(checkText(lines.join('\n'), { ...opts, host }).findings), `${what} (editor vs check)`);
+    out.push(cached);
+  }
+  return out;
+}

@@ -11,3 +11,5 @@ export * from './features';
 export * from './live/api';
 // a zone file as a whole-file check reads it (segments past V8's longest string)
 export { readZoneFile, SEGMENT_BYTES } from './read-zone-file';
+// the zone's delegations and DNAMEs as rules ask about them (tests compare edited and fresh zones)
+export { cutNames } from './rules/support/zone-cuts';

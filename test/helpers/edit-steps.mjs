@@ -3,7 +3,7 @@
 // After each step the cached findings must equal a full rule run over a fresh editor model
 // and the `dane-zone check` column store's findings of the same text.
 import assert from 'node:assert/strict';
-import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange } from '../../dist/core.js';
+import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange, cutNames } from '../../dist/core.js';
 
 export const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
 
@@ -30,6 +30,15 @@ export function findingsAfterEachStep(base, steps, fileId = 'mem.zone') {
     const what = `step ${i}: line ${line} = ${JSON.stringify(text)}`;
     assert.deepEqual(findingKeys(cached), findingKeys([...problemFindings(fresh), ...runRules(fresh, host, {})]), `${what} (editor cache vs full run)`);
     assert.deepEqual(findingKeys(cached), findingKeys(checkText(lines.join('\n'), { ...opts, host }).findings), `${what} (editor vs check)`);
+    // the cut names the editor handed on from version to version answer as freshly built ones
+    const cuts = (z) => {
+      const names = cutNames(z);
+      if (!names) return null;
+      return [names.delegations, names.dnames].map((set) => [set.size, [...z.byOwner.keys()].filter((k) => set.holdsAbove(k, true)).join(' ')]);
+    };
+    const carried = cuts(zone);
+    const built = cuts(fresh);
+    if (carried || built) assert.deepEqual(carried ?? [[0, ''], [0, '']], built ?? [[0, ''], [0, '']], `${what} (cut names handed on vs built)`);
     out.push(cached);
   }
   return out;

@@ -10,7 +10,8 @@ import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
 import { runToEnd } from '../zone/parser';
 import { parentKey } from '../zone/names';
-import { atOrBelow, cutsChangedBy } from './support/zone-cuts';
+import { atOrBelow, carryCuts, cutsChangedBy } from './support/zone-cuts';
+import { carryLookupWildcards } from './dane-support/tlsa-lookup';
 
 const NONE: Finding[] = [];
 
@@ -63,6 +64,9 @@ export class RuleCache {
   private readonly belowDependents = new Map<string, Set<ZoneRecord>>();
   private readonly belowDepsOf = new Map<ZoneRecord, readonly string[]>();
   private origin = '';
+  /** the zone version the caches describe: per-zone facts that an edit leaves as they were are
+   *  handed on from it (carryZoneFacts), not built again from every record per keystroke */
+  private zone: Zone | undefined;
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
 
@@ -135,6 +139,7 @@ export class RuleCache {
     this.belowDependents.clear();
     this.belowDepsOf.clear();
     this.origin = zone.origin;
+    this.zone = zone;
     const run = new RuleRun(zone, host, this.rules, settings);
     // The loops live in plain methods: V8 does not optimise a loop inside a generator while it
     // runs (no on-stack replacement), and the record loop runs a million times.
@@ -170,6 +175,9 @@ export class RuleCache {
   update(zone: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], host: RuleHost, settings: RuleSettings): Finding[] {
     // The origin and the SOA decide what is "in the zone" for every rule: start over.
     if (zone.origin !== this.origin || removed.some(isSoa) || added.some(isSoa)) return this.full(zone, host, settings);
+    const movedCuts = cutsChangedBy(zone, removed, added);
+    if (this.zone) carryZoneFacts(this.zone, zone, removed, added, movedCuts);
+    this.zone = zone;
     const run = new RuleRun(zone, host, this.rules, settings);
     const owners = new Set<string>();
     const types = new Set<string>();
@@ -188,15 +196,18 @@ export class RuleCache {
     // name at or below it: the records whose rules read such a name, and the records there
     // (served or not, dname-with-children, occluded-below-delegation), are checked again (a
     // pass over the names read and the owners, only for edits that move a cut).
-    for (const cut of cutsChangedBy(zone, removed, added)) {
-      for (const deps of [this.dependents, this.belowDependents]) {
-        deps.forEach((recs, key) => {
-          if (atOrBelow(key, cut)) for (const r of recs) again.add(r);
-        });
+    if (movedCuts.length) {
+      // one pass over each map for all the cuts (typing an NS owner moves two)
+      for (const names of [this.dependents, this.belowDependents, zone.byOwner]) {
+        for (const [key, recs] of names) {
+          for (let i = 0; i < movedCuts.length; i++) {
+            if (atOrBelow(key, movedCuts[i])) {
+              for (const r of recs) again.add(r);
+              break;
+            }
+          }
+        }
       }
-      zone.byOwner.forEach((recs, key) => {
-        if (atOrBelow(key, cut)) for (const r of recs) again.add(r);
-      });
     }
     // Record rules may look at the other records of their owner (e.g. the rest of
     // a TLSA RRset) and at the owners they declare in dependsOn (an MX target):
@@ -260,4 +271,11 @@ function forget(rec: ZoneRecord, of: Map<ZoneRecord, readonly string[]>, by: Map
     set?.delete(rec);
     if (set && !set.size) by.delete(k);
   }
+}
+
+/** Hands per-zone facts on to the next version of an edited zone where the edit cannot have
+ *  changed them (same origin and SOA: update() starts over otherwise). */
+function carryZoneFacts(from: Zone, to: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], movedCuts: readonly string[]): void {
+  carryCuts(from, to, movedCuts);
+  carryLookupWildcards(from, to, removed, added);
 }

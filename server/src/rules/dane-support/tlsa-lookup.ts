@@ -9,7 +9,7 @@
 // and a name exists while anything at or below it does (an empty non-terminal), so the
 // lookups report the names whose whole subtree they read (RecordRule.dependsOnBelow).
 // Cuts above those names are the engine's (support/zone-cuts.ts cutsChangedBy).
-import type { Zone } from '../../zone/model';
+import type { Zone, ZoneRecord } from '../../zone/model';
 import { inZone, nameValue } from './mail-graph';
 import { smtpOwnerOf, splitTlsaOwner } from './tlsa-fields';
 import { parentKey } from '../../zone/names';
@@ -49,11 +49,22 @@ function hasLookupWildcards(zone: Zone): boolean {
     has = false;
     for (const type of ['TLSA', 'CNAME']) {
       const recs = zone.byType.get(type) ?? [];
-      for (let i = 0; i < recs.length && !has; i++) has = recs[i].ownerKey.charCodeAt(0) === 0x2a && recs[i].ownerKey.charCodeAt(1) === 0x2e;
+      for (let i = 0; i < recs.length && !has; i++) has = isLookupWildcard(recs[i]);
     }
     wildcardsByZone.set(zone, has);
   }
   return has;
+}
+
+const isLookupWildcard = (r: ZoneRecord): boolean => (r.type === 'TLSA' || r.type === 'CNAME') && r.ownerKey.charCodeAt(0) === 0x2a && r.ownerKey.charCodeAt(1) === 0x2e;
+
+/** hasLookupWildcards of `from` for `to`, the next version of an edited zone, where the edit's
+ *  records tell it without reading every TLSA and CNAME record again (per keystroke). */
+export function carryLookupWildcards(from: Zone, to: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[]): void {
+  const had = wildcardsByZone.get(from);
+  if (had === undefined || wildcardsByZone.has(to)) return;
+  if (added.some(isLookupWildcard)) wildcardsByZone.set(to, true);
+  else if (!had || !removed.some(isLookupWildcard)) wildcardsByZone.set(to, had);
 }
 
 /** The owner whose records answer a query for `q`: `q` itself, or the wildcard at its closest

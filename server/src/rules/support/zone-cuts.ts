@@ -103,15 +103,16 @@ export function cutAbove(zone: Zone, name: string): Cut | undefined {
 /** A set of cut names, asked whether a name is at or below one of them. */
 export class CutSet {
   private readonly names = new Set<string>();
-  /** for each cut name below the apex, its ancestor one label below the apex: a name whose
-   *  own such ancestor is not here is below no cut */
-  private readonly tops = new Set<string>();
-  /** those ancestors by length and first two characters, a filter before the set lookup: asked
-   *  about every name of a big zone, hashing each name showed in the profile */
-  private readonly topFilter = new Uint8Array(1 << 16);
-  /** a cut name at the apex or outside it: every name is walked */
-  private walkAll = false;
-  /** the length of the shortest cut name: the walk up a name stops below it */
+  /** for each cut name below the apex, its ancestor one label below the apex (with how many cut
+   *  names share it): a name whose own such ancestor is not here is below no cut */
+  private readonly tops = new Map<string, number>();
+  /** those ancestors by length and first two characters (counts), a filter before the map
+   *  lookup: asked about every name of a big zone, hashing each name showed in the profile */
+  private readonly topFilter = new Uint32Array(1 << 16);
+  /** cut names at the apex or outside it: while there are any, every name is walked */
+  private walkAll = 0;
+  /** at most the length of the shortest cut name: the walk up a name stops below it (a lower
+   *  bound: a name that leaves does not raise it) */
   private shortest = Infinity;
 
   constructor(private readonly apex: string) {}
@@ -121,10 +122,25 @@ export class CutSet {
     this.names.add(key);
     if (key.length < this.shortest) this.shortest = key.length;
     const start = topStart(key, this.apex);
-    if (start < 0) this.walkAll = true;
+    if (start < 0) this.walkAll++;
     else {
-      this.tops.add(start === 0 ? key : key.slice(start));
-      this.topFilter[filterSlot(key, start)] = 1;
+      const top = start === 0 ? key : key.slice(start);
+      this.tops.set(top, (this.tops.get(top) ?? 0) + 1);
+      this.topFilter[filterSlot(key, start)]++;
+    }
+  }
+
+  /** Takes a name out (the editor: a delegation or DNAME that went). */
+  delete(key: string): void {
+    if (!this.names.delete(key)) return;
+    const start = topStart(key, this.apex);
+    if (start < 0) this.walkAll--;
+    else {
+      const top = start === 0 ? key : key.slice(start);
+      const n = this.tops.get(top)! - 1;
+      if (n) this.tops.set(top, n);
+      else this.tops.delete(top);
+      this.topFilter[filterSlot(key, start)]--;
     }
   }
 
@@ -141,7 +157,7 @@ export class CutSet {
    *  (cheaper than cutAbove's index reads, for asking about every name of a zone). */
   holdsAbove(key: string, self: boolean): boolean {
     if (!this.names.size) return false;
-    if (!this.walkAll) {
+    if (this.walkAll === 0) {
       const start = topStart(key, this.apex);
       if (start >= 0 && (this.topFilter[filterSlot(key, start)] === 0 || !this.tops.has(start === 0 ? key : key.slice(start)))) return false;
     }
@@ -206,6 +222,31 @@ export function cutNames(zone: Zone): CutNames | null {
     cutNamesByZone.set(zone, names);
   }
   return names;
+}
+
+/**
+ * Hands the apex and cut names of `from` on to `to`, the next version of an edited zone with
+ * the same SOA, where `moved` (cutsChangedBy) are the names at which the edit made or removed a
+ * cut: the sets are brought up to date at those names instead of being built again from every
+ * NS record (per keystroke in a big zone). The sets are shared, so `from` must not be asked
+ * again (the editor's rule cache moves on to `to`). Nothing is handed on when a cut moved at
+ * the apex or the zone had no cut: `to` builds its own when asked.
+ */
+export function carryCuts(from: Zone, to: Zone, moved: readonly string[]): void {
+  const apex = apexByZone.get(from);
+  if (apex === undefined || apexByZone.has(to) || cutNamesByZone.has(to)) return;
+  if (moved.length && (!apex || moved.some((n) => apex.names.includes(n)))) return;
+  apexByZone.set(to, apex);
+  const names = cutNamesByZone.get(from);
+  if (names === undefined) return;
+  for (const n of moved) {
+    const at = cutRecordsOf(to.byOwner.get(n) ?? []);
+    if (at?.ns) names!.delegations.add(n);
+    else names!.delegations.delete(n);
+    if (at?.dname !== undefined) names!.dnames.add(n);
+    else names!.dnames.delete(n);
+  }
+  cutNamesByZone.set(to, names);
 }
 
 /** `name` (below the DNAME's owner) as the DNAME rewrites it (RFC 6672 §2.2). */

@@ -198,16 +198,13 @@ export class RuleCache {
     // pass over the names read and the owners, only for edits that move a cut).
     if (movedCuts.length) {
       // one pass over each map for all the cuts (typing an NS owner moves two)
-      for (const names of [this.dependents, this.belowDependents, zone.byOwner]) {
-        for (const [key, recs] of names) {
-          for (let i = 0; i < movedCuts.length; i++) {
-            if (atOrBelow(key, movedCuts[i])) {
-              for (const r of recs) again.add(r);
-              break;
-            }
-          }
-        }
-      }
+      const under = namesAtOrBelow(movedCuts);
+      const add = (recs: Iterable<ZoneRecord>, key: string): void => {
+        if (under(key)) for (const r of recs) again.add(r);
+      };
+      this.dependents.forEach(add);
+      this.belowDependents.forEach(add);
+      zone.byOwner.forEach(add);
     }
     // Record rules may look at the other records of their owner (e.g. the rest of
     // a TLSA RRset) and at the owners they declare in dependsOn (an MX target):
@@ -278,4 +275,17 @@ function forget(rec: ZoneRecord, of: Map<ZoneRecord, readonly string[]>, by: Map
 function carryZoneFacts(from: Zone, to: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], movedCuts: readonly string[]): void {
   carryCuts(from, to, movedCuts);
   carryLookupWildcards(from, to, removed, added);
+}
+
+/** A test for "at or below one of these cuts", asked of every name of a zone: one character
+ *  compared first (where a cut's name would start in the key), the full test only then. */
+function namesAtOrBelow(cuts: readonly string[]): (key: string) => boolean {
+  return (key) => {
+    for (let i = 0; i < cuts.length; i++) {
+      const cut = cuts[i];
+      const at = key.length - cut.length;
+      if (at >= 0 && key.charCodeAt(at) === cut.charCodeAt(0) && atOrBelow(key, cut)) return true;
+    }
+    return false;
+  };
 }

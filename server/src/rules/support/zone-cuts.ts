@@ -157,6 +157,8 @@ export class CutSet {
    *  (cheaper than cutAbove's index reads, for asking about every name of a zone). */
   holdsAbove(key: string, self: boolean): boolean {
     if (!this.names.size) return false;
+    // a name shorter than every cut name is at or below none of them (most hosts of a zone)
+    if (key.length < (self ? this.shortest : this.shortest + 2)) return false;
     if (this.walkAll === 0) {
       const start = topStart(key, this.apex);
       if (start >= 0 && (this.topFilter[filterSlot(key, start)] === 0 || !this.tops.has(start === 0 ? key : key.slice(start)))) return false;

@@ -80,13 +80,10 @@ test('daneZone.validationTimeoutMs bounds a DNS query in all, as the CLI\'s --ti
   await new Promise((r) => silent.bind(0, '127.0.0.1', r));
   t.after(() => silent.close());
   const s = await startServerFor(t, { configuration: { resolvers: [`127.0.0.1:${silent.address().port}`], validationTimeoutMs: 1000 } });
-  const t0 = Date.now();
   const r = await s.conn.sendRequest('daneZone/validateDomain', { domain: 'example.test' });
-  const took = Date.now() - t0;
   assert.equal(r.verdict, 'dns-failure');
+  // the per-try 500 ms says the 1000 ms budget is split over two tries (it was 5 s a try)
   assert.match(r.steps[0].detail, /timeout after 500 ms/);
-  // generous for a loaded machine: the per-try 500 ms above is what says the budget is split
-  assert.ok(took < 5000, `the MX query took ${took} ms: the default 5 s per try again?`);
 
   const closed = createSocket('udp4');
   await new Promise((r) => closed.bind(0, '127.0.0.1', r));
@@ -95,6 +92,7 @@ test('daneZone.validationTimeoutMs bounds a DNS query in all, as the CLI\'s --ti
   const s2 = await startServerFor(t, { configuration: { resolvers: [`127.0.0.1:${port}`], validationTimeoutMs: 1000 } });
   const r2 = await s2.conn.sendRequest('daneZone/validateDomain', { domain: 'example.test' });
   assert.equal(r2.verdict, 'dns-failure');
+  // told as refused, not as a timeout: it did not wait for one
   assert.match(r2.steps[0].detail, /connection refused/);
-  assert.ok(r2.durationMs < 2000, `a refused port answered in ${r2.durationMs} ms: it waited for a timeout`);
+  assert.doesNotMatch(r2.steps[0].detail, /timeout/);
 });

@@ -57,9 +57,12 @@ test('a delegation added and removed while typing: its names leave and rejoin wh
     assert.ok(has(list, /^target-no-address: NS target ns\.sub\.example\.com\. is below the delegation of sub\.example\.com\. but has no glue A or AAAA record here$/), list.join('\n'));
   }
   assert.ok(has(cutGone, /^target-no-address: NS target ns\.sub\.example\.com\. is inside the zone but has no A or AAAA record$/), cutGone.join('\n'));
-  // the DNAME at old redirects mx.old (RFC 6672): not judged from these records; its own name is not
-  assert.ok(has(cut, /mx\.old\.example\.com\./), 'mx.old is judged while old has no DNAME');
-  assert.ok(!has(dname, /mx\.old\.example\.com\./), dname.join('\n'));
+  // the DNAME at old makes mx.old an alias (RFC 6672 §2.2): the MX rule says so, naming the DNAME
+  // and where the name maps; nothing else is judged of it from these records
+  assert.ok(has(cut, /^target-no-address: MX target mx\.old\.example\.com\./), 'mx.old is judged while old has no DNAME');
+  assert.ok(has(dname, /^mx-target-cname: MX target mx\.old\.example\.com\. is an alias \(below the DNAME at old\.example\.com\., the name maps to mx\.new\.example\.net\.\); MX must name a host/), dname.join('\n'));
+  assert.ok(!has(dname, /^(?!mx-target-cname).*mx\.old\.example\.com\./), dname.join('\n'));
+  for (const list of [cut, dnameGone]) assert.ok(!has(list, /^mx-target-cname/), list.join('\n'));
   assert.ok(has(dnameGone, /^target-no-address: MX target mx\.old\.example\.com\./), dnameGone.join('\n'));
 });
 

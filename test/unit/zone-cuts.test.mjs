@@ -90,6 +90,43 @@ test('DNAMEs are followed by the TLSA lookup (at _tcp.<host>, after a CNAME), wi
   assert.ok(has(retargeted, partial), `tlsa.old is redirected to tlsa.ns1, without TLSA:\n${retargeted.join('\n')}`);
 });
 
+// The reverse direction: a TLSA RRset is queried when a DNAME (at _tcp.<MX host>, or above the
+// MX host) or a CNAME at the service name leads a sender's query to it. Typing such a DNAME, an MX
+// naming a host below one, or retargeting one re-checks the TLSA (as a full run finds).
+const REACH = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+@ IN MX 10 mx1
+mx1 IN A 192.0.2.1
+_25._tcp.keys IN TLSA 3 1 1 ${X}
+_25._tcp.keys IN TLSA 3 1 1 ${Y}
+_25._tcp.mx.new IN TLSA 3 1 1 ${X}
+_25._tcp.mx.new IN TLSA 3 1 1 ${Y}
+${'\n'.repeat(4)}`;
+const RFREE = splitLines(REACH).length - 5;
+
+test('TLSA reached through a DNAME at any label or a service CNAME is queried: typing, retargeting and removing them re-checks it', () => {
+  const unused = (host) => new RegExp(`^tlsa-not-at-mx-target: no MX record in this zone points to ${host.replace(/\./g, '\\.')}:`);
+  const [tcpDname, retargeted, back, cname, gone, mxOld, oldDname, oldGone] = findingsAfterEachStep(REACH, [
+    [RFREE, '_tcp.mx1 IN DNAME _tcp.keys'],
+    [RFREE, '_tcp.mx1 IN DNAME _tcp.elsewhere'],
+    [RFREE, '_tcp.mx1 IN DNAME _tcp.keys'],
+    [RFREE, '_25._tcp.mx1 IN CNAME _25._tcp.keys'],
+    [RFREE, ''],
+    [RFREE + 1, '@ IN MX 20 mx.old'],
+    [RFREE + 2, 'old IN DNAME new'],
+    [RFREE + 2, ''],
+  ]);
+  for (const list of [tcpDname, back, cname]) assert.ok(!has(list, unused('keys.example.com.')), list.join('\n'));
+  for (const list of [retargeted, gone]) assert.ok(has(list, unused('keys.example.com.')), list.join('\n'));
+  // mx.old is queried as mx.new while old maps there (and is an alias MX target then)
+  for (const list of [mxOld, oldGone]) assert.ok(has(list, unused('mx.new.example.com.')), list.join('\n'));
+  assert.ok(!has(oldDname, unused('mx.new.example.com.')), oldDname.join('\n'));
+  assert.ok(has(oldDname, /^mx-target-cname: MX target mx\.old\.example\.com\. is an alias \(below the DNAME at old\.example\.com\., the name maps to mx\.new\.example\.com\.\)/), oldDname.join('\n'));
+});
+
 // dname-with-children and occluded-below-delegation: the records below a cut are checked
 // again when it appears or goes, a glue address when the NS naming it changes, and the
 // finding's related location follows the DNAME or NS record it points at.

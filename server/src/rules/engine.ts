@@ -279,7 +279,8 @@ function checkRecords(zone: Zone, recordRules: readonly Checked<RecordRule>[]): 
 function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Checked<RecordRule>[]): void {
   const all: HintedRule[] = recordRules.map((c) => ({
     ...c,
-    memo: c.rule.appliesToOwner ? new Uint8Array(rows.nameCount) : undefined,
+    // answers a rule gives for every name at once are complete: the engine only reads them
+    memo: c.rule.appliesToOwner ? (c.rule.ownerAnswers?.(zone, rows) ?? new Uint8Array(rows.nameCount)) : undefined,
     targetMemo: c.rule.appliesToOwner && c.rule.appliesToTarget ? new Uint8Array(rows.nameCount) : undefined,
   }));
   const forCode: (HintedRule[] | undefined)[] = new Array(65536); // by type code

@@ -48,6 +48,7 @@ export const occludedBelowDelegation: RecordRule = {
   summary: 'A record at or below a delegation that is not part of it (NS, DS, glue): the child zone answers there, so it is never served.',
   appliesToZone: (zone) => !!cutNames(zone)?.delegations.size,
   appliesToOwner: atOrBelowSomeDelegation,
+  ownerAnswers: (zone, rows) => cutNames(zone)?.delegations.answersByName(rows, true),
   // the delegation it points at: re-checked when the records there change (a glue address
   // is re-checked when an NS naming it changes: its name is that record's target)
   dependsOn(rec, zone) {

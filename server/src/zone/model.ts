@@ -139,6 +139,10 @@ export interface ZoneRows {
   readonly nameCount: number;
   /** the key of a name id (not kept: for questions asked once per name) */
   nameKey(id: number): string;
+  /** the id of a key, -1 when no name of the zone has it */
+  nameId(key: string): number;
+  /** per name id, the id of its closest ancestor among the zone's names (-1 when none is) */
+  nameParents(): Int32Array;
   /** the row's target (byTarget's key, targets.ts) as a name id, or -1 when it has none */
   targetId(row: number): number;
   record(row: number): ZoneRecord;

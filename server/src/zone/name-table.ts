@@ -2,6 +2,7 @@
 // gets a small integer id. A name written in the zone text is looked up by its span
 // and origin, without building its string: most of a big zone's names are written
 // once, and their strings are made only when a rule or feature asks for them.
+import { parentKey } from './names';
 
 const INITIAL_SLOTS = 1 << 12; // pairs
 
@@ -50,6 +51,8 @@ export class NameTable {
   private readonly origins: Origin[] = [];
   private keys: (string | undefined)[] = [];
   private count = 0;
+  /** parents(), kept while no name is added */
+  private parentIds: Int32Array | undefined;
   /** the texts spans are in (the zone's segments), and the one internSpan reads now */
   private readonly texts: string[] = [];
   private text = '';
@@ -109,6 +112,78 @@ export class NameTable {
     return o === undefined ? written : o.key === '.' ? written + '.' : written + '.' + o.key;
   }
 
+  /** Per name id, the id of its closest ancestor that is also a name here (-1 when none is:
+   *  the root, or no ancestor was ever written). Made once, in one pass: for a name written
+   *  in the text, its ancestors' hashes come from its span, read backwards, so no key string
+   *  is made (a question per name of a big zone, such as "below a delegation?", then costs
+   *  a walk up these ids instead of a search through its labels). */
+  parents(): Int32Array {
+    if (this.parentIds?.length === this.count) return this.parentIds;
+    const out = new Int32Array(this.count);
+    // per origin: the closest name at or above it (names written relative to it end there)
+    const atOrAboveOrigin = new Int32Array(this.origins.length).fill(-2);
+    let starts = new Int32Array(16), hashes = new Int32Array(16);
+    for (let id = 0; id < this.count; id++) {
+      const key = this.keys[id];
+      if (key !== undefined) {
+        out[id] = this.closestByKey(parentKey(key));
+        continue;
+      }
+      const text = this.texts[this.spanSegment[id]];
+      const start = this.spanStart[id], end = this.spanEnd[id], oi = this.spanOrigin[id];
+      const origin = oi < 0 ? undefined : this.origins[oi];
+      // the written labels' suffixes below the dots, shortest first, with their hashes (as internSpan makes them)
+      let n = 0, h = 0, pow = 1;
+      for (let i = end - 1; i >= start; i--) {
+        const c = lower(text.charCodeAt(i));
+        if (c === DOT && i < end - 1) {
+          if (n === starts.length) {
+            starts = grown(starts);
+            hashes = grown(hashes);
+          }
+          starts[n] = i + 1;
+          hashes[n++] = origin === undefined ? h : origin.key === '.' ? (Math.imul(h, MUL) + DOT) | 0 : (Math.imul(Math.imul(h, MUL), origin.scale) + Math.imul(DOT, origin.scale) + origin.hash) | 0;
+        }
+        h = (h + Math.imul(c, pow)) | 0;
+        pow = Math.imul(pow, MUL);
+      }
+      let found = -1;
+      for (let k = n - 1; k >= 0 && found < 0; k--) found = this.findSpan(hashes[k], text, starts[k], end, oi);
+      if (found < 0) {
+        if (origin !== undefined) {
+          if (atOrAboveOrigin[oi] === -2) atOrAboveOrigin[oi] = this.closestByKey(origin.key);
+          found = atOrAboveOrigin[oi];
+        } else if (end - start > 1) found = this.find('.'); // an absolute name's last ancestor
+      }
+      out[id] = found;
+    }
+    this.parentIds = out;
+    return out;
+  }
+
+  /** The id of `key` or of its closest ancestor here, -1 when none (or `key` is undefined). */
+  private closestByKey(key: string | undefined): number {
+    for (let k = key; k !== undefined; k = parentKey(k)) {
+      const id = this.find(k);
+      if (id >= 0) return id;
+    }
+    return -1;
+  }
+
+  /** The id of the name written at text[start, end) relative to origin `originIndex` (-1:
+   *  absolute), whose key hashes to `h`; -1 when it is not here. Does not add it. */
+  private findSpan(h: number, text: string, start: number, end: number, originIndex: number): number {
+    const origin = originIndex < 0 ? undefined : this.origins[originIndex];
+    const length = end - start + (origin === undefined ? 0 : origin.key === '.' ? 1 : origin.key.length + 1);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot * 2] - 1;
+      if (id < 0) return -1;
+      if (slots[slot * 2 + 1] === h && this.sameAsSpan(id, length, text, start, end, originIndex)) return id;
+    }
+  }
+
   /** The id of the name written at text[start, end): absolute when `origin` is undefined,
    *  else relative to it. No escapes in the span (the scanner sends those the slow way). */
   internSpan(start: number, end: number, originIndex: number): number {
@@ -130,7 +205,7 @@ export class NameTable {
     for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
       const id = slots[slot * 2] - 1;
       if (id < 0) return this.add(slot, h, start, end, originIndex, undefined);
-      if (slots[slot * 2 + 1] === h && this.sameAsSpan(id, length, start, end, originIndex)) return id;
+      if (slots[slot * 2 + 1] === h && this.sameAsSpan(id, length, text, start, end, originIndex)) return id;
     }
   }
 
@@ -158,8 +233,7 @@ export class NameTable {
   }
 
   /** True when name `id` is the name written at text[start, end) (key `length` long). */
-  private sameAsSpan(id: number, length: number, start: number, end: number, originIndex: number): boolean {
-    const text = this.text;
+  private sameAsSpan(id: number, length: number, text: string, start: number, end: number, originIndex: number): boolean {
     const n = end - start;
     if (this.keys[id] === undefined && this.spanOrigin[id] === originIndex && this.spanEnd[id] - this.spanStart[id] === n) {
       // written the same way (the usual repeat): compare the two spans, no key string needed
@@ -168,12 +242,11 @@ export class NameTable {
       for (let i = 0; i < n; i++) if (lower(was.charCodeAt(other + i)) !== lower(text.charCodeAt(start + i))) return false;
       return true;
     }
-    return this.keyMatchesSpan(this.key(id), length, start, end, originIndex < 0 ? undefined : this.origins[originIndex]);
+    return this.keyMatchesSpan(this.key(id), length, text, start, end, originIndex < 0 ? undefined : this.origins[originIndex]);
   }
 
-  private keyMatchesSpan(key: string, length: number, start: number, end: number, origin: Origin | undefined): boolean {
+  private keyMatchesSpan(key: string, length: number, text: string, start: number, end: number, origin: Origin | undefined): boolean {
     if (key.length !== length) return false;
-    const text = this.text;
     const n = end - start;
     for (let i = 0; i < n; i++) if (key.charCodeAt(i) !== lower(text.charCodeAt(start + i))) return false;
     if (origin === undefined) return true;
@@ -215,6 +288,8 @@ export class NameTable {
     this.slots = slots;
   }
 }
+
+const DOT = 46;
 
 function hashKey(key: string): number {
   let h = 0;

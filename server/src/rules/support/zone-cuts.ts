@@ -8,7 +8,7 @@
 // Dependencies for the incremental engine: a rule declares the names it looks up; when a
 // delegation or DNAME appears or goes, the engine re-checks the records that read a name
 // at or below it (cutsChangedBy).
-import type { Zone, ZoneRecord } from '../../zone/model';
+import type { Zone, ZoneRecord, ZoneRows } from '../../zone/model';
 import { isInZone, parentKey } from '../../zone/names';
 import { NameMemo } from './name-memo';
 import { originKey } from './origin-key';
@@ -167,6 +167,36 @@ export class CutSet {
       if (this.names.has(n)) return true;
     }
     return false;
+  }
+
+  /** holdsAbove's answers for every name of a column-stored zone at once, by name id (1 yes,
+   *  2 no, as the engine's owner-hint memo): each name takes its closest ancestor's answer
+   *  (rows.nameParents), so a big zone pays one pass instead of a label search per name.
+   *  Undefined when a name of the set is not one of the zone's (then ask holdsAbove). */
+  answersByName(rows: ZoneRows, self: boolean): Uint8Array | undefined {
+    const parents = rows.nameParents();
+    const atOrBelow = new Uint8Array(parents.length); // 0 not known yet, 1 yes, 2 no
+    for (const key of this.names) {
+      const id = rows.nameId(key);
+      if (id < 0 || id >= parents.length) return undefined;
+      atOrBelow[id] = 1;
+    }
+    // each name's answer is its closest ancestor's, unless it holds a cut itself: up the
+    // parents to a name already answered, then down the same path
+    const path: number[] = [];
+    for (let id = 0; id < parents.length; id++) {
+      let up = id;
+      while (up >= 0 && atOrBelow[up] === 0) {
+        path.push(up);
+        up = parents[up];
+      }
+      const answer = up < 0 ? 2 : atOrBelow[up];
+      while (path.length) atOrBelow[path.pop()!] = answer;
+    }
+    if (self) return atOrBelow;
+    const below = new Uint8Array(parents.length);
+    for (let id = 0; id < parents.length; id++) below[id] = parents[id] < 0 ? 2 : atOrBelow[parents[id]];
+    return below;
   }
 }
 

@@ -445,8 +445,8 @@ export class ColumnZone implements Zone, ZoneRows {
     return this.names.find(key);
   }
 
-  nameParents(): Int32Array {
-    return this.names.parents();
+  namesBelow(ids: readonly number[], self: boolean): Uint8Array {
+    return this.names.below(ids, self);
   }
 
   forEachOwner(fn: (ownerId: number, rows: Int32Array, start: number, count: number) => void): void {

@@ -51,8 +51,6 @@ export class NameTable {
   private readonly origins: Origin[] = [];
   private keys: (string | undefined)[] = [];
   private count = 0;
-  /** parents(), kept while no name is added */
-  private parentIds: Int32Array | undefined;
   /** the texts spans are in (the zone's segments), and the one internSpan reads now */
   private readonly texts: string[] = [];
   private text = '';
@@ -112,62 +110,67 @@ export class NameTable {
     return o === undefined ? written : o.key === '.' ? written + '.' : written + '.' + o.key;
   }
 
-  /** Per name id, the id of its closest ancestor that is also a name here (-1 when none is:
-   *  the root, or no ancestor was ever written). Made once, in one pass: for a name written
-   *  in the text, its ancestors' hashes come from its span, read backwards, so no key string
-   *  is made (a question per name of a big zone, such as "below a delegation?", then costs
-   *  a walk up these ids instead of a search through its labels). */
-  parents(): Int32Array {
-    if (this.parentIds?.length === this.count) return this.parentIds;
-    const out = new Int32Array(this.count);
-    // per origin: the closest name at or above it (names written relative to it end there)
-    const atOrAboveOrigin = new Int32Array(this.origins.length).fill(-2);
-    let starts = new Int32Array(16), hashes = new Int32Array(16);
+  /** For every name id: 1 when the name (with `self` false: only an ancestor of it) is one of
+   *  `ids`, else 2. One pass without key strings for names written in the text: their
+   *  ancestors' hashes come from their spans, read backwards, and only a hash that some
+   *  name of `ids` has is looked up in the table (so a question per name of a big zone, such
+   *  as "below a delegation?", costs no label search through strings). */
+  below(ids: readonly number[], self: boolean): Uint8Array {
+    const out = new Uint8Array(this.count);
+    const isOne = new Uint8Array(this.count);
+    for (const id of ids) isOne[id] = 1;
+    const filter = new HashFilter(ids.map((id) => this.hashes[id]));
+    // per origin: whether it or an ancestor is one of them (names written relative to it end there)
+    const originBelow = new Uint8Array(this.origins.length);
+    const byKey = (key: string | undefined): number => {
+      for (let k = key; k !== undefined; k = parentKey(k)) {
+        const id = this.find(k);
+        if (id >= 0 && isOne[id]) return 1;
+      }
+      return 2;
+    };
     for (let id = 0; id < this.count; id++) {
-      const key = this.keys[id];
-      if (key !== undefined) {
-        out[id] = this.closestByKey(parentKey(key));
-        continue;
-      }
-      const text = this.texts[this.spanSegment[id]];
-      const start = this.spanStart[id], end = this.spanEnd[id], oi = this.spanOrigin[id];
-      const origin = oi < 0 ? undefined : this.origins[oi];
-      // the written labels' suffixes below the dots, shortest first, with their hashes (as internSpan makes them)
-      let n = 0, h = 0, pow = 1;
-      for (let i = end - 1; i >= start; i--) {
-        const c = lower(text.charCodeAt(i));
-        if (c === DOT && i < end - 1) {
-          if (n === starts.length) {
-            starts = grown(starts);
-            hashes = grown(hashes);
-          }
-          starts[n] = i + 1;
-          hashes[n++] = origin === undefined ? h : origin.key === '.' ? (Math.imul(h, MUL) + DOT) | 0 : (Math.imul(Math.imul(h, MUL), origin.scale) + Math.imul(DOT, origin.scale) + origin.hash) | 0;
+      if (self && isOne[id]) out[id] = 1;
+      else {
+        const key = this.keys[id];
+        if (key !== undefined) {
+          // a key without escapes reads like a name written absolute
+          out[id] = key.includes('\\') ? byKey(parentKey(key)) : this.writtenAncestorIn(key, 0, key.length, -1, filter, isOne) ? 1 : 2;
+        } else if (this.writtenAncestorIn(this.texts[this.spanSegment[id]], this.spanStart[id], this.spanEnd[id], this.spanOrigin[id], filter, isOne)) {
+          out[id] = 1;
+        } else {
+          const oi = this.spanOrigin[id];
+          if (oi < 0) out[id] = 2; // an absolute name: the span held every ancestor
+          else out[id] = originBelow[oi] || (originBelow[oi] = byKey(this.origins[oi].key));
         }
-        h = (h + Math.imul(c, pow)) | 0;
-        pow = Math.imul(pow, MUL);
       }
-      let found = -1;
-      for (let k = n - 1; k >= 0 && found < 0; k--) found = this.findSpan(hashes[k], text, starts[k], end, oi);
-      if (found < 0) {
-        if (origin !== undefined) {
-          if (atOrAboveOrigin[oi] === -2) atOrAboveOrigin[oi] = this.closestByKey(origin.key);
-          found = atOrAboveOrigin[oi];
-        } else if (end - start > 1) found = this.find('.'); // an absolute name's last ancestor
-      }
-      out[id] = found;
     }
-    this.parentIds = out;
     return out;
   }
 
-  /** The id of `key` or of its closest ancestor here, -1 when none (or `key` is undefined). */
-  private closestByKey(key: string | undefined): number {
-    for (let k = key; k !== undefined; k = parentKey(k)) {
-      const id = this.find(k);
-      if (id >= 0) return id;
+  /** True when an ancestor of the name written at text[start, end) relative to origin `oi`
+   *  (-1: absolute), among those written there (for an absolute name, the root too), is
+   *  marked in `isOne`. */
+  private writtenAncestorIn(text: string, start: number, end: number, oi: number, filter: HashFilter, isOne: Uint8Array): boolean {
+    const origin = oi < 0 ? undefined : this.origins[oi];
+    // the hash of text[i + 1, end) (lower case), then of that ancestor's key, as internSpan makes them
+    let h = 0, pow = 1;
+    for (let i = end - 1; i >= start; i--) {
+      const c = lower(text.charCodeAt(i));
+      if (c === DOT && i < end - 1) {
+        const k = origin === undefined ? h : origin.key === '.' ? (Math.imul(h, MUL) + DOT) | 0
+          : (Math.imul(Math.imul(h, MUL), origin.scale) + Math.imul(DOT, origin.scale) + origin.hash) | 0;
+        if (filter.has(k)) {
+          const found = this.findSpan(k, text, i + 1, end, oi);
+          if (found >= 0 && isOne[found]) return true;
+        }
+      }
+      h = (h + Math.imul(c, pow)) | 0;
+      pow = Math.imul(pow, MUL);
     }
-    return -1;
+    if (origin !== undefined || end - start < 2 || !filter.has(DOT)) return false;
+    const root = this.find('.'); // an absolute name's last ancestor
+    return root >= 0 && isOne[root] === 1;
   }
 
   /** The id of the name written at text[start, end) relative to origin `originIndex` (-1:
@@ -290,6 +293,32 @@ export class NameTable {
 }
 
 const DOT = 46;
+
+/** A set of a few hashes, asked about many (most answers: no): small enough to stay in cache,
+ *  unlike the name table. */
+class HashFilter {
+  private readonly slots: Int32Array;
+  private readonly used: Uint8Array;
+
+  constructor(hashes: readonly number[]) {
+    let n = 64;
+    while (n < hashes.length * 4) n *= 2;
+    this.slots = new Int32Array(n);
+    this.used = new Uint8Array(n);
+    for (const h of hashes) {
+      let slot = mix(h) & (n - 1);
+      while (this.used[slot] && this.slots[slot] !== h) slot = (slot + 1) & (n - 1);
+      this.slots[slot] = h;
+      this.used[slot] = 1;
+    }
+  }
+
+  has(h: number): boolean {
+    const mask = this.slots.length - 1;
+    for (let slot = mix(h) & mask; this.used[slot]; slot = (slot + 1) & mask) if (this.slots[slot] === h) return true;
+    return false;
+  }
+}
 
 function hashKey(key: string): number {
   let h = 0;

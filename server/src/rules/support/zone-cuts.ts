@@ -170,33 +170,17 @@ export class CutSet {
   }
 
   /** holdsAbove's answers for every name of a column-stored zone at once, by name id (1 yes,
-   *  2 no, as the engine's owner-hint memo): each name takes its closest ancestor's answer
-   *  (rows.nameParents), so a big zone pays one pass instead of a label search per name.
-   *  Undefined when a name of the set is not one of the zone's (then ask holdsAbove). */
+   *  2 no, as the engine's owner-hint memo), from one pass over the name table
+   *  (rows.namesBelow) instead of a label search per name. Undefined when a name of the set
+   *  is not one of the zone's (then ask holdsAbove). */
   answersByName(rows: ZoneRows, self: boolean): Uint8Array | undefined {
-    const parents = rows.nameParents();
-    const atOrBelow = new Uint8Array(parents.length); // 0 not known yet, 1 yes, 2 no
+    const ids: number[] = [];
     for (const key of this.names) {
       const id = rows.nameId(key);
-      if (id < 0 || id >= parents.length) return undefined;
-      atOrBelow[id] = 1;
+      if (id < 0) return undefined;
+      ids.push(id);
     }
-    // each name's answer is its closest ancestor's, unless it holds a cut itself: up the
-    // parents to a name already answered, then down the same path
-    const path: number[] = [];
-    for (let id = 0; id < parents.length; id++) {
-      let up = id;
-      while (up >= 0 && atOrBelow[up] === 0) {
-        path.push(up);
-        up = parents[up];
-      }
-      const answer = up < 0 ? 2 : atOrBelow[up];
-      while (path.length) atOrBelow[path.pop()!] = answer;
-    }
-    if (self) return atOrBelow;
-    const below = new Uint8Array(parents.length);
-    for (let id = 0; id < parents.length; id++) below[id] = parents[id] < 0 ? 2 : atOrBelow[parents[id]];
-    return below;
+    return rows.namesBelow(ids, self);
   }
 }
 

@@ -1,6 +1,7 @@
-// The column store's parent ids (NameTable.parents, rows.nameParents) and the per-name cut
-// answers made from them (CutSet.answersByName, the check's hint for the cut rules): both
-// must be what a walk up each key's labels gives, on zones with delegations, DNAMEs,
+// The column store's "at or below one of these names" for every name at once
+// (NameTable.below, rows.namesBelow) and the per-name cut answers made from it
+// (CutSet.answersByName, the check's hint for the cut rules): both must be what a walk up
+// each key's labels gives, on zones with delegations, DNAMEs,
 // $ORIGIN changes, absolute and relative names, upper case, escapes and names whose parents
 // were never written.
 import { test } from 'node:test';
@@ -31,24 +32,18 @@ const HANDWRITTEN = {
   '$ORIGIN changes, absolute names, the root': `$ORIGIN example.com.\n$TTL 60\n${SOA}a.b A 192.0.2.1\n$ORIGIN b.example.com.\nc.d A 192.0.2.2\nd NS ns.example.net.\n`
     + `$ORIGIN .\nx.b.example.com. A 192.0.2.3\ncom. TXT "tld"\nnet TXT "relative to the root"\n. TXT "the root"\n$ORIGIN com.\nexample TXT "the apex, relative to com."\nq.w.e.r.t.y.example TXT "deep"\n`,
   'upper case and escapes': `$ORIGIN Example.COM.\n$TTL 60\n${SOA}WWW.Sub TXT "x"\nsub NS ns.EXAMPLE.net.\na\\.b.sub TXT "escaped dot"\nc.a\\.b.sub TXT "below it"\n\\097.sub TXT "escaped a"\nb.\\097.SUB TXT "below a.sub"\nx.Y.Example.Com. A 192.0.2.9\n`,
+  // one label 'a.b' (an escaped dot) is not below b: a walk that took that dot for a label's end would say so
+  'escaped dots': `$ORIGIN example.com.\n$TTL 60\n${SOA}b DNAME x.example.net.\na\\.b TXT "not below b"\nc.a\\.b TXT "nor this"\nb NS ns.example.net.\nx\\.y\\.b A 192.0.2.7\nq.b TXT "below b"\n`,
   'no origin at all': `$TTL 60\nrel.name TXT "relative, no origin"\nabs.example. A 192.0.2.1\nsub.abs.example. NS ns.example.net.\nx.sub.abs.example. A 192.0.2.2\n`,
 };
 
 function zones() {
-  const out = Object.entries(HANDWRITTEN).map(([label, text]) => ({ label, zone: scanZone(text, { fileId: `${label}.zone` }) }));
+  const out = Object.entries(HANDWRITTEN).map(([label, text]) => ({ label, text, zone: scanZone(text, { fileId: `${label}.zone` }) }));
   for (const [records, seed, origin] of [[3000, 7, 'example.com.'], [2000, 11, 'a.b.example.'], [1500, 3, 'org.']]) {
-    out.push({ label: `generated ${records} seed ${seed} ${origin}`, zone: scanZone(generatedText(records, seed, origin), { fileId: 'gen.zone' }) });
+    const text = generatedText(records, seed, origin);
+    out.push({ label: `generated ${records} seed ${seed} ${origin}`, text, zone: scanZone(text, { fileId: 'gen.zone' }) });
   }
   return out;
-}
-
-/** The closest ancestor among the zone's names, by walking up the key's labels. */
-function naiveParent(rows, key) {
-  for (let k = parentKey(key); k !== undefined; k = parentKey(k)) {
-    const id = rows.nameId(k);
-    if (id >= 0) return id;
-  }
-  return -1;
 }
 
 /** Whether `key` (or, with self false, only an ancestor) is one of `set`, by walking up its labels. */
@@ -57,22 +52,32 @@ function naiveAtOrBelow(set, key, self) {
   return false;
 }
 
-test('rows.nameParents: each name\'s closest ancestor among the zone\'s names, as a walk up its labels finds it', () => {
-  for (const { label, zone } of zones()) {
+test('rows.namesBelow: a name at or below (or strictly below) one of the given names, as a walk up its labels finds it', () => {
+  let yes = 0, viaSpan = 0;
+  for (const { label, text, zone } of zones()) {
     const rows = zone.rows;
-    const parents = rows.nameParents();
-    assert.equal(parents.length, rows.nameCount, label);
-    let withParent = 0, skipping = 0;
-    for (let id = 0; id < rows.nameCount; id++) {
-      const key = rows.nameKey(id);
-      const expected = naiveParent(rows, key);
-      assert.equal(parents[id], expected, `${label}: parent of ${JSON.stringify(key)} is ${JSON.stringify(expected < 0 ? null : rows.nameKey(expected))}, got ${JSON.stringify(parents[id] < 0 ? null : rows.nameKey(parents[id]))}`);
-      if (expected >= 0) withParent++;
-      if (expected >= 0 && rows.nameKey(expected) !== parentKey(key)) skipping++;
+    const keys = Array.from({ length: rows.nameCount }, (_, id) => rows.nameKey(id));
+    // marked: every seventh name (owners and targets), but for those above a fifth of all names
+    // (the origins: with one of them marked, nearly every name would be below it)
+    const marked = keys.filter((k, id) => id % 7 === 3 && keys.filter((d) => naiveAtOrBelow(new Set([k]), d, true)).length * 5 < keys.length);
+    // and the root alone: the last ancestor of an absolute name
+    for (const [set, self] of [true, false].flatMap((self) => [[new Set(marked), self], [new Set(['.']), self]])) {
+      if (set.has('.') && !keys.includes('.')) continue;
+      const fresh = scanZone(text, { fileId: 'again.zone' }).rows; // no key strings made yet
+      const ids = [...set].map((k) => fresh.nameId(k));
+      assert.ok(ids.every((id) => id >= 0), label);
+      const answers = fresh.namesBelow(ids, self);
+      assert.equal(answers.length, fresh.nameCount, label);
+      for (let id = 0; id < fresh.nameCount; id++) {
+        const key = fresh.nameKey(id);
+        const expected = naiveAtOrBelow(set, key, self);
+        assert.equal(answers[id], expected ? 1 : 2, `${label}: ${JSON.stringify(key)} ${self ? 'at or below' : 'below'} a marked name`);
+        if (expected) yes++;
+        if (expected && !set.has(key)) viaSpan++;
+      }
     }
-    assert.ok(withParent > 0, `${label}: no name has a parent, the test says nothing`);
-    if (label.startsWith('generated')) assert.ok(skipping > 0, `${label}: no parent skips an unwritten name (_tcp)`);
   }
+  assert.ok(yes > 1000 && viaSpan > 100, `names found below marked ones: ${yes}, ${viaSpan} of them not marked themselves`);
 });
 
 test('CutSet.answersByName: at or below a delegation, below a DNAME, as holdsAbove and a naive walk say', () => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scanZone, parentKey, cutNames } from '../../dist/core.js';
+import { scanZone, parseZone, parentKey, cutNames, cutAbove } from '../../dist/core.js';
 import { generateZone } from '../../bench/genzone.mjs';
 
 /** A generated bench zone as text (genzone writes to a file). */
@@ -27,7 +27,7 @@ function generatedText(records, seed, origin) {
 const SOA = '@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n';
 const HANDWRITTEN = {
   'delegations and DNAMEs at several depths': `$ORIGIN example.com.\n$TTL 60\n${SOA}sub NS ns.sub\nns.sub A 192.0.2.2\n_25._tcp.mx.sub TLSA 3 1 1 ${'ab'.repeat(32)}\n`
-    + `deep.er.sub NS ns.example.net.\nx.y.deep.er.sub TXT "below two cuts"\nold DNAME new.example.net.\na.b.c.old TXT "below a DNAME"\nOLD.example.com. TXT "the DNAME's owner"\n`
+    + `deep.er.sub NS ns.example.net.\nx.y.deep.er.sub TXT "below two cuts"\nold DNAME new.example.net.\na.b.c.old TXT "below a DNAME"\nlonger-name DNAME new.example.net.\nx.longer-name TXT "below it"\nOLD.example.com. TXT "the DNAME's owner"\n`
     + `in.old NS ns.example.net.\nd.in.old A 192.0.2.3\nz.sub2 DNAME sub.\nq.z.sub2 MX 10 sub\n`,
   '$ORIGIN changes, absolute names, the root': `$ORIGIN example.com.\n$TTL 60\n${SOA}a.b A 192.0.2.1\n$ORIGIN b.example.com.\nc.d A 192.0.2.2\nd NS ns.example.net.\n`
     + `$ORIGIN .\nx.b.example.com. A 192.0.2.3\ncom. TXT "tld"\nnet TXT "relative to the root"\n. TXT "the root"\n$ORIGIN com.\nexample TXT "the apex, relative to com."\nq.w.e.r.t.y.example TXT "deep"\n`,
@@ -104,4 +104,23 @@ test('CutSet.answersByName: at or below a delegation, below a DNAME, as holdsAbo
     }
   }
   assert.ok(delegated > 10 && belowDname > 3, `names below cuts: ${delegated} delegated, ${belowDname} below a DNAME`);
+});
+
+test('cutAbove on the check\'s column store (asked of its cut names first) = cutAbove on the editor\'s model', () => {
+  let cuts = 0, asked = 0;
+  for (const { label, text, zone } of zones()) {
+    const model = parseZone(text, { fileId: `${label}.zone` });
+    const rows = zone.rows;
+    for (let id = 0; id < rows.nameCount; id++) {
+      const key = rows.nameKey(id);
+      // the name, a TLSA query name below it (not a name of the zone) and its parent
+      for (const q of [key, `_25._tcp.${key === '.' ? '' : key}`, parentKey(key) ?? '.']) {
+        const got = cutAbove(zone, q);
+        assert.deepEqual(got, cutAbove(model, q), `${label}: cutAbove(${JSON.stringify(q)})`);
+        asked++;
+        if (got) cuts++;
+      }
+    }
+  }
+  assert.ok(cuts > 100 && asked > cuts * 2, `${cuts} of ${asked} names below a cut`);
 });

@@ -119,7 +119,17 @@ export class NameTable {
     const out = new Uint8Array(this.count);
     const isOne = new Uint8Array(this.count);
     for (const id of ids) isOne[id] = 1;
-    const filter = new HashFilter(ids.map((id) => this.hashes[id]));
+    // the hashes of the names and of all their ancestors: a name's walk stops at the first
+    // ancestor that is neither (most names: their label under the apex)
+    const filter = new HashFilter();
+    const ancestors = new Set<string>();
+    for (const id of ids) {
+      filter.add(this.hashes[id], LISTED);
+      for (let k = parentKey(this.key(id)); k !== undefined && !ancestors.has(k); k = parentKey(k)) {
+        ancestors.add(k);
+        filter.add(hashKey(k), ABOVE_LISTED);
+      }
+    }
     // per origin: whether it or an ancestor is one of them (names written relative to it end there)
     const originBelow = new Uint8Array(this.origins.length);
     const byKey = (key: string | undefined): number => {
@@ -160,7 +170,9 @@ export class NameTable {
       if (c === DOT && i < end - 1) {
         const k = origin === undefined ? h : origin.key === '.' ? (Math.imul(h, MUL) + DOT) | 0
           : (Math.imul(Math.imul(h, MUL), origin.scale) + Math.imul(DOT, origin.scale) + origin.hash) | 0;
-        if (filter.has(k)) {
+        const f = filter.get(k);
+        if (f === 0) break; // nothing listed at or below this ancestor, so neither at the longer ones
+        if (f & LISTED) {
           const found = this.findSpan(k, text, i + 1, end, oi);
           if (found >= 0 && isOne[found]) return true;
         }
@@ -168,7 +180,7 @@ export class NameTable {
       h = (h + Math.imul(c, pow)) | 0;
       pow = Math.imul(pow, MUL);
     }
-    if (origin !== undefined || end - start < 2 || !filter.has(DOT)) return false;
+    if (origin !== undefined || end - start < 2 || !(filter.get(DOT) & LISTED)) return false;
     const root = this.find('.'); // an absolute name's last ancestor
     return root >= 0 && isOne[root] === 1;
   }
@@ -294,29 +306,39 @@ export class NameTable {
 
 const DOT = 46;
 
-/** A set of a few hashes, asked about many (most answers: no): small enough to stay in cache,
- *  unlike the name table. */
-class HashFilter {
-  private readonly slots: Int32Array;
-  private readonly used: Uint8Array;
+// HashFilter flags: a listed name's hash; an ancestor's of one.
+const LISTED = 1, ABOVE_LISTED = 2;
 
-  constructor(hashes: readonly number[]) {
-    let n = 64;
-    while (n < hashes.length * 4) n *= 2;
-    this.slots = new Int32Array(n);
-    this.used = new Uint8Array(n);
-    for (const h of hashes) {
-      let slot = mix(h) & (n - 1);
-      while (this.used[slot] && this.slots[slot] !== h) slot = (slot + 1) & (n - 1);
-      this.slots[slot] = h;
-      this.used[slot] = 1;
-    }
+/** Flags by hash for a few names, asked about many (most answers: none): small enough to
+ *  stay in cache, unlike the name table. */
+class HashFilter {
+  private slots = new Int32Array(64);
+  private flags = new Uint8Array(64);
+  private count = 0;
+
+  add(h: number, flag: number): void {
+    if ((this.count + 1) * 4 > this.slots.length) this.grow();
+    const mask = this.slots.length - 1;
+    let slot = mix(h) & mask;
+    while (this.flags[slot] && this.slots[slot] !== h) slot = (slot + 1) & mask;
+    if (!this.flags[slot]) this.count++;
+    this.slots[slot] = h;
+    this.flags[slot] |= flag;
   }
 
-  has(h: number): boolean {
+  /** The flags of a hash, 0 when none. */
+  get(h: number): number {
     const mask = this.slots.length - 1;
-    for (let slot = mix(h) & mask; this.used[slot]; slot = (slot + 1) & mask) if (this.slots[slot] === h) return true;
-    return false;
+    for (let slot = mix(h) & mask; this.flags[slot]; slot = (slot + 1) & mask) if (this.slots[slot] === h) return this.flags[slot];
+    return 0;
+  }
+
+  private grow(): void {
+    const { slots, flags } = this;
+    this.slots = new Int32Array(slots.length * 2);
+    this.flags = new Uint8Array(slots.length * 2);
+    this.count = 0;
+    for (let i = 0; i < slots.length; i++) if (flags[i]) this.add(slots[i], flags[i]);
   }
 }
 

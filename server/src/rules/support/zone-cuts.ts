@@ -174,8 +174,9 @@ export class CutSet {
       // and a name one label below the apex only when it is one (a delegation's own NS and DS)
       const start = topStart(key, this.apex);
       if (start < 0) return false;
+      if (this.topFilter[filterSlot(key, start)] === 0) return false;
       if (start === 0) return self && this.names.has(key);
-      if (this.topFilter[filterSlot(key, start)] === 0 || !this.tops.has(key.slice(start))) return false;
+      if (!this.tops.has(key.slice(start))) return false;
     }
     for (let n = self ? key : parentKey(key); n !== undefined && n.length >= this.shortest; n = parentKey(n)) {
       if (this.names.has(n)) return true;

@@ -105,8 +105,8 @@ export interface RecordRule extends RuleBase {
   appliesToOwner?(ownerKey: string, zone: Zone): boolean;
   /** with appliesToOwner: its answers for every name of a column-stored zone at once, by name
    *  id (1 yes, 2 no), where one pass over the names costs less than a question per name (the
-   *  big zone's engine then makes no key string for it); undefined: the engine asks
-   *  appliesToOwner. Must agree with appliesToOwner on every name. */
+   *  engine asks it of zones of many names only); undefined: the engine asks appliesToOwner.
+   *  Must agree with appliesToOwner on every name. */
   ownerAnswers?(zone: Zone, rows: ZoneRows): Uint8Array | undefined;
   /** with appliesToOwner: types whose RDATA check() reads whatever the owner (a name field), so a
    *  big zone's engine checks their records where appliesToOwner says no, and keeps their values */

@@ -121,7 +121,7 @@ export class NameTable {
     for (const id of ids) isOne[id] = 1;
     // the hashes of the names and of all their ancestors: a name's walk stops at the first
     // ancestor that is neither (most names: their label under the apex)
-    const filter = new HashFilter();
+    const filter = new HashFilter(ids.length * 2);
     const ancestors = new Set<string>();
     for (const id of ids) {
       filter.add(this.hashes[id], LISTED);
@@ -312,9 +312,17 @@ const LISTED = 1, ABOVE_LISTED = 2;
 /** Flags by hash for a few names, asked about many (most answers: none): small enough to
  *  stay in cache, unlike the name table. */
 class HashFilter {
-  private slots = new Int32Array(64);
-  private flags = new Uint8Array(64);
+  private slots: Int32Array;
+  private flags: Uint8Array;
   private count = 0;
+
+  /** `expected`: about how many hashes will come (sizes the table once) */
+  constructor(expected: number) {
+    let n = 64;
+    while (n < expected * 4) n *= 2;
+    this.slots = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+  }
 
   add(h: number, flag: number): void {
     if ((this.count + 1) * 4 > this.slots.length) this.grow();

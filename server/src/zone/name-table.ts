@@ -309,44 +309,45 @@ const DOT = 46;
 // HashFilter flags: a listed name's hash; an ancestor's of one.
 const LISTED = 1, ABOVE_LISTED = 2;
 
-/** Flags by hash for a few names, asked about many (most answers: none): small enough to
- *  stay in cache, unlike the name table. */
+/** Flags by hash for a few names, asked about many (most answers: none): far smaller than the
+ *  name table, and a probe reads one pair (hash, flags). */
 class HashFilter {
   private slots: Int32Array;
-  private flags: Uint8Array;
   private count = 0;
 
   /** `expected`: about how many hashes will come (sizes the table once) */
   constructor(expected: number) {
-    let n = 64;
-    while (n < expected * 4) n *= 2;
-    this.slots = new Int32Array(n);
-    this.flags = new Uint8Array(n);
+    let pairs = 64;
+    while (pairs < expected * 2) pairs *= 2;
+    this.slots = new Int32Array(pairs * 2);
   }
 
   add(h: number, flag: number): void {
-    if ((this.count + 1) * 4 > this.slots.length) this.grow();
-    const mask = this.slots.length - 1;
+    if ((this.count + 1) * 4 > this.slots.length) this.grow(); // load over 1/2
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let slot = mix(h) & mask;
-    while (this.flags[slot] && this.slots[slot] !== h) slot = (slot + 1) & mask;
-    if (!this.flags[slot]) this.count++;
-    this.slots[slot] = h;
-    this.flags[slot] |= flag;
+    while (slots[slot * 2 + 1] !== 0 && slots[slot * 2] !== h) slot = (slot + 1) & mask;
+    if (slots[slot * 2 + 1] === 0) this.count++;
+    slots[slot * 2] = h;
+    slots[slot * 2 + 1] |= flag;
   }
 
   /** The flags of a hash, 0 when none. */
   get(h: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = mix(h) & mask; this.flags[slot]; slot = (slot + 1) & mask) if (this.slots[slot] === h) return this.flags[slot];
-    return 0;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const flags = slots[slot * 2 + 1];
+      if (flags === 0 || slots[slot * 2] === h) return flags;
+    }
   }
 
   private grow(): void {
-    const { slots, flags } = this;
-    this.slots = new Int32Array(slots.length * 2);
-    this.flags = new Uint8Array(slots.length * 2);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
     this.count = 0;
-    for (let i = 0; i < slots.length; i++) if (flags[i]) this.add(slots[i], flags[i]);
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.add(old[i], old[i + 1]);
   }
 }
 

@@ -14,6 +14,7 @@
 //   type   the NS record made an A record, then back
 //   line   the NS line deleted, then typed back (pasted) in one change
 //   plain  a character appended to a line of an ordinary host and deleted (no cut moves)
+//   plain-line  that host's line deleted and typed back (no cut moves: what a line costs)
 // Prints the open time and each kind's p50 / p95 / max (ms, wall) over its edits; with
 // --runs N the zone is opened N times and all edits are pooled.
 import { readFileSync } from 'node:fs';
@@ -58,7 +59,7 @@ function preparedLines(count) {
   return { lines, nsLines, plain };
 }
 
-const times = { owner: [], type: [], line: [], plain: [] };
+const times = { owner: [], type: [], line: [], plain: [], 'plain-line': [] };
 const opens = [];
 for (let run = 0; run < runs; run++) {
   const { lines, nsLines, plain } = preparedLines(edits);
@@ -93,13 +94,15 @@ for (let run = 0; run < runs; run++) {
     const host = lines[plain[k]];
     edit('plain', plain[k], 1, [host + '0']);
     edit('plain', plain[k], 1, [host]);
+    edit('plain-line', plain[k], 1, []);
+    edit('plain-line', plain[k], 0, [host]);
   }
 }
 
 const fmt = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 console.log(`${size}: open (buildZone + RuleCache.full) ${fmt(median(opens))} ms; ${edits} delegations, ${runs} run(s)`);
-console.log('kind    edits    p50    p95    max  (ms)');
+console.log('kind       edits    p50    p95    max  (ms)');
 const all = [...times.owner, ...times.type, ...times.line];
 for (const [kind, xs] of [...Object.entries(times), ['cut-all', all]]) {
-  console.log(`${kind.padEnd(7)} ${String(xs.length).padStart(6)} ${fmt(percentile(xs, 50)).padStart(6)} ${fmt(percentile(xs, 95)).padStart(6)} ${fmt(Math.max(...xs)).padStart(6)}`);
+  console.log(`${kind.padEnd(10)} ${String(xs.length).padStart(6)} ${fmt(percentile(xs, 50)).padStart(6)} ${fmt(percentile(xs, 95)).padStart(6)} ${fmt(Math.max(...xs)).padStart(6)}`);
 }

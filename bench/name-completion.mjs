@@ -75,5 +75,7 @@ for (const [s, list] of results) {
     const v = list.map((x) => x[k]);
     console.log(`  ${k.padEnd(9)} ${fmt(Math.min(...v))} / ${fmt(median(v))}`);
   }
-  console.log(`  first answer incomplete: ${list.map((x) => x.firstIncomplete).join(', ')}; items ${list.map((x) => x.firstItems).join(', ')}; asks until complete ${list.map((x) => x.asks).join(', ')}`);
+  // nothing typed: incomplete on any zone of more than NAME_LIMIT (200) names; more than one ask:
+  // the owners were sorted in turns (a zone of more than SORT_AT_ONCE_MAX owners), as designed
+  console.log(`  first answer (nothing typed) incomplete: ${list.map((x) => x.firstIncomplete).join(', ')}; items ${list.map((x) => x.firstItems).join(', ')}; asks until complete ${list.map((x) => x.asks).join(', ')}`);
 }

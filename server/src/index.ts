@@ -11,5 +11,6 @@ export * from './features';
 export * from './live/api';
 // a zone file as a whole-file check reads it (segments past V8's longest string)
 export { readZoneFile, SEGMENT_BYTES } from './read-zone-file';
-// the zone's delegations and DNAMEs as rules ask about them (tests compare edited and fresh zones)
-export { cutNames } from './rules/support/zone-cuts';
+// the zone's delegations and DNAMEs as rules ask about them (tests compare edited and fresh zones,
+// and the check's column store with the editor's model)
+export { cutNames, cutAbove } from './rules/support/zone-cuts';

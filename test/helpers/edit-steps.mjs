@@ -1,7 +1,8 @@
 // Types a zone one line at a time, as the editor gets it: each step replaces one line, the
 // document is re-parsed incrementally and the rules are updated from the editor's cache.
 // After each step the cached findings must equal a full rule run over a fresh editor model
-// and the `dane-zone check` column store's findings of the same text.
+// and the `dane-zone check` column store's findings of the same text, and what the cache keeps
+// for the next edit (cut names, the names linked below each name) must equal a fresh build's.
 import assert from 'node:assert/strict';
 import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange, cutNames } from '../../dist/core.js';
 
@@ -34,11 +35,15 @@ export function findingsAfterEachStep(base, steps, fileId = 'mem.zone') {
     const cuts = (z) => {
       const names = cutNames(z);
       if (!names) return null;
-      return [names.delegations, names.dnames].map((set) => [set.size, [...z.byOwner.keys()].filter((k) => set.holdsAbove(k, true)).join(' ')]);
+      return [names.delegations, names.dnames].map((set) => [set.size, [...z.byOwner.keys()].filter((k) => set.holdsAbove(k, true)).sort().join(' ')]);
     };
     const carried = cuts(zone);
     const built = cuts(fresh);
     if (carried || built) assert.deepEqual(carried ?? [[0, ''], [0, '']], built ?? [[0, ''], [0, '']], `${what} (cut names handed on vs built)`);
+    // the names a moved cut is walked down from, kept up to date by each edit, as a full check links them
+    const freshCache = new RuleCache();
+    freshCache.full(fresh, host, {});
+    assert.deepEqual(cache.linkedNames(), freshCache.linkedNames(), `${what} (names linked for moved cuts, edited vs built)`);
     out.push(cached);
   }
   return out;

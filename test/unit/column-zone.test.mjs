@@ -287,7 +287,8 @@ function hintZones() {
     for (const o of OPTION_SETS) {
       const opts = { fileId: 'hint.zone', ...o };
       out.push({ label: `${name}, parseZone, ${JSON.stringify(o)}`, zone: parseZone(text, opts) });
-      out.push({ label: `${name}, scanZone, ${JSON.stringify(o)}`, zone: scanZone(text, opts) });
+      // fresh(): the same zone before any key string is made (name ids answered from the text)
+      out.push({ label: `${name}, scanZone, ${JSON.stringify(o)}`, zone: scanZone(text, opts), fresh: () => scanZone(text, opts) });
       out.push({ label: `${name}, scanZone no values, ${JSON.stringify(o)}`, zone: scanZone(text, { ...opts, keepValues: new Set() }) });
     }
   }
@@ -310,13 +311,14 @@ describe('RecordRule.appliesToOwner and appliesToTarget: false only where check(
     const ids = rules.map((r) => r.id);
     for (const id of ['out-of-zone', 'non-terminal-wildcard', 'ds-at-apex', 'name-origin-repeated']) assert.ok(ids.includes(id), `${id} has appliesToOwner`);
     assert.ok(rules.find((r) => r.id === 'name-origin-repeated').appliesToTarget, 'name-origin-repeated has appliesToTarget');
+    for (const id of ['occluded-below-delegation', 'dname-with-children']) assert.ok(rules.find((r) => r.id === id)?.ownerAnswers, `${id} has ownerAnswers`);
   });
   const zones = hintZones();
   for (const rule of rules) {
     test(rule.id, () => {
-      let reported = 0, skipped = 0, skippedByTarget = 0;
+      let reported = 0, skipped = 0, skippedByTarget = 0, answered = 0;
       const only = { severities: Object.fromEntries(RULES.filter((r) => r.id !== rule.id).map((r) => [r.id, 'off'])) };
-      for (const { label, zone } of zones) {
+      for (const { label, zone, fresh } of zones) {
         const expected = [];
         zone.records.forEach((rec, i) => {
           // the row engine asks with the name table's keys of the row's owner and target: they must be the record's
@@ -336,12 +338,25 @@ describe('RecordRule.appliesToOwner and appliesToTarget: false only where check(
           if (rule.rdataTypes?.includes(rec.type)) skippedByTarget++;
           assert.deepEqual(calls.map((c) => c.message), [], `${label}: ${rule.id} hints say no for ${rec.type} at ${JSON.stringify(rec.ownerKey)} (target ${JSON.stringify(target)}), yet check() reports`);
         });
+        // answers given for every name at once (ownerAnswers) are appliesToOwner's, name by name,
+        // asked of this zone (its keys made by now) and of a fresh one (as the check asks)
+        for (const z of rule.ownerAnswers && fresh ? [zone, fresh()] : []) {
+          const answers = rule.appliesToZone?.(z) === false ? undefined : rule.ownerAnswers(z, z.rows);
+          if (!answers) continue;
+          answered++;
+          const given = [...answers];
+          for (let id = 0; id < z.rows.nameCount; id++) {
+            const key = z.rows.nameKey(id);
+            assert.equal(given[id], rule.appliesToOwner(key, z) ? 1 : 2, `${label}: ${rule.id} ownerAnswers for ${JSON.stringify(key)}`);
+          }
+        }
         // and the engine itself, hints and all, reports what check() on every record reports
         if (zone.rows) assert.deepEqual(runRules(zone, FIXED_HOST, only).map((f) => f.message), expected, `${label}: ${rule.id} through the row engine`);
       }
       assert.ok(skipped > 0, `${rule.id}: no owner was skipped, the test says nothing`);
       assert.ok(reported > 0, `${rule.id}: no record was reported, the test says nothing`);
       if (rule.appliesToTarget) assert.ok(skippedByTarget > 0, `${rule.id}: no record with a target was skipped, the test says nothing`);
+      if (rule.ownerAnswers) assert.ok(answered > 0, `${rule.id}: ownerAnswers answered for no zone, the test says nothing`);
     });
   }
 });

@@ -172,3 +172,69 @@ test('delegations and DNAMEs typed one at a time: the records they hide are repo
   // the TLSA below the cut is reported once, by the rule that says why (not as a TLSA no MX names)
   assert.ok(!has(steps[2], /^tlsa-not-at-mx-target/), steps[2].join('\n'));
 });
+
+// Edits that move a cut with names several labels below it: the editor finds them by walking
+// down from the cut (its names linked parent to child), so every one of them must be re-judged
+// after each step, as a full check judges them (the helper compares both, and the linked names).
+const NESTED = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+@ IN MX 10 mx.a.sub
+@ IN MX 20 mx.x.dn
+sub IN NS ns.sub
+ns.sub IN A 192.0.2.54
+mx.a.sub IN A 192.0.2.25
+_25._tcp.mx.a.sub IN TLSA 3 1 1 ${X}
+*.w.sub IN A 192.0.2.26
+alias IN CNAME host.w.sub
+inner.sub IN NS ns.inner.sub
+ns.inner.sub IN A 192.0.2.55
+www.inner.sub IN A 192.0.2.56
+mx.x.dn IN A 192.0.2.27
+*.dn IN TXT "wild"
+${'\n'.repeat(3)}`;
+
+test('delegations renamed, retyped, deleted and nested, and DNAMEs over deeper names: everything below the cut is judged again', () => {
+  const lines = splitLines(NESTED);
+  const SUB = lines.indexOf('sub IN NS ns.sub');
+  const INNER = lines.indexOf('inner.sub IN NS ns.inner.sub');
+  const NFREE = lines.length - 4;
+  const steps = findingsAfterEachStep(NESTED, [
+    [SUB, 'xsub IN NS ns.sub'], // 0: the owner typed over: sub's cut goes, xsub's comes
+    [SUB, 'sub IN NS ns.sub'], // 1
+    [SUB, 'sub IN A 192.0.2.9'], // 2: NS made A
+    [SUB, 'sub IN NS ns.sub'], // 3
+    [INNER, ''], // 4: the nested delegation goes, the outer one stays
+    [SUB, ''], // 5: no delegation left
+    [INNER, 'inner.sub IN NS ns.inner.sub'], // 6: the inner one alone
+    [SUB, 'sub IN NS ns.sub'], // 7: both again
+    [NFREE, 'dn IN DNAME example.net.'], // 8
+    [NFREE + 1, 'x.dn IN DNAME example.org.'], // 9: a DNAME below a DNAME
+    [NFREE, ''], // 10: the outer DNAME goes
+    [NFREE + 1, ''], // 11
+    // a cut outside the origin (no names linked there: the editor tests every name instead)
+    [NFREE, 'www.out.example.net. IN A 192.0.2.80'],
+    [NFREE + 1, 'out.example.net. IN NS ns1'],
+    [NFREE + 1, ''],
+  ]);
+  const occluded = (list) => list.filter((m) => m.startsWith('occluded-below-delegation:')).map((m) => m.replace(/^occluded-below-delegation: (\S+) at (\S+) is below the delegation of (\S+?):?\s.*$/, '$1 $2 < $3')).sort();
+  const belowDname = (list) => list.filter((m) => m.startsWith('dname-with-children:')).map((m) => m.replace(/^dname-with-children: (\S+) is below the DNAME at (\S+), .*$/, '$1 < $2')).sort();
+  const S = 'sub.example.com.';
+  const underSub = [`A *.w.${S} < ${S}`, `A mx.a.${S} < ${S}`, `A www.inner.${S} < ${S}`, `NS inner.${S} < ${S}`, `TLSA _25._tcp.mx.a.${S} < ${S}`];
+  const innerOnly = [`A www.inner.${S} < inner.${S}`];
+  for (const i of [1, 3, 7]) assert.deepEqual(occluded(steps[i]), underSub, `step ${i}`);
+  for (const i of [0, 2, 6]) assert.deepEqual(occluded(steps[i]), innerOnly, `step ${i}`);
+  // without the inner NS, its name server's address is no longer glue: hidden like the rest
+  assert.deepEqual(occluded(steps[4]), [`A *.w.${S} < ${S}`, `A mx.a.${S} < ${S}`, `A ns.inner.${S} < ${S}`, `A www.inner.${S} < ${S}`, `TLSA _25._tcp.mx.a.${S} < ${S}`]);
+  assert.deepEqual(occluded(steps[5]), []);
+  // mx.a.sub is this zone's host while sub is not delegated: judged again (partial DANE against mx.x.dn)
+  for (const i of [0, 2, 5, 6]) assert.ok(has(steps[i], /^tlsa-partial-dane: partial DANE: mx\.x\.dn\.example\.com\./), `step ${i}:\n${steps[i].join('\n')}`);
+  for (const i of [1, 3, 4, 7]) assert.ok(!has(steps[i], /^tlsa-partial-dane/), `step ${i}:\n${steps[i].join('\n')}`);
+  const D = 'dn.example.com.';
+  assert.deepEqual(belowDname(steps[8]), [`*.${D} < ${D}`, `mx.x.${D} < ${D}`]);
+  assert.deepEqual(belowDname(steps[9]), [`*.${D} < ${D}`, `mx.x.${D} < ${D}`, `x.${D} < ${D}`]);
+  assert.deepEqual(belowDname(steps[10]), [`mx.x.${D} < x.${D}`]);
+  assert.deepEqual(belowDname(steps[11]), []);
+});

@@ -22,6 +22,7 @@ export const dnameWithChildren: RecordRule = {
   summary: 'A record below the owner of a DNAME: the DNAME redirects every name below it, so the record is never served.',
   appliesToZone: (zone) => !!cutNames(zone)?.dnames.size,
   appliesToOwner: belowSomeDname,
+  ownerAnswers: (zone, rows) => cutNames(zone)?.dnames.answersByName(rows, false),
   // no dependsOn: a DNAME added or removed re-checks the records below it (cutsChangedBy)
   check(rec, ctx) {
     const zone = ctx.zone;

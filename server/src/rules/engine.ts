@@ -279,7 +279,8 @@ function checkRecords(zone: Zone, recordRules: readonly Checked<RecordRule>[]): 
 function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Checked<RecordRule>[]): void {
   const all: HintedRule[] = recordRules.map((c) => ({
     ...c,
-    memo: c.rule.appliesToOwner ? new Uint8Array(rows.nameCount) : undefined,
+    // answers a rule gives for every name at once are complete: the engine only reads them
+    memo: c.rule.appliesToOwner ? ((rows.nameCount >= ANSWERS_FROM_NAMES ? c.rule.ownerAnswers?.(zone, rows) : undefined) ?? new Uint8Array(rows.nameCount)) : undefined,
     targetMemo: c.rule.appliesToOwner && c.rule.appliesToTarget ? new Uint8Array(rows.nameCount) : undefined,
   }));
   const forCode: (HintedRule[] | undefined)[] = new Array(65536); // by type code
@@ -307,6 +308,11 @@ function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Check
     }
   }
 }
+
+// RecordRule.ownerAnswers pays from this many names on: its pass over the names costs the
+// JIT's warm-up once, and a smaller zone's questions per name cost less (the rules of the
+// 100k bench zone, 70 000 names: 5-10% slower with it; of the 1M zone, 700 000: 10% quicker).
+const ANSWERS_FROM_NAMES = 200_000;
 
 /** A record rule with its hints' answers by name id (0 not asked yet, 1 yes, 2 no); without
  *  memo the engine checks every record, without targetMemo it asks about the owner only. */

@@ -11,6 +11,8 @@ import { targetKey } from '../zone/targets';
 import { runToEnd } from '../zone/parser';
 import { parentKey } from '../zone/names';
 import { atOrBelow, carryCuts, cutsChangedBy } from './support/zone-cuts';
+import { originKey } from './support/origin-key';
+import { NameTree } from './support/name-tree';
 import { carryLookupWildcards } from './dane-support/tlsa-lookup';
 
 const NONE: Finding[] = [];
@@ -63,6 +65,9 @@ export class RuleCache {
   /** owner key -> records whose record rules read its subtree (RecordRule.dependsOnBelow), and back */
   private readonly belowDependents = new Map<string, Set<ZoneRecord>>();
   private readonly belowDepsOf = new Map<ZoneRecord, readonly string[]>();
+  /** the owners and the names read (the keys of the three maps above) below the origin, linked
+   *  to the names one label below them: an edit that moves a cut walks down from it */
+  private readonly names = new NameTree((key) => !!this.zone?.byOwner.has(key) || this.dependents.has(key) || this.belowDependents.has(key));
   private origin = '';
   /** the zone version the caches describe: per-zone facts that an edit leaves as they were are
    *  handed on from it (carryZoneFacts), not built again from every record per keystroke */
@@ -96,13 +101,13 @@ export class RuleCache {
     if (found.length) this.byRecord.set(rec, found);
     else if (!fresh) this.byRecord.delete(rec);
     if (!fresh) this.forgetDeps(rec);
-    if (deps) remember(rec, deps, this.depsOf, this.dependents);
-    if (below) remember(rec, below, this.belowDepsOf, this.belowDependents);
+    if (deps) remember(rec, deps, this.depsOf, this.dependents, this.names);
+    if (below) remember(rec, below, this.belowDepsOf, this.belowDependents, this.names);
   }
 
   private forgetDeps(rec: ZoneRecord): void {
-    forget(rec, this.depsOf, this.dependents);
-    forget(rec, this.belowDepsOf, this.belowDependents);
+    forget(rec, this.depsOf, this.dependents, this.names);
+    forget(rec, this.belowDepsOf, this.belowDependents, this.names);
   }
 
   private checkOwner(run: RuleRun, key: string, recs: readonly ZoneRecord[] | undefined, fresh: boolean): void {
@@ -139,6 +144,7 @@ export class RuleCache {
     this.belowDependents.clear();
     this.belowDepsOf.clear();
     this.origin = zone.origin;
+    this.names.reset(originKey(zone));
     this.zone = zone;
     const run = new RuleRun(zone, host, this.rules, settings);
     // The loops live in plain methods: V8 does not optimise a loop inside a generator while it
@@ -166,9 +172,15 @@ export class RuleCache {
     for (let n = 0; n < count; n++) {
       const next = owners.next();
       if (next.done) return false;
+      this.names.add(next.value[0]);
       this.checkOwner(run, next.value[0], next.value[1], true);
     }
     return true;
+  }
+
+  /** The names an edit that moves a cut can find below it (for tests, against a fresh cache). */
+  linkedNames(): string[] {
+    return this.names.linked();
   }
 
   /** Re-checks what an edit touched; the rest comes from the caches. */
@@ -190,21 +202,27 @@ export class RuleCache {
       if (t !== undefined) owners.add(t);
     };
     for (const r of removed) { this.byRecord.delete(r); this.forgetDeps(r); touch(r); }
-    for (const r of added) touch(r);
+    for (const r of added) { touch(r); this.names.add(r.ownerKey); }
+    for (const r of removed) this.names.drop(r.ownerKey);
     const again = new Set<ZoneRecord>();
     // A delegation or DNAME that appeared or went changes what this zone answers for every
     // name at or below it: the records whose rules read such a name, and the records there
     // (served or not, dname-with-children, occluded-below-delegation), are checked again (a
-    // pass over the names read and the owners, only for edits that move a cut).
-    if (movedCuts.length) {
-      // one pass over each map for all the cuts (typing an NS owner moves two)
-      const under = namesAtOrBelow(movedCuts);
-      const add = (recs: Iterable<ZoneRecord>, key: string): void => {
-        if (under(key)) for (const r of recs) again.add(r);
-      };
-      this.dependents.forEach(add);
-      this.belowDependents.forEach(add);
-      zone.byOwner.forEach(add);
+    // walk down the names from each moved cut, only for edits that move one).
+    const recheckAt = (key: string): void => {
+      for (const r of this.dependents.get(key) ?? []) again.add(r);
+      for (const r of this.belowDependents.get(key) ?? []) again.add(r);
+      for (const r of zone.byOwner.get(key) ?? []) again.add(r);
+    };
+    for (const cut of movedCuts) {
+      if (this.names.covers(cut)) this.names.forEachAtOrBelow(cut, recheckAt);
+      else {
+        // a cut at or above the origin (an NS record outside the zone): a pass over every name
+        const under = namesAtOrBelow([cut]);
+        for (const names of [this.dependents.keys(), this.belowDependents.keys(), zone.byOwner.keys()]) {
+          for (const key of names) if (under(key)) recheckAt(key);
+        }
+      }
     }
     // Record rules may look at the other records of their owner (e.g. the rest of
     // a TLSA RRset) and at the owners they declare in dependsOn (an MX target):
@@ -250,23 +268,29 @@ export class RuleCache {
 
 const isSoa = (r: ZoneRecord): boolean => r.type === 'SOA';
 
-function remember(rec: ZoneRecord, names: readonly string[], of: Map<ZoneRecord, readonly string[]>, by: Map<string, Set<ZoneRecord>>): void {
+function remember(rec: ZoneRecord, names: readonly string[], of: Map<ZoneRecord, readonly string[]>, by: Map<string, Set<ZoneRecord>>, tree: NameTree): void {
   of.set(rec, names);
   for (const k of names) {
     let set = by.get(k);
-    if (!set) by.set(k, (set = new Set()));
+    if (!set) {
+      by.set(k, (set = new Set()));
+      tree.add(k);
+    }
     set.add(rec);
   }
 }
 
-function forget(rec: ZoneRecord, of: Map<ZoneRecord, readonly string[]>, by: Map<string, Set<ZoneRecord>>): void {
+function forget(rec: ZoneRecord, of: Map<ZoneRecord, readonly string[]>, by: Map<string, Set<ZoneRecord>>, tree: NameTree): void {
   const old = of.get(rec);
   if (!old) return;
   of.delete(rec);
   for (const k of old) {
     const set = by.get(k);
     set?.delete(rec);
-    if (set && !set.size) by.delete(k);
+    if (set && !set.size) {
+      by.delete(k);
+      tree.drop(k);
+    }
   }
 }
 

@@ -21,11 +21,15 @@ function atOrBelowSomeDelegation(ownerKey: string, zone: Zone): boolean {
 /** The delegation point hiding the record, or undefined when the zone serves it. */
 function hidingCut(rec: ZoneRecord, zone: Zone): string | undefined {
   const names = cutNames(zone);
-  if (!names || !names.delegations.holdsAbove(rec.ownerKey, true)) return undefined;
-  // the usual records of a delegation, told without walking the index (cutAbove)
-  if (ADDRESS.has(rec.type) && isGlue(rec.ownerKey, zone)) return undefined;
-  if (AT_CUT.has(rec.type) && names.delegations.has(rec.ownerKey) && !names.delegations.holdsAbove(rec.ownerKey, false)) return undefined;
-  const cut = cutAbove(zone, rec.ownerKey);
+  if (!names) return undefined;
+  const cuts = names.delegations, key = rec.ownerKey;
+  // the usual records of a delegation, told without walking the index (cutAbove): its NS and
+  // DS at the cut (no cut above it), and glue
+  if (AT_CUT.has(rec.type) && cuts.has(key)) {
+    if (!cuts.holdsAbove(key, false)) return undefined;
+  } else if (!cuts.holdsAbove(key, true)) return undefined;
+  if (ADDRESS.has(rec.type) && isGlue(key, zone)) return undefined;
+  const cut = cutAbove(zone, key);
   if (cut?.kind !== 'delegation') return undefined;
   if (cut.at === rec.ownerKey && AT_CUT.has(rec.type)) return undefined;
   return cut.at;
@@ -48,6 +52,7 @@ export const occludedBelowDelegation: RecordRule = {
   summary: 'A record at or below a delegation that is not part of it (NS, DS, glue): the child zone answers there, so it is never served.',
   appliesToZone: (zone) => !!cutNames(zone)?.delegations.size,
   appliesToOwner: atOrBelowSomeDelegation,
+  ownerAnswers: (zone, rows) => cutNames(zone)?.delegations.answersByName(rows, true),
   // the delegation it points at: re-checked when the records there change (a glue address
   // is re-checked when an NS naming it changes: its name is that record's target)
   dependsOn(rec, zone) {

@@ -1,7 +1,7 @@
 // What a rule is. One rule = one file named by its id, exporting a Rule.
 // Rules read the zone model only; they never do I/O themselves (certificate
 // files come through RuleHost, which the server or CLI provides).
-import type { Loc, Severity, Zone, ZoneRecord } from '../zone/model';
+import type { Loc, Severity, Zone, ZoneRecord, ZoneRows } from '../zone/model';
 
 export interface RfcRef {
   /** e.g. 'RFC 7672 §3.1.3' */
@@ -103,6 +103,11 @@ export interface RecordRule extends RuleBase {
   /** false when check() has nothing to say about any record at this owner (it reads the
    *  owner name only): a big zone's engine asks once per name instead of once per record */
   appliesToOwner?(ownerKey: string, zone: Zone): boolean;
+  /** with appliesToOwner: its answers for every name of a column-stored zone at once, by name
+   *  id (1 yes, 2 no), where one pass over the names costs less than a question per name (the
+   *  engine asks it of zones of many names only); undefined: the engine asks appliesToOwner.
+   *  Must agree with appliesToOwner on every name. */
+  ownerAnswers?(zone: Zone, rows: ZoneRows): Uint8Array | undefined;
   /** with appliesToOwner: types whose RDATA check() reads whatever the owner (a name field), so a
    *  big zone's engine checks their records where appliesToOwner says no, and keeps their values */
   rdataTypes?: readonly string[];

@@ -441,6 +441,14 @@ export class ColumnZone implements Zone, ZoneRows {
     return this.names.keyOnce(id);
   }
 
+  nameId(key: string): number {
+    return this.names.find(key);
+  }
+
+  namesBelow(ids: readonly number[], self: boolean): Uint8Array {
+    return this.names.below(ids, self);
+  }
+
   forEachOwner(fn: (ownerId: number, rows: Int32Array, start: number, count: number) => void): void {
     const { order, start, count, rows } = this.ownerLists;
     for (let i = 0; i < order.length; i++) {

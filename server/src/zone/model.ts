@@ -139,6 +139,11 @@ export interface ZoneRows {
   readonly nameCount: number;
   /** the key of a name id (not kept: for questions asked once per name) */
   nameKey(id: number): string;
+  /** the id of a key, -1 when no name of the zone has it */
+  nameId(key: string): number;
+  /** per name id: 1 when the name (with `self` false: only an ancestor of it) is one of the
+   *  names `ids`, else 2 (one pass over the names, no key strings) */
+  namesBelow(ids: readonly number[], self: boolean): Uint8Array;
   /** the row's target (byTarget's key, targets.ts) as a name id, or -1 when it has none */
   targetId(row: number): number;
   record(row: number): ZoneRecord;

@@ -2,6 +2,7 @@
 // gets a small integer id. A name written in the zone text is looked up by its span
 // and origin, without building its string: most of a big zone's names are written
 // once, and their strings are made only when a rule or feature asks for them.
+import { parentKey } from './names';
 
 const INITIAL_SLOTS = 1 << 12; // pairs
 
@@ -109,6 +110,95 @@ export class NameTable {
     return o === undefined ? written : o.key === '.' ? written + '.' : written + '.' + o.key;
   }
 
+  /** For every name id: 1 when the name (with `self` false: only an ancestor of it) is one of
+   *  `ids`, else 2. One pass without key strings for names written in the text: their
+   *  ancestors' hashes come from their spans, read backwards, and only a hash that some
+   *  name of `ids` has is looked up in the table (so a question per name of a big zone, such
+   *  as "below a delegation?", costs no label search through strings). */
+  below(ids: readonly number[], self: boolean): Uint8Array {
+    const out = new Uint8Array(this.count);
+    const isOne = new Uint8Array(this.count);
+    for (const id of ids) isOne[id] = 1;
+    // the hashes of the names and of all their ancestors: a name's walk stops at the first
+    // ancestor that is neither (most names: their label under the apex)
+    const filter = new HashFilter(ids.length * 2);
+    const ancestors = new Set<string>();
+    for (const id of ids) {
+      filter.add(this.hashes[id], LISTED);
+      for (let k = parentKey(this.key(id)); k !== undefined && !ancestors.has(k); k = parentKey(k)) {
+        ancestors.add(k);
+        filter.add(hashKey(k), ABOVE_LISTED);
+      }
+    }
+    // per origin: whether it or an ancestor is one of them (names written relative to it end there)
+    const originBelow = new Uint8Array(this.origins.length);
+    const byKey = (key: string | undefined): number => {
+      for (let k = key; k !== undefined; k = parentKey(k)) {
+        const id = this.find(k);
+        if (id >= 0 && isOne[id]) return 1;
+      }
+      return 2;
+    };
+    for (let id = 0; id < this.count; id++) {
+      if (self && isOne[id]) out[id] = 1;
+      else {
+        const key = this.keys[id];
+        if (key !== undefined) {
+          // a key without escapes reads like a name written absolute
+          out[id] = key.includes('\\') ? byKey(parentKey(key)) : this.writtenAncestorIn(key, 0, key.length, -1, filter, isOne) ? 1 : 2;
+        } else if (this.writtenAncestorIn(this.texts[this.spanSegment[id]], this.spanStart[id], this.spanEnd[id], this.spanOrigin[id], filter, isOne)) {
+          out[id] = 1;
+        } else {
+          const oi = this.spanOrigin[id];
+          if (oi < 0) out[id] = 2; // an absolute name: the span held every ancestor
+          else out[id] = originBelow[oi] || (originBelow[oi] = byKey(this.origins[oi].key));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** True when an ancestor of the name written at text[start, end) relative to origin `oi`
+   *  (-1: absolute), among those written there (for an absolute name, the root too), is
+   *  marked in `isOne`. */
+  private writtenAncestorIn(text: string, start: number, end: number, oi: number, filter: HashFilter, isOne: Uint8Array): boolean {
+    const origin = oi < 0 ? undefined : this.origins[oi];
+    // the hash of text[i + 1, end) (lower case), then of that ancestor's key, as internSpan makes them
+    let h = 0, pow = 1;
+    for (let i = end - 1; i >= start; i--) {
+      const c = lower(text.charCodeAt(i));
+      if (c === DOT && i < end - 1) {
+        const k = origin === undefined ? h : origin.key === '.' ? (Math.imul(h, MUL) + DOT) | 0
+          : (Math.imul(Math.imul(h, MUL), origin.scale) + Math.imul(DOT, origin.scale) + origin.hash) | 0;
+        const f = filter.get(k);
+        if (f === 0) break; // nothing listed at or below this ancestor, so neither at the longer ones
+        if (f & LISTED) {
+          const found = this.findSpan(k, text, i + 1, end, oi);
+          if (found >= 0 && isOne[found]) return true;
+        }
+      }
+      h = (h + Math.imul(c, pow)) | 0;
+      pow = Math.imul(pow, MUL);
+    }
+    if (origin !== undefined || end - start < 2 || !(filter.get(DOT) & LISTED)) return false;
+    const root = this.find('.'); // an absolute name's last ancestor
+    return root >= 0 && isOne[root] === 1;
+  }
+
+  /** The id of the name written at text[start, end) relative to origin `originIndex` (-1:
+   *  absolute), whose key hashes to `h`; -1 when it is not here. Does not add it. */
+  private findSpan(h: number, text: string, start: number, end: number, originIndex: number): number {
+    const origin = originIndex < 0 ? undefined : this.origins[originIndex];
+    const length = end - start + (origin === undefined ? 0 : origin.key === '.' ? 1 : origin.key.length + 1);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot * 2] - 1;
+      if (id < 0) return -1;
+      if (slots[slot * 2 + 1] === h && this.sameAsSpan(id, length, text, start, end, originIndex)) return id;
+    }
+  }
+
   /** The id of the name written at text[start, end): absolute when `origin` is undefined,
    *  else relative to it. No escapes in the span (the scanner sends those the slow way). */
   internSpan(start: number, end: number, originIndex: number): number {
@@ -130,7 +220,7 @@ export class NameTable {
     for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
       const id = slots[slot * 2] - 1;
       if (id < 0) return this.add(slot, h, start, end, originIndex, undefined);
-      if (slots[slot * 2 + 1] === h && this.sameAsSpan(id, length, start, end, originIndex)) return id;
+      if (slots[slot * 2 + 1] === h && this.sameAsSpan(id, length, text, start, end, originIndex)) return id;
     }
   }
 
@@ -158,8 +248,7 @@ export class NameTable {
   }
 
   /** True when name `id` is the name written at text[start, end) (key `length` long). */
-  private sameAsSpan(id: number, length: number, start: number, end: number, originIndex: number): boolean {
-    const text = this.text;
+  private sameAsSpan(id: number, length: number, text: string, start: number, end: number, originIndex: number): boolean {
     const n = end - start;
     if (this.keys[id] === undefined && this.spanOrigin[id] === originIndex && this.spanEnd[id] - this.spanStart[id] === n) {
       // written the same way (the usual repeat): compare the two spans, no key string needed
@@ -168,12 +257,11 @@ export class NameTable {
       for (let i = 0; i < n; i++) if (lower(was.charCodeAt(other + i)) !== lower(text.charCodeAt(start + i))) return false;
       return true;
     }
-    return this.keyMatchesSpan(this.key(id), length, start, end, originIndex < 0 ? undefined : this.origins[originIndex]);
+    return this.keyMatchesSpan(this.key(id), length, text, start, end, originIndex < 0 ? undefined : this.origins[originIndex]);
   }
 
-  private keyMatchesSpan(key: string, length: number, start: number, end: number, origin: Origin | undefined): boolean {
+  private keyMatchesSpan(key: string, length: number, text: string, start: number, end: number, origin: Origin | undefined): boolean {
     if (key.length !== length) return false;
-    const text = this.text;
     const n = end - start;
     for (let i = 0; i < n; i++) if (key.charCodeAt(i) !== lower(text.charCodeAt(start + i))) return false;
     if (origin === undefined) return true;
@@ -213,6 +301,53 @@ export class NameTable {
       slots[slot * 2 + 1] = h;
     }
     this.slots = slots;
+  }
+}
+
+const DOT = 46;
+
+// HashFilter flags: a listed name's hash; an ancestor's of one.
+const LISTED = 1, ABOVE_LISTED = 2;
+
+/** Flags by hash for a few names, asked about many (most answers: none): far smaller than the
+ *  name table, and a probe reads one pair (hash, flags). */
+class HashFilter {
+  private slots: Int32Array;
+  private count = 0;
+
+  /** `expected`: about how many hashes will come (sizes the table once) */
+  constructor(expected: number) {
+    let pairs = 64;
+    while (pairs < expected * 2) pairs *= 2;
+    this.slots = new Int32Array(pairs * 2);
+  }
+
+  add(h: number, flag: number): void {
+    if ((this.count + 1) * 4 > this.slots.length) this.grow(); // load over 1/2
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let slot = mix(h) & mask;
+    while (slots[slot * 2 + 1] !== 0 && slots[slot * 2] !== h) slot = (slot + 1) & mask;
+    if (slots[slot * 2 + 1] === 0) this.count++;
+    slots[slot * 2] = h;
+    slots[slot * 2 + 1] |= flag;
+  }
+
+  /** The flags of a hash, 0 when none. */
+  get(h: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const flags = slots[slot * 2 + 1];
+      if (flags === 0 || slots[slot * 2] === h) return flags;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.count = 0;
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.add(old[i], old[i + 1]);
   }
 }
 

@@ -8,7 +8,7 @@
 // Dependencies for the incremental engine: a rule declares the names it looks up; when a
 // delegation or DNAME appears or goes, the engine re-checks the records that read a name
 // at or below it (cutsChangedBy).
-import type { Zone, ZoneRecord } from '../../zone/model';
+import type { Zone, ZoneRecord, ZoneRows } from '../../zone/model';
 import { isInZone, parentKey } from '../../zone/names';
 import { NameMemo } from './name-memo';
 import { originKey } from './origin-key';
@@ -81,6 +81,7 @@ function apexIfCuts(zone: Zone): Apex | null {
 export function cutAbove(zone: Zone, name: string): Cut | undefined {
   const apex = apexIfCuts(zone);
   if (!apex) return undefined;
+  if (zone.rows && !belowSomeCut(zone, name)) return undefined;
   let found: Cut | undefined;
   for (let n: string | undefined = name; n !== undefined; n = parentKey(n)) {
     const a = apex.names.indexOf(n);
@@ -98,6 +99,15 @@ export function cutAbove(zone: Zone, name: string): Cut | undefined {
     else if (at.dname !== undefined && n !== name) found = { kind: 'dname', at: n, target: at.dname };
   }
   return undefined;
+}
+
+/** False when no delegation is at or above `name` and no DNAME above it, so cutAbove finds
+ *  nothing: two set questions instead of an index read per label. Asked for the check's
+ *  zones only (their cut names are built from their own records; the editor's are handed on
+ *  from version to version, and its lookups keep reading the index). */
+function belowSomeCut(zone: Zone, name: string): boolean {
+  const names = cutNames(zone);
+  return !names || names.delegations.holdsAbove(name, true) || names.dnames.holdsAbove(name, false);
 }
 
 /** A set of cut names, asked whether a name is at or below one of them. */
@@ -160,13 +170,32 @@ export class CutSet {
     // a name shorter than every cut name is at or below none of them (most hosts of a zone)
     if (key.length < (self ? this.shortest : this.shortest + 2)) return false;
     if (this.walkAll === 0) {
+      // every cut name is below the apex: the apex and names outside it are at or below none,
+      // and a name one label below the apex only when it is one (a delegation's own NS and DS)
       const start = topStart(key, this.apex);
-      if (start >= 0 && (this.topFilter[filterSlot(key, start)] === 0 || !this.tops.has(start === 0 ? key : key.slice(start)))) return false;
+      if (start < 0) return false;
+      if (this.topFilter[filterSlot(key, start)] === 0) return false;
+      if (start === 0) return self && this.names.has(key);
+      if (!this.tops.has(key.slice(start))) return false;
     }
     for (let n = self ? key : parentKey(key); n !== undefined && n.length >= this.shortest; n = parentKey(n)) {
       if (this.names.has(n)) return true;
     }
     return false;
+  }
+
+  /** holdsAbove's answers for every name of a column-stored zone at once, by name id (1 yes,
+   *  2 no, as the engine's owner-hint memo), from one pass over the name table
+   *  (rows.namesBelow) instead of a label search per name. Undefined when a name of the set
+   *  is not one of the zone's (then ask holdsAbove). */
+  answersByName(rows: ZoneRows, self: boolean): Uint8Array | undefined {
+    const ids: number[] = [];
+    for (const key of this.names) {
+      const id = rows.nameId(key);
+      if (id < 0) return undefined;
+      ids.push(id);
+    }
+    return rows.namesBelow(ids, self);
   }
 }
 

@@ -246,7 +246,14 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
     // The state but for the owner rarely changes between entries: they share one snapshot of it
     // (never changed after this). A snapshot per new owner was 15% of reading a big zone.
     if (!ctx.lastContext || !sameContext(ctx.lastContext, state)) ctx.lastContext = { ...state, lastOwner: undefined, lastOwnerKey: undefined };
-    entry.out = { context: ctx.lastContext, lastOwner: state.lastOwner, lastOwnerKey: state.lastOwnerKey, recordCount: 0, problems: NONE, directives: NONE };
+    // the entry keeps its outputs itself (no object per entry)
+    entry.context = ctx.lastContext;
+    entry.lastOwner = state.lastOwner;
+    entry.lastOwnerKey = state.lastOwnerKey;
+    entry.recordCount = 0;
+    entry.problems = NONE;
+    entry.directives = NONE;
+    entry.out = entry as EntryOutput;
     ctx.out = entry.out;
     ctx.top = entry;
   }

@@ -5,10 +5,13 @@
 // git worktree (node_modules linked from this one), then for each size and run:
 //   check: `node dist/cli.js check` whole process (wall, CPU, peak RSS);
 //   lsp:   a fresh `dist/server.js --stdio`: didOpen -> first publishDiagnostics ("open"),
-//          didOpen -> the answer to a hover sent right after it ("ready"), peak RSS.
+//          didOpen -> the answer to a hover sent right after it ("ready"), peak RSS; then
+//          `--edits N` single characters typed at seeded places, one at a time (didChange ->
+//          the publishDiagnostics of its version: "key p50", "key p95"; both sides of a run
+//          type the same keys).
 // Prints medians per side, the ratio this/base, and the median and range of the ratio
 // within each run's pair; nothing is written outside bench/out.
-//   node bench/ab.mjs --base HEAD~1 [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--no-build]
+//   node bench/ab.mjs --base HEAD~1 [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--edits 30] [--no-build]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,23 +21,28 @@ import { measureProcess } from './lib/proc.mjs';
 import { LspClient } from './lib/lsp-client.mjs';
 import { hoverProbe } from './lib/lsp-scenario.mjs';
 import { table } from './lib/report.mjs';
-import { median } from './lib/stats.mjs';
+import { median, percentile } from './lib/stats.mjs';
+import { prng } from './genzone.mjs';
 import { OUT, workload } from './lib/workload.mjs';
 import { flag, opt, ROOT } from './lib/script.mjs';
 
 const base = opt('--base');
 if (!base) {
-  console.error('usage: node bench/ab.mjs --base <git ref> [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--no-build]');
+  console.error('usage: node bench/ab.mjs --base <git ref> [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--edits 30] [--no-build]');
   process.exit(2);
 }
 const sizes = opt('--sizes', '100k').split(',');
 const runs = Number(opt('--runs', '3'));
 const what = new Set(opt('--what', 'check,lsp').split(','));
+const edits = Number(opt('--edits', '30'));
+// Characters a user plausibly types into a zone (as lsp-scenario.mjs types them).
+const TYPED = 'abcdefghijklmnopqrstuvwxyz0123456789.';
 
-async function lspOpen(serverJs, file) {
+async function lspOpen(serverJs, file, seed) {
   const text = readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
-  const at = hoverProbe(text.split('\n'));
+  const lines = text.split('\n');
+  const at = hoverProbe(lines);
   const client = new LspClient(serverJs, { cwd: OUT });
   try {
     await client.initialize(OUT);
@@ -44,7 +52,25 @@ async function lspOpen(serverJs, file) {
     const ready = client.hover(uri, at.line, at.character).then(() => performance.now() - t0);
     const first = await opened;
     if (!first) throw new Error(`no diagnostics from ${serverJs}`);
-    return { open: first.at - t0, ready: await ready, rssMiB: (client.peakRssKiB() ?? NaN) / 1024 };
+    const result = { open: first.at - t0, ready: await ready, rssMiB: (client.peakRssKiB() ?? NaN) / 1024 };
+    // keystrokes after the open: what the model is for (an open made cheaper by leaving out
+    // what typing needs would show here)
+    const rnd = prng(seed);
+    const int = (n) => Math.floor(rnd() * n);
+    const keys = [];
+    for (let version = 2; version < edits + 2; version++) {
+      const line = int(lines.length);
+      const col = int(lines[line].length + 1);
+      const ch = TYPED[int(TYPED.length)];
+      lines[line] = lines[line].slice(0, col) + ch + lines[line].slice(col);
+      const t = performance.now();
+      const got = client.waitDiagnostics(uri, version, 30_000);
+      await client.didChange(uri, version, [{ range: { start: { line, character: col }, end: { line, character: col } }, text: ch }]);
+      const r = await got;
+      if (!r) throw new Error(`no diagnostics for version ${version} from ${serverJs}`);
+      keys.push(r.at - t);
+    }
+    return { ...result, keyP50: keys.length ? percentile(keys, 50) : NaN, keyP95: keys.length ? percentile(keys, 95) : NaN };
   } finally {
     await client.close();
   }
@@ -78,7 +104,7 @@ try {
       for (const side of run % 2 ? [...sides].reverse() : sides) {
         const s = samples.get(side.name);
         if (what.has('check')) s.check.push(check(join(side.dist, 'cli.js'), file));
-        if (what.has('lsp')) s.lsp.push(await lspOpen(join(side.dist, 'server.js'), file));
+        if (what.has('lsp')) s.lsp.push(await lspOpen(join(side.dist, 'server.js'), file, 1000 + run));
         console.error(`ab: ${size} run ${run + 1}/${runs} ${side.name} done`);
       }
     }
@@ -90,17 +116,18 @@ try {
       rows.push({
         size, side: side.name,
         checkWall: m(s.check, 'wall'), checkCpu: m(s.check, 'cpu'), checkRss: m(s.check, 'rssMiB'),
-        open: m(s.lsp, 'open'), ready: m(s.lsp, 'ready'), lspRss: m(s.lsp, 'rssMiB'),
+        open: m(s.lsp, 'open'), ready: m(s.lsp, 'ready'), lspRss: m(s.lsp, 'rssMiB'), keyP50: m(s.lsp, 'keyP50'), keyP95: m(s.lsp, 'keyP95'),
       });
     }
   }
   const f = (x) => (Number.isFinite(x) ? Math.round(x).toString() : '-');
-  const cols = ['size', 'side', 'check ms', 'check cpu', 'check MiB', 'open ms', 'ready ms', 'server MiB'];
-  const out = rows.map((r) => [r.size, r.side, f(r.checkWall), f(r.checkCpu), f(r.checkRss), f(r.open), f(r.ready), f(r.lspRss)]);
+  const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+  const cols = ['size', 'side', 'check ms', 'check cpu', 'check MiB', 'open ms', 'ready ms', 'server MiB', 'key p50', 'key p95'];
+  const out = rows.map((r) => [r.size, r.side, f(r.checkWall), f(r.checkCpu), f(r.checkRss), f(r.open), f(r.ready), f(r.lspRss), f1(r.keyP50), f1(r.keyP95)]);
   for (const size of sizes) {
     const [a, b] = rows.filter((r) => r.size === size);
     const ratio = (k) => (Number.isFinite(a[k] / b[k]) ? (a[k] / b[k]).toFixed(2) : '-');
-    out.push([size, 'this/base', ratio('checkWall'), ratio('checkCpu'), ratio('checkRss'), ratio('open'), ratio('ready'), ratio('lspRss')]);
+    out.push([size, 'this/base', ratio('checkWall'), ratio('checkCpu'), ratio('checkRss'), ratio('open'), ratio('ready'), ratio('lspRss'), ratio('keyP50'), ratio('keyP95')]);
     // The ratio within each run's pair (measured minutes apart at most): a drift of the
     // machine moves both sides of a pair, so the spread of these says how far to trust the
     // ratio of medians above (identical builds gave 0.79-1.10 here).
@@ -110,7 +137,7 @@ try {
       return r.length ? `${median(r).toFixed(2)} ${Math.min(...r).toFixed(2)}-${Math.max(...r).toFixed(2)}` : '-';
     };
     out.push([size, 'pairs: med min-max', spread(pairs.check, 'wall'), spread(pairs.check, 'cpu'), spread(pairs.check, 'rssMiB'),
-      spread(pairs.lsp, 'open'), spread(pairs.lsp, 'ready'), spread(pairs.lsp, 'rssMiB')]);
+      spread(pairs.lsp, 'open'), spread(pairs.lsp, 'ready'), spread(pairs.lsp, 'rssMiB'), spread(pairs.lsp, 'keyP50'), spread(pairs.lsp, 'keyP95')]);
   }
   console.log(`medians of ${runs} interleaved runs, ${new Date().toISOString()}`);
   console.log(table(cols, out));

@@ -91,6 +91,20 @@ test('random edits: incremental re-parse equals a full parse', () => {
 });
 
 
+test('an edit that changes thousands of records rebuilds the indexes: they equal a fresh parse\'s', () => {
+  // more than 2000 records removed and added: reparse indexes the whole zone again instead of
+  // patching, with owners of two records in a row and owners that come back later
+  const body = (tag) => Array.from({ length: 1500 }, (_, i) => `h${i % 700}${tag} IN A 192.0.2.${i % 250}\n  IN MX 10 h${(i + 1) % 700}${tag}\n`).join('');
+  const before = `$ORIGIN example.com.\n$TTL 60\n@ IN SOA ns1 hostmaster 1 2 3 4 5\n${body('a')}tail IN A 192.0.2.1\n`;
+  const lines = splitLines(before);
+  const prev = buildZone({ id: 'big.zone', lines, entries: [] }, { fileId: 'big.zone', incremental: true });
+  const after = splitLines(before.replace(body('a'), body('b')));
+  const zone = reparse(prev, after, { from: 3, to: 3 + 3000 - 1 }, lines.length, { fileId: 'big.zone' }).zone;
+  const fresh = buildZone({ id: 'big.zone', lines: after, entries: [] }, { fileId: 'big.zone', incremental: true });
+  assert.equal(zone.records.length, 3002);
+  assert.deepEqual(snapshot(zone), snapshot(fresh));
+});
+
 test('random edits: cached rule findings equal a full rule run', () => {
   const rand = rng(99);
   const opts = { fileId: 'mem.zone' };

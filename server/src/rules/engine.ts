@@ -127,15 +127,13 @@ function checkZone(rule: ZoneRule, ctx: RuleContext): void {
 // One pass over the owners for all owner rules, without a closure per call: a
 // pass per rule (and a closure per owner and rule) showed in the profile.
 function checkOwners(zone: Zone, ownerRules: readonly Checked<OwnerRule>[]): void {
-  const bits = typeBits(ownerRules.map((o) => o.rule));
-  const wants = ownerRules.map((o) => (o.rule.types ? typesMask(bits, o.rule.types) : ANY_RECORD));
-  if (zone.rows) return checkOwnerRows(zone.rows, ownerRules, bits, wants);
-  const repeats = ownerRules.some((o) => o.rule.repeatedTypesOnly);
+  const pick = new OwnerRulePicker(ownerRules.map((o) => o.rule));
+  if (zone.rows) return checkOwnerRows(zone.rows, ownerRules, pick);
   // forEach, not for-of: destructured Map entries cost ~250 bytes an owner (no escape analysis outside optimized code)
   zone.byOwner.forEach((recs, key) => {
-    const here = recordsMask(bits, recs) | (repeats && hasRepeatedType(recs) ? REPEATED_TYPE : 0);
+    const here = pick.typesAt(recs);
     for (let j = 0; j < ownerRules.length; j++) {
-      if (!ownerRuleWants(ownerRules[j].rule, wants[j], here)) continue;
+      if (!pick.wants(j, here)) continue;
       const { rule, ctx } = ownerRules[j];
       try {
         rule.check(key, recs, ctx);
@@ -146,22 +144,52 @@ function checkOwners(zone: Zone, ownerRules: readonly Checked<OwnerRule>[]): voi
   });
 }
 
+/** Which owner rules run at an owner, told from its records' types by bit masks: one Map
+ *  lookup per record instead of a scan of each rule's types (both engines ask it per owner). */
+export class OwnerRulePicker {
+  readonly bits: ReadonlyMap<string, number>;
+  private readonly want: readonly number[];
+  private readonly repeats: boolean;
+
+  constructor(private readonly rules: readonly OwnerRule[]) {
+    this.bits = typeBits(rules);
+    this.want = rules.map((r) => (r.types ? typesMask(this.bits, r.types) : ANY_RECORD));
+    this.repeats = rules.some((r) => r.repeatedTypesOnly);
+  }
+
+  /** The mask of an owner's records (with "a type occurs twice" when a rule asks for it). */
+  typesAt(recs: readonly ZoneRecord[]): number {
+    return recordsMask(this.bits, recs) | (this.repeats && hasRepeatedType(recs) ? REPEATED_TYPE : 0);
+  }
+
+  /** The mask of an owner's rows (column store). */
+  typesAtRows(rows: ZoneRows, bitOfCode: Int32Array, list: Int32Array, start: number, count: number): number {
+    let here = ANY_RECORD;
+    for (let i = start; i < start + count; i++) here |= bitOfCode[rows.typeCode(list[i])];
+    if (this.repeats && count > 1 && repeatedTypeRow(rows, list, start, count)) here |= REPEATED_TYPE;
+    return here;
+  }
+
+  /** True when rule j has something to look at in an owner of mask `here` (types sharing a bit
+   *  past 30 types only let a rule run where it finds nothing). */
+  wants(j: number, here: number): boolean {
+    return ownerRuleWants(this.rules[j], this.want[j], here);
+  }
+}
+
 // The same pass over a column-stored zone: an owner's types come from its rows, and
 // record objects are made only for owners some rule looks at (most owners: none).
-function checkOwnerRows(rows: ZoneRows, ownerRules: readonly Checked<OwnerRule>[], bits: ReadonlyMap<string, number>, wants: readonly number[]): void {
-  const repeats = ownerRules.some((o) => o.rule.repeatedTypesOnly);
+function checkOwnerRows(rows: ZoneRows, ownerRules: readonly Checked<OwnerRule>[], pick: OwnerRulePicker): void {
   const bitOfCode = new Int32Array(65536);
-  for (const [type, bit] of bits) {
+  for (const [type, bit] of pick.bits) {
     const code = typeCodeByName(type);
     if (code !== undefined) bitOfCode[code] |= bit;
   }
   rows.forEachOwner((id, list, start, count) => {
-    let here = ANY_RECORD;
-    for (let i = start; i < start + count; i++) here |= bitOfCode[rows.typeCode(list[i])];
-    if (repeats && count > 1 && repeatedTypeRow(rows, list, start, count)) here |= REPEATED_TYPE;
+    const here = pick.typesAtRows(rows, bitOfCode, list, start, count);
     let recs: ZoneRecord[] | undefined;
     for (let j = 0; j < ownerRules.length; j++) {
-      if (!ownerRuleWants(ownerRules[j].rule, wants[j], here)) continue;
+      if (!pick.wants(j, here)) continue;
       const { rule, ctx } = ownerRules[j];
       if (!recs) {
         recs = new Array(count);

@@ -5,7 +5,7 @@
 // scan whole indexes: re-running all of them was most of a keystroke on 100k).
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, OwnerRule, RecordRule, Rule, RuleHost, ZoneRule } from './rule';
-import { activeRules, contextFor, ownerRuleApplies, recordRuleAppliesToZone, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
+import { activeRules, contextFor, OwnerRulePicker, recordRuleAppliesToZone, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
 import { runToEnd } from '../zone/parser';
@@ -39,6 +39,7 @@ class RuleRun {
   readonly ownerRules: Checked<OwnerRule>[] = [];
   readonly zoneRules: Checked<ZoneRule>[] = [];
   readonly recordRulesFor: RecordRulesByType;
+  readonly ownerRulesFor: OwnerRulePicker;
 
   constructor(readonly zone: Zone, host: RuleHost, rules: readonly Rule[], settings: RuleSettings) {
     for (const active of activeRules(rules, settings)) {
@@ -51,6 +52,7 @@ class RuleRun {
       else this.zoneRules.push({ rule, ctx });
     }
     this.recordRulesFor = new RecordRulesByType(this.recordRules);
+    this.ownerRulesFor = new OwnerRulePicker(this.ownerRules.map((o) => o.rule));
   }
 }
 
@@ -60,11 +62,9 @@ export class RuleCache {
   /** last findings of each zone rule, by rule id */
   private readonly byZoneRule = new Map<string, Finding[]>();
   /** owner key -> records whose record rules read it (RecordRule.dependsOn), and back */
-  private readonly dependents = new Map<string, Set<ZoneRecord>>();
-  private readonly depsOf = new Map<ZoneRecord, readonly string[]>();
+  private readonly dependents = new Dependents();
   /** owner key -> records whose record rules read its subtree (RecordRule.dependsOnBelow), and back */
-  private readonly belowDependents = new Map<string, Set<ZoneRecord>>();
-  private readonly belowDepsOf = new Map<ZoneRecord, readonly string[]>();
+  private readonly belowDependents = new Dependents();
   /** the owners and the names read (the keys of the three maps above) below the origin, linked
    *  to the names one label below them: an edit that moves a cut walks down from it */
   private readonly names = new NameTree((key) => !!this.zone?.byOwner.has(key) || this.dependents.has(key) || this.belowDependents.has(key));
@@ -78,8 +78,8 @@ export class RuleCache {
   /** Runs the record rules on one record; `fresh`: the caches hold nothing for it yet (a full check). */
   private checkRecord(run: RuleRun, rec: ZoneRecord, fresh: boolean): void {
     const list = run.recordRulesFor.for(rec);
-    let deps: string[] | undefined;
-    let below: string[] | undefined;
+    let deps: readonly string[] | undefined;
+    let below: readonly string[] | undefined;
     for (let i = 0; i < list.length; i++) {
       const { rule, ctx } = list[i];
       try {
@@ -89,10 +89,11 @@ export class RuleCache {
         reportRuleFailure(rule, ctx, e, rec);
       }
       try {
+        // most records have one rule with names to read: its list is kept as it is (not copied)
         const names = rule.dependsOn?.(rec, run.zone);
-        if (names?.length) (deps ??= []).push(...names);
+        if (names?.length) deps = deps ? deps.concat(names) : names;
         const under = rule.dependsOnBelow?.(rec, run.zone);
-        if (under?.length) (below ??= []).push(...under);
+        if (under?.length) below = below ? below.concat(under) : under;
       } catch (e) {
         reportRuleFailure(rule, ctx, e, rec);
       }
@@ -101,20 +102,21 @@ export class RuleCache {
     if (found.length) this.byRecord.set(rec, found);
     else if (!fresh) this.byRecord.delete(rec);
     if (!fresh) this.forgetDeps(rec);
-    if (deps) remember(rec, deps, this.depsOf, this.dependents, this.names);
-    if (below) remember(rec, below, this.belowDepsOf, this.belowDependents, this.names);
+    if (deps) this.dependents.add(rec, deps, this.names);
+    if (below) this.belowDependents.add(rec, below, this.names);
   }
 
   private forgetDeps(rec: ZoneRecord): void {
-    forget(rec, this.depsOf, this.dependents, this.names);
-    forget(rec, this.belowDepsOf, this.belowDependents, this.names);
+    this.dependents.remove(rec, this.names);
+    this.belowDependents.remove(rec, this.names);
   }
 
   private checkOwner(run: RuleRun, key: string, recs: readonly ZoneRecord[] | undefined, fresh: boolean): void {
     if (recs) {
+      const here = run.ownerRulesFor.typesAt(recs);
       for (let i = 0; i < run.ownerRules.length; i++) {
+        if (!run.ownerRulesFor.wants(i, here)) continue;
         const { rule, ctx } = run.ownerRules[i];
-        if (!ownerRuleApplies(rule, recs)) continue;
         try {
           rule.check(key, recs, ctx);
         } catch (e) {
@@ -140,9 +142,7 @@ export class RuleCache {
     this.byOwner.clear();
     this.byZoneRule.clear();
     this.dependents.clear();
-    this.depsOf.clear();
     this.belowDependents.clear();
-    this.belowDepsOf.clear();
     this.origin = zone.origin;
     this.names.reset(originKey(zone));
     this.zone = zone;
@@ -155,10 +155,16 @@ export class RuleCache {
       this.checkRecords(run, records, i, Math.min(records.length, i + recordsPerSlice));
       if (i + recordsPerSlice < records.length) yield (i + recordsPerSlice) / work;
     }
-    const owners = zone.byOwner.entries();
-    for (let done = records.length; this.checkOwners(run, owners, recordsPerSlice); ) {
-      done += recordsPerSlice;
-      yield Math.min(1, done / work);
+    // the owners as two lists, taken in one forEach: a Map iterator made two objects per owner
+    const keys: string[] = [];
+    const lists: ZoneRecord[][] = [];
+    zone.byOwner.forEach((recs, key) => {
+      keys.push(key);
+      lists.push(recs);
+    });
+    for (let i = 0; i < keys.length; i += recordsPerSlice) {
+      this.checkOwners(run, keys, lists, i, Math.min(keys.length, i + recordsPerSlice));
+      if (i + recordsPerSlice < keys.length) yield (records.length + i + recordsPerSlice) / work;
     }
     return this.collect(run);
   }
@@ -167,15 +173,11 @@ export class RuleCache {
     for (let i = from; i < to; i++) this.checkRecord(run, records[i], true);
   }
 
-  /** Checks up to `count` more owners; false when none are left. */
-  private checkOwners(run: RuleRun, owners: Iterator<[string, ZoneRecord[]]>, count: number): boolean {
-    for (let n = 0; n < count; n++) {
-      const next = owners.next();
-      if (next.done) return false;
-      this.names.add(next.value[0]);
-      this.checkOwner(run, next.value[0], next.value[1], true);
+  private checkOwners(run: RuleRun, keys: readonly string[], lists: readonly ZoneRecord[][], from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      this.names.add(keys[i]);
+      this.checkOwner(run, keys[i], lists[i], true);
     }
-    return true;
   }
 
   /** The names an edit that moves a cut can find below it (for tests, against a fresh cache). */
@@ -209,9 +211,10 @@ export class RuleCache {
     // name at or below it: the records whose rules read such a name, and the records there
     // (served or not, dname-with-children, occluded-below-delegation), are checked again (a
     // walk down the names from each moved cut, only for edits that move one).
+    const recheck = (r: ZoneRecord): void => { again.add(r); };
     const recheckAt = (key: string): void => {
-      for (const r of this.dependents.get(key) ?? []) again.add(r);
-      for (const r of this.belowDependents.get(key) ?? []) again.add(r);
+      this.dependents.forEachOf(key, recheck);
+      this.belowDependents.forEachOf(key, recheck);
       for (const r of zone.byOwner.get(key) ?? []) again.add(r);
     };
     for (const cut of movedCuts) {
@@ -229,12 +232,10 @@ export class RuleCache {
     // all of those records are checked again.
     for (const key of owners) {
       for (const r of zone.byOwner.get(key) ?? []) again.add(r);
-      for (const r of this.dependents.get(key) ?? []) again.add(r);
+      this.dependents.forEachOf(key, recheck);
       // a change at a name is a change below each of its ancestors
       if (this.belowDependents.size) {
-        for (let n: string | undefined = key; n !== undefined; n = parentKey(n)) {
-          for (const r of this.belowDependents.get(n) ?? []) again.add(r);
-        }
+        for (let n: string | undefined = key; n !== undefined; n = parentKey(n)) this.belowDependents.forEachOf(n, recheck);
       }
       this.checkOwner(run, key, zone.byOwner.get(key), false);
     }
@@ -268,29 +269,63 @@ export class RuleCache {
 
 const isSoa = (r: ZoneRecord): boolean => r.type === 'SOA';
 
-function remember(rec: ZoneRecord, names: readonly string[], of: Map<ZoneRecord, readonly string[]>, by: Map<string, Set<ZoneRecord>>, tree: NameTree): void {
-  of.set(rec, names);
-  for (const k of names) {
-    let set = by.get(k);
-    if (!set) {
-      by.set(k, (set = new Set()));
-      tree.add(k);
-    }
-    set.add(rec);
-  }
-}
+/** The records whose rules read each name, and the names each record's rules read. A name
+ *  read by one record (nearly all: 150 000 of 150 001 names at 1M records) keeps the record
+ *  itself, not a Set of one: a Set per name was most of what this bookkeeping cost at open. */
+class Dependents {
+  private readonly byName = new Map<string, ZoneRecord | Set<ZoneRecord>>();
+  private readonly namesOf = new Map<ZoneRecord, readonly string[]>();
 
-function forget(rec: ZoneRecord, of: Map<ZoneRecord, readonly string[]>, by: Map<string, Set<ZoneRecord>>, tree: NameTree): void {
-  const old = of.get(rec);
-  if (!old) return;
-  of.delete(rec);
-  for (const k of old) {
-    const set = by.get(k);
-    set?.delete(rec);
-    if (set && !set.size) {
-      by.delete(k);
-      tree.drop(k);
+  get size(): number {
+    return this.byName.size;
+  }
+
+  clear(): void {
+    this.byName.clear();
+    this.namesOf.clear();
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.byName.keys();
+  }
+
+  /** `tree` links each name read (RuleCache.names) while some record reads it. */
+  add(rec: ZoneRecord, names: readonly string[], tree: NameTree): void {
+    this.namesOf.set(rec, names);
+    const byName = this.byName;
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i];
+      const had = byName.get(k);
+      if (had === undefined) {
+        byName.set(k, rec);
+        tree.add(k);
+      } else if (had instanceof Set) had.add(rec);
+      else if (had !== rec) byName.set(k, new Set([had, rec]));
     }
+  }
+
+  remove(rec: ZoneRecord, tree: NameTree): void {
+    const names = this.namesOf.get(rec);
+    if (!names) return;
+    this.namesOf.delete(rec);
+    for (const k of names) {
+      const had = this.byName.get(k);
+      if (had === rec || (had instanceof Set && had.delete(rec) && !had.size)) {
+        this.byName.delete(k);
+        tree.drop(k);
+      }
+    }
+  }
+
+  /** Calls fn with each record whose rules read `name`. */
+  forEachOf(name: string, fn: (rec: ZoneRecord) => void): void {
+    const had = this.byName.get(name);
+    if (had instanceof Set) had.forEach((r) => fn(r));
+    else if (had !== undefined) fn(had);
   }
 }
 

@@ -197,6 +197,7 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
     zone.byTarget = new Map();
     const indexer = new ZoneIndexer(zone);
     for (const r of zone.records) indexer.index(r);
+    indexer.flush();
   } else {
     for (const r of removed) forEachIndex(zone, r, (index, key) => removeFrom(index, key, r));
     for (const r of added) forEachIndex(zone, r, (index, key) => addTo(index, key, r));

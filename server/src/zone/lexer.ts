@@ -166,6 +166,12 @@ export function lexEach(
       unclosed: false,
       commentText: undefined,
       out: undefined,
+      context: undefined,
+      lastOwner: undefined,
+      lastOwnerKey: undefined,
+      recordCount: 0,
+      problems: undefined,
+      directives: undefined,
     };
     const st: LexState = { entry, depth: 0, openAt: undefined, pool };
     lexLine(first, 0, st);

@@ -171,9 +171,11 @@ export function buildZone(file: SourceFile, opts: ParseOptions & { incremental?:
  *  how far it is: the share of the document's lines read (0 to 1). */
 export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incremental?: boolean }, linesPerSlice: number): Generator<number, Zone> {
   const zone = newZone(file, '');
-  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone), topRecords: [] };
+  const indexer = new ZoneIndexer(zone);
+  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer, topRecords: [] };
   const state: ParseState = { origin: hostOrigin(opts) };
-  yield* parseEntries(file, state, ctx, opts.incremental === true, linesPerSlice);
+  yield* parseEntries(file, state, ctx, opts.incremental === true, linesPerSlice, indexer);
+  indexer.flush();
   if (opts.incremental) zone.endState = state;
   zone.origin = zoneOrigin(zone, opts);
   return zone;
@@ -211,7 +213,7 @@ function addOutputs(ctx: ParseContext, out: EntryOutput): void {
   for (const d of out.directives) zone.directives.push(d);
 }
 
-function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean, linesPerSlice: number): Generator<number, void> {
+function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean, linesPerSlice: number, indexer: ZoneIndexer): Generator<number, void> {
   const entries = file.entries;
   entries.length = 0;
   let prev: Entry | undefined;
@@ -228,6 +230,7 @@ function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, i
   for (;;) {
     line = lexEach(lines, line, undefined, onEntry, pool, line + linesPerSlice);
     if (line >= lines.length) return;
+    indexer.flush(); // whole between slices
     yield line / lines.length;
   }
 }
@@ -246,7 +249,14 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
     // The state but for the owner rarely changes between entries: they share one snapshot of it
     // (never changed after this). A snapshot per new owner was 15% of reading a big zone.
     if (!ctx.lastContext || !sameContext(ctx.lastContext, state)) ctx.lastContext = { ...state, lastOwner: undefined, lastOwnerKey: undefined };
-    entry.out = { context: ctx.lastContext, lastOwner: state.lastOwner, lastOwnerKey: state.lastOwnerKey, recordCount: 0, problems: NONE, directives: NONE };
+    // the entry keeps its outputs itself (no object per entry)
+    entry.context = ctx.lastContext;
+    entry.lastOwner = state.lastOwner;
+    entry.lastOwnerKey = state.lastOwnerKey;
+    entry.recordCount = 0;
+    entry.problems = NONE;
+    entry.directives = NONE;
+    entry.out = entry as EntryOutput;
     ctx.out = entry.out;
     ctx.top = entry;
   }
@@ -304,11 +314,15 @@ function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Pars
 /**
  * Adds records arriving in file order to the zone's list and indexes (a whole-file
  * parse, or re-indexing after a big edit). Records of one name are usually written together, and types repeat: the last
- * name's and type's lists are kept at hand, so most records cost no Map lookup.
+ * name's and type's lists are kept at hand, so most records cost no Map lookup. The name's list
+ * goes into byOwner when its run of records ends (`flush` after the last record): a name with two
+ * records then costs one Map store, not two (a million records: 300 000 stores fewer).
  */
 export class ZoneIndexer {
   private ownerKey: string | undefined;
   private ownerList: ZoneRecord[] | undefined;
+  /** ownerList is not in byOwner yet */
+  private ownerPending = false;
   private type: string | undefined;
   private typeList: ZoneRecord[] | undefined;
 
@@ -322,14 +336,32 @@ export class ZoneIndexer {
   /** Indexes a record already in the zone's list. */
   index(rec: ZoneRecord): void {
     const zone = this.zone;
-    const ownerSame = rec.ownerKey === this.ownerKey;
-    this.ownerList = appendTo(zone.byOwner, rec.ownerKey, rec, ownerSame ? this.ownerList : zone.byOwner.get(rec.ownerKey));
-    this.ownerKey = rec.ownerKey;
+    const key = rec.ownerKey;
+    if (key === this.ownerKey) {
+      const next = appended(this.ownerList!, rec);
+      if (next !== this.ownerList) {
+        this.ownerList = next;
+        this.ownerPending = true;
+      }
+    } else {
+      this.flush();
+      const had = zone.byOwner.get(key);
+      this.ownerKey = key;
+      this.ownerList = appended(had ?? NONE, rec);
+      this.ownerPending = this.ownerList !== had;
+    }
     const typeSame = rec.type === this.type;
     this.typeList = appendTo(zone.byType, rec.type, rec, typeSame ? this.typeList : zone.byType.get(rec.type));
     this.type = rec.type;
     const target = targetKey(rec);
     if (target !== undefined) appendTo(zone.byTarget, target, rec);
+  }
+
+  /** Puts the last name's list into byOwner: call it before anything reads the indexes. */
+  flush(): void {
+    if (!this.ownerPending) return;
+    this.zone.byOwner.set(this.ownerKey!, this.ownerList!);
+    this.ownerPending = false;
   }
 }
 

@@ -37,8 +37,15 @@ export interface Entry {
   unclosed?: boolean;
   /** comment text when the entry is only a comment (links the record below it) */
   commentText?: string;
-  /** what the entry produced, in incremental mode (see model.ts) */
+  /** what the entry produced, in incremental mode (see model.ts): the entry itself, with the
+   *  fields below filled in (an object of its own per entry was a million more at 1M records) */
   out?: import('./model').EntryOutput;
+  context?: import('./parser').ParseState;
+  lastOwner?: string;
+  lastOwnerKey?: string;
+  recordCount?: number;
+  problems?: import('./model').ParseProblem[];
+  directives?: import('./model').Directive[];
 }
 
 /** A span inside one entry: relative lines, like tokens. */

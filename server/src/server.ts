@@ -45,6 +45,12 @@ const store = new ZoneStore();
 const settings = new SettingsCache(connection);
 const publisher = new DiagnosticsPublisher(connection, store, (uri) => settings.known(uri));
 store.settingsFor = (uri) => settings.get(uri);
+// settings that came after the 3 s fallback (a loaded machine): check the document again with them
+settings.onLateAnswer = (uri) => {
+  if (!store.docs.has(uri)) return;
+  store.invalidate(uri);
+  publisher.schedule(uri);
+};
 store.observer = analysisProgress(connection, store);
 
 // Keep the server up whatever happens in a handler: log, never exit.
@@ -127,6 +133,9 @@ connection.onDidCloseTextDocument((p) => {
 connection.onDidChangeConfiguration(async () => {
   for (const uri of store.docs.keys()) {
     await settings.refresh(uri);
+    // not answered in time (a loaded machine): the document keeps its analysis and settings until
+    // the answer comes (onLateAnswer), rather than being checked again with the same ones
+    if (settings.awaited(uri)) continue;
     store.invalidate(uri);
     publisher.schedule(uri);
   }

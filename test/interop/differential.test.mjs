@@ -50,6 +50,7 @@ const KNOT_DIFFERS = {
   'broken/svcb-no-default-alpn.zone': 'Knot accepts no-default-alpn without alpn (RFC 9460 §7.1.1: alpn must also be specified)',
   'broken/generic-wire-bad.zone': 'Knot accepts LOC, NSEC and HTTPS \\# data that is not their wire format (RFC 3597 §5: must match the type)',
   'broken/sshfp-length.zone': 'Knot accepts a 2-octet SHA-1 SSHFP fingerprint (RFC 4255 §3.1.2: 20 octets)',
+  'broken/zonemd-digest-length.zone': 'Knot accepts a 72-octet SHA-384 ZONEMD digest (RFC 8976 §2.2.4: 48 octets)',
 };
 
 /** Lines Knot names in a file BIND also rejects, where BIND (and dane-zone) see no error. */

@@ -181,7 +181,10 @@ test('a long zone\'s progress ends when the document closes, is edited or gets n
   const ended = s.eventWhere((e) => e.kind === 'progress' && e.token === token && e.value.kind === 'end');
   await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: closed } });
   await ended;
-  assert.deepEqual((await s.diagnostics(closed)).diagnostics, [], 'a closed document keeps diagnostics');
+  // closing clears the document's diagnostics (a publish without a version), also when a loaded
+  // machine let the analysis publish version 1 before the close came
+  const cleared = await s.diagnosticsWhere(closed, (p) => p.version === undefined || p.version === null);
+  assert.deepEqual(cleared.diagnostics, [], 'a closed document keeps diagnostics');
 
   const edited = `${DIR}/edited.example.com.zone`;
   begin = begun();
@@ -201,7 +204,8 @@ test('a long zone\'s progress ends when the document closes, is edited or gets n
   const shown = progressByToken(s.events);
   for (const { values } of shown) assertWellFormed(values);
   // new settings re-check every open document: the edited one once more, the reset one's first
-  // analysis is cancelled and a second one runs whole
+  // analysis is cancelled and a second one runs whole (on a loaded machine, a settings answer later
+  // than the server's 3 s fallback lets the first run whole, and the answer starts the second)
   const perDocument = shown.map(({ values }) => values[0].message.replace(/\..*/, ''));
   assert.deepEqual(perDocument.sort(), ['closed', 'edited', 'edited', 'reset', 'reset']);
 });

@@ -33,6 +33,42 @@ test('an edit before the settings answer is published with the settings', async 
   assert.deepEqual(published.filter((p) => p.diagnostics.length), [], 'a publish with the default settings');
 });
 
+// The server waits 3 s for a settings answer, then goes on without it (a client that never answers
+// must not hold diagnostics back). An answer that comes later (a loaded machine) is applied then.
+test('settings that answer after the 3 s fallback are not lost: the document is checked again with them', async (t) => {
+  const s = await startServerFor(t);
+  let answer;
+  const answered = new Promise((r) => { answer = r; });
+  s.conn.onRequest('workspace/configuration', async (p) => { await answered; return p.items.map(() => SETTINGS); });
+  await s.open(URI, TEXT, 1);
+  // unanswered: after the fallback the defaults' findings are published
+  const first = await s.diagnostics(URI, 1);
+  assert.deepEqual(first.diagnostics.map((x) => x.code).sort(), ['cname-and-other-data', 'ttl-missing']);
+  answer();
+  const d = await s.diagnosticsWhere(URI, (p) => p.diagnostics.length === 0);
+  assert.equal(d.version, 1);
+});
+
+test('new settings answered after the fallback: the document keeps the settings it had meanwhile, then takes the new ones', async (t) => {
+  const s = await startServerFor(t, { configuration: SETTINGS });
+  await s.open(URI, TEXT, 1);
+  assert.deepEqual((await s.diagnostics(URI, 1)).diagnostics, []);
+  let answer;
+  const answered = new Promise((r) => { answer = r; });
+  const changed = { rules: { 'cname-and-other-data': 'off' } };
+  s.conn.onRequest('workspace/configuration', async (p) => { await answered; return p.items.map(() => changed); });
+  const fellBack = s.notificationWhere('window/logMessage', (m) => m.message.startsWith(`dane-zone: no settings for ${URI} within 3 s: going on with those it had`));
+  await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  // past the fallback the document keeps the settings it had (it was checked with the defaults before)
+  await fellBack;
+  await s.change(URI, 2, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '; c\n' }]);
+  assert.deepEqual((await s.diagnostics(URI, 2)).diagnostics, []);
+  answer();
+  const d = await s.diagnosticsWhere(URI, (p) => p.diagnostics.length > 0);
+  assert.deepEqual(d.diagnostics.map((x) => x.code), ['ttl-missing']);
+  assert.deepEqual(s.history.filter((p) => p.diagnostics.some((x) => x.code === 'cname-and-other-data')), [], 'a publish with the default settings');
+});
+
 test('an included file that changes on disk before the settings answer is not published with the defaults', async (t) => {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dz-settings-')));
   const main = '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\nwww IN CNAME ns1\n$INCLUDE hosts.inc\n';

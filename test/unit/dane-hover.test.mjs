@@ -89,10 +89,14 @@ test('MX hover names the TLSA base a DANE sender queries, following a CNAME', ()
   assert.match(core.daneHoverAt(zone, 6, host()), /`_25\._tcp\.ext\.example\.net\.` — outside this zone/);
 });
 
-test('MX hover: a TLSA name below a delegation or a DNAME is not "no TLSA records in this zone"', () => {
+test('MX hover: a TLSA name below a delegation or a DNAME is not "no TLSA records in this zone"; a host below a DNAME is an alias', () => {
   const zone = zoneOf('$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1\n@ IN MX 10 mx.sub\n@ IN MX 20 mx.old\nsub IN NS ns.example.net.\nold IN DNAME example.net.\n');
   assert.match(core.daneHoverAt(zone, 4, host()), /`_25\._tcp\.mx\.sub\.example\.com\.` — in the child zone delegated at `sub\.example\.com\.`/);
-  assert.match(core.daneHoverAt(zone, 5, host()), /`_25\._tcp\.mx\.old\.example\.com\.` — redirected by the DNAME at `old\.example\.com\.`/);
+  const old = core.daneHoverAt(zone, 5, host());
+  // the DNAME makes mx.old an alias of mx.example.net.: a sender queries the expanded name first
+  assert.match(old, /- `_25\._tcp\.mx\.example\.net\.` — outside this zone\n- `_25\._tcp\.mx\.old\.example\.com\.` — redirected by the DNAME at `old\.example\.com\.`/);
+  assert.match(old, /`mx\.old\.example\.com\.` is an alias \(below the DNAME at `old\.example\.com\.`, it maps to `mx\.example\.net\.`\): senders try the CNAME-expanded name first/);
+  assert.doesNotMatch(core.daneHoverAt(zone, 4, host()), /is an alias/);
 });
 
 test('policy TXT hover explains each tag; plain TXT has no DANE hover', () => {

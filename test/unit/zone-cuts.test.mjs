@@ -57,9 +57,12 @@ test('a delegation added and removed while typing: its names leave and rejoin wh
     assert.ok(has(list, /^target-no-address: NS target ns\.sub\.example\.com\. is below the delegation of sub\.example\.com\. but has no glue A or AAAA record here$/), list.join('\n'));
   }
   assert.ok(has(cutGone, /^target-no-address: NS target ns\.sub\.example\.com\. is inside the zone but has no A or AAAA record$/), cutGone.join('\n'));
-  // the DNAME at old redirects mx.old (RFC 6672): not judged from these records; its own name is not
-  assert.ok(has(cut, /mx\.old\.example\.com\./), 'mx.old is judged while old has no DNAME');
-  assert.ok(!has(dname, /mx\.old\.example\.com\./), dname.join('\n'));
+  // the DNAME at old makes mx.old an alias (RFC 6672 §2.2): the MX rule says so, naming the DNAME
+  // and where the name maps; nothing else is judged of it from these records
+  assert.ok(has(cut, /^target-no-address: MX target mx\.old\.example\.com\./), 'mx.old is judged while old has no DNAME');
+  assert.ok(has(dname, /^mx-target-cname: MX target mx\.old\.example\.com\. is an alias \(below the DNAME at old\.example\.com\., the name maps to mx\.new\.example\.net\.\); MX must name a host/), dname.join('\n'));
+  assert.ok(!has(dname, /^(?!mx-target-cname).*mx\.old\.example\.com\./), dname.join('\n'));
+  for (const list of [cut, dnameGone]) assert.ok(!has(list, /^mx-target-cname/), list.join('\n'));
   assert.ok(has(dnameGone, /^target-no-address: MX target mx\.old\.example\.com\./), dnameGone.join('\n'));
 });
 
@@ -85,6 +88,43 @@ test('DNAMEs are followed by the TLSA lookup (at _tcp.<host>, after a CNAME), wi
   assert.ok(!has(none, partial), none.join('\n'));
   assert.ok(!has(viaCname, partial), `tlsa.old is redirected to tlsa.dane, with TLSA:\n${viaCname.join('\n')}`);
   assert.ok(has(retargeted, partial), `tlsa.old is redirected to tlsa.ns1, without TLSA:\n${retargeted.join('\n')}`);
+});
+
+// The reverse direction: a TLSA RRset is queried when a DNAME (at _tcp.<MX host>, or above the
+// MX host) or a CNAME at the service name leads a sender's query to it. Typing such a DNAME, an MX
+// naming a host below one, or retargeting one re-checks the TLSA (as a full run finds).
+const REACH = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+@ IN MX 10 mx1
+mx1 IN A 192.0.2.1
+_25._tcp.keys IN TLSA 3 1 1 ${X}
+_25._tcp.keys IN TLSA 3 1 1 ${Y}
+_25._tcp.mx.new IN TLSA 3 1 1 ${X}
+_25._tcp.mx.new IN TLSA 3 1 1 ${Y}
+${'\n'.repeat(4)}`;
+const RFREE = splitLines(REACH).length - 5;
+
+test('TLSA reached through a DNAME at any label or a service CNAME is queried: typing, retargeting and removing them re-checks it', () => {
+  const unused = (host) => new RegExp(`^tlsa-not-at-mx-target: no MX record in this zone points to ${host.replace(/\./g, '\\.')}:`);
+  const [tcpDname, retargeted, back, cname, gone, mxOld, oldDname, oldGone] = findingsAfterEachStep(REACH, [
+    [RFREE, '_tcp.mx1 IN DNAME _tcp.keys'],
+    [RFREE, '_tcp.mx1 IN DNAME _tcp.elsewhere'],
+    [RFREE, '_tcp.mx1 IN DNAME _tcp.keys'],
+    [RFREE, '_25._tcp.mx1 IN CNAME _25._tcp.keys'],
+    [RFREE, ''],
+    [RFREE + 1, '@ IN MX 20 mx.old'],
+    [RFREE + 2, 'old IN DNAME new'],
+    [RFREE + 2, ''],
+  ]);
+  for (const list of [tcpDname, back, cname]) assert.ok(!has(list, unused('keys.example.com.')), list.join('\n'));
+  for (const list of [retargeted, gone]) assert.ok(has(list, unused('keys.example.com.')), list.join('\n'));
+  // mx.old is queried as mx.new while old maps there (and is an alias MX target then)
+  for (const list of [mxOld, oldGone]) assert.ok(has(list, unused('mx.new.example.com.')), list.join('\n'));
+  assert.ok(!has(oldDname, unused('mx.new.example.com.')), oldDname.join('\n'));
+  assert.ok(has(oldDname, /^mx-target-cname: MX target mx\.old\.example\.com\. is an alias \(below the DNAME at old\.example\.com\., the name maps to mx\.new\.example\.com\.\)/), oldDname.join('\n'));
 });
 
 // dname-with-children and occluded-below-delegation: the records below a cut are checked

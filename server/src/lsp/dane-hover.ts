@@ -15,7 +15,7 @@ import { matchTlsa } from '../cert/tlsa-match';
 import { describeCertificate, describeSpki, keyLabel, publicKeyTlsa } from '../cert/describe';
 import { expiryOf, isoDay } from '../cert/expiry';
 import { warnDays } from '../rules/dane-support/expiry-check';
-import { cnameOf, expandCname, inZone, mxIndex, mxTarget, tlsaQueryNames } from '../rules/dane-support/mail-graph';
+import { aliasOf, expandCname, inZone, mxIndex, mxTarget, tlsaQueryNames } from '../rules/dane-support/mail-graph';
 import { cutAbove } from '../rules/support/zone-cuts';
 import { txtText } from '../rules/dane-support/txt-text';
 import { POLICY_KINDS } from '../rules/dane-support/policy-kinds';
@@ -111,9 +111,10 @@ export function describeMxDane(zone: Zone, rec: ZoneRecord): string | undefined 
       : recs.length ? `${recs.length} TLSA record${recs.length > 1 ? 's' : ''} in this zone` : 'no TLSA records in this zone';
     lines.push(`- ${code(n)} — ${inZoneNote}`);
   }
-  const c = cnameOf(zone, t);
-  if (c) {
-    lines.push('', `${code(t)} is an alias (CNAME to ${code(c.target)}): senders try the CNAME-expanded name first, then the alias (RFC 7672 §2.2.3). MX should name the host itself (RFC 2181 §10.3).`);
+  const a = aliasOf(zone, t);
+  if (a) {
+    const how = a.kind === 'cname' ? `CNAME to ${code(a.target)}` : `below the DNAME at ${code(a.at)}, it maps to ${code(a.target)}`;
+    lines.push('', `${code(t)} is an alias (${how}): senders try the CNAME-expanded name first, then the alias (RFC 7672 §2.2.3). MX should name the host itself (RFC 2181 §10.3).`);
   }
   return lines.join('\n');
 }

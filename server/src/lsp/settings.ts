@@ -58,12 +58,21 @@ export function toDocSettings(s: DaneZoneSettings | undefined): DocSettings {
   };
 }
 
+/** A settings request not answered in time. */
+const LATE = Symbol('late');
+
 export class SettingsCache {
   private readonly cache = new Map<string, DocSettings>();
   raw = new Map<string, DaneZoneSettings>();
   supported = false;
   /** what was said about the settings already (each is said once) */
   private readonly told = new Set<string>();
+  /** per document, how many times its settings were asked for (a late answer to an older request is dropped) */
+  private readonly asked = new Map<string, number>();
+  /** documents whose latest settings request went unanswered past the fallback (the answer may still come) */
+  private readonly late = new Set<string>();
+  /** hears of a document whose settings answer came after the 3 s fallback and changed them */
+  onLateAnswer: ((uri: string) => void) | undefined;
 
   constructor(private readonly connection: Connection) {}
 
@@ -80,15 +89,41 @@ export class SettingsCache {
   /** Fetches settings for a document; resolves to true when they changed. */
   async refresh(uri: string): Promise<boolean> {
     if (!this.supported) return false;
-    let s: DaneZoneSettings | undefined;
+    const asked = (this.asked.get(uri) ?? 0) + 1;
+    this.asked.set(uri, asked);
+    this.late.delete(uri);
+    let s: DaneZoneSettings | undefined | typeof LATE;
     try {
-      // A client that never answers must not hold diagnostics back: defaults after 3 s.
+      // A client that never answers must not hold diagnostics back: after 3 s the document goes on
+      // with the settings it had (the defaults at first). A slow answer (a loaded machine, a busy
+      // client) is not lost: it is applied when it comes, and onLateAnswer re-checks the document.
       const answer = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'daneZone' }) as Promise<DaneZoneSettings | undefined>;
-      s = await Promise.race([answer, new Promise<undefined>((r) => setTimeout(() => r(undefined), 3000).unref())]);
+      s = await Promise.race([answer, new Promise<typeof LATE>((r) => setTimeout(() => r(LATE), 3000).unref())]);
+      if (s === LATE) {
+        this.late.add(uri);
+        const settle = (late: DaneZoneSettings | undefined, answered: boolean): void => {
+          // only the latest request's answer counts, and none for a closed document
+          if (this.asked.get(uri) !== asked) return;
+          this.late.delete(uri);
+          if (answered && this.apply(uri, late)) this.onLateAnswer?.(uri);
+        };
+        answer.then((late) => settle(late, true), () => settle(undefined, false));
+      }
     } catch {
       if (!this.cache.has(uri)) this.cache.set(uri, toDocSettings(undefined));
       return false;
     }
+    if (s === LATE) {
+      const had = this.cache.has(uri);
+      if (!had) this.cache.set(uri, toDocSettings(undefined));
+      this.connection.console.info(`dane-zone: no settings for ${uri} within 3 s: going on with ${had ? 'those it had' : 'the defaults'} until they come`);
+      return false;
+    }
+    return this.apply(uri, s);
+  }
+
+  /** Takes a document's settings as the client gave them; true when they changed. */
+  private apply(uri: string, s: DaneZoneSettings | undefined): boolean {
     const before = JSON.stringify(this.raw.get(uri) ?? null);
     this.raw.set(uri, s ?? {});
     for (const problem of checkedRuleSeverities(s?.rules).problems) {
@@ -100,7 +135,15 @@ export class SettingsCache {
     return before !== JSON.stringify(s ?? {});
   }
 
+  /** True while the document's latest settings request is unanswered past the fallback: its answer,
+   *  when it comes, re-checks the document if it changes the settings (onLateAnswer). */
+  awaited(uri: string): boolean {
+    return this.late.has(uri);
+  }
+
   forget(uri: string): void {
+    this.asked.delete(uri);
+    this.late.delete(uri);
     this.cache.delete(uri);
     this.raw.delete(uri);
   }

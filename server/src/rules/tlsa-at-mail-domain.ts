@@ -1,13 +1,14 @@
 // TLSA at `_25._tcp.<mail domain>` while the domain's MX points to another
 // host: senders query `_25._tcp.<MX host>` (RFC 7672 §2.2.3), never the mail
 // domain's name, so the record protects nothing. Not when an MX record of the
-// zone names the domain too (directly or through CNAMEs): senders to that
+// zone names the domain too (directly or through CNAMEs and DNAMEs): senders to that
 // mail domain do query `_25._tcp.<domain>`.
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { isFirstTlsaOfOwner, smtpTlsaHost } from './dane-support/tlsa-fields';
-import { expandCname, mxReach, mxTarget, tlsaQueryNames } from './dane-support/mail-graph';
+import { expandCname, mxTarget, tlsaQueryNames } from './dane-support/mail-graph';
+import { smtpTlsaQueried } from './dane-support/tlsa-lookup';
 
 /** The MX records at the TLSA record's host name, and their targets. */
 function mailDomainMx(zone: Zone, host: string): { mx: ZoneRecord[]; targets: string[] } {
@@ -28,7 +29,7 @@ export const tlsaAtMailDomain: RecordRule = {
   dependsOn(rec, zone) {
     const host = smtpTlsaHost(rec.ownerKey);
     if (!host || !isFirstTlsaOfOwner(rec, zone)) return [];
-    return [...mxReach(zone, host).names, ...mailDomainMx(zone, host).targets.flatMap((t) => expandCname(zone, t))];
+    return [...smtpTlsaQueried(zone, rec.ownerKey).names, ...mailDomainMx(zone, host).targets.flatMap((t) => expandCname(zone, t))];
   },
   check(rec, ctx) {
     const zone = ctx.zone;
@@ -36,8 +37,9 @@ export const tlsaAtMailDomain: RecordRule = {
     if (!host || !isFirstTlsaOfOwner(rec, zone)) return; // one finding per RRset
     const { mx, targets } = mailDomainMx(zone, host);
     if (targets.length === 0 || targets.includes(host)) return;
-    // also an MX host (of another mail domain): senders query this name (RFC 7672 §2.2.3)
-    if (mxReach(zone, host).named) return;
+    // also an MX host (of another mail domain), or reached from one through CNAMEs or DNAMEs:
+    // senders query this name (RFC 7672 §2.2.3)
+    if (smtpTlsaQueried(zone, rec.ownerKey).named) return;
     const queried = [...new Set(targets.flatMap((t) => tlsaQueryNames(zone, t)))];
     ctx.report({
       loc: rec.ownerLoc,

@@ -1,5 +1,6 @@
 // A `_25._tcp.<host>` TLSA RRset whose host no MX record of the zone names
-// (directly or through a CNAME): senders look up TLSA only at MX hosts
+// (directly or through a CNAME), nor reached from a queried name through a CNAME or a DNAME
+// at any label (`_tcp.<mx host> DNAME _tcp.<host>`): senders look up TLSA only at MX hosts
 // (RFC 7672 §2.2.3), so it is never used for inbound mail unless an MX in
 // another zone names the host. TLSA at the mail domain itself is the
 // separate rule tlsa-at-mail-domain. A TLSA at or below a delegation or below a DNAME is
@@ -7,7 +8,8 @@
 import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
 import { isFirstTlsaOfOwner, smtpTlsaHost } from './dane-support/tlsa-fields';
-import { mxReach, mxTarget } from './dane-support/mail-graph';
+import { mxTarget } from './dane-support/mail-graph';
+import { smtpTlsaQueried } from './dane-support/tlsa-lookup';
 import { cutAbove } from './support/zone-cuts';
 
 export const tlsaNotAtMxTarget: RecordRule = {
@@ -17,17 +19,18 @@ export const tlsaNotAtMxTarget: RecordRule = {
   defaultSeverity: 'info',
   rfc: [ref(7672, '2.2.3')],
   summary: '_25._tcp TLSA at a host that no MX record in the zone points to.',
-  // Re-checked when a record at, or pointing at, the host or an alias of it changes. Only
-  // the RRset's first record reports; the others are checked again with it when their name changes.
+  // Re-checked when a record at, or pointing at, the owner, the host, an alias of them, or a
+  // name above the owner (a DNAME's target) changes. Only the RRset's first record reports;
+  // the others are checked again with it when their name changes.
   dependsOn(rec, zone) {
     const host = smtpTlsaHost(rec.ownerKey);
-    return host && isFirstTlsaOfOwner(rec, zone) ? mxReach(zone, host).names : [];
+    return host && isFirstTlsaOfOwner(rec, zone) ? smtpTlsaQueried(zone, rec.ownerKey).names : [];
   },
   check(rec, ctx) {
     const zone = ctx.zone;
     const host = smtpTlsaHost(rec.ownerKey);
     if (!host || !isFirstTlsaOfOwner(rec, zone)) return; // one finding per RRset
-    if (mxReach(zone, host).named || cutAbove(zone, rec.ownerKey)) return;
+    if (cutAbove(zone, rec.ownerKey) || smtpTlsaQueried(zone, rec.ownerKey).named) return;
     // TLSA at a mail domain whose MX points elsewhere is tlsa-at-mail-domain's finding
     if (zone.byOwner.get(host)?.some((r) => r.type === 'MX' && mxTarget(r) && mxTarget(r) !== host)) return;
     ctx.report({

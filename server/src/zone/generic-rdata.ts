@@ -159,3 +159,19 @@ export function parseGeneric(words: readonly string[], fields: readonly FieldDef
     return { error: e instanceof Short ? `generic RDATA: ${bytes.length} octets are too short for this type (fields: ${layout})` : `generic RDATA: ${(e as Error).message}` };
   }
 }
+
+/** The SvcParamKeys of SVCB or HTTPS RDATA in wire form, each with the offset of its two key
+ *  octets (RFC 9460 §2.2: after SvcPriority and TargetName); empty when the bytes do not hold
+ *  them (the parser has said why). Rules read the keys of RDATA written as `\#` (RFC 3597). */
+export function svcParamKeysOfWire(b: Uint8Array): { key: number; at: number }[] {
+  const out: { key: number; at: number }[] = [];
+  try {
+    need(b, 0, 2);
+    const pos = { p: 2 };
+    wireName(b, pos);
+    for (let p = pos.p; p + 4 <= b.length; p += 4 + ((b[p + 2] << 8) | b[p + 3])) out.push({ key: (b[p] << 8) | b[p + 1], at: p });
+  } catch {
+    return [];
+  }
+  return out;
+}

@@ -678,6 +678,7 @@ function buildRecord(
   return new Rec({
     owner, ownerKey, ttl, ttlExplicit, class: klass, type, typeCode,
     values, generic, file, entry, generated, ownerTok, typeTok: typeIdx, rdataEnd: data.length,
+    generatedRdata: generated && values.length === 0 ? data.slice(typeIdx + 1).map((t) => t.text).join(' ') : undefined,
   });
 }
 

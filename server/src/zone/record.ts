@@ -34,6 +34,8 @@ export interface RecordInit {
   typeTok: number;
   /** one past the last RDATA token */
   rdataEnd: number;
+  /** a $GENERATE record's RDATA text when no values present it (generic `\#` RDATA kept as bytes) */
+  generatedRdata?: string;
 }
 
 // Flags and token indices packed into one small integer: a million records
@@ -111,8 +113,12 @@ export abstract class RecordBase implements ZoneRecord {
     });
   }
 
+  /** the RDATA text of a generated record whose values do not present it (generic RDATA) */
+  protected get generatedRdata(): string | undefined { return undefined; }
+
   get rdataText(): string {
-    if (this.generated) return presentValues(this);
+    // a generated record has no tokens of its own; without values its text was kept (else presentValues would ask back)
+    if (this.generated) return this.generatedRdata ?? presentValues(this);
     return dataTokens(this.file, this.entry).slice(this.typeTok + 1, this.rdataEnd).map((t) => t.text).join(' ');
   }
 
@@ -164,7 +170,7 @@ export class Rec extends RecordBase {
   readonly entry: Entry;
   private readonly bits: number;
   /** trailing comment / comment above, when there are any */
-  private notes: { comment?: string; commentAbove?: string } | undefined;
+  private notes: { comment?: string; commentAbove?: string; rdata?: string } | undefined;
   /** the top-level entry that produced this record and its index there (incremental mode: ordering) */
   top: Entry | undefined;
   topIndex: number;
@@ -182,7 +188,7 @@ export class Rec extends RecordBase {
     this.entry = r.entry;
     this.bits = (r.ownerTok >= 0 ? OWNER_EXPLICIT : 0) | (r.ttlExplicit ? TTL_EXPLICIT : 0) | (r.generic ? GENERIC : 0) |
       (r.generated ? GENERATED : 0) | (r.typeTok << TYPE_SHIFT) | (r.rdataEnd << END_SHIFT);
-    this.notes = undefined;
+    this.notes = r.generatedRdata === undefined ? undefined : { comment: undefined, commentAbove: undefined, rdata: r.generatedRdata };
     this.top = undefined;
     this.topIndex = 0;
   }
@@ -195,11 +201,12 @@ export class Rec extends RecordBase {
   protected get rdataEnd(): number { return this.bits >>> END_SHIFT; }
   get comment(): string | undefined { return this.notes?.comment; }
   get commentAbove(): string | undefined { return this.notes?.commentAbove; }
+  protected override get generatedRdata(): string | undefined { return this.notes?.rdata; }
 
   setComments(comment: string | undefined, commentAbove: string | undefined): void {
     if (comment === undefined && commentAbove === undefined) return;
-    // one literal with both fields: one object shape, no property added after creation
-    this.notes = { comment, commentAbove };
+    // one literal with all fields: one object shape, no property added after creation
+    this.notes = { comment, commentAbove, rdata: this.notes?.rdata };
   }
 }
 

@@ -70,6 +70,16 @@ function checkSshfp(values: readonly unknown[]): { field: number; message: strin
   return { field: 2, message: `fingerprint: fingerprint type ${values[1]} (${want[1]}) needs ${want[0]} octets (${want[0] * 2} hex digits); this one has ${hex.length / 2}` };
 }
 
+// RFC 8976 §2.2.4: ZONEMD SHA-384 and SHA-512 digests; BIND refuses other lengths for these
+// hash algorithms and does not check other algorithms.
+const ZONEMD_OCTETS: Record<number, [number, string]> = { 1: [48, 'SHA-384'], 2: [64, 'SHA-512'] };
+function checkZonemd(values: readonly unknown[]): { field: number; message: string } | undefined {
+  const want = ZONEMD_OCTETS[values[2] as number];
+  const hex = values[3];
+  if (!want || typeof hex !== 'string' || hex.length === want[0] * 2) return undefined;
+  return { field: 3, message: `digest: hash algorithm ${values[2]} (${want[1]}) needs ${want[0]} octets (${want[0] * 2} hex digits); this one has ${hex.length / 2}` };
+}
+
 // RFC 5155 §3.3, RFC 3174: hash algorithm 1 (SHA-1) gives 20 octets; BIND refuses other
 // lengths ("out of range"). The value here is base32hex text: 8 characters per 5 octets.
 function checkNsec3(values: readonly unknown[]): { field: number; message: string } | undefined {
@@ -331,6 +341,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
       f('serial', 'u32', 'SOA serial the digest belongs to.'), f('scheme', 'u8', 'Scheme: 1 = SIMPLE.'),
       f('hashAlgorithm', 'u8', 'Hash: 1 = SHA-384, 2 = SHA-512.'), f('digest', 'hex-rest', 'Digest, hexadecimal.'),
     ],
+    check: checkZonemd,
   },
   { name: 'SVCB', code: 64, rfc: 'RFC 9460 §2', summary: 'Service binding', fields: svcbFields },
   { name: 'HTTPS', code: 65, rfc: 'RFC 9460 §9', summary: 'HTTPS service binding', fields: svcbFields },

@@ -5,7 +5,7 @@ import type { Zone, ZoneRecord } from '../../zone/model';
 import { smtpOwnerOf } from './tlsa-fields';
 import { NameMemo } from '../support/name-memo';
 import { isInZone } from '../../zone/names';
-import { cutAbove } from '../support/zone-cuts';
+import { cutAbove, cutNames, redirected } from '../support/zone-cuts';
 
 export function nameValue(rec: ZoneRecord, index = -1): string | undefined {
   const v = index < 0 ? rec.values[rec.values.length - 1] : rec.values[index];
@@ -55,15 +55,45 @@ export function cnameOf(zone: Zone, name: string): { rec: ZoneRecord; target: st
   return rec && target && !cutAbove(zone, name) ? { rec, target } : undefined;
 }
 
-/** Follows CNAMEs inside the zone (at most 8 steps, loops stop). */
+/** What makes a name an alias: its CNAME in this zone, or a DNAME of this zone above it,
+ *  which answers for the name with a synthesised CNAME to the rewritten name (RFC 6672 §2.2, §3.2). */
+export type Alias =
+  | { kind: 'cname'; rec: ZoneRecord; target: string }
+  /** `at`: the DNAME's owner; `target`: the name rewritten by it */
+  | { kind: 'dname'; rec: ZoneRecord; at: string; target: string };
+
+/** The alias step from `name`, if this zone makes it an alias. The DNAME's owner itself is no
+ *  alias (§2.3); a name below a delegation is the child zone's, also below a DNAME further down,
+ *  while below a DNAME a delegation is occluded (the topmost cut decides: RFC 1034 §4.3.2 step 3,
+ *  RFC 6672 §3.2). */
+export function aliasOf(zone: Zone, name: string): Alias | undefined {
+  // most zones have no DNAME: then only a CNAME makes an alias (asked for every MX target)
+  const cut = cutNames(zone)?.dnames.holdsAbove(name, false) ? cutAbove(zone, name) : undefined;
+  if (!cut) {
+    const c = cnameOf(zone, name);
+    return c && { kind: 'cname', ...c };
+  }
+  const rec = cut.kind === 'dname' ? zone.byOwner.get(cut.at)?.find((r) => r.type === 'DNAME') : undefined;
+  return rec && { kind: 'dname', rec, at: cut.at, target: redirected(name, cut) };
+}
+
+/** Follows CNAMEs and DNAMEs inside the zone (at most 8 steps, loops stop): the name a
+ *  resolver's CNAME expansion ends at, as far as this zone tells. */
 export function expandCname(zone: Zone, name: string): string[] {
   const chain = [name];
   for (let i = 0; i < 8; i++) {
-    const c = cnameOf(zone, chain[chain.length - 1]);
+    const c = aliasOf(zone, chain[chain.length - 1]);
     if (!c || chain.includes(c.target)) break;
     chain.push(c.target);
   }
   return chain;
+}
+
+/** How a name is an alias, for messages: `chain` is its expandCname. */
+export function aliasText(a: Alias, chain: readonly string[]): string {
+  if (a.kind === 'cname') return `CNAME to ${chain.slice(1).join(' -> ')}`;
+  const rest = chain.length > 2 ? ` -> ${chain.slice(2).join(' -> ')}` : '';
+  return `below the DNAME at ${a.at}, the name maps to ${a.target}${rest}`;
 }
 
 /** True when `_25._tcp.<host>` holds TLSA records (or is itself a CNAME, which may lead to them). */

@@ -10,9 +10,10 @@
 // lookups report the names whose whole subtree they read (RecordRule.dependsOnBelow).
 // Cuts above those names are the engine's (support/zone-cuts.ts cutsChangedBy).
 import type { Zone, ZoneRecord } from '../../zone/model';
-import { inZone, nameValue } from './mail-graph';
-import { smtpOwnerOf, splitTlsaOwner } from './tlsa-fields';
-import { parentKey } from '../../zone/names';
+import { inZone, mxReach, nameValue } from './mail-graph';
+import { smtpOwnerOf, smtpTlsaHost, splitTlsaOwner } from './tlsa-fields';
+import { isInZone, parentKey } from '../../zone/names';
+import { originKey } from '../support/origin-key';
 import { cutAbove, redirected } from '../support/zone-cuts';
 
 const wildcardOf = (name: string): string => (name === '.' ? '*.' : `*.${name}`);
@@ -171,4 +172,58 @@ export function reachedFromServiceName(zone: Zone, key: string): { reached: bool
     }
   }
   return { reached: false, names };
+}
+
+/** The names whose TLSA queries reach `key` through this zone's CNAMEs and DNAMEs (`key`
+ *  first, at most 9): a CNAME owner stands for its target, and a name below a DNAME's owner for
+ *  the name the DNAME rewrites it to (RFC 6672 §2.2), at any label (`_tcp.<host>`, the host, a
+ *  name above it). `read`: the names whose records, and records pointing at them, decide it
+ *  (dependsOn). DNAMEs to the apex itself or above it are not followed back: every TLSA owner
+ *  would then depend on the apex's records, and such a DNAME maps a whole zone's names. */
+export function queriesReaching(zone: Zone, key: string): { names: string[]; read: string[] } {
+  const names = [key];
+  const read: string[] = [];
+  const apex = zone.byType.get('SOA')?.[0]?.ownerKey ?? (zone.origin ? originKey(zone) : undefined);
+  const dnames = !!zone.byType.get('DNAME')?.length;
+  const add = (n: string): void => {
+    if (!names.includes(n) && names.length < 9) names.push(n);
+  };
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    read.push(n);
+    for (const r of zone.byTarget.get(n) ?? []) {
+      if (r.type === 'CNAME' && !cutAbove(zone, r.ownerKey)) add(r.ownerKey);
+    }
+    if (apex === undefined || !isInZone(n, apex)) continue;
+    for (let a = parentKey(n); a !== undefined && a !== apex && isInZone(a, apex); a = parentKey(a)) {
+      read.push(a);
+      if (!dnames) continue;
+      const prefix = n.slice(0, n.length - a.length);
+      for (const r of zone.byTarget.get(a) ?? []) {
+        if (r.type !== 'DNAME' || r.ownerKey === '.') continue;
+        const from = prefix + r.ownerKey;
+        // the DNAME answers for `from` only when it is the topmost cut above it
+        const cut = cutAbove(zone, from);
+        if (cut?.kind === 'dname' && cut.at === r.ownerKey) add(from);
+      }
+    }
+  }
+  return { names, read: [...new Set(read)] };
+}
+
+/** Whether a sender delivering to an MX host of this zone queries TLSA at `key` (a
+ *  `_25._tcp.<host>` name): an MX record names, directly or through CNAMEs and DNAMEs, the host
+ *  of `key` or of a name whose query reaches `key` (queriesReaching). `names`: what decides it. */
+export function smtpTlsaQueried(zone: Zone, key: string): { named: boolean; names: string[] } {
+  const reach = queriesReaching(zone, key);
+  const names = [...reach.read];
+  let named = false;
+  for (const n of reach.names) {
+    const host = smtpTlsaHost(n);
+    if (!host) continue;
+    const r = mxReach(zone, host);
+    names.push(...r.names);
+    if (r.named) named = true;
+  }
+  return { named, names };
 }

@@ -9,15 +9,14 @@
 // the file's line access splits lines like everything else.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   scanZone, parseZone, checkText, runRules, problemFindings, typesReadByRules, RULES, absRange, typeCodeByName, TARGET_FIELD, targetKey,
 } from '../../dist/core.js';
 import { zoneDifferences, FIXED_HOST } from '../helpers/zone-compare.mjs';
-import { generateZone } from '../../bench/genzone.mjs';
+import { generatedText } from '../helpers/generated-zone.mjs';
 import { rng as seededRng } from '../helpers/fuzz-mutate.mjs';
 import { isIPv4, isIPv6 } from 'node:net';
 
@@ -31,18 +30,6 @@ function rng(seed) {
     for (let n = r.int(maxLen + 1); n > 0; n--) w += alphabet[r.int(alphabet.length)];
     return w;
   } };
-}
-
-/** A generated bench zone as text (genzone writes to a file). */
-function generatedText(records, seed, origin = 'example.com.') {
-  const dir = mkdtempSync(join(tmpdir(), 'dane-zone-col-'));
-  try {
-    const file = join(dir, 'gen.zone');
-    generateZone(records, file, { origin, seed });
-    return readFileSync(file, 'utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 // ---------------------------------------------------------------- 1. addresses checked in place

@@ -6,23 +6,8 @@
 // were never written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { scanZone, parseZone, parentKey, cutNames, cutAbove } from '../../dist/core.js';
-import { generateZone } from '../../bench/genzone.mjs';
-
-/** A generated bench zone as text (genzone writes to a file). */
-function generatedText(records, seed, origin) {
-  const dir = mkdtempSync(join(tmpdir(), 'dane-zone-parents-'));
-  try {
-    const file = join(dir, 'gen.zone');
-    generateZone(records, file, { origin, seed });
-    return readFileSync(file, 'utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { generatedText } from '../helpers/generated-zone.mjs';
 
 const SOA = '@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n';
 const HANDWRITTEN = {

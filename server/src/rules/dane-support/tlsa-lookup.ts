@@ -183,7 +183,7 @@ export function reachedFromServiceName(zone: Zone, key: string): { reached: bool
 export function queriesReaching(zone: Zone, key: string): { names: string[]; read: string[] } {
   const names = [key];
   const read: string[] = [];
-  const apex = zone.byType.get('SOA')?.[0]?.ownerKey ?? (zone.origin ? originKey(zone) : undefined);
+  const apex = zone.origin ? originKey(zone) : undefined; // the first SOA's owner, else the origin (zoneOrigin)
   const dnames = !!zone.byType.get('DNAME')?.length;
   const add = (n: string): void => {
     if (!names.includes(n) && names.length < 9) names.push(n);

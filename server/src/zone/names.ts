@@ -193,10 +193,17 @@ export function isInZone(key: string, zone: string): boolean {
 /** The parent name's key ('a.b.c.' -> 'b.c.'), or undefined for the root. */
 export function parentKey(key: string): string | undefined {
   if (key === '.') return undefined;
+  const end = firstLabelEnd(key);
+  return end >= key.length - 1 ? '.' : key.slice(end + 1);
+}
+
+/** Where a key's first label ends (its first unescaped dot), or the key's length: the parent
+ *  starts after it (callers that only compare lengths need no new string). */
+export function firstLabelEnd(key: string): number {
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    if (c === BSLASH) { i++; continue; }
-    if (c === DOT) return i === key.length - 1 ? '.' : key.slice(i + 1);
+    if (c === BSLASH) i++;
+    else if (c === DOT) return i;
   }
-  return '.';
+  return key.length;
 }

@@ -2,7 +2,7 @@
 // the names one label below it. An edit that makes or removes a zone cut must re-check every
 // name at or below the cut: found by a walk down from the cut, in proportion to that subtree,
 // instead of a test of every name of the zone (80-90 ms per such keystroke at 1M records).
-import { isInZone } from '../../zone/names';
+import { firstLabelEnd, isInZone } from '../../zone/names';
 
 export class NameTree {
   /** name -> the linked name or names one label below it (a set only for two or more: most
@@ -89,15 +89,3 @@ export class NameTree {
     return name.length - start > this.top.length ? name.slice(start) : undefined;
   }
 }
-
-/** Where the first label of a key ends (its unescaped dot), or the key's length. */
-function firstLabelEnd(key: string): number {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c === BSLASH) i++;
-    else if (c === DOT) return i;
-  }
-  return key.length;
-}
-
-const BSLASH = 92, DOT = 46;

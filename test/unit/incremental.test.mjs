@@ -3,7 +3,7 @@
 // hit parentheses, quotes, directives, owners and line breaks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildZone, reparse, presentRecord, absRange, splitLines, RuleCache, runRules, problemFindings } from '../../dist/core.js';
+import { buildZone, reparse, presentRecord, absRange, splitLines, RuleCache, RULES, runRules, problemFindings } from '../../dist/core.js';
 import { findingsAfterEachStep, findingKeys, host } from '../helpers/edit-steps.mjs';
 
 const BASE = `$ORIGIN example.com.
@@ -129,6 +129,49 @@ test('random edits: cached rule findings equal a full rule run', () => {
       assert.deepEqual(findingKeys(cached), findingKeys(full), `round ${round} step ${step}`);
     }
   }
+});
+
+test('the SOA typed over in place: cached findings equal a full run after each edit, and only the apex is checked again', () => {
+  const base = `$ORIGIN example.com.
+@ 3600 IN SOA ns1 hostmaster ( 2024010101 ; serial
+    7200 3600 1209600 300 )
+@ 3600 IN NS ns1
+@ 3600 IN MX 10 mail
+ns1 3600 IN A 192.0.2.1
+mail 3600 IN A 192.0.2.25
+_25._tcp.mail 3600 IN TLSA 3 1 1 ${'ab'.repeat(32)}
+old 3600 IN DNAME example.com.
+sub 3600 IN NS ns.sub
+ns.sub 3600 IN A 192.0.2.53
+www 3600 IN CNAME mail
+`;
+  const lines = splitLines(base);
+  const soa = lines.findIndex((l) => l.includes('SOA'));
+  const expire = soa + 1;
+  findingsAfterEachStep(base, [
+    [soa, lines[soa].replace('2024010101', '2024010102')], // the serial bumped
+    [expire, '    60 3600 1209600 300 )'], // refresh under a minute: soa-timers
+    [expire, lines[expire]],
+    [soa, lines[soa].replace('@', 'other')], // the apex moves: every rule again
+    [soa, lines[soa]],
+    [soa + 2, '@ 3600 IN SOA ns1 hostmaster 1 2 3 4 5'], // a second SOA at the apex
+    [soa + 2, lines[soa + 2]],
+  ]);
+  // A record rule that counts the records it is asked about: a serial bump asks it about the
+  // apex's records and the SOA's name server (a name the SOA points at) again, not about every
+  // record of the zone.
+  const seen = [];
+  const counting = { id: 'test-counting', scope: 'record', defaultSeverity: 'hint', rfc: [], summary: 'counts', check(rec) { seen.push(rec.ownerKey); } };
+  let zone = buildZone({ id: 'mem.zone', lines, entries: [] }, { fileId: 'mem.zone', incremental: true });
+  const cache = new RuleCache([...RULES, counting]);
+  cache.full(zone, host, {});
+  assert.equal(seen.length, zone.records.length);
+  seen.length = 0;
+  const oldCount = lines.length;
+  lines[soa] = lines[soa].replace('2024010101', '2024010102');
+  const r = reparse(zone, lines, { from: soa, to: soa }, oldCount, { fileId: 'mem.zone' });
+  cache.update(r.zone, r.removed, r.added, host, {});
+  assert.deepEqual([...new Set(seen)].sort(), ['example.com.', 'ns1.example.com.']);
 });
 
 test('$GENERATE keeps the current owner: renaming the owner before it re-reads the blank-led line after it', () => {

@@ -187,8 +187,10 @@ export class RuleCache {
 
   /** Re-checks what an edit touched; the rest comes from the caches. */
   update(zone: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], host: RuleHost, settings: RuleSettings): Finding[] {
-    // The origin and the SOA decide what is "in the zone" for every rule: start over.
-    if (zone.origin !== this.origin || removed.some(isSoa) || added.some(isSoa)) return this.full(zone, host, settings);
+    // The origin and the apex names (the SOA owners) decide what is "in the zone" for every
+    // rule: start over when they change. An SOA typed over in place (its serial, bumped at every
+    // change of a hand-kept zone, or its timers) keeps them, and is checked like any record.
+    if (zone.origin !== this.origin || soaOwnersChanged(removed, added)) return this.full(zone, host, settings);
     const movedCuts = cutsChangedBy(zone, removed, added);
     if (this.zone) carryZoneFacts(this.zone, zone, removed, added, movedCuts);
     this.zone = zone;
@@ -269,6 +271,13 @@ export class RuleCache {
 
 const isSoa = (r: ZoneRecord): boolean => r.type === 'SOA';
 
+/** True when an edit changed which names hold an SOA: the owners of the SOA records it removed
+ *  and of those it added differ (as lists, so one of two SOAs at a name going counts). */
+function soaOwnersChanged(removed: readonly ZoneRecord[], added: readonly ZoneRecord[]): boolean {
+  const owners = (list: readonly ZoneRecord[]): string => list.filter(isSoa).map((r) => r.ownerKey).sort().join(' ');
+  return owners(removed) !== owners(added);
+}
+
 /** The records whose rules read each name, and the names each record's rules read. A name
  *  read by one record (nearly all: 150 000 of 150 001 names at 1M records) keeps the record
  *  itself, not a Set of one: a Set per name was most of what this bookkeeping cost at open. */
@@ -330,7 +339,7 @@ class Dependents {
 }
 
 /** Hands per-zone facts on to the next version of an edited zone where the edit cannot have
- *  changed them (same origin and SOA: update() starts over otherwise). */
+ *  changed them (same origin and SOA owners: update() starts over otherwise). */
 function carryZoneFacts(from: Zone, to: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], movedCuts: readonly string[]): void {
   carryCuts(from, to, movedCuts);
   carryLookupWildcards(from, to, removed, added);

@@ -257,7 +257,7 @@ export function cutNames(zone: Zone): CutNames | null {
 
 /**
  * Hands the apex and cut names of `from` on to `to`, the next version of an edited zone with
- * the same SOA, where `moved` (cutsChangedBy) are the names at which the edit made or removed a
+ * the same SOA owners, where `moved` (cutsChangedBy) are the names at which the edit made or removed a
  * cut: the sets are brought up to date at those names instead of being built again from every
  * NS record (per keystroke in a big zone). The sets are shared, so `from` must not be asked
  * again (the editor's rule cache moves on to `to`). Nothing is handed on when a cut moved at

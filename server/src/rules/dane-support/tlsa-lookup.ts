@@ -247,7 +247,26 @@ export function queriesReaching(zone: Zone, key: string): { names: string[]; rea
 /** Whether a sender delivering to an MX host of this zone queries TLSA at `key` (a
  *  `_25._tcp.<host>` name): an MX record names, directly or through CNAMEs and DNAMEs, the host
  *  of `key` or of a name whose query reaches `key` (queriesReaching). `names`: what decides it. */
-export function smtpTlsaQueried(zone: Zone, key: string): { named: boolean; names: string[] } {
+export function smtpTlsaQueried(zone: Zone, key: string): SmtpTlsaQueried {
+  const last = lastQueried.get(zone);
+  if (last?.key === key) return last.answer;
+  const answer = smtpTlsaQueriedNow(zone, key);
+  lastQueried.set(zone, { key, answer });
+  return answer;
+}
+
+export interface SmtpTlsaQueried {
+  readonly named: boolean;
+  /** read only: the answer is shared by the rules that ask (dependsOn may return it as it is) */
+  readonly names: readonly string[];
+}
+
+// tlsa-not-at-mx-target and tlsa-at-mail-domain each ask smtpTlsaQueried for an RRset in check()
+// and in dependsOn(), one after the other (both engines go record by record): the last answer
+// per zone version is kept, so it is worked out once for the four (a new version, a new answer).
+const lastQueried = new WeakMap<Zone, { key: string; answer: SmtpTlsaQueried }>();
+
+function smtpTlsaQueriedNow(zone: Zone, key: string): SmtpTlsaQueried {
   const reach = queriesReaching(zone, key);
   const names = [...reach.read];
   let named = false;

@@ -277,5 +277,6 @@ function smtpTlsaQueriedNow(zone: Zone, key: string): SmtpTlsaQueried {
     names.push(...r.names);
     if (r.named) named = true;
   }
-  return { named, names };
+  // the apex is read, and is the host of `_25._tcp.<apex>`: each name once
+  return { named, names: [...new Set(names)] };
 }

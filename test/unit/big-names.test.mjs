@@ -62,9 +62,9 @@ test('only the first TLSA of an RRset depends on other names (the others are che
   const zone = parseZone(bigNamesZone(), { fileId: 'big.zone' });
   const tlsa = zone.byOwner.get('_25._tcp.example.com.');
   assert.equal(tlsa.length, 10);
-  // the first TLSA depends on its name and those below the apex above it (where a CNAME or a DNAME
-  // pointing at them leads queries to it), on the host (example.com.), and where it is a mail
-  // domain, on its MX targets
+  // the first TLSA depends on its name and those above it up to the apex (where a CNAME or a DNAME
+  // pointing at them leads queries to it), on the host (example.com., here the apex: once), and
+  // where it is a mail domain, on its MX targets
   const hosts = Array.from({ length: 12 }, (_, i) => `mx${i}.example.com.`);
   const reach = ['_25._tcp.example.com.', '_tcp.example.com.', 'example.com.'];
   const deps = { 'tlsa-at-mail-domain': [...reach, ...hosts], 'tlsa-not-at-mx-target': reach };

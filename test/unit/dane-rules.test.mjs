@@ -118,6 +118,30 @@ test('partial DANE judges a name by its first 32 MX records: work and editor dep
   for (const f of found) assert.match(f.message, /while mx1\.example\.com\. has them;/);
 });
 
+test('the TLSA placement rules work out where senders query an RRset once per zone version, in check and dependsOn', () => {
+  const base = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.1',
+    '@ MX 10 mx.old', 'mx A 192.0.2.2', `_25._tcp.mx TLSA 3 1 1 ${'ab'.repeat(32)}`, `_25._tcp.www TLSA 3 1 1 ${'cd'.repeat(32)}`];
+  const [notAtMx, atMailDomain] = ['tlsa-not-at-mx-target', 'tlsa-at-mail-domain'].map((id) => core.RULES.find((r) => r.id === id));
+  const withDname = core.parseZone([...base, 'old DNAME @'].join('\n') + '\n', { fileId: 'apex.zone' });
+  const [mx, www] = withDname.byType.get('TLSA');
+  const names = notAtMx.dependsOn(mx, withDname);
+  // the same list for both rules and both questions: one answer, shared
+  assert.equal(notAtMx.dependsOn(mx, withDname), names);
+  assert.deepEqual(atMailDomain.dependsOn(mx, withDname).slice(0, names.length), names);
+  // it reads the apex (a DNAME typed to it re-checks) and the MX host the DNAME maps there
+  assert.ok(names.includes('example.com.') && names.includes('mx.old.example.com.'), names.join(' '));
+  const found = (zone) => core.runRules(zone, { now: () => new Date(), options: {} }, {}).filter((f) => f.ruleId === 'tlsa-not-at-mx-target').map((f) => f.message.match(/points to (\S+):/)[1]);
+  assert.deepEqual(found(withDname), ['www.example.com.']);
+  // another version of the zone (the DNAME gone) gets its own answer, and the first keeps its own
+  const without = core.parseZone(base.join('\n') + '\n', { fileId: 'apex.zone' });
+  const mxWithout = without.byType.get('TLSA')[0];
+  assert.ok(!notAtMx.dependsOn(mxWithout, without).includes('mx.old.example.com.'));
+  assert.deepEqual(found(without).sort(), ['mx.example.com.', 'www.example.com.']);
+  assert.ok(notAtMx.dependsOn(www, withDname).includes('www.example.com.')); // another RRset in between
+  assert.deepEqual(notAtMx.dependsOn(mx, withDname), names);
+  assert.deepEqual(found(withDname), ['www.example.com.']);
+});
+
 test('tlsa-single-record: the advice fits the lone record (DANE-EE key roll, or DANE-TA issuer change)', () => {
   const text = (usage) => `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n_25._tcp.mx1 IN TLSA ${usage} 1 1 ${'a1'.repeat(32)}\n`;
   const message = (usage) => core.checkText(text(usage), { fileId: 'mem.zone' }).findings.filter((f) => f.ruleId === 'tlsa-single-record').map((f) => f.message);

@@ -303,6 +303,18 @@ test('hover: an absent NSEC3/NSEC3PARAM salt and other empty values never render
   assert.doesNotMatch(hoverWord(z, 1, '""'), /\*\*\*\*/);
 });
 
+test('hover: an NSEC bitmap listing NXNAME (RFC 9824 compact denial) explains the meta type; other bitmaps say nothing of it', () => {
+  const z = zoneOf('a IN NSEC \\000.a.example.com. RRSIG NSEC NXNAME\nb IN NSEC c A RRSIG NSEC TYPE128\nc IN NSEC d A RRSIG NSEC\n');
+  assert.deepEqual(z.problems, []);
+  for (const [line, word] of [[0, 'NXNAME'], [1, 'TYPE128']]) {
+    const md = hoverWord(z, line, word);
+    assert.match(md, /\*\*NXNAME\*\* \(type 128\): a meta type that stores no data: set only in the NSEC record an online signer makes for a name that does not exist/);
+    assert.match(md, /\(RFC 9824 §2\)$/);
+  }
+  assert.match(hoverWord(z, 0, 'NXNAME'), /Value `RRSIG NSEC NXNAME`/);
+  assert.doesNotMatch(hoverWord(z, 2, 'RRSIG'), /NXNAME/);
+});
+
 test('hover: names keep their escapes (shown in code spans), owners and name fields alike', () => {
   const z = zoneOf('a\\.b\\032c IN A 192.0.2.1\na\\;b IN A 192.0.2.2\nx IN CNAME *.y\nq`q IN CNAME a\\.b\\032c\n');
   assert.match(hoverWord(z, 0, 'a'), /^`a\\\.b\\032c\.example\.com\.`/);

@@ -2,7 +2,7 @@
 // (RFC 2308), generic RDATA (RFC 3597), $GENERATE, $INCLUDE and error recovery.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseZone, checkText, presentRecord, absRange, problemFindings } from '../../dist/core.js';
+import { parseZone, checkText, presentRecord, absRange, problemFindings, typeName } from '../../dist/core.js';
 
 const parse = (text, opts = {}) => parseZone(text, { fileId: 'test.zone', ...opts });
 const records = (text, opts) => parse(text, opts).records.map(presentRecord);
@@ -140,6 +140,20 @@ test('a type known by its mnemonic only (IPSECKEY, NSAP-PTR, ...) is a record ty
   ]);
   // a meta type's mnemonic is still no record type, not even in a type bitmap
   assert.match(problems(HEAD + 'd NSEC e A AXFR\n')[0], /'AXFR' is not a record type/);
+});
+
+test('NXNAME (RFC 9824): an NSEC or NSEC3 type bitmap may list it; as a record it is a meta type (RFC 6895 §3.1)', () => {
+  const z = parse(HEAD + 'a NSEC \\000.a.example.com. RRSIG NSEC nxname\nb NSEC c A TYPE128\n'
+    + '0p9mhaveqvm6t7vbl5lop2u3t2rp3tom NSEC3 1 0 0 - 2vptu5timamqttgl4luu9kg21e0aor3s A RRSIG NXNAME\n');
+  assert.deepEqual(z.problems.map((x) => x.message), []);
+  assert.deepEqual(z.records.map((r) => r.values.at(-1)), [['RRSIG', 'NSEC', 'NXNAME'], ['A', 'TYPE128'], ['A', 'RRSIG', 'NXNAME']]);
+  assert.equal(presentRecord(z.records[0]), 'a.example.com.\t3600\tIN\tNSEC\t\\000.a.example.com. RRSIG NSEC NXNAME');
+  // written as a record, by its mnemonic or its number, it is refused as the other meta types are
+  assert.deepEqual(problems(HEAD + 'm NXNAME \\# 0\nm TYPE128 \\# 0\n'), [
+    '3:3-3:9 syntax: NXNAME (TYPE128) is a meta type (RFC 9824 §2; only an NSEC type bitmap lists it): it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)',
+    '4:3-4:10 syntax: TYPE128 (NXNAME) is a meta type (RFC 9824 §2; only an NSEC type bitmap lists it): it exists only in DNS messages and cannot be a record in a zone (RFC 6895 §3.1)',
+  ]);
+  assert.equal(typeName(128), 'TYPE128'); // a meta type's code has no mnemonic
 });
 
 test('unknown type without generic form names the fix', () => {

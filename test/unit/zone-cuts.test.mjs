@@ -127,6 +127,29 @@ test('TLSA reached through a DNAME at any label or a service CNAME is queried: t
   assert.ok(has(oldDname, /^mx-target-cname: MX target mx\.old\.example\.com\. is an alias \(below the DNAME at old\.example\.com\., the name maps to mx\.new\.example\.com\.\)/), oldDname.join('\n'));
 });
 
+// DNAMEs to the apex (RFC 6672 §2.2: `x.apexmap.<apex>` maps to `x.<apex>`), chains and loops of
+// them, and one out of the zone: the sender's TLSA query for the MX host below them ends at the
+// name they map it to (RFC 7672 §2.2.2), or leaves the zone. Following them back is bounded.
+test('a DNAME to the apex, a chain, a loop and one out of the zone, typed one at a time: the TLSA they lead to is queried or not, as a full run finds', () => {
+  const unused = /^tlsa-not-at-mx-target: no MX record in this zone points to keys\.example\.com\.:/;
+  const steps = findingsAfterEachStep(REACH, [
+    [RFREE, '@ IN MX 20 keys.apexmap'],
+    [RFREE + 1, 'apexmap IN DNAME example.com.'],
+    [RFREE, '@ IN MX 20 keys.chain1'],
+    [RFREE + 2, 'chain1 IN DNAME apexmap'],
+    [RFREE + 1, 'apexmap IN DNAME chain1'], // a loop: chain1 -> apexmap -> chain1
+    [RFREE + 1, 'apexmap IN DNAME example.net.'],
+    [RFREE + 1, 'apexmap IN DNAME @'],
+    [RFREE + 1, 'apexmap.chain1 IN DNAME @'], // below chain1's DNAME: never used
+    [RFREE + 2, ''],
+  ]);
+  const queried = steps.map((list) => !has(list, unused));
+  assert.deepEqual(queried, [false, true, false, true, false, false, true, false, false], steps.map((l) => l.join('\n')).join('\n---\n'));
+  // the MX host below the DNAMEs is an alias while they lead somewhere (also out of the zone)
+  assert.ok(has(steps[1], /^mx-target-cname: MX target keys\.apexmap\.example\.com\. is an alias \(below the DNAME at apexmap\.example\.com\., the name maps to keys\.example\.com\.\)/), steps[1].join('\n'));
+  assert.ok(has(steps[3], /^mx-target-cname: MX target keys\.chain1\.example\.com\. is an alias \(below the DNAME at chain1\.example\.com\., the name maps to keys\.apexmap\.example\.com\. -> keys\.example\.com\.\)/), steps[3].join('\n'));
+});
+
 // dname-with-children and occluded-below-delegation: the records below a cut are checked
 // again when it appears or goes, a glue address when the NS naming it changes, and the
 // finding's related location follows the DNAME or NS record it points at.

@@ -5,7 +5,7 @@
 import type { AbsRange } from '../rules/rule';
 import type { Directive, ZoneRecord, Zone } from '../zone/api';
 import { absRange, rrTypeByName, typeCodeByName, humanTtl, parseTtl } from '../zone/api';
-import type { FieldDef, RRTypeDef } from '../zone/rr-types';
+import { bitmapMetaType, type FieldDef, type RRTypeDef } from '../zone/rr-types';
 import { hitAt, type Hit } from './locate-at';
 import { codeSpan } from './markdown';
 
@@ -89,6 +89,16 @@ export function typeHover(type: string, def: RRTypeDef | undefined): string {
   return `**${def.name}** (type ${def.code}): ${def.summary} (${def.rfc})\n\n\`${def.name}\` ${layout}\n\n${rows}`;
 }
 
+/** What the meta types a bitmap lists mean (NXNAME: RFC 9824), one paragraph each. */
+function bitmapNotes(types: readonly string[]): string {
+  const notes = new Set<string>();
+  for (const t of types) {
+    const meta = bitmapMetaType(t);
+    if (meta?.inBitmap) notes.add(`\n\n**${meta.name}** (type ${meta.code}): ${meta.inBitmap.summary} (${meta.inBitmap.rfc})`);
+  }
+  return [...notes].join('');
+}
+
 function presentFields(rec: ZoneRecord, def: RRTypeDef): string {
   return def.fields.map((f, i) => `${f.name} = ${rec.values[i] === undefined ? '(missing)' : codeSpan(valueText(f, rec.values[i]))}`).join(', ');
 }
@@ -130,6 +140,8 @@ function fieldHover(rec: ZoneRecord, def: RRTypeDef, i: number, f: FieldDef, now
     out += `${v.length} character-string${v.length === 1 ? '' : 's'} (${lens.join(' + ')} = ${lens.reduce((a, b) => a + b, 0)} octets); a client joins them without separators`;
   } else if ((f.kind === 'hex-rest' || f.kind === 'hex') && typeof v === 'string') {
     out += `${v.length / 2} octets${def.name === 'TLSA' || def.name === 'SMIMEA' ? tlsaLengthNote(rec, v.length / 2) : ''}`;
+  } else if ((f.kind === 'nsec-bitmap' || f.kind === 'type-bitmap') && Array.isArray(v)) {
+    out += `Value ${codeSpan((v as string[]).join(' '))}${bitmapNotes(v as string[])}`;
   } else if (typeof v === 'number') {
     out += `Value **${valueText(f, v)}**`;
   } else if (v !== undefined) {

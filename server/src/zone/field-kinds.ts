@@ -7,6 +7,7 @@ import { TokKind } from './syntax';
 import { resolveName, type NameCache } from './names';
 import { parseTtl } from './ttl';
 import { ALGORITHMS, CERT_TYPES, NUMBER_ONLY_ALGORITHMS, typeCodeByName } from './rr-codes';
+import { bitmapMetaType } from './rr-types';
 
 export type FieldKind =
   | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
@@ -206,6 +207,13 @@ function typeMnemonic(c: FieldCursor, what: string): string | undefined {
 function typeBitmap(c: FieldCursor): string[] | undefined {
   const out: string[] = [];
   while (c.i < c.words.length) {
+    // NXNAME, a meta type, is no record type but a bitmap may list it (RFC 9824 §2)
+    const w = c.words[c.i].text;
+    if (typeCodeByName(w) === undefined && bitmapMetaType(w)) {
+      out.push(w.toUpperCase());
+      c.i++;
+      continue;
+    }
     const t = typeMnemonic(c, 'type in the bitmap');
     if (t === undefined) return undefined;
     out.push(t);

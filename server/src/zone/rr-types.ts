@@ -371,12 +371,15 @@ export interface TypeWithoutFields {
   /** a question or meta type: it exists only in DNS messages, never as a record in a zone
    *  (RFC 6895 §3.1), so the parser refuses it */
   meta?: true;
+  /** a meta type that an NSEC type bitmap may list by its mnemonic (NXNAME): the bitmap
+   *  parser takes it, with what the hover says of it */
+  inBitmap?: { rfc: string; summary: string };
 }
 
 // The other mnemonics of IANA's "Resource Record (RR) TYPEs": records of these types are read in
 // the generic form only (`\# <length> <hex>`, RFC 3597 §5), as BIND reads any type it knows.
 const named = (code: number, name: string): TypeWithoutFields => ({ name, code });
-const meta = (code: number, name: string): TypeWithoutFields => ({ name, code, meta: true });
+const meta = (code: number, name: string, inBitmap?: TypeWithoutFields['inBitmap']): TypeWithoutFields => ({ name, code, meta: true, ...(inBitmap && { inBitmap }) });
 export const TYPES_WITHOUT_FIELDS: readonly TypeWithoutFields[] = [
   named(3, 'MD'), named(4, 'MF'), named(7, 'MB'), named(8, 'MG'), named(9, 'MR'), named(10, 'NULL'), named(11, 'WKS'),
   named(14, 'MINFO'), named(17, 'RP'), named(18, 'AFSDB'), named(19, 'X25'), named(20, 'ISDN'), named(21, 'RT'),
@@ -386,6 +389,13 @@ export const TYPES_WITHOUT_FIELDS: readonly TypeWithoutFields[] = [
   named(56, 'NINFO'), named(57, 'RKEY'), named(58, 'TALINK'), named(62, 'CSYNC'), named(66, 'DSYNC'),
   named(100, 'UINFO'), named(101, 'UID'), named(102, 'GID'), named(103, 'UNSPEC'), named(104, 'NID'), named(105, 'L32'),
   named(106, 'L64'), named(107, 'LP'), named(108, 'EUI48'), named(109, 'EUI64'),
+  // Compact Denial of Existence: an online signer's NSEC for a name that does not exist lists
+  // RRSIG NSEC NXNAME (RFC 9824 §3.1), the one pseudo-type a bitmap may hold (its update to RFC
+  // 4034 §4.1.2); text copied from such answers carries the mnemonic
+  meta(128, 'NXNAME', {
+    rfc: 'RFC 9824 §2',
+    summary: 'a meta type that stores no data: set only in the NSEC record an online signer makes for a name that does not exist (Compact Denial of Existence), which then answers NOERROR with this NSEC instead of NXDOMAIN. A zone\'s own NSEC records leave pseudo-type bits clear (RFC 4034 §4.1.2).',
+  }),
   meta(249, 'TKEY'), meta(250, 'TSIG'), meta(251, 'IXFR'), meta(252, 'AXFR'), meta(253, 'MAILB'), meta(254, 'MAILA'), meta(255, 'ANY'),
   named(258, 'AVC'), named(259, 'DOA'), named(260, 'AMTRELAY'), named(261, 'RESINFO'), named(262, 'WALLET'),
   named(32768, 'TA'), named(32769, 'DLV'),
@@ -406,6 +416,14 @@ export function typeCodeOfText(text: string): number | undefined {
   const m = /^TYPE([0-9]{1,5})$/.exec(up);
   return m && Number(m[1]) <= 65535 ? Number(m[1]) : undefined;
 }
+
+/** The meta type a type bitmap may list (NXNAME), by its mnemonic or TYPEnnn (any case). */
+export function bitmapMetaType(text: string): TypeWithoutFields | undefined {
+  const up = text.toUpperCase();
+  const t = TYPE_BY_MNEMONIC.get(up) ?? META_BY_CODE.get(typeCodeOfText(up) ?? -1);
+  return t && 'inBitmap' in t && t.inBitmap ? t : undefined;
+}
+const META_BY_CODE: ReadonlyMap<number, TypeWithoutFields> = new Map(TYPES_WITHOUT_FIELDS.filter((t) => t.meta).map((t) => [t.code, t]));
 
 /** The table row for a mnemonic or TYPEnnn of a type with fields (case-insensitive). */
 export function rrTypeByName(name: string): RRTypeDef | undefined {

@@ -15,6 +15,7 @@ import { smtpOwnerOf, smtpTlsaHost, splitTlsaOwner } from './tlsa-fields';
 import { isInZone, parentKey } from '../../zone/names';
 import { originKey } from '../support/origin-key';
 import { cutAbove, redirected } from '../support/zone-cuts';
+import { targetKey } from '../../zone/targets';
 
 const wildcardOf = (name: string): string => (name === '.' ? '*.' : `*.${name}`);
 
@@ -174,17 +175,44 @@ export function reachedFromServiceName(zone: Zone, key: string): { reached: bool
   return { reached: false, names };
 }
 
+// The DNAME records by target key, per zone version (undefined: the zone has none): the names
+// above a TLSA owner are asked for the DNAMEs pointing at them, and the apex may be the target
+// of thousands of other records (CNAMEs, MX) that the zone's byTarget lists with them.
+const dnamesByTargetOf = new WeakMap<Zone, Map<string, ZoneRecord[]> | null>();
+
+function dnamesByTarget(zone: Zone): Map<string, ZoneRecord[]> | undefined {
+  let map = dnamesByTargetOf.get(zone);
+  if (map === undefined) {
+    const list = zone.byType.get('DNAME');
+    map = null;
+    if (list?.length) {
+      map = new Map();
+      for (const r of list) {
+        const t = targetKey(r);
+        if (t === undefined) continue;
+        const at = map.get(t);
+        if (at) at.push(r);
+        else map.set(t, [r]);
+      }
+    }
+    dnamesByTargetOf.set(zone, map);
+  }
+  return map ?? undefined;
+}
+
 /** The names whose TLSA queries reach `key` through this zone's CNAMEs and DNAMEs (`key`
  *  first, at most 9): a CNAME owner stands for its target, and a name below a DNAME's owner for
- *  the name the DNAME rewrites it to (RFC 6672 §2.2), at any label (`_tcp.<host>`, the host, a
- *  name above it). `read`: the names whose records, and records pointing at them, decide it
- *  (dependsOn). DNAMEs to the apex itself or above it are not followed back: every TLSA owner
- *  would then depend on the apex's records, and such a DNAME maps a whole zone's names. */
+ *  the name the DNAME rewrites it to (RFC 6672 §2.2), at any label of `key` up to the apex
+ *  (`_tcp.<host>`, the host, a name above it, the apex: `old.<apex> DNAME <apex>` makes
+ *  `_25._tcp.<host>.old.<apex>` a query for `key`). Chains are followed back; a loop (a DNAME
+ *  to an ancestor of its owner maps names without end) stops at 9 names. `read`: the names whose
+ *  records, and records pointing at them, decide it (dependsOn; the apex too, so that typing a
+ *  DNAME to it re-checks). DNAMEs to a name above the apex are not followed back. */
 export function queriesReaching(zone: Zone, key: string): { names: string[]; read: string[] } {
   const names = [key];
   const read: string[] = [];
   const apex = zone.origin ? originKey(zone) : undefined; // the first SOA's owner, else the origin (zoneOrigin)
-  const dnames = !!zone.byType.get('DNAME')?.length;
+  const dnames = dnamesByTarget(zone);
   const add = (n: string): void => {
     if (!names.includes(n) && names.length < 9) names.push(n);
   };
@@ -195,16 +223,21 @@ export function queriesReaching(zone: Zone, key: string): { names: string[]; rea
       if (r.type === 'CNAME' && !cutAbove(zone, r.ownerKey)) add(r.ownerKey);
     }
     if (apex === undefined || !isInZone(n, apex)) continue;
-    for (let a = parentKey(n); a !== undefined && a !== apex && isInZone(a, apex); a = parentKey(a)) {
+    for (let a = parentKey(n); a !== undefined && isInZone(a, apex); a = parentKey(a)) {
       read.push(a);
-      if (!dnames) continue;
+      const to = dnames?.get(a);
+      if (!to) continue;
       const prefix = n.slice(0, n.length - a.length);
-      for (const r of zone.byTarget.get(a) ?? []) {
-        if (r.type !== 'DNAME' || r.ownerKey === '.') continue;
+      for (const r of to) {
+        // a name already below the DNAME's owner is not mapped back through it again: with a
+        // target above its owner (the apex) that would only add `x.old.old.<apex>` and so on
+        if (r.ownerKey === '.' || isInZone(n, r.ownerKey)) continue;
         const from = prefix + r.ownerKey;
-        // the DNAME answers for `from` only when it is the topmost cut above it
+        // the DNAME answers for `from` only when it is the topmost cut above it (read: a cut
+        // that appears or goes above `from` re-checks)
         const cut = cutAbove(zone, from);
         if (cut?.kind === 'dname' && cut.at === r.ownerKey) add(from);
+        else read.push(from);
       }
     }
   }
@@ -214,7 +247,26 @@ export function queriesReaching(zone: Zone, key: string): { names: string[]; rea
 /** Whether a sender delivering to an MX host of this zone queries TLSA at `key` (a
  *  `_25._tcp.<host>` name): an MX record names, directly or through CNAMEs and DNAMEs, the host
  *  of `key` or of a name whose query reaches `key` (queriesReaching). `names`: what decides it. */
-export function smtpTlsaQueried(zone: Zone, key: string): { named: boolean; names: string[] } {
+export function smtpTlsaQueried(zone: Zone, key: string): SmtpTlsaQueried {
+  const last = lastQueried.get(zone);
+  if (last?.key === key) return last.answer;
+  const answer = smtpTlsaQueriedNow(zone, key);
+  lastQueried.set(zone, { key, answer });
+  return answer;
+}
+
+export interface SmtpTlsaQueried {
+  readonly named: boolean;
+  /** read only: the answer is shared by the rules that ask (dependsOn may return it as it is) */
+  readonly names: readonly string[];
+}
+
+// tlsa-not-at-mx-target and tlsa-at-mail-domain each ask smtpTlsaQueried for an RRset in check()
+// and in dependsOn(), one after the other (both engines go record by record): the last answer
+// per zone version is kept, so it is worked out once for the four (a new version, a new answer).
+const lastQueried = new WeakMap<Zone, { key: string; answer: SmtpTlsaQueried }>();
+
+function smtpTlsaQueriedNow(zone: Zone, key: string): SmtpTlsaQueried {
   const reach = queriesReaching(zone, key);
   const names = [...reach.read];
   let named = false;
@@ -225,5 +277,6 @@ export function smtpTlsaQueried(zone: Zone, key: string): { named: boolean; name
     names.push(...r.names);
     if (r.named) named = true;
   }
-  return { named, names };
+  // the apex is read, and is the host of `_25._tcp.<apex>`: each name once
+  return { named, names: [...new Set(names)] };
 }

@@ -62,16 +62,21 @@ test('only the first TLSA of an RRset depends on other names (the others are che
   const zone = parseZone(bigNamesZone(), { fileId: 'big.zone' });
   const tlsa = zone.byOwner.get('_25._tcp.example.com.');
   assert.equal(tlsa.length, 10);
-  // the first TLSA depends on its name and those above it up to the apex (where a CNAME or a DNAME
-  // pointing at them leads queries to it), on the host (example.com., here the apex: once), and
-  // where it is a mail domain, on its MX targets
+  // the first TLSA depends on its name (where a CNAME pointing at it leads queries to it), on the
+  // host (example.com., here the apex), where it is a mail domain on its MX targets, and on the
+  // DNAMEs pointing at the names above it up to the apex (one would lead queries to it)
   const hosts = Array.from({ length: 12 }, (_, i) => `mx${i}.example.com.`);
-  const reach = ['_25._tcp.example.com.', '_tcp.example.com.', 'example.com.'];
+  const reach = ['_25._tcp.example.com.', 'example.com.'];
   const deps = { 'tlsa-at-mail-domain': [...reach, ...hosts], 'tlsa-not-at-mx-target': reach };
+  const above = ['_tcp.example.com.', 'example.com.'];
   for (const id of ['tlsa-at-mail-domain', 'tlsa-not-at-mx-target']) {
     const rule = RULES.find((r) => r.id === id);
     assert.deepEqual(rule.dependsOn(tlsa[0], zone), deps[id], `${id}: the first TLSA depends on the host`);
-    for (const rec of tlsa.slice(1)) assert.deepEqual(rule.dependsOn(rec, zone), [], `${id}: ${rec.rdataText}`);
+    assert.deepEqual(rule.dependsOnDnamesTo(tlsa[0], zone), above, `${id}: and on DNAMEs to the names above it`);
+    for (const rec of tlsa.slice(1)) {
+      assert.deepEqual(rule.dependsOn(rec, zone), [], `${id}: ${rec.rdataText}`);
+      assert.deepEqual(rule.dependsOnDnamesTo(rec, zone), [], `${id}: ${rec.rdataText}`);
+    }
   }
 });
 

@@ -65,9 +65,11 @@ export class RuleCache {
   private readonly dependents = new Dependents();
   /** owner key -> records whose record rules read its subtree (RecordRule.dependsOnBelow), and back */
   private readonly belowDependents = new Dependents();
+  /** target key -> records whose record rules read the DNAMEs pointing at it (RecordRule.dependsOnDnamesTo), and back */
+  private readonly dnameDependents = new Dependents();
   /** the owners and the names read (the keys of the three maps above) below the origin, linked
    *  to the names one label below them: an edit that moves a cut walks down from it */
-  private readonly names = new NameTree((key) => !!this.zone?.byOwner.has(key) || this.dependents.has(key) || this.belowDependents.has(key));
+  private readonly names = new NameTree((key) => !!this.zone?.byOwner.has(key) || this.dependents.has(key) || this.belowDependents.has(key) || this.dnameDependents.has(key));
   private origin = '';
   /** the zone version the caches describe: per-zone facts that an edit leaves as they were are
    *  handed on from it (carryZoneFacts), not built again from every record per keystroke */
@@ -80,6 +82,7 @@ export class RuleCache {
     const list = run.recordRulesFor.for(rec);
     let deps: readonly string[] | undefined;
     let below: readonly string[] | undefined;
+    let dnamesTo: readonly string[] | undefined;
     for (let i = 0; i < list.length; i++) {
       const { rule, ctx } = list[i];
       try {
@@ -94,6 +97,8 @@ export class RuleCache {
         if (names?.length) deps = deps ? deps.concat(names) : names;
         const under = rule.dependsOnBelow?.(rec, run.zone);
         if (under?.length) below = below ? below.concat(under) : under;
+        const to = rule.dependsOnDnamesTo?.(rec, run.zone);
+        if (to?.length) dnamesTo = dnamesTo ? dnamesTo.concat(to) : to;
       } catch (e) {
         reportRuleFailure(rule, ctx, e, rec);
       }
@@ -104,11 +109,13 @@ export class RuleCache {
     if (!fresh) this.forgetDeps(rec);
     if (deps) this.dependents.add(rec, deps, this.names);
     if (below) this.belowDependents.add(rec, below, this.names);
+    if (dnamesTo) this.dnameDependents.add(rec, dnamesTo, this.names);
   }
 
   private forgetDeps(rec: ZoneRecord): void {
     this.dependents.remove(rec, this.names);
     this.belowDependents.remove(rec, this.names);
+    this.dnameDependents.remove(rec, this.names);
   }
 
   private checkOwner(run: RuleRun, key: string, recs: readonly ZoneRecord[] | undefined, fresh: boolean): void {
@@ -143,6 +150,7 @@ export class RuleCache {
     this.byZoneRule.clear();
     this.dependents.clear();
     this.belowDependents.clear();
+    this.dnameDependents.clear();
     this.origin = zone.origin;
     this.names.reset(originKey(zone));
     this.zone = zone;
@@ -217,6 +225,7 @@ export class RuleCache {
     const recheckAt = (key: string): void => {
       this.dependents.forEachOf(key, recheck);
       this.belowDependents.forEachOf(key, recheck);
+      this.dnameDependents.forEachOf(key, recheck);
       for (const r of zone.byOwner.get(key) ?? []) again.add(r);
     };
     for (const cut of movedCuts) {
@@ -224,9 +233,18 @@ export class RuleCache {
       else {
         // a cut at or above the origin (an NS record outside the zone): a pass over every name
         const under = namesAtOrBelow([cut]);
-        for (const names of [this.dependents.keys(), this.belowDependents.keys(), zone.byOwner.keys()]) {
+        for (const names of [this.dependents.keys(), this.belowDependents.keys(), this.dnameDependents.keys(), zone.byOwner.keys()]) {
           for (const key of names) if (under(key)) recheckAt(key);
         }
+      }
+    }
+    // A DNAME that appeared or went makes names below its owner aliases of names below its
+    // target, or stops doing so: the records whose rules read the DNAMEs pointing at that target.
+    for (const list of [removed, added]) {
+      for (const r of list) {
+        if (r.type !== 'DNAME') continue;
+        const t = targetKey(r);
+        if (t !== undefined) this.dnameDependents.forEachOf(t, recheck);
       }
     }
     // Record rules may look at the other records of their owner (e.g. the rest of

@@ -97,6 +97,11 @@ export interface RecordRule extends RuleBase {
    *  exists while a name below it does) or which wildcard answers it: while typing, the record
    *  is checked again when records at or below one of them change */
   dependsOnBelow?(rec: ZoneRecord, zone: Zone): readonly string[];
+  /** names whose incoming DNAMEs check() reads (a DNAME pointing at one makes names below its
+   *  owner aliases of names below it, RFC 6672): while typing, the record is checked again when
+   *  a DNAME record with one of them as its target is added or removed, and not for other
+   *  records at or pointing at them (the apex has many) */
+  dependsOnDnamesTo?(rec: ZoneRecord, zone: Zone): readonly string[];
   /** false when check() has nothing to say about any record of this zone (e.g. it has no
    *  DNAME): the engines then leave the rule out, one question per zone instead of per name */
   appliesToZone?(zone: Zone): boolean;

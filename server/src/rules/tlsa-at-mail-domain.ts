@@ -23,13 +23,16 @@ export const tlsaAtMailDomain: RecordRule = {
   defaultSeverity: 'warning',
   rfc: [ref(7672, '2.2.3')],
   summary: 'TLSA placed at _25._tcp.<mail domain> while its MX points to another host (and no MX names the domain itself).',
-  // Reads the host's MX records, the CNAME chains of their targets, and the MX records and
-  // CNAMEs pointing at the host. Only the RRset's first record reports; the others are
+  // Reads the host's MX records, the CNAME chains of their targets, the MX records and
+  // CNAMEs pointing at the host, and the DNAMEs pointing at names above the owner. Only the RRset's first record reports; the others are
   // checked again with it when their name changes.
   dependsOn(rec, zone) {
     const host = smtpTlsaHost(rec.ownerKey);
     if (!host || !isFirstTlsaOfOwner(rec, zone)) return [];
     return [...smtpTlsaQueried(zone, rec.ownerKey).names, ...mailDomainMx(zone, host).targets.flatMap((t) => expandCname(zone, t))];
+  },
+  dependsOnDnamesTo(rec, zone) {
+    return smtpTlsaHost(rec.ownerKey) && isFirstTlsaOfOwner(rec, zone) ? smtpTlsaQueried(zone, rec.ownerKey).dnamesTo : [];
   },
   check(rec, ctx) {
     const zone = ctx.zone;

@@ -19,12 +19,15 @@ export const tlsaNotAtMxTarget: RecordRule = {
   defaultSeverity: 'info',
   rfc: [ref(7672, '2.2.3')],
   summary: '_25._tcp TLSA at a host that no MX record in the zone points to.',
-  // Re-checked when a record at, or pointing at, the owner, the host, an alias of them, or a
-  // name above the owner (a DNAME's target) changes. Only the RRset's first record reports;
-  // the others are checked again with it when their name changes.
+  // Re-checked when a record at, or pointing at, the owner, the host or an alias of them
+  // changes, and when a DNAME to a name above the owner comes or goes. Only the RRset's first
+  // record reports; the others are checked again with it when their name changes.
   dependsOn(rec, zone) {
     const host = smtpTlsaHost(rec.ownerKey);
     return host && isFirstTlsaOfOwner(rec, zone) ? smtpTlsaQueried(zone, rec.ownerKey).names : [];
+  },
+  dependsOnDnamesTo(rec, zone) {
+    return smtpTlsaHost(rec.ownerKey) && isFirstTlsaOfOwner(rec, zone) ? smtpTlsaQueried(zone, rec.ownerKey).dnamesTo : [];
   },
   check(rec, ctx) {
     const zone = ctx.zone;

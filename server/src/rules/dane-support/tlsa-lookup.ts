@@ -206,11 +206,14 @@ function dnamesByTarget(zone: Zone): Map<string, ZoneRecord[]> | undefined {
  *  (`_tcp.<host>`, the host, a name above it, the apex: `old.<apex> DNAME <apex>` makes
  *  `_25._tcp.<host>.old.<apex>` a query for `key`). Chains are followed back; a loop (a DNAME
  *  to an ancestor of its owner maps names without end) stops at 9 names. `read`: the names whose
- *  records, and records pointing at them, decide it (dependsOn; the apex too, so that typing a
- *  DNAME to it re-checks). DNAMEs to a name above the apex are not followed back. */
-export function queriesReaching(zone: Zone, key: string): { names: string[]; read: string[] } {
+ *  records, and records pointing at them, decide it (dependsOn); `dnamesTo`: the names above
+ *  those up to the apex, of which only the DNAMEs pointing at them decide it (dependsOnDnamesTo:
+ *  typing a DNAME to one re-checks, an edit of the apex's other records does not). DNAMEs to a
+ *  name above the apex are not followed back. */
+export function queriesReaching(zone: Zone, key: string): { names: string[]; read: string[]; dnamesTo: string[] } {
   const names = [key];
   const read: string[] = [];
+  const dnamesTo: string[] = [];
   const apex = zone.origin ? originKey(zone) : undefined; // the first SOA's owner, else the origin (zoneOrigin)
   const dnames = dnamesByTarget(zone);
   const add = (n: string): void => {
@@ -224,7 +227,7 @@ export function queriesReaching(zone: Zone, key: string): { names: string[]; rea
     }
     if (apex === undefined || !isInZone(n, apex)) continue;
     for (let a = parentKey(n); a !== undefined && isInZone(a, apex); a = parentKey(a)) {
-      read.push(a);
+      dnamesTo.push(a);
       const to = dnames?.get(a);
       if (!to) continue;
       const prefix = n.slice(0, n.length - a.length);
@@ -241,7 +244,7 @@ export function queriesReaching(zone: Zone, key: string): { names: string[]; rea
       }
     }
   }
-  return { names, read: [...new Set(read)] };
+  return { names, read: [...new Set(read)], dnamesTo: [...new Set(dnamesTo)] };
 }
 
 /** Whether a sender delivering to an MX host of this zone queries TLSA at `key` (a
@@ -259,6 +262,8 @@ export interface SmtpTlsaQueried {
   readonly named: boolean;
   /** read only: the answer is shared by the rules that ask (dependsOn may return it as it is) */
   readonly names: readonly string[];
+  /** the names whose incoming DNAMEs decide it (dependsOnDnamesTo), read only as `names` */
+  readonly dnamesTo: readonly string[];
 }
 
 // tlsa-not-at-mx-target and tlsa-at-mail-domain each ask smtpTlsaQueried for an RRset in check()
@@ -277,6 +282,5 @@ function smtpTlsaQueriedNow(zone: Zone, key: string): SmtpTlsaQueried {
     names.push(...r.names);
     if (r.named) named = true;
   }
-  // the apex is read, and is the host of `_25._tcp.<apex>`: each name once
-  return { named, names: [...new Set(names)] };
+  return { named, names: [...new Set(names)], dnamesTo: reach.dnamesTo };
 }

@@ -2,7 +2,7 @@
 // the same parser and rules as the editor; exit 1 when any finding is an error. Findings are
 // sorted by file, line and column; columns count characters (code points), 1-based.
 import { statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { checkText, absRange, type SourceFile, type ZoneText } from '../zone/api';
@@ -160,6 +160,8 @@ function againWithRoomFor(files: string[]): number | undefined {
   }
   const limit = heapLimitFor(bytes);
   if (fixedHeapLimit() === undefined && limit * 2 ** 20 <= getHeapStatistics().heap_size_limit) return undefined;
+  // loaded here: only zones of hundreds of megabytes come this far
+  const { spawnSync } = require('node:child_process') as typeof ChildProcess;
   const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${limit}`, process.argv[1], ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, [HEAP_SET]: String(limit) },

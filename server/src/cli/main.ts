@@ -1,4 +1,5 @@
-// dane-zone CLI: one entry, subcommands over the same engine the server uses.
+// dane-zone CLI: one entry, subcommands over the same engine the server uses. Bundled as
+// dist/cli-main.js and started by dist/cli.js (start.ts) with its code cache.
 import { checkMain } from './check';
 import { VERSION } from '../version';
 

@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
-// `vscode` stays external: the editor provides it at run time. The CLI's bundle then gets its
-// V8 code cache (scripts/code-cache.mjs).
+// `vscode` stays external: the editor provides it at run time. The CLI's and the server's
+// bundles then get their V8 code caches (scripts/code-cache.mjs).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,13 +20,15 @@ const common = {
 };
 
 // a cache left from an earlier build must never sit next to a new bundle
-rmSync('dist/cli-main.cache', { force: true });
+for (const name of ['cli', 'server']) rmSync(`dist/${name}-main.cache`, { force: true });
 
-const cliMainBuild = build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', write: false });
+// The bundles run from a code cache: dist/<name>-main.js, started by dist/<name>.js
+const mains = { cli: 'server/src/cli/main.ts', server: 'server/src/server.ts' };
+const mainBuilds = Object.entries(mains).map(([name, entry]) => build({ ...common, entryPoints: [entry], outfile: `dist/${name}-main.js`, write: false }));
 await Promise.all([
-  cliMainBuild,
+  ...mainBuilds,
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/server-start.ts'], outfile: 'dist/server.js' }),
   // daneZone/checkFile's worker thread (the server starts it from its own folder)
   build({ ...common, entryPoints: ['server/src/check-worker.ts'], outfile: 'dist/check-worker.js' }),
   // `dane-zone`: a small start that runs the CLI's bundle with its code cache (code-cache.ts)
@@ -40,16 +42,18 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/index.ts'], outfile: 'dist/core.js' }),
 ]);
 
-// The bundle's first line names it (a hash of its text): a cache file made for another bundle
+// A bundle's first line names it (a hash of its text): a cache file made for another bundle
 // is never handed to V8, which compares only the source's length.
-const body = (await cliMainBuild).outputFiles[0].text;
-const key = createHash('sha256').update(body).digest('hex').slice(0, 32);
-writeFileSync('dist/cli-main.js', `// code-cache-key ${key}\n${body}`);
-// made by a plain node: NODE_OPTIONS' V8 flags would make V8 refuse the cache without them
+for (const [i, name] of Object.keys(mains).entries()) {
+  const body = (await mainBuilds[i]).outputFiles[0].text;
+  const key = createHash('sha256').update(body).digest('hex').slice(0, 32);
+  writeFileSync(`dist/${name}-main.js`, `// code-cache-key ${key}\n${body}`);
+}
+// made by a plain node: NODE_OPTIONS' V8 flags would make V8 refuse the caches without them
 const env = { ...process.env };
 delete env.NODE_OPTIONS;
 const cache = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: ['ignore', 'ignore', 'inherit'], env });
 if (cache.status !== 0) {
-  console.error(`build: the CLI's code cache was not made (exit ${cache.status ?? cache.signal})`);
+  console.error(`build: the code caches were not made (exit ${cache.status ?? cache.signal})`);
   process.exit(1);
 }

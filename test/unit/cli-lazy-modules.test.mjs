@@ -1,6 +1,7 @@
 // `dane-zone check` loads what a check needs: node:crypto only for a linked certificate or Full
-// TLSA data, child_process only to start itself again with a larger heap, and the network
-// modules of `dane-zone validate` never (each cost milliseconds of every start).
+// TLSA data, child_process only to start itself again with a larger heap (only when the heap is
+// short of what the files need), and the network modules of `dane-zone validate` never (each
+// cost milliseconds of every start).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,10 @@ const preload = join(root, 'test', 'helpers', 'print-loaded-modules.cjs');
 const ON_DEMAND = ['crypto', 'child_process', 'net', 'tls', 'dgram', 'worker_threads'];
 
 function checkLoading(t, zone, ...args) {
+  return checkLoadingWith(t, {}, zone, ...args);
+}
+
+function checkLoadingWith(t, env, zone, ...args) {
   const dir = mkdtempSync(join(tmpdir(), 'dane-zone-lazy-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'example.com.zone');
@@ -23,11 +28,12 @@ function checkLoading(t, zone, ...args) {
   // output to files: a pipe would load net for process.stdout
   const out = openSync(join(dir, 'out'), 'w');
   const err = openSync(join(dir, 'err'), 'w');
-  const r = spawnSync(process.execPath, ['-r', preload, cli, 'check', ...args, file], { stdio: ['ignore', out, err] });
+  const r = spawnSync(process.execPath, ['-r', preload, cli, 'check', ...args, file], { stdio: ['ignore', out, err], env: { ...process.env, ...env } });
   closeSync(out);
   closeSync(err);
   const stderr = readFileSync(join(dir, 'err'), 'utf8');
-  const line = stderr.split('\n').find((l) => l.startsWith('loaded-modules '));
+  // the last: a check started again in a child (which has the preload too) writes its own first
+  const line = stderr.split('\n').findLast((l) => l.startsWith('loaded-modules '));
   assert.ok(line, stderr);
   return { status: r.status, stdout: readFileSync(join(dir, 'out'), 'utf8'), loaded: new Set(JSON.parse(line.slice('loaded-modules '.length))) };
 }
@@ -56,4 +62,16 @@ test('Full TLSA data is still decoded as a certificate: crypto is loaded when a 
   assert.deepEqual(found.map((f) => f.line), [11], r.stdout);
   assert.match(found[0].message, /its fields do not decode as X.509/);
   assert.ok(r.loaded.has('crypto'));
+});
+
+test('a small zone is not checked again in a child Node when the heap holds it, though it is smaller than the roomy limit', (t) => {
+  // 700 MiB: more than this zone needs, less than heapLimitFor's target (1 GiB more than the
+  // files), which a machine of less than about 4 GiB gives by default: no child, no child_process
+  const r = checkLoadingWith(t, { NODE_OPTIONS: '--max-old-space-size=700' }, PLAIN);
+  assert.equal(r.status, 0, r.stdout);
+  assert.equal(r.loaded.has('child_process'), false);
+  // too small a heap still starts the check again (test/protocol/heap-limit.test.mjs)
+  const again = checkLoadingWith(t, { NODE_OPTIONS: '--max-old-space-size=100' }, PLAIN);
+  assert.equal(again.status, 0, again.stdout);
+  assert.ok(again.loaded.has('child_process'));
 });

@@ -24,7 +24,11 @@ for (const name of ['cli', 'server']) rmSync(`dist/${name}-main.cache`, { force:
 
 // The bundles run from a code cache: dist/<name>-main.js, started by dist/<name>.js
 const mains = { cli: 'server/src/cli/main.ts', server: 'server/src/server.ts' };
-const mainBuilds = Object.entries(mains).map(([name, entry]) => build({ ...common, entryPoints: [entry], outfile: `dist/${name}-main.js`, write: false }));
+// A bundle's first line names it (a hash of its text): a cache file made for another bundle
+// is never handed to V8, which compares only the source's length. Written as a placeholder of
+// the same length first, so that a source map stays true.
+const KEY_PLACEHOLDER = `// code-cache-key ${'0'.repeat(32)}`;
+const mainBuilds = Object.entries(mains).map(([name, entry]) => build({ ...common, entryPoints: [entry], outfile: `dist/${name}-main.js`, write: false, banner: { js: KEY_PLACEHOLDER } }));
 await Promise.all([
   ...mainBuilds,
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
@@ -42,12 +46,14 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/index.ts'], outfile: 'dist/core.js' }),
 ]);
 
-// A bundle's first line names it (a hash of its text): a cache file made for another bundle
-// is never handed to V8, which compares only the source's length.
-for (const [i, name] of Object.keys(mains).entries()) {
-  const body = (await mainBuilds[i]).outputFiles[0].text;
-  const key = createHash('sha256').update(body).digest('hex').slice(0, 32);
-  writeFileSync(`dist/${name}-main.js`, `// code-cache-key ${key}\n${body}`);
+for (const main of mainBuilds) {
+  for (const out of (await main).outputFiles) {
+    if (!out.path.endsWith('.js')) writeFileSync(out.path, out.contents); // a source map
+    else {
+      const key = createHash('sha256').update(out.text).digest('hex').slice(0, 32);
+      writeFileSync(out.path, out.text.replace(KEY_PLACEHOLDER, `// code-cache-key ${key}`));
+    }
+  }
 }
 // made by a plain node: NODE_OPTIONS' V8 flags would make V8 refuse the caches without them
 const env = { ...process.env };

@@ -8,13 +8,16 @@
 //          didOpen -> the answer to a hover sent right after it ("ready"), peak RSS; then
 //          `--edits N` single characters typed at seeded places, one at a time (didChange ->
 //          the publishDiagnostics of its version: "key p50", "key p95"; both sides of a run
-//          type the same keys).
+//          type the same keys);
+//   start: the fixed cost of starting, on the sample zone (samples/example.zone): `dane-zone
+//          check` whole process, and a fresh server from its spawn to the answer to initialize
+//          and to the first publishDiagnostics (not in the default --what).
 // Prints medians per side, the ratio this/base, and the median and range of the ratio
 // within each run's pair; nothing is written outside bench/out.
-//   node bench/ab.mjs --base HEAD~1 [--sizes 100k,1m] [--runs 3] [--what check,lsp] [--edits 30] [--no-build]
+//   node bench/ab.mjs --base HEAD~1 [--sizes 100k,1m] [--runs 3] [--what check,lsp,start] [--edits 30] [--no-build]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { measureProcess } from './lib/proc.mjs';
@@ -76,6 +79,26 @@ async function lspOpen(serverJs, file, seed) {
   }
 }
 
+const SAMPLE = join(ROOT, 'samples', 'example.zone');
+
+/** A fresh server on the sample zone: spawn -> initialize answered, and -> first diagnostics. */
+async function lspStart(serverJs) {
+  const uri = pathToFileURL(SAMPLE).href;
+  const t0 = performance.now();
+  const client = new LspClient(serverJs, { cwd: OUT });
+  try {
+    await client.initialize(dirname(SAMPLE));
+    const init = performance.now() - t0;
+    const opened = client.waitDiagnostics(uri, 1, 30_000);
+    await client.didOpen(uri, readFileSync(SAMPLE, 'utf8'), 1);
+    const first = await opened;
+    if (!first) throw new Error(`no diagnostics from ${serverJs}`);
+    return { init, diag: first.at - t0 };
+  } finally {
+    await client.close();
+  }
+}
+
 function check(cliJs, file) {
   const r = measureProcess(process.execPath, [cliJs, 'check', file]);
   if (r.code !== 0 && r.code !== 1) throw new Error(`${cliJs} check exited ${r.code}: ${r.stderr}`);
@@ -96,7 +119,15 @@ try {
   ];
   const rows = [];
   const pairSamples = new Map();
-  for (const size of sizes) {
+  const starts = new Map(sides.map((s) => [s.name, []]));
+  for (let run = 0; what.has('start') && run < runs; run++) {
+    for (const side of run % 2 ? [...sides].reverse() : sides) {
+      const c = check(join(side.dist, 'cli.js'), SAMPLE);
+      starts.get(side.name).push({ checkWall: c.wall, checkCpu: c.cpu, ...(await lspStart(join(side.dist, 'server.js'))) });
+      console.error(`ab: start run ${run + 1}/${runs} ${side.name} done`);
+    }
+  }
+  for (const size of what.has('check') || what.has('lsp') ? sizes : []) {
     const file = workload(size).file;
     const samples = new Map(sides.map((s) => [s.name, { check: [], lsp: [] }]));
     for (let run = 0; run < runs; run++) {
@@ -124,7 +155,7 @@ try {
   const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
   const cols = ['size', 'side', 'check ms', 'check cpu', 'check MiB', 'open ms', 'ready ms', 'server MiB', 'key p50', 'key p95'];
   const out = rows.map((r) => [r.size, r.side, f(r.checkWall), f(r.checkCpu), f(r.checkRss), f(r.open), f(r.ready), f(r.lspRss), f1(r.keyP50), f1(r.keyP95)]);
-  for (const size of sizes) {
+  for (const size of rows.length ? sizes : []) {
     const [a, b] = rows.filter((r) => r.size === size);
     const ratio = (k) => (Number.isFinite(a[k] / b[k]) ? (a[k] / b[k]).toFixed(2) : '-');
     out.push([size, 'this/base', ratio('checkWall'), ratio('checkCpu'), ratio('checkRss'), ratio('open'), ratio('ready'), ratio('lspRss'), ratio('keyP50'), ratio('keyP95')]);
@@ -140,7 +171,19 @@ try {
       spread(pairs.lsp, 'open'), spread(pairs.lsp, 'ready'), spread(pairs.lsp, 'rssMiB'), spread(pairs.lsp, 'keyP50'), spread(pairs.lsp, 'keyP95')]);
   }
   console.log(`medians of ${runs} interleaved runs, ${new Date().toISOString()}`);
-  console.log(table(cols, out));
+  if (rows.length) console.log(table(cols, out));
+  if (what.has('start')) {
+    const keys = ['checkWall', 'checkCpu', 'init', 'diag'];
+    const [a, b] = sides.map((side) => starts.get(side.name));
+    const startRows = sides.map((side) => ['sample', side.name, ...keys.map((k) => f(median(starts.get(side.name).map((x) => x[k]))))]);
+    startRows.push(['sample', 'this/base', ...keys.map((k) => (median(a.map((x) => x[k])) / median(b.map((x) => x[k]))).toFixed(2))]);
+    startRows.push(['sample', 'pairs: med min-max', ...keys.map((k) => {
+      const r = a.map((x, i) => x[k] / b[i][k]).filter(Number.isFinite);
+      return `${median(r).toFixed(2)} ${Math.min(...r).toFixed(2)}-${Math.max(...r).toFixed(2)}`;
+    })]);
+    console.log(`\nstarting, on samples/example.zone: \`dane-zone check\` (wall, CPU) and a server's spawn to initialize answered and to the first diagnostics`);
+    console.log(table(['zone', 'side', 'check ms', 'check cpu', 'initialize ms', 'first diag ms'], startRows));
+  }
 } finally {
   git('worktree', 'remove', '--force', tree);
   rmSync(tree, { recursive: true, force: true });

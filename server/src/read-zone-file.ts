@@ -70,6 +70,15 @@ export function fixedHeapLimit(): number | undefined {
   return Number.isInteger(mb) && mb > 0 ? mb : undefined;
 }
 
+/** The heap (MiB) a check of `bytes` of zone files is sure to fit in: the 10k, 100k, 1M and 10M
+ *  bench zones peak at 64, 128, 435 and 3353 MiB of RSS (the 10M zone's text outside the heap)
+ *  against 259, 288, 567 and 3446 here. A process with less starts the check again with
+ *  heapLimitFor's roomier limit; one with this much does not (V8's default heap is a quarter of
+ *  the machine's memory: below about 4 GiB, heapLimitFor's target would start every check twice). */
+export function heapNeededFor(bytes: number): number {
+  return Math.ceil((bytes * 5) / 2 ** 20) + 256;
+}
+
 /** A heap limit (MiB) for checking `bytes` of zone files: the check of the bench's 10M zone
  *  (669 MB, ASCII) holds 1.5 GiB of heap, a UTF-8 one would hold the text as well; this allows
  *  five times the files and 1 GiB more, but not more than three quarters of the machine's

@@ -2,7 +2,8 @@
 // chain, leaf first or in reverse, other PEM blocks such as private keys ignored), DER, or a
 // PEM/DER `PUBLIC KEY` (only selector 1 can match it). Pure: bytes in, the
 // certificates out, or an error that says where. Never throws.
-import { X509Certificate, createPublicKey } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { nodeCrypto } from './node-crypto';
 import { certSpki, spkiShapeError } from './der';
 
 export interface CertMaterial {
@@ -43,7 +44,7 @@ function pemBlocks(text: string): PemBlock[] | { error: string } {
 
 function parseCert(der: Buffer, where: string): X509Certificate | { error: string } {
   try {
-    return new X509Certificate(der);
+    return new (nodeCrypto().X509Certificate)(der);
   } catch (e) {
     return { error: `${where}: not a valid X.509 certificate (${e instanceof Error ? e.message : String(e)})` };
   }
@@ -120,7 +121,7 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
         key ??= b;
       } else if (b.label === 'RSA PUBLIC KEY') {
         try {
-          const spki = createPublicKey({ key: b.der, format: 'der', type: 'pkcs1' }).export({ type: 'spki', format: 'der' });
+          const spki = nodeCrypto().createPublicKey({ key: b.der, format: 'der', type: 'pkcs1' }).export({ type: 'spki', format: 'der' });
           key ??= { ...b, der: spki };
         } catch {
           return { error: `${name} line ${b.line}: not a valid RSA PUBLIC KEY` };

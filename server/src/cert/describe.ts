@@ -1,7 +1,8 @@
 // Describes a certificate for hovers and CLI output: subject, issuer, SANs,
 // key algorithm and size, validity dates, and the TLSA values it would publish.
 // Pure; the live-validation engine reuses it for certificates seen on the wire.
-import { createPublicKey, type X509Certificate, type KeyObject } from 'node:crypto';
+import type { X509Certificate, KeyObject } from 'node:crypto';
+import { nodeCrypto } from './node-crypto';
 import { associationData, matchBytes } from './tlsa-data';
 import { spkiOf } from './cert-file';
 
@@ -63,7 +64,7 @@ export function describeKey(key: KeyObject): KeyFacts {
 /** Key facts of a bare SubjectPublicKeyInfo (DER); algorithm 'unknown' when Node cannot read it. */
 export function describeSpki(spki: Uint8Array): KeyFacts {
   try {
-    return describeKey(createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }));
+    return describeKey(nodeCrypto().createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }));
   } catch {
     return { algorithm: 'unknown' };
   }

@@ -6,7 +6,6 @@
 // `options.workspaceFolder`. Files are read only
 // through RuleHost.readFile; parsed results are cached by content, so a renewed
 // file on disk is seen on the next run. No I/O of its own.
-import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Loc, Zone, ZoneRecord } from '../zone/model';
 import type { Entry } from '../zone/syntax';
@@ -14,6 +13,7 @@ import type { RuleHost } from '../rules/rule';
 import { commentTokens, subLoc, tokenLoc } from '../rules/dane-support/loc-range';
 import { entryTokens } from '../zone/locate';
 import { readCertMaterial, type CertReadResult, type CertMaterial } from './cert-file';
+import { nodeCrypto } from './node-crypto';
 
 export const CERT_LINK_RE = /^\s*dane-zone: cert=(.*?)\s*$/;
 
@@ -101,7 +101,7 @@ const cache = new Map<string, CertReadResult>();
 const CACHE_MAX = 64;
 
 function parseCached(bytes: Uint8Array, name: string): CertReadResult {
-  const key = `${name}\0${createHash('sha256').update(bytes).digest('hex')}`;
+  const key = `${name}\0${nodeCrypto().createHash('sha256').update(bytes).digest('hex')}`;
   let r = cache.get(key);
   if (!r) {
     r = readCertMaterial(bytes, name);

@@ -1,7 +1,8 @@
 // TLSA association data from a certificate, as a DANE sender computes it
 // (RFC 6698 §2.1): selector 0 = the certificate DER, 1 = SubjectPublicKeyInfo DER;
 // matching type 0 = Full, 1 = SHA2-256, 2 = SHA2-512. Pure: bytes in, hex out.
-import { createHash, X509Certificate, createPublicKey } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { nodeCrypto } from './node-crypto';
 import { spkiOf } from './cert-file';
 
 export type Selector = 0 | 1;
@@ -14,6 +15,7 @@ export function spkiDer(cert: X509Certificate): Buffer {
 
 /** SubjectPublicKeyInfo DER of a PEM/DER `PUBLIC KEY`. */
 export function spkiFromPublicKey(key: string | Buffer): Buffer {
+  const { createPublicKey } = nodeCrypto();
   const k = typeof key === 'string' ? createPublicKey(key) : createPublicKey({ key, format: 'der', type: 'spki' });
   return k.export({ type: 'spki', format: 'der' });
 }
@@ -24,7 +26,7 @@ export function selectBytes(cert: X509Certificate, selector: Selector): Buffer {
 
 export function matchBytes(bytes: Uint8Array, mtype: MatchingType): string {
   if (mtype === 0) return Buffer.from(bytes).toString('hex');
-  return createHash(mtype === 1 ? 'sha256' : 'sha512').update(bytes).digest('hex');
+  return nodeCrypto().createHash(mtype === 1 ? 'sha256' : 'sha512').update(bytes).digest('hex');
 }
 
 /** The association data (lowercase hex) a TLSA record with this selector/matching type needs. */

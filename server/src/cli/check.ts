@@ -2,11 +2,11 @@
 // the same parser and rules as the editor; exit 1 when any finding is an error. Findings are
 // sorted by file, line and column; columns count characters (code points), 1-based.
 import { statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { checkText, absRange, type SourceFile, type ZoneText } from '../zone/api';
-import { fixedHeapLimit, heapLimitFor, readZoneFile } from '../read-zone-file';
+import { fixedHeapLimit, heapLimitFor, heapNeededFor, readZoneFile } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
 import { makeFileReader, makeIncludeReader } from './files';
@@ -149,17 +149,19 @@ function charColumn(file: SourceFile, line: number, utf16: number): number {
 const HEAP_SET = 'DANE_ZONE_CHECK_HEAP';
 
 /** Zone files of hundreds of megabytes (a TLD) need more heap than Node gives by default
- *  (2-4 GiB): the check then runs again in a child Node with room for them (heapLimitFor; or
- *  with the heap DANE_ZONE_HEAP_MB asks for), and this returns its exit code; undefined when
- *  this process's heap is the one to use. */
+ *  (2-4 GiB): when the heap is short of heapNeededFor, the check runs again in a child Node
+ *  with room for them (heapLimitFor; or with the heap DANE_ZONE_HEAP_MB asks for), and this
+ *  returns its exit code; undefined when this process's heap is the one to use. */
 function againWithRoomFor(files: string[]): number | undefined {
   if (process.env[HEAP_SET]) return undefined;
   let bytes = 0;
   for (const f of files) {
     try { bytes += statSync(f).size; } catch { /* reported when it is read */ }
   }
+  if (fixedHeapLimit() === undefined && heapNeededFor(bytes) * 2 ** 20 <= getHeapStatistics().heap_size_limit) return undefined;
   const limit = heapLimitFor(bytes);
-  if (fixedHeapLimit() === undefined && limit * 2 ** 20 <= getHeapStatistics().heap_size_limit) return undefined;
+  // loaded here: only zones of hundreds of megabytes come this far
+  const { spawnSync } = require('node:child_process') as typeof ChildProcess;
   const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${limit}`, process.argv[1], ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, [HEAP_SET]: String(limit) },

@@ -1,18 +1,18 @@
 // Matching type 0 (Full) data must be the DER certificate (selector 0, Cert)
 // or the DER SubjectPublicKeyInfo (selector 1, SPKI) itself (RFC 6698 §2.1.2);
 // anything else can never match.
-import { X509Certificate } from 'node:crypto';
 import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
 import { tlsaFields } from './dane-support/tlsa-fields';
 import { certShapeError, spkiShapeError } from '../cert/der';
+import { nodeCrypto } from '../cert/node-crypto';
 
 /** Why `der` is not exactly one DER certificate, in plain words; undefined when it is one. */
 function certError(der: Buffer): string | undefined {
   const shape = certShapeError(der);
   if (shape) return shape;
   try {
-    new X509Certificate(der);
+    new (nodeCrypto().X509Certificate)(der);
     return undefined;
   } catch (e) {
     // OpenSSL's text ("error:0680007B:asn1 encoding routines::header too long"): its reason only

@@ -1,7 +1,6 @@
-// dane-zone CLI: one entry, subcommands over the same engine the server uses.
+// dane-zone CLI: one entry, subcommands over the same engine the server uses. Bundled as
+// dist/cli-main.js and started by dist/cli.js (start.ts) with its code cache.
 import { checkMain } from './check';
-import { tlsaMain } from './tlsa';
-import { validateMain } from './validate';
 import { VERSION } from '../version';
 
 const USAGE = `usage:
@@ -14,10 +13,12 @@ Exit codes: 0 ok; 1 check: an error finding, validate: DANE failure; 2 validate:
 (no DANE); 3 usage error or unreadable input; 4 internal error.
 `;
 
-const commands: Record<string, (args: string[]) => Promise<number>> = {
-  check: checkMain,
-  tlsa: tlsaMain,
-  validate: validateMain,
+// tlsa and validate are loaded when asked for: validate's network modules (net, tls, dgram)
+// would cost every check their load
+const commands: Record<string, () => (args: string[]) => Promise<number>> = {
+  check: () => checkMain,
+  tlsa: () => (require('./tlsa') as typeof import('./tlsa')).tlsaMain,
+  validate: () => (require('./validate') as typeof import('./validate')).validateMain,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`dane-zone ${VERSION}\n`);
     return 0;
   }
-  const run = commands[cmd];
+  const run = Object.hasOwn(commands, cmd) ? commands[cmd]() : undefined;
   if (!run) {
     process.stderr.write(`dane-zone: unknown command '${cmd}'\n${USAGE}`);
     return 3;

@@ -174,6 +174,21 @@ www 3600 IN CNAME mail
   assert.deepEqual([...new Set(seen)].sort(), ['example.com.', 'ns1.example.com.']);
 });
 
+test('a $TTL typed over above every record (each record gets a new TTL): cached findings equal a full run', () => {
+  const base = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.1
+mail IN A 192.0.2.25
+mail 300 IN A 192.0.2.26
+`;
+  // the second A keeps its 300: ttl-mismatch goes and comes with the default
+  const steps = findingsAfterEachStep(base, [[1, '$TTL 300'], [1, '$TTL 30'], [1, '$TTL 300'], [1, '$TTL x'], [1, '$TTL 3600']]);
+  const mismatch = steps.map((list) => list.some((f) => f.ruleId === 'ttl-mismatch'));
+  assert.deepEqual([0, 1, 2, 4].map((i) => mismatch[i]), [false, true, false, true]);
+});
+
 test('$GENERATE keeps the current owner: renaming the owner before it re-reads the blank-led line after it', () => {
   const opts = { fileId: 'mem.zone' };
   const lines = splitLines('$ORIGIN example.com.\n$TTL 60\nw A 192.0.2.1\n$GENERATE 1-2 g$ A 192.0.2.$\n  A 192.0.2.99\n');

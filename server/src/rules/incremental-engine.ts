@@ -199,6 +199,9 @@ export class RuleCache {
     // rule: start over when they change. An SOA typed over in place (its serial, bumped at every
     // change of a hand-kept zone, or its timers) keeps them, and is checked like any record.
     if (zone.origin !== this.origin || soaOwnersChanged(removed, added)) return this.full(zone, host, settings);
+    // An edit that replaced most records (a $TTL changed above them: each gets a new TTL) costs
+    // less as a full run than as that many removals and re-checks (100k records: 0.5 s, not 1.1).
+    if (removed.length + added.length > zone.records.length) return this.full(zone, host, settings);
     const movedCuts = cutsChangedBy(zone, removed, added);
     if (this.zone) carryZoneFacts(this.zone, zone, removed, added, movedCuts);
     this.zone = zone;

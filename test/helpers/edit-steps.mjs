@@ -5,7 +5,7 @@
 // for the next edit (cut names, the names linked below each name) must equal a fresh build's.
 // Steps that delete or paste lines also check where the model puts every entry and record.
 import assert from 'node:assert/strict';
-import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange, cutNames } from '../../dist/core.js';
+import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange, cutNames, entryLine } from '../../dist/core.js';
 
 export const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
 
@@ -24,7 +24,7 @@ export function modelKeys(zone) {
   const at = (r) => `${r.type} ${JSON.stringify(absRange(r.loc))}`;
   const lists = (index) => [...index].map(([k, v]) => `${k}: ${v.map(at).join(', ')}`).sort();
   return {
-    entries: zone.file.entries.map((e) => `${e.line}+${e.lineCount}`).join(' '),
+    entries: zone.file.entries.map((e) => `${entryLine(e)}+${e.lineCount}`).join(' '),
     records: zone.records.map(at),
     byOwner: lists(zone.byOwner),
     byType: lists(zone.byType),

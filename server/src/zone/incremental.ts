@@ -11,7 +11,7 @@ import {
   type ParseOptions, type ParseState,
 } from './parser';
 import type { Rec } from './record';
-import { attachNew, detach, shiftFrom } from './line-blocks';
+import { attachNew, detach, entryLine, setEntryLine, shiftFrom } from './line-blocks';
 
 export interface LineRange {
   /** first and last changed line, inclusive, in the new text */
@@ -31,7 +31,7 @@ function entryAt(entries: readonly Entry[], line: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const e = entries[mid];
-    if (e.line + e.lineCount <= line) lo = mid + 1;
+    if (entryLine(e) + e.lineCount <= line) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -43,7 +43,7 @@ export function firstEntryFrom(entries: readonly Entry[], line: number, from = 0
   let lo = from, hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (entries[mid].line < line) lo = mid + 1;
+    if (entryLine(entries[mid]) < line) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -52,12 +52,12 @@ export function firstEntryFrom(entries: readonly Entry[], line: number, from = 0
 /** Index of the entry starting exactly at `line` at or after index `from`, or -1. */
 function entryStartingAt(entries: readonly Entry[], line: number, from: number): number {
   const i = firstEntryFrom(entries, line, from);
-  return i < entries.length && entries[i].line === line ? i : -1;
+  return i < entries.length && entryLine(entries[i]) === line ? i : -1;
 }
 
 function order(a: ZoneRecord, b: ZoneRecord): number {
   const x = a as Rec, y = b as Rec;
-  return (x.top?.line ?? 0) - (y.top?.line ?? 0) || x.topIndex - y.topIndex;
+  return (x.top ? entryLine(x.top) : 0) - (y.top ? entryLine(y.top) : 0) || x.topIndex - y.topIndex;
 }
 
 /** Index of the first record of `list` (in file order) that comes after `rec` (or is it, with `orEqual`). */
@@ -124,7 +124,8 @@ function firstFrom(items: readonly (ZoneRecord | ParseProblem | Directive)[], li
   let lo = 0, hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((producerOf(items[mid])?.line ?? 0) < line) lo = mid + 1;
+    const top = producerOf(items[mid]);
+    if ((top ? entryLine(top) : 0) < line) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -134,7 +135,7 @@ function firstFrom(items: readonly (ZoneRecord | ParseProblem | Directive)[], li
 export function recordsOfTopEntry(zone: Zone, entry: Entry): ZoneRecord[] {
   const count = entry.out?.recordCount ?? 0;
   if (!count) return [];
-  const from = firstFrom(zone.records, entry.line);
+  const from = firstFrom(zone.records, entryLine(entry));
   return zone.records.slice(from, from + count);
 }
 
@@ -157,7 +158,7 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   let a = entryAt(old, changed.from);
   // An entry left with '(' open ended only because of the line after it: re-lex it too.
   while (a > 0 && old[a - 1].unclosed) a--;
-  const start = a < old.length ? old[a].line : a > 0 ? old[a - 1].line + old[a - 1].lineCount : 0;
+  const start = a < old.length ? entryLine(old[a]) : a > 0 ? entryLine(old[a - 1]) + old[a - 1].lineCount : 0;
 
   const fresh: Entry[] = [];
   let k = old.length;
@@ -196,9 +197,9 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   for (; j < old.length; j++) {
     const e = old[j];
     if (j > k && e.out && sameStart(state, e.out)) break;
-    const line = e.line + delta;
+    const line = entryLine(e) + delta;
     const relexed = lexLines(lines.slice(line, line + e.lineCount)).entries[0];
-    relexed.line = line;
+    setEntryLine(relexed, line);
     relexed.lineCount = e.lineCount;
     parseTopEntry(file, relexed, prevEntry, state, ctx, true);
     tail.push(relexed);

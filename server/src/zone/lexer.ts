@@ -2,7 +2,6 @@
 // Never throws; problems are attached to the entry. Works on a line array so an
 // editor edit can re-lex from the entry it touches (see incremental.ts).
 import { TokKind, type Entry, type SyntaxProblem, type Token } from './syntax';
-import { LexedEntry } from './line-blocks';
 
 const SPACE = 32, TAB = 9, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36;
 
@@ -157,7 +156,25 @@ export function lexEach(
   while (i < total) {
     if (i > from && (i >= until || (stopAt && stopAt(i)))) break;
     const first = lines[i];
-    const entry: Entry = new LexedEntry(i, first.length > 0 && isBlank(first.charCodeAt(0)), pool ? pool.reset() : [], NO_PROBLEMS);
+    const start = i;
+    const entry: Entry = {
+      lineInBlock: i,
+      lineBlock: undefined,
+      lineCount: 1,
+      leadingBlank: first.length > 0 && isBlank(first.charCodeAt(0)),
+      tokens: pool ? pool.reset() : [],
+      lexErrors: NO_PROBLEMS,
+      // every field up front: one object shape for all entries (fast property access)
+      unclosed: false,
+      commentText: undefined,
+      out: undefined,
+      context: undefined,
+      lastOwner: undefined,
+      lastOwnerKey: undefined,
+      recordCount: 0,
+      problems: undefined,
+      directives: undefined,
+    };
     const st: LexState = { entry, depth: 0, openAt: undefined, pool };
     lexLine(first, 0, st);
     i++;
@@ -166,10 +183,10 @@ export function lexEach(
       // A directive at the start of a line cannot continue a record: the '(' was
       // never closed. Stop here so one missing ')' costs one diagnostic.
       if (text.charCodeAt(0) === DOLLAR) break;
-      lexLine(text, i - entry.line, st);
+      lexLine(text, i - start, st);
       i++;
     }
-    entry.lineCount = i - entry.line;
+    entry.lineCount = i - start;
     if (st.depth > 0 && st.openAt) {
       entry.unclosed = true;
       const o = st.openAt;

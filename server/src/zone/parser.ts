@@ -6,7 +6,7 @@ import { printable } from './printable';
 import type { Directive, DirectiveName, EntryOutput, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach, lexLines, splitLines, isDataToken, TokenPool } from './lexer';
-import { appendToBlocks, startBlocks } from './line-blocks';
+import { appendToBlocks, entryLine, startBlocks } from './line-blocks';
 import { entryStartLoc, spanOf } from './locate';
 import { NameCache, nameKey, resolveName } from './names';
 import { parseTtl, ttlHint, TTL_MAX } from './ttl';
@@ -246,7 +246,7 @@ function tokenPool(ctx: ParseContext): TokenPool | undefined {
 
 /** Parses one entry of a file, recording its outputs on the entry in incremental mode. */
 export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | undefined, state: ParseState, ctx: ParseContext, incremental: boolean): void {
-  const above = prev?.commentText !== undefined && prev.line + prev.lineCount === entry.line ? prev.commentText : undefined;
+  const above = prev?.commentText !== undefined && entryLine(prev) + prev.lineCount === entryLine(entry) ? prev.commentText : undefined;
   const saved = ctx.out;
   const savedTop = ctx.top;
   if (incremental) {

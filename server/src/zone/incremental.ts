@@ -93,30 +93,38 @@ function byIndexKey(zone: Zone, recs: readonly ZoneRecord[]): Map<Map<string, Zo
  *  pasted line at 1M). Call it while the records' entries still have the lines they were
  *  indexed with. */
 function removeFromIndexes(zone: Zone, removed: readonly ZoneRecord[]): void {
+  if (removed.length === 1) return forEachIndex(zone, removed[0], (index, key) => takeRun(index, key, removed));
   for (const [index, keys] of byIndexKey(zone, removed)) {
-    for (const [key, run] of keys) {
-      const list = index.get(key);
-      if (!list) continue;
-      const at = boundOf(list, run[0], true);
-      let whole = at + run.length <= list.length;
-      for (let i = 0; whole && i < run.length; i++) whole = list[at + i] === run[i];
-      if (whole) list.splice(at, run.length);
-      else for (const r of run) { const i = list.indexOf(r); if (i >= 0) list.splice(i, 1); }
-      if (!list.length) index.delete(key);
-    }
+    for (const [key, run] of keys) takeRun(index, key, run);
   }
+}
+
+/** Takes `run` (consecutive in the key's list) out of the list. */
+function takeRun(index: Map<string, ZoneRecord[]>, key: string, run: readonly ZoneRecord[]): void {
+  const list = index.get(key);
+  if (!list) return;
+  const at = boundOf(list, run[0], true);
+  let whole = at + run.length <= list.length;
+  for (let i = 0; whole && i < run.length; i++) whole = list[at + i] === run[i];
+  if (whole) list.splice(at, run.length);
+  else for (const r of run) { const i = list.indexOf(r); if (i >= 0) list.splice(i, 1); }
+  if (!list.length) index.delete(key);
 }
 
 /** Puts each key's run of added records into its list at once (lines are the new ones). */
 function addToIndexes(zone: Zone, added: readonly ZoneRecord[]): void {
+  if (added.length === 1) return forEachIndex(zone, added[0], (index, key) => putRun(index, key, [added[0]]));
   for (const [index, keys] of byIndexKey(zone, added)) {
-    for (const [key, run] of keys) {
-      const list = index.get(key);
-      if (!list) index.set(key, run);
-      else if (run.length === 1) list.splice(boundOf(list, run[0], false), 0, run[0]);
-      else list.splice(boundOf(list, run[0], false), 0, ...run);
-    }
+    for (const [key, run] of keys) putRun(index, key, run);
   }
+}
+
+/** Puts `run` (records of one key, in file order, none of the list's between them) into the key's list. */
+function putRun(index: Map<string, ZoneRecord[]>, key: string, run: ZoneRecord[]): void {
+  const list = index.get(key);
+  if (!list) index.set(key, run);
+  else if (run.length === 1) list.splice(boundOf(list, run[0], false), 0, run[0]);
+  else list.splice(boundOf(list, run[0], false), 0, ...run);
 }
 
 /** Index of the first item produced by an entry at or after `line` (lists are in file order). */

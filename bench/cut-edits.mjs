@@ -4,7 +4,7 @@
 // buildZone(incremental) + RuleCache.full). Such an edit changes what the zone answers for every
 // name at or below the cut, so it costs more than other keystrokes (issue 6: typing in the 1M
 // zone under 100 ms p95).
-//   node bench/cut-edits.mjs [--size 1m] [--edits 20] [--runs 1]
+//   node bench/cut-edits.mjs [--size 1m] [--edits 20] [--runs 1] [--core other/dist/core.js]
 // Before opening, the bench zone gets, below each of `--edits` delegations spread over the file,
 // a host with an address, a TLSA and a name in the parent that points there (a CNAME), so the
 // cut has records below it and a record above that reads a name below it. Then, at each such
@@ -15,6 +15,9 @@
 //   line   the NS line deleted, then typed back (pasted) in one change
 //   plain  a character appended to a line of an ordinary host and deleted (no cut moves)
 //   plain-line  that host's line deleted and typed back (no cut moves: what a line costs)
+//   block-del   the 20 lines from that host's line on deleted (a block cut out: any records,
+//               perhaps half a parenthesised entry)
+//   block-paste those 20 lines pasted back in one change
 // Prints the open time and each kind's p50 / p95 / max (ms, wall) over its edits; with
 // --runs N the zone is opened N times and all edits are pooled.
 import { readFileSync } from 'node:fs';
@@ -26,7 +29,7 @@ import { loadCore, opt } from './lib/script.mjs';
 const size = opt('--size', '1m');
 const edits = Number(opt('--edits', '20'));
 const runs = Number(opt('--runs', '1'));
-const { buildZone, RuleCache, reparse, splitLines, defaultHost } = loadCore();
+const { buildZone, RuleCache, reparse, splitLines, defaultHost } = loadCore(opt('--core', undefined));
 const file = workload(size).file;
 const opts = { fileId: file, origin: ORIGIN };
 const settings = {};
@@ -59,7 +62,8 @@ function preparedLines(count) {
   return { lines, nsLines, plain };
 }
 
-const times = { owner: [], type: [], line: [], plain: [], 'plain-line': [] };
+const BLOCK = 20;
+const times = { owner: [], type: [], line: [], plain: [], 'plain-line': [], 'block-del': [], 'block-paste': [] };
 const opens = [];
 for (let run = 0; run < runs; run++) {
   const { lines, nsLines, plain } = preparedLines(edits);
@@ -96,6 +100,9 @@ for (let run = 0; run < runs; run++) {
     edit('plain', plain[k], 1, [host]);
     edit('plain-line', plain[k], 1, []);
     edit('plain-line', plain[k], 0, [host]);
+    const block = lines.slice(plain[k], plain[k] + BLOCK);
+    edit('block-del', plain[k], BLOCK, []);
+    edit('block-paste', plain[k], 0, block);
   }
 }
 

@@ -14,5 +14,5 @@ export const opt = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name
 /** True when flag `name` is on the command line. */
 export const flag = (name) => argv.includes(name);
 
-/** The built zone core (run `npm run build` first). */
-export const loadCore = () => createRequire(import.meta.url)(join(ROOT, 'dist', 'core.js'));
+/** The built zone core (run `npm run build` first), or another build's `core.js` (`file`). */
+export const loadCore = (file) => createRequire(import.meta.url)(file ? resolve(file) : join(ROOT, 'dist', 'core.js'));

@@ -3,8 +3,9 @@
 // After each step the cached findings must equal a full rule run over a fresh editor model
 // and the `dane-zone check` column store's findings of the same text, and what the cache keeps
 // for the next edit (cut names, the names linked below each name) must equal a fresh build's.
+// Steps that delete or paste lines also check where the model puts every entry and record.
 import assert from 'node:assert/strict';
-import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange, cutNames } from '../../dist/core.js';
+import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange, cutNames, entryLine } from '../../dist/core.js';
 
 export const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
 
@@ -15,20 +16,41 @@ export const findingKeys = (list) => list.map((f) => `${f.ruleId} ${f.severity} 
 /** Applies `steps` ([line, text]: the line replaced) one at a time and returns the editor's
  *  findings (problems and rules) after each step. */
 export function findingsAfterEachStep(base, steps, fileId = 'mem.zone') {
+  return findingsAfterEachSplice(base, steps.map(([line, text]) => [line, 1, [text]]), fileId);
+}
+
+/** Where the model puts each entry and record, and the order of each index's lists. */
+export function modelKeys(zone) {
+  const at = (r) => `${r.type} ${JSON.stringify(absRange(r.loc))}`;
+  const lists = (index) => [...index].map(([k, v]) => `${k}: ${v.map(at).join(', ')}`).sort();
+  return {
+    entries: zone.file.entries.map((e) => `${entryLine(e)}+${e.lineCount}`).join(' '),
+    records: zone.records.map(at),
+    byOwner: lists(zone.byOwner),
+    byType: lists(zone.byType),
+    byTarget: lists(zone.byTarget),
+  };
+}
+
+/** Like findingsAfterEachStep, for steps [from, count, lines] that replace `count` lines from
+ *  line `from` by `lines` (lines deleted, pasted, or both); the model after each step must also
+ *  place every entry, record and index list as a fresh build does. */
+export function findingsAfterEachSplice(base, steps, fileId = 'mem.zone') {
   const opts = { fileId };
   const lines = splitLines(base);
   let zone = buildZone({ id: fileId, lines, entries: [] }, { ...opts, incremental: true });
   const cache = new RuleCache();
   cache.full(zone, host, {});
   const out = [];
-  for (const [i, [line, text]] of steps.entries()) {
+  for (const [i, [from, count, text]] of steps.entries()) {
     const oldCount = lines.length;
-    lines[line] = text;
-    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
+    lines.splice(from, count, ...text);
+    const r = reparse(zone, lines, { from, to: from + text.length - 1 }, oldCount, opts);
     zone = r.zone;
     const cached = [...problemFindings(zone), ...cache.update(zone, r.removed, r.added, host, {})];
     const fresh = buildZone({ id: fileId, lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
-    const what = `step ${i}: line ${line} = ${JSON.stringify(text)}`;
+    const what = `step ${i}: lines ${from}..${from + count - 1} = ${JSON.stringify(text.length > 3 ? [...text.slice(0, 3), `(${text.length} lines)`] : text)}`;
+    assert.deepEqual(modelKeys(zone), modelKeys(fresh), `${what} (edited model vs built)`);
     assert.deepEqual(findingKeys(cached), findingKeys([...problemFindings(fresh), ...runRules(fresh, host, {})]), `${what} (editor cache vs full run)`);
     assert.deepEqual(findingKeys(cached), findingKeys(checkText(lines.join('\n'), { ...opts, host }).findings), `${what} (editor vs check)`);
     // the cut names the editor handed on from version to version answer as freshly built ones

@@ -11,7 +11,7 @@
 // Locations are compared as absolute ranges (absRange) plus the file id.
 // Inside one zone, identity must hold: each record in byOwner/byType/byTarget
 // must be === the record at some position of zone.records.
-import { absRange, problemFindings, runRules } from '../../dist/core.js';
+import { absRange, entryLine, problemFindings, runRules } from '../../dist/core.js';
 
 /** The fixed rule host: a clock that does not move, no options, no file access. */
 export const FIXED_HOST = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
@@ -112,7 +112,8 @@ function recordDiff(ra, rb, path, out) {
     if (la !== lb) out.push(`${path}.${p}: ${la} vs ${lb}`);
   }
   if (ra.file?.id !== rb.file?.id) out.push(`${path}.file.id: ${show(ra.file?.id)} vs ${show(rb.file?.id)}`);
-  if (ra.entry?.line !== rb.entry?.line) out.push(`${path}.entry.line: ${ra.entry?.line} vs ${rb.entry?.line}`);
+  const la = ra.entry && entryLine(ra.entry), lb = rb.entry && entryLine(rb.entry);
+  if (la !== lb) out.push(`${path}.entry line: ${la} vs ${lb}`);
   if (ra.entry?.lineCount !== rb.entry?.lineCount) out.push(`${path}.entry.lineCount: ${ra.entry?.lineCount} vs ${rb.entry?.lineCount}`);
   const fa = ra.fields;
   const fb = rb.fields;

@@ -95,7 +95,7 @@ function daneZone(path, origin) {
 /** True when a finding's entry (logical line, parentheses included) covers 1-based `line`. */
 function covers(f, line) {
   const e = f.loc.entry;
-  return line - 1 >= e.line && line - 1 < e.line + e.lineCount;
+  return line - 1 >= core.entryLine(e) && line - 1 < core.entryLine(e) + e.lineCount;
 }
 
 function describe(findings) {

@@ -141,7 +141,7 @@ function cases() {
 
 function covers(f, line) {
   const e = f.loc.entry;
-  return line - 1 >= e.line && line - 1 < e.line + e.lineCount;
+  return line - 1 >= core.entryLine(e) && line - 1 < core.entryLine(e) + e.lineCount;
 }
 
 function describe(findings) {

@@ -154,8 +154,8 @@ test('a range format changes the lines it covers as the whole format does, and n
       // move with it); one starting before it is not formatted
       const entries = zone.file.entries;
       const want = lines.map((l, i) => {
-        const e = entries.findLast((x) => x.line <= i && i < x.line + x.lineCount);
-        const start = e ? e.line : i;
+        const e = entries.findLast((x) => core.entryLine(x) <= i && i < core.entryLine(x) + x.lineCount);
+        const start = e ? core.entryLine(e) : i;
         return start >= first && start <= last ? whole[i] : l;
       });
       // first on a zone nothing was formatted on (it measures the columns itself), then again

@@ -3,7 +3,7 @@
 // and a change to an included file marks that line changed: both use this one walk.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseZone, makeSourceFile, includeSites } from '../../dist/core.js';
+import { parseZone, makeSourceFile, includeSites, entryLine } from '../../dist/core.js';
 
 const FILES = {
   'a.inc': '$INCLUDE b.inc\na1 IN A 192.0.2.1\n',
@@ -32,7 +32,7 @@ const fileOf = (owner) => zone.records.find((r) => r.owner === owner).file;
 /** the top-level $INCLUDE line that read `file`, as line number and file argument */
 const site = (file) => {
   const d = siteOf(file);
-  return d && { line: d.loc.entry.line, file: d.loc.file.id, args: d.args };
+  return d && { line: entryLine(d.loc.entry), file: d.loc.file.id, args: d.args };
 };
 
 test('a file read through a chain a -> b -> c maps to the top-level $INCLUDE of a', () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { absRange, buildZone, makeSourceFile, reparse, splitLines } from '../../dist/core.js';
+import { absRange, buildZone, entryLine, makeSourceFile, reparse, splitLines } from '../../dist/core.js';
 import { mutate, position, randomEdit, rng } from '../helpers/fuzz-mutate.mjs';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 34];
@@ -33,7 +33,7 @@ function applyChanges(lines, changes) {
   return dirty;
 }
 
-const records = (z) => z.records.map((r) => `${r.entry.line + 1}: ${r.ownerKey} ${r.ttl} ${r.type}`);
+const records = (z) => z.records.map((r) => `${entryLine(r.entry) + 1}: ${r.ownerKey} ${r.ttl} ${r.type}`);
 const problems = (z) => z.problems.map((p) => `${absRange(p.loc).startLine + 1}: ${p.code} ${p.message}`).sort();
 
 for (const seed of SEEDS) {

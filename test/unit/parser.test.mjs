@@ -2,7 +2,7 @@
 // (RFC 2308), generic RDATA (RFC 3597), $GENERATE, $INCLUDE and error recovery.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseZone, checkText, presentRecord, absRange, problemFindings, typeName } from '../../dist/core.js';
+import { parseZone, checkText, presentRecord, absRange, problemFindings, typeName, entryLine } from '../../dist/core.js';
 
 const parse = (text, opts = {}) => parseZone(text, { fileId: 'test.zone', ...opts });
 const records = (text, opts) => parse(text, opts).records.map(presentRecord);
@@ -352,7 +352,7 @@ test('$INCLUDE: relative origin, cycles, depth, restore of origin (RFC 1035 §5.
   const z = parseZone(files['main.zone'], { fileId: 'main.zone', readInclude });
   assert.deepEqual(z.records.map((r) => r.owner), ['www.sub.example.com.', 'after.example.com.']);
   assert.equal(z.records[0].file.id, 'sub.inc');
-  const msgs = z.problems.map((p) => `${p.loc.file.id}:${p.loc.entry.line + 1} ${p.message}`);
+  const msgs = z.problems.map((p) => `${p.loc.file.id}:${entryLine(p.loc.entry) + 1} ${p.message}`);
   assert.deepEqual(msgs, ["loop.inc:1 $INCLUDE cycle: main.zone -> loop.inc -> loop.inc", "main.zone:6 $INCLUDE 'missing.inc': no such file: missing.inc"]);
 });
 

@@ -12,6 +12,7 @@ import type { Entry } from '../zone/syntax';
 import type { RuleHost } from '../rules/rule';
 import { commentTokens, subLoc, tokenLoc } from '../rules/dane-support/loc-range';
 import { entryTokens } from '../zone/locate';
+import { entryLine } from '../zone/line-blocks';
 import { readCertMaterial, type CertReadResult, type CertMaterial } from './cert-file';
 import { nodeCrypto } from './node-crypto';
 
@@ -83,12 +84,12 @@ export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): Ce
     const l = fromComment(rec.loc, rec.loc.entry, 'last');
     if (l) return l;
   }
-  const line = rec.entry.line;
+  const line = entryLine(rec.entry);
   if (rec.commentAbove !== undefined && CERT_LINK_RE.test(rec.commentAbove) && line > 0) {
     // commentAbove: the entry ending on the line above is comment-only; a link must be its
     // only token, so that entry is the one line above (no entry list needed: a column-stored
     // zone has none at hand)
-    const above: Entry = { line: line - 1, lineCount: 1, leadingBlank: false, tokens: [], lexErrors: [] };
+    const above: Entry = { lineInBlock: line - 1, lineCount: 1, leadingBlank: false, tokens: [], lexErrors: [] };
     const l = fromComment(rec.loc, above, 'only');
     if (l) return l;
   }

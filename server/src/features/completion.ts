@@ -8,7 +8,7 @@
 // Pure: works on the entry's tokens and the zone's indexes.
 import type { FieldDef, RRTypeDef } from '../zone/rr-types';
 import type { Zone } from '../zone/api';
-import { RR_TYPES, rrTypeByName, dataTokens, entryTokens, parseTtl, TokKind } from '../zone/api';
+import { RR_TYPES, rrTypeByName, dataTokens, entryLine, entryTokens, parseTtl, TokKind } from '../zone/api';
 import { entryAt, isClassToken } from './locate-at';
 import { originAt, ownerNames, tlsaOwnerNames, type NameList } from './name-completion';
 
@@ -138,7 +138,7 @@ export function completionListAt(zone: Zone, line: number, col: number, options:
   const file = zone.file;
   const entry = entryAt(file, line);
   const lineText = file.lines[line] ?? '';
-  const rel = entry ? line - entry.line : 0;
+  const rel = entry ? line - entryLine(entry) : 0;
   // in a comment (the lexer knows where one starts: not in quotes, not escaped)
   if (entry && entryTokens(file, entry).some((t) => t.kind === TokKind.Comment && t.line === rel && t.start < col)) return nothing();
   const all = entry ? dataTokens(file, entry) : [];

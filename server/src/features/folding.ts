@@ -1,7 +1,7 @@
 // Folding ranges: entries that span lines (parenthesised blocks) and runs of
 // two or more comment-only lines. Pure; 0-based lines.
 import type { Entry, Zone } from '../zone/api';
-import { isBlank, runToEnd } from '../zone/api';
+import { entryLine, isBlank, runToEnd } from '../zone/api';
 
 export interface Fold {
   startLine: number;
@@ -44,16 +44,17 @@ class Folds {
     for (let i = from; i < to; i++) {
       if (this.out.length >= this.limit) return false;
       const e = this.entries[i];
+      const line = entryLine(e);
       if (e.lineCount > 1) {
         this.flush();
-        this.out.push({ startLine: e.line, endLine: e.line + e.lineCount - 1, kind: 'region' });
+        this.out.push({ startLine: line, endLine: line + e.lineCount - 1, kind: 'region' });
         continue;
       }
       // a one-line entry whose first non-blank is ';' is a comment and nothing else (the lexer
       // reads the rest of the line into it): no re-lex, no trimmed copy of the line
-      if (startsWithComment(this.lines[e.line] ?? '')) {
-        if (this.commentStart < 0) this.commentStart = e.line;
-        this.commentEnd = e.line;
+      if (startsWithComment(this.lines[line] ?? '')) {
+        if (this.commentStart < 0) this.commentStart = line;
+        this.commentEnd = line;
         continue;
       }
       this.flush();

@@ -11,7 +11,7 @@
 // are. Pure: returns whole-line replacements.
 import type { AbsRange } from '../rules/rule';
 import type { Entry, SourceFile, Token, Zone } from '../zone/api';
-import { entryTokensInto, firstEntryFrom, isDataToken, runToEnd, TokenPool, TokKind } from '../zone/api';
+import { entryLine, entryTokensInto, firstEntryFrom, isDataToken, runToEnd, TokenPool, TokKind } from '../zone/api';
 import { alignRow, OWNER_CAP, type Row, type Widths } from './align';
 import { isClassToken, recordsOfEntry } from './locate-at';
 
@@ -259,17 +259,17 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
     const r = rowOf(toks, entry.leadingBlank, typeIdx, true);
     if (!r) return;
     if (r.rawFrom === undefined) {
-      emit(entry.line, alignRow(r, widths));
+      emit(entryLine(entry), alignRow(r, widths));
       return;
     }
-    const old = text[entry.line] ?? '';
+    const old = text[entryLine(entry)] ?? '';
     const rest = old.slice(r.rawFrom);
     r.rdata = [rest];
     const head = alignRow(r, widths);
-    emit(entry.line, head);
+    emit(entryLine(entry), head);
     const shift = head.length - rest.length - r.rawFrom;
     if (shift === 0 || entry.lineCount === 1 || !canShift(text, entry, old, r.rawFrom, shift)) return;
-    for (let l = entry.line + 1; l < entry.line + entry.lineCount; l++) {
+    for (let l = entryLine(entry) + 1, end = entryLine(entry) + entry.lineCount; l < end; l++) {
       const cont = text[l];
       if (indentOf(cont) === cont.length) continue;
       emit(l, shift > 0 ? ' '.repeat(shift) + cont : cont.slice(-shift));
@@ -295,7 +295,7 @@ function indentOf(text: string): number {
  *  indent is deep enough to lose -shift of them. Blank lines are left alone. */
 function canShift(lines: readonly string[], entry: Entry, first: string, rawFrom: number, shift: number): boolean {
   if (first.lastIndexOf('\t', rawFrom - 1) >= 0) return false;
-  for (let l = entry.line + 1; l < entry.line + entry.lineCount; l++) {
+  for (let l = entryLine(entry) + 1, end = entryLine(entry) + entry.lineCount; l < end; l++) {
     const text = lines[l] ?? '';
     const end = indentOf(text);
     if (end === text.length) continue;

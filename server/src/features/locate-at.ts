@@ -2,7 +2,7 @@
 // which part of a record (owner, TTL, class, type, field i) that token is.
 // Shared by hover, completion, navigation and zone info. Pure; reads the model.
 import type { Directive, Entry, SourceFile, Token, Zone, ZoneRecord } from '../zone/api';
-import { dataTokens, recordsOfTopEntry } from '../zone/api';
+import { dataTokens, entryLine, recordsOfTopEntry } from '../zone/api';
 import type { Span } from '../zone/syntax';
 
 /** The entry of `file` that covers absolute `line` (every line belongs to one entry). */
@@ -13,8 +13,8 @@ export function entryAt(file: SourceFile, line: number): Entry | undefined {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const e = es[mid];
-    if (line < e.line) hi = mid - 1;
-    else if (line >= e.line + e.lineCount) lo = mid + 1;
+    if (line < entryLine(e)) hi = mid - 1;
+    else if (line >= entryLine(e) + e.lineCount) lo = mid + 1;
     else return e;
   }
   return undefined;
@@ -98,7 +98,7 @@ export function hitAt(zone: Zone, line: number, col: number): Hit | undefined {
   const file = zone.file;
   const entry = entryAt(file, line);
   if (!entry) return undefined;
-  const rel = line - entry.line;
+  const rel = line - entryLine(entry);
   const tokens = dataTokens(file, entry);
   let index = tokens.findIndex((t) => t.line === rel && t.start <= col && col < t.end);
   if (index < 0) index = tokens.findIndex((t) => t.line === rel && t.end === col);

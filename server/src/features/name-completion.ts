@@ -10,7 +10,7 @@
 // zone's sorted owners are being made, a bounded look in file order answers, incomplete.
 // Pure: no LSP types.
 import type { Entry, RRTypeDef, Zone, ZoneRecord } from '../zone/api';
-import { isInZone, nameKey } from '../zone/api';
+import { entryLine, isInZone, nameKey } from '../zone/api';
 import { targetName } from '../zone/targets';
 import { dropStale, lowerBound, sortedOwners } from './owner-index';
 
@@ -57,7 +57,7 @@ export function originAt(zone: Zone, entry: Entry | undefined, line: number): st
   let origin: string | undefined;
   for (const d of zone.directives) {
     if (d.loc.file !== zone.file) continue;
-    if (d.loc.entry.line >= line) break;
+    if (entryLine(d.loc.entry) >= line) break;
     if (d.name === '$ORIGIN' && d.value) origin = d.value;
   }
   return origin ?? zone.origin;

@@ -9,6 +9,7 @@ import type { Finding } from '../rules/rule';
 import type { ZoneStore } from './zone-store';
 import { locToRange, toDiagnostic } from './convert';
 import { includeSites } from '../zone/include-sites';
+import { entryLine } from '../zone/line-blocks';
 
 export function diagnosticsFor(store: ZoneStore, uri: string): Diagnostic[] {
   const a = store.analysis(uri);
@@ -52,7 +53,7 @@ export function diagnosticsOf(zone: Zone, all: readonly Finding[], uri: string, 
     if (f.loc.file.id === uri) out.push(toDiagnostic(f));
     else {
       const site = (siteOf ??= includeSites(zone))(f.loc.file);
-      const line = f.loc.entry.line + f.loc.span.line + 1;
+      const line = entryLine(f.loc.entry) + f.loc.span.line + 1;
       if (site) out.push(toDiagnostic(f, locToRange(site.loc), `in ${f.loc.file.id.replace(/^.*\//, '')}:${line}: `));
     }
   }

@@ -7,6 +7,8 @@ import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RequestType, type Connection } from 'vscode-languageserver/node';
 import type { Zone } from '../zone/model';
+import type { Entry } from '../zone/syntax';
+import { entryLine } from '../zone/line-blocks';
 import { readCertMaterial } from '../cert/cert-file';
 import { buildTlsa, smtpTlsaOwner } from '../cert/build-record';
 import { withEol } from './convert';
@@ -31,11 +33,11 @@ function toPath(p: string): string {
 }
 
 /** Last line of the entry of the last record in `recs` (absolute, 0-based). */
-function lastLineOf(recs: readonly { loc: { entry: { line: number; lineCount: number }; file: { id: string } } }[], fileId: string): number | undefined {
+function lastLineOf(recs: readonly { loc: { entry: Entry; file: { id: string } } }[], fileId: string): number | undefined {
   let best: number | undefined;
   for (const r of recs) {
     if (r.loc.file.id !== fileId) continue;
-    const l = r.loc.entry.line + r.loc.entry.lineCount - 1;
+    const l = entryLine(r.loc.entry) + r.loc.entry.lineCount - 1;
     if (best === undefined || l > best) best = l;
   }
   return best;

@@ -16,6 +16,7 @@ import { originFromFileName } from '../zone/origin-hint';
 import { ZoneDocument, type ContentChange } from './zone-document';
 import { inTurns } from './in-turns';
 import { toDocSettings } from './settings';
+import { entryLine } from '../zone/line-blocks';
 
 export interface DocSettings {
   rules: RuleSettings;
@@ -202,8 +203,8 @@ export class ZoneStore {
       this.previous.set(uri, a);
       this.analyses.delete(uri);
       for (const e of sites) {
-        const to = e.line + e.lineCount - 1;
-        doc.dirty = doc.dirty ? { from: Math.min(doc.dirty.from, e.line), to: Math.max(doc.dirty.to, to) } : { from: e.line, to };
+        const from = entryLine(e), to = from + e.lineCount - 1;
+        doc.dirty = doc.dirty ? { from: Math.min(doc.dirty.from, from), to: Math.max(doc.dirty.to, to) } : { from, to };
       }
       out.push(uri);
     }

@@ -19,6 +19,7 @@ export { includeSites } from './include-sites';
 export { runRules, problemFindings, defaultHost, typesReadByRules } from '../rules/engine';
 export { RuleCache } from '../rules/incremental-engine';
 export { absRange, entryTokens, entryTokensInto, dataTokens, locOfTokens, entryLoc } from './locate';
+export { entryLine } from './line-blocks';
 export { lexLines, splitLines, isBlank, isDataToken, TokenPool } from './lexer';
 export { RR_TYPES, TYPES_WITHOUT_FIELDS, rrTypeByName, typeName, TLSA_USAGES, TLSA_SELECTORS, TLSA_MATCHING, DNSSEC_ALGORITHMS, DS_DIGESTS, SSHFP_ALGORITHMS, SSHFP_TYPES } from './rr-types';
 export { ALGORITHMS, CLASSES, typeCodeByName, classCodeByName } from './rr-codes';

@@ -16,6 +16,7 @@ import { className, typeCodeByName } from './rr-codes';
 import { readFields, type FieldCursor } from './field-kinds';
 import { NameTable, grown } from './name-table';
 import { targetKey } from './targets';
+import { entryLine } from './line-blocks';
 
 const NO_TOKENS: Token[] = [];
 const NO_PROBLEMS: SyntaxProblem[] = [];
@@ -177,7 +178,7 @@ export class RecordView extends RecordBase {
   get entry(): Entry {
     const c = this.zone.columns;
     return (this.made ??= {
-      line: c.line[this.row], lineCount: c.lines[this.row], leadingBlank: !this.ownerExplicit, tokens: NO_TOKENS, lexErrors: NO_PROBLEMS,
+      lineInBlock: c.line[this.row], lineCount: c.lines[this.row], leadingBlank: !this.ownerExplicit, tokens: NO_TOKENS, lexErrors: NO_PROBLEMS,
       unclosed: false, commentText: undefined, out: undefined,
     });
   }
@@ -481,7 +482,7 @@ export class ColumnZone implements Zone, ZoneRows {
   decodeValues(row: number, entry: Entry, typeTok: number, rdataEnd: number): unknown[] {
     const def = RR_TYPE_BY_CODE.get(this.columns.type[row]);
     if (!def) return [];
-    const lines = this.file.linesAt(entry.line, entry.lineCount);
+    const lines = this.file.linesAt(entryLine(entry), entry.lineCount);
     let data: Token[] = [];
     lexEach(lines, 0, undefined, (e) => { data = e.tokens.filter(isDataToken); });
     const cur: FieldCursor = { words: data.slice(typeTok + 1, rdataEnd), i: 0, origin: this.names.originKey(this.columns.origin[row]) };

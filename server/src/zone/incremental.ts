@@ -1,7 +1,8 @@
 // Incremental re-parse after an edit: re-lex from the entry the edit touches
 // until lexing meets an old entry boundary again, re-parse those entries, and
 // keep re-parsing old entries only while the carried state (origin, TTL, owner,
-// class) differs. Everything else, with its records, is reused (lines shifted).
+// class) differs. Everything else, with its records, is reused (lines moved by block:
+// line-blocks.ts).
 import type { Directive, ParseProblem, SourceFile, Zone, ZoneRecord } from './model';
 import type { Entry } from './syntax';
 import { lexEach, lexLines } from './lexer';
@@ -10,6 +11,7 @@ import {
   type ParseOptions, type ParseState,
 } from './parser';
 import type { Rec } from './record';
+import { attachNew, detach, entryLine, setEntryLine, shiftFrom } from './line-blocks';
 
 export interface LineRange {
   /** first and last changed line, inclusive, in the new text */
@@ -29,7 +31,7 @@ function entryAt(entries: readonly Entry[], line: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const e = entries[mid];
-    if (e.line + e.lineCount <= line) lo = mid + 1;
+    if (entryLine(e) + e.lineCount <= line) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -41,7 +43,7 @@ export function firstEntryFrom(entries: readonly Entry[], line: number, from = 0
   let lo = from, hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (entries[mid].line < line) lo = mid + 1;
+    if (entryLine(entries[mid]) < line) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -50,36 +52,79 @@ export function firstEntryFrom(entries: readonly Entry[], line: number, from = 0
 /** Index of the entry starting exactly at `line` at or after index `from`, or -1. */
 function entryStartingAt(entries: readonly Entry[], line: number, from: number): number {
   const i = firstEntryFrom(entries, line, from);
-  return i < entries.length && entries[i].line === line ? i : -1;
+  return i < entries.length && entryLine(entries[i]) === line ? i : -1;
 }
 
 function order(a: ZoneRecord, b: ZoneRecord): number {
   const x = a as Rec, y = b as Rec;
-  return (x.top?.line ?? 0) - (y.top?.line ?? 0) || x.topIndex - y.topIndex;
+  return (x.top ? entryLine(x.top) : 0) - (y.top ? entryLine(y.top) : 0) || x.topIndex - y.topIndex;
 }
 
-function insertSorted(list: ZoneRecord[], rec: ZoneRecord): void {
+/** Index of the first record of `list` (in file order) that comes after `rec` (or is it, with `orEqual`). */
+function boundOf(list: readonly ZoneRecord[], rec: ZoneRecord, orEqual: boolean): number {
   let lo = 0, hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (order(list[mid], rec) <= 0) lo = mid + 1;
+    const c = order(list[mid], rec);
+    if (c < 0 || (c === 0 && !orEqual)) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, rec);
+  return lo;
 }
 
-function removeFrom(map: Map<string, ZoneRecord[]>, key: string, rec: ZoneRecord): void {
-  const list = map.get(key);
+/** The records an edit removes or adds, by index and key, in file order. In each index list
+ *  they are one run: no record left in the zone comes between two of them. */
+function byIndexKey(zone: Zone, recs: readonly ZoneRecord[]): Map<Map<string, ZoneRecord[]>, Map<string, ZoneRecord[]>> {
+  const groups = new Map<Map<string, ZoneRecord[]>, Map<string, ZoneRecord[]>>();
+  for (const r of recs) {
+    forEachIndex(zone, r, (index, key) => {
+      let keys = groups.get(index);
+      if (!keys) groups.set(index, (keys = new Map()));
+      const run = keys.get(key);
+      if (run) run.push(r);
+      else keys.set(key, [r]);
+    });
+  }
+  return groups;
+}
+
+/** Takes each key's run of removed records out of its list with one binary search and one
+ *  splice (a search and splice per record, in a list of 300 000 A records, was 12% of a
+ *  pasted line at 1M). Call it while the records' entries still have the lines they were
+ *  indexed with. */
+function removeFromIndexes(zone: Zone, removed: readonly ZoneRecord[]): void {
+  if (removed.length === 1) return forEachIndex(zone, removed[0], (index, key) => takeRun(index, key, removed));
+  for (const [index, keys] of byIndexKey(zone, removed)) {
+    for (const [key, run] of keys) takeRun(index, key, run);
+  }
+}
+
+/** Takes `run` (consecutive in the key's list) out of the list. */
+function takeRun(index: Map<string, ZoneRecord[]>, key: string, run: readonly ZoneRecord[]): void {
+  const list = index.get(key);
   if (!list) return;
-  const i = list.indexOf(rec);
-  if (i >= 0) list.splice(i, 1);
-  if (!list.length) map.delete(key);
+  const at = boundOf(list, run[0], true);
+  let whole = at + run.length <= list.length;
+  for (let i = 0; whole && i < run.length; i++) whole = list[at + i] === run[i];
+  if (whole) list.splice(at, run.length);
+  else for (const r of run) { const i = list.indexOf(r); if (i >= 0) list.splice(i, 1); }
+  if (!list.length) index.delete(key);
 }
 
-function addTo(map: Map<string, ZoneRecord[]>, key: string, rec: ZoneRecord): void {
-  const list = map.get(key);
-  if (list) insertSorted(list, rec);
-  else map.set(key, [rec]);
+/** Puts each key's run of added records into its list at once (lines are the new ones). */
+function addToIndexes(zone: Zone, added: readonly ZoneRecord[]): void {
+  if (added.length === 1) return forEachIndex(zone, added[0], (index, key) => putRun(index, key, [added[0]]));
+  for (const [index, keys] of byIndexKey(zone, added)) {
+    for (const [key, run] of keys) putRun(index, key, run);
+  }
+}
+
+/** Puts `run` (records of one key, in file order, none of the list's between them) into the key's list. */
+function putRun(index: Map<string, ZoneRecord[]>, key: string, run: ZoneRecord[]): void {
+  const list = index.get(key);
+  if (!list) index.set(key, run);
+  else if (run.length === 1) list.splice(boundOf(list, run[0], false), 0, run[0]);
+  else list.splice(boundOf(list, run[0], false), 0, ...run);
 }
 
 /** Index of the first item produced by an entry at or after `line` (lists are in file order). */
@@ -87,7 +132,8 @@ function firstFrom(items: readonly (ZoneRecord | ParseProblem | Directive)[], li
   let lo = 0, hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((producerOf(items[mid])?.line ?? 0) < line) lo = mid + 1;
+    const top = producerOf(items[mid]);
+    if ((top ? entryLine(top) : 0) < line) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -97,7 +143,7 @@ function firstFrom(items: readonly (ZoneRecord | ParseProblem | Directive)[], li
 export function recordsOfTopEntry(zone: Zone, entry: Entry): ZoneRecord[] {
   const count = entry.out?.recordCount ?? 0;
   if (!count) return [];
-  const from = firstFrom(zone.records, entry.line);
+  const from = firstFrom(zone.records, entryLine(entry));
   return zone.records.slice(from, from + count);
 }
 
@@ -120,7 +166,7 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   let a = entryAt(old, changed.from);
   // An entry left with '(' open ended only because of the line after it: re-lex it too.
   while (a > 0 && old[a - 1].unclosed) a--;
-  const start = a < old.length ? old[a].line : a > 0 ? old[a - 1].line + old[a - 1].lineCount : 0;
+  const start = a < old.length ? entryLine(old[a]) : a > 0 ? entryLine(old[a - 1]) + old[a - 1].lineCount : 0;
 
   const fresh: Entry[] = [];
   let k = old.length;
@@ -131,8 +177,6 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
     k = j;
     return true;
   }, (e) => fresh.push(e));
-
-  if (delta) for (let j = k; j < old.length; j++) old[j].line += delta;
 
   // One SourceFile object for the document's whole life: reused records point at it.
   const file: SourceFile = prev.file;
@@ -154,14 +198,16 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
     prevEntry = e;
   }
   // Old entries after the edit: re-parse the first (its comment-above link may have
-  // changed) and then only while the carried state differs.
+  // changed) and then only while the carried state differs. They still have their lines of
+  // before the edit (moved below, once it is known which of them stay).
   const tail: Entry[] = [];
   let j = k;
   for (; j < old.length; j++) {
     const e = old[j];
     if (j > k && e.out && sameStart(state, e.out)) break;
-    const relexed = lexLines(lines.slice(e.line, e.line + e.lineCount)).entries[0];
-    relexed.line = e.line;
+    const line = entryLine(e) + delta;
+    const relexed = lexLines(lines.slice(line, line + e.lineCount)).entries[0];
+    setEntryLine(relexed, line);
     relexed.lineCount = e.lineCount;
     parseTopEntry(file, relexed, prevEntry, state, ctx, true);
     tail.push(relexed);
@@ -181,6 +227,15 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   }
   // Entries a..j-1 produced these (an entry's records are consecutive in the zone's list).
   const removed = prev.records.slice(pos.records, pos.records + gone.records);
+  // Indexes: patch small changes in place (the records leave while every entry still has the
+  // line they were indexed by), rebuild after big ones.
+  const rebuild = removed.length + added.length > 2000;
+  if (!rebuild) removeFromIndexes(zone, removed);
+
+  // The entries after the replaced ones move by the lines the edit added or removed.
+  for (let i = a; i < j; i++) detach(old[i]);
+  shiftFrom(old, j, delta);
+
   const replacement = fresh.concat(tail);
   const outs = replacement.map((e) => e.out!);
   zone.records = spliceIn(prev.records, pos.records, gone.records, added);
@@ -188,20 +243,17 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   zone.directives = spliceIn(prev.directives, pos.directives, gone.directives, outs.flatMap((o) => o.directives));
 
   file.entries = spliceIn(old, a, j - a, replacement);
+  attachNew(file, file.entries, a, a + replacement.length);
   zone.endState = endState;
 
-  // Indexes: patch small changes in place, rebuild after big ones.
-  if (removed.length + added.length > 2000) {
+  if (rebuild) {
     zone.byOwner = new Map();
     zone.byType = new Map();
     zone.byTarget = new Map();
     const indexer = new ZoneIndexer(zone);
     for (const r of zone.records) indexer.index(r);
     indexer.flush();
-  } else {
-    for (const r of removed) forEachIndex(zone, r, (index, key) => removeFrom(index, key, r));
-    for (const r of added) forEachIndex(zone, r, (index, key) => addTo(index, key, r));
-  }
+  } else addToIndexes(zone, added);
 
   zone.origin = zoneOrigin(zone, opts);
   return { zone, removed, added };

@@ -156,8 +156,10 @@ export function lexEach(
   while (i < total) {
     if (i > from && (i >= until || (stopAt && stopAt(i)))) break;
     const first = lines[i];
+    const start = i;
     const entry: Entry = {
-      line: i,
+      lineInBlock: i,
+      lineBlock: undefined,
       lineCount: 1,
       leadingBlank: first.length > 0 && isBlank(first.charCodeAt(0)),
       tokens: pool ? pool.reset() : [],
@@ -181,10 +183,10 @@ export function lexEach(
       // A directive at the start of a line cannot continue a record: the '(' was
       // never closed. Stop here so one missing ')' costs one diagnostic.
       if (text.charCodeAt(0) === DOLLAR) break;
-      lexLine(text, i - entry.line, st);
+      lexLine(text, i - start, st);
       i++;
     }
-    entry.lineCount = i - entry.line;
+    entry.lineCount = i - start;
     if (st.depth > 0 && st.openAt) {
       entry.unclosed = true;
       const o = st.openAt;

@@ -4,6 +4,7 @@ import type { AbsRange } from '../rules/rule';
 import { lexEach, isDataToken, type TokenPool } from './lexer';
 import type { Loc, SourceFile } from './model';
 import type { Entry, Span, Token } from './syntax';
+import { entryLine } from './line-blocks';
 
 /** The tokens of an entry (its cached tokens, or re-lexed from the file's lines). Do not
  *  change them: the last entry's tokens are kept for the next call, since a record's
@@ -34,8 +35,8 @@ function relex(file: SourceFile, entry: Entry, pool: TokenPool | undefined): Tok
   const keep = (e: Entry): void => {
     tokens = e.tokens;
   };
-  if (file.linesAt) lexEach(file.linesAt(entry.line, entry.lineCount), 0, () => true, keep, pool);
-  else lexEach(file.lines, entry.line, () => true, keep, pool);
+  if (file.linesAt) lexEach(file.linesAt(entryLine(entry), entry.lineCount), 0, () => true, keep, pool);
+  else lexEach(file.lines, entryLine(entry), () => true, keep, pool);
   return tokens;
 }
 
@@ -69,6 +70,6 @@ export function entryStartLoc(file: SourceFile, entry: Entry): Loc {
 
 /** Absolute range of a location (0-based lines, UTF-16 columns). */
 export function absRange(loc: Loc): AbsRange {
-  const base = loc.entry.line;
+  const base = entryLine(loc.entry);
   return { startLine: base + loc.span.line, startCol: loc.span.start, endLine: base + loc.span.endLine, endCol: loc.span.end };
 }

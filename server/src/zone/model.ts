@@ -14,6 +14,8 @@ export interface SourceFile {
   entries: Entry[];
   /** lines [from, from + count), when the file can give them without splitting all its text */
   linesAt?(from: number, count: number): string[];
+  /** an edited document's first block of entries (line-blocks.ts: an edit moves blocks, not every entry's line) */
+  lineBlocks?: import('./line-blocks').LineBlock;
 }
 
 /** Where something is: a span inside an entry of a source file. Absolute lines are computed late. */

@@ -6,6 +6,7 @@ import { printable } from './printable';
 import type { Directive, DirectiveName, EntryOutput, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach, lexLines, splitLines, isDataToken, TokenPool } from './lexer';
+import { appendToBlocks, entryLine, startBlocks } from './line-blocks';
 import { entryStartLoc, spanOf } from './locate';
 import { NameCache, nameKey, resolveName } from './names';
 import { parseTtl, ttlHint, TTL_MAX } from './ttl';
@@ -217,8 +218,11 @@ function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, i
   const entries = file.entries;
   entries.length = 0;
   let prev: Entry | undefined;
+  // an edited document's entries keep their lines in blocks (an edit moves blocks, not entries)
+  let block = incremental ? startBlocks(file) : undefined;
   const onEntry = (entry: Entry): void => {
     entries.push(entry);
+    if (block) block = appendToBlocks(block, entry);
     parseTopEntry(file, entry, prev, state, ctx, incremental);
     // right away, while the entry's outputs are fresh in the cache (not in a second pass)
     if (entry.out) addOutputs(ctx, entry.out);
@@ -242,7 +246,7 @@ function tokenPool(ctx: ParseContext): TokenPool | undefined {
 
 /** Parses one entry of a file, recording its outputs on the entry in incremental mode. */
 export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | undefined, state: ParseState, ctx: ParseContext, incremental: boolean): void {
-  const above = prev?.commentText !== undefined && prev.line + prev.lineCount === entry.line ? prev.commentText : undefined;
+  const above = prev?.commentText !== undefined && entryLine(prev) + prev.lineCount === entryLine(entry) ? prev.commentText : undefined;
   const saved = ctx.out;
   const savedTop = ctx.top;
   if (incremental) {

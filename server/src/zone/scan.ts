@@ -17,6 +17,7 @@ import { isIpv4At, isIpv6At } from './ip-text';
 import { targetKeyOf } from './targets';
 import { ColumnSourceFile, ColumnZone, OWNER_EXPLICIT, TTL_EXPLICIT } from './column-zone';
 import { grown } from './name-table';
+import { entryLine } from './line-blocks';
 
 const SPACE = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36, DOT = 46, AT = 64;
 
@@ -329,10 +330,10 @@ class Scanner {
       state.lastOwner = this.lastOwnerText ?? key;
     }
     lexEach(this.file.linesAt(line, lines), 0, undefined, (e) => {
-      e.line += line;
-      const prev = this.prevLine < 0 ? undefined : ({ commentText: this.previousComment(), line: this.prevLine, lineCount: this.prevLines } as Entry);
+      e.lineInBlock += line; // in no block: its line
+      const prev = this.prevLine < 0 ? undefined : ({ commentText: this.previousComment(), lineInBlock: this.prevLine, lineCount: this.prevLines } as Entry);
       parseTopEntry(this.file, e, prev, state, this.ctx, false);
-      this.remember(e.commentText, e.line, e.lineCount);
+      this.remember(e.commentText, entryLine(e), e.lineCount);
     });
     if (state.lastOwnerKey !== undefined) {
       this.lastOwner = this.zone.names.internKey(state.lastOwnerKey);

@@ -1,7 +1,8 @@
 // Syntax layer types: entries and tokens with positions. No I/O, no LSP types.
 // Positions are (line, column) in UTF-16 code units, the unit editors use.
-// Token lines are relative to their entry's first line, so an edit above an
-// entry only has to shift `Entry.line` (incremental re-parse).
+// Token lines are relative to their entry's first line, and an edited document's entries count
+// their lines within blocks, so an edit above an entry only moves the blocks after it
+// (incremental re-parse, line-blocks.ts).
 
 export const enum TokKind {
   Word = 0, // unquoted text; may contain \X and \DDD escapes (kept raw)
@@ -22,8 +23,12 @@ export interface Token {
 
 /** One logical line of the master file: a directive, a record or blank/comment. */
 export interface Entry {
-  /** absolute first line (0-based); mutable, shifted by incremental edits */
-  line: number;
+  /** first line (0-based) counted from `lineBlock`'s base, or from the file's start when the entry
+   *  is in no block: read and set it with entryLine() and setEntryLine() (line-blocks.ts) */
+  lineInBlock: number;
+  /** the block of an edited document's entries that this one counts its line from (an edit moves
+   *  the blocks after it, not each entry) */
+  lineBlock?: import('./line-blocks').LineBlock;
   /** number of physical lines (>= 1) */
   lineCount: number;
   /** true when the first physical line starts with white space (owner omitted) */

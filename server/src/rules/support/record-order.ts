@@ -2,11 +2,12 @@
 // of more than one record. Most owners hold no two records of one type, so the
 // RRset rules (duplicate-record, ttl-mismatch) find that out first, allocating nothing.
 import type { ZoneRecord } from '../../zone/model';
+import { entryLine } from '../../zone/line-blocks';
 
 /** File order: records of included files sort by where their entries sit, which is enough here. */
 export function byPosition(a: ZoneRecord, b: ZoneRecord): number {
   if (a.file !== b.file) return 0;
-  return a.entry.line - b.entry.line;
+  return entryLine(a.entry) - entryLine(b.entry);
 }
 
 /** `records` sorted by position; the list itself when it is in order already (the zone's indexes keep file order). */
@@ -14,7 +15,7 @@ export function inPositionOrder(records: readonly ZoneRecord[]): readonly ZoneRe
   for (let i = 1; i < records.length; i++) {
     const a = records[i - 1], b = records[i];
     // across files byPosition is no total order: leave those lists to the sort
-    if (a.file !== b.file || a.entry.line > b.entry.line) return [...records].sort(byPosition);
+    if (a.file !== b.file || entryLine(a.entry) > entryLine(b.entry)) return [...records].sort(byPosition);
   }
   return records;
 }

@@ -18,6 +18,8 @@
 //   block-del   the 20 lines from that host's line on deleted (a block cut out: any records,
 //               perhaps half a parenthesised entry)
 //   block-paste those 20 lines pasted back in one change
+//   soa    a digit of the SOA serial typed over, at each delegation's turn (the edit every change
+//          of a hand-kept zone gets; no cut moves, the apex and the SOA's name server re-checked)
 // Prints the open time and each kind's p50 / p95 / max (ms, wall) over its edits; with
 // --runs N the zone is opened N times and all edits are pooled.
 import { readFileSync } from 'node:fs';
@@ -37,6 +39,8 @@ const now = () => performance.now();
 const gc = globalThis.gc ?? (() => {});
 
 const NS_LINE = /^(sub\d+)\s+(?:\d+\s+)?IN\s+NS\s/;
+// the bench zone's serial line (`2024010101 ; serial`): its last digit is typed over
+const SERIAL = /^(\s*\d*)(\d)(?=\s*; serial)/;
 const PLAIN_LINE = /^h\d+\s+(?:\d+\s+)?(?:IN\s+)?A\s+[\d.]+$/;
 
 /** The bench zone's lines with records below `count` delegations spread over the file; the NS
@@ -63,10 +67,11 @@ function preparedLines(count) {
 }
 
 const BLOCK = 20;
-const times = { owner: [], type: [], line: [], plain: [], 'plain-line': [], 'block-del': [], 'block-paste': [] };
+const times = { owner: [], type: [], line: [], plain: [], 'plain-line': [], 'block-del': [], 'block-paste': [], soa: [] };
 const opens = [];
 for (let run = 0; run < runs; run++) {
   const { lines, nsLines, plain } = preparedLines(edits);
+  const soaAt = lines.findIndex((l) => SERIAL.test(l));
   gc();
   let t0 = now();
   let zone = buildZone({ id: file, lines, entries: [] }, { ...opts, incremental: true });
@@ -103,6 +108,7 @@ for (let run = 0; run < runs; run++) {
     const block = lines.slice(plain[k], plain[k] + BLOCK);
     edit('block-del', plain[k], BLOCK, []);
     edit('block-paste', plain[k], 0, block);
+    if (soaAt >= 0) edit('soa', soaAt, 1, [lines[soaAt].replace(SERIAL, (_, head, last) => `${head}${(Number(last) + 1) % 10}`)]);
   }
 }
 

@@ -168,6 +168,34 @@ test('a long zone\'s first analysis is shown as work-done progress that ends bef
   assert.ok(endAt < publishAt, 'diagnostics were published before the progress ended');
 });
 
+test('a $TTL typed over at the top of a long zone is read again in turns, with progress, and gives what the new text opened afresh gives; one near the end is re-parsed', async (t) => {
+  const s = await startServerFor(t, { workDoneProgress: true });
+  const { text } = longZone();
+  const uri = `${DIR}/ttl.example.com.zone`;
+  await s.open(uri, text, 1);
+  await s.diagnostics(uri, 1);
+  // line 1 is `$TTL 3600`: every record after it gets the new default TTL
+  const begin = s.eventWhere((e) => e.kind === 'progress' && e.value.kind === 'begin');
+  await s.change(uri, 2, [{ range: { start: { line: 1, character: 5 }, end: { line: 1, character: 9 } }, text: '300' }]);
+  const { token } = await begin;
+  // while it is read again, a request that needs no analysis is answered first
+  await answeredAfterACodeAction(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } });
+  const edited = await s.diagnostics(uri, 2);
+  assert.ok(s.events.some((e) => e.kind === 'progress' && e.token === token && e.value.kind === 'end'));
+  const fresh = `${DIR}/ttl-fresh.example.com.zone`;
+  await s.open(fresh, text.replace('$TTL 3600', '$TTL 300'), 1);
+  const want = await s.diagnostics(fresh, 1);
+  const named = (ds, u) => ds.map((d) => keyOf(d).replaceAll(u, 'URI')).sort();
+  assert.deepEqual(named(edited.diagnostics, uri), named(want.diagnostics, fresh));
+  // a $TTL with fewer than 200 000 lines after it: re-parsed at once, no progress
+  const lines = text.split('\n');
+  const near = lines.length - 100;
+  const before = s.events.filter((e) => e.kind === 'progress').length;
+  await s.change(uri, 3, [{ range: { start: { line: near, character: 0 }, end: { line: near, character: 0 } }, text: '$TTL 60\n' }]);
+  await s.diagnostics(uri, 3);
+  assert.equal(s.events.filter((e) => e.kind === 'progress').length, before, 'progress for a $TTL near the end');
+});
+
 test('a long zone\'s progress ends when the document closes, is edited or gets new settings during its analysis', async (t) => {
   const configuration = { rules: {} };
   const s = await startServerFor(t, { workDoneProgress: true, configuration });

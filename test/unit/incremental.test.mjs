@@ -3,7 +3,7 @@
 // hit parentheses, quotes, directives, owners and line breaks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildZone, reparse, presentRecord, absRange, splitLines, RuleCache, RULES, runRules, problemFindings } from '../../dist/core.js';
+import { buildZone, reparse, presentRecord, absRange, splitLines, RuleCache, RULES, runRules, problemFindings, parseZone, checkText, MAX_ENTRY_LINES } from '../../dist/core.js';
 import { findingsAfterEachStep, findingKeys, host } from '../helpers/edit-steps.mjs';
 
 const BASE = `$ORIGIN example.com.
@@ -187,6 +187,40 @@ mail 300 IN A 192.0.2.26
   const steps = findingsAfterEachStep(base, [[1, '$TTL 300'], [1, '$TTL 30'], [1, '$TTL 300'], [1, '$TTL x'], [1, '$TTL 3600']]);
   const mismatch = steps.map((list) => list.some((f) => f.ruleId === 'ttl-mismatch'));
   assert.deepEqual([0, 1, 2, 4].map((i) => mismatch[i]), [false, true, false, true]);
+});
+
+test('an unclosed ( spans MAX_ENTRY_LINES lines at most: typing one mid-zone, and the ) that closes it, re-read that many, not the rest of the zone', () => {
+  const hosts = (from, n) => Array.from({ length: n }, (_, i) => `h${from + i} IN A 192.0.2.${((from + i) % 250) + 1}`);
+  const head = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ IN NS ns1', 'ns1 IN A 192.0.2.1'];
+  const lines = [...head, ...hosts(0, MAX_ENTRY_LINES * 3)];
+  const at = head.length + MAX_ENTRY_LINES; // a host line in the middle
+  // read whole: the '(' takes its own line and MAX_ENTRY_LINES - 1 more, the rest are records again
+  const open = lines.slice();
+  open[at] = 'x IN TXT ( "a"';
+  const zone = parseZone(open.join('\n') + '\n', { fileId: 'paren.zone' });
+  const entry = zone.file.entries.find((e) => e.unclosed);
+  assert.equal(entry.lineCount, MAX_ENTRY_LINES);
+  assert.equal(zone.records.length, 3 + MAX_ENTRY_LINES * 3 - MAX_ENTRY_LINES); // the unclosed TXT is no record
+  assert.deepEqual(zone.problems.map((p) => p.message), ["unclosed '(': expected ')' before the next entry"]);
+  const check = checkText(open.join('\n') + '\n', { fileId: 'paren.zone' });
+  assert.equal(check.zone.records.length, zone.records.length, 'the check reads the same records');
+  assert.deepEqual(findingKeys(check.findings), findingKeys([...problemFindings(zone), ...runRules(zone, host, {})]));
+  // typed while editing: the '(' removes at most MAX_ENTRY_LINES records, the ')' brings them back
+  const opts = { fileId: 'paren.zone' };
+  let z = buildZone({ id: 'paren.zone', lines, entries: [] }, { ...opts, incremental: true });
+  const steps = [['x IN TXT (', 'open'], ['x IN TXT ( "a"', 'inside'], ['x IN TXT ( "a" )', 'closed']];
+  const counts = {};
+  for (const [text, name] of steps) {
+    const oldCount = lines.length;
+    lines[at] = text;
+    const r = reparse(z, lines, { from: at, to: at }, oldCount, opts);
+    z = r.zone;
+    counts[name] = [r.removed.length, r.added.length];
+  }
+  // (the first old entry after the re-read lines is parsed again as after any edit: one record)
+  assert.deepEqual(counts, { open: [MAX_ENTRY_LINES + 1, 1], inside: [1, 1], closed: [1, MAX_ENTRY_LINES + 1] });
+  const fresh = buildZone({ id: 'paren.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
+  assert.equal(z.records.length, fresh.records.length);
 });
 
 test('$GENERATE keeps the current owner: renaming the owner before it re-reads the blank-led line after it', () => {

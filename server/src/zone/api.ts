@@ -20,7 +20,7 @@ export { runRules, problemFindings, defaultHost, typesReadByRules } from '../rul
 export { RuleCache } from '../rules/incremental-engine';
 export { absRange, entryTokens, entryTokensInto, dataTokens, locOfTokens, entryLoc } from './locate';
 export { entryLine } from './line-blocks';
-export { lexLines, splitLines, isBlank, isDataToken, TokenPool } from './lexer';
+export { lexLines, splitLines, isBlank, isDataToken, TokenPool, MAX_ENTRY_LINES } from './lexer';
 export { RR_TYPES, TYPES_WITHOUT_FIELDS, rrTypeByName, typeName, TLSA_USAGES, TLSA_SELECTORS, TLSA_MATCHING, DNSSEC_ALGORITHMS, DS_DIGESTS, SSHFP_ALGORITHMS, SSHFP_TYPES } from './rr-types';
 export { ALGORITHMS, CLASSES, typeCodeByName, classCodeByName } from './rr-codes';
 export { parseTtl, humanTtl } from './ttl';

@@ -5,6 +5,12 @@ import { TokKind, type Entry, type SyntaxProblem, type Token } from './syntax';
 
 const SPACE = 32, TAB = 9, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36;
 
+/** Most lines an entry in parentheses spans; past them its '(' counts as unclosed and the next
+ *  line starts a new entry. The longest RDATA (65535 bytes) written as hex, 16 bytes a line, takes
+ *  4096. Without a bound, one '(' typed mid-zone made the rest of the file one entry: each key
+ *  re-read it all, and the ')' that closed it re-read every record after it (1M: seconds). */
+export const MAX_ENTRY_LINES = 10_000;
+
 /** Lines as editors count them: \n, \r\n and lone \r end a line. */
 export function splitLines(text: string): string[] {
   if (text.indexOf('\r') < 0) return text.split('\n');
@@ -178,7 +184,7 @@ export function lexEach(
     const st: LexState = { entry, depth: 0, openAt: undefined, pool };
     lexLine(first, 0, st);
     i++;
-    while (st.depth > 0 && i < total) {
+    while (st.depth > 0 && i < total && i - start < MAX_ENTRY_LINES) {
       const text = lines[i];
       // A directive at the start of a line cannot continue a record: the '(' was
       // never closed. Stop here so one missing ')' costs one diagnostic.

@@ -6,7 +6,7 @@
 // problem) is handed to parser.ts as it is, with the same carried state.
 import type { Zone } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
-import { lexEach } from './lexer';
+import { lexEach, MAX_ENTRY_LINES } from './lexer';
 import { hostOrigin, parseTopEntry, REPLACEMENT, zoneOrigin, type ParseContext, type ParseOptions, type ParseState } from './parser';
 import { NameCache, resolveName } from './names';
 import { parseTtl, TTL_MAX } from './ttl';
@@ -133,8 +133,9 @@ class Scanner {
         let next = this.nextLine(this.lexLine(start));
         line++;
         if (next >= 0) file.addLine(next);
-        // An open parenthesis continues the entry, but not into a directive line (lexer.ts).
-        while (this.depth > 0 && next >= 0 && text.charCodeAt(next) !== DOLLAR) {
+        // An open parenthesis continues the entry, but not into a directive line nor past
+        // MAX_ENTRY_LINES (lexer.ts).
+        while (this.depth > 0 && next >= 0 && text.charCodeAt(next) !== DOLLAR && line - entryLine < MAX_ENTRY_LINES) {
           next = this.nextLine(this.lexLine(next));
           line++;
           if (next >= 0) file.addLine(next);

@@ -227,9 +227,11 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   }
   // Entries a..j-1 produced these (an entry's records are consecutive in the zone's list).
   const removed = prev.records.slice(pos.records, pos.records + gone.records);
-  // Indexes: patch small changes in place (the records leave while every entry still has the
-  // line they were indexed by), rebuild after big ones.
-  const rebuild = removed.length + added.length > 2000;
+  // Indexes: patch changes in place, a run per key (the records leave while every entry still
+  // has the line they were indexed by); rebuild only when the edit changed a quarter of the zone
+  // or more. Rebuilding from 2000 records on made a '(' typed mid-zone at 1M (8 700 records
+  // removed) cost 1.6 s of re-indexing a million records.
+  const rebuild = removed.length + added.length > Math.max(2000, prev.records.length / 4);
   if (!rebuild) removeFromIndexes(zone, removed);
 
   // The entries after the replaced ones move by the lines the edit added or removed.

@@ -1,6 +1,5 @@
-// Language server: `node dist/server.js --stdio` (or ipc from the VS Code client), which starts
-// this bundle, dist/server-main.js (server-start.ts). A thin router: documents in, analyses
-// out, features from lsp/*.
+// Language server entry: `node dist/server.js --stdio` (or ipc from the VS Code
+// client). A thin router: documents in, analyses out, features from lsp/*.
 import { isAbsolute } from 'node:path';
 import { format } from 'node:util';
 import {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { buildZone, reparse, splitLines } from '../../dist/core.js';
 import { findingsAfterEachSplice, modelKeys } from '../helpers/edit-steps.mjs';
 import { generatedText } from '../helpers/generated-zone.mjs';
+import { rng } from '../helpers/fuzz-mutate.mjs';
 
 const BASE = generatedText(3000, 5); // about 3500 lines: 7 blocks of entries
 const LINES = splitLines(BASE);
@@ -61,18 +62,8 @@ test('a block grown by pastes and one emptied by a long delete: lines before and
   findingsAfterEachSplice(BASE, steps, 'line-edits.zone');
 });
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('random line deletes and pastes (seeded): the model equals a fresh build after each', () => {
-  const rand = rng(13);
+  const rand = rng(13).next;
   const opts = { fileId: 'line-edits.zone' };
   const lines = LINES.slice();
   let zone = buildZone({ id: opts.fileId, lines, entries: [] }, { ...opts, incremental: true });

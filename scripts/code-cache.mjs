@@ -15,31 +15,31 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sample = join(root, 'samples', 'example.zone');
 const [, , what] = process.argv;
 
-/** Compiles `name`'s bundle as its start does, runs it with `argv`, and writes the cache when the
- *  process ends with one of `okCodes`. */
-function runAndCache(name, argv, okCodes) {
-  const startJs = join(root, 'dist', `${name}.js`);
+/** Compiles the CLI's bundle as dist/cli.js does, checks the sample zone with it, and writes the
+ *  cache when the check ends as a check does (0, or 1: the sample's findings). */
+function runAndCache() {
+  const startJs = join(root, 'dist', 'cli.js');
   const start = createRequire(import.meta.url)(startJs);
-  const bundleFile = start.CLI_BUNDLE, cacheFile = start.CLI_CACHE;
-  const bundle = start.compileBundle(bundleFile, undefined);
-  if (!bundle.key) throw new Error(`${bundleFile} has no code-cache-key line`);
-  process.argv = [process.execPath, startJs, ...argv];
+  const bundle = start.compileBundle(start.CLI_BUNDLE, undefined);
+  if (!bundle.key) throw new Error(`${start.CLI_BUNDLE} has no code-cache-key line`);
+  process.argv = [process.execPath, startJs, 'check', sample];
   process.once('exit', (code) => {
-    if (!okCodes.includes(code)) {
-      process.stderr.write(`code-cache: the ${name} run ended with exit code ${code}\n`);
+    if (code !== 0 && code !== 1) {
+      process.stderr.write(`code-cache: the cli run ended with exit code ${code}\n`);
       process.exitCode = 1;
       return;
     }
-    const tmp = `${cacheFile}.${process.pid}`;
+    const tmp = `${start.CLI_CACHE}.${process.pid}`;
     writeFileSync(tmp, Buffer.concat([Buffer.from(start.cacheHeader(bundle.key), 'latin1'), bundle.script.createCachedData()]));
-    renameSync(tmp, cacheFile);
+    renameSync(tmp, start.CLI_CACHE);
     process.exitCode = 0;
   });
   bundle.run(createRequire(startJs), { exports: {} });
 }
 
-if (what === 'cli') runAndCache('cli', ['check', sample], [0, 1]); // 1: the sample's findings
+if (what === 'cli') runAndCache();
 else {
+  // in a child: the run must start from a fresh process, as `dane-zone` does
   const cli = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'cli'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (cli.status !== 0) throw new Error(`code-cache: the cli run ended with exit code ${cli.status}`);
 }

@@ -20,7 +20,7 @@ export function cacheHeader(key: string): string {
 }
 
 /** The bundle wrapped as Node wraps a CommonJS module; the cache is made from this exact text. */
-export function wrapBundle(source: string): string {
+function wrapBundle(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 }
 

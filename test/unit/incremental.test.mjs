@@ -116,7 +116,10 @@ test('an edit that changes thousands of records in a bigger zone patches the ind
   const prev = buildZone({ id: 'big.zone', lines, entries: [] }, { fileId: 'big.zone', incremental: true });
   const after = splitLines(before.replace(body('a'), body('b')));
   const from = 3 + 12000;
+  const byOwner = prev.byOwner, byType = prev.byType;
   const zone = reparse(prev, after, { from, to: from + 3000 - 1 }, lines.length, { fileId: 'big.zone' }).zone;
+  // patched in place: a rebuild makes new Maps
+  assert.ok(zone.byOwner === byOwner && zone.byType === byType, 'the indexes were rebuilt');
   const fresh = buildZone({ id: 'big.zone', lines: after, entries: [] }, { fileId: 'big.zone', incremental: true });
   assert.equal(zone.records.length, 27002);
   assert.deepEqual(snapshot(zone), snapshot(fresh));

@@ -8,7 +8,7 @@
 import { rfc, type RecordRule } from './rule';
 import { nameKey } from '../zone/names';
 import { targetLoc, targetName } from './support/targets';
-import { aliasOf } from './dane-support/mail-graph';
+import { aliasOf, aliasText } from './dane-support/mail-graph';
 
 const CHECKED = ['NS', 'SRV'];
 
@@ -34,13 +34,14 @@ export const targetIsCname: RecordRule = {
   check(rec, ctx) {
     const target = targetName(rec);
     if (target === undefined) return;
-    const alias = aliasOf(ctx.zone, nameKey(target));
+    const key = nameKey(target);
+    const alias = aliasOf(ctx.zone, key);
     if (!alias) return;
     ctx.report({
       loc: targetLoc(rec),
       message: alias.kind === 'cname'
         ? `${rec.type} target ${target} is a CNAME (to ${String(alias.rec.values[0] ?? alias.rec.rdataText)}): ${rec.type} must point at the canonical name`
-        : `${rec.type} target ${target} is an alias: below the DNAME at ${alias.at}, the name maps to ${alias.target}; ${rec.type} must point at the canonical name`,
+        : `${rec.type} target ${target} is an alias: ${aliasText(alias, [key, alias.target])}; ${rec.type} must point at the canonical name`,
       related: [{ loc: alias.rec.typeLoc, message: alias.kind === 'cname' ? 'the CNAME' : 'the DNAME' }],
     });
   },

@@ -1,6 +1,6 @@
 // Numeric registries the field kinds need: DNSSEC algorithms (RFC 8624), CERT
 // types (RFC 4398), classes, and the type code lookup (the types are rr-types.ts's table).
-import { CERT_TYPE_VALUES, DNSSEC_ALGORITHMS, TYPE_BY_MNEMONIC, TYPES_WITHOUT_FIELDS, typeCodeOfText, type TypeWithoutFields, type ValueDoc } from './rr-types';
+import { CERT_TYPE_VALUES, DNSSEC_ALGORITHMS, META_TYPE_BY_CODE, TYPE_BY_MNEMONIC, typeCodeOfText, type ValueDoc } from './rr-types';
 
 // mnemonic -> number, from the documented values in rr-types.ts (one table for both)
 const byName = (values: readonly ValueDoc[]): Record<string, number> => Object.fromEntries(values.map((x) => [x.name, x.value]));
@@ -26,8 +26,6 @@ export function typeCodeByName(text: string): number | undefined {
   return v;
 }
 
-const META_TYPES: ReadonlyMap<number, TypeWithoutFields> = new Map(TYPES_WITHOUT_FIELDS.filter((t) => t.meta).map((t) => [t.code, t]));
-
 /**
  * Why a type code cannot be stored in a zone, or undefined: 0 is reserved, 41 (OPT),
  * 128-255 (questions and meta types: NXNAME, TKEY, TSIG, IXFR, AXFR, MAILB, MAILA, ANY) exist
@@ -37,7 +35,7 @@ const META_TYPES: ReadonlyMap<number, TypeWithoutFields> = new Map(TYPES_WITHOUT
 export function metaTypeProblem(code: number, byMnemonic = false): string | undefined {
   if (code === 0) return 'TYPE0 is reserved and cannot be used for a record (RFC 6895 §3.1)';
   if (code === 41 || (code >= 128 && code <= 255)) {
-    const meta = META_TYPES.get(code);
+    const meta = META_TYPE_BY_CODE.get(code);
     const name = meta?.name;
     // named as written: 'AXFR (TYPE252)' for a mnemonic, 'TYPE252 (AXFR)' for TYPEnnn
     const label = !name ? `TYPE${code}` : byMnemonic ? `${name} (TYPE${code})` : `TYPE${code} (${name})`;

@@ -417,13 +417,15 @@ export function typeCodeOfText(text: string): number | undefined {
   return m && Number(m[1]) <= 65535 ? Number(m[1]) : undefined;
 }
 
+/** The question and meta types (TYPES_WITHOUT_FIELDS with `meta`) by code. */
+export const META_TYPE_BY_CODE: ReadonlyMap<number, TypeWithoutFields> = new Map(TYPES_WITHOUT_FIELDS.filter((t) => t.meta).map((t) => [t.code, t]));
+
 /** The meta type a type bitmap may list (NXNAME), by its mnemonic or TYPEnnn (any case). */
 export function bitmapMetaType(text: string): TypeWithoutFields | undefined {
   const up = text.toUpperCase();
-  const t = TYPE_BY_MNEMONIC.get(up) ?? META_BY_CODE.get(typeCodeOfText(up) ?? -1);
+  const t = TYPE_BY_MNEMONIC.get(up) ?? META_TYPE_BY_CODE.get(typeCodeOfText(up) ?? -1);
   return t && 'inBitmap' in t && t.inBitmap ? t : undefined;
 }
-const META_BY_CODE: ReadonlyMap<number, TypeWithoutFields> = new Map(TYPES_WITHOUT_FIELDS.filter((t) => t.meta).map((t) => [t.code, t]));
 
 /** The table row for a mnemonic or TYPEnnn of a type with fields (case-insensitive). */
 export function rrTypeByName(name: string): RRTypeDef | undefined {

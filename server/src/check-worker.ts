@@ -1,7 +1,8 @@
-// Worker thread entry (dist/check-worker.js) for daneZone/checkFile: reads one zone file
-// and checks it as `dane-zone check` does (column store, every rule), then posts the
-// diagnostics an open document with that text would get. Off the server's thread, so a
-// check of a million records does not hold its other documents' keystrokes.
+// Worker thread entry (dist/check-worker.js) for daneZone/checkFile and a long document's first
+// diagnostics: reads one zone file (or takes an open document's text) and checks it as
+// `dane-zone check` does (column store, every rule), then posts the diagnostics an open document
+// with that text would get. Off the server's thread, so a check of a million records does not
+// hold its other documents' keystrokes.
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkText, type ZoneText } from './zone/api';
 import { readZoneFile } from './read-zone-file';
@@ -11,7 +12,10 @@ import { diagnosticsOf } from './lsp/diagnostics';
 
 export interface CheckJob {
   uri: string;
-  path: string;
+  /** the file (its name hints the origin); read from disk unless `text` is given */
+  path?: string;
+  /** an open document's text (the server's first diagnostics of a long document) */
+  text?: string;
   workspaceFolders: string[];
   settings: DocSettings;
 }
@@ -21,10 +25,14 @@ export type CheckOutcome = { diagnostics: unknown[]; records: number; ms: number
 function run(job: CheckJob): CheckOutcome {
   const t0 = performance.now();
   let text: ZoneText;
-  try {
-    text = readZoneFile(job.path);
-  } catch (e) {
-    return { error: `cannot read ${job.path}: ${(e as Error).message}` };
+  if (job.text !== undefined) text = job.text;
+  else if (!job.path) return { error: 'no file to check' };
+  else {
+    try {
+      text = readZoneFile(job.path);
+    } catch (e) {
+      return { error: `cannot read ${job.path}: ${(e as Error).message}` };
+    }
   }
   // A store with no open documents: the same workspace-only reading of $INCLUDEs and
   // certificate files as an open document's analysis.
@@ -32,7 +40,7 @@ function run(job: CheckJob): CheckOutcome {
   files.workspaceFolders = job.workspaceFolders;
   const { zone, findings } = checkText(text, {
     fileId: job.uri,
-    origin: originFromFileName(job.path),
+    origin: job.path ? originFromFileName(job.path) : undefined,
     originGuessed: true,
     readInclude: (from, p) => files.readInclude(from, p),
     host: files.hostFor(job.uri, job.settings),

@@ -1,7 +1,8 @@
 // daneZone/checkFile (protocol.ts): a zone file checked from disk in a worker thread
 // (check-worker.ts), for documents the client does not sync. One check per file at a
 // time: a newer request for the same file ends the older one (ContentModified), a
-// cancel ends it (RequestCancelled); either stops the worker.
+// cancel ends it (RequestCancelled); either stops the worker. startCheck also gives a
+// long open document its first diagnostics (first-diagnostics.ts).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -35,33 +36,52 @@ export function registerCheckFile(connection: Connection, deps: CheckFileDeps, w
     const job: CheckJob = { uri, path, workspaceFolders: deps.workspaceFolders(), settings };
     let bytes = 0;
     try { bytes = statSync(path).size; } catch { /* the worker reports it */ }
-    // a zone of hundreds of megabytes needs more heap than a thread gets by default
-    const heapMb = heapLimitFor(bytes);
     return new Promise<CheckFileResult>((resolve, reject) => {
-      const worker = new Worker(workerPath, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+      let stop = (): void => undefined;
       let ended = false;
       const end = (settle: () => void) => {
         if (ended) return;
         ended = true;
         if (running.get(uri) === stopAsSuperseded) running.delete(uri);
         cancelled.dispose();
-        void worker.terminate();
+        stop();
         settle();
       };
-      const fail = (code: number, message: string) => end(() => reject(new ResponseError(code, message)));
-      const stopAsSuperseded = () => fail(LSPErrorCodes.ContentModified, 'a newer check of this file started');
+      const stopAsSuperseded = () => end(() => reject(new ResponseError(LSPErrorCodes.ContentModified, 'a newer check of this file started')));
       running.set(uri, stopAsSuperseded);
-      const cancelled = token.onCancellationRequested(() => fail(LSPErrorCodes.RequestCancelled, 'cancelled'));
-      worker.once('message', (o: CheckOutcome) => {
-        if ('error' in o) fail(ErrorCodes.InvalidParams, `dane-zone: ${o.error}`);
-        else end(() => resolve(o));
-      });
-      worker.once('error', (e) => fail(ErrorCodes.InternalError, (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? `dane-zone: the check of ${Math.round(bytes / 2 ** 20)} MiB ran out of memory (a heap of ${heapMb} MiB; VS Code's Electron gives at most 4096, DANE_ZONE_HEAP_MB sets it); \`dane-zone check\` has no such limit`
-        : `dane-zone: the check failed: ${e.message}`));
-      worker.once('exit', (code) => fail(ErrorCodes.InternalError, `dane-zone: the check stopped before it ended (exit code ${code})`));
+      const cancelled = token.onCancellationRequested(() => end(() => reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled'))));
+      stop = startCheck(workerPath, job, bytes, (o) => end(() => {
+        if ('diagnostics' in o) resolve(o);
+        else reject(new ResponseError('failed' in o ? ErrorCodes.InternalError : ErrorCodes.InvalidParams, `dane-zone: ${'failed' in o ? o.failed : o.error}`));
+      }));
     });
   };
   connection.onRequest(CheckFileRequest, (params: CheckFileParams, token) => check(params?.uri, token));
   return check;
+}
+
+/** The check of `job` in a worker thread (check-worker.ts). `settled` hears once: the outcome,
+ *  the check's own error (`error`: the file could not be read), or why the thread ended
+ *  (`failed`); nothing after the returned function stopped it. */
+export function startCheck(workerPath: string, job: CheckJob, bytes: number, settled: (o: CheckOutcome | { failed: string }) => void): () => void {
+  // a zone of hundreds of megabytes needs more heap than a thread gets by default
+  const heapMb = heapLimitFor(bytes);
+  const worker = new Worker(workerPath, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  let ended = false;
+  const stop = () => {
+    if (ended) return;
+    ended = true;
+    void worker.terminate();
+  };
+  const end = (o: CheckOutcome | { failed: string }) => {
+    if (ended) return;
+    stop();
+    settled(o);
+  };
+  worker.once('message', (o: CheckOutcome) => end(o));
+  worker.once('error', (e) => end({ failed: (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+    ? `the check of ${Math.round(bytes / 2 ** 20)} MiB ran out of memory (a heap of ${heapMb} MiB; VS Code's Electron gives at most 4096, DANE_ZONE_HEAP_MB sets it); \`dane-zone check\` has no such limit`
+    : `the check failed: ${e.message}` }));
+  worker.once('exit', (code) => end({ failed: `the check stopped before it ended (exit code ${code})` }));
+  return stop;
 }

@@ -2,7 +2,8 @@
 // analysis runs is folded into it) and always for the newest version, so the last
 // edit is never lost and a stale result is never sent after a newer one. A long
 // document's full analysis runs in turns (ZoneStore.analysisInTurns): other messages
-// are handled meanwhile, and its diagnostics are published when it is done.
+// are handled meanwhile, and its diagnostics are published when it is done; a check in a
+// worker thread may publish before it (first-diagnostics.ts).
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { Zone } from '../zone/model';
 import type { Finding } from '../rules/rule';
@@ -10,6 +11,7 @@ import type { ZoneStore } from './zone-store';
 import { locToRange, toDiagnostic } from './convert';
 import { includeSites } from '../zone/include-sites';
 import { entryLine } from '../zone/line-blocks';
+import { FirstDiagnostics } from './first-diagnostics';
 
 export function diagnosticsFor(store: ZoneStore, uri: string): Diagnostic[] {
   const a = store.analysis(uri);
@@ -86,6 +88,8 @@ export class DiagnosticsPublisher {
     /** false while a document's first settings are on their way: nothing is published for it
      *  then (the server schedules it when they come), not even for an edit or a watched file */
     private readonly settingsKnown: (uri: string) => boolean,
+    /** a long document's diagnostics from a worker thread while its own analysis runs */
+    private readonly first = new FirstDiagnostics(store),
   ) {}
 
   schedule(uri: string): void {
@@ -117,6 +121,7 @@ export class DiagnosticsPublisher {
   }
 
   clear(uri: string): void {
+    this.first.stop(uri);
     this.pending.delete(uri);
     this.extra.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -131,8 +136,13 @@ export class DiagnosticsPublisher {
       const doc = this.store.docs.get(uri);
       if (!doc || !this.settingsKnown(uri)) continue;
       if (this.store.longAnalysisAhead(uri)) {
-        // Publish when it is done; other messages are handled meanwhile.
-        void this.store.analysisInTurns(uri).then(() => this.schedule(uri));
+        // Publish when it is done; other messages are handled meanwhile, and a worker's check
+        // may publish first.
+        this.first.start(uri, (version, diagnostics) => this.send(uri, version, diagnostics));
+        void this.store.analysisInTurns(uri).then(() => {
+          this.first.stop(uri);
+          this.schedule(uri);
+        });
         continue;
       }
       let diagnostics: Diagnostic[];
@@ -142,9 +152,13 @@ export class DiagnosticsPublisher {
         // The server stays up whatever the document holds; say what went wrong.
         diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'dane-zone', code: 'internal', message: `dane-zone failed to analyse this file: ${(e as Error).message}` }];
       }
-      for (const list of this.extra.get(uri)?.values() ?? []) diagnostics.push(...list);
-      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      this.send(uri, doc.version, diagnostics);
     }
     this.lastAnalysisMs = performance.now() - started;
+  }
+
+  private send(uri: string, version: number, diagnostics: Diagnostic[]): void {
+    for (const list of this.extra.get(uri)?.values() ?? []) diagnostics.push(...list);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }

@@ -20,6 +20,8 @@ export class ZoneDocument {
   dirty: { from: number; to: number } | undefined;
   /** the document's line ending (its first one; LF when it has none): edits the server makes use it */
   eol: string;
+  /** the text as opened, until the first edit (lines.join would copy it again) */
+  private opened: string | undefined;
 
   constructor(
     readonly uri: string,
@@ -29,13 +31,20 @@ export class ZoneDocument {
     this.lines = splitLines(text);
     this.dirty = undefined;
     this.eol = eolOf(text);
+    this.opened = text;
   }
 
   getText(): string {
     return this.lines.join('\n');
   }
 
+  /** The text as it is now, with its own line ends while unedited. */
+  text(): string {
+    return this.opened ?? this.getText();
+  }
+
   apply(changes: readonly ContentChange[], version: number): void {
+    this.opened = undefined;
     for (const c of changes) {
       if (!c.range) {
         this.lines = splitLines(c.text);

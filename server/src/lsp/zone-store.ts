@@ -48,7 +48,7 @@ const READ_SHARE = 0.75;
 // A document's settings as the key its analyses were made with: serialised once per settings
 // object (the settings cache hands out the same one until a refresh), not on every keystroke.
 const settingsKeys = new WeakMap<DocSettings, string>();
-function settingsKeyOf(s: DocSettings): string {
+export function settingsKeyOf(s: DocSettings): string {
   let k = settingsKeys.get(s);
   if (k === undefined) settingsKeys.set(s, (k = JSON.stringify(s)));
   return k;

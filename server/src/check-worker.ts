@@ -3,6 +3,8 @@
 // `dane-zone check` does (column store, every rule), then posts the diagnostics an open document
 // with that text would get. Off the server's thread, so a check of a million records does not
 // hold its other documents' keystrokes.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkText, type ZoneText } from './zone/api';
 import { readZoneFile } from './read-zone-file';
@@ -16,6 +18,8 @@ export interface CheckJob {
   path?: string;
   /** an open document's text (the server's first diagnostics of a long document) */
   text?: string;
+  /** yield the CPU to the server's own thread (its analysis goes on meanwhile) */
+  background?: boolean;
   workspaceFolders: string[];
   settings: DocSettings;
 }
@@ -50,7 +54,19 @@ function run(job: CheckJob): CheckOutcome {
   return { diagnostics, records: zone.rows?.count ?? zone.records.length, ms: Math.round(performance.now() - t0) };
 }
 
+/** Lowers this thread's scheduling priority where the system lets a thread have its own (Linux:
+ *  /proc/thread-self names its thread id, and setpriority takes one). */
+function yieldToOtherThreads(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 19);
+  } catch {
+    // no such file (not Linux) or not allowed: the check runs at the usual priority
+  }
+}
+
 if (parentPort) {
+  if ((workerData as CheckJob).background) yieldToOtherThreads();
   let outcome: CheckOutcome;
   try {
     outcome = run(workerData as CheckJob);

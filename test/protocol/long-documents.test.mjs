@@ -203,7 +203,7 @@ test('a $TTL typed over at the top of a long zone is read again in turns, with p
   const { text } = longZone();
   const uri = `${DIR}/ttl.example.com.zone`;
   await s.open(uri, text, 1);
-  await s.diagnostics(uri, 1);
+  await analysed(s, uri);
   // line 1 is `$TTL 3600`: every record after it gets the new default TTL
   const begin = s.eventWhere((e) => e.kind === 'progress' && e.value.kind === 'begin');
   await s.change(uri, 2, [{ range: { start: { line: 1, character: 5 }, end: { line: 1, character: 9 } }, text: '300' }]);
@@ -216,6 +216,7 @@ test('a $TTL typed over at the top of a long zone is read again in turns, with p
   const fresh = `${DIR}/ttl-fresh.example.com.zone`;
   await s.open(fresh, text.replace('$TTL 3600', '$TTL 300'), 1);
   const want = await s.diagnostics(fresh, 1);
+  await analysed(s, fresh);
   const named = (ds, u) => ds.map((d) => keyOf(d).replaceAll(u, 'URI')).sort();
   assert.deepEqual(named(edited.diagnostics, uri), named(want.diagnostics, fresh));
   // a $TTL with fewer than 200 000 lines after it: re-parsed at once, no progress

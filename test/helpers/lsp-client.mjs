@@ -63,9 +63,10 @@ export async function startServerFor(t, options) {
 
 /** `workDoneProgress`: the client takes work-done progress (window/workDoneProgress/create,
  *  answered when `createAnswered` resolves: at once unless given); `textDocument`: more of the
- *  client's textDocument capabilities; `serverJs`: another copy of dist/server.js. */
-export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {}, workDoneProgress = false, createAnswered = null, textDocument = {}, initializationOptions = undefined, serverJs = join(root, 'dist', 'server.js') } = {}) {
-  const child = spawn(process.execPath, [...(process.env.DZ_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.DZ_PROF] : []), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+ *  client's textDocument capabilities; `serverJs`: another copy of dist/server.js; `env`: more
+ *  environment variables for the server. */
+export async function startServer({ rootUri = null, workspaceFolders = null, configuration = {}, workDoneProgress = false, createAnswered = null, textDocument = {}, initializationOptions = undefined, serverJs = join(root, 'dist', 'server.js'), env = {} } = {}) {
+  const child = spawn(process.execPath, [...(process.env.DZ_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.DZ_PROF] : []), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   const latest = new Map();

@@ -2,6 +2,7 @@
 // requests that need no analysis are answered meanwhile, requests that need it wait
 // for it (without holding the server), and an edit during it is not lost.
 import { test } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -175,8 +176,9 @@ test('a long zone\'s first analysis is shown as work-done progress that ends bef
 
 test('two long zones opened together get their first diagnostics from worker threads before their analyses end, the same as the analyses\' own', async (t) => {
   // The server's thread analyses both zones in turns, one after the other's slice; each zone's
-  // check in a worker has only its own zone to read, so it ends first (1M records: 7.7 s against 12.2 s alone).
-  const s = await startServerFor(t, { workDoneProgress: true });
+  // check in a worker has only its own zone to read, so it ends first. At normal priority: at the
+  // lowest (the default), a machine busy with other tests may give the workers no time at all.
+  const s = await startServerFor(t, { workDoneProgress: true, env: { DANE_ZONE_FIRST_CHECK: 'normal' } });
   const { text } = longZone();
   const uris = ['one', 'two'].map((n) => `${DIR}/${n}.example.com.zone`);
   await Promise.all(uris.map((uri) => s.open(uri, text, 1)));
@@ -195,6 +197,47 @@ test('two long zones opened together get their first diagnostics from worker thr
     assert.ok(published[0].diagnostics.length > 40, `${name}: ${published[0].diagnostics.length} diagnostics`);
     assert.deepEqual(published.map((p) => p.version), [1, 1]);
     assert.deepEqual(sortedKeys(published[0].diagnostics), sortedKeys(published[1].diagnostics), `${name}: the check and the analysis differ`);
+  }
+});
+
+/** The nice values of process `pid`'s threads (Linux: /proc/<pid>/task/<tid>/stat, field 19). */
+function threadNiceValues(pid) {
+  const dir = `/proc/${pid}/task`;
+  const out = [];
+  for (const tid of readdirSync(dir)) {
+    try {
+      const stat = readFileSync(`${dir}/${tid}/stat`, 'utf8');
+      out.push(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+
+test('a long zone\'s check in a worker runs at the lowest thread priority by default, and not at all with DANE_ZONE_FIRST_CHECK=off', { skip: process.platform !== 'linux' && 'thread priorities are read from /proc' }, async (t) => {
+  const { text } = longZone();
+  for (const mode of [undefined, 'off']) {
+    const s = await startServerFor(t, { workDoneProgress: true, env: mode ? { DANE_ZONE_FIRST_CHECK: mode } : {} });
+    const uri = `${DIR}/nice-${mode ?? 'default'}.example.com.zone`;
+    const begun = s.eventWhere((e) => e.kind === 'progress' && e.value.kind === 'begin');
+    await s.open(uri, text, 1);
+    await begun;
+    // watch the server's threads until the analysis ends (the worker sets its priority once loaded)
+    let done = false;
+    const analysis = analysed(s, uri).then(() => { done = true; });
+    let lowest = 0;
+    while (!done && lowest !== 19) {
+      lowest = Math.max(lowest, ...threadNiceValues(s.child.pid));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await analysis;
+    await s.diagnosticsWhere(uri, () => s.events.some((e) => e.kind === 'progress' && e.value.kind === 'end'));
+    const publishes = s.history.filter((p) => p.uri === uri).length;
+    if (mode === 'off') {
+      assert.equal(lowest, 0, 'a thread at a lower priority with the worker off');
+      assert.equal(publishes, 1, 'only the analysis publishes');
+    } else assert.equal(lowest, 19, 'no thread at the lowest priority during the analysis');
   }
 });
 

@@ -13,6 +13,11 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { startCheck } from './check-file-handler';
 import { settingsKeyOf, uriToPath, type ZoneStore } from './zone-store';
 
+/** `off`: no worker (its memory matters more: 300 MiB more at 1M records while both run);
+ *  `normal`: at normal priority (sooner on a busy machine, the model later); otherwise at the
+ *  lowest priority. */
+export const FIRST_CHECK_ENV = 'DANE_ZONE_FIRST_CHECK';
+
 interface CheckOfVersion {
   version: number;
   settingsKey: string;
@@ -28,9 +33,13 @@ export class FirstDiagnostics {
   constructor(
     private readonly store: ZoneStore,
     private readonly workerPath = join(__dirname, 'check-worker.js'),
-    /** one core: the check would only slow the editor's own analysis down */
-    readonly enabled = availableParallelism() > 1,
+    private readonly mode = process.env[FIRST_CHECK_ENV],
   ) {}
+
+  /** One core: the check would only slow the editor's own analysis down. */
+  get enabled(): boolean {
+    return this.mode !== 'off' && availableParallelism() > 1;
+  }
 
   /** Starts the check of document `uri` as it is now (unless one of this version and these
    *  settings runs); `publish` hears its diagnostics if they are still wanted when it ends. */
@@ -47,7 +56,7 @@ export class FirstDiagnostics {
     const check: CheckOfVersion = { version, settingsKey, stop: () => undefined };
     // at the lowest priority: on two cores it still has one to itself, and the analysis (which
     // the first keystroke waits for) keeps its pace (1M: ready 0.99x with, 1.28x without)
-    check.stop = startCheck(this.workerPath, { uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, settings, background: true }, text.length, (o) => {
+    check.stop = startCheck(this.workerPath, { uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, settings, background: this.mode !== 'normal' }, text.length, (o) => {
       // a failed check says nothing: the editor's analysis reports what went wrong
       if (!('diagnostics' in o) || !this.wanted(uri, version, settingsKey)) return;
       publish(version, o.diagnostics as Diagnostic[]);

@@ -21,6 +21,8 @@ export interface CheckJob {
   /** yield the CPU to the server's own thread (its analysis goes on meanwhile) */
   background?: boolean;
   workspaceFolders: string[];
+  /** more folders the server reads from (the VS Code client's copy of the sample zone) */
+  readRoots?: string[];
   settings: DocSettings;
 }
 
@@ -42,6 +44,7 @@ function run(job: CheckJob): CheckOutcome {
   // certificate files as an open document's analysis.
   const files = new ZoneStore();
   files.workspaceFolders = job.workspaceFolders;
+  files.readRoots = job.readRoots ?? [];
   const { zone, findings } = checkText(text, {
     fileId: job.uri,
     origin: job.path ? originFromFileName(job.path) : undefined,

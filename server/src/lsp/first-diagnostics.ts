@@ -36,13 +36,14 @@ export class FirstDiagnostics {
     private readonly mode = process.env[FIRST_CHECK_ENV],
   ) {}
 
-  /** One core: the check would only slow the editor's own analysis down. */
+  /** Off with DANE_ZONE_FIRST_CHECK=off, and on one core (where the check would only slow the
+   *  editor's own analysis down). */
   get enabled(): boolean {
     return this.mode !== 'off' && availableParallelism() > 1;
   }
 
   /** Starts the check of document `uri` as it is now (unless one of this version and these
-   *  settings runs); `publish` hears its diagnostics if they are still wanted when it ends. */
+   *  settings started already); `publish` hears its diagnostics if they are still wanted then. */
   start(uri: string, publish: (version: number, diagnostics: Diagnostic[]) => void): void {
     const doc = this.store.docs.get(uri);
     if (!doc || !this.enabled) return;
@@ -56,7 +57,7 @@ export class FirstDiagnostics {
     const check: CheckOfVersion = { version, settingsKey, stop: () => undefined };
     // at the lowest priority: on two cores it still has one to itself, and the analysis (which
     // the first keystroke waits for) keeps its pace (1M: ready 0.99x with, 1.28x without)
-    check.stop = startCheck(this.workerPath, { uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, settings, background: this.mode !== 'normal' }, text.length, (o) => {
+    check.stop = startCheck(this.workerPath, { uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, readRoots: this.store.readRoots, settings, background: this.mode !== 'normal' }, text.length, (o) => {
       // a failed check says nothing: the editor's analysis reports what went wrong
       if (!('diagnostics' in o) || !this.wanted(uri, version, settingsKey)) return;
       publish(version, o.diagnostics as Diagnostic[]);

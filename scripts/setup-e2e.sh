@@ -48,7 +48,9 @@ if [ "$(cat "$CS/.installed" 2>/dev/null)" != "$CODE_SERVER_VERSION" ]; then
   mkdir -p "$CS"
   [ -f "$CS/package.json" ] || echo '{"name":"dane-zone-e2e-code-server","private":true}' > "$CS/package.json"
   # Node 24 for code-server, and its headers for node-gyp (else it would download them).
-  (cd "$CS" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+  # Under `npm run test:e2e` the outer npm (Node 20) exports npm_config_user_agent, which the inner
+  # npm takes as its own: code-server's postinstall reads the Node version from it and refuses.
+  (cd "$CS" && env -u npm_config_user_agent PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
     npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")
   PATH="$NODE24/bin:$PATH" "$CS/node_modules/.bin/code-server" --version >/dev/null
   echo "$CODE_SERVER_VERSION" > "$CS/.installed"

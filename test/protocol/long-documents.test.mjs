@@ -215,7 +215,7 @@ function threadNiceValues(pid) {
   return out;
 }
 
-test('a long zone\'s check in a worker runs at the lowest thread priority by default, and not at all with DANE_ZONE_FIRST_CHECK=off', { skip: process.platform !== 'linux' && 'thread priorities are read from /proc' }, async (t) => {
+test('a long zone\'s check in a worker runs at the lowest thread priority by default and ends with the analysis, and does not run with DANE_ZONE_FIRST_CHECK=off', { skip: process.platform !== 'linux' && 'thread priorities are read from /proc' }, async (t) => {
   const { text } = longZone();
   for (const mode of [undefined, 'off']) {
     const s = await startServerFor(t, { workDoneProgress: true, env: mode ? { DANE_ZONE_FIRST_CHECK: mode } : {} });
@@ -237,7 +237,13 @@ test('a long zone\'s check in a worker runs at the lowest thread priority by def
     if (mode === 'off') {
       assert.equal(lowest, 0, 'a thread at a lower priority with the worker off');
       assert.equal(publishes, 1, 'only the analysis publishes');
-    } else assert.equal(lowest, 19, 'no thread at the lowest priority during the analysis');
+    } else {
+      assert.equal(lowest, 19, 'no thread at the lowest priority during the analysis');
+      // the worker (and its copy of the zone) ends with the analysis
+      const until = performance.now() + 10_000;
+      while (threadNiceValues(s.child.pid).includes(19) && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(!threadNiceValues(s.child.pid).includes(19), 'the worker outlived the analysis');
+    }
   }
 });
 

@@ -23,9 +23,9 @@ import {
 
 export class LspClient {
   /** @param {string} serverJs path of dist/server.js */
-  /** @param {{cwd?: string, nodeArgs?: string[]}} [opts] nodeArgs e.g. ['--cpu-prof'] */
-  constructor(serverJs, { cwd, nodeArgs = [] } = {}) {
-    this.child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  /** @param {{cwd?: string, nodeArgs?: string[], env?: Record<string, string>}} [opts] nodeArgs e.g. ['--cpu-prof']; env: more environment variables */
+  constructor(serverJs, { cwd, nodeArgs = [], env = {} } = {}) {
+    this.child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.stderr = '';
     this.child.stderr.on('data', (d) => {
       // keep only the tail: enough to explain a crash
@@ -36,7 +36,7 @@ export class LspClient {
       new StreamMessageReader(this.child.stdout),
       new StreamMessageWriter(this.child.stdin),
     );
-    /** per uri: { last: highest version published, stale: count, publishes, waiters } */
+    /** per uri: { last: highest version published, stale: count, publishes, waiters, log: every publish { at, version, count } } */
     this.docs = new Map();
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => this.#onPublish(p));
     this.conn.listen();
@@ -45,7 +45,7 @@ export class LspClient {
   #doc(uri) {
     let d = this.docs.get(uri);
     if (!d) {
-      d = { last: -Infinity, stale: 0, publishes: 0, lastCount: 0, waiters: [] };
+      d = { last: -Infinity, stale: 0, publishes: 0, lastCount: 0, waiters: [], log: [] };
       this.docs.set(uri, d);
     }
     return d;
@@ -56,6 +56,7 @@ export class LspClient {
     const d = this.#doc(p.uri);
     d.publishes++;
     d.lastCount = p.diagnostics.length;
+    d.log.push({ at: now, version: p.version, count: p.diagnostics.length });
     const v = typeof p.version === 'number' ? p.version : undefined;
     // A publish for an older version after a newer one is the bug the issue
     // forbids ("no stale publish after a newer one"): count it.

@@ -20,6 +20,8 @@ export interface CheckJob {
   text?: string;
   /** yield the CPU to the server's own thread (its analysis goes on meanwhile) */
   background?: boolean;
+  /** post the problems reading the zone found, when there are any, before the rules run */
+  early?: boolean;
   workspaceFolders: string[];
   /** more folders the server reads from (the VS Code client's copy of the sample zone) */
   readRoots?: string[];
@@ -27,6 +29,8 @@ export interface CheckJob {
 }
 
 export type CheckOutcome = { diagnostics: unknown[]; records: number; ms: number } | { error: string };
+/** The problems reading the zone found (`early` jobs; the outcome follows). */
+export interface EarlyProblems { early: unknown[] }
 
 function run(job: CheckJob): CheckOutcome {
   const t0 = performance.now();
@@ -52,6 +56,8 @@ function run(job: CheckJob): CheckOutcome {
     readInclude: (from, p) => files.readInclude(from, p),
     host: files.hostFor(job.uri, job.settings),
     settings: job.settings.rules,
+  }, (zone, problems) => {
+    if (job.early && problems.length) parentPort?.postMessage({ early: diagnosticsOf(zone, problems, job.uri, job.settings.problemLimit) } satisfies EarlyProblems);
   });
   const diagnostics = diagnosticsOf(zone, findings, job.uri, job.settings.problemLimit);
   return { diagnostics, records: zone.rows?.count ?? zone.records.length, ms: Math.round(performance.now() - t0) };

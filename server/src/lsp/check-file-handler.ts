@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
 import { CheckFileRequest, type CheckFileParams, type CheckFileResult } from './protocol';
 import { uriToPath, type DocSettings } from './zone-store';
-import type { CheckJob, CheckOutcome } from '../check-worker';
+import type { CheckJob, CheckOutcome, EarlyProblems } from '../check-worker';
 import { heapLimitFor } from '../read-zone-file';
 
 export interface CheckFileDeps {
@@ -62,8 +62,9 @@ export function registerCheckFile(connection: Connection, deps: CheckFileDeps, w
 
 /** The check of `job` in a worker thread (check-worker.ts). `settled` hears once: the outcome,
  *  the check's own error (`error`: the file could not be read), or why the thread ended
- *  (`failed`); nothing after the returned function stopped it. */
-export function startCheck(workerPath: string, job: CheckJob, bytes: number, settled: (o: CheckOutcome | { failed: string }) => void): () => void {
+ *  (`failed`); `early` hears the problems of an `early` job before; nothing is heard after the
+ *  returned function stopped it. */
+export function startCheck(workerPath: string, job: CheckJob, bytes: number, settled: (o: CheckOutcome | { failed: string }) => void, early?: (diagnostics: unknown[]) => void): () => void {
   // a zone of hundreds of megabytes needs more heap than a thread gets by default
   const heapMb = heapLimitFor(bytes);
   const worker = new Worker(workerPath, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
@@ -78,7 +79,10 @@ export function startCheck(workerPath: string, job: CheckJob, bytes: number, set
     stop();
     settled(o);
   };
-  worker.once('message', (o: CheckOutcome) => end(o));
+  worker.on('message', (o: CheckOutcome | EarlyProblems) => {
+    if (!('early' in o)) end(o);
+    else if (!ended) early?.(o.early);
+  });
   worker.once('error', (e) => end({ failed: (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
     ? `the check of ${Math.round(bytes / 2 ** 20)} MiB ran out of memory (a heap of ${heapMb} MiB; VS Code's Electron gives at most 4096, DANE_ZONE_HEAP_MB sets it); \`dane-zone check\` has no such limit`
     : `the check failed: ${e.message}` }));

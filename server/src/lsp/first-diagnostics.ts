@@ -7,10 +7,11 @@
 // publishes again when it ends (the same findings: the check and the editor agree, as tested).
 // $INCLUDEd files are read from disk here: an included file open with unsaved changes shows its
 // edits from the analysis's publish on.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { startCheck } from './check-file-handler';
+import { heapNeededFor } from '../read-zone-file';
 import { settingsKeyOf, uriToPath, type ZoneStore } from './zone-store';
 
 /** `off`: no worker (its memory matters more: 300 MiB more at 1M records while both run);
@@ -54,13 +55,21 @@ export class FirstDiagnostics {
     had?.stop();
     const version = doc.version;
     const text = doc.text();
+    // The check's memory comes on top of the model's, in this process: where it would take more
+    // than half of what is free, the model's analysis alone is safer than a swapping machine.
+    if (heapNeededFor(text.length) * 2 ** 20 > freemem() / 2) return;
     const check: CheckOfVersion = { version, settingsKey, stop: () => undefined };
     // at the lowest priority: on two cores it still has one to itself, and the analysis (which
     // the first keystroke waits for) keeps its pace (1M: ready 0.99x with, 1.28x without)
-    check.stop = startCheck(this.workerPath, { uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, readRoots: this.store.readRoots, settings, background: this.mode !== 'normal' }, text.length, (o) => {
+    const job = { uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, readRoots: this.store.readRoots, settings, background: this.mode !== 'normal', early: true };
+    check.stop = startCheck(this.workerPath, job, text.length, (o) => {
       // a failed check says nothing: the editor's analysis reports what went wrong
       if (!('diagnostics' in o) || !this.wanted(uri, version, settingsKey)) return;
       publish(version, o.diagnostics as Diagnostic[]);
+    }, (problems) => {
+      // what reading the zone found (syntax, fields), while the rules run: a typo in a million
+      // records shows in the time of a read
+      if (this.wanted(uri, version, settingsKey)) publish(version, problems as Diagnostic[]);
     });
     this.checks.set(uri, check);
   }

@@ -38,9 +38,12 @@ export interface CheckOptions extends ParseOptions {
 /** Parse + every rule: parse problems first (as findings), then rule findings. The zone
  *  is read into the column store (scan.ts): a one-shot check edits nothing. `text` may come
  *  in segments (read-zone-file.ts), for files longer than V8's longest string. */
-export function checkText(text: ZoneText, opts: CheckOptions): { zone: Zone; findings: Finding[] } {
+export function checkText(text: ZoneText, opts: CheckOptions, scanned?: (zone: Zone, problems: Finding[]) => void): { zone: Zone; findings: Finding[] } {
   const zone = scanZone(text, { keepValues: typesReadByRules(opts.settings), ...opts });
-  const findings = [...problemFindings(zone, opts.settings), ...runRules(zone, opts.host ?? defaultHost, opts.settings)];
+  const problems = problemFindings(zone, opts.settings);
+  // what reading the zone found, before the rules run (a long document shows these first)
+  scanned?.(zone, problems);
+  const findings = [...problems, ...runRules(zone, opts.host ?? defaultHost, opts.settings)];
   return { zone, findings };
 }
 

@@ -6,7 +6,8 @@
 // "Check zone file on disk" does the same for any zone file not open in an editor.
 import * as vscode from 'vscode';
 import type { Diagnostic } from 'vscode-languageclient';
-import { CheckFileRequest, type CheckFileParams, type CheckFileResult } from '../../server/src/lsp/protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CheckFileEarlyNotification, CheckFileRequest, type CheckFileEarlyParams, type CheckFileParams, type CheckFileResult } from '../../server/src/lsp/protocol';
 import type { ServerClient } from './server-client';
 import { serverMessage } from './validation/failure-text';
 
@@ -59,6 +60,21 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
     item.show();
   };
 
+  // What reading a file found, sent while its check goes on (the rules of a TLD zone take as long
+  // again): shown until the answer, for a file whose check is still in flight. Once per client
+  // (a restarted server comes with a new one).
+  const hearing = new WeakSet<object>();
+  const hearEarly = (client: LanguageClient) => {
+    if (hearing.has(client)) return;
+    hearing.add(client);
+    client.onNotification(CheckFileEarlyNotification, async (p: CheckFileEarlyParams) => {
+      const uri = client.protocol2CodeConverter.asUri(p.uri);
+      if (!tracked.get(uri.toString())?.inFlight) return;
+      const shown = await client.protocol2CodeConverter.asDiagnostics(p.diagnostics as Diagnostic[]);
+      if (tracked.get(uri.toString())?.inFlight) diagnostics.set(uri, shown);
+    });
+  };
+
   const check = async (uri: vscode.Uri): Promise<void> => {
     const key = uri.toString();
     const t = tracked.get(key) ?? {};
@@ -68,7 +84,8 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `dane-zone: checking ${name(uri)} from disk` }, async () => {
       try {
         const client = await server.ready();
-        const params: CheckFileParams = { uri: client.code2ProtocolConverter.asUri(uri) };
+        hearEarly(client);
+        const params: CheckFileParams = { uri: client.code2ProtocolConverter.asUri(uri), early: true };
         const r = await client.sendRequest<CheckFileResult>(CheckFileRequest, params, cts.token);
         if (cts.token.isCancellationRequested || tracked.get(key) !== t) return;
         const shown = await client.protocol2CodeConverter.asDiagnostics(r.diagnostics as Diagnostic[]);

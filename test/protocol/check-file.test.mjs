@@ -77,6 +77,32 @@ test('the document settings apply: a rule turned off is not reported', async (t)
   assert.match(r.diagnostics.find((d) => d.range.start.line === 10).message, /^in hosts\.inc:2: .*'2001:db8::zz'/);
 });
 
+test('with `early`, what reading the file found comes as a notification before the answer, which has it all again; without, none comes', async (t) => {
+  const { dir, uri } = workspace(t);
+  const folder = pathToFileURL(dir).href;
+  const s = await startServerFor(t, { rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }] });
+  const events = [];
+  s.conn.onNotification('daneZone/checkFileEarly', (p) => events.push({ early: p }));
+  const plain = await s.conn.sendRequest('daneZone/checkFile', { uri });
+  assert.deepEqual(events, [], 'an early notification without `early`');
+  const answer = await s.conn.sendRequest('daneZone/checkFile', { uri, early: true }).then((r) => { events.push({ answer: r }); return r; });
+  assert.equal(events.length, 2, JSON.stringify(events.map((e) => Object.keys(e)[0])));
+  const { early } = events[0];
+  assert.equal(early.uri, uri);
+  // reading found the bad A record and the bad AAAA of hosts.inc; the rules the SPF and TLSA findings
+  const keys = (ds) => ds.map((d) => JSON.stringify([d.range, d.code, d.message])).sort();
+  assert.deepEqual(early.diagnostics.map((d) => d.code).sort(), ['rdata-invalid', 'rdata-invalid']);
+  assert.deepEqual(keys(early.diagnostics), keys(answer.diagnostics.filter((d) => d.code === 'rdata-invalid')));
+  assert.ok(answer.diagnostics.some((d) => d.code === 'tlsa-usage-unusable-for-smtp'));
+  assert.deepEqual(keys(answer.diagnostics), keys(plain.diagnostics));
+  // a file whose reading finds nothing: no notification
+  const clean = join(dir, 'clean.example.com.zone');
+  writeFileSync(clean, '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\nwww IN TXT "v=spf1 -all x"\n');
+  const cleanAnswer = await s.conn.sendRequest('daneZone/checkFile', { uri: pathToFileURL(clean).href, early: true });
+  assert.ok(cleanAnswer.diagnostics.length > 0, 'a rule finding in the clean file');
+  assert.equal(events.length, 2, 'an early notification for a file whose reading found nothing');
+});
+
 test('only files inside the workspace folders are read; an unreadable one is a clear error', async (t) => {
   const { dir } = workspace(t);
   const other = workspace(t);

@@ -109,9 +109,15 @@ test('an editor that sends the file as a document gets it checked from disk: at 
   const messages = (d) => d.diagnostics.map((x) => x.code === 'checked-from-disk' ? x.code : `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.message}`);
 
   await sendDidOpen(s.child.stdin, uri, file);
-  const opened = await s.diagnostics(uri, undefined, 120000);
+  const checked = (p) => /: these are the problems of the file on disk \(5 records/.test(p.diagnostics[0]?.message ?? '');
+  const opened = await s.diagnosticsWhere(uri, checked, 120000);
   assert.deepEqual(messages(opened), ['checked-from-disk', ...expected()]);
   assert.match(opened.diagnostics[0].message, /this document is \d+ MiB, more than an editor can send a language server .*: these are the problems of the file on disk \(5 records/);
+  // before it, what reading the file found (here every problem: none is a rule's)
+  const [early] = s.history.filter((p) => p.uri === uri);
+  assert.notEqual(early, opened);
+  assert.match(early.diagnostics[0].message, /: these are the problems reading the file on disk found; its rules are still running\.$/);
+  assert.deepEqual(messages(early), ['checked-from-disk', ...expected()]);
   assert.equal(shown.length, 1);
   assert.match(shown[0].message, /example\.com\.zone is \d+ MiB, more than an editor can send a language server: dane-zone checks the file on disk instead/);
 
@@ -123,7 +129,7 @@ test('an editor that sends the file as a document gets it checked from disk: at 
   // saved with one more fault: checked again
   appendFileSync(file, 'late IN MX 10\n');
   await s.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
-  const saved = await s.diagnosticsWhere(uri, (d) => d.diagnostics.length === 4, 120000);
+  const saved = await s.diagnosticsWhere(uri, (d) => d.diagnostics.length === 4 && checked(d), 120000);
   assert.deepEqual(messages(saved).slice(0, 3), ['checked-from-disk', ...expected()]);
   assert.match(messages(saved)[3], new RegExp(`^${lastLine + 1}:\\d+ `));
 

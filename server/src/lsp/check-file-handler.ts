@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
-import { CheckFileRequest, type CheckFileParams, type CheckFileResult } from './protocol';
+import { CheckFileEarlyNotification, CheckFileRequest, type CheckFileEarlyParams, type CheckFileParams, type CheckFileResult } from './protocol';
 import { uriToPath, type DocSettings } from './zone-store';
 import type { CheckJob, CheckOutcome, EarlyProblems } from '../check-worker';
 import { heapLimitFor } from '../read-zone-file';
@@ -20,20 +20,21 @@ export interface CheckFileDeps {
 }
 
 /** Checks the file of a file: URI from disk. `anywhere`: also outside the workspace folders (a
- *  document the editor opened; its $INCLUDEs and certificates are still read only inside them). */
-export type CheckFromDisk = (uri: unknown, token: CancellationToken, opts?: { anywhere?: boolean }) => Promise<CheckFileResult>;
+ *  document the editor opened; its $INCLUDEs and certificates are still read only inside them);
+ *  `early`: hears what reading the file found, when there is any, before the rules run. */
+export type CheckFromDisk = (uri: unknown, token: CancellationToken, opts?: { anywhere?: boolean; early?: (diagnostics: unknown[]) => void }) => Promise<CheckFileResult>;
 
 export function registerCheckFile(connection: Connection, deps: CheckFileDeps, workerPath = join(__dirname, 'check-worker.js')): CheckFromDisk {
   /** the running check of each file: ends it */
   const running = new Map<string, () => void>();
-  const check: CheckFromDisk = async (uri, token, { anywhere = false } = {}) => {
+  const check: CheckFromDisk = async (uri, token, { anywhere = false, early } = {}) => {
     const path = typeof uri === 'string' ? uriToPath(uri) : undefined;
     if (typeof uri !== 'string' || !path) throw new ResponseError(ErrorCodes.InvalidParams, `dane-zone: checkFile takes a file: URI, not ${JSON.stringify(uri)}`);
     if (!anywhere && !deps.insideWorkspace(path)) throw new ResponseError(ErrorCodes.InvalidParams, `dane-zone: refused: ${path} is outside the workspace folders`);
     const settings = await deps.settingsFor(uri);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     running.get(uri)?.();
-    const job: CheckJob = { uri, path, workspaceFolders: deps.workspaceFolders(), settings };
+    const job: CheckJob = { uri, path, workspaceFolders: deps.workspaceFolders(), settings, early: !!early };
     let bytes = 0;
     try { bytes = statSync(path).size; } catch { /* the worker reports it */ }
     return new Promise<CheckFileResult>((resolve, reject) => {
@@ -53,10 +54,12 @@ export function registerCheckFile(connection: Connection, deps: CheckFileDeps, w
       stop = startCheck(workerPath, job, bytes, (o) => end(() => {
         if ('diagnostics' in o) resolve(o);
         else reject(new ResponseError('failed' in o ? ErrorCodes.InternalError : ErrorCodes.InvalidParams, `dane-zone: ${'failed' in o ? o.failed : o.error}`));
-      }));
+      }), early);
     });
   };
-  connection.onRequest(CheckFileRequest, (params: CheckFileParams, token) => check(params?.uri, token));
+  connection.onRequest(CheckFileRequest, (params: CheckFileParams, token) => check(params?.uri, token, {
+    early: params?.early === true ? (diagnostics) => void connection.sendNotification(CheckFileEarlyNotification, { uri: params.uri, diagnostics } satisfies CheckFileEarlyParams) : undefined,
+  }));
   return check;
 }
 

@@ -31,7 +31,13 @@ export function oversizedDocuments(connection: Connection, checkFromDisk: CheckF
     doc.check?.cancel();
     const cts = (doc.check = new CancellationTokenSource());
     const mib = Math.round(doc.bytes / MIB);
-    checkFromDisk(uri, cts.token, { anywhere: true }).then(
+    // what reading the file found first: the rules of a TLD zone take minutes more
+    const early = (found: unknown[]) => {
+      if (open.get(uri)?.check !== cts) return;
+      const why = `dane-zone: this document is ${mib} MiB, more than an editor can send a language server (512 MiB): these are the problems reading the file on disk found; its rules are still running.`;
+      void connection.sendDiagnostics({ uri, diagnostics: [note(why, DiagnosticSeverity.Information), ...(found as Diagnostic[])] });
+    };
+    checkFromDisk(uri, cts.token, { anywhere: true, early }).then(
       (r) => {
         if (open.get(uri)?.check !== cts) return;
         const why = `dane-zone: this document is ${mib} MiB, more than an editor can send a language server (512 MiB): these are the problems of the file on disk (${r.records} records, ${(r.ms / 1000).toFixed(1)} s), checked again when it is saved.`;

@@ -64,6 +64,18 @@ export const CheckFileRequest = 'daneZone/checkFile';
 export interface CheckFileParams {
   /** file: URI of the zone */
   uri: string;
+  /** also send what reading the file found, when there is any, as a CheckFileEarlyNotification
+   *  before the answer (a file of millions of records takes as long again for its rules) */
+  early?: boolean;
+}
+/** Sent during a daneZone/checkFile request with `early`: the problems reading the file found
+ *  (syntax, field values), before the rules run. The answer has them all again. */
+export const CheckFileEarlyNotification = 'daneZone/checkFileEarly';
+export interface CheckFileEarlyParams {
+  /** the request's URI */
+  uri: string;
+  /** LSP Diagnostic[] */
+  diagnostics: unknown[];
 }
 export interface CheckFileResult {
   /** the diagnostics an open document with this text would get (LSP Diagnostic[]) */

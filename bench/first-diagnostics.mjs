@@ -6,8 +6,10 @@
 // before its rules run. Per server: didOpen -> the first publish ("first", with how many
 // diagnostics), -> the first publish with as many as the last one ("whole"), -> the answer to a
 // hover sent after didOpen ("ready": the model built; typing re-checks incrementally from then on).
+// Then the same file checked from disk (daneZone/checkFile with `early`, as VS Code asks for a zone
+// over its 50 MB sync limit): the early notification against the answer, in the same runs.
 //   node bench/first-diagnostics.mjs [--size 1m] [--runs 3] [--typos 20]
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from './lib/lsp-client.mjs';
@@ -77,6 +79,31 @@ for (let run = 0; run < runs; run++) {
   }
 }
 
+// from disk: the file as saved, as for a document the editor does not sync
+const diskFile = join(ROOT, 'bench', 'out', `first-disk-${size}.zone`);
+writeFileSync(diskFile, text);
+const disk = [];
+try {
+  for (let run = 0; run < runs; run++) {
+    const client = new LspClient(join(ROOT, 'dist', 'server.js'), { cwd: ROOT });
+    try {
+      await client.initialize(ROOT);
+      let early;
+      const t0 = performance.now();
+      client.conn.onNotification('daneZone/checkFileEarly', (p) => { early ??= { at: performance.now() - t0, count: p.diagnostics.length }; });
+      const r = await client.conn.sendRequest('daneZone/checkFile', { uri: pathToFileURL(diskFile).href, early: true });
+      const answer = performance.now() - t0;
+      if (!early) throw new Error('no early notification from the check from disk');
+      disk.push({ early: early.at, earlyCount: early.count, answer, answerCount: r.diagnostics.length });
+      process.stderr.write(`bench:first ${size} run ${run + 1}/${runs} from disk: early ${early.at.toFixed(0)} ms (${early.count}), answer ${answer.toFixed(0)} ms (${r.diagnostics.length})\n`);
+    } finally {
+      await client.close();
+    }
+  }
+} finally {
+  rmSync(diskFile, { force: true });
+}
+
 const med = (name, key) => median(results.get(name).map((r) => r[key]));
 console.log(`${size} zone with ${typos} typos, medians of ${runs} interleaved runs (ms):`);
 console.log('side        first  (diags)   whole  (diags)   ready');
@@ -86,3 +113,5 @@ for (const { name } of sides) {
 }
 const ratio = (key) => (med('worker', key) / med('no worker', key)).toFixed(2);
 console.log(`worker / no worker: first ${ratio('first')}, whole ${ratio('whole')}, ready ${ratio('ready')}`);
+const diskMed = (key) => median(disk.map((r) => r[key]));
+console.log(`from disk (daneZone/checkFile, early): early ${diskMed('early').toFixed(0)} ms (${disk[0].earlyCount}), answer ${diskMed('answer').toFixed(0)} ms (${disk[0].answerCount}); early / answer ${(diskMed('early') / diskMed('answer')).toFixed(2)}`);

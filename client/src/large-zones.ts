@@ -63,7 +63,7 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
   // What reading a file found, sent while its check goes on (the rules of a TLD zone take as long
   // again): shown until the answer, for a file whose check is still in flight. Once per client
   // (a restarted server comes with a new one).
-  const hearing = new WeakSet<object>();
+  const hearing = new WeakSet<LanguageClient>();
   const hearEarly = (client: LanguageClient) => {
     if (hearing.has(client)) return;
     hearing.add(client);

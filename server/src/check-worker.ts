@@ -25,6 +25,9 @@ export interface CheckJob {
   workspaceFolders: string[];
   /** more folders the server reads from (the VS Code client's copy of the sample zone) */
   readRoots?: string[];
+  /** the other documents open in the editor, [uri, text]: an $INCLUDEd one is read as the editor
+   *  has it, as the server's own analysis reads it (a first-diagnostics job) */
+  openDocuments?: [string, string][];
   settings: DocSettings;
 }
 
@@ -49,6 +52,7 @@ function run(job: CheckJob): CheckOutcome {
   const files = new ZoneStore();
   files.workspaceFolders = job.workspaceFolders;
   files.readRoots = job.readRoots ?? [];
+  for (const [uri, open] of job.openDocuments ?? []) files.open(uri, open, 0);
   const { zone, findings } = checkText(text, {
     fileId: job.uri,
     origin: job.path ? originFromFileName(job.path) : undefined,

@@ -2,7 +2,10 @@
 // requests that need no analysis are answered meanwhile, requests that need it wait
 // for it (without holding the server), and an edit during it is not lost.
 import { test } from 'node:test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -224,6 +227,32 @@ test('two long zones opened together get their first diagnostics from worker thr
     assert.ok(published[2].diagnostics.length > 60, `${name}: ${published[2].diagnostics.length} diagnostics`);
     assertWholeOrRead(published, published[2]);
     assert.deepEqual(sortedKeys(published[1].diagnostics), sortedKeys(published[2].diagnostics), `${name}: the check and the analysis differ`);
+  }
+});
+
+test('a long zone\'s check in a worker reads an $INCLUDEd file open in the editor as the editor has it, not as saved', async (t) => {
+  // on disk the included file is clean; in the editor it has a bad address that every publish,
+  // the worker's (reading's findings, then all) and the analysis's, shows on the $INCLUDE line
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dz-long-inc-')));
+  writeFileSync(join(dir, 'hosts.inc'), 'h1 IN A 192.0.2.10\n');
+  const folder = pathToFileURL(dir).toString();
+  const s = await startServerFor(t, { workDoneProgress: true, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }], env: { DANE_ZONE_FIRST_CHECK: 'normal' } });
+  const inc = `${folder}/hosts.inc`;
+  await s.open(inc, 'h1 IN A 192.0.2.10\nunsaved IN A 192.0.2.300\n', 1);
+  const lines = longZone().text.split('\n');
+  const at = 7;
+  lines.splice(at, 0, '$INCLUDE hosts.inc');
+  const uri = `${folder}/included.example.com.zone`;
+  await s.open(uri, lines.join('\n'), 1);
+  await analysed(s, uri);
+  const endAt = s.events.findIndex((e) => e.kind === 'progress' && e.value.kind === 'end');
+  const publishedAt = () => s.events.flatMap((e, i) => (e.kind === 'publish' && e.uri === uri ? [i] : []));
+  await s.diagnosticsWhere(uri, () => publishedAt().at(-1) > endAt);
+  const published = s.history.filter((p) => p.uri === uri);
+  assert.equal(published.length, 3, `${published.length} publishes: reading's, the check's, the analysis's`);
+  for (const p of published) {
+    const fromInclude = p.diagnostics.filter((d) => d.range.start.line === at);
+    assert.deepEqual(fromInclude.map((d) => [d.code, d.message.replace(/: .*/, '')]), [['rdata-invalid', 'in hosts.inc:2']]);
   }
 });
 

@@ -5,8 +5,7 @@
 // same text and settings; its diagnostics are published for the version they were computed on,
 // unless an edit, new settings or the editor's own analysis came first. The editor's analysis
 // publishes again when it ends (the same findings: the check and the editor agree, as tested).
-// $INCLUDEd files are read from disk here: an included file open with unsaved changes shows its
-// edits from the analysis's publish on.
+// $INCLUDEd files are read as the analysis reads them: from the editor when open there, else from disk.
 import { availableParallelism, freemem } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
@@ -63,7 +62,12 @@ export class FirstDiagnostics {
     // at the lowest priority: on two cores it still has one to itself, and the analysis (which
     // the first keystroke waits for) keeps most of its pace (1M: the model 0.99-1.21x as late as
     // without the worker, 1.28x with it at normal priority)
-    const job = { uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, readRoots: this.store.readRoots, settings, background: this.mode !== 'normal', early: true };
+    const openDocuments: [string, string][] = [];
+    for (const [other, d] of this.store.docs) if (other !== uri) openDocuments.push([other, d.text()]);
+    const job = {
+      uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, readRoots: this.store.readRoots, openDocuments, settings,
+      background: this.mode !== 'normal', early: true,
+    };
     check.stop = startCheck(this.workerPath, job, text.length, (o) => {
       // a failed check says nothing: the editor's analysis reports what went wrong
       if (!('diagnostics' in o) || !this.wanted(uri, version, settingsKey)) return;

@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckFileEarlyNotification, CheckFileRequest, type CheckFileEarlyParams, type CheckFileParams, type CheckFileResult } from '../../server/src/lsp/protocol';
 import type { ServerClient } from './server-client';
 import { serverMessage } from './validation/failure-text';
+import { fromDiskStatus, type DiskCounts } from './from-disk-status';
 
 /** VS Code's _MODEL_SYNC_LIMIT: a document larger than this is not synced to extensions. */
 export const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
@@ -32,12 +33,19 @@ function shownUris(): Set<string> {
   return out;
 }
 
-/** A file checked from disk: its watcher, the check in flight, the last result's counts. */
+/** A file checked from disk: its watcher, the check in flight with what reading found when that
+ *  came early, the last result's counts. */
 interface Tracked {
   watcher?: vscode.FileSystemWatcher;
   inFlight?: vscode.CancellationTokenSource;
-  counts?: { records: number; errors: number; warnings: number };
+  early?: DiskCounts;
+  counts?: DiskCounts & { records: number };
 }
+
+const countsOf = (shown: readonly vscode.Diagnostic[]): DiskCounts => ({
+  errors: shown.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
+  warnings: shown.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length,
+});
 
 export function registerLargeZones(server: ServerClient): vscode.Disposable {
   const diagnostics = vscode.languages.createDiagnosticCollection('dane-zone (from disk)');
@@ -50,13 +58,12 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
   const showItem = () => {
     const active = vscode.window.tabGroups.activeTabGroup.activeTab;
     const uri = active && tabUri(active);
-    const c = uri && tracked.get(uri.toString())?.counts;
-    if (!uri || !c) { item.hide(); return; }
-    item.text = `$(file) from disk  $(${c.errors ? 'error' : 'check'}) ${c.errors}`;
-    item.tooltip = `dane-zone: ${name(uri)} is over 50 MB, so VS Code does not hand it to extensions: it was checked as saved on disk ` +
-      `(${c.records.toLocaleString('en-US')} records): ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}. ` +
-      'It is checked again when it changes on disk.\nClick for the Problems panel';
-    item.backgroundColor = c.errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    const t = uri && tracked.get(uri.toString());
+    const status = t ? fromDiskStatus(name(uri), { checking: t.inFlight !== undefined, early: t.early, done: t.counts }) : undefined;
+    if (!status) { item.hide(); return; }
+    item.text = status.text;
+    item.tooltip = status.tooltip;
+    item.backgroundColor = status.error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };
 
@@ -71,7 +78,11 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
       const uri = client.protocol2CodeConverter.asUri(p.uri);
       if (!tracked.get(uri.toString())?.inFlight) return;
       const shown = await client.protocol2CodeConverter.asDiagnostics(p.diagnostics as Diagnostic[]);
-      if (tracked.get(uri.toString())?.inFlight) diagnostics.set(uri, shown);
+      const t = tracked.get(uri.toString());
+      if (!t?.inFlight) return;
+      diagnostics.set(uri, shown);
+      t.early = countsOf(shown);
+      showItem();
     });
   };
 
@@ -81,6 +92,8 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
     tracked.set(key, t);
     t.inFlight?.cancel(); // the server ends the older check of the file anyway
     const cts = (t.inFlight = new vscode.CancellationTokenSource());
+    t.early = undefined;
+    showItem();
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `dane-zone: checking ${name(uri)} from disk` }, async () => {
       try {
         const client = await server.ready();
@@ -90,9 +103,7 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
         if (cts.token.isCancellationRequested || tracked.get(key) !== t) return;
         const shown = await client.protocol2CodeConverter.asDiagnostics(r.diagnostics as Diagnostic[]);
         diagnostics.set(uri, shown);
-        const count = (s: vscode.DiagnosticSeverity) => shown.filter((d) => d.severity === s).length;
-        t.counts = { records: r.records, errors: count(vscode.DiagnosticSeverity.Error), warnings: count(vscode.DiagnosticSeverity.Warning) };
-        showItem();
+        t.counts = { records: r.records, ...countsOf(shown) };
         server.output.info(`[client] ${uri.fsPath}: checked from disk (not synced to extensions): ${r.records} records, ${r.diagnostics.length} diagnostics, ${r.ms} ms`);
       } catch (e) {
         if (cts.token.isCancellationRequested || tracked.get(key) !== t) return;
@@ -100,7 +111,11 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
         server.output.error(`[client] ${uri.fsPath}: check from disk failed: ${message}`);
         void vscode.window.showErrorMessage(`dane-zone: could not check ${name(uri)} from disk: ${message}`);
       } finally {
-        if (t.inFlight === cts) t.inFlight = undefined;
+        if (t.inFlight === cts) {
+          t.inFlight = undefined;
+          t.early = undefined;
+          showItem();
+        }
         cts.dispose();
       }
     });

@@ -40,12 +40,14 @@ test('a zone over 50 MB: checked from disk, again after a change on disk and in 
   const { page, wb } = await editor.start(run, ws, { logFile: join(OUT, 'large-code-server.log') });
   try {
     await wb.openFile(HUGE_ZONE);
+    // while the check runs (seconds for 560 000 records) the status bar says so
+    await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /from disk: checking/.test(e.textContent ?? '')), undefined, { timeout: 120000 });
     await wb.command('View: Focus Problems');
     const fault = page.locator('.markers-panel .monaco-list-row', { hasText: '192.0.2.301' }).first();
     await fault.waitFor({ timeout: 120000 });
     assert.match(await page.locator('.markers-panel').innerText(), /huge\.example\.com\.zone/);
     // the status bar says where the problems come from, with their count, once the check has
-    // ended (the fault, which reading the file finds, may show before: "checking ... from disk")
+    // ended (the fault, which reading the file finds, may show before, with "from disk: checking")
     await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /from disk\s+\S*\s*1$/.test(e.textContent ?? '')), undefined, { timeout: 120000 });
     const fromDisk = page.locator('.statusbar-item', { hasText: /from disk\s+\S*\s*\d+$/ });
     // the squiggle sits on the faulty line in the editor, as for a synced document

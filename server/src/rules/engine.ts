@@ -180,10 +180,10 @@ export class OwnerRulePicker {
 // The same pass over a column-stored zone: an owner's types come from its rows, and
 // record objects are made only for owners some rule looks at (most owners: none).
 function checkOwnerRows(rows: ZoneRows, ownerRules: readonly Checked<OwnerRule>[], pick: OwnerRulePicker): void {
-  const bitOfCode = new Int32Array(65536);
+  const bitOfCode = new Int32Array(rows.typeCodeLimit);
   for (const [type, bit] of pick.bits) {
     const code = typeCodeByName(type);
-    if (code !== undefined) bitOfCode[code] |= bit;
+    if (code !== undefined && code < bitOfCode.length) bitOfCode[code] |= bit;
   }
   rows.forEachOwner((id, list, start, count) => {
     const here = pick.typesAtRows(rows, bitOfCode, list, start, count);
@@ -311,7 +311,7 @@ function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Check
     memo: c.rule.appliesToOwner ? ((rows.nameCount >= ANSWERS_FROM_NAMES ? c.rule.ownerAnswers?.(zone, rows) : undefined) ?? new Uint8Array(rows.nameCount)) : undefined,
     targetMemo: c.rule.appliesToOwner && c.rule.appliesToTarget ? new Uint8Array(rows.nameCount) : undefined,
   }));
-  const forCode: (HintedRule[] | undefined)[] = new Array(65536); // by type code
+  const forCode: (HintedRule[] | undefined)[] = new Array(rows.typeCodeLimit); // by type code
   for (let row = 0; row < rows.count; row++) {
     const code = rows.typeCode(row);
     let list = forCode[code];

@@ -405,7 +405,10 @@ export class ColumnZone implements Zone, ZoneRows {
     const names = this.names;
     const byOwner = groupRows(c.owner, c.length, names.size);
     const byTarget = groupRows(c.target, c.length, names.size);
-    const byType = groupRows(c.type, c.length, 65536);
+    let maxType = -1;
+    for (let r = 0; r < c.length; r++) if (c.type[r] > maxType) maxType = c.type[r];
+    this.typeCodeLimit = maxType + 1;
+    const byType = groupRows(c.type, c.length, this.typeCodeLimit);
     const nameId = (key: string): number => names.find(key);
     const nameOf = (id: number): string => names.key(id);
     this.ownerLists = byOwner;
@@ -417,6 +420,8 @@ export class ColumnZone implements Zone, ZoneRows {
   get rows(): ZoneRows {
     return this;
   }
+
+  typeCodeLimit = 0;
 
   get count(): number {
     return this.columns.length;

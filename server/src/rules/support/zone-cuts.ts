@@ -117,8 +117,9 @@ export class CutSet {
    *  names share it): a name whose own such ancestor is not here is below no cut */
   private readonly tops = new Map<string, number>();
   /** those ancestors by length and first two characters (counts), a filter before the map
-   *  lookup: asked about every name of a big zone, hashing each name showed in the profile */
-  private readonly topFilter = new Uint32Array(1 << 16);
+   *  lookup: asked about every name of a big zone, hashing each name showed in the profile;
+   *  made with the first of them (a zone's set of DNAMEs is most often empty) */
+  private topFilter: Uint32Array | undefined;
   /** cut names at the apex or outside it: while there are any, every name is walked */
   private walkAll = 0;
   /** at most the length of the shortest cut name: the walk up a name stops below it (a lower
@@ -136,7 +137,7 @@ export class CutSet {
     else {
       const top = start === 0 ? key : key.slice(start);
       this.tops.set(top, (this.tops.get(top) ?? 0) + 1);
-      this.topFilter[filterSlot(key, start)]++;
+      (this.topFilter ??= new Uint32Array(1 << 16))[filterSlot(key, start)]++;
     }
   }
 
@@ -150,7 +151,7 @@ export class CutSet {
       const n = this.tops.get(top)! - 1;
       if (n) this.tops.set(top, n);
       else this.tops.delete(top);
-      this.topFilter[filterSlot(key, start)]--;
+      this.topFilter![filterSlot(key, start)]--; // made when the name came
     }
   }
 
@@ -174,7 +175,8 @@ export class CutSet {
       // and a name one label below the apex only when it is one (a delegation's own NS and DS)
       const start = topStart(key, this.apex);
       if (start < 0) return false;
-      if (this.topFilter[filterSlot(key, start)] === 0) return false;
+      // a name in the set and none at or outside the apex: one below it came, with the filter
+      if (this.topFilter![filterSlot(key, start)] === 0) return false;
       if (start === 0) return self && this.names.has(key);
       if (!this.tops.has(key.slice(start))) return false;
     }

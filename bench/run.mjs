@@ -8,24 +8,28 @@
 //     open (p50/p95), a burst, hover and completion (p50), an outline, the folding ranges, a format of the
 //     whole file and, after one more key, of 20 lines.
 // Writes a table to the terminal and everything to bench/out/results.json.
-// Options: --sizes 10k,100k,1m[,10m]  --runs 5  --lsp-runs 3  --lsp-sizes 100k,1m
+//   - the same tools on 1000 small zones (100-499 records each, one file per domain, as a
+//     hosting operator keeps them): dane-zone checks them all in one process, each peer is run
+//     once per zone by a shell loop, as it must be (one zone per run);
+// Options: --sizes 10k,100k,1m[,10m]  --many 1000 (0: none)  --runs 5  --lsp-runs 3  --lsp-sizes 100k,1m
 //   --edits 50  --outline-edits 20  --burst 10  --queries 20  --seed 42  --no-peers  --no-check
-//   --no-lsp  --no-build  --quick (10k,100k; 3 runs; 1 LSP run)  --json FILE
+//   --no-lsp  --no-build  --quick (10k,100k, 200 small zones; 3 runs; 1 LSP run)  --json FILE
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, release, availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { measureProcess, toolVersion, haveGnuTime } from './lib/proc.mjs';
 import { runLspScenario } from './lib/lsp-scenario.mjs';
 import { median, percentile, round } from './lib/stats.mjs';
 import { checkTable, lspTable, targets, targetsText } from './lib/report.mjs';
-import { LSP_SIZES, OUT, ORIGIN, SIZES, workload } from './lib/workload.mjs';
+import { LSP_SIZES, OUT, ORIGIN, SIZES, manyZones, workload } from './lib/workload.mjs';
 import { ROOT } from './lib/script.mjs';
 
 
 function parseArgs(argv) {
   const o = { sizes: ['10k', '100k', '1m'], runs: 5, lspRuns: 3, lspSizes: null, edits: 50, outlineEdits: 20, burst: 10,
-    queries: 20, seed: 42, peers: true, check: true, lsp: true, build: true, json: join(OUT, 'results.json') };
+    queries: 20, seed: 42, many: 1000, peers: true, check: true, lsp: true, build: true, json: join(OUT, 'results.json') };
   const list = (v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -36,6 +40,7 @@ function parseArgs(argv) {
     if (a === '--sizes') o.sizes = list(next());
     else if (a === '--lsp-sizes') o.lspSizes = list(next());
     else if (a === '--runs') o.runs = Number(next());
+    else if (a === '--many') o.many = Number(next());
     else if (a === '--lsp-runs') o.lspRuns = Number(next());
     else if (a === '--edits') o.edits = Number(next());
     else if (a === '--outline-edits') o.outlineEdits = Number(next());
@@ -47,9 +52,9 @@ function parseArgs(argv) {
     else if (a === '--no-check') o.check = false;
     else if (a === '--no-lsp') o.lsp = false;
     else if (a === '--no-build') o.build = false;
-    else if (a === '--quick') Object.assign(o, { sizes: ['10k', '100k'], runs: 3, lspRuns: 1 });
+    else if (a === '--quick') Object.assign(o, { sizes: ['10k', '100k'], many: 200, runs: 3, lspRuns: 1 });
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 12).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 15).join('\n'));
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -59,6 +64,7 @@ function parseArgs(argv) {
   // 10m is longer than any string: no client can send it as a document
   for (const s of o.lspSizes) if (!LSP_SIZES.includes(s)) throw new Error(`the language server is measured at ${LSP_SIZES.join(', ')}, not ${s}`);
   if (!(o.runs >= 1 && o.lspRuns >= 1)) throw new Error('--runs and --lsp-runs must be >= 1');
+  if (!(Number.isInteger(o.many) && o.many >= 0)) throw new Error('--many takes a number of zones (0: none)');
   return o;
 }
 
@@ -77,14 +83,17 @@ function machine() {
 }
 
 function tools(o) {
-  const list = [{ tool: 'dane-zone', cmd: process.execPath, args: (f) => [join(ROOT, 'dist', 'cli.js'), 'check', f],
+  // `f`: one file, or the many zones' files (dane-zone takes them all; a peer runs once per file,
+  // its origin from the file's name <domain>.zone, and the loop stops at its first failure)
+  const loop = (body) => (f) => ['-c', `for f in "$@"; do o=\${f##*/}; o=\${o%.zone}.; ${body} >/dev/null || exit $?; done`, 'sh', ...f];
+  const list = [{ tool: 'dane-zone', cmd: process.execPath, args: (f) => [join(ROOT, 'dist', 'cli.js'), 'check', ...[f].flat()],
     version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version }];
   if (!o.peers) return list;
   const peers = [
-    { tool: 'kzonecheck', cmd: 'kzonecheck', args: (f) => ['-o', ORIGIN, f], vflag: '-V' },
-    { tool: 'named-checkzone', cmd: 'named-checkzone', args: (f) => ['-i', 'local', ORIGIN, f], vflag: '-v' },
+    { tool: 'kzonecheck', cmd: 'kzonecheck', args: (f) => ['-o', ORIGIN, f], many: loop('kzonecheck -o "$o" "$f"'), vflag: '-V' },
+    { tool: 'named-checkzone', cmd: 'named-checkzone', args: (f) => ['-i', 'local', ORIGIN, f], many: loop('named-checkzone -i local "$o" "$f"'), vflag: '-v' },
     // -E SOA: parse everything but print only the SOA, so we time reading, not printing.
-    { tool: 'ldns-read-zone', cmd: 'ldns-read-zone', args: (f) => ['-E', 'SOA', f], vflag: '-v' },
+    { tool: 'ldns-read-zone', cmd: 'ldns-read-zone', args: (f) => ['-E', 'SOA', f], many: loop('ldns-read-zone -E SOA "$f"'), vflag: '-v' },
   ];
   for (const p of peers) {
     const v = toolVersion(p.cmd, p.vflag);
@@ -101,7 +110,8 @@ function runChecks(o, zones, toolList) {
     // Tools interleaved inside each run so a noisy neighbour hits all of them alike.
     for (const z of zones) {
       for (const t of toolList) {
-        const r = measureProcess(t.cmd, t.args(z.file), { cwd: ROOT });
+        const r = z.files ? (t.many ? measureProcess('sh', t.many(z.files), { cwd: ROOT }) : measureProcess(t.cmd, t.args(z.files), { cwd: ROOT }))
+          : measureProcess(t.cmd, t.args(z.file), { cwd: ROOT });
         ((samples[z.zone] ??= {})[t.tool] ??= []).push(r);
         log(`bench: run ${run}/${o.runs} ${z.zone} ${t.tool}: ${r.wallMs.toFixed(0)} ms, ` +
           `${r.rssKiB === null ? '?' : (r.rssKiB / 1024).toFixed(0)} MiB, exit ${r.code}`);
@@ -206,7 +216,9 @@ async function main() {
   if (o.check) {
     const toolList = tools(o);
     results.tools = toolList.map((t) => ({ tool: t.tool, version: t.version }));
-    results.check = runChecks(o, zones.filter((z) => o.sizes.includes(z.zone)), toolList);
+    const many = o.many ? [manyZones(o.many, o.seed)] : [];
+    results.workloads.push(...many.map(({ zone, records, bytes }) => ({ zone, records, bytes, files: o.many })));
+    results.check = runChecks(o, [...zones.filter((z) => o.sizes.includes(z.zone)), ...many], toolList);
   }
   if (o.lsp) results.lsp = await runLsp(o, zones);
   results.machine.loadavgEnd = loadavg().map((x) => round(x, 2));

@@ -64,7 +64,7 @@ test('check: --origin must be a domain name (exit 3 at once), --opt=value works,
   for (const h of ['--help', '-h']) {
     const help = run('check', h);
     assert.equal(help.status, 0, h);
-    assert.match(help.stdout, /^usage: dane-zone check <zone-file>\.\.\. \[--json\] \[--origin NAME\] \[--root DIR\] \[--rule id=severity\|off\]/);
+    assert.match(help.stdout, /^usage: dane-zone check <zone-file\|folder>\.\.\. \[--json\] \[--origin NAME\] \[--root DIR\] \[--rule id=severity\|off\]/);
   }
   const unknown = run('check', 'z.zone', '--rule', 'no-such-rule=off');
   assert.equal(unknown.status, 3);
@@ -126,4 +126,31 @@ test('check: findings in $INCLUDEd files name them relative to the current folde
   const two = inDir(t, { 'b.zone': HEAD + 'x IN A 192.0.2.300\n', 'a.zone': HEAD + 'y IN A 192.0.2.300\n' });
   const files = JSON.parse(two('check', '--json', 'b.zone', 'a.zone').stdout).filter((f) => f.rule === 'rdata-invalid').map((f) => f.file);
   assert.deepEqual(files, ['b.zone', 'a.zone']);
+});
+
+test('check: a folder stands for the zone files below it (*.zone, db.*; no journals, no hidden folders), in name order', (t) => {
+  const bad = (name) => HEAD + `${name} IN A 192.0.2.300\n`;
+  const run = inDir(t, {
+    'zones/b.example.zone': bad('b'),
+    'zones/a/db.example.org': bad('a'),
+    'zones/a/db.example.org.jnl': '\u0000\u0001 not text',
+    'zones/a/hosts.inc': 'x IN A 192.0.2.999\n', // only as an $INCLUDE: not a zone of its own
+    'zones/.git/stale.zone': bad('git'),
+    'zones/c.example.zone': bad('c'),
+    'notes/readme.txt': 'no zones here\n',
+  });
+  const files = (r) => [...new Set(JSON.parse(r.stdout).filter((f) => f.rule === 'rdata-invalid').map((f) => f.file))];
+  const r = run('check', '--json', 'zones');
+  assert.equal(r.status, 1, r.stderr);
+  assert.deepEqual(files(r), ['zones/a/db.example.org', 'zones/b.example.zone', 'zones/c.example.zone']);
+  // the same as the files given one by one; a trailing slash changes nothing
+  assert.deepEqual(files(run('check', '--json', 'zones/')), files(r));
+  assert.equal(run('check', '--json', 'zones/a/db.example.org', 'zones/b.example.zone', 'zones/c.example.zone').stdout, r.stdout);
+  // a folder and a file, in the order given
+  assert.deepEqual(files(run('check', '--json', 'zones/c.example.zone', 'zones/a')), ['zones/c.example.zone', 'zones/a/db.example.org']);
+  // a folder without zone files is an error (exit 3) that names it; the other arguments are still checked
+  const none = run('check', 'notes', 'zones/b.example.zone');
+  assert.equal(none.status, 3);
+  assert.match(none.stderr, /^dane-zone check: no zone files in notes \(file names \*\.zone or db\.\*\)$/m);
+  assert.match(none.stdout, /^zones\/b\.example\.zone:6:\d+: error rdata-invalid /m);
 });

@@ -1,6 +1,7 @@
-// `dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]`:
+// `dane-zone check <zone-file|folder>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]`:
 // the same parser and rules as the editor; exit 1 when any finding is an error. Findings are
-// sorted by file, line and column; columns count characters (code points), 1-based.
+// sorted by file, line and column; columns count characters (code points), 1-based. A folder
+// stands for the zone files below it (files.ts zoneFilesIn), as a CI job over a zones folder gives it.
 import { statSync } from 'node:fs';
 import type * as ChildProcess from 'node:child_process';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -9,7 +10,7 @@ import { checkText, absRange, type SourceFile, type ZoneText } from '../zone/api
 import { fixedHeapLimit, heapLimitFor, heapNeededFor, readZoneFile } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
-import { makeFileReader, makeIncludeReader } from './files';
+import { makeFileReader, makeIncludeReader, zoneFilesIn } from './files';
 import { domainNameError, EXIT_USAGE, printable, splitOption } from './args';
 import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
 
@@ -21,7 +22,8 @@ interface CheckArgs {
   severities: Record<string, Severity | 'off'>;
 }
 
-export const CHECK_USAGE = 'usage: dane-zone check <zone-file>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]...\n';
+export const CHECK_USAGE = 'usage: dane-zone check <zone-file|folder>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]...\n' +
+  '  a folder: the *.zone and db.* files below it (not *.jnl; hidden folders skipped), in name order\n';
 
 const RULE_IDS = new Set([...RULES.map((r) => r.id), ...PARSE_PROBLEM_CODES.map((p) => p.id)]);
 
@@ -75,13 +77,15 @@ export async function checkMain(argv: string[]): Promise<number> {
     process.stderr.write(`dane-zone check: ${args}\n${CHECK_USAGE}`);
     return EXIT_USAGE;
   }
-  const again = againWithRoomFor(args.files);
-  if (again !== undefined) return again;
+  const { files, folderErrors } = withFoldersOpened(args.files);
+  const again = againWithRoomFor(files);
+  if (again !== undefined) return again; // the check run again said all
+  for (const e of folderErrors) process.stderr.write(`dane-zone check: ${e}\n`);
   const all: CliFinding[] = [];
-  let unreadable = false;
+  let unreadable = folderErrors.length > 0;
   const readInclude = makeIncludeReader(args.root);
   const readFile = makeFileReader(args.root);
-  for (const f of args.files) {
+  for (const f of files) {
     const path = resolve(f);
     let text: ZoneText;
     try {
@@ -127,6 +131,27 @@ export async function checkMain(argv: string[]): Promise<number> {
   }
   if (unreadable) return 3;
   return all.some((x) => x.severity === 'error') ? 1 : 0;
+}
+
+/** The files to check: a folder among `paths` stands for the zone files below it (zoneFilesIn); a
+ *  folder without any, or one that cannot be read, is an error (exit 3). Anything else is a file,
+ *  read (or reported unreadable) in its turn. */
+function withFoldersOpened(paths: readonly string[]): { files: string[]; folderErrors: string[] } {
+  const files: string[] = [];
+  const folderErrors: string[] = [];
+  for (const p of paths) {
+    let folder = false;
+    try { folder = statSync(p).isDirectory(); } catch { /* not there: reported when it is read */ }
+    if (!folder) { files.push(p); continue; }
+    try {
+      const found = zoneFilesIn(p);
+      if (!found.length) folderErrors.push(`no zone files in ${p} (file names *.zone or db.*)`);
+      files.push(...found);
+    } catch (e) {
+      folderErrors.push(`cannot read ${p}: ${(e as Error).message}`);
+    }
+  }
+  return { files, folderErrors };
 }
 
 /** The 1-based column in characters (Unicode code points, as GCC and clang count them) of a

@@ -1,7 +1,7 @@
 // File access for the CLI: $INCLUDE and certificate links, relative to the
 // including file, optionally confined to a root folder (--root).
-import { readFileSync, realpathSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { IncludeResult } from '../zone/parser';
 
 export function insideRoot(path: string, root: string | undefined): boolean {
@@ -10,6 +10,31 @@ export function insideRoot(path: string, root: string | undefined): boolean {
   try { real = realpathSync(path); } catch { real = resolve(path); }
   const r = resolve(root);
   return real === r || real.startsWith(r.endsWith(sep) ? r : r + sep);
+}
+
+/** A file named as the editor's zone language claims (`*.zone`, `db.*`), but a BIND journal
+ *  (`db.example.com.jnl`), which is binary. */
+export function isZoneFileName(name: string): boolean {
+  return (name.endsWith('.zone') || name.startsWith('db.')) && !name.endsWith('.jnl');
+}
+
+/** The zone files below folder `dir` (isZoneFileName), depth first in name order, named from
+ *  `dir` as given. Hidden folders (.git) and links to folders are not entered; links to files
+ *  are followed. An unreadable folder throws. */
+export function zoneFilesIn(dir: string): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!e.name.startsWith('.')) out.push(...zoneFilesIn(path));
+    } else if (isZoneFileName(e.name) && (e.isFile() || (e.isSymbolicLink() && isFileAt(path)))) out.push(path);
+  }
+  return out;
+}
+
+function isFileAt(path: string): boolean {
+  try { return statSync(path).isFile(); } catch { return false; }
 }
 
 export function makeIncludeReader(root: string | undefined) {

@@ -120,6 +120,11 @@ export class DiagnosticsPublisher {
     if (this.extra.delete(uri)) this.schedule(uri);
   }
 
+  /** Files changed (as the include watch hears of them): see FirstDiagnostics.othersChanged. */
+  filesChanged(uris: readonly string[]): void {
+    this.first.othersChanged(uris);
+  }
+
   clear(uri: string): void {
     this.first.stop(uri);
     this.pending.delete(uri);

@@ -21,6 +21,8 @@ export const FIRST_CHECK_ENV = 'DANE_ZONE_FIRST_CHECK';
 interface CheckOfVersion {
   version: number;
   settingsKey: string;
+  /** the zone has an $INCLUDE: the check may read other files */
+  readsOthers: boolean;
   /** ends the check (nothing once it has ended) */
   stop: () => void;
 }
@@ -54,7 +56,8 @@ export class FirstDiagnostics {
     had?.stop();
     const version = doc.version;
     const text = doc.text();
-    const check: CheckOfVersion = { version, settingsKey, stop: () => undefined };
+    const readsOthers = /\$include/i.test(text);
+    const check: CheckOfVersion = { version, settingsKey, readsOthers, stop: () => undefined };
     this.checks.set(uri, check);
     // The check's memory comes on top of the model's, in this process: where it would take more
     // than half of what is free, the model's analysis alone is safer than a swapping machine.
@@ -65,7 +68,7 @@ export class FirstDiagnostics {
     // the other open documents, for $INCLUDEs (23 ms to look for one in 65 MB; copying another
     // long document open beside it would cost more)
     const openDocuments: [string, string][] = [];
-    if (/\$include/i.test(text)) for (const [other, d] of this.store.docs) if (other !== uri) openDocuments.push([other, d.text()]);
+    if (readsOthers) for (const [other, d] of this.store.docs) if (other !== uri) openDocuments.push([other, d.text()]);
     const job = {
       uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, readRoots: this.store.readRoots, openDocuments, settings,
       background: this.mode !== 'normal', early: true,
@@ -79,6 +82,14 @@ export class FirstDiagnostics {
       // records shows in the time of a read
       if (this.wanted(uri, version, settingsKey)) publish(version, problems as Diagnostic[]);
     });
+  }
+
+  /** Files changed (documents opened, edited or closed; files on disk): a check still running that
+   *  may have read one of them through $INCLUDE is stopped, as its findings could be those of the
+   *  text before (the analysis, which reads them afresh, publishes when it ends). Which files it
+   *  read is not known here: any other file will do. */
+  othersChanged(uris: readonly string[]): void {
+    for (const [uri, check] of this.checks) if (check.readsOthers && uris.some((u) => u !== uri)) check.stop();
   }
 
   /** Ends the check of `uri`: its analysis ended (or was cancelled), or the document closed. */

@@ -35,6 +35,7 @@ export function includeWatch(connection: Connection, store: ZoneStore, publisher
   };
   return {
     changed(uris) {
+      publisher.filesChanged(uris);
       const paths = uris.map(uriToPath).filter((p): p is string => !!p && read.has(resolve(p)));
       if (paths.length) for (const uri of store.includesChanged(paths)) publisher.schedule(uri);
     },

@@ -5,6 +5,9 @@
 export interface DiskCounts { errors: number; warnings: number }
 
 export interface DiskCheckState {
+  /** the file is over VS Code's sync limit, watched and checked again on each change on disk;
+   *  otherwise it was checked once, on request ("Check zone file on disk") */
+  overLimit: boolean;
   /** a check of the file is in flight */
   checking: boolean;
   /** what reading found, sent early by the check in flight (its rules still running) */
@@ -19,7 +22,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The item for file `name`, or undefined (hidden) before anything is known. */
 export function fromDiskStatus(name: string, s: DiskCheckState): DiskStatus | undefined {
-  const why = `dane-zone: ${name} is over 50 MB, so VS Code does not hand it to extensions: it is checked as saved on disk`;
+  const why = s.overLimit
+    ? `dane-zone: ${name} is over 50 MB, so VS Code does not hand it to extensions: it is checked as saved on disk`
+    : `dane-zone: ${name} is checked as saved on disk, on request`;
+  const again = s.overLimit ? ' It is checked again when it changes on disk.' : '';
   const click = '\nClick for the Problems panel';
   if (s.checking) {
     const shown = s.early ?? s.done;
@@ -35,7 +41,7 @@ export function fromDiskStatus(name: string, s: DiskCheckState): DiskStatus | un
   if (!c) return undefined;
   return {
     text: `$(file) from disk  $(${c.errors ? 'error' : 'check'}) ${c.errors}`,
-    tooltip: `${why} (${c.records.toLocaleString('en-US')} records): ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}. It is checked again when it changes on disk.${click}`,
+    tooltip: `${why} (${c.records.toLocaleString('en-US')} records): ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}.${again}${click}`,
     error: c.errors > 0,
   };
 }

@@ -59,7 +59,7 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
     const active = vscode.window.tabGroups.activeTabGroup.activeTab;
     const uri = active && tabUri(active);
     const t = uri && tracked.get(uri.toString());
-    const status = t ? fromDiskStatus(name(uri), { checking: t.inFlight !== undefined, early: t.early, done: t.counts }) : undefined;
+    const status = t ? fromDiskStatus(name(uri), { overLimit: t.watcher !== undefined, checking: t.inFlight !== undefined, early: t.early, done: t.counts }) : undefined;
     if (!status) { item.hide(); return; }
     item.text = status.text;
     item.tooltip = status.tooltip;

@@ -105,27 +105,32 @@ test('the status bar counts the live-validation errors shown on the file with th
 test('the from-disk status item says a check is in flight, with what reading found when that came early, and the counts once it ended', async () => {
   const b = await build({ entryPoints: ['client/src/from-disk-status.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
   const { fromDiskStatus } = await import(`data:text/javascript;base64,${Buffer.from(b.outputFiles[0].text).toString('base64')}`);
-  assert.equal(fromDiskStatus('big.zone', { checking: false }), undefined);
-  const first = fromDiskStatus('big.zone', { checking: true });
+  assert.equal(fromDiskStatus('big.zone', { overLimit: true, checking: false }), undefined);
+  const first = fromDiskStatus('big.zone', { overLimit: true, checking: true });
   assert.equal(first.text, '$(sync~spin) from disk: checking');
   assert.match(first.tooltip, /Checking it\./);
   assert.equal(first.error, false);
   // reading found a typo while the rules run: its count, not the last check's, with the spinner
   const done = { records: 559997, errors: 0, warnings: 2 };
-  const early = fromDiskStatus('big.zone', { checking: true, early: { errors: 1, warnings: 0 }, done });
+  const early = fromDiskStatus('big.zone', { overLimit: true, checking: true, early: { errors: 1, warnings: 0 }, done });
   assert.equal(early.text, '$(sync~spin) from disk: checking  $(error) 1');
   assert.match(early.tooltip, /Reading it found 1 error and 0 warnings; its rules are still running\./);
   assert.equal(early.error, true);
   // checked again, nothing early yet: the problems shown are still the last check's
-  const again = fromDiskStatus('big.zone', { checking: true, done });
+  const again = fromDiskStatus('big.zone', { overLimit: true, checking: true, done });
   assert.equal(again.text, '$(sync~spin) from disk: checking');
   assert.match(again.tooltip, /the last check's \(0 errors, 2 warnings\)/);
-  const ended = fromDiskStatus('big.zone', { checking: false, done: { records: 559997, errors: 2, warnings: 1 } });
+  const ended = fromDiskStatus('big.zone', { overLimit: true, checking: false, done: { records: 559997, errors: 2, warnings: 1 } });
   assert.equal(ended.text, '$(file) from disk  $(error) 2');
   assert.match(ended.tooltip, /big\.zone is over 50 MB.*\(559,997 records\): 2 errors, 1 warning\. It is checked again when it changes on disk\./s);
   assert.equal(ended.error, true);
+  // a file checked once on request ("Check zone file on disk"), of any size: not watched
+  const asked = fromDiskStatus('small.zone', { overLimit: false, checking: false, done: { records: 12, errors: 0, warnings: 0 } });
+  assert.equal(asked.text, '$(file) from disk  $(check) 0');
+  assert.match(asked.tooltip, /^dane-zone: small\.zone is checked as saved on disk, on request \(12 records\): 0 errors, 0 warnings\.\nClick/);
+  assert.doesNotMatch(asked.tooltip, /50 MB|checked again/);
   // the e2e test's pattern for a finished check's count must not match a check in flight
   const finished = /from disk\s+\S*\s*1$/;
   assert.equal(finished.test(early.text.replace(/\$\([^)]*\)/g, '')), false);
-  assert.equal(finished.test(fromDiskStatus('b', { checking: false, done: { records: 1, errors: 1, warnings: 0 } }).text.replace(/\$\([^)]*\)/g, '')), true);
+  assert.equal(finished.test(fromDiskStatus('b', { overLimit: true, checking: false, done: { records: 1, errors: 1, warnings: 0 } }).text.replace(/\$\([^)]*\)/g, '')), true);
 });

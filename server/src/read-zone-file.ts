@@ -26,6 +26,30 @@ export function readZoneFile(path: string, segmentBytes = SEGMENT_BYTES): string
   }
 }
 
+/** readZoneFile of standard input (`dane-zone check -`): a pipe's length is not known before
+ *  its end, so it is read in segments as a long file is (one, for most). */
+export function readZoneStdin(segmentBytes = SEGMENT_BYTES): string | string[] {
+  const st = fstatSync(0);
+  if (st.isFile() && st.size <= segmentBytes) {
+    const bytes = readFileSync(0);
+    return decode(bytes, bytes.length);
+  }
+  const segments = readSegments(0, segmentBytes);
+  return segments.length === 1 ? segments[0] : segments;
+}
+
+/** readSync that waits for a pipe left non-blocking by whoever started us (EAGAIN: no data yet). */
+function readWaiting(fd: number, buf: Buffer, at: number, length: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, at, length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
 function readSegments(fd: number, segmentBytes: number): string[] {
   const segments: string[] = [];
   const buf = Buffer.allocUnsafe(segmentBytes);
@@ -34,7 +58,7 @@ function readSegments(fd: number, segmentBytes: number): string[] {
   for (;;) {
     let eof = false;
     while (have < segmentBytes) {
-      const n = readSync(fd, buf, have, segmentBytes - have, null);
+      const n = readWaiting(fd, buf, have, segmentBytes - have);
       if (n === 0) { eof = true; break; }
       have += n;
     }

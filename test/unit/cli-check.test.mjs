@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +64,7 @@ test('check: --origin must be a domain name (exit 3 at once), --opt=value works,
   for (const h of ['--help', '-h']) {
     const help = run('check', h);
     assert.equal(help.status, 0, h);
-    assert.match(help.stdout, /^usage: dane-zone check <zone-file\|folder>\.\.\. \[--json\] \[--origin NAME\] \[--root DIR\] \[--rule id=severity\|off\]/);
+    assert.match(help.stdout, /^usage: dane-zone check <zone-file\|folder\|->\.\.\. \[--json\] \[--origin NAME\] \[--root DIR\] \[--rule id=severity\|off\]/);
   }
   const unknown = run('check', 'z.zone', '--rule', 'no-such-rule=off');
   assert.equal(unknown.status, 3);
@@ -153,4 +153,24 @@ test('check: a folder stands for the zone files below it (*.zone, db.*; no journ
   assert.equal(none.status, 3);
   assert.match(none.stderr, /^dane-zone check: no zone files in notes \(file names \*\.zone or db\.\*\)$/m);
   assert.match(none.stdout, /^zones\/b\.example\.zone:6:\d+: error rdata-invalid /m);
+});
+
+test('check: - reads the zone from standard input (a pipe or a file), named "-", its $INCLUDEs relative to the current folder', (t) => {
+  const zone = HEAD + '$INCLUDE inc/hosts.inc\nz IN A 192.0.2.300\n';
+  const run = inDir(t, { 'inc/hosts.inc': 'h2 IN A 192.0.2.302\n', 'saved.zone': zone });
+  const where = (stdout) => JSON.parse(stdout).filter((f) => f.rule === 'rdata-invalid').map((f) => `${f.file}:${f.line}:${f.column}`);
+  const piped = spawnSync(process.execPath, [cli, 'check', '--json', '-'], { cwd: run.dir, input: zone, encoding: 'utf8' });
+  assert.equal(piped.status, 1, piped.stderr);
+  assert.deepEqual(where(piped.stdout), ['-:7:8', 'inc/hosts.inc:1:9']);
+  // the same as the file it came from, but for the name
+  assert.deepEqual(where(run('check', '--json', 'saved.zone').stdout), ['saved.zone:7:8', 'inc/hosts.inc:1:9']);
+  const fd = openSync(join(run.dir, 'saved.zone'), 'r');
+  t.after(() => closeSync(fd));
+  const redirected = spawnSync(process.execPath, [cli, 'check', '-', 'saved.zone'], { cwd: run.dir, stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+  assert.equal(redirected.status, 1, redirected.stderr);
+  assert.match(redirected.stdout, /^-:7:8: error rdata-invalid [^\n]*\n(.*\n)*saved\.zone:7:8: error rdata-invalid /m);
+  // one standard input
+  const twice = spawnSync(process.execPath, [cli, 'check', '-', '-'], { cwd: run.dir, input: zone, encoding: 'utf8' });
+  assert.equal(twice.status, 3);
+  assert.match(twice.stderr, /^dane-zone check: '-' \(standard input\) can be given once$/m);
 });

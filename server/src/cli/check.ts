@@ -7,7 +7,7 @@ import type * as ChildProcess from 'node:child_process';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { checkText, absRange, type SourceFile, type ZoneText } from '../zone/api';
-import { fixedHeapLimit, heapLimitFor, heapNeededFor, readZoneFile } from '../read-zone-file';
+import { fixedHeapLimit, heapLimitFor, heapNeededFor, readZoneFile, readZoneStdin } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
 import { makeFileReader, makeIncludeReader, zoneFilesIn } from './files';
@@ -22,8 +22,12 @@ interface CheckArgs {
   severities: Record<string, Severity | 'off'>;
 }
 
-export const CHECK_USAGE = 'usage: dane-zone check <zone-file|folder>... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]...\n' +
-  '  a folder: the *.zone and db.* files below it (not *.jnl; hidden folders skipped), in name order\n';
+export const CHECK_USAGE = 'usage: dane-zone check <zone-file|folder|->... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]...\n' +
+  '  a folder: the *.zone and db.* files below it (not *.jnl; hidden folders skipped), in name order\n' +
+  '  -: the zone on standard input (its $INCLUDEs relative to the current folder)\n';
+
+/** The file name that stands for standard input. */
+const STDIN = '-';
 
 const RULE_IDS = new Set([...RULES.map((r) => r.id), ...PARSE_PROBLEM_CODES.map((p) => p.id)]);
 
@@ -53,6 +57,7 @@ function parseArgs(args: string[]): CheckArgs | string {
     else out.files.push(a);
   }
   if (!out.files.length) return 'no zone file given';
+  if (out.files.filter((f) => f === STDIN).length > 1) return "'-' (standard input) can be given once";
   return out;
 }
 
@@ -86,10 +91,11 @@ export async function checkMain(argv: string[]): Promise<number> {
   const readInclude = makeIncludeReader(args.root);
   const readFile = makeFileReader(args.root);
   for (const f of files) {
+    // standard input: its $INCLUDEs are read relative to the current folder
     const path = resolve(f);
     let text: ZoneText;
     try {
-      text = readZoneFile(path);
+      text = f === STDIN ? readZoneStdin() : readZoneFile(path);
     } catch (e) {
       process.stderr.write(`dane-zone check: cannot read ${f}: ${(e as Error).message}\n`);
       unreadable = true;
@@ -97,7 +103,7 @@ export async function checkMain(argv: string[]): Promise<number> {
     }
     const { findings } = checkText(text, {
       fileId: path,
-      origin: args.origin ?? originFromFileName(path),
+      origin: args.origin ?? (f === STDIN ? undefined : originFromFileName(path)),
       originGuessed: args.origin === undefined,
       readInclude,
       host: { now: () => new Date(), readFile, options: {} },
@@ -141,7 +147,7 @@ function withFoldersOpened(paths: readonly string[]): { files: string[]; folderE
   const folderErrors: string[] = [];
   for (const p of paths) {
     let folder = false;
-    try { folder = statSync(p).isDirectory(); } catch { /* not there: reported when it is read */ }
+    if (p !== STDIN) try { folder = statSync(p).isDirectory(); } catch { /* not there: reported when it is read */ }
     if (!folder) { files.push(p); continue; }
     try {
       const found = zoneFilesIn(p);

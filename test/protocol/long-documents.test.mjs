@@ -2,7 +2,7 @@
 // requests that need no analysis are answered meanwhile, requests that need it wait
 // for it (without holding the server), and an edit during it is not lost.
 import { test } from 'node:test';
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -234,6 +234,7 @@ test('a long zone\'s check in a worker reads an $INCLUDEd file open in the edito
   // on disk the included file is clean; in the editor it has a bad address that every publish,
   // the worker's (reading's findings, then all) and the analysis's, shows on the $INCLUDE line
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dz-long-inc-')));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'hosts.inc'), 'h1 IN A 192.0.2.10\n');
   const folder = pathToFileURL(dir).toString();
   const s = await startServerFor(t, { workDoneProgress: true, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }], env: { DANE_ZONE_FIRST_CHECK: 'normal' } });

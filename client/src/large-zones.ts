@@ -10,16 +10,11 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckFileEarlyNotification, CheckFileRequest, type CheckFileEarlyParams, type CheckFileParams, type CheckFileResult } from '../../server/src/lsp/protocol';
 import type { ServerClient } from './server-client';
 import { serverMessage } from './validation/failure-text';
+import { isZoneFileName } from '../../server/src/zone/origin-hint';
 import { fromDiskStatus, type DiskCounts } from './from-disk-status';
 
 /** VS Code's _MODEL_SYNC_LIMIT: a document larger than this is not synced to extensions. */
 export const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
-
-/** The file names package.json gives the dns-zone language: `*.zone` and `db.*`. */
-export function isZoneFileName(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return base.endsWith('.zone') || base.startsWith('db.');
-}
 
 const isSynced = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
 

@@ -16,25 +16,26 @@ export const SEGMENT_BYTES = 256 * 2 ** 20;
 export function readZoneFile(path: string, segmentBytes = SEGMENT_BYTES): string | string[] {
   const fd = openSync(path, 'r');
   try {
-    if (fstatSync(fd).size <= segmentBytes) {
-      const bytes = readFileSync(fd);
-      return decode(bytes, bytes.length);
-    }
-    return readSegments(fd, segmentBytes);
+    return readZoneFd(fd, segmentBytes);
   } finally {
     closeSync(fd);
   }
 }
 
-/** readZoneFile of standard input (`dane-zone check -`): a pipe's length is not known before
- *  its end, so it is read in segments as a long file is (one, for most). */
+/** readZoneFile of standard input (`dane-zone check -`). */
 export function readZoneStdin(segmentBytes = SEGMENT_BYTES): string | string[] {
-  const st = fstatSync(0);
+  return readZoneFd(0, segmentBytes);
+}
+
+/** A regular file's length is known: up to a segment it is read whole. Anything else (a pipe,
+ *  whose length is known only at its end) is read in segments, as a long file is: one, for most. */
+function readZoneFd(fd: number, segmentBytes: number): string | string[] {
+  const st = fstatSync(fd);
   if (st.isFile() && st.size <= segmentBytes) {
-    const bytes = readFileSync(0);
+    const bytes = readFileSync(fd);
     return decode(bytes, bytes.length);
   }
-  const segments = readSegments(0, segmentBytes);
+  const segments = readSegments(fd, segmentBytes);
   return segments.length === 1 ? segments[0] : segments;
 }
 

@@ -1,18 +1,17 @@
 // The server's first diagnostics of a long document (server/src/lsp/first-diagnostics.ts), with a
-// stand-in worker whose check ends when the test says so: what it publishes, and what it must
-// not: a check of a zone with $INCLUDE is stopped when another file changes while it runs (it may
-// have read that file as it was), a zone without $INCLUDE keeps its check.
+// stand-in for the worker that the test ends when it wants: what is published and when, which
+// other documents go with the job, and what a change to another file does: the check of a zone
+// with $INCLUDE is stopped (it may have read that file as it was), a zone without keeps its check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const heldWorker = join(root, 'test', 'fixtures', 'workers', 'held-check.mjs');
 const skip = availableParallelism() < 2 && 'the server checks in a worker only with two cores or more';
 
 async function load(t) {
@@ -21,7 +20,7 @@ async function load(t) {
   const out = join(dir, 'first.cjs');
   await build({ stdin: { contents: "export { FirstDiagnostics } from './server/src/lsp/first-diagnostics'; export { ZoneStore } from './server/src/lsp/zone-store';", resolveDir: root, loader: 'ts' },
     bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'silent' });
-  return { dir, ...createRequire(import.meta.url)(out) };
+  return createRequire(import.meta.url)(out);
 }
 
 /** A long zone (the server checks one in a worker from 200 000 lines), with or without an $INCLUDE. */
@@ -32,49 +31,62 @@ function longZone(include) {
   return lines.join('\n') + '\n';
 }
 
-/** Starts the check of a long zone; resolves with what it published once the early publish came,
- *  and a function that lets the worker end and resolves with every publish by then. */
+const diagnostic = (message) => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 1, message });
+
+/** The check of a long zone started with a stand-in worker: what it was given, what was published,
+ *  and the stand-in's hands (early and settled: the worker's messages; stopped: whether the server
+ *  ended it). */
 async function started(t, { include }) {
-  const { dir, FirstDiagnostics, ZoneStore } = await load(t);
+  const { FirstDiagnostics, ZoneStore } = await load(t);
   const store = new ZoneStore();
-  const path = join(dir, 'long.example.com.zone');
-  const uri = pathToFileURL(path).toString();
-  const other = pathToFileURL(join(dir, 'hosts.inc')).toString();
+  const uri = 'file:///zones/long.example.com.zone';
+  const other = 'file:///zones/hosts.inc';
   store.open(other, 'h IN A 192.0.2.7\n', 1);
   store.open(uri, longZone(include), 1);
-  const first = new FirstDiagnostics(store, heldWorker, 'normal');
-  t.after(() => first.stop(uri));
+  const worker = { job: undefined, stopped: false, settled: undefined, early: undefined };
+  const first = new FirstDiagnostics(store, 'normal', (job, bytes, settled, early) => {
+    Object.assign(worker, { job, settled, early });
+    return () => { worker.stopped = true; };
+  });
   const published = [];
-  let heard;
-  const early = new Promise((resolve) => { heard = resolve; });
-  first.start(uri, (version, diagnostics) => { published.push({ version, messages: diagnostics.map((d) => d.message) }); heard(); });
-  await early;
-  const end = async () => {
-    writeFileSync(`${path}.go`, '');
-    // the stand-in posts the whole within 5 ms of seeing the file; a stopped one posts nothing,
-    // which takes waiting: at least a second, two hundred times its polling period
-    for (let i = 0; i < 200 && published.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
-    return published;
-  };
-  return { first, uri, other, published, end };
+  first.start(uri, (version, diagnostics) => published.push({ version, messages: diagnostics.map((d) => d.message) }));
+  assert.ok(worker.job, 'no check started');
+  return { first, store, uri, other, worker, published };
 }
 
-test('a long zone\'s check in a worker: its early publish, then the whole, with the other open documents when the zone has an $INCLUDE', { skip }, async (t) => {
-  const { other, end } = await started(t, { include: true });
-  assert.deepEqual(await end(), [{ version: 1, messages: ['early'] }, { version: 1, messages: ['whole', `others: ${other}`] }]);
+test('a long zone\'s check: its early publish, then the whole; the other open documents go with a zone that has an $INCLUDE', { skip }, async (t) => {
+  const s = await started(t, { include: true });
+  assert.deepEqual(s.worker.job.openDocuments, [[s.other, 'h IN A 192.0.2.7\n']]);
+  assert.equal(s.worker.job.background, false, "DANE_ZONE_FIRST_CHECK=normal");
+  s.worker.early([diagnostic('early')]);
+  s.worker.settled({ diagnostics: [diagnostic('whole')], records: 1, ms: 1 });
+  assert.deepEqual(s.published, [{ version: 1, messages: ['early'] }, { version: 1, messages: ['whole'] }]);
+  // the same version again (a second flush during the analysis) starts nothing
+  const job = s.worker.job;
+  s.first.start(s.uri, () => assert.fail('published twice'));
+  assert.equal(s.worker.job, job);
   const plain = await started(t, { include: false });
-  assert.deepEqual((await plain.end()).at(-1), { version: 1, messages: ['whole', 'others: '] });
+  assert.deepEqual(plain.worker.job.openDocuments, []);
 });
 
-test('another file changed while a long zone\'s check runs: a zone with $INCLUDE has its check stopped (nothing more published), one without keeps it', { skip }, async (t) => {
+test('another file changed while a long zone\'s check runs: a zone with $INCLUDE has its check stopped, one without keeps it, and its own changes are its version\'s business', { skip }, async (t) => {
   const withInclude = await started(t, { include: true });
   withInclude.first.othersChanged([withInclude.other]);
-  // its own document's changes are the version's business, not this
-  assert.deepEqual(await withInclude.end(), [{ version: 1, messages: ['early'] }]);
+  assert.equal(withInclude.worker.stopped, true);
   const without = await started(t, { include: false });
   without.first.othersChanged([without.other]);
-  assert.deepEqual((await without.end()).map((p) => p.messages[0]), ['early', 'whole']);
+  assert.equal(without.worker.stopped, false);
+  without.worker.settled({ diagnostics: [diagnostic('whole')], records: 1, ms: 1 });
+  assert.deepEqual(without.published.map((p) => p.messages[0]), ['whole']);
   const own = await started(t, { include: true });
   own.first.othersChanged([own.uri]);
-  assert.deepEqual((await own.end()).map((p) => p.messages[0]), ['early', 'whole']);
+  assert.equal(own.worker.stopped, false);
+});
+
+test('a result that comes after an edit of the document is not published', { skip }, async (t) => {
+  const s = await started(t, { include: false });
+  s.store.change(s.uri, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: 'x IN A 192.0.2.9\n' }], 2);
+  s.worker.early([diagnostic('early')]);
+  s.worker.settled({ diagnostics: [diagnostic('whole')], records: 1, ms: 1 });
+  assert.deepEqual(s.published, []);
 });

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { IncludeResult } from '../zone/parser';
+import { isZoneFileName } from '../zone/origin-hint';
 
 export function insideRoot(path: string, root: string | undefined): boolean {
   if (!root) return true;
@@ -10,12 +11,6 @@ export function insideRoot(path: string, root: string | undefined): boolean {
   try { real = realpathSync(path); } catch { real = resolve(path); }
   const r = resolve(root);
   return real === r || real.startsWith(r.endsWith(sep) ? r : r + sep);
-}
-
-/** A file named as the editor's zone language claims (`*.zone`, `db.*`), but a BIND journal
- *  (`db.example.com.jnl`), which is binary. */
-export function isZoneFileName(name: string): boolean {
-  return (name.endsWith('.zone') || name.startsWith('db.')) && !name.endsWith('.jnl');
 }
 
 /** The zone files below folder `dir` (isZoneFileName), depth first in name order, named from

@@ -10,6 +10,7 @@ import { availableParallelism, freemem } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { startCheck } from './check-file-handler';
+import type { CheckJob } from '../check-worker';
 import { heapNeededFor } from '../read-zone-file';
 import { settingsKeyOf, uriToPath, type ZoneStore } from './zone-store';
 
@@ -17,6 +18,9 @@ import { settingsKeyOf, uriToPath, type ZoneStore } from './zone-store';
  *  `normal`: at normal priority (sooner on a busy machine, the model later); otherwise at the
  *  lowest priority. */
 export const FIRST_CHECK_ENV = 'DANE_ZONE_FIRST_CHECK';
+
+/** startCheck with the server's worker (tests give another) */
+export type CheckStarter = (job: CheckJob, bytes: number, settled: Parameters<typeof startCheck>[3], early: Parameters<typeof startCheck>[4]) => () => void;
 
 interface CheckOfVersion {
   version: number;
@@ -34,8 +38,8 @@ export class FirstDiagnostics {
 
   constructor(
     private readonly store: ZoneStore,
-    private readonly workerPath = join(__dirname, 'check-worker.js'),
     private readonly mode = process.env[FIRST_CHECK_ENV],
+    private readonly startWorker: CheckStarter = (job, bytes, settled, early) => startCheck(join(__dirname, 'check-worker.js'), job, bytes, settled, early),
   ) {}
 
   /** Off with DANE_ZONE_FIRST_CHECK=off, and on one core (where the check would only slow the
@@ -62,18 +66,19 @@ export class FirstDiagnostics {
     // The check's memory comes on top of the model's, in this process: where it would take more
     // than half of what is free, the model's analysis alone is safer than a swapping machine.
     if (heapNeededFor(text.length) * 2 ** 20 > freemem() / 2) return;
-    // at the lowest priority: on two cores it still has one to itself, and the analysis (which
-    // the first keystroke waits for) keeps most of its pace (1M: the model 0.99-1.21x as late as
-    // without the worker, 1.28x with it at normal priority)
     // the other open documents, for $INCLUDEs (23 ms to look for one in 65 MB; copying another
     // long document open beside it would cost more)
     const openDocuments: [string, string][] = [];
     if (readsOthers) for (const [other, d] of this.store.docs) if (other !== uri) openDocuments.push([other, d.text()]);
-    const job = {
+    const job: CheckJob = {
       uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, readRoots: this.store.readRoots, openDocuments, settings,
-      background: this.mode !== 'normal', early: true,
+      // at the lowest priority: on two cores it still has one to itself, and the analysis (which
+      // the first keystroke waits for) keeps most of its pace (1M: the model 0.99-1.21x as late
+      // as without the worker; 1.28x, and 1.10x in the fifteenth round, at normal priority)
+      background: this.mode !== 'normal',
+      early: true,
     };
-    check.stop = startCheck(this.workerPath, job, text.length, (o) => {
+    check.stop = this.startWorker(job, text.length, (o) => {
       // a failed check says nothing: the editor's analysis reports what went wrong
       if (!('diagnostics' in o) || !this.wanted(uri, version, settingsKey)) return;
       publish(version, o.diagnostics as Diagnostic[]);

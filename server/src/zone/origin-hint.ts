@@ -1,6 +1,16 @@
-// A default origin from a zone file's name, the way operators name them: db.example.com,
-// example.com.zone, example.com.db. Hosts pass it with `originGuessed`: it is the origin
+// What a zone file's name says, the way operators name them: db.example.com, example.com.zone,
+// example.com.db. A default origin: hosts pass it with `originGuessed`: it is the origin
 // before the first $ORIGIN, and names the zone only when the file has no SOA and no $ORIGIN.
+// Whether it is a zone file at all: the names package.json gives the dns-zone language.
+
+/** A file (path or name) named as package.json's dns-zone language claims (`*.zone`, `db.*`),
+ *  but a BIND journal (`db.example.com.jnl`), which is binary: the client checks such a file from
+ *  disk when it is too large to sync, `dane-zone check <folder>` checks those below the folder. */
+export function isZoneFileName(path: string): boolean {
+  const base = path.replace(/^.*[\\/]/, '');
+  return (base.endsWith('.zone') || base.startsWith('db.')) && !base.endsWith('.jnl');
+}
+
 export function originFromFileName(fileName: string): string | undefined {
   const base = fileName.replace(/^.*[\\/]/, '');
   let m = /^db\.(.+?)\.?$/i.exec(base);

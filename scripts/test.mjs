@@ -18,7 +18,7 @@ run('node', ['scripts/build.mjs']);
 run('bash', ['scripts/setup-test-deps.sh']);
 
 const only = process.argv.slice(2);
-const dirs = only.length ? only : ['test/unit', 'test/protocol', 'test/interop', 'test/live'];
+const dirs = only.length ? only : ['test/unit', 'test/protocol', 'test/interop', 'test/live', 'test/bench'];
 const files = [];
 const walk = (d) => {
   let names = [];

@@ -3,7 +3,8 @@
 // run, the language server is driven over stdio, and the table and the JSON agree. Times are
 // not judged here (a benchmark, not a timed test); what is judged is that each figure is there,
 // comes from the runs asked for, and that the ratios are the medians' quotient. Also: the
-// generator gives the same bytes for the same seed, with the mix the issue names.
+// generator gives the same bytes for the same seed, with the mix the issue names, and
+// `npm run bench:rules` (each rule's cost, and the engine's own) lists every rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -104,4 +105,23 @@ test('npm run bench: --help prints its usage; an unknown option or size is refus
     assert.equal(r.status, 1, `${args}: exit ${r.status}`);
     assert.match(r.stderr, message);
   }
+});
+
+test('npm run bench:rules at 10k: every rule measured alone, biggest first, and the engine\'s own share on fresh zones', (t) => {
+  const out = tempDir(t, 'dz-bench-rules-');
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'rules.mjs'), '--size', '10k', '--runs', '1', '--top', '100'],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, DANE_ZONE_BENCH_OUT: out }, timeout: 300_000 });
+  assert.equal(r.status, 0, r.stderr.slice(-2000));
+  const lines = r.stdout.trim().split('\n');
+  const head = /^10k: (\d+) records; CPU ms \(medians of 1\): scan \d+, all rules first run \d+, then \d+; (\d+) rules alone, sum (\d+)$/.exec(lines[0]);
+  assert.ok(head, lines[0]);
+  assert.ok(Number(head[1]) >= 10_000);
+  const rows = lines.slice(1, -1).map((l) => /^ *(\d+) {2}(record|owner|zone) +(\S+)$/.exec(l));
+  assert.ok(rows.every(Boolean), lines.slice(1, -1).join('\n'));
+  assert.equal(rows.length, Number(head[2]));
+  const ms = rows.map((m) => Number(m[1]));
+  assert.deepEqual(ms, [...ms].sort((a, b) => b - a), 'biggest first');
+  assert.equal(new Set(rows.map((m) => m[3])).size, rows.length, 'a rule listed twice');
+  assert.ok(rows.some((m) => m[3] === 'tlsa-usage-unusable-for-smtp'));
+  assert.match(lines.at(-1), /^a zone scanned afresh \(medians of 1\): all rules \d+, the engine alone \(every check\(\) a no-op\) \d+$/);
 });

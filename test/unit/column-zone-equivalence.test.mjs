@@ -132,6 +132,7 @@ const INCLUDES = {
   'ping.inc': 'ping A 192.0.2.13\n$INCLUDE pong.inc\n',
   'pong.inc': 'pong A 192.0.2.14\n$INCLUDE ping.inc\n',
   'origin.inc': '$ORIGIN inner.example.com.\ni A 192.0.2.15\n',
+  'bom.inc': '\ufeffbom A 192.0.2.16\n',
   'crlf.inc': 'c1 A 192.0.2.16\r\nc2 A 192.0.2.17\r\n',
 };
 const memInclude = (_from, p) => (p in INCLUDES ? { id: p, text: INCLUDES[p] } : { error: `no such file: ${p}` });
@@ -143,6 +144,10 @@ const EDGE = {
   'only comments': '; a comment\n;another\n   ; indented\n',
   'only blanks': '   \n\t\n',
   'CRLF line ends': H.replace(/\n/g, '\r\n') + SOA.replace(/\n/g, '\r\n') + 'www IN A 192.0.2.2 ; c\r\n\tIN AAAA 2001:db8::2\r\n',
+  'a byte order mark before $ORIGIN': '\ufeff' + H + SOA + 'www IN A 192.0.2.2\n',
+  'a byte order mark before a record': '\ufeffwww.example.com. 300 IN A 192.0.2.2\n\ufeffx IN A 192.0.2.3\n',
+  'a byte order mark alone, then a blank': '\ufeff IN A 192.0.2.2\n' + H + SOA,
+  'an $INCLUDEd file with a byte order mark': H + SOA + '$INCLUDE bom.inc\n',
   'lone CR line ends': H.replace(/\n/g, '\r') + SOA.replace(/\n/g, '\r') + 'www IN A 192.0.2.2\r\tIN AAAA 2001:db8::2\r',
   'mixed line ends, no final newline': H + 'a IN A 192.0.2.1\r\nb IN A 192.0.2.2\rc IN A 192.0.2.3',
   'tabs everywhere': '$ORIGIN\texample.com.\n$TTL\t3600\n@\tIN\tSOA\tns1\thostmaster\t1\t2\t3\t4\t5\n\t\tIN\tNS\tns1\nns1\t\tA\t192.0.2.1\n',

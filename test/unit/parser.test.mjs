@@ -460,3 +460,23 @@ test('problemFindings honours severity settings, off removes', () => {
   assert.equal(problemFindings(z, { severities: { 'rdata-invalid': 'off' } }).length, 0);
   assert.equal(problemFindings(z, { severities: { 'rdata-invalid': 'warning' } })[0].severity, 'warning');
 });
+
+test('a byte order mark at the start of the file (EF BB BF, "UTF-8 with BOM"): one error on it, and the file read as if it were not there', () => {
+  const text = '\ufeff' + HEAD + '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n';
+  assert.deepEqual(problems(text), ['1:1-1:2 byte-order-mark: the file starts with a byte order mark (U+FEFF, the bytes EF BB BF): BIND ("unknown RR type") and Knot read it as part of the first word and refuse the zone; save the file as UTF-8 without a BOM']);
+  const z = parse(text, { keepTokens: true });
+  assert.equal(z.origin, 'example.com.');
+  assert.deepEqual(z.records.map((r) => r.owner), ['example.com.', 'example.com.', 'ns1.example.com.']);
+  // the $ORIGIN word keeps its place in the file: after the mark
+  assert.deepEqual(z.directives.map((d) => [d.name, absRange(d.loc).startCol]), [['$ORIGIN', 1], ['$TTL', 0]]);
+  // before a record; before a blank (an inherited owner, and there is none); only at the start of the file
+  assert.deepEqual(records('\ufeffwww.example.com. 300 IN A 192.0.2.2\n'), ['www.example.com.\t300\tIN\tA\t192.0.2.2']);
+  assert.deepEqual(problems('\ufeff IN A 192.0.2.2\n').map((p) => p.split(' ')[1]), ['byte-order-mark:', 'syntax:']);
+  // elsewhere U+FEFF is data, as in BIND: three octets of a label
+  assert.deepEqual(problems(HEAD + '\ufeffwww A 192.0.2.2\n'), []);
+  assert.deepEqual(records(HEAD + '\ufeffwww A 192.0.2.2\n'), ['\ufeffwww.example.com.\t3600\tIN\tA\t192.0.2.2']);
+  // one at the start of an $INCLUDEd file is reported in that file
+  const z2 = parse(HEAD + '$INCLUDE hosts.inc\n', { readInclude: () => ({ id: '/zones/hosts.inc', text: '\ufeffh IN A 192.0.2.7\n' }) });
+  assert.deepEqual(z2.problems.map((p) => [p.code, p.loc.file.id]), [['byte-order-mark', '/zones/hosts.inc']]);
+  assert.deepEqual(z2.records.map((r) => r.owner), ['h.example.com.']);
+});

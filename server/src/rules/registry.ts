@@ -51,6 +51,7 @@ export const PARSE_PROBLEM_CODES: readonly { id: string; severity: Severity; sum
   { id: 'include-failed', severity: 'error', summary: 'An $INCLUDE file could not be read (missing, outside the workspace, a cycle, too deep).', rfc: 'RFC 1035 §5.1' },
   { id: 'ttl-missing', severity: 'warning', summary: 'No $TTL and no TTL on the first record.', rfc: 'RFC 2308 §4' },
   { id: 'ttl-range', severity: 'warning', summary: 'A TTL above 2147483647 (treated as 0).', rfc: 'RFC 2181 §8' },
+  { id: 'byte-order-mark', severity: 'error', summary: 'The file starts with a UTF-8 byte order mark, which BIND and Knot read as part of the first word.', rfc: 'RFC 1035 §5.1' },
   { id: 'not-utf8', severity: 'warning', summary: 'Bytes that are not UTF-8 in a record, read as U+FFFD instead of as they are.', rfc: 'RFC 1035 §5.1' },
   { id: 'internal', severity: 'error', summary: 'dane-zone failed on an entry (a bug; the rest of the file is still checked).', rfc: '' },
 ];

@@ -291,9 +291,30 @@ export function entryContext(zone: Zone, opts: ParseOptions): ParseContext {
   return { opts, zone, stack: [zone.file.id], out: undefined, top: undefined, names: new NameCache(), indexer: new ZoneIndexer(zone), topRecords: [] };
 }
 
+/** A UTF-8 byte order mark, as a decoder leaves it at the start of a file's text. */
+const BOM = 0xfeff;
+
+// A file saved "UTF-8 with BOM" (older Notepad, PowerShell 5's Out-File) starts with EF BB BF.
+// BIND and Knot read those bytes as part of the first word and refuse the zone; without this,
+// the first line's '$ORIGIN' read as an owner name and the error named the wrong word. Reported
+// once, then the entry is read as if the mark were not there (so the rest of the file is checked).
+function byteOrderMark(ctx: ParseContext, file: SourceFile, entry: Entry, toks: Token[]): void {
+  problem(ctx, 'byte-order-mark', 'error',
+    'the file starts with a byte order mark (U+FEFF, the bytes EF BB BF): BIND ("unknown RR type") and Knot read it as part of the first word and refuse the zone; save the file as UTF-8 without a BOM',
+    { file, entry, span: { line: 0, start: 0, endLine: 0, end: 1 } });
+  const t = toks[0];
+  t.start = 1;
+  t.text = t.text.slice(1);
+  if (t.text) return;
+  // the mark alone before a blank, a quote or a comment
+  toks.shift();
+  entry.leadingBlank = !(toks[0]?.line === 0 && toks[0].start === 1);
+}
+
 /** Parses one entry; returns its text when it is a comment-only entry (for the next record). */
 function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: ParseContext, commentAbove: string | undefined): string | undefined {
   const toks = entry.tokens;
+  if (toks.length && toks[0].line === 0 && toks[0].start === 0 && toks[0].text.charCodeAt(0) === BOM && entryLine(entry) === 0) byteOrderMark(ctx, file, entry, toks);
   for (const p of entry.lexErrors) problem(ctx, 'syntax', 'error', p.message, { file, entry, span: p.span });
   const data: Token[] = [];
   let comment: Token | undefined;

@@ -20,6 +20,7 @@ import { jsonDecoder, OVERSIZED_MESSAGE, type OversizedMessage } from './lsp/ove
 import { oversizedDocuments } from './lsp/oversized-documents';
 import { analysisProgress } from './lsp/analysis-progress';
 import { VERSION } from './version';
+import { BYTE_ORDER_MARK, diskByteOrderMark } from './lsp/disk-byte-order-mark';
 
 /** Over stdio, a reader whose decoder turns a message too long for one string into an
  *  OversizedMessage (oversized-messages.ts); it then does what createConnection does for
@@ -111,14 +112,25 @@ connection.onDidOpenTextDocument(async (p) => {
   // Settings first (one quick round trip), so a big zone is not analysed twice on open; the
   // publisher holds the document back until they come, whatever schedules it meanwhile.
   await settings.refresh(uri);
-  if (store.docs.has(uri)) publisher.schedule(uri);
+  if (!store.docs.has(uri)) return;
+  checkDiskByteOrderMark(uri);
+  publisher.schedule(uri);
 });
+
+/** A byte order mark the editor hides (disk-byte-order-mark.ts), looked for on open and save. */
+function checkDiskByteOrderMark(uri: string): void {
+  const doc = store.docs.get(uri);
+  if (!doc) return;
+  const rules = settings.get(uri).rules.severities ?? {};
+  const found = diskByteOrderMark(uri, doc.lines[0] ?? '', rules[BYTE_ORDER_MARK] ?? 'error');
+  if (found.length || publisher.extraOf(uri, BYTE_ORDER_MARK).length) publisher.setExtra(uri, BYTE_ORDER_MARK, found);
+}
 
 connection.onDidChangeTextDocument((p) => {
   const uri = p.textDocument.uri;
   store.change(uri, p.contentChanges, p.textDocument.version);
   includes?.changed([uri]);
-  publisher.dropExtra(uri);
+  publisher.dropExtra(uri, 'live-validation');
   publisher.schedule(uri);
 });
 
@@ -137,6 +149,7 @@ connection.onDidChangeConfiguration(async () => {
     // the answer comes (onLateAnswer), rather than being checked again with the same ones
     if (settings.awaited(uri)) continue;
     store.invalidate(uri);
+    checkDiskByteOrderMark(uri);
     publisher.schedule(uri);
   }
 });
@@ -170,6 +183,9 @@ const checkFromDisk = registerCheckFile(connection, {
 });
 const oversized = oversizedDocuments(connection, checkFromDisk);
 connection.onNotification(OVERSIZED_MESSAGE, (m: OversizedMessage) => oversized.received(m));
-connection.onDidSaveTextDocument((p) => oversized.saved(p.textDocument.uri));
+connection.onDidSaveTextDocument((p) => {
+  oversized.saved(p.textDocument.uri);
+  checkDiskByteOrderMark(p.textDocument.uri);
+});
 
 connection.listen();

@@ -31,17 +31,17 @@ for (const p of PARSE_PROBLEM_CODES) {
   if (m) RFC_URL.set(p.id, `https://www.rfc-editor.org/rfc/rfc${m[1]}${m[2] ? `#section-${m[2]}` : ''}`);
 }
 
+/** A diagnostic of rule or problem code `code`, with its RFC as codeDescription. */
+export function codeDiagnostic(code: string, severity: Severity, message: string, range: Range): Diagnostic {
+  const d: Diagnostic = { range, severity: SEVERITY[severity], code, source: 'dane-zone', message };
+  const href = RFC_URL.get(code);
+  if (href) d.codeDescription = { href };
+  return d;
+}
+
 /** A finding as an LSP diagnostic: code = rule id, codeDescription = its RFC, data = fix payload. */
 export function toDiagnostic(f: Finding, rangeOverride?: Range, messagePrefix = ''): Diagnostic {
-  const d: Diagnostic = {
-    range: rangeOverride ?? locToRange(f.loc),
-    severity: SEVERITY[f.severity],
-    code: f.ruleId,
-    source: 'dane-zone',
-    message: messagePrefix + f.message,
-  };
-  const href = RFC_URL.get(f.ruleId);
-  if (href) d.codeDescription = { href };
+  const d = codeDiagnostic(f.ruleId, f.severity, messagePrefix + f.message, rangeOverride ?? locToRange(f.loc));
   if (f.data !== undefined) d.data = f.data;
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri: r.loc.file.id, range: locToRange(r.loc) }, message: r.message }));

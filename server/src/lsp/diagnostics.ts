@@ -115,9 +115,15 @@ export class DiagnosticsPublisher {
     this.schedule(uri);
   }
 
-  /** Drops extra diagnostics whose ranges an edit may have moved (live results name the text as validated). */
-  dropExtra(uri: string): void {
-    if (this.extra.delete(uri)) this.schedule(uri);
+  /** Drops the extra diagnostics of `source` (live results name the text as validated: an edit
+   *  may have moved their ranges). */
+  dropExtra(uri: string, source: string): void {
+    if (this.extra.get(uri)?.delete(source)) this.schedule(uri);
+  }
+
+  /** The extra diagnostics of `source`, if any. */
+  extraOf(uri: string, source: string): readonly Diagnostic[] {
+    return this.extra.get(uri)?.get(source) ?? [];
   }
 
   /** Files changed (as the include watch hears of them): see FirstDiagnostics.othersChanged. */

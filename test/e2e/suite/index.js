@@ -182,6 +182,24 @@ exports.run = async function run() {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('a zone saved as UTF-8 with a byte order mark: VS Code hides the mark and writes it back; the server reports it from the file', async () => {
+    const uri = file('bom.zone');
+    const text = '$ORIGIN example.org.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n';
+    fs.writeFileSync(uri.fsPath, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const doc = await open('bom.zone');
+    assert.equal(doc.getText(), text, 'VS Code showed the mark');
+    const bom = (ds) => ds.filter((d) => codeOf(d) === 'byte-order-mark');
+    const first = await waitForDiagnostics(uri, (ds) => bom(ds).length === 1, 'the byte-order-mark error');
+    assert.deepEqual([bom(first)[0].range.start.line, bom(first)[0].range.start.character, bom(first)[0].severity], [0, 0, vscode.DiagnosticSeverity.Error]);
+    // an edit and a save: VS Code writes the mark back, and the error stays
+    await vscode.window.activeTextEditor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), 'www IN A 192.0.2.2\n'));
+    assert.ok(await doc.save());
+    assert.deepEqual([...fs.readFileSync(uri.fsPath).subarray(0, 3)], [0xef, 0xbb, 0xbf], 'VS Code saved without the mark');
+    await waitForDiagnostics(uri, (ds) => bom(ds).length === 1 && ds.every((d) => codeOf(d) === 'byte-order-mark'), 'the error after the save');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(uri.fsPath);
+  });
+
   test('"Restart language server" brings diagnostics back', async () => {
     await vscode.commands.executeCommand('daneZone.restartServer');
     const doc = await open('generate.zone');

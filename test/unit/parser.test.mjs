@@ -480,3 +480,16 @@ test('a byte order mark at the start of the file (EF BB BF, "UTF-8 with BOM"): o
   assert.deepEqual(z2.problems.map((p) => [p.code, p.loc.file.id]), [['byte-order-mark', '/zones/hosts.inc']]);
   assert.deepEqual(z2.records.map((r) => r.owner), ['h.example.com.']);
 });
+
+test('a record with bad RDATA still sets the owner that blank-led lines below repeat, as BIND reads it', () => {
+  // an SOA with a serial out of range: its NS lines are the apex's, not "an owner there is none of"
+  const soa = parse(HEAD + '@ IN SOA ns1 hostmaster 99999999999 7200 3600 1209600 300\n  IN NS ns1\n  IN NS ns2\nns1 IN A 192.0.2.1\n');
+  assert.deepEqual(soa.problems.map((p) => p.code), ['rdata-invalid']);
+  assert.deepEqual(soa.records.map((r) => [r.owner, r.type]), [['example.com.', 'NS'], ['example.com.', 'NS'], ['ns1.example.com.', 'A']]);
+  // a bad address: the next line's AAAA is www's, not the owner before it
+  const a = parse(HEAD + 'ns1 IN A 192.0.2.1\nwww IN A 300.1.1.1\n  IN AAAA 2001:db8::1\n');
+  assert.deepEqual(a.records.map((r) => [r.owner, r.type]), [['ns1.example.com.', 'A'], ['www.example.com.', 'AAAA']]);
+  // an owner that cannot be read is not one: the line below still repeats the one before
+  const bad = parse(HEAD + 'ns1 IN A 192.0.2.1\nlabel..x IN A 192.0.2.2\n  IN AAAA 2001:db8::1\n');
+  assert.deepEqual(bad.records.map((r) => [r.owner, r.type]), [['ns1.example.com.', 'A'], ['ns1.example.com.', 'AAAA']]);
+});

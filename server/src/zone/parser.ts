@@ -585,6 +585,11 @@ function buildRecord(
     owner = r.name;
     ownerTok = 0;
     i = 1;
+    // the name a blank-led line below repeats, even when this record turns out bad (BIND takes
+    // the owner as it reads it): an SOA with a bad serial made the NS lines under it "repeat an
+    // owner there is none of", and a bad record's next lines went to the owner before it
+    state.lastOwner = owner;
+    state.lastOwnerKey = ownerKey;
   } else {
     if (!state.lastOwner || !state.lastOwnerKey) return err('syntax', 'this line starts with white space, so it repeats the previous owner, but there is none: write the owner name at the start of the line', data[0]);
     owner = state.lastOwner;

@@ -10,7 +10,7 @@ import { checkFixture } from '../helpers/expectations.mjs';
 const dir = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 
 const ZONE_RULES = [
-  'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address',
+  'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address', 'target-is-address',
   'soa-missing', 'soa-multiple', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
   'dname-with-children', 'occluded-below-delegation',
@@ -89,4 +89,14 @@ test('settings turn a rule off or change its severity', () => {
   assert.deepEqual(off.findings.filter((f) => f.ruleId === 'soa-timers'), []);
   const err = core.checkText(text, { fileId: 's.zone', host, settings: { severities: { 'soa-timers': 'error' } } });
   assert.deepEqual(err.findings.filter((f) => f.ruleId === 'soa-timers').map((f) => f.severity), ['error']);
+});
+
+test('target-is-address: an error for NS (BIND refuses the zone), a warning for MX and SRV; the message names the address and the name it became', () => {
+  const text = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\n  IN NS 192.0.2.54\n  IN MX 10 192.0.2.25\nns1 IN A 192.0.2.1\n_sip._tcp IN SRV 0 0 5060 2001:db8::60\n';
+  const found = core.checkText(text, { fileId: 'addr.zone', host: { now: () => new Date(), options: {} } }).findings;
+  assert.deepEqual(found.map((f) => [f.ruleId, f.severity, core.absRange(f.loc).startLine]), [
+    ['target-is-address', 'error', 4], ['target-is-address', 'warning', 5], ['target-is-address', 'warning', 7],
+  ]);
+  assert.equal(found[1].message, 'MX target 192.0.2.25 is an IP address, read as the host name 192.0.2.25.example.com.: an MX record names a host, which needs its own A or AAAA record; write that host\'s name here');
+  assert.match(found[2].message, /^SRV target 2001:db8::60 is an IP address, read as the host name 2001:db8::60\.example\.com\./);
 });

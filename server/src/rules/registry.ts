@@ -6,6 +6,7 @@ import { cnameAndOtherData } from './cname-and-other-data';
 import { multipleCname } from './multiple-cname';
 import { targetIsCname } from './target-is-cname';
 import { targetNoAddress } from './target-no-address';
+import { targetIsAddress } from './target-is-address';
 import { soaMissing } from './soa-missing';
 import { soaMultiple } from './soa-multiple';
 import { soaTimers } from './soa-timers';
@@ -30,6 +31,7 @@ export const RULES: Rule[] = [
   multipleCname,
   targetIsCname,
   targetNoAddress,
+  targetIsAddress,
   outOfZone,
   nameOriginRepeated,
   ttlMismatch,

@@ -7,7 +7,7 @@
 // a target below a DNAME is redirected (RFC 6672 §2.3): not checked.
 import { rfc, type RecordRule } from './rule';
 import { isInZone, nameKey } from '../zone/names';
-import { targetLoc, targetName } from './support/targets';
+import { addressWrittenAsName, targetLoc, targetName } from './support/targets';
 import { NameMemo } from './support/name-memo';
 import { cutAbove } from './support/zone-cuts';
 
@@ -40,6 +40,8 @@ export const targetNoAddress: RecordRule = {
     if (target === undefined || target === '.') return;
     const key = nameKey(target);
     if (!isInZone(key, zone.origin)) return;
+    // an address written as the name is target-is-address's finding
+    if (addressWrittenAsName(target) !== undefined) return;
     // an alias is target-is-cname's (or mx-target-cname's) finding, not a missing address
     if (addressOrAlias.get(zone, key)) return;
     const cut = cutAbove(zone, key);

@@ -100,3 +100,30 @@ test('target-is-address: an error for NS (BIND refuses the zone), a warning for 
   assert.equal(found[1].message, 'MX target 192.0.2.25 is an IP address, read as the host name 192.0.2.25.example.com.: an MX record names a host, which needs its own A or AAAA record; write that host\'s name here');
   assert.match(found[2].message, /^SRV target 2001:db8::60 is an IP address, read as the host name 2001:db8::60\.example\.com\./);
 });
+
+test('target-no-address: a target written like another domain\'s name without its final dot gets the hint and a fix that adds the dot; the fixed zone has nothing left', () => {
+  const text = [
+    '$ORIGIN example.org.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '  IN NS ns1', 'ns1 IN A 192.0.2.1',
+    '  IN NS ns2.example.net', '  IN MX 10 mx.example.de', '  IN MX 20 mail.sub', '  IN MX 30 mail', 'sub IN TXT "x"', '',
+  ].join('\n');
+  const host = { now: () => new Date(), options: {} };
+  const rule = core.RULES.find((r) => r.id === 'target-no-address');
+  const found = core.checkText(text, { fileId: 'dot.zone', host }).findings.filter((f) => f.ruleId === 'target-no-address');
+  assert.deepEqual(found.map((f) => core.absRange(f.loc).startLine), [5, 6, 7, 8]);
+  assert.equal(found[0].message, 'NS target ns2.example.net.example.org. is inside the zone but has no A or AAAA record: written without a final dot, so the origin was appended; did you mean ns2.example.net.? (RFC 1035 §5.1)');
+  assert.match(found[1].message, /did you mean mx\.example\.de\.\?/);
+  // names that read as this zone's own (no top-level domain at their end): no hint, no fix
+  for (const f of found.slice(2)) {
+    assert.doesNotMatch(f.message, /final dot/);
+    assert.deepEqual(rule.fixes(f.data), []);
+  }
+  const fixes = found.slice(0, 2).map((f) => rule.fixes(f.data));
+  assert.deepEqual(fixes.map((x) => x.map((f) => f.title)), [['Add the trailing dot: ns2.example.net.'], ['Add the trailing dot: mx.example.de.']]);
+  const lines = text.split('\n');
+  for (const e of fixes.flat().flatMap((f) => f.edits)) {
+    const l = lines[e.range.startLine];
+    lines[e.range.startLine] = l.slice(0, e.range.startCol) + e.newText + l.slice(e.range.endCol);
+  }
+  const after = core.checkText(lines.join('\n'), { fileId: 'dot.zone', host }).findings.filter((f) => f.ruleId === 'target-no-address');
+  assert.deepEqual(after.map((f) => core.absRange(f.loc).startLine), [7, 8]);
+});

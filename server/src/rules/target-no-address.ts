@@ -5,13 +5,35 @@
 // per-type severity. A target at or below a delegation is the child zone's (RFC 1034
 // §4.3.2): not checked for MX, while an NS target there needs its glue address here;
 // a target below a DNAME is redirected (RFC 6672 §2.3): not checked.
-import { rfc, type RecordRule } from './rule';
-import { isInZone, nameKey } from '../zone/names';
+import { rfc, type QuickFix, type RecordRule } from './rule';
+import type { Loc, ZoneRecord } from '../zone/model';
+import { isAbsolute, isInZone, nameKey } from '../zone/names';
+import { locRange, tokensIn } from './dane-support/loc-range';
+import { fixesFromData, type FixData } from './dane-support/fix-data';
 import { addressWrittenAsName, targetLoc, targetName } from './support/targets';
 import { NameMemo } from './support/name-memo';
 import { cutAbove } from './support/zone-cuts';
 
 const HAS_ADDRESS = new Set(['A', 'AAAA']);
+
+// Top-level domains a relative target is likely meant to end in: `NS ns2.example.net` without
+// its final dot becomes ns2.example.net.<origin>. Two-letter labels stand for the country codes.
+const TLD_LIKE = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'arpa', 'info', 'biz', 'name', 'pro', 'app', 'dev', 'cloud', 'online', 'site', 'xyz', 'shop', 'email']);
+
+/** The hint and the fix for a target written like a name of another domain without its final
+ *  dot (its last label a top-level domain's): the origin was appended to it. */
+function missingDot(rec: ZoneRecord, loc: Loc): { hint: string; fix: QuickFix } | undefined {
+  if (rec.generated) return undefined;
+  const [tok] = tokensIn(loc);
+  if (!tok || isAbsolute(tok.text) || tok.text.includes('\\')) return undefined;
+  const labels = tok.text.toLowerCase().split('.');
+  const last = labels[labels.length - 1];
+  if (labels.length < 2 || !(/^[a-z]{2}$/.test(last) || TLD_LIKE.has(last))) return undefined;
+  return {
+    hint: `: written without a final dot, so the origin was appended; did you mean ${tok.text}.? (RFC 1035 §5.1)`,
+    fix: { title: `Add the trailing dot: ${tok.text}.`, preferred: true, edits: [{ file: loc.file.id, range: locRange(loc), newText: `${tok.text}.` }] },
+  };
+}
 
 // Whether a name has an address or is an alias: asked for every MX and NS pointing at it.
 const addressOrAlias = new NameMemo((_zone, at) => at.some((r) => HAS_ADDRESS.has(r.type) || r.type === 'CNAME'));
@@ -47,9 +69,13 @@ export const targetNoAddress: RecordRule = {
     const cut = cutAbove(zone, key);
     if (cut && (cut.kind === 'dname' || rec.type !== 'NS')) return;
     const where = !cut ? 'is inside the zone' : cut.at === key ? 'is a delegated name' : `is below the delegation of ${cut.at}`;
+    const loc = targetLoc(rec);
+    const dot = cut ? undefined : missingDot(rec, loc);
     ctx.report({
-      loc: targetLoc(rec),
-      message: `${rec.type} target ${target} ${where} but has no ${cut ? 'glue ' : ''}A or AAAA record${cut ? ' here' : ''}`,
+      loc,
+      message: `${rec.type} target ${target} ${where} but has no ${cut ? 'glue ' : ''}A or AAAA record${cut ? ' here' : ''}${dot?.hint ?? ''}`,
+      data: dot ? ({ fixes: [dot.fix] } satisfies FixData) : undefined,
     });
   },
+  fixes: fixesFromData,
 };

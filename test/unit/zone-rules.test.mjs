@@ -10,7 +10,7 @@ import { checkFixture } from '../helpers/expectations.mjs';
 const dir = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 
 const ZONE_RULES = [
-  'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address', 'target-is-address',
+  'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address', 'target-is-address', 'hostname-syntax',
   'soa-missing', 'soa-multiple', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
   'dname-with-children', 'occluded-below-delegation',
@@ -126,4 +126,24 @@ test('target-no-address: a target written like another domain\'s name without it
   }
   const after = core.checkText(lines.join('\n'), { fileId: 'dot.zone', host }).findings.filter((f) => f.ruleId === 'target-no-address');
   assert.deepEqual(after.map((f) => core.absRange(f.loc).startLine), [7, 8]);
+});
+
+test('hostname-syntax: its answers for every name of a column store (no key strings) agree with its question per name, spans and origins alike', () => {
+  const owners = ['www', 'my_host', '-lead', 'trail-', '*.wild', 'a.*.b', 'a*b', 'Upper_Case', 'MiXeD-ok', 'M\u00fcller', 'xn--mller-kva', '1digit',
+    'a\\032b', 'a\\.b_c', 'abs_olute.example.com.', 'fine.example.com.', '@'];
+  const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '  IN NS ns1', 'ns1 IN A 192.0.2.1'];
+  owners.forEach((o, i) => lines.push(`${o} IN A 192.0.2.${i + 2}`));
+  // an origin that is no host name: every name written relative to it fails with it
+  lines.push('$ORIGIN _srv.example.com.', 'www IN A 192.0.2.99', 'ok.example.com. IN A 192.0.2.98');
+  const zone = core.scanZone(lines.join('\n') + '\n', { fileId: 'names.zone', origin: 'example.com.', keepValues: core.typesReadByRules() });
+  const rule = core.RULES.find((r) => r.id === 'hostname-syntax');
+  const answers = rule.ownerAnswers(zone, zone.rows);
+  assert.equal(answers.length, zone.rows.nameCount);
+  const bad = [];
+  for (let id = 0; id < zone.rows.nameCount; id++) {
+    const key = zone.rows.nameKey(id);
+    assert.equal(answers[id], rule.appliesToOwner(key, zone) ? 1 : 2, key);
+    if (answers[id] === 1) bad.push(key);
+  }
+  assert.deepEqual(bad.sort(), ['-lead.example.com.', 'a*b.example.com.', 'abs_olute.example.com.', 'm\u00fcller.example.com.', 'my_host.example.com.', 'trail-.example.com.', 'upper_case.example.com.', 'www._srv.example.com.', 'a\\.b_c.example.com.'].sort());
 });

@@ -7,6 +7,7 @@ import { multipleCname } from './multiple-cname';
 import { targetIsCname } from './target-is-cname';
 import { targetNoAddress } from './target-no-address';
 import { targetIsAddress } from './target-is-address';
+import { hostnameSyntax } from './hostname-syntax';
 import { soaMissing } from './soa-missing';
 import { soaMultiple } from './soa-multiple';
 import { soaTimers } from './soa-timers';
@@ -32,6 +33,7 @@ export const RULES: Rule[] = [
   targetIsCname,
   targetNoAddress,
   targetIsAddress,
+  hostnameSyntax,
   outOfZone,
   nameOriginRepeated,
   ttlMismatch,

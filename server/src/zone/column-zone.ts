@@ -455,6 +455,10 @@ export class ColumnZone implements Zone, ZoneRows {
     return this.names.below(ids, self);
   }
 
+  namesFailing(passes: (text: string, start: number, end: number) => boolean): Uint8Array {
+    return this.names.failing(passes);
+  }
+
   forEachOwner(fn: (ownerId: number, rows: Int32Array, start: number, count: number) => void): void {
     const { order, start, count, rows } = this.ownerLists;
     for (let i = 0; i < order.length; i++) {

@@ -146,6 +146,9 @@ export interface ZoneRows {
   /** per name id: 1 when the name (with `self` false: only an ancestor of it) is one of the
    *  names `ids`, else 2 (one pass over the names, no key strings) */
   namesBelow(ids: readonly number[], self: boolean): Uint8Array;
+  /** per name id: 1 when `passes` fails on some part of the name, else 2 (NameTable.failing:
+   *  a name written in the text is asked about its span and its origin's key, no key strings) */
+  namesFailing(passes: (text: string, start: number, end: number) => boolean): Uint8Array;
   /** the row's target (byTarget's key, targets.ts) as a name id, or -1 when it has none */
   targetId(row: number): number;
   /** one more than the largest type code of a row (0 without rows): the size of a table by type

@@ -110,6 +110,27 @@ export class NameTable {
     return o === undefined ? written : o.key === '.' ? written + '.' : written + '.' + o.key;
   }
 
+  /** For every name id: 1 when `passes` is false for some part of the name, else 2. `passes`
+   *  reads characters [start, end) of a text: a name written in the zone text is asked about its
+   *  span there (as written: any case, relative or absolute), and its origin's key once per
+   *  origin; other names about their keys. No key strings are made (a question about every
+   *  name of a big zone, such as "is it a host name?", then costs no string per name). */
+  failing(passes: (text: string, start: number, end: number) => boolean): Uint8Array {
+    const out = new Uint8Array(this.count);
+    const originPasses = this.origins.map((o) => passes(o.key, 0, o.key.length));
+    for (let id = 0; id < this.count; id++) {
+      const key = this.keys[id];
+      let ok: boolean;
+      if (key !== undefined) ok = passes(key, 0, key.length);
+      else {
+        const oi = this.spanOrigin[id];
+        ok = passes(this.texts[this.spanSegment[id]], this.spanStart[id], this.spanEnd[id]) && (oi < 0 || originPasses[oi]);
+      }
+      out[id] = ok ? 2 : 1;
+    }
+    return out;
+  }
+
   /** For every name id: 1 when the name (with `self` false: only an ancestor of it) is one of
    *  `ids`, else 2. One pass without key strings for names written in the text: their
    *  ancestors' hashes come from their spans, read backwards, and only a hash that some

@@ -1,0 +1,92 @@
+// Host names are letters, digits and hyphens, a label neither starting nor ending with a hyphen
+// (RFC 952, as RFC 1123 §2.1 relaxed it to allow a leading digit). The DNS itself takes any octets
+// (RFC 2181 §11), but BIND's check-names holds the names that stand for hosts to this: the owners
+// of A, AAAA and MX records, and the NS, MX and SRV targets, the SOA's primary server and a
+// reverse zone's PTR targets. A primary zone with `my_host IN A ...` is not loaded by named
+// (check-names defaults to fail there; named-checkzone only warns): a warning here. A wildcard
+// owner (`*.example.com`) is a host name's too. Names written with escapes are left alone.
+// Reads the record only; the hints let a big zone's engine ask once per name.
+import { rfc, type RecordRule } from './rule';
+import { nameKey } from '../zone/names';
+import { fieldLoc } from './support/record-locs';
+import { addressWrittenAsName } from './support/targets';
+
+/** Types whose owner is a host (or mail domain) name. */
+const HOST_OWNER = new Set(['A', 'AAAA', 'MX']);
+/** Types with a host name in their RDATA, and its field. */
+const HOST_FIELD: Readonly<Record<string, number>> = { NS: 0, MX: 1, SRV: 3, SOA: 0, PTR: 0 };
+
+/** The first label of text[start, end) that a host name cannot have, as [from, to), or
+ *  undefined. Labels are '.'-separated (a final '.' ends the name), in any case; a label with
+ *  an escape is left alone, and with `wildcard` (an owner) so is a label '*' (one that is not
+ *  the first is non-terminal-wildcard's finding). One reading for a key and for a name's span
+ *  in the zone text (the engine's answers by name), so the two always agree. */
+function badLabel(text: string, start: number, end: number, wildcard: boolean): [number, number] | undefined {
+  let label = start, other = false, escaped = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      const star = wildcard && i - label === 1 && text.charCodeAt(label) === 42;
+      if (i > label && !escaped && !star && (other || text.charCodeAt(label) === 45 || text.charCodeAt(i - 1) === 45)) return [label, i];
+      label = i + 1;
+      other = escaped = false;
+    } else if (c === 92) escaped = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) other = true;
+  }
+  return undefined;
+}
+
+/** Why a name (a key: lower case, absolute) is not a host name, or undefined when it is one. */
+export function notHostname(key: string, wildcard: boolean): string | undefined {
+  const bad = badLabel(key, 0, key.length, wildcard);
+  if (!bad) return undefined;
+  const label = key.slice(bad[0], bad[1]);
+  const c = [...label].find((x) => !/[a-z0-9-]/i.test(x));
+  if (c === undefined) return `the label '${label}' ${label.startsWith('-') ? 'starts' : 'ends'} with a hyphen`;
+  const idn = c.charCodeAt(0) > 127 ? ', and an internationalised name is written in its xn-- form (RFC 5891)' : '';
+  return `the label '${label}' has '${c}'${idn}`;
+}
+
+/** For the engine's answers by name (an owner: a wildcard label passes). */
+const ownerPasses = (text: string, start: number, end: number): boolean => badLabel(text, start, end, true) === undefined;
+
+const isReverse = (key: string): boolean => key.endsWith('.in-addr.arpa.') || key.endsWith('.ip6.arpa.');
+
+const BIND = 'BIND does not load such a primary zone (check-names fails it by default; named-checkzone warns)';
+
+export const hostnameSyntax: RecordRule = {
+  id: 'hostname-syntax',
+  scope: 'record',
+  types: ['A', 'AAAA', 'MX', 'NS', 'SRV', 'SOA', 'PTR'],
+  defaultSeverity: 'warning',
+  rfc: [
+    rfc('RFC 1123 §2.1', 'https://www.rfc-editor.org/rfc/rfc1123#section-2.1'),
+    rfc('RFC 952', 'https://www.rfc-editor.org/rfc/rfc952'),
+  ],
+  summary: 'A name that stands for a host (owner of A, AAAA or MX; NS, MX or SRV target; SOA primary; PTR target) with characters other than letters, digits and hyphens: BIND does not load the zone (check-names).',
+  appliesToOwner: (ownerKey) => notHostname(ownerKey, true) !== undefined,
+  ownerAnswers: (_zone, rows) => rows.namesFailing(ownerPasses),
+  rdataTypes: Object.keys(HOST_FIELD),
+  appliesToTarget: (targetKey) => notHostname(targetKey, false) !== undefined,
+  check(rec, ctx) {
+    if (HOST_OWNER.has(rec.type)) {
+      const why = notHostname(rec.ownerKey, true);
+      if (why) {
+        ctx.report({
+          loc: rec.ownerExplicit ? rec.ownerLoc : rec.typeLoc,
+          message: `${rec.owner}, the owner of this ${rec.type} record, is not a host name: ${why} (letters, digits and hyphens only, RFC 1123 §2.1); ${BIND}`,
+        });
+      }
+    }
+    const i = HOST_FIELD[rec.type];
+    if (i === undefined || (rec.type === 'PTR' && !isReverse(rec.ownerKey))) return;
+    const v = rec.values[i];
+    // an address written as the name is target-is-address's finding
+    if (typeof v !== 'string' || addressWrittenAsName(v) !== undefined) return;
+    const why = notHostname(nameKey(v), false);
+    if (!why) return;
+    const what = rec.type === 'SOA' ? 'SOA primary server' : `${rec.type} target`;
+    ctx.report({ loc: fieldLoc(rec, i), message: `${what} ${v} is not a host name: ${why} (letters, digits and hyphens only, RFC 1123 §2.1); ${BIND}` });
+  },
+};
+

@@ -311,7 +311,7 @@ function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Check
   const all: HintedRule[] = recordRules.map((c) => ({
     ...c,
     // answers a rule gives for every name at once are complete: the engine only reads them
-    memo: c.rule.appliesToOwner ? ((rows.nameCount >= ANSWERS_FROM_NAMES ? c.rule.ownerAnswers?.(zone, rows) : undefined) ?? new Uint8Array(rows.nameCount)) : undefined,
+    memo: c.rule.appliesToOwner ? ((rows.nameCount >= (c.rule.ownerAnswersFrom ?? ANSWERS_FROM_NAMES) ? c.rule.ownerAnswers?.(zone, rows) : undefined) ?? new Uint8Array(rows.nameCount)) : undefined,
     targetMemo: c.rule.appliesToOwner && c.rule.appliesToTarget ? new Uint8Array(rows.nameCount) : undefined,
   }));
   const forCode: (HintedRule[] | undefined)[] = new Array(rows.typeCodeLimit); // by type code
@@ -340,9 +340,10 @@ function checkRecordRows(zone: Zone, rows: ZoneRows, recordRules: readonly Check
   }
 }
 
-// RecordRule.ownerAnswers pays from this many names on: its pass over the names costs the
-// JIT's warm-up once, and a smaller zone's questions per name cost less (the rules of the
-// 100k bench zone, 70 000 names: 5-10% slower with it; of the 1M zone, 700 000: 10% quicker).
+// RecordRule.ownerAnswers pays from this many names on, unless the rule says otherwise
+// (ownerAnswersFrom): a pass like namesBelow costs the JIT's warm-up once, and a smaller zone's
+// questions per name cost less (the rules of the 100k bench zone, 70 000 names: 5-10% slower
+// with it; of the 1M zone, 700 000: 10% quicker).
 const ANSWERS_FROM_NAMES = 200_000;
 
 /** A record rule with its hints' answers by name id (0 not asked yet, 1 yes, 2 no); without

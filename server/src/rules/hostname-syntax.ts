@@ -68,6 +68,9 @@ export const hostnameSyntax: RecordRule = {
   summary: 'A name that stands for a host (owner of A, AAAA or MX; NS, MX or SRV target; SOA primary; PTR target) with characters other than letters, digits and hyphens: BIND does not load the zone (check-names).',
   appliesToOwner: (ownerKey) => notHostname(ownerKey, true) !== undefined,
   ownerAnswers: (_zone, rows) => rows.namesFailing(ownerPasses),
+  // a look at each name's characters: cheaper than a key string per name at any size (the
+  // 100k bench zone: the rule alone 38 ms asked per name, 16 with its answers)
+  ownerAnswersFrom: 0,
   rdataTypes: Object.keys(HOST_FIELD),
   appliesToTarget: (targetKey) => notHostname(targetKey, false) !== undefined,
   check(rec, ctx) {

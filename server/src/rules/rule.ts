@@ -113,6 +113,9 @@ export interface RecordRule extends RuleBase {
    *  engine asks it of zones of many names only); undefined: the engine asks appliesToOwner.
    *  Must agree with appliesToOwner on every name. */
   ownerAnswers?(zone: Zone, rows: ZoneRows): Uint8Array | undefined;
+  /** with ownerAnswers: from how many names on the engine asks it (default 200 000, where a
+   *  pass like namesBelow starts to pay; a pass over the names' characters pays at any size) */
+  ownerAnswersFrom?: number;
   /** with appliesToOwner: types whose RDATA check() reads whatever the owner (a name field), so a
    *  big zone's engine checks their records where appliesToOwner says no, and keeps their values */
   rdataTypes?: readonly string[];

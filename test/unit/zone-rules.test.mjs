@@ -10,7 +10,7 @@ import { checkFixture } from '../helpers/expectations.mjs';
 const dir = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 
 const ZONE_RULES = [
-  'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address', 'target-is-address', 'hostname-syntax',
+  'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address', 'target-is-address', 'hostname-syntax', 'soa-rname-mailbox', 'caa-critical-unknown-tag',
   'soa-missing', 'soa-multiple', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
   'dname-with-children', 'occluded-below-delegation',
@@ -146,4 +146,20 @@ test('hostname-syntax: its answers for every name of a column store (no key stri
     if (answers[id] === 1) bad.push(key);
   }
   assert.deepEqual(bad.sort(), ['-lead.example.com.', 'a*b.example.com.', 'abs_olute.example.com.', 'm\u00fcller.example.com.', 'my_host.example.com.', 'trail-.example.com.', 'upper_case.example.com.', 'www._srv.example.com.', 'a\\.b_c.example.com.'].sort());
+});
+
+test('soa-rname-mailbox: the fix writes the mailbox as a name (the local part\'s dots escaped), and the fixed zone has nothing left', () => {
+  const text = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 john.doe@Example.com. 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n';
+  const host = { now: () => new Date(), options: {} };
+  const rule = core.RULES.find((r) => r.id === 'soa-rname-mailbox');
+  const [f] = core.checkText(text, { fileId: 'rname.zone', host }).findings.filter((x) => x.ruleId === 'soa-rname-mailbox');
+  assert.match(f.message, /^SOA RNAME john\.doe@Example\.com\. is written as an e-mail address: .*did you mean john\\\.doe\.Example\.com\.\? \(RFC 1035 §8\)$/);
+  const [fix] = rule.fixes(f.data);
+  assert.equal(fix.title, 'Write the mailbox as a name: john\\.doe.Example.com.');
+  const [e] = fix.edits;
+  const lines = text.split('\n');
+  lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+  const z = core.checkText(lines.join('\n'), { fileId: 'rname.zone', host });
+  assert.deepEqual(z.findings.map((x) => x.ruleId), []);
+  assert.equal(z.zone.records.find((r) => r.type === 'SOA').values[1], 'john\\.doe.Example.com.');
 });

@@ -11,6 +11,8 @@ import { hostnameSyntax } from './hostname-syntax';
 import { soaMissing } from './soa-missing';
 import { soaMultiple } from './soa-multiple';
 import { soaTimers } from './soa-timers';
+import { soaRnameMailbox } from './soa-rname-mailbox';
+import { caaCriticalUnknownTag } from './caa-critical-unknown-tag';
 import { outOfZone } from './out-of-zone';
 import { ttlMismatch } from './ttl-mismatch';
 import { duplicateRecord } from './duplicate-record';
@@ -28,6 +30,7 @@ export const RULES: Rule[] = [
   soaMissing,
   soaMultiple,
   soaTimers,
+  soaRnameMailbox,
   cnameAndOtherData,
   multipleCname,
   targetIsCname,
@@ -42,6 +45,7 @@ export const RULES: Rule[] = [
   dsAtApex,
   nullMxMixed,
   svcbReservedKey,
+  caaCriticalUnknownTag,
   dnameWithChildren,
   occludedBelowDelegation,
   ...DANE_RULES,

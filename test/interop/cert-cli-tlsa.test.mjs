@@ -38,6 +38,17 @@ test('dane-zone tlsa prints the record danetool computes', () => {
   assert.equal(run('tlsa', 'mx1.pub.pem').stdout, `IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'mx1.pem', 1, 1)}\n`);
 });
 
+test('dane-zone tlsa with usage 0 or 1 prints the record asked for, with a warning that SMTP senders do not use it', () => {
+  for (const usage of ['0', '1']) {
+    const r = usage === '0' ? run('tlsa', 'mx1-chain.pem', '--usage', usage) : run('tlsa', 'mx1.pem', '--usage', usage);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`^_25\\._tcp\\.mx1\\.example\\.com\\. IN TLSA ${usage} 1 1 [0-9a-f]{64}\\n$`));
+    assert.match(r.stderr, new RegExp(`warning: usage ${usage} \\(${usage === '0' ? 'PKIX-TA' : 'PKIX-EE'}\\) is unusable for SMTP: .*RFC 7672 §3\\.1\\.3`));
+  }
+  assert.doesNotMatch(run('tlsa', 'mx1.pem').stderr, /warning/);
+  assert.doesNotMatch(run('tlsa', 'mx1-chain.pem', '--usage', '2').stderr, /warning/);
+});
+
 test('dane-zone tlsa errors: exit 3 for unreadable files and bad usage alike, message on stderr, nothing on stdout', () => {
   const cases = [
     [['tlsa', 'missing.pem'], 3, /cannot read missing\.pem: ENOENT/],

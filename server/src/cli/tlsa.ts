@@ -75,6 +75,11 @@ export async function tlsaMain(args: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   for (const n of m.notes) process.stderr.write(`dane-zone tlsa: note: ${n}\n`);
+  // the record is for _25._tcp (SMTP), where senders do not use these usages: printed as asked,
+  // with the word an operator needs before publishing it
+  if (a.usage === 0 || a.usage === 1) {
+    process.stderr.write(`dane-zone tlsa: warning: usage ${a.usage} (${a.usage === 0 ? 'PKIX-TA' : 'PKIX-EE'}) is unusable for SMTP: DANE senders treat such records as unusable (RFC 7672 §3.1.3), so this one protects nothing; use 3 (DANE-EE) or 2 (DANE-TA)\n`);
+  }
   let owner = a.owner ? smtpTlsaOwner(a.owner) : undefined;
   const cert = m.certs[built.certIndex];
   if (cert) {

@@ -117,7 +117,8 @@ export interface RecordRule extends RuleBase {
    *  pass like namesBelow starts to pay; a pass over the names' characters pays at any size) */
   ownerAnswersFrom?: number;
   /** with appliesToOwner: types whose RDATA check() reads whatever the owner (a name field), so a
-   *  big zone's engine checks their records where appliesToOwner says no, and keeps their values */
+   *  big zone's engine checks their records where appliesToOwner says no, and keeps their values
+   *  (of the rule's other types it keeps none: the owner's name decides about them) */
   rdataTypes?: readonly string[];
   /** with rdataTypes: for those of them with a target (zone/targets.ts TARGET_FIELD: MX, NS, SRV,
    *  CNAME, DNAME, PTR), false when check() has nothing to say about a record whose owner

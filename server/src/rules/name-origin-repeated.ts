@@ -14,8 +14,7 @@ import { isAbsolute, isInZone, nameKey } from '../zone/names';
 import { entryTokens } from '../zone/locate';
 import { originKey } from './support/origin-key';
 import { fieldLoc } from './support/record-locs';
-import { locRange } from './dane-support/loc-range';
-import { fixesFromData, type FixData } from './dane-support/fix-data';
+import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
 
 const SIGNER_WRITTEN = new Set(['RRSIG', 'NSEC']);
 
@@ -75,11 +74,7 @@ function report(rec: ZoneRecord, what: string, name: string, key: string, loc: L
     ? undefined
     : entryTokens(loc.file, loc.entry).find((t) => t.line === span.line && t.start === span.start && t.end === span.end && span.endLine === span.line);
   if (tok && !isAbsolute(tok.text) && nameKey(tok.text + '.') === meantKey) {
-    fixes.push({
-      title: `Add the trailing dot: ${tok.text}.`,
-      preferred: true,
-      edits: [{ file: loc.file.id, range: locRange(loc), newText: tok.text + '.' }],
-    });
+    fixes.push(rewriteFix(`Add the trailing dot: ${tok.text}.`, loc, `${tok.text}.`));
   }
   report({
     loc,

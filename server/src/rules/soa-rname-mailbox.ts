@@ -5,8 +5,8 @@
 // fix writes the '@' as a dot and escapes the dots of the local part (john\.doe.example.org.).
 import { rfc, type RecordRule } from './rule';
 import { fieldLoc } from './support/record-locs';
-import { locRange, tokensIn } from './dane-support/loc-range';
-import { fixesFromData, type FixData } from './dane-support/fix-data';
+import { tokensIn } from './dane-support/loc-range';
+import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
 
 const RNAME = 1;
 
@@ -36,7 +36,7 @@ export const soaRnameMailbox: RecordRule = {
     ctx.report({
       loc,
       message: `SOA RNAME ${rname} is written as an e-mail address: the mailbox is written as a name whose first label is the local part; did you mean ${meant}? (RFC 1035 §8)`,
-      data: written ? ({ fixes: [{ title: `Write the mailbox as a name: ${meant}`, preferred: true, edits: [{ file: loc.file.id, range: locRange(loc), newText: meant }] }] } satisfies FixData) : undefined,
+      data: written ? ({ fixes: [rewriteFix(`Write the mailbox as a name: ${meant}`, loc, meant)] } satisfies FixData) : undefined,
     });
   },
   fixes: fixesFromData,

@@ -8,8 +8,8 @@
 import { rfc, type QuickFix, type RecordRule } from './rule';
 import type { Loc, ZoneRecord } from '../zone/model';
 import { isAbsolute, isInZone, nameKey } from '../zone/names';
-import { locRange, tokensIn } from './dane-support/loc-range';
-import { fixesFromData, type FixData } from './dane-support/fix-data';
+import { tokensIn } from './dane-support/loc-range';
+import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
 import { addressWrittenAsName, targetLoc, targetName } from './support/targets';
 import { NameMemo } from './support/name-memo';
 import { cutAbove } from './support/zone-cuts';
@@ -31,7 +31,7 @@ function missingDot(rec: ZoneRecord, loc: Loc): { hint: string; fix: QuickFix } 
   if (labels.length < 2 || !(/^[a-z]{2}$/.test(last) || TLD_LIKE.has(last))) return undefined;
   return {
     hint: `: written without a final dot, so the origin was appended; did you mean ${tok.text}.? (RFC 1035 §5.1)`,
-    fix: { title: `Add the trailing dot: ${tok.text}.`, preferred: true, edits: [{ file: loc.file.id, range: locRange(loc), newText: `${tok.text}.` }] },
+    fix: rewriteFix(`Add the trailing dot: ${tok.text}.`, loc, `${tok.text}.`),
   };
 }
 

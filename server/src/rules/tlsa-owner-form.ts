@@ -6,9 +6,8 @@
 import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
 import { splitTlsaOwner } from './dane-support/tlsa-fields';
-import { locRange } from './dane-support/loc-range';
 import { entryTokens } from '../zone/locate';
-import { fixesFromData, type FixData } from './dane-support/fix-data';
+import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
 import { isServiceName, reachedFromServiceName, wildcardAnswersServices } from './dane-support/tlsa-lookup';
 import type { Zone, ZoneRecord } from '../zone/model';
 
@@ -59,11 +58,7 @@ export const tlsaOwnerForm: RecordRule = {
         ? entryTokens(rec.ownerLoc.file, rec.ownerLoc.entry).find((t) => t.line === rec.ownerLoc.span.line && t.start === rec.ownerLoc.span.start)
         : undefined;
       if (tok && bad.test(tok.text)) {
-        fixes.push({
-          title: `Change owner to ${fixed}`,
-          preferred: true,
-          edits: [{ file: rec.ownerLoc.file.id, range: locRange(rec.ownerLoc), newText: tok.text.replace(bad, good) }],
-        });
+        fixes.push(rewriteFix(`Change owner to ${fixed}`, rec.ownerLoc, tok.text.replace(bad, good)));
       }
       const why = slip
         ? `senders never query ${slip[1]}.${host}: TLSA for SMTP lives at _25._tcp.<MX host> (RFC 6698 §3, RFC 7672 §2.2.3)`

@@ -2,6 +2,8 @@
 // certificate at hand and stores them in Finding.data; `fixes(data)` only
 // re-validates and returns them (the code-action handler keeps no cache).
 import type { QuickFix, TextEditSpec } from '../rule';
+import type { Loc } from '../../zone/model';
+import { locRange } from './loc-range';
 
 export interface FixData {
   fixes: QuickFix[];
@@ -25,4 +27,9 @@ export function fixesFromData(data: unknown): QuickFix[] {
   if (!Array.isArray(fixes)) return [];
   return fixes.filter((f): f is QuickFix => !!f && typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.every(isEdit) &&
     (f.command === undefined || typeof f.command.command === 'string'));
+}
+
+/** The preferred fix that writes `newText` over what `loc` covers (one token, as written). */
+export function rewriteFix(title: string, loc: Loc, newText: string): QuickFix {
+  return { title, preferred: true, edits: [{ file: loc.file.id, range: locRange(loc), newText }] };
 }

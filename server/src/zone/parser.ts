@@ -703,8 +703,6 @@ function buildRecord(
   if (!state.zoneClass) state.zoneClass = klass;
   else if (klass !== state.zoneClass) return err('syntax', `class ${klass} differs from the zone's class ${state.zoneClass}`, typeTok);
   state.lastClass = klass;
-  state.lastOwner = owner;
-  state.lastOwnerKey = ownerKey;
   return new Rec({
     owner, ownerKey, ttl, ttlExplicit, class: klass, type, typeCode,
     values, generic, file, entry, generated, ownerTok, typeTok: typeIdx, rdataEnd: data.length,

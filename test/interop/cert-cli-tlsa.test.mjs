@@ -54,6 +54,11 @@ test('dane-zone tlsa errors: exit 3 for unreadable files and bad usage alike, me
     [['tlsa', 'missing.pem'], 3, /cannot read missing\.pem: ENOENT/],
     [['tlsa', 'notcert.pem'], 3, /notcert\.pem holds no CERTIFICATE or PUBLIC KEY block \(found: PRIVATE KEY\)/],
     [['tlsa', 'mx1.pem', '--usage', '2'], 3, /needs the issuer certificate; the file holds only the leaf/],
+    // a CA that did not issue the leaf is no issuer, whatever its name (the impostor has the right one)
+    [['tlsa', 'mx1-wrong-ca.pem', '--usage', '2'], 3, /needs the issuer certificate; no certificate in the file issued the leaf \(CN=mx1\.example\.com\): append its issuer/],
+    [['tlsa', 'mx1-impostor-ca.pem', '--usage', '2'], 3, /no certificate in the file issued the leaf/],
+    [['tlsa', 'mx1.pem', '--owner', '*.example.com'], 3, /--owner: '\*\.example\.com' is a wildcard, but senders look up TLSA at _25\._tcp\.<MX host>/],
+    [['tlsa', 'mx1.pem', '--owner', 'a.*.example.com'], 3, /is a wildcard/],
     [['tlsa', 'mx1.pub.pem', '--selector', '0'], 3, /selector 0 \(Cert\) needs a certificate/],
     [['tlsa', 'mx1.pem', '--mtype', '7'], 3, /matching type 7 is not 0 \(Full\), 1 \(SHA2-256\) or 2 \(SHA2-512\)/],
     [['tlsa', 'mx1.pem', '--usage', '4'], 3, /usage 4 is not 0-3/],
@@ -69,6 +74,28 @@ test('dane-zone tlsa errors: exit 3 for unreadable files and bad usage alike, me
     assert.match(r.stderr, msg, args.join(' '));
     assert.equal(r.stdout, '', args.join(' '));
   }
+});
+
+test('dane-zone tlsa prints a record for each end-entity certificate of a file, as danetool computes each', () => {
+  const r = run('tlsa', 'two-leaves.pem', '--owner', 'mx1.example.com');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, danetool('--host=mx1.example.com', '--load-certificate', 'mx1.pem') + danetool('--host=mx1.example.com', '--load-certificate', 'mx2.pem'));
+  assert.match(r.stderr, /note: the file holds 2 end-entity certificates \(mx1\.example\.com, mx2\.example\.com; say, an RSA and an ECDSA certificate\)/);
+  assert.match(r.stderr, /from leaf CN=mx1\.example\.com[^\n]*\n[^]*from leaf CN=mx2\.example\.com/);
+  assert.doesNotMatch(r.stderr, /did not issue/, 'the CA written twice is one certificate, in both chains');
+  // usage 2: the CA both leaves share, once
+  assert.equal(run('tlsa', 'two-leaves.pem', '--usage', '2', '--owner', 'mx1.example.com').stdout, danetool('--host=mx1.example.com', '--load-certificate', 'ca.pem', '--ca'));
+  // a file with a CA that issued nothing in it: the leaf's record, and a note about that CA
+  const wrong = run('tlsa', 'mx1-wrong-ca.pem');
+  assert.equal(wrong.stdout, danetool('--host=mx1.example.com', '--load-certificate', 'mx1.pem'));
+  assert.match(wrong.stderr, /note: certificate 2 of 2 \(Other CA\) did not issue the leaf \(mx1\.example\.com\) nor any of its issuers/);
+});
+
+test('dane-zone tlsa --owner with an internationalised name writes the A-label senders look up', () => {
+  const r = run('tlsa', 'mx1.pem', '--owner', 'bücher.example');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, `_25._tcp.xn--bcher-kva.example. IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'mx1.pem', 1, 1)}\n`);
+  assert.match(r.stderr, /note: --owner bücher\.example written as xn--bcher-kva\.example, the A-label form senders look up/);
 });
 
 test('dane-zone check reports certificate links and DANE rules with positions', () => {

@@ -1,6 +1,6 @@
 // Builds the TLSA RDATA a certificate file should publish (for the CLI
 // `dane-zone tlsa`, the "Generate TLSA record" command and quick-fixes):
-// usage 3/1 from the leaf, usage 2/0 from the leaf's issuer in the file. Pure.
+// usage 3/1 from the leaf, usage 2/0 from the certificate of the file that issued it. Pure.
 import type { CertMaterial } from './cert-file';
 import { matchBytes, associationData, type MatchingType, type Selector } from './tlsa-data';
 
@@ -34,14 +34,17 @@ export function buildTlsa(m: CertMaterial, c: TlsaChoice): BuiltTlsa | { error: 
   const sel = c.selector as Selector;
   const mt = c.matchingType as MatchingType;
   const ta = c.usage === 0 || c.usage === 2;
-  const certIndex = ta ? 1 : 0;
   if (m.certs.length === 0) {
     if (ta) return { error: `usage ${c.usage} (${USAGE_NAMES[c.usage]}) needs the issuer certificate; the file holds only a public key` };
     if (sel === 0) return { error: 'selector 0 (Cert) needs a certificate; the file holds only a public key (use selector 1, SPKI)' };
     return { rdata: `${c.usage} 1 ${mt} ${matchBytes(m.leafSpki, mt)}`, certIndex: 0 };
   }
-  const cert = m.certs[certIndex];
-  if (!cert) return { error: `usage ${c.usage} (${USAGE_NAMES[c.usage]}) needs the issuer certificate; the file holds only the leaf (append the chain to it)` };
+  const certIndex = ta ? m.chains[0]?.issuers[0] : m.chains[0]?.leaf ?? 0;
+  const cert = certIndex === undefined ? undefined : m.certs[certIndex];
+  if (!cert || certIndex === undefined) {
+    const why = m.certs.length > 1 ? `no certificate in the file issued the leaf (${m.certs[0].subject.replace(/\n/g, ', ')}): append its issuer` : 'the file holds only the leaf (append the chain to it)';
+    return { error: `usage ${c.usage} (${USAGE_NAMES[c.usage]}) needs the issuer certificate; ${why}` };
+  }
   return { rdata: `${c.usage} ${sel} ${mt} ${associationData(cert, sel, mt)}`, certIndex };
 }
 

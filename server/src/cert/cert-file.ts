@@ -14,8 +14,18 @@ export interface CertMaterial {
   certs: X509Certificate[];
   /** SubjectPublicKeyInfo DER of the leaf (or of the bare public key) */
   leafSpki: Buffer;
+  /** the end-entity certificates (the first is certs[0]; a server with an RSA and an ECDSA
+   *  certificate has two), each with the file's certificates that issued it, nearest first;
+   *  empty for a bare public key */
+  chains: CertChain[];
   /** non-fatal remarks (ignored blocks, suspicious chain order) */
   notes: string[];
+}
+
+/** Indices into CertMaterial.certs: an end entity and its issuers, each signed by the next. */
+export interface CertChain {
+  leaf: number;
+  issuers: number[];
 }
 
 export type CertReadResult = CertMaterial | { error: string };
@@ -57,42 +67,99 @@ export function spkiOf(cert: X509Certificate): Buffer {
   return cert.publicKey.export({ type: 'spki', format: 'der' });
 }
 
-function fromCerts(format: 'pem' | 'der', certs: X509Certificate[], notes: string[]): CertMaterial {
-  if (certs.length > 1 && !certs[0].checkIssued(certs[1]) && certs[1].checkIssued(certs[0])) {
-    notes.push('the chain looks reversed: the first certificate must be the server (leaf) certificate');
-  } else if (certs.length > 1 && !certs[0].checkIssued(certs[1])) {
-    notes.push('the second certificate did not issue the first: the chain is not in leaf-first order');
+/** "`child` was issued by `parent`": names and key identifiers (checkIssued) and the signature.
+ *  A name match alone would take any CA of the same name, or a sibling intermediate, for the
+ *  issuer; a sender's chain check would not. */
+function issuedBy(child: X509Certificate, parent: X509Certificate): boolean {
+  if (child === parent || !child.checkIssued(parent)) return false;
+  try {
+    return child.verify(parent.publicKey);
+  } catch {
+    return false; // a key type node cannot verify with: not shown to be the issuer
   }
-  return { format, certs, leafSpki: spkiOf(certs[0]), notes };
 }
 
-/** A file's certificates with the end entity first: when the file holds them in another order
- *  (CA first), the end entity is the one certificate that issued no other in the file, and its
- *  issuers follow it. File order is kept when that is already so, or when no single
- *  certificate is the end entity (unrelated certificates, a bundle too big to sort). */
-function fromFileCerts(format: 'pem' | 'der', certs: X509Certificate[], notes: string[]): CertMaterial {
-  if (certs.length < 2 || certs.length > 32) return fromCerts(format, certs, notes);
-  // checkIssued(x): "this certificate was issued by x"
-  const issuesAnother = (c: X509Certificate): boolean => certs.some((o) => o !== c && o.checkIssued(c));
-  const ends = certs.filter((c) => !issuesAnother(c));
-  if (ends.length !== 1 || ends[0] === certs[0]) return fromCerts(format, certs, notes);
-  const ordered = [ends[0]];
-  for (let c = ends[0]; ;) {
-    const up = certs.find((o) => !ordered.includes(o) && c.checkIssued(o));
-    if (!up) break;
-    ordered.push(up);
-    c = up;
+const cnOf = (c: X509Certificate): string => /(?:^|\n)CN=([^\n]*)/.exec(c.subject)?.[1] ?? c.subject.replace(/\n/g, ', ');
+
+/** The issuers of certs[leaf] among `certs`, nearest first, each used once. */
+function issuersOf(certs: readonly X509Certificate[], leaf: number, issued: (child: number, parent: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let at = leaf; ;) {
+    const up = certs.findIndex((_, j) => j !== leaf && !out.includes(j) && issued(at, j));
+    if (up < 0) return out;
+    out.push(up);
+    at = up;
   }
-  for (const c of certs) if (!ordered.includes(c)) ordered.push(c);
-  const at = certs.indexOf(ends[0]) + 1;
-  notes.push(`the chain is reversed (issuer first): the end entity, the certificate that issued no other in the file, is certificate ${at} of ${certs.length}; it is taken as the leaf (a server must send it first)`);
-  return { format, certs: ordered, leafSpki: spkiOf(ordered[0]), notes };
+}
+
+/** A presented chain: the first certificate is the leaf (the server sends it first). */
+function fromCerts(format: 'pem' | 'der', certs: X509Certificate[], notes: string[]): CertMaterial {
+  const issuers = issuersOf(certs, 0, (c, p) => issuedBy(certs[c], certs[p]));
+  noteUnrelated(certs, [{ leaf: 0, issuers }], notes);
+  return { format, certs, leafSpki: spkiOf(certs[0]), chains: [{ leaf: 0, issuers }], notes };
+}
+
+/** Certificates that are in no chain: not the leaf's issuers, so no use to a sender's check. */
+function noteUnrelated(certs: readonly X509Certificate[], chains: readonly CertChain[], notes: string[]): void {
+  const used = new Set(chains.flatMap((c) => [c.leaf, ...c.issuers]));
+  const leaves = chains.map((c) => cnOf(certs[c.leaf])).join(', ');
+  certs.forEach((c, i) => {
+    if (!used.has(i)) notes.push(`certificate ${i + 1} of ${certs.length} (${cnOf(c)}) did not issue ${chains.length > 1 ? 'any end-entity certificate of the file' : 'the leaf'} (${leaves}) nor any of its issuers: it is no part of the chain, and a DANE-TA(2) record for it matches nothing`);
+  });
+}
+
+/** A file's certificates: its end entities (the certificates that issued no other in the file;
+ *  CA certificates among them only when no other is left) each followed by its issuers, the
+ *  file's first end entity first, then any certificate in no chain. A file may hold several
+ *  end entities (Postfix's smtpd_tls_chain_files: an RSA and an ECDSA key, each with its
+ *  certificate) and certificates in any order. */
+function fromFileCerts(format: 'pem' | 'der', given: X509Certificate[], notes: string[]): CertMaterial {
+  // a CA written twice (each end entity's chain in full) is one certificate
+  const certs = given.filter((c, i) => given.findIndex((o) => o.raw.equals(c.raw)) === i);
+  if (certs.length === 1) return { format, certs, leafSpki: spkiOf(certs[0]), chains: [{ leaf: 0, issuers: [] }], notes };
+  // a bundle too big to sort (a CA bundle by mistake): file order, the first certificate the leaf
+  if (certs.length > 32) return fromCerts(format, certs, notes);
+  const memo = new Map<number, boolean>();
+  const issued = (c: number, p: number): boolean => {
+    const k = c * 64 + p;
+    let v = memo.get(k);
+    if (v === undefined) memo.set(k, (v = issuedBy(certs[c], certs[p])));
+    return v;
+  };
+  const all = certs.map((_, i) => i);
+  let ends = all.filter((i) => !all.some((o) => issued(o, i)));
+  if (ends.length > 1 && ends.some((i) => !certs[i].ca)) ends = ends.filter((i) => !certs[i].ca);
+  // a file of certificates that all issue one another (a cross-signed loop): file order
+  if (!ends.length) return fromCerts(format, certs, notes);
+  const order: number[] = [];
+  const chains: CertChain[] = [];
+  for (const e of ends) {
+    const issuers = issuersOf(certs, e, issued);
+    const at = (i: number): number => {
+      const k = order.indexOf(i);
+      if (k >= 0) return k; // a CA shared by two end entities
+      order.push(i);
+      return order.length - 1;
+    };
+    const leaf = at(e);
+    chains.push({ leaf, issuers: issuers.map(at) });
+  }
+  for (const i of all) if (!order.includes(i)) order.push(i);
+  const ordered = order.map((i) => certs[i]);
+  if (ends[0] !== 0) {
+    notes.push(`the chain is reversed (issuer first): the end entity, the certificate that issued no other in the file, is certificate ${ends[0] + 1} of ${certs.length}; it is taken as the leaf (a server must send it first)`);
+  }
+  if (chains.length > 1) {
+    notes.push(`the file holds ${chains.length} end-entity certificates (${chains.map((c) => cnOf(ordered[c.leaf])).join(', ')}; say, an RSA and an ECDSA certificate): a server presents one of them to each sender, so each needs its own matching TLSA record`);
+  }
+  noteUnrelated(ordered, chains, notes);
+  return { format, certs: ordered, leafSpki: spkiOf(ordered[0]), chains, notes };
 }
 
 function publicKeyMaterial(der: Buffer, where: string, notes: string[]): CertReadResult {
   const shape = spkiShapeError(der);
   if (shape) return { error: `${where}: not a SubjectPublicKeyInfo (${shape})` };
-  return { format: 'public-key', certs: [], leafSpki: der, notes };
+  return { format: 'public-key', certs: [], leafSpki: der, chains: [], notes };
 }
 
 /** Material from certificates already parsed (e.g. the chain a server presented, leaf first). */

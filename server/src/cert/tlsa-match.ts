@@ -1,7 +1,8 @@
 // Matches a TLSA record against linked certificate material the way a DANE
 // SMTP sender does (RFC 7672 §3.1, RFC 7671 §5): usage 3/1 (DANE-EE/PKIX-EE)
-// against the leaf, usage 2/0 (DANE-TA/PKIX-TA) against an issuer certificate
-// of the chain. Also says which certificate the data would match under another
+// against a leaf, usage 2/0 (DANE-TA/PKIX-TA) against a certificate that issued
+// one (CertMaterial.chains: names and signatures checked; a CA in the file that
+// issued no leaf is no trust anchor for it). Also says which certificate the data would match under another
 // usage, so messages and quick-fixes can offer the right correction. Pure.
 import type { X509Certificate } from 'node:crypto';
 import type { CertMaterial } from './cert-file';
@@ -16,17 +17,19 @@ export interface TlsaParams {
 }
 
 export type TlsaMatch =
-  /** the record matches certificate `certIndex` of the file (0 = leaf), in the role its usage asks for */
+  /** the record matches certificate `certIndex` of the file (a leaf, or an issuer of one), in the role its usage asks for */
   | { ok: true; certIndex: number }
   | {
       ok: false;
       reason:
         | 'unusable' // usage/selector/matching type a sender does not know
         | 'needs-certificate' // selector 0 against a bare public key
-        | 'no-issuer' // usage 0/2 but the file holds no issuer certificate
+        | 'no-issuer' // usage 0/2 but the file holds no certificate that issued a leaf
         | 'no-match';
       /** the data matches certificate `certIndex` but in the wrong role (e.g. DANE-TA data of the leaf) */
       wrongRole?: { certIndex: number };
+      /** the data matches certificate `certIndex`, which is in no chain: it issued no leaf of the file */
+      unrelated?: { certIndex: number };
     };
 
 const USAGE_EE = new Set([1, 3]);
@@ -39,13 +42,20 @@ function dataOf(m: CertMaterial, i: number, selector: Selector, mtype: MatchingT
   return c ? associationData(c, selector, mtype) : undefined;
 }
 
-/** Index of the first certificate (within [from, to)) whose data equals the record's. */
-function findIndex(m: CertMaterial, rec: TlsaParams, from: number, to: number): number {
+/** The first of the certificates `at` whose data equals the record's, or -1. */
+function findIn(m: CertMaterial, rec: TlsaParams, at: readonly number[]): number {
   const want = normaliseHex(rec.data);
-  for (let i = from; i < to; i++) {
-    if (dataOf(m, i, rec.selector as Selector, rec.matchingType as MatchingType) === want) return i;
-  }
+  for (const i of at) if (dataOf(m, i, rec.selector as Selector, rec.matchingType as MatchingType) === want) return i;
   return -1;
+}
+
+/** The leaves of the material (a bare key counts as one), and the issuers of each. */
+export function leavesOf(m: CertMaterial): number[] {
+  return m.certs.length ? m.chains.map((c) => c.leaf) : [0];
+}
+
+export function issuersIn(m: CertMaterial): number[] {
+  return [...new Set(m.chains.flatMap((c) => c.issuers))];
 }
 
 export function matchTlsa(rec: TlsaParams, m: CertMaterial): TlsaMatch {
@@ -53,16 +63,22 @@ export function matchTlsa(rec: TlsaParams, m: CertMaterial): TlsaMatch {
   if (!(USAGE_EE.has(usage) || USAGE_TA.has(usage)) || (selector !== 0 && selector !== 1) || ![0, 1, 2].includes(matchingType)) {
     return { ok: false, reason: 'unusable' };
   }
-  const count = Math.max(1, m.certs.length);
   if (m.certs.length === 0 && selector === 0) return { ok: false, reason: 'needs-certificate' };
+  const leaves = leavesOf(m);
+  const issuers = issuersIn(m);
+  const others = m.certs.map((_, i) => i).filter((i) => !leaves.includes(i) && !issuers.includes(i));
+  const unrelated = findIn(m, rec, others);
+  const extra = unrelated >= 0 ? { unrelated: { certIndex: unrelated } } : {};
   if (USAGE_EE.has(usage)) {
-    if (findIndex(m, rec, 0, 1) === 0) return { ok: true, certIndex: 0 };
-    const other = findIndex(m, rec, 1, count);
-    return { ok: false, reason: 'no-match', ...(other > 0 ? { wrongRole: { certIndex: other } } : {}) };
+    const leaf = findIn(m, rec, leaves);
+    if (leaf >= 0) return { ok: true, certIndex: leaf };
+    const issuer = findIn(m, rec, issuers);
+    return { ok: false, reason: 'no-match', ...(issuer >= 0 ? { wrongRole: { certIndex: issuer } } : {}), ...extra };
   }
-  const ta = findIndex(m, rec, 1, count);
-  if (ta > 0) return { ok: true, certIndex: ta };
-  const leaf = findIndex(m, rec, 0, 1) === 0;
-  if (count < 2) return { ok: false, reason: 'no-issuer', ...(leaf ? { wrongRole: { certIndex: 0 } } : {}) };
-  return { ok: false, reason: 'no-match', ...(leaf ? { wrongRole: { certIndex: 0 } } : {}) };
+  const ta = findIn(m, rec, issuers);
+  if (ta >= 0) return { ok: true, certIndex: ta };
+  const leaf = findIn(m, rec, leaves);
+  const wrong = leaf >= 0 ? { wrongRole: { certIndex: leaf } } : {};
+  if (!issuers.length) return { ok: false, reason: 'no-issuer', ...wrong, ...extra };
+  return { ok: false, reason: 'no-match', ...wrong, ...extra };
 }

@@ -1,13 +1,16 @@
 // dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]:
 // prints the TLSA record a certificate (or public key) file publishes, computed
-// exactly as the editor's quick-fixes do. Facts about the certificate go to
-// stderr so stdout stays one record line for scripts. Exit 0, or 3 for a usage error, an
+// exactly as the editor's quick-fixes do: one line for each end-entity certificate of the
+// file (an RSA and an ECDSA certificate: two). Facts about the certificates go to stderr so
+// stdout holds only record lines for scripts. Exit 0, or 3 for a usage error, an
 // unreadable file or a record the file cannot give (e.g. usage 2 without the issuer).
 import { readFileSync } from 'node:fs';
+import { domainToASCII } from 'node:url';
 import { readCertMaterial } from '../cert/cert-file';
 import { buildTlsa, smtpTlsaOwner, tlsaLabel } from '../cert/build-record';
 import { certHostName, describeCertificate, keyLabel } from '../cert/describe';
 import { isoDay } from '../cert/expiry';
+import { tlsaRdata, type MatchingType, type Selector } from '../cert/tlsa-data';
 import { domainNameError, EXIT_USAGE, printable, splitOption } from './args';
 
 const USAGE = 'usage: dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]\n';
@@ -20,6 +23,20 @@ interface TlsaArgs {
   owner?: string;
 }
 
+/** An --owner no sender queries TLSA at: a wildcard, or a name that has no A-label form. */
+function ownerError(owner: string): string | undefined {
+  if (owner.split('.').some((l) => l.includes('*'))) {
+    return `--owner: '${printable(owner)}' is a wildcard, but senders look up TLSA at _25._tcp.<MX host> for the host name itself (a wildcard there is not below _tcp: RFC 4592 §2.1.1); give the MX host's name`;
+  }
+  if (/[^\x00-\x7f]/.test(owner) && !domainToASCII(owner)) return `--owner: '${printable(owner)}' is not a valid internationalised domain name`;
+  return undefined;
+}
+
+/** The name senders query: an internationalised name in its A-label (xn--) form (RFC 5890 §2.3.2.1). */
+function queriedName(owner: string): string {
+  return /[^\x00-\x7f]/.test(owner) ? domainToASCII(owner) + (owner.endsWith('.') && !domainToASCII(owner).endsWith('.') ? '.' : '') : owner;
+}
+
 function parseArgs(args: string[]): TlsaArgs | string {
   const out: Partial<TlsaArgs> = { usage: 3, selector: 1, matchingType: 1 };
   const num: Record<string, 'usage' | 'selector' | 'matchingType'> = { '--usage': 'usage', '--selector': 'selector', '--mtype': 'matchingType', '--matching-type': 'matchingType' };
@@ -29,7 +46,7 @@ function parseArgs(args: string[]): TlsaArgs | string {
       const v = inline ?? args[++i];
       if (v === undefined) return `${flag} needs a value`;
       if (flag === '--owner') {
-        const bad = domainNameError('--owner', v);
+        const bad = domainNameError('--owner', v) ?? ownerError(v);
         if (bad) return bad;
         out.owner = v;
       }
@@ -80,18 +97,28 @@ export async function tlsaMain(args: string[]): Promise<number> {
   if (a.usage === 0 || a.usage === 1) {
     process.stderr.write(`dane-zone tlsa: warning: usage ${a.usage} (${a.usage === 0 ? 'PKIX-TA' : 'PKIX-EE'}) is unusable for SMTP: DANE senders treat such records as unusable (RFC 7672 §3.1.3), so this one protects nothing; use 3 (DANE-EE) or 2 (DANE-TA)\n`);
   }
-  let owner = a.owner ? smtpTlsaOwner(a.owner) : undefined;
+  if (a.owner && queriedName(a.owner) !== a.owner) process.stderr.write(`dane-zone tlsa: note: --owner ${a.owner} written as ${queriedName(a.owner)}, the A-label form senders look up\n`);
+  let owner = a.owner ? smtpTlsaOwner(queriedName(a.owner)) : undefined;
   const cert = m.certs[built.certIndex];
-  if (cert) {
-    const f = describeCertificate(cert);
-    if (!owner) {
-      const host = certHostName(m.certs[0]);
-      if ('host' in host) owner = smtpTlsaOwner(host.host);
-      else process.stderr.write(`dane-zone tlsa: no owner name: the certificate names no host name (${host.why}); give it with --owner mail.example.com\n`);
-    }
-    process.stderr.write(`; ${tlsaLabel(a)} from ${built.certIndex === 0 ? 'leaf' : 'issuer'} ${f.subject}, ${keyLabel(f.key)}, valid ${isoDay(f.notBefore)} to ${isoDay(f.notAfter)}\n`);
+  if (!cert) {
+    if (!owner) process.stderr.write('dane-zone tlsa: no owner name: a public key names no host; give it with --owner mail.example.com\n');
+    process.stdout.write(`${owner ? `${owner} ` : ''}IN TLSA ${built.rdata}\n`);
+    return 0;
   }
-  if (!owner && !cert) process.stderr.write('dane-zone tlsa: no owner name: a public key names no host; give it with --owner mail.example.com\n');
-  process.stdout.write(`${owner ? `${owner} ` : ''}IN TLSA ${built.rdata}\n`);
+  if (!owner) {
+    const host = certHostName(m.certs[0]);
+    if ('host' in host) owner = smtpTlsaOwner(host.host);
+    else process.stderr.write(`dane-zone tlsa: no owner name: the certificate names no host name (${host.why}); give it with --owner mail.example.com\n`);
+  }
+  // a file with several end entities (an RSA and an ECDSA certificate): a record for each,
+  // as the server may present either
+  const ta = a.usage === 0 || a.usage === 2;
+  const from = ta ? [built.certIndex] : m.chains.map((c) => c.leaf);
+  for (const i of from) {
+    const f = describeCertificate(m.certs[i]);
+    process.stderr.write(`; ${tlsaLabel(a)} from ${ta ? 'issuer' : 'leaf'} ${f.subject}, ${keyLabel(f.key)}, valid ${isoDay(f.notBefore)} to ${isoDay(f.notAfter)}\n`);
+    const rdata = i === built.certIndex ? built.rdata : tlsaRdata(m.certs[i], a.usage, a.selector as Selector, a.matchingType as MatchingType);
+    process.stdout.write(`${owner ? `${owner} ` : ''}IN TLSA ${rdata}\n`);
+  }
   return 0;
 }

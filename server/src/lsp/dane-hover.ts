@@ -11,7 +11,7 @@ import type { RuleHost } from '../rules/rule';
 import { tlsaFields, splitTlsaOwner } from '../rules/dane-support/tlsa-fields';
 import { tlsaLabel } from '../cert/build-record';
 import { loadLinkedCert } from '../cert/link';
-import { matchTlsa } from '../cert/tlsa-match';
+import { leavesOf, matchTlsa } from '../cert/tlsa-match';
 import { describeCertificate, describeSpki, keyLabel, publicKeyTlsa } from '../cert/describe';
 import { expiryOf, isoDay } from '../cert/expiry';
 import { warnDays } from '../rules/dane-support/expiry-check';
@@ -68,7 +68,7 @@ export function describeTlsaLink(zone: Zone, rec: ZoneRecord, host: RuleHost): s
   const m = linked.material;
   const r = matchTlsa(f, m);
   out.push('', r.ok
-    ? `✔ matches the ${r.certIndex === 0 ? 'leaf' : `issuer (certificate ${r.certIndex + 1} of the file)`}`
+    ? `✔ matches the ${leavesOf(m).includes(r.certIndex) ? (m.chains.length > 1 ? `leaf (certificate ${r.certIndex + 1} of the file)` : 'leaf') : `issuer (certificate ${r.certIndex + 1} of the file)`}`
     : `✘ does not match (${r.reason === 'no-match' ? 'different data' : r.reason.replace(/-/g, ' ')})`);
   const now = host.now();
   if (m.certs.length === 0) {
@@ -90,8 +90,13 @@ export function describeTlsaLink(zone: Zone, rec: ZoneRecord, host: RuleHost): s
   out.push('', '**This file publishes**', '',
     `- ${code(leaf.tlsa.ee311)} (DANE-EE SPKI SHA2-256, recommended)`,
     `- ${code(leaf.tlsa.ee301)} (DANE-EE Cert SHA2-256)`);
-  if (m.certs[1]) {
-    const issuer = describeCertificate(m.certs[1]);
+  for (const c of m.chains.slice(1)) {
+    const other = describeCertificate(m.certs[c.leaf]);
+    out.push(`- ${code(other.tlsa.ee311)} (DANE-EE SPKI SHA2-256 of the file's other leaf, ${other.subject}, ${keyLabel(other.key)})`);
+  }
+  const issuerAt = m.chains[0]?.issuers[0];
+  if (issuerAt !== undefined) {
+    const issuer = describeCertificate(m.certs[issuerAt]);
     out.push(`- ${code(issuer.tlsa.ta211)} (DANE-TA SPKI SHA2-256 of ${issuer.subject}, valid to ${isoDay(issuer.notAfter)})`);
   }
   return out.join('\n');

@@ -25,6 +25,7 @@ import { tlsaPartialDane } from './tlsa-partial-dane';
 import { tlsaSha256Missing } from './tlsa-sha256-missing';
 import { tlsaSingleRecord } from './tlsa-single-record';
 import { tlsaUsageUnusableForSmtp } from './tlsa-usage-unusable-for-smtp';
+import { tlsaWeakerDigestIgnored } from './tlsa-weaker-digest-ignored';
 import { tlsRptMultiple } from './tlsrpt-multiple';
 import { tlsRptSyntax } from './tlsrpt-syntax';
 
@@ -54,6 +55,7 @@ export const DANE_RULES: Rule[] = [
   tlsaSha256Missing,
   tlsaSingleRecord,
   tlsaUsageUnusableForSmtp,
+  tlsaWeakerDigestIgnored,
   tlsRptMultiple,
   tlsRptSyntax,
 ];

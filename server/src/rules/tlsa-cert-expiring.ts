@@ -5,6 +5,7 @@ import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
 import { certExpiries } from './dane-support/expiry-check';
 import { isoDay } from '../cert/expiry';
+import { tlsaFields } from './dane-support/tlsa-fields';
 
 export const tlsaCertExpiring: RecordRule = {
   id: 'tlsa-cert-expiring',
@@ -18,9 +19,14 @@ export const tlsaCertExpiring: RecordRule = {
       if (e.expiry.state !== 'expires-soon') continue;
       const days = e.expiry.daysLeft;
       const usage3 = e.f.usage === 3 ? ' (DANE-EE senders ignore dates per RFC 7672 §3.1.1, but Exchange Online rejects expired certificates with 5.7.322)' : '';
+      // another usable record here may already be the next certificate's: then the advice is to check it
+      const others = (ctx.zone.byOwner.get(rec.ownerKey) ?? []).filter((r) => r !== rec && r.type === 'TLSA' && ((f) => f && (f.usage === 2 || f.usage === 3))(tlsaFields(r))).length;
+      const next = others
+        ? `the other TLSA record${others > 1 ? 's' : ''} here must match the certificate that replaces it before you switch (RFC 7671 §8.1)`
+        : 'publish the next certificate\'s TLSA record alongside this one before switching (RFC 7671 §8.1)';
       ctx.report({
         loc: e.f.fields.usage.loc,
-        message: `the ${e.role} certificate (${e.subject}) in ${e.file} expires on ${isoDay(e.expiry.notAfter)}, in ${days} day${days === 1 ? '' : 's'}${usage3}: publish the next certificate's TLSA record alongside this one before switching (RFC 7671 §8.1).`,
+        message: `the ${e.role} certificate (${e.subject}) in ${e.file} expires on ${isoDay(e.expiry.notAfter)}, in ${days} day${days === 1 ? '' : 's'}${usage3}: ${next}.`,
       });
     }
   },

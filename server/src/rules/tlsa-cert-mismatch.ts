@@ -37,6 +37,10 @@ export const tlsaCertMismatch: RecordRule = {
     if (r.reason === 'needs-certificate') {
       severity = 'warning';
       message = `cannot check selector 0 (Cert): ${file} holds only a public key. ${leafName[0].toUpperCase()}${leafName.slice(1)} would publish ${publish}.`;
+    } else if (r.unrelated) {
+      // a CA certificate of the file that issued no leaf in it (a wrong intermediate, another CA's)
+      const other = describeCertificate(m.certs[r.unrelated.certIndex]).subject;
+      message = `this is the data of ${other}, which did not issue the leaf${leaf ? ` (${describeCertificate(leaf).subject})` : ''} of ${file} (issuer names and signature checked): senders build the chain from the certificate the server presents, so this record matches nothing. ${leafName[0].toUpperCase()}${leafName.slice(1)} would publish ${publish}.`;
     } else if (r.reason === 'no-issuer' && !r.wrongRole) {
       severity = 'warning';
       message = `usage ${usageName(f.usage)} matches an issuer certificate, but ${file} holds only the leaf: append the chain to check it. ${leafName[0].toUpperCase()}${leafName.slice(1)} would publish ${publish}.`;
@@ -46,8 +50,9 @@ export const tlsaCertMismatch: RecordRule = {
       const issuer = describeCertificate(m.certs[r.wrongRole.certIndex]).subject;
       message = `this is the data of the issuer (${issuer}), but usage ${usageName(f.usage)} matches only the leaf: use usage 2 (DANE-TA) for an issuer, or ${publish} for the leaf.`;
     } else {
+      const issuer = m.chains[0]?.issuers[0];
       message = `TLSA ${f.usage} ${f.selector} ${f.matchingType} does not match ${file}: ${leafName} would publish ${publish}` +
-        (m.certs.length > 1 && (f.usage === 2 || f.usage === 0) ? ` and its issuer ${describeCertificate(m.certs[1]).tlsa.ta211}` : '') + '.';
+        (issuer !== undefined && (f.usage === 2 || f.usage === 0) ? ` and its issuer ${describeCertificate(m.certs[issuer]).tlsa.ta211}` : '') + '.';
     }
     add(replaceWith311(rec, f, m, file));
     if (f.usage === 2 || f.usage === 0) add(replaceWith211(rec, f, m));

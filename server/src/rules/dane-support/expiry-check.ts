@@ -1,6 +1,7 @@
 // Shared by the two expiry rules: which certificate of a linked file a TLSA
 // record depends on, and its validity at the host's clock. Usage 3 (DANE-EE)
-// depends on the leaf; usage 2 (DANE-TA) on the matched issuer and the leaf.
+// depends on the leaf; usage 2 (DANE-TA) on the leaf and any intermediate between
+// it and the matched issuer, the trust anchor, whose own dates senders do not check.
 import type { X509Certificate } from 'node:crypto';
 import type { ZoneRecord } from '../../zone/model';
 import type { RuleHost } from '../rule';
@@ -31,8 +32,15 @@ export function certExpiries(rec: ZoneRecord, host: RuleHost): CertExpiry[] {
   const m = linked.material;
   const match = matchTlsa(f, m);
   if (!match.ok) return []; // a mismatch is tlsa-cert-mismatch's finding
-  const certs: { c: X509Certificate; role: 'leaf' | 'issuer' }[] = [{ c: m.certs[0], role: 'leaf' }];
-  if (f.usage === 2) certs.unshift({ c: m.certs[match.certIndex], role: 'issuer' });
+  const certs: { c: X509Certificate; role: 'leaf' | 'issuer' }[] = [];
+  if (f.usage === 3) certs.push({ c: m.certs[match.certIndex], role: 'leaf' });
+  else {
+    // the anchor's own dates are not checked (RFC 7671 §5.2: it is a trust anchor, as OpenSSL's
+    // DANE and the live matcher take it); the certificates below it down to the leaf are
+    const chain = m.chains.find((c) => c.issuers.includes(match.certIndex))!;
+    for (const i of chain.issuers.slice(0, chain.issuers.indexOf(match.certIndex)).reverse()) certs.push({ c: m.certs[i], role: 'issuer' });
+    certs.push({ c: m.certs[chain.leaf], role: 'leaf' });
+  }
   const now = host.now();
   return certs.map(({ c, role }) => ({ f, file: linked.link.path, role, subject: describeCertificate(c).subject, expiry: expiryOf(c, now, warnDays(host)) }));
 }

@@ -4,11 +4,11 @@
 // fixtures is filled in by openssl, not by dane-zone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '../../dist/core.js';
-import { makeCerts } from '../fixtures/dane/make-certs.mjs';
+import { makeCerts, opensslTlsaData } from '../fixtures/dane/make-certs.mjs';
 import { actual, expectations, placeFixture, testSettings } from '../helpers/dane-expectations.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -152,4 +152,24 @@ test('tlsa-single-record: the advice fits the lone record (DANE-EE key roll, or 
   const [ta] = message(2);
   assert.match(ta, /^only one TLSA record here, a 2 \(DANE-TA\) for the issuing CA: when the server's certificate comes from another CA or the CA changes its key, mail fails until the new record has propagated\. Publish the next issuer's 2 1 1 or the server's 3 1 1 alongside it before the change \(RFC 7671 §8\.1, §8\.4\)\.$/);
   assert.doesNotMatch(ta, /the issuer's 2 1 1\)/);
+});
+
+test('a linked certificate not yet valid is the next one published ahead: a reminder (info for usage 3, warning for 2), never "renew"', () => {
+  const { findings } = checkFixture('tlsa-expiry-future.zone', certs.dir);
+  const got = findings.filter((f) => f.ruleId === 'tlsa-cert-expired');
+  assert.deepEqual(got.map((f) => f.severity), ['info', 'warning']);
+  for (const f of got) {
+    assert.match(f.message, /^the leaf certificate \(CN=mx1\.example\.com\) in mx1-chain\.pem is not valid before \d{4}-\d\d-\d\d: right for the next certificate, published ahead of its use \(RFC 7671 §8\.1\); until then a server must not present it/);
+    assert.doesNotMatch(f.message, /renew/i);
+  }
+});
+
+test('tlsa-cert-expiring asks for the next record only where none is published beside it', () => {
+  const soon = checkFixture('tlsa-expiry-soon.zone', certs.dir).findings.filter((f) => f.ruleId === 'tlsa-cert-expiring');
+  assert.equal(soon.length, 2);
+  for (const f of soon) assert.match(f.message, /: the other TLSA records here must match the certificate that replaces it before you switch \(RFC 7671 §8\.1\)\.$/);
+  const alone = `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 soon\n; dane-zone: cert=soon.pem\n_25._tcp.soon IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'soon.pem', 1, 1)}\n`;
+  writeFileSync(join(certs.dir, 'alone.zone'), alone);
+  const { findings } = core.checkText(alone, { fileId: join(certs.dir, 'alone.zone'), host: fileHost(certs.dir, testSettings(alone)) });
+  assert.match(findings.find((f) => f.ruleId === 'tlsa-cert-expiring').message, /: publish the next certificate's TLSA record alongside this one before switching \(RFC 7671 §8\.1\)\.$/);
 });

@@ -14,6 +14,7 @@ import { tlsaCertExpired } from './tlsa-cert-expired';
 import { tlsaCertExpiring } from './tlsa-cert-expiring';
 import { tlsaCertLinkUnreadable } from './tlsa-cert-link-unreadable';
 import { tlsaCertMismatch } from './tlsa-cert-mismatch';
+import { tlsaCertNameMismatch } from './tlsa-cert-name-mismatch';
 import { tlsaDigestLength } from './tlsa-digest-length';
 import { tlsaFieldUnusable } from './tlsa-field-unusable';
 import { tlsaFullDataMalformed } from './tlsa-full-data-malformed';
@@ -44,6 +45,7 @@ export const DANE_RULES: Rule[] = [
   tlsaCertExpiring,
   tlsaCertLinkUnreadable,
   tlsaCertMismatch,
+  tlsaCertNameMismatch,
   tlsaDigestLength,
   tlsaFieldUnusable,
   tlsaFullDataMalformed,

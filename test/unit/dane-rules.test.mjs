@@ -173,3 +173,20 @@ test('tlsa-cert-expiring asks for the next record only where none is published b
   const { findings } = core.checkText(alone, { fileId: join(certs.dir, 'alone.zone'), host: fileHost(certs.dir, testSettings(alone)) });
   assert.match(findings.find((f) => f.ruleId === 'tlsa-cert-expiring').message, /: publish the next certificate's TLSA record alongside this one before switching \(RFC 7671 §8\.1\)\.$/);
 });
+
+test('tlsa-not-at-mx-target: a name with an address and no MX is its own mail host, said so in the message', () => {
+  const { findings } = checkFixture('tlsa-implicit-mx.zone', certs.dir);
+  const [f] = findings.filter((x) => x.ruleId === 'tlsa-not-at-mx-target');
+  assert.equal(f.message, 'no MX record in this zone points to www.example.org.: senders look up TLSA at _25._tcp.<MX host> (RFC 7672 §2.2.3), so this RRset is used only for mail addressed to www.example.org. itself (it has an address and no MX: its own mail host, RFC 5321 §5.1) or if an MX in another zone names it');
+});
+
+test('tlsa-single-record counts the records senders can use: a usable one beside unusable ones is alone, a lone unusable one gets no rollover advice', () => {
+  const zone = (...rdata) => `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n${rdata.map((r) => `_25._tcp.mx1 IN TLSA ${r}\n`).join('')}`;
+  const single = (...rdata) => core.checkText(zone(...rdata), { fileId: 'mem.zone' }).findings.filter((f) => f.ruleId === 'tlsa-single-record').length;
+  assert.equal(single(`3 1 1 ${'a1'.repeat(32)}`), 1);
+  assert.equal(single(`3 1 1 ${'a1'.repeat(32)}`, `1 1 1 ${'b2'.repeat(32)}`), 1);
+  assert.equal(single(`3 1 1 ${'a1'.repeat(32)}`, `3 1 1 ${'b2'.repeat(31)}`), 1, 'a malformed digest is no next key');
+  assert.equal(single(`3 1 9 ${'a1'.repeat(32)}`), 0);
+  assert.equal(single(`255 1 1 ${'a1'.repeat(32)}`), 0);
+  assert.equal(single(`3 1 1 ${'a1'.repeat(32)}`, `3 1 1 ${'b2'.repeat(32)}`), 0);
+});

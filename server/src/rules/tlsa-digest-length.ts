@@ -22,7 +22,7 @@ export const tlsaDigestLength: RecordRule = {
     ctx.report({
       loc: f.fields.data.loc,
       message: `matching type ${f.matchingType} (${want[0]}) needs ${want[1]} hex digits (${want[1] / 2} bytes); this data has ${f.data.length}` +
-        (other ? `, the length of a ${other[1][0]} digest: matching type ${other[0]}?` : '') + '. The record can never match.',
+        (other ? `, the length of a ${other[1][0]} digest: matching type ${other[0]}?` : '.') + ' The record can never match.',
     });
   },
 };

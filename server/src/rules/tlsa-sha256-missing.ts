@@ -3,7 +3,7 @@
 // alone fails with senders that do not implement it or disable it.
 import type { OwnerRule } from './rule';
 import { ref } from './dane-support/refs';
-import { isSmtpTlsaOwner, tlsaFields } from './dane-support/tlsa-fields';
+import { isSmtpTlsaOwner, tlsaFields, wellFormedDigest } from './dane-support/tlsa-fields';
 
 export const tlsaSha256Missing: OwnerRule = {
   id: 'tlsa-sha256-missing',
@@ -17,7 +17,7 @@ export const tlsaSha256Missing: OwnerRule = {
     const usable = records
       .filter((r) => r.type === 'TLSA')
       .map((r) => ({ r, f: tlsaFields(r) }))
-      .filter((x) => x.f && (x.f.usage === 2 || x.f.usage === 3) && x.f.selector <= 1 && x.f.matchingType <= 2);
+      .filter((x) => x.f && (x.f.usage === 2 || x.f.usage === 3) && x.f.selector <= 1 && x.f.matchingType <= 2 && wellFormedDigest(x.f));
     if (!usable.some((x) => x.f!.matchingType === 2) || usable.some((x) => x.f!.matchingType === 1)) return;
     ctx.report({
       loc: usable[0].r.typeLoc,

@@ -7,7 +7,7 @@
 // by the client (it asks for a file).
 import type { OwnerRule } from './rule';
 import { ref } from './dane-support/refs';
-import { isSmtpTlsaOwner, splitTlsaOwner, tlsaFields } from './dane-support/tlsa-fields';
+import { isSmtpTlsaOwner, splitTlsaOwner, tlsaFields, wellFormedDigest } from './dane-support/tlsa-fields';
 import { loadLinkedCert } from '../cert/link';
 import { buildTlsa } from '../cert/build-record';
 import { describeCertificate } from '../cert/describe';
@@ -23,11 +23,15 @@ export const tlsaSingleRecord: OwnerRule = {
   summary: 'Only one TLSA record at an SMTP name: add a next-key 3 1 1 or an issuer 2 1 1 before rolling keys.',
   check(ownerKey, records, ctx) {
     if (!isSmtpTlsaOwner(ownerKey)) return;
-    const tlsa = records.filter((r) => r.type === 'TLSA');
-    if (tlsa.length !== 1) return;
-    const rec = tlsa[0];
-    const f = tlsaFields(rec);
-    if (!f || (f.usage !== 2 && f.usage !== 3)) return;
+    // the records senders can use: a lone usable record beside unusable ones is as alone, and a
+    // lone unusable one gets no rollover advice (its own rules say what is wrong with it)
+    const usable = records.filter((r) => {
+      const g = r.type === 'TLSA' ? tlsaFields(r) : undefined;
+      return !!g && (g.usage === 2 || g.usage === 3) && g.selector <= 1 && g.matchingType <= 2 && wellFormedDigest(g);
+    });
+    if (usable.length !== 1) return;
+    const rec = usable[0];
+    const f = tlsaFields(rec)!;
     const host = splitTlsaOwner(ownerKey)!.host;
     const data: FixData = {
       fixes: [{ title: 'Add next-key 3 1 1 from …', edits: [], command: { command: NEXT_KEY_COMMAND, arguments: [{ uri: rec.loc.file.id, host, usage: 3, selector: 1, matchingType: 1 }] } }],

@@ -135,6 +135,15 @@ export function smtpOwnerOf(host: string): string {
   return `_25._tcp.${host.toLowerCase()}`;
 }
 
+/** False for digest data of the wrong length or not hex (tlsa-digest-length's finding): senders
+ *  drop such a record as unusable, so rules about the RRset do not count it. Full data passes. */
+export function wellFormedDigest(f: TlsaParams): boolean {
+  const want = f.matchingType === 1 ? 64 : f.matchingType === 2 ? 128 : undefined;
+  if (want === undefined) return true;
+  const hex = f.data.replace(/\s+/g, '');
+  return hex.length === want && /^[0-9a-fA-F]+$/.test(hex);
+}
+
 export const USAGE = ['PKIX-TA', 'PKIX-EE', 'DANE-TA', 'DANE-EE'];
 export const SELECTOR = ['Cert', 'SPKI'];
 export const MTYPE = ['Full', 'SHA2-256', 'SHA2-512'];

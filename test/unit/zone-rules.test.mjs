@@ -163,3 +163,30 @@ test('soa-rname-mailbox: the fix writes the mailbox as a name (the local part\'s
   assert.deepEqual(z.findings.map((x) => x.ruleId), []);
   assert.equal(z.zone.records.find((r) => r.type === 'SOA').values[1], 'john\\.doe.Example.com.');
 });
+
+test('soa-rname-mailbox: each fix leaves a zone with nothing to say; where the meaning cannot be told there is no fix', () => {
+  const host = { now: () => new Date(), options: {} };
+  const rule = core.RULES.find((r) => r.id === 'soa-rname-mailbox');
+  const zoneWith = (rname) => `$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 ${rname} 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n`;
+  const fixed = (rname) => {
+    const text = zoneWith(rname);
+    const [f] = core.checkText(text, { fileId: 'rname.zone', host }).findings.filter((x) => x.ruleId === 'soa-rname-mailbox');
+    const fixes = f.data ? rule.fixes(f.data) : [];
+    if (!fixes.length) return { message: f.message };
+    const [e] = fixes[0].edits;
+    const lines = text.split('\n');
+    lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+    const z = core.checkText(lines.join('\n'), { fileId: 'rname.zone', host });
+    return { findings: z.findings.map((x) => x.ruleId), rname: z.zone.records.find((r) => r.type === 'SOA').values[1] };
+  };
+  // admin@ is admin at the origin; an address without its final dot gets it
+  assert.deepEqual(fixed('admin@'), { findings: [], rname: 'admin.example.com.' });
+  assert.deepEqual(fixed('admin@example.com'), { findings: [], rname: 'admin.example.com.' });
+  assert.deepEqual(fixed('admin@mail.example.net'), { findings: [], rname: 'admin.mail.example.net.' });
+  // no local part, or two '@': which mailbox was meant is not known
+  for (const rname of ['@admin.example.com.', 'a@b@example.com.']) {
+    const r = fixed(rname);
+    assert.equal(r.findings, undefined, rname);
+    assert.match(r.message, /written as an e-mail address: .*; hostmaster@example\.org is hostmaster\.example\.org\. \(RFC 1035 §8\)$/, rname);
+  }
+});

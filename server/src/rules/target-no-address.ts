@@ -13,12 +13,9 @@ import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data
 import { addressWrittenAsName, targetLoc, targetName } from './support/targets';
 import { NameMemo } from './support/name-memo';
 import { cutAbove } from './support/zone-cuts';
+import { endsLikeFullName } from './support/targets';
 
 const HAS_ADDRESS = new Set(['A', 'AAAA']);
-
-// Top-level domains a relative target is likely meant to end in: `NS ns2.example.net` without
-// its final dot becomes ns2.example.net.<origin>. Two-letter labels stand for the country codes.
-const TLD_LIKE = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'arpa', 'info', 'biz', 'name', 'pro', 'app', 'dev', 'cloud', 'online', 'site', 'xyz', 'shop', 'email']);
 
 /** The hint and the fix for a target written like a name of another domain without its final
  *  dot (its last label a top-level domain's): the origin was appended to it. */
@@ -26,9 +23,7 @@ function missingDot(rec: ZoneRecord, loc: Loc): { hint: string; fix: QuickFix } 
   if (rec.generated) return undefined;
   const [tok] = tokensIn(loc);
   if (!tok || isAbsolute(tok.text) || tok.text.includes('\\')) return undefined;
-  const labels = tok.text.toLowerCase().split('.');
-  const last = labels[labels.length - 1];
-  if (labels.length < 2 || !(/^[a-z]{2}$/.test(last) || TLD_LIKE.has(last))) return undefined;
+  if (!endsLikeFullName(tok.text)) return undefined;
   return {
     hint: `: written without a final dot, so the origin was appended; did you mean ${tok.text}.? (RFC 1035 §5.1)`,
     fix: rewriteFix(`Add the trailing dot: ${tok.text}.`, loc, `${tok.text}.`),

@@ -27,3 +27,15 @@ export function addressWrittenAsName(target: string): string | undefined {
   if (colon >= 0 && (dot < 0 || colon < dot) && isIpv6At(target, 0, dot < 0 ? target.length : dot)) return target.slice(0, dot < 0 ? target.length : dot);
   return undefined;
 }
+
+// Top-level domains a relative name is likely meant to end in: `NS ns2.example.net` without
+// its final dot becomes ns2.example.net.<origin>. Two-letter labels stand for the country codes.
+const TLD_LIKE = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'arpa', 'info', 'biz', 'name', 'pro', 'app', 'dev', 'cloud', 'online', 'site', 'xyz', 'shop', 'email']);
+
+/** True for a relative name written like a full one: two labels or more, the last a top-level
+ *  domain's (its final dot most likely forgotten). */
+export function endsLikeFullName(written: string): boolean {
+  const labels = written.toLowerCase().split('.');
+  const last = labels[labels.length - 1];
+  return labels.length >= 2 && (/^[a-z]{2}$/.test(last) || TLD_LIKE.has(last));
+}

@@ -452,3 +452,19 @@ test('completion: names in name fields of a whole-file parse take the $ORIGIN ab
   const first = core.parseZone(text.replace('www IN CNAME mx1', 'www IN CNAME '), { fileId: 'c.zone' });
   assert.deepEqual(core.completionsAt(first, 2, 13).map((c) => c.label), ['mail.sub', 'mx1']);
 });
+
+test('TXT hover counts the octets a string has on the wire: a character typed in the file by its UTF-8 bytes, a \\DDD escape as one', () => {
+  const z = core.parseZone('$ORIGIN example.com.\n$TTL 60\np IN TXT "😀"\nq IN TXT "éééé" plain\nr IN TXT "\\240\\159\\152\\128"\n', { fileId: 'file:///z/t.zone' });
+  const octets = (line) => /(\d+ character-strings? \([^)]*\))/.exec(core.hoverAt(z, line, 11).markdown)[1];
+  assert.equal(octets(2), '1 character-string (4 = 4 octets)');
+  assert.equal(octets(3), '2 character-strings (8 + 5 = 13 octets)');
+  assert.equal(octets(4), '1 character-string (4 = 4 octets)');
+});
+
+test('TTL hovers say what a TTL over 2^31 - 1 is read as, as the ttl-range warning does', () => {
+  const z = core.parseZone('$ORIGIN example.com.\n$TTL 2147483648\na 4294967295 IN A 192.0.2.1\nb 1h IN A 192.0.2.1\n', { fileId: 'file:///z/t.zone' });
+  assert.equal(core.hoverAt(z, 1, 6).markdown, '**$TTL**: default TTL 2147483648 = 2147483648 seconds, over 2147483647: read as 0 (as BIND does, RFC 2181 §8)');
+  assert.match(core.hoverAt(z, 2, 3).markdown, /^\*\*TTL\*\* 4294967295 seconds, over 2147483647: read as 0 \(as BIND does, RFC 2181 §8\)/);
+  assert.match(core.hoverAt(z, 3, 3).markdown, /^\*\*TTL\*\* 3600 seconds = 1 hour\n/);
+  assert.ok(z.problems.some((p) => p.code === 'ttl-range' && /read as 0, as BIND does/.test(p.message)));
+});

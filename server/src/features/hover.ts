@@ -4,7 +4,11 @@
 // qualified). Pure: returns markdown and the range it explains.
 import type { AbsRange } from '../rules/rule';
 import type { Directive, ZoneRecord, Zone } from '../zone/api';
-import { absRange, rrTypeByName, typeCodeByName, humanTtl, parseTtl } from '../zone/api';
+import { absRange, rrTypeByName, typeCodeByName, humanTtl, parseTtl, unescapeText } from '../zone/api';
+import { TokKind } from '../zone/syntax';
+import { TTL_MAX } from '../zone/ttl';
+import { tokensIn } from '../rules/dane-support/loc-range';
+import { fieldLoc } from '../rules/support/record-locs';
 import { bitmapMetaType, type FieldDef, type RRTypeDef } from '../zone/rr-types';
 import { hitAt, type Hit } from './locate-at';
 import { codeSpan } from './markdown';
@@ -40,7 +44,7 @@ export function hoverAt(zone: Zone, line: number, col: number, now: number = Dat
     case 'owner':
       return { markdown: ownerHover(zone, rec), range };
     case 'ttl':
-      return { markdown: `**TTL** ${rec.ttl} seconds = ${humanTtl(rec.ttl)}\n\nHow long resolvers may cache this record.`, range };
+      return { markdown: `**TTL** ${ttlText(hit.token.text)}\n\nHow long resolvers may cache this record.`, range };
     case 'class':
       return { markdown: `**Class ${rec.class}**: ${CLASS_NAMES[rec.class] ?? rec.class}`, range };
     case 'type':
@@ -69,9 +73,13 @@ function directiveHover(hit: Hit, d: Directive, range: AbsRange): HoverResult | 
   return { markdown: `**${d.name}**\n\n${DIRECTIVES[d.name] ?? ''}`, range };
 }
 
+/** A TTL as written: its seconds in human units, or over the limit, what it is read as. */
 function ttlText(raw: string): string {
   const n = parseTtl(raw);
-  return n === undefined ? raw : `${n} seconds = ${humanTtl(n)}`;
+  if (n === undefined) return raw;
+  // as the parser reads it (ttl-range): BIND takes a TTL over 2^31 - 1 as 0
+  if (n > TTL_MAX) return `${n} seconds, over 2147483647: read as 0 (as BIND does, RFC 2181 §8)`;
+  return `${n} seconds = ${humanTtl(n)}`;
 }
 
 function ownerHover(zone: Zone, rec: ZoneRecord): string {
@@ -116,6 +124,16 @@ function valueText(f: FieldDef, v: unknown): string {
   return String(v);
 }
 
+/** The octets of each character-string of field i as written: a character typed in the file is
+ *  its UTF-8 bytes on the wire, a \\DDD escape one octet (the decoded value cannot tell the two
+ *  apart); undefined when the tokens do not line up with the value (a generated record). */
+function writtenOctets(rec: ZoneRecord, i: number): number[] | undefined {
+  const v = rec.values[i];
+  if (rec.generated || !Array.isArray(v)) return undefined;
+  const toks = tokensIn(fieldLoc(rec, i)).filter((t) => t.kind === TokKind.Word || t.kind === TokKind.Quoted);
+  return toks.length === v.length ? toks.map((t) => unescapeText(t.text).octets) : undefined;
+}
+
 function fieldHover(rec: ZoneRecord, def: RRTypeDef, i: number, f: FieldDef, now: number): string {
   const v = rec.values[i];
   let out = `**${def.name} ${f.name}** (${f.kind}): ${f.doc}\n\n`;
@@ -136,7 +154,7 @@ function fieldHover(rec: ZoneRecord, def: RRTypeDef, i: number, f: FieldDef, now
   } else if (f.kind === 'name' && typeof v === 'string') {
     out += `Value ${codeSpan(v)}`;
   } else if (f.kind === 'text-rest' && Array.isArray(v)) {
-    const lens = (v as string[]).map((s) => Buffer.byteLength(s, 'latin1'));
+    const lens = writtenOctets(rec, i) ?? (v as string[]).map((s) => Buffer.byteLength(s, 'latin1'));
     out += `${v.length} character-string${v.length === 1 ? '' : 's'} (${lens.join(' + ')} = ${lens.reduce((a, b) => a + b, 0)} octets); a client joins them without separators`;
   } else if ((f.kind === 'hex-rest' || f.kind === 'hex') && typeof v === 'string') {
     out += `${v.length / 2} octets${def.name === 'TLSA' || def.name === 'SMIMEA' ? tlsaLengthNote(rec, v.length / 2) : ''}`;

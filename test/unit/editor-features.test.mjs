@@ -468,3 +468,13 @@ test('TTL hovers say what a TTL over 2^31 - 1 is read as, as the ttl-range warni
   assert.match(core.hoverAt(z, 3, 3).markdown, /^\*\*TTL\*\* 3600 seconds = 1 hour\n/);
   assert.ok(z.problems.some((p) => p.code === 'ttl-range' && /read as 0, as BIND does/.test(p.message)));
 });
+
+test('completion at column 0 of a line that inherits its owner offers no type: it would become the owner', () => {
+  const z = core.parseZone('$ORIGIN example.com.\n$TTL 60\nwww IN A 192.0.2.1\n  IN NS ns1\n   \n', { fileId: 'file:///z/t.zone' });
+  assert.deepEqual(core.completionsAt(z, 3, 0), []);
+  // after the blank that makes it inherit, a type or class is what comes
+  assert.ok(core.completionsAt(z, 3, 2).some((c) => c.label === 'MX'));
+  // a blank line: column 0 starts an entry (directives), after its blanks a type
+  assert.deepEqual(core.completionsAt(z, 4, 0).map((c) => c.label), ['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE']);
+  assert.ok(core.completionsAt(z, 4, 3).some((c) => c.label === 'MX'));
+});

@@ -158,6 +158,9 @@ export function completionListAt(zone: Zone, line: number, col: number, options:
     ...(list.ownersPending ? { ownersPending: true } : {}),
   });
 
+  // column 0 of an entry's first line is where its owner is written: a type or class put there
+  // would become the owner of a line that inherits one. Only a blank line gets directives.
+  if (col === 0 && rel === 0 && leadingBlank) return /\S/.test(lineText) ? nothing() : out(directives(snippets));
   if (done.length === 0) {
     if (!leadingBlank) {
       if (prefix === '' || prefix.startsWith('$')) return out(directives(snippets));

@@ -261,6 +261,20 @@ test('formatting aligns columns; the formatted text gives the same diagnostics',
   assert.deepEqual(again, []);
 });
 
+test('formatting pads with tabs when the editor indents with tabs (FormattingOptions), to its tab stops', async (t) => {
+  const { s } = await withServer(t);
+  const edits = await s.conn.sendRequest('textDocument/formatting', { textDocument: doc, options: { tabSize: 4, insertSpaces: false } });
+  const out = TextDocument.applyEdits(TextDocument.create(URI, 'dns-zone', 1, TEXT), edits).split('\n');
+  assert.equal(out[6], 'ns1\t\t\t\tIN\tA\t\t192.0.2.1');
+  assert.equal(out[10], 'www\t\t\t\tIN\tCNAME\tmx1');
+  // the SOA's second line moves with its RDATA: 4 columns right of it, at 32 (8 tabs of 4)
+  assert.equal(out[2], '@\t\t\t\tIN\tSOA\t\tns1 hostmaster ( 2024010502 7200 3600');
+  assert.equal(out[3], `${'\t'.repeat(8)}1209600 300 )`);
+  await s.change(URI, 2, [{ text: out.join('\n') }]);
+  assert.deepEqual((await s.diagnostics(URI, 2)).diagnostics, []);
+  assert.deepEqual(await s.conn.sendRequest('textDocument/formatting', { textDocument: doc, options: { tabSize: 4, insertSpaces: false } }), []);
+});
+
 test('range formatting edits only the selected lines, aligned with the whole file', async (t) => {
   const { s } = await withServer(t);
   const edits = await s.conn.sendRequest('textDocument/rangeFormatting', {

@@ -16,9 +16,9 @@ function read(text, file) {
   return core.parseZone(text, { fileId: file, origin, readInclude: fsReadInclude });
 }
 
-function format(text, file) {
+function format(text, file, style) {
   const zone = read(text, file);
-  const edits = core.formatEdits(zone);
+  const edits = core.formatEdits(zone, undefined, style);
   return { edits, text: core.applyLineEdits(zone.file.lines, edits).join('\n') };
 }
 
@@ -38,6 +38,12 @@ for (const file of files) {
     assert.deepEqual(meaning(read(once.text, file)), meaning(read(before, file)));
     const twice = format(once.text, file);
     assert.deepEqual(twice.edits, [], 'formatting is idempotent');
+    // as an editor indenting with tabs asks, and one showing tabs 4 wide
+    for (const style of [{ tabSize: 8, useTabs: true }, { tabSize: 4, useTabs: true }, { tabSize: 4, useTabs: false }]) {
+      const styled = format(before, file, style);
+      assert.deepEqual(meaning(read(styled.text, file)), meaning(read(before, file)), JSON.stringify(style));
+      assert.deepEqual(format(styled.text, file, style).edits, [], `idempotent with ${JSON.stringify(style)}`);
+    }
   });
 }
 
@@ -96,10 +102,22 @@ test('the heads of multi-line records (SOA, TLSA, TXT) take the columns of the o
   assert.deepEqual(format(text, sampleFile).edits, []);
 });
 
-test('a multi-line head whose lines are indented with tabs is aligned; its other lines stay', () => {
+test('a multi-line head whose lines are indented with tabs is aligned; its other lines move with it, tabs as wide as the editor shows them', () => {
   const text = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster (\n\t\t1 7200 3600\n\t\t1209600 300 )\nns1 IN A 192.0.2.1\n';
   const out = format(text, '/tmp/tabs.zone');
-  assert.equal(out.text, '$ORIGIN example.com.\n$TTL 3600\n@   IN SOA ns1 hostmaster (\n\t\t1 7200 3600\n\t\t1209600 300 )\nns1 IN A   192.0.2.1\n');
+  // the RDATA moved 2 columns right; the lines below were at 16 (two tabs of 8): now at 18
+  assert.equal(out.text, `$ORIGIN example.com.\n$TTL 3600\n@   IN SOA ns1 hostmaster (\n${' '.repeat(18)}1 7200 3600\n${' '.repeat(18)}1209600 300 )\nns1 IN A   192.0.2.1\n`);
+  // an editor showing tabs 4 wide: they were at 8, now at 10
+  const zone = core.parseZone(text, { fileId: '/tmp/tabs.zone' });
+  const four = core.applyLineEdits(zone.file.lines, core.formatEdits(zone, undefined, { tabSize: 4, useTabs: false }));
+  assert.equal(four[3], `${' '.repeat(10)}1 7200 3600`);
+  // an editor indenting with tabs: columns padded to tab stops, the lines below with tabs too
+  const tabs = core.applyLineEdits(zone.file.lines, core.formatEdits(zone, undefined, { tabSize: 8, useTabs: true }));
+  assert.deepEqual(tabs.slice(2, 6), ['@\tIN\tSOA\tns1 hostmaster (', `\t\t\t${' '.repeat(7)}1 7200 3600`, `\t\t\t${' '.repeat(7)}1209600 300 )`, 'ns1\tIN\tA\t192.0.2.1']);
+  // the same records either way
+  const again = core.parseZone(tabs.join('\n'), { fileId: '/tmp/tabs.zone' });
+  assert.deepEqual(again.records.map((r) => r.values), zone.records.map((r) => r.values));
+  assert.deepEqual(again.problems, []);
   // a parenthesis before the type: the entry is left as written, and widens nothing
   const before = '$ORIGIN example.com.\n$TTL 3600\nlong-owner-name ( IN A\n 192.0.2.1 )\nns1 IN A 192.0.2.1\nmail IN A 192.0.2.2\n';
   assert.equal(format(before, '/tmp/paren.zone').text, before.replace('ns1 IN', 'ns1  IN'));

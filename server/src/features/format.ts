@@ -12,7 +12,7 @@
 import type { AbsRange } from '../rules/rule';
 import type { Entry, SourceFile, Token, Zone } from '../zone/api';
 import { entryLine, entryTokensInto, firstEntryFrom, isDataToken, runToEnd, TokenPool, TokKind } from '../zone/api';
-import { alignRow, OWNER_CAP, type Row, type Widths } from './align';
+import { alignRow, OWNER_CAP, SPACES, type IndentStyle, type Row, type Widths } from './align';
 import { isClassToken, recordsOfEntry } from './locate-at';
 
 export interface LineEdit {
@@ -220,13 +220,13 @@ function* columnWidths(zone: Zone, bad: Set<Entry>, pool: TokenPool, entriesPerS
  * record between the two made a 100k-record zone take over a second, half of it in the garbage
  * collector.
  */
-export function formatEdits(zone: Zone, lines?: { first: number; last: number }): LineEdit[] {
-  return runToEnd(formatInSlices(zone, lines, Infinity));
+export function formatEdits(zone: Zone, lines?: { first: number; last: number }, style: IndentStyle = SPACES): LineEdit[] {
+  return runToEnd(formatInSlices(zone, lines, Infinity, style));
 }
 
 /** formatEdits in slices of `entriesPerSlice` entries, yielding how far it is (0 to 1) between
  *  them, so a server can answer other requests while it formats a big zone. */
-export function* formatInSlices(zone: Zone, lines: { first: number; last: number } | undefined, entriesPerSlice: number): Generator<number, LineEdit[]> {
+export function* formatInSlices(zone: Zone, lines: { first: number; last: number } | undefined, entriesPerSlice: number, style: IndentStyle = SPACES): Generator<number, LineEdit[]> {
   const bad = troubled(zone);
   const pool = new TokenPool();
   const entries = zone.file.entries;
@@ -259,20 +259,22 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
     const r = rowOf(toks, entry.leadingBlank, typeIdx, true);
     if (!r) return;
     if (r.rawFrom === undefined) {
-      emit(entryLine(entry), alignRow(r, widths));
+      emit(entryLine(entry), alignRow(r, widths, style));
       return;
     }
     const old = text[entryLine(entry)] ?? '';
     const rest = old.slice(r.rawFrom);
     r.rdata = [rest];
-    const head = alignRow(r, widths);
+    const head = alignRow(r, widths, style);
     emit(entryLine(entry), head);
-    const shift = head.length - rest.length - r.rawFrom;
-    if (shift === 0 || entry.lineCount === 1 || !canShift(text, entry, old, r.rawFrom, shift)) return;
+    // how far the first RDATA token moved on screen (tabs as wide as the editor shows them)
+    const shift = screenWidth(head.slice(0, head.length - rest.length), style.tabSize) - screenWidth(old.slice(0, r.rawFrom), style.tabSize);
+    if (shift === 0 || entry.lineCount === 1 || !canShift(text, entry, shift, style.tabSize)) return;
     for (let l = entryLine(entry) + 1, end = entryLine(entry) + entry.lineCount; l < end; l++) {
       const cont = text[l];
-      if (indentOf(cont) === cont.length) continue;
-      emit(l, shift > 0 ? ' '.repeat(shift) + cont : cont.slice(-shift));
+      const n = indentOf(cont);
+      if (n === cont.length) continue;
+      emit(l, indentText(screenWidth(cont.slice(0, n), style.tabSize) + shift, style) + cont.slice(n));
     }
   };
   for (let i = from; i < to; i += entriesPerSlice) {
@@ -290,16 +292,28 @@ function indentOf(text: string): number {
   return i;
 }
 
+/** The columns `text` takes on screen, a tab reaching the next stop `tabSize` apart (the
+ *  editor's FormattingOptions.tabSize: how wide it shows the file's tabs). */
+function screenWidth(text: string, tabSize: number): number {
+  let col = 0;
+  for (let i = 0; i < text.length; i++) col = text.charCodeAt(i) === 9 ? (Math.floor(col / tabSize) + 1) * tabSize : col + 1;
+  return col;
+}
+
+/** Blanks `width` columns wide: tabs, then spaces to the column, when the editor indents with tabs. */
+function indentText(width: number, style: IndentStyle): string {
+  if (!style.useTabs) return ' '.repeat(width);
+  return '\t'.repeat(Math.floor(width / style.tabSize)) + ' '.repeat(width % style.tabSize);
+}
+
 /** Whether the lines after an entry's first can move by `shift` columns and stay lined up with
- *  its RDATA: the head and their indents are spaces (a tab's width is the editor's), and each
- *  indent is deep enough to lose -shift of them. Blank lines are left alone. */
-function canShift(lines: readonly string[], entry: Entry, first: string, rawFrom: number, shift: number): boolean {
-  if (first.lastIndexOf('\t', rawFrom - 1) >= 0) return false;
+ *  its RDATA: each indent is deep enough to lose -shift columns. Blank lines are left alone. */
+function canShift(lines: readonly string[], entry: Entry, shift: number, tabSize: number): boolean {
   for (let l = entryLine(entry) + 1, end = entryLine(entry) + entry.lineCount; l < end; l++) {
     const text = lines[l] ?? '';
     const end = indentOf(text);
     if (end === text.length) continue;
-    if (text.lastIndexOf('\t', end - 1) >= 0 || end < -shift) return false;
+    if (screenWidth(text.slice(0, end), tabSize) < -shift) return false;
   }
   return true;
 }

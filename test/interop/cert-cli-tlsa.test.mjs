@@ -109,6 +109,8 @@ test('dane-zone check reports certificate links and DANE rules with positions', 
     '5:28 error tlsa-cert-mismatch',
     `6:${zone.split('\n')[5].indexOf('cert=nope.pem') + 1} error tlsa-cert-link-unreadable`,
     '6:22 warning tlsa-usage-unusable-for-smtp',
+    // the 1 1 1 is unusable for SMTP: the 3 1 1 stands alone
+    '5:17 info tlsa-single-record',
   ].sort());
   const mismatch = JSON.parse(r.stdout).find((f) => f.rule === 'tlsa-cert-mismatch');
   assert.match(mismatch.message, new RegExp(`would publish 3 1 1 ${opensslTlsaData(certs.dir, 'mx1.pem', 1, 1)}`));
@@ -141,4 +143,10 @@ test('dane-zone tlsa names the owner only from a host name of the end-entity cer
   assert.match(rev.stderr, /from leaf CN=mx1\.example\.com/);
   assert.equal(run('tlsa', 'reversed.pem', '--usage', '2', '--owner', 'mx1.example.com').stdout,
     danetool('--host=mx1.example.com', '--load-certificate', 'ca.pem', '--ca'));
+  // intermediate, leaf, CA: out of order, not reversed; usage 2 takes the leaf's own issuer
+  writeFileSync(join(certs.dir, 'mixed.pem'), Buffer.concat(['short-int.pem', 'deep.pem', 'ca.pem'].map((n) => readFileSync(join(certs.dir, n)))));
+  const mixed = run('tlsa', 'mixed.pem', '--usage', '2');
+  assert.equal(mixed.status, 0, mixed.stderr);
+  assert.match(mixed.stderr, /note: the chain is not in leaf-first order: the end entity, .* is certificate 2 of 3/);
+  assert.equal(mixed.stdout, danetool('--host=soon.example.com', '--load-certificate', 'short-int.pem', '--ca'));
 });

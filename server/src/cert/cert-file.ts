@@ -147,7 +147,7 @@ function fromFileCerts(format: 'pem' | 'der', given: X509Certificate[], notes: s
   for (const i of all) if (!order.includes(i)) order.push(i);
   const ordered = order.map((i) => certs[i]);
   if (ends[0] !== 0) {
-    notes.push(`the chain is reversed (issuer first): the end entity, the certificate that issued no other in the file, is certificate ${ends[0] + 1} of ${certs.length}; it is taken as the leaf (a server must send it first)`);
+    notes.push(`${ends[0] === certs.length - 1 ? 'the chain is reversed (issuer first)' : 'the chain is not in leaf-first order'}: the end entity, the certificate that issued no other in the file, is certificate ${ends[0] + 1} of ${certs.length}; it is taken as the leaf (a server must send it first)`);
   }
   if (chains.length > 1) {
     notes.push(`the file holds ${chains.length} end-entity certificates (${chains.map((c) => cnOf(ordered[c.leaf])).join(', ')}; say, an RSA and an ECDSA certificate): a server presents one of them to each sender, so each needs its own matching TLSA record`);

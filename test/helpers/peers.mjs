@@ -127,6 +127,11 @@ export function normaliseRecord(line) {
     if (raw.length - 1 >= start && HEXISH.test(x) && HEXISH.test(raw[raw.length - 1])) raw[raw.length - 1] += x;
     else raw.push(x);
   }
+  // APL: ldns writes an empty list as \# 0 and IPv6 prefixes in full
+  if (type === 'APL') {
+    const items = raw.join(' ') === '\\# 0' ? [] : raw.map((x) => x.replace(/^(!?2:)([^/]+)/, (m, head, a) => head + fullIpv6(a)));
+    return [owner, String(Number(ttl)), type, ...items].join(' ');
+  }
   const joined = raw.map((x, k) => {
     if (x.startsWith('"')) return x;
     if (k >= start) return x.toLowerCase();
@@ -135,6 +140,15 @@ export function normaliseRecord(line) {
     return plainName(x);
   });
   return [owner, String(Number(ttl)), type, ...joined].join(' ');
+}
+
+/** An IPv6 address with every group written in four digits (no '::'). */
+function fullIpv6(a) {
+  const [head, tail] = a.toLowerCase().split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail !== undefined && tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
+  return groups.map((g) => g.padStart(4, '0')).join(':');
 }
 
 // index of the first RDATA token that may be a continued hex blob, per type

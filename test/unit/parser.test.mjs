@@ -125,19 +125,21 @@ test('meta and reserved types cannot be records: an error on the type (RFC 6895 
   assert.deepEqual(records(HEAD + 'm TYPE65535 \\# 0\n'), ['m.example.com.\t3600\tIN\tTYPE65535\t\\# 0']);
 });
 
-test('a type known by its mnemonic only (IPSECKEY, NSAP-PTR, ...) is a record type in the generic form, as BIND reads it', () => {
-  const z = parse(HEAD + 'a IN ipseckey \\# 3 010203\nb IN TYPE45 \\# 1 ff\nc IN NSAP-PTR \\# 0\nd NSEC e A IPSECKEY DLV\n');
+test('a type known by its mnemonic only (HIP, NSAP-PTR, ...) is a record type in the generic form, as BIND reads it', () => {
+  const z = parse(HEAD + 'a IN hip \\# 3 010203\nb IN TYPE55 \\# 1 ff\nc IN NSAP-PTR \\# 0\nd NSEC e A HIP DLV\n');
   assert.deepEqual(z.problems.map((x) => x.message), []);
   assert.deepEqual(z.records.map(presentRecord), [
-    'a.example.com.\t3600\tIN\tIPSECKEY\t\\# 3 010203',
-    'b.example.com.\t3600\tIN\tIPSECKEY\t\\# 1 ff',
+    'a.example.com.\t3600\tIN\tHIP\t\\# 3 010203',
+    'b.example.com.\t3600\tIN\tHIP\t\\# 1 ff',
     'c.example.com.\t3600\tIN\tNSAP-PTR\t\\# 0',
-    'd.example.com.\t3600\tIN\tNSEC\te.example.com. A IPSECKEY DLV',
+    'd.example.com.\t3600\tIN\tNSEC\te.example.com. A HIP DLV',
   ]);
   // its fields are not in the table: the presentation form is refused with the fix
-  assert.deepEqual(problems(HEAD + 'a IN IPSECKEY 10 1 2 192.0.2.38 AQNRU3mG\n'), [
-    "3:6-3:14 rdata-invalid: type IPSECKEY is not known to dane-zone: write its RDATA in the generic form '\\# <length> <hex>' (RFC 3597 §5)",
+  assert.deepEqual(problems(HEAD + 'a IN HIP 2 200100107B1A74DF365639CC39F1D578 AwEAAbdx\n'), [
+    "3:6-3:9 rdata-invalid: type HIP is not known to dane-zone: write its RDATA in the generic form '\\# <length> <hex>' (RFC 3597 §5)",
   ]);
+  // IPSECKEY has its fields: the generic form must be its wire format
+  assert.match(problems(HEAD + 'a IN IPSECKEY \\# 1 ff\n')[0], /IPSECKEY: generic RDATA: 1 octets are too short for this type/);
   // a meta type's mnemonic is still no record type, not even in a type bitmap
   assert.match(problems(HEAD + 'd NSEC e A AXFR\n')[0], /'AXFR' is not a record type/);
 });

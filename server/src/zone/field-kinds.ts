@@ -13,7 +13,7 @@ export type FieldKind =
   | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
   | 'hex' | 'hex-rest' | 'salt' | 'base64-rest' | 'base32hex'
   | 'text' | 'long-text' | 'naptr-regexp' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
-  | 'caa-tag' | 'svc-params' | 'loc' | 'cert-type';
+  | 'caa-tag' | 'svc-params' | 'loc' | 'cert-type' | 'eui48' | 'eui64' | 'ilnp64' | 'gateway' | 'base64-opt' | 'apl';
 
 export interface FieldCursor {
   words: readonly Token[];
@@ -142,7 +142,57 @@ function base64Rest(c: FieldCursor, what: string): string | undefined {
   const all = ws.map((w) => w.text).join('');
   if (!B64.test(all)) return fail(c, `${what}: not valid base64: '=' padding may only end the data`, from, c.i);
   if (all.length % 4 !== 0) return fail(c, `${what}: not valid base64: ${all.length} characters, expected a multiple of 4 (missing '=' padding?)`, from, c.i);
+  // the bits of the last character that the padding leaves over must be zero (RFC 4648 §3.5):
+  // BIND refuses the zone otherwise ("bad base64 encoding")
+  const canonical = Buffer.from(all, 'base64').toString('base64');
+  if (canonical !== all) return fail(c, `${what}: not valid base64: the last character before the '=' padding has bits set that the padding leaves over (RFC 4648 §3.5; BIND refuses it); the same octets are written ${canonical.slice(-4)} at the end`, from, c.i);
   return all;
+}
+
+/** Base64 that may be absent (IPSECKEY's public key, RFC 4025 §2.6): '' when there is none. */
+function base64Optional(c: FieldCursor, what: string): string | undefined {
+  return c.i >= c.words.length ? '' : base64Rest(c, what);
+}
+
+/** `groups` groups of two hex digits joined by '-' (EUI-48/EUI-64, RFC 7043 §3.2, §4.2). */
+function eui(c: FieldCursor, what: string, groups: number): string | undefined {
+  const w = word(c, what);
+  if (!w) return undefined;
+  if (!new RegExp(`^[0-9A-Fa-f]{2}(-[0-9A-Fa-f]{2}){${groups - 1}}$`).test(w.text)) {
+    return fail(c, `${what}: expected ${groups} groups of two hex digits joined by '-' (such as ${'00-00-5e-00-53-2a-ff-ff'.split('-').slice(0, groups).join('-')}), found '${w.text}'`, c.i - 1, c.i);
+  }
+  return w.text.toLowerCase();
+}
+
+/** Four groups of 1-4 hex digits joined by ':' (an ILNP NodeID or Locator64, RFC 6742 §2.1, §2.3). */
+function ilnp64(c: FieldCursor, what: string): string | undefined {
+  const w = word(c, what);
+  if (!w) return undefined;
+  if (!/^[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{1,4}){3}$/.test(w.text)) return fail(c, `${what}: expected four groups of 1 to 4 hex digits joined by ':' (such as 0014:4fff:ff20:ee64), found '${w.text}'`, c.i - 1, c.i);
+  return w.text.toLowerCase();
+}
+
+/** IPSECKEY's gateway as written: what it must be depends on the gateway type before it (the
+ *  type's check tells); a name is kept as written. */
+function gateway(c: FieldCursor, what: string): string | undefined {
+  const w = word(c, what);
+  return w ? w.text : undefined;
+}
+
+/** APL items (RFC 3123 §5): `[!]afi:address/prefix`, afi 1 (IPv4) or 2 (IPv6); none is allowed. */
+function aplItems(c: FieldCursor, what: string): string[] | undefined {
+  const out: string[] = [];
+  while (c.i < c.words.length) {
+    const t = c.words[c.i++].text;
+    const m = /^(!?)([12]):([^/]+)\/([0-9]{1,3})$/.exec(t);
+    const bad = (why: string) => fail(c, `${what}: '${t}' ${why} (RFC 3123 §5)`, c.i - 1, c.i);
+    if (!m) return bad('is not [!]afi:address/prefix, with afi 1 (IPv4) or 2 (IPv6)');
+    const v4 = m[2] === '1';
+    if (v4 ? !isIpv4At(m[3]) : !isIpv6At(m[3])) return bad(`has no IPv${v4 ? 4 : 6} address after ${m[2]}:`);
+    if (Number(m[4]) > (v4 ? 32 : 128)) return bad(`has a prefix over ${v4 ? 32 : 128}`);
+    out.push(t.toLowerCase());
+  }
+  return out;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -289,6 +339,7 @@ function svcParams(c: FieldCursor): Record<string, string> | undefined {
       else if (num === 3 && !(/^[0-9]+$/.test(val) && Number(val) <= 65535)) return fl(`port: expected 0-65535, found '${val}'`);
       else if (num === 4 && !val.split(',').every((a) => isIpv4At(a))) return fl(`ipv4hint: expected IPv4 addresses, found '${val}'`);
       else if (num === 5 && val !== '' && (!/^[A-Za-z0-9+/]*={0,2}$/.test(val) || val.length % 4)) return fl(`ech: '${val}' is not base64 (RFC 9460 §9)`);
+      else if (num === 5 && val !== '' && Buffer.from(val, 'base64').toString('base64') !== val) return fl(`ech: '${val}' is not valid base64: the last character before the '=' padding has bits set that the padding leaves over (RFC 4648 §3.5; BIND refuses it)`);
       else if (num === 6 && !val.split(',').every((a) => isIpv6At(a))) return fl(`ipv6hint: expected IPv6 addresses, found '${val}'`);
     }
     out[key] = val;
@@ -494,6 +545,12 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
   },
   'svc-params': (c) => svcParams(c),
   loc: (c) => loc(c),
+  eui48: (c, what) => eui(c, what, 6),
+  eui64: (c, what) => eui(c, what, 8),
+  ilnp64,
+  gateway,
+  'base64-opt': base64Optional,
+  apl: aplItems,
 };
 
 // Each type's list of parsers, picked once per field list (a keyed lookup by kind name

@@ -63,6 +63,23 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
     case 'type-bitmap': case 'nsec-bitmap': checkBitmap(rest(), def.kind === 'nsec-bitmap'); return undefined;
     case 'svc-params': checkSvcParams(rest()); return undefined;
     case 'loc': checkLoc(rest()); return undefined;
+    case 'eui48': case 'eui64': {
+      const n = def.kind === 'eui48' ? 6 : 8;
+      need(b, pos.p, n);
+      pos.p += n;
+      return Array.from(b.subarray(pos.p - n, pos.p), (x) => x.toString(16).padStart(2, '0')).join('-');
+    }
+    case 'ilnp64': {
+      need(b, pos.p, 8);
+      const groups: string[] = [];
+      for (let i = 0; i < 8; i += 2) groups.push(((b[pos.p + i] << 8) | b[pos.p + i + 1]).toString(16).padStart(4, '0'));
+      pos.p += 8;
+      return groups.join(':');
+    }
+    case 'apl': return aplItems(rest());
+    // IPSECKEY's gateway takes its form from the gateway type before it: kept as bytes
+    case 'gateway': rest(); return undefined;
+    case 'base64-opt': return pos.p >= b.length ? undefined : Buffer.from(rest()).toString('base64');
     case 'caa-tag': {
       // RFC 8659 §4.1: tag length (1-255), then letters and digits; BIND refuses others (FORMERR)
       need(b, pos.p, 1);
@@ -74,6 +91,27 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
       return tag.toLowerCase();
     }
   }
+}
+
+// RFC 3123 §4: items of family (2), prefix (1), negation bit and length (1), then the address's
+// leading octets without trailing zeros
+function aplItems(b: Uint8Array): string[] {
+  const out: string[] = [];
+  let p = 0;
+  while (p < b.length) {
+    need(b, p, 4);
+    const family = (b[p] << 8) | b[p + 1], prefix = b[p + 2], neg = b[p + 3] >> 7, len = b[p + 3] & 0x7f;
+    p += 4;
+    need(b, p, len);
+    const size = family === 1 ? 4 : family === 2 ? 16 : 0;
+    if (!size || len > size || prefix > size * 8) throw new Error(`APL item of family ${family}, prefix ${prefix}, ${len} octets: not an IPv4 or IPv6 prefix (RFC 3123 §4)`);
+    const addr = new Uint8Array(size);
+    addr.set(b.subarray(p, p + len));
+    p += len;
+    const text = family === 1 ? Array.from(addr).join('.') : Array.from({ length: 8 }, (_, i) => ((addr[2 * i] << 8) | addr[2 * i + 1]).toString(16)).join(':');
+    out.push(`${neg ? '!' : ''}${family}:${text}/${prefix}`);
+  }
+  return out;
 }
 
 // RFC 4034 §4.1.2: windows in increasing order, each 1-32 octets, the last octet not zero

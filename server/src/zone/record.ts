@@ -254,7 +254,7 @@ export function presentValue(kind: string, v: unknown): string {
     case 'text-rest': return (v as string[]).map(quote).join(' ');
     case 'hex-rest': case 'hex': return String(v).toUpperCase();
     case 'salt': return v === '' ? '-' : String(v).toUpperCase();
-    case 'type-bitmap': case 'nsec-bitmap': return (v as string[]).join(' ');
+    case 'type-bitmap': case 'nsec-bitmap': case 'apl': return (v as string[]).join(' ');
     case 'svc-params': return Object.entries(v as Record<string, string>).map(([k, x]) => (x === '' ? k : `${k}=${x}`)).join(' ');
     case 'caa-tag': return String(v);
     case 'time': return typeof v === 'number' ? rrsigTimeText(v) : String(v);

@@ -3,6 +3,7 @@
 // all read this table. Adding a type = one row here (+ a field kind in field-kinds.ts if new);
 // the other IANA mnemonics, meta types included, are in TYPES_WITHOUT_FIELDS below it.
 import type { FieldKind } from './field-kinds';
+import { isIpv4At, isIpv6At } from './ip-text';
 
 export interface ValueDoc {
   value: number;
@@ -58,6 +59,21 @@ function checkDsDigest(values: readonly unknown[]): { field: number; message: st
   const hex = values[3];
   if (!want || typeof hex !== 'string' || hex.length === want[0] * 2) return undefined;
   return { field: 3, message: `digest: digest type ${values[2]} (${want[1]}) needs ${want[0]} octets (${want[0] * 2} hex digits); this one has ${hex.length / 2}` };
+}
+
+// RFC 4025 §2.3-2.6: the gateway is '.' for type 0, an address for 1 and 2, a name for 3; a
+// public key is needed (BIND also wants one with algorithm 0, where the RFC allows none).
+function checkIpseckey(values: readonly unknown[]): { field: number; message: string } | undefined {
+  const [, type, algorithm, gw, key] = values as [number, number, number, string | undefined, string | undefined];
+  if (gw === undefined) return undefined; // generic RDATA: the gateway is kept as bytes
+  const want = ['"." (no gateway)', 'an IPv4 address', 'an IPv6 address', 'a domain name'][type];
+  if (want === undefined) return { field: 1, message: `gatewayType: ${type} is not 0 (none), 1 (IPv4), 2 (IPv6) or 3 (domain name) (RFC 4025 §2.3)` };
+  const ok = type === 0 ? gw === '.' : type === 1 ? isIpv4At(gw) : type === 2 ? isIpv6At(gw) : !isIpv4At(gw) && gw !== '.';
+  if (!ok) return { field: 3, message: `gateway: gateway type ${type} needs ${want}, found '${gw}' (RFC 4025 §2.5)` };
+  if (key === '') {
+    return { field: 4, message: algorithm !== 0 ? `publicKey: algorithm ${algorithm} needs a public key (RFC 4025 §2.6)` : 'publicKey: missing: RFC 4025 §2.6 allows none with algorithm 0, but BIND 9.18 refuses the record without one (Knot loads it)' };
+  }
+  return undefined;
 }
 
 // RFC 4255 §3.1.2, RFC 6594 §4: SSHFP SHA-1 and SHA-256 fingerprints; BIND refuses other
@@ -289,6 +305,54 @@ export const RR_TYPES: readonly RRTypeDef[] = [
       f('algorithm', 'algorithm', 'Algorithm (0 = unknown, RFC 4398 §2.1).', CERT_ALGORITHMS), f('certificate', 'base64-rest', 'Certificate, base64.'),
     ],
   },
+  // Types of older or narrower use that BIND 9.18 and Knot 3.2 load: an error for them would be a
+  // false alarm on a zone that serves.
+  {
+    name: 'MINFO', code: 14, rfc: 'RFC 1035 §3.3.7', summary: 'Mailbox or mail list information',
+    fields: [f('rmailbx', 'name', 'Mailbox responsible for the mailing list or mailbox.'), f('emailbx', 'name', 'Mailbox to receive error messages.')],
+  },
+  {
+    name: 'RP', code: 17, rfc: 'RFC 1183 §2.2', summary: 'Responsible person',
+    fields: [f('mbox', 'name', 'Mailbox of the person, written as a name (hostmaster.example.com.); "." for none.'), f('txt', 'name', 'Name with TXT records about the person; "." for none.')],
+  },
+  {
+    name: 'AFSDB', code: 18, rfc: 'RFC 1183 §1', summary: 'AFS database location',
+    fields: [f('subtype', 'u16', 'Subtype: 1 AFS cell database server, 2 DCE authenticated name server.'), f('hostname', 'name', 'Host of the server.')],
+  },
+  {
+    name: 'RT', code: 21, rfc: 'RFC 1183 §3.1', summary: 'Route through',
+    fields: [f('preference', 'u16', 'Preference: lower values first.'), f('intermediate', 'name', 'Intermediate host.')],
+  },
+  {
+    name: 'KX', code: 36, rfc: 'RFC 2230 §3', summary: 'Key exchanger',
+    fields: [f('preference', 'u16', 'Preference: lower values first.'), f('exchanger', 'name', 'Key exchanger host.')],
+  },
+  {
+    name: 'APL', code: 42, rfc: 'RFC 3123 §4', summary: 'Address prefix list',
+    fields: [f('items', 'apl', 'Address prefixes, [!]afi:address/prefix (afi 1 IPv4, 2 IPv6; ! negates); none is allowed.')],
+  },
+  {
+    name: 'IPSECKEY', code: 45, rfc: 'RFC 4025 §3', summary: 'IPsec keying material',
+    fields: [
+      f('precedence', 'u8', 'Precedence: lower values first.'),
+      f('gatewayType', 'u8', 'Gateway type: 0 none, 1 IPv4, 2 IPv6, 3 domain name.'),
+      f('algorithm', 'u8', 'Public key algorithm: 0 none, 1 DSA, 2 RSA, 3 ECDSA.'),
+      f('gateway', 'gateway', 'Gateway: "." (type 0), an IPv4 or IPv6 address (1, 2) or a domain name (3).'),
+      f('publicKey', 'base64-opt', 'Public key, base64 (may be absent).'),
+    ],
+    check: checkIpseckey,
+  },
+  { name: 'DHCID', code: 49, rfc: 'RFC 4701 §3', summary: 'DHCP client identifier', fields: [f('digest', 'base64-rest', 'Identifier type, digest type and digest, base64.')] },
+  {
+    name: 'CSYNC', code: 62, rfc: 'RFC 7477 §2.1', summary: 'Child-to-parent synchronisation',
+    fields: [f('serial', 'u32', 'SOA serial of the child zone.'), f('flags', 'u16', 'Flags: 1 immediate, 2 soaminimum.'), f('types', 'type-bitmap', 'Types to copy to the parent.')],
+  },
+  { name: 'NID', code: 104, rfc: 'RFC 6742 §2.1', summary: 'ILNP node identifier', fields: [f('preference', 'u16', 'Preference: lower values first.'), f('nodeId', 'ilnp64', 'Node identifier, four groups of hex digits.')] },
+  { name: 'L32', code: 105, rfc: 'RFC 6742 §2.2', summary: 'ILNP 32-bit locator', fields: [f('preference', 'u16', 'Preference: lower values first.'), f('locator32', 'ipv4', 'Locator, written as an IPv4 address.')] },
+  { name: 'L64', code: 106, rfc: 'RFC 6742 §2.3', summary: 'ILNP 64-bit locator', fields: [f('preference', 'u16', 'Preference: lower values first.'), f('locator64', 'ilnp64', 'Locator, four groups of hex digits.')] },
+  { name: 'LP', code: 107, rfc: 'RFC 6742 §2.4', summary: 'ILNP locator pointer', fields: [f('preference', 'u16', 'Preference: lower values first.'), f('fqdn', 'name', 'Name with the L32 or L64 records.')] },
+  { name: 'EUI48', code: 108, rfc: 'RFC 7043 §3', summary: 'EUI-48 address', fields: [f('address', 'eui48', 'Six groups of two hex digits joined by "-".')] },
+  { name: 'EUI64', code: 109, rfc: 'RFC 7043 §4', summary: 'EUI-64 address', fields: [f('address', 'eui64', 'Eight groups of two hex digits joined by "-".')] },
   { name: 'DNAME', code: 39, rfc: 'RFC 6672 §2.1', summary: 'Delegation name (subtree alias)', fields: [f('target', 'name', 'Name the subtree is mapped to.')] },
   { name: 'DS', code: 43, rfc: 'RFC 4034 §5', summary: 'Delegation signer', fields: dsFields, check: checkDsDigest },
   {
@@ -382,13 +446,13 @@ const named = (code: number, name: string): TypeWithoutFields => ({ name, code }
 const meta = (code: number, name: string, inBitmap?: TypeWithoutFields['inBitmap']): TypeWithoutFields => ({ name, code, meta: true, ...(inBitmap && { inBitmap }) });
 export const TYPES_WITHOUT_FIELDS: readonly TypeWithoutFields[] = [
   named(3, 'MD'), named(4, 'MF'), named(7, 'MB'), named(8, 'MG'), named(9, 'MR'), named(10, 'NULL'), named(11, 'WKS'),
-  named(14, 'MINFO'), named(17, 'RP'), named(18, 'AFSDB'), named(19, 'X25'), named(20, 'ISDN'), named(21, 'RT'),
+  named(19, 'X25'), named(20, 'ISDN'), 
   named(22, 'NSAP'), named(23, 'NSAP-PTR'), named(24, 'SIG'), named(25, 'KEY'), named(26, 'PX'), named(27, 'GPOS'),
-  named(30, 'NXT'), named(31, 'EID'), named(32, 'NIMLOC'), named(34, 'ATMA'), named(36, 'KX'), named(38, 'A6'),
-  named(40, 'SINK'), meta(41, 'OPT'), named(42, 'APL'), named(45, 'IPSECKEY'), named(49, 'DHCID'), named(55, 'HIP'),
-  named(56, 'NINFO'), named(57, 'RKEY'), named(58, 'TALINK'), named(62, 'CSYNC'), named(66, 'DSYNC'),
-  named(100, 'UINFO'), named(101, 'UID'), named(102, 'GID'), named(103, 'UNSPEC'), named(104, 'NID'), named(105, 'L32'),
-  named(106, 'L64'), named(107, 'LP'), named(108, 'EUI48'), named(109, 'EUI64'),
+  named(30, 'NXT'), named(31, 'EID'), named(32, 'NIMLOC'), named(34, 'ATMA'), named(38, 'A6'),
+  named(40, 'SINK'), meta(41, 'OPT'), named(55, 'HIP'),
+  named(56, 'NINFO'), named(57, 'RKEY'), named(58, 'TALINK'), named(66, 'DSYNC'),
+  named(100, 'UINFO'), named(101, 'UID'), named(102, 'GID'), named(103, 'UNSPEC'), 
+  
   // Compact Denial of Existence: an online signer's NSEC for a name that does not exist lists
   // RRSIG NSEC NXNAME (RFC 9824 §3.1), the one pseudo-type a bitmap may hold (its update to RFC
   // 4034 §4.1.2); text copied from such answers carries the mnemonic

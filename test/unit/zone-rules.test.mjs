@@ -11,7 +11,7 @@ const dir = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 
 const ZONE_RULES = [
   'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address', 'target-is-address', 'hostname-syntax', 'soa-rname-mailbox', 'caa-critical-unknown-tag',
-  'soa-missing', 'soa-multiple', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
+  'soa-missing', 'soa-multiple', 'ns-missing-at-apex', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
   'dname-with-children', 'occluded-below-delegation',
 ];
@@ -30,6 +30,19 @@ for (const id of ZONE_RULES) {
 
 test('soa-missing leaves $INCLUDE fragments (no apex NS) alone', () => {
   checkFixture(core, `${dir}soa-missing-fragment.zone`);
+});
+
+test('soa-missing: an SOA written with bad RDATA is there (its own error says why); a file checked as a zone needs one even empty', () => {
+  const host = (options = {}) => ({ now: () => new Date(), options });
+  const ids = (text, options) => core.checkText(text, { fileId: 'z.zone', host: host(options) }).findings.map((f) => `${core.absRange(f.loc).startLine}:${f.ruleId}`);
+  const badSerial = '$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hm 1h 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n';
+  assert.deepEqual(ids(badSerial), ['2:rdata-invalid']);
+  assert.deepEqual(ids(badSerial.replace(' 300\n@ NS', '\n@ NS')), ['2:rdata-invalid'], 'a missing minimum');
+  // the editor takes a file without records or apex NS for a fragment being typed; the CLI does not
+  for (const text of ['', '; only a comment\n', '$ORIGIN example.com.\n$TTL 300\n']) {
+    assert.deepEqual(ids(text), [], JSON.stringify(text));
+    assert.deepEqual(ids(text, { wholeZone: true }), ['0:soa-missing'], JSON.stringify(text));
+  }
 });
 
 test('name-origin-repeated: the message names the meant name; the quick-fix appends the dot and the finding goes', () => {

@@ -106,7 +106,8 @@ export async function checkMain(argv: string[]): Promise<number> {
       origin: args.origin ?? (f === STDIN ? undefined : originFromFileName(path)),
       originGuessed: args.origin === undefined,
       readInclude,
-      host: { now: () => new Date(), readFile, options: {} },
+      // each file given is a zone: soa-missing does not take it for an $INCLUDE fragment
+      host: { now: () => new Date(), readFile, options: { wholeZone: true } },
       settings: { severities: args.severities },
     });
     // an $INCLUDEd file is named the way the main file was given: relative to the current

@@ -10,6 +10,7 @@ import { targetIsAddress } from './target-is-address';
 import { hostnameSyntax } from './hostname-syntax';
 import { soaMissing } from './soa-missing';
 import { soaMultiple } from './soa-multiple';
+import { nsMissingAtApex } from './ns-missing-at-apex';
 import { soaTimers } from './soa-timers';
 import { soaRnameMailbox } from './soa-rname-mailbox';
 import { caaCriticalUnknownTag } from './caa-critical-unknown-tag';
@@ -29,6 +30,7 @@ import { DANE_RULES } from './dane-rules';
 export const RULES: Rule[] = [
   soaMissing,
   soaMultiple,
+  nsMissingAtApex,
   soaTimers,
   soaRnameMailbox,
   cnameAndOtherData,

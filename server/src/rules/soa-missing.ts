@@ -1,9 +1,17 @@
 // A zone file has exactly one SOA, at its top (RFC 1035 §5.2). This one is the
-// "none at all" half; soa-multiple is the other. Only a file that has the apex's
-// NS records is taken for a whole zone: a file without them is a fragment meant
-// for $INCLUDE (or being typed), and flagging every such file would be noise.
+// "none at all" half; soa-multiple is the other. In the editor only a file that has the
+// apex's NS records is taken for a whole zone: a file without them is a fragment meant
+// for $INCLUDE (or being typed), and flagging every such file would be noise. A file
+// checked as a zone (`dane-zone check`: options.wholeZone) is one, empty or not. An SOA
+// written with bad RDATA is there: its rdata-invalid error says what is wrong with it.
 import { rfc, type ZoneRule } from './rule';
-import type { Loc } from '../zone/model';
+import type { Loc, Zone } from '../zone/model';
+
+/** True when an entry was written as an SOA but its RDATA failed: rdata-invalid messages of a
+ *  known type start with the type's name (parser.ts). */
+function soaWrittenBadly(zone: Zone): boolean {
+  return zone.problems.some((p) => p.code === 'rdata-invalid' && /^SOA\b/.test(p.message));
+}
 
 export const soaMissing: ZoneRule = {
   id: 'soa-missing',
@@ -12,11 +20,12 @@ export const soaMissing: ZoneRule = {
   rfc: [rfc('RFC 1035 §5.2', 'https://www.rfc-editor.org/rfc/rfc1035#section-5.2')],
   summary: 'The zone has no SOA record.',
   check(zone, ctx) {
-    if (zone.byType.get('SOA')?.length) return;
+    if (zone.byType.get('SOA')?.length || soaWrittenBadly(zone)) return;
     const apexNs = (zone.byType.get('NS') ?? []).filter((r) => r.ownerKey === zone.origin);
-    if (!apexNs.length) return;
+    if (!apexNs.length && ctx.host.options.wholeZone !== true) return;
     const first = zone.records.find((r) => r.file === zone.file) ?? zone.records[0];
-    const loc: Loc = first.ownerLoc;
+    // a file without records: its first line
+    const loc: Loc = first?.ownerLoc ?? { file: zone.file, entry: zone.file.entries[0] ?? { lineInBlock: 0, lineCount: 1, leadingBlank: false, tokens: [], lexErrors: [] }, span: { line: 0, start: 0, endLine: 0, end: 0 } };
     ctx.report({
       loc,
       message: `no SOA record${zone.origin ? ` for ${zone.origin}` : ''}: a zone needs exactly one SOA at its apex`,

@@ -59,6 +59,15 @@ test('check: --origin must be a domain name (exit 3 at once), --opt=value works,
   const ok = run('check', '--json', '--origin=example.com', 'o/dane.zone');
   assert.equal(ok.status, 0, ok.stderr);
   assert.deepEqual(JSON.parse(ok.stdout).filter((x) => x.rule === 'out-of-zone'), []);
+  // --origin names the zone: an SOA elsewhere is an error, as BIND has it
+  const misnamed = run('check', '--json', '--origin', 'example.org', 'z.zone');
+  assert.equal(misnamed.status, 1, misnamed.stderr);
+  assert.deepEqual(JSON.parse(misnamed.stdout).filter((x) => x.rule === 'soa-not-at-origin').map((x) => `${x.line}:${x.column} ${x.severity}`), ['3:1 error']);
+  assert.equal(run('check', '--origin', 'example.com', 'z.zone').status, 0);
+  // a file without any record is an empty zone, not a fragment
+  const empty = inDir(t, { 'empty.zone': '; nothing yet\n' })('check', 'empty.zone');
+  assert.equal(empty.status, 1);
+  assert.match(empty.stdout, /^empty\.zone:1:1: error soa-missing no SOA record/);
   const other = run('check', '--json', '--origin', 'example.org.', '--rule=soa-missing=off', 'o/dane.zone');
   assert.deepEqual([...new Set(JSON.parse(other.stdout).map((x) => x.rule))], ['out-of-zone'], other.stdout);
   for (const h of ['--help', '-h']) {

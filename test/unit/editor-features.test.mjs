@@ -35,9 +35,9 @@ test('hover on a type: summary, RFC and field layout from the RR table', () => {
 });
 
 test('hover on a type the table names without fields: its code, and the generic form to write it in', () => {
-  const z = core.parseZone('$ORIGIN example.com.\n$TTL 60\na IN TYPE45 \\# 1 ff\n', { fileId: 'file:///z/t.zone' });
+  const z = core.parseZone('$ORIGIN example.com.\n$TTL 60\na IN TYPE55 \\# 1 ff\n', { fileId: 'file:///z/t.zone' });
   const h = core.hoverAt(z, 2, 7);
-  assert.equal(h.markdown, "**IPSECKEY** (type 45): dane-zone does not know this type's fields; write its RDATA in the RFC 3597 form `\\# length hex`.");
+  assert.equal(h.markdown, "**HIP** (type 55): dane-zone does not know this type's fields; write its RDATA in the RFC 3597 form `\\# length hex`.");
 });
 
 test('hover on TLSA fields: RFC 7218 acronyms', () => {

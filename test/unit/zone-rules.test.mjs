@@ -11,7 +11,7 @@ const dir = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 
 const ZONE_RULES = [
   'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address', 'target-is-address', 'hostname-syntax', 'soa-rname-mailbox', 'caa-critical-unknown-tag',
-  'soa-missing', 'soa-multiple', 'ns-missing-at-apex', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
+  'soa-missing', 'soa-multiple', 'ns-missing-at-apex', 'soa-not-at-origin', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
   'dname-with-children', 'occluded-below-delegation',
 ];
@@ -38,11 +38,14 @@ test('soa-missing: an SOA written with bad RDATA is there (its own error says wh
   const badSerial = '$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hm 1h 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n';
   assert.deepEqual(ids(badSerial), ['2:rdata-invalid']);
   assert.deepEqual(ids(badSerial.replace(' 300\n@ NS', '\n@ NS')), ['2:rdata-invalid'], 'a missing minimum');
-  // the editor takes a file without records or apex NS for a fragment being typed; the CLI does not
+  // the editor takes a file without records or apex NS for a fragment being typed; the CLI takes a
+  // file without any record for an empty zone (BIND and Knot refuse it), one with records for a fragment
   for (const text of ['', '; only a comment\n', '$ORIGIN example.com.\n$TTL 300\n']) {
     assert.deepEqual(ids(text), [], JSON.stringify(text));
     assert.deepEqual(ids(text, { wholeZone: true }), ['0:soa-missing'], JSON.stringify(text));
   }
+  assert.match(core.checkText('', { fileId: 'z.zone', host: host({ wholeZone: true }) }).findings[0].message, /^no SOA record \(the file has no records at all\): a zone needs exactly one SOA at its apex$/);
+  assert.deepEqual(ids('$ORIGIN example.com.\n$TTL 300\nwww A 192.0.2.1\n', { wholeZone: true }), []);
 });
 
 test('name-origin-repeated: the message names the meant name; the quick-fix appends the dot and the finding goes', () => {
@@ -202,4 +205,27 @@ test('soa-rname-mailbox: each fix leaves a zone with nothing to say; where the m
     assert.equal(r.findings, undefined, rname);
     assert.match(r.message, /written as an e-mail address: .*; hostmaster@example\.org is hostmaster\.example\.org\. \(RFC 1035 §8\)$/, rname);
   }
+});
+
+test('soa-not-at-origin: the fix adds the final dot and the zone is whole again; a zone named by --origin must have its SOA there', () => {
+  const rule = core.RULES.find((r) => r.id === 'soa-not-at-origin');
+  const host = (options = {}) => ({ now: () => new Date(), options });
+  const text = '$ORIGIN example.com.\n$TTL 3600\nexample.com IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n';
+  const [f] = core.checkText(text, { fileId: 'z.zone', host: host() }).findings.filter((x) => x.ruleId === 'soa-not-at-origin');
+  assert.equal(f.message, 'the SOA is at example.com.example.com., example.com. written twice: example.com written without its final dot, so the origin was appended? Every other record of example.com. is then outside the zone (RFC 1035 §5.1, §5.2)');
+  const [fix] = rule.fixes(f.data);
+  const [e] = fix.edits;
+  const lines = text.split('\n');
+  lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+  assert.deepEqual(core.checkText(lines.join('\n'), { fileId: 'z.zone', host: host() }).findings.map((x) => x.ruleId), []);
+  // named by --origin: another SOA owner is an error, with or without a doubled name
+  const fixed = lines.join('\n');
+  const named = (t, zoneName) => core.checkText(t, { fileId: 'z.zone', host: host({ zoneName }) }).findings.filter((x) => x.ruleId === 'soa-not-at-origin').map((x) => x.message);
+  assert.deepEqual(named(fixed, 'example.com'), []);
+  assert.deepEqual(named(fixed, 'Example.COM.'), []);
+  assert.deepEqual(named(fixed, 'example.org.'), ['the SOA is at example.com., but the zone is example.org. (--origin): the SOA marks the top of the zone (RFC 1035 §5.2); BIND refuses it ("SOA record not at top of zone")']);
+  assert.match(named(text, 'example.com.')[0], /^the SOA is at example\.com\.example\.com\., but the zone is example\.com\. \(--origin\) \(example\.com written without its final dot, so the origin was appended\?\)/);
+  // an SOA at @ of a doubled $ORIGIN gets no fix: nothing written there to add a dot to
+  const at = core.checkText('$ORIGIN a.b.a.b.\n$TTL 60\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\n', { fileId: 'z.zone', host: host() }).findings.find((x) => x.ruleId === 'soa-not-at-origin');
+  assert.equal(at.data, undefined);
 });

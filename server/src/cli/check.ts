@@ -106,8 +106,9 @@ export async function checkMain(argv: string[]): Promise<number> {
       origin: args.origin ?? (f === STDIN ? undefined : originFromFileName(path)),
       originGuessed: args.origin === undefined,
       readInclude,
-      // each file given is a zone: soa-missing does not take it for an $INCLUDE fragment
-      host: { now: () => new Date(), readFile, options: { wholeZone: true } },
+      // each file given is a zone (soa-missing does not take it for an $INCLUDE fragment), named
+      // by --origin when given (soa-not-at-origin)
+      host: { now: () => new Date(), readFile, options: { wholeZone: true, ...(args.origin !== undefined ? { zoneName: args.origin } : {}) } },
       settings: { severities: args.severities },
     });
     // an $INCLUDEd file is named the way the main file was given: relative to the current

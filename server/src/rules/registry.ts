@@ -11,6 +11,7 @@ import { hostnameSyntax } from './hostname-syntax';
 import { soaMissing } from './soa-missing';
 import { soaMultiple } from './soa-multiple';
 import { nsMissingAtApex } from './ns-missing-at-apex';
+import { soaNotAtOrigin } from './soa-not-at-origin';
 import { soaTimers } from './soa-timers';
 import { soaRnameMailbox } from './soa-rname-mailbox';
 import { caaCriticalUnknownTag } from './caa-critical-unknown-tag';
@@ -31,6 +32,7 @@ export const RULES: Rule[] = [
   soaMissing,
   soaMultiple,
   nsMissingAtApex,
+  soaNotAtOrigin,
   soaTimers,
   soaRnameMailbox,
   cnameAndOtherData,

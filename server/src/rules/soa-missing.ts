@@ -2,7 +2,8 @@
 // "none at all" half; soa-multiple is the other. In the editor only a file that has the
 // apex's NS records is taken for a whole zone: a file without them is a fragment meant
 // for $INCLUDE (or being typed), and flagging every such file would be noise. A file
-// checked as a zone (`dane-zone check`: options.wholeZone) is one, empty or not. An SOA
+// checked as a zone (`dane-zone check`: options.wholeZone) without any record is no
+// fragment but an empty zone, which BIND and Knot refuse. An SOA
 // written with bad RDATA is there: its rdata-invalid error says what is wrong with it.
 import { rfc, type ZoneRule } from './rule';
 import type { Loc, Zone } from '../zone/model';
@@ -22,13 +23,14 @@ export const soaMissing: ZoneRule = {
   check(zone, ctx) {
     if (zone.byType.get('SOA')?.length || soaWrittenBadly(zone)) return;
     const apexNs = (zone.byType.get('NS') ?? []).filter((r) => r.ownerKey === zone.origin);
-    if (!apexNs.length && ctx.host.options.wholeZone !== true) return;
+    // no apex NS: a fragment, unless a file checked as a zone has no records at all
+    if (!apexNs.length && !(ctx.host.options.wholeZone === true && zone.records.length === 0)) return;
     const first = zone.records.find((r) => r.file === zone.file) ?? zone.records[0];
     // a file without records: its first line
     const loc: Loc = first?.ownerLoc ?? { file: zone.file, entry: zone.file.entries[0] ?? { lineInBlock: 0, lineCount: 1, leadingBlank: false, tokens: [], lexErrors: [] }, span: { line: 0, start: 0, endLine: 0, end: 0 } };
     ctx.report({
       loc,
-      message: `no SOA record${zone.origin ? ` for ${zone.origin}` : ''}: a zone needs exactly one SOA at its apex`,
+      message: `no SOA record${zone.origin ? ` for ${zone.origin}` : ''}${first ? '' : ' (the file has no records at all)'}: a zone needs exactly one SOA at its apex`,
     });
   },
 };

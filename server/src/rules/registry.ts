@@ -20,6 +20,7 @@ import { ttlMismatch } from './ttl-mismatch';
 import { duplicateRecord } from './duplicate-record';
 import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { dsAtApex } from './ds-at-apex';
+import { nsec3OwnerHash } from './nsec3-owner-hash';
 import { nullMxMixed } from './null-mx-mixed';
 import { nameOriginRepeated } from './name-origin-repeated';
 import { svcbReservedKey } from './svcb-reserved-key';
@@ -47,6 +48,7 @@ export const RULES: Rule[] = [
   duplicateRecord,
   nonTerminalWildcard,
   dsAtApex,
+  nsec3OwnerHash,
   nullMxMixed,
   svcbReservedKey,
   caaCriticalUnknownTag,

@@ -107,7 +107,7 @@ const B32HEX = /^[0-9A-Va-v]+$/;
 // RFC 4648 §7 without padding (RFC 5155 §3.3): 2, 4, 5, 7 or 8 characters per 1-5 octets,
 // and the bits after the last octet zero (BIND refuses others: "bad base32 encoding").
 const B32_TAIL_OK = [true, false, true, false, true, true, false, true];
-function base32hexError(t: string): string | undefined {
+export function base32hexError(t: string): string | undefined {
   if (t.includes('=')) return `'=' padding is not used here (RFC 5155 §3.3)`;
   if (!B32HEX.test(t)) return 'expected the characters 0-9 and A-V (RFC 4648 §7)';
   const rem = t.length % 8;

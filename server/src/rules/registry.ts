@@ -21,6 +21,7 @@ import { duplicateRecord } from './duplicate-record';
 import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { dsAtApex } from './ds-at-apex';
 import { nsec3OwnerHash } from './nsec3-owner-hash';
+import { dsDigestType } from './ds-digest-type';
 import { nullMxMixed } from './null-mx-mixed';
 import { nameOriginRepeated } from './name-origin-repeated';
 import { svcbReservedKey } from './svcb-reserved-key';
@@ -49,6 +50,7 @@ export const RULES: Rule[] = [
   nonTerminalWildcard,
   dsAtApex,
   nsec3OwnerHash,
+  dsDigestType,
   nullMxMixed,
   svcbReservedKey,
   caaCriticalUnknownTag,

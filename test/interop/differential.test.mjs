@@ -51,6 +51,8 @@ const KNOT_DIFFERS = {
   'broken/generic-wire-bad.zone': 'Knot accepts LOC, NSEC and HTTPS \\# data that is not their wire format (RFC 3597 §5: must match the type)',
   'broken/sshfp-length.zone': 'Knot accepts a 2-octet SHA-1 SSHFP fingerprint (RFC 4255 §3.1.2: 20 octets)',
   'broken/zonemd-digest-length.zone': 'Knot accepts a 72-octet SHA-384 ZONEMD digest (RFC 8976 §2.2.4: 48 octets)',
+  'broken/uri-unquoted.zone': 'Knot accepts a URI target without quotes (RFC 7553 §4.5: it is written in double quotes)',
+  'broken/wildcard-ns.zone': 'Knot accepts NS records at a wildcard (RFC 4592 §4.2: a wildcard cannot delegate)',
   'broken/base64-padding-bits.zone': 'Knot accepts base64 whose last character has bits the padding leaves over (RFC 4648 §3.5: they must be zero)',
 };
 

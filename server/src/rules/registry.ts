@@ -22,6 +22,7 @@ import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { dsAtApex } from './ds-at-apex';
 import { nsec3OwnerHash } from './nsec3-owner-hash';
 import { dsDigestType } from './ds-digest-type';
+import { nsWildcardOwner } from './ns-wildcard-owner';
 import { nullMxMixed } from './null-mx-mixed';
 import { nameOriginRepeated } from './name-origin-repeated';
 import { svcbReservedKey } from './svcb-reserved-key';
@@ -51,6 +52,7 @@ export const RULES: Rule[] = [
   dsAtApex,
   nsec3OwnerHash,
   dsDigestType,
+  nsWildcardOwner,
   nullMxMixed,
   svcbReservedKey,
   caaCriticalUnknownTag,

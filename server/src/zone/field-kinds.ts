@@ -12,7 +12,7 @@ import { bitmapMetaType } from './rr-types';
 export type FieldKind =
   | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
   | 'hex' | 'hex-rest' | 'salt' | 'base64-rest' | 'base32hex'
-  | 'text' | 'long-text' | 'naptr-regexp' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
+  | 'text' | 'long-text' | 'uri' | 'naptr-regexp' | 'text-rest' | 'type' | 'type-bitmap' | 'nsec-bitmap' | 'time' | 'algorithm'
   | 'caa-tag' | 'svc-params' | 'loc' | 'cert-type' | 'eui48' | 'eui64' | 'ilnp64' | 'gateway' | 'base64-opt' | 'apl';
 
 export interface FieldCursor {
@@ -501,6 +501,12 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
   },
   text,
   'long-text': longText,
+  // a URI is written in double quotes (RFC 7553 §4.5): BIND refuses it bare ("syntax error")
+  uri: (c, what) => {
+    const w = c.words[c.i];
+    if (w && w.kind !== TokKind.Quoted) return fail(c, `${what}: a URI is written in double quotes (RFC 7553 §4.5): "${w.text}"; BIND refuses it bare`, c.i, c.i + 1);
+    return longText(c, what);
+  },
   'naptr-regexp': (c, what) => {
     const v = text(c, what);
     if (v === undefined) return undefined;

@@ -56,7 +56,7 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
     case 'salt': case 'hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return Buffer.from(b.subarray(pos.p - n, pos.p)).toString('hex'); }
     case 'base32hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return base32hex(b.subarray(pos.p - n, pos.p)); }
     // CAA's value and URI's target are the rest of the RDATA, without a length octet
-    case 'long-text': return Buffer.from(rest()).toString('latin1');
+    case 'long-text': case 'uri': return Buffer.from(rest()).toString('latin1');
     case 'hex-rest': return Buffer.from(rest()).toString('hex');
     case 'base64-rest': return Buffer.from(rest()).toString('base64');
     // Kinds whose wire form is checked but not decoded: parseGeneric keeps the bytes (UNDECODED).

@@ -250,7 +250,7 @@ function quote(s: string): string {
 export function presentValue(kind: string, v: unknown): string {
   if (v === undefined) return '';
   switch (kind) {
-    case 'text': case 'long-text': case 'naptr-regexp': return quote(String(v));
+    case 'text': case 'long-text': case 'uri': case 'naptr-regexp': return quote(String(v));
     case 'text-rest': return (v as string[]).map(quote).join(' ');
     case 'hex-rest': case 'hex': return String(v).toUpperCase();
     case 'salt': return v === '' ? '-' : String(v).toUpperCase();

@@ -412,7 +412,7 @@ export const RR_TYPES: readonly RRTypeDef[] = [
   { name: 'SPF', code: 99, rfc: 'RFC 7208 §3.1', summary: 'SPF (obsolete type: publish SPF as TXT)', fields: [f('strings', 'text-rest', 'SPF policy text.')] },
   {
     name: 'URI', code: 256, rfc: 'RFC 7553 §4', summary: 'Uniform resource identifier',
-    fields: [f('priority', 'u16', 'Priority.'), f('weight', 'u16', 'Weight.'), f('target', 'long-text', 'The URI, quoted (the rest of the RDATA: no 255-octet limit).')],
+    fields: [f('priority', 'u16', 'Priority.'), f('weight', 'u16', 'Weight.'), f('target', 'uri', 'The URI, in double quotes (the rest of the RDATA: no 255-octet limit).')],
   },
   {
     name: 'CAA', code: 257, rfc: 'RFC 8659 §4', summary: 'Certification authority authorization',

@@ -190,3 +190,9 @@ test('tlsa-single-record counts the records senders can use: a usable one beside
   assert.equal(single(`255 1 1 ${'a1'.repeat(32)}`), 0);
   assert.equal(single(`3 1 1 ${'a1'.repeat(32)}`, `3 1 1 ${'b2'.repeat(32)}`), 0);
 });
+
+test('an MX target written with \\DDD escapes is the same name: mx-target-cname sees the CNAME there', () => {
+  const text = '$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hm 1 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\nc CNAME ns1\n@ MX 10 \\099\n@ MX 20 \\067.example.com.\n';
+  const found = core.checkText(text, { fileId: 'mem.zone' }).findings.filter((f) => f.ruleId === 'mx-target-cname');
+  assert.deepEqual(found.map((f) => core.absRange(f.loc).startLine), [6, 7]);
+});

@@ -4,12 +4,13 @@
 import type { Zone, ZoneRecord } from '../../zone/model';
 import { smtpOwnerOf } from './tlsa-fields';
 import { NameMemo } from '../support/name-memo';
-import { isInZone } from '../../zone/names';
+import { isInZone, nameKey } from '../../zone/names';
 import { cutAbove, cutNames, redirected } from '../support/zone-cuts';
 
 export function nameValue(rec: ZoneRecord, index = -1): string | undefined {
   const v = index < 0 ? rec.values[rec.values.length - 1] : rec.values[index];
-  return typeof v === 'string' ? v.toLowerCase() : undefined;
+  // as a key: `\099` and `c` are one name (the same form as owner keys and targetKey)
+  return typeof v === 'string' ? nameKey(v) : undefined;
 }
 
 /** MX exchange (lower case, absolute); undefined for the null MX `0 .` (RFC 7505). */

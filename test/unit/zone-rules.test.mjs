@@ -2,7 +2,7 @@
 // whose inline expectations list exactly the findings dane-zone must report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as core from '../../dist/core.js';
 import { checkFixture } from '../helpers/expectations.mjs';
@@ -12,7 +12,7 @@ const dir = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 const ZONE_RULES = [
   'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address', 'target-is-address', 'hostname-syntax', 'soa-rname-mailbox', 'caa-critical-unknown-tag',
   'soa-missing', 'soa-multiple', 'ns-missing-at-apex', 'soa-not-at-origin', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
-  'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'ds-digest-type', 'nsec3-owner-hash', 'ns-wildcard-owner', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
+  'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'nsec3-owner-hash', 'ns-wildcard-owner', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
   'dname-with-children', 'occluded-below-delegation',
 ];
 
@@ -27,6 +27,16 @@ for (const id of ZONE_RULES) {
     assert.ok(found.some((f) => f.ruleId === id), `the fixture exercises ${id}`);
   });
 }
+
+test('ds-digest-type (a parse-problem code: checked while reading, no record made for a rule): reserved and unassigned are errors, SHA-1 and GOST 94 warnings, CDS left alone', () => {
+  const found = checkFixture(core, `${dir}ds-digest-type.zone`).filter((f) => f.ruleId === 'ds-digest-type');
+  assert.deepEqual(found.map((f) => f.severity), ['warning', 'warning', 'error', 'error']);
+  assert.match(found[2].message, /^DS digest type 0 is reserved: validators know no such digest and treat the DS as absent \(RFC 4035 §5\.2\), and Knot refuses the zone; use 2 \(SHA-256\)$/);
+  // the same from the column store of a whole-file check (its fast path leaves such a DS to the parser)
+  const text = readFileSync(`${dir}ds-digest-type.zone`, 'utf8');
+  const rows = core.scanZone(text, { fileId: 'ds.zone', keepValues: new Set() });
+  assert.deepEqual(rows.problems.filter((p) => p.code === 'ds-digest-type').map((p) => core.absRange(p.loc).startLine), found.map((f) => f.line));
+});
 
 test('soa-missing leaves $INCLUDE fragments (no apex NS) alone', () => {
   checkFixture(core, `${dir}soa-missing-fragment.zone`);

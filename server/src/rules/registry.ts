@@ -21,7 +21,6 @@ import { duplicateRecord } from './duplicate-record';
 import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { dsAtApex } from './ds-at-apex';
 import { nsec3OwnerHash } from './nsec3-owner-hash';
-import { dsDigestType } from './ds-digest-type';
 import { nsWildcardOwner } from './ns-wildcard-owner';
 import { nullMxMixed } from './null-mx-mixed';
 import { nameOriginRepeated } from './name-origin-repeated';
@@ -51,7 +50,6 @@ export const RULES: Rule[] = [
   nonTerminalWildcard,
   dsAtApex,
   nsec3OwnerHash,
-  dsDigestType,
   nsWildcardOwner,
   nullMxMixed,
   svcbReservedKey,
@@ -69,6 +67,7 @@ export const PARSE_PROBLEM_CODES: readonly { id: string; severity: Severity; sum
   { id: 'include-failed', severity: 'error', summary: 'An $INCLUDE file could not be read (missing, outside the workspace, a cycle, too deep).', rfc: 'RFC 1035 §5.1' },
   { id: 'ttl-missing', severity: 'warning', summary: 'No $TTL and no TTL on the first record.', rfc: 'RFC 2308 §4' },
   { id: 'ttl-range', severity: 'warning', summary: 'A TTL above 2147483647 (treated as 0).', rfc: 'RFC 2181 §8' },
+  { id: 'ds-digest-type', severity: 'warning', summary: 'A DS digest type that is reserved or unassigned (error: validators treat the DS as absent, Knot refuses the zone), or SHA-1 or GOST R 34.11-94, which new DS records must not use.', rfc: 'RFC 8624 §3.3, RFC 4035 §5.2' },
   { id: 'byte-order-mark', severity: 'error', summary: 'The file starts with a UTF-8 byte order mark, which BIND and Knot read as part of the first word.', rfc: 'RFC 1035 §5.1' },
   { id: 'not-utf8', severity: 'warning', summary: 'Bytes that are not UTF-8 in a record, read as U+FFFD instead of as they are.', rfc: 'RFC 1035 §5.1' },
   { id: 'internal', severity: 'error', summary: 'dane-zone failed on an entry (a bug; the rest of the file is still checked).', rfc: '' },

@@ -638,13 +638,15 @@ function buildRecord(
     values = g.values ?? [];
     const bad = values.length && def?.check ? def.check(values) : undefined;
     if (bad) return err('rdata-invalid', `${typeName(typeCode)}: generic RDATA: ${bad.message}`, rdata[0], rdata[rdata.length - 1]);
+    const note = values.length && def?.note ? def.note(values) : undefined;
+    if (note && !quiet) problem(ctx, note.code, note.severity, note.message, where(rdata[0], rdata[rdata.length - 1]));
   } else if (!def) {
     return err('rdata-invalid', `type ${typeTok.text.toUpperCase()} is not known to dane-zone: write its RDATA in the generic form '\\# <length> <hex>' (RFC 3597 §5)`, typeTok);
   } else {
     const cur: FieldCursor = { words: rdata, i: 0, origin: state.origin, names: ctx.names };
     values = new Array(def.fields.length); // exact size: no growth slack per record
     // first word of each field, for the field def.check may blame (a few types have a check)
-    const fieldFrom: number[] | undefined = def.check ? [] : undefined;
+    const fieldFrom: number[] | undefined = def.check || def.note ? [] : undefined;
     for (let k = 0; k < def.fields.length; k++) {
       const fd = def.fields[k];
       if (fieldFrom) fieldFrom.push(cur.i);
@@ -672,6 +674,8 @@ function buildRecord(
         cur.error.message.startsWith('missing ') && !cur.error.message.includes(':') ? `${def.name} ${cur.error.message} (${def.name} is: ${layout})` : `${def.name} ${cur.error.message}`;
       return err('rdata-invalid', msg, rdata.length ? a : typeTok, rdata.length ? b : typeTok);
     }
+    const note = def.note?.(values);
+    if (note && !quiet) problem(ctx, note.code, note.severity, note.message, where(rdata[fieldFrom![note.field]] ?? typeTok));
   }
   // TTL: explicit, else $TTL, else the last explicit TTL, else the SOA minimum (BIND, RFC 2308 §4).
   const ttlExplicit = ttl !== undefined;

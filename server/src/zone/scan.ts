@@ -409,7 +409,8 @@ class Scanner {
     cur.origin = state.origin;
     cur.error = undefined;
     const values = readFields(def.fields, cur);
-    if (cur.error || cur.i < words.length || (def.check && def.check(values))) return false;
+    // a field note (parser.ts reports it) sends the entry to the full parser, as an error does
+    if (cur.error || cur.i < words.length || (def.check && def.check(values)) || (def.note && def.note(values))) return false;
     return this.addRow(line, lines, leadingBlank, owner, ownerText, ttl, cls, typeCode, typeIdx, keepValues ? values : undefined, values);
   }
 

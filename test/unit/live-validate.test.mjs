@@ -196,6 +196,23 @@ test('bogus TLSA (SERVFAIL, data with CD=1): host dnssec-invalid, not probed; TL
   assert.equal(r2.ndr, '4.4.312');
 });
 
+test('one MX host whose IPv6 address presents another certificate: the host takes mail, but the domain is partial, naming the address', async () => {
+  const res = fakeResolver({
+    'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 10, exchange: 'mx.example.test.' }]] },
+    'mx.example.test. A': { ad: true, answer: [['mx.example.test.', 'A', '192.0.2.1']] },
+    'mx.example.test. AAAA': { ad: true, answer: [['mx.example.test.', 'AAAA', '2001:db8::1']] },
+    '_25._tcp.mx.example.test. TLSA': { ad: true, answer: [['_25._tcp.mx.example.test.', 'TLSA', tlsa311(leaf)]] },
+  });
+  const byAddress = { calls: [], async probe(o) { return { ok: true, steps: [{ step: 'tls', ok: true, ms: 1, detail: 'ok' }], banner: [], ehlo: [], chain: [o.address.includes(':') ? otherLeaf.der : leaf.der], tlsVersion: 'TLSv1.3' }; } };
+  const r = await run('example.test', res, byAddress);
+  assert.deepEqual(r.hosts[0].addresses.map((a) => [a.address, a.verdict]), [['192.0.2.1', 'valid'], ['2001:db8::1', 'invalid']]);
+  assert.equal(r.hosts[0].verdict, 'valid', 'a sender that tries the next address delivers');
+  assert.equal(r.verdict, 'partial');
+  assert.match(r.summary, /every MX host authenticates on some address, but not on every one: mx\.example\.test at 2001:db8::1 \(5\.7\.323\)/);
+  // the same with both addresses presenting the published key: valid
+  assert.equal((await run('example.test', res, fakeProber([leaf.der]))).verdict, 'valid');
+});
+
 test('MX lookup timeout = dns-failure 4.4.312; two hosts, one failing = partial', async () => {
   const r = await run('example.test', fakeResolver({ 'example.test. MX': 'timeout' }), fakeProber([leaf.der]));
   assert.equal(r.verdict, 'dns-failure');

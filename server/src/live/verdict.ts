@@ -49,7 +49,18 @@ export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; re
     return { verdict: 'not-applicable', reason: null };
   }
   const valid = hosts.filter((h) => h.verdict === 'valid');
-  if (valid.length === hosts.length) return { verdict: 'valid', reason: null };
+  if (valid.length === hosts.length) {
+    // every host authenticates on some address; one that fails on another (a different
+    // certificate on the IPv6 address) fails the senders that connect there first (RFC 7672
+    // §2.2 authenticates each connection): they try the next address or defer
+    const failing = hosts.flatMap((h) => h.addresses.filter((a) => a.verdict !== 'valid').map((a) => ({ h, a })));
+    if (!failing.length) return { verdict: 'valid', reason: null };
+    const where = failing.map(({ h, a }) => `${bareName(h.name)} at ${a.address} (${a.ndr ?? a.verdict})`).join(', ');
+    return {
+      verdict: 'partial', reason: null,
+      summary: `DANE applies and every MX host authenticates on some address, but not on every one: ${where}. Senders that connect there fail that connection and try another address or defer, degraded (RFC 7672 §2.2).`,
+    };
+  }
   if (valid.length) return { verdict: 'partial', reason: null };
   if (hosts.every((h) => h.verdict === 'tls-only' || h.verdict === 'no-dane') && hosts.some((h) => h.verdict === 'tls-only')) {
     return { verdict: 'tls-only', reason: null };

@@ -144,7 +144,7 @@ test('a resolver that hands out RRSIGs without the AD bit does not validate: DAN
 
 test('cannotBeJudged(): only the reasons that are the check\'s fault, and those carry no NDR or TLS-RPT code', () => {
   const reasons = Object.keys(core.REASON_CODES);
-  assert.deepEqual(reasons.filter(core.cannotBeJudged), ['resolver-not-validating']);
+  assert.deepEqual(reasons.filter(core.cannotBeJudged), ['resolver-not-validating', 'resolver-unreachable']);
   assert.equal(core.cannotBeJudged(null), false);
   for (const r of reasons.filter(core.cannotBeJudged)) assert.deepEqual(core.REASON_CODES[r], { ndr: null, tlsrpt: null }, r);
   // a host that cannot be judged decides the domain verdict even next to a valid host
@@ -211,6 +211,18 @@ test('one MX host whose IPv6 address presents another certificate: the host take
   assert.match(r.summary, /every MX host authenticates on some address, but not on every one: mx\.example\.test at 2001:db8::1 \(5\.7\.323\)/);
   // the same with both addresses presenting the published key: valid
   assert.equal((await run('example.test', res, fakeProber([leaf.der]))).verdict, 'valid');
+});
+
+test('a resolver that answers nothing, not even for the root: DANE cannot be judged, no NDR, no TLS-RPT failure for the domain', async () => {
+  const dead = { describe: () => 'fake', async query() { return { ok: false, error: 'connection refused (ICMP port unreachable from 127.0.0.1:5399)', server: '127.0.0.1:5399', ms: 1 }; } };
+  const r = await run('example.test', dead, fakeProber([leaf.der]));
+  assert.equal(r.verdict, 'dns-failure');
+  assert.equal(r.reason, 'resolver-unreachable');
+  assert.equal(r.ndr, null);
+  assert.equal(r.tlsrpt, null);
+  assert.match(r.summary, /^DANE cannot be judged: the resolver does not answer, not even for the root zone.*This is not a fault of the domain and no NDR applies\./);
+  const rpt = core.toTlsRpt(r);
+  assert.deepEqual(rpt.policies.flatMap((p) => p['failure-details'] ?? []), []);
 });
 
 test('MX lookup timeout = dns-failure 4.4.312; two hosts, one failing = partial', async () => {

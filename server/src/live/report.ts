@@ -33,7 +33,7 @@ export type TlsRptResult = 'starttls-not-supported' | 'certificate-expired' | 'c
 
 /** Why an address or host failed, and the two codes that go with it. */
 export type Reason = 'starttls-not-supported' | 'certificate-expired' | 'tlsa-mismatch' | 'chain-invalid' | 'certificate-host-mismatch'
-  | 'dnssec-invalid' | 'dns-failure' | 'smtp-unreachable' | 'tls-handshake' | 'resolver-not-validating';
+  | 'dnssec-invalid' | 'dns-failure' | 'smtp-unreachable' | 'tls-handshake' | 'resolver-not-validating' | 'resolver-unreachable';
 
 export const REASON_CODES: Record<Reason, { ndr: NdrCode | null; tlsrpt: TlsRptResult | null }> = {
   'starttls-not-supported': { ndr: '5.7.321', tlsrpt: 'starttls-not-supported' },
@@ -50,13 +50,15 @@ export const REASON_CODES: Record<Reason, { ndr: NdrCode | null; tlsrpt: TlsRptR
   // our resolver passed on RRSIGs without validating them: a fault of this check, not of the
   // domain; a sender with a validating resolver sees the real answer, so no code applies
   'resolver-not-validating': { ndr: null, tlsrpt: null },
+  // our resolver does not answer at all (not even for the root): the check's fault again
+  'resolver-unreachable': { ndr: null, tlsrpt: null },
 };
 
 /** Reasons for which DANE cannot be judged: the fault is this check's (its resolver), not the
  *  domain's. No NDR or TLS-RPT code applies, the domain verdict says so whatever the other hosts
  *  show, and the zone's lines get warnings, not errors. */
-export type NotJudgedReason = Extract<Reason, 'resolver-not-validating'>;
-const NOT_JUDGED: ReadonlySet<Reason> = new Set<NotJudgedReason>(['resolver-not-validating']);
+export type NotJudgedReason = Extract<Reason, 'resolver-not-validating' | 'resolver-unreachable'>;
+const NOT_JUDGED: ReadonlySet<Reason> = new Set<NotJudgedReason>(['resolver-not-validating', 'resolver-unreachable']);
 export function cannotBeJudged(reason: Reason | null): reason is NotJudgedReason {
   return reason !== null && NOT_JUDGED.has(reason);
 }

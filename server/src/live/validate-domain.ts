@@ -124,7 +124,16 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     report.steps.push(lookupStep('mx', mx));
     mxList = mx.records.map((r) => r.data as MxData);
     report.mx.records = mxList.map((m) => `${m.preference} ${m.exchange}`);
-    if (mx.status === 'failed') { report.mx.status = 'failed'; return finish('dns-failure', 'dns-failure', `MX lookup: ${mx.detail}.`); }
+    if (mx.status === 'failed') {
+      report.mx.status = 'failed';
+      // a resolver that answers nothing, not even for the root (which any resolver knows), is
+      // down or unreachable: the check failed, not the domain's DNS
+      const root = o.signal?.aborted ? undefined : await o.resolver.query({ name: '.', type: TYPE.NS }, o.signal);
+      if (root && !root.ok && root.error !== 'cancelled') {
+        return finishWith(notJudgedVerdict('resolver-unreachable', `MX lookup: ${mx.detail}; a query for the root's NS records got no answer either (${root.error} from ${root.server})`));
+      }
+      return finish('dns-failure', 'dns-failure', `MX lookup: ${mx.detail}.`);
+    }
     if (mx.status === 'bogus') { report.mx.status = 'bogus'; return finish('invalid', 'dnssec-invalid', `MX lookup: ${mx.detail}.`); }
     if (mx.status === 'unvalidated') {
       report.mx.status = 'unvalidated';

@@ -93,6 +93,7 @@ const SUMMARY: Record<DomainVerdict, string> = {
 /** The summary when DANE cannot be judged, whatever the verdict. */
 const NOT_JUDGED_SUMMARY: Record<NotJudgedReason, string> = {
   'resolver-not-validating': 'DANE cannot be judged: the resolver does not validate DNSSEC (it returns RRSIG records without the AD bit), so signed and unsigned data look alike. This is not a fault of the domain and no NDR applies: a sender with a validating resolver sees the real answer. Use a validating resolver (daneZone.resolvers, --resolver).',
+  'resolver-unreachable': 'DANE cannot be judged: the resolver does not answer, not even for the root zone, so nothing about the domain is known. This is not a fault of the domain and no NDR applies. Check the resolver, or use another (daneZone.resolvers, --resolver).',
 };
 
 export function summarize(verdict: DomainVerdict, reason: Reason | null, extra = ''): string {

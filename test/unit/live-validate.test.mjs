@@ -81,6 +81,24 @@ test('no MX: the domain itself is the implicit MX (RFC 5321 §5.1)', async () =>
   assert.equal(r.verdict, 'valid');
 });
 
+test('no MX and, by secure answers, no address: the domain receives no mail, not applicable, not a DNS failure to retry', async () => {
+  const p = fakeProber([leaf.der]);
+  const r = await run('example.test', fakeResolver({}), p);
+  assert.equal(r.mx.status, 'implicit');
+  assert.equal(r.verdict, 'not-applicable');
+  assert.equal(r.ndr, null);
+  assert.equal(r.summary, 'DANE does not apply: example.test has no MX records and no address records, so it receives no mail at all (RFC 5321 §5.1).');
+  assert.equal(p.calls.length, 0);
+  // a name that does not exist (authenticated NXDOMAIN) takes no mail either: no "opportunistic TLS"
+  const nx = await run('example.test', fakeResolver({ 'example.test. MX': { rcode: 3, ad: true, answer: [] } }), p);
+  assert.equal(nx.verdict, 'not-applicable');
+  assert.equal(nx.summary, 'DANE does not apply: example.test does not exist (authenticated NXDOMAIN), so it receives no mail at all.');
+  // an address lookup that fails is still a DNS failure
+  const failed = await run('example.test', fakeResolver({ 'example.test. A': 'timeout', 'example.test. AAAA': 'timeout' }), p);
+  assert.equal(failed.verdict, 'dns-failure');
+  assert.equal(failed.ndr, '4.4.312');
+});
+
 test('insecure MX: not applicable, no TLSA lookup, nothing probed', async () => {
   const res = fakeResolver({ 'example.test. MX': { ad: false, answer: [['example.test.', 'MX', { preference: 10, exchange: 'mx.example.test.' }]] } });
   const p = fakeProber([leaf.der]);

@@ -12,7 +12,7 @@ import type { Resolver } from './resolver';
 import type { ProbeResult, SmtpProber } from './smtp-probe';
 import { matchPresentedChain, recordText, TlsaRecord } from './tlsa-match';
 import { describeChain } from './cert-info';
-import { AddressReport, codesFor, HostReport, Reason, sentences, Step, ValidationReport } from './report';
+import { AddressReport, cannotBeJudged, codesFor, HostReport, Reason, sentences, Step, ValidationReport } from './report';
 import { domainVerdict, hostFromAddresses, notJudgedVerdict, notValidatingDetail, reasonForMatch, summarize } from './verdict';
 
 /** Records as edited in a zone file, for the pre-deployment check. */
@@ -140,7 +140,11 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
       return finishWith(notJudgedVerdict('resolver-not-validating', notValidatingDetail(mx.server, 'MX', domain)));
     }
     if (mx.status === 'insecure') { report.mx.status = 'insecure'; return finish('not-applicable', null, 'The MX RRset is not DNSSEC-signed (no AD bit), so DANE does not apply (RFC 7672 §2.2.1).'); }
-    if (mx.rcode === 'NXDOMAIN') { report.mx.status = 'secure'; return finish('not-applicable', null, `${domain} does not exist (authenticated NXDOMAIN).`); }
+    if (mx.rcode === 'NXDOMAIN') {
+      report.mx.status = 'secure';
+      // not "senders fall back to opportunistic TLS": a name that does not exist takes no mail
+      return finishWith({ verdict: 'not-applicable', reason: null, summary: `DANE does not apply: ${bare(domain)} does not exist (authenticated NXDOMAIN), so it receives no mail at all.` });
+    }
     report.mx.status = 'secure';
     if (mx.cnames.length) report.steps.push(step('mx', 'warn', 0, `${domain} is an alias of ${mx.target}; its MX RRset was used`));
   }
@@ -178,6 +182,15 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
     report.hosts.push(await validateHost(mx, o, port, now, progress));
   }
   if (o.signal?.aborted) return finish('dns-failure', 'dns-failure', 'Cancelled before the end.');
+  // no MX and, by clean answers, no address either: the domain receives no mail at all (RFC 5321
+  // §5.1), for good; no lookup failed, so this is no 4.4.312 to retry
+  const only = report.hosts[0];
+  if (report.mx.status === 'implicit' && only && !only.addresses.length && !cannotBeJudged(only.reason)) {
+    const answers = only.steps.filter((st) => st.step === 'address');
+    if (answers.length && answers.every((st) => st.status === 'ok')) {
+      return finishWith({ verdict: 'not-applicable', reason: null, summary: `DANE does not apply: ${bare(domain)} has no MX records and no address records, so it receives no mail at all (RFC 5321 §5.1).` });
+    }
+  }
   return finishWith(domainVerdict(report.hosts));
 }
 

@@ -306,11 +306,22 @@ test('CLI usage errors exit 3 with a clear message and touch no network', () => 
     [['a.example', '--bogus'], /unknown option/],
     [['192.0.2.1'], /IP address/],
     [['a..example'], /empty label/],
+    [['a.example..'], /empty label/],
+    [['.a.example'], /empty label/],
+    [['bü..example'], /empty label/],
   ]) {
     const r = spawnSync(process.execPath, [cli, 'validate', ...args], { encoding: 'utf8', timeout: 10000 });
     assert.equal(r.status, 3, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, msg);
   }
+});
+
+test('an internationalised domain is looked up by its A-label, as senders do', async () => {
+  const res = fakeResolver({ 'xn--bcher-kva.example. MX': { ad: true, answer: [['xn--bcher-kva.example.', 'MX', { preference: 0, exchange: '.' }]] } });
+  const r = await run('bücher.example', res, fakeProber([leaf.der]));
+  assert.equal(r.domain, 'xn--bcher-kva.example');
+  assert.deepEqual(res.asked.slice(0, 1), ['xn--bcher-kva.example. MX']);
+  assert.equal(r.mx.status, 'null-mx');
 });
 
 test('CLI: a resolver that never answered is not in answeredBy', () => {

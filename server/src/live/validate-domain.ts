@@ -6,6 +6,7 @@
 // matcher. Talks to the network only through Resolver and SmtpProber, so tests
 // can hand in fakes. Returns plain report data; never throws for bad peers.
 import { isIP } from 'node:net';
+import { domainToASCII } from 'node:url';
 import { bareName as bare, canonName, MxData, nameToLabels, TlsaData, TYPE } from './dns-wire';
 import { cnameChainText, lookup, Lookup } from './dns-lookup';
 import type { Resolver } from './resolver';
@@ -81,8 +82,16 @@ export function checkDomainName(domain: string): string {
   if (!d || d === '.') throw new Error('no domain given');
   if (isIP(d)) throw new Error(`'${d}' is an IP address, not a mail domain`);
   if (/\s/.test(d)) throw new Error(`'${d}' contains white space`);
-  nameToLabels(d); // length limits
-  return canonName(d);
+  // an empty label (`a..b`, a leading dot, two final dots) is no name any sender queries
+  if (/^\.|\.\.|\.\.$/.test(d)) throw new Error(`'${d}' has an empty label`);
+  // senders look up an internationalised domain by its A-label (RFC 5890 §2.3.2.1)
+  let ascii = d;
+  if (/[^\x00-\x7f]/.test(d)) {
+    ascii = domainToASCII(d);
+    if (!ascii) throw new Error(`'${d}' is not a valid internationalised domain name`);
+  }
+  nameToLabels(ascii); // length limits
+  return canonName(ascii);
 }
 
 export async function validateDomain(domainIn: string, o: ValidateOptions): Promise<ValidationReport> {

@@ -402,18 +402,29 @@ test('TLS-RPT failure details carry the explanation in failure-reason-code; addi
   const host = await run('example.test', res, fakeProber([leaf.der]));
   const dnsFail = await run('example.test', fakeResolver({ 'example.test. MX': 'timeout' }), fakeProber([leaf.der]));
   const tlsaFail = await run('example.test', fakeResolver({ ...mxTo('mx.example.test.'), ...aOf('mx.example.test.', '192.0.2.1'), '_25._tcp.mx.example.test. TLSA': 'timeout' }), fakeProber([leaf.der]));
-  // one detail per failing host (the domain when the MX lookup failed), explained by its report text
+  // one detail per failing host (no MX host when the MX lookup failed, and its step's text, not
+  // the domain's summary), explained by its report text
   const expected = [
     [host, 'tlsa-invalid', 'mx.example.test', host.hosts[0].detail, /^none of the 1 usable TLSA record\(s\) matches .* The server presents a key matching 3 1 1 [0-9a-f]{64}\.$/],
-    [dnsFail, 'validation-failure', 'example.test', dnsFail.summary, /MX lookup: no answer from fake: timeout after 1 ms\.$/],
+    [dnsFail, 'validation-failure', undefined, dnsFail.steps[0].detail, /^MX example\.test\.: no answer from fake: timeout after 1 ms$/],
     [tlsaFail, 'validation-failure', 'mx.example.test', tlsaFail.hosts[0]?.detail, /^the TLSA lookup at _25\._tcp\.mx\.example\.test\. failed: no answer from fake/],
   ];
+  // no TLSA RRset was applied where the MX lookup failed: no "tlsa" policy with an empty policy-string
+  assert.deepEqual(core.toTlsRpt(dnsFail).policies.map((p) => p.policy['policy-type']), ['no-policy-found']);
   for (const [r, type, mx, text, shape] of expected) {
     const details = core.toTlsRpt(r).policies.flatMap((p) => p['failure-details']);
     assert.deepEqual(details.map((d) => [d['result-type'], d['receiving-mx-hostname'], d['failure-reason-code']]), [[type, mx, text]]);
     assert.match(text, shape);
     for (const d of details) assert.equal(d['additional-information'], undefined);
   }
+});
+
+test('TLS-RPT counts a session only where TLS was negotiated or failed: a refused connection to a host without TLSA is none', async () => {
+  const res = fakeResolver({ ...mxTo('mx.example.test.'), ...aOf('mx.example.test.', '192.0.2.1'), '_25._tcp.mx.example.test. TLSA': { rcode: 3, ad: true } });
+  const refused = await run('example.test', res, fakeProber([], 'connect'));
+  assert.deepEqual(core.toTlsRpt(refused).policies.map((p) => [p.policy['policy-type'], p.summary]), [['no-policy-found', { 'total-successful-session-count': 0, 'total-failure-session-count': 0 }]]);
+  const works = await run('example.test', res, fakeProber([leaf.der]));
+  assert.deepEqual(core.toTlsRpt(works).policies.map((p) => p.summary['total-successful-session-count']), [1]);
 });
 
 test('CLI: a DNS query that is never answered waits at most min(--timeout, 5000) ms in all (two rounds over the resolvers)', async () => {

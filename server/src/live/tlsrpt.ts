@@ -1,6 +1,6 @@
-// The run as an RFC 8460 §4.4 aggregate report (policy-type "tlsa"): one
-// policy per MX host that publishes TLSA, each probed address counted as one
-// session. Pure: report in, JSON-ready object out.
+// The run as an RFC 8460 §4.4 aggregate report: one policy per MX host ("tlsa" where it
+// publishes TLSA, else "no-policy-found"), each probed address that negotiated TLS or failed
+// counted as one session. Pure: report in, JSON-ready object out.
 import type { ValidationReport } from './report';
 import { bareName } from './dns-wire';
 import { daneApplies } from './verdict';
@@ -15,7 +15,8 @@ export interface TlsRptReport {
     summary: { 'total-successful-session-count': number; 'total-failure-session-count': number };
     'failure-details': {
       'result-type': string;
-      'receiving-mx-hostname': string;
+      /** left out where no MX host was reached (the MX lookup itself failed) */
+      'receiving-mx-hostname'?: string;
       'receiving-ip'?: string;
       'failed-session-count': number;
       /** RFC 8460 §4.3: "a text field to include a TLS-related error code or error message" (additional-information is a URI) */
@@ -37,7 +38,9 @@ export function toTlsRpt(r: ValidationReport, org = 'dane-zone validate', contac
     }
     for (const a of h.addresses) {
       if (a.tlsrpt) failures.push({ 'result-type': a.tlsrpt, 'receiving-mx-hostname': bareName(h.name), 'receiving-ip': a.address, 'failed-session-count': 1, 'failure-reason-code': a.detail });
-      else ok++;
+      // a successful session is a negotiated TLS connection (RFC 8460 §4.4): a refused
+      // connection to a host without TLSA is no session at all
+      else if (a.tlsVersion) ok++;
     }
     policies.push({
       policy: { 'policy-type': dane ? 'tlsa' : 'no-policy-found', 'policy-string': dane ? h.tlsa : [], 'policy-domain': domain, 'mx-host': [bareName(h.name)] },
@@ -46,11 +49,13 @@ export function toTlsRpt(r: ValidationReport, org = 'dane-zone validate', contac
     });
   }
   if (!r.hosts.length && r.tlsrpt) {
-    // the MX lookup itself failed: one failed session against the domain
+    // the MX lookup itself failed: one failed session against the domain; no TLSA RRset was
+    // found to apply (policy-string would hold it, RFC 8460 §4.3), and no MX host was reached
+    const mx = r.steps.find((st) => st.step === 'mx');
     policies.push({
-      policy: { 'policy-type': 'tlsa', 'policy-string': [], 'policy-domain': domain, 'mx-host': [] },
+      policy: { 'policy-type': 'no-policy-found', 'policy-string': [], 'policy-domain': domain, 'mx-host': [] },
       summary: { 'total-successful-session-count': 0, 'total-failure-session-count': 1 },
-      'failure-details': [{ 'result-type': r.tlsrpt, 'receiving-mx-hostname': domain, 'failed-session-count': 1, 'failure-reason-code': r.summary }],
+      'failure-details': [{ 'result-type': r.tlsrpt, 'failed-session-count': 1, 'failure-reason-code': mx?.detail ?? r.summary }],
     });
   }
   return {

@@ -194,3 +194,10 @@ test('a TLS handshake that stalls after "220" to STARTTLS is a TLS failure (tls-
   const closed = await fake((sock) => { stall(sock); sock.on('data', (d) => { if (String(d)[0] === '\x16') sock.destroy(); }); });
   assert.equal((await probe(closed.port, { timeout: 2000 })).failure, 'tls');
 });
+
+test('an OpenSSL error reads as its reason, with what it means after STARTTLS, without the build path or control bytes', () => {
+  const raw = new Error('80CC2BA48E7F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n');
+  assert.equal(core.tlsErrorText(raw), 'wrong version number: the server did not answer in TLS after STARTTLS (it went on in plain text)');
+  assert.equal(core.tlsErrorText(new Error('C0:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../ssl/record/rec_layer_s3.c:1584:SSL alert number 40\n')), 'sslv3 alert handshake failure');
+  assert.equal(core.tlsErrorText(new Error('socket hang up')), 'socket hang up');
+});

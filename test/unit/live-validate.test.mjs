@@ -243,6 +243,22 @@ test('a resolver that answers nothing, not even for the root: DANE cannot be jud
   assert.deepEqual(rpt.policies.flatMap((p) => p['failure-details'] ?? []), []);
 });
 
+test('a DANE-TA record that matched a chain whose leaf expired: the fix is the certificate, or the leaf\'s 3 1 1, not the failing 2 1 1; an expired leaf under DANE-EE is valid, with a warning step', async () => {
+  const ca = pki.issue('Test CA', { ca: true });
+  const old = pki.issue('mx.example.test', { issuer: ca, sans: ['mx.example.test'], notBefore: new Date(Date.now() - 400 * 86400000), notAfter: new Date(Date.now() - 10 * 86400000) });
+  const base = { ...mxTo('mx.example.test.'), ...aOf('mx.example.test.', '192.0.2.1') };
+  const ta = { usage: 2, selector: 1, matchingType: 1, data: spki(ca) };
+  const r = await run('example.test', fakeResolver({ ...base, '_25._tcp.mx.example.test. TLSA': { ad: true, answer: [['_25._tcp.mx.example.test.', 'TLSA', ta]] } }), fakeProber([old.der, ca.der]));
+  const a = r.hosts[0].addresses[0];
+  assert.equal(a.reason, 'certificate-expired');
+  assert.deepEqual(a.wouldMatch, [`3 1 1 ${spki(old)}`]);
+  assert.match(a.detail, new RegExp(`Renew the certificate, or publish 3 1 1 ${spki(old)} \\(DANE-EE: no date, name or chain checks, RFC 7672 §3\\.1\\.1\\)`));
+  assert.doesNotMatch(a.detail, new RegExp(`2 1 1 ${spki(ca)}`));
+  const ee = await run('example.test', fakeResolver({ ...base, ...tlsaOf('mx.example.test.', old) }), fakeProber([old.der, ca.der]));
+  assert.equal(ee.verdict, 'valid');
+  assert.ok(ee.hosts[0].addresses[0].steps.some((st) => st.status === 'warn' && /DANE-EE senders ignore its dates \(RFC 7672 §3\.1\.1\), but Exchange Online documents 5\.7\.322/.test(st.detail)));
+});
+
 test('MX lookup timeout = dns-failure 4.4.312; two hosts, one failing = partial', async () => {
   const r = await run('example.test', fakeResolver({ 'example.test. MX': 'timeout' }), fakeProber([leaf.der]));
   assert.equal(r.verdict, 'dns-failure');

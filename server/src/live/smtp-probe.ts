@@ -24,6 +24,17 @@ export interface ProbeResult {
   cipher?: string;
 }
 
+/** An OpenSSL error as people read it: `80CC…:error:0A00010B:SSL routines:ssl3_get_record:wrong
+ *  version number:../deps/openssl/…:350:` is "wrong version number", with what that means here. */
+export function tlsErrorText(e: Error): string {
+  const m = /:error:[0-9A-Fa-f]+:[^:]*:[^:]*:([^:]+):/.exec(e.message);
+  const reason = (m ? m[1] : e.message).replace(/[\x00-\x1f]+/g, ' ').trim();
+  if (reason === 'wrong version number' || reason === 'packet length too long' || reason === 'record layer failure') {
+    return `${reason}: the server did not answer in TLS after STARTTLS (it went on in plain text)`;
+  }
+  return reason;
+}
+
 export interface ProbeOptions {
   address: string;
   port: number;
@@ -204,7 +215,7 @@ export class NetSmtpProber implements SmtpProber {
       const ts = tls;
       await withDeadline(new Promise<void>((resolve, reject) => {
         ts.once('secureConnect', () => resolve());
-        ts.once('error', (e) => reject(new StepError('tls', `TLS handshake failed: ${e.message}`)));
+        ts.once('error', (e) => reject(new StepError('tls', `TLS handshake failed: ${tlsErrorText(e)}`)));
         ts.once('close', () => reject(new StepError('tls', 'connection closed during the TLS handshake')));
       }), limit, 'TLS handshake', signal).catch((e: unknown) => {
         // a handshake that stalls is a TLS failure like one that is cut off (5.7.321), not an unreachable server

@@ -6,6 +6,7 @@
 // matcher. Talks to the network only through Resolver and SmtpProber, so tests
 // can hand in fakes. Returns plain report data; never throws for bad peers.
 import { isIP } from 'node:net';
+import { X509Certificate } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import { bareName as bare, canonName, MxData, nameToLabels, TlsaData, TYPE } from './dns-wire';
 import { cnameChainText, lookup, Lookup } from './dns-lookup';
@@ -148,7 +149,7 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
       report.mx.status = 'unvalidated';
       return finishWith(notJudgedVerdict('resolver-not-validating', notValidatingDetail(mx.server, 'MX', domain)));
     }
-    if (mx.status === 'insecure') { report.mx.status = 'insecure'; return finish('not-applicable', null, 'The MX RRset is not DNSSEC-signed (no AD bit), so DANE does not apply (RFC 7672 §2.2.1).'); }
+    if (mx.status === 'insecure') { report.mx.status = 'insecure'; return finish('not-applicable', null, 'The MX RRset is not DNSSEC-signed (no AD bit and no signatures), so DANE does not apply (RFC 7672 §2.2.1); a resolver that does not validate and drops signatures gives the same answer for a signed zone, so if the zone is signed, check with a validating resolver.'); }
     if (mx.rcode === 'NXDOMAIN') {
       report.mx.status = 'secure';
       // not "senders fall back to opportunistic TLS": a name that does not exist takes no mail
@@ -280,7 +281,7 @@ async function validateHost(mx: MxData, o: ValidateOptions, port: number, now: (
     if (o.signal?.aborted) break;
     progress(`${name}: SMTP STARTTLS probe of ${address}:${port}`);
     const probe = await o.prober.probe({ address, port, sni: host.tlsaBase, stepTimeoutMs: o.stepTimeoutMs, heloName: o.heloName }, o.signal);
-    host.addresses.push(judgeAddress(address, probe, dane ? tl!.records : null, [host.tlsaBase, name], now()));
+    host.addresses.push(judgeAddress(address, probe, dane ? tl!.records : null, [...new Set([host.tlsaBase, name])], now()));
   }
   const hv = hostFromAddresses(host.addresses);
   if (!dane) {
@@ -319,9 +320,25 @@ function judgeAddress(address: string, probe: ProbeResult, tlsa: TlsaRecord[] | 
   const ignored = m.ignored.length ? `Ignored: ${m.ignored.map((i) => `${i.record.slice(0, 20)}… (${i.reason})`).join('; ')}` : '';
   const ok = m.outcome === 'match-ee' || m.outcome === 'match-ta';
   steps.push(step('match', ok ? 'ok' : m.outcome === 'no-usable' ? 'warn' : 'fail', Date.now() - t, ignored ? sentences(m.detail, ignored) : m.detail));
-  if (ok) return set('valid', null, m.detail);
+  if (ok) {
+    // DANE-EE ignores the leaf's dates (RFC 7672 §3.1.1), yet Exchange Online documents 5.7.322
+    // for an expired certificate: said, not judged
+    const leaf = probe.chain[0] ? new X509Certificate(probe.chain[0]) : undefined;
+    if (m.outcome === 'match-ee' && leaf && !(new Date(leaf.validFrom) <= now && now <= new Date(leaf.validTo))) {
+      steps.push(step('match', 'warn', 0, `the certificate is valid ${leaf.validFrom} – ${leaf.validTo}, not now: DANE-EE senders ignore its dates (RFC 7672 §3.1.1), but Exchange Online documents 5.7.322 certificate-expired for such a server; renew it`));
+    }
+    return set('valid', null, m.detail);
+  }
   if (m.outcome === 'no-usable') return set('tls-only', null, m.detail);
-  // the whole record, so that it can be compared and copied from the Problems panel and the log
-  const fix = wouldMatch.length ? `The server presents a key matching ${wouldMatch.join(' or ')}` : '';
+  // the whole record, so that it can be compared and copied from the Problems panel and the log.
+  // A DANE-TA record that matched but whose chain's dates, names or signatures fail is no fix:
+  // only the leaf's DANE-EE record, which checks none of those, would authenticate the server
+  const taFailed = m.outcome === 'expired' || m.outcome === 'name-mismatch' || m.outcome === 'chain-invalid';
+  const matching = taFailed ? wouldMatch.filter((w) => w.startsWith('3 ')) : wouldMatch;
+  r.wouldMatch = matching;
+  const certFix = m.outcome === 'expired' ? 'Renew the certificate' : m.outcome === 'name-mismatch' ? 'Put the MX host name in the certificate' : 'Fix the chain the server sends';
+  const fix = taFailed
+    ? `${certFix}${matching.length ? `, or publish ${matching.join(' or ')} (DANE-EE: no date, name or chain checks, RFC 7672 §3.1.1)` : ''}`
+    : matching.length ? `The server presents a key matching ${matching.join(' or ')}` : '';
   return set('invalid', reasonForMatch(m.outcome), fix ? sentences(m.detail, fix) : m.detail);
 }

@@ -169,7 +169,12 @@ export function registerLargeZones(server: ServerClient): vscode.Disposable {
         return;
       }
       if (isSynced(uri)) {
-        void vscode.window.showInformationMessage(`dane-zone: ${name(uri)} is open in an editor, so it is checked as you type.`);
+        // its problems are the server's, of the text in the editor: a second set from disk for the
+        // same file would show each problem twice
+        const dirty = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty);
+        void vscode.window.showInformationMessage(dirty
+          ? `dane-zone: ${name(uri)} is open with unsaved changes, and its problems are those of the text you see; save it, and the file on disk is the same.`
+          : `dane-zone: ${name(uri)} is open in an editor and saved: it is checked as you type, the same as on disk.`);
         return;
       }
       await check(uri);

@@ -455,10 +455,10 @@ test('completion: names in name fields of a whole-file parse take the $ORIGIN ab
 
 test('TXT hover counts the octets a string has on the wire: a character typed in the file by its UTF-8 bytes, a \\DDD escape as one', () => {
   const z = core.parseZone('$ORIGIN example.com.\n$TTL 60\np IN TXT "😀"\nq IN TXT "éééé" plain\nr IN TXT "\\240\\159\\152\\128"\n', { fileId: 'file:///z/t.zone' });
-  const octets = (line) => /(\d+ character-strings? \([^)]*\))/.exec(core.hoverAt(z, line, 11).markdown)[1];
-  assert.equal(octets(2), '1 character-string (4 = 4 octets)');
+  const octets = (line) => /(\d+ character-strings? (\([^)]*\)|of \d+ octets))/.exec(core.hoverAt(z, line, 11).markdown)[1];
+  assert.equal(octets(2), '1 character-string of 4 octets');
   assert.equal(octets(3), '2 character-strings (8 + 5 = 13 octets)');
-  assert.equal(octets(4), '1 character-string (4 = 4 octets)');
+  assert.equal(octets(4), '1 character-string of 4 octets');
 });
 
 test('TTL hovers say what a TTL over 2^31 - 1 is read as, as the ttl-range warning does', () => {
@@ -477,4 +477,13 @@ test('completion at column 0 of a line that inherits its owner offers no type: i
   // a blank line: column 0 starts an entry (directives), after its blanks a type
   assert.deepEqual(core.completionsAt(z, 4, 0).map((c) => c.label), ['$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE']);
   assert.ok(core.completionsAt(z, 4, 3).some((c) => c.label === 'MX'));
+});
+
+test('`_` completion offers the TLSA owner senders look up for an MX host that is an alias: the name its CNAME leads to, or nothing when that has TLSA', () => {
+  const head = '$ORIGIN example.net.\n$TTL 60\n@ MX 10 relay\n@ MX 20 mx1\nrelay CNAME mx1\nmx1 A 192.0.2.1\n';
+  const at = (text) => { const z = core.parseZone(text, { fileId: 'file:///z/t.zone' }); return core.completionsAt(z, z.file.lines.length - 1, 1); };
+  const none = at(head + '_\n'.replace(/\n$/, ''));
+  assert.deepEqual(none.map((c) => [c.label, c.detail]), [['_25._tcp.mx1', 'TLSA for MX host relay.example.net. (an alias of mx1.example.net.) — none yet']]);
+  // once mx1 has TLSA, neither relay nor mx1 is offered
+  assert.deepEqual(at(head + `_25._tcp.mx1 TLSA 3 1 1 ${'ab'.repeat(32)}\n_`), []);
 });

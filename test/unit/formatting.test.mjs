@@ -303,3 +303,13 @@ test('after each of many edits, formats use the columns of the text as it is now
   }
   assert.ok(narrowed >= 3 && widened >= 3 && cancelled >= 20, `narrowed ${narrowed}, widened ${widened}, cancelled ${cancelled}`);
 });
+
+test('an entry with only a warning (a DS digest type not to use, a TTL over 2^31 - 1) is formatted; one with an error is left as written', () => {
+  const text = `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1\nsub IN DS 12345 13 1 ${'ab'.repeat(20)}\nsub  NS ns1\nx 4294967295 IN A 192.0.2.1\nbad IN A 300.1.1.1\n`;
+  const zone = core.parseZone(text, { fileId: 'w.zone' });
+  assert.deepEqual(zone.problems.map((p) => [p.code, p.severity]), [['ds-digest-type', 'warning'], ['ttl-range', 'warning'], ['rdata-invalid', 'error']]);
+  const out = core.applyLineEdits(zone.file.lines, core.formatEdits(zone));
+  assert.equal(out[4], `sub            IN DS  12345 13 1 ${'ab'.repeat(20)}`);
+  assert.equal(out[6], 'x   4294967295 IN A   192.0.2.1');
+  assert.equal(out[7], 'bad IN A 300.1.1.1');
+});

@@ -93,6 +93,8 @@ test('no MX and, by secure answers, no address: the domain receives no mail, not
   const nx = await run('example.test', fakeResolver({ 'example.test. MX': { rcode: 3, ad: true, answer: [] } }), p);
   assert.equal(nx.verdict, 'not-applicable');
   assert.equal(nx.summary, 'DANE does not apply: example.test does not exist (authenticated NXDOMAIN), so it receives no mail at all.');
+  const nxPlain = await run('example.test', fakeResolver({ 'example.test. MX': { rcode: 3, ad: false, answer: [] } }), p);
+  assert.equal(nxPlain.summary, 'DANE does not apply: example.test does not exist (NXDOMAIN, not authenticated), so it receives no mail at all.');
   // an address lookup that fails is still a DNS failure
   const failed = await run('example.test', fakeResolver({ 'example.test. A': 'timeout', 'example.test. AAAA': 'timeout' }), p);
   assert.equal(failed.verdict, 'dns-failure');

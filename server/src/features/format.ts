@@ -6,7 +6,7 @@
 // (a multi-line SOA, TLSA or TXT) has its head aligned like any other record: its
 // first line from the first RDATA token on is kept as written, and its other lines
 // move by as much as that token did, so they stay lined up under it (blanks there
-// mean nothing: no string or escape crosses a line). Lines with problems, entries
+// mean nothing: no string or escape crosses a line). Lines with errors, entries
 // with a parenthesis before the type, directives and comments are left as they
 // are. Pure: returns whole-line replacements.
 import type { AbsRange } from '../rules/rule';
@@ -73,10 +73,11 @@ function rowOf(toks: readonly Token[], leadingBlank: boolean, typeIdx: number, r
 }
 const NO_WORDS: string[] = [];
 
-/** Entries that carry a problem (parse error, bad field): never reformatted. */
+/** Entries with an error (a parse error, a bad field): never reformatted. A warning (a DS digest
+ *  type not to use, a TTL over 2^31 - 1) is about a record read whole, formatted like the rest. */
 function troubled(zone: Zone): Set<Entry> {
   const s = new Set<Entry>();
-  for (const p of zone.problems) if (p.loc.file === zone.file) s.add(p.loc.entry);
+  for (const p of zone.problems) if (p.severity === 'error' && p.loc.file === zone.file) s.add(p.loc.entry);
   return s;
 }
 

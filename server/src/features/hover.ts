@@ -155,7 +155,7 @@ function fieldHover(rec: ZoneRecord, def: RRTypeDef, i: number, f: FieldDef, now
     out += `Value ${codeSpan(v)}`;
   } else if (f.kind === 'text-rest' && Array.isArray(v)) {
     const lens = writtenOctets(rec, i) ?? (v as string[]).map((s) => Buffer.byteLength(s, 'latin1'));
-    out += `${v.length} character-string${v.length === 1 ? '' : 's'} (${lens.join(' + ')} = ${lens.reduce((a, b) => a + b, 0)} octets); a client joins them without separators`;
+    out += v.length === 1 ? `1 character-string of ${lens[0]} octets` : `${v.length} character-strings (${lens.join(' + ')} = ${lens.reduce((a, b) => a + b, 0)} octets); a client joins them without separators`;
   } else if ((f.kind === 'hex-rest' || f.kind === 'hex') && typeof v === 'string') {
     out += `${v.length / 2} octets${def.name === 'TLSA' || def.name === 'SMIMEA' ? tlsaLengthNote(rec, v.length / 2) : ''}`;
   } else if ((f.kind === 'nsec-bitmap' || f.kind === 'type-bitmap') && Array.isArray(v)) {

@@ -228,16 +228,33 @@ function scanUnsorted(zone: Zone, p: string, skipped: (key: string) => boolean, 
  * `_25._tcp.<host>` for each MX host inside the zone that has no TLSA record yet, where a
  * DANE sender looks for it (RFC 7672 §2.2.3); lowest MX preference first.
  */
+/** Where in-zone CNAMEs from `name` lead (at most 8 of them; a loop stops where it started). */
+function cnameEnd(zone: Zone, name: string): string {
+  let at = name;
+  for (let hop = 0; hop < 8; hop++) {
+    const cname = zone.byOwner.get(at)?.find((r) => r.type === 'CNAME');
+    const next = cname ? targetName(cname) : undefined;
+    if (next === undefined || next === '.') return at;
+    const key = nameKey(next);
+    if (key === name) return at;
+    at = key;
+  }
+  return at;
+}
+
 export function tlsaOwnerNames(zone: Zone, prefix: string, origin: string, entry: Entry | undefined): NameList {
   const p = prefix.toLowerCase();
   if (!TLSA_SMTP_PREFIX.startsWith(p) && !p.startsWith(TLSA_SMTP_PREFIX)) return { entries: [], incomplete: false };
   const seen = new Set<string>();
-  const found: { text: string; relative: boolean; key: string; host: string; preference: number }[] = [];
+  const found: { text: string; relative: boolean; key: string; host: string; alias?: string; preference: number }[] = [];
   let incomplete = false;
   for (const mx of zone.byType.get('MX') ?? []) {
     const target = targetName(mx);
     if (target === undefined || target === '.') continue;
-    const host = nameKey(target);
+    // an MX host that is an alias: senders look up TLSA at the name its CNAMEs lead to first
+    // (RFC 7672 §2.2.3), so that is the name offered
+    const mxHost = nameKey(target);
+    const host = cnameEnd(zone, mxHost);
     if (seen.has(host) || (zone.origin && !isInZone(host, zone.origin))) continue;
     seen.add(host);
     const key = TLSA_SMTP_PREFIX + host;
@@ -248,13 +265,13 @@ export function tlsaOwnerNames(zone: Zone, prefix: string, origin: string, entry
       incomplete = true;
       break;
     }
-    found.push({ ...w, key, host, preference: typeof mx.values[0] === 'number' ? mx.values[0] : 65535 });
+    found.push({ ...w, key, host, alias: host === mxHost ? undefined : mxHost, preference: typeof mx.values[0] === 'number' ? mx.values[0] : 65535 });
   }
   found.sort((a, b) => a.preference - b.preference || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   const entries = found.map((c, i) => ({
     label: c.text,
-    detail: `TLSA for MX host ${c.host} — none yet`,
-    documentation: `\`${c.key}\`: where DANE senders look up the TLSA records of MX host \`${c.host}\` (RFC 7672 §2.2.3). The zone has none there yet.`,
+    detail: `TLSA for MX host ${c.alias ? `${c.alias} (an alias of ${c.host})` : c.host} — none yet`,
+    documentation: `\`${c.key}\`: where DANE senders look up the TLSA records of MX host \`${c.alias ?? c.host}\`${c.alias ? `, an alias of \`${c.host}\` (they try the name its CNAME leads to first)` : ''} (RFC 7672 §2.2.3). The zone has none there yet.`,
     sortText: sortText(i),
   }));
   return { entries, incomplete };

@@ -149,12 +149,13 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
       report.mx.status = 'unvalidated';
       return finishWith(notJudgedVerdict('resolver-not-validating', notValidatingDetail(mx.server, 'MX', domain)));
     }
-    if (mx.status === 'insecure') { report.mx.status = 'insecure'; return finish('not-applicable', null, 'The MX RRset is not DNSSEC-signed (no AD bit and no signatures), so DANE does not apply (RFC 7672 §2.2.1); a resolver that does not validate and drops signatures gives the same answer for a signed zone, so if the zone is signed, check with a validating resolver.'); }
     if (mx.rcode === 'NXDOMAIN') {
-      report.mx.status = 'secure';
-      // not "senders fall back to opportunistic TLS": a name that does not exist takes no mail
-      return finishWith({ verdict: 'not-applicable', reason: null, summary: `DANE does not apply: ${bare(domain)} does not exist (authenticated NXDOMAIN), so it receives no mail at all.` });
+      report.mx.status = mx.status === 'insecure' ? 'insecure' : 'secure';
+      // not "senders fall back to opportunistic TLS", nor "not signed": a name that does not
+      // exist takes no mail
+      return finishWith({ verdict: 'not-applicable', reason: null, summary: `DANE does not apply: ${bare(domain)} does not exist (${mx.status === 'insecure' ? 'NXDOMAIN, not authenticated' : 'authenticated NXDOMAIN'}), so it receives no mail at all.` });
     }
+    if (mx.status === 'insecure') { report.mx.status = 'insecure'; return finish('not-applicable', null, 'The MX RRset is not DNSSEC-signed (no AD bit and no signatures), so DANE does not apply (RFC 7672 §2.2.1); a resolver that does not validate and drops signatures gives the same answer for a signed zone, so if the zone is signed, check with a validating resolver.'); }
     report.mx.status = 'secure';
     if (mx.cnames.length) report.steps.push(step('mx', 'warn', 0, `${domain} is an alias of ${mx.target}; its MX RRset was used`));
   }

@@ -16,7 +16,9 @@ import { matchTlsa } from '../cert/tlsa-match';
 import { certNames, nameMatches } from '../cert/cert-names';
 import { describeCertificate } from '../cert/describe';
 
-const isDaneTa = (rec: Parameters<RecordRule['check']>[0]): boolean => tlsaFields(rec)?.usage === 2;
+// the usage as parsed (the record's first value): asked for every TLSA record when the editor
+// indexes dependencies, where a fields object per record would cost
+const isDaneTa = (rec: Parameters<RecordRule['check']>[0]): boolean => rec.values[0] === 2;
 
 /** The names senders may expect in the leaf: the host of each `_25._tcp` name whose query reaches
  *  this owner (the TLSA base domain), and the names that reach such a host through CNAMEs (an MX

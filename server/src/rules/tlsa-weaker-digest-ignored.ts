@@ -41,7 +41,10 @@ export const tlsaWeakerDigestIgnored: OwnerRule = {
   rfc: [ref(7671, '9'), ref(7672, '5')],
   summary: 'A key published only as SHA2-256 where the same usage and selector also have SHA2-512 records: senders use only the strongest digest, so it never matches.',
   check(_ownerKey, records, ctx) {
-    if (records.length < 2) return;
+    // most RRsets hold one digest type: told from the parsed values before any fields object
+    let mtypes = 0;
+    for (const r of records) if (r.type === 'TLSA' && (r.values[2] === SHA256 || r.values[2] === SHA512)) mtypes |= r.values[2] as number;
+    if (mtypes !== (SHA256 | SHA512)) return;
     const groups = new Map<string, { weak: Digest[]; strong: Set<string> }>();
     for (const rec of records) {
       if (rec.type !== 'TLSA') continue;

@@ -196,3 +196,41 @@ test('an MX target written with \\DDD escapes is the same name: mx-target-cname 
   const found = core.checkText(text, { fileId: 'mem.zone' }).findings.filter((f) => f.ruleId === 'mx-target-cname');
   assert.deepEqual(found.map((f) => core.absRange(f.loc).startLine), [6, 7]);
 });
+
+/** Applies a quick-fix's single-line edits to the text. */
+function applyFixEdits(text, fix) {
+  const lines = text.split('\n');
+  for (const e of [...fix.edits].sort((a, b) => b.range.startLine - a.range.startLine || b.range.startCol - a.range.startCol)) {
+    assert.equal(e.range.startLine, e.range.endLine);
+    lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+  }
+  return lines.join('\n');
+}
+
+test('without a linked certificate, a PKIX usage at an SMTP name gets the DANE usage of the same role as a fix: 1 -> 3, 0 -> 2, the same data', () => {
+  const rule = core.RULES.find((r) => r.id === 'tlsa-usage-unusable-for-smtp');
+  for (const [from, to, title] of [[1, 3, 'Change usage to 3 (DANE-EE)'], [0, 2, "Change usage to 2 (DANE-TA): the server must send that CA's certificate"]]) {
+    const text = `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n_25._tcp.mx1 IN TLSA ${from} 1 1 ${'a1'.repeat(32)}\n_25._tcp.mx1 IN TLSA 3 1 1 ${'b2'.repeat(32)}\n`;
+    const [f] = core.checkText(text, { fileId: 'mem.zone' }).findings.filter((x) => x.ruleId === rule.id);
+    const fixes = rule.fixes(f.data);
+    assert.deepEqual(fixes.map((x) => [x.title, x.preferred]), [[title, false]]);
+    const fixed = applyFixEdits(text, fixes[0]);
+    const after = core.checkText(fixed, { fileId: 'mem.zone' });
+    assert.deepEqual(after.findings.filter((x) => x.ruleId === rule.id), []);
+    assert.equal(after.zone.records.filter((r) => r.type === 'TLSA')[0].field('usage'), to);
+    assert.equal(after.zone.records.filter((r) => r.type === 'TLSA')[0].field('data'), 'a1'.repeat(32));
+  }
+});
+
+test('mx-target-cname: the fix points the MX at the host the aliases lead to; none when they lead to no host here', () => {
+  const rule = core.RULES.find((r) => r.id === 'mx-target-cname');
+  const text = '$ORIGIN example.net.\n$TTL 60\n@ MX 10 relay\n@ MX 20 away\nrelay CNAME relay2\nrelay2 CNAME mx1\nmx1 A 192.0.2.1\naway CNAME mail.example.org.\n';
+  const found = core.checkText(text, { fileId: 'mem.zone' }).findings.filter((x) => x.ruleId === rule.id);
+  assert.equal(found.length, 2);
+  const [fix] = rule.fixes(found[0].data);
+  assert.equal(fix.title, 'Point the MX at the host: mx1.example.net.');
+  assert.equal(found[1].data, undefined, 'an alias out of the zone: no host to point at');
+  const after = core.checkText(applyFixEdits(text, fix), { fileId: 'mem.zone' });
+  assert.deepEqual(after.findings.filter((x) => x.ruleId === rule.id).length, 1);
+  assert.equal(after.zone.records.find((r) => r.type === 'MX').field('exchange'), 'mx1.example.net.');
+});

@@ -1,10 +1,12 @@
 // TLSA usage 0 (PKIX-TA) or 1 (PKIX-EE) at `_25._tcp.<host>`: SMTP senders treat
 // such records as unusable (RFC 7672 §3.1.3). Not flagged for other services,
-// where PKIX usages are fine. Fixes come from a linked certificate file.
+// where PKIX usages are fine. Fixes come from a linked certificate file; without one, the
+// usage of the same role (1 -> 3, 0 -> 2) with the same data.
 // Owner scope: the wording depends on the other records of the RRset.
 import type { OwnerRule, QuickFix } from './rule';
 import { ref } from './dane-support/refs';
-import { isSmtpTlsaOwner, tlsaFields, usageName } from './dane-support/tlsa-fields';
+import { isSmtpTlsaOwner, tlsaFields, usageName, USAGE } from './dane-support/tlsa-fields';
+import { locRange } from './dane-support/loc-range';
 import { loadLinkedCert } from '../cert/link';
 import { changeUsage, replaceWith211, replaceWith311 } from './dane-support/cert-fixes';
 import { fixesFromData, type FixData } from './dane-support/fix-data';
@@ -35,6 +37,16 @@ export const tlsaUsageUnusableForSmtp: OwnerRule = {
         const m = linked.material;
         for (const fx of [replaceWith311(rec, f, m, linked.link.path), f.usage === 0 ? replaceWith211(rec, f, m) : undefined,
           changeUsage(f, m, f.usage === 1 ? 3 : 2)]) if (fx) fixes.push(fx);
+      } else if (!linked) {
+        // without a certificate to check against: the same data under the DANE usage of the same
+        // role names the same certificate (PKIX-EE's leaf, PKIX-TA's CA, which the server must
+        // then send in its chain, RFC 7672 §3.1.2)
+        const to = f.usage === 1 ? 3 : 2;
+        fixes.push({
+          title: `Change usage to ${to} (${USAGE[to]})${to === 2 ? ': the server must send that CA\'s certificate' : ''}`,
+          preferred: false,
+          edits: [{ file: f.fields.usage.loc.file.id, range: locRange(f.fields.usage.loc), newText: String(to) }],
+        });
       }
       const data: FixData = { fixes };
       ctx.report({

@@ -348,3 +348,23 @@ test('daneZone/bumpSerial returns the edit; daneZone/zoneInfo the zone facts', a
   assert.deepEqual(info, { origin: 'example.com.', errors: 0, warnings: 0, mxTargets: ['mx1.example.com.'], nameAtCursor: 'www.example.com.' });
   assert.equal(await s.conn.sendRequest('daneZone/zoneInfo', { uri: 'file:///not/open.zone' }), null);
 });
+
+test('a DKIM key pasted as one string over 255 octets: the error offers "Split into N strings", and after it the zone has no problem; the fix follows the line when lines are added above', async (t) => {
+  const s = await startServerFor(t);
+  const uri = 'file:///tmp/dane-zone-features/dkim.zone';
+  const key = 'v=DKIM1; k=rsa; p=' + 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'.repeat(8);
+  const text = `$ORIGIN example.com.\n$TTL 300\nsel._domainkey IN TXT "${key}"\n`;
+  await s.open(uri, text, 1);
+  await s.diagnostics(uri, 1);
+  // two lines above it: the fix's range must move with the record
+  await s.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '; DKIM\n; key\n' }]);
+  const [d] = (await s.diagnostics(uri, 2)).diagnostics.filter((x) => x.code === 'rdata-invalid');
+  assert.equal(d.range.start.line, 4);
+  const actions = await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Split into 2 strings of at most 255 octets', true]]);
+  const now = TextDocument.create(uri, 'dns-zone', 2, `$ORIGIN example.com.\n$TTL 300\n; DKIM\n; key\nsel._domainkey IN TXT "${key}"\n`);
+  const fixed = TextDocument.applyEdits(now, actions[0].edit.changes[uri]);
+  assert.match(fixed.split('\n')[4], /^sel\._domainkey IN TXT "[^"]{255}" "[^"]+"$/);
+  await s.change(uri, 3, [{ text: fixed }]);
+  assert.deepEqual((await s.diagnostics(uri, 3)).diagnostics, []);
+});

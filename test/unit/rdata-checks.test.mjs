@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseZone, presentRecord, absRange } from '../../dist/core.js';
+import * as core from '../../dist/core.js';
 
 const head = '$ORIGIN example.com.\n$TTL 3600\n';
 const parse = (text) => parseZone(text, { fileId: 'test.zone' });
@@ -138,4 +139,27 @@ test('\\# data of LOC, NSEC, NSEC3 and SVCB/HTTPS is checked against their wire 
   assert.match(gen('h HTTPS \\# 16 0001 00 0003 0002 01bb 0001 0003 026832'), /SvcParam keys are not in increasing order: key1 after key3 \(RFC 9460 §2\.2\)/);
   for (const good of ['l LOC \\# 16 00121616898b0000 8a8f2080 0098967f', 'l LOC \\# 5 7edf0111f5',
     'n NSEC \\# 4 00 000140', `x NSEC3 \\# 26 01000000 00 14 ${'ab'.repeat(20)}`, 'h HTTPS \\# 16 0001 00 0001 0003 026832 0003 0002 01bb', 'h HTTPS \\# 3 0000 00']) ok(good);
+});
+
+test('a character-string over 255 octets (a DKIM key pasted as one string) gets a fix that splits it, never inside an escape or a character, and the record then reads the same text', () => {
+  const key = 'v=DKIM1; k=rsa; p=' + 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'.repeat(9) + '\\"q\\"é\\065';
+  const text = `$ORIGIN example.com.\n$TTL 300\nsel._domainkey IN TXT "${key}"\n`;
+  const { zone, findings } = core.checkText(text, { fileId: 'dkim.zone' });
+  assert.equal(zone.problems.length, 1);
+  const f = findings.find((x) => x.ruleId === 'rdata-invalid');
+  assert.match(f.message, /a character-string holds at most 255 octets, this one has \d+; split it into several quoted strings/);
+  const [fix] = f.data.fixes;
+  assert.equal(fix.title, 'Split into 2 strings of at most 255 octets');
+  const [e] = fix.edits;
+  const line = text.split('\n')[e.range.startLine];
+  const fixed = text.replace(line, line.slice(0, e.range.startCol) + e.newText + line.slice(e.range.endCol));
+  const after = core.parseZone(fixed, { fileId: 'dkim.zone' });
+  assert.deepEqual(after.problems, []);
+  const strings = after.records[0].values[0];
+  assert.equal(strings.length, 2);
+  assert.equal(strings.join(''), core.unescapeText(`"${key}"`).value, 'the same text, in two strings');
+  // the pieces: at most 255 octets each, escapes whole
+  for (const piece of core.splitCharacterString(`"${'a'.repeat(254)}\\065bc"`)) assert.ok(core.unescapeText(piece).octets <= 255);
+  assert.deepEqual(core.splitCharacterString(`"${'a'.repeat(254)}\\065bc"`), [`${'a'.repeat(254)}\\065`, 'bc']);
+  assert.deepEqual(core.splitCharacterString(`"${'a'.repeat(254)}é"`), ['a'.repeat(254), 'é'], 'a two-octet character is not cut');
 });

@@ -2,21 +2,25 @@
 // diagnostic's data alone (no message matching, no server-side cache).
 import type { CodeAction, CodeActionParams, Connection, TextEdit } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
-import { RULES } from '../rules/registry';
+import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
+import { fixesFromData } from '../rules/dane-support/fix-data';
 import type { QuickFix } from '../rules/rule';
 import { toRange, withEol } from './convert';
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
+const PROBLEM_CODES = new Set(PARSE_PROBLEM_CODES.map((p) => p.id));
 
 /** `eolOf`: the line ending of a file the fixes edit (quick-fixes are written with LF). */
 export function quickFixesFor(params: CodeActionParams, eolOf: (uri: string) => string | undefined = () => undefined): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
     const rule = typeof d.code === 'string' ? byId.get(d.code) : undefined;
-    if (!rule?.fixes || d.data === undefined) continue;
+    // a parse problem (no rule) carries its fixes in its data, as most rules do
+    const fixesOf = rule ? rule.fixes : typeof d.code === 'string' && PROBLEM_CODES.has(d.code) ? fixesFromData : undefined;
+    if (!fixesOf || d.data === undefined) continue;
     let fixes: QuickFix[];
     try {
-      fixes = rule.fixes(d.data);
+      fixes = fixesOf(d.data);
     } catch {
       continue;
     }

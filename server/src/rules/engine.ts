@@ -2,6 +2,7 @@
 // severity settings ('off' skips a rule). Parse problems become findings too,
 // so every consumer (server, CLI, tests) gets one list.
 import { printable } from '../zone/printable';
+import { absRange } from '../zone/locate';
 import type { Severity, Zone, ZoneRecord, ZoneRows } from '../zone/model';
 import { typeCodeByName } from '../zone/rr-codes';
 import { typeName } from '../zone/rr-types';
@@ -415,7 +416,10 @@ export function problemFindings(zone: Zone, settings: RuleSettings = {}): Findin
   for (const p of zone.problems) {
     const s = sev[p.code] ?? p.severity;
     if (s === 'off') continue;
-    out.push({ ruleId: p.code, severity: s, message: p.message, loc: p.loc });
+    const f: Finding = { ruleId: p.code, severity: s, message: p.message, loc: p.loc };
+    // the fix's range from the problem's place now (an edit above may have moved it)
+    if (p.rewrite) f.data = { fixes: [{ title: p.rewrite.title, preferred: true, edits: [{ file: p.loc.file.id, range: absRange(p.loc), newText: p.rewrite.text }] }] };
+    out.push(f);
   }
   return out;
 }

@@ -26,7 +26,7 @@ export { ALGORITHMS, CLASSES, typeCodeByName, classCodeByName } from './rr-codes
 export { parseTtl, humanTtl } from './ttl';
 export { nameKey, resolveName, isInZone, parentKey, labels } from './names';
 export { TARGET_FIELD, targetKey } from './targets';
-export { unescapeText, SVC_KEYS } from './field-kinds';
+export { unescapeText, splitCharacterString, SVC_KEYS } from './field-kinds';
 export { isIpv4At, isIpv6At } from './ip-text';
 export { TokKind } from './syntax';
 

@@ -21,7 +21,8 @@ export interface FieldCursor {
   origin: string;
   /** resolves names with a cache of recent ones (a whole-file parse), else resolveName */
   names?: NameCache;
-  error?: { message: string; from: number; to: number };
+  /** the first problem; `rewrite`: text that would make the words from..to right (a quick-fix) */
+  error?: { message: string; from: number; to: number; rewrite?: { title: string; text: string } };
 }
 
 export function fail(c: FieldCursor, message: string, from = c.i, to = c.i + 1): undefined {
@@ -80,8 +81,41 @@ function text(c: FieldCursor, what: string): string | undefined {
   if (!w) return undefined;
   const r = unescapeText(w.text);
   if (r.error) return fail(c, `${what}: ${r.error}`, c.i - 1, c.i);
-  if (r.octets > 255) return fail(c, `${what}: a character-string holds at most 255 octets, this one has ${r.octets}; split it into several quoted strings`, c.i - 1, c.i);
+  if (r.octets > 255) {
+    fail(c, `${what}: a character-string holds at most 255 octets, this one has ${r.octets}; split it into several quoted strings`, c.i - 1, c.i);
+    const pieces = splitCharacterString(w.text);
+    if (c.error && pieces.length > 1) c.error.rewrite = { title: `Split into ${pieces.length} strings of at most 255 octets`, text: pieces.map((x) => `"${x}"`).join(' ') };
+    return undefined;
+  }
   return r.value;
+}
+
+/** A character-string's text (quoted or not, escapes kept as written) cut into pieces of at most
+ *  255 octets each, never inside an escape or a character: what a TXT record with a long DKIM key
+ *  needs (RFC 1035 §3.3.14, RFC 6376 §3.6.2.2). Quotes a piece needs are escaped. */
+export function splitCharacterString(raw: string): string[] {
+  const s = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw.startsWith('"') ? raw.slice(1) : raw;
+  const out: string[] = [];
+  let piece = '';
+  let octets = 0;
+  for (let i = 0; i < s.length;) {
+    // one octet of the string as written (an escape), or one character (its UTF-8 octets)
+    const written = s[i] === '\\'
+      ? (/^[0-9]{3}$/.test(s.slice(i + 1, i + 4)) ? s.slice(i, i + 4) : s.slice(i, i + 2))
+      : String.fromCodePoint(s.codePointAt(i)!);
+    const size = s[i] === '\\' ? 1 : Buffer.byteLength(written, 'utf8');
+    if (octets + size > 255) {
+      out.push(piece);
+      piece = '';
+      octets = 0;
+    }
+    // a bare quote (in an unquoted word) must be escaped inside the quotes the pieces get
+    piece += written === '"' ? '\\"' : written;
+    octets += size;
+    i += written.length;
+  }
+  out.push(piece);
+  return out;
 }
 
 // A value that is the rest of the RDATA (CAA value, RFC 8659 §4.1; URI target, RFC 7553 §4.5):

@@ -108,6 +108,9 @@ export interface ParseProblem {
   severity: Severity;
   message: string;
   loc: Loc;
+  /** text that would make what `loc` covers right (a quick-fix; its range is made from `loc`
+   *  when the finding is, so an edit above it does not leave it behind) */
+  rewrite?: { title: string; text: string };
 }
 
 export interface Zone {

@@ -120,8 +120,9 @@ export function producerOf(item: ZoneRecord | ParseProblem | Directive): Entry |
   return item instanceof Rec ? item.top : producedBy.get(item as ParseProblem | Directive);
 }
 
-function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc): void {
+function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc, rewrite?: ParseProblem['rewrite']): void {
   const p: ParseProblem = { code, severity, message: printable(message), loc };
+  if (rewrite) p.rewrite = rewrite;
   if (ctx.out && ctx.top) {
     producedBy.set(p, ctx.top);
     ctx.out.problems = appended(ctx.out.problems, p);
@@ -568,8 +569,9 @@ function buildRecord(
 ): Rec | undefined {
   const where = (a: Token, b: Token = a): Loc => (generated ? tokLoc(file, entry, entry.tokens.find(isDataToken) ?? a) : tokLoc(file, entry, a, b));
   const gen = iteration === undefined ? '' : ` ($GENERATE iteration ${iteration})`;
-  const err = (code: string, msg: string, a: Token, b: Token = a): undefined => {
-    if (!quiet) problem(ctx, code, 'error', msg + gen, where(a, b));
+  const err = (code: string, msg: string, a: Token, b: Token = a, rewrite?: ParseProblem['rewrite']): undefined => {
+    // a generated record's text is the $GENERATE line's: nothing to rewrite in place
+    if (!quiet) problem(ctx, code, 'error', msg + gen, where(a, b), generated ? undefined : rewrite);
     return undefined;
   };
   let i = 0;
@@ -672,7 +674,7 @@ function buildRecord(
       // a missing field: say the whole layout, so the message names what was expected
       const msg = rdata.length === 0 ? `${def.name} needs RDATA: ${layout}` :
         cur.error.message.startsWith('missing ') && !cur.error.message.includes(':') ? `${def.name} ${cur.error.message} (${def.name} is: ${layout})` : `${def.name} ${cur.error.message}`;
-      return err('rdata-invalid', msg, rdata.length ? a : typeTok, rdata.length ? b : typeTok);
+      return err('rdata-invalid', msg, rdata.length ? a : typeTok, rdata.length ? b : typeTok, cur.error.rewrite);
     }
     const note = def.note?.(values);
     if (note && !quiet) problem(ctx, note.code, note.severity, note.message, where(rdata[fieldFrom![note.field]] ?? typeTok));

@@ -11,7 +11,7 @@
 // Cuts above those names are the engine's (support/zone-cuts.ts cutsChangedBy).
 import type { Zone, ZoneRecord } from '../../zone/model';
 import { inZone, mxReach, nameValue } from './mail-graph';
-import { smtpOwnerOf, smtpTlsaHost, splitTlsaOwner } from './tlsa-fields';
+import { isSmtpTlsaOwner, smtpOwnerOf, smtpTlsaHost, splitTlsaOwner } from './tlsa-fields';
 import { isInZone, parentKey } from '../../zone/names';
 import { originKey } from '../support/origin-key';
 import { cutAbove, redirected } from '../support/zone-cuts';
@@ -283,4 +283,22 @@ function smtpTlsaQueriedNow(zone: Zone, key: string): SmtpTlsaQueried {
     if (r.named) named = true;
   }
   return { named, names: [...new Set(names)], dnamesTo: reach.dnamesTo };
+}
+
+/** Whether SMTP senders get the TLSA RRset at `key`: it is a `_25._tcp.<host>` name, a name
+ *  whose TLSA queries a `_25._tcp` name's CNAMEs or DNAMEs lead to (RFC 7671 §7), or a wildcard
+ *  `*._tcp.<host>` that answers `_25._tcp.<host>` (no such name exists) for a host an MX record
+ *  names (a wildcard for every port says nothing about SMTP otherwise). For the rules that hold
+ *  SMTP to its own usages and digests: `names` (dependsOn), `below` (dependsOnBelow) and
+ *  `dnamesTo` (dependsOnDnamesTo) decide it. */
+export function smtpGetsTlsaAt(zone: Zone, key: string): { smtp: boolean; names: readonly string[]; below: readonly string[]; dnamesTo: readonly string[] } {
+  if (isSmtpTlsaOwner(key)) return { smtp: true, names: [], below: [], dnamesTo: [] };
+  if (key.startsWith('*._tcp.')) {
+    const host = key.slice('*._tcp.'.length);
+    const q = smtpOwnerOf(host);
+    const mx = mxReach(zone, host);
+    return { smtp: mx.named && !nameExists(zone, q), names: mx.names, below: [q], dnamesTo: [] };
+  }
+  const reach = queriesReaching(zone, key);
+  return { smtp: reach.names.some(isSmtpTlsaOwner), names: reach.read, below: [], dnamesTo: reach.dnamesTo };
 }

@@ -349,3 +349,34 @@ ${'\n'.repeat(5)}`;
   for (const cached of cachedAfterEachStep(base, steps)) seen.add(cached.filter((k) => k.startsWith('name-origin-repeated ')).length);
   assert.ok(seen.size >= 3, `the edits change the rule's findings (counts seen: ${[...seen]})`);
 });
+
+test('SMTP TLSA rules on RRsets reached through a CNAME or a *._tcp wildcard: cached findings equal a full run as the names that decide it come and go', () => {
+  const x = 'a1'.repeat(32);
+  const y = 'd4'.repeat(64);
+  const base = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+@ IN MX 10 mx1
+mx1 IN A 192.0.2.1
+mx3 IN A 192.0.2.3
+tlsa._dane IN TLSA 1 1 1 ${x}
+tlsa._dane IN TLSA 3 1 2 ${y}
+*._tcp.mx3 IN TLSA 0 1 1 ${x}
+${'\n'.repeat(5)}`;
+  const free = splitLines(base).length - 6;
+  const steps = [
+    [free, '_25._tcp.mx1 IN CNAME tlsa._dane'], // now SMTP: both rules report at tlsa._dane
+    [free, ''],
+    [free + 1, '@ IN MX 20 mx3'], // mx3 takes mail: its wildcard answers _25._tcp.mx3
+    [free + 2, '_25._tcp.mx3 IN TXT "blocks the wildcard"'],
+    [free + 2, ''],
+    [free + 1, ''],
+    [free, '_25._tcp.mx1 IN CNAME hop._dane'], // to a name without records
+    [free + 3, 'hop._dane IN CNAME tlsa._dane'], // and on to the TLSA
+    [free + 3, ''],
+  ];
+  const counts = findingsAfterEachStep(base, steps).map((found) => found.filter((f) => f.ruleId === 'tlsa-usage-unusable-for-smtp' || f.ruleId === 'tlsa-sha256-missing').length);
+  assert.deepEqual(counts, [2, 0, 1, 0, 1, 0, 0, 2, 0]);
+});

@@ -140,7 +140,7 @@ export async function validateDomain(domainIn: string, o: ValidateOptions): Prom
       // down or unreachable: the check failed, not the domain's DNS
       const root = o.signal?.aborted ? undefined : await o.resolver.query({ name: '.', type: TYPE.NS }, o.signal);
       if (root && !root.ok && root.error !== 'cancelled') {
-        return finishWith(notJudgedVerdict('resolver-unreachable', `MX lookup: ${mx.detail}; a query for the root's NS records got no answer either (${root.error} from ${root.server})`));
+        return finishWith(notJudgedVerdict('resolver-unreachable', `MX lookup: ${mx.detail}; a query for the root's NS records got no answer either`));
       }
       return finish('dns-failure', 'dns-failure', `MX lookup: ${mx.detail}.`);
     }

@@ -146,6 +146,8 @@ test('single record: "Add 2 1 1 from <issuer>" adds a linked DANE-TA record that
   const { zone, findings } = check(z.path, r.text);
   const added = recAt(zone, 7);
   assert.equal(added.ownerKey, '_25._tcp.mx1.example.com.');
+  // written as the record beside it: its owner as written, no TTL where it has none
+  assert.equal(r.text.split('\n')[7], `_25._tcp.mx1 IN TLSA 2 1 1 ${data('ca.pem')}`);
   assert.equal(added.field('data'), data('ca.pem'));
   assert.equal(added.commentAbove?.trim(), 'dane-zone: cert=mx1-chain.pem');
   assert.deepEqual(findings.filter((f) => ['tlsa-single-record', 'tlsa-cert-mismatch', 'tlsa-cert-link-unreadable'].includes(f.ruleId)), []);
@@ -160,6 +162,9 @@ test('daneZone/generateTlsa returns an edit inserting a linked 3 1 1 after the h
   const after = applyEdits(text, [{ range: { start: { line: res.edit.line, character: res.edit.character }, end: { line: res.edit.line, character: res.edit.character } }, newText: res.edit.newText }]);
   const { zone, findings } = check(z.path, after);
   const rec = recAt(zone, 6);
+  // written as the zone writes its names: relative to the $ORIGIN there
+  assert.equal(after.split('\n')[6], `_25._tcp.mx1 IN TLSA 3 1 1 ${data('next.pem')}`);
+  assert.equal(rec.ownerKey, '_25._tcp.mx1.example.com.');
   assert.equal(rec.commentAbove.trim(), 'dane-zone: cert=next.pem');
   assert.equal(rec.field('data'), data('next.pem'));
   assert.deepEqual(findings.filter((f) => f.ruleId.startsWith('tlsa-cert')), []);

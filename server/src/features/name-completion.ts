@@ -64,7 +64,7 @@ export function originAt(zone: Zone, entry: Entry | undefined, line: number): st
 }
 
 /** How a name key is written at a place whose origin is `origin`. */
-function written(key: string, origin: string): { text: string; relative: boolean } {
+export function written(key: string, origin: string): { text: string; relative: boolean } {
   if (!origin) return { text: key, relative: false };
   if (key === origin) return { text: '@', relative: true };
   if (origin !== '.' && isInZone(key, origin)) return { text: key.slice(0, key.length - origin.length - 1), relative: true };

@@ -12,6 +12,7 @@ import { entryLine } from '../zone/line-blocks';
 import { readCertMaterial } from '../cert/cert-file';
 import { buildTlsa, smtpTlsaOwner } from '../cert/build-record';
 import { withEol } from './convert';
+import { originAt, written } from '../features/name-completion';
 import { GenerateTlsaRequest, type GenerateTlsaParams, type GenerateTlsaResult } from './protocol';
 
 export interface GenerateTlsaDeps {
@@ -59,7 +60,6 @@ export function generateTlsa(p: GenerateTlsaParams, deps: GenerateTlsaDeps): Gen
   const zonePath = toPath(p.uri);
   let link = read.path;
   if (isAbsolute(zonePath)) link = relative(dirname(zonePath), read.path).split(sep).join('/');
-  const text = `; dane-zone: cert=${link}\n${record}`;
   // after the host's TLSA RRset, else after the host's own records, else at the end
   const lines = zone.file.lines;
   const hostKey = owner.slice('_25._tcp.'.length);
@@ -68,6 +68,9 @@ export function generateTlsa(p: GenerateTlsaParams, deps: GenerateTlsaDeps): Gen
     line = lines.length - 1;
     while (line > 0 && lines[line].trim() === '') line--;
   }
+  // the owner as the zone writes its names there: relative to the $ORIGIN in effect
+  const ownerText = written(owner, originAt(zone, undefined, line + 1)).text;
+  const text = `; dane-zone: cert=${link}\n${ownerText} IN TLSA ${built.rdata}`;
   const atEmptyDoc = lines.length === 0 || (lines.length === 1 && lines[0] === '');
   return {
     record,

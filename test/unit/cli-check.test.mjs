@@ -183,3 +183,19 @@ test('check: - reads the zone from standard input (a pipe or a file), named "-",
   assert.equal(twice.status, 3);
   assert.match(twice.stderr, /^dane-zone check: '-' \(standard input\) can be given once$/m);
 });
+
+test('check: a reader that stops early (| head) ends the check quietly, not with an EPIPE stack trace', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dz-epipe-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'many.zone');
+  writeFileSync(file, '$ORIGIN example.com.\n$TTL 300\n' + Array.from({ length: 20000 }, (_, i) => `h${i} IN A 300.1.1.1\n`).join(''));
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [cli, 'check', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  // read one chunk, then close the pipe as `head -1` does
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise((resolve) => child.on('close', (c) => resolve(c)));
+  assert.doesNotMatch(stderr, /EPIPE|Unhandled|internal error/, stderr);
+  assert.ok(code === 0 || code === 1, `exit ${code}`);
+});

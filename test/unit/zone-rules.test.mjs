@@ -56,6 +56,8 @@ test('soa-missing: an SOA written with bad RDATA is there (its own error says wh
   }
   assert.match(core.checkText('', { fileId: 'z.zone', host: host({ wholeZone: true }) }).findings[0].message, /^no SOA record \(the file has no records at all\): a zone needs exactly one SOA at its apex$/);
   assert.deepEqual(ids('$ORIGIN example.com.\n$TTL 300\nwww A 192.0.2.1\n', { wholeZone: true }), []);
+  // records that failed to read are records: their errors, not "the file has no records at all"
+  assert.deepEqual(ids('$ORIGIN example.com.\n$TTL 300\nwww A 300.1.1.1\n', { wholeZone: true }), ['2:rdata-invalid']);
 });
 
 test('name-origin-repeated: the message names the meant name; the quick-fix appends the dot and the finding goes', () => {

@@ -39,6 +39,13 @@ async function main(argv: string[]): Promise<number> {
   return run(rest);
 }
 
+// A reader that stops early (`dane-zone check big.zone | head`) closes the pipe: the rest of the
+// output has nowhere to go, which is no error of the check. Quietly end, as grep and sort do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {

@@ -23,8 +23,10 @@ export const soaMissing: ZoneRule = {
   check(zone, ctx) {
     if (zone.byType.get('SOA')?.length || soaWrittenBadly(zone)) return;
     const apexNs = (zone.byType.get('NS') ?? []).filter((r) => r.ownerKey === zone.origin);
-    // no apex NS: a fragment, unless a file checked as a zone has no records at all
-    if (!apexNs.length && !(ctx.host.options.wholeZone === true && zone.records.length === 0)) return;
+    // no apex NS: a fragment, unless a file checked as a zone has no records at all (and no
+    // record that failed to read: its error says what is wrong)
+    const empty = zone.records.length === 0 && !zone.problems.some((p) => p.severity === 'error');
+    if (!apexNs.length && !(ctx.host.options.wholeZone === true && empty)) return;
     const first = zone.records.find((r) => r.file === zone.file) ?? zone.records[0];
     // a file without records: its first line
     const loc: Loc = first?.ownerLoc ?? { file: zone.file, entry: zone.file.entries[0] ?? { lineInBlock: 0, lineCount: 1, leadingBlank: false, tokens: [], lexErrors: [] }, span: { line: 0, start: 0, endLine: 0, end: 0 } };

@@ -199,3 +199,23 @@ test('check: a reader that stops early (| head) ends the check quietly, not with
   assert.doesNotMatch(stderr, /EPIPE|Unhandled|internal error/, stderr);
   assert.ok(code === 0 || code === 1, `exit ${code}`);
 });
+
+test('check <folder>: a zone-named file another zone $INCLUDEs is checked through it, not alone; its findings once; includes in the order included', (t) => {
+  const head = (name) => `$ORIGIN ${name}.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n`;
+  const run = inDir(t, {
+    'a.test.zone': head('a.test') + '$INCLUDE hosts.zone\n',
+    // alone it has no TTL ($TTL comes from a.test.zone): an error that is not one
+    'hosts.zone': 'www IN A 192.0.2.2\n',
+    'b.test.zone': head('b.test') + '$INCLUDE z.inc\n$INCLUDE shared.zone\n',
+    'c.test.zone': head('c.test') + '$INCLUDE shared.zone\n',
+    'shared.zone': 'bad IN A 192.0.2.300\n',
+    'z.inc': 'zz IN A 1.1.1.256\n',
+  });
+  const r = run('check', '.');
+  assert.equal(r.status, 1, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => l.split(': ')[0]), ['z.inc:1:9', 'shared.zone:1:10'], r.stdout);
+  // the zone that includes hosts.zone alone: nothing to say
+  const only = inDir(t, { 'a.test.zone': head('a.test') + '$INCLUDE hosts.zone\n', 'hosts.zone': 'www IN A 192.0.2.2\n' })('check', '.');
+  assert.equal(only.status, 0, only.stdout);
+  assert.equal(only.stdout, '');
+});

@@ -4,7 +4,7 @@
 // stands for the zone files below it (files.ts zoneFilesIn), as a CI job over a zones folder gives it.
 import { statSync } from 'node:fs';
 import type * as ChildProcess from 'node:child_process';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { checkText, absRange, type SourceFile, type ZoneText } from '../zone/api';
 import { fixedHeapLimit, heapLimitFor, heapNeededFor, readZoneFile, readZoneStdin } from '../read-zone-file';
@@ -82,15 +82,27 @@ export async function checkMain(argv: string[]): Promise<number> {
     process.stderr.write(`dane-zone check: ${args}\n${CHECK_USAGE}`);
     return EXIT_USAGE;
   }
-  const { files, folderErrors } = withFoldersOpened(args.files);
+  const { files, folderErrors, fromFolders } = withFoldersOpened(args.files);
   const again = againWithRoomFor(files);
   if (again !== undefined) return again; // the check run again said all
   for (const e of folderErrors) process.stderr.write(`dane-zone check: ${e}\n`);
-  const all: CliFinding[] = [];
+  // each file's findings, kept until every file is checked: a file a folder stands for that
+  // another zone $INCLUDEs is a fragment, checked through that zone, not on its own
+  const blocks: { path: string; findings: CliFinding[] }[] = [];
+  const includedAnywhere = new Set<string>();
   let unreadable = folderErrors.length > 0;
-  const readInclude = makeIncludeReader(args.root);
+  const readIncludeAt = makeIncludeReader(args.root);
+  let includedHere: string[] = [];
+  const readInclude: typeof readIncludeAt = (fromFile, p) => {
+    const r = readIncludeAt(fromFile, p);
+    const full = 'id' in r ? r.id : resolve(dirname(fromFile), p);
+    includedAnywhere.add(full);
+    if (!includedHere.includes(full)) includedHere.push(full);
+    return r;
+  };
   const readFile = makeFileReader(args.root);
   for (const f of files) {
+    includedHere = [];
     // standard input: its $INCLUDEs are read relative to the current folder
     const path = resolve(f);
     let text: ZoneText;
@@ -128,9 +140,23 @@ export async function checkMain(argv: string[]): Promise<number> {
         endColumn: charColumn(file, r.endLine, r.endCol), severity: x.severity, rule: x.ruleId, message: x.message,
       });
     }
-    // in the order the files were given; each file's findings (and its includes') by place
-    mine.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file === f ? -1 : b.file === f ? 1 : a.file < b.file ? -1 : 1));
-    for (const x of mine) all.push(x);
+    // in the order the files were given; each file's findings by place, then its $INCLUDEd
+    // files' in the order they were included
+    const rank = new Map<string, number>([[f, -1], ...includedHere.map((id, i): [string, number] => [nameOf(id), i])]);
+    mine.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : (rank.get(a.file) ?? 1e9) - (rank.get(b.file) ?? 1e9)));
+    blocks.push({ path, findings: mine });
+  }
+  const all: CliFinding[] = [];
+  const said = new Set<string>();
+  for (const b of blocks) {
+    if (fromFolders.has(b.path) && includedAnywhere.has(b.path)) continue;
+    for (const x of b.findings) {
+      // a file two zones include: its findings once
+      const key = `${x.file}\0${x.line}\0${x.column}\0${x.rule}\0${x.message}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      all.push(x);
+    }
   }
   if (args.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
   else {
@@ -144,9 +170,10 @@ export async function checkMain(argv: string[]): Promise<number> {
 /** The files to check: a folder among `paths` stands for the zone files below it (zoneFilesIn); a
  *  folder without any, or one that cannot be read, is an error (exit 3). Anything else is a file,
  *  read (or reported unreadable) in its turn. */
-function withFoldersOpened(paths: readonly string[]): { files: string[]; folderErrors: string[] } {
+function withFoldersOpened(paths: readonly string[]): { files: string[]; folderErrors: string[]; fromFolders: Set<string> } {
   const files: string[] = [];
   const folderErrors: string[] = [];
+  const fromFolders = new Set<string>();
   for (const p of paths) {
     let folder = false;
     if (p !== STDIN) try { folder = statSync(p).isDirectory(); } catch { /* not there: reported when it is read */ }
@@ -155,11 +182,12 @@ function withFoldersOpened(paths: readonly string[]): { files: string[]; folderE
       const found = zoneFilesIn(p);
       if (!found.length) folderErrors.push(`no zone files in ${p} (file names *.zone or db.*)`);
       files.push(...found);
+      for (const x of found) fromFolders.add(resolve(x));
     } catch (e) {
       folderErrors.push(`cannot read ${p}: ${(e as Error).message}`);
     }
   }
-  return { files, folderErrors };
+  return { files, folderErrors, fromFolders };
 }
 
 /** The 1-based column in characters (Unicode code points, as GCC and clang count them) of a

@@ -219,3 +219,13 @@ test('check <folder>: a zone-named file another zone $INCLUDEs is checked throug
   assert.equal(only.status, 0, only.stdout);
   assert.equal(only.stdout, '');
 });
+
+test('check <folder>: BIND journal backups (.jbk) and binary files (raw-format signed zones) are skipped, the latter said on stderr', (t) => {
+  const zone = '$ORIGIN a.test.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n';
+  const run = inDir(t, { 'db.a.test': zone, 'db.a.test.jbk': 'garbage', 'db.a.test.signed': '\u0000\u0000\u0000\u0002raw' });
+  const r = run('check', '.');
+  assert.equal(r.status, 0, r.stdout);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^dane-zone check: skipped \S*db\.a\.test\.signed: a binary file \(BIND's raw or map format\?\), not a zone file in text$/m);
+  assert.doesNotMatch(r.stderr, /jbk/);
+});

@@ -179,7 +179,9 @@ function withFoldersOpened(paths: readonly string[]): { files: string[]; folderE
     if (p !== STDIN) try { folder = statSync(p).isDirectory(); } catch { /* not there: reported when it is read */ }
     if (!folder) { files.push(p); continue; }
     try {
-      const found = zoneFilesIn(p);
+      const skipped: string[] = [];
+      const found = zoneFilesIn(p, skipped);
+      for (const x of skipped) process.stderr.write(`dane-zone check: skipped ${x}\n`);
       if (!found.length) folderErrors.push(`no zone files in ${p} (file names *.zone or db.*)`);
       files.push(...found);
       for (const x of found) fromFolders.add(resolve(x));

@@ -8,7 +8,8 @@
  *  disk when it is too large to sync, `dane-zone check <folder>` checks those below the folder. */
 export function isZoneFileName(path: string): boolean {
   const base = path.replace(/^.*[\\/]/, '');
-  return (base.endsWith('.zone') || base.startsWith('db.')) && !base.endsWith('.jnl');
+  // not BIND's journals (.jnl) and their backups (.jbk)
+  return (base.endsWith('.zone') || base.startsWith('db.')) && !base.endsWith('.jnl') && !base.endsWith('.jbk');
 }
 
 export function originFromFileName(fileName: string): string | undefined {

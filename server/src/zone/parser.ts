@@ -501,6 +501,10 @@ function parseGenerate(
   bad: (msg: string, a?: Token, b?: Token) => void,
 ): void {
   const usage = '$GENERATE needs: range lhs [ttl] [class] type rhs';
+  // BIND reads a $GENERATE line as one line of tokens and refuses parentheses in it
+  // ("unbalanced parentheses"), where RDATA of a record may have them: the rhs is one token
+  const paren = entry.tokens.find((x) => x.kind === TokKind.Open || x.kind === TokKind.Close);
+  if (paren) return bad(`$GENERATE: parentheses are not allowed here (BIND refuses them: "unbalanced parentheses"); write the line on one line, and quote RDATA with several fields`, paren);
   if (args.length < 4) return bad(usage, args[0] ?? undefined);
   const range = parseRange(args[0].text);
   if (typeof range === 'string') return bad(`$GENERATE: ${range}`, args[0]);

@@ -56,6 +56,21 @@ test('a change on disk of an included file re-checks the document that includes 
   assert.deepEqual(codes(await s.diagnostics(main, 2)), ['cname-and-other-data', 'rdata-invalid']);
 });
 
+test('an included file that was missing and appears on disk (created) re-checks the document: the include-failed error goes', async (t) => {
+  const ws = workspace({ 'main.zone': MAIN });
+  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
+  const main = ws.file('main.zone');
+  await s.open(main, MAIN, 1);
+  assert.deepEqual(codes(await s.diagnostics(main, 1)), ['include-failed']);
+  writeFileSync(join(ws.dir, 'hosts.inc'), BROKEN + HOSTS);
+  await s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.file('hosts.inc'), type: 1 }] });
+  const d = await s.diagnosticsWhere(main, (p) => !p.diagnostics.some((x) => x.code === 'include-failed'), 5000);
+  assert.deepEqual(codes(d), ['cname-and-other-data', 'rdata-invalid']);
+  // and an edit of the zone afterwards keeps what the file now holds
+  await s.change(main, 2, [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: 'y IN A 192.0.2.7\n' }]);
+  assert.deepEqual(codes(await s.diagnostics(main, 2)), ['cname-and-other-data', 'rdata-invalid']);
+});
+
 test('a change to a file included by an included file reaches the top document', async (t) => {
   const ws = workspace({ 'main.zone': MAIN.replace('hosts.inc', 'mid.inc'), 'mid.inc': '$INCLUDE hosts.inc\n', 'hosts.inc': HOSTS });
   const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });

@@ -4,7 +4,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding, RuleHost } from '../rules/rule';
-import type { SourceFile, Zone } from '../zone/model';
+import type { Directive, SourceFile, Zone } from '../zone/model';
 import type { Entry } from '../zone/syntax';
 import { buildZoneInSlices, runToEnd, type IncludeResult } from '../zone/parser';
 import { problemFindings, type RuleSettings } from '../rules/engine';
@@ -98,19 +98,30 @@ function includedPath(f: SourceFile): string {
   return resolve(uriToPath(f.id) ?? f.id);
 }
 
-/** True when the zone read one of `paths` through $INCLUDE. */
-function readsAny(zone: Zone, paths: ReadonlySet<string>): boolean {
-  return zone.directives.some((d) => d.includedFile && paths.has(includedPath(d.includedFile)));
+/** The file an $INCLUDE reads or tried to read: a file that was missing is the one that matters
+ *  when it appears (its path as the host resolves it, relative to the including file). */
+function includeTarget(d: Directive): string | undefined {
+  if (d.includedFile) return includedPath(d.includedFile);
+  if (d.name !== '$INCLUDE' || !d.args[0]) return undefined;
+  const from = uriToPath(d.loc.file.id);
+  return from ? resolve(dirname(from), d.args[0].replace(/^"(.*)"$/, '$1')) : undefined;
 }
 
-/** The zone's own (top-level) $INCLUDE entries that read one of `paths`, directly or through
- *  other included files. */
+/** True when the zone read (or tried to read) one of `paths` through $INCLUDE. */
+function readsAny(zone: Zone, paths: ReadonlySet<string>): boolean {
+  return zone.directives.some((d) => { const t = includeTarget(d); return !!t && paths.has(t); });
+}
+
+/** The zone's own (top-level) $INCLUDE entries that read (or tried to read) one of `paths`,
+ *  directly or through other included files. */
 function topIncludeSites(zone: Zone, paths: ReadonlySet<string>): Entry[] {
   const siteOf = includeSites(zone);
   const out = new Set<Entry>();
   for (const d of zone.directives) {
-    if (!d.includedFile || !paths.has(includedPath(d.includedFile))) continue;
-    const site = siteOf(d.includedFile);
+    const t = includeTarget(d);
+    if (!t || !paths.has(t)) continue;
+    // a failed $INCLUDE of the zone's own file is its own site; in an included file, that file's
+    const site = d.includedFile ? siteOf(d.includedFile) : d.loc.file.id === zone.file.id ? d : siteOf(d.loc.file);
     if (site) out.add(site.loc.entry);
   }
   return [...out];

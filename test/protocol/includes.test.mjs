@@ -71,6 +71,16 @@ test('an included file that was missing and appears on disk (created) re-checks 
   assert.deepEqual(codes(await s.diagnostics(main, 2)), ['cname-and-other-data', 'rdata-invalid']);
 });
 
+test('an included file opened beside the zone that includes it reads its names with the origin it has there', async (t) => {
+  const { s, inc } = await setup(t);
+  const text = 'h1 IN A 192.0.2.10\nmail IN MX 10 h1\n  IN A 192.0.2.11\n';
+  await s.open(inc, text, 1);
+  // no "relative name but no $ORIGIN is known" on every line: h1 is h1.example.com. there
+  assert.deepEqual((await s.diagnostics(inc, 1)).diagnostics, []);
+  const hover = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: inc }, position: { line: 0, character: 0 } });
+  assert.match(hover.contents.value, /h1\.example\.com\./);
+});
+
 test('a change to a file included by an included file reaches the top document', async (t) => {
   const ws = workspace({ 'main.zone': MAIN.replace('hosts.inc', 'mid.inc'), 'mid.inc': '$INCLUDE hosts.inc\n', 'hosts.inc': HOSTS });
   const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });

@@ -366,10 +366,23 @@ export class ZoneStore {
     return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...settings.options, workspaceFolder } };
   }
 
+  /** The origin and default TTL an open zone's $INCLUDE of `uri` gives it (the first such zone's). */
+  private includerState(uri: string): { origin: string; ttl?: number } | undefined {
+    for (const [other, a] of this.analyses) {
+      if (other === uri) continue;
+      for (const d of a.zone.directives) if (d.name === '$INCLUDE' && d.includedFile?.id === uri && d.value) return { origin: d.value, ttl: d.ttl };
+    }
+    return undefined;
+  }
+
   private *analyse(doc: ZoneDocument, settings: DocSettings): Generator<number, Analysis> {
     const settingsKey = settingsKeyOf(settings);
     const path = uriToPath(doc.uri);
-    const opts = { fileId: doc.uri, origin: path ? originFromFileName(path) : undefined, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p) };
+    // a file another open zone $INCLUDEs (hosts.inc, opened alone) starts with the origin it has
+    // there; else the one its name suggests
+    const includer = this.includerState(doc.uri);
+    const origin = includer?.origin ?? (path ? originFromFileName(path) : undefined);
+    const opts = { fileId: doc.uri, origin, ttl: includer?.ttl, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p) };
     const host = this.hostFor(doc.uri, settings);
     let cache = this.ruleCaches.get(doc.uri);
     if (!cache) this.ruleCaches.set(doc.uri, (cache = new RuleCache()));

@@ -7,7 +7,7 @@ import type { Directive, ParseProblem, SourceFile, Zone, ZoneRecord } from './mo
 import type { Entry } from './syntax';
 import { lexEach, lexLines } from './lexer';
 import {
-  copyState, emptyZone, forEachIndex, ZoneIndexer, entryContext, hostOrigin, parseTopEntry, producerOf, sameStart, startState, zoneOrigin,
+  copyState, emptyZone, forEachIndex, ZoneIndexer, entryContext, hostState, parseTopEntry, producerOf, sameStart, startState, zoneOrigin,
   type ParseOptions, type ParseState,
 } from './parser';
 import type { Rec } from './record';
@@ -187,7 +187,7 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   zone.byTarget = prev.byTarget;
   const ctx = entryContext(zone, opts);
   const startOut = a < old.length ? old[a].out : undefined;
-  const state: ParseState = startOut ? startState(startOut) : copyState((a < old.length ? undefined : prev.endState) ?? { origin: hostOrigin(opts) });
+  const state: ParseState = startOut ? startState(startOut) : copyState((a < old.length ? undefined : prev.endState) ?? hostState(opts));
 
   // The new records, in order: what the entries parsed below produce.
   const added = ctx.topRecords;

@@ -93,11 +93,14 @@ export type DirectiveName = '$ORIGIN' | '$TTL' | '$INCLUDE' | '$GENERATE';
 export interface Directive {
   name: DirectiveName;
   args: string[];
-  /** for $ORIGIN: the resolved origin (lowercase, absolute) */
+  /** for $ORIGIN: the resolved origin (lowercase, absolute); for $INCLUDE: the origin the
+   *  included file starts with (its origin argument, else the one in effect) */
   value?: string;
   loc: Loc;
   /** for $INCLUDE: the file the host resolved, when it could */
   includedFile?: SourceFile;
+  /** for $INCLUDE: the default TTL the included file starts with, when one is in effect */
+  ttl?: number;
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

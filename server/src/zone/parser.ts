@@ -28,6 +28,9 @@ export interface ParseOptions {
   fileId: string;
   /** origin to assume before any $ORIGIN (e.g. from the file name, or the CLI's --origin), absolute */
   origin?: string;
+  /** default TTL to assume before any $TTL: what an including zone's $TTL gives a file it
+   *  $INCLUDEs, when the editor opens that file alone */
+  ttl?: number;
   /** `origin` is only a guess (from the file name): a $ORIGIN in the file, not the guess, then
    *  names the zone when it has no SOA. An origin the user gave (--origin) stays the zone's. */
   originGuessed?: boolean;
@@ -175,7 +178,7 @@ export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incr
   const zone = newZone(file, '');
   const indexer = new ZoneIndexer(zone);
   const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer, topRecords: [] };
-  const state: ParseState = { origin: hostOrigin(opts) };
+  const state: ParseState = hostState(opts);
   yield* parseEntries(file, state, ctx, opts.incremental === true, linesPerSlice, indexer);
   indexer.flush();
   if (opts.incremental) zone.endState = state;
@@ -193,6 +196,11 @@ export function runToEnd<T>(steps: Generator<unknown, T>): T {
 
 export function hostOrigin(opts: ParseOptions): string {
   return opts.origin ? nameKey(opts.origin.endsWith('.') ? opts.origin : opts.origin + '.') : '';
+}
+
+/** The parse state a file starts in: the host's origin, and its default TTL when it gives one. */
+export function hostState(opts: ParseOptions): ParseState {
+  return opts.ttl === undefined ? { origin: hostOrigin(opts) } : { origin: hostOrigin(opts), defaultTtl: opts.ttl };
 }
 
 /** The zone's origin: the first SOA owner, else the host's origin, else the first $ORIGIN
@@ -470,6 +478,11 @@ function parseInclude(
     if (r.error || !r.name) return bad(`$INCLUDE origin: ${r.error}`, args[1]);
     origin = nameKey(r.name);
   }
+  // the origin and default TTL the included file starts with: an editor opening that file alone
+  // takes them
+  directive.value = origin;
+  const ttl = state.defaultTtl ?? state.lastTtl;
+  if (ttl !== undefined) directive.ttl = ttl;
   const fail = (msg: string): void => problem(ctx, 'include-failed', 'error', msg, tokLoc(file, entry, args[0]));
   const reader = ctx.opts.readInclude;
   if (!reader) return problem(ctx, 'include-failed', 'info', `$INCLUDE '${path}' is not followed here (no file access)`, tokLoc(file, entry, args[0]));

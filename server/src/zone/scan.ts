@@ -7,7 +7,7 @@
 import type { Zone } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach, MAX_ENTRY_LINES } from './lexer';
-import { hostOrigin, parseTopEntry, REPLACEMENT, zoneOrigin, type ParseContext, type ParseOptions, type ParseState } from './parser';
+import { hostState, parseTopEntry, REPLACEMENT, zoneOrigin, type ParseContext, type ParseOptions, type ParseState } from './parser';
 import { NameCache, resolveName } from './names';
 import { parseTtl, TTL_MAX } from './ttl';
 import { classCodeByName, className, typeCodeByName } from './rr-codes';
@@ -36,7 +36,7 @@ export function scanZone(text: ZoneText, opts: ParseOptions): Zone {
   const file = new ColumnSourceFile(opts.fileId);
   const zone = new ColumnZone(file, segments.reduce((n, t) => n + t.length, 0));
   const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: zone, topRecords: [] };
-  const state: ParseState = { origin: hostOrigin(opts) };
+  const state: ParseState = hostState(opts);
   new Scanner(file, zone, ctx, state).run(segments.length ? segments : ['']);
   zone.finish();
   zone.origin = zoneOrigin(zone, opts);

@@ -3,7 +3,7 @@
 // (an edit to it while open, its close, or a change on disk).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, realpathSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +38,8 @@ test('an edit to an open included file re-checks the document that includes it',
   const bad = d.diagnostics.find((x) => x.code === 'rdata-invalid');
   assert.match(bad.message, /^in hosts\.inc:1: /);
   assert.equal(bad.range.start.line, 5);
+  // and linked to its place in the included file, where the editor can go
+  assert.deepEqual(bad.relatedInformation[0], { location: { uri: inc, range: { start: { line: 0, character: 9 }, end: { line: 0, character: 20 } } }, message: 'here, in hosts.inc' });
   // an unrelated edit of the including document keeps them (its re-parse reuses nothing stale)
   await s.change(main, 2, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: 'x IN A 192.0.2.5\n' }]);
   assert.deepEqual(codes(await s.diagnostics(main, 2)), ['cname-and-other-data', 'rdata-invalid']);
@@ -79,6 +81,23 @@ test('an included file opened beside the zone that includes it reads its names w
   assert.deepEqual((await s.diagnostics(inc, 1)).diagnostics, []);
   const hover = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: inc }, position: { line: 0, character: 0 } });
   assert.match(hover.contents.value, /h1\.example\.com\./);
+});
+
+test('a problem in an included file in a subfolder is named by its path from the document (two web.inc files differ)', async (t) => {
+  const ws = workspace({});
+  mkdirSync(join(ws.dir, 'a'));
+  mkdirSync(join(ws.dir, 'b'));
+  writeFileSync(join(ws.dir, 'a', 'web.inc'), 'x IN A 192.0.2.300\n');
+  writeFileSync(join(ws.dir, 'b', 'web.inc'), 'y IN A 192.0.2.301\n');
+  const main = MAIN.replace('$INCLUDE hosts.inc', '$INCLUDE a/web.inc\n$INCLUDE b/web.inc');
+  writeFileSync(join(ws.dir, 'main.zone'), main);
+  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
+  await s.open(ws.file('main.zone'), main, 1);
+  const d = await s.diagnostics(ws.file('main.zone'), 1);
+  assert.deepEqual(d.diagnostics.map((x) => [x.range.start.line, x.message.split(': ')[0], x.relatedInformation[0].location.uri]), [
+    [5, 'in a/web.inc:1', ws.file('a/web.inc')],
+    [6, 'in b/web.inc:1', ws.file('b/web.inc')],
+  ]);
 });
 
 test('a change to a file included by an included file reaches the top document', async (t) => {

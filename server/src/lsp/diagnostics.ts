@@ -7,7 +7,8 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { Zone } from '../zone/model';
 import type { Finding } from '../rules/rule';
-import type { ZoneStore } from './zone-store';
+import { uriToPath, type ZoneStore } from './zone-store';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { locToRange, toDiagnostic } from './convert';
 import { includeSites } from '../zone/include-sites';
 import { entryLine } from '../zone/line-blocks';
@@ -37,6 +38,14 @@ export function withinLimit(findings: readonly Finding[], limit: number): readon
   return out;
 }
 
+/** An included file's name as the including document's folder reaches it (`hosts/web.inc`). */
+function includedName(uri: string, fileId: string): string {
+  const from = uriToPath(uri), to = uriToPath(fileId);
+  if (!from || !to) return fileId.replace(/^.*\//, '');
+  const rel = relative(dirname(from), to);
+  return rel && !isAbsolute(rel) ? rel.split(sep).join('/') : to;
+}
+
 /** The diagnostics of document `uri` from a zone's findings: findings in $INCLUDE'd files
  *  show at the $INCLUDE line. Over `limit` findings, one more diagnostic at the top says how
  *  many are not shown: a publish of 200 000 costs seconds at each keystroke, in the server
@@ -56,7 +65,13 @@ export function diagnosticsOf(zone: Zone, all: readonly Finding[], uri: string, 
     else {
       const site = (siteOf ??= includeSites(zone))(f.loc.file);
       const line = entryLine(f.loc.entry) + f.loc.span.line + 1;
-      if (site) out.push(toDiagnostic(f, locToRange(site.loc), `in ${f.loc.file.id.replace(/^.*\//, '')}:${line}: `));
+      if (!site) continue;
+      // named by its path from the document's folder (two included files may share a name), and
+      // linked to its place there, where the editor can go
+      const name = includedName(uri, f.loc.file.id);
+      const d = toDiagnostic(f, locToRange(site.loc), `in ${name}:${line}: `);
+      d.relatedInformation = [{ location: { uri: f.loc.file.id, range: locToRange(f.loc) }, message: `here, in ${name}` }, ...(d.relatedInformation ?? [])];
+      out.push(d);
     }
   }
   return out;

@@ -509,6 +509,19 @@ function parseInclude(
   state.lastClass = inner.lastClass;
 }
 
+/** A quoted $GENERATE rhs as BIND's lexer hands it on: `\"` loses its backslash, other escapes
+ *  stay for the RDATA parse (`"\"a q\""` is the one string "a q"; `"a\"q"` leaves an unclosed
+ *  quote, which BIND refuses). */
+function generateQuotedRhs(inner: string): string {
+  let out = '';
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] !== '\\' || i + 1 >= inner.length) { out += inner[i]; continue; }
+    out += inner[i + 1] === '"' ? '"' : inner[i] + inner[i + 1];
+    i++;
+  }
+  return out;
+}
+
 function parseGenerate(
   file: SourceFile, entry: Entry, args: Token[], state: ParseState, ctx: ParseContext,
   bad: (msg: string, a?: Token, b?: Token) => void,
@@ -544,7 +557,7 @@ function parseGenerate(
   const middle = args.slice(2, rhsIdx);
   const rhsTok = args[rhsIdx];
   const quoted = rhsTok.kind === TokKind.Quoted;
-  const rhs = quoted ? rhsTok.text.slice(1, -1) : rhsTok.text;
+  const rhs = quoted ? generateQuotedRhs(rhsTok.text.slice(1, -1)) : rhsTok.text;
   // a bad modifier is blamed on itself, inside its token
   const badIn = (what: string, tok: Token, inner: number, e: { error: string; start: number; end: number }): void => {
     if (tok.text.includes('\n')) return bad(`$GENERATE ${what}: ${e.error}`, tok);
@@ -571,6 +584,8 @@ function parseGenerate(
     // The generated entry is lexed like a typed one, then built as a record of this entry.
     const line = [owner, ...middle.map((x) => x.text), rdata].join(' ');
     const synthetic = lexLines([line]).entries[0];
+    // what BIND's re-read of the generated text refuses (an unclosed quote: "unexpected end of input")
+    if (synthetic.lexErrors.length) return bad(`$GENERATE rhs: the generated record '${line}' does not read: ${synthetic.lexErrors[0].message}`, rhsTok);
     const data = synthetic.tokens.filter(isDataToken);
     const rec = buildRecord(file, entry, data, state, ctx, true, false, i);
     state.lastOwner = lastOwner;

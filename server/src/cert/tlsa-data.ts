@@ -6,6 +6,10 @@ import { nodeCrypto } from './node-crypto';
 import { spkiOf } from './cert-file';
 
 export type Selector = 0 | 1;
+
+/** Octets of the digest of each digest matching type (RFC 6698 §2.1.3): 1 SHA2-256, 2 SHA2-512.
+ *  Data of another length is malformed, and senders drop the record as unusable. */
+export const DIGEST_OCTETS: Readonly<Record<number, number>> = { 1: 32, 2: 64 };
 export type MatchingType = 0 | 1 | 2;
 
 /** SubjectPublicKeyInfo DER of a certificate (the bytes as encoded in the certificate). */

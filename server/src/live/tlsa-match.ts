@@ -10,7 +10,7 @@
 // DANE verifier requires (a CA:FALSE anchor fails there with "invalid CA certificate"). PKIX-TA(0)/PKIX-EE(1)
 // are unusable for SMTP (§3.1.3). Digest agility per RFC 7671 §9.
 import { X509Certificate } from 'node:crypto';
-import { associationData, type MatchingType, type Selector } from '../cert/tlsa-data';
+import { associationData, DIGEST_OCTETS, type MatchingType, type Selector } from '../cert/tlsa-data';
 import { caFacts } from '../cert/der';
 import { certNames, nameMatches } from '../cert/cert-names';
 
@@ -40,7 +40,6 @@ export interface MatchResult {
 
 export const recordText = (r: TlsaRecord): string => `${r.usage} ${r.selector} ${r.matchingType} ${r.data.toLowerCase()}`;
 
-const DIGEST_BYTES: Record<number, number> = { 1: 32, 2: 64 };
 
 /** RFC 7671 §9: per (usage, selector), keep only the strongest digest present; Full(0) is exempt. */
 export function usableRecords(records: TlsaRecord[]): { usable: TlsaRecord[]; ignored: MatchResult['ignored'] } {
@@ -52,9 +51,9 @@ export function usableRecords(records: TlsaRecord[]): { usable: TlsaRecord[]; ig
     else if (r.selector !== 0 && r.selector !== 1) ignored.push({ record: recordText(r), reason: `unknown selector ${r.selector}` });
     else if (r.matchingType < 0 || r.matchingType > 2) ignored.push({ record: recordText(r), reason: `unknown matching type ${r.matchingType}` });
     else if (!/^([0-9a-f]{2})+$/i.test(r.data)) ignored.push({ record: recordText(r), reason: 'the certificate association data is not hex' });
-    else if (r.matchingType !== 0 && r.data.length / 2 !== DIGEST_BYTES[r.matchingType]) {
+    else if (r.matchingType !== 0 && r.data.length / 2 !== DIGEST_OCTETS[r.matchingType]) {
       // malformed, so unusable (RFC 7672 §2.2), as OpenSSL's SSL_dane_tlsa_add and Postfix treat it
-      ignored.push({ record: recordText(r), reason: `${r.data.length / 2} bytes of data, but a ${r.matchingType === 1 ? 'SHA2-256' : 'SHA2-512'} digest has ${DIGEST_BYTES[r.matchingType]}: malformed, unusable (RFC 6698 §2.1.3)` });
+      ignored.push({ record: recordText(r), reason: `${r.data.length / 2} bytes of data, but a ${r.matchingType === 1 ? 'SHA2-256' : 'SHA2-512'} digest has ${DIGEST_OCTETS[r.matchingType]}: malformed, unusable (RFC 6698 §2.1.3)` });
     } else cand.push(r);
   }
   const rank = (m: number): number => (m === 2 ? 2 : m === 1 ? 1 : 0);

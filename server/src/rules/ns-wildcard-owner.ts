@@ -3,7 +3,7 @@
 // against it). BIND refuses to load the zone ("invalid NS owner name (wildcard)"); Knot loads it.
 import { rfc, type RecordRule } from './rule';
 
-const isWildcard = (ownerKey: string): boolean => ownerKey === '*.' || ownerKey.startsWith('*.');
+const isWildcard = (ownerKey: string): boolean => ownerKey.startsWith('*.');
 
 export const nsWildcardOwner: RecordRule = {
   id: 'ns-wildcard-owner',

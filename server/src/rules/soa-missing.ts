@@ -8,10 +8,9 @@
 import { rfc, type ZoneRule } from './rule';
 import type { Loc, Zone } from '../zone/model';
 
-/** True when an entry was written as an SOA but its RDATA failed: rdata-invalid messages of a
- *  known type start with the type's name (parser.ts). */
+/** True when an entry was written as an SOA but its RDATA failed (the problem names its type). */
 function soaWrittenBadly(zone: Zone): boolean {
-  return zone.problems.some((p) => p.code === 'rdata-invalid' && /^SOA\b/.test(p.message));
+  return zone.problems.some((p) => p.code === 'rdata-invalid' && p.type === 'SOA');
 }
 
 export const soaMissing: ZoneRule = {

@@ -4,8 +4,9 @@
 import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
 import { tlsaFields } from './dane-support/tlsa-fields';
+import { DIGEST_OCTETS } from '../cert/tlsa-data';
 
-const WANT: Record<number, [string, number]> = { 1: ['SHA2-256', 64], 2: ['SHA2-512', 128] };
+const NAME: Record<number, string> = { 1: 'SHA2-256', 2: 'SHA2-512' };
 
 export const tlsaDigestLength: RecordRule = {
   id: 'tlsa-digest-length',
@@ -16,13 +17,13 @@ export const tlsaDigestLength: RecordRule = {
   summary: 'Association data length does not fit the matching type (64 hex digits for SHA2-256, 128 for SHA2-512).',
   check(rec, ctx) {
     const f = tlsaFields(rec);
-    const want = f && WANT[f.matchingType];
-    if (!f || !want || f.data.length === want[1]) return;
-    const other = Object.entries(WANT).find(([, w]) => w[1] === f.data.length);
+    const octets = f && DIGEST_OCTETS[f.matchingType];
+    if (!f || !octets || f.data.length === octets * 2) return;
+    const other = Object.entries(DIGEST_OCTETS).find(([, n]) => n * 2 === f.data.length)?.[0];
     ctx.report({
       loc: f.fields.data.loc,
-      message: `matching type ${f.matchingType} (${want[0]}) needs ${want[1]} hex digits (${want[1] / 2} bytes); this data has ${f.data.length}` +
-        (other ? `, the length of a ${other[1][0]} digest: matching type ${other[0]}?` : '.') + ' The record can never match.',
+      message: `matching type ${f.matchingType} (${NAME[f.matchingType]}) needs ${octets * 2} hex digits (${octets} bytes); this data has ${f.data.length}` +
+        (other ? `, the length of a ${NAME[Number(other)]} digest: matching type ${other}?` : '.') + ' The record can never match.',
     });
   },
 };

@@ -46,7 +46,7 @@ export const tlsaSingleRecord: OwnerRule = {
         const comment = linked.link.source === 'comment' ? `; dane-zone: cert=${linked.link.path}\n` : '';
         // the owner as the record writes it (relative, say), its TTL only where it writes one
         const [ownerTok] = rec.generated ? [] : tokensIn(rec.ownerLoc);
-        const owner = ownerTok && ownerTok.text.length && !/^\s/.test(ownerTok.text) && rec.ownerLoc.span.start === 0 ? ownerTok.text : rec.owner;
+        const owner = ownerTok && rec.ownerLoc.span.start === 0 ? ownerTok.text : rec.owner;
         data.fixes.push({
           title: `Add 2 1 1 from ${/CN=([^,]+)/.exec(issuer)?.[1] ?? issuer}`,
           edits: [{ file: rec.loc.file.id, range: { startLine: end.endLine, startCol: end.endCol, endLine: end.endLine, endCol: end.endCol },

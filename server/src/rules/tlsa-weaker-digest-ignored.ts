@@ -7,15 +7,13 @@
 import type { OwnerRule } from './rule';
 import type { ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
-import { tlsaFields, type TlsaFields } from './dane-support/tlsa-fields';
+import { tlsaFields, wellFormedDigest, type TlsaFields } from './dane-support/tlsa-fields';
 import { loadLinkedCert } from '../cert/link';
 import { matchTlsa } from '../cert/tlsa-match';
 import { associationData, matchBytes, normaliseHex, type Selector } from '../cert/tlsa-data';
 
 const SHA256 = 1;
 const SHA512 = 2;
-/** hex digits of a well-formed digest: malformed records are ignored by senders anyway */
-const DIGITS: Record<number, number> = { [SHA256]: 64, [SHA512]: 128 };
 
 interface Digest {
   rec: ZoneRecord;
@@ -50,8 +48,9 @@ export const tlsaWeakerDigestIgnored: OwnerRule = {
       if (rec.type !== 'TLSA') continue;
       const f = tlsaFields(rec);
       if (!f || f.usage > 3 || f.selector > 1 || (f.matchingType !== SHA256 && f.matchingType !== SHA512)) continue;
+      // a malformed digest is dropped by senders anyway (tlsa-digest-length's finding)
+      if (!wellFormedDigest(f)) continue;
       const data = normaliseHex(f.data);
-      if (data.length !== DIGITS[f.matchingType] || !/^[0-9a-f]+$/.test(data)) continue;
       const key = `${f.usage} ${f.selector}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { weak: [], strong: new Set() }));

@@ -114,6 +114,8 @@ export interface ParseProblem {
   /** text that would make what `loc` covers right (a quick-fix; its range is made from `loc`
    *  when the finding is, so an edit above it does not leave it behind) */
   rewrite?: { title: string; text: string };
+  /** rdata-invalid: the type the record was written as (an SOA with a bad serial is still an SOA) */
+  type?: string;
 }
 
 export interface Zone {

@@ -123,9 +123,10 @@ export function producerOf(item: ZoneRecord | ParseProblem | Directive): Entry |
   return item instanceof Rec ? item.top : producedBy.get(item as ParseProblem | Directive);
 }
 
-function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc, rewrite?: ParseProblem['rewrite']): void {
+function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc, more?: Pick<ParseProblem, 'rewrite' | 'type'>): void {
   const p: ParseProblem = { code, severity, message: printable(message), loc };
-  if (rewrite) p.rewrite = rewrite;
+  if (more?.rewrite) p.rewrite = more.rewrite;
+  if (more?.type) p.type = more.type;
   if (ctx.out && ctx.top) {
     producedBy.set(p, ctx.top);
     ctx.out.problems = appended(ctx.out.problems, p);
@@ -601,9 +602,9 @@ function buildRecord(
 ): Rec | undefined {
   const where = (a: Token, b: Token = a): Loc => (generated ? tokLoc(file, entry, entry.tokens.find(isDataToken) ?? a) : tokLoc(file, entry, a, b));
   const gen = iteration === undefined ? '' : ` ($GENERATE iteration ${iteration})`;
-  const err = (code: string, msg: string, a: Token, b: Token = a, rewrite?: ParseProblem['rewrite']): undefined => {
+  const err = (code: string, msg: string, a: Token, b: Token = a, more: Pick<ParseProblem, 'rewrite' | 'type'> = {}): undefined => {
     // a generated record's text is the $GENERATE line's: nothing to rewrite in place
-    if (!quiet) problem(ctx, code, 'error', msg + gen, where(a, b), generated ? undefined : rewrite);
+    if (!quiet) problem(ctx, code, 'error', msg + gen, where(a, b), generated ? { type: more.type } : more);
     return undefined;
   };
   let i = 0;
@@ -668,10 +669,10 @@ function buildRecord(
   if (rdata.length && rdata[0].text === '\\#') {
     generic = true;
     const g = parseGeneric(rdata.slice(1).map((t) => t.text), def?.fields);
-    if (g.error) return err('rdata-invalid', `${typeName(typeCode)}: ${g.error}`, rdata[0], rdata[rdata.length - 1]);
+    if (g.error) return err('rdata-invalid', `${typeName(typeCode)}: ${g.error}`, rdata[0], rdata[rdata.length - 1], { type: typeName(typeCode) });
     values = g.values ?? [];
     const bad = values.length && def?.check ? def.check(values) : undefined;
-    if (bad) return err('rdata-invalid', `${typeName(typeCode)}: generic RDATA: ${bad.message}`, rdata[0], rdata[rdata.length - 1]);
+    if (bad) return err('rdata-invalid', `${typeName(typeCode)}: generic RDATA: ${bad.message}`, rdata[0], rdata[rdata.length - 1], { type: typeName(typeCode) });
     const note = values.length && def?.note ? def.note(values) : undefined;
     if (note && !quiet) problem(ctx, note.code, note.severity, note.message, where(rdata[0], rdata[rdata.length - 1]));
   } else if (!def) {
@@ -706,7 +707,7 @@ function buildRecord(
       // a missing field: say the whole layout, so the message names what was expected
       const msg = rdata.length === 0 ? `${def.name} needs RDATA: ${layout}` :
         cur.error.message.startsWith('missing ') && !cur.error.message.includes(':') ? `${def.name} ${cur.error.message} (${def.name} is: ${layout})` : `${def.name} ${cur.error.message}`;
-      return err('rdata-invalid', msg, rdata.length ? a : typeTok, rdata.length ? b : typeTok, cur.error.rewrite);
+      return err('rdata-invalid', msg, rdata.length ? a : typeTok, rdata.length ? b : typeTok, { rewrite: cur.error.rewrite, type: def.name });
     }
     const note = def.note?.(values);
     if (note && !quiet) problem(ctx, note.code, note.severity, note.message, where(rdata[fieldFrom![note.field]] ?? typeTok));

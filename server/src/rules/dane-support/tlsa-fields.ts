@@ -2,6 +2,7 @@
 // (`_<port>._<proto>.<host>`, RFC 6698 §3). Pure.
 import type { Field, Zone, ZoneRecord } from '../../zone/model';
 import type { TlsaParams } from '../../cert/tlsa-match';
+import { DIGEST_OCTETS } from '../../cert/tlsa-data';
 import { hasLineTerminator } from '../../mail-policy/policy-types';
 import { NameMemo } from '../support/name-memo';
 import { DerivedKind } from '../support/derived';
@@ -138,10 +139,10 @@ export function smtpOwnerOf(host: string): string {
 /** False for digest data of the wrong length or not hex (tlsa-digest-length's finding): senders
  *  drop such a record as unusable, so rules about the RRset do not count it. Full data passes. */
 export function wellFormedDigest(f: TlsaParams): boolean {
-  const want = f.matchingType === 1 ? 64 : f.matchingType === 2 ? 128 : undefined;
-  if (want === undefined) return true;
+  const octets = DIGEST_OCTETS[f.matchingType];
+  if (octets === undefined) return true;
   const hex = f.data.replace(/\s+/g, '');
-  return hex.length === want && /^[0-9a-fA-F]+$/.test(hex);
+  return hex.length === octets * 2 && /^[0-9a-fA-F]+$/.test(hex);
 }
 
 export const USAGE = ['PKIX-TA', 'PKIX-EE', 'DANE-TA', 'DANE-EE'];

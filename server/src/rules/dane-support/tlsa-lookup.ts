@@ -291,7 +291,26 @@ function smtpTlsaQueriedNow(zone: Zone, key: string): SmtpTlsaQueried {
  *  names (a wildcard for every port says nothing about SMTP otherwise). For the rules that hold
  *  SMTP to its own usages and digests: `names` (dependsOn), `below` (dependsOnBelow) and
  *  `dnamesTo` (dependsOnDnamesTo) decide it. */
-export function smtpGetsTlsaAt(zone: Zone, key: string): { smtp: boolean; names: readonly string[]; below: readonly string[]; dnamesTo: readonly string[] } {
+export function smtpGetsTlsaAt(zone: Zone, key: string): SmtpGetsTlsa {
+  // its three dependsOn questions and check() ask it one after the other, for two rules: the last
+  // answer per zone version is kept, as smtpTlsaQueried keeps its own
+  const last = lastGets.get(zone);
+  if (last?.key === key) return last.answer;
+  const answer = smtpGetsTlsaAtNow(zone, key);
+  lastGets.set(zone, { key, answer });
+  return answer;
+}
+
+export interface SmtpGetsTlsa {
+  readonly smtp: boolean;
+  readonly names: readonly string[];
+  readonly below: readonly string[];
+  readonly dnamesTo: readonly string[];
+}
+
+const lastGets = new WeakMap<Zone, { key: string; answer: SmtpGetsTlsa }>();
+
+function smtpGetsTlsaAtNow(zone: Zone, key: string): SmtpGetsTlsa {
   if (isSmtpTlsaOwner(key)) return { smtp: true, names: [], below: [], dnamesTo: [] };
   if (key.startsWith('*._tcp.')) {
     const host = key.slice('*._tcp.'.length);

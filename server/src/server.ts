@@ -154,7 +154,8 @@ connection.onDidChangeConfiguration(async () => {
   }
 });
 
-registerCodeActions(connection, (uri) => store.docs.get(uri)?.eol);
+// a long document's whole analysis is not started for a light bulb: its ignore fixes come with the next ask
+registerCodeActions(connection, (uri) => store.docs.get(uri)?.eol, (uri) => (store.longAnalysisAhead(uri) ? undefined : store.zone(uri)));
 registerEditorFeatures(connection, async (uri) => {
   // Wait for a long analysis without holding the event loop (again if new settings restarted
   // it); then take the analysis of the document as it is now (an edit may have come meanwhile:

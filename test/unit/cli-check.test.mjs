@@ -229,3 +229,14 @@ test('check <folder>: BIND journal backups (.jbk) and binary files (raw-format s
   assert.match(r.stderr, /^dane-zone check: skipped \S*db\.a\.test\.signed: a binary file \(BIND's raw or map format\?\), not a zone file in text$/m);
   assert.doesNotMatch(r.stderr, /jbk/);
 });
+
+test('check: an error silenced by an ignore comment no longer fails the run (exit 0); the same in --json', (t) => {
+  const zone = HEAD + 'c IN CNAME ns1\nc IN TXT "x"\n';
+  const run = inDir(t, { 'a.zone': zone, 'b.zone': zone.replace('c IN TXT "x"', 'c IN TXT "x" ; dane-zone: ignore=cname-and-other-data -- until the move') });
+  const a = run('check', 'a.zone');
+  assert.equal(a.status, 1);
+  assert.match(a.stdout, /^a\.zone:7:6: error cname-and-other-data /);
+  const b = run('check', 'b.zone');
+  assert.deepEqual([b.status, b.stdout, b.stderr], [0, '', '']);
+  assert.deepEqual(JSON.parse(run('check', '--json', 'b.zone').stdout), []);
+});

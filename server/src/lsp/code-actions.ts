@@ -1,28 +1,49 @@
 // Quick-fixes: the rule named by a diagnostic's code builds them from the
-// diagnostic's data alone (no message matching, no server-side cache).
+// diagnostic's data alone (no message matching, no server-side cache). Besides them, any
+// finding that can be silenced gets "Ignore <id> here / in this file" (rules/ignore.ts), written
+// at the entry the diagnostic starts in.
 import type { CodeAction, CodeActionParams, Connection, TextEdit } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
 import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
 import { fixesFromData } from '../rules/dane-support/fix-data';
 import type { QuickFix } from '../rules/rule';
+import { canIgnore, ignoreFixes } from '../rules/ignore';
+import { dataTokens, type Entry, type SourceFile, type Zone } from '../zone/api';
+import { entryAt } from '../features/locate-at';
 import { toRange, withEol } from './convert';
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 const PROBLEM_CODES = new Set(PARSE_PROBLEM_CODES.map((p) => p.id));
 
+/** A document's current zone, when it has one at hand (not a long document's whole analysis). */
+export type ZoneOf = (uri: string) => Zone | undefined;
+
+/** The entry holding `line`, unless it is an $INCLUDE: what shows there is the included file's. */
+function ignoreSite(zone: Zone, line: number): { file: SourceFile; entry: Entry } | undefined {
+  const entry = entryAt(zone.file, line);
+  if (!entry || dataTokens(zone.file, entry)[0]?.text.toUpperCase() === '$INCLUDE') return undefined;
+  return { file: zone.file, entry };
+}
+
 /** `eolOf`: the line ending of a file the fixes edit (quick-fixes are written with LF). */
-export function quickFixesFor(params: CodeActionParams, eolOf: (uri: string) => string | undefined = () => undefined): CodeAction[] {
+export function quickFixesFor(params: CodeActionParams, eolOf: (uri: string) => string | undefined = () => undefined, zoneOf: ZoneOf = () => undefined): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
     const rule = typeof d.code === 'string' ? byId.get(d.code) : undefined;
     // a parse problem (no rule) carries its fixes in its data, as most rules do
     const fixesOf = rule ? rule.fixes : typeof d.code === 'string' && PROBLEM_CODES.has(d.code) ? fixesFromData : undefined;
-    if (!fixesOf || d.data === undefined) continue;
-    let fixes: QuickFix[];
-    try {
-      fixes = fixesOf(d.data);
-    } catch {
-      continue;
+    let fixes: QuickFix[] = [];
+    if (fixesOf && d.data !== undefined) {
+      try {
+        fixes = fixesOf(d.data);
+      } catch {
+        fixes = [];
+      }
+    }
+    if (typeof d.code === 'string' && d.source === 'dane-zone' && canIgnore(d.code)) {
+      const zone = zoneOf(params.textDocument.uri);
+      const at = zone && ignoreSite(zone, d.range.start.line);
+      if (at) fixes = [...fixes, ...ignoreFixes(at.file, at.entry, d.code)];
     }
     for (const fx of fixes) {
       const changes: Record<string, TextEdit[]> = {};
@@ -36,6 +57,6 @@ export function quickFixesFor(params: CodeActionParams, eolOf: (uri: string) => 
   return out;
 }
 
-export function registerCodeActions(connection: Connection, eolOf: (uri: string) => string | undefined): void {
-  connection.onCodeAction((params) => quickFixesFor(params, eolOf));
+export function registerCodeActions(connection: Connection, eolOf: (uri: string) => string | undefined, zoneOf: ZoneOf): void {
+  connection.onCodeAction((params) => quickFixesFor(params, eolOf, zoneOf));
 }

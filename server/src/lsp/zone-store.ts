@@ -8,6 +8,7 @@ import type { Directive, SourceFile, Zone } from '../zone/model';
 import type { Entry } from '../zone/syntax';
 import { buildZoneInSlices, runToEnd, type IncludeResult } from '../zone/parser';
 import { problemFindings, type RuleSettings } from '../rules/engine';
+import { whyNotIgnorable, withoutIgnored } from '../rules/ignore';
 import { RuleCache } from '../rules/incremental-engine';
 import { reparse } from '../zone/incremental';
 import { includeSites } from '../zone/include-sites';
@@ -382,7 +383,7 @@ export class ZoneStore {
     // there; else the one its name suggests
     const includer = this.includerState(doc.uri);
     const origin = includer?.origin ?? (path ? originFromFileName(path) : undefined);
-    const opts = { fileId: doc.uri, origin, ttl: includer?.ttl, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p) };
+    const opts = { fileId: doc.uri, origin, ttl: includer?.ttl, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p), ignorable: whyNotIgnorable };
     const host = this.hostFor(doc.uri, settings);
     let cache = this.ruleCaches.get(doc.uri);
     if (!cache) this.ruleCaches.set(doc.uri, (cache = new RuleCache()));
@@ -392,12 +393,12 @@ export class ZoneStore {
     if (prev && doc.dirty && prev.settingsKey === settingsKey && !this.rereadsWhole(doc, prev)) {
       const { zone, removed, added } = reparse(prev.zone, lines, doc.dirty, prev.lineCount, opts);
       noteOwnerChanges(zone, removed, added);
-      const findings = [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)];
+      const findings = withoutIgnored([...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)]);
       return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
     }
     const zone = yield* scaled(buildZoneInSlices({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true }, LINES_PER_SLICE), 0, READ_SHARE);
     const checked = yield* scaled(cache.fullInSlices(zone, host, settings.rules, RECORDS_PER_SLICE), READ_SHARE, 1);
-    const findings = [...problemFindings(zone, settings.rules), ...checked];
+    const findings = withoutIgnored([...problemFindings(zone, settings.rules), ...checked]);
     return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
   }
 

@@ -3,6 +3,7 @@ import type { Finding, RuleHost } from '../rules/rule';
 import { defaultHost, problemFindings, runRules, typesReadByRules, type RuleSettings } from '../rules/engine';
 import type { ParseOptions } from './parser';
 import { scanZone, type ZoneText } from './scan';
+import { whyNotIgnorable, withoutIgnored } from '../rules/ignore';
 import type { Zone, ZoneRecord } from './model';
 import { presentValues } from './record';
 
@@ -39,11 +40,11 @@ export interface CheckOptions extends ParseOptions {
  *  is read into the column store (scan.ts): a one-shot check edits nothing. `text` may come
  *  in segments (read-zone-file.ts), for files longer than V8's longest string. */
 export function checkText(text: ZoneText, opts: CheckOptions, scanned?: (zone: Zone, problems: Finding[]) => void): { zone: Zone; findings: Finding[] } {
-  const zone = scanZone(text, { keepValues: typesReadByRules(opts.settings), ...opts });
-  const problems = problemFindings(zone, opts.settings);
+  const zone = scanZone(text, { keepValues: typesReadByRules(opts.settings), ignorable: whyNotIgnorable, ...opts });
+  const problems = withoutIgnored(problemFindings(zone, opts.settings));
   // what reading the zone found, before the rules run (a long document shows these first)
   scanned?.(zone, problems);
-  const findings = [...problems, ...runRules(zone, opts.host ?? defaultHost, opts.settings)];
+  const findings = [...problems, ...withoutIgnored(runRules(zone, opts.host ?? defaultHost, opts.settings))];
   return { zone, findings };
 }
 

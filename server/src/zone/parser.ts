@@ -17,6 +17,7 @@ import { parseGeneric } from './generic-rdata';
 import { parseRange, substitute, type NegativeValue } from './generate';
 import { Rec } from './record';
 import { targetKey } from './targets';
+import { headEnd, isIgnoreComment, readIgnoreComment } from './ignore-comment';
 
 export interface IncludeResult {
   id: string;
@@ -42,6 +43,9 @@ export interface ParseOptions {
   /** scanZone: type codes whose parsed RDATA values the column store keeps (the types the
    *  rules read); other rows parse their values again when asked. Default: every type. */
   keepValues?: ReadonlySet<number>;
+  /** why a check cannot be named in an ignore comment (unknown, or an error that stops the zone
+   *  loading), undefined when it can; without it, ids are not looked up */
+  ignorable?(id: string): string | undefined;
 }
 
 /** What carries over from one entry to the next. */
@@ -285,6 +289,33 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
   if (!ctx.opts.keepTokens) entry.tokens = EMPTY;
 }
 
+// An ignore comment that ignores nothing would let a finding through that its writer meant to
+// silence, or silence nothing at all: each such mistake is shown where it is written.
+function checkIgnoreComments(ctx: ParseContext, file: SourceFile, entry: Entry, toks: readonly Token[], commentOnly: boolean): void {
+  for (const t of toks) {
+    const r = readIgnoreComment(t.text);
+    if (!r) continue;
+    const at = (start: number, end: number): Loc => ({ file, entry, span: { line: t.line, start: t.start + start, endLine: t.line, end: t.start + end } });
+    const whole = at(0, t.text.trimEnd().length);
+    if (r.malformed) {
+      problem(ctx, 'ignore-invalid', 'warning', `this ignore comment ignores nothing: ${r.malformed}`, whole);
+      continue;
+    }
+    if (r.fileWide && !commentOnly) {
+      problem(ctx, 'ignore-invalid', 'warning', "'ignore-file' ignores nothing at the end of an entry: put it on a comment line of its own at the top of the file, or write 'ignore=' for this entry", whole);
+      continue;
+    }
+    if (r.fileWide && entryLine(entry) + t.line >= headEnd(file)) {
+      problem(ctx, 'ignore-invalid', 'warning', "'ignore-file' counts only among the comment lines at the top of the file, before its first record: here it ignores nothing", whole);
+      continue;
+    }
+    for (const x of r.ids) {
+      const why = ctx.opts.ignorable?.(x.id);
+      if (why) problem(ctx, 'ignore-invalid', 'warning', why, at(x.start, x.end));
+    }
+  }
+}
+
 /** What a UTF-8 decoder puts for bytes that are not UTF-8. */
 export const REPLACEMENT = '\uFFFD';
 
@@ -328,10 +359,15 @@ function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Pars
   for (const p of entry.lexErrors) problem(ctx, 'syntax', 'error', p.message, { file, entry, span: p.span });
   const data: Token[] = [];
   let comment: Token | undefined;
+  let ignores: Token[] | undefined;
   for (const t of toks) {
     if (isDataToken(t)) data.push(t);
-    else if (t.kind === TokKind.Comment) comment = t;
+    else if (t.kind === TokKind.Comment) {
+      comment = t;
+      if (isIgnoreComment(t.text)) (ignores ??= []).push(t);
+    }
   }
+  if (ignores) checkIgnoreComments(ctx, file, entry, ignores, data.length === 0);
   if (data.length === 0) return comment ? commentText(comment) : undefined;
   for (const t of data) if (t.text.indexOf(REPLACEMENT) >= 0) notUtf8(ctx, file, entry, t);
   if (!entry.leadingBlank && data[0].kind === TokKind.Word && data[0].text.charCodeAt(0) === 36) {

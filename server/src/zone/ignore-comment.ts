@@ -1,0 +1,93 @@
+// Reads `; dane-zone: ignore=<id>[,<id>…] [-- why]` and `; dane-zone: ignore-file=<id>…`
+// comments, the way a finding is silenced where it is, for the editor and `dane-zone check`
+// alike (ESLint's `eslint-disable-next-line`, ShellCheck's `# shellcheck disable=`). The parser
+// reports a badly written one; rules/ignore.ts drops the findings they name. Pure text; no I/O.
+import type { SourceFile } from './model';
+
+export interface IgnoredId {
+  id: string;
+  /** offsets in the comment's text (which starts with ';') */
+  start: number;
+  end: number;
+}
+
+export interface IgnoreComment {
+  /** ignore-file: the whole file, else the entry the comment ends or the one below it */
+  fileWide: boolean;
+  ids: IgnoredId[];
+  /** where the id list ends (a new id is written here, after a comma) */
+  listEnd: number;
+  /** how it is written wrong, when it is; `ids` is then empty */
+  malformed?: string;
+}
+
+const HEAD = /^;\s*dane-zone:\s*ignore(-file)?(?![\w-])/;
+const ID = /[A-Za-z0-9][A-Za-z0-9-]*/y;
+
+/** True when a comment's text (from ';') is an ignore comment, well written or not. */
+export function isIgnoreComment(text: string): boolean {
+  return HEAD.test(text);
+}
+
+/** The ignore comment a comment token's text (from ';') holds, or undefined for any other comment. */
+export function readIgnoreComment(text: string): IgnoreComment | undefined {
+  const head = HEAD.exec(text);
+  if (!head) return undefined;
+  const fileWide = head[1] !== undefined;
+  const form = `write it as '; dane-zone: ${fileWide ? 'ignore-file' : 'ignore'}=<rule-id>[,<rule-id>…]', optionally followed by ' -- why'`;
+  let i = skipBlanks(text, head[0].length);
+  if (text.charCodeAt(i) !== 61 /* = */) return { fileWide, ids: [], listEnd: i, malformed: `no '=' after '${fileWide ? 'ignore-file' : 'ignore'}': ${form}` };
+  i = skipBlanks(text, i + 1);
+  const ids: IgnoredId[] = [];
+  let listEnd = i;
+  for (;;) {
+    ID.lastIndex = i;
+    const m = ID.exec(text);
+    if (!m) return { fileWide, ids: [], listEnd, malformed: `${ids.length ? 'no rule id after a comma' : 'no rule id'}: ${form}` };
+    ids.push({ id: m[0].toLowerCase(), start: i, end: i + m[0].length });
+    listEnd = i + m[0].length;
+    i = skipBlanks(text, listEnd);
+    if (text.charCodeAt(i) === 44 /* , */) { i = skipBlanks(text, i + 1); continue; }
+    break;
+  }
+  const rest = text.slice(i).trimEnd();
+  if (rest !== '' && !rest.startsWith('--')) return { fileWide, ids: [], listEnd, malformed: `'${rest}' after the rule ids: separate ids with commas, and a reason with ' -- ' (${form})` };
+  return { fileWide, ids, listEnd };
+}
+
+function skipBlanks(text: string, i: number): number {
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** Line `n` of a file (undefined past its end), from its lines or, column-stored, its text. */
+export function lineOf(file: SourceFile, n: number): string | undefined {
+  if (n < 0) return undefined;
+  return file.linesAt ? file.linesAt(n, 1)[0] : file.lines[n];
+}
+
+/** Where the text of a comment-only line starts (its ';'), or -1 for any other line. */
+export function commentOnlyAt(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return line.charCodeAt(i) === 59 /* ; */ ? i : -1;
+}
+
+/** How many lines the most an ignore comment's block above an entry reaches up, and how far into
+ *  a file its head (where ignore-file comments go) is read: a bound, so that a file of comments
+ *  costs no more than this per finding. */
+export const LOOK_UP_LINES = 200;
+
+/** The first line after a file's head: its first lines that are blank, comments or `$TTL` /
+ *  `$ORIGIN` directives, before any record (ignore-file comments count there only). */
+export function headEnd(file: SourceFile): number {
+  let n = 0;
+  for (; n < LOOK_UP_LINES; n++) {
+    const line = lineOf(file, n);
+    if (line === undefined) return n;
+    if (commentOnlyAt(line) >= 0 || line.trim() === '') continue;
+    if (/^\$(TTL|ORIGIN)\s/i.test(line)) continue;
+    return n;
+  }
+  return n;
+}

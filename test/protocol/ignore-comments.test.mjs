@@ -1,0 +1,65 @@
+// Ignore comments through the real server bundle: the light bulb's "Ignore <id> here" and
+// "… in this file" edits, applied as incremental didChange edits (the editor's re-parse of a few
+// entries, not a new analysis), silence the diagnostic; removing the comment brings it back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../helpers/lsp-client.mjs';
+
+let s;
+before(async () => { s = await startServer(); });
+after(async () => { await s?.stop(); });
+
+const TEXT = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 3600 900 604800 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n' +
+  'c IN CNAME ns1\n; dane-zone: cert=certs/none.pem\nc IN TXT "x"\nd IN CNAME ns1\nd IN TXT "y"\n';
+const codes = (p) => p.diagnostics.map((d) => `${d.range.start.line} ${d.code}`).sort();
+
+/** A TextEdit as a didChange content change. */
+const asChange = (e) => ({ range: e.range, text: e.newText });
+
+async function actionsFor(uri, d) {
+  return s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+}
+
+test('"Ignore here" silences the diagnostic after an incremental edit; deleting the comment brings it back', async () => {
+  const uri = 'file:///ignore/here.zone';
+  await s.open(uri, TEXT, 1);
+  const first = await s.diagnostics(uri, 1);
+  assert.deepEqual(codes(first), ['7 cname-and-other-data', '9 cname-and-other-data']);
+  const d = first.diagnostics.find((x) => x.range.start.line === 7);
+  const actions = await actionsFor(uri, d);
+  assert.deepEqual(actions.map((a) => a.title), ['Ignore cname-and-other-data here (dane-zone: ignore comment)', 'Ignore cname-and-other-data in this file (dane-zone: ignore-file comment)']);
+  assert.ok(actions.every((a) => a.isPreferred !== true), 'ignoring is never the preferred fix');
+  const [edit] = actions[0].edit.changes[uri];
+  // above the cert= link, which must stay directly above its record
+  assert.deepEqual(edit, { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '; dane-zone: ignore=cname-and-other-data\n' });
+  await s.change(uri, 2, [asChange(edit)]);
+  assert.deepEqual(codes(await s.diagnostics(uri, 2)), ['10 cname-and-other-data']);
+  // the comment's line deleted again
+  await s.change(uri, 3, [{ range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' }]);
+  assert.deepEqual(codes(await s.diagnostics(uri, 3)), ['7 cname-and-other-data', '9 cname-and-other-data']);
+  // a typo in the id: the finding stays, and the comment says why it ignores nothing
+  await s.change(uri, 4, [{ range: { start: { line: 7, character: 12 }, end: { line: 7, character: 12 } }, text: ' ; dane-zone: ignore=cname-and-other-dta' }]);
+  const typo = await s.diagnostics(uri, 4);
+  assert.deepEqual(codes(typo), ['7 cname-and-other-data', '7 ignore-invalid', '9 cname-and-other-data']);
+  assert.match(typo.diagnostics.find((x) => x.code === 'ignore-invalid').message, /'cname-and-other-dta' is not a dane-zone check/);
+});
+
+test('"Ignore in this file" writes an ignore-file comment at the top and silences every such finding', async () => {
+  const uri = 'file:///ignore/file.zone';
+  await s.open(uri, TEXT, 1);
+  const first = await s.diagnostics(uri, 1);
+  const actions = await actionsFor(uri, first.diagnostics[0]);
+  const [edit] = actions.find((a) => a.title.includes('in this file')).edit.changes[uri];
+  assert.deepEqual(edit.range.start, { line: 0, character: 0 });
+  await s.change(uri, 2, [asChange(edit)]);
+  assert.deepEqual(codes(await s.diagnostics(uri, 2)), []);
+});
+
+test('errors that stop a zone loading get no ignore action', async () => {
+  const uri = 'file:///ignore/syntax.zone';
+  await s.open(uri, TEXT + 'e IN A 192.0.2.300\n', 1);
+  const p = await s.diagnostics(uri, 1);
+  const d = p.diagnostics.find((x) => x.code === 'rdata-invalid');
+  assert.ok(d);
+  assert.deepEqual((await actionsFor(uri, d)).filter((a) => a.title.startsWith('Ignore')), []);
+});

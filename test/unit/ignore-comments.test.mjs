@@ -1,0 +1,128 @@
+// `; dane-zone: ignore=` / `ignore-file=` comments: what they silence, what they cannot,
+// how a badly written one is reported, and the quick-fixes that write them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as core from '../../dist/core.js';
+import { checkFixture, parseExpectations } from '../helpers/expectations.mjs';
+
+const fixture = fileURLToPath(new URL('../fixtures/ignore/ignore-comments.zone', import.meta.url));
+const check = (text, opts = {}) => core.checkText(text, { fileId: '/z/example.zone', origin: 'example.com.', ...opts }).findings;
+const at = (fs) => fs.map((f) => `${core.absRange(f.loc).startLine} ${f.ruleId}`).sort();
+
+test('the fixture reports exactly its inline expectations: silenced findings are gone, badly written comments are shown', () => {
+  checkFixture(core, fixture);
+});
+
+test('without its ignore comments the fixture has exactly the findings they silenced', () => {
+  const text = readFileSync(fixture, 'utf8');
+  // the same lines, each ignore comment's words replaced by a plain comment
+  const plain = text.replace(/dane-zone: ignore(-file)?\S*/g, 'no longer ignored');
+  assert.equal(plain.split('\n').length, text.split('\n').length);
+  const lines = text.split('\n');
+  const lineOf = (s) => lines.findIndex((l) => l.startsWith(s));
+  const kept = new Set(at(check(text)));
+  const extra = at(check(plain)).filter((k) => !kept.has(k));
+  const silenced = [
+    ...lines.flatMap((l, i) => (l.startsWith('pool ') ? [`${i} ttl-mismatch`] : [])).slice(1), // file-wide
+    `${lineOf('www      IN TXT')} cname-and-other-data`, // comment block above, with a reason and another comment line
+    `${lineOf('old      IN TXT')} cname-and-other-data`, // at the end of the entry
+    `${lineOf('multi    IN TXT')} cname-and-other-data`, // on the second line of an entry in parentheses
+    `${lineOf('sec ')} ds-digest-type`, // a parse problem that is only a warning
+  ];
+  // and the ignore-invalid warnings are gone with the comments
+  assert.deepEqual(extra.sort(), silenced.sort());
+  assert.equal(at(check(plain)).filter((k) => k.endsWith('ignore-invalid')).length, 0);
+  assert.equal(parseExpectations(text).filter((e) => e.ruleId === 'ignore-invalid').length, 6);
+});
+
+test('an error that stops the zone loading cannot be silenced; a rule error can', () => {
+  const zone = '$TTL 300\n@ IN SOA ns1 h 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\n' +
+    'bad IN A 192.0.2.300 ; dane-zone: ignore=rdata-invalid\n' +
+    'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=cname-and-other-data\n';
+  assert.deepEqual(at(check(zone)), ['4 ignore-invalid', '4 rdata-invalid']);
+  assert.match(check(zone).find((f) => f.ruleId === 'ignore-invalid').message, /'rdata-invalid' cannot be ignored: BIND and Knot refuse/);
+});
+
+test('ids are read case-insensitively, separated by commas with blanks, and followed by a reason', () => {
+  const zone = '$TTL 300\n@ IN SOA ns1 h 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\nc IN CNAME ns1\n' +
+    ';dane-zone:ignore = TTL-Mismatch ,  CNAME-and-other-data -- moved next week\nc IN TXT "x"\n';
+  assert.deepEqual(at(check(zone)), []);
+  const r = core.readIgnoreComment(';dane-zone:ignore = TTL-Mismatch ,  CNAME-and-other-data -- moved next week');
+  assert.deepEqual(r.ids.map((x) => x.id), ['ttl-mismatch', 'cname-and-other-data']);
+  assert.equal(core.readIgnoreComment('; dane-zone: ignored=x'), undefined, 'another word is not an ignore comment');
+  assert.equal(core.readIgnoreComment('; dane-zone: cert=certs/a.pem'), undefined);
+});
+
+test('the editor\'s parser and the column store of a whole-file check report the same ignore problems', () => {
+  const text = readFileSync(fixture, 'utf8');
+  const parsed = core.parseZone(text, { fileId: 'x', origin: 'example.com.', ignorable: core.whyNotIgnorable });
+  const scanned = core.scanZone(text, { fileId: 'x', origin: 'example.com.', ignorable: core.whyNotIgnorable });
+  const problems = (z) => z.problems.filter((p) => p.code === 'ignore-invalid').map((p) => `${core.absRange(p.loc).startLine}:${core.absRange(p.loc).startCol} ${p.message}`);
+  assert.equal(problems(parsed).length, 6);
+  assert.deepEqual(problems(scanned), problems(parsed));
+});
+
+/** Applies a quick-fix's edits (one file) to `text`. */
+function applied(text, fix) {
+  const lines = text.split('\n');
+  const offset = (l, c) => lines.slice(0, l).reduce((n, x) => n + x.length + 1, 0) + c;
+  let out = text;
+  for (const e of [...fix.edits].sort((a, b) => offset(b.range.startLine, b.range.startCol) - offset(a.range.startLine, a.range.startCol))) {
+    out = out.slice(0, offset(e.range.startLine, e.range.startCol)) + e.newText + out.slice(offset(e.range.endLine, e.range.endCol));
+  }
+  return out;
+}
+
+function fixesFor(text, ruleId, line) {
+  const zone = core.parseZone(text, { fileId: '/z/example.zone', origin: 'example.com.' });
+  const entry = zone.file.entries.find((e) => core.entryLine(e) <= line && line < core.entryLine(e) + e.lineCount);
+  const [here, file] = core.ignoreFixes(zone.file, entry, ruleId);
+  return { here, file };
+}
+
+const HEAD = '$TTL 300\n@ IN SOA ns1 h 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\n';
+
+test('"Ignore here" writes a comment line above the comments over the entry, so a cert= link stays directly above its record', () => {
+  const zone = HEAD + 'c IN CNAME ns1\n; the TXT below\n; dane-zone: cert=certs/a.pem\nc IN TXT "x"\n';
+  const { here } = fixesFor(zone, 'cname-and-other-data', 7);
+  assert.equal(here.title, 'Ignore cname-and-other-data here (dane-zone: ignore comment)');
+  const after = applied(zone, here);
+  assert.equal(after, HEAD + 'c IN CNAME ns1\n; dane-zone: ignore=cname-and-other-data\n; the TXT below\n; dane-zone: cert=certs/a.pem\nc IN TXT "x"\n');
+  assert.deepEqual(at(check(zone)), ['7 cname-and-other-data']);
+  assert.deepEqual(at(check(after)), []);
+});
+
+test('"Ignore here" adds the id to an ignore comment already there (at the end of the entry or above it)', () => {
+  for (const [zone, want] of [
+    [HEAD + 'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=ttl-mismatch -- why\n', HEAD + 'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=ttl-mismatch,cname-and-other-data -- why\n'],
+    [HEAD + 'c IN CNAME ns1\n;dane-zone: ignore=ttl-mismatch\nc IN TXT "x"\n', HEAD + 'c IN CNAME ns1\n;dane-zone: ignore=ttl-mismatch,cname-and-other-data\nc IN TXT "x"\n'],
+  ]) {
+    const line = want.split('\n').findIndex((l) => l.startsWith('c IN TXT'));
+    const after = applied(zone, fixesFor(zone, 'cname-and-other-data', line).here);
+    assert.equal(after, want);
+    assert.deepEqual(at(check(after)), []);
+  }
+});
+
+test('"Ignore in this file" writes an ignore-file comment at the top, or adds to the one there', () => {
+  const zone = HEAD + 'c IN CNAME ns1\nc IN TXT "x"\n';
+  const first = applied(zone, fixesFor(zone, 'cname-and-other-data', 5).file);
+  assert.equal(first, '; dane-zone: ignore-file=cname-and-other-data\n' + zone);
+  assert.deepEqual(at(check(first)), []);
+  const withWide = '; zone of example.com\n; dane-zone: ignore-file=ttl-mismatch\n' + zone;
+  const second = applied(withWide, fixesFor(withWide, 'cname-and-other-data', 7).file);
+  assert.equal(second, '; zone of example.com\n; dane-zone: ignore-file=ttl-mismatch,cname-and-other-data\n' + zone);
+  assert.deepEqual(at(check(second)), []);
+});
+
+test('a finding in an $INCLUDEd file is silenced by a comment in that file', () => {
+  const files = {
+    '/z/example.zone': HEAD + '$INCLUDE hosts.inc\n',
+    '/z/hosts.inc': 'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=cname-and-other-data\nd IN CNAME ns1\nd IN TXT "y"\n',
+  };
+  const readInclude = (from, p) => ({ id: `/z/${p}`, text: files[`/z/${p}`] });
+  const found = check(files['/z/example.zone'], { readInclude });
+  assert.deepEqual(found.map((f) => `${f.loc.file.id} ${core.absRange(f.loc).startLine} ${f.ruleId}`), ['/z/hosts.inc 3 cname-and-other-data']);
+});

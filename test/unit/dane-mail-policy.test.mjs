@@ -197,3 +197,11 @@ test('DMARC: white space around "=" is allowed (RFC 7489 §6.4: tag *WSP "=" *WS
   assert.deepEqual(core.parseDmarc('v = DMARC1 ; p = reject ; rua = mailto:d@example.com , mailto:e@example.com ; pct= 50').problems, []);
   assert.equal(core.isDmarcRecord('v = DMARC1; p=none'), true);
 });
+
+test('DMARC: a report authorisation (<domain>._report._dmarc.<destination>) needs no p=, a policy record does (RFC 7489 §7.1, §6.3)', () => {
+  assert.deepEqual(core.parseDmarc('v=DMARC1', 'example.net._report._dmarc.example.com.').problems, []);
+  assert.deepEqual(core.parseDmarc('v=DMARC1; rua=mailto:r@example.com', '*._report._dmarc.example.com.').problems, []);
+  assert.match(core.parseDmarc('v=DMARC1', '_dmarc.example.com.').problems[0].message, /^p= is required/);
+  // the name alone is no authorisation
+  assert.match(core.parseDmarc('v=DMARC1', '_report._dmarc.example.com.').problems[0].message, /^p= is required/);
+});

@@ -130,7 +130,7 @@ export function describePolicyTxt(rec: ZoneRecord): string | undefined {
   if (!t) return undefined;
   const kind = POLICY_KINDS.find((k) => k.isRecord(t.text));
   if (!kind) return undefined;
-  const parsed = kind.parse(t.text);
+  const parsed = kind.parse(t.text, rec.ownerKey);
   const lines = [`**${kind.label} record** (${kind.rfc.map((r) => `[${r.label}](${r.url})`).join(', ')})`, ''];
   for (const term of parsed.terms) lines.push(`- ${term.explain}`);
   if ('lookups' in parsed) lines.push('', `DNS-querying terms in this record: ${(parsed as { lookups: number }).lookups} (limit 10 including nested includes, RFC 7208 §4.6.4).`);

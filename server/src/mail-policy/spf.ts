@@ -10,6 +10,24 @@ export function isSpfRecord(text: string): boolean {
   return /^v=spf1( |$)/i.test(text);
 }
 
+/** Why TXT strings that start like an SPF record are not one to receivers (RFC 7208 §4.5: the
+ *  joined text starts with exactly `v=spf1` and then a space or its end), or undefined. `end`:
+ *  the length of the text the message is about. */
+export function spfNearMiss(strings: readonly string[]): { end: number; message: string } | undefined {
+  const text = strings.join('');
+  const m = /^\s*v\s*=\s*spf\w*/i.exec(text);
+  if (!m || isSpfRecord(text)) return undefined;
+  const none = 'receivers do not read this TXT record as SPF, so the domain has no SPF policy from it (RFC 7208 §4.5)';
+  const glued = /^v=spf1/i.test(text) && strings.length > 1 && strings[0].length === 6;
+  let why: string;
+  if (glued) why = `the strings of a TXT record are joined without a space (RFC 7208 §3.3): '${text.slice(0, 24)}…'; end the first string with a space, "v=spf1 "`;
+  else if (/^\s/.test(text)) why = "the text starts with white space: 'v=spf1' must be its very first characters";
+  else if (/^v=spf1\t/i.test(text)) why = "a tab follows 'v=spf1': only a space separates the terms";
+  else if (/^v=spf1/i.test(text)) why = `'v=spf1' must be followed by a space or the end of the record, not '${text.charAt(6)}'`;
+  else why = `the version is written '${m[0].trim()}': it must be exactly 'v=spf1'`;
+  return { end: glued ? 6 : Math.max(1, Math.min(text.length, m[0].length + 1)), message: `${none}: ${why}` };
+}
+
 export interface SpfTerm extends PolicyTerm {
   qualifier?: '+' | '-' | '~' | '?';
   /** mechanism or modifier name, lower case (`include`, `redirect`) */

@@ -15,22 +15,18 @@ function checkUri(uri: string, start: number, problems: PolicyProblem[]): void {
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/.exec(uri);
   if (!m) {
     problems.push({ start, end, severity: 'error', message: `'${uri}' is not a URI (expected mailto:… or https://…)` });
+  } else if (/![0-9]+[kmgt]?$/i.test(uri)) {
+    // RFC 8460 §3: ',', ';' and '!' in a tlsrpt-uri are percent-encoded; DMARC's size suffix is not TLS-RPT's
+    problems.push({ start, end, severity: 'error', message: `'${uri}' ends in a DMARC size limit ('${/![0-9]+[kmgt]?$/i.exec(uri)![0]}'), which TLS-RPT does not have: senders send to an address with '!…' in it (RFC 8460 §3); remove it` });
   } else if (m[1].toLowerCase() === 'mailto') {
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(decodeURIComponentSafe(m[2]))) {
+    // the address as written: a %40 in its local part is an '@' of the mailbox name, not the separator
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(m[2])) {
       problems.push({ start, end, severity: 'error', message: `'${uri}' is not a mailto: address (mailto:user@domain)` });
     }
   } else if (m[1].toLowerCase() === 'https') {
     if (!/^\/\/[^/\s]+/.test(m[2])) problems.push({ start, end, severity: 'error', message: `'${uri}' is not an https:// URL` });
   } else {
     problems.push({ start, end, severity: 'error', message: `URI scheme '${m[1]}:' is not allowed; TLS-RPT reports go to mailto: or https: only (RFC 8460 §3)` });
-  }
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
   }
 }
 

@@ -6,6 +6,7 @@ import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
 import { policyKindOf, type PolicyKind } from './dane-support/policy-rules';
 import { DMARC, MTA_STS, TLS_RPT, SPF } from './dane-support/policy-kinds';
+import { isReportAuthorizationName } from '../mail-policy/dmarc';
 
 /** The kind whose own prefix the name starts with (`_dmarc.` ...), if any. */
 function placedKindAt(ownerKey: string): PolicyKind | undefined {
@@ -22,6 +23,8 @@ export const mailPolicyPlacement: RecordRule = {
   check(rec, ctx) {
     const kind = policyKindOf(rec);
     if (!kind) return;
+    // `<domain>._report._dmarc.<us>`: an authorisation to receive another domain's reports (RFC 7489 §7.1)
+    if (kind === DMARC && isReportAuthorizationName(rec.ownerKey)) return;
     if (kind.prefix && !rec.ownerKey.startsWith(kind.prefix)) {
       ctx.report({ loc: rec.ownerLoc, message: `${kind.label} records are looked up at ${kind.prefix}<domain>, not at ${rec.ownerKey}: this record is never seen` });
       return;

@@ -2,7 +2,7 @@
 import { parseTlsRpt, isTlsRptRecord } from '../../mail-policy/tls-rpt';
 import { parseMtaSts, isMtaStsRecord } from '../../mail-policy/mta-sts';
 import { parseDmarc, isDmarcRecord } from '../../mail-policy/dmarc';
-import { parseSpf, isSpfRecord, type ParsedSpf } from '../../mail-policy/spf';
+import { parseSpf, isSpfRecord, spfNearMiss, type ParsedSpf } from '../../mail-policy/spf';
 import { ref } from './refs';
 import type { PolicyKind } from './policy-rules';
 
@@ -19,7 +19,7 @@ export const DMARC: PolicyKind = {
   multiple: 'receivers then apply no DMARC policy (RFC 7489 §6.6.3)', rfc: [ref(7489, '6.3'), ref(7489, '6.6.3')],
 };
 export const SPF: PolicyKind<ParsedSpf> = {
-  label: 'SPF', version: 'v=spf1', isRecord: isSpfRecord, parse: parseSpf,
+  label: 'SPF', version: 'v=spf1', isRecord: isSpfRecord, parse: parseSpf, nearMiss: spfNearMiss,
   multiple: 'receivers return permerror and SPF fails for every message (RFC 7208 §4.5)', rfc: [ref(7208, '4.5'), ref(7208, '5')],
 };
 export const POLICY_KINDS = [TLS_RPT, MTA_STS, DMARC, SPF];

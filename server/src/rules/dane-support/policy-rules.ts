@@ -14,7 +14,11 @@ export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
   /** the version tag a record starts with, e.g. 'v=TLSRPTv1' */
   version: string;
   isRecord(text: string): boolean;
-  parse(text: string): P;
+  /** `ownerKey`: where the record is (a DMARC report authorisation needs no p=) */
+  parse(text: string, ownerKey?: string): P;
+  /** for a kind without an owner prefix (SPF): why a TXT record's strings that look like one
+   *  are not one to receivers, and how far into the text that is, else undefined */
+  nearMiss?(strings: readonly string[]): { end: number; message: string } | undefined;
   /** owner prefix the record must live under (`_dmarc.`), if the kind has one */
   prefix?: string;
   /** what happens when several records exist at one name */
@@ -47,7 +51,7 @@ let lastParsed: { rec: ZoneRecord; parsed: ParsedPolicy } | undefined;
 /** The record's policy parsed; `k` is its kind (policyKindOf). */
 export function parsedPolicy<P extends ParsedPolicy>(rec: ZoneRecord, k: PolicyKind<P>): P {
   if (policyKindOf(rec) !== k) throw new Error(`not a ${k.label} record`);
-  if (lastParsed?.rec !== rec) lastParsed = { rec, parsed: k.parse(txtText(rec)!.text) };
+  if (lastParsed?.rec !== rec) lastParsed = { rec, parsed: k.parse(txtText(rec)!.text, rec.ownerKey) };
   return lastParsed.parsed as P;
 }
 
@@ -62,16 +66,24 @@ export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {
     check(rec, ctx) {
       const atName = !!k.prefix && rec.ownerKey.startsWith(k.prefix);
       const isKind = policyKindOf(rec) === k;
-      if (!isKind && !atName) return; // most TXT records: their text is not needed
+      if (!isKind && !atName) {
+        // most TXT records: their text is not needed
+        const near = k.nearMiss && policyKindOf(rec) === undefined ? nearMissOf(rec, k) : undefined;
+        if (near) ctx.report({ loc: txtText(rec)!.locOf(0, near.end), message: near.message });
+        return;
+      }
       const t = txtText(rec);
       if (!t) return;
       if (!isKind) {
-        // at the policy name but not a policy record: a typo in the version makes it invisible
-        const attempt = /^v\s*=/i.test(t.text);
+        // at the policy name but not a policy record: a typo in the version makes it invisible,
+        // as does the version tag anywhere but at the very start
+        const typo = /^v\s*=/i.test(t.text);
+        const elsewhere = !typo && (/^\s+v\s*=/i.test(t.text) || t.text.toLowerCase().includes(k.version.toLowerCase()));
         ctx.report({
-          loc: t.locOf(0, Math.max(1, Math.min(t.text.length, t.text.search(/[;\s]|$/)))),
-          severity: attempt ? 'error' : 'warning',
-          message: `this TXT record does not start with '${k.version};' so ${k.label} ignores it` + (attempt ? ' (check the version tag and the ; after it)' : ''),
+          loc: t.locOf(0, Math.max(1, firstWordEnd(t.text))),
+          severity: typo || elsewhere ? 'error' : 'warning',
+          message: `this TXT record does not start with '${k.version};' so ${k.label} ignores it` +
+            (typo ? ' (check the version tag and the ; after it)' : elsewhere ? ` (the version tag must come first, with nothing before it)` : ''),
         });
         return;
       }
@@ -81,6 +93,26 @@ export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {
       }
     },
   };
+}
+
+/** Where the text's first word ends (before ';' or white space), leading white space included. */
+function firstWordEnd(text: string): number {
+  const lead = text.length - text.trimStart().length;
+  const end = text.slice(lead).search(/[;\s]|$/);
+  return lead + end;
+}
+
+/** A near miss of kind `k` (PolicyKind.nearMiss), asked only of TXT records whose first string
+ *  starts like a version tag: the rule runs on every TXT record of a zone. */
+function nearMissOf(rec: ZoneRecord, k: PolicyKind): { end: number; message: string } | undefined {
+  const v = rec.values[0];
+  if (!Array.isArray(v) || typeof v[0] !== 'string') return undefined;
+  const first = v[0] as string;
+  let i = 0;
+  while (first.charCodeAt(i) === 32 || first.charCodeAt(i) === 9) i++;
+  const c = first.charCodeAt(i);
+  if (c !== 118 && c !== 86) return undefined; // 'v' / 'V'
+  return k.nearMiss!(v as string[]);
 }
 
 export function policyMultipleRule(id: string, k: PolicyKind): OwnerRule {

@@ -91,9 +91,16 @@ export const HEAP_ENV = 'DANE_ZONE_HEAP_MB';
 
 /** The heap limit (MiB) set by DANE_ZONE_HEAP_MB, if any. */
 export function fixedHeapLimit(): number | undefined {
-  const mb = Number(process.env[HEAP_ENV]);
-  return Number.isInteger(mb) && mb > 0 ? mb : undefined;
+  const raw = process.env[HEAP_ENV];
+  if (raw === undefined) return undefined;
+  const mb = Number(raw);
+  if (Number.isInteger(mb) && mb > 0) return mb;
+  // said once, not silently dropped: a typo would otherwise leave the limit the user meant to raise
+  if (!heapWarned) process.stderr.write(`dane-zone: ${HEAP_ENV}='${raw.replace(/[^\x20-\x7e]/g, '?')}' is not a whole number of MiB above 0: ignored\n`);
+  heapWarned = true;
+  return undefined;
 }
+let heapWarned = false;
 
 /** The heap (MiB) a check of `bytes` of zone files is sure to fit in: the 10k, 100k, 1M and 10M
  *  bench zones peak at 64, 128, 435 and 3353 MiB of RSS (the 10M zone's text outside the heap)

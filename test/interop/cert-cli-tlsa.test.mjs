@@ -150,3 +150,20 @@ test('dane-zone tlsa names the owner only from a host name of the end-entity cer
   assert.match(mixed.stderr, /note: the chain is not in leaf-first order: the end entity, .* is certificate 2 of 3/);
   assert.equal(mixed.stdout, danetool('--host=soon.example.com', '--load-certificate', 'short-int.pem', '--ca'));
 });
+
+test('dane-zone tlsa: --owner must name a host (not the root, not an address); a certificate for an IP address names no owner; - reads standard input', () => {
+  for (const owner of ['.', '192.0.2.1', '2001:db8::25', '_25._tcp.192.0.2.1']) {
+    const r = run('tlsa', 'mx1.pem', '--owner', owner);
+    assert.equal(r.status, 3, owner);
+    assert.equal(r.stdout, '', owner);
+    assert.match(r.stderr, owner === '.' ? /--owner: the root is no mail host/ : /is an IP address, not a host name/, owner);
+  }
+  const ip = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ip.key', '-subj', '/CN=192.0.2.1', '-addext', 'subjectAltName=IP:192.0.2.1', '-days', '30', '-out', 'ip.pem'], { cwd: certs.dir, encoding: 'utf8' });
+  assert.equal(ip.status, 0, ip.stderr);
+  const r = run('tlsa', 'ip.pem');
+  assert.equal(r.stdout, `IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'ip.pem', 1, 1)}\n`);
+  assert.match(r.stderr, /no owner name: the certificate names no host name \(CN=192\.0\.2\.1 is not one\)/);
+  const stdin = spawnSync(process.execPath, [cli, 'tlsa', '-', '--owner', 'mx1.example.com'], { cwd: certs.dir, encoding: 'utf8', input: readFileSync(join(certs.dir, 'mx1.pem')) });
+  assert.equal(stdin.status, 0, stdin.stderr);
+  assert.equal(stdin.stdout, run('tlsa', 'mx1.pem', '--owner', 'mx1.example.com').stdout);
+});

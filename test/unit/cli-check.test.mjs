@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -222,7 +222,7 @@ test('check <folder>: a zone-named file another zone $INCLUDEs is checked throug
 
 test('check <folder>: BIND journal backups (.jbk) and binary files (raw-format signed zones) are skipped, the latter said on stderr', (t) => {
   const zone = '$ORIGIN a.test.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n';
-  const run = inDir(t, { 'db.a.test': zone, 'db.a.test.jbk': 'garbage', 'db.a.test.signed': '\u0000\u0000\u0000\u0002raw' });
+  const run = inDir(t, { 'db.a.test': zone, 'db.a.test.jbk': 'garbage', 'db.a.test.signed': '\u0000\u0000\u0000\u0002\u0000\u0000\u0000\u0001raw' });
   const r = run('check', '.');
   assert.equal(r.status, 0, r.stdout);
   assert.equal(r.stdout, '');
@@ -239,4 +239,97 @@ test('check: an error silenced by an ignore comment no longer fails the run (exi
   const b = run('check', 'b.zone');
   assert.deepEqual([b.status, b.stdout, b.stderr], [0, '', '']);
   assert.deepEqual(JSON.parse(run('check', '--json', 'b.zone').stdout), []);
+});
+
+test('check: an output that cannot be written (a full disk) is exit 4 with one line, not a stack trace or exit 1', (t) => {
+  const run = inDir(t, { 'a.zone': HEAD });
+  const out = openSync('/dev/full', 'w');
+  t.after(() => closeSync(out));
+  const r = spawnSync(process.execPath, [cli, 'check', '--json', 'a.zone'], { cwd: run.dir, stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
+  assert.equal(r.status, 4);
+  assert.equal(r.stderr, 'dane-zone: cannot write the output: ENOSPC\n');
+});
+
+test('check --root: a root given through a link is the folder it names; a root that is no folder is a usage error', (t) => {
+  const run = inDir(t, { 'real/main.zone': HEAD + '$INCLUDE sub/hosts.inc\n', 'real/sub/hosts.inc': 'www IN A 192.0.2.7\n' });
+  symlinkSync(join(run.dir, 'real'), join(run.dir, 'link'));
+  const r = run('check', 'link/main.zone', '--root', 'link');
+  assert.deepEqual([r.status, r.stdout], [0, '']);
+  for (const root of ['nope', 'real/main.zone']) {
+    const bad = run('check', 'real/main.zone', '--root', root);
+    assert.equal(bad.status, 3);
+    assert.match(bad.stderr, new RegExp(`^dane-zone check: --root ${root.replace('.', '\\.')}: no such folder\\n`));
+  }
+  // an option where the folder belongs
+  assert.equal(run('check', 'real/main.zone', '--root', '--json').status, 3);
+});
+
+test('check: a file another file given $INCLUDEs is checked through it, named or globbed as in a folder; a file named twice once', (t) => {
+  const run = inDir(t, { 'frag/main.zone': HEAD + '$INCLUDE a-part.zone\n', 'frag/a-part.zone': 'www IN A 192.0.2.7\n' });
+  const folder = run('check', 'frag');
+  const globbed = run('check', 'frag/a-part.zone', 'frag/main.zone');
+  assert.deepEqual([globbed.status, globbed.stdout], [folder.status, folder.stdout]);
+  assert.deepEqual([globbed.status, globbed.stdout], [0, '']);
+  // alone, the fragment is checked on its own (no $TTL: BIND would refuse it)
+  assert.equal(run('check', 'frag/a-part.zone').status, 1);
+  symlinkSync(join(run.dir, 'frag/main.zone'), join(run.dir, 'alias.zone'));
+  const dup = inDir(t, { 'x.zone': HEAD + 'c IN CNAME ns1\nc IN TXT "x"\n' });
+  symlinkSync(join(dup.dir, 'x.zone'), join(dup.dir, 'alias.zone'));
+  const twice = dup('check', 'x.zone', './x.zone', join(dup.dir, 'x.zone'), 'alias.zone');
+  assert.equal(twice.stdout.split('\n').filter((l) => / error /.test(l)).length, 1);
+});
+
+test('check: $INCLUDE of a device or a FIFO is an include-failed finding, not an abort or a hang', (t) => {
+  const run = inDir(t, { 'z.zone': HEAD + '$INCLUDE /dev/zero\n', 'f.zone': HEAD + '$INCLUDE ff.inc\n' });
+  spawnSync('mkfifo', [join(run.dir, 'ff.inc')]);
+  const r = spawnSync(process.execPath, [cli, 'check', 'z.zone', 'f.zone'], { cwd: run.dir, encoding: 'utf8', timeout: 20000 });
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^z\.zone:6:10: error include-failed \$INCLUDE '\/dev\/zero': cannot read \/dev\/zero: not a regular file/m);
+  assert.match(r.stdout, /^f\.zone:6:10: error include-failed \$INCLUDE 'ff\.inc': cannot read .*ff\.inc: not a regular file/m);
+});
+
+test('check: the places a message speaks of (related) follow it as notes, and in --json', (t) => {
+  const run = inDir(t, { 'a.zone': HEAD + 'ns1 IN A 192.0.2.1\n' });
+  const r = run('check', 'a.zone');
+  assert.equal(r.stdout, 'a.zone:6:10: warning duplicate-record duplicate A record at ns1.example.com.: the same record is written above (related information points at it)\n' +
+    'a.zone:5:10: note duplicate-record first copy\n');
+  const [f] = JSON.parse(run('check', '--json', 'a.zone').stdout);
+  assert.deepEqual(f.related, [{ file: 'a.zone', line: 5, column: 10, message: 'first copy' }]);
+});
+
+test('check --origin: an internationalised name in its A-label form, escapes read as in a zone file', (t) => {
+  const zone = (o) => `$ORIGIN ${o}\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n`;
+  const run = inDir(t, { 'idn.zone': zone('xn--bcher-kva.example.'), 'esc.zone': zone('example.org.') });
+  assert.deepEqual([run('check', '--origin', 'bücher.example', 'idn.zone').status, run('check', '--origin', 'bücher.example', 'idn.zone').stdout], [0, '']);
+  assert.equal(run('check', '--origin', 'other.example', 'idn.zone').status, 1, 'another name is still refused');
+  assert.deepEqual([run('check', '--origin', '\\101xample.org', 'esc.zone').status, run('check', '--origin', '\\101xample.org', 'esc.zone').stdout], [0, '']);
+});
+
+test('check: file names are printed with control characters escaped; a binary file given is refused in one line (exit 3); folders say what they pass over', (t) => {
+  const run = inDir(t, { 'new\nline.zone': HEAD + 'ns1 IN A 192.0.2.1\n', 'z/ok.zone': HEAD, 'z/sub/x.zone': HEAD });
+  const r = run('check', 'new\nline.zone');
+  assert.match(r.stdout, /^new\\010line\.zone:6:10: warning duplicate-record /);
+  assert.equal(r.stdout.split('\n').length, 3);
+  writeFileSync(join(run.dir, 'db.x.signed'), Buffer.from([0, 0, 0, 2, 0, 0, 0, 1, 0x0a, 0x41]));
+  const bin = run('check', 'db.x.signed');
+  assert.deepEqual([bin.status, bin.stdout, bin.stderr], [3, '', "dane-zone check: cannot check db.x.signed: a binary file (BIND's raw or map format?), not a zone file in text\n"]);
+  symlinkSync(join(run.dir, 'nothing.zone'), join(run.dir, 'z/dangling.zone'));
+  symlinkSync(join(run.dir, 'z/sub'), join(run.dir, 'z/linked'));
+  const folder = run('check', 'z');
+  assert.equal(folder.status, 0);
+  assert.equal(folder.stderr, `dane-zone check: skipped z/dangling.zone: a link to nothing that can be read\ndane-zone check: skipped z/linked: a link to a folder, not followed (name the folder itself to check it)\n`);
+});
+
+test('check: after -- every argument is a file, also one named like an option', (t) => {
+  const run = inDir(t, { '-x.zone': HEAD + 'ns1 IN A 192.0.2.1\n' });
+  assert.equal(run('check', '-x.zone').status, 3);
+  const r = run('check', '--', '-x.zone');
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^-x\.zone:6:10: warning duplicate-record /);
+});
+
+test('check: the origin of dnssec-signzone\'s db.<zone>.signed (a DNSSEC fragment without SOA) is <zone>', (t) => {
+  const run = inDir(t, { 'db.example.com.signed': '$TTL 3600\nexample.com. IN DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n' });
+  const r = run('check', 'db.example.com.signed');
+  assert.deepEqual([r.status, r.stdout], [0, '']);
 });

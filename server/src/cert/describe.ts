@@ -106,7 +106,8 @@ export function describeCertificate(cert: X509Certificate): CertFacts {
  *  at most 63 characters each and 253 in all, optionally with the root's dot. */
 export function isHostName(name: string): boolean {
   const n = name.endsWith('.') ? name.slice(0, -1) : name;
-  return n.length <= 253 && n.includes('.') && n.split('.').every((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l));
+  // an all-numeric last label is an IPv4 address, not a host name (RFC 3696 §2)
+  return n.length <= 253 && n.includes('.') && n.split('.').every((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l)) && !/\.[0-9]+$/.test(n);
 }
 
 /** The host a certificate is for, to name its TLSA owner: its first host-name-shaped DNS SAN;

@@ -2,6 +2,7 @@
 // domain-name option values checked before any work starts. Exit codes of every subcommand:
 // 0 success, 1 findings/failure (per command), 2 validate only (not applicable), 3 usage error
 // or unreadable input, 4 internal error.
+import { domainToASCII } from 'node:url';
 import { resolveName } from '../zone/names';
 import { printable } from '../zone/printable';
 
@@ -26,4 +27,12 @@ export function domainNameError(flag: string, value: string): string | undefined
   if (value === '.') return undefined;
   const r = resolveName(value.endsWith('.') ? value : value + '.', '');
   return r.error === undefined ? undefined : `${flag}: '${shown}' is not a domain name: ${r.error}`;
+}
+
+/** An internationalised name in its A-label (xn--) form, the one DNS holds and senders query
+ *  (RFC 5890 §2.3.2.1); an ASCII name as it is. '' when it has no A-label form. */
+export function aLabelForm(name: string): string {
+  if (!/[^\x00-\x7f]/.test(name)) return name;
+  const ascii = domainToASCII(name);
+  return ascii && name.endsWith('.') && !ascii.endsWith('.') ? ascii + '.' : ascii;
 }

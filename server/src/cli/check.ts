@@ -10,8 +10,8 @@ import { checkText, absRange, type SourceFile, type ZoneText } from '../zone/api
 import { fixedHeapLimit, heapLimitFor, heapNeededFor, readZoneFile, readZoneStdin } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
-import { makeFileReader, makeIncludeReader, zoneFilesIn } from './files';
-import { domainNameError, EXIT_USAGE, printable, splitOption } from './args';
+import { binaryFileNote, makeFileReader, makeIncludeReader, realOrResolved, zoneFilesIn } from './files';
+import { aLabelForm, domainNameError, EXIT_USAGE, printable, splitOption } from './args';
 import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
 
 interface CheckArgs {
@@ -33,9 +33,13 @@ const RULE_IDS = new Set([...RULES.map((r) => r.id), ...PARSE_PROBLEM_CODES.map(
 
 function parseArgs(args: string[]): CheckArgs | string {
   const out: CheckArgs = { files: [], json: false, severities: {} };
+  let optionsEnd = false;
   for (let i = 0; i < args.length; i++) {
     const [a, inline] = splitOption(args[i]);
-    if (a === '--json' && inline === undefined) out.json = true;
+    // after '--' every argument is a file, also one named like an option
+    if (optionsEnd) out.files.push(args[i]);
+    else if (a === '--' && inline === undefined) optionsEnd = true;
+    else if (a === '--json' && inline === undefined) out.json = true;
     else if (a === '--help' || a === '-h') return 'help';
     else if (a === '--origin' || a === '--root' || a === '--rule') {
       const v = inline ?? args[++i];
@@ -43,9 +47,15 @@ function parseArgs(args: string[]): CheckArgs | string {
       if (a === '--origin') {
         const bad = domainNameError('--origin', v);
         if (bad) return bad;
-        out.origin = v;
+        // an internationalised name as the zone holds it
+        out.origin = aLabelForm(v);
+        if (!out.origin) return `--origin: '${printable(v)}' is not a valid internationalised domain name`;
       } else if (a === '--root') {
         if (v === '') return '--root needs a folder';
+        let folder = false;
+        try { folder = statSync(v).isDirectory(); } catch { /* said below */ }
+        // a root that is no folder would refuse every $INCLUDE and certificate
+        if (!folder) return `--root ${printable(v)}: no such folder`;
         out.root = v;
       } else {
         const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(v);
@@ -70,6 +80,8 @@ export interface CliFinding {
   severity: Severity;
   rule: string;
   message: string;
+  /** the other places the message speaks of */
+  related?: { file: string; line: number; column: number; message: string }[];
 }
 
 export async function checkMain(argv: string[]): Promise<number> {
@@ -82,34 +94,43 @@ export async function checkMain(argv: string[]): Promise<number> {
     process.stderr.write(`dane-zone check: ${args}\n${CHECK_USAGE}`);
     return EXIT_USAGE;
   }
-  const { files, folderErrors, fromFolders } = withFoldersOpened(args.files);
+  const { files, folderErrors } = withFoldersOpened(args.files);
   const again = againWithRoomFor(files);
   if (again !== undefined) return again; // the check run again said all
   for (const e of folderErrors) process.stderr.write(`dane-zone check: ${e}\n`);
-  // each file's findings, kept until every file is checked: a file a folder stands for that
-  // another zone $INCLUDEs is a fragment, checked through that zone, not on its own
-  const blocks: { path: string; findings: CliFinding[] }[] = [];
-  const includedAnywhere = new Set<string>();
+  // each file's findings, kept until every file is checked: a file given (or found in a folder)
+  // that another zone given $INCLUDEs is a fragment, checked through that zone, not on its own
+  const blocks: { real: string; includes: Set<string>; findings: CliFinding[] }[] = [];
   let unreadable = folderErrors.length > 0;
   const readIncludeAt = makeIncludeReader(args.root);
   let includedHere: string[] = [];
   const readInclude: typeof readIncludeAt = (fromFile, p) => {
     const r = readIncludeAt(fromFile, p);
     const full = 'id' in r ? r.id : resolve(dirname(fromFile), p);
-    includedAnywhere.add(full);
     if (!includedHere.includes(full)) includedHere.push(full);
     return r;
   };
   const readFile = makeFileReader(args.root);
+  // a file named twice (./a.zone and a.zone, or through a link) is checked once
+  const given = new Set<string>();
   for (const f of files) {
     includedHere = [];
     // standard input: its $INCLUDEs are read relative to the current folder
     const path = resolve(f);
+    const real = f === STDIN ? STDIN : realOrResolved(path);
+    if (given.has(real)) continue;
+    given.add(real);
+    const binary = f === STDIN ? undefined : binaryFileNote(path);
+    if (binary) {
+      process.stderr.write(`dane-zone check: cannot check ${printable(f)}: ${binary}\n`);
+      unreadable = true;
+      continue;
+    }
     let text: ZoneText;
     try {
       text = f === STDIN ? readZoneStdin() : readZoneFile(path);
     } catch (e) {
-      process.stderr.write(`dane-zone check: cannot read ${f}: ${(e as Error).message}\n`);
+      process.stderr.write(`dane-zone check: cannot read ${printable(f)}: ${(e as Error).message}\n`);
       unreadable = true;
       continue;
     }
@@ -135,21 +156,30 @@ export async function checkMain(argv: string[]): Promise<number> {
     for (const x of findings) {
       const r = absRange(x.loc);
       const file = x.loc.file;
-      mine.push({
+      const finding: CliFinding = {
         file: nameOf(file.id), line: r.startLine + 1, column: charColumn(file, r.startLine, r.startCol), endLine: r.endLine + 1,
         endColumn: charColumn(file, r.endLine, r.endCol), severity: x.severity, rule: x.ruleId, message: x.message,
-      });
+      };
+      // the other places a message speaks of ("the first copy", "the CNAME")
+      if (x.related?.length) {
+        finding.related = x.related.map((o) => {
+          const at = absRange(o.loc);
+          return { file: nameOf(o.loc.file.id), line: at.startLine + 1, column: charColumn(o.loc.file, at.startLine, at.startCol), message: o.message };
+        });
+      }
+      mine.push(finding);
     }
     // in the order the files were given; each file's findings by place, then its $INCLUDEd
     // files' in the order they were included
     const rank = new Map<string, number>([[f, -1], ...includedHere.map((id, i): [string, number] => [nameOf(id), i])]);
     mine.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : (rank.get(a.file) ?? 1e9) - (rank.get(b.file) ?? 1e9)));
-    blocks.push({ path, findings: mine });
+    blocks.push({ real, includes: new Set(includedHere.map(realOrResolved)), findings: mine });
   }
   const all: CliFinding[] = [];
   const said = new Set<string>();
   for (const b of blocks) {
-    if (fromFolders.has(b.path) && includedAnywhere.has(b.path)) continue;
+    // included by another zone given, which it does not include in turn (a loop keeps both)
+    if (blocks.some((a) => a !== b && a.includes.has(b.real) && !b.includes.has(a.real))) continue;
     for (const x of b.findings) {
       // a file two zones include: its findings once
       const key = `${x.file}\0${x.line}\0${x.column}\0${x.rule}\0${x.message}`;
@@ -160,7 +190,11 @@ export async function checkMain(argv: string[]): Promise<number> {
   }
   if (args.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
   else {
-    const lines = all.map((x) => `${x.file}:${x.line}:${x.column}: ${x.severity} ${x.rule} ${x.message}`);
+    // file names as the messages' zone text: control characters escaped, one finding a line
+    const lines = all.flatMap((x) => [
+      `${printable(x.file)}:${x.line}:${x.column}: ${x.severity} ${x.rule} ${x.message}`,
+      ...(x.related ?? []).map((o) => `${printable(o.file)}:${o.line}:${o.column}: note ${x.rule} ${o.message}`),
+    ]);
     if (lines.length) process.stdout.write(lines.join('\n') + '\n');
   }
   if (unreadable) return 3;
@@ -170,10 +204,9 @@ export async function checkMain(argv: string[]): Promise<number> {
 /** The files to check: a folder among `paths` stands for the zone files below it (zoneFilesIn); a
  *  folder without any, or one that cannot be read, is an error (exit 3). Anything else is a file,
  *  read (or reported unreadable) in its turn. */
-function withFoldersOpened(paths: readonly string[]): { files: string[]; folderErrors: string[]; fromFolders: Set<string> } {
+function withFoldersOpened(paths: readonly string[]): { files: string[]; folderErrors: string[] } {
   const files: string[] = [];
   const folderErrors: string[] = [];
-  const fromFolders = new Set<string>();
   for (const p of paths) {
     let folder = false;
     if (p !== STDIN) try { folder = statSync(p).isDirectory(); } catch { /* not there: reported when it is read */ }
@@ -181,15 +214,14 @@ function withFoldersOpened(paths: readonly string[]): { files: string[]; folderE
     try {
       const skipped: string[] = [];
       const found = zoneFilesIn(p, skipped);
-      for (const x of skipped) process.stderr.write(`dane-zone check: skipped ${x}\n`);
+      for (const x of skipped) process.stderr.write(`dane-zone check: skipped ${printable(x)}\n`);
       if (!found.length) folderErrors.push(`no zone files in ${p} (file names *.zone or db.*)`);
       files.push(...found);
-      for (const x of found) fromFolders.add(resolve(x));
     } catch (e) {
-      folderErrors.push(`cannot read ${p}: ${(e as Error).message}`);
+      folderErrors.push(`cannot read ${printable(p)}: ${(e as Error).message}`);
     }
   }
-  return { files, folderErrors, fromFolders };
+  return { files, folderErrors };
 }
 
 /** The 1-based column in characters (Unicode code points, as GCC and clang count them) of a

@@ -5,12 +5,30 @@ import { dirname, join, resolve, sep } from 'node:path';
 import type { IncludeResult } from '../zone/parser';
 import { isZoneFileName } from '../zone/origin-hint';
 
+/** The path with its links resolved, or as given (absolute) when it does not exist. */
+export function realOrResolved(path: string): string {
+  try { return realpathSync(path); } catch { return resolve(path); }
+}
+
 export function insideRoot(path: string, root: string | undefined): boolean {
   if (!root) return true;
-  let real: string;
-  try { real = realpathSync(path); } catch { real = resolve(path); }
-  const r = resolve(root);
+  // both with their links resolved: a root given as a link (or under macOS's /tmp) is the folder it names
+  const real = realOrResolved(path);
+  const r = realOrResolved(root);
   return real === r || real.startsWith(r.endsWith(sep) ? r : r + sep);
+}
+
+/** The most an $INCLUDEd file may hold: it is read as one string (the main file is read in pieces). */
+export const INCLUDE_MAX_BYTES = 256 * 2 ** 20;
+
+/** Why `path` cannot be read as an $INCLUDEd file (not a regular file, too long), or undefined. */
+function includeFileError(path: string): string | undefined {
+  let st;
+  try { st = statSync(path); } catch { return undefined; } // the read says why
+  // a FIFO would block the check, a device (/dev/zero) never end
+  if (!st.isFile()) return `cannot read ${path}: ${st.isDirectory() ? 'a folder' : 'not a regular file (a device, FIFO or socket)'}`;
+  if (st.size > INCLUDE_MAX_BYTES) return `cannot read ${path}: ${Math.round(st.size / 2 ** 20)} MiB, more than an $INCLUDEd file may hold (${INCLUDE_MAX_BYTES / 2 ** 20} MiB)`;
+  return undefined;
 }
 
 /** The zone files below folder `dir` (isZoneFileName), depth first in name order, named from
@@ -24,23 +42,37 @@ export function zoneFilesIn(dir: string, skipped: string[] = []): string[] {
     if (e.isDirectory()) {
       if (!e.name.startsWith('.')) out.push(...zoneFilesIn(path, skipped));
     } else if (isZoneFileName(e.name) && (e.isFile() || (e.isSymbolicLink() && isFileAt(path)))) {
-      // BIND writes inline-signed zones in its binary raw format by default (db.x.signed):
-      // no master file to read as text
-      if (isBinary(path)) skipped.push(`${path}: a binary file (BIND's raw or map format?), not a zone file in text`);
+      const binary = binaryFileNote(path);
+      if (binary) skipped.push(`${path}: ${binary}`);
       else out.push(path);
+    } else if (e.isSymbolicLink() && !e.name.startsWith('.')) {
+      // said, not silently passed over: a CI job would otherwise pass without checking them
+      if (isFolderAt(path)) skipped.push(`${path}: a link to a folder, not followed (name the folder itself to check it)`);
+      else if (isZoneFileName(e.name)) skipped.push(`${path}: a link to nothing that can be read`);
+    } else if (isZoneFileName(e.name) && !e.isFile()) {
+      skipped.push(`${path}: not a regular file (a FIFO, device or socket)`);
     }
   }
   return out;
 }
 
-/** A NUL byte in the first 4 KiB: no zone file in text has one (BIND's raw format starts with them). */
+/** Why a zone file is not one in text, or undefined: BIND writes inline-signed zones in its
+ *  binary raw format by default (db.x.signed), no master file to read as text. */
+export function binaryFileNote(path: string): string | undefined {
+  return isBinary(path) ? "a binary file (BIND's raw or map format?), not a zone file in text" : undefined;
+}
+
+/** NUL bytes in the first 4 KiB: BIND's raw format starts with its header's zero bytes; a text
+ *  zone with a stray NUL or two is read as text, so its findings say where they are. */
 function isBinary(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const buf = Buffer.alloc(4096);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).includes(0);
+    let nuls = 0;
+    for (let i = 0; i < n && nuls < 4; i++) if (buf[i] === 0) nuls++;
+    return nuls >= 4;
   } catch {
     return false; // unreadable: the check says so when it reads it
   } finally {
@@ -52,10 +84,16 @@ function isFileAt(path: string): boolean {
   try { return statSync(path).isFile(); } catch { return false; }
 }
 
+function isFolderAt(path: string): boolean {
+  try { return statSync(path).isDirectory(); } catch { return false; }
+}
+
 export function makeIncludeReader(root: string | undefined) {
   return (fromFile: string, path: string): IncludeResult | { error: string } => {
     const full = resolve(dirname(fromFile), path);
     if (!insideRoot(full, root)) return { error: `refused: ${full} is outside ${root}` };
+    const bad = includeFileError(full);
+    if (bad) return { error: bad };
     try {
       return { id: full, text: readFileSync(full, 'utf8') };
     } catch (e) {

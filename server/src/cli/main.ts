@@ -43,7 +43,9 @@ async function main(argv: string[]): Promise<number> {
 // output has nowhere to go, which is no error of the check. Quietly end, as grep and sort do.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  // a full disk or a closed file: no result reached its reader, and exit 1 would say "findings"
+  process.stderr.write(`dane-zone: cannot write the output: ${e.code ?? e.message}\n`);
+  process.exit(4);
 });
 
 main(process.argv.slice(2)).then(

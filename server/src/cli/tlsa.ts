@@ -6,14 +6,15 @@
 // unreadable file or a record the file cannot give (e.g. usage 2 without the issuer).
 import { readFileSync } from 'node:fs';
 import { domainToASCII } from 'node:url';
+import { isIP } from 'node:net';
 import { readCertMaterial } from '../cert/cert-file';
 import { buildTlsa, smtpTlsaOwner, tlsaLabel } from '../cert/build-record';
 import { certHostName, describeCertificate, keyLabel } from '../cert/describe';
 import { isoDay } from '../cert/expiry';
 import { tlsaRdata, type MatchingType, type Selector } from '../cert/tlsa-data';
-import { domainNameError, EXIT_USAGE, printable, splitOption } from './args';
+import { aLabelForm, domainNameError, EXIT_USAGE, printable, splitOption } from './args';
 
-const USAGE = 'usage: dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]\n';
+const USAGE = 'usage: dane-zone tlsa <cert-file|-> [--usage 3 --selector 1 --mtype 1] [--owner NAME]\n';
 
 interface TlsaArgs {
   file: string;
@@ -29,12 +30,15 @@ function ownerError(owner: string): string | undefined {
     return `--owner: '${printable(owner)}' is a wildcard, but senders look up TLSA at _25._tcp.<MX host> for the host name itself (a wildcard there is not below _tcp: RFC 4592 §2.1.1); give the MX host's name`;
   }
   if (/[^\x00-\x7f]/.test(owner) && !domainToASCII(owner)) return `--owner: '${printable(owner)}' is not a valid internationalised domain name`;
+  const bare = owner.replace(/\.$/, '').replace(/^_25\._tcp\./i, '');
+  if (owner === '.' || bare === '') return "--owner: the root is no mail host; give the MX host's name, e.g. mail.example.com";
+  if (isIP(bare) || /\.[0-9]+$/.test(bare)) return `--owner: '${printable(owner)}' is an IP address, not a host name: senders look up TLSA at _25._tcp.<MX host name> (RFC 7672 §2.2.3)`;
   return undefined;
 }
 
 /** The name senders query: an internationalised name in its A-label (xn--) form (RFC 5890 §2.3.2.1). */
 function queriedName(owner: string): string {
-  return /[^\x00-\x7f]/.test(owner) ? domainToASCII(owner) + (owner.endsWith('.') && !domainToASCII(owner).endsWith('.') ? '.' : '') : owner;
+  return aLabelForm(owner);
 }
 
 function parseArgs(args: string[]): TlsaArgs | string {
@@ -76,7 +80,8 @@ export async function tlsaMain(args: string[]): Promise<number> {
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(a.file);
+    // '-': the certificate on standard input (`openssl s_client … | dane-zone tlsa -`)
+    bytes = readFileSync(a.file === '-' ? 0 : a.file);
   } catch (e) {
     process.stderr.write(`dane-zone tlsa: cannot read ${a.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
     return EXIT_USAGE;

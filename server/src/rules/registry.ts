@@ -65,11 +65,12 @@ export const PARSE_PROBLEM_CODES: readonly { id: string; severity: Severity; sum
   { id: 'rdata-invalid', severity: 'error', summary: 'A field of the RDATA is missing, malformed or out of range.', rfc: 'RFC 1035 §5.1, RFC 3597 §5' },
   { id: 'directive-invalid', severity: 'error', summary: 'A $ORIGIN, $TTL, $INCLUDE or $GENERATE directive is malformed.', rfc: 'RFC 1035 §5.1' },
   { id: 'include-failed', severity: 'error', summary: 'An $INCLUDE file could not be read (missing, outside the workspace, a cycle, too deep).', rfc: 'RFC 1035 §5.1' },
-  { id: 'ttl-missing', severity: 'warning', summary: 'No $TTL and no TTL on the first record.', rfc: 'RFC 2308 §4' },
+  { id: 'ttl-missing', severity: 'warning', summary: 'No $TTL and no TTL on the first record (an error where BIND then refuses the zone).', rfc: 'RFC 2308 §4' },
   { id: 'ttl-range', severity: 'warning', summary: 'A TTL above 2147483647 (treated as 0).', rfc: 'RFC 2181 §8' },
   { id: 'ds-digest-type', severity: 'warning', summary: 'A DS digest type that is reserved or unassigned (error: validators treat the DS as absent, Knot refuses the zone), or SHA-1 or GOST R 34.11-94, which new DS records must not use.', rfc: 'RFC 8624 §3.3, RFC 4035 §5.2' },
   { id: 'byte-order-mark', severity: 'error', summary: 'The file starts with a UTF-8 byte order mark, which BIND and Knot read as part of the first word.', rfc: 'RFC 1035 §5.1' },
   { id: 'not-utf8', severity: 'warning', summary: 'Bytes that are not UTF-8 in a record, read as U+FFFD instead of as they are.', rfc: 'RFC 1035 §5.1' },
+  { id: 'generate-cut', severity: 'warning', summary: 'A $GENERATE range of more than 100 000 records: BIND loads them all, dane-zone reads and checks the first 100 000.', rfc: '' },
   { id: 'ignore-invalid', severity: 'warning', summary: "A '; dane-zone: ignore=' comment that ignores nothing: malformed, an unknown check, an error that cannot be ignored, or 'ignore-file' below the file's first record.", rfc: '' },
   { id: 'internal', severity: 'error', summary: 'dane-zone failed on an entry (a bug; the rest of the file is still checked).', rfc: '' },
 ];

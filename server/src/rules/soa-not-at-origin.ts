@@ -5,6 +5,7 @@
 // example.com.`, a name without its final dot, which then makes every other record out of zone.
 // The fix adds the dot where the owner was written without one.
 import { rfc, type ZoneRule } from './rule';
+import { nameKey } from '../zone/names';
 import { tokensIn } from './dane-support/loc-range';
 import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
 
@@ -17,7 +18,8 @@ function halfOfDoubled(key: string): string | undefined {
 
 /** The zone's name as the user gave it, lower case with its final dot; undefined when not given. */
 function givenName(name: unknown): string | undefined {
-  return typeof name === 'string' && name ? name.toLowerCase().replace(/\.?$/, '.') : undefined;
+  // as the zone's names are keyed: `\101xample.org` is example.org.
+  return typeof name === 'string' && name ? nameKey(name.endsWith('.') ? name : name + '.') : undefined;
 }
 
 export const soaNotAtOrigin: ZoneRule = {

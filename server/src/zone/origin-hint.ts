@@ -13,7 +13,8 @@ export function isZoneFileName(path: string): boolean {
 }
 
 export function originFromFileName(fileName: string): string | undefined {
-  const base = fileName.replace(/^.*[\\/]/, '');
+  // dnssec-signzone writes `<input>.signed`: db.example.com.signed is example.com's
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/^(db\..+)\.signed$/i, '$1');
   let m = /^db\.(.+?)\.?$/i.exec(base);
   if (!m) m = /^(.+?)\.(zone|db|signed|hosts)$/i.exec(base);
   if (!m) return undefined;

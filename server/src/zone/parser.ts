@@ -14,7 +14,7 @@ import { classCodeByName, className, metaTypeCode, metaTypeProblem, typeCodeByNa
 import { RR_TYPE_BY_CODE, typeName } from './rr-types';
 import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { parseGeneric } from './generic-rdata';
-import { parseRange, substitute, type NegativeValue } from './generate';
+import { GENERATE_MAX, parseRange, substitute, type NegativeValue } from './generate';
 import { Rec } from './record';
 import { targetKey } from './targets';
 import { headEnd, isIgnoreComment, readIgnoreComment } from './ignore-comment';
@@ -571,6 +571,9 @@ function parseGenerate(
   if (args.length < 4) return bad(usage, args[0] ?? undefined);
   const range = parseRange(args[0].text);
   if (typeof range === 'string') return bad(`$GENERATE: ${range}`, args[0]);
+  if (range.cutFrom !== undefined) {
+    problem(ctx, 'generate-cut', 'warning', `$GENERATE: the range makes ${range.cutFrom} records, which BIND loads; dane-zone reads and checks the first ${GENERATE_MAX} of them (up to ${range.stop}), so the rules do not see the rest`, { file, entry, span: spanOf(args[0]) });
+  }
   const lhsTok = args[1];
   // BIND reads [ttl] [class] type, then the rhs as one token: RDATA with several fields is quoted.
   let t = 2;

@@ -335,7 +335,7 @@ ${'\n'.repeat(5)}`;
     [free + 1, '@ IN MX 10 mail.example.com'],
     [free + 2, 'mail.example.com IN AAAA 2001:db8::25'], // an owner without its dot
     [free + 3, '  IN TXT "inherits it"'], // nothing more on the inherited line
-    [free + 2, 'mail IN AAAA 2001:db8::25'], // the owner fixed: the inherited line follows it
+    [free + 2, 'www IN AAAA 2001:db8::80'], // no name a rule reads: only the signing decides about it // the owner fixed: the inherited line follows it
     [2, '@ IN SOA ns1 hostmaster.example.com 1 7200 3600 1209600 300'],
     [0, '$ORIGIN example.net.'], // a new origin: other names repeat it (none here)
     [free, 'www IN CNAME example.net'],
@@ -379,4 +379,38 @@ ${'\n'.repeat(5)}`;
   ];
   const counts = findingsAfterEachStep(base, steps).map((found) => found.filter((f) => f.ruleId === 'tlsa-usage-unusable-for-smtp' || f.ruleId === 'tlsa-sha256-missing').length);
   assert.deepEqual(counts, [2, 0, 1, 0, 1, 0, 0, 2, 0]);
+});
+
+// A signed zone edited by hand: a record typed without its signature, the signature added, and
+// the apex's DNSKEY signature removed and put back, which makes the zone unsigned and signed
+// again (every RRset's signature asked about anew: the cache starts over for such an edit).
+test('signed zones: rrsig-missing while typing equals a full run after each edit, also when the zone stops and starts being signed', () => {
+  const sig = (type, labels) => `RRSIG ${type} 13 ${labels} 3600 20260201000000 20251201000000 12345 example.com. AAAA`;
+  const base = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN ${sig('SOA', 2)}
+@ IN NS ns1
+@ IN ${sig('NS', 2)}
+@ IN DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==
+@ IN ${sig('DNSKEY', 2)}
+@ IN MX 10 mail
+@ IN ${sig('MX', 2)}
+ns1 IN A 192.0.2.1
+ns1 IN ${sig('A', 3)}
+mail IN A 192.0.2.25
+mail IN ${sig('A', 3)}
+${'\n'.repeat(3)}`;
+  const free = splitLines(base).length - 4;
+  const steps = [
+    [free, `_25._tcp.mail IN TLSA 3 1 1 ${'ab'.repeat(32)}`],
+    [free + 1, `_25._tcp.mail IN ${sig('TLSA', 5)}`],
+    [free + 2, 'www IN AAAA 2001:db8::80'], // no name a rule reads: only the signing decides about it
+    [7, ''], // the DNSKEY's signature gone: no longer a signed zone
+    [7, `@ IN ${sig('DNSKEY', 2)}`],
+    [free + 1, ''],
+  ];
+  const after = cachedAfterEachStep(base, steps).map((keys) => keys.filter((k) => k.startsWith('rrsig-missing')).map((k) => k.split(' ').slice(0, 3).join(' ')));
+  const at = (line) => `rrsig-missing error ${JSON.stringify({ startLine: line, startCol: line === free + 2 ? 7 : 17, endLine: line, endCol: line === free + 2 ? 11 : 21 })}`;
+  assert.deepEqual(after, [[at(free)], [], [at(free + 2)], [], [at(free + 2)], [at(free), at(free + 2)].sort()]);
 });

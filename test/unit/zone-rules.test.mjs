@@ -13,7 +13,7 @@ const ZONE_RULES = [
   'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address', 'target-is-address', 'hostname-syntax', 'soa-rname-mailbox', 'caa-critical-unknown-tag',
   'soa-missing', 'soa-multiple', 'ns-missing-at-apex', 'soa-not-at-origin', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'nsec3-owner-hash', 'ns-wildcard-owner', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
-  'dname-with-children', 'occluded-below-delegation',
+  'dname-with-children', 'occluded-below-delegation', 'rrsig-expired', 'rrsig-missing', 'rrsig-labels', 'rrsig-signer',
 ];
 
 for (const id of ZONE_RULES) {
@@ -240,4 +240,13 @@ test('soa-not-at-origin: the fix adds the final dot and the zone is whole again;
   // an SOA at @ of a doubled $ORIGIN gets no fix: nothing written there to add a dot to
   const at = core.checkText('$ORIGIN a.b.a.b.\n$TTL 60\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\n', { fileId: 'z.zone', host: host() }).findings.find((x) => x.ruleId === 'soa-not-at-origin');
   assert.equal(at.data, undefined);
+});
+
+test('dname-with-children: an apex DNAME of an NSEC3-signed zone does not redirect the NSEC3 records (hashed owners) nor their signatures; other names below it are still reported', () => {
+  const zone = '$ORIGIN example.org.\n$TTL 3600\n@ SOA ns1.example.net. hostmaster.example.net. 1 7200 3600 1209600 300\n@ NS ns1.example.net.\n@ DNAME example.com.\n' +
+    '8UM1KJCJMOFVVMQ7CB0OP7JT39LG8R9J NSEC3 1 0 0 - 8UM1KJCJMOFVVMQ7CB0OP7JT39LG8R9J NS SOA RRSIG DNSKEY NSEC3PARAM\n' +
+    '8UM1KJCJMOFVVMQ7CB0OP7JT39LG8R9J RRSIG NSEC3 13 3 3600 20261229032633 20261129032633 12694 example.org. AAAA\n' +
+    'www A 192.0.2.1\n';
+  const found = core.checkText(zone, { fileId: 'dn.zone' }).findings.filter((f) => f.ruleId === 'dname-with-children');
+  assert.deepEqual(found.map((f) => core.absRange(f.loc).startLine), [7]);
 });

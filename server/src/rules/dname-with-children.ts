@@ -3,7 +3,9 @@
 // record exists under DNAME"); BIND loads it. The finding goes on the record below and
 // points at the DNAME. Below a delegation that is itself below the DNAME, this rule
 // reports (cutAbove gives the topmost cut); below a delegation above a DNAME,
-// occluded-below-delegation does.
+// occluded-below-delegation does. NSEC3 records (and their signatures) are the exception: their
+// owners are hashes one label below the apex (RFC 5155 §3), served only as denial proofs, so an
+// apex DNAME of an NSEC3-signed zone never redirects them (BIND and Knot load such a zone).
 import { rfc, type RecordRule } from './rule';
 import type { Zone } from '../zone/model';
 import { cutAbove, cutNames } from './support/zone-cuts';
@@ -29,6 +31,7 @@ export const dnameWithChildren: RecordRule = {
     if (!belowSomeDname(rec.ownerKey, zone)) return;
     const cut = cutAbove(zone, rec.ownerKey);
     if (cut?.kind !== 'dname') return;
+    if (zone.byOwner.get(rec.ownerKey)?.some((r) => r.type === 'NSEC3')) return;
     const dname = zone.byOwner.get(cut.at)?.find((r) => r.type === 'DNAME');
     ctx.report({
       loc: rec.ownerLoc,

@@ -5,6 +5,7 @@
 // scan whole indexes: re-running all of them was most of a keystroke on 100k).
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, OwnerRule, RecordRule, Rule, RuleHost, ZoneRule } from './rule';
+import { decidesSigning } from './support/signed-zone';
 import { activeRules, contextFor, OwnerRulePicker, recordRuleAppliesToZone, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
@@ -199,6 +200,9 @@ export class RuleCache {
     // rule: start over when they change. An SOA typed over in place (its serial, bumped at every
     // change of a hand-kept zone, or its timers) keeps them, and is checked like any record.
     if (zone.origin !== this.origin || soaOwnersChanged(removed, added)) return this.full(zone, host, settings);
+    // a DNSKEY or RRSIG at the apex may make the zone signed or unsigned: every RRset's
+    // signature is then asked about again (rrsig-missing), a rare edit in a zone kept by hand
+    if (removed.some((r) => decidesSigning(r, zone.origin)) || added.some((r) => decidesSigning(r, zone.origin))) return this.full(zone, host, settings);
     // An edit that replaced most records (a $TTL changed above them: each gets a new TTL) costs
     // less as a full run than as that many removals and re-checks (100k records: 0.5 s, not 1.1).
     if (removed.length + added.length > zone.records.length) return this.full(zone, host, settings);

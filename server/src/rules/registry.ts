@@ -27,6 +27,10 @@ import { nameOriginRepeated } from './name-origin-repeated';
 import { svcbReservedKey } from './svcb-reserved-key';
 import { dnameWithChildren } from './dname-with-children';
 import { occludedBelowDelegation } from './occluded-below-delegation';
+import { rrsigExpired } from './rrsig-expired';
+import { rrsigMissing } from './rrsig-missing';
+import { rrsigLabels } from './rrsig-labels';
+import { rrsigSigner } from './rrsig-signer';
 
 import { DANE_RULES } from './dane-rules';
 
@@ -56,6 +60,10 @@ export const RULES: Rule[] = [
   caaCriticalUnknownTag,
   dnameWithChildren,
   occludedBelowDelegation,
+  rrsigExpired,
+  rrsigMissing,
+  rrsigLabels,
+  rrsigSigner,
   ...DANE_RULES,
 ];
 

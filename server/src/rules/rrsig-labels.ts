@@ -1,0 +1,31 @@
+// An RRSIG's Labels field counts the labels of the owner it signs, a leading '*' not counted
+// (RFC 4034 §3.1.3). More than the owner has: validators reject the signature (RFC 4035
+// §5.3.1). Fewer than its signer has: the owner would be above the zone that signs it, and BIND
+// refuses to load the zone ("out of range").
+import { labels } from '../zone/names';
+import { ref } from './dane-support/refs';
+import type { RecordRule } from './rule';
+
+export const rrsigLabels: RecordRule = {
+  id: 'rrsig-labels',
+  scope: 'record',
+  types: ['RRSIG'],
+  defaultSeverity: 'error',
+  rfc: [ref(4034, '3.1.3'), ref(4035, '5.3.1')],
+  summary: "An RRSIG whose Labels field is more than its owner's labels (validators reject it) or fewer than its signer's (BIND refuses the zone).",
+  check(rec, ctx) {
+    const count = rec.field('labels');
+    const signer = rec.field('signer');
+    if (typeof count !== 'number') return;
+    const own = labels(rec.ownerKey);
+    const ownerLabels = own[0] === '*' ? own.length - 1 : own.length;
+    if (count > ownerLabels) {
+      ctx.report({ loc: (rec.fields[2]?.loc ?? rec.rdataLoc), message: `Labels is ${count}, but ${rec.owner} has ${ownerLabels} label${ownerLabels === 1 ? '' : 's'}${own[0] === '*' ? " (the '*' not counted)" : ''}: validators reject this signature (RFC 4035 §5.3.1)` });
+      return;
+    }
+    const signerLabels = typeof signer === 'string' ? labels(signer.toLowerCase()).length : 0;
+    if (count < signerLabels) {
+      ctx.report({ loc: (rec.fields[2]?.loc ?? rec.rdataLoc), message: `Labels is ${count}, fewer than the ${signerLabels} of its signer ${signer}: the signed name cannot be above the zone that signs it; BIND refuses the zone ("out of range")` });
+    }
+  },
+};

@@ -1,0 +1,40 @@
+// In a signed zone every authoritative RRset is signed (RFC 4035 §2.2); one without an RRSIG
+// (a record added by hand after signing, a TTL edited so that the signer's output was replaced)
+// gets validators a bogus answer. For a TLSA or MX RRset that means DANE senders defer the mail
+// (RFC 7672 §2.2; Exchange Online: 5.7.324 dnssec-invalid). Not signed, and not reported: the
+// NS RRset and glue of a delegation (only its DS, NSEC and NSEC3 are), and names below it.
+import { ref } from './dane-support/refs';
+import type { OwnerRule } from './rule';
+import type { ZoneRecord } from '../zone/model';
+import { cutAbove } from './support/zone-cuts';
+import { isSignedZone } from './support/signed-zone';
+
+/** The types signed at a delegation point (RFC 4035 §2.2). */
+const AT_DELEGATION = new Set(['DS', 'NSEC', 'NSEC3']);
+
+export const rrsigMissing: OwnerRule = {
+  id: 'rrsig-missing',
+  scope: 'owner',
+  defaultSeverity: 'error',
+  rfc: [ref(4035, '2.2'), ref(4035, '5.3'), ref(7672, '2.2')],
+  summary: 'In a signed zone, an RRset without an RRSIG: validators get a bogus answer (DANE senders defer mail for a TLSA or MX RRset).',
+  check(ownerKey, records, ctx) {
+    if (!isSignedZone(ctx.zone)) return;
+    const cut = cutAbove(ctx.zone, ownerKey);
+    if (cut && (cut.kind === 'dname' || cut.at !== ownerKey)) return; // not this zone's to sign
+    const covered = new Set<string>();
+    for (const r of records) if (r.type === 'RRSIG') covered.add(String(r.field('typeCovered')).toUpperCase());
+    const reported = new Set<string>();
+    for (const r of records) {
+      if (r.type === 'RRSIG' || covered.has(r.type) || reported.has(r.type)) continue;
+      if (cut && !AT_DELEGATION.has(r.type)) continue;
+      reported.add(r.type);
+      ctx.report({ loc: r.typeLoc, message: message(r) });
+    }
+  },
+};
+
+function message(r: ZoneRecord): string {
+  const dane = r.type === 'TLSA' || r.type === 'MX' ? '; DANE senders then defer mail (RFC 7672 §2.2; Exchange Online: 5.7.324 dnssec-invalid)' : '';
+  return `this zone is signed, but the ${r.type} RRset at ${r.owner} has no RRSIG: validators get a bogus answer (RFC 4035 §2.2, §5.3)${dane}; sign the zone again after editing it`;
+}

@@ -1,0 +1,30 @@
+// What the DNSSEC rules share: whether a zone file is a signed zone (its apex holds a DNSKEY
+// and signatures, as a signer writes it), and RRSIG times compared as validators compare them.
+import type { Zone, ZoneRecord } from '../../zone/model';
+
+let lastZone: Zone | undefined;
+let lastSigned = false;
+
+/** True when the zone's apex holds a DNSKEY RRset and signatures over it and over the SOA: a
+ *  signer's output, whose every authoritative RRset must then be signed (a zone kept unsigned
+ *  for a signing server, its keys $INCLUDEd, has no RRSIG). An edit adding or removing a DNSKEY
+ *  or an RRSIG at the apex re-checks the whole zone (incremental-engine.ts). */
+export function isSignedZone(zone: Zone): boolean {
+  if (zone === lastZone) return lastSigned;
+  lastZone = zone;
+  const apex = zone.origin ? zone.byOwner.get(zone.origin) : undefined;
+  const covered = (type: string): boolean => !!apex?.some((r) => r.type === 'RRSIG' && String(r.field('typeCovered')).toUpperCase() === type);
+  lastSigned = !!apex && apex.some((r) => r.type === 'DNSKEY') && covered('SOA') && covered('DNSKEY');
+  return lastSigned;
+}
+
+/** True for a record whose change can make a zone signed or unsigned (isSignedZone). */
+export function decidesSigning(rec: ZoneRecord, origin: string): boolean {
+  return (rec.type === 'DNSKEY' || rec.type === 'RRSIG') && rec.ownerKey === origin;
+}
+
+/** `a - b` for RRSIG times (seconds since 1970) in 32-bit serial number arithmetic, as
+ *  validators compare them (RFC 4034 §3.1.5, RFC 1982): a date past 2106 wraps. */
+export function serialDiff(a: number, b: number): number {
+  return ((((a % 2 ** 32) - (b % 2 ** 32)) % 2 ** 32) + 2 ** 32 + 2 ** 31) % 2 ** 32 - 2 ** 31;
+}

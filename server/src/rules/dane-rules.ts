@@ -7,6 +7,7 @@ import { mxTargetCname } from './mx-target-cname';
 import { mtaStsMultiple } from './mta-sts-multiple';
 import { mtaStsSyntax } from './mta-sts-syntax';
 import { spfLookupLimit } from './spf-lookup-limit';
+import { spfIncludeMissing } from './spf-include-missing';
 import { spfMultiple } from './spf-multiple';
 import { spfSyntax } from './spf-syntax';
 import { tlsaAtMailDomain } from './tlsa-at-mail-domain';
@@ -38,6 +39,7 @@ export const DANE_RULES: Rule[] = [
   mtaStsMultiple,
   mtaStsSyntax,
   spfLookupLimit,
+  spfIncludeMissing,
   spfMultiple,
   spfSyntax,
   tlsaAtMailDomain,

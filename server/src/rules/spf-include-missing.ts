@@ -1,0 +1,67 @@
+// An SPF include: or redirect= to a name this zone answers for, where no SPF record is: the
+// include's check_host() finds none, and receivers return permerror (RFC 7208 §5.2 for
+// include, §6.1 for redirect), so SPF fails for every message of the domain. Usually an `_spf`
+// record forgotten or misspelt. Only a zone with an SOA says for sure that a name of it holds
+// nothing (a fragment's names may be in another file); a name below a delegation, or one with
+// a CNAME (receivers follow it, maybe out of the zone), is left alone.
+import type { RecordRule } from './rule';
+import type { Zone, ZoneRecord } from '../zone/model';
+import { ref } from './dane-support/refs';
+import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
+import { SPF } from './dane-support/policy-kinds';
+import { inZone } from './dane-support/mail-graph';
+import { cutAbove } from './support/zone-cuts';
+import { parentKey } from '../zone/names';
+import { txtText } from './dane-support/txt-text';
+
+/** The in-zone names `spf`'s include:/redirect= terms name (lower case, absolute), with their term. */
+function targets(rec: ZoneRecord): { name: string; mechanism: string; start: number; end: number }[] {
+  if (policyKindOf(rec) !== SPF) return [];
+  const out: { name: string; mechanism: string; start: number; end: number }[] = [];
+  for (const t of parsedPolicy(rec, SPF).terms) {
+    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.lookup || !t.domain || t.domain.includes('%')) continue;
+    const lower = t.domain.toLowerCase();
+    out.push({ name: lower.endsWith('.') ? lower : `${lower}.`, mechanism: t.mechanism, start: t.start, end: t.end });
+  }
+  return out;
+}
+
+/** Why `name` has no SPF for receivers, or undefined when it may have one (or this zone cannot say). */
+function noSpfAt(zone: Zone, name: string): string | undefined {
+  if (!inZone(zone, name) || cutAbove(zone, name)) return undefined;
+  const parent = parentKey(name);
+  // a name without records is answered by the wildcard of its parent, if there is one
+  const recs = zone.byOwner.get(name) ?? (parent === undefined ? undefined : zone.byOwner.get(`*.${parent}`));
+  if (!recs) return 'no record at all';
+  if (recs.some((r) => r.type === 'CNAME')) return undefined;
+  if (recs.some((r) => r.type === 'TXT' && policyKindOf(r) === SPF)) return undefined;
+  return recs.some((r) => r.type === 'TXT') ? 'TXT records, but none of them SPF' : 'no TXT record';
+}
+
+export const spfIncludeMissing: RecordRule = {
+  id: 'spf-include-missing',
+  scope: 'record',
+  types: ['TXT'],
+  defaultSeverity: 'error',
+  rfc: [ref(7208, '5.2'), ref(7208, '6.1')],
+  summary: 'An SPF include: or redirect= to a name of this zone that has no SPF record: receivers return permerror.',
+  appliesToZone: (zone) => !!zone.byType.get('SOA')?.length,
+  dependsOn(rec) {
+    return targets(rec).flatMap((t) => {
+      const parent = parentKey(t.name);
+      return parent === undefined ? [t.name] : [t.name, `*.${parent}`];
+    });
+  },
+  check(rec, ctx) {
+    const found = targets(rec);
+    if (!found.length) return;
+    for (const t of found) {
+      const why = noSpfAt(ctx.zone, t.name);
+      if (!why) continue;
+      ctx.report({
+        loc: txtText(rec)?.locOf(t.start, t.end) ?? rec.rdataLoc,
+        message: `${t.mechanism === 'include' ? 'include:' : 'redirect='}${t.name} points into this zone, where ${t.name} has ${why}: receivers find no SPF record there and return permerror (RFC 7208 ${t.mechanism === 'include' ? '§5.2' : '§6.1'}), so SPF fails for every message; publish its SPF record, or correct the name`,
+      });
+    }
+  },
+};

@@ -73,7 +73,7 @@ test('check: --origin must be a domain name (exit 3 at once), --opt=value works,
   for (const h of ['--help', '-h']) {
     const help = run('check', h);
     assert.equal(help.status, 0, h);
-    assert.match(help.stdout, /^usage: dane-zone check <zone-file\|folder\|->\.\.\. \[--json\] \[--origin NAME\] \[--root DIR\] \[--rule id=severity\|off\]/);
+    assert.match(help.stdout, /^usage: dane-zone check <zone-file\|folder\|->\.\.\. \[--json \| --format text\|json\|github\|sarif\] \[--fail-on error\|warning\|info\|hint\] \[--origin NAME\] \[--root DIR\] \[--rule id=severity\|off\]/);
   }
   const unknown = run('check', 'z.zone', '--rule', 'no-such-rule=off');
   assert.equal(unknown.status, 3);
@@ -87,7 +87,7 @@ test('check: --origin must be a domain name (exit 3 at once), --opt=value works,
 test('top-level usage lists every option of every subcommand', () => {
   const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
   assert.equal(help.status, 0);
-  for (const opt of ['--json', '--origin', '--root', '--rule', '--usage', '--selector', '--mtype', '--owner', '--resolver', '--port', '--timeout', '--tlsrpt', '--version']) {
+  for (const opt of ['--json', '--format', '--fail-on', '--origin', '--root', '--rule', '--usage', '--selector', '--mtype', '--owner', '--resolver', '--port', '--timeout', '--tlsrpt', '--version']) {
     assert.ok(help.stdout.includes(opt), opt);
   }
   assert.match(help.stdout, /\[ipv6\]:port/);
@@ -291,7 +291,7 @@ test('check: $INCLUDE of a device or a FIFO is an include-failed finding, not an
 test('check: the places a message speaks of (related) follow it as notes, and in --json', (t) => {
   const run = inDir(t, { 'a.zone': HEAD + 'ns1 IN A 192.0.2.1\n' });
   const r = run('check', 'a.zone');
-  assert.equal(r.stdout, 'a.zone:6:10: warning duplicate-record duplicate A record at ns1.example.com.: the same record is written above (related information points at it)\n' +
+  assert.equal(r.stdout, 'a.zone:6:10: warning duplicate-record duplicate A record at ns1.example.com.: the same record is written above\n' +
     'a.zone:5:10: note duplicate-record first copy\n');
   const [f] = JSON.parse(run('check', '--json', 'a.zone').stdout);
   assert.deepEqual(f.related, [{ file: 'a.zone', line: 5, column: 10, message: 'first copy' }]);
@@ -332,4 +332,44 @@ test('check: the origin of dnssec-signzone\'s db.<zone>.signed (a DNSSEC fragmen
   const run = inDir(t, { 'db.example.com.signed': '$TTL 3600\nexample.com. IN DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n' });
   const r = run('check', 'db.example.com.signed');
   assert.deepEqual([r.status, r.stdout], [0, '']);
+});
+
+test('check --format github: workflow commands that annotate the lines, values escaped as GitHub\'s toolkit does', (t) => {
+  const run = inDir(t, { 'a,b:c%.zone': HEAD + 'ns1 IN A 192.0.2.1\nc IN CNAME ns1\nc IN TXT "50%"\n' });
+  const r = run('check', '--format', 'github', 'a,b:c%.zone');
+  assert.equal(r.status, 1);
+  assert.deepEqual(r.stdout.split('\n'), [
+    '::warning file=a%2Cb%3Ac%25.zone,line=6,col=10,endLine=6,endColumn=19,title=dane-zone duplicate-record::duplicate A record at ns1.example.com.: the same record is written above (first copy: a,b:c%25.zone:5:10)',
+    '::error file=a%2Cb%3Ac%25.zone,line=8,col=6,endLine=8,endColumn=9,title=dane-zone cname-and-other-data::TXT record at c.example.com., which has a CNAME: a name with a CNAME can have no other records (CNAME at c.example.com.: a,b:c%25.zone:7:6)',
+    '',
+  ]);
+});
+
+test('check --format sarif: SARIF 2.1.0 with the rules used, code-point columns and related locations', (t) => {
+  const run = inDir(t, { 'a.zone': HEAD + 'ns1 IN A 192.0.2.1\n' });
+  const r = run('check', '--format=sarif', 'a.zone');
+  assert.equal(r.status, 0);
+  const log = JSON.parse(r.stdout);
+  assert.equal(log.version, '2.1.0');
+  const [runLog] = log.runs;
+  assert.equal(runLog.tool.driver.name, 'dane-zone');
+  assert.deepEqual(runLog.tool.driver.rules.map((x) => [x.id, x.helpUri, x.defaultConfiguration.level]), [['duplicate-record', 'https://www.rfc-editor.org/rfc/rfc2181#section-5', 'warning']]);
+  assert.equal(runLog.columnKind, 'unicodeCodePoints');
+  assert.equal(runLog.originalUriBaseIds['%SRCROOT%'].uri, `file://${run.dir}/`);
+  assert.deepEqual(runLog.results, [{
+    ruleId: 'duplicate-record', ruleIndex: 0, level: 'warning', message: { text: 'duplicate A record at ns1.example.com.: the same record is written above' },
+    locations: [{ physicalLocation: { artifactLocation: { uri: 'a.zone', uriBaseId: '%SRCROOT%' }, region: { startLine: 6, startColumn: 10, endLine: 6, endColumn: 19 } } }],
+    relatedLocations: [{ id: 0, message: { text: 'first copy' }, physicalLocation: { artifactLocation: { uri: 'a.zone', uriBaseId: '%SRCROOT%' }, region: { startLine: 5, startColumn: 10 } } }],
+  }]);
+  assert.equal(run('check', '--format', 'xml', 'a.zone').status, 3);
+});
+
+test('check --fail-on: exit 1 from the severity given on (warnings fail a strict CI job); the default is error', (t) => {
+  const run = inDir(t, { 'a.zone': HEAD + 'ns1 IN A 192.0.2.1\n' });
+  assert.equal(run('check', 'a.zone').status, 0);
+  assert.equal(run('check', '--fail-on', 'warning', 'a.zone').status, 1);
+  assert.equal(run('check', '--fail-on=error', 'a.zone').status, 0);
+  assert.equal(run('check', '--fail-on', 'warning', '--rule', 'duplicate-record=info', 'a.zone').status, 0);
+  assert.equal(run('check', '--fail-on', 'hint', '--rule', 'duplicate-record=info', 'a.zone').status, 1);
+  assert.equal(run('check', '--fail-on', 'fatal', 'a.zone').status, 3);
 });

@@ -13,16 +13,22 @@ import { originFromFileName } from '../zone/origin-hint';
 import { binaryFileNote, makeFileReader, makeIncludeReader, realOrResolved, zoneFilesIn } from './files';
 import { aLabelForm, domainNameError, EXIT_USAGE, printable, splitOption } from './args';
 import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
+import { FORMATS, formatFindings, type CliFinding, type Format } from './check-output';
+
+/** Severities from the most to the least severe. */
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
 interface CheckArgs {
   files: string[];
-  json: boolean;
+  format: Format;
+  /** the least severity that makes the exit code 1 */
+  failOn: Severity;
   origin?: string;
   root?: string;
   severities: Record<string, Severity | 'off'>;
 }
 
-export const CHECK_USAGE = 'usage: dane-zone check <zone-file|folder|->... [--json] [--origin NAME] [--root DIR] [--rule id=severity|off]...\n' +
+export const CHECK_USAGE = 'usage: dane-zone check <zone-file|folder|->... [--json | --format text|json|github|sarif] [--fail-on error|warning|info|hint] [--origin NAME] [--root DIR] [--rule id=severity|off]...\n' +
   '  a folder: the *.zone and db.* files below it (not *.jnl; hidden folders skipped), in name order\n' +
   '  -: the zone on standard input (its $INCLUDEs relative to the current folder)\n';
 
@@ -32,19 +38,25 @@ const STDIN = '-';
 const RULE_IDS = new Set([...RULES.map((r) => r.id), ...PARSE_PROBLEM_CODES.map((p) => p.id)]);
 
 function parseArgs(args: string[]): CheckArgs | string {
-  const out: CheckArgs = { files: [], json: false, severities: {} };
+  const out: CheckArgs = { files: [], format: 'text', failOn: 'error', severities: {} };
   let optionsEnd = false;
   for (let i = 0; i < args.length; i++) {
     const [a, inline] = splitOption(args[i]);
     // after '--' every argument is a file, also one named like an option
     if (optionsEnd) out.files.push(args[i]);
     else if (a === '--' && inline === undefined) optionsEnd = true;
-    else if (a === '--json' && inline === undefined) out.json = true;
+    else if (a === '--json' && inline === undefined) out.format = 'json';
     else if (a === '--help' || a === '-h') return 'help';
-    else if (a === '--origin' || a === '--root' || a === '--rule') {
+    else if (a === '--origin' || a === '--root' || a === '--rule' || a === '--format' || a === '--fail-on') {
       const v = inline ?? args[++i];
       if (v === undefined) return `${a} needs a value`;
-      if (a === '--origin') {
+      if (a === '--format') {
+        if (!(FORMATS as readonly string[]).includes(v)) return `--format expects ${FORMATS.join(', ')}, got '${printable(v)}'`;
+        out.format = v as Format;
+      } else if (a === '--fail-on') {
+        if (!SEVERITIES.includes(v as Severity)) return `--fail-on expects ${SEVERITIES.join(', ')}, got '${printable(v)}'`;
+        out.failOn = v as Severity;
+      } else if (a === '--origin') {
         const bad = domainNameError('--origin', v);
         if (bad) return bad;
         // an internationalised name as the zone holds it
@@ -69,19 +81,6 @@ function parseArgs(args: string[]): CheckArgs | string {
   if (!out.files.length) return 'no zone file given';
   if (out.files.filter((f) => f === STDIN).length > 1) return "'-' (standard input) can be given once";
   return out;
-}
-
-export interface CliFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  rule: string;
-  message: string;
-  /** the other places the message speaks of */
-  related?: { file: string; line: number; column: number; message: string }[];
 }
 
 export async function checkMain(argv: string[]): Promise<number> {
@@ -188,17 +187,11 @@ export async function checkMain(argv: string[]): Promise<number> {
       all.push(x);
     }
   }
-  if (args.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
-  else {
-    // file names as the messages' zone text: control characters escaped, one finding a line
-    const lines = all.flatMap((x) => [
-      `${printable(x.file)}:${x.line}:${x.column}: ${x.severity} ${x.rule} ${x.message}`,
-      ...(x.related ?? []).map((o) => `${printable(o.file)}:${o.line}:${o.column}: note ${x.rule} ${o.message}`),
-    ]);
-    if (lines.length) process.stdout.write(lines.join('\n') + '\n');
-  }
+  const out = formatFindings(all, args.format);
+  if (out) process.stdout.write(out);
   if (unreadable) return 3;
-  return all.some((x) => x.severity === 'error') ? 1 : 0;
+  const failing = SEVERITIES.indexOf(args.failOn);
+  return all.some((x) => SEVERITIES.indexOf(x.severity) <= failing) ? 1 : 0;
 }
 
 /** The files to check: a folder among `paths` stands for the zone files below it (zoneFilesIn); a

@@ -31,7 +31,7 @@ export const duplicateRecord: OwnerRule = {
       }
       ctx.report({
         loc: rec.rdataLoc,
-        message: `duplicate ${rec.type} record at ${rec.owner}: the same record is written above (related information points at it)`,
+        message: `duplicate ${rec.type} record at ${rec.owner}: the same record is written above`,
         related: [{ loc: first.rdataLoc, message: 'first copy' }],
       });
     }

@@ -63,3 +63,18 @@ test('errors that stop a zone loading get no ignore action', async () => {
   assert.ok(d);
   assert.deepEqual((await actionsFor(uri, d)).filter((a) => a.title.startsWith('Ignore')), []);
 });
+
+test('completion in an ignore comment lists the ids; hover on it says what it silences', async () => {
+  const uri = 'file:///ignore/complete.zone';
+  const text = TEXT + '; dane-zone: ignore=\n; dane-zone: ignore=ttl-mismatch -- pool\ne IN A 192.0.2.5\n';
+  await s.open(uri, text, 1);
+  await s.diagnostics(uri, 1);
+  const list = await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 20 } });
+  const items = Array.isArray(list) ? list : list.items;
+  const ids = items.map((i) => i.label);
+  assert.ok(ids.includes('cname-and-other-data') && ids.includes('tlsa-usage-unusable-for-smtp'), ids.join(' '));
+  assert.ok(!ids.includes('syntax'));
+  const hover = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 11, character: 25 } });
+  assert.match(hover.contents.value, /^\*\*dane-zone ignore comment\*\*: silences these checks .*\n\n- `ttl-mismatch` \(warning\): .*\n\nReason: pool$/s);
+  assert.equal(await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 5 } }), null, 'a cert= link: no ignore comment');
+});

@@ -126,3 +126,19 @@ test('a finding in an $INCLUDEd file is silenced by a comment in that file', () 
   const found = check(files['/z/example.zone'], { readInclude });
   assert.deepEqual(found.map((f) => `${f.loc.file.id} ${core.absRange(f.loc).startLine} ${f.ruleId}`), ['/z/hosts.inc 3 cname-and-other-data']);
 });
+
+test('in a "; dane-zone:" comment, completion offers its words, then the ids of the checks that can be ignored (not those listed); hover says what it silences', () => {
+  const text = HEAD + 'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=cname-and-other-data -- legacy TXT\n; dane-zone: ig\n; dane-zone: ignore=ttl-mismatch, cn\n; just a comment\n';
+  const zone = core.parseZone(text, { fileId: '/z/example.zone', keepTokens: true });
+  const labels = (line, col) => core.completionsAt(zone, line, col).map((e) => `${e.label}@${e.replaceFrom}`);
+  assert.deepEqual(labels(6, 15), ['ignore=@13', 'ignore-file=@13', 'cert=@13']);
+  const ids = labels(7, 36);
+  assert.ok(ids.includes('cname-and-other-data@34') && ids.includes('rrsig-missing@34') && ids.includes('ds-digest-type@34'), ids.join(' '));
+  assert.ok(!ids.some((x) => /^(ttl-mismatch|syntax|rdata-invalid|include-failed)@/.test(x)), 'listed ids and errors that cannot be ignored are not offered');
+  assert.deepEqual(labels(8, 10), [], 'another comment gets nothing');
+  const hover = core.hoverAt(zone, 5, 30);
+  assert.match(hover.markdown, /^\*\*dane-zone ignore comment\*\*: silences these checks on the entry it ends, or on the entry below its comment lines:\n\n- `cname-and-other-data` \(error\): A name with a CNAME/);
+  assert.match(hover.markdown, /Reason: legacy TXT$/);
+  assert.deepEqual(hover.range, { startLine: 5, startCol: 13, endLine: 5, endCol: 67 });
+  assert.equal(core.hoverAt(zone, 8, 5), undefined);
+});

@@ -11,6 +11,7 @@ import type { Zone } from '../zone/api';
 import { RR_TYPES, rrTypeByName, dataTokens, entryLine, entryTokens, parseTtl, TokKind } from '../zone/api';
 import { entryAt, isClassToken } from './locate-at';
 import { originAt, ownerNames, tlsaOwnerNames, type NameList } from './name-completion';
+import { ignoreCommentCompletions } from './ignore-comment-help';
 
 export type CompletionKind = 'directive' | 'type' | 'class' | 'value' | 'name';
 
@@ -139,8 +140,13 @@ export function completionListAt(zone: Zone, line: number, col: number, options:
   const entry = entryAt(file, line);
   const lineText = file.lines[line] ?? '';
   const rel = entry ? line - entryLine(entry) : 0;
-  // in a comment (the lexer knows where one starts: not in quotes, not escaped)
-  if (entry && entryTokens(file, entry).some((t) => t.kind === TokKind.Comment && t.line === rel && t.start < col)) return nothing();
+  // in a comment (the lexer knows where one starts: not in quotes, not escaped): nothing, but
+  // in a `; dane-zone:` one, its words and the ids of the checks it can ignore
+  const comment = entry && entryTokens(file, entry).find((t) => t.kind === TokKind.Comment && t.line === rel && t.start < col);
+  if (comment) {
+    const help = ignoreCommentCompletions(comment.text, col - comment.start);
+    return help ? { entries: help.entries.map((e) => ({ ...e, replaceFrom: comment.start + help.from })), incomplete: false } : nothing();
+  }
   const all = entry ? dataTokens(file, entry) : [];
   // tokens before the cursor; one that touches the cursor is the word being typed
   const before = all.filter((t) => t.line < rel || (t.line === rel && t.start < col));

@@ -4,13 +4,14 @@
 // qualified). Pure: returns markdown and the range it explains.
 import type { AbsRange } from '../rules/rule';
 import type { Directive, ZoneRecord, Zone } from '../zone/api';
-import { absRange, rrTypeByName, typeCodeByName, humanTtl, parseTtl, unescapeText } from '../zone/api';
+import { absRange, entryLine, entryTokens, rrTypeByName, typeCodeByName, humanTtl, parseTtl, unescapeText } from '../zone/api';
 import { TokKind } from '../zone/syntax';
 import { TTL_MAX } from '../zone/ttl';
 import { tokensIn } from '../rules/dane-support/loc-range';
 import { fieldLoc } from '../rules/support/record-locs';
 import { bitmapMetaType, type FieldDef, type RRTypeDef } from '../zone/rr-types';
-import { hitAt, type Hit } from './locate-at';
+import { entryAt, hitAt, type Hit } from './locate-at';
+import { ignoreCommentHover } from './ignore-comment-help';
 import { codeSpan } from './markdown';
 
 export interface HoverResult {
@@ -35,7 +36,7 @@ const CLASS_NAMES: Record<string, string> = {
 /** `now` (ms since 1970): what RRSIG times are compared with. */
 export function hoverAt(zone: Zone, line: number, col: number, now: number = Date.now()): HoverResult | undefined {
   const hit = hitAt(zone, line, col);
-  if (!hit) return undefined;
+  if (!hit) return commentHover(zone, line, col);
   const range = absRange({ file: hit.file, entry: hit.entry, span: { line: hit.token.line, start: hit.token.start, endLine: hit.token.line, end: hit.token.end } });
   if (hit.directive) return directiveHover(hit, hit.directive, range);
   const rec = hit.record;
@@ -61,6 +62,16 @@ export function hoverAt(zone: Zone, line: number, col: number, now: number = Dat
       return { markdown: fieldHover(rec, def, hit.where.index, f, now), range: fieldRange };
     }
   }
+}
+
+/** A hover on a `; dane-zone: ignore=` comment: what it silences. */
+function commentHover(zone: Zone, line: number, col: number): HoverResult | undefined {
+  const entry = entryAt(zone.file, line);
+  if (!entry) return undefined;
+  const rel = line - entryLine(entry);
+  const t = entryTokens(zone.file, entry).find((x) => x.kind === TokKind.Comment && x.line === rel && x.start <= col && col < x.end);
+  const markdown = t && ignoreCommentHover(t.text);
+  return markdown ? { markdown, range: absRange({ file: zone.file, entry, span: { line: t.line, start: t.start, endLine: t.line, end: t.start + t.text.trimEnd().length } }) } : undefined;
 }
 
 function directiveHover(hit: Hit, d: Directive, range: AbsRange): HoverResult | undefined {

@@ -205,3 +205,16 @@ test('DMARC: a report authorisation (<domain>._report._dmarc.<destination>) need
   // the name alone is no authorisation
   assert.match(core.parseDmarc('v=DMARC1', '_report._dmarc.example.com.').problems[0].message, /^p= is required/);
 });
+
+test('spf-record-type: "Write it as TXT" turns an SPF-only record into the TXT record receivers read', () => {
+  const text = '$ORIGIN example.com.\n$TTL 3600\nonly IN SPF "v=spf1 mx -all"\n';
+  const [f] = core.checkText(text, { fileId: 'x.zone' }).findings.filter((x) => x.ruleId === 'spf-record-type');
+  const [fix] = core.RULES.find((r) => r.id === 'spf-record-type').fixes(f.data);
+  assert.equal(fix.title, 'Write it as TXT');
+  const e = fix.edits[0];
+  const lines = text.split('\n');
+  lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+  const after = core.checkText(lines.join('\n'), { fileId: 'x.zone' });
+  assert.equal(after.zone.records[0].type, 'TXT');
+  assert.deepEqual(after.findings.map((x) => x.ruleId), []);
+});

@@ -8,6 +8,7 @@ import { mtaStsMultiple } from './mta-sts-multiple';
 import { mtaStsSyntax } from './mta-sts-syntax';
 import { spfLookupLimit } from './spf-lookup-limit';
 import { spfIncludeMissing } from './spf-include-missing';
+import { spfRecordType } from './spf-record-type';
 import { spfMultiple } from './spf-multiple';
 import { spfSyntax } from './spf-syntax';
 import { tlsaAtMailDomain } from './tlsa-at-mail-domain';
@@ -40,6 +41,7 @@ export const DANE_RULES: Rule[] = [
   mtaStsSyntax,
   spfLookupLimit,
   spfIncludeMissing,
+  spfRecordType,
   spfMultiple,
   spfSyntax,
   tlsaAtMailDomain,

@@ -335,7 +335,7 @@ ${'\n'.repeat(5)}`;
     [free + 1, '@ IN MX 10 mail.example.com'],
     [free + 2, 'mail.example.com IN AAAA 2001:db8::25'], // an owner without its dot
     [free + 3, '  IN TXT "inherits it"'], // nothing more on the inherited line
-    [free + 2, 'www IN AAAA 2001:db8::80'], // no name a rule reads: only the signing decides about it // the owner fixed: the inherited line follows it
+    [free + 2, 'mail IN AAAA 2001:db8::25'], // the owner fixed: the inherited line follows it
     [2, '@ IN SOA ns1 hostmaster.example.com 1 7200 3600 1209600 300'],
     [0, '$ORIGIN example.net.'], // a new origin: other names repeat it (none here)
     [free, 'www IN CNAME example.net'],

@@ -40,10 +40,11 @@ export function quickFixesFor(params: CodeActionParams, eolOf: (uri: string) => 
         fixes = [];
       }
     }
-    if (typeof d.code === 'string' && d.source === 'dane-zone' && canIgnore(d.code)) {
+    // a comment that ignores nothing is fixed, not silenced (that would hide its own typo)
+    if (typeof d.code === 'string' && d.source === 'dane-zone' && d.code !== 'ignore-invalid' && canIgnore(d.code)) {
       const zone = zoneOf(params.textDocument.uri);
       const at = zone && ignoreSite(zone, d.range.start.line);
-      if (at) fixes = [...fixes, ...ignoreFixes(at.file, at.entry, d.code)];
+      if (at) fixes = [...fixes, ...ignoreFixes(zone, at.file, at.entry, d.code)];
     }
     for (const fx of fixes) {
       const changes: Record<string, TextEdit[]> = {};

@@ -393,12 +393,12 @@ export class ZoneStore {
     if (prev && doc.dirty && prev.settingsKey === settingsKey && !this.rereadsWhole(doc, prev)) {
       const { zone, removed, added } = reparse(prev.zone, lines, doc.dirty, prev.lineCount, opts);
       noteOwnerChanges(zone, removed, added);
-      const findings = withoutIgnored([...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)]);
+      const findings = withoutIgnored(zone, [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)]);
       return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
     }
     const zone = yield* scaled(buildZoneInSlices({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true }, LINES_PER_SLICE), 0, READ_SHARE);
     const checked = yield* scaled(cache.fullInSlices(zone, host, settings.rules, RECORDS_PER_SLICE), READ_SHARE, 1);
-    const findings = withoutIgnored([...problemFindings(zone, settings.rules), ...checked]);
+    const findings = withoutIgnored(zone, [...problemFindings(zone, settings.rules), ...checked]);
     return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
   }
 

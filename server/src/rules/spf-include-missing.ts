@@ -11,7 +11,7 @@ import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
 import { SPF } from './dane-support/policy-kinds';
 import { inZone } from './dane-support/mail-graph';
 import { cutAbove } from './support/zone-cuts';
-import { parentKey } from '../zone/names';
+import { answeringOwner, nameExists } from './dane-support/tlsa-lookup';
 import { txtText } from './dane-support/txt-text';
 
 /** The in-zone names `spf`'s include:/redirect= terms name (lower case, absolute), with their term. */
@@ -26,13 +26,14 @@ function targets(rec: ZoneRecord): { name: string; mechanism: string; start: num
   return out;
 }
 
-/** Why `name` has no SPF for receivers, or undefined when it may have one (or this zone cannot say). */
-function noSpfAt(zone: Zone, name: string): string | undefined {
+/** Why `name` has no SPF for receivers, or undefined when it may have one (or this zone cannot
+ *  say). `below` gets the names whose subtrees decide it. */
+function noSpfAt(zone: Zone, name: string, below: string[] = []): string | undefined {
   if (!inZone(zone, name) || cutAbove(zone, name)) return undefined;
-  const parent = parentKey(name);
-  // a name without records is answered by the wildcard of its parent, if there is one
-  const recs = zone.byOwner.get(name) ?? (parent === undefined ? undefined : zone.byOwner.get(`*.${parent}`));
-  if (!recs) return 'no record at all';
+  // the name, or the wildcard at its closest encloser (RFC 4592 §4.1)
+  const owner = answeringOwner(zone, name, below);
+  const recs = owner === undefined ? undefined : zone.byOwner.get(owner);
+  if (!recs) return nameExists(zone, name) ? 'no records (it exists only for the names below it)' : 'no record at all';
   if (recs.some((r) => r.type === 'CNAME')) return undefined;
   if (recs.some((r) => r.type === 'TXT' && policyKindOf(r) === SPF)) return undefined;
   return recs.some((r) => r.type === 'TXT') ? 'TXT records, but none of them SPF' : 'no TXT record';
@@ -47,10 +48,12 @@ export const spfIncludeMissing: RecordRule = {
   summary: 'An SPF include: or redirect= to a name of this zone that has no SPF record: receivers return permerror.',
   appliesToZone: (zone) => !!zone.byType.get('SOA')?.length,
   dependsOn(rec) {
-    return targets(rec).flatMap((t) => {
-      const parent = parentKey(t.name);
-      return parent === undefined ? [t.name] : [t.name, `*.${parent}`];
-    });
+    return targets(rec).map((t) => t.name);
+  },
+  dependsOnBelow(rec, zone) {
+    const below: string[] = [];
+    for (const t of targets(rec)) noSpfAt(zone, t.name, below);
+    return below;
   },
   check(rec, ctx) {
     const found = targets(rec);

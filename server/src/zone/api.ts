@@ -41,10 +41,10 @@ export interface CheckOptions extends ParseOptions {
  *  in segments (read-zone-file.ts), for files longer than V8's longest string. */
 export function checkText(text: ZoneText, opts: CheckOptions, scanned?: (zone: Zone, problems: Finding[]) => void): { zone: Zone; findings: Finding[] } {
   const zone = scanZone(text, { keepValues: typesReadByRules(opts.settings), ignorable: whyNotIgnorable, ...opts });
-  const problems = withoutIgnored(problemFindings(zone, opts.settings));
+  const problems = withoutIgnored(zone, problemFindings(zone, opts.settings));
   // what reading the zone found, before the rules run (a long document shows these first)
   scanned?.(zone, problems);
-  const findings = [...problems, ...withoutIgnored(runRules(zone, opts.host ?? defaultHost, opts.settings))];
+  const findings = [...problems, ...withoutIgnored(zone, runRules(zone, opts.host ?? defaultHost, opts.settings))];
   return { zone, findings };
 }
 

@@ -7,7 +7,7 @@
 // made on first request (one per row, so identity holds), indexes are read-only Maps
 // over the columns. Entries the scanner does not take the fast way (directives,
 // escapes, errors) are parsed by parser.ts and kept as its Rec objects.
-import type { Directive, ParseProblem, SourceFile, Zone, ZoneRecord, ZoneRows } from './model';
+import type { Directive, IgnoreNote, ParseProblem, SourceFile, Zone, ZoneRecord, ZoneRows } from './model';
 import type { Entry, SyntaxProblem, Token } from './syntax';
 import { isDataToken, lexEach, splitLines } from './lexer';
 import { RecordBase } from './record';
@@ -320,6 +320,7 @@ const EMPTY_LISTS: IndexLists = { order: new Int32Array(0), start: new Int32Arra
 export class ColumnZone implements Zone, ZoneRows {
   origin = '';
   directives: Directive[] = [];
+  ignores: IgnoreNote[] = [];
   problems: ParseProblem[] = [];
   readonly names: NameTable;
   readonly columns = new RecordColumns();

@@ -21,7 +21,8 @@ export interface IgnoreComment {
   malformed?: string;
 }
 
-const HEAD = /^;\s*dane-zone:\s*ignore(-file)?(?![\w-])/;
+// blanks are spaces and tabs, as the scanner skips them (scan.ts ignoreCommentAt)
+const HEAD = /^;[ \t]*dane-zone:[ \t]*ignore(-file)?(?![\w-])/;
 const ID = /[A-Za-z0-9][A-Za-z0-9-]*/y;
 
 /** True when a comment's text (from ';') is an ignore comment, well written or not. */
@@ -71,23 +72,4 @@ export function commentOnlyAt(line: string): number {
   let i = 0;
   while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
   return line.charCodeAt(i) === 59 /* ; */ ? i : -1;
-}
-
-/** How many lines the most an ignore comment's block above an entry reaches up, and how far into
- *  a file its head (where ignore-file comments go) is read: a bound, so that a file of comments
- *  costs no more than this per finding. */
-export const LOOK_UP_LINES = 200;
-
-/** The first line after a file's head: its first lines that are blank, comments or `$TTL` /
- *  `$ORIGIN` directives, before any record (ignore-file comments count there only). */
-export function headEnd(file: SourceFile): number {
-  let n = 0;
-  for (; n < LOOK_UP_LINES; n++) {
-    const line = lineOf(file, n);
-    if (line === undefined) return n;
-    if (commentOnlyAt(line) >= 0 || line.trim() === '') continue;
-    if (/^\$(TTL|ORIGIN)\s/i.test(line)) continue;
-    return n;
-  }
-  return n;
 }

@@ -180,6 +180,7 @@ export function lexEach(
       recordCount: 0,
       problems: undefined,
       directives: undefined,
+      ignores: undefined,
     };
     const st: LexState = { entry, depth: 0, openAt: undefined, pool };
     lexLine(first, 0, st);

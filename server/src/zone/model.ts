@@ -118,12 +118,24 @@ export interface ParseProblem {
   type?: string;
 }
 
+/** An ignore comment the parser read (`; dane-zone: ignore=…`, ignore-comment.ts), well written
+ *  or not: rules/ignore.ts silences findings by them. */
+export interface IgnoreNote {
+  /** the comment token */
+  loc: Loc;
+  comment: import('./ignore-comment').IgnoreComment;
+  /** on a line of its own (it speaks of the entry below it), not at the end of an entry */
+  commentOnly: boolean;
+}
+
 export interface Zone {
   /** the zone origin (absolute, lowercase, trailing dot), from $ORIGIN or the first SOA, or '' if unknown */
   origin: string;
   records: ZoneRecord[];
   directives: Directive[];
   problems: ParseProblem[];
+  /** the ignore comments of the zone's files, in file order */
+  ignores: IgnoreNote[];
   /** records by ownerKey */
   byOwner: Map<string, ZoneRecord[]>;
   /** records by type mnemonic ('MX', 'TLSA', ...): zone-scope rules start here instead of scanning all records */
@@ -180,4 +192,5 @@ export interface EntryOutput {
   recordCount: number;
   problems: ParseProblem[];
   directives: Directive[];
+  ignores: IgnoreNote[];
 }

@@ -3,7 +3,7 @@
 // One bad entry yields its problem and parsing goes on with the next entry.
 // Never throws; does no I/O ($INCLUDE text comes from opts.readInclude).
 import { printable } from './printable';
-import type { Directive, DirectiveName, EntryOutput, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
+import type { Directive, DirectiveName, EntryOutput, IgnoreNote, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach, lexLines, splitLines, isDataToken, TokenPool } from './lexer';
 import { appendToBlocks, entryLine, startBlocks } from './line-blocks';
@@ -17,7 +17,7 @@ import { parseGeneric } from './generic-rdata';
 import { GENERATE_MAX, parseRange, substitute, type NegativeValue } from './generate';
 import { Rec } from './record';
 import { targetKey } from './targets';
-import { headEnd, isIgnoreComment, readIgnoreComment } from './ignore-comment';
+import { isIgnoreComment, readIgnoreComment } from './ignore-comment';
 
 export interface IncludeResult {
   id: string;
@@ -120,11 +120,11 @@ function appended<T>(list: T[], item: T): T[] {
 
 // The top-level entry that produced a problem or directive (incremental mode), so an
 // edit finds where an entry's outputs sit in the zone's lists by binary search.
-const producedBy = new WeakMap<ParseProblem | Directive, Entry>();
+const producedBy = new WeakMap<ParseProblem | Directive | IgnoreNote, Entry>();
 
 /** The top-level entry that produced the record, problem or directive (incremental mode). */
-export function producerOf(item: ZoneRecord | ParseProblem | Directive): Entry | undefined {
-  return item instanceof Rec ? item.top : producedBy.get(item as ParseProblem | Directive);
+export function producerOf(item: ZoneRecord | ParseProblem | Directive | IgnoreNote): Entry | undefined {
+  return item instanceof Rec ? item.top : producedBy.get(item as ParseProblem | Directive | IgnoreNote);
 }
 
 function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc, more?: Pick<ParseProblem, 'rewrite' | 'type'>): void {
@@ -154,7 +154,7 @@ function commentText(t: Token): string {
 }
 
 function newZone(file: SourceFile, origin: string): Zone {
-  return { origin, records: [], directives: [], problems: [], byOwner: new Map(), byType: new Map(), byTarget: new Map(), file };
+  return { origin, records: [], directives: [], problems: [], ignores: [], byOwner: new Map(), byType: new Map(), byTarget: new Map(), file };
 }
 
 export function emptyZone(file: SourceFile, origin = ''): Zone {
@@ -226,6 +226,7 @@ function addOutputs(ctx: ParseContext, out: EntryOutput): void {
   recs.length = 0;
   for (const p of out.problems) zone.problems.push(p);
   for (const d of out.directives) zone.directives.push(d);
+  for (const n of out.ignores) zone.ignores.push(n);
 }
 
 function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean, linesPerSlice: number, indexer: ZoneIndexer): Generator<number, void> {
@@ -274,6 +275,7 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
     entry.recordCount = 0;
     entry.problems = NONE;
     entry.directives = NONE;
+    entry.ignores = NONE;
     entry.out = entry as EntryOutput;
     ctx.out = entry.out;
     ctx.top = entry;
@@ -297,16 +299,17 @@ function checkIgnoreComments(ctx: ParseContext, file: SourceFile, entry: Entry, 
     if (!r) continue;
     const at = (start: number, end: number): Loc => ({ file, entry, span: { line: t.line, start: t.start + start, endLine: t.line, end: t.start + end } });
     const whole = at(0, t.text.trimEnd().length);
+    const note: IgnoreNote = { loc: whole, comment: r, commentOnly };
+    if (ctx.out && ctx.top) {
+      producedBy.set(note, ctx.top);
+      ctx.out.ignores = appended(ctx.out.ignores, note);
+    } else ctx.zone.ignores.push(note);
     if (r.malformed) {
       problem(ctx, 'ignore-invalid', 'warning', `this ignore comment ignores nothing: ${r.malformed}`, whole);
       continue;
     }
     if (r.fileWide && !commentOnly) {
-      problem(ctx, 'ignore-invalid', 'warning', "'ignore-file' ignores nothing at the end of an entry: put it on a comment line of its own at the top of the file, or write 'ignore=' for this entry", whole);
-      continue;
-    }
-    if (r.fileWide && entryLine(entry) + t.line >= headEnd(file)) {
-      problem(ctx, 'ignore-invalid', 'warning', "'ignore-file' counts only among the comment lines at the top of the file, before its first record: here it ignores nothing", whole);
+      problem(ctx, 'ignore-invalid', 'warning', "'ignore-file' ignores nothing at the end of an entry: put it on a comment line of its own (at the top of the file, by custom), or write 'ignore=' for this entry", whole);
       continue;
     }
     for (const x of r.ids) {

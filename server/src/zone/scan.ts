@@ -203,7 +203,7 @@ class Scanner {
     let j = i + 1;
     while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
     // most comments end here: the first letter is not the 'd' of 'dane-zone:'
-    return text.charCodeAt(j) === 100 && isIgnoreComment(text.slice(i, Math.min(end, j + 40)));
+    return text.charCodeAt(j) === 100 && isIgnoreComment(text.slice(i, end));
   }
 
   /** Reads the tokens of one physical line starting at `i`; returns where its line end is. */

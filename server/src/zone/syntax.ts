@@ -51,6 +51,7 @@ export interface Entry {
   recordCount?: number;
   problems?: import('./model').ParseProblem[];
   directives?: import('./model').Directive[];
+  ignores?: import('./model').IgnoreNote[];
 }
 
 /** A span inside one entry: relative lines, like tokens. */

@@ -400,8 +400,9 @@ ns1 IN A 192.0.2.1
 ns1 IN ${sig('A', 3)}
 mail IN A 192.0.2.25
 mail IN ${sig('A', 3)}
-${'\n'.repeat(3)}`;
-  const free = splitLines(base).length - 4;
+ns.sub IN A 192.0.2.53
+${'\n'.repeat(4)}`;
+  const free = splitLines(base).length - 5;
   const steps = [
     [free, `_25._tcp.mail IN TLSA 3 1 1 ${'ab'.repeat(32)}`],
     [free + 1, `_25._tcp.mail IN ${sig('TLSA', 5)}`],
@@ -409,8 +410,16 @@ ${'\n'.repeat(3)}`;
     [7, ''], // the DNSKEY's signature gone: no longer a signed zone
     [7, `@ IN ${sig('DNSKEY', 2)}`],
     [free + 1, ''],
+    [3, `@ IN RRSIG SOA 13 2 3600 20260301000000 20251201000000 12345 example.com. AAAA`], // a signature typed over: still signed
+    [free + 3, 'sub IN NS ns.example.net.'], // ns.sub is glue now: no signature needed
+    [free + 3, ''],
   ];
   const after = cachedAfterEachStep(base, steps).map((keys) => keys.filter((k) => k.startsWith('rrsig-missing')).map((k) => k.split(' ').slice(0, 3).join(' ')));
-  const at = (line) => `rrsig-missing error ${JSON.stringify({ startLine: line, startCol: line === free + 2 ? 7 : 17, endLine: line, endCol: line === free + 2 ? 11 : 21 })}`;
-  assert.deepEqual(after, [[at(free)], [], [at(free + 2)], [], [at(free + 2)], [at(free), at(free + 2)].sort()]);
+  const col = (line) => (line === free + 2 ? [7, 11] : line === free - 1 ? [10, 11] : [17, 21]);
+  const at = (line) => `rrsig-missing error ${JSON.stringify({ startLine: line, startCol: col(line)[0], endLine: line, endCol: col(line)[1] })}`;
+  const glue = at(free - 1);
+  assert.deepEqual(after, [
+    [at(free), glue].sort(), [glue], [at(free + 2), glue].sort(), [], [at(free + 2), glue].sort(), [at(free), at(free + 2), glue].sort(),
+    [at(free), at(free + 2), glue].sort(), [at(free), at(free + 2)].sort(), [at(free), at(free + 2), glue].sort(),
+  ]);
 });

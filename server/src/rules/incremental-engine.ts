@@ -5,7 +5,7 @@
 // scan whole indexes: re-running all of them was most of a keystroke on 100k).
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, OwnerRule, RecordRule, Rule, RuleHost, ZoneRule } from './rule';
-import { decidesSigning } from './support/signed-zone';
+import { decidesSigning, isSignedZone } from './support/signed-zone';
 import { activeRules, contextFor, OwnerRulePicker, recordRuleAppliesToZone, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
@@ -72,6 +72,9 @@ export class RuleCache {
    *  to the names one label below them: an edit that moves a cut walks down from it */
   private readonly names = new NameTree((key) => !!this.zone?.byOwner.has(key) || this.dependents.has(key) || this.belowDependents.has(key) || this.dnameDependents.has(key));
   private origin = '';
+  /** whether the zone the caches describe is signed (isSignedZone): the zone object is new at
+   *  each edit, but its owner index is shared, so the answer of before is kept here */
+  private signed = false;
   /** the zone version the caches describe: per-zone facts that an edit leaves as they were are
    *  handed on from it (carryZoneFacts), not built again from every record per keystroke */
   private zone: Zone | undefined;
@@ -153,6 +156,7 @@ export class RuleCache {
     this.belowDependents.clear();
     this.dnameDependents.clear();
     this.origin = zone.origin;
+    this.signed = isSignedZone(zone);
     this.names.reset(originKey(zone));
     this.zone = zone;
     const run = new RuleRun(zone, host, this.rules, settings);
@@ -200,9 +204,12 @@ export class RuleCache {
     // rule: start over when they change. An SOA typed over in place (its serial, bumped at every
     // change of a hand-kept zone, or its timers) keeps them, and is checked like any record.
     if (zone.origin !== this.origin || soaOwnersChanged(removed, added)) return this.full(zone, host, settings);
-    // a DNSKEY or RRSIG at the apex may make the zone signed or unsigned: every RRset's
-    // signature is then asked about again (rrsig-missing), a rare edit in a zone kept by hand
-    if (removed.some((r) => decidesSigning(r, zone.origin)) || added.some((r) => decidesSigning(r, zone.origin))) return this.full(zone, host, settings);
+    // a DNSKEY or RRSIG at the apex that makes the zone signed or unsigned: every RRset's
+    // signature is asked about again (rrsig-missing), a rare edit in a zone kept by hand (a
+    // signature typed over in a zone that stays signed is checked like any record)
+    if ((removed.some((r) => decidesSigning(r, zone.origin)) || added.some((r) => decidesSigning(r, zone.origin))) && isSignedZone(zone) !== this.signed) {
+      return this.full(zone, host, settings);
+    }
     // An edit that replaced most records (a $TTL changed above them: each gets a new TTL) costs
     // less as a full run than as that many removals and re-checks (100k records: 0.5 s, not 1.1).
     if (removed.length + added.length > zone.records.length) return this.full(zone, host, settings);
@@ -234,6 +241,8 @@ export class RuleCache {
       this.belowDependents.forEachOf(key, recheck);
       this.dnameDependents.forEachOf(key, recheck);
       for (const r of zone.byOwner.get(key) ?? []) again.add(r);
+      // and its owner rules (a name below a new delegation holds glue, which is not signed)
+      if (zone.byOwner.has(key)) owners.add(key);
     };
     for (const cut of movedCuts) {
       if (this.names.covers(cut)) this.names.forEachAtOrBelow(cut, recheckAt);

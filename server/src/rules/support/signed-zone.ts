@@ -2,20 +2,22 @@
 // and signatures, as a signer writes it), and RRSIG times compared as validators compare them.
 import type { Zone, ZoneRecord } from '../../zone/model';
 
-let lastZone: Zone | undefined;
-let lastSigned = false;
+// asked once per owner by rrsig-missing: answered once per zone object (not kept past it)
+const signedByZone = new WeakMap<Zone, boolean>();
 
 /** True when the zone's apex holds a DNSKEY RRset and signatures over it and over the SOA: a
  *  signer's output, whose every authoritative RRset must then be signed (a zone kept unsigned
  *  for a signing server, its keys $INCLUDEd, has no RRSIG). An edit adding or removing a DNSKEY
  *  or an RRSIG at the apex re-checks the whole zone (incremental-engine.ts). */
 export function isSignedZone(zone: Zone): boolean {
-  if (zone === lastZone) return lastSigned;
-  lastZone = zone;
-  const apex = zone.origin ? zone.byOwner.get(zone.origin) : undefined;
-  const covered = (type: string): boolean => !!apex?.some((r) => r.type === 'RRSIG' && String(r.field('typeCovered')).toUpperCase() === type);
-  lastSigned = !!apex && apex.some((r) => r.type === 'DNSKEY') && covered('SOA') && covered('DNSKEY');
-  return lastSigned;
+  let signed = signedByZone.get(zone);
+  if (signed === undefined) {
+    const apex = zone.origin ? zone.byOwner.get(zone.origin) : undefined;
+    const covered = (type: string): boolean => !!apex?.some((r) => r.type === 'RRSIG' && String(r.field('typeCovered')).toUpperCase() === type);
+    signed = !!apex && apex.some((r) => r.type === 'DNSKEY') && covered('SOA') && covered('DNSKEY');
+    signedByZone.set(zone, signed);
+  }
+  return signed;
 }
 
 /** True for a record whose change can make a zone signed or unsigned (isSignedZone). */

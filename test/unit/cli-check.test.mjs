@@ -362,6 +362,13 @@ test('check --format sarif: SARIF 2.1.0 with the rules used, code-point columns 
     relatedLocations: [{ id: 0, message: { text: 'first copy' }, physicalLocation: { artifactLocation: { uri: 'a.zone', uriBaseId: '%SRCROOT%' }, region: { startLine: 5, startColumn: 10 } } }],
   }]);
   assert.equal(run('check', '--format', 'xml', 'a.zone').status, 3);
+  // a name with '#' or '?' is one artifact, not a path with a fragment or a query
+  mkdirSync(join(run.dir, 'we#ird'));
+  writeFileSync(join(run.dir, 'we#ird', 'a?b.zone'), HEAD + 'ns1 IN A 192.0.2.1\n');
+  const odd = JSON.parse(run('check', '--format', 'sarif', 'we#ird/a?b.zone').stdout).runs[0].results[0];
+  assert.deepEqual(odd.locations[0].physicalLocation.artifactLocation, { uri: 'we%23ird/a%3Fb.zone', uriBaseId: '%SRCROOT%' });
+  const abs = JSON.parse(run('check', '--format', 'sarif', join(run.dir, 'a.zone')).stdout).runs[0].results[0];
+  assert.deepEqual(abs.locations[0].physicalLocation.artifactLocation, { uri: `file://${run.dir}/a.zone` });
 });
 
 test('check --fail-on: exit 1 from the severity given on (warnings fail a strict CI job); the default is error', (t) => {

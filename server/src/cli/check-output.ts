@@ -2,6 +2,8 @@
 // GitHub Actions workflow commands that annotate the changed lines of a pull request (github),
 // or SARIF 2.1.0 for code-scanning tools (sarif). All carry the same findings in the same
 // order; lines and columns are 1-based, columns in characters (Unicode code points).
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Severity } from '../zone/model';
 import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
 import { VERSION } from '../version';
@@ -54,10 +56,11 @@ function githubCommand(x: CliFinding): string {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** A file name as a SARIF artifact URI: relative names stay relative (to the folder the check
- *  ran in, %SRCROOT%), absolute ones become file: URIs. */
+ *  ran in, %SRCROOT%), each segment percent-encoded ('#' and '?' too); absolute ones become
+ *  file: URIs. */
 function artifact(file: string): { uri: string; uriBaseId?: string } {
-  if (file.startsWith('/')) return { uri: 'file://' + encodeURI(file) };
-  return { uri: encodeURI(file.replace(/\\/g, '/')), uriBaseId: '%SRCROOT%' };
+  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
 function sarif(all: readonly CliFinding[]): unknown {
@@ -77,7 +80,7 @@ function sarif(all: readonly CliFinding[]): unknown {
     runs: [{
       tool: { driver: { name: 'dane-zone', version: VERSION, informationUri: 'https://example.invalid/dane-zone', rules } },
       columnKind: 'unicodeCodePoints',
-      originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI(process.cwd().replace(/\/?$/, '/')) } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(process.cwd()).href.replace(/\/?$/, '/') } },
       results: all.map((x) => ({
         ruleId: x.rule,
         ruleIndex: used.indexOf(x.rule),

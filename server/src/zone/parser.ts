@@ -575,7 +575,7 @@ function parseGenerate(
   const range = parseRange(args[0].text);
   if (typeof range === 'string') return bad(`$GENERATE: ${range}`, args[0]);
   if (range.cutFrom !== undefined) {
-    problem(ctx, 'generate-cut', 'warning', `$GENERATE: the range makes ${range.cutFrom} records, which BIND loads; dane-zone reads and checks the first ${GENERATE_MAX} of them (up to ${range.stop}), so the rules do not see the rest`, { file, entry, span: spanOf(args[0]) });
+    problem(ctx, 'generate-cut', 'warning', `$GENERATE: the range makes ${range.cutFrom} records, which BIND loads; dane-zone expands at most ${GENERATE_MAX} a line, so it reads only the first (for ${range.start}) and the rules do not see the others`, { file, entry, span: spanOf(args[0]) });
   }
   const lhsTok = args[1];
   // BIND reads [ttl] [class] type, then the rhs as one token: RDATA with several fields is quoted.

@@ -340,3 +340,16 @@ test('in a CRLF document, the inserted lines of a quick-fix and of daneZone/gene
   assert.match(res.edit.newText, /^\r\n; dane-zone: cert=next\.pem\r\n_25\._tcp\.mx1/);
   assert.doesNotMatch(res.edit.newText, /[^\r]\n/);
 });
+
+test('one fix offered for two diagnostics of a record is one entry in the light bulb, naming both', async () => {
+  const text = HEAD + '; dane-zone: cert=mx1.pem\n_25._tcp.mx1 IN TLSA 1 1 1 ' + data('mx2.pem') + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
+  const z = await openZone(text);
+  const here = z.diags.filter((d) => d.range.start.line === 5);
+  assert.deepEqual(here.map((d) => d.code).sort(), ['tlsa-cert-mismatch', 'tlsa-usage-unusable-for-smtp']);
+  const actions = await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: z.uri }, range: here[0].range, context: { diagnostics: here } });
+  const titles = actions.map((a) => a.title);
+  assert.equal(new Set(titles).size, titles.length, titles.join(' | '));
+  const replace = actions.filter((a) => a.title === 'Replace with 3 1 1 from mx1.pem');
+  assert.equal(replace.length, 1, titles.join(' | '));
+  assert.deepEqual(replace[0].diagnostics.map((d) => d.code).sort(), ['tlsa-cert-mismatch', 'tlsa-usage-unusable-for-smtp']);
+});

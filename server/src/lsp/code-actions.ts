@@ -28,6 +28,9 @@ function ignoreSite(zone: Zone, line: number): { file: SourceFile; entry: Entry 
 /** `eolOf`: the line ending of a file the fixes edit (quick-fixes are written with LF). */
 export function quickFixesFor(params: CodeActionParams, eolOf: (uri: string) => string | undefined = () => undefined, zoneOf: ZoneOf = () => undefined): CodeAction[] {
   const out: CodeAction[] = [];
+  // the same fix offered for two diagnostics (a mismatch and an unusable usage on one record
+  // both offer "Replace with 3 1 1"): one entry in the menu, naming both
+  const seen = new Map<string, CodeAction>();
   for (const d of params.context.diagnostics) {
     const rule = typeof d.code === 'string' ? byId.get(d.code) : undefined;
     // a parse problem (no rule) carries its fixes in its data, as most rules do
@@ -52,6 +55,14 @@ export function quickFixesFor(params: CodeActionParams, eolOf: (uri: string) => 
       const action: CodeAction = { title: fx.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fx.preferred };
       if (fx.edits.length) action.edit = { changes };
       if (fx.command) action.command = { title: fx.title, command: fx.command.command, arguments: fx.command.arguments };
+      const key = JSON.stringify([action.title, action.edit, action.command]);
+      const same = seen.get(key);
+      if (same) {
+        same.diagnostics!.push(d);
+        same.isPreferred ||= action.isPreferred;
+        continue;
+      }
+      seen.set(key, action);
       out.push(action);
     }
   }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as core from '../../dist/core.js';
 import { checkFixture, parseExpectations } from '../helpers/expectations.mjs';
-import { findingsAfterEachStep } from '../helpers/edit-steps.mjs';
+import { findingsAfterEachSplice } from '../helpers/edit-steps.mjs';
 
 const fixture = fileURLToPath(new URL('../fixtures/ignore/ignore-comments.zone', import.meta.url));
 const check = (text, opts = {}) => core.checkText(text, { fileId: '/z/example.zone', origin: 'example.com.', ...opts }).findings;
@@ -27,24 +27,26 @@ test('without its ignore comments the fixture has exactly the findings they sile
   const extra = at(check(plain)).filter((k) => !kept.has(k));
   const silenced = [
     ...lines.flatMap((l, i) => (l.startsWith('pool ') ? [`${i} ttl-mismatch`] : [])).slice(1), // file-wide
-    `${lineOf('www      IN TXT')} cname-and-other-data`, // comment block above, with a reason and another comment line
-    `${lineOf('old      IN TXT')} cname-and-other-data`, // at the end of the entry
-    `${lineOf('multi    IN TXT')} cname-and-other-data`, // on the second line of an entry in parentheses
+    `${lineOf('www_1 ')} hostname-syntax`, // comment block above, with a reason and another comment line
+    `${lineOf('old_1 ')} hostname-syntax`, // at the end of the entry
+    `${lineOf('multi    IN TXT (')} duplicate-record`, // on the second line of an entry in parentheses
     `${lineOf('sec ')} ds-digest-type`, // a parse problem that is only a warning
-    `${lineOf('bad_name ')} hostname-syntax`, // ignore-file below the records
+    `${lineOf('outside.')} out-of-zone`, // ignore-file below the records
   ];
   // and the ignore-invalid warnings are gone with the comments
   assert.deepEqual(extra.sort(), silenced.sort());
   assert.equal(at(check(plain)).filter((k) => k.endsWith('ignore-invalid')).length, 0);
-  assert.equal(parseExpectations(text).filter((e) => e.ruleId === 'ignore-invalid').length, 5);
+  assert.equal(parseExpectations(text).filter((e) => e.ruleId === 'ignore-invalid').length, 6);
 });
 
-test('an error that stops the zone loading cannot be silenced; a rule error can', () => {
+test('an error that stops the zone loading cannot be silenced, be it a reading problem or a rule (a CNAME beside other data); another rule error can', () => {
   const zone = '$TTL 300\n@ IN SOA ns1 h 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\n' +
     'bad IN A 192.0.2.300 ; dane-zone: ignore=rdata-invalid\n' +
-    'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=cname-and-other-data\n';
-  assert.deepEqual(at(check(zone)), ['4 ignore-invalid', '4 rdata-invalid']);
-  assert.match(check(zone).find((f) => f.ruleId === 'ignore-invalid').message, /'rdata-invalid' cannot be ignored: BIND and Knot refuse/);
+    'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=cname-and-other-data\n' +
+    'spf IN TXT "v=spf1 include:_spf.example.com -all" ; dane-zone: ignore=spf-include-missing\n';
+  assert.deepEqual(at(check(zone, { origin: 'example.com.' })), ['4 ignore-invalid', '4 rdata-invalid', '6 cname-and-other-data', '6 ignore-invalid']);
+  assert.match(check(zone).find((f) => f.ruleId === 'ignore-invalid').message, /'rdata-invalid' cannot be ignored: BIND or Knot refuses a zone with it/);
+  assert.ok(!core.canIgnore('cname-and-other-data') && !core.canIgnore('ns-missing-at-apex') && core.canIgnore('spf-include-missing'));
   // codes that are warnings mostly, and errors where the zone does not load: the errors stay
   const noTtl = '$ORIGIN example.com.\nwww A 192.0.2.1 ; dane-zone: ignore=ttl-missing\n@ 300 SOA ns1 h 1 3600 900 604800 300\n@ 300 NS ns1\n';
   assert.ok(check(noTtl).some((f) => f.ruleId === 'ttl-missing' && f.severity === 'error'));
@@ -53,8 +55,8 @@ test('an error that stops the zone loading cannot be silenced; a rule error can'
 });
 
 test('ids are read case-insensitively, separated by commas with blanks, and followed by a reason', () => {
-  const zone = '$TTL 300\n@ IN SOA ns1 h 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\nc IN CNAME ns1\n' +
-    ';dane-zone:ignore = TTL-Mismatch ,  CNAME-and-other-data -- moved next week\nc IN TXT "x"\n';
+  const zone = '$TTL 300\n@ IN SOA ns1 h 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\n' +
+    ';dane-zone:ignore = TTL-Mismatch ,  HOSTNAME-Syntax -- moved next week\nc_1 IN A 192.0.2.7\n';
   assert.deepEqual(at(check(zone)), []);
   const r = core.readIgnoreComment(';dane-zone:ignore = TTL-Mismatch ,  CNAME-and-other-data -- moved next week');
   assert.deepEqual(r.ids.map((x) => x.id), ['ttl-mismatch', 'cname-and-other-data']);
@@ -67,7 +69,7 @@ test('the editor\'s parser and the column store of a whole-file check report the
   const parsed = core.parseZone(text, { fileId: 'x', origin: 'example.com.', ignorable: core.whyNotIgnorable });
   const scanned = core.scanZone(text, { fileId: 'x', origin: 'example.com.', ignorable: core.whyNotIgnorable });
   const problems = (z) => z.problems.filter((p) => p.code === 'ignore-invalid').map((p) => `${core.absRange(p.loc).startLine}:${core.absRange(p.loc).startCol} ${p.message}`);
-  assert.equal(problems(parsed).length, 5);
+  assert.equal(problems(parsed).length, 6);
   assert.deepEqual(problems(scanned), problems(parsed));
 });
 
@@ -92,87 +94,87 @@ function fixesFor(text, ruleId, line) {
 const HEAD = '$TTL 300\n@ IN SOA ns1 h 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\n';
 
 test('"Ignore here" writes a comment line above the comments over the entry, so a cert= link stays directly above its record', () => {
-  const zone = HEAD + 'c IN CNAME ns1\n; the TXT below\n; dane-zone: cert=certs/a.pem\nc IN TXT "x"\n';
-  const { here } = fixesFor(zone, 'cname-and-other-data', 7);
-  assert.equal(here.title, 'Ignore cname-and-other-data here (dane-zone: ignore comment)');
+  const zone = HEAD + 'c IN TXT "c"\n; the TXT below\n; dane-zone: cert=certs/a.pem\nc_x IN A 192.0.2.7\n';
+  const { here } = fixesFor(zone, 'hostname-syntax', 7);
+  assert.equal(here.title, 'Ignore hostname-syntax here (dane-zone: ignore comment)');
   const after = applied(zone, here);
-  assert.equal(after, HEAD + 'c IN CNAME ns1\n; dane-zone: ignore=cname-and-other-data\n; the TXT below\n; dane-zone: cert=certs/a.pem\nc IN TXT "x"\n');
-  assert.deepEqual(at(check(zone)), ['7 cname-and-other-data']);
+  assert.equal(after, HEAD + 'c IN TXT "c"\n; dane-zone: ignore=hostname-syntax\n; the TXT below\n; dane-zone: cert=certs/a.pem\nc_x IN A 192.0.2.7\n');
+  assert.deepEqual(at(check(zone)), ['7 hostname-syntax']);
   assert.deepEqual(at(check(after)), []);
 });
 
 test('"Ignore here" adds the id to an ignore comment already there (at the end of the entry or above it)', () => {
   for (const [zone, want] of [
-    [HEAD + 'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=ttl-mismatch -- why\n', HEAD + 'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=ttl-mismatch,cname-and-other-data -- why\n'],
-    [HEAD + 'c IN CNAME ns1\n;dane-zone: ignore=ttl-mismatch\nc IN TXT "x"\n', HEAD + 'c IN CNAME ns1\n;dane-zone: ignore=ttl-mismatch,cname-and-other-data\nc IN TXT "x"\n'],
+    [HEAD + 'c IN TXT "c"\nc_x IN A 192.0.2.7 ; dane-zone: ignore=ttl-mismatch -- why\n', HEAD + 'c IN TXT "c"\nc_x IN A 192.0.2.7 ; dane-zone: ignore=ttl-mismatch,hostname-syntax -- why\n'],
+    [HEAD + 'c IN TXT "c"\n;dane-zone: ignore=ttl-mismatch\nc_x IN A 192.0.2.7\n', HEAD + 'c IN TXT "c"\n;dane-zone: ignore=ttl-mismatch,hostname-syntax\nc_x IN A 192.0.2.7\n'],
   ]) {
-    const line = want.split('\n').findIndex((l) => l.startsWith('c IN TXT'));
-    const after = applied(zone, fixesFor(zone, 'cname-and-other-data', line).here);
+    const line = want.split('\n').findIndex((l) => l.startsWith('c_x '));
+    const after = applied(zone, fixesFor(zone, 'hostname-syntax', line).here);
     assert.equal(after, want);
     assert.deepEqual(at(check(after)), []);
   }
 });
 
 test('"Ignore in this file" writes an ignore-file comment at the top, or adds to the one there', () => {
-  const zone = HEAD + 'c IN CNAME ns1\nc IN TXT "x"\n';
-  const first = applied(zone, fixesFor(zone, 'cname-and-other-data', 5).file);
-  assert.equal(first, '; dane-zone: ignore-file=cname-and-other-data\n' + zone);
+  const zone = HEAD + 'c IN TXT "c"\nc_x IN A 192.0.2.7\n';
+  const first = applied(zone, fixesFor(zone, 'hostname-syntax', 5).file);
+  assert.equal(first, '; dane-zone: ignore-file=hostname-syntax\n' + zone);
   assert.deepEqual(at(check(first)), []);
   const withWide = '; zone of example.com\n; dane-zone: ignore-file=ttl-mismatch\n' + zone;
-  const second = applied(withWide, fixesFor(withWide, 'cname-and-other-data', 7).file);
-  assert.equal(second, '; zone of example.com\n; dane-zone: ignore-file=ttl-mismatch,cname-and-other-data\n' + zone);
+  const second = applied(withWide, fixesFor(withWide, 'hostname-syntax', 7).file);
+  assert.equal(second, '; zone of example.com\n; dane-zone: ignore-file=ttl-mismatch,hostname-syntax\n' + zone);
   assert.deepEqual(at(check(second)), []);
 });
 
 test('a finding in an $INCLUDEd file is silenced by a comment in that file', () => {
   const files = {
     '/z/example.zone': HEAD + '$INCLUDE hosts.inc\n',
-    '/z/hosts.inc': 'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=cname-and-other-data\nd IN CNAME ns1\nd IN TXT "y"\n',
+    '/z/hosts.inc': 'c IN TXT "c"\nc_x IN A 192.0.2.7 ; dane-zone: ignore=hostname-syntax\nd IN TXT "d"\nd_y IN A 192.0.2.8\n',
   };
   const readInclude = (from, p) => ({ id: `/z/${p}`, text: files[`/z/${p}`] });
   const found = check(files['/z/example.zone'], { readInclude });
-  assert.deepEqual(found.map((f) => `${f.loc.file.id} ${core.absRange(f.loc).startLine} ${f.ruleId}`), ['/z/hosts.inc 3 cname-and-other-data']);
+  assert.deepEqual(found.map((f) => `${f.loc.file.id} ${core.absRange(f.loc).startLine} ${f.ruleId}`), ['/z/hosts.inc 3 hostname-syntax']);
 });
 
 test('in a "; dane-zone:" comment, completion offers its words, then the ids of the checks that can be ignored (not those listed); hover says what it silences', () => {
-  const text = HEAD + 'c IN CNAME ns1\nc IN TXT "x" ; dane-zone: ignore=cname-and-other-data -- legacy TXT\n; dane-zone: ig\n; dane-zone: ignore=ttl-mismatch, cn\n; just a comment\n';
+  const text = HEAD + 'c IN TXT "c"\nc_x IN A 192.0.2.7 ; dane-zone: ignore=hostname-syntax -- legacy TXT\n; dane-zone: ig\n; dane-zone: ignore=ttl-mismatch, cn\n; just a comment\n';
   const zone = core.parseZone(text, { fileId: '/z/example.zone', keepTokens: true });
   const labels = (line, col) => core.completionsAt(zone, line, col).map((e) => `${e.label}@${e.replaceFrom}`);
   assert.deepEqual(labels(6, 15), ['ignore=@13', 'ignore-file=@13', 'cert=@13']);
   const ids = labels(7, 36);
-  assert.ok(ids.includes('cname-and-other-data@34') && ids.includes('rrsig-missing@34') && ids.includes('ds-digest-type@34'), ids.join(' '));
-  assert.ok(!ids.some((x) => /^(ttl-mismatch|syntax|rdata-invalid|include-failed)@/.test(x)), 'listed ids and errors that cannot be ignored are not offered');
+  assert.ok(ids.includes('hostname-syntax@34') && ids.includes('rrsig-missing@34') && ids.includes('ds-digest-type@34'), ids.join(' '));
+  assert.ok(!ids.some((x) => /^(ttl-mismatch|syntax|rdata-invalid|include-failed|cname-and-other-data|ns-missing-at-apex)@/.test(x)), 'listed ids and errors that cannot be ignored are not offered');
   assert.deepEqual(labels(8, 10), [], 'another comment gets nothing');
   const hover = core.hoverAt(zone, 5, 30);
-  assert.match(hover.markdown, /^\*\*dane-zone ignore comment\*\*: silences these checks on the entry it ends, or on the entry below its comment lines:\n\n- `cname-and-other-data` \(error\): A name with a CNAME/);
+  assert.match(hover.markdown, /^\*\*dane-zone ignore comment\*\*: silences these checks on the entry it ends, or on the entry below its comment lines:\n\n- `hostname-syntax` \(warning\): A name that stands for a host/);
   assert.match(hover.markdown, /Reason: legacy TXT$/);
-  assert.deepEqual(hover.range, { startLine: 5, startCol: 13, endLine: 5, endCol: 67 });
+  assert.deepEqual(hover.range, { startLine: 5, startCol: 19, endLine: 5, endCol: 68 });
   assert.equal(core.hoverAt(zone, 8, 5), undefined);
 });
 
-test('while typing: ignore comments written, moved away by a blank line, misspelt and removed silence in the editor exactly what a fresh check silences', () => {
-  const base = '$ORIGIN example.com.\n' + HEAD + 'c IN CNAME ns1\nc IN TXT "x"\nd IN CNAME ns1\nd IN TXT "y"\n' + '\n'.repeat(4);
+test('while typing: ignore comments written, misspelt, moved away by a blank line and removed silence in the editor exactly what a fresh check silences', () => {
+  const base = '$ORIGIN example.com.\n' + HEAD + 'c IN TXT "c"\nc_x IN A 192.0.2.7\nd IN TXT "d"\nd_y IN A 192.0.2.8\n' + '\n'.repeat(4);
   const free = base.split('\n').length - 5;
   const steps = [
-    [6, 'c IN TXT "x" ; dane-zone: ignore=cname-and-other-data'], // at the end of the entry
-    [free, '; dane-zone: ignore-file=cname-and-other-data'], // below every record: still the whole file
+    [6, 'c_x IN A 192.0.2.7 ; dane-zone: ignore=hostname-syntax'], // at the end of the entry
+    [free, '; dane-zone: ignore-file=hostname-syntax'], // below every record: still the whole file
     [free, ''],
-    [7, 'd IN CNAME ns1 ; dane-zone: ignore=cname-and-other-dta'], // misspelt, and on the other record
-    [7, '; dane-zone: ignore=cname-and-other-data'], // a comment line above d's TXT (d's CNAME gone)
-    [free + 1, 'd IN CNAME ns1'],
+    [7, 'd IN TXT "d" ; dane-zone: ignore=hostname-syntx'], // misspelt (and on another record)
+    [7, '; dane-zone: ignore=hostname-syntax'], // a comment line directly above d_y
+    [7, '; dane-zone: ignore=hostname-syntax\n'], // a blank line between: it speaks of nothing
     [7, ''], // the comment gone
-    [6, 'c IN TXT "x"'],
-  ];
-  const counts = findingsAfterEachStep(base, steps).map((found) => found.filter((f) => f.ruleId === 'cname-and-other-data' || f.ruleId === 'ignore-invalid').map((f) => `${core.absRange(f.loc).startLine} ${f.ruleId}`).sort());
+    [6, 'c_x IN A 192.0.2.7'],
+  ].map(([line, text]) => [line, text]);
+  const found = (list) => list.filter((f) => f.ruleId === 'hostname-syntax' || f.ruleId === 'ignore-invalid').map((f) => `${core.absRange(f.loc).startLine} ${f.ruleId}`).sort();
+  const counts = findingsAfterEachSplice(base, steps.map(([line, text]) => [line, 1, text.split('\n')])).map(found);
   assert.deepEqual(counts, [
-    ['8 cname-and-other-data'],
+    ['8 hostname-syntax'],
     [],
-    ['8 cname-and-other-data'],
-    ['7 ignore-invalid', '8 cname-and-other-data'],
+    ['8 hostname-syntax'],
+    ['7 ignore-invalid', '8 hostname-syntax'],
     [],
-    // d's CNAME again, below its TXT: the finding is on the CNAME, which the comment does not speak of
-    ['10 cname-and-other-data'],
-    ['10 cname-and-other-data'],
-    ['10 cname-and-other-data', '6 cname-and-other-data'],
+    ['9 hostname-syntax'],
+    ['9 hostname-syntax'],
+    ['6 hostname-syntax', '9 hostname-syntax'],
   ]);
 });

@@ -13,6 +13,7 @@ export const cnameAndOtherData: OwnerRule = {
   scope: 'owner',
   types: ['CNAME'],
   defaultSeverity: 'error',
+  loadRefused: true,
   rfc: [
     rfc('RFC 1034 §3.6.2', 'https://www.rfc-editor.org/rfc/rfc1034#section-3.6.2'),
     rfc('RFC 2181 §10.1', 'https://www.rfc-editor.org/rfc/rfc2181#section-10.1'),

@@ -20,6 +20,7 @@ export const dnameWithChildren: RecordRule = {
   id: 'dname-with-children',
   scope: 'record',
   defaultSeverity: 'error',
+  loadRefused: true,
   rfc: [rfc('RFC 6672 §2.4', 'https://www.rfc-editor.org/rfc/rfc6672#section-2.4')],
   summary: 'A record below the owner of a DNAME: the DNAME redirects every name below it, so the record is never served.',
   appliesToZone: (zone) => !!cutNames(zone)?.dnames.size,

@@ -12,15 +12,16 @@ import { commentOnlyAt, lineOf } from '../zone/ignore-comment';
 import type { Finding, QuickFix, TextEditSpec } from './rule';
 import { PARSE_PROBLEM_CODES, RULES } from './registry';
 
-/** Problems that mean BIND and Knot refuse the zone, or dane-zone failed: never silenced. */
-const NOT_IGNORABLE = new Set(PARSE_PROBLEM_CODES.filter((p) => p.severity === 'error').map((p) => p.id));
+/** Problems and rules whose findings mean BIND or Knot refuse the zone, or dane-zone failed:
+ *  never silenced. */
+const NOT_IGNORABLE = new Set([...PARSE_PROBLEM_CODES.filter((p) => p.severity === 'error').map((p) => p.id), ...RULES.filter((r) => r.loadRefused).map((r) => r.id)]);
 const KNOWN = new Set([...RULES.map((r) => r.id), ...PARSE_PROBLEM_CODES.map((p) => p.id)]);
 const PROBLEM_CODES = new Set(PARSE_PROBLEM_CODES.map((p) => p.id));
 
 /** Why `id` cannot be named in an ignore comment, or undefined when it can (ParseOptions.ignorable). */
 export function whyNotIgnorable(id: string): string | undefined {
   if (!KNOWN.has(id)) return `'${id}' is not a dane-zone check: this ignore comment ignores nothing by that name (the ids are in the README's rule table, and in each problem's code)`;
-  if (NOT_IGNORABLE.has(id)) return `'${id}' cannot be ignored: BIND and Knot refuse a zone with such an error (or dane-zone failed on it)`;
+  if (NOT_IGNORABLE.has(id)) return `'${id}' cannot be ignored: BIND or Knot refuses a zone with it (or dane-zone failed on it); correct the zone`;
   return undefined;
 }
 

@@ -8,6 +8,7 @@ export const nsMissingAtApex: ZoneRule = {
   scope: 'zone',
   types: ['SOA', 'NS'],
   defaultSeverity: 'error',
+  loadRefused: true,
   rfc: [
     rfc('RFC 1034 §4.2.1', 'https://www.rfc-editor.org/rfc/rfc1034#section-4.2.1'),
     rfc('RFC 1035 §5.2', 'https://www.rfc-editor.org/rfc/rfc1035#section-5.2'),

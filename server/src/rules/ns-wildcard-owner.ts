@@ -10,6 +10,7 @@ export const nsWildcardOwner: RecordRule = {
   scope: 'record',
   types: ['NS'],
   defaultSeverity: 'error',
+  loadRefused: true,
   rfc: [rfc('RFC 4592 §4.2', 'https://www.rfc-editor.org/rfc/rfc4592#section-4.2')],
   summary: 'NS records at a wildcard owner: a wildcard cannot delegate, and BIND refuses the zone.',
   appliesToOwner: isWildcard,

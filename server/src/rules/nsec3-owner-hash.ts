@@ -20,6 +20,7 @@ export const nsec3OwnerHash: RecordRule = {
   scope: 'record',
   types: ['NSEC3'],
   defaultSeverity: 'error',
+  loadRefused: true,
   rfc: [
     rfc('RFC 5155 §3', 'https://www.rfc-editor.org/rfc/rfc5155#section-3'),
     rfc('RFC 5155 §7.1', 'https://www.rfc-editor.org/rfc/rfc5155#section-7.1'),

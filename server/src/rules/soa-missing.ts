@@ -17,6 +17,7 @@ export const soaMissing: ZoneRule = {
   id: 'soa-missing',
   scope: 'zone',
   defaultSeverity: 'error',
+  loadRefused: true,
   rfc: [rfc('RFC 1035 §5.2', 'https://www.rfc-editor.org/rfc/rfc1035#section-5.2')],
   summary: 'The zone has no SOA record.',
   check(zone, ctx) {

@@ -7,6 +7,7 @@ export const soaMultiple: ZoneRule = {
   id: 'soa-multiple',
   scope: 'zone',
   defaultSeverity: 'error',
+  loadRefused: true,
   rfc: [
     rfc('RFC 1035 §5.2', 'https://www.rfc-editor.org/rfc/rfc1035#section-5.2'),
     rfc('RFC 2181 §6.1', 'https://www.rfc-editor.org/rfc/rfc2181#section-6.1'),

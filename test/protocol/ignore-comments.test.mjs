@@ -78,3 +78,18 @@ test('completion in an ignore comment lists the ids; hover on it says what it si
   assert.match(hover.contents.value, /^\*\*dane-zone ignore comment\*\*: silences these checks .*\n\n- `ttl-mismatch` \(warning\): .*\n\nReason: pool$/s);
   assert.equal(await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 5 } }), null, 'a cert= link: no ignore comment');
 });
+
+test('a finding on a cert= link moves with an edit above it, and an ignore comment above the link silences it while typing', async () => {
+  const uri = 'file:///ignore/cert-link.zone';
+  const base = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 3600 900 604800 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n@ IN MX 10 mail\nmail IN A 192.0.2.2\n' +
+    `; dane-zone: cert=certs/none.pem\n_25._tcp.mail IN TLSA 3 1 1 ${'ab'.repeat(32)}\n_25._tcp.mail IN TLSA 3 1 1 ${'cd'.repeat(32)}\n`;
+  await s.open(uri, base, 1);
+  const link = (p) => p.diagnostics.filter((d) => d.code === 'tlsa-cert-link-unreadable').map((d) => d.range.start.line);
+  assert.deepEqual(link(await s.diagnostics(uri, 1)), [7]);
+  await s.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '; a comment at the top\n' }]);
+  assert.deepEqual(link(await s.diagnostics(uri, 2)), [8], 'the finding moved with its line');
+  await s.change(uri, 3, [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: '; dane-zone: ignore=tlsa-cert-link-unreadable\n' }]);
+  const after = await s.diagnostics(uri, 3);
+  assert.deepEqual(link(after), []);
+  assert.deepEqual(after.diagnostics.filter((d) => d.code === 'ignore-invalid'), []);
+});

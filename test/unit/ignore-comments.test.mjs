@@ -178,3 +178,21 @@ test('while typing: ignore comments written, misspelt, moved away by a blank lin
     ['6 hostname-syntax', '9 hostname-syntax'],
   ]);
 });
+
+test('an ignore comment between a cert= link and its record is reported (it cuts the link off); a long comment block above an entry still counts', () => {
+  const tlsa = `_25._tcp.mail IN TLSA 3 1 1 ${'ab'.repeat(32)}\n`;
+  const base = HEAD + '@ IN MX 10 mail\nmail IN A 192.0.2.2\n';
+  const between = base + '; dane-zone: cert=certs/a.pem\n; dane-zone: ignore=tlsa-single-record\n' + tlsa;
+  const [w] = check(between).filter((f) => f.ruleId === 'ignore-invalid');
+  assert.equal(core.absRange(w.loc).startLine, 7);
+  assert.match(w.message, /^this comment comes between a 'cert=' link and its record, which then links no certificate/);
+  assert.deepEqual(at(check(base + '; dane-zone: ignore=tlsa-single-record\n; dane-zone: cert=certs/a.pem\n' + tlsa)), []);
+  // 250 comment lines between the ignore comment and the record: one block, however long
+  const long = base + '; dane-zone: ignore=hostname-syntax\n' + '; a line of a long licence text\n'.repeat(250) + 'bad_1 IN A 192.0.2.9\n';
+  assert.deepEqual(at(check(long)), []);
+  const unsilenced = base + '; a line of a long licence text\n'.repeat(250) + 'bad_1 IN A 192.0.2.9\n';
+  const line = unsilenced.split('\n').findIndex((l) => l.startsWith('bad_1'));
+  const { here } = fixesFor(unsilenced, 'hostname-syntax', line);
+  assert.deepEqual(here.edits[0].range.startLine, 6, 'above the whole block');
+  assert.deepEqual(at(check(applied(unsilenced, here))), []);
+});

@@ -11,7 +11,7 @@ import type { Loc, Zone, ZoneRecord } from '../zone/model';
 import type { Entry } from '../zone/syntax';
 import type { RuleHost } from '../rules/rule';
 import { commentTokens, subLoc, tokenLoc } from '../rules/dane-support/loc-range';
-import { entryTokens } from '../zone/locate';
+import { entryAtLine, entryTokens } from '../zone/locate';
 import { entryLine } from '../zone/line-blocks';
 import { readCertMaterial, type CertReadResult, type CertMaterial } from './cert-file';
 import { nodeCrypto } from './node-crypto';
@@ -87,9 +87,9 @@ export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): Ce
   const line = entryLine(rec.entry);
   if (rec.commentAbove !== undefined && CERT_LINK_RE.test(rec.commentAbove) && line > 0) {
     // commentAbove: the entry ending on the line above is comment-only; a link must be its
-    // only token, so that entry is the one line above (no entry list needed: a column-stored
-    // zone has none at hand)
-    const above: Entry = { lineInBlock: line - 1, lineCount: 1, leadingBlank: false, tokens: [], lexErrors: [] };
+    // only token, so that entry is the one line above: the editor's own entry (its place moves
+    // with edits above it), else (a column-stored zone keeps no entries) one made for that line
+    const above: Entry = entryAtLine(rec.loc.file, line - 1) ?? { lineInBlock: line - 1, lineCount: 1, leadingBlank: false, tokens: [], lexErrors: [] };
     const l = fromComment(rec.loc, above, 'only');
     if (l) return l;
   }

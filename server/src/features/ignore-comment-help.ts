@@ -24,14 +24,14 @@ const WORDS: [string, string][] = [
  *  as an offset into the token. */
 export function ignoreCommentCompletions(text: string, upTo: number): { entries: Entry0[]; from: number } | undefined {
   const before = text.slice(0, upTo);
-  const word = /^;\s*dane-zone:\s*([a-z-]*)$/i.exec(before);
+  const word = /^;[; \t]*dane-zone:[ \t]*([a-z-]*)$/i.exec(before);
   if (word) {
     return {
       from: upTo - word[1].length,
       entries: WORDS.map(([label, doc], i) => ({ label, kind: 'value', detail: `dane-zone: ${label}`, documentation: doc, sortText: String(i) })),
     };
   }
-  const ids = /^;\s*dane-zone:\s*ignore(?:-file)?\s*=\s*((?:[A-Za-z0-9-]+\s*,\s*)*)([A-Za-z0-9-]*)$/.exec(before);
+  const ids = /^;[; \t]*dane-zone:[ \t]*ignore(?:-file)?[ \t]*=[ \t]*((?:[A-Za-z0-9-]+[ \t]*,[ \t]*)*)([A-Za-z0-9-]*)$/.exec(before);
   if (!ids) return undefined;
   const listed = new Set(ids[1].split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
   return {

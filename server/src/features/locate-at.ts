@@ -2,22 +2,12 @@
 // which part of a record (owner, TTL, class, type, field i) that token is.
 // Shared by hover, completion, navigation and zone info. Pure; reads the model.
 import type { Directive, Entry, SourceFile, Token, Zone, ZoneRecord } from '../zone/api';
-import { dataTokens, entryLine, recordsOfTopEntry } from '../zone/api';
+import { dataTokens, entryAtLine, entryLine, recordsOfTopEntry } from '../zone/api';
 import type { Span } from '../zone/syntax';
 
 /** The entry of `file` that covers absolute `line` (every line belongs to one entry). */
 export function entryAt(file: SourceFile, line: number): Entry | undefined {
-  const es = file.entries;
-  let lo = 0;
-  let hi = es.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const e = es[mid];
-    if (line < entryLine(e)) hi = mid - 1;
-    else if (line >= entryLine(e) + e.lineCount) lo = mid + 1;
-    else return e;
-  }
-  return undefined;
+  return entryAtLine(file, line);
 }
 
 const byEntryCache = new WeakMap<Zone, Map<Entry, ZoneRecord[]>>();

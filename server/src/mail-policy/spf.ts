@@ -143,7 +143,12 @@ function domainSpecError(d: string): string | undefined {
   if (/\s/.test(d)) return 'contains white space';
   // The macro grammar only matters with a '%': most names skip it.
   if (d.includes('%')) return macroStringError(d, true, false);
-  if (!/^[A-Za-z0-9_.-]+\.?$/.test(d) || d.startsWith('.') || d.includes('..')) return 'is not a domain name';
+  if (!/^[A-Za-z0-9_.-]+\.?$/.test(d) || d.startsWith('.') || d.includes('..')) {
+    // `"…include:_a.example.com" "include:_b…"`: two strings joined with no space between
+    const glued = /[A-Za-z0-9](?:[+?~-]?(?:include|a|mx|ptr|ip4|ip6|exists|all|redirect|exp)[:=/]|[+?~-]?all$)/i.exec(d);
+    if (glued && /[.:=/]/.test(d.slice(glued.index + 1))) return "is not a domain name: it runs into the next term, as happens when the strings of a TXT record are joined, without a space (RFC 7208 §3.3); end the string before with a space";
+    return 'is not a domain name';
+  }
   if (!/\.[A-Za-z0-9-]+\.?$/.test(d)) return 'needs at least two labels';
   return domainEndError(d, 0);
 }

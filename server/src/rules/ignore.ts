@@ -30,25 +30,32 @@ export function canIgnore(id: string): boolean {
   return KNOWN.has(id) && !NOT_IGNORABLE.has(id);
 }
 
-/** The first line of the entry an ignore comment on a line of its own speaks of: the first line
- *  below its block of comment lines, unless that is blank or the file ends. */
-function entryBelow(file: SourceFile, line: number): number | undefined {
-  for (let n = line + 1; n - line <= LOOK_DOWN_LINES; n++) {
+/** The first line of the entry a comment line speaks of: the first line below its block of
+ *  comment lines, unless that is blank or the file ends. `known` keeps the answer for every line
+ *  of a block walked, so a block of many ignore comments is walked once. */
+function entryBelow(file: SourceFile, line: number, known = new Map<number, number | undefined>()): number | undefined {
+  if (known.has(line)) return known.get(line);
+  const walked: number[] = [];
+  let found: number | undefined;
+  for (let n = line + 1; ; n++) {
+    if (known.has(n)) { found = known.get(n); break; }
     const text = lineOf(file, n);
-    if (text === undefined || text.trim() === '') return undefined;
-    if (commentOnlyAt(text) < 0) return n;
+    if (text === undefined || text.trim() === '') break;
+    if (commentOnlyAt(text) < 0) { found = n; break; }
+    walked.push(n);
   }
-  return undefined;
+  known.set(line, found);
+  for (const n of walked) known.set(n, found);
+  return found;
 }
-
-/** How far below an ignore comment its entry may start (a bound: a file of comments costs no more). */
-const LOOK_DOWN_LINES = 200;
 
 interface Silenced {
   /** ids silenced in the whole file */
   wide: Set<string>;
   /** ids silenced on the entry starting at a line */
   at: Map<number, Set<string>>;
+  /** entryBelow's answers for this file */
+  below: Map<number, number | undefined>;
 }
 
 /** What the zone's ignore comments silence, by file. */
@@ -58,11 +65,11 @@ function silencedByFile(zone: Zone): Map<SourceFile, Silenced> {
     if (n.comment.malformed || (n.comment.fileWide && !n.commentOnly)) continue;
     const file = n.loc.file;
     let s = out.get(file);
-    if (!s) out.set(file, (s = { wide: new Set(), at: new Map() }));
+    if (!s) out.set(file, (s = { wide: new Set(), at: new Map(), below: new Map() }));
     let ids: Set<string> | undefined;
     if (n.comment.fileWide) ids = s.wide;
     else {
-      const line = n.commentOnly ? entryBelow(file, entryLine(n.loc.entry)) : entryLine(n.loc.entry);
+      const line = n.commentOnly ? entryBelow(file, entryLine(n.loc.entry), s.below) : entryLine(n.loc.entry);
       if (line === undefined) continue;
       ids = s.at.get(line);
       if (!ids) s.at.set(line, (ids = new Set()));
@@ -83,7 +90,11 @@ export function withoutIgnored(zone: Zone, findings: Finding[]): Finding[] {
     if (NOT_IGNORABLE.has(f.ruleId) || (f.severity === 'error' && PROBLEM_CODES.has(f.ruleId))) return true;
     const s = silenced.get(f.loc.file);
     if (!s) return true;
-    return !s.wide.has(f.ruleId) && !s.at.get(entryLine(f.loc.entry))?.has(f.ruleId);
+    if (s.wide.has(f.ruleId)) return false;
+    let line = entryLine(f.loc.entry);
+    // a finding on a comment line (a record's `cert=` link) speaks of the entry below it
+    if (commentOnlyAt(lineOf(f.loc.file, line) ?? '') >= 0) line = entryBelow(f.loc.file, line, s.below) ?? line;
+    return !s.at.get(line)?.has(f.ruleId);
   });
 }
 
@@ -102,10 +113,12 @@ export function ignoreFixes(zone: Zone, file: SourceFile, entry: Entry, id: stri
   const first = entryLine(entry);
   const edit = (line: number, col: number, newText: string): TextEditSpec[] => [{ file: file.id, range: { startLine: line, startCol: col, endLine: line, endCol: col }, newText }];
   const mine = zone.ignores.filter((n) => n.loc.file === file && !n.comment.malformed);
-  const here = mine.find((n) => !n.comment.fileWide && (n.commentOnly ? entryBelow(file, entryLine(n.loc.entry)) === first : entryLine(n.loc.entry) === first));
+  // a finding on a comment line (a `cert=` link) is the entry's below it, as withoutIgnored has it
+  const target = commentOnlyAt(lineOf(file, first) ?? '') >= 0 ? entryBelow(file, first) ?? first : first;
+  const here = mine.find((n) => !n.comment.fileWide && (n.commentOnly ? entryBelow(file, entryLine(n.loc.entry)) === target : entryLine(n.loc.entry) === target));
   const wide = mine.find((n) => n.comment.fileWide && n.commentOnly);
   let top = first;
-  while (top > 0 && first - top < LOOK_DOWN_LINES && commentOnlyAt(lineOf(file, top - 1) ?? '') >= 0) top--;
+  while (top > 0 && commentOnlyAt(lineOf(file, top - 1) ?? '') >= 0) top--;
   const at = (n: IgnoreNote | undefined, line: number, text: string): TextEditSpec[] => {
     if (!n) return edit(line, 0, text);
     const w = writtenAt(n);

@@ -30,7 +30,10 @@ export const rrsigExpired: RecordRule = {
     const left = serialDiff(expiration, now);
     if (left < 0) {
       // a date written past 2106 does not fit the field: it wraps to the 1970s on the wire
-      const when = expiration >= 2 ** 32 ? `is past ${day(2 ** 32 - 1)}, where the 32-bit time wraps (RFC 4034 §3.1.5): validators read it as ${day(expiration % 2 ** 32)}, long past, so` : `expired on ${day(now + left)}, ${span(-left)} ago:`;
+      const when = expiration >= 2 ** 32 ? `is past ${day(2 ** 32 - 1)}, where the 32-bit time wraps (RFC 4034 §3.1.5): validators read it as ${day(expiration % 2 ** 32)}, long past, so`
+        // more than 68 years ahead: in serial arithmetic a time that far is behind
+        : expiration > now ? `expires ${day(expiration)}, more than 68 years ahead, which validators' 32-bit serial arithmetic (RFC 4034 §3.1.5) reads as past, so`
+        : `expired on ${day(now + left)}, ${span(-left)} ago:`;
       ctx.report({ loc: (rec.fields[4]?.loc ?? rec.rdataLoc), message: `this signature ${when} ${effect}; sign the zone again` });
       return;
     }

@@ -19,7 +19,9 @@ function targets(rec: ZoneRecord): { name: string; mechanism: string; start: num
   if (policyKindOf(rec) !== SPF) return [];
   const out: { name: string; mechanism: string; start: number; end: number }[] = [];
   for (const t of parsedPolicy(rec, SPF).terms) {
-    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.lookup || !t.domain || t.domain.includes('%')) continue;
+    // a macro cannot be followed; a name that is no domain (strings glued without a space:
+    // `_a.example.cominclude:_b…`) is spf-syntax's to report
+    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.lookup || !t.domain || !/^[A-Za-z0-9_.-]+$/.test(t.domain)) continue;
     const lower = t.domain.toLowerCase();
     out.push({ name: lower.endsWith('.') ? lower : `${lower}.`, mechanism: t.mechanism, start: t.start, end: t.end });
   }

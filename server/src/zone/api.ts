@@ -19,7 +19,7 @@ export { reparse, recordsOfTopEntry, firstEntryFrom } from './incremental';
 export { includeSites } from './include-sites';
 export { runRules, problemFindings, defaultHost, typesReadByRules } from '../rules/engine';
 export { RuleCache } from '../rules/incremental-engine';
-export { absRange, entryTokens, entryTokensInto, dataTokens, locOfTokens, entryLoc } from './locate';
+export { absRange, entryAtLine, entryTokens, entryTokensInto, dataTokens, locOfTokens, entryLoc } from './locate';
 export { entryLine } from './line-blocks';
 export { lexLines, splitLines, isBlank, isDataToken, TokenPool, MAX_ENTRY_LINES } from './lexer';
 export { RR_TYPES, TYPES_WITHOUT_FIELDS, rrTypeByName, typeName, TLSA_USAGES, TLSA_SELECTORS, TLSA_MATCHING, DNSSEC_ALGORITHMS, DS_DIGESTS, SSHFP_ALGORITHMS, SSHFP_TYPES } from './rr-types';

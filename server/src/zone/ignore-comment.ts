@@ -22,7 +22,7 @@ export interface IgnoreComment {
 }
 
 // blanks are spaces and tabs, as the scanner skips them (scan.ts ignoreCommentAt)
-const HEAD = /^;[ \t]*dane-zone:[ \t]*ignore(-file)?(?![\w-])/;
+const HEAD = /^;[; \t]*dane-zone:[ \t]*ignore(-file)?(?![\w-])/;
 const ID = /[A-Za-z0-9][A-Za-z0-9-]*/y;
 
 /** True when a comment's text (from ';') is an ignore comment, well written or not. */

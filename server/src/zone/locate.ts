@@ -73,3 +73,19 @@ export function absRange(loc: Loc): AbsRange {
   const base = entryLine(loc.entry);
   return { startLine: base + loc.span.line, startCol: loc.span.start, endLine: base + loc.span.endLine, endCol: loc.span.end };
 }
+
+/** The entry of `file` that covers absolute `line` (every line belongs to one entry), when the
+ *  file keeps its entries (the editor's model; a column-stored file keeps none). */
+export function entryAtLine(file: SourceFile, line: number): Entry | undefined {
+  const es = file.entries;
+  let lo = 0;
+  let hi = es.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = es[mid];
+    if (line < entryLine(e)) hi = mid - 1;
+    else if (line >= entryLine(e) + e.lineCount) lo = mid + 1;
+    else return e;
+  }
+  return undefined;
+}

@@ -201,7 +201,7 @@ class Scanner {
   private ignoreCommentAt(i: number, end: number): boolean {
     const text = this.text;
     let j = i + 1;
-    while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+    while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB || text.charCodeAt(j) === SEMI)) j++;
     // most comments end here: the first letter is not the 'd' of 'dane-zone:'
     return text.charCodeAt(j) === 100 && isIgnoreComment(text.slice(i, end));
   }

@@ -1,9 +1,11 @@
 // Findings silenced in the zone file itself: `; dane-zone: ignore=<id>,…` at the end of an
 // entry or on the comment lines directly above it silences those checks on that entry;
 // `; dane-zone: ignore-file=<id>,…` on a comment line of its own (at the top, by custom), in the
-// whole file. The parser reads the comments (zone.ignores), so this looks at no text. Unlike the daneZone.rules setting and `--rule`, the choice travels with the zone, so the
-// editor and a CI run of `dane-zone check` agree. Errors that stop a zone loading cannot be
-// silenced. Also the quick-fixes that write such comments. Reads the text; no I/O.
+// whole file. Unlike the daneZone.rules setting and `--rule`, the choice travels with the zone,
+// so the editor and a CI run of `dane-zone check` agree. Findings of a zone BIND or Knot refuse
+// to load are never silenced. The parser reads the comments (zone.ignores); this module reads
+// only the lines of comment blocks below them. Also the quick-fixes that write such comments.
+// No I/O.
 import type { IgnoreNote, SourceFile, Zone } from '../zone/model';
 import type { Entry } from '../zone/syntax';
 import { entryLine } from '../zone/line-blocks';

@@ -167,3 +167,11 @@ test('dane-zone tlsa: --owner must name a host (not the root, not an address); a
   assert.equal(stdin.status, 0, stdin.stderr);
   assert.equal(stdin.stdout, run('tlsa', 'mx1.pem', '--owner', 'mx1.example.com').stdout);
 });
+
+test('dane-zone tlsa warns when the certificate given for a leaf record is a CA (the record is printed, stdout unchanged)', () => {
+  const r = run('tlsa', 'ca.pem', '--owner', 'mx1.example.com');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, `_25._tcp.mx1.example.com. IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'ca.pem', 1, 1)}\n`);
+  assert.match(r.stderr, /warning: O=Fixture, CN=Fixture CA is a CA certificate \(basicConstraints CA:TRUE\), not a server's/);
+  assert.doesNotMatch(run('tlsa', 'mx1.pem').stderr, /warning/);
+});

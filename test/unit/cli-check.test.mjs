@@ -387,3 +387,12 @@ test('check --fail-on: exit 1 from the severity given on (warnings fail a strict
   assert.equal(run('check', '--fail-on', 'hint', '--rule', 'duplicate-record=info', 'a.zone').status, 1);
   assert.equal(run('check', '--fail-on', 'fatal', 'a.zone').status, 3);
 });
+
+test('check: a file a zone $INCLUDEs from outside the current folder is named by its full path, not ../../', (t) => {
+  const outside = mkdtempSync(join(tmpdir(), 'dz-outside-'));
+  t.after(() => rmSync(outside, { recursive: true, force: true }));
+  writeFileSync(join(outside, 'keys.inc'), 'ns1 IN A 192.0.2.1\n');
+  const run = inDir(t, { 'a.zone': HEAD + `$INCLUDE ${join(outside, 'keys.inc')}\n` });
+  const r = run('check', 'a.zone');
+  assert.match(r.stdout, new RegExp(`^${join(outside, 'keys.inc').replace(/[.]/g, '\\.')}:1:10: warning duplicate-record `, 'm'));
+});

@@ -345,7 +345,7 @@ test('an internationalised domain is looked up by its A-label, as senders do', a
 test('CLI: a resolver that never answered is not in answeredBy', () => {
   // port 9 (discard) on loopback: nothing answers DNS there
   const r = spawnSync(process.execPath, [cli, 'validate', 'example.com', '--resolver', '127.0.0.1:9', '--timeout', '100', '--json'], { encoding: 'utf8', timeout: 20000 });
-  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.status, 5, 'not judged: the resolver answered nothing, not even for the root (not the domain\'s failure)');
   const report = JSON.parse(r.stdout);
   assert.equal(report.verdict, 'dns-failure');
   assert.equal(report.resolver, '127.0.0.1:9');
@@ -361,7 +361,7 @@ test('CLI --tlsrpt: an unwritable path is a usage error before any lookup; a wri
   assert.ok(Date.now() - t0 < 5000, 'no lookup was made');
   // /dev/full takes opening for writing, and fails the write itself (ENOSPC)
   const late = spawnSync(process.execPath, [cli, 'validate', 'example.com', '--resolver', '127.0.0.1:9', '--timeout', '100', '--json', '--tlsrpt', '/dev/full'], { encoding: 'utf8', timeout: 20000 });
-  assert.equal(late.status, 1, late.stderr);
+  assert.equal(late.status, 5, late.stderr);
   assert.equal(JSON.parse(late.stdout).verdict, 'dns-failure');
   assert.match(late.stderr, /the TLS-RPT report could not be written to \/dev\/full: /);
 });

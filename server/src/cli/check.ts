@@ -148,7 +148,13 @@ export async function checkMain(argv: string[]): Promise<number> {
     const shown = new Map<string, string>([[path, f]]);
     const nameOf = (id: string): string => {
       let n = shown.get(id);
-      if (n === undefined) shown.set(id, (n = isAbsolute(f) ? id : relative(process.cwd(), id) || id));
+      if (n === undefined) {
+        // a file outside the current folder (`$INCLUDE /etc/bind/keys.inc`) of a zone inside it
+        // by its full path, not ../../..
+        const rel = relative(process.cwd(), id);
+        const outside = rel.startsWith('..') && !relative(process.cwd(), path).startsWith('..');
+        shown.set(id, (n = isAbsolute(f) || !rel || outside ? id : rel));
+      }
       return n;
     };
     const mine: CliFinding[] = [];

@@ -10,7 +10,8 @@ const USAGE = `usage:
   dane-zone --version
 Options take a value as '--opt value' or '--opt=value'; 'dane-zone <command> --help' shows one.
 Exit codes: 0 ok; 1 check: an error finding, validate: DANE failure; 2 validate: not applicable
-(no DANE); 3 usage error or unreadable input; 4 internal error.
+(no DANE); 3 usage error or unreadable input; 4 internal error; 5 validate: not judged (the
+resolver does not answer or does not validate DNSSEC).
 `;
 
 // tlsa and validate are loaded when asked for: validate's network modules (net, tls, dgram)

@@ -11,13 +11,16 @@ import { budgetedResolver, DEFAULT_STEP_TIMEOUT_MS, parseServer, ServerAddr, sys
 import { checkDomainName, validateDomain } from '../live/validate-domain';
 import { toTlsRpt } from '../live/tlsrpt';
 import { formatReport } from './validate-format';
-import type { ValidationReport } from '../live/report';
+import { cannotBeJudged, type ValidationReport } from '../live/report';
 import { splitOption } from './args';
 
 const USAGE = 'usage: dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:port]... [--port 25] [--timeout 15000] [--json] [--tlsrpt out.json]\n';
 
 
 export function exitCodeFor(r: ValidationReport): number {
+  // the check's own resolver failed it (unreachable, or not validating DNSSEC): no verdict on the
+  // domain, which a CI job must not read as "DANE broken"
+  if (cannotBeJudged(r.reason)) return 5;
   switch (r.verdict) {
     case 'valid': return 0;
     case 'not-applicable': return 2;

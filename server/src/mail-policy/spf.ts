@@ -14,6 +14,8 @@ export function isSpfRecord(text: string): boolean {
  *  joined text starts with exactly `v=spf1` and then a space or its end), or undefined. `end`:
  *  the length of the text the message is about. */
 export function spfNearMiss(strings: readonly string[]): { end: number; message: string } | undefined {
+  // a DKIM key (v=DKIM1; …) and the like are told by their first string, without joining a long key
+  if (strings[0].length >= 12 && !/^\s*v\s*=\s*spf/i.test(strings[0])) return undefined;
   const text = strings.join('');
   const m = /^\s*v\s*=\s*spf\w*/i.exec(text);
   if (!m || isSpfRecord(text)) return undefined;

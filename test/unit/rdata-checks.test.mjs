@@ -163,3 +163,13 @@ test('a character-string over 255 octets (a DKIM key pasted as one string) gets 
   assert.deepEqual(core.splitCharacterString(`"${'a'.repeat(254)}\\065bc"`), [`${'a'.repeat(254)}\\065`, 'bc']);
   assert.deepEqual(core.splitCharacterString(`"${'a'.repeat(254)}é"`), ['a'.repeat(254), 'é'], 'a two-octet character is not cut');
 });
+
+test('NSEC3 and NSEC3PARAM salts: an odd number of digits, more than 255 octets and non-hex each say which', () => {
+  const salt = (s) => core.parseZone(`$ORIGIN example.com.\n$TTL 60\n@ NSEC3PARAM 1 0 0 ${s}\n`, { fileId: 's' }).problems.map((p) => p.message);
+  assert.deepEqual(salt('AB'), []);
+  assert.deepEqual(salt('-'), []);
+  assert.match(salt('ABC')[0], /salt: an odd number of hex digits \(3\): each octet is two$/);
+  assert.match(salt('AB'.repeat(256))[0], /salt: 256 octets, more than the 255 a salt can have \(RFC 5155 §3\.2\)/);
+  assert.match(salt('XY')[0], /salt: expected '-' or hex digits, found 'XY'$/);
+  assert.ok(salt('ZZ'.repeat(100))[0].length < 200, 'a long word is cut in the message');
+});

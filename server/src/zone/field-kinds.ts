@@ -523,7 +523,11 @@ export const KIND_PARSERS: Record<FieldKind, KindParser> = {
     const w = word(c, what);
     if (!w) return undefined;
     if (w.text === '-') return '';
-    if (!HEX.test(w.text) || w.text.length % 2 || w.text.length > 510) return fail(c, `${what}: expected '-' or hex digits, found '${w.text}'`, c.i - 1, c.i);
+    const shown = w.text.length > 40 ? `${w.text.slice(0, 40)}…` : w.text;
+    if (!HEX.test(w.text)) return fail(c, `${what}: expected '-' or hex digits, found '${shown}'`, c.i - 1, c.i);
+    if (w.text.length % 2) return fail(c, `${what}: an odd number of hex digits (${w.text.length}): each octet is two`, c.i - 1, c.i);
+    // its length is one octet on the wire (RFC 5155 §3.2)
+    if (w.text.length > 510) return fail(c, `${what}: ${w.text.length / 2} octets, more than the 255 a salt can have (RFC 5155 §3.2); RFC 9276 §3.1 recommends none ('-')`, c.i - 1, c.i);
     return w.text.toLowerCase();
   },
   'base64-rest': base64Rest,

@@ -487,3 +487,9 @@ test('`_` completion offers the TLSA owner senders look up for an MX host that i
   // once mx1 has TLSA, neither relay nor mx1 is offered
   assert.deepEqual(at(head + `_25._tcp.mx1 TLSA 3 1 1 ${'ab'.repeat(32)}\n_`), []);
 });
+
+test('hover on an RRSIG time past 2106 says what validators read: it wraps, and has expired', () => {
+  const z = core.parseZone('$ORIGIN example.com.\n$TTL 60\nr RRSIG A 13 3 3600 21060207062816 20250101000000 12345 example.com. AAAA\n', { fileId: 'x', keepTokens: true });
+  const md = core.hoverAt(z, 2, 25, Date.parse('2026-11-29T00:00:00Z')).markdown;
+  assert.match(md, /Value \*\*2106-02-07 06:28:16 UTC\*\* \(expired \d+ days ago, as validators read it in 32-bit serial arithmetic \(RFC 4034 §3\.1\.5\)\)/);
+});

@@ -3,7 +3,7 @@
 // longer (.se is about 1.2 GB): such a file comes as segments, each cut after a line end,
 // which the column store reads one after the other (scan.ts).
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { totalmem } from 'node:os';
 
@@ -121,4 +121,20 @@ export function heapLimitFor(bytes: number): number {
   const want = Math.ceil((bytes * 5) / 2 ** 20) + 1024;
   const have = Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
   return Math.max(have, Math.min(want, Math.floor((totalmem() * 0.75) / 2 ** 20)));
+}
+
+/** The most an $INCLUDEd file may hold: it is read as one string (a zone file is read in pieces). */
+export const INCLUDE_MAX_BYTES = 256 * 2 ** 20;
+/** The most a linked certificate file may hold (a chain is a few KiB). */
+export const CERT_MAX_BYTES = 16 * 2 ** 20;
+
+/** Why `path` cannot be read whole as a file of at most `maxBytes`, or undefined (also when it
+ *  does not exist: the read says so). A FIFO would block the editor's server or a CI job for
+ *  good, and a device (/dev/zero) never end: both are refused before they are opened. */
+export function regularFileError(path: string, maxBytes: number): string | undefined {
+  let st;
+  try { st = statSync(path); } catch { return undefined; }
+  if (!st.isFile()) return `cannot read ${path}: ${st.isDirectory() ? 'a folder' : 'not a regular file (a device, FIFO or socket)'}`;
+  if (st.size > maxBytes) return `cannot read ${path}: ${Math.round(st.size / 2 ** 20)} MiB, more than such a file may hold (${maxBytes / 2 ** 20} MiB)`;
+  return undefined;
 }

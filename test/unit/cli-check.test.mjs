@@ -396,3 +396,13 @@ test('check: a file a zone $INCLUDEs from outside the current folder is named by
   const r = run('check', 'a.zone');
   assert.match(r.stdout, new RegExp(`^${join(outside, 'keys.inc').replace(/[.]/g, '\\.')}:1:10: warning duplicate-record `, 'm'));
 });
+
+test('check: a cert= link to /dev/zero (through a link) or to a FIFO is a finding, not gigabytes read or a hang', (t) => {
+  const tlsa = `_25._tcp.ns1 IN TLSA 3 1 1 ${'ab'.repeat(32)}\n_25._tcp.ns1 IN TLSA 3 1 1 ${'cd'.repeat(32)}\n`;
+  const run = inDir(t, { 'a.zone': HEAD + '@ IN MX 10 ns1\n; dane-zone: cert=zero.pem\n' + tlsa.split('\n')[0] + '\n; dane-zone: cert=fifo\n' + tlsa.split('\n')[1] + '\n' });
+  symlinkSync('/dev/zero', join(run.dir, 'zero.pem'));
+  spawnSync('mkfifo', [join(run.dir, 'fifo')]);
+  const r = spawnSync(process.execPath, [cli, 'check', 'a.zone'], { cwd: run.dir, encoding: 'utf8', timeout: 20000 });
+  assert.equal(r.status, 1);
+  assert.equal((r.stdout.match(/tlsa-cert-link-unreadable .*not a regular file \(a device, FIFO or socket\)/g) ?? []).length, 2, r.stdout);
+});

@@ -4,6 +4,7 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync,
 import { dirname, join, resolve, sep } from 'node:path';
 import type { IncludeResult } from '../zone/parser';
 import { isZoneFileName } from '../zone/origin-hint';
+import { CERT_MAX_BYTES, INCLUDE_MAX_BYTES, regularFileError } from '../read-zone-file';
 
 /** The path with its links resolved, or as given (absolute) when it does not exist. */
 export function realOrResolved(path: string): string {
@@ -16,19 +17,6 @@ export function insideRoot(path: string, root: string | undefined): boolean {
   const real = realOrResolved(path);
   const r = realOrResolved(root);
   return real === r || real.startsWith(r.endsWith(sep) ? r : r + sep);
-}
-
-/** The most an $INCLUDEd file may hold: it is read as one string (the main file is read in pieces). */
-export const INCLUDE_MAX_BYTES = 256 * 2 ** 20;
-
-/** Why `path` cannot be read as an $INCLUDEd file (not a regular file, too long), or undefined. */
-function includeFileError(path: string): string | undefined {
-  let st;
-  try { st = statSync(path); } catch { return undefined; } // the read says why
-  // a FIFO would block the check, a device (/dev/zero) never end
-  if (!st.isFile()) return `cannot read ${path}: ${st.isDirectory() ? 'a folder' : 'not a regular file (a device, FIFO or socket)'}`;
-  if (st.size > INCLUDE_MAX_BYTES) return `cannot read ${path}: ${Math.round(st.size / 2 ** 20)} MiB, more than an $INCLUDEd file may hold (${INCLUDE_MAX_BYTES / 2 ** 20} MiB)`;
-  return undefined;
 }
 
 /** The zone files below folder `dir` (isZoneFileName), depth first in name order, named from
@@ -92,7 +80,7 @@ export function makeIncludeReader(root: string | undefined) {
   return (fromFile: string, path: string): IncludeResult | { error: string } => {
     const full = resolve(dirname(fromFile), path);
     if (!insideRoot(full, root)) return { error: `refused: ${full} is outside ${root}` };
-    const bad = includeFileError(full);
+    const bad = regularFileError(full, INCLUDE_MAX_BYTES);
     if (bad) return { error: bad };
     try {
       return { id: full, text: readFileSync(full, 'utf8') };
@@ -106,6 +94,8 @@ export function makeFileReader(root: string | undefined) {
   return (fromFile: string, relPath: string): { bytes: Uint8Array; path: string } | { error: string } => {
     const full = resolve(dirname(fromFile), relPath);
     if (!insideRoot(full, root)) return { error: `refused: ${full} is outside ${root}` };
+    const bad = regularFileError(full, CERT_MAX_BYTES);
+    if (bad) return { error: bad };
     try {
       return { bytes: readFileSync(full), path: full };
     } catch (e) {

@@ -1,6 +1,7 @@
 // Open documents and their analysis (zone model + findings). The server's
 // handlers read zones from here; nothing here knows about LSP messages.
 import { readFileSync, realpathSync } from 'node:fs';
+import { CERT_MAX_BYTES, INCLUDE_MAX_BYTES, regularFileError } from '../read-zone-file';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding, RuleHost } from '../rules/rule';
@@ -424,6 +425,9 @@ export class ZoneStore {
     this.onIncludeRead?.(r.path);
     const open = this.docs.get(uri);
     if (open) return { id: uri, text: open.getText() };
+    // a FIFO would hold the server (every document) for good
+    const bad = regularFileError(r.path, INCLUDE_MAX_BYTES);
+    if (bad) return { error: bad };
     try {
       return { id: uri, text: readFileSync(r.path, 'utf8') };
     } catch (e) {
@@ -434,6 +438,8 @@ export class ZoneStore {
   readFile(fromId: string, rel: string): { bytes: Uint8Array; path: string } | { error: string } {
     const r = this.resolveFrom(fromId, rel);
     if ('error' in r) return r;
+    const bad = regularFileError(r.path, CERT_MAX_BYTES);
+    if (bad) return { error: bad };
     try {
       return { bytes: readFileSync(r.path), path: r.path };
     } catch (e) {

@@ -93,3 +93,17 @@ test('a finding on a cert= link moves with an edit above it, and an ignore comme
   assert.deepEqual(link(after), []);
   assert.deepEqual(after.diagnostics.filter((d) => d.code === 'ignore-invalid'), []);
 });
+
+test('a cert= link finding below an edited ignore comment keeps its place as lines move above it', async () => {
+  const uri = 'file:///ignore/cert-below-edit.zone';
+  const text = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 3600 900 604800 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n@ IN MX 10 mail\nmail IN A 192.0.2.25\n' +
+    '; dane-zone: ignore=tlsa-single-record\n; dane-zone: cert=certs/missing.pem\n_25._tcp.mail IN TLSA 3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6\n';
+  await s.open(uri, text, 1);
+  const link = (p) => p.diagnostics.filter((d) => d.code === 'tlsa-cert-link-unreadable').map((d) => d.range.start.line);
+  assert.deepEqual(link(await s.diagnostics(uri, 1)), [8]);
+  // the ignore line edited (one character gone), then a line inserted at the top
+  await s.change(uri, 2, [{ range: { start: { line: 7, character: 36 }, end: { line: 7, character: 37 } }, text: '' }]);
+  assert.deepEqual(link(await s.diagnostics(uri, 2)), [8]);
+  await s.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '; top\n' }]);
+  assert.deepEqual(link(await s.diagnostics(uri, 3)), [9]);
+});

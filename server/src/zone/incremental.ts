@@ -198,13 +198,15 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
     prevEntry = e;
   }
   // Old entries after the edit: re-parse the first (its comment-above link may have
-  // changed) and then only while the carried state differs. They still have their lines of
-  // before the edit (moved below, once it is known which of them stay).
+  // changed) and then only while the carried state differs, or while the one before is a
+  // comment line (a re-read comment is a new entry: a record's `cert=` link found there must
+  // be the new one, or its place stays behind). They still have their lines of before the edit
+  // (moved below, once it is known which of them stay).
   const tail: Entry[] = [];
   let j = k;
   for (; j < old.length; j++) {
     const e = old[j];
-    if (j > k && e.out && sameStart(state, e.out)) break;
+    if (j > k && e.out && sameStart(state, e.out) && prevEntry?.commentText === undefined) break;
     const line = entryLine(e) + delta;
     const relexed = lexLines(lines.slice(line, line + e.lineCount)).entries[0];
     setEntryLine(relexed, line);

@@ -175,3 +175,11 @@ test('dane-zone tlsa warns when the certificate given for a leaf record is a CA 
   assert.match(r.stderr, /warning: O=Fixture, CN=Fixture CA is a CA certificate \(basicConstraints CA:TRUE\), not a server's/);
   assert.doesNotMatch(run('tlsa', 'mx1.pem').stderr, /warning/);
 });
+
+test('dane-zone tlsa: after -- the argument is the certificate file, also one named like an option', () => {
+  writeFileSync(join(certs.dir, '-x.pem'), readFileSync(join(certs.dir, 'mx1.pem')));
+  assert.equal(run('tlsa', '-x.pem').status, 3);
+  const r = run('tlsa', '--owner', 'mx1.example.com', '--', '-x.pem');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, run('tlsa', 'mx1.pem', '--owner', 'mx1.example.com').stdout);
+});

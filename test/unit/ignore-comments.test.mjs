@@ -196,3 +196,19 @@ test('an ignore comment between a cert= link and its record is reported (it cuts
   assert.deepEqual(here.edits[0].range.startLine, 6, 'above the whole block');
   assert.deepEqual(at(check(applied(unsilenced, here))), []);
 });
+
+test('an NS target without an address (BIND refuses the zone) cannot be silenced, an MX target without one can; nor a DS at the apex', () => {
+  const zone = '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\n' +
+    '; dane-zone: ignore-file=target-no-address,ds-at-apex\n@ NS ns9\n@ MX 10 mx9\n@ DS 12345 13 2 ' + 'ab'.repeat(32) + '\n';
+  assert.deepEqual(check(zone).map((f) => `${core.absRange(f.loc).startLine} ${f.ruleId} ${f.severity}`).sort(), ['5 ignore-invalid warning', '6 target-no-address error', '8 ds-at-apex error'].sort());
+  assert.ok(core.canIgnore('target-no-address') && !core.canIgnore('target-no-address', 'error') && !core.canIgnore('ds-at-apex'));
+});
+
+test('"Ignore in this file" on a file that starts with a byte order mark writes its line after the mark', () => {
+  const zone = '\uFEFF' + HEAD + 'c_x IN A 192.0.2.7\n';
+  const { file } = fixesFor(zone, 'hostname-syntax', 4);
+  assert.deepEqual(file.edits[0].range, { startLine: 0, startCol: 1, endLine: 0, endCol: 1 });
+  const after = applied(zone, file);
+  assert.ok(after.startsWith('\uFEFF; dane-zone: ignore-file=hostname-syntax\n$TTL'));
+  assert.deepEqual(at(check(after)).filter((k) => !k.endsWith('byte-order-mark')), []);
+});

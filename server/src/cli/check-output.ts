@@ -60,7 +60,8 @@ const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warnin
  *  file: URIs. */
 function artifact(file: string): { uri: string; uriBaseId?: string } {
   if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
-  return { uri: file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  // a backslash separates names on Windows only; elsewhere it is part of a name
+  return { uri: file.split(process.platform === 'win32' ? /[\\/]/ : '/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
 function sarif(all: readonly CliFinding[]): unknown {

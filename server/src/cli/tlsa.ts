@@ -44,9 +44,15 @@ function queriedName(owner: string): string {
 function parseArgs(args: string[]): TlsaArgs | string {
   const out: Partial<TlsaArgs> = { usage: 3, selector: 1, matchingType: 1 };
   const num: Record<string, 'usage' | 'selector' | 'matchingType'> = { '--usage': 'usage', '--selector': 'selector', '--mtype': 'matchingType', '--matching-type': 'matchingType' };
+  let optionsEnd = false;
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = splitOption(args[i]);
-    if (flag in num || flag === '--owner') {
+    // after '--' the argument is the file, also one named like an option
+    if (!optionsEnd && flag === '--' && inline === undefined) { optionsEnd = true; continue; }
+    if (optionsEnd) {
+      if (out.file !== undefined) return `unexpected argument '${printable(args[i])}' (one certificate file at a time)`;
+      out.file = args[i];
+    } else if (flag in num || flag === '--owner') {
       const v = inline ?? args[++i];
       if (v === undefined) return `${flag} needs a value`;
       if (flag === '--owner') {

@@ -3,7 +3,7 @@
 // finding that can be silenced gets "Ignore <id> here / in this file" (rules/ignore.ts), written
 // at the entry the diagnostic starts in.
 import type { CodeAction, CodeActionParams, Connection, TextEdit } from 'vscode-languageserver/node';
-import { CodeActionKind } from 'vscode-languageserver/node';
+import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
 import { fixesFromData } from '../rules/dane-support/fix-data';
 import type { QuickFix } from '../rules/rule';
@@ -44,7 +44,7 @@ export function quickFixesFor(params: CodeActionParams, eolOf: (uri: string) => 
       }
     }
     // a comment that ignores nothing is fixed, not silenced (that would hide its own typo)
-    if (typeof d.code === 'string' && d.source === 'dane-zone' && d.code !== 'ignore-invalid' && canIgnore(d.code)) {
+    if (typeof d.code === 'string' && d.source === 'dane-zone' && d.code !== 'ignore-invalid' && canIgnore(d.code, d.severity === DiagnosticSeverity.Error ? 'error' : undefined)) {
       const zone = zoneOf(params.textDocument.uri);
       const at = zone && ignoreSite(zone, d.range.start.line);
       if (at) fixes = [...fixes, ...ignoreFixes(zone, at.file, at.entry, d.code)];

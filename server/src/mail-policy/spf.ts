@@ -152,6 +152,9 @@ function domainSpecError(d: string): string | undefined {
     return 'is not a domain name';
   }
   if (!/\.[A-Za-z0-9-]+\.?$/.test(d)) return 'needs at least two labels';
+  // `"v=spf1 include:_spf.example.com" "-all"`: the strings joined read `…example.com-all`, a
+  // name no one has (a top label ending in '-all' is none), and the "all" is lost
+  if (/[+?~-]all\.?$/i.test(d)) return "runs into the next term ('…all'), as happens when the strings of a TXT record are joined, without a space (RFC 7208 §3.3); end the string before with a space";
   return domainEndError(d, 0);
 }
 

@@ -14,6 +14,7 @@ export const dsAtApex: RecordRule = {
   scope: 'record',
   types: ['DS'],
   defaultSeverity: 'error',
+  loadRefused: true,
   rfc: [
     rfc('RFC 4035 §2.4', 'https://www.rfc-editor.org/rfc/rfc4035#section-2.4'),
     rfc('RFC 4034 §5', 'https://www.rfc-editor.org/rfc/rfc4034#section-5'),

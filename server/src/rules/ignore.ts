@@ -16,9 +16,11 @@ import { PARSE_PROBLEM_CODES, RULES } from './registry';
 
 /** Problems and rules whose findings mean BIND or Knot refuse the zone, or dane-zone failed:
  *  never silenced. */
-const NOT_IGNORABLE = new Set([...PARSE_PROBLEM_CODES.filter((p) => p.severity === 'error').map((p) => p.id), ...RULES.filter((r) => r.loadRefused).map((r) => r.id)]);
+const NOT_IGNORABLE = new Set([...PARSE_PROBLEM_CODES.filter((p) => p.severity === 'error').map((p) => p.id), ...RULES.filter((r) => r.loadRefused === true).map((r) => r.id)]);
+/** Codes whose findings are refusals when they are errors: reading problems that are mostly
+ *  warnings (ttl-missing where BIND refuses the zone), rules with loadRefused 'errors'. */
+const NOT_IGNORABLE_ERRORS = new Set([...PARSE_PROBLEM_CODES.map((p) => p.id), ...RULES.filter((r) => r.loadRefused === 'errors').map((r) => r.id)]);
 const KNOWN = new Set([...RULES.map((r) => r.id), ...PARSE_PROBLEM_CODES.map((p) => p.id)]);
-const PROBLEM_CODES = new Set(PARSE_PROBLEM_CODES.map((p) => p.id));
 
 /** Why `id` cannot be named in an ignore comment, or undefined when it can (ParseOptions.ignorable). */
 export function whyNotIgnorable(id: string): string | undefined {
@@ -27,9 +29,10 @@ export function whyNotIgnorable(id: string): string | undefined {
   return undefined;
 }
 
-/** Whether findings of `id` can be silenced by an ignore comment. */
-export function canIgnore(id: string): boolean {
-  return KNOWN.has(id) && !NOT_IGNORABLE.has(id);
+/** Whether findings of `id` can be silenced by an ignore comment; with `severity`, whether this
+ *  finding can. */
+export function canIgnore(id: string, severity?: string): boolean {
+  return KNOWN.has(id) && !NOT_IGNORABLE.has(id) && !(severity === 'error' && NOT_IGNORABLE_ERRORS.has(id));
 }
 
 /** The first line of the entry a comment line speaks of: the first line below its block of
@@ -89,7 +92,7 @@ export function withoutIgnored(zone: Zone, findings: Finding[]): Finding[] {
   if (!zone.ignores.length) return findings;
   const silenced = silencedByFile(zone);
   return findings.filter((f) => {
-    if (NOT_IGNORABLE.has(f.ruleId) || (f.severity === 'error' && PROBLEM_CODES.has(f.ruleId))) return true;
+    if (!canIgnore(f.ruleId, f.severity)) return true;
     const s = silenced.get(f.loc.file);
     if (!s) return true;
     if (s.wide.has(f.ruleId)) return false;
@@ -121,8 +124,10 @@ export function ignoreFixes(zone: Zone, file: SourceFile, entry: Entry, id: stri
   const wide = mine.find((n) => n.comment.fileWide && n.commentOnly);
   let top = first;
   while (top > 0 && commentOnlyAt(lineOf(file, top - 1) ?? '') >= 0) top--;
+  // a new first line goes after a byte order mark, which must stay the file's first character
+  const bom = lineOf(file, 0)?.charCodeAt(0) === 0xfeff ? 1 : 0;
   const at = (n: IgnoreNote | undefined, line: number, text: string): TextEditSpec[] => {
-    if (!n) return edit(line, 0, text);
+    if (!n) return edit(line, line === 0 ? bom : 0, text);
     const w = writtenAt(n);
     return edit(w.line, w.col, `,${id}`);
   };

@@ -79,8 +79,9 @@ interface RuleBase {
   /** quick-fixes for a finding of this rule, built only from the finding's data */
   fixes?(data: unknown): QuickFix[];
   /** its findings are zones BIND or Knot refuse to load (a CNAME beside other data, no NS at
-   *  the apex): an ignore comment cannot silence them (rules/ignore.ts) */
-  loadRefused?: true;
+   *  the apex): an ignore comment cannot silence them (rules/ignore.ts); 'errors': only its
+   *  findings of severity error are (an NS target without an address, but not an MX's) */
+  loadRefused?: true | 'errors';
 }
 
 /** Looks at one record at a time, and at most at the other records of its owner

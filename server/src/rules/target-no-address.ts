@@ -38,6 +38,7 @@ export const targetNoAddress: RecordRule = {
   scope: 'record',
   types: ['MX', 'NS'],
   defaultSeverity: 'warning',
+  loadRefused: 'errors',
   // a delegation to a name without a usable address breaks resolution: an error for NS
   defaultSeverityByType: { NS: 'error' },
   rfc: [

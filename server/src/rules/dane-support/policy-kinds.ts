@@ -1,7 +1,7 @@
 // The four mail-policy TXT kinds as data for the rule factories and the hover.
 import { parseTlsRpt, isTlsRptRecord } from '../../mail-policy/tls-rpt';
 import { parseMtaSts, isMtaStsRecord } from '../../mail-policy/mta-sts';
-import { parseDmarc, isDmarcRecord } from '../../mail-policy/dmarc';
+import { parseDmarc, isDmarcRecord, isReportAuthorizationName } from '../../mail-policy/dmarc';
 import { parseSpf, isSpfRecord, spfNearMiss, type ParsedSpf } from '../../mail-policy/spf';
 import { ref } from './refs';
 import type { PolicyKind } from './policy-rules';
@@ -15,7 +15,7 @@ export const MTA_STS: PolicyKind = {
   multiple: 'senders then assume no MTA-STS policy (RFC 8461 §3.1)', rfc: [ref(8461, '3.1')],
 };
 export const DMARC: PolicyKind = {
-  label: 'DMARC', version: 'v=DMARC1', isRecord: isDmarcRecord, parse: parseDmarc, prefix: '_dmarc.',
+  label: 'DMARC', version: 'v=DMARC1', isRecord: isDmarcRecord, parse: parseDmarc, prefix: '_dmarc.', alsoAt: isReportAuthorizationName,
   multiple: 'receivers then apply no DMARC policy (RFC 7489 §6.6.3)', rfc: [ref(7489, '6.3'), ref(7489, '6.6.3')],
 };
 export const SPF: PolicyKind<ParsedSpf> = {

@@ -21,6 +21,8 @@ export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
   nearMiss?(strings: readonly string[]): { end: number; message: string } | undefined;
   /** owner prefix the record must live under (`_dmarc.`), if the kind has one */
   prefix?: string;
+  /** other names where a TXT record is read as this kind (DMARC's report authorisations) */
+  alsoAt?(ownerKey: string): boolean;
   /** what happens when several records exist at one name */
   multiple: string;
   rfc: RfcRef[];
@@ -64,7 +66,7 @@ export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {
     rfc: k.rfc,
     summary: `${k.label} record syntax (tags and values, version first).`,
     check(rec, ctx) {
-      const atName = !!k.prefix && rec.ownerKey.startsWith(k.prefix);
+      const atName = (!!k.prefix && rec.ownerKey.startsWith(k.prefix)) || !!k.alsoAt?.(rec.ownerKey);
       const isKind = policyKindOf(rec) === k;
       if (!isKind && !atName) {
         // most TXT records: their text is not needed

@@ -407,7 +407,9 @@ ${'\n'.repeat(4)}`;
     [free, `_25._tcp.mail IN TLSA 3 1 1 ${'ab'.repeat(32)}`],
     [free + 1, `_25._tcp.mail IN ${sig('TLSA', 5)}`],
     [free + 2, 'www IN AAAA 2001:db8::80'], // no name a rule reads: only the signing decides about it
-    [7, ''], // the DNSKEY's signature gone: no longer a signed zone
+    [7, ''], // the DNSKEY's signature gone: still signed (SOA and NS), the DNSKEY RRset unsigned
+    [5, ''], // the NS signature gone too: no longer a signed zone
+    [5, `@ IN ${sig('NS', 2)}`],
     [7, `@ IN ${sig('DNSKEY', 2)}`],
     [free + 1, ''],
     [3, `@ IN RRSIG SOA 13 2 3600 20260301000000 20251201000000 12345 example.com. AAAA`], // a signature typed over: still signed
@@ -415,11 +417,12 @@ ${'\n'.repeat(4)}`;
     [free + 3, ''],
   ];
   const after = cachedAfterEachStep(base, steps).map((keys) => keys.filter((k) => k.startsWith('rrsig-missing')).map((k) => k.split(' ').slice(0, 3).join(' ')));
-  const col = (line) => (line === free + 2 ? [7, 11] : line === free - 1 ? [10, 11] : [17, 21]);
+  const col = (line) => (line === free + 2 ? [7, 11] : line === free - 1 ? [10, 11] : line === 6 ? [5, 11] : [17, 21]);
   const at = (line) => `rrsig-missing error ${JSON.stringify({ startLine: line, startCol: col(line)[0], endLine: line, endCol: col(line)[1] })}`;
   const glue = at(free - 1);
   assert.deepEqual(after, [
-    [at(free), glue].sort(), [glue], [at(free + 2), glue].sort(), [], [at(free + 2), glue].sort(), [at(free), at(free + 2), glue].sort(),
+    [at(free), glue].sort(), [glue], [at(free + 2), glue].sort(), [at(6), at(free + 2), glue].sort(), [], [at(6), at(free + 2), glue].sort(),
+    [at(free + 2), glue].sort(), [at(free), at(free + 2), glue].sort(),
     [at(free), at(free + 2), glue].sort(), [at(free), at(free + 2)].sort(), [at(free), at(free + 2), glue].sort(),
   ]);
 });

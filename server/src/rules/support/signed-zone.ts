@@ -5,16 +5,17 @@ import type { Zone, ZoneRecord } from '../../zone/model';
 // asked once per owner by rrsig-missing: answered once per zone object (not kept past it)
 const signedByZone = new WeakMap<Zone, boolean>();
 
-/** True when the zone's apex holds a DNSKEY RRset and signatures over it and over the SOA: a
- *  signer's output, whose every authoritative RRset must then be signed (a zone kept unsigned
- *  for a signing server, its keys $INCLUDEd, has no RRSIG). An edit adding or removing a DNSKEY
- *  or an RRSIG at the apex re-checks the whole zone (incremental-engine.ts). */
+/** True when the zone's apex holds a DNSKEY RRset and signatures over two of the SOA, NS and
+ *  DNSKEY RRsets: a signer's output, whose every authoritative RRset must then be signed (a zone
+ *  kept unsigned for a signing server, its keys $INCLUDEd, has no RRSIG; one of them missing is
+ *  then reported, not taken for an unsigned zone). An edit that makes the zone signed or unsigned
+ *  re-checks the whole zone (incremental-engine.ts). */
 export function isSignedZone(zone: Zone): boolean {
   let signed = signedByZone.get(zone);
   if (signed === undefined) {
     const apex = zone.origin ? zone.byOwner.get(zone.origin) : undefined;
     const covered = (type: string): boolean => !!apex?.some((r) => r.type === 'RRSIG' && String(r.field('typeCovered')).toUpperCase() === type);
-    signed = !!apex && apex.some((r) => r.type === 'DNSKEY') && covered('SOA') && covered('DNSKEY');
+    signed = !!apex && apex.some((r) => r.type === 'DNSKEY') && [covered('SOA'), covered('NS'), covered('DNSKEY')].filter(Boolean).length >= 2;
     signedByZone.set(zone, signed);
   }
   return signed;

@@ -241,7 +241,7 @@ export class RuleCache {
       this.belowDependents.forEachOf(key, recheck);
       this.dnameDependents.forEachOf(key, recheck);
       for (const r of zone.byOwner.get(key) ?? []) again.add(r);
-      // and its owner rules (a name below a new delegation holds glue, which is not signed)
+      // and its owner rules, which may judge a name by the cuts above it
       if (zone.byOwner.has(key)) owners.add(key);
     };
     for (const cut of movedCuts) {

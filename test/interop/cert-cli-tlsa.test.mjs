@@ -183,3 +183,12 @@ test('dane-zone tlsa: after -- the argument is the certificate file, also one na
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, run('tlsa', 'mx1.pem', '--owner', 'mx1.example.com').stdout);
 });
+
+test('dane-zone tlsa does not call a self-signed server certificate a CA (openssl req -x509 writes CA:TRUE; DANE-EE uses such)', () => {
+  const r0 = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'self.key', '-subj', '/CN=mx7.example.com', '-addext', 'subjectAltName=DNS:mx7.example.com', '-days', '30', '-out', 'self.pem'], { cwd: certs.dir, encoding: 'utf8' });
+  assert.equal(r0.status, 0, r0.stderr);
+  const r = run('tlsa', 'self.pem');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^_25\._tcp\.mx7\.example\.com\. IN TLSA 3 1 1 /);
+  assert.doesNotMatch(r.stderr, /is a CA certificate/);
+});

@@ -75,9 +75,10 @@ function parseArgs(args: string[]): TlsaArgs | string {
 }
 
 /** Warnings about a leaf a record is printed for: a CA given where the server's certificate
- *  belongs, expired, not yet valid. */
-function leafNotes(f: ReturnType<typeof describeCertificate>, usage: number, now: Date): void {
-  if (f.ca) process.stderr.write(`dane-zone tlsa: warning: ${f.subject} is a CA certificate (basicConstraints CA:TRUE), not a server's: a usage ${usage} record matches what the server presents only if that is this certificate; give the server's certificate (with its chain for usage 2)\n`);
+ *  belongs, expired, not yet valid. A self-signed certificate that names a host is a server's,
+ *  whatever its basicConstraints say (`openssl req -x509` writes CA:TRUE; DANE-EE uses such). */
+function leafNotes(f: ReturnType<typeof describeCertificate>, usage: number, now: Date, namesHost: boolean): void {
+  if (f.ca && !(f.subject === f.issuer && namesHost)) process.stderr.write(`dane-zone tlsa: warning: ${f.subject} is a CA certificate (basicConstraints CA:TRUE), not a server's: a usage ${usage} record matches what the server presents only if that is this certificate; give the server's certificate (with its chain for usage 2)\n`);
   if (f.notAfter < now) process.stderr.write(`dane-zone tlsa: warning: ${f.subject} expired on ${isoDay(f.notAfter)}: DANE-EE(3) senders ignore dates (RFC 7672 §3.1.1), but Exchange Online rejects it with 5.7.322, and under a DANE-TA(2) record senders refuse it (§3.1.2); renew it\n`);
   else if (f.notBefore > now) process.stderr.write(`dane-zone tlsa: note: ${f.subject} is not valid before ${isoDay(f.notBefore)}: publish its record ahead (RFC 7671 §8.1), but do not present it before then\n`);
 }
@@ -139,7 +140,7 @@ export async function tlsaMain(args: string[]): Promise<number> {
     process.stderr.write(`; ${tlsaLabel(a)} from ${ta ? 'issuer' : 'leaf'} ${f.subject}, ${keyLabel(f.key)}, valid ${isoDay(f.notBefore)} to ${isoDay(f.notAfter)}\n`);
     // what the editor's rules would say of the record, said before it is published (a DANE-TA
     // anchor is a CA, and its own dates are not checked, RFC 7672 §3.1.2: only a leaf is judged)
-    if (!ta) leafNotes(f, a.usage, now);
+    if (!ta) leafNotes(f, a.usage, now, 'host' in certHostName(m.certs[i]));
     const rdata = i === built.certIndex ? built.rdata : tlsaRdata(m.certs[i], a.usage, a.selector as Selector, a.matchingType as MatchingType);
     process.stdout.write(`${owner ? `${owner} ` : ''}IN TLSA ${rdata}\n`);
   }

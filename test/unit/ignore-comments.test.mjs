@@ -212,3 +212,11 @@ test('"Ignore in this file" on a file that starts with a byte order mark writes 
   assert.ok(after.startsWith('\uFEFF; dane-zone: ignore-file=hostname-syntax\n$TTL'));
   assert.deepEqual(at(check(after)).filter((k) => !k.endsWith('byte-order-mark')), []);
 });
+
+test('an ignore comment at the end of an $INCLUDE line is reported: the findings shown there are the included file\'s', () => {
+  const files = { '/z/example.zone': HEAD + '$INCLUDE hosts.inc ; dane-zone: ignore=hostname-syntax\n', '/z/hosts.inc': 'c_x IN A 192.0.2.7\n' };
+  const readInclude = (from, p) => ({ id: `/z/${p}`, text: files[`/z/${p}`] });
+  const found = check(files['/z/example.zone'], { readInclude });
+  assert.deepEqual(found.map((f) => `${f.loc.file.id} ${core.absRange(f.loc).startLine} ${f.ruleId}`).sort(), ['/z/example.zone 4 ignore-invalid', '/z/hosts.inc 0 hostname-syntax']);
+  assert.match(found.find((f) => f.ruleId === 'ignore-invalid').message, /^an \$INCLUDE line has no findings of its own/);
+});

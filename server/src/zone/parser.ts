@@ -293,7 +293,7 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
 
 // An ignore comment that ignores nothing would let a finding through that its writer meant to
 // silence, or silence nothing at all: each such mistake is shown where it is written.
-function checkIgnoreComments(ctx: ParseContext, file: SourceFile, entry: Entry, toks: readonly Token[], commentOnly: boolean, commentAbove: string | undefined): void {
+function checkIgnoreComments(ctx: ParseContext, file: SourceFile, entry: Entry, toks: readonly Token[], commentOnly: boolean, commentAbove: string | undefined, include: boolean): void {
   for (const t of toks) {
     const r = readIgnoreComment(t.text);
     if (!r) continue;
@@ -311,6 +311,11 @@ function checkIgnoreComments(ctx: ParseContext, file: SourceFile, entry: Entry, 
     // a `cert=` link counts only directly above its record (cert/link.ts): this line cuts it off
     if (commentOnly && commentAbove !== undefined && /^dane-zone: cert=/.test(commentAbove)) {
       problem(ctx, 'ignore-invalid', 'warning', "this comment comes between a 'cert=' link and its record, which then links no certificate (the link must be directly above the record): put the ignore comment above the link", whole);
+    }
+    // what shows at an $INCLUDE line is the included file's: silenced there, not here
+    if (include && !r.fileWide) {
+      problem(ctx, 'ignore-invalid', 'warning', "an $INCLUDE line has no findings of its own: those shown here are the included file's; silence them with an ignore comment in that file", whole);
+      continue;
     }
     if (r.fileWide && !commentOnly) {
       problem(ctx, 'ignore-invalid', 'warning', "'ignore-file' ignores nothing at the end of an entry: put it on a comment line of its own (at the top of the file, by custom), or write 'ignore=' for this entry", whole);
@@ -374,7 +379,10 @@ function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Pars
       if (isIgnoreComment(t.text)) (ignores ??= []).push(t);
     }
   }
-  if (ignores) checkIgnoreComments(ctx, file, entry, ignores, data.length === 0, commentAbove);
+  if (ignores) {
+    const include = !entry.leadingBlank && data[0]?.kind === TokKind.Word && data[0].text.toUpperCase() === '$INCLUDE';
+    checkIgnoreComments(ctx, file, entry, ignores, data.length === 0, commentAbove, include);
+  }
   if (data.length === 0) return comment ? commentText(comment) : undefined;
   for (const t of data) if (t.text.indexOf(REPLACEMENT) >= 0) notUtf8(ctx, file, entry, t);
   if (!entry.leadingBlank && data[0].kind === TokKind.Word && data[0].text.charCodeAt(0) === 36) {

@@ -250,3 +250,12 @@ test('dname-with-children: an apex DNAME of an NSEC3-signed zone does not redire
   const found = core.checkText(zone, { fileId: 'dn.zone' }).findings.filter((f) => f.ruleId === 'dname-with-children');
   assert.deepEqual(found.map((f) => core.absRange(f.loc).startLine), [7]);
 });
+
+test('rrsig-expired and the RRSIG hover say a time under an hour in minutes, as one phrasing', () => {
+  const zone = '$ORIGIN example.com.\n$TTL 60\n@ SOA ns1 h 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\nns1 RRSIG A 13 3 60 20250701000000 20250601000200 12345 example.com. AAAA\n';
+  const now = new Date('2025-06-01T00:00:00Z');
+  const [f] = core.checkText(zone, { fileId: 'm.zone', host: { now: () => now, options: {} } }).findings.filter((x) => x.ruleId === 'rrsig-expired');
+  assert.match(f.message, /^this signature is not valid before 2025-06-01 00:02 UTC, in 2 minutes:/);
+  const z = core.parseZone(zone, { fileId: 'm.zone', keepTokens: true });
+  assert.match(core.hoverAt(z, 5, 39, now.getTime()).markdown, /\(in 2 minutes: the signature is not valid yet\)/);
+});

@@ -12,11 +12,12 @@ import type { Entry } from '../zone/syntax';
 import type { RuleHost } from '../rules/rule';
 import { commentTokens, subLoc, tokenLoc } from '../rules/dane-support/loc-range';
 import { entryAtLine, entryTokens } from '../zone/locate';
+import { CERT_LINK_RE } from '../zone/ignore-comment';
 import { entryLine } from '../zone/line-blocks';
 import { readCertMaterial, type CertReadResult, type CertMaterial } from './cert-file';
 import { nodeCrypto } from './node-crypto';
 
-export const CERT_LINK_RE = /^\s*dane-zone: cert=(.*?)\s*$/;
+export { CERT_LINK_RE };
 
 export interface CertLink {
   /** the path as written (comment) or as configured (setting; relative to the workspace folder

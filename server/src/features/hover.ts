@@ -9,7 +9,7 @@ import { TokKind } from '../zone/syntax';
 import { TTL_MAX } from '../zone/ttl';
 import { tokensIn } from '../rules/dane-support/loc-range';
 import { fieldLoc } from '../rules/support/record-locs';
-import { serialDiff } from '../rules/support/signed-zone';
+import { serialDiff, sigSpan } from '../rules/support/signed-zone';
 import { bitmapMetaType, type FieldDef, type RRTypeDef } from '../zone/rr-types';
 import { entryAt, hitAt, type Hit } from './locate-at';
 import { ignoreCommentHover } from './ignore-comment-help';
@@ -200,16 +200,13 @@ function utcText(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }
 
-/** How far a signature time lies from `now`, in days (hours under a day), as validators read it:
+/** How far a signature time lies from `now` (days, else hours, else minutes), as validators read it:
  *  in 32-bit serial arithmetic (RFC 4034 §3.1.5), where a date past 2106 or over 68 years ahead
  *  is behind. */
 function relativeText(seconds: number, now: number, expiration: boolean): string {
   const diff = serialDiff(seconds, Math.floor(now / 1000)) * 1000;
   const wrapped = diff < 0 !== seconds * 1000 < now ? ', as validators read it in 32-bit serial arithmetic (RFC 4034 §3.1.5)' : '';
-  const abs = Math.abs(diff);
-  const days = Math.floor(abs / 86400000);
-  const hours = Math.floor(abs / 3600000);
-  const span = days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : `${hours} hour${hours === 1 ? '' : 's'}`;
+  const span = sigSpan(Math.abs(diff) / 1000);
   if (expiration) return (diff < 0 ? `expired ${span} ago` : `expires in ${span}`) + wrapped;
   return (diff <= 0 ? `${span} ago` : `in ${span}: the signature is not valid yet`) + wrapped;
 }

@@ -8,8 +8,8 @@ import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
 import { fixesFromData } from '../rules/dane-support/fix-data';
 import type { QuickFix } from '../rules/rule';
 import { canIgnore, ignoreFixes } from '../rules/ignore';
-import { dataTokens, type Entry, type SourceFile, type Zone } from '../zone/api';
-import { entryAt } from '../features/locate-at';
+import type { Entry, SourceFile, Zone } from '../zone/api';
+import { directiveOfEntry, entryAt } from '../features/locate-at';
 import { toRange, withEol } from './convert';
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
@@ -21,7 +21,7 @@ export type ZoneOf = (uri: string) => Zone | undefined;
 /** The entry holding `line`, unless it is an $INCLUDE: what shows there is the included file's. */
 function ignoreSite(zone: Zone, line: number): { file: SourceFile; entry: Entry } | undefined {
   const entry = entryAt(zone.file, line);
-  if (!entry || dataTokens(zone.file, entry)[0]?.text.toUpperCase() === '$INCLUDE') return undefined;
+  if (!entry || directiveOfEntry(zone, entry)?.name === '$INCLUDE') return undefined;
   return { file: zone.file, entry };
 }
 

@@ -4,14 +4,10 @@
 // compared as validators compare them, in 32-bit serial arithmetic (RFC 4034 §3.1.5).
 import { ref } from './dane-support/refs';
 import type { RecordRule } from './rule';
-import { serialDiff } from './support/signed-zone';
+import { serialDiff, sigSpan as span } from './support/signed-zone';
+import { fieldLoc } from './support/record-locs';
 
 const day = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-
-function span(seconds: number): string {
-  const d = Math.floor(seconds / 86400);
-  return d >= 1 ? `${d} day${d === 1 ? '' : 's'}` : `${Math.max(1, Math.floor(seconds / 3600))} hour${seconds < 7200 ? '' : 's'}`;
-}
 
 export const rrsigExpired: RecordRule = {
   id: 'rrsig-expired',
@@ -34,12 +30,12 @@ export const rrsigExpired: RecordRule = {
         // more than 68 years ahead: in serial arithmetic a time that far is behind
         : expiration > now ? `expires ${day(expiration)}, more than 68 years ahead, which validators' 32-bit serial arithmetic (RFC 4034 §3.1.5) reads as past, so`
         : `expired on ${day(now + left)}, ${span(-left)} ago:`;
-      ctx.report({ loc: (rec.fields[4]?.loc ?? rec.rdataLoc), message: `this signature ${when} ${effect}; sign the zone again` });
+      ctx.report({ loc: fieldLoc(rec, 4), message: `this signature ${when} ${effect}; sign the zone again` });
       return;
     }
     const early = serialDiff(inception, now);
     if (early > 0) {
-      ctx.report({ loc: (rec.fields[5]?.loc ?? rec.rdataLoc), message: `this signature is not valid before ${day(now + early)}, in ${span(early)}: until then ${effect}; check the signer's clock` });
+      ctx.report({ loc: fieldLoc(rec, 5), message: `this signature is not valid before ${day(now + early)}, in ${span(early)}: until then ${effect}; check the signer's clock` });
     }
   },
 };

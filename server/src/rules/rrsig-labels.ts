@@ -6,6 +6,7 @@
 import { labels } from '../zone/names';
 import { ref } from './dane-support/refs';
 import type { RecordRule } from './rule';
+import { fieldLoc } from './support/record-locs';
 
 export const rrsigLabels: RecordRule = {
   id: 'rrsig-labels',
@@ -21,15 +22,15 @@ export const rrsigLabels: RecordRule = {
     const own = labels(rec.ownerKey);
     const ownerLabels = own[0] === '*' ? own.length - 1 : own.length;
     if (count > ownerLabels) {
-      ctx.report({ loc: (rec.fields[2]?.loc ?? rec.rdataLoc), message: `Labels is ${count}, but ${rec.owner} has ${ownerLabels} label${ownerLabels === 1 ? '' : 's'}${own[0] === '*' ? " (the '*' not counted)" : ''}: validators reject this signature (RFC 4035 §5.3.1)` });
+      ctx.report({ loc: fieldLoc(rec, 2), message: `Labels is ${count}, but ${rec.owner} has ${ownerLabels} label${ownerLabels === 1 ? '' : 's'}${own[0] === '*' ? " (the '*' not counted)" : ''}: validators reject this signature (RFC 4035 §5.3.1)` });
       return;
     }
     const signerLabels = typeof signer === 'string' ? labels(signer.toLowerCase()).length : 0;
     if (count < signerLabels) {
-      ctx.report({ loc: (rec.fields[2]?.loc ?? rec.rdataLoc), message: `Labels is ${count}, fewer than the ${signerLabels} of its signer ${signer}: the signed name cannot be above the zone that signs it; BIND refuses the zone ("out of range")` });
+      ctx.report({ loc: fieldLoc(rec, 2), message: `Labels is ${count}, fewer than the ${signerLabels} of its signer ${signer}: the signed name cannot be above the zone that signs it; BIND refuses the zone ("out of range")` });
     } else if (count < ownerLabels) {
       const wildcard = ['*', ...own.slice(own.length - count)].join('.') + '.';
-      ctx.report({ loc: (rec.fields[2]?.loc ?? rec.rdataLoc), message: `Labels is ${count}, but ${rec.owner} has ${ownerLabels}: validators take the answer for one made from the wildcard ${wildcard} and check the signature over that name, where it fails (RFC 4035 §5.3.2); it must be ${ownerLabels}` });
+      ctx.report({ loc: fieldLoc(rec, 2), message: `Labels is ${count}, but ${rec.owner} has ${ownerLabels}: validators take the answer for one made from the wildcard ${wildcard} and check the signature over that name, where it fails (RFC 4035 §5.3.2); it must be ${ownerLabels}` });
     }
   },
 };

@@ -4,6 +4,7 @@
 import { nameKey } from '../zone/names';
 import { ref } from './dane-support/refs';
 import type { RecordRule } from './rule';
+import { fieldLoc } from './support/record-locs';
 
 export const rrsigSigner: RecordRule = {
   id: 'rrsig-signer',
@@ -19,6 +20,6 @@ export const rrsigSigner: RecordRule = {
     if (typeof signer !== 'string') return;
     const zone = ctx.zone.origin;
     if (!zone || nameKey(signer) === zone) return;
-    ctx.report({ loc: (rec.fields[7]?.loc ?? rec.rdataLoc), message: `the signer is ${signer}, but this zone is ${zone}: validators reject a signature whose signer is not the zone that holds the RRset (RFC 4035 §5.3.1)` });
+    ctx.report({ loc: fieldLoc(rec, 7), message: `the signer is ${signer}, but this zone is ${zone}: validators reject a signature whose signer is not the zone that holds the RRset (RFC 4035 §5.3.1)` });
   },
 };

@@ -25,6 +25,11 @@ export interface IgnoreComment {
 const HEAD = /^;[; \t]*dane-zone:[ \t]*ignore(-file)?(?![\w-])/;
 const ID = /[A-Za-z0-9][A-Za-z0-9-]*/y;
 
+/** A certificate link, `; dane-zone: cert=<path>`, in a comment's text after its ';' (exact
+ *  spelling: scripts outside the project write it): read by cert/link.ts, and by the parser,
+ *  which reports an ignore comment that cuts one off its record. */
+export const CERT_LINK_RE = /^\s*dane-zone: cert=(.*?)\s*$/;
+
 /** True when a comment's text (from ';') is an ignore comment, well written or not. */
 export function isIgnoreComment(text: string): boolean {
   return HEAD.test(text);

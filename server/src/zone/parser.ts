@@ -17,7 +17,7 @@ import { parseGeneric } from './generic-rdata';
 import { GENERATE_MAX, parseRange, substitute, type NegativeValue } from './generate';
 import { Rec } from './record';
 import { targetKey } from './targets';
-import { isIgnoreComment, readIgnoreComment } from './ignore-comment';
+import { CERT_LINK_RE, isIgnoreComment, readIgnoreComment } from './ignore-comment';
 
 export interface IncludeResult {
   id: string;
@@ -309,7 +309,7 @@ function checkIgnoreComments(ctx: ParseContext, file: SourceFile, entry: Entry, 
       continue;
     }
     // a `cert=` link counts only directly above its record (cert/link.ts): this line cuts it off
-    if (commentOnly && commentAbove !== undefined && /^dane-zone: cert=/.test(commentAbove)) {
+    if (commentOnly && commentAbove !== undefined && CERT_LINK_RE.test(commentAbove)) {
       problem(ctx, 'ignore-invalid', 'warning', "this comment comes between a 'cert=' link and its record, which then links no certificate (the link must be directly above the record): put the ignore comment above the link", whole);
     }
     // what shows at an $INCLUDE line is the included file's: silenced there, not here

@@ -31,3 +31,9 @@ export function decidesSigning(rec: ZoneRecord, origin: string): boolean {
 export function serialDiff(a: number, b: number): number {
   return ((((a % 2 ** 32) - (b % 2 ** 32)) % 2 ** 32) + 2 ** 32 + 2 ** 31) % 2 ** 32 - 2 ** 31;
 }
+
+/** How long `seconds` lasts, as a message says it: days, else hours, else minutes. */
+export function sigSpan(seconds: number): string {
+  const [n, unit] = seconds >= 86400 ? [Math.floor(seconds / 86400), 'day'] : seconds >= 3600 ? [Math.floor(seconds / 3600), 'hour'] : [Math.max(1, Math.floor(seconds / 60)), 'minute'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}

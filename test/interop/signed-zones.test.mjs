@@ -85,3 +85,101 @@ test('a record added after signing, and a zone signed with a validity in the pas
   assert.equal(found.filter((f) => f.rule === 'rrsig-expired').length, rrsigs);
   assert.match(found[0].message, /^this signature expired on 2020-02-01 00:00 UTC, \d+ days ago: validators treat the \S+ RRset at \S+ as bogus/);
 });
+
+// Every type the RR table has a row for, names and text written in the ways a zone file allows:
+// the signers' canonical form (RFC 4034 §6.2) is what rrsig-bogus must rebuild for each.
+const MANY_TYPES = `$ORIGIN example.com.
+$TTL 3600
+@ IN SOA ns1 hostmaster 2026010101 7200 3600 1209600 300
+@ IN NS ns1
+@ IN MX 10 Mail
+ns1 IN A 192.0.2.1
+mail IN A 192.0.2.25
+mail IN AAAA 2001:DB8::25
+_25._tcp.mail IN TLSA 3 1 1 ${'8f'.repeat(32)}
+_25._tcp.mail IN TLSA 2 1 1 ${'0c'.repeat(32)}
+@ IN TXT "v=spf1 mx -all"
+txt IN TXT "caf\\195\\169" "a b" "c\\"d" e\\ f "" plain
+@ IN HINFO "PC" "Linux"
+@ IN CAA 0 issue "letsencrypt.org"
+@ IN CAA 0 Tbs "Unknown"
+www IN HTTPS 1 . alpn=h2,h3 ipv4hint=192.0.2.1 ipv6hint=2001:db8::1 port=8443
+svc IN SVCB 2 Target.Example.COM. mandatory=alpn alpn="h2" key65000=abc
+loc IN LOC 52 22 23.000 N 4 53 32.000 E -2.00m 1m 10000m 10m
+loc2 IN LOC 42 21 54 N 71 06 18 W -24m 30m
+apl IN APL 1:192.168.32.0/21 !1:192.168.38.0/28 2:2001:db8::/32
+_sip._tcp IN SRV 10 60 5060 SIP.example.com.
+naptr IN NAPTR 100 10 "S" "SIP+D2U" "!^.*$!sip:info@example.com!" _sip._udp.Example.com.
+rp IN RP Admin.example.com. txt.example.com.
+afsdb IN AFSDB 1 AFS.example.com.
+kx IN KX 10 KX.example.com.
+eui IN EUI48 00-00-5e-00-53-2a
+eui64 IN EUI64 00-00-5e-ef-10-00-00-2a
+nid IN NID 10 0014:4fff:ff20:ee64
+l64 IN L64 10 2001:0db8:1140:1000
+lp IN LP 10 L64-Subnet.example.com.
+uri IN URI 10 1 "https://example.com/"
+sshfp IN SSHFP 4 2 ${'ab'.repeat(32)}
+ipsec IN IPSECKEY 10 1 2 192.0.2.38 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==
+ipsec3 IN IPSECKEY 10 3 2 Gateway.Example.com. AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==
+cert IN CERT PKIX 0 0 AQID
+dhcid IN DHCID AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA=
+openpgp IN OPENPGPKEY AQID
+smimea IN SMIMEA 3 1 1 ${'cd'.repeat(32)}
+gen IN TYPE65280 \\# 4 0a000001
+ptrlike IN TYPE12 \\# 17 03577777076578616d706c6503636f6d00
+upper IN CNAME Www.Example.COM.
+*.wild IN TXT "wild"
+sub IN NS ns.sub
+ns.sub IN A 192.0.2.53
+sub IN DS 12345 13 2 ${'7d'.repeat(32)}
+dname IN DNAME Other.Example.NET.
+`;
+
+/** `dir/<name>`: MANY_TYPES signed by BIND with a key of `algorithm`. */
+function bindSignedMany(name, algorithm) {
+  writeFileSync(join(dir, `${name}.in`), MANY_TYPES);
+  const key = sh('dnssec-keygen', ['-q', '-K', dir, '-a', algorithm, ...(algorithm.startsWith('RSA') || algorithm.startsWith('NSEC3RSA') ? ['-b', '2048'] : []), '-f', 'KSK', 'example.com']).trim();
+  appendFileSync(join(dir, `${name}.in`), `$INCLUDE ${key}.key\n`);
+  sh('dnssec-signzone', ['-q', '-K', dir, '-z', ...(algorithm === 'NSEC3RSASHA1' ? ['-3', '-', '-H', '0'] : []), '-o', 'example.com.', '-f', join(dir, name), join(dir, `${name}.in`), key]);
+  return name;
+}
+
+// BIND's dnssec-verify reads every signer's output; ldns-verify-zone only ldns's (it cannot read
+// an IPSECKEY in parentheses, as BIND writes it)
+const peerVerifies = (file) => spawnSync('dnssec-verify', ['-q', '-z', '-o', 'example.com.', join(dir, file)], { encoding: 'utf8' }).status === 0
+  && (!file.startsWith('ldns') || spawnSync('ldns-verify-zone', [join(dir, file)], { encoding: 'utf8' }).status === 0);
+
+test('signatures made by dnssec-signzone (eight algorithms), ldns-signzone and kzonesign over every type verify; a TLSA digit typed over is rrsig-bogus on each of its signatures, as dnssec-verify (and ldns-verify-zone, for ldns\'s own output) find', () => {
+  const files = ['RSASHA1', 'NSEC3RSASHA1', 'RSASHA256', 'RSASHA512', 'ECDSAP256SHA256', 'ECDSAP384SHA384', 'ED25519', 'ED448'].map((a) => bindSignedMany(`many-${a}.zone`, a));
+  for (const [alg, bits] of [['ED25519', []], ['RSASHA256', ['-b', '2048']]]) {
+    const key = sh('ldns-keygen', ['-a', alg, ...bits, '-k', 'example.com']).trim();
+    writeFileSync(join(dir, `ldns-many-${alg}.zone`), MANY_TYPES);
+    sh('ldns-signzone', ['-f', join(dir, `ldns-many-${alg}.signed`), join(dir, `ldns-many-${alg}.zone`), join(dir, key)]);
+    files.push(`ldns-many-${alg}.signed`);
+  }
+  mkdirSync(join(dir, 'knot-many', 'out'), { recursive: true });
+  writeFileSync(join(dir, 'knot-many', 'example.com.zone'), MANY_TYPES);
+  writeFileSync(join(dir, 'knot-many', 'knot.conf'), `server:\n    rundir: "${dir}/knot-many"\ndatabase:\n    storage: "${dir}/knot-many"\n    kasp-db: "${dir}/knot-many/kasp"\n` +
+    `policy:\n  - id: p\n    algorithm: ed25519\n` +
+    `zone:\n  - domain: example.com.\n    storage: "${dir}/knot-many"\n    file: "example.com.zone"\n    dnssec-signing: on\n    dnssec-policy: p\n`);
+  sh('kzonesign', ['-c', join(dir, 'knot-many', 'knot.conf'), '-o', join(dir, 'knot-many', 'out'), 'example.com.']);
+  files.push(join('knot-many', 'out', readdirSync(join(dir, 'knot-many', 'out'))[0]));
+  for (const f of files) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    assert.match(text, /SVCB/, `${f} holds the zone`);
+    const r = check(f);
+    assert.deepEqual([r.status, JSON.parse(r.stdout)], [0, []], `${f}: ${r.stdout}`);
+    assert.ok(peerVerifies(f), `${f}: the peers verify it`);
+    // the 3 1 1 digest's last digit typed over, wherever the signer's line breaks put it
+    const tampered = text.replace(/(TLSA\s+3 1 1 [\s(]*(?:[0-9A-Fa-f]+\s*)*?[0-9A-Fa-f]*)8[Ff](\s*\)?\s*\n)/, '$18E$2');
+    assert.notEqual(tampered, text, f);
+    writeFileSync(join(dir, `${f}.bad`), tampered);
+    const bad = check(`${f}.bad`);
+    const found = JSON.parse(bad.stdout);
+    const tlsaSigs = tampered.split('\n').filter((l) => /\bRRSIG\s+TLSA\s+\d+\s+\d+/.test(l)).length; // records, not bitmaps naming the type
+    assert.deepEqual([bad.status, found.map((x) => `${x.rule} ${x.severity}`)], [1, Array(tlsaSigs).fill('rrsig-bogus error')], `${f}.bad: ${bad.stdout}`);
+    assert.ok(found.every((x) => /over the TLSA RRset at _25\._tcp\.mail\.example\.com\. does not verify/.test(x.message)));
+    assert.ok(!peerVerifies(`${f}.bad`), `${f}.bad: the peers refuse it too`);
+  }
+});

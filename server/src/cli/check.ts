@@ -26,9 +26,11 @@ interface CheckArgs {
   origin?: string;
   root?: string;
   severities: Record<string, Severity | 'off'>;
+  /** rrsig-bogus verifies every signature, not only the DANE RRsets' past 20 000 */
+  verifyAllSignatures: boolean;
 }
 
-export const CHECK_USAGE = 'usage: dane-zone check <zone-file|folder|->... [--json | --format text|json|github|sarif] [--fail-on error|warning|info|hint] [--origin NAME] [--root DIR] [--rule id=severity|off]...\n' +
+export const CHECK_USAGE = 'usage: dane-zone check <zone-file|folder|->... [--json | --format text|json|github|sarif] [--fail-on error|warning|info|hint] [--origin NAME] [--root DIR] [--rule id=severity|off]... [--verify-signatures]\n' +
   '  a folder: the *.zone and db.* files below it (not *.jnl; hidden folders skipped), in name order\n' +
   '  -: the zone on standard input (its $INCLUDEs relative to the current folder)\n';
 
@@ -38,7 +40,7 @@ const STDIN = '-';
 const RULE_IDS = new Set([...RULES.map((r) => r.id), ...PARSE_PROBLEM_CODES.map((p) => p.id)]);
 
 function parseArgs(args: string[]): CheckArgs | string {
-  const out: CheckArgs = { files: [], format: 'text', failOn: 'error', severities: {} };
+  const out: CheckArgs = { files: [], format: 'text', failOn: 'error', severities: {}, verifyAllSignatures: false };
   let optionsEnd = false;
   for (let i = 0; i < args.length; i++) {
     const [a, inline] = splitOption(args[i]);
@@ -46,6 +48,7 @@ function parseArgs(args: string[]): CheckArgs | string {
     if (optionsEnd) out.files.push(args[i]);
     else if (a === '--' && inline === undefined) optionsEnd = true;
     else if (a === '--json' && inline === undefined) out.format = 'json';
+    else if (a === '--verify-signatures' && inline === undefined) out.verifyAllSignatures = true;
     else if (a === '--help' || a === '-h') return 'help';
     else if (a === '--origin' || a === '--root' || a === '--rule' || a === '--format' || a === '--fail-on') {
       const v = inline ?? args[++i];
@@ -140,7 +143,7 @@ export async function checkMain(argv: string[]): Promise<number> {
       readInclude,
       // each file given is a zone (soa-missing does not take it for an $INCLUDE fragment), named
       // by --origin when given (soa-not-at-origin)
-      host: { now: () => new Date(), readFile, options: { wholeZone: true, ...(args.origin !== undefined ? { zoneName: args.origin } : {}) } },
+      host: { now: () => new Date(), readFile, options: { wholeZone: true, verifyAllSignatures: args.verifyAllSignatures, ...(args.origin !== undefined ? { zoneName: args.origin } : {}) } },
       settings: { severities: args.severities },
     });
     // an $INCLUDEd file is named the way the main file was given: relative to the current

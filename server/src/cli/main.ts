@@ -4,7 +4,7 @@ import { checkMain } from './check';
 import { VERSION } from '../version';
 
 const USAGE = `usage:
-  dane-zone check <zone-file|folder|->... [--json | --format text|json|github|sarif] [--fail-on error|warning|info|hint] [--origin NAME] [--root DIR] [--rule id=severity|off]...
+  dane-zone check <zone-file|folder|->... [--json | --format text|json|github|sarif] [--fail-on error|warning|info|hint] [--origin NAME] [--root DIR] [--rule id=severity|off]... [--verify-signatures]
   dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]
   dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:port]... [--port 25] [--timeout 15000] [--json] [--tlsrpt out.json]
   dane-zone --version

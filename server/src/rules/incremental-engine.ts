@@ -6,6 +6,7 @@
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, OwnerRule, RecordRule, Rule, RuleHost, ZoneRule } from './rule';
 import { decidesSigning, isSignedZone } from './support/signed-zone';
+import { signatureScope } from './rrsig-bogus';
 import { activeRules, contextFor, OwnerRulePicker, recordRuleAppliesToZone, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
@@ -75,6 +76,8 @@ export class RuleCache {
   /** whether the zone the caches describe is signed (isSignedZone): the zone object is new at
    *  each edit, but its owner index is shared, so the answer of before is kept here */
   private signed = false;
+  /** which signatures rrsig-bogus verifies (signatureScope): a count of them decides */
+  private signatureScope: 'all' | 'dane' = 'all';
   /** the zone version the caches describe: per-zone facts that an edit leaves as they were are
    *  handed on from it (carryZoneFacts), not built again from every record per keystroke */
   private zone: Zone | undefined;
@@ -157,6 +160,7 @@ export class RuleCache {
     this.dnameDependents.clear();
     this.origin = zone.origin;
     this.signed = isSignedZone(zone);
+    this.signatureScope = signatureScope(zone, host);
     this.names.reset(originKey(zone));
     this.zone = zone;
     const run = new RuleRun(zone, host, this.rules, settings);
@@ -210,6 +214,8 @@ export class RuleCache {
     if ((removed.some((r) => decidesSigning(r, zone.origin)) || added.some((r) => decidesSigning(r, zone.origin))) && isSignedZone(zone) !== this.signed) {
       return this.full(zone, host, settings);
     }
+    // RRSIGs added or removed past the count up to which rrsig-bogus verifies every signature
+    if ((removed.some(isRrsig) || added.some(isRrsig)) && signatureScope(zone, host) !== this.signatureScope) return this.full(zone, host, settings);
     // An edit that replaced most records (a $TTL changed above them: each gets a new TTL) costs
     // less as a full run than as that many removals and re-checks (100k records: 0.5 s, not 1.1).
     if (removed.length + added.length > zone.records.length) return this.full(zone, host, settings);
@@ -304,6 +310,7 @@ export class RuleCache {
 }
 
 const isSoa = (r: ZoneRecord): boolean => r.type === 'SOA';
+const isRrsig = (r: ZoneRecord): boolean => r.type === 'RRSIG';
 
 /** True when an edit changed which names hold an SOA: the owners of the SOA records it removed
  *  and of those it added differ (as lists, so one of two SOAs at a name going counts). */

@@ -31,6 +31,7 @@ import { rrsigExpired } from './rrsig-expired';
 import { rrsigMissing } from './rrsig-missing';
 import { rrsigLabels } from './rrsig-labels';
 import { rrsigSigner } from './rrsig-signer';
+import { rrsigBogus } from './rrsig-bogus';
 
 import { DANE_RULES } from './dane-rules';
 
@@ -64,6 +65,7 @@ export const RULES: Rule[] = [
   rrsigMissing,
   rrsigLabels,
   rrsigSigner,
+  rrsigBogus,
   ...DANE_RULES,
 ];
 

@@ -1,0 +1,118 @@
+// A signature that does not verify over its RRset with the DNSKEY it names (RFC 4035 §5.3.3):
+// what an edit of a signed zone file makes of every RRset it touches, a TLSA record typed over
+// after signing most of all. When no signature of the RRset verifies, validators answer SERVFAIL
+// and DANE senders defer the mail (RFC 7672 §2.2; Exchange Online: 5.7.324 dnssec-invalid); one
+// that fails beside one that verifies (a key rollover gone wrong) is a warning.
+// A signature takes 20-110 µs to verify: past VERIFY_ALL_UP_TO signatures, only those over the
+// RRsets DANE depends on are verified, unless the host asks for all (`check --verify-signatures`).
+import type { Zone, ZoneRecord } from '../zone/model';
+import { nameKey } from '../zone/names';
+import { ref } from './dane-support/refs';
+import type { RecordRule, RuleHost } from './rule';
+import { fieldLoc } from './support/record-locs';
+import { isSignedZone } from './support/signed-zone';
+import { algorithmName, canVerify, signedData, verifySignature, zoneKey, type ZoneKey } from './support/rrsig-verify';
+
+/** Up to this many signatures in a zone, all are verified (about 1.5 s at most for ECDSA). */
+export const VERIFY_ALL_UP_TO = 20000;
+
+/** The RRsets verified in a larger zone: the keys, the apex, and what DANE for SMTP reads. */
+const DANE_TYPES = new Set(['DNSKEY', 'CDS', 'CDNSKEY', 'SOA', 'NS', 'MX', 'TLSA', 'SMIMEA']);
+
+/** 'all' signatures are verified, or those over the DANE_TYPES only. */
+export function signatureScope(zone: Zone, host: RuleHost): 'all' | 'dane' {
+  return host.options.verifyAllSignatures === true || (zone.byType.get('RRSIG')?.length ?? 0) <= VERIFY_ALL_UP_TO ? 'all' : 'dane';
+}
+
+interface Verdict {
+  /** the records it was made from: the same objects give the same answer */
+  rrset: readonly ZoneRecord[];
+  keys: readonly ZoneRecord[];
+  /** the keys the signature names; none: no DNSKEY with its key tag and algorithm */
+  named: ZoneKey[];
+  verifies: boolean;
+}
+
+// One verdict per RRSIG record, kept while its RRset and the signer's keys are the same records:
+// an edit elsewhere at the apex (the SOA serial) re-checks every signature, but verifies none.
+const verdicts = new WeakMap<ZoneRecord, Verdict>();
+
+function sameRecords(a: readonly ZoneRecord[], b: readonly ZoneRecord[]): boolean {
+  return a.length === b.length && a.every((r, i) => r === b[i]);
+}
+
+/** What validators make of one signature, or undefined when it is not judged here (an algorithm
+ *  not verified, a signer outside the zone, a record that cannot be put in wire form). */
+function verdictOf(sig: ZoneRecord, zone: Zone): Verdict | undefined {
+  const [covered, algorithm, , , , , tag, signer, signature] = sig.values as [string, number, number, number, number, number, number, string, string];
+  if (typeof signer !== 'string' || typeof signature !== 'string' || !canVerify(algorithm)) return undefined;
+  const keys = (zone.byOwner.get(nameKey(signer)) ?? []).filter((r) => r.type === 'DNSKEY');
+  if (!keys.length) return undefined;
+  const rrset = (zone.byOwner.get(sig.ownerKey) ?? []).filter((r) => r.type === covered && r.class === sig.class);
+  if (!rrset.length) return undefined; // rrsig-missing's opposite: nothing to verify
+  const last = verdicts.get(sig);
+  if (last && sameRecords(last.rrset, rrset) && sameRecords(last.keys, keys)) return last;
+  // a zone key (flags bit 7, RFC 4034 §2.1.1) of protocol 3 with the tag and algorithm
+  const named = keys.map(zoneKey).filter((k): k is ZoneKey => !!k && k.tag === tag && k.algorithm === algorithm && (k.flags & 0x0100) !== 0 && k.record.values[1] === 3);
+  const data = named.length ? signedData(sig, rrset) : undefined;
+  if (named.length && !data) return undefined;
+  const octets = Buffer.from(signature, 'base64');
+  const verdict: Verdict = { rrset, keys, named, verifies: !!data && named.some((k) => verifySignature(k, data, octets)) };
+  verdicts.set(sig, verdict);
+  return verdict;
+}
+
+export const rrsigBogus: RecordRule = {
+  id: 'rrsig-bogus',
+  scope: 'record',
+  types: ['RRSIG'],
+  defaultSeverity: 'error',
+  rfc: [ref(4035, '5.3.3'), ref(4034, '3.1.8.1'), ref(7672, '2.2')],
+  summary: 'A signature that does not verify over its RRset with the DNSKEY it names (the RRset edited after signing): validators find the RRset bogus unless another signature verifies, and DANE senders defer mail.',
+  appliesToZone: isSignedZone,
+  // the signer's DNSKEY RRset (verdicts are kept while it stays the same records)
+  dependsOn: (rec) => {
+    const signer = rec.values[7];
+    return typeof signer === 'string' ? [nameKey(signer)] : [];
+  },
+  check(rec, ctx) {
+    const covered = String(rec.values[0]);
+    const scope = signatureScope(ctx.zone, ctx.host);
+    if (scope === 'dane') {
+      if (covered === 'DNSKEY' && rec.ownerKey === ctx.zone.origin && firstSignature(rec, ctx.zone) === rec) {
+        ctx.report({ loc: rec.typeLoc, severity: 'info', message: `this zone has more than ${VERIFY_ALL_UP_TO} signatures: only those over the ${[...DANE_TYPES].join(', ')} RRsets were verified (each takes 20-110 µs); \`dane-zone check --verify-signatures\` verifies every one` });
+      }
+      if (!DANE_TYPES.has(covered)) return;
+    }
+    const verdict = verdictOf(rec, ctx.zone);
+    if (!verdict || verdict.verifies) return;
+    // another signature of the RRset that verifies keeps it secure (RFC 4035 §5.3.3)
+    const others = (ctx.zone.byOwner.get(rec.ownerKey) ?? []).filter((r) => r !== rec && r.type === 'RRSIG' && String(r.values[0]) === covered && r.class === rec.class);
+    const good = others.find((r) => verdictOf(r, ctx.zone)?.verifies);
+    const tag = rec.values[6];
+    const alg = `${algorithmName(rec.values[1] as number)}`;
+    const what = `the ${covered} RRset at ${rec.owner}`;
+    const dane = covered === 'TLSA' || covered === 'MX' ? '; DANE senders defer mail (RFC 7672 §2.2; Exchange Online: 5.7.324 dnssec-invalid)' : '';
+    const outcome = good
+      ? { severity: 'warning' as const, text: `another signature (key tag ${good.values[6]}) verifies, so validators accept the RRset` }
+      : { severity: undefined, text: `no signature of it verifies, so validators answer SERVFAIL for it (RFC 4035 §5.3.3)${dane}; sign the zone again` };
+    if (!verdict.named.length) {
+      const badKey = verdict.keys.map(zoneKey).find((k) => k && k.tag === tag && k.algorithm === rec.values[1]);
+      const why = badKey && typeof badKey.key === 'string' ? `the DNSKEY with key tag ${tag} cannot be used: ${badKey.key}` : badKey ? `the DNSKEY with key tag ${tag} is not a zone key of protocol 3 (RFC 4034 §2.1)` : `no DNSKEY at ${String(rec.values[7])} has key tag ${tag} and algorithm ${alg}`;
+      ctx.report({ loc: fieldLoc(rec, 6), severity: outcome.severity, message: `this signature over ${what} cannot be verified: ${why}; ${outcome.text}` });
+      return;
+    }
+    // when another signature verifies, the RRset is as signed: this signature is what changed
+    const cause = good ? 'the signature was damaged, or made over other data' : 'the RRset was changed after signing (a record edited, added or removed), or the signature was';
+    ctx.report({
+      loc: fieldLoc(rec, 8),
+      severity: outcome.severity,
+      message: `this signature over ${what} does not verify with the DNSKEY it names (key tag ${tag}, ${alg}): ${cause}; ${outcome.text}`,
+      related: verdict.named.map((k) => ({ loc: k.record.typeLoc, message: `DNSKEY with key tag ${k.tag}` })),
+    });
+  },
+};
+
+function firstSignature(rec: ZoneRecord, zone: Zone): ZoneRecord | undefined {
+  return zone.byOwner.get(rec.ownerKey)?.find((r) => r.type === 'RRSIG' && String(r.values[0]) === String(rec.values[0]));
+}

@@ -1,0 +1,161 @@
+// Verifying an RRSIG as a validator does (RFC 4035 §5.3): the DNSKEY its key tag and algorithm
+// name, the signed data of RFC 4034 §3.1.8.1 (the RRSIG's RDATA without its signature, then the
+// RRset in canonical form and order, at the original TTL), and the signature checked with the
+// algorithm's hash. Node's crypto does the arithmetic; keys are read from their DNSKEY RDATA.
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from '../../cert/node-crypto';
+import type { ZoneRecord } from '../../zone/model';
+import { labels } from '../../zone/names';
+import { canonicalRdata, nameWire, ownerWire, WireWriter } from '../../zone/wire';
+import { typeCodeByName } from '../../zone/rr-codes';
+
+/** How an algorithm signs (RFC 3110, RFC 5702, RFC 6605, RFC 8080). */
+interface Algorithm {
+  name: string;
+  kind: 'rsa' | 'ecdsa' | 'eddsa';
+  hash: string | null;
+  curve?: string;
+  /** ECDSA: octets of one coordinate; EdDSA: of the key */
+  size?: number;
+}
+
+const ALGORITHMS: Record<number, Algorithm> = {
+  5: { name: 'RSASHA1', kind: 'rsa', hash: 'sha1' },
+  7: { name: 'RSASHA1-NSEC3-SHA1', kind: 'rsa', hash: 'sha1' },
+  8: { name: 'RSASHA256', kind: 'rsa', hash: 'sha256' },
+  10: { name: 'RSASHA512', kind: 'rsa', hash: 'sha512' },
+  13: { name: 'ECDSAP256SHA256', kind: 'ecdsa', hash: 'sha256', curve: 'P-256', size: 32 },
+  14: { name: 'ECDSAP384SHA384', kind: 'ecdsa', hash: 'sha384', curve: 'P-384', size: 48 },
+  15: { name: 'ED25519', kind: 'eddsa', hash: null, curve: 'Ed25519', size: 32 },
+  16: { name: 'ED448', kind: 'eddsa', hash: null, curve: 'Ed448', size: 57 },
+};
+
+/** True for the algorithms this module verifies (the others are not judged). */
+export function canVerify(algorithm: unknown): boolean {
+  return typeof algorithm === 'number' && algorithm in ALGORITHMS;
+}
+
+export function algorithmName(algorithm: number): string {
+  return ALGORITHMS[algorithm]?.name ?? String(algorithm);
+}
+
+const b64url = (b: Uint8Array): string => Buffer.from(b).toString('base64url');
+
+/** A DNSKEY's public key as node's crypto takes it, or why it cannot be one. */
+function publicKeyOf(algorithm: number, key: Uint8Array): KeyObject | string {
+  const alg = ALGORITHMS[algorithm];
+  try {
+    if (alg.kind === 'rsa') {
+      // RFC 3110 §2: exponent length in one octet, or 0 and then two; the exponent; the modulus
+      let at = 1;
+      let expLen = key[0];
+      if (expLen === 0) { expLen = (key[1] << 8) | key[2]; at = 3; }
+      const e = key.subarray(at, at + expLen);
+      const n = key.subarray(at + expLen);
+      if (!expLen || n.length < 64 || at + expLen >= key.length) return 'its RSA key is too short or malformed (RFC 3110 §2)';
+      return nodeCrypto().createPublicKey({ key: { kty: 'RSA', n: b64url(n), e: b64url(e) }, format: 'jwk' });
+    }
+    if (alg.kind === 'ecdsa') {
+      if (key.length !== alg.size! * 2) return `its ${alg.curve} key has ${key.length} octets, not ${alg.size! * 2} (RFC 6605 §4)`;
+      return nodeCrypto().createPublicKey({ key: { kty: 'EC', crv: alg.curve, x: b64url(key.subarray(0, alg.size)), y: b64url(key.subarray(alg.size)) }, format: 'jwk' });
+    }
+    if (key.length !== alg.size) return `its ${alg.curve} key has ${key.length} octets, not ${alg.size} (RFC 8080 §3)`;
+    return nodeCrypto().createPublicKey({ key: { kty: 'OKP', crv: alg.curve, x: b64url(key) }, format: 'jwk' });
+  } catch (e) {
+    return `its public key is not a point or number of ${alg.name}: ${(e as Error).message}`;
+  }
+}
+
+/** The key tag of a DNSKEY RDATA (RFC 4034 App. B; algorithm 1 is not verified here). */
+export function keyTag(rdata: Uint8Array): number {
+  let acc = 0;
+  for (let i = 0; i < rdata.length; i++) acc += i & 1 ? rdata[i] : rdata[i] << 8;
+  acc += (acc >>> 16) & 0xffff;
+  return acc & 0xffff;
+}
+
+/** A DNSKEY read once: its tag, flags, algorithm and public key (or why it has none). */
+export interface ZoneKey {
+  record: ZoneRecord;
+  tag: number;
+  flags: number;
+  algorithm: number;
+  key: KeyObject | string;
+}
+
+const keys = new WeakMap<ZoneRecord, ZoneKey | null>();
+
+/** The DNSKEY record read as a key for verifying (null: not a key of an algorithm verified here). */
+export function zoneKey(rec: ZoneRecord): ZoneKey | null {
+  let k = keys.get(rec);
+  if (k === undefined) {
+    const rdata = canonicalRdata(rec);
+    const [flags, , algorithm] = rec.values as [number, number, number];
+    k = rdata && rdata.length > 4 && canVerify(algorithm)
+      ? { record: rec, tag: keyTag(rdata), flags, algorithm, key: publicKeyOf(algorithm, rdata.subarray(4)) }
+      : null;
+    keys.set(rec, k);
+  }
+  return k;
+}
+
+/** The signed data of an RRSIG over its RRset (RFC 4034 §3.1.8.1, §6.2, §6.3), or undefined
+ *  when a record cannot be put in wire form. */
+export function signedData(rrsig: ZoneRecord, rrset: readonly ZoneRecord[]): Uint8Array | undefined {
+  const [covered, algorithm, labelCount, originalTtl, expiration, inception, tag, signer] = rrsig.values as [string, number, number, number, number, number, number, string];
+  const type = typeCodeByName(covered);
+  if (type === undefined) return undefined;
+  const w = new WireWriter();
+  w.u16(type);
+  w.u8(algorithm);
+  w.u8(labelCount);
+  w.u32(originalTtl);
+  w.u32(expiration);
+  w.u32(inception);
+  w.u16(tag);
+  nameWire(signer, true, w);
+  // the owner as signed: a name synthesised from a wildcard is signed as the wildcard (RFC 4035 §5.3.2)
+  const own = labels(rrsig.ownerKey);
+  const count = own[0] === '*' ? own.length - 1 : own.length;
+  const owner = ownerWire(labelCount < count ? ['*', ...own.slice(own.length - labelCount)].join('.') + '.' : rrsig.ownerKey);
+  const rdatas: Uint8Array[] = [];
+  for (const r of rrset) {
+    const d = canonicalRdata(r);
+    if (!d) return undefined;
+    rdatas.push(d);
+  }
+  rdatas.sort(compareOctets);
+  let last: Uint8Array | undefined;
+  for (const d of rdatas) {
+    if (last && compareOctets(last, d) === 0) continue; // duplicates once (RFC 4034 §6.3)
+    last = d;
+    w.bytes(owner);
+    w.u16(type);
+    w.u16(classCode(rrsig.class));
+    w.u32(originalTtl);
+    w.u16(d.length);
+    w.bytes(d);
+  }
+  return w.done();
+}
+
+function classCode(cls: string): number {
+  return { IN: 1, CS: 2, CH: 3, HS: 4 }[cls.toUpperCase()] ?? (Number(/^CLASS([0-9]+)$/i.exec(cls)?.[1]) || 1);
+}
+
+function compareOctets(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+/** True when `signature` over `data` verifies with the key. */
+export function verifySignature(key: ZoneKey, data: Uint8Array, signature: Uint8Array): boolean {
+  if (typeof key.key === 'string') return false;
+  const alg = ALGORITHMS[key.algorithm];
+  try {
+    return nodeCrypto().verify(alg.hash, data, alg.kind === 'ecdsa' ? { key: key.key, dsaEncoding: 'ieee-p1363' } : key.key, signature);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+// rrsig-bogus verifies signatures as validators do. Its fixture is dnssec-signzone's output
+// edited by hand; undone, the edits leave a zone whose every signature verifies.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as core from '../../dist/core.js';
+import { findingsAfterEachStep } from '../helpers/edit-steps.mjs';
+
+const fixture = readFileSync(fileURLToPath(new URL('../fixtures/rules/rrsig-bogus.zone', import.meta.url)), 'utf8');
+const host = (options = {}) => ({ now: () => new Date('2025-06-01T00:00:00Z'), options });
+const check = (text, options) => core.checkText(text, { fileId: 'z.zone', host: host(options) }).findings;
+const bogus = (findings) => findings.filter((f) => f.ruleId === 'rrsig-bogus').map((f) => `${core.absRange(f.loc).startLine} ${f.severity}`);
+const lineOf = (text, start) => text.split('\n').findIndex((l) => l.startsWith(start));
+
+/** The fixture as dnssec-signzone wrote it: the hand edits its comments describe, undone. */
+const signed = fixture
+  .replace('C0B6A3D3', 'C0B6A3D2')
+  .replace('mail           A      192.0.2.26\n', '')
+  .replace('CHYL554', 'CHYL555')
+  .replace(' 11111 example.com.', ' 26382 example.com.')
+  .replace(/^;.*\n/gm, '');
+
+test('as signed, every signature verifies: no finding at all (the wildcard signed as *.wild, NSEC, the apex)', () => {
+  assert.ok(signed.includes('RRSIG  A 15 3 3600 20901231000000 20250101000000 26382 example.com. z2sQ'));
+  assert.deepEqual(check(signed).map((f) => f.ruleId), []);
+});
+
+test('each hand edit is found: an RRset changed after signing is an error on each signature, one bad signature beside a good one a warning', () => {
+  const found = check(fixture).filter((f) => f.ruleId === 'rrsig-bogus');
+  const sig = (start) => { const line = lineOf(fixture, start); assert.ok(line >= 0, start); return line; };
+  const ns1 = sig('ns1            RRSIG  A 15 3 3600 20901231000000 20250101000000 11111');
+  const tlsa = sig('_25._tcp.mail  RRSIG  TLSA 15 5 3600 20901231000000 20250101000000 26382');
+  const www = sig('www            RRSIG  A 15 3 3600 20901231000000 20250101000000 32598');
+  assert.deepEqual(bogus(found).sort(), [
+    `${ns1} warning`,
+    `${sig('mail           RRSIG  A 15 3 3600 20901231000000 20250101000000 26382')} error`,
+    `${sig('mail           RRSIG  A 15 3 3600 20901231000000 20250101000000 32598')} error`,
+    `${tlsa} error`,
+    `${sig('_25._tcp.mail  RRSIG  TLSA 15 5 3600 20901231000000 20250101000000 32598')} error`,
+    `${www} warning`,
+  ].sort());
+  const at = (line) => found.find((f) => core.absRange(f.loc).startLine === line);
+  assert.match(at(ns1).message, /^this signature over the A RRset at ns1\.example\.com\. cannot be verified: no DNSKEY at example\.com\. has key tag 11111 and algorithm ED25519; another signature \(key tag 32598\) verifies, so validators accept the RRset$/);
+  assert.match(at(tlsa).message, /^this signature over the TLSA RRset at _25\._tcp\.mail\.example\.com\. does not verify with the DNSKEY it names \(key tag 26382, ED25519\): the RRset was changed after signing .*; no signature of it verifies, so validators answer SERVFAIL for it \(RFC 4035 §5\.3\.3\); DANE senders defer mail \(RFC 7672 §2\.2; Exchange Online: 5\.7\.324 dnssec-invalid\); sign the zone again$/);
+  assert.match(at(www).message, /\(key tag 32598, ED25519\): the signature was damaged, or made over other data; another signature \(key tag 26382\) verifies/);
+  assert.deepEqual(at(tlsa).related.map((r) => `${core.absRange(r.loc).startLine} ${r.message}`), [`${lineOf(fixture, '@              DNSKEY 257 3 15 edudi')} DNSKEY with key tag 26382`]);
+});
+
+test('names in RDATA are compared lowercased (RFC 4034 §6.2), the TTL and case of the owner do not count, text case does', () => {
+  const swap = (from, to) => { assert.ok(signed.includes(from), from); return signed.replace(from, to); };
+  assert.deepEqual(bogus(check(swap('@              MX     10 mail.example.com.', '@              MX     10 MAIL.Example.COM.'))), []);
+  assert.deepEqual(bogus(check(swap('www            A      192.0.2.80', 'WWW 60 IN      A      192.0.2.80'))), []);
+  const txt = swap('*.wild         TXT    "any name"', '*.wild         TXT    "Any name"');
+  assert.deepEqual(bogus(check(txt)), [`${lineOf(txt, '*.wild         RRSIG  TXT 15 3 3600 20901231000000 20250101000000 26382')} error`, `${lineOf(txt, '*.wild         RRSIG  TXT 15 3 3600 20901231000000 20250101000000 32598')} error`]);
+  // the same octets written another way: a \DDD escape, the RFC 3597 form
+  assert.deepEqual(bogus(check(swap('"any name"', '"any\\032name"'))), []);
+  assert.deepEqual(bogus(check(swap('www            A      192.0.2.80', 'www            A      \\# 4 C0000250'))), []);
+});
+
+test('a DNSKEY removed: the DNSKEY RRset it leaves is no longer the one signed (errors); the other signatures by that key cannot be verified, but those by the other key verify (warnings)', () => {
+  const text = signed.replace(/^@ +DNSKEY 257 3 15 L\/7op.*\n/m, '');
+  assert.notEqual(text, signed);
+  const found = check(text).filter((f) => f.ruleId === 'rrsig-bogus');
+  const errors = found.filter((f) => f.severity === 'error').map((f) => core.absRange(f.loc).startLine);
+  assert.deepEqual(errors, [lineOf(text, '@              RRSIG  DNSKEY 15 2 3600 20901231000000 20250101000000 26382'), lineOf(text, '@              RRSIG  DNSKEY 15 2 3600 20901231000000 20250101000000 32598')]);
+  const warnings = found.filter((f) => f.severity === 'warning');
+  assert.equal(warnings.length, signed.split(' 32598 example.com. ').length - 2, 'every RRset but DNSKEY keeps its signature by key 26382');
+  assert.ok(warnings.every((f) => /no DNSKEY at example\.com\. has key tag 32598 and algorithm ED25519; another signature \(key tag 26382\) verifies/.test(f.message)));
+  const both = text.replace(/^@ +DNSKEY 257 3 15 edudi.*\n/m, '');
+  assert.notEqual(both, text);
+  assert.deepEqual(check(both).filter((f) => f.ruleId === 'rrsig-bogus'), [], 'no DNSKEY left: not a signed zone, nothing to verify with');
+});
+
+test(`past ${20000} signatures only the DANE RRsets are verified, and an info says so; --verify-signatures verifies all`, () => {
+  // 20 000 more signatures over A RRsets, each naming a key the zone does not have
+  let extra = '';
+  for (let i = 0; i < 20000; i++) extra += `h${i} A 192.0.2.1\nh${i} RRSIG A 15 3 3600 20901231000000 20250101000000 999 example.com. ${'A'.repeat(86)}==\n`;
+  const text = fixture + '\n' + extra;
+  const found = check(text).filter((f) => f.ruleId === 'rrsig-bogus');
+  const dnskeySig = lineOf(text, '@              RRSIG  DNSKEY 15 2 3600 20901231000000 20250101000000 26382');
+  assert.deepEqual(bogus(found), [
+    `${dnskeySig} info`,
+    `${lineOf(text, '_25._tcp.mail  RRSIG  TLSA 15 5 3600 20901231000000 20250101000000 26382')} error`,
+    `${lineOf(text, '_25._tcp.mail  RRSIG  TLSA 15 5 3600 20901231000000 20250101000000 32598')} error`,
+  ]);
+  assert.match(found[0].message, /^this zone has more than 20000 signatures: only those over the DNSKEY, CDS, CDNSKEY, SOA, NS, MX, TLSA, SMIMEA RRsets were verified .*`dane-zone check --verify-signatures` verifies every one$/);
+  const all = check(text, { verifyAllSignatures: true }).filter((f) => f.ruleId === 'rrsig-bogus');
+  assert.equal(all.length, 6 + 20000);
+});
+
+test('while typing: a TLSA digit typed over makes both its signatures bogus, typed back they verify; a DNSKEY deleted and pasted back', () => {
+  const lines = signed.split('\n');
+  const tlsa = lines.findIndex((l) => l.includes('C0B6A3D2'));
+  const key = lines.findIndex((l) => l.startsWith('@              DNSKEY 257 3 15 L/7op'));
+  const steps = [
+    [tlsa, lines[tlsa].replace('C0B6A3D2', 'C0B6A3D3')],
+    [tlsa, lines[tlsa]],
+    [key, '; removed'],
+    [key, lines[key]],
+  ];
+  const counts = findingsAfterEachStep(signed, steps).map((fs) => bogus(fs).map((k) => k.split(' ')[1]));
+  assert.deepEqual(counts.map((c) => c.length), [2, 0, counts[2].length, 0]);
+  assert.deepEqual(counts[2].filter((s) => s === 'error').length, 2, 'the DNSKEY RRset, changed');
+  assert.equal(counts[2].length, signed.split(' 32598 example.com. ').length);
+});

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -405,4 +405,19 @@ test('check: a cert= link to /dev/zero (through a link) or to a FIFO is a findin
   const r = spawnSync(process.execPath, [cli, 'check', 'a.zone'], { cwd: run.dir, encoding: 'utf8', timeout: 20000 });
   assert.equal(r.status, 1);
   assert.equal((r.stdout.match(/tlsa-cert-link-unreadable .*not a regular file \(a device, FIFO or socket\)/g) ?? []).length, 2, r.stdout);
+});
+
+test('--verify-signatures: rrsig-bogus verifies every signature of a zone past 20 000 of them; without it, the DANE RRsets only and a note', (t) => {
+  const fixture = readFileSync(fileURLToPath(new URL('../fixtures/rules/rrsig-bogus.zone', import.meta.url)), 'utf8');
+  let extra = '';
+  for (let i = 0; i < 20000; i++) extra += `h${i} A 192.0.2.1\nh${i} RRSIG A 15 3 3600 20901231000000 20250101000000 999 example.com. ${'A'.repeat(86)}==\n`;
+  const run = inDir(t, { 'example.com.zone': `${fixture}\n${extra}` });
+  const rules = (r) => JSON.parse(r.stdout).filter((f) => f.rule === 'rrsig-bogus').map((f) => f.severity);
+  const some = rules(run('check', '--json', 'example.com.zone'));
+  assert.deepEqual([some.filter((s) => s === 'info').length, some.filter((s) => s === 'error').length], [1, 2], 'the TLSA RRset: the mail A RRset is not verified');
+  // 20 000 findings: 8 MB of JSON
+  const all = spawnSync(process.execPath, [cli, 'check', '--json', '--verify-signatures', 'example.com.zone'], { cwd: run.dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.equal(all.status, 1);
+  assert.deepEqual([rules(all).filter((s) => s === 'info').length, rules(all).filter((s) => s === 'error').length], [0, 20004]);
+  assert.match(run('check', '--verify-signatures=yes', 'example.com.zone').stderr, /unknown option --verify-signatures=yes/);
 });

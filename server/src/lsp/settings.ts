@@ -30,6 +30,7 @@ export interface DaneZoneSettings {
   rules?: Record<string, Severity | 'off'>;
   certificates?: Record<string, string>;
   certificateExpiryWarningDays?: number;
+  verifyAllSignatures?: boolean;
   resolvers?: string[];
   smtpPort?: number;
   validationTimeoutMs?: number;
@@ -54,6 +55,7 @@ export function toDocSettings(s: DaneZoneSettings | undefined): DocSettings {
     options: {
       certificates: s?.certificates ?? {},
       certificateExpiryWarningDays: s?.certificateExpiryWarningDays ?? 30,
+      verifyAllSignatures: s?.verifyAllSignatures === true,
     },
   };
 }

@@ -35,7 +35,7 @@ test('command titles the README and the e2e tests use', () => {
 test('settings: resource scope, description, default, enums', () => {
   const props = c.configuration.properties;
   const want = ['daneZone.trace.server', 'daneZone.rules', 'daneZone.certificates', 'daneZone.certificateExpiryWarningDays',
-    'daneZone.outlineLimit', 'daneZone.problemLimit', 'daneZone.resolvers', 'daneZone.smtpPort', 'daneZone.validationTimeoutMs'];
+    'daneZone.outlineLimit', 'daneZone.problemLimit', 'daneZone.resolvers', 'daneZone.smtpPort', 'daneZone.validationTimeoutMs', 'daneZone.verifyAllSignatures'];
   assert.deepEqual(Object.keys(props).sort(), want.sort());
   for (const [k, v] of Object.entries(props)) {
     assert.equal(v.scope, 'resource', k);
@@ -47,6 +47,7 @@ test('settings: resource scope, description, default, enums', () => {
   assert.equal(props['daneZone.smtpPort'].default, 25);
   assert.equal(props['daneZone.outlineLimit'].default, 5000);
   assert.equal(props['daneZone.problemLimit'].default, 5000);
+  assert.deepEqual([props['daneZone.verifyAllSignatures'].type, props['daneZone.verifyAllSignatures'].default], ['boolean', false]);
   assert.deepEqual(props['daneZone.trace.server'].enum, ['off', 'messages', 'verbose']);
   const re = new RegExp(props['daneZone.resolvers'].items.pattern);
   for (const ok of ['127.0.0.1', '127.0.0.1:5353', '::1', '[::1]:53']) assert.match(ok, re);

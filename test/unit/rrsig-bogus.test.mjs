@@ -104,3 +104,18 @@ test('while typing: a TLSA digit typed over makes both its signatures bogus, typ
   assert.deepEqual(counts[2].filter((s) => s === 'error').length, 2, 'the DNSKEY RRset, changed');
   assert.equal(counts[2].length, signed.split(' 32598 example.com. ').length);
 });
+
+test('hover: a DNSKEY shows its key tag; an RRSIG, on its key tag or signature, whether it verifies and with which key', () => {
+  const lines = fixture.split('\n');
+  const zone = core.buildZone({ id: 'f.zone', lines, entries: [] }, { fileId: 'f.zone' });
+  const hover = (start, word) => {
+    const line = lineOf(fixture, start);
+    return core.hoverAt(zone, line, lines[line].indexOf(word, start.length - 10) + 1).markdown;
+  };
+  const key = lineOf(fixture, '@              DNSKEY 257 3 15 edudi') + 1;
+  assert.match(hover('@              DNSKEY 257 3 15 edudi', 'edudi'), /\n\nKey tag \*\*26382\*\*: what DS and RRSIG records name this key by \(RFC 4034 App\. B\)$/);
+  assert.match(hover('_25._tcp.mail  RRSIG  TLSA 15 5 3600 20901231000000 20250101000000 26382', '26382'), new RegExp(`\\n\\n\\*\\*Does not verify\\*\\* over the TLSA RRset \\(2 records\\) with the DNSKEY of key tag 26382 \\(line ${key}\\): the RRset or the signature changed after signing$`));
+  const good = 'www            RRSIG  A 15 3 3600 20901231000000 20250101000000 26382 example.com. ';
+  assert.match(hover(good, lines[lineOf(fixture, good)].slice(good.length, good.length + 8)), new RegExp(`\\n\\nVerifies over the A RRset \\(1 record\\) with the DNSKEY of key tag 26382 \\(line ${key}\\)$`));
+  assert.match(hover('ns1            RRSIG  A 15 3 3600 20901231000000 20250101000000 11111', '11111'), /\n\nNot verified: no DNSKEY at example\.com\. has key tag 11111 and algorithm ED25519$/);
+});

@@ -10,6 +10,8 @@ import { TTL_MAX } from '../zone/ttl';
 import { tokensIn } from '../rules/dane-support/loc-range';
 import { fieldLoc } from '../rules/support/record-locs';
 import { serialDiff, sigSpan } from '../rules/support/signed-zone';
+import { algorithmName, keyTag, signatureVerdict } from '../rules/support/rrsig-verify';
+import { canonicalRdata } from '../zone/wire';
 import { bitmapMetaType, type FieldDef, type RRTypeDef } from '../zone/rr-types';
 import { entryAt, hitAt, type Hit } from './locate-at';
 import { ignoreCommentHover } from './ignore-comment-help';
@@ -60,7 +62,7 @@ export function hoverAt(zone: Zone, line: number, col: number, now: number = Dat
       const f = def?.fields[hit.where.index];
       if (!def || !f) return undefined;
       const fieldRange = absRange(rec.fields[hit.where.index].loc);
-      return { markdown: fieldHover(rec, def, hit.where.index, f, now), range: fieldRange };
+      return { markdown: fieldHover(rec, def, hit.where.index, f, now) + dnssecNote(zone, rec, f), range: fieldRange };
     }
   }
 }
@@ -179,6 +181,23 @@ function fieldHover(rec: ZoneRecord, def: RRTypeDef, i: number, f: FieldDef, now
     out += `Value ${codeSpan(valueText(f, v))}${known ? `: ${known.doc}` : ''}`;
   }
   return out;
+}
+
+/** What DNSSEC makes of a key or a signature: a DNSKEY's key tag (what DS and RRSIG records name
+ *  it by), and whether an RRSIG verifies (rrsig-bogus's verdict, on its key tag and signature). */
+function dnssecNote(zone: Zone, rec: ZoneRecord, f: FieldDef): string {
+  if (rec.type === 'DNSKEY' || rec.type === 'CDNSKEY') {
+    const rdata = canonicalRdata(rec);
+    return rdata ? `\n\nKey tag **${keyTag(rdata)}**: what DS and RRSIG records name this key by (RFC 4034 App. B)` : '';
+  }
+  if (rec.type !== 'RRSIG' || (f.name !== 'keyTag' && f.name !== 'signature')) return '';
+  const v = signatureVerdict(rec, zone);
+  if (!v) return '';
+  const line = (r: ZoneRecord): number => absRange(r.loc).startLine + 1;
+  const rrset = `the ${rec.values[0]} RRset (${v.rrset.length} record${v.rrset.length === 1 ? '' : 's'})`;
+  if (!v.named.length) return `\n\nNot verified: no DNSKEY at ${String(rec.values[7])} has key tag ${rec.values[6]} and algorithm ${algorithmName(rec.values[1] as number)}`;
+  const keys = v.named.map((k) => `key tag ${k.tag} (line ${line(k.record)})`).join(', ');
+  return v.verifies ? `\n\nVerifies over ${rrset} with the DNSKEY of ${keys}` : `\n\n**Does not verify** over ${rrset} with the DNSKEY of ${keys}: the RRset or the signature changed after signing`;
 }
 
 /** A flags field: the named bits set, then any bits that have no name. */

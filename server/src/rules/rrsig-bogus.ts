@@ -11,7 +11,7 @@ import { ref } from './dane-support/refs';
 import type { RecordRule, RuleHost } from './rule';
 import { fieldLoc } from './support/record-locs';
 import { isSignedZone } from './support/signed-zone';
-import { algorithmName, canVerify, signedData, verifySignature, zoneKey, type ZoneKey } from './support/rrsig-verify';
+import { algorithmName, signatureVerdict as verdictOf, zoneKey } from './support/rrsig-verify';
 
 /** Up to this many signatures in a zone, all are verified (about 1.5 s at most for ECDSA). */
 export const VERIFY_ALL_UP_TO = 20000;
@@ -22,44 +22,6 @@ const DANE_TYPES = new Set(['DNSKEY', 'CDS', 'CDNSKEY', 'SOA', 'NS', 'MX', 'TLSA
 /** 'all' signatures are verified, or those over the DANE_TYPES only. */
 export function signatureScope(zone: Zone, host: RuleHost): 'all' | 'dane' {
   return host.options.verifyAllSignatures === true || (zone.byType.get('RRSIG')?.length ?? 0) <= VERIFY_ALL_UP_TO ? 'all' : 'dane';
-}
-
-interface Verdict {
-  /** the records it was made from: the same objects give the same answer */
-  rrset: readonly ZoneRecord[];
-  keys: readonly ZoneRecord[];
-  /** the keys the signature names; none: no DNSKEY with its key tag and algorithm */
-  named: ZoneKey[];
-  verifies: boolean;
-}
-
-// One verdict per RRSIG record, kept while its RRset and the signer's keys are the same records:
-// an edit elsewhere at the apex (the SOA serial) re-checks every signature, but verifies none.
-const verdicts = new WeakMap<ZoneRecord, Verdict>();
-
-function sameRecords(a: readonly ZoneRecord[], b: readonly ZoneRecord[]): boolean {
-  return a.length === b.length && a.every((r, i) => r === b[i]);
-}
-
-/** What validators make of one signature, or undefined when it is not judged here (an algorithm
- *  not verified, a signer outside the zone, a record that cannot be put in wire form). */
-function verdictOf(sig: ZoneRecord, zone: Zone): Verdict | undefined {
-  const [covered, algorithm, , , , , tag, signer, signature] = sig.values as [string, number, number, number, number, number, number, string, string];
-  if (typeof signer !== 'string' || typeof signature !== 'string' || !canVerify(algorithm)) return undefined;
-  const keys = (zone.byOwner.get(nameKey(signer)) ?? []).filter((r) => r.type === 'DNSKEY');
-  if (!keys.length) return undefined;
-  const rrset = (zone.byOwner.get(sig.ownerKey) ?? []).filter((r) => r.type === covered && r.class === sig.class);
-  if (!rrset.length) return undefined; // rrsig-missing's opposite: nothing to verify
-  const last = verdicts.get(sig);
-  if (last && sameRecords(last.rrset, rrset) && sameRecords(last.keys, keys)) return last;
-  // a zone key (flags bit 7, RFC 4034 §2.1.1) of protocol 3 with the tag and algorithm
-  const named = keys.map(zoneKey).filter((k): k is ZoneKey => !!k && k.tag === tag && k.algorithm === algorithm && (k.flags & 0x0100) !== 0 && k.record.values[1] === 3);
-  const data = named.length ? signedData(sig, rrset) : undefined;
-  if (named.length && !data) return undefined;
-  const octets = Buffer.from(signature, 'base64');
-  const verdict: Verdict = { rrset, keys, named, verifies: !!data && named.some((k) => verifySignature(k, data, octets)) };
-  verdicts.set(sig, verdict);
-  return verdict;
 }
 
 export const rrsigBogus: RecordRule = {

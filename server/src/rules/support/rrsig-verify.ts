@@ -4,8 +4,8 @@
 // algorithm's hash. Node's crypto does the arithmetic; keys are read from their DNSKEY RDATA.
 import type { KeyObject } from 'node:crypto';
 import { nodeCrypto } from '../../cert/node-crypto';
-import type { ZoneRecord } from '../../zone/model';
-import { labels } from '../../zone/names';
+import type { Zone, ZoneRecord } from '../../zone/model';
+import { labels, nameKey } from '../../zone/names';
 import { canonicalRdata, nameWire, ownerWire, WireWriter } from '../../zone/wire';
 import { typeCodeByName } from '../../zone/rr-codes';
 
@@ -158,4 +158,42 @@ export function verifySignature(key: ZoneKey, data: Uint8Array, signature: Uint8
   } catch {
     return false;
   }
+}
+
+export interface Verdict {
+  /** the records it was made from: the same objects give the same answer */
+  rrset: readonly ZoneRecord[];
+  keys: readonly ZoneRecord[];
+  /** the keys the signature names; none: no DNSKEY with its key tag and algorithm */
+  named: ZoneKey[];
+  verifies: boolean;
+}
+
+// One verdict per RRSIG record, kept while its RRset and the signer's keys are the same records:
+// an edit elsewhere at the apex (the SOA serial) re-checks every signature, but verifies none.
+const verdicts = new WeakMap<ZoneRecord, Verdict>();
+
+function sameRecords(a: readonly ZoneRecord[], b: readonly ZoneRecord[]): boolean {
+  return a.length === b.length && a.every((r, i) => r === b[i]);
+}
+
+/** What validators make of one signature, or undefined when it is not judged here (an algorithm
+ *  not verified, a signer outside the zone, a record that cannot be put in wire form). */
+export function signatureVerdict(sig: ZoneRecord, zone: Zone): Verdict | undefined {
+  const [covered, algorithm, , , , , tag, signer, signature] = sig.values as [string, number, number, number, number, number, number, string, string];
+  if (typeof signer !== 'string' || typeof signature !== 'string' || !canVerify(algorithm)) return undefined;
+  const keys = (zone.byOwner.get(nameKey(signer)) ?? []).filter((r) => r.type === 'DNSKEY');
+  if (!keys.length) return undefined;
+  const rrset = (zone.byOwner.get(sig.ownerKey) ?? []).filter((r) => r.type === covered && r.class === sig.class);
+  if (!rrset.length) return undefined; // rrsig-missing's opposite: nothing to verify
+  const last = verdicts.get(sig);
+  if (last && sameRecords(last.rrset, rrset) && sameRecords(last.keys, keys)) return last;
+  // a zone key (flags bit 7, RFC 4034 §2.1.1) of protocol 3 with the tag and algorithm
+  const named = keys.map(zoneKey).filter((k): k is ZoneKey => !!k && k.tag === tag && k.algorithm === algorithm && (k.flags & 0x0100) !== 0 && k.record.values[1] === 3);
+  const data = named.length ? signedData(sig, rrset) : undefined;
+  if (named.length && !data) return undefined;
+  const octets = Buffer.from(signature, 'base64');
+  const verdict: Verdict = { rrset, keys, named, verifies: !!data && named.some((k) => verifySignature(k, data, octets)) };
+  verdicts.set(sig, verdict);
+  return verdict;
 }

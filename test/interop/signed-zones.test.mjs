@@ -183,3 +183,17 @@ test('signatures made by dnssec-signzone (eight algorithms), ldns-signzone and k
     assert.ok(!peerVerifies(`${f}.bad`), `${f}.bad: the peers refuse it too`);
   }
 });
+
+test('a TTL raised after signing: rrsig-ttl on its signatures (which still verify), where dnssec-verify reports "TTL mismatch"', () => {
+  const file = bindSigned('ttl-edit');
+  const text = readFileSync(join(dir, file), 'utf8');
+  const edited = text.replace(/^(mail\.example\.com\.\s+)3600(\s+IN\s+A\s)/m, '$17200$2');
+  assert.notEqual(edited, text);
+  writeFileSync(join(dir, file), edited);
+  const found = JSON.parse(check(file).stdout);
+  assert.deepEqual(found.map((f) => `${f.rule} ${f.severity}`), ['rrsig-ttl warning']);
+  assert.match(found[0].message, /^the Original TTL is 3600 \(1h\), but the A RRset at mail\.example\.com\. has TTL 7200 \(2h\): its TTL was changed after signing; validators cap it at 3600 \(1h\)/);
+  const peer = spawnSync('dnssec-verify', ['-z', '-o', 'example.com.', join(dir, file)], { encoding: 'utf8' });
+  assert.notEqual(peer.status, 0);
+  assert.match(peer.stderr + peer.stdout, /TTL mismatch for mail\.example\.com A/);
+});

@@ -32,6 +32,7 @@ import { rrsigMissing } from './rrsig-missing';
 import { rrsigLabels } from './rrsig-labels';
 import { rrsigSigner } from './rrsig-signer';
 import { rrsigBogus } from './rrsig-bogus';
+import { rrsigTtl } from './rrsig-ttl';
 
 import { DANE_RULES } from './dane-rules';
 
@@ -66,6 +67,7 @@ export const RULES: Rule[] = [
   rrsigLabels,
   rrsigSigner,
   rrsigBogus,
+  rrsigTtl,
   ...DANE_RULES,
 ];
 

@@ -116,6 +116,26 @@ exports.run = async function run() {
     assert.ok(labels.includes('tlsa-usage-unusable-for-smtp') && !labels.includes('syntax') && !labels.includes('cname-and-other-data'), labels.slice(0, 20).join(' '));
   });
 
+  test('a signed zone: a TLSA typed over after signing is rrsig-bogus on both its signatures; typed back, they verify; a DNSKEY hover gives its key tag', async () => {
+    const doc = await open('signed.zone');
+    const tlsa = lineOf(doc, /TLSA\s+3 1 1 .*C0B6A3D3$/);
+    const sigs = [lineOf(doc, /RRSIG\s+TLSA .* 26382 /), lineOf(doc, /RRSIG\s+TLSA .* 32598 /)];
+    const bogus = (ds) => ds.filter((d) => codeOf(d) === 'rrsig-bogus').map((d) => d.range.start.line).sort((a, b) => a - b);
+    const found = await waitForDiagnostics(doc.uri, (ds) => bogus(ds).length === 2, 'rrsig-bogus on the TLSA signatures');
+    assert.deepEqual(bogus(found), sigs);
+    assert.match(found.find((d) => codeOf(d) === 'rrsig-bogus').message, /^this signature over the TLSA RRset at _25\._tcp\.mail\.example\.com\. does not verify/);
+    const at = doc.lineAt(tlsa).text.lastIndexOf('D3');
+    const we = new vscode.WorkspaceEdit();
+    we.replace(doc.uri, new vscode.Range(tlsa, at, tlsa, at + 2), 'D2');
+    assert.ok(await vscode.workspace.applyEdit(we));
+    await waitForDiagnostics(doc.uri, (ds) => bogus(ds).length === 0, 'the signatures to verify again');
+    const key = lineOf(doc, /DNSKEY\s+257 3 15 edudi/);
+    const hover = await hoverAt(doc.uri, key, doc.lineAt(key).text.indexOf('edudi') + 2);
+    assert.match(hover, /Key tag \*\*26382\*\*/);
+    const sig = await hoverAt(doc.uri, sigs[0], doc.lineAt(sigs[0]).text.indexOf(' 26382 ') + 2);
+    assert.match(sig, /Verifies over the TLSA RRset \(2 records\) with the DNSKEY of key tag 26382/);
+  });
+
   test('formatting aligns columns and keeps every record', async () => {
     const doc = await open('format.zone');
     const words = () => doc.getText().split(/\r?\n/).map((l) => l.replace(/;.*$/, '').trim().split(/\s+/).join(' ')).filter(Boolean);

@@ -161,10 +161,12 @@ test('signatures made by dnssec-signzone (eight algorithms), ldns-signzone and k
   mkdirSync(join(dir, 'knot-many', 'out'), { recursive: true });
   writeFileSync(join(dir, 'knot-many', 'example.com.zone'), MANY_TYPES);
   writeFileSync(join(dir, 'knot-many', 'knot.conf'), `server:\n    rundir: "${dir}/knot-many"\ndatabase:\n    storage: "${dir}/knot-many"\n    kasp-db: "${dir}/knot-many/kasp"\n` +
-    `policy:\n  - id: p\n    algorithm: ed25519\n` +
+    `policy:\n  - id: p\n    algorithm: ed25519\n    cds-cdnskey-publish: always\n    cds-digest-type: sha384\n` +
     `zone:\n  - domain: example.com.\n    storage: "${dir}/knot-many"\n    file: "example.com.zone"\n    dnssec-signing: on\n    dnssec-policy: p\n`);
   sh('kzonesign', ['-c', join(dir, 'knot-many', 'knot.conf'), '-o', join(dir, 'knot-many', 'out'), 'example.com.']);
   files.push(join('knot-many', 'out', readdirSync(join(dir, 'knot-many', 'out'))[0]));
+  // Knot publishes the key-signing key as CDS (SHA-384) and CDNSKEY: cds-no-dnskey and cdnskey-no-dnskey check them
+  assert.match(readFileSync(join(dir, files.at(-1)), 'utf8'), /\sCDS\s[\s\S]*\sCDNSKEY\s|\sCDNSKEY\s[\s\S]*\sCDS\s/);
   for (const f of files) {
     const text = readFileSync(join(dir, f), 'utf8');
     assert.match(text, /SVCB/, `${f} holds the zone`);

@@ -33,6 +33,8 @@ import { rrsigLabels } from './rrsig-labels';
 import { rrsigSigner } from './rrsig-signer';
 import { rrsigBogus } from './rrsig-bogus';
 import { rrsigTtl } from './rrsig-ttl';
+import { cdsNoDnskey } from './cds-no-dnskey';
+import { cdnskeyNoDnskey } from './cdnskey-no-dnskey';
 
 import { DANE_RULES } from './dane-rules';
 
@@ -68,6 +70,8 @@ export const RULES: Rule[] = [
   rrsigSigner,
   rrsigBogus,
   rrsigTtl,
+  cdsNoDnskey,
+  cdnskeyNoDnskey,
   ...DANE_RULES,
 ];
 

@@ -197,3 +197,14 @@ export function signatureVerdict(sig: ZoneRecord, zone: Zone): Verdict | undefin
   verdicts.set(sig, verdict);
   return verdict;
 }
+
+const DS_DIGESTS: Record<number, string> = { 1: 'sha1', 2: 'sha256', 4: 'sha384' };
+
+/** The DS (or CDS) digest of a DNSKEY at `owner` (RFC 4034 §5.1.4: the owner's canonical wire
+ *  form, then the DNSKEY RDATA), in lower-case hex; undefined for a digest type not computed here. */
+export function dsDigestOf(owner: string, dnskey: ZoneRecord, digestType: number): string | undefined {
+  const hash = DS_DIGESTS[digestType];
+  const rdata = canonicalRdata(dnskey);
+  if (!hash || !rdata) return undefined;
+  return nodeCrypto().createHash(hash).update(ownerWire(owner)).update(rdata).digest('hex');
+}

@@ -1,0 +1,59 @@
+// A CDS record asks the parent to publish it as a DS (RFC 7344 §4, RFC 8078): one that matches
+// no DNSKEY of the zone (a digest from another key or zone, a key rolled out) becomes a DS that
+// authenticates nothing. When no CDS of the RRset matches, parents that check refuse the update,
+// and those that do not break the chain of trust: the zone goes bogus, and DANE senders defer
+// its mail (5.7.324 dnssec-invalid). BIND refuses a zone whose CDS names an algorithm no DNSKEY
+// has ("CDS/CDNSKEY consistency checks failed"). The delete request `0 0 0 00` is left alone.
+import type { Zone, ZoneRecord } from '../zone/model';
+import { ref } from './dane-support/refs';
+import type { RecordRule } from './rule';
+import { fieldLoc } from './support/record-locs';
+import { originKey } from './support/origin-key';
+import { dsDigestOf, zoneKey } from './support/rrsig-verify';
+
+const isDelete = (r: ZoneRecord): boolean => r.values[0] === 0 && r.values[1] === 0 && r.values[2] === 0;
+
+/** Whether a CDS matches a DNSKEY of the apex: yes, no, or unknown (a digest type not computed here). */
+function matches(cds: ZoneRecord, keys: readonly ZoneRecord[]): boolean | undefined {
+  const [tag, algorithm, digestType, digest] = cds.values as [number, number, number, string];
+  let unknown = false;
+  for (const k of keys) {
+    if (k.values[2] !== algorithm) continue;
+    const key = zoneKey(k);
+    if (key && key.tag !== tag) continue;
+    const d = dsDigestOf(cds.owner, k, digestType);
+    if (d === undefined) unknown = true;
+    else if (d === digest.toLowerCase()) return true;
+  }
+  return unknown ? undefined : false;
+}
+
+function apexKeys(zone: Zone): ZoneRecord[] {
+  return (zone.byOwner.get(originKey(zone)) ?? []).filter((r) => r.type === 'DNSKEY');
+}
+
+export const cdsNoDnskey: RecordRule = {
+  id: 'cds-no-dnskey',
+  scope: 'record',
+  types: ['CDS'],
+  defaultSeverity: 'error',
+  rfc: [ref(7344, '4.1'), ref(8078, '3'), ref(4034, '5.1.4')],
+  summary: 'A CDS record at the apex that matches no DNSKEY of the zone: the parent would publish a DS that authenticates nothing (an error when no CDS matches: the zone would go bogus).',
+  appliesToOwner: (ownerKey, zone) => !!zone.origin && ownerKey === originKey(zone),
+  check(rec, ctx) {
+    if (rec.ownerKey !== originKey(ctx.zone) || isDelete(rec) || typeof rec.values[3] !== 'string') return;
+    const keys = apexKeys(ctx.zone);
+    if (matches(rec, keys) !== false) return;
+    const [tag, algorithm, digestType] = rec.values as [number, number, number];
+    const sameAlgorithm = keys.some((k) => k.values[2] === algorithm);
+    const others = (ctx.zone.byOwner.get(rec.ownerKey) ?? []).filter((r) => r.type === 'CDS' && r !== rec && !isDelete(r));
+    const good = others.find((r) => matches(r, keys) === true);
+    const why = !keys.length ? 'the zone has no DNSKEY at its apex'
+      : !sameAlgorithm ? `no DNSKEY of the zone has algorithm ${algorithm}, and BIND refuses the zone ("CDS/CDNSKEY consistency checks failed")`
+      : `no DNSKEY with key tag ${tag} and algorithm ${algorithm} has this digest (type ${digestType})`;
+    const outcome = good
+      ? { severity: 'warning' as const, text: `another CDS (key tag ${good.values[0]}) matches, so the parent's DS set still has a working entry; remove this one` }
+      : { severity: undefined, text: 'no CDS of the zone matches a DNSKEY: a parent that acts on them publishes DS records that authenticate nothing, and the zone goes bogus (DANE senders defer its mail: 5.7.324 dnssec-invalid); publish the CDS of the key-signing key (dnssec-dsfromkey -C, keymgr ds)' };
+    ctx.report({ loc: !keys.length || !sameAlgorithm ? fieldLoc(rec, 1) : fieldLoc(rec, 3), severity: outcome.severity, message: `this CDS matches no DNSKEY: ${why}; ${outcome.text}` });
+  },
+};

@@ -28,7 +28,6 @@ export const cdnskeyNoDnskey: RecordRule = {
   defaultSeverity: 'error',
   rfc: [ref(7344, '4.1'), ref(8078, '3')],
   summary: "A CDNSKEY record at the apex that is none of the zone's DNSKEYs: the parent would publish a DS for a key the zone does not have (an error when no CDNSKEY is one: the zone would go bogus).",
-  appliesToOwner: (ownerKey, zone) => !!zone.origin && ownerKey === originKey(zone),
   check(rec, ctx) {
     if (rec.ownerKey !== originKey(ctx.zone) || isDelete(rec) || !canonicalRdata(rec)) return;
     const here = ctx.zone.byOwner.get(rec.ownerKey) ?? [];

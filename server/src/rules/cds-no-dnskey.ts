@@ -39,7 +39,6 @@ export const cdsNoDnskey: RecordRule = {
   defaultSeverity: 'error',
   rfc: [ref(7344, '4.1'), ref(8078, '3'), ref(4034, '5.1.4')],
   summary: 'A CDS record at the apex that matches no DNSKEY of the zone: the parent would publish a DS that authenticates nothing (an error when no CDS matches: the zone would go bogus).',
-  appliesToOwner: (ownerKey, zone) => !!zone.origin && ownerKey === originKey(zone),
   check(rec, ctx) {
     if (rec.ownerKey !== originKey(ctx.zone) || isDelete(rec) || typeof rec.values[3] !== 'string') return;
     const keys = apexKeys(ctx.zone);

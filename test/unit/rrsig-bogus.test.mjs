@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as core from '../../dist/core.js';
-import { findingsAfterEachStep } from '../helpers/edit-steps.mjs';
+import { findingsAfterEachSplice } from '../helpers/edit-steps.mjs';
 
 const fixture = readFileSync(fileURLToPath(new URL('../fixtures/rules/rrsig-bogus.zone', import.meta.url)), 'utf8');
 const host = (options = {}) => ({ now: () => new Date('2025-06-01T00:00:00Z'), options });
@@ -93,14 +93,19 @@ test('while typing: a TLSA digit typed over makes both its signatures bogus, typ
   const lines = signed.split('\n');
   const tlsa = lines.findIndex((l) => l.includes('C0B6A3D2'));
   const key = lines.findIndex((l) => l.startsWith('@              DNSKEY 257 3 15 L/7op'));
+  const soa = lines.findIndex((l) => /^@\s+SOA\s/.test(l));
   const steps = [
-    [tlsa, lines[tlsa].replace('C0B6A3D2', 'C0B6A3D3')],
-    [tlsa, lines[tlsa]],
-    [key, '; removed'],
-    [key, lines[key]],
+    [tlsa, 1, [lines[tlsa].replace('C0B6A3D2', 'C0B6A3D3')]],
+    [tlsa, 1, [lines[tlsa]]],
+    [key, 1, ['; removed']],
+    [key, 1, [lines[key]]],
+    // the serial bumped: the SOA's signatures no longer verify, the others are not asked again
+    [soa, 1, [lines[soa].replace(' 1 7200 ', ' 2 7200 ')]],
+    // a key added beside the two (a rollover's first step): the DNSKEY RRset changed, nothing else
+    [soa + 1, 0, [`@ DNSKEY 256 3 15 ${'A'.repeat(43)}=`]],
   ];
-  const counts = findingsAfterEachStep(signed, steps).map((fs) => bogus(fs).map((k) => k.split(' ')[1]));
-  assert.deepEqual(counts.map((c) => c.length), [2, 0, counts[2].length, 0]);
+  const counts = findingsAfterEachSplice(signed, steps).map((fs) => bogus(fs).map((k) => k.split(' ')[1]));
+  assert.deepEqual(counts.map((c) => c.length), [2, 0, counts[2].length, 0, 2, 4]);
   assert.deepEqual(counts[2].filter((s) => s === 'error').length, 2, 'the DNSKEY RRset, changed');
   assert.equal(counts[2].length, signed.split(' 32598 example.com. ').length);
 });

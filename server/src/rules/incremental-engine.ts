@@ -281,6 +281,12 @@ export class RuleCache {
       }
       this.checkOwner(run, key, zone.byOwner.get(key), false);
     }
+    // rrsig-bogus verifies each signature with the DNSKEYs at its signer (the apex): a key added,
+    // removed or edited has them all checked again (a verdict is kept while its RRset and the
+    // keys it names stay the same records)
+    if (this.signed && (removed.some(isDnskey) || added.some(isDnskey))) {
+      for (const r of zone.byType.get('RRSIG') ?? []) again.add(r);
+    }
     for (const r of again) this.checkRecord(run, r, false);
     return this.collect(run, types);
   }
@@ -311,6 +317,7 @@ export class RuleCache {
 
 const isSoa = (r: ZoneRecord): boolean => r.type === 'SOA';
 const isRrsig = (r: ZoneRecord): boolean => r.type === 'RRSIG';
+const isDnskey = (r: ZoneRecord): boolean => r.type === 'DNSKEY';
 
 /** True when an edit changed which names hold an SOA: the owners of the SOA records it removed
  *  and of those it added differ (as lists, so one of two SOAs at a name going counts). */

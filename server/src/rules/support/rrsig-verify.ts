@@ -186,10 +186,11 @@ export function signatureVerdict(sig: ZoneRecord, zone: Zone): Verdict | undefin
   if (!keys.length) return undefined;
   const rrset = (zone.byOwner.get(sig.ownerKey) ?? []).filter((r) => r.type === covered && r.class === sig.class);
   if (!rrset.length) return undefined; // rrsig-missing's opposite: nothing to verify
-  const last = verdicts.get(sig);
-  if (last && sameRecords(last.rrset, rrset) && sameRecords(last.keys, keys)) return last;
   // a zone key (flags bit 7, RFC 4034 §2.1.1) of protocol 3 with the tag and algorithm
   const named = keys.map(zoneKey).filter((k): k is ZoneKey => !!k && k.tag === tag && k.algorithm === algorithm && (k.flags & 0x0100) !== 0 && k.record.values[1] === 3);
+  // a key added beside them (a rollover) changes nothing for this signature
+  const last = verdicts.get(sig);
+  if (last && sameRecords(last.rrset, rrset) && sameRecords(last.named.map((k) => k.record), named.map((k) => k.record))) return { ...last, keys };
   const data = named.length ? signedData(sig, rrset) : undefined;
   if (named.length && !data) return undefined;
   const octets = Buffer.from(signature, 'base64');

@@ -105,6 +105,8 @@ txt IN TXT "caf\\195\\169" "a b" "c\\"d" e\\ f "" plain
 @ IN CAA 0 Tbs "Unknown"
 www IN HTTPS 1 . alpn=h2,h3 ipv4hint=192.0.2.1 ipv6hint=2001:db8::1 port=8443
 svc IN SVCB 2 Target.Example.COM. mandatory=alpn alpn="h2" key65000=abc
+svc2 IN SVCB 1 . key65001="a\\\\,b\\\\\\\\c" key65333="\\001\\255"
+svc3 IN SVCB 1 . key65001=a\\\\b alpn=h\\\\,2,h3
 loc IN LOC 52 22 23.000 N 4 53 32.000 E -2.00m 1m 10000m 10m
 loc2 IN LOC 42 21 54 N 71 06 18 W -24m 30m
 apl IN APL 1:192.168.32.0/21 !1:192.168.38.0/28 2:2001:db8::/32
@@ -154,7 +156,9 @@ test('signatures made by dnssec-signzone (eight algorithms), ldns-signzone and k
   const files = ['RSASHA1', 'NSEC3RSASHA1', 'RSASHA256', 'RSASHA512', 'ECDSAP256SHA256', 'ECDSAP384SHA384', 'ED25519', 'ED448'].map((a) => bindSignedMany(`many-${a}.zone`, a));
   for (const [alg, bits] of [['ED25519', []], ['RSASHA256', ['-b', '2048']]]) {
     const key = sh('ldns-keygen', ['-a', alg, ...bits, '-k', 'example.com']).trim();
-    writeFileSync(join(dir, `ldns-many-${alg}.zone`), MANY_TYPES);
+    // ldns reads an escaped comma in an alpn value otherwise than BIND and Knot (RFC 9460 App. A:
+    // `h\\,2` is the one protocol id "h,2"): dnssec-verify refuses its signature over that record
+    writeFileSync(join(dir, `ldns-many-${alg}.zone`), MANY_TYPES.replace(' alpn=h\\\\,2,h3', ''));
     sh('ldns-signzone', ['-f', join(dir, `ldns-many-${alg}.signed`), join(dir, `ldns-many-${alg}.zone`), join(dir, key)]);
     files.push(`ldns-many-${alg}.signed`);
   }

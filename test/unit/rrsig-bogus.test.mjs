@@ -124,3 +124,48 @@ test('hover: a DNSKEY shows its key tag; an RRSIG, on its key tag or signature, 
   assert.match(hover(good, lines[lineOf(fixture, good)].slice(good.length, good.length + 8)), new RegExp(`\\n\\nVerifies over the A RRset \\(1 record\\) with the DNSKEY of key tag 26382 \\(line ${key}\\)$`));
   assert.match(hover('ns1            RRSIG  A 15 3 3600 20901231000000 20250101000000 11111', '11111'), /\n\nNot verified: no DNSKEY at example\.com\. has key tag 11111 and algorithm ED25519$/);
 });
+
+/** RFC 4034 App. B over a DNSKEY's RDATA (flags, protocol, algorithm, key). */
+function keyTagOf(flags, algorithm, keyBase64) {
+  const rdata = Buffer.concat([Buffer.from([flags >> 8, flags & 255, 3, algorithm]), Buffer.from(keyBase64, 'base64')]);
+  let acc = 0;
+  for (let i = 0; i < rdata.length; i++) acc += i & 1 ? rdata[i] : rdata[i] << 8;
+  return (acc + ((acc >> 16) & 0xffff)) & 0xffff;
+}
+
+test('a covered type written TYPEnnn is that type (RFC 3597 §5): the A RRset is signed, and verified', () => {
+  const line = lineOf(signed, 'www            RRSIG  A 15 3 3600');
+  const lines = signed.split('\n');
+  lines[line] = lines[line].replace('RRSIG  A 15', 'RRSIG  TYPE1 15');
+  const text = lines.join('\n');
+  assert.deepEqual(check(text).map((f) => f.ruleId), []);
+  assert.deepEqual(bogus(check(text.replace('www            A      192.0.2.80', 'www            A      192.0.2.81'))).map((k) => k.split(' ')[1]), ['error', 'error']);
+});
+
+test('a signature of an algorithm no key of the zone has is found (dnssec-verify: "No correct signature"); one of an algorithm a key has but dane-zone does not verify is left alone', () => {
+  const line = lineOf(signed, 'www            RRSIG  A 15 3 3600 20901231000000 20250101000000 26382');
+  const lines = signed.split('\n');
+  lines[line] = lines[line].replace('RRSIG  A 15 3', 'RRSIG  A 253 3');
+  const [w] = check(lines.join('\n')).filter((f) => f.ruleId === 'rrsig-bogus');
+  assert.equal(w.severity, 'warning');
+  assert.match(w.message, /cannot be verified: no DNSKEY at example\.com\. has key tag 26382 and algorithm 253; another signature \(key tag 32598\) verifies/);
+});
+
+test('a DNSKEY that cannot be read (an ECDSA point off the curve) is named as the reason, not an edit of the RRset', () => {
+  const key = Buffer.alloc(64, 1).toString('base64');
+  const tag = keyTagOf(257, 13, key);
+  const text = `${signed}@ DNSKEY 257 3 13 ${key}\nwww RRSIG A 13 3 3600 20901231000000 20250101000000 ${tag} example.com. ${Buffer.alloc(64, 2).toString('base64')}\n`;
+  const found = check(text).filter((f) => f.ruleId === 'rrsig-bogus' && f.message.includes(`key tag ${tag}`));
+  const w = found.find((f) => f.message.startsWith('this signature over the A RRset at www'));
+  assert.ok(w, found.map((f) => f.message).join('\n'));
+  assert.match(w.message, new RegExp(`cannot be verified: the DNSKEY with key tag ${tag} cannot be used: its public key is not a point or number of ECDSAP256SHA256`));
+});
+
+test('owner names differing in the case of a letter beyond ASCII are two names (RFC 4343 §3), in the editor\'s model and in the column store', () => {
+  assert.equal(core.nameKey('ÄRGER.Example.'), 'Ärger.example.');
+  const text = '$ORIGIN example.com.\n$TTL 3600\n@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\nÄrger CNAME ns1\närger A 192.0.2.2\n';
+  // one name would be a CNAME beside other data (the A record's owner is no host name: hostname-syntax)
+  assert.deepEqual(check(text).map((f) => f.ruleId), ['hostname-syntax']);
+  const zone = core.buildZone({ id: 'z.zone', lines: text.split('\n'), entries: [] }, { fileId: 'z.zone' });
+  assert.deepEqual([...zone.byOwner.keys()].filter((k) => !k.startsWith('ns1') && k !== 'example.com.').sort(), ['Ärger.example.com.', 'ärger.example.com.']);
+});

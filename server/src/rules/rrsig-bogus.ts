@@ -10,7 +10,7 @@ import { ref } from './dane-support/refs';
 import type { RecordRule, RuleHost } from './rule';
 import { fieldLoc } from './support/record-locs';
 import { isSignedZone } from './support/signed-zone';
-import { algorithmName, signatureVerdict as verdictOf, zoneKey } from './support/rrsig-verify';
+import { algorithmName, signaturesOver, signatureVerdict as verdictOf, verifyingSignature, zoneKey } from './support/rrsig-verify';
 
 /** Up to this many signatures in a zone, all are verified (about 1.5 s at most for ECDSA). */
 export const VERIFY_ALL_UP_TO = 20000;
@@ -46,8 +46,7 @@ export const rrsigBogus: RecordRule = {
     const verdict = verdictOf(rec, ctx.zone);
     if (!verdict || verdict.verifies) return;
     // another signature of the RRset that verifies keeps it secure (RFC 4035 §5.3.3)
-    const others = (ctx.zone.byOwner.get(rec.ownerKey) ?? []).filter((r) => r !== rec && r.type === 'RRSIG' && String(r.values[0]) === covered && r.class === rec.class);
-    const good = others.find((r) => verdictOf(r, ctx.zone)?.verifies);
+    const good = verifyingSignature(rec, ctx.zone);
     const tag = rec.values[6];
     const alg = `${algorithmName(rec.values[1] as number)}`;
     const what = `the ${covered} RRset at ${rec.owner}`;
@@ -59,6 +58,12 @@ export const rrsigBogus: RecordRule = {
       const badKey = verdict.keys.map(zoneKey).find((k) => k && k.tag === tag && k.algorithm === rec.values[1]);
       const why = badKey && typeof badKey.key === 'string' ? `the DNSKEY with key tag ${tag} cannot be used: ${badKey.key}` : badKey ? `the DNSKEY with key tag ${tag} is not a zone key of protocol 3 (RFC 4034 §2.1)` : `no DNSKEY at ${String(rec.values[7])} has key tag ${tag} and algorithm ${alg}`;
       ctx.report({ loc: fieldLoc(rec, 6), severity: outcome.severity, message: `this signature over ${what} cannot be verified: ${why}; ${outcome.text}` });
+      return;
+    }
+    // keys of the tag and algorithm that cannot be read (RFC 3110 §2, RFC 6605 §4): no edit of the RRset
+    const unusable = verdict.named.every((k) => typeof k.key === 'string') ? verdict.named[0] : undefined;
+    if (unusable) {
+      ctx.report({ loc: fieldLoc(rec, 6), severity: outcome.severity, message: `this signature over ${what} cannot be verified: the DNSKEY with key tag ${tag} cannot be used: ${String(unusable.key)}; ${outcome.text}`, related: [{ loc: unusable.record.typeLoc, message: `DNSKEY with key tag ${tag}` }] });
       return;
     }
     // when another signature verifies, the RRset is as signed: this signature is what changed
@@ -73,5 +78,5 @@ export const rrsigBogus: RecordRule = {
 };
 
 function firstSignature(rec: ZoneRecord, zone: Zone): ZoneRecord | undefined {
-  return zone.byOwner.get(rec.ownerKey)?.find((r) => r.type === 'RRSIG' && String(r.values[0]) === String(rec.values[0]));
+  return signaturesOver(zone, rec.ownerKey, String(rec.values[0]), rec.class)[0];
 }

@@ -7,7 +7,7 @@ import { TokKind } from './syntax';
 import { resolveName, type NameCache } from './names';
 import { parseTtl } from './ttl';
 import { ALGORITHMS, CERT_TYPES, NUMBER_ONLY_ALGORITHMS, typeCodeByName } from './rr-codes';
-import { bitmapMetaType } from './rr-types';
+import { bitmapMetaType, typeName } from './rr-types';
 
 export type FieldKind =
   | 'u8' | 'u16' | 'u32' | 'ttl' | 'name' | 'ipv4' | 'ipv6'
@@ -285,7 +285,8 @@ function typeMnemonic(c: FieldCursor, what: string): string | undefined {
   if (!w) return undefined;
   const code = typeCodeByName(w.text);
   if (code === undefined) return fail(c, `${what}: '${w.text}' is not a record type`, c.i - 1, c.i);
-  return w.text.toUpperCase();
+  // TYPE1 and A are one type (RFC 3597 §5): kept as the mnemonic, as a record's own type is
+  return typeName(code);
 }
 
 function typeBitmap(c: FieldCursor): string[] | undefined {

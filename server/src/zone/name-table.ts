@@ -2,7 +2,7 @@
 // gets a small integer id. A name written in the zone text is looked up by its span
 // and origin, without building its string: most of a big zone's names are written
 // once, and their strings are made only when a rule or feature asks for them.
-import { parentKey } from './names';
+import { lowerAscii, parentKey } from './names';
 
 const INITIAL_SLOTS = 1 << 12; // pairs
 
@@ -104,7 +104,7 @@ export class NameTable {
   keyOnce(id: number): string {
     const k = this.keys[id];
     if (k !== undefined) return k;
-    const written = this.texts[this.spanSegment[id]].slice(this.spanStart[id], this.spanEnd[id]).toLowerCase();
+    const written = lowerAscii(this.texts[this.spanSegment[id]].slice(this.spanStart[id], this.spanEnd[id]));
     const oi = this.spanOrigin[id];
     const o = oi < 0 ? undefined : this.origins[oi];
     return o === undefined ? written : o.key === '.' ? written + '.' : written + '.' + o.key;

@@ -134,14 +134,23 @@ export class NameCache {
   }
 }
 
+/** A name's text with A-Z lowercased and nothing else: DNS compares names without regard to
+ *  the case of ASCII letters only (RFC 4343 §3); the octets of 'Ä' in UTF-8 are not those of 'ä'. */
+export function lowerAscii(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 127) return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  }
+  return text.toLowerCase();
+}
+
 /** Canonical key: escapes decoded, ASCII lowercased, re-escaped minimally. */
 export function nameKey(name: string): string {
-  if (name.indexOf('\\') < 0) return name.toLowerCase();
+  if (name.indexOf('\\') < 0) return lowerAscii(name);
   let out = '';
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     if (c !== BSLASH) {
-      out += name[i].toLowerCase();
+      out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : name[i];
       continue;
     }
     let code: number;

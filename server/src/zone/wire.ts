@@ -203,29 +203,56 @@ function aplWire(w: WireWriter, items: readonly string[]): void {
   }
 }
 
-/** A value of a SvcParam value-list (RFC 9460 App. A.1): split at unescaped commas, each unescaped. */
-function valueListItems(v: string): number[][] {
-  return v.split(/(?<!\\),/).map((item) => characterStringOctets(item));
+/** A value-list (RFC 9460 App. A.1): the value's octets (a char-string, decoded once) split at
+ *  commas, a comma or backslash after a backslash taken as itself. */
+function valueListItems(octets: readonly number[]): number[][] {
+  const out: number[][] = [[]];
+  for (let i = 0; i < octets.length; i++) {
+    const o = octets[i];
+    if (o === 92 && i + 1 < octets.length) out[out.length - 1].push(octets[++i]);
+    else if (o === 44) out.push([]);
+    else out[out.length - 1].push(o);
+  }
+  return out;
+}
+
+/** Each SvcParam's value as written in the RDATA text (quoted or not, escapes kept): the parser's
+ *  value of a quoted one is decoded already, which cannot tell `\255` from U+00FF nor `\\` from `\`. */
+function writtenSvcValues(rdataText: string): Map<string, string> {
+  const words = rdataWords(rdataText).slice(2);
+  const out = new Map<string, string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const eq = w.indexOf('=');
+    if (eq < 0) { out.set(w, ''); continue; }
+    // `key="value"`: the record's text keeps the quoted word apart (`key= "value"`)
+    if (eq === w.length - 1 && words[i + 1]?.startsWith('"')) { out.set(w.slice(0, eq), words[++i]); continue; }
+    out.set(w.slice(0, eq), w.slice(eq + 1));
+  }
+  return out;
 }
 
 const SVC_KEY_NUMBERS: Record<string, number> = { mandatory: 0, alpn: 1, 'no-default-alpn': 2, port: 3, ipv4hint: 4, ech: 5, ipv6hint: 6, dohpath: 7, ohttp: 8 };
 const svcKeyNumber = (key: string): number => SVC_KEY_NUMBERS[key] ?? Number(key.slice(3));
 
 // SvcParams (RFC 9460 §2.2): in increasing key order, each a key, a length and its value.
-function svcParamsWire(w: WireWriter, params: Readonly<Record<string, string>>): void {
+function svcParamsWire(w: WireWriter, params: Readonly<Record<string, string>>, rdataText: string): void {
   const keys = Object.keys(params).sort((a, b) => svcKeyNumber(a) - svcKeyNumber(b));
+  const written = writtenSvcValues(rdataText);
   for (const key of keys) {
-    const v = params[key];
+    // the value as written, decoded once as a char-string (RFC 9460 §2.1)
+    const octets = characterStringOctets(written.get(key) ?? params[key]);
+    const v = String.fromCharCode(...octets);
     const value = new WireWriter();
     switch (key) {
       case 'mandatory': for (const k of v.split(',').map(svcKeyNumber).sort((a, b) => a - b)) value.u16(k); break;
-      case 'alpn': for (const id of valueListItems(v)) { value.u8(id.length); value.bytes(Uint8Array.from(id)); } break;
+      case 'alpn': for (const id of valueListItems(octets)) { value.u8(id.length); value.bytes(Uint8Array.from(id)); } break;
       case 'port': value.u16(Number(v)); break;
       case 'ipv4hint': for (const a of v.split(',')) value.bytes(Uint8Array.from(ipv4Octets(a))); break;
       case 'ipv6hint': for (const a of v.split(',')) value.bytes(Uint8Array.from(ipv6Octets(a))); break;
       case 'ech': value.bytes(Uint8Array.from(Buffer.from(v, 'base64'))); break;
       case 'no-default-alpn': case 'ohttp': break;
-      default: value.bytes(Uint8Array.from(characterStringOctets(v)));
+      default: value.bytes(Uint8Array.from(octets));
     }
     w.u16(svcKeyNumber(key));
     w.u16(value.length);
@@ -245,7 +272,7 @@ function octetsWritten(v: unknown): string {
 }
 
 /** Writes one field; `written`: the field's text as written (character-string kinds read it). */
-function writeField(w: WireWriter, kind: FieldKind, value: unknown, lower: boolean, written: readonly string[], values: readonly unknown[]): boolean {
+function writeField(w: WireWriter, kind: FieldKind, value: unknown, lower: boolean, written: readonly string[], values: readonly unknown[], rdataText: string): boolean {
   switch (kind) {
     case 'u8': case 'algorithm': w.u8(value as number); return true;
     case 'u16': case 'cert-type': w.u16(value as number); return true;
@@ -271,7 +298,7 @@ function writeField(w: WireWriter, kind: FieldKind, value: unknown, lower: boole
     case 'caa-tag': { const b = utf8.encode(written[0] ?? (value as string)); w.u8(b.length); w.bytes(b); return true; }
     case 'type': { const c = typeCode(value as string); if (c === undefined) return false; w.u16(c); return true; }
     case 'type-bitmap': case 'nsec-bitmap': typeBitmap(w, value as string[]); return true;
-    case 'svc-params': svcParamsWire(w, value as Record<string, string>); return true;
+    case 'svc-params': svcParamsWire(w, value as Record<string, string>, rdataText); return true;
     case 'loc': locWire(w, value as string); return true;
     case 'eui48': case 'eui64': w.bytes(hexOctets((value as string).replace(/-/g, ''))); return true;
     case 'ilnp64': for (const g of (value as string).split(':')) w.u16(parseInt(g, 16)); return true;
@@ -305,7 +332,7 @@ export function canonicalRdata(rec: ZoneRecord): Uint8Array | undefined {
   for (let i = 0; i < def.fields.length; i++) {
     const kind = def.fields[i].kind;
     const written = kind === 'text-rest' ? words.slice(i) : words.slice(i, i + 1);
-    if (!writeField(w, kind, rec.values[i], lower, written, rec.values)) return undefined;
+    if (!writeField(w, kind, rec.values[i], lower, written, rec.values, rec.rdataText)) return undefined;
   }
   return w.done();
 }

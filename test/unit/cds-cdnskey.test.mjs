@@ -50,3 +50,15 @@ test('while typing: the DNSKEY a CDS names deleted makes it an error, pasted bac
   const steps = [[key, '; gone'], [key, lines[key]]];
   assert.deepEqual(findingsAfterEachStep(text, steps).map((fs) => fs.filter((f) => f.ruleId === 'cds-no-dnskey').map((f) => f.severity)), [['error'], []]);
 });
+
+test('hover: a CDS names the DNSKEY it is the digest of; a CDNSKEY its key tag and the DNSKEY it copies', () => {
+  for (const [text, want] of [
+    [cdsZone, ['The digest of the DNSKEY at line 9 (key tag 26382)', 'The digest of the DNSKEY at line 10 (key tag 32598)', undefined]],
+    [cdnskeyZone, ['Key tag **26382**: what DS and RRSIG records name this key by (RFC 4034 App. B); the DNSKEY at line 8', 'Key tag **32597**: what DS and RRSIG records name this key by (RFC 4034 App. B)']],
+  ]) {
+    const lines = text.split('\n');
+    const zone = core.buildZone({ id: 'f.zone', lines, entries: [] }, { fileId: 'f.zone' });
+    const got = lines.flatMap((l, i) => (/^@\s+C(DS|DNSKEY)\s/.test(l) ? [core.hoverAt(zone, i, 30).markdown.split('\n\n').pop()] : []));
+    assert.deepEqual(got.map((g) => (g.startsWith('Key tag') || g.startsWith('The digest') ? g : undefined)), want);
+  }
+});

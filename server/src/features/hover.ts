@@ -10,7 +10,7 @@ import { TTL_MAX } from '../zone/ttl';
 import { tokensIn } from '../rules/dane-support/loc-range';
 import { fieldLoc } from '../rules/support/record-locs';
 import { serialDiff, sigSpan } from '../rules/support/signed-zone';
-import { algorithmName, keyTag, signatureVerdict } from '../rules/support/rrsig-verify';
+import { algorithmName, dsDigestOf, keyTag, signatureVerdict, zoneKey } from '../rules/support/rrsig-verify';
 import { canonicalRdata } from '../zone/wire';
 import { bitmapMetaType, type FieldDef, type RRTypeDef } from '../zone/rr-types';
 import { entryAt, hitAt, type Hit } from './locate-at';
@@ -186,18 +186,29 @@ function fieldHover(rec: ZoneRecord, def: RRTypeDef, i: number, f: FieldDef, now
 /** What DNSSEC makes of a key or a signature: a DNSKEY's key tag (what DS and RRSIG records name
  *  it by), and whether an RRSIG verifies (rrsig-bogus's verdict, on its key tag and signature). */
 function dnssecNote(zone: Zone, rec: ZoneRecord, f: FieldDef): string {
+  const line = (r: ZoneRecord): number => absRange(r.loc).startLine + 1;
   if (rec.type === 'DNSKEY' || rec.type === 'CDNSKEY') {
     const rdata = canonicalRdata(rec);
-    return rdata ? `\n\nKey tag **${keyTag(rdata)}**: what DS and RRSIG records name this key by (RFC 4034 App. B)` : '';
+    if (!rdata) return '';
+    const same = rec.type === 'CDNSKEY' ? (zone.byOwner.get(rec.ownerKey) ?? []).find((r) => r.type === 'DNSKEY' && sameOctets(canonicalRdata(r), rdata)) : undefined;
+    return `\n\nKey tag **${keyTag(rdata)}**: what DS and RRSIG records name this key by (RFC 4034 App. B)${same ? `; the DNSKEY at line ${line(same)}` : ''}`;
+  }
+  if (rec.type === 'CDS' && typeof rec.values[3] === 'string') {
+    // the DNSKEY of the apex whose digest this is (cds-no-dnskey says when none is)
+    const key = (zone.byOwner.get(rec.ownerKey) ?? []).find((r) => r.type === 'DNSKEY' && r.values[2] === rec.values[1] && zoneKey(r)?.tag === rec.values[0] && dsDigestOf(rec.owner, r, rec.values[2] as number) === (rec.values[3] as string).toLowerCase());
+    return key ? `\n\nThe digest of the DNSKEY at line ${line(key)} (key tag ${rec.values[0]})` : '';
   }
   if (rec.type !== 'RRSIG' || (f.name !== 'keyTag' && f.name !== 'signature')) return '';
   const v = signatureVerdict(rec, zone);
   if (!v) return '';
-  const line = (r: ZoneRecord): number => absRange(r.loc).startLine + 1;
   const rrset = `the ${rec.values[0]} RRset (${v.rrset.length} record${v.rrset.length === 1 ? '' : 's'})`;
   if (!v.named.length) return `\n\nNot verified: no DNSKEY at ${String(rec.values[7])} has key tag ${rec.values[6]} and algorithm ${algorithmName(rec.values[1] as number)}`;
   const keys = v.named.map((k) => `key tag ${k.tag} (line ${line(k.record)})`).join(', ');
   return v.verifies ? `\n\nVerifies over ${rrset} with the DNSKEY of ${keys}` : `\n\n**Does not verify** over ${rrset} with the DNSKEY of ${keys}: the RRset or the signature changed after signing`;
+}
+
+function sameOctets(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A flags field: the named bits set, then any bits that have no name. */

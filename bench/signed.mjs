@@ -30,7 +30,7 @@ import { generateZone } from './genzone.mjs';
 import { LspClient } from './lib/lsp-client.mjs';
 import { hoverProbe } from './lib/lsp-scenario.mjs';
 import { haveGnuTime, measureProcess, toolVersion } from './lib/proc.mjs';
-import { ROOT } from './lib/script.mjs';
+import { flag, opt, ROOT } from './lib/script.mjs';
 import { median, percentile, round } from './lib/stats.mjs';
 import { ORIGIN, OUT, SIZES, workload } from './lib/workload.mjs';
 
@@ -42,35 +42,18 @@ const ALGS = {
 /** rrsig-bogus verifies every signature up to this many (server/src/rules/rrsig-bogus.ts) */
 const VERIFY_ALL_UP_TO = 20000;
 
-function parseArgs(argv) {
-  const o = { sizes: ['10k', '100k'], runs: 5, algs: ['ecdsa', 'ed25519'], lspRuns: 3, lspEdits: 20, lspRrsigs: 19500, lspAlg: 'ecdsa',
-    peers: true, check: true, lsp: true, build: true, keep: false, seed: 42, json: join(OUT, 'results-signed.json') };
-  const list = (v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    if (a === '--sizes') o.sizes = list(next());
-    else if (a === '--runs') o.runs = Number(next());
-    else if (a === '--algs') o.algs = list(next());
-    else if (a === '--lsp-runs') o.lspRuns = Number(next());
-    else if (a === '--lsp-edits') o.lspEdits = Number(next());
-    else if (a === '--lsp-rrsigs') o.lspRrsigs = Number(next());
-    else if (a === '--lsp-alg') o.lspAlg = next().toLowerCase();
-    else if (a === '--seed') o.seed = Number(next());
-    else if (a === '--json') o.json = resolve(next());
-    else if (a === '--no-peers') o.peers = false;
-    else if (a === '--no-check') o.check = false;
-    else if (a === '--no-lsp') o.lsp = false;
-    else if (a === '--no-build') o.build = false;
-    else if (a === '--keep') o.keep = true;
-    else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 23).join('\n'));
-      process.exit(0);
-    } else throw new Error(`unknown option ${a}`);
+function parseArgs() {
+  if (flag('--help') || flag('-h')) {
+    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 23).join('\n'));
+    process.exit(0);
   }
+  const list = (v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const o = {
+    sizes: list(opt('--sizes', '10k,100k')), runs: Number(opt('--runs', 5)), algs: list(opt('--algs', 'ecdsa,ed25519')),
+    lspRuns: Number(opt('--lsp-runs', 3)), lspEdits: Number(opt('--lsp-edits', 20)), lspRrsigs: Number(opt('--lsp-rrsigs', 19500)),
+    lspAlg: opt('--lsp-alg', 'ecdsa').toLowerCase(), seed: Number(opt('--seed', 42)), json: resolve(opt('--json', join(OUT, 'results-signed.json'))),
+    peers: !flag('--no-peers'), check: !flag('--no-check'), lsp: !flag('--no-lsp'), build: !flag('--no-build'), keep: flag('--keep'),
+  };
   for (const s of o.sizes) if (!SIZES[s] || s === '10m') throw new Error(`unknown size ${s} (10k, 100k, 1m)`);
   for (const a of [...o.algs, o.lspAlg]) if (!ALGS[a]) throw new Error(`unknown algorithm ${a} (${Object.keys(ALGS).join(', ')})`);
   if (!(o.runs >= 1 && o.lspRuns >= 1 && o.lspEdits >= 1)) throw new Error('--runs, --lsp-runs and --lsp-edits must be >= 1');
@@ -376,7 +359,7 @@ function lspTable(lsp) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const o = parseArgs(process.argv.slice(2));
+  const o = parseArgs();
   for (const t of ['dnssec-keygen', 'dnssec-signzone']) if (toolVersion(t, '-h') === null) throw new Error(`${t} is needed to sign the zones (Debian: bind9-dnsutils / bind9-utils)`);
   if (o.build) {
     const b = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });

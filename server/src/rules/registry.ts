@@ -35,6 +35,7 @@ import { rrsigBogus } from './rrsig-bogus';
 import { rrsigTtl } from './rrsig-ttl';
 import { cdsNoDnskey } from './cds-no-dnskey';
 import { cdnskeyNoDnskey } from './cdnskey-no-dnskey';
+import { dnskeyUnusable } from './dnskey-unusable';
 
 import { DANE_RULES } from './dane-rules';
 
@@ -72,6 +73,7 @@ export const RULES: Rule[] = [
   rrsigTtl,
   cdsNoDnskey,
   cdnskeyNoDnskey,
+  dnskeyUnusable,
   ...DANE_RULES,
 ];
 

@@ -62,3 +62,37 @@ test('hover: a CDS names the DNSKEY it is the digest of; a CDNSKEY its key tag a
     assert.deepEqual(got.map((g) => (g.startsWith('Key tag') || g.startsWith('The digest') ? g : undefined)), want);
   }
 });
+
+/** The text with one fix's edits applied (ranges in lines and UTF-16 columns). */
+function applyFix(text, fix) {
+  const lines = text.split('\n');
+  for (const e of [...fix.edits].reverse()) {
+    const { startLine, startCol, endLine, endCol } = e.range;
+    const head = lines[startLine].slice(0, startCol);
+    const tail = lines[endLine].slice(endCol);
+    lines.splice(startLine, endLine - startLine + 1, ...(head + e.newText + tail).split('\n'));
+  }
+  return lines.join('\n');
+}
+
+test('quick-fixes: "Write the CDS of the DNSKEY with key tag N" and "Copy the DNSKEY with key tag N" for each key-signing key; applied, the finding is gone', () => {
+  const cds = core.RULES.find((r) => r.id === 'cds-no-dnskey');
+  const bad = records(cdsZone, 'CDS')[2];
+  const text = `${head(cdsZone)}\n${bad}\n`;
+  const [f] = found(text, 'cds-no-dnskey');
+  const fixes = cds.fixes(f.data);
+  assert.deepEqual(fixes.map((x) => x.title), ['Write the CDS of the DNSKEY with key tag 26382', 'Write the CDS of the DNSKEY with key tag 32598']);
+  for (const fix of fixes) {
+    const fixed = applyFix(text, fix);
+    assert.deepEqual(found(fixed, 'cds-no-dnskey'), [], fixed);
+    assert.match(fixed, new RegExp(`^@ +CDS +${fix.title.slice(-5)} 15 2 [0-9A-F]{64}$`, 'm'));
+  }
+  // the first of them is the digest dnssec-dsfromkey wrote for that key (the fixture's first CDS)
+  assert.ok(applyFix(text, fixes[0]).includes(records(cdsZone, 'CDS')[0].split(/\s+/).slice(2).join(' ')));
+  const cdnskey = core.RULES.find((r) => r.id === 'cdnskey-no-dnskey');
+  const wrong = `${head(cdnskeyZone)}\n${records(cdnskeyZone, 'CDNSKEY')[1]}\n`;
+  const [g] = found(wrong, 'cdnskey-no-dnskey');
+  const copy = cdnskey.fixes(g.data);
+  assert.deepEqual(copy.map((x) => x.title), ['Copy the DNSKEY with key tag 26382', 'Copy the DNSKEY with key tag 32598']);
+  assert.deepEqual(found(applyFix(wrong, copy[1]), 'cdnskey-no-dnskey'), []);
+});

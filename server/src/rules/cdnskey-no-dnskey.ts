@@ -9,6 +9,8 @@ import type { RecordRule } from './rule';
 import { fieldLoc } from './support/record-locs';
 import { originKey } from './support/origin-key';
 import { canonicalRdata } from '../zone/wire';
+import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
+import { zoneKey } from './support/rrsig-verify';
 
 const isDelete = (r: ZoneRecord): boolean => r.values[0] === 0 && r.values[2] === 0;
 
@@ -42,6 +44,16 @@ export const cdnskeyNoDnskey: RecordRule = {
       loc: fieldLoc(rec, 3),
       severity: good ? 'warning' : undefined,
       message: `this CDNSKEY matches no DNSKEY: ${why}; ${good ? 'another CDNSKEY is one of the DNSKEYs, so the parent\'s DS set still has a working entry; remove this one' : 'no CDNSKEY of the zone is one of its DNSKEYs: a parent that acts on them publishes DS records that authenticate nothing, and the zone goes bogus (DANE senders defer its mail: 5.7.324 dnssec-invalid); publish the key-signing key\'s DNSKEY as CDNSKEY'}`,
+      data: fixData(rec, keys),
     });
   },
+  fixes: fixesFromData,
 };
+
+/** "Copy the DNSKEY with key tag <tag>": the key-signing keys (SEP flag), else every zone key. */
+function fixData(rec: ZoneRecord, keys: readonly ZoneRecord[]): FixData | undefined {
+  const usable = keys.map(zoneKey).filter((k) => !!k && typeof k.key !== 'string' && (k.flags & 0x0100) !== 0);
+  const sep = usable.filter((k) => (k!.flags & 1) !== 0);
+  const fixes = (sep.length ? sep : usable).map((k) => rewriteFix(`Copy the DNSKEY with key tag ${k!.tag}`, rec.rdataLoc, k!.record.rdataText));
+  return fixes.length ? { fixes: fixes.map((f, i) => ({ ...f, preferred: i === 0 && fixes.length === 1 })) } : undefined;
+}

@@ -10,6 +10,7 @@ import type { RecordRule } from './rule';
 import { fieldLoc } from './support/record-locs';
 import { originKey } from './support/origin-key';
 import { dsDigestOf, zoneKey } from './support/rrsig-verify';
+import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
 
 const isDelete = (r: ZoneRecord): boolean => r.values[0] === 0 && r.values[1] === 0 && r.values[2] === 0;
 
@@ -53,6 +54,20 @@ export const cdsNoDnskey: RecordRule = {
     const outcome = good
       ? { severity: 'warning' as const, text: `another CDS (key tag ${good.values[0]}) matches, so the parent's DS set still has a working entry; remove this one` }
       : { severity: undefined, text: 'no CDS of the zone matches a DNSKEY: a parent that acts on them publishes DS records that authenticate nothing, and the zone goes bogus (DANE senders defer its mail: 5.7.324 dnssec-invalid); publish the CDS of the key-signing key (dnssec-dsfromkey -C, keymgr ds)' };
-    ctx.report({ loc: !keys.length || !sameAlgorithm ? fieldLoc(rec, 1) : fieldLoc(rec, 3), severity: outcome.severity, message: `this CDS matches no DNSKEY: ${why}; ${outcome.text}` });
+    ctx.report({ loc: !keys.length || !sameAlgorithm ? fieldLoc(rec, 1) : fieldLoc(rec, 3), severity: outcome.severity, message: `this CDS matches no DNSKEY: ${why}; ${outcome.text}`, data: fixData(rec, keys) });
   },
+  fixes: fixesFromData,
 };
+
+/** "Write the CDS of DNSKEY <tag>": the key-signing keys' (SEP flag) CDS, else every zone key's,
+ *  with this record's digest type where it is one computed here, else SHA-256. */
+function fixData(rec: ZoneRecord, keys: readonly ZoneRecord[]): FixData | undefined {
+  const digestType = [1, 2, 4].includes(rec.values[2] as number) ? (rec.values[2] as number) : 2;
+  const usable = keys.map(zoneKey).filter((k) => !!k && typeof k.key !== 'string' && (k.flags & 0x0100) !== 0);
+  const sep = usable.filter((k) => (k!.flags & 1) !== 0);
+  const fixes = (sep.length ? sep : usable).flatMap((k) => {
+    const digest = dsDigestOf(rec.owner, k!.record, digestType);
+    return digest ? [rewriteFix(`Write the CDS of the DNSKEY with key tag ${k!.tag}`, rec.rdataLoc, `${k!.tag} ${k!.algorithm} ${digestType} ${digest.toUpperCase()}`)] : [];
+  });
+  return fixes.length ? { fixes: fixes.map((f, i) => ({ ...f, preferred: i === 0 && fixes.length === 1 })) } : undefined;
+}

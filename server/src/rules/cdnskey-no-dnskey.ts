@@ -2,25 +2,33 @@
 // be one of the zone's DNSKEYs, octet for octet, or the parent's DS authenticates nothing. When no
 // CDNSKEY of the RRset is one, a parent that acts on them breaks the chain of trust: the zone goes
 // bogus, and DANE senders defer its mail. BIND refuses a zone whose CDNSKEY has an algorithm no
-// DNSKEY has ("CDS/CDNSKEY consistency checks failed"). The delete request `0 3 0 AA==` is left alone.
-import type { ZoneRecord } from '../zone/model';
+// DNSKEY has ("CDS/CDNSKEY consistency checks failed"). The delete request `0 3 0 AA==` is left
+// alone when it is the only CDNSKEY (RFC 8078 §4; BIND refuses it beside others).
+import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import type { RecordRule } from './rule';
 import { fieldLoc } from './support/record-locs';
 import { originKey } from './support/origin-key';
 import { canonicalRdata } from '../zone/wire';
 import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
+import { balancedRdata } from './dane-support/loc-range';
 import { zoneKey } from './support/rrsig-verify';
 
-const isDelete = (r: ZoneRecord): boolean => r.values[0] === 0 && r.values[2] === 0;
+// RFC 8078 §4: exactly `0 3 0 AA==` (one zero octet of key)
+const isDelete = (r: ZoneRecord): boolean => r.values[0] === 0 && r.values[1] === 3 && r.values[2] === 0 && Buffer.from(String(r.values[3]), 'base64').equals(Buffer.of(0));
 
-function sameOctets(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  return !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]);
-}
+const hexOf = (r: ZoneRecord): string | undefined => { const o = canonicalRdata(r); return o && Buffer.from(o).toString('hex'); };
 
-function isAKey(rec: ZoneRecord, keys: readonly ZoneRecord[]): boolean {
-  const mine = canonicalRdata(rec);
-  return !!mine && keys.some((k) => sameOctets(canonicalRdata(k), mine));
+// the apex's DNSKEY RDATA (hex) and whether some CDNSKEY is one of them, once per zone version
+const apexFacts = new WeakMap<Zone, { keys: Set<string>; someGood: boolean }>();
+function factsOf(zone: Zone, here: readonly ZoneRecord[]): { keys: Set<string>; someGood: boolean } {
+  let f = apexFacts.get(zone);
+  if (!f) {
+    const keys = new Set(here.filter((r) => r.type === 'DNSKEY').map(hexOf).filter((h): h is string => !!h));
+    f = { keys, someGood: here.some((r) => r.type === 'CDNSKEY' && !isDelete(r) && keys.has(hexOf(r) ?? '')) };
+    apexFacts.set(zone, f);
+  }
+  return f;
 }
 
 export const cdnskeyNoDnskey: RecordRule = {
@@ -28,18 +36,26 @@ export const cdnskeyNoDnskey: RecordRule = {
   scope: 'record',
   types: ['CDNSKEY'],
   defaultSeverity: 'error',
-  rfc: [ref(7344, '4.1'), ref(8078, '3')],
+  rfc: [ref(7344, '4.1'), ref(8078, '3'), ref(8078, '4')],
   summary: "A CDNSKEY record at the apex that is none of the zone's DNSKEYs: the parent would publish a DS for a key the zone does not have (an error when no CDNSKEY is one: the zone would go bogus).",
   check(rec, ctx) {
-    if (rec.ownerKey !== originKey(ctx.zone) || isDelete(rec) || !canonicalRdata(rec)) return;
+    if (rec.ownerKey !== originKey(ctx.zone)) return;
+    const mine = hexOf(rec);
+    if (!mine) return;
     const here = ctx.zone.byOwner.get(rec.ownerKey) ?? [];
+    if (isDelete(rec)) {
+      const n = here.filter((r) => r.type === 'CDNSKEY' && r.class === rec.class).length;
+      if (n > 1) ctx.report({ loc: rec.rdataLoc, message: `the delete request (CDNSKEY 0 3 0 AA==) must be the only CDNSKEY of the zone (RFC 8078 §4), and BIND refuses the zone ("CDS/CDNSKEY consistency checks failed"); remove it, or the other ${n - 1} CDNSKEY record${n === 2 ? '' : 's'}` });
+      return;
+    }
+    const facts = factsOf(ctx.zone, here);
+    if (facts.keys.has(mine)) return;
     const keys = here.filter((r) => r.type === 'DNSKEY');
-    if (isAKey(rec, keys)) return;
     const algorithm = rec.values[2];
     const why = !keys.length ? 'the zone has no DNSKEY at its apex'
       : !keys.some((k) => k.values[2] === algorithm) ? `no DNSKEY of the zone has algorithm ${algorithm}, and BIND refuses the zone ("CDS/CDNSKEY consistency checks failed")`
       : `it is none of the zone's ${keys.length} DNSKEY record${keys.length === 1 ? '' : 's'} (flags, protocol, algorithm and key must all be the same)`;
-    const good = here.find((r) => r.type === 'CDNSKEY' && r !== rec && !isDelete(r) && isAKey(r, keys));
+    const good = facts.someGood;
     ctx.report({
       loc: fieldLoc(rec, 3),
       severity: good ? 'warning' : undefined,
@@ -50,10 +66,12 @@ export const cdnskeyNoDnskey: RecordRule = {
   fixes: fixesFromData,
 };
 
-/** "Copy the DNSKEY with key tag <tag>": the key-signing keys (SEP flag), else every zone key. */
+/** "Copy the DNSKEY with key tag <tag>": the key-signing keys (SEP flag), else every zone key;
+ *  not revoked ones (RFC 5011); a $GENERATE line gets none. */
 function fixData(rec: ZoneRecord, keys: readonly ZoneRecord[]): FixData | undefined {
-  const usable = keys.map(zoneKey).filter((k) => !!k && typeof k.key !== 'string' && (k.flags & 0x0100) !== 0);
+  if (rec.generated) return undefined;
+  const usable = keys.map(zoneKey).filter((k) => !!k && typeof k.key !== 'string' && (k.flags & 0x0100) !== 0 && (k.flags & 0x0080) === 0);
   const sep = usable.filter((k) => (k!.flags & 1) !== 0);
-  const fixes = (sep.length ? sep : usable).map((k) => rewriteFix(`Copy the DNSKEY with key tag ${k!.tag}`, rec.rdataLoc, k!.record.rdataText));
+  const fixes = (sep.length ? sep : usable).map((k) => rewriteFix(`Copy the DNSKEY with key tag ${k!.tag}`, rec.rdataLoc, balancedRdata(rec.rdataLoc, k!.record.rdataText)));
   return fixes.length ? { fixes: fixes.map((f, i) => ({ ...f, preferred: i === 0 && fixes.length === 1 })) } : undefined;
 }

@@ -74,6 +74,15 @@ export function keyTag(rdata: Uint8Array): number {
   return acc & 0xffff;
 }
 
+/** The key tag of any DNSKEY, whatever its algorithm (RFC 4034 App. B; B.1 for algorithm 1:
+ *  the modulus's last 24 bits but 8), or undefined when its RDATA cannot be encoded. */
+export function anyKeyTag(rec: ZoneRecord): number | undefined {
+  const rdata = canonicalRdata(rec);
+  if (!rdata || rdata.length < 4) return undefined;
+  if (rec.values[2] === 1) return rdata.length >= 7 ? (rdata[rdata.length - 3] << 8) | rdata[rdata.length - 2] : undefined;
+  return keyTag(rdata);
+}
+
 /** A DNSKEY read once: its tag, flags, algorithm and public key (or why it has none). */
 export interface ZoneKey {
   record: ZoneRecord;

@@ -21,7 +21,10 @@ test('CDS: the digests of both keys (SHA-256 and SHA-384) match; one matching no
   assert.deepEqual(found(`${head(cdsZone)}\n${good256}\n${good384}\n`, 'cds-no-dnskey'), []);
   const [only] = found(`${head(cdsZone)}\n${bad}\n`, 'cds-no-dnskey');
   assert.equal(only.severity, 'error');
-  assert.match(only.message, /^this CDS matches no DNSKEY: no DNSKEY with key tag 26382 and algorithm 15 has this digest \(type 2\); no CDS of the zone matches a DNSKEY: a parent that acts on them publishes DS records that authenticate nothing, and the zone goes bogus \(DANE senders defer its mail: 5\.7\.324 dnssec-invalid\)/);
+  assert.match(only.message, /^this CDS matches no DNSKEY: this is the digest of the DNSKEY with key tag 32598, not 26382: the key tag is wrong; no CDS of the zone matches a DNSKEY: a parent that acts on them publishes DS records that authenticate nothing, and the zone goes bogus \(DANE senders defer its mail: 5\.7\.324 dnssec-invalid\)/);
+  // a digest of no key at all
+  const [none] = found(`${head(cdsZone)}\n${bad.replace(/ [0-9A-F]{64}$/, ` ${'AB'.repeat(32)}`)}\n`, 'cds-no-dnskey');
+  assert.match(none.message, /^this CDS matches no DNSKEY: no DNSKEY with key tag 26382 and algorithm 15 has this digest \(type 2\);/);
   // a digest type not computed here (3, GOST) is not judged; an algorithm no key has is, as BIND refuses it
   assert.deepEqual(found(`${head(cdsZone)}\n${bad.replace(' 15 2 ', ' 15 3 ')}\n`, 'cds-no-dnskey'), []);
   const [alg] = found(`${head(cdsZone)}\n${good256.replace(' 15 2 ', ' 13 2 ')}\n`, 'cds-no-dnskey');
@@ -95,4 +98,18 @@ test('quick-fixes: "Write the CDS of the DNSKEY with key tag N" and "Copy the DN
   const copy = cdnskey.fixes(g.data);
   assert.deepEqual(copy.map((x) => x.title), ['Copy the DNSKEY with key tag 26382', 'Copy the DNSKEY with key tag 32598']);
   assert.deepEqual(found(applyFix(wrong, copy[1]), 'cdnskey-no-dnskey'), []);
+});
+
+test('quick-fixes never write a copy of a CDS or CDNSKEY the RRset holds already', () => {
+  const cds = core.RULES.find((r) => r.id === 'cds-no-dnskey');
+  const [good256, good384, bad] = records(cdsZone, 'CDS');
+  // both keys have a CDS: nothing to write (the message says to remove this one)
+  const [both] = found(`${head(cdsZone)}\n${good256}\n${good384}\n${bad}\n`, 'cds-no-dnskey');
+  assert.deepEqual([both.severity, cds.fixes(both.data).map((x) => x.title)], ['warning', []]);
+  const [one] = found(`${head(cdsZone)}\n${good256}\n${bad}\n`, 'cds-no-dnskey');
+  assert.deepEqual(cds.fixes(one.data).map((x) => x.title), ['Write the CDS of the DNSKEY with key tag 32598']);
+  const cdnskey = core.RULES.find((r) => r.id === 'cdnskey-no-dnskey');
+  const [copy, wrong] = records(cdnskeyZone, 'CDNSKEY');
+  const [g] = found(`${head(cdnskeyZone)}\n${copy}\n${wrong}\n`, 'cdnskey-no-dnskey');
+  assert.deepEqual(cdnskey.fixes(g.data).map((x) => x.title), ['Copy the DNSKEY with key tag 32598']);
 });

@@ -169,3 +169,12 @@ test('owner names differing in the case of a letter beyond ASCII are two names (
   const zone = core.buildZone({ id: 'z.zone', lines: text.split('\n'), entries: [] }, { fileId: 'z.zone' });
   assert.deepEqual([...zone.byOwner.keys()].filter((k) => !k.startsWith('ns1') && k !== 'example.com.').sort(), ['Ärger.example.com.', 'ärger.example.com.']);
 });
+
+test('an SOA whose RDATA does not read (a serial being typed) still names the zone: no origin from the file name, no record outside it', () => {
+  const text = '$TTL 3600\nexample.com. IN SOA ns1.example.com. h.example.com. 2 2024010101 7200 3600 1209600 300\nexample.com. IN NS ns1.example.com.\nns1.example.com. IN A 192.0.2.1\nwww.example.com. IN A 192.0.2.2\n';
+  const opts = { fileId: 'big.signed.zone', origin: 'big.signed.', originGuessed: true, host: host() };
+  const { zone, findings } = core.checkText(text, opts);
+  assert.deepEqual([zone.origin, findings.map((f) => f.ruleId)], ['example.com.', ['rdata-invalid']]);
+  const model = core.buildZone({ id: 'big.signed.zone', lines: text.split('\n'), entries: [] }, { ...opts, incremental: true });
+  assert.equal(model.origin, 'example.com.');
+});

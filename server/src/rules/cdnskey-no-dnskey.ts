@@ -20,13 +20,19 @@ const isDelete = (r: ZoneRecord): boolean => r.values[0] === 0 && r.values[1] ==
 const hexOf = (r: ZoneRecord): string | undefined => { const o = canonicalRdata(r); return o && Buffer.from(o).toString('hex'); };
 
 // the apex's DNSKEY RDATA (hex) and whether some CDNSKEY is one of them, once per zone version
-const apexFacts = new WeakMap<Zone, { keys: Set<string>; someGood: boolean }>();
-function factsOf(zone: Zone, here: readonly ZoneRecord[]): { keys: Set<string>; someGood: boolean } {
+interface ApexFacts {
+  /** the DNSKEYs' RDATA */
+  keys: Set<string>;
+  /** the RDATA of the CDNSKEYs that are one of the DNSKEYs */
+  copied: Set<string>;
+}
+const apexFacts = new WeakMap<Zone, ApexFacts>();
+function factsOf(zone: Zone, here: readonly ZoneRecord[]): ApexFacts {
   let f = apexFacts.get(zone);
   if (!f) {
     const keys = new Set(here.filter((r) => r.type === 'DNSKEY').map(hexOf).filter((h): h is string => !!h));
-    f = { keys, someGood: here.some((r) => r.type === 'CDNSKEY' && !isDelete(r) && keys.has(hexOf(r) ?? '')) };
-    apexFacts.set(zone, f);
+    const copied = new Set(here.filter((r) => r.type === 'CDNSKEY' && !isDelete(r)).map(hexOf).filter((h): h is string => !!h && keys.has(h)));
+    apexFacts.set(zone, (f = { keys, copied }));
   }
   return f;
 }
@@ -55,22 +61,22 @@ export const cdnskeyNoDnskey: RecordRule = {
     const why = !keys.length ? 'the zone has no DNSKEY at its apex'
       : !keys.some((k) => k.values[2] === algorithm) ? `no DNSKEY of the zone has algorithm ${algorithm}, and BIND refuses the zone ("CDS/CDNSKEY consistency checks failed")`
       : `it is none of the zone's ${keys.length} DNSKEY record${keys.length === 1 ? '' : 's'} (flags, protocol, algorithm and key must all be the same)`;
-    const good = facts.someGood;
+    const good = facts.copied.size > 0;
     ctx.report({
       loc: fieldLoc(rec, 3),
       severity: good ? 'warning' : undefined,
       message: `this CDNSKEY matches no DNSKEY: ${why}; ${good ? 'another CDNSKEY is one of the DNSKEYs, so the parent\'s DS set still has a working entry; remove this one' : 'no CDNSKEY of the zone is one of its DNSKEYs: a parent that acts on them publishes DS records that authenticate nothing, and the zone goes bogus (DANE senders defer its mail: 5.7.324 dnssec-invalid); publish the key-signing key\'s DNSKEY as CDNSKEY'}`,
-      data: fixData(rec, keys),
+      data: fixData(rec, keys, facts.copied),
     });
   },
   fixes: fixesFromData,
 };
 
 /** "Copy the DNSKEY with key tag <tag>": the key-signing keys (SEP flag), else every zone key;
- *  not revoked ones (RFC 5011); a $GENERATE line gets none. */
-function fixData(rec: ZoneRecord, keys: readonly ZoneRecord[]): FixData | undefined {
+ *  not revoked ones (RFC 5011), nor those another CDNSKEY copies already; a $GENERATE line gets none. */
+function fixData(rec: ZoneRecord, keys: readonly ZoneRecord[], copied: ReadonlySet<string>): FixData | undefined {
   if (rec.generated) return undefined;
-  const usable = keys.map(zoneKey).filter((k) => !!k && typeof k.key !== 'string' && (k.flags & 0x0100) !== 0 && (k.flags & 0x0080) === 0);
+  const usable = keys.map(zoneKey).filter((k) => !!k && typeof k.key !== 'string' && (k.flags & 0x0100) !== 0 && (k.flags & 0x0080) === 0 && !copied.has(hexOf(k.record) ?? ''));
   const sep = usable.filter((k) => (k!.flags & 1) !== 0);
   const fixes = (sep.length ? sep : usable).map((k) => rewriteFix(`Copy the DNSKEY with key tag ${k!.tag}`, rec.rdataLoc, balancedRdata(rec.rdataLoc, k!.record.rdataText)));
   return fixes.length ? { fixes: fixes.map((f, i) => ({ ...f, preferred: i === 0 && fixes.length === 1 })) } : undefined;

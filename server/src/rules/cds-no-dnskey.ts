@@ -42,6 +42,15 @@ function matches(cds: ZoneRecord, keys: readonly ZoneRecord[]): boolean | undefi
   return unknown ? undefined : false;
 }
 
+/** The DNSKEY whose digest this CDS holds under another key tag (a tag typed over, or copied). */
+function keyOfDigest(cds: ZoneRecord, keys: readonly ZoneRecord[]): ZoneRecord | undefined {
+  const [, algorithm, digestType, digest] = cds.values as [number, number, number, string];
+  return keys.find((k) => k.values[2] === algorithm && digestOf(cds.owner, k, digestType) === digest.toLowerCase());
+}
+
+/** The tag of a DNSKEY, whatever its algorithm. */
+const tagOf = (k: ZoneRecord): number | undefined => zoneKey(k)?.tag ?? anyKeyTag(k);
+
 function apexKeys(zone: Zone): ZoneRecord[] {
   return (zone.byOwner.get(originKey(zone)) ?? []).filter((r) => r.type === 'DNSKEY');
 }
@@ -52,6 +61,14 @@ function firstGood(zone: Zone, cdsSet: readonly ZoneRecord[], keys: readonly Zon
   let g = goodCds.get(zone);
   if (g === undefined) goodCds.set(zone, (g = cdsSet.find((r) => matches(r, keys) === true) ?? null));
   return g;
+}
+
+// the key tags the apex's matching CDS records name, once per zone version
+const namedByZone = new WeakMap<Zone, Set<unknown>>();
+function namedTags(zone: Zone, cdsSet: readonly ZoneRecord[], keys: readonly ZoneRecord[]): Set<unknown> {
+  let tags = namedByZone.get(zone);
+  if (!tags) namedByZone.set(zone, (tags = new Set(cdsSet.filter((r) => matches(r, keys) === true).map((r) => r.values[0]))));
+  return tags;
 }
 
 export const cdsNoDnskey: RecordRule = {
@@ -75,22 +92,25 @@ export const cdsNoDnskey: RecordRule = {
     const good = firstGood(ctx.zone, cdsSet.filter((r) => !isDelete(r)), keys);
     const why = !keys.length ? 'the zone has no DNSKEY at its apex'
       : !sameAlgorithm ? `no DNSKEY of the zone has algorithm ${algorithm}, and BIND refuses the zone ("CDS/CDNSKEY consistency checks failed")`
+      : keyOfDigest(rec, keys) ? `this is the digest of the DNSKEY with key tag ${tagOf(keyOfDigest(rec, keys)!)}, not ${tag}: the key tag is wrong`
       : `no DNSKEY with key tag ${tag} and algorithm ${algorithm} has this digest (type ${digestType})`;
     const outcome = good && good !== rec
       ? { severity: 'warning' as const, text: `another CDS (key tag ${good.values[0]}) matches, so the parent's DS set still has a working entry; remove this one` }
       : { severity: undefined, text: 'no CDS of the zone matches a DNSKEY: a parent that acts on them publishes DS records that authenticate nothing, and the zone goes bogus (DANE senders defer its mail: 5.7.324 dnssec-invalid); publish the CDS of the key-signing key (dnssec-dsfromkey -C, keymgr ds)' };
-    ctx.report({ loc: !keys.length || !sameAlgorithm ? fieldLoc(rec, 1) : fieldLoc(rec, 3), severity: outcome.severity, message: `this CDS matches no DNSKEY: ${why}; ${outcome.text}`, data: fixData(rec, keys) });
+    ctx.report({ loc: !keys.length || !sameAlgorithm ? fieldLoc(rec, 1) : fieldLoc(rec, 3), severity: outcome.severity, message: `this CDS matches no DNSKEY: ${why}; ${outcome.text}`, data: fixData(ctx.zone, rec, keys, cdsSet) });
   },
   fixes: fixesFromData,
 };
 
 /** "Write the CDS of DNSKEY <tag>": the key-signing keys' (SEP flag) CDS, else every zone key's,
  *  with this record's digest type where it is one computed here, else SHA-256. Revoked keys
- *  (RFC 5011) are left out, as dnssec-dsfromkey does; a $GENERATE line gets none. */
-function fixData(rec: ZoneRecord, keys: readonly ZoneRecord[]): FixData | undefined {
+ *  (RFC 5011) are left out, as dnssec-dsfromkey does, and so are keys another CDS of the RRset
+ *  already names (the fix would write a copy of it); a $GENERATE line gets none. */
+function fixData(zone: Zone, rec: ZoneRecord, keys: readonly ZoneRecord[], cdsSet: readonly ZoneRecord[]): FixData | undefined {
   if (rec.generated) return undefined;
   const digestType = [1, 2, 4].includes(rec.values[2] as number) ? (rec.values[2] as number) : 2;
-  const usable = keys.map(zoneKey).filter((k) => !!k && typeof k.key !== 'string' && (k.flags & 0x0100) !== 0 && (k.flags & 0x0080) === 0);
+  const named = namedTags(zone, cdsSet, keys);
+  const usable = keys.map(zoneKey).filter((k) => !!k && typeof k.key !== 'string' && (k.flags & 0x0100) !== 0 && (k.flags & 0x0080) === 0 && !named.has(k.tag));
   const sep = usable.filter((k) => (k!.flags & 1) !== 0);
   const fixes = (sep.length ? sep : usable).flatMap((k) => {
     const digest = dsDigestOf(rec.owner, k!.record, digestType);

@@ -116,6 +116,8 @@ export interface ParseProblem {
   rewrite?: { title: string; text: string };
   /** rdata-invalid: the type the record was written as (an SOA with a bad serial is still an SOA) */
   type?: string;
+  /** rdata-invalid of an SOA: its owner (it names the zone: zoneOrigin) */
+  ownerKey?: string;
 }
 
 /** An ignore comment the parser read (`; dane-zone: ignore=…`, ignore-comment.ts), well written

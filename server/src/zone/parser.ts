@@ -127,10 +127,11 @@ export function producerOf(item: ZoneRecord | ParseProblem | Directive | IgnoreN
   return item instanceof Rec ? item.top : producedBy.get(item as ParseProblem | Directive | IgnoreNote);
 }
 
-function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc, more?: Pick<ParseProblem, 'rewrite' | 'type'>): void {
+function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc, more?: Pick<ParseProblem, 'rewrite' | 'type' | 'ownerKey'>): void {
   const p: ParseProblem = { code, severity, message: printable(message), loc };
   if (more?.rewrite) p.rewrite = more.rewrite;
   if (more?.type) p.type = more.type;
+  if (more?.ownerKey) p.ownerKey = more.ownerKey;
   if (ctx.out && ctx.top) {
     producedBy.set(p, ctx.top);
     ctx.out.problems = appended(ctx.out.problems, p);
@@ -208,11 +209,14 @@ export function hostState(opts: ParseOptions): ParseState {
   return opts.ttl === undefined ? { origin: hostOrigin(opts) } : { origin: hostOrigin(opts), defaultTtl: opts.ttl };
 }
 
-/** The zone's origin: the first SOA owner, else the host's origin, else the first $ORIGIN
- *  (a guessed host origin comes after the first $ORIGIN). */
+/** The zone's origin: the first SOA owner (an SOA whose RDATA does not read, as while its serial
+ *  is typed, still names it), else the host's origin, else the first $ORIGIN (a guessed host
+ *  origin comes after the first $ORIGIN). */
 export function zoneOrigin(zone: Zone, opts: ParseOptions): string {
   const soa = zone.byType.get('SOA')?.[0];
   if (soa) return soa.ownerKey;
+  const unread = zone.problems.find((p) => p.ownerKey !== undefined && p.type === 'SOA');
+  if (unread) return unread.ownerKey!;
   const host = hostOrigin(opts);
   if (host && !opts.originGuessed) return host;
   return zone.directives.find((d) => d.name === '$ORIGIN' && d.value)?.value ?? host;
@@ -657,8 +661,10 @@ function buildRecord(
   const where = (a: Token, b: Token = a): Loc => (generated ? tokLoc(file, entry, entry.tokens.find(isDataToken) ?? a) : tokLoc(file, entry, a, b));
   const gen = iteration === undefined ? '' : ` ($GENERATE iteration ${iteration})`;
   const err = (code: string, msg: string, a: Token, b: Token = a, more: Pick<ParseProblem, 'rewrite' | 'type'> = {}): undefined => {
-    // a generated record's text is the $GENERATE line's: nothing to rewrite in place
-    if (!quiet) problem(ctx, code, 'error', msg + gen, where(a, b), generated ? { type: more.type } : more);
+    // a generated record's text is the $GENERATE line's: nothing to rewrite in place; an SOA
+    // keeps naming the zone while its RDATA is being typed (zoneOrigin)
+    const soa = more.type === 'SOA' ? { ownerKey } : undefined;
+    if (!quiet) problem(ctx, code, 'error', msg + gen, where(a, b), generated ? { type: more.type, ...soa } : { ...more, ...soa });
     return undefined;
   };
   let i = 0;

@@ -10,7 +10,7 @@ import { TTL_MAX } from '../zone/ttl';
 import { tokensIn } from '../rules/dane-support/loc-range';
 import { fieldLoc } from '../rules/support/record-locs';
 import { serialDiff, sigSpan } from '../rules/support/signed-zone';
-import { algorithmName, dsDigestOf, keyTag, signatureVerdict, zoneKey } from '../rules/support/rrsig-verify';
+import { algorithmName, dsDigestOf, keyTag, signatureVerdict, verifyingSignature, zoneKey } from '../rules/support/rrsig-verify';
 import { canonicalRdata } from '../zone/wire';
 import { bitmapMetaType, type FieldDef, type RRTypeDef } from '../zone/rr-types';
 import { entryAt, hitAt, type Hit } from './locate-at';
@@ -204,7 +204,10 @@ function dnssecNote(zone: Zone, rec: ZoneRecord, f: FieldDef): string {
   const rrset = `the ${rec.values[0]} RRset (${v.rrset.length} record${v.rrset.length === 1 ? '' : 's'})`;
   if (!v.named.length) return `\n\nNot verified: no DNSKEY at ${String(rec.values[7])} has key tag ${rec.values[6]} and algorithm ${algorithmName(rec.values[1] as number)}`;
   const keys = v.named.map((k) => `key tag ${k.tag} (line ${line(k.record)})`).join(', ');
-  return v.verifies ? `\n\nVerifies over ${rrset} with the DNSKEY of ${keys}` : `\n\n**Does not verify** over ${rrset} with the DNSKEY of ${keys}: the RRset or the signature changed after signing`;
+  if (v.verifies) return `\n\nVerifies over ${rrset} with the DNSKEY of ${keys}`;
+  // as rrsig-bogus says it: when another signature verifies, the RRset is as signed
+  const cause = verifyingSignature(rec, zone) ? 'the signature was damaged, or made over other data' : 'the RRset or the signature changed after signing';
+  return `\n\n**Does not verify** over ${rrset} with the DNSKEY of ${keys}: ${cause}`;
 }
 
 function sameOctets(a: Uint8Array | undefined, b: Uint8Array): boolean {

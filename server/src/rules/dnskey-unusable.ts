@@ -22,11 +22,13 @@ export const dnskeyUnusable: RecordRule = {
       ctx.report({ loc: fieldLoc(rec, 1), message: `protocol ${protocol}: a DNSKEY's protocol is always 3, and validators treat this key as invalid (RFC 4034 §2.1.2); signatures made with it fail` });
     }
     if (typeof flags === 'number' && (flags & 0x0100) === 0) {
-      ctx.report({ loc: fieldLoc(rec, 0), message: `flags ${flags} leave the Zone Key bit (256) off: validators must not use this key to verify signatures (RFC 4034 §2.1.1); a zone's keys have flags 256 (zone-signing) or 257 (key-signing)` });
+      ctx.report({ loc: fieldLoc(rec, 0), message: `the flags value ${flags} leaves the Zone Key bit (256) off: validators must not use this key to verify signatures (RFC 4034 §2.1.1); a zone's keys have flags 256 (zone-signing) or 257 (key-signing)` });
     }
     const key = zoneKey(rec);
     if (key && typeof key.key === 'string') {
-      ctx.report({ loc: fieldLoc(rec, 3), message: `this key cannot be read: ${key.key}; validators cannot verify any signature with it (a character lost when it was pasted?): copy the DNSKEY again from the key file` });
+      // a key of the wrong length has lost or gained characters; one of the right length is another key's or made up
+      const how = /octets|too short/.test(key.key) ? ' (characters lost or added when it was copied?)' : '';
+      ctx.report({ loc: fieldLoc(rec, 3), message: `this key cannot be read: ${key.key}; validators cannot verify any signature with it${how}: copy the DNSKEY again from the key file` });
     }
   },
 };

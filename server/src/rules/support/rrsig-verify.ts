@@ -61,8 +61,9 @@ function publicKeyOf(algorithm: number, key: Uint8Array): KeyObject | string {
     }
     if (key.length !== alg.size) return `its ${alg.curve} key has ${key.length} octets, not ${alg.size} (RFC 8080 §3)`;
     return nodeCrypto().createPublicKey({ key: { kty: 'OKP', crv: alg.curve, x: b64url(key) }, format: 'jwk' });
-  } catch (e) {
-    return `its public key is not a point or number of ${alg.name}: ${(e as Error).message}`;
+  } catch {
+    // node's own words (Invalid JWK EC key) say less than what the key is not
+    return alg.kind === 'ecdsa' ? `its public key is not a point on the ${alg.curve} curve (RFC 6605 §4)` : `its public key is not a valid ${alg.name} key`;
   }
 }
 

@@ -90,9 +90,10 @@ export const cdsNoDnskey: RecordRule = {
     const [tag, algorithm, digestType] = rec.values as [number, number, number];
     const sameAlgorithm = keys.some((k) => k.values[2] === algorithm);
     const good = firstGood(ctx.zone, cdsSet.filter((r) => !isDelete(r)), keys);
+    const digestOfKey = sameAlgorithm ? keyOfDigest(rec, keys) : undefined;
     const why = !keys.length ? 'the zone has no DNSKEY at its apex'
       : !sameAlgorithm ? `no DNSKEY of the zone has algorithm ${algorithm}, and BIND refuses the zone ("CDS/CDNSKEY consistency checks failed")`
-      : keyOfDigest(rec, keys) ? `this is the digest of the DNSKEY with key tag ${tagOf(keyOfDigest(rec, keys)!)}, not ${tag}: the key tag is wrong`
+      : digestOfKey ? `this is the digest of the DNSKEY with key tag ${tagOf(digestOfKey)}, not ${tag}: the key tag is wrong`
       : `no DNSKEY with key tag ${tag} and algorithm ${algorithm} has this digest (type ${digestType})`;
     const outcome = good && good !== rec
       ? { severity: 'warning' as const, text: `another CDS (key tag ${good.values[0]}) matches, so the parent's DS set still has a working entry; remove this one` }

@@ -148,7 +148,7 @@ test('a signature of an algorithm no key of the zone has is found (dnssec-verify
   lines[line] = lines[line].replace('RRSIG  A 15 3', 'RRSIG  A 253 3');
   const [w] = check(lines.join('\n')).filter((f) => f.ruleId === 'rrsig-bogus');
   assert.equal(w.severity, 'warning');
-  assert.match(w.message, /cannot be verified: no DNSKEY at example\.com\. has key tag 26382 and algorithm 253; another signature \(key tag 32598\) verifies/);
+  assert.match(w.message, /cannot be verified: no DNSKEY at example\.com\. has key tag 26382 and algorithm PRIVATEDNS; another signature \(key tag 32598\) verifies/);
 });
 
 test('a DNSKEY that cannot be read (an ECDSA point off the curve) is named as the reason, not an edit of the RRset', () => {
@@ -177,4 +177,23 @@ test('an SOA whose RDATA does not read (a serial being typed) still names the zo
   assert.deepEqual([zone.origin, findings.map((f) => f.ruleId)], ['example.com.', ['rdata-invalid']]);
   const model = core.buildZone({ id: 'big.signed.zone', lines: text.split('\n'), entries: [] }, { ...opts, incremental: true });
   assert.equal(model.origin, 'example.com.');
+});
+
+test('while typing: a DNSKEY deleted from the apex makes the zone unsigned (no rrsig-missing), pasted back signed again; crossing 20 000 signatures changes which are verified', () => {
+  const missing = readFileSync(fileURLToPath(new URL('../fixtures/rules/rrsig-missing.zone', import.meta.url)), 'utf8');
+  const lines = missing.split('\n');
+  const key = lines.findIndex((l) => /^@\s+DNSKEY\s/.test(l));
+  const ids = (fs, id) => fs.filter((f) => f.ruleId === id).length;
+  const counts = findingsAfterEachSplice(missing, [[key, 1, ['; removed']], [key, 1, [lines[key]]]]).map((fs) => ids(fs, 'rrsig-missing'));
+  assert.deepEqual(counts.map((n) => n > 0), [false, true]);
+  assert.equal(counts[1], ids(check(missing), 'rrsig-missing'));
+  // the fixture, with fake signatures up to 20 000 in all: one more and only the DANE RRsets are verified
+  const have = signed.split('\n').filter((l) => /^\S+(\s+\d+)?\s+RRSIG\s/.test(l)).length; // records, not NSEC bitmaps
+  let extra = '';
+  for (let i = 0; i < 20000 - have; i++) extra += `h${i} A 192.0.2.1\nh${i} RRSIG A 15 3 3600 20901231000000 20250101000000 999 example.com. ${'A'.repeat(86)}==\n`;
+  const text = `${signed}${extra}`;
+  const end = text.split('\n').length - 1;
+  const steps = [[end, 0, [`h${20000} A 192.0.2.1`, `h${20000} RRSIG A 15 3 3600 20901231000000 20250101000000 999 example.com. ${'A'.repeat(86)}==`]], [end, 2, []]];
+  const found = findingsAfterEachSplice(text, steps).map((fs) => [ids(fs, 'rrsig-bogus'), fs.some((f) => f.ruleId === 'rrsig-bogus' && f.severity === 'info')]);
+  assert.deepEqual(found, [[1, true], [20000 - have, false]]);
 });

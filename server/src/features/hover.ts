@@ -190,7 +190,7 @@ function dnssecNote(zone: Zone, rec: ZoneRecord, f: FieldDef): string {
   if (rec.type === 'DNSKEY' || rec.type === 'CDNSKEY') {
     const rdata = canonicalRdata(rec);
     if (!rdata) return '';
-    const same = rec.type === 'CDNSKEY' ? (zone.byOwner.get(rec.ownerKey) ?? []).find((r) => r.type === 'DNSKEY' && sameOctets(canonicalRdata(r), rdata)) : undefined;
+    const same = rec.type === 'CDNSKEY' ? (zone.byOwner.get(rec.ownerKey) ?? []).find((r) => r.type === 'DNSKEY' && Buffer.compare(canonicalRdata(r) ?? Buffer.alloc(0), rdata) === 0) : undefined;
     return `\n\nKey tag **${keyTag(rdata)}**: what DS and RRSIG records name this key by (RFC 4034 App. B)${same ? `; the DNSKEY at line ${line(same)}` : ''}`;
   }
   if (rec.type === 'CDS' && typeof rec.values[3] === 'string') {
@@ -208,10 +208,6 @@ function dnssecNote(zone: Zone, rec: ZoneRecord, f: FieldDef): string {
   // as rrsig-bogus says it: when another signature verifies, the RRset is as signed
   const cause = verifyingSignature(rec, zone) ? 'the signature was damaged, or made over other data' : 'the RRset or the signature changed after signing';
   return `\n\n**Does not verify** over ${rrset} with the DNSKEY of ${keys}: ${cause}`;
-}
-
-function sameOctets(a: Uint8Array | undefined, b: Uint8Array): boolean {
-  return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A flags field: the named bits set, then any bits that have no name. */

@@ -5,8 +5,6 @@
 // scan whole indexes: re-running all of them was most of a keystroke on 100k).
 import type { Zone, ZoneRecord } from '../zone/model';
 import type { Finding, OwnerRule, RecordRule, Rule, RuleHost, ZoneRule } from './rule';
-import { decidesSigning, isSignedZone } from './support/signed-zone';
-import { signatureScope } from './rrsig-bogus';
 import { activeRules, contextFor, OwnerRulePicker, recordRuleAppliesToZone, RecordRulesByType, reportRuleFailure, type Checked, type FindingSink, type RuleSettings } from './engine';
 import { RULES } from './registry';
 import { targetKey } from '../zone/targets';
@@ -73,16 +71,20 @@ export class RuleCache {
    *  to the names one label below them: an edit that moves a cut walks down from it */
   private readonly names = new NameTree((key) => !!this.zone?.byOwner.has(key) || this.dependents.has(key) || this.belowDependents.has(key) || this.dnameDependents.has(key));
   private origin = '';
-  /** whether the zone the caches describe is signed (isSignedZone): the zone object is new at
-   *  each edit, but its owner index is shared, so the answer of before is kept here */
-  private signed = false;
-  /** which signatures rrsig-bogus verifies (signatureScope): a count of them decides */
-  private signatureScope: 'all' | 'dane' = 'all';
+  /** the record rules' zoneState answers for the zone the caches describe */
+  private zoneStates = '';
   /** the zone version the caches describe: per-zone facts that an edit leaves as they were are
    *  handed on from it (carryZoneFacts), not built again from every record per keystroke */
   private zone: Zone | undefined;
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
+
+  /** The record rules' zoneState answers, one string (most rules have none: ''). */
+  private zoneStatesOf(zone: Zone, host: RuleHost): string {
+    let out = '';
+    for (const rule of this.rules) if (rule.scope === 'record' && rule.zoneState) out += `${rule.id}=${rule.zoneState(zone, host)};`;
+    return out;
+  }
 
   /** Runs the record rules on one record; `fresh`: the caches hold nothing for it yet (a full check). */
   private checkRecord(run: RuleRun, rec: ZoneRecord, fresh: boolean): void {
@@ -159,8 +161,7 @@ export class RuleCache {
     this.belowDependents.clear();
     this.dnameDependents.clear();
     this.origin = zone.origin;
-    this.signed = isSignedZone(zone);
-    this.signatureScope = signatureScope(zone, host);
+    this.zoneStates = this.zoneStatesOf(zone, host);
     this.names.reset(originKey(zone));
     this.zone = zone;
     const run = new RuleRun(zone, host, this.rules, settings);
@@ -208,14 +209,9 @@ export class RuleCache {
     // rule: start over when they change. An SOA typed over in place (its serial, bumped at every
     // change of a hand-kept zone, or its timers) keeps them, and is checked like any record.
     if (zone.origin !== this.origin || soaOwnersChanged(removed, added)) return this.full(zone, host, settings);
-    // a DNSKEY or RRSIG at the apex that makes the zone signed or unsigned: every RRset's
-    // signature is asked about again (rrsig-missing), a rare edit in a zone kept by hand (a
-    // signature typed over in a zone that stays signed is checked like any record)
-    if ((removed.some((r) => decidesSigning(r, zone.origin)) || added.some((r) => decidesSigning(r, zone.origin))) && isSignedZone(zone) !== this.signed) {
-      return this.full(zone, host, settings);
-    }
-    // RRSIGs added or removed past the count up to which rrsig-bogus verifies every signature
-    if ((removed.some(isRrsig) || added.some(isRrsig)) && signatureScope(zone, host) !== this.signatureScope) return this.full(zone, host, settings);
+    // what the whole zone is to a rule (signed or not, how many signatures it verifies) changed:
+    // every record is asked about again, a rare edit in a zone kept by hand
+    if (this.zoneStatesOf(zone, host) !== this.zoneStates) return this.full(zone, host, settings);
     // An edit that replaced most records (a $TTL changed above them: each gets a new TTL) costs
     // less as a full run than as that many removals and re-checks (100k records: 0.5 s, not 1.1).
     if (removed.length + added.length > zone.records.length) return this.full(zone, host, settings);
@@ -281,11 +277,11 @@ export class RuleCache {
       }
       this.checkOwner(run, key, zone.byOwner.get(key), false);
     }
-    // rrsig-bogus verifies each signature with the DNSKEYs at its signer (the apex): a key added,
-    // removed or edited has them all checked again (a verdict is kept while its RRset and the
-    // keys it names stay the same records)
-    if (this.signed && (removed.some(isDnskey) || added.some(isDnskey))) {
-      for (const r of zone.byType.get('RRSIG') ?? []) again.add(r);
+    // records a rule reads wherever they are (rrsig-bogus: the DNSKEYs), added or removed: its
+    // records are all checked again (what a rule keeps of them decides what that costs)
+    for (const { rule } of run.recordRules) {
+      if (!rule.recheckOnTypes?.some((t) => types.has(t))) continue;
+      for (const t of rule.types ?? []) for (const r of zone.byType.get(t) ?? []) again.add(r);
     }
     for (const r of again) this.checkRecord(run, r, false);
     return this.collect(run, types);
@@ -316,8 +312,6 @@ export class RuleCache {
 }
 
 const isSoa = (r: ZoneRecord): boolean => r.type === 'SOA';
-const isRrsig = (r: ZoneRecord): boolean => r.type === 'RRSIG';
-const isDnskey = (r: ZoneRecord): boolean => r.type === 'DNSKEY';
 
 /** True when an edit changed which names hold an SOA: the owners of the SOA records it removed
  *  and of those it added differ (as lists, so one of two SOAs at a name going counts). */

@@ -21,6 +21,8 @@ export const rrsigMissing: RecordRule = {
   rfc: [ref(4035, '2.2'), ref(4035, '5.3'), ref(7672, '2.2')],
   summary: 'In a signed zone, an RRset without an RRSIG: validators get a bogus answer (DANE senders defer mail for a TLSA or MX RRset).',
   appliesToZone: isSignedZone,
+  // a DNSKEY or signature at the apex that makes the zone signed or unsigned: every RRset asked again
+  zoneState: (zone) => String(isSignedZone(zone)),
   check(rec, ctx) {
     if (rec.type === 'RRSIG') return;
     const records = ctx.zone.byOwner.get(rec.ownerKey) ?? [];

@@ -109,6 +109,14 @@ export interface RecordRule extends RuleBase {
   /** false when check() has nothing to say about any record of this zone (e.g. it has no
    *  DNAME): the engines then leave the rule out, one question per zone instead of per name */
   appliesToZone?(zone: Zone): boolean;
+  /** what about the whole zone decides check()'s answers beyond the records it reads (whether
+   *  the zone is signed, how many signatures it verifies), as a short string asked once per
+   *  edit: when an edit changes it, the editor's engine checks the whole zone again */
+  zoneState?(zone: Zone, host: RuleHost): string;
+  /** types whose records check() reads wherever they are, not only at the names dependsOn
+   *  lists (rrsig-bogus: the DNSKEYs): when an edit adds or removes one, the editor's engine
+   *  checks every record of this rule's `types` again */
+  recheckOnTypes?: readonly string[];
   /** false when check() has nothing to say about any record at this owner (it reads the
    *  owner name only): a big zone's engine asks once per name instead of once per record */
   appliesToOwner?(ownerKey: string, zone: Zone): boolean;

@@ -310,7 +310,7 @@ function typeBitmap(c: FieldCursor): string[] | undefined {
 export const SVC_KEYS: readonly string[] = ['mandatory', 'alpn', 'no-default-alpn', 'port', 'ipv4hint', 'ech', 'ipv6hint', 'dohpath', 'ohttp'];
 
 /** A key's number: a name above or keyNNNNN (0-65535); undefined when neither. */
-function svcKeyNumber(key: string): number | undefined {
+export function svcKeyNumber(key: string): number | undefined {
   const k = SVC_KEYS.indexOf(key);
   if (k >= 0) return k;
   const m = /^key([0-9]{1,5})$/.exec(key);

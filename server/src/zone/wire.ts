@@ -3,7 +3,8 @@
 // RFC 6840 §5.1). One encoder per field kind, as the parser has one reader per kind; the values
 // are the parser's, but a character-string is read again from the text as written (its value
 // cannot tell a \DDD escape from a character of UTF-8). Never throws on a record the parser kept.
-import type { FieldKind } from './field-kinds';
+import { svcKeyNumber as svcKeyNumberOf, type FieldKind } from './field-kinds';
+import { isDataToken, lexLines } from './lexer';
 import { ipv6Key } from './ip-text';
 import type { ZoneRecord } from './model';
 import { typeCodeByName } from './rr-codes';
@@ -85,26 +86,10 @@ export function characterStringOctets(written: string): number[] {
   return out;
 }
 
-/** The words of RDATA text as the record keeps it (tokens joined by single spaces): a quoted
- *  string is one word whatever it holds, an escaped space does not end a word. */
+/** The words of RDATA text as the record keeps it (its tokens joined by single spaces), read
+ *  again by the lexer: a quoted string is one word whatever it holds, escapes are kept. */
 export function rdataWords(text: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === ' ') { i++; continue; }
-    const start = i;
-    const quoted = text[i] === '"';
-    if (quoted) i++;
-    while (i < text.length) {
-      const ch = text[i];
-      if (ch === '\\') { i += 2; continue; }
-      if (quoted && ch === '"') { i++; break; }
-      if (!quoted && ch === ' ') break;
-      i++;
-    }
-    out.push(text.slice(start, i));
-  }
-  return out;
+  return lexLines([text]).entries.flatMap((e) => e.tokens.filter(isDataToken).map((t) => t.text));
 }
 
 function hexOctets(hex: string): Uint8Array {
@@ -232,8 +217,8 @@ function writtenSvcValues(rdataText: string): Map<string, string> {
   return out;
 }
 
-const SVC_KEY_NUMBERS: Record<string, number> = { mandatory: 0, alpn: 1, 'no-default-alpn': 2, port: 3, ipv4hint: 4, ech: 5, ipv6hint: 6, dohpath: 7, ohttp: 8 };
-const svcKeyNumber = (key: string): number => SVC_KEY_NUMBERS[key] ?? Number(key.slice(3));
+// the parser checked every key: each has a number
+const svcKeyNumber = (key: string): number => svcKeyNumberOf(key)!;
 
 // SvcParams (RFC 9460 §2.2): in increasing key order, each a key, a length and its value.
 function svcParamsWire(w: WireWriter, params: Readonly<Record<string, string>>, rdataText: string): void {

@@ -7,11 +7,11 @@ import { nodeCrypto } from '../../cert/node-crypto';
 import type { Zone, ZoneRecord } from '../../zone/model';
 import { labels, nameKey } from '../../zone/names';
 import { canonicalRdata, nameWire, ownerWire, WireWriter } from '../../zone/wire';
-import { typeCodeByName } from '../../zone/rr-codes';
+import { classCodeByName, typeCodeByName } from '../../zone/rr-codes';
+import { DNSSEC_ALGORITHMS } from '../../zone/rr-types';
 
 /** How an algorithm signs (RFC 3110, RFC 5702, RFC 6605, RFC 8080). */
 interface Algorithm {
-  name: string;
   kind: 'rsa' | 'ecdsa' | 'eddsa';
   hash: string | null;
   curve?: string;
@@ -20,14 +20,14 @@ interface Algorithm {
 }
 
 const ALGORITHMS: Record<number, Algorithm> = {
-  5: { name: 'RSASHA1', kind: 'rsa', hash: 'sha1' },
-  7: { name: 'RSASHA1-NSEC3-SHA1', kind: 'rsa', hash: 'sha1' },
-  8: { name: 'RSASHA256', kind: 'rsa', hash: 'sha256' },
-  10: { name: 'RSASHA512', kind: 'rsa', hash: 'sha512' },
-  13: { name: 'ECDSAP256SHA256', kind: 'ecdsa', hash: 'sha256', curve: 'P-256', size: 32 },
-  14: { name: 'ECDSAP384SHA384', kind: 'ecdsa', hash: 'sha384', curve: 'P-384', size: 48 },
-  15: { name: 'ED25519', kind: 'eddsa', hash: null, curve: 'Ed25519', size: 32 },
-  16: { name: 'ED448', kind: 'eddsa', hash: null, curve: 'Ed448', size: 57 },
+  5: { kind: 'rsa', hash: 'sha1' },
+  7: { kind: 'rsa', hash: 'sha1' },
+  8: { kind: 'rsa', hash: 'sha256' },
+  10: { kind: 'rsa', hash: 'sha512' },
+  13: { kind: 'ecdsa', hash: 'sha256', curve: 'P-256', size: 32 },
+  14: { kind: 'ecdsa', hash: 'sha384', curve: 'P-384', size: 48 },
+  15: { kind: 'eddsa', hash: null, curve: 'Ed25519', size: 32 },
+  16: { kind: 'eddsa', hash: null, curve: 'Ed448', size: 57 },
 };
 
 /** True for the algorithms this module verifies (the others are not judged). */
@@ -35,8 +35,9 @@ export function canVerify(algorithm: unknown): boolean {
   return typeof algorithm === 'number' && algorithm in ALGORITHMS;
 }
 
+/** The algorithm's IANA mnemonic (the RR type table's), or its number. */
 export function algorithmName(algorithm: number): string {
-  return ALGORITHMS[algorithm]?.name ?? String(algorithm);
+  return DNSSEC_ALGORITHMS.find((a) => a.value === algorithm)?.name ?? String(algorithm);
 }
 
 const b64url = (b: Uint8Array): string => Buffer.from(b).toString('base64url');
@@ -63,7 +64,7 @@ function publicKeyOf(algorithm: number, key: Uint8Array): KeyObject | string {
     return nodeCrypto().createPublicKey({ key: { kty: 'OKP', crv: alg.curve, x: b64url(key) }, format: 'jwk' });
   } catch {
     // node's own words (Invalid JWK EC key) say less than what the key is not
-    return alg.kind === 'ecdsa' ? `its public key is not a point on the ${alg.curve} curve (RFC 6605 §4)` : `its public key is not a valid ${alg.name} key`;
+    return alg.kind === 'ecdsa' ? `its public key is not a point on the ${alg.curve} curve (RFC 6605 §4)` : `its public key is not a valid ${algorithmName(algorithm)} key`;
   }
 }
 
@@ -141,7 +142,7 @@ export function signedData(rrsig: ZoneRecord, rrset: readonly ZoneRecord[]): Uin
     last = d;
     w.bytes(owner);
     w.u16(type);
-    w.u16(classCode(rrsig.class));
+    w.u16(classCodeByName(rrsig.class) ?? 1);
     w.u32(originalTtl);
     w.u16(d.length);
     w.bytes(d);
@@ -149,9 +150,6 @@ export function signedData(rrsig: ZoneRecord, rrset: readonly ZoneRecord[]): Uin
   return w.done();
 }
 
-function classCode(cls: string): number {
-  return { IN: 1, CS: 2, CH: 3, HS: 4 }[cls.toUpperCase()] ?? (Number(/^CLASS([0-9]+)$/i.exec(cls)?.[1]) || 1);
-}
 
 function compareOctets(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);

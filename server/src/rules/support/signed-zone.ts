@@ -1,6 +1,6 @@
 // What the DNSSEC rules share: whether a zone file is a signed zone (its apex holds a DNSKEY
 // and signatures, as a signer writes it), and RRSIG times compared as validators compare them.
-import type { Zone, ZoneRecord } from '../../zone/model';
+import type { Zone } from '../../zone/model';
 
 // asked once per owner by rrsig-missing: answered once per zone object (not kept past it)
 const signedByZone = new WeakMap<Zone, boolean>();
@@ -9,7 +9,7 @@ const signedByZone = new WeakMap<Zone, boolean>();
  *  DNSKEY RRsets: a signer's output, whose every authoritative RRset must then be signed (a zone
  *  kept unsigned for a signing server, its keys $INCLUDEd, has no RRSIG; one of them missing is
  *  then reported, not taken for an unsigned zone). An edit that makes the zone signed or unsigned
- *  re-checks the whole zone (incremental-engine.ts). */
+ *  re-checks the whole zone (the rules' zoneState). */
 export function isSignedZone(zone: Zone): boolean {
   let signed = signedByZone.get(zone);
   if (signed === undefined) {
@@ -19,11 +19,6 @@ export function isSignedZone(zone: Zone): boolean {
     signedByZone.set(zone, signed);
   }
   return signed;
-}
-
-/** True for a record whose change can make a zone signed or unsigned (isSignedZone). */
-export function decidesSigning(rec: ZoneRecord, origin: string): boolean {
-  return (rec.type === 'DNSKEY' || rec.type === 'RRSIG') && rec.ownerKey === origin;
 }
 
 /** `a - b` for RRSIG times (seconds since 1970) in 32-bit serial number arithmetic, as

@@ -32,11 +32,12 @@ test('without its ignore comments the fixture has exactly the findings they sile
     `${lineOf('multi    IN TXT (')} duplicate-record`, // on the second line of an entry in parentheses
     `${lineOf('sec ')} ds-digest-type`, // a parse problem that is only a warning
     `${lineOf('outside.')} out-of-zone`, // ignore-file below the records
+    `${lineOf('$TTL 4294967295')} ttl-range`, // above a directive, a reading problem of its own
   ];
   // and the ignore-invalid warnings are gone with the comments
   assert.deepEqual(extra.sort(), silenced.sort());
   assert.equal(at(check(plain)).filter((k) => k.endsWith('ignore-invalid')).length, 0);
-  assert.equal(parseExpectations(text).filter((e) => e.ruleId === 'ignore-invalid').length, 6);
+  assert.equal(parseExpectations(text).filter((e) => e.ruleId === 'ignore-invalid').length, 8);
 });
 
 test('an error that stops the zone loading cannot be silenced, be it a reading problem or a rule (a CNAME beside other data); another rule error can', () => {
@@ -136,6 +137,32 @@ test('a finding in an $INCLUDEd file is silenced by a comment in that file', () 
   assert.deepEqual(found.map((f) => `${f.loc.file.id} ${core.absRange(f.loc).startLine} ${f.ruleId}`), ['/z/hosts.inc 3 hostname-syntax']);
 });
 
+test('an ignore comment on lines of its own that speaks for no record says it ignores nothing: above an $INCLUDE, a blank line, the end of the file', () => {
+  const files = {
+    '/z/example.zone': HEAD + '; dane-zone: ignore=hostname-syntax -- meant for hosts.inc\n$INCLUDE hosts.inc\nlast_1 IN A 192.0.2.9\n; dane-zone: ignore=hostname-syntax',
+    '/z/hosts.inc': 'c_x IN A 192.0.2.7\n',
+  };
+  const readInclude = (from, p) => ({ id: `/z/${p}`, text: files[`/z/${p}`] });
+  const found = check(files['/z/example.zone'], { readInclude });
+  assert.deepEqual(found.map((f) => `${f.loc.file.id} ${core.absRange(f.loc).startLine} ${f.ruleId}`).sort(),
+    ['/z/example.zone 4 ignore-invalid', '/z/example.zone 6 hostname-syntax', '/z/example.zone 7 ignore-invalid', '/z/hosts.inc 0 hostname-syntax']);
+  const [include, end] = found.filter((f) => f.ruleId === 'ignore-invalid').map((f) => f.message);
+  assert.match(include, /^this ignore comment ignores nothing: it stands above an \$INCLUDE line, which has no findings of its own .*: silence them with an ignore comment in that file$/);
+  assert.match(end, /^this ignore comment ignores nothing: a blank line or the end of the file comes before any record/);
+  const r = core.absRange(found.find((f) => f.ruleId === 'ignore-invalid').loc);
+  assert.deepEqual([r.startCol, r.endCol], [0, '; dane-zone: ignore=hostname-syntax -- meant for hosts.inc'.length], 'the whole comment');
+  // the check can be turned off like any other
+  const off = core.checkText(files['/z/example.zone'], { fileId: '/z/example.zone', origin: 'example.com.', readInclude, settings: { severities: { 'ignore-invalid': 'off' } } }).findings;
+  assert.deepEqual(off.map((f) => f.ruleId).sort(), ['hostname-syntax', 'hostname-syntax']);
+});
+
+test('a file that starts with a comment and ends in an ignore comment without a line end is checked (the column store gave the whole text for a line past the end, and the walk below the comment never ended)', () => {
+  const text = '; zone of example.com\n' + HEAD + 'a_b IN A 192.0.2.9 ; dane-zone: ignore=hostname-syntax\n; dane-zone: ignore=hostname-syntax';
+  assert.deepEqual(at(check(text)), ['6 ignore-invalid']);
+  const file = core.scanZone(text, { fileId: '/z/example.zone', origin: 'example.com.' }).file;
+  assert.deepEqual([file.linesAt(6, 1), file.linesAt(7, 1), file.linesAt(5, 3).length], [['; dane-zone: ignore=hostname-syntax'], [], 2]);
+});
+
 test('in a "; dane-zone:" comment, completion offers its words, then the ids of the checks that can be ignored (not those listed); hover says what it silences', () => {
   const text = HEAD + 'c IN TXT "c"\nc_x IN A 192.0.2.7 ; dane-zone: ignore=hostname-syntax -- legacy TXT\n; dane-zone: ig\n; dane-zone: ignore=ttl-mismatch, cn\n; just a comment\n';
   const zone = core.parseZone(text, { fileId: '/z/example.zone', keepTokens: true });
@@ -173,7 +200,7 @@ test('while typing: ignore comments written, misspelt, moved away by a blank lin
     ['8 hostname-syntax'],
     ['7 ignore-invalid', '8 hostname-syntax'],
     [],
-    ['9 hostname-syntax'],
+    ['7 ignore-invalid', '9 hostname-syntax'], // it silences nothing, and says so
     ['9 hostname-syntax'],
     ['6 hostname-syntax', '9 hostname-syntax'],
   ]);

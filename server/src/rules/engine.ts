@@ -9,6 +9,7 @@ import { typeName } from '../zone/rr-types';
 import { TARGET_FIELD } from '../zone/targets';
 import type { Finding, OwnerRule, RecordRule, ReportArgs, Rule, RuleContext, RuleHost, ZoneRule } from './rule';
 import { RULES } from './registry';
+import { strayIgnoreFindings } from './ignore';
 
 export interface RuleSettings {
   /** rule id -> severity or 'off' */
@@ -421,5 +422,6 @@ export function problemFindings(zone: Zone, settings: RuleSettings = {}): Findin
     if (p.rewrite) f.data = { fixes: [{ title: p.rewrite.title, preferred: true, edits: [{ file: p.loc.file.id, range: absRange(p.loc), newText: p.rewrite.text }] }] };
     out.push(f);
   }
+  for (const f of strayIgnoreFindings(zone, sev['ignore-invalid'])) out.push(f);
   return out;
 }

@@ -6,7 +6,7 @@
 // to load are never silenced. The parser reads the comments (zone.ignores); this module reads
 // only the lines of comment blocks below them. Also the quick-fixes that write such comments.
 // No I/O.
-import type { IgnoreNote, SourceFile, Zone } from '../zone/model';
+import type { IgnoreNote, Severity, SourceFile, Zone } from '../zone/model';
 import type { Entry } from '../zone/syntax';
 import { entryLine } from '../zone/line-blocks';
 import { absRange } from '../zone/locate';
@@ -101,6 +101,38 @@ export function withoutIgnored(zone: Zone, findings: Finding[]): Finding[] {
     if (commentOnlyAt(lineOf(f.loc.file, line) ?? '') >= 0) line = entryBelow(f.loc.file, line, s.below) ?? line;
     return !s.at.get(line)?.has(f.ruleId);
   });
+}
+
+const PROBLEM_CODES = new Set(PARSE_PROBLEM_CODES.map((p) => p.id));
+const DIRECTIVE_AT = /^\$(INCLUDE|ORIGIN|TTL)(?![^\s;])/i;
+
+/** Why an `ignore=` comment on lines of its own silences nothing where it is, or undefined. */
+function strayBecause(n: IgnoreNote, below: Map<number, number | undefined>): string | undefined {
+  const file = n.loc.file;
+  const line = entryBelow(file, entryLine(n.loc.entry), below);
+  if (line === undefined) return 'a blank line or the end of the file comes before any record (an ignore comment on a line of its own speaks for the entry directly below its comment lines): remove the blank line, or move the comment';
+  const directive = DIRECTIVE_AT.exec(lineOf(file, line) ?? '')?.[1]?.toUpperCase();
+  if (directive === 'INCLUDE') return "it stands above an $INCLUDE line, which has no findings of its own (those shown there are the included file's): silence them with an ignore comment in that file";
+  // a $TTL or $ORIGIN line has reading problems of its own, and no rule findings
+  if (directive && n.comment.ids.some((x) => !PROBLEM_CODES.has(x.id))) return `it stands above a $${directive} line, which holds no record, and rule findings are on records: put the comment directly above the record it is for`;
+  return undefined;
+}
+
+/** `ignore-invalid` warnings for `ignore=` comments of their own lines that speak for no entry
+ *  (a blank line or the file's end below them) or for a directive: they would silence nothing,
+ *  silently. Read from the comments and the lines now, so an edit below one is seen at once. */
+export function strayIgnoreFindings(zone: Zone, severity: Severity | 'off' = 'warning'): Finding[] {
+  if (!zone.ignores.length || severity === 'off') return [];
+  const below = new Map<SourceFile, Map<number, number | undefined>>();
+  const out: Finding[] = [];
+  for (const n of zone.ignores) {
+    if (!n.commentOnly || n.comment.fileWide || n.comment.malformed) continue;
+    let known = below.get(n.loc.file);
+    if (!known) below.set(n.loc.file, (known = new Map()));
+    const why = strayBecause(n, known);
+    if (why) out.push({ ruleId: 'ignore-invalid', severity, message: `this ignore comment ignores nothing: ${why}`, loc: n.loc });
+  }
+  return out;
 }
 
 /** An ignore comment already written, and where a new id goes in it. */

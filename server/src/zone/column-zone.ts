@@ -89,10 +89,11 @@ export class ColumnSourceFile implements SourceFile {
     return text.slice(start, end);
   }
 
-  /** Lines [from, from + count) as strings. */
+  /** Lines [from, from + count) as strings; fewer past the last line (as `lines` has them). */
   linesAt(from: number, count: number): string[] {
-    const out: string[] = new Array(count);
-    for (let i = 0; i < count; i++) out[i] = this.lineText(from + i);
+    const n = Math.max(0, Math.min(count, this.lineCount - from));
+    const out: string[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.lineText(from + i);
     return out;
   }
 

@@ -62,6 +62,15 @@ const KNOT_EXTRA_LINES = {
   'broken/binary-junk.zone': { 6: 'Knot refuses raw control bytes inside a quoted string' },
 };
 
+/** Lines Knot and ldns name after an unclosed '(' (they read the records below it as its data,
+ *  and fail where that data goes wrong or at the end of the file); dane-zone ends the entry
+ *  before the next line that reads as a record, reports the '(', and checks the records after it.
+ *  BIND's line is within the entry, and covered as for any file. */
+const READ_ON_PAST_UNCLOSED = {
+  'broken/unclosed-paren.zone': { Knot: [8], ldns: [7] },
+  'broken/unclosed-paren-signed.zone': { Knot: [16], ldns: [103] },
+};
+
 /** Files BIND accepts that ldns-read-zone cannot read, and why. */
 const LDNS_REJECTS = {
   'valid/case-insensitive.zone': 'ldns does not accept a lower-case $ttl directive',
@@ -143,6 +152,10 @@ for (const rel of corpusFiles()) {
         if (r.ok) continue;
         for (const line of r.lines) {
           if (peer === 'Knot' && KNOT_EXTRA_LINES[rel]?.[line]) continue;
+          if (READ_ON_PAST_UNCLOSED[rel]?.[peer]?.includes(line)) {
+            assert.ok(errors.some((f) => f.loc.entry.unclosed && core.entryLine(f.loc.entry) + 1 < line), `${rel}: ${peer} names line ${line}, past an unclosed '(' dane-zone no longer reports`);
+            continue;
+          }
           const l = Math.min(line, last);
           assert.ok(errors.some((f) => covers(f, l)), `${rel}: ${peer} names line ${line}; dane-zone has no error there${peerSays}\ndane-zone:\n${describe(findings)}`);
         }

@@ -44,6 +44,13 @@ const LINE_EXCUSES = [
     when: ({ said, errors }) => /unbalanced parentheses/.test(said) && errors.some((f) => /unclosed '\('/.test(f.message)),
   },
   {
+    // BIND reads the lines below an unclosed '(' as its data and fails in them ("bad base64
+    // encoding", "extra input text"); dane-zone ends the entry before the first line below
+    // that reads as a record, names the '(', and reads the records after it as records.
+    why: "unclosed '(': BIND fails in the records below it, dane-zone names the '('",
+    when: ({ line, errors }) => errors.some((f) => f.loc.entry.unclosed && core.entryLine(f.loc.entry) + f.loc.entry.lineCount < line),
+  },
+  {
     // After an error dane-zone keeps what it could read of the entry (so one typo is
     // one diagnostic); BIND drops the entry (or skips the next one, after a bad
     // directive) and then reports what follows from the loss: records below with

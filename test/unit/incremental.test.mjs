@@ -209,23 +209,31 @@ mail 300 IN A 192.0.2.26
   assert.deepEqual([0, 1, 2, 4].map((i) => mismatch[i]), [false, true, false, true]);
 });
 
-test('an unclosed ( spans MAX_ENTRY_LINES lines at most: typing one mid-zone, and the ) that closes it, re-read that many, not the rest of the zone', () => {
+test('an unclosed ( ends before the next line that reads as a record, else after MAX_ENTRY_LINES lines: typing one mid-zone, and the ) that closes it, re-read that much, not the rest of the zone', () => {
   const hosts = (from, n) => Array.from({ length: n }, (_, i) => `h${from + i} IN A 192.0.2.${((from + i) % 250) + 1}`);
   const head = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ IN NS ns1', 'ns1 IN A 192.0.2.1'];
   const lines = [...head, ...hosts(0, MAX_ENTRY_LINES * 3)];
   const at = head.length + MAX_ENTRY_LINES; // a host line in the middle
-  // read whole: the '(' takes its own line and MAX_ENTRY_LINES - 1 more, the rest are records again
+  const readWhole = (text, entryLines, records) => {
+    const zone = parseZone(text, { fileId: 'paren.zone' });
+    assert.equal(zone.file.entries.find((e) => e.unclosed).lineCount, entryLines);
+    assert.equal(zone.records.length, records);
+    assert.deepEqual(zone.problems.map((p) => p.message).filter((m) => m.startsWith('unclosed')), ["unclosed '(': expected ')' before the next entry"]);
+    const check = checkText(text, { fileId: 'paren.zone' });
+    assert.equal(check.zone.records.length, zone.records.length, 'the check reads the same records');
+    assert.deepEqual(findingKeys(check.findings), findingKeys([...problemFindings(zone), ...runRules(zone, host, {})]));
+  };
+  // the host line below the '(' reads as a record: the TXT is its own line (a record, with the
+  // error at its '('), and no record is lost
   const open = lines.slice();
   open[at] = 'x IN TXT ( "a"';
-  const zone = parseZone(open.join('\n') + '\n', { fileId: 'paren.zone' });
-  const entry = zone.file.entries.find((e) => e.unclosed);
-  assert.equal(entry.lineCount, MAX_ENTRY_LINES);
-  assert.equal(zone.records.length, 3 + MAX_ENTRY_LINES * 3 - MAX_ENTRY_LINES); // the unclosed TXT is no record
-  assert.deepEqual(zone.problems.map((p) => p.message), ["unclosed '(': expected ')' before the next entry"]);
-  const check = checkText(open.join('\n') + '\n', { fileId: 'paren.zone' });
-  assert.equal(check.zone.records.length, zone.records.length, 'the check reads the same records');
-  assert.deepEqual(findingKeys(check.findings), findingKeys([...problemFindings(zone), ...runRules(zone, host, {})]));
-  // typed while editing: the '(' removes at most MAX_ENTRY_LINES records, the ')' brings them back
+  readWhole(open.join('\n') + '\n', 1, 3 + MAX_ENTRY_LINES * 3);
+  // lines that read as data (quoted strings) go on to MAX_ENTRY_LINES, then records again
+  const data = [...head, ...Array.from({ length: MAX_ENTRY_LINES * 2 }, (_, i) => `  "chunk ${i}"`), ...hosts(0, 10)];
+  data[head.length] = 'x IN TXT ( "a"';
+  // (the TXT of 10 000 strings is too long to be a record, and the chunks after it are errors)
+  readWhole(data.join('\n') + '\n', MAX_ENTRY_LINES, 3 + 10);
+  // typed while editing: the '(' removes its own record, the ')' brings it back
   const opts = { fileId: 'paren.zone' };
   let z = buildZone({ id: 'paren.zone', lines, entries: [] }, { ...opts, incremental: true });
   const steps = [['x IN TXT (', 'open'], ['x IN TXT ( "a"', 'inside'], ['x IN TXT ( "a" )', 'closed']];
@@ -236,11 +244,24 @@ test('an unclosed ( spans MAX_ENTRY_LINES lines at most: typing one mid-zone, an
     const r = reparse(z, lines, { from: at, to: at }, oldCount, opts);
     z = r.zone;
     counts[name] = [r.removed.length, r.added.length];
+    const fresh = buildZone({ id: 'paren.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
+    assert.deepEqual(z.records.map(presentRecord), fresh.records.map(presentRecord), name);
   }
-  // (the first old entry after the re-read lines is parsed again as after any edit: one record)
-  assert.deepEqual(counts, { open: [MAX_ENTRY_LINES + 1, 1], inside: [1, 1], closed: [1, MAX_ENTRY_LINES + 1] });
-  const fresh = buildZone({ id: 'paren.zone', lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
-  assert.equal(z.records.length, fresh.records.length);
+  // (the first old entry after the re-read lines is parsed again as after any edit: one record;
+  // 'x IN TXT (' has no string and is no record, 'x IN TXT ( "a"' is one)
+  assert.deepEqual(counts, { open: [2, 1], inside: [1, 2], closed: [2, 2] });
+});
+
+test('a ) typed thousands of lines below an unclosed ( closes it, in the editor as in a fresh read; until then the records between are checked', () => {
+  const hosts = Array.from({ length: 3000 }, (_, i) => `h${i} IN A 192.0.2.${(i % 250) + 1}`);
+  const base = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ IN NS ns1', 'ns1 IN A 192.0.2.1', 'x IN TXT ( "a"', ...hosts, ''].join('\n');
+  const steps = findingsAfterEachStep(base, [
+    { line: 3005, text: 'h2999 IN A 192.0.2.250 )' }, // closes it: h0..h2999 are TXT words now
+    { line: 3005, text: 'h2999 IN A 192.0.2.250' }, // open again
+    { line: 2005, text: 'h1999 IN A 192.0.2.250 ; )' }, // a ')' in a comment closes nothing
+  ].map(({ line, text }) => [line, text]));
+  const syntax = steps.map((fs) => fs.filter((f) => f.ruleId === 'syntax').length);
+  assert.deepEqual(syntax, [0, 1, 1]);
 });
 
 test('$GENERATE keeps the current owner: renaming the owner before it re-reads the blank-led line after it', () => {

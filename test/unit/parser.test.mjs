@@ -377,6 +377,23 @@ test('unclosed parenthesis: one error at the (, the next directive is read norma
   assert.equal(z.records.at(-1).ttl, 60);
 });
 
+test('unclosed parenthesis: the entry ends before the next line that reads as a record, in the editor and the check alike; a closed entry is never cut', () => {
+  const soa = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster (\n    1 7200 3600 1209600 300 ; serial and timers\n@ IN NS ns1\n  IN MX 10 mail\nns1 300 IN A 192.0.2.1\nmail IN A 192.0.2.2\n';
+  for (const z of [parse(soa), checkText(soa, { fileId: 'mem.zone' }).zone]) {
+    assert.deepEqual(z.problems.map((p) => [p.message, absRange(p.loc).startLine, absRange(p.loc).startCol]), [["unclosed '(': expected ')' before the next entry", 2, 24]]);
+    assert.deepEqual(z.records.map((r) => r.type), ['SOA', 'NS', 'MX', 'A', 'A'], 'the SOA (its fields are all there) and the records below it are read');
+  }
+  assert.deepEqual(checkText(soa, { fileId: 'mem.zone' }).findings.map((f) => f.ruleId), ['syntax'], 'and their absence is no finding (the NS at the apex)');
+  // continuation lines do not read as records: numbers, base64 and hex, strings, key=value, an NSEC type list without RDATA
+  const data = '$ORIGIN example.com.\n$TTL 3600\nk IN DNSKEY 257 3 13 (\n  mdsswUyr3DPW132mOi8V9xESWE8jTo0d\n  xCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n  "text" alpn=h2 3600 IN\n  A\nb IN A 192.0.2.1\n';
+  const dz = parse(data);
+  assert.equal(dz.file.entries.find((e) => e.unclosed).lineCount, 5, 'cut before b, not before a line of data');
+  // closed: every line inside the parentheses is data, as BIND reads it
+  const closed = parse('$ORIGIN example.com.\n$TTL 3600\nt IN TXT ( "a"\nwww IN A 192.0.2.1 )\n');
+  assert.deepEqual(closed.problems, []);
+  assert.deepEqual(closed.records.map(presentRecord), ['t.example.com.\t3600\tIN\tTXT\t"a" "www" "IN" "A" "192.0.2.1"']);
+});
+
 test('unterminated quote and stray ) are errors with ranges', () => {
   const p = problems(HEAD + 'a IN TXT "abc\nb IN A 192.0.2.1 )\n');
   assert.deepEqual(p.map((x) => x.split(': ')[0]), ['3:10-3:14 syntax', '4:18-4:19 syntax']);

@@ -5,7 +5,7 @@
 // line-blocks.ts).
 import type { Directive, IgnoreNote, ParseProblem, SourceFile, Zone, ZoneRecord } from './model';
 import type { Entry } from './syntax';
-import { lexEach, lexLines } from './lexer';
+import { closedBelow, lexEach, lexLines, MAX_ENTRY_LINES } from './lexer';
 import {
   copyState, emptyZone, forEachIndex, ZoneIndexer, entryContext, hostState, parseTopEntry, producerOf, sameStart, startState, zoneOrigin,
   type ParseOptions, type ParseState,
@@ -155,6 +155,21 @@ function spliceIn<T>(list: T[], at: number, count: number, items: T[]): T[] {
   return list.slice(0, at).concat(items, list.slice(at + count));
 }
 
+/** The first entry from `a` on to re-lex when an entry above it, left with '(' open, is closed by
+ *  a ')' now within MAX_ENTRY_LINES below it. Found through its "unclosed '('" problem: a zone
+ *  without syntax errors near the edit costs a binary search. */
+function closedAbove(prev: Zone, lines: readonly string[], from: number, a: number): number {
+  const old = prev.file.entries;
+  const problems = prev.problems;
+  const end = a < old.length ? entryLine(old[a]) : Infinity;
+  for (let i = firstFrom(problems, from - MAX_ENTRY_LINES); i < problems.length; i++) {
+    const e = producerOf(problems[i]);
+    if (!e || entryLine(e) >= end) break;
+    if (e.unclosed && closedBelow(lines, entryLine(e))) return entryAt(old, entryLine(e));
+  }
+  return a;
+}
+
 /**
  * Re-parses `prev` (built with `incremental: true`) for new `lines`, where only
  * `changed` lines differ and `oldLineCount` is the line count `prev` was built from.
@@ -164,8 +179,11 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   const old = prev.file.entries;
   const delta = lines.length - oldLineCount;
   let a = entryAt(old, changed.from);
-  // An entry left with '(' open ended only because of the line after it: re-lex it too.
+  // An entry left with '(' open ended only because of the line after it (one that reads as a
+  // record, a directive, the end): re-lex it too. A ')' typed up to MAX_ENTRY_LINES below it
+  // closes it: then from there (entries have a line at least: none further up than that many).
   while (a > 0 && old[a - 1].unclosed) a--;
+  a = closedAbove(prev, lines, changed.from, a);
   const start = a < old.length ? entryLine(old[a]) : a > 0 ? entryLine(old[a - 1]) + old[a - 1].lineCount : 0;
 
   const fresh: Entry[] = [];

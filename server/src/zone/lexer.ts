@@ -2,6 +2,8 @@
 // Never throws; problems are attached to the entry. Works on a line array so an
 // editor edit can re-lex from the entry it touches (see incremental.ts).
 import { TokKind, type Entry, type SyntaxProblem, type Token } from './syntax';
+import { typeCodeOfText } from './rr-types';
+import { parseTtl } from './ttl';
 
 const SPACE = 32, TAB = 9, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36;
 
@@ -182,7 +184,7 @@ export function lexEach(
       directives: undefined,
       ignores: undefined,
     };
-    const st: LexState = { entry, depth: 0, openAt: undefined, pool };
+    let st: LexState = { entry, depth: 0, openAt: undefined, pool };
     lexLine(first, 0, st);
     i++;
     while (st.depth > 0 && i < total && i - start < MAX_ENTRY_LINES) {
@@ -193,6 +195,17 @@ export function lexEach(
       lexLine(text, i - start, st);
       i++;
     }
+    if (st.depth > 0) {
+      const keep = unclosedEntryLines((k) => lines[start + k], i - start);
+      if (keep < i - start) {
+        // read again up to the record the ')' was forgotten before
+        entry.tokens = pool ? pool.reset() : [];
+        entry.lexErrors = NO_PROBLEMS;
+        st = { entry, depth: 0, openAt: undefined, pool };
+        for (let k = 0; k < keep; k++) lexLine(lines[start + k], k, st);
+        i = start + keep;
+      }
+    }
     entry.lineCount = i - start;
     if (st.depth > 0 && st.openAt) {
       entry.unclosed = true;
@@ -202,6 +215,66 @@ export function lexEach(
     onEntry(entry);
   }
   return i;
+}
+
+/**
+ * How many lines an entry whose '(' is never closed keeps: up to the first of its continuation
+ * lines [1, count) that reads as a record of its own, where the ')' was most likely forgotten,
+ * or all. BIND reads on and fails there or later ("extra input text"); without the cut, one ')'
+ * missing in a signed zone's multi-line RRSIG took every record up to the file's end or
+ * MAX_ENTRY_LINES into one broken entry, and their absence showed as phantom findings. An entry
+ * that closes is never cut: its lines are data, whatever they look like. Shared by the scanner
+ * (scan.ts), so both readers end the entry at the same line.
+ */
+export function unclosedEntryLines(lineAt: (k: number) => string, count: number): number {
+  for (let k = 1; k < count; k++) if (readsAsRecord(lineAt(k))) return k;
+  return count;
+}
+
+/** Whether the entry starting at line `start`, whose '(' was left open, is closed by a ')' below
+ *  it now, within MAX_ENTRY_LINES and before a directive line (an edit below such an entry, in the
+ *  editor, re-reads it only then: incremental.ts). Counts parentheses as lexEach does, keeps no token. */
+export function closedBelow(lines: readonly string[], start: number): boolean {
+  const pool = new TokenPool();
+  const entry = { tokens: pool.reset(), lexErrors: NO_PROBLEMS } as unknown as Entry;
+  const st: LexState = { entry, depth: 0, openAt: undefined, pool };
+  lexLine(lines[start], 0, st);
+  for (let i = start + 1; st.depth > 0 && i < lines.length && i - start < MAX_ENTRY_LINES; i++) {
+    if (lines[i].charCodeAt(0) === DOLLAR) return false;
+    entry.tokens = pool.reset();
+    lexLine(lines[i], i - start, st);
+  }
+  return st.depth === 0;
+}
+
+const WORD_END = /[ \t;()"]/;
+
+/** A line that starts a record: an owner at its start (or a blank), then at most a TTL and a
+ *  class, a known type, and more on the line. Continuation lines (numbers, base64 or hex chunks,
+ *  quoted strings, `key=value`) do not read so. */
+function readsAsRecord(line: string): boolean {
+  let i = 0;
+  let words = 0;
+  let owner = line.length > 0 && !isBlank(line.charCodeAt(0));
+  for (;;) {
+    while (i < line.length && isBlank(line.charCodeAt(i))) i++;
+    if (i >= line.length) return false;
+    const c = line.charCodeAt(i);
+    if (c === SEMI || c === QUOTE || c === LPAR || c === RPAR || c === DOLLAR || c === BSLASH) return false;
+    let j = i + 1;
+    while (j < line.length && !WORD_END.test(line[j])) j++;
+    const word = line.slice(i, j);
+    i = j;
+    if (owner) { owner = false; continue; }
+    // (not the cached lookups: these words are mostly base64 and hex)
+    if (typeCodeOfText(word) !== undefined) {
+      // something after the type: its RDATA (or the '(' that opens it)
+      while (i < line.length && isBlank(line.charCodeAt(i))) i++;
+      return i < line.length && line.charCodeAt(i) !== SEMI;
+    }
+    const ttlOrClass = parseTtl(word) !== undefined || /^(IN|CH|HS|CS|CLASS[0-9]+)$/i.test(word);
+    if (!ttlOrClass || ++words > 2) return false;
+  }
 }
 
 /** True when the token carries data (not a parenthesis or comment). */

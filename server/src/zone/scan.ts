@@ -6,7 +6,7 @@
 // problem) is handed to parser.ts as it is, with the same carried state.
 import type { Zone } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
-import { lexEach, MAX_ENTRY_LINES } from './lexer';
+import { lexEach, MAX_ENTRY_LINES, unclosedEntryLines } from './lexer';
 import { hostState, parseTopEntry, REPLACEMENT, zoneOrigin, type ParseContext, type ParseOptions, type ParseState } from './parser';
 import { NameCache, resolveName } from './names';
 import { parseTtl, TTL_MAX } from './ttl';
@@ -149,7 +149,18 @@ class Scanner {
           line = entryLine;
           break;
         }
-        if (this.depth > 0) this.slow = true; // unclosed '(': parser.ts reports it
+        if (this.depth > 0) {
+          this.slow = true; // unclosed '(': parser.ts reports it
+          // it ends where lexer.ts ends it: before a later line that reads as a record
+          const keep = unclosedEntryLines((k) => this.lineFrom(file.lineStarts[entryLine + k]), line - entryLine);
+          if (keep < line - entryLine) {
+            line = entryLine + keep;
+            next = file.lineStarts[line];
+            file.dropLinesFrom(line + 1);
+            this.nextBackslash = -1;
+            this.nextReplacement = -1;
+          }
+        }
         this.entry(entryLine, line - entryLine, leadingBlank);
         start = next;
       }
@@ -184,6 +195,11 @@ class Scanner {
 
   private isLineEnd(c: number): boolean {
     return c === LF || c === CR;
+  }
+
+  /** The line starting at `i`, without its line end. */
+  private lineFrom(i: number): string {
+    return this.text.slice(i, this.lineEnd(i));
   }
 
   /** Where the line starting at `i` ends (its '\n' or '\r', or the end of the text). */

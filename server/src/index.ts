@@ -16,3 +16,4 @@ export { readZoneFile, SEGMENT_BYTES } from './read-zone-file';
 export { cutNames, cutAbove } from './rules/support/zone-cuts';
 export { withoutIgnored, ignoreFixes, canIgnore, whyNotIgnorable } from './rules/ignore';
 export { readIgnoreComment } from './zone/ignore-comment';
+export { settleFixData } from './rules/dane-support/fix-data';

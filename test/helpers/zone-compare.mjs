@@ -11,7 +11,7 @@
 // Locations are compared as absolute ranges (absRange) plus the file id.
 // Inside one zone, identity must hold: each record in byOwner/byType/byTarget
 // must be === the record at some position of zone.records.
-import { absRange, entryLine, problemFindings, runRules } from '../../dist/core.js';
+import { absRange, entryLine, problemFindings, runRules, settleFixData } from '../../dist/core.js';
 
 /** The fixed rule host: a clock that does not move, no options, no file access. */
 export const FIXED_HOST = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
@@ -99,7 +99,8 @@ export function findingsOf(zone, host = FIXED_HOST) {
     severity: f.severity,
     message: f.message,
     loc: locKey(f.loc),
-    data: f.data,
+    // fix edits as they are published: ranges of their locations
+    data: settleFixData(f.data),
     related: f.related?.map((r) => ({ message: r.message, loc: locKey(r.loc) })),
   }));
 }

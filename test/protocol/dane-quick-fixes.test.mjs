@@ -353,3 +353,21 @@ test('one fix offered for two diagnostics of a record is one entry in the light 
   assert.equal(replace.length, 1, titles.join(' | '));
   assert.deepEqual(replace[0].diagnostics.map((d) => d.code).sort(), ['tlsa-cert-mismatch', 'tlsa-usage-unusable-for-smtp']);
 });
+
+test('a fix of a finding kept from an earlier version writes where the record is now: lines typed above it move its edit (the cached finding made its range when it was found, and the fix wrote over another line)', async () => {
+  const text = HEAD + 'www IN A 192.0.2.80\nimap IN A 192.0.2.82\nweb.example.com IN A 192.0.2.81\nlong IN TXT "' + 'x'.repeat(300) + '"\n';
+  const z = await openZone(text);
+  assert.ok(z.diags.some((d) => d.code === 'name-origin-repeated' && d.range.start.line === 6));
+  // two lines typed above www: www and imap are read again, the record below them is not, and its finding is kept
+  const lines = text.split('\n');
+  const moved = [...lines.slice(0, 4), '; a note', 'ftp IN A 192.0.2.21', ...lines.slice(4)].join('\n');
+  await s.change(z.uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '; a note\nftp IN A 192.0.2.21\n' }]);
+  const diags = (await s.diagnostics(z.uri, 2)).diagnostics;
+  const r = await applyFix({ ...z, diags }, moved, 'name-origin-repeated', 8, 'Add the trailing dot: web.example.com.');
+  assert.deepEqual(r.action.edit.changes[z.uri].map((e) => [e.range.start.line, e.range.start.character, e.newText]), [[8, 0, 'web.example.com.']]);
+  assert.deepEqual(r.text.split('\n').slice(4, 9), ['; a note', 'ftp IN A 192.0.2.21', 'www IN A 192.0.2.80', 'imap IN A 192.0.2.82', 'web.example.com. IN A 192.0.2.81']);
+  // a reading problem's fix too ("Split into 2 strings")
+  const split = diags.find((d) => d.code === 'rdata-invalid' && d.range.start.line === 9);
+  assert.ok(split, JSON.stringify(diags.map((d) => [d.code, d.range.start.line])));
+  assert.ok(split.data.fixes.every((f) => f.edits.every((e) => e.range.startLine === 9)), JSON.stringify(split.data));
+});

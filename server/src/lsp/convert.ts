@@ -2,6 +2,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { AbsRange, Finding } from '../rules/rule';
+import { settleFixData } from '../rules/dane-support/fix-data';
 import type { Loc, Severity } from '../zone/model';
 import { absRange } from '../zone/locate';
 import { RULES, PARSE_PROBLEM_CODES } from '../rules/registry';
@@ -42,7 +43,8 @@ export function codeDiagnostic(code: string, severity: Severity, message: string
 /** A finding as an LSP diagnostic: code = rule id, codeDescription = its RFC, data = fix payload. */
 export function toDiagnostic(f: Finding, rangeOverride?: Range, messagePrefix = ''): Diagnostic {
   const d = codeDiagnostic(f.ruleId, f.severity, messagePrefix + f.message, rangeOverride ?? locToRange(f.loc));
-  if (f.data !== undefined) d.data = f.data;
+  // fix edits get their ranges now: a cached finding's lines may have moved since it was made
+  if (f.data !== undefined) d.data = settleFixData(f.data);
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri: r.loc.file.id, range: locToRange(r.loc) }, message: r.message }));
   }

@@ -2,7 +2,6 @@
 // severity settings ('off' skips a rule). Parse problems become findings too,
 // so every consumer (server, CLI, tests) gets one list.
 import { printable } from '../zone/printable';
-import { absRange } from '../zone/locate';
 import type { Severity, Zone, ZoneRecord, ZoneRows } from '../zone/model';
 import { typeCodeByName } from '../zone/rr-codes';
 import { typeName } from '../zone/rr-types';
@@ -418,8 +417,8 @@ export function problemFindings(zone: Zone, settings: RuleSettings = {}): Findin
     const s = sev[p.code] ?? p.severity;
     if (s === 'off') continue;
     const f: Finding = { ruleId: p.code, severity: s, message: p.message, loc: p.loc };
-    // the fix's range from the problem's place now (an edit above may have moved it)
-    if (p.rewrite) f.data = { fixes: [{ title: p.rewrite.title, preferred: true, edits: [{ file: p.loc.file.id, range: absRange(p.loc), newText: p.rewrite.text }] }] };
+    // (the fix's range is made from the problem's place when published: settleFixData)
+    if (p.rewrite) f.data = { fixes: [{ title: p.rewrite.title, preferred: true, edits: [{ loc: p.loc, newText: p.rewrite.text }] }] };
     out.push(f);
   }
   for (const f of strayIgnoreFindings(zone, sev['ignore-invalid'])) out.push(f);

@@ -25,6 +25,24 @@ export interface TextEditSpec {
   newText: string;
 }
 
+/** An edit as a rule reports it: what `loc` covers replaced by `newText` (or, `atEnd`, `newText`
+ *  inserted after it). Its range is made when the finding is published (settleFixData): findings
+ *  are cached across edits that move lines, and a range made at report time would write the fix
+ *  over whatever line is there now. */
+export interface LocEdit {
+  loc: Loc;
+  atEnd?: boolean;
+  newText: string;
+}
+
+/** A quick-fix as a rule stores it in a finding's data, its edits anchored to locations. */
+export interface ReportedFix {
+  title: string;
+  preferred?: boolean;
+  edits: LocEdit[];
+  command?: { command: string; arguments?: unknown[] };
+}
+
 export interface QuickFix {
   title: string;
   preferred?: boolean;

@@ -5,7 +5,7 @@
 // per-type severity. A target at or below a delegation is the child zone's (RFC 1034
 // §4.3.2): not checked for MX, while an NS target there needs its glue address here;
 // a target below a DNAME is redirected (RFC 6672 §2.3): not checked.
-import { rfc, type QuickFix, type RecordRule } from './rule';
+import { rfc, type RecordRule, type ReportedFix } from './rule';
 import type { Loc, ZoneRecord } from '../zone/model';
 import { isAbsolute, isInZone, nameKey } from '../zone/names';
 import { tokensIn } from './dane-support/loc-range';
@@ -19,7 +19,7 @@ const HAS_ADDRESS = new Set(['A', 'AAAA']);
 
 /** The hint and the fix for a target written like a name of another domain without its final
  *  dot (its last label a top-level domain's): the origin was appended to it. */
-function missingDot(rec: ZoneRecord, loc: Loc): { hint: string; fix: QuickFix } | undefined {
+function missingDot(rec: ZoneRecord, loc: Loc): { hint: string; fix: ReportedFix } | undefined {
   if (rec.generated) return undefined;
   const [tok] = tokensIn(loc);
   if (!tok || isAbsolute(tok.text) || tok.text.includes('\\')) return undefined;

@@ -3,7 +3,7 @@
 // in the chain, RFC 7671 §5.1-5.2). The message says what the file's leaf would
 // publish; the fixes write it (3 1 1 preferred, 2 1 1 from the issuer, or only
 // the usage changed when the data is right but the role is wrong).
-import type { QuickFix, RecordRule } from './rule';
+import type { RecordRule, ReportedFix } from './rule';
 import { ref } from './dane-support/refs';
 import { tlsaFields, usageName } from './dane-support/tlsa-fields';
 import { loadLinkedCert } from '../cert/link';
@@ -30,8 +30,8 @@ export const tlsaCertMismatch: RecordRule = {
     const leaf = m.certs[0];
     const publish = leaf ? describeCertificate(leaf).tlsa.ee311 : publicKeyTlsa(m.leafSpki);
     const leafName = leaf ? `its leaf (${describeCertificate(leaf).subject})` : 'its public key';
-    const fixes: QuickFix[] = [];
-    const add = (fx: QuickFix | undefined) => { if (fx) fixes.push(fx); };
+    const fixes: ReportedFix[] = [];
+    const add = (fx: ReportedFix | undefined) => { if (fx) fixes.push(fx); };
     let message: string;
     let severity: 'warning' | undefined;
     if (r.reason === 'needs-certificate') {

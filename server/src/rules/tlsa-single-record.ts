@@ -11,7 +11,7 @@ import { isSmtpTlsaOwner, splitTlsaOwner, tlsaFields, wellFormedDigest } from '.
 import { loadLinkedCert } from '../cert/link';
 import { buildTlsa } from '../cert/build-record';
 import { describeCertificate } from '../cert/describe';
-import { locRange, tokensIn } from './dane-support/loc-range';
+import { tokensIn } from './dane-support/loc-range';
 import { fixesFromData, NEXT_KEY_COMMAND, type FixData } from './dane-support/fix-data';
 
 export const tlsaSingleRecord: OwnerRule = {
@@ -41,7 +41,6 @@ export const tlsaSingleRecord: OwnerRule = {
     if (f.usage === 3 && linked && 'material' in linked) {
       const b = buildTlsa(linked.material, { usage: 2, selector: 1, matchingType: 1 });
       if (!('error' in b)) {
-        const end = locRange(rec.loc);
         const issuer = describeCertificate(linked.material.certs[b.certIndex]).subject;
         const comment = linked.link.source === 'comment' ? `; dane-zone: cert=${linked.link.path}\n` : '';
         // the owner as the record writes it (relative, say), its TTL only where it writes one
@@ -49,7 +48,7 @@ export const tlsaSingleRecord: OwnerRule = {
         const owner = ownerTok && rec.ownerLoc.span.start === 0 ? ownerTok.text : rec.owner;
         data.fixes.push({
           title: `Add 2 1 1 from ${/CN=([^,]+)/.exec(issuer)?.[1] ?? issuer}`,
-          edits: [{ file: rec.loc.file.id, range: { startLine: end.endLine, startCol: end.endCol, endLine: end.endLine, endCol: end.endCol },
+          edits: [{ loc: rec.loc, atEnd: true,
             newText: `\n${comment}${owner}${rec.ttlExplicit ? ` ${rec.ttl}` : ''} ${rec.class} TLSA ${b.rdata}` }],
         });
       }

@@ -5,11 +5,10 @@
 // Also where SMTP senders reach the RRset another way (a CNAME from `_25._tcp.<host>`, a
 // `*._tcp.<host>` wildcard for an MX host: smtpGetsTlsaAt). Record scope, each 0/1 record
 // reported; the wording reads the rest of its RRset.
-import type { QuickFix, RecordRule } from './rule';
+import type { RecordRule, ReportedFix } from './rule';
 import { ref } from './dane-support/refs';
 import { tlsaFields, usageName, USAGE } from './dane-support/tlsa-fields';
 import { smtpGetsTlsaAt } from './dane-support/tlsa-lookup';
-import { locRange } from './dane-support/loc-range';
 import { loadLinkedCert } from '../cert/link';
 import { changeUsage, replaceWith211, replaceWith311 } from './dane-support/cert-fixes';
 import { fixesFromData, type FixData } from './dane-support/fix-data';
@@ -39,7 +38,7 @@ export const tlsaUsageUnusableForSmtp: RecordRule = {
     const consequence = allPkix
       ? 'Every TLSA record at this name is 0/1, so the domain gets no DANE authentication at all: Exchange Online then only requires TLS, and Postfix and Exim fall back to unauthenticated TLS.'
       : 'Senders skip it and use the other records at this name.';
-    const fixes: QuickFix[] = [];
+    const fixes: ReportedFix[] = [];
     const linked = loadLinkedCert(rec, ctx.host);
     if (linked && 'material' in linked) {
       const m = linked.material;
@@ -53,7 +52,7 @@ export const tlsaUsageUnusableForSmtp: RecordRule = {
       fixes.push({
         title: `Change usage to ${to} (${USAGE[to]})${to === 2 ? ': the server must send that CA\'s certificate' : ''}`,
         preferred: false,
-        edits: [{ file: f.fields.usage.loc.file.id, range: locRange(f.fields.usage.loc), newText: String(to) }],
+        edits: [{ loc: f.fields.usage.loc, newText: String(to) }],
       });
     }
     ctx.report({

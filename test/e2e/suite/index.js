@@ -100,6 +100,22 @@ exports.run = async function run() {
     assert.match(usage, /DANE-EE/);
   });
 
+  test('a fix of a finding kept while lines are typed above its record writes where the record is now', async () => {
+    const doc = await open('moved.zone');
+    const dotted = (ds) => ds.filter((d) => codeOf(d) === 'name-origin-repeated').map((d) => d.range.start.line);
+    await waitForDiagnostics(doc.uri, (ds) => dotted(ds).join() === '7', 'name-origin-repeated on web.example.com');
+    const we = new vscode.WorkspaceEdit();
+    we.insert(doc.uri, new vscode.Position(5, 0), '; a note\nftp IN A 192.0.2.21\n');
+    assert.ok(await vscode.workspace.applyEdit(we));
+    await waitForDiagnostics(doc.uri, (ds) => dotted(ds).join() === '9', 'the finding two lines down');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, doc.lineAt(9).range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Add the trailing dot: web.example.com.');
+    assert.ok(fix && fix.edit, `no trailing-dot fix among ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.deepEqual([5, 6, 7, 8, 9].map((i) => doc.lineAt(i).text), ['; a note', 'ftp IN A 192.0.2.21', 'www IN A 192.0.2.80', 'imap IN A 192.0.2.82', 'web.example.com. IN A 192.0.2.81']);
+    await waitForDiagnostics(doc.uri, (ds) => dotted(ds).length === 0, 'the finding to clear');
+  });
+
   test('light bulb "Ignore <id> here" writes an ignore comment and the diagnostic clears; completion there lists check ids', async () => {
     const doc = await open('ignore.zone');
     const txt = lineOf(doc, /^@\s+IN TXT "v=spf1/);

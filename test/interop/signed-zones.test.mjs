@@ -8,6 +8,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as core from '../../dist/core.js';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
 let dir;
@@ -202,4 +203,14 @@ test('a TTL raised after signing: rrsig-ttl on its signatures (which still verif
   const peer = spawnSync('dnssec-verify', ['-z', '-o', 'example.com.', join(dir, file)], { encoding: 'utf8' });
   assert.notEqual(peer.status, 0);
   assert.match(peer.stderr + peer.stdout, /TTL mismatch for mail\.example\.com A/);
+  // the quick-fix sets the TTL back to the signed one: dnssec-verify accepts the zone again
+  const { findings } = core.checkText(edited, { fileId: join(dir, file), origin: 'example.com.' });
+  const [fix] = core.RULES.find((r) => r.id === 'rrsig-ttl').fixes(findings.find((f) => f.ruleId === 'rrsig-ttl').data);
+  assert.equal(fix.title, 'Set the TTL of the A RRset back to 3600, the signed one');
+  const lines = edited.split('\n');
+  for (const e of fix.edits) lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+  writeFileSync(join(dir, file), lines.join('\n'));
+  assert.equal(lines.join('\n'), text, 'the file as signed');
+  assert.deepEqual(JSON.parse(check(file).stdout), []);
+  assert.equal(spawnSync('dnssec-verify', ['-z', '-o', 'example.com.', join(dir, file)], { encoding: 'utf8' }).status, 0);
 });

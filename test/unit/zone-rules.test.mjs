@@ -259,3 +259,23 @@ test('rrsig-expired and the RRSIG hover say a time under an hour in minutes, as 
   const z = core.parseZone(zone, { fileId: 'm.zone', keepTokens: true });
   assert.match(core.hoverAt(z, 5, 39, now.getTime()).markdown, /\(in 2 minutes: the signature is not valid yet\)/);
 });
+
+test('rrsig-ttl: the fixes set a TTL back to the signed one (written over it, or before the type where the record inherits one) or an RRSIG\'s TTL to its RRset\'s, and the zone then has nothing to say', () => {
+  const rule = core.RULES.find((r) => r.id === 'rrsig-ttl');
+  const host = { now: () => new Date('2025-06-01T00:00:00Z'), options: {} };
+  const text = readFileSync(fileURLToPath(new URL('../fixtures/rules/rrsig-ttl.zone', import.meta.url)), 'utf8');
+  const opts = { fileId: 'rrsig-ttl.zone', origin: 'example.com.', host };
+  const findings = core.checkText(text, opts).findings.filter((f) => f.ruleId === 'rrsig-ttl');
+  const fixes = findings.map((f) => rule.fixes(f.data));
+  assert.ok(fixes.every((list) => list.length === 1 && list[0].preferred === false));
+  const titles = [...new Set(fixes.map(([fx]) => fx.title))];
+  assert.deepEqual(titles, ['Set the TTL of the NSEC RRset back to 300, the signed one', "Set this RRSIG's TTL to 3600, its RRset's", 'Set the TTL of the A RRset back to 3600, the signed one']);
+  // one fix of each title (two signatures offer the same one: the light bulb shows it once)
+  const lines = text.split('\n');
+  const edits = titles.map((t) => fixes.find(([fx]) => fx.title === t)[0].edits).flat().sort((a, b) => b.range.startLine - a.range.startLine || b.range.startCol - a.range.startCol);
+  for (const e of edits) lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+  const fixed = lines.join('\n');
+  assert.ok(fixed.includes('\nmail           300 NSEC   _25._tcp.mail.example.com.'), 'the inherited TTL written before the type');
+  assert.ok(fixed.includes('\nns1 3600         RRSIG  A 15 3 3600') && fixed.includes('\nwww 3600       A      192.0.2.80'));
+  assert.deepEqual(core.checkText(fixed, opts).findings.filter((f) => f.ruleId === 'rrsig-ttl' || f.ruleId === 'ttl-mismatch'), []);
+});

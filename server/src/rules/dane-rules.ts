@@ -8,6 +8,7 @@ import { mtaStsMultiple } from './mta-sts-multiple';
 import { mtaStsSyntax } from './mta-sts-syntax';
 import { spfLookupLimit } from './spf-lookup-limit';
 import { spfIncludeMissing } from './spf-include-missing';
+import { spfVoidLookups } from './spf-void-lookups';
 import { spfRecordType } from './spf-record-type';
 import { spfMultiple } from './spf-multiple';
 import { spfSyntax } from './spf-syntax';
@@ -41,6 +42,7 @@ export const DANE_RULES: Rule[] = [
   mtaStsSyntax,
   spfLookupLimit,
   spfIncludeMissing,
+  spfVoidLookups,
   spfRecordType,
   spfMultiple,
   spfSyntax,

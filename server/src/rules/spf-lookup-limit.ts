@@ -3,7 +3,8 @@
 // other zones are named in the message but cannot be counted here. A chain that
 // comes back to a name on it never ends: receivers evaluate it until the limit
 // and return permerror (§4.6.4, §5.2), so a loop in the zone is reported too.
-import type { RecordRule } from './rule';
+import type { RecordRule, RuleContext } from './rule';
+import { txtText } from './dane-support/txt-text';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import type { ParsedSpf } from '../mail-policy/spf';
@@ -77,20 +78,49 @@ function countFor(zone: Zone, r: ZoneRecord, spf: ParsedSpf, acc: Count): Count 
   return acc;
 }
 
+/** The names the record's own `mx` terms query (lower case, absolute), with the term's offsets. */
+function mxTerms(r: ZoneRecord, spf: ParsedSpf): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  for (const t of spf.terms) {
+    if (t.mechanism !== 'mx' || !t.lookup) continue;
+    const domain = t.domain ?? r.ownerKey;
+    if (!/^[A-Za-z0-9_.-]+$/.test(domain)) continue;
+    const lower = domain.toLowerCase();
+    out.push({ name: lower.endsWith('.') ? lower : `${lower}.`, start: t.start, end: t.end });
+  }
+  return out;
+}
+
+/** An `mx` term whose name has more than 10 MX records: receivers look up the addresses of at
+ *  most 10 MX hosts, and the mechanism returns permerror past them (RFC 7208 §4.6.4). */
+function tooManyMx(r: ZoneRecord, spf: ParsedSpf, ctx: RuleContext): void {
+  for (const t of mxTerms(r, spf)) {
+    if (!inZone(ctx.zone, t.name)) continue;
+    let mx = 0;
+    for (const x of ctx.zone.byOwner.get(t.name) ?? []) if (x.type === 'MX') mx++;
+    if (mx <= 10) continue;
+    ctx.report({
+      loc: txtText(r)?.locOf(t.start, t.end) ?? r.rdataLoc,
+      message: `${t.name} has ${mx} MX records: the mx mechanism looks up the addresses of at most 10 MX hosts, and receivers return permerror past them (RFC 7208 §4.6.4); list the hosts that send mail with a: or ip4:/ip6: instead`,
+    });
+  }
+}
+
 export const spfLookupLimit: RecordRule = {
   id: 'spf-lookup-limit',
   scope: 'record',
   types: ['TXT'],
   defaultSeverity: 'error',
   rfc: [ref(7208, '4.6.4'), ref(7208, '5.2')],
-  summary: 'SPF needs more than 10 DNS lookups, or its include:/redirect= chain loops, counting the records visible in this zone: receivers return permerror.',
+  summary: 'SPF needs more than 10 DNS lookups, or its include:/redirect= chain loops, counting the records visible in this zone, or an mx term names a domain of this zone with more than 10 MX records: receivers return permerror.',
   dependsOn(r, zone) {
     const spf = recordSpf(r);
-    return spf ? [...countFor(zone, r, spf, { total: 0, read: new Set() }).read!] : [];
+    return spf ? [...countFor(zone, r, spf, { total: 0, read: new Set() }).read!, ...mxTerms(r, spf).map((t) => t.name)] : [];
   },
   check(r, ctx) {
     const spf = recordSpf(r);
     if (!spf) return;
+    tooManyMx(r, spf, ctx);
     const owner = r.ownerKey;
     const first = countFor(ctx.zone, r, spf, { total: 0 });
     if (first.loop) {

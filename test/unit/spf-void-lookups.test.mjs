@@ -1,0 +1,25 @@
+// spf-void-lookups while typing: the names an SPF record's a:, mx: and exists: terms query are
+// its dependencies, so adding or removing a record there (or a wildcard above it) checks the SPF
+// record again, in the editor as in a fresh check.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findingsAfterEachStep } from '../helpers/edit-steps.mjs';
+
+const base = [
+  '$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 3600 900 604800 300', '@ IN NS ns1', 'ns1 IN A 192.0.2.1',
+  '@ TXT "v=spf1 a:old1.example.com a:old2.example.com mx:old3.example.com -all"',
+  '; free', '; free', '; free', '',
+].join('\n');
+
+test('adding a record at a queried name, a wildcard above it, or a CNAME there clears the finding; removing it brings it back', () => {
+  const voids = (fs) => fs.filter((f) => f.ruleId === 'spf-void-lookups').map((f) => f.message.match(/at the third, (\S+),/)[1]);
+  const steps = findingsAfterEachStep(base, [
+    [6, 'old3 IN A 192.0.2.3'], // an A does not answer an MX query
+    [6, 'old3 IN MX 10 ns1'], // an MX does
+    [6, '; free'],
+    [7, '*.example.com. IN A 192.0.2.9'], // the wildcard answers old1 and old2 (and old3's MX query finds nothing)
+    [7, 'old2 IN CNAME ns1'], // a CNAME: receivers follow it
+    [7, '; free'],
+  ]);
+  assert.deepEqual(steps.map(voids), [['mx:old3.example.com'], [], ['mx:old3.example.com'], [], [], ['mx:old3.example.com']]);
+});

@@ -48,6 +48,16 @@ export interface ParsedSpf extends ParsedPolicy {
   lookups: number;
 }
 
+/** The name a term queries, lower case and absolute: its domain-spec, or `owner` (the record's
+ *  own domain) for a bare `a` or `mx`; undefined for a macro (it cannot be followed here) or a
+ *  word that is no domain (strings run together: spf-syntax reports it). */
+export function spfTermName(t: SpfTerm, owner: string): string | undefined {
+  const domain = t.domain ?? (t.mechanism === 'a' || t.mechanism === 'mx' ? owner : undefined);
+  if (!domain || !/^[A-Za-z0-9_.-]+$/.test(domain)) return undefined;
+  const lower = domain.toLowerCase();
+  return lower.endsWith('.') ? lower : `${lower}.`;
+}
+
 const QUALIFIERS: Record<string, string> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
 
 const EXPLAIN: Record<string, string> = {

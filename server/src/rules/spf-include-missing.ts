@@ -13,17 +13,17 @@ import { inZone } from './dane-support/mail-graph';
 import { cutAbove } from './support/zone-cuts';
 import { answeringOwner, nameExists } from './dane-support/tlsa-lookup';
 import { txtText } from './dane-support/txt-text';
+import { spfTermName } from '../mail-policy/spf';
 
 /** The in-zone names `spf`'s include:/redirect= terms name (lower case, absolute), with their term. */
 function targets(rec: ZoneRecord): { name: string; mechanism: string; start: number; end: number }[] {
   if (policyKindOf(rec) !== SPF) return [];
   const out: { name: string; mechanism: string; start: number; end: number }[] = [];
   for (const t of parsedPolicy(rec, SPF).terms) {
-    // a macro cannot be followed; a name that is no domain (strings glued without a space:
-    // `_a.example.cominclude:_b…`) is spf-syntax's to report
-    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.lookup || !t.domain || !/^[A-Za-z0-9_.-]+$/.test(t.domain)) continue;
-    const lower = t.domain.toLowerCase();
-    out.push({ name: lower.endsWith('.') ? lower : `${lower}.`, mechanism: t.mechanism, start: t.start, end: t.end });
+    // (a macro cannot be followed; a name that is no domain, strings glued without a space:
+    // `_a.example.cominclude:_b…`, is spf-syntax's to report)
+    const name = (t.mechanism === 'include' || t.mechanism === 'redirect') && t.lookup ? spfTermName(t, rec.ownerKey) : undefined;
+    if (name) out.push({ name, mechanism: t.mechanism, start: t.start, end: t.end });
   }
   return out;
 }

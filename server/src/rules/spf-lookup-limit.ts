@@ -7,7 +7,7 @@ import type { RecordRule, RuleContext } from './rule';
 import { txtText } from './dane-support/txt-text';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
-import type { ParsedSpf } from '../mail-policy/spf';
+import { spfTermName, type ParsedSpf } from '../mail-policy/spf';
 import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
 import { SPF } from './dane-support/policy-kinds';
 import { inZone } from './dane-support/mail-graph';
@@ -50,9 +50,9 @@ function count(zone: Zone, spf: ParsedSpf, path: string[], acc: Count): void {
   if (acc.total > 50 || path.length > 10) return; // bounded: the verdict is clear long before
   for (const t of spf.terms) {
     // !t.lookup: a redirect= next to an "all" is never evaluated (RFC 7208 §6.1)
-    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.lookup || !t.domain || t.domain.includes('%')) continue;
-    const lower = t.domain.toLowerCase();
-    const name = lower.endsWith('.') ? lower : `${lower}.`;
+    if ((t.mechanism !== 'include' && t.mechanism !== 'redirect') || !t.lookup) continue;
+    const name = spfTermName(t, path[path.length - 1]);
+    if (!name) continue;
     if (path.includes(name)) {
       acc.loop ??= [...path, name];
       continue;
@@ -82,11 +82,8 @@ function countFor(zone: Zone, r: ZoneRecord, spf: ParsedSpf, acc: Count): Count 
 function mxTerms(r: ZoneRecord, spf: ParsedSpf): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
   for (const t of spf.terms) {
-    if (t.mechanism !== 'mx' || !t.lookup) continue;
-    const domain = t.domain ?? r.ownerKey;
-    if (!/^[A-Za-z0-9_.-]+$/.test(domain)) continue;
-    const lower = domain.toLowerCase();
-    out.push({ name: lower.endsWith('.') ? lower : `${lower}.`, start: t.start, end: t.end });
+    const name = t.mechanism === 'mx' && t.lookup ? spfTermName(t, r.ownerKey) : undefined;
+    if (name) out.push({ name, start: t.start, end: t.end });
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { inZone } from './dane-support/mail-graph';
 import { cutAbove } from './support/zone-cuts';
 import { answeringOwner } from './dane-support/tlsa-lookup';
 import { txtText } from './dane-support/txt-text';
+import { spfTermName } from '../mail-policy/spf';
 
 /** Receivers allow this many void lookups; one more is permerror. */
 const VOID_LIMIT = 2;
@@ -38,12 +39,8 @@ function queryTerms(rec: ZoneRecord): QueryTerm[] {
   for (const t of parsedPolicy(rec, SPF).terms) {
     const asks = ASKS[t.mechanism];
     if (!asks || !t.lookup) continue;
-    // a bare `a` or `mx` asks about the domain itself; a macro cannot be followed, and a name
-    // that is no domain is spf-syntax's
-    const domain = t.domain ?? rec.ownerKey;
-    if (!/^[A-Za-z0-9_.-]+$/.test(domain)) continue;
-    const lower = domain.toLowerCase();
-    out.push({ text: t.domain === undefined ? t.mechanism : `${t.mechanism}:${t.domain}`, name: lower.endsWith('.') ? lower : `${lower}.`, asks, start: t.start, end: t.end });
+    const name = spfTermName(t, rec.ownerKey);
+    if (name) out.push({ text: t.domain === undefined ? t.mechanism : `${t.mechanism}:${t.domain}`, name, asks, start: t.start, end: t.end });
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // gets the same typed fields as its presentation form. Never throws outward.
 import type { FieldDef } from './rr-types';
 import { typeName } from './rr-types';
+import { base32hexText } from './base32hex';
 
 class Short extends Error {}
 
@@ -54,7 +55,7 @@ function decodeField(def: FieldDef, b: Uint8Array, pos: { p: number }): unknown 
       return out;
     }
     case 'salt': case 'hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return Buffer.from(b.subarray(pos.p - n, pos.p)).toString('hex'); }
-    case 'base32hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return base32hex(b.subarray(pos.p - n, pos.p)); }
+    case 'base32hex': { need(b, pos.p, 1); const n = b[pos.p++]; need(b, pos.p, n); pos.p += n; return base32hexText(b.subarray(pos.p - n, pos.p)); }
     // CAA's value and URI's target are the rest of the RDATA, without a length octet
     case 'long-text': case 'uri': return Buffer.from(rest()).toString('latin1');
     case 'hex-rest': return Buffer.from(rest()).toString('hex');
@@ -147,17 +148,6 @@ function checkSvcParams(b: Uint8Array): void {
 function checkLoc(b: Uint8Array): void {
   need(b, 0, 1);
   if (b[0] === 0 && b.length !== 16) throw new Error(`LOC version 0 is 16 octets, this one has ${b.length} (RFC 1876 §2)`);
-}
-
-function base32hex(bytes: Uint8Array): string {
-  const A = '0123456789abcdefghijklmnopqrstuv';
-  let bits = 0, val = 0, out = '';
-  for (const x of bytes) {
-    val = (val << 8) | x; bits += 8;
-    while (bits >= 5) { out += A[(val >>> (bits - 5)) & 31]; bits -= 5; }
-  }
-  if (bits > 0) out += A[(val << (5 - bits)) & 31];
-  return out;
 }
 
 // A record with one of these fields keeps no values: it stays opaque `\\# len hex`

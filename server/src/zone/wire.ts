@@ -6,6 +6,7 @@
 import { svcKeyNumber as svcKeyNumberOf, type FieldKind } from './field-kinds';
 import { isDataToken, lexLines } from './lexer';
 import { ipv6Key } from './ip-text';
+import { base32hexOctets } from './base32hex';
 import type { ZoneRecord } from './model';
 import { typeCodeByName } from './rr-codes';
 import { bitmapMetaType, rrTypeByName } from './rr-types';
@@ -105,18 +106,6 @@ function ipv6Octets(text: string): number[] {
   for (const g of ipv6Key(text).split(':')) {
     const v = parseInt(g, 16);
     out.push(v >>> 8, v & 0xff);
-  }
-  return out;
-}
-
-const B32HEX_DIGITS = '0123456789abcdefghijklmnopqrstuv';
-function base32hexOctets(text: string): number[] {
-  const out: number[] = [];
-  let bits = 0, acc = 0;
-  for (const ch of text.toLowerCase()) {
-    acc = (acc << 5) | B32HEX_DIGITS.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) { bits -= 8; out.push((acc >>> bits) & 0xff); }
   }
   return out;
 }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildZone, reparse, presentRecord, absRange, splitLines, RuleCache, RULES, runRules, problemFindings, parseZone, checkText, MAX_ENTRY_LINES } from '../../dist/core.js';
-import { findingsAfterEachStep, findingKeys, host } from '../helpers/edit-steps.mjs';
+import { findingsAfterEachSplice, findingsAfterEachStep, findingKeys, host } from '../helpers/edit-steps.mjs';
 
 const BASE = `$ORIGIN example.com.
 $TTL 3600
@@ -446,4 +446,14 @@ ${'\n'.repeat(4)}`;
     [at(free + 2), glue].sort(), [at(free), at(free + 2), glue].sort(),
     [at(free), at(free + 2), glue].sort(), [at(free), at(free + 2)].sort(), [at(free), at(free + 2), glue].sort(),
   ]);
+});
+
+test('a zone without an SOA: a $ORIGIN line added or removed changes what is in the zone, and the editor checks every record again (spf-lookup-limit, tlsa-partial-dane kept stale findings)', () => {
+  const I9 = Array.from({ length: 9 }, (_, i) => `include:s${i}.example.net`).join(' ');
+  const spf = '$TTL 60\n$ORIGIN b.example.com.\n@ TXT "v=spf1 mx include:_spf.example.com -all"\n_spf.example.com. TXT "v=spf1 ' + I9 + ' -all"\n';
+  const limit = (fs) => fs.filter((f) => f.ruleId === 'spf-lookup-limit').length;
+  assert.deepEqual(findingsAfterEachSplice(spf, [[4, 1, ['$ORIGIN example.com.']], [4, 1, []], [4, 0, ['$ORIGIN example.com.']]]).map(limit), [1, 0, 1]);
+  const tlsa = '$TTL 60\n$ORIGIN b.example.com.\n@ MX 10 mx1.example.com.\n@ MX 20 mx2.example.com.\nmx1.example.com. A 192.0.2.1\nmx2.example.com. A 192.0.2.2\n_25._tcp.mx1.example.com. TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n';
+  const partial = (fs) => fs.filter((f) => f.ruleId === 'tlsa-partial-dane').length;
+  assert.deepEqual(findingsAfterEachSplice(tlsa, [[7, 1, ['$ORIGIN example.com.']], [7, 1, ['$ORIGIN c.example.com.']]]).map(partial), [1, 0]);
 });

@@ -14,6 +14,7 @@ import { atOrBelow, carryCuts, cutsChangedBy } from './support/zone-cuts';
 import { originKey } from './support/origin-key';
 import { NameTree } from './support/name-tree';
 import { carryLookupWildcards } from './dane-support/tlsa-lookup';
+import { apexesKey } from './dane-support/mail-graph';
 
 const NONE: Finding[] = [];
 
@@ -71,6 +72,8 @@ export class RuleCache {
    *  to the names one label below them: an edit that moves a cut walks down from it */
   private readonly names = new NameTree((key) => !!this.zone?.byOwner.has(key) || this.dependents.has(key) || this.belowDependents.has(key) || this.dnameDependents.has(key));
   private origin = '';
+  /** apexesKey of the zone the caches are for */
+  private apexes = '';
   /** the record rules' zoneState answers for the zone the caches describe */
   private zoneStates = '';
   /** the zone version the caches describe: per-zone facts that an edit leaves as they were are
@@ -161,6 +164,7 @@ export class RuleCache {
     this.belowDependents.clear();
     this.dnameDependents.clear();
     this.origin = zone.origin;
+    this.apexes = apexesKey(zone);
     this.zoneStates = this.zoneStatesOf(zone, host);
     this.names.reset(originKey(zone));
     this.zone = zone;
@@ -209,6 +213,8 @@ export class RuleCache {
     // rule: start over when they change. An SOA typed over in place (its serial, bumped at every
     // change of a hand-kept zone, or its timers) keeps them, and is checked like any record.
     if (zone.origin !== this.origin || soaOwnersChanged(removed, added)) return this.full(zone, host, settings);
+    // without an SOA the $ORIGIN values are the apexes: a $ORIGIN line added, removed or changed
+    if (apexesKey(zone) !== this.apexes) return this.full(zone, host, settings);
     // what the whole zone is to a rule (signed or not, how many signatures it verifies) changed:
     // every record is asked about again, a rare edit in a zone kept by hand
     if (this.zoneStatesOf(zone, host) !== this.zoneStates) return this.full(zone, host, settings);

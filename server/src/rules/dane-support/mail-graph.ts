@@ -30,9 +30,20 @@ export function inZone(zone: Zone, name: string): boolean {
     for (let i = 0; i < soa.length; i++) if (isAtOrBelow(name, soa[i].ownerKey)) return true;
     return false;
   }
-  const origins = zone.directives.filter((d) => d.name === '$ORIGIN' && d.value).map((d) => d.value!);
-  const apexes = origins.length ? origins : zone.origin ? [zone.origin] : [];
+  const apexes = originApexes(zone);
   return apexes.length === 0 || apexes.some((o) => isAtOrBelow(name, o));
+}
+
+/** The apexes of a zone without an SOA: its $ORIGIN values, else its starting origin. */
+function originApexes(zone: Zone): string[] {
+  const origins = zone.directives.filter((d) => d.name === '$ORIGIN' && d.value).map((d) => d.value!);
+  return origins.length ? origins : zone.origin ? [zone.origin] : [];
+}
+
+/** What inZone reads besides the SOA owners, as a string: the $ORIGIN values of a zone without an
+ *  SOA ('' with one). The editor's engine checks the whole zone again when it changes. */
+export function apexesKey(zone: Zone): string {
+  return zone.byType.get('SOA')?.length ? '' : originApexes(zone).join(' ');
 }
 
 /** name is the apex `o` or below it (`.` contains every name). */

@@ -247,3 +247,18 @@ test('an ignore comment at the end of an $INCLUDE line is reported: the findings
   assert.deepEqual(found.map((f) => `${f.loc.file.id} ${core.absRange(f.loc).startLine} ${f.ruleId}`).sort(), ['/z/example.zone 4 ignore-invalid', '/z/hosts.inc 0 hostname-syntax']);
   assert.match(found.find((f) => f.ruleId === 'ignore-invalid').message, /^an \$INCLUDE line has no findings of its own/);
 });
+
+test('below an unclosed (, "Ignore here" writes a comment that silences: comment lines directly above the entry that ends the unclosed one are that entry\'s', () => {
+  for (const [text, id] of [['$TTL 60\nx TXT ( "a"\n$TTL 2147483648\n', 'ttl-range'], [HEAD + 'x TXT ( "a"\n  "b"\nbad_1 IN A 192.0.2.1\n', 'hostname-syntax']]) {
+    const zone = core.parseZone(text, { fileId: '/z/example.zone', origin: 'example.com.' });
+    const [f] = check(text).filter((x) => x.ruleId === id);
+    const line = core.absRange(f.loc).startLine;
+    const entry = zone.file.entries.find((e) => core.entryLine(e) === line);
+    const [here] = core.ignoreFixes(zone, zone.file, entry, id);
+    const [e] = here.edits;
+    const lines = text.split('\n');
+    lines.splice(e.range.startLine, 0, e.newText.replace(/\n$/, ''));
+    const found = check(lines.join('\n')).map((x) => x.ruleId);
+    assert.deepEqual(found, ['syntax'], `${id}: silenced, only the unclosed '(' is left`);
+  }
+});

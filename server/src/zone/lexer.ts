@@ -196,7 +196,7 @@ export function lexEach(
       i++;
     }
     if (st.depth > 0) {
-      const keep = unclosedEntryLines((k) => lines[start + k], i - start);
+      const keep = unclosedEntryLines((k) => lines[start + k], i - start, i < total);
       if (keep < i - start) {
         // read again up to the record the ')' was forgotten before
         entry.tokens = pool ? pool.reset() : [];
@@ -222,13 +222,26 @@ export function lexEach(
  * lines [1, count) that reads as a record of its own, where the ')' was most likely forgotten,
  * or all. BIND reads on and fails there or later ("extra input text"); without the cut, one ')'
  * missing in a signed zone's multi-line RRSIG took every record up to the file's end or
- * MAX_ENTRY_LINES into one broken entry, and their absence showed as phantom findings. An entry
- * that closes is never cut: its lines are data, whatever they look like. Shared by the scanner
+ * MAX_ENTRY_LINES into one broken entry, and their absence showed as phantom findings. Comment
+ * lines directly above the entry that follows (`moreBelow`: a directive or MAX_ENTRY_LINES ended
+ * the lines read) are that entry's, as an ignore or `cert=` comment over it is. An entry that
+ * closes is never cut: its lines are data, whatever they look like. Shared by the scanner
  * (scan.ts), so both readers end the entry at the same line.
  */
-export function unclosedEntryLines(lineAt: (k: number) => string, count: number): number {
-  for (let k = 1; k < count; k++) if (readsAsRecord(lineAt(k))) return k;
-  return count;
+export function unclosedEntryLines(lineAt: (k: number) => string, count: number, moreBelow: boolean): number {
+  let end = count;
+  for (let k = 1; k < count; k++) {
+    if (readsAsRecord(lineAt(k))) { end = k; break; }
+  }
+  if (end < count || moreBelow) while (end > 1 && isCommentLine(lineAt(end - 1))) end--;
+  return end;
+}
+
+/** A line with nothing but a comment (and blanks before it). */
+function isCommentLine(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isBlank(line.charCodeAt(i))) i++;
+  return line.charCodeAt(i) === SEMI;
 }
 
 /** Whether the entry starting at line `start`, whose '(' was left open, is closed by a ')' below

@@ -152,7 +152,7 @@ class Scanner {
         if (this.depth > 0) {
           this.slow = true; // unclosed '(': parser.ts reports it
           // it ends where lexer.ts ends it: before a later line that reads as a record
-          const keep = unclosedEntryLines((k) => this.lineFrom(file.lineStarts[entryLine + k]), line - entryLine);
+          const keep = unclosedEntryLines((k) => this.lineFrom(file.lineStarts[entryLine + k]), line - entryLine, next >= 0);
           if (keep < line - entryLine) {
             line = entryLine + keep;
             next = file.lineStarts[line];

@@ -7,7 +7,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkText, type ZoneText } from './zone/api';
-import { readZoneFile } from './read-zone-file';
+import { generateLimitFromEnv, readZoneFile } from './read-zone-file';
 import { originFromFileName } from './zone/origin-hint';
 import { ZoneStore, type DocSettings } from './lsp/zone-store';
 import { diagnosticsOf } from './lsp/diagnostics';
@@ -58,6 +58,7 @@ function run(job: CheckJob): CheckOutcome {
     origin: job.path ? originFromFileName(job.path) : undefined,
     originGuessed: true,
     readInclude: (from, p) => files.readInclude(from, p),
+    generateLimit: generateLimitFromEnv(),
     host: files.hostFor(job.uri, job.settings),
     settings: job.settings.rules,
   }, (zone, problems) => {

@@ -102,6 +102,22 @@ export function fixedHeapLimit(): number | undefined {
 }
 let heapWarned = false;
 
+/** Set to a number of records, how many all the $GENERATE lines of a zone expand at most
+ *  (GENERATE_ZONE_MAX by default): more checks a bigger generated zone, at its time and memory. */
+export const GENERATE_ENV = 'DANE_ZONE_GENERATE_MAX';
+
+/** The bound DANE_ZONE_GENERATE_MAX sets, if any. */
+export function generateLimitFromEnv(): number | undefined {
+  const raw = process.env[GENERATE_ENV];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (Number.isInteger(n) && n >= 0) return n;
+  if (!generateWarned) process.stderr.write(`dane-zone: ${GENERATE_ENV}='${raw.replace(/[^\x20-\x7e]/g, '?')}' is not a whole number of records: ignored\n`);
+  generateWarned = true;
+  return undefined;
+}
+let generateWarned = false;
+
 /** The heap (MiB) a check of `bytes` of zone files is sure to fit in: the 10k, 100k, 1M and 10M
  *  bench zones peak at 64, 128, 435 and 3353 MiB of RSS (the 10M zone's text outside the heap)
  *  against 259, 288, 567 and 3446 here. A process with less starts the check again with

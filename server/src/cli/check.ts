@@ -7,7 +7,7 @@ import type * as ChildProcess from 'node:child_process';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { checkText, absRange, type SourceFile, type ZoneText } from '../zone/api';
-import { fixedHeapLimit, heapLimitFor, heapNeededFor, readZoneFile, readZoneStdin } from '../read-zone-file';
+import { fixedHeapLimit, generateLimitFromEnv, heapLimitFor, heapNeededFor, readZoneFile, readZoneStdin } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
 import { binaryFileNote, makeFileReader, makeIncludeReader, realOrResolved, zoneFilesIn } from './files';
@@ -141,6 +141,7 @@ export async function checkMain(argv: string[]): Promise<number> {
       origin: args.origin ?? (f === STDIN ? undefined : originFromFileName(path)),
       originGuessed: args.origin === undefined,
       readInclude,
+      generateLimit: generateLimitFromEnv(),
       // each file given is a zone (soa-missing does not take it for an $INCLUDE fragment), named
       // by --origin when given (soa-not-at-origin)
       host: { now: () => new Date(), readFile, options: { wholeZone: true, verifyAllSignatures: args.verifyAllSignatures, ...(args.origin !== undefined ? { zoneName: args.origin } : {}) } },

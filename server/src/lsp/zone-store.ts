@@ -1,11 +1,12 @@
 // Open documents and their analysis (zone model + findings). The server's
 // handlers read zones from here; nothing here knows about LSP messages.
 import { readFileSync, realpathSync } from 'node:fs';
-import { CERT_MAX_BYTES, INCLUDE_MAX_BYTES, regularFileError } from '../read-zone-file';
+import { CERT_MAX_BYTES, generateLimitFromEnv, INCLUDE_MAX_BYTES, regularFileError } from '../read-zone-file';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding, RuleHost } from '../rules/rule';
 import type { Directive, SourceFile, Zone } from '../zone/model';
+import { GENERATE_MAX, GENERATE_ZONE_MAX } from '../zone/generate';
 import type { Entry } from '../zone/syntax';
 import { buildZoneInSlices, runToEnd, type IncludeResult } from '../zone/parser';
 import { problemFindings, type RuleSettings } from '../rules/engine';
@@ -139,6 +140,14 @@ function stateDirectiveKind(line: string): number {
 function realOrResolved(path: string): string {
   try { return realpathSync(path); } catch { return resolve(path); }
 }
+
+/** True when a whole read of the zone cut a $GENERATE line at GENERATE_ZONE_MAX, or could: its
+ *  $GENERATE records and one more line's worth would pass it. */
+function nearGenerateBound(zone: Zone): boolean {
+  return zone.generateCut === true || (zone.generatedCount ?? 0) + GENERATE_MAX > GENERATE_LIMIT;
+}
+
+const GENERATE_LIMIT = generateLimitFromEnv() ?? GENERATE_ZONE_MAX;
 
 export class ZoneStore {
   readonly docs = new Map<string, ZoneDocument>();
@@ -384,18 +393,21 @@ export class ZoneStore {
     // there; else the one its name suggests
     const includer = this.includerState(doc.uri);
     const origin = includer?.origin ?? (path ? originFromFileName(path) : undefined);
-    const opts = { fileId: doc.uri, origin, ttl: includer?.ttl, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p), ignorable: whyNotIgnorable };
+    const opts = { fileId: doc.uri, origin, ttl: includer?.ttl, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p), ignorable: whyNotIgnorable, generateLimit: GENERATE_LIMIT };
     const host = this.hostFor(doc.uri, settings);
     let cache = this.ruleCaches.get(doc.uri);
     if (!cache) this.ruleCaches.set(doc.uri, (cache = new RuleCache()));
     const prev = this.previous.get(doc.uri);
     // The zone shares the document's line array: locations are computed late from it.
     const lines = doc.lines;
-    if (prev && doc.dirty && prev.settingsKey === settingsKey && !this.rereadsWhole(doc, prev)) {
+    if (prev && doc.dirty && prev.settingsKey === settingsKey && !this.rereadsWhole(doc, prev) && !nearGenerateBound(prev.zone)) {
       const { zone, removed, added } = reparse(prev.zone, lines, doc.dirty, prev.lineCount, opts);
-      noteOwnerChanges(zone, removed, added);
-      const findings = withoutIgnored(zone, [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)]);
-      return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
+      // an entry re-read alone knows no zone-wide $GENERATE bound: near it, the zone is read whole
+      if (!nearGenerateBound(zone)) {
+        noteOwnerChanges(zone, removed, added);
+        const findings = withoutIgnored(zone, [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)]);
+        return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
+      }
     }
     const zone = yield* scaled(buildZoneInSlices({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true }, LINES_PER_SLICE), 0, READ_SHARE);
     const checked = yield* scaled(cache.fullInSlices(zone, host, settings.rules, RECORDS_PER_SLICE), READ_SHARE, 1);

@@ -88,7 +88,7 @@ export const PARSE_PROBLEM_CODES: readonly { id: string; severity: Severity; sum
   { id: 'ds-digest-type', severity: 'warning', summary: 'A DS digest type that is reserved or unassigned (error: validators treat the DS as absent, Knot refuses the zone), or SHA-1 or GOST R 34.11-94, which new DS records must not use.', rfc: 'RFC 8624 §3.3, RFC 4035 §5.2' },
   { id: 'byte-order-mark', severity: 'error', summary: 'The file starts with a UTF-8 byte order mark, which BIND and Knot read as part of the first word.', rfc: 'RFC 1035 §5.1' },
   { id: 'not-utf8', severity: 'warning', summary: 'Bytes that are not UTF-8 in a record, read as U+FFFD instead of as they are.', rfc: 'RFC 1035 §5.1' },
-  { id: 'generate-cut', severity: 'warning', summary: 'A $GENERATE range of more than 100 000 records: BIND loads them all, dane-zone reads only the first.', rfc: '' },
+  { id: 'generate-cut', severity: 'warning', summary: 'A $GENERATE range of more than 100 000 records, or one that takes the zone\'s $GENERATE lines past 1 000 000 (DANE_ZONE_GENERATE_MAX): BIND loads them all, dane-zone reads only the first.', rfc: '' },
   { id: 'ignore-invalid', severity: 'warning', summary: "A '; dane-zone: ignore=' comment that ignores nothing: malformed, an unknown check, an error that cannot be ignored, 'ignore-file' at the end of an entry, 'ignore=' on or above an $INCLUDE line, or above a blank line, the file's end or a $TTL or $ORIGIN line (rule ids); or one that cuts a 'cert=' link off its record.", rfc: '' },
   { id: 'internal', severity: 'error', summary: 'dane-zone failed on an entry (a bug; the rest of the file is still checked).', rfc: '' },
 ];

@@ -323,6 +323,8 @@ export class ColumnZone implements Zone, ZoneRows {
   directives: Directive[] = [];
   ignores: IgnoreNote[] = [];
   problems: ParseProblem[] = [];
+  generatedCount = 0;
+  generateCut = false;
   readonly names: NameTable;
   readonly columns = new RecordColumns();
   /** owners written with upper case (the key is lower case): the owner as written, by row */

@@ -279,5 +279,12 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   } else addToIndexes(zone, added);
 
   zone.origin = zoneOrigin(zone, opts);
+  // (an entry re-read alone has no zone-wide $GENERATE bound: zone-store.ts reads the zone whole
+  // again when this count passes it, or when a whole read was cut by it)
+  let generated = prev.generatedCount ?? 0;
+  for (const r of removed) if (r.generated) generated--;
+  for (const r of added) if (r.generated) generated++;
+  zone.generatedCount = generated;
+  zone.generateCut = prev.generateCut;
   return { zone, removed, added };
 }

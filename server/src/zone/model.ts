@@ -150,6 +150,10 @@ export interface Zone {
   endState?: ParseState;
   /** the records as rows, when the zone is stored column-wise (a whole-file check) */
   rows?: ZoneRows;
+  /** records its $GENERATE lines made (GENERATE_ZONE_MAX bounds them in a whole read), and
+   *  whether that bound cut one: an editor reads such a zone whole again at each edit */
+  generatedCount?: number;
+  generateCut?: boolean;
 }
 
 /** Records as rows of a column-stored zone (column-zone.ts): the rule engine picks the

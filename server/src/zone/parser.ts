@@ -14,7 +14,7 @@ import { classCodeByName, className, metaTypeCode, metaTypeProblem, typeCodeByNa
 import { RR_TYPE_BY_CODE, typeName } from './rr-types';
 import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { parseGeneric } from './generic-rdata';
-import { GENERATE_MAX, parseRange, substitute, type NegativeValue } from './generate';
+import { GENERATE_MAX, GENERATE_ZONE_MAX, parseRange, substitute, type NegativeValue } from './generate';
 import { Rec } from './record';
 import { targetKey } from './targets';
 import { CERT_LINK_RE, isIgnoreComment, readIgnoreComment } from './ignore-comment';
@@ -46,6 +46,9 @@ export interface ParseOptions {
   /** why a check cannot be named in an ignore comment (unknown, or an error that stops the zone
    *  loading), undefined when it can; without it, ids are not looked up */
   ignorable?(id: string): string | undefined;
+  /** records all the $GENERATE lines of a whole read expand at most (GENERATE_ZONE_MAX; the
+   *  CLI and the server take DANE_ZONE_GENERATE_MAX) */
+  generateLimit?: number;
 }
 
 /** What carries over from one entry to the next. */
@@ -75,6 +78,10 @@ export interface ParseContext {
   topRecords: ZoneRecord[];
   /** the last context snapshot taken for an entry (incremental mode; EntryOutput.context) */
   lastContext?: ParseState;
+  /** records the $GENERATE lines of a whole read have made: a line whose range would take them
+   *  past GENERATE_ZONE_MAX is cut. Absent in an editor's re-read of single entries: zone-store.ts
+   *  reads a zone whole again where a line could be cut */
+  generated?: { count: number };
 }
 
 export interface RecordSink {
@@ -183,12 +190,13 @@ export function buildZone(file: SourceFile, opts: ParseOptions & { incremental?:
 export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incremental?: boolean }, linesPerSlice: number): Generator<number, Zone> {
   const zone = newZone(file, '');
   const indexer = new ZoneIndexer(zone);
-  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer, topRecords: [] };
+  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer, topRecords: [], generated: { count: 0 } };
   const state: ParseState = hostState(opts);
   yield* parseEntries(file, state, ctx, opts.incremental === true, linesPerSlice, indexer);
   indexer.flush();
   if (opts.incremental) zone.endState = state;
   zone.origin = zoneOrigin(zone, opts);
+  zone.generatedCount = ctx.generated!.count;
   return zone;
 }
 
@@ -593,6 +601,13 @@ function parseGenerate(
   if (range.cutFrom !== undefined) {
     problem(ctx, 'generate-cut', 'warning', `$GENERATE: the range makes ${range.cutFrom} records, which BIND loads; dane-zone expands at most ${GENERATE_MAX} a line, so it reads only the first (for ${range.start}) and the rules do not see the others`, { file, entry, span: spanOf(args[0]) });
   }
+  const count = Math.floor((range.stop - range.start) / range.step) + 1;
+  const limit = ctx.opts.generateLimit ?? GENERATE_ZONE_MAX;
+  if (ctx.generated && count > 1 && ctx.generated.count + count > limit) {
+    problem(ctx, 'generate-cut', 'warning', `$GENERATE: with this range's ${count} records, the $GENERATE lines of this zone make more than ${limit}, which BIND loads; dane-zone expands at most ${limit} in all (DANE_ZONE_GENERATE_MAX sets it), so it reads only the first of this line (for ${range.start}) and the rules do not see the others`, { file, entry, span: spanOf(args[0]) });
+    range.stop = range.start;
+    ctx.zone.generateCut = true;
+  }
   const lhsTok = args[1];
   // BIND reads [ttl] [class] type, then the rhs as one token: RDATA with several fields is quoted.
   let t = 2;
@@ -651,6 +666,7 @@ function parseGenerate(
     state.lastOwnerKey = lastOwnerKey;
     if (!rec) return; // the first bad one is enough: the others fail the same way
     emitRecord(ctx, rec);
+    if (ctx.generated) ctx.generated.count++;
   }
 }
 

@@ -36,11 +36,12 @@ export function scanZone(text: ZoneText, opts: ParseOptions): Zone {
   const segments = typeof text === 'string' ? [text] : text;
   const file = new ColumnSourceFile(opts.fileId);
   const zone = new ColumnZone(file, segments.reduce((n, t) => n + t.length, 0));
-  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: zone, topRecords: [] };
+  const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer: zone, topRecords: [], generated: { count: 0 } };
   const state: ParseState = hostState(opts);
   new Scanner(file, zone, ctx, state).run(segments.length ? segments : ['']);
   zone.finish();
   zone.origin = zoneOrigin(zone, opts);
+  zone.generatedCount = ctx.generated!.count;
   return zone;
 }
 

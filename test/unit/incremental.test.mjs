@@ -457,3 +457,13 @@ test('a zone without an SOA: a $ORIGIN line added or removed changes what is in 
   const partial = (fs) => fs.filter((f) => f.ruleId === 'tlsa-partial-dane').length;
   assert.deepEqual(findingsAfterEachSplice(tlsa, [[7, 1, ['$ORIGIN example.com.']], [7, 1, ['$ORIGIN c.example.com.']]]).map(partial), [1, 0]);
 });
+
+test('the comment lines an unclosed entry leaves to the line below it: an edit of that line re-reads the unclosed entry above the comments (found by fuzzing)', () => {
+  const cases = [
+    ['(\n;\n MX 0', [[2, 1, []]]], // the record below deleted: the comment is the unclosed entry's again
+    ['(\n;\n$', [[2, 0, ['MX 10']]]], // a line that reads as a record typed below the comment
+    ['((\n;\n DNSKEY(', [[2, 0, [')']]]],
+    ['$ORIGIN example.com.\nx TXT ( "a"\n; one\n; two\nbad_1 A 192.0.2.1 ; dane-zone: ignore=hostname-syntax\n', [[4, 1, ['  "b"']], [4, 1, ['bad_1 A 192.0.2.1']]]],
+  ];
+  for (const [base, steps] of cases) findingsAfterEachSplice(base, steps);
+});

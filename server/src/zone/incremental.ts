@@ -183,6 +183,10 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   // record, a directive, the end): re-lex it too. A ')' typed up to MAX_ENTRY_LINES below it
   // closes it: then from there (entries have a line at least: none further up than that many).
   while (a > 0 && old[a - 1].unclosed) a--;
+  // (the comment lines directly above that line were left to it: lexer.ts unclosedEntryLines)
+  let c = a;
+  while (c > 0 && old[c - 1].commentText !== undefined) c--;
+  if (c < a && c > 0 && old[c - 1].unclosed) a = c - 1;
   a = closedAbove(prev, lines, changed.from, a);
   const start = a < old.length ? entryLine(old[a]) : a > 0 ? entryLine(old[a - 1]) + old[a - 1].lineCount : 0;
 

@@ -464,6 +464,8 @@ test('the comment lines an unclosed entry leaves to the line below it: an edit o
     ['(\n;\n$', [[2, 0, ['MX 10']]]], // a line that reads as a record typed below the comment
     ['((\n;\n DNSKEY(', [[2, 0, [')']]]],
     ['$ORIGIN example.com.\nx TXT ( "a"\n; one\n; two\nbad_1 A 192.0.2.1 ; dane-zone: ignore=hostname-syntax\n', [[4, 1, ['  "b"']], [4, 1, ['bad_1 A 192.0.2.1']]]],
+    // an unclosed entry of parentheses and a comment only (no data) is no comment line to walk past
+    ['$TTL 60\n ) ( ; a comment\n(\n; dane-zone: ignore=ttl-mismatch\nexample.com. 300 IN TXT ( "a"\n  \nb IN TXT "x"\n', [[4, 0, ['"quoted"']]]],
   ];
   for (const [base, steps] of cases) findingsAfterEachSplice(base, steps);
 });

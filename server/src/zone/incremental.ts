@@ -185,7 +185,7 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   while (a > 0 && old[a - 1].unclosed) a--;
   // (the comment lines directly above that line were left to it: lexer.ts unclosedEntryLines)
   let c = a;
-  while (c > 0 && old[c - 1].commentText !== undefined) c--;
+  while (c > 0 && old[c - 1].commentText !== undefined && !old[c - 1].unclosed) c--;
   if (c < a && c > 0 && old[c - 1].unclosed) a = c - 1;
   a = closedAbove(prev, lines, changed.from, a);
   const start = a < old.length ? entryLine(old[a]) : a > 0 ? entryLine(old[a - 1]) + old[a - 1].lineCount : 0;

@@ -463,6 +463,9 @@ test('the comment lines an unclosed entry leaves to the line below it: an edit o
     ['(\n;\n MX 0', [[2, 1, []]]], // the record below deleted: the comment is the unclosed entry's again
     ['(\n;\n$', [[2, 0, ['MX 10']]]], // a line that reads as a record typed below the comment
     ['((\n;\n DNSKEY(', [[2, 0, [')']]]],
+    ['x TXT ( "a"\n; c\nwww A 192.0.2.1', [[2, 1, ['"b"']], [2, 1, ['www A 192.0.2.1']], [2, 0, ['"b"']], [2, 1, []]]],
+    ['x TXT ( "a"\n; dane-zone: ignore=ttl-missing\nwww A 192.0.2.1', [[2, 1, []]]],
+    ['x TXT ( "a"\n; c\n$TTL 5', [[2, 1, []]]],
     ['$ORIGIN example.com.\nx TXT ( "a"\n; one\n; two\nbad_1 A 192.0.2.1 ; dane-zone: ignore=hostname-syntax\n', [[4, 1, ['  "b"']], [4, 1, ['bad_1 A 192.0.2.1']]]],
     // an unclosed entry of parentheses and a comment only (no data) is no comment line to walk past
     ['$TTL 60\n ) ( ; a comment\n(\n; dane-zone: ignore=ttl-mismatch\nexample.com. 300 IN TXT ( "a"\n  \nb IN TXT "x"\n', [[4, 0, ['"quoted"']]]],

@@ -181,7 +181,7 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
   let a = entryAt(old, changed.from);
   // An entry left with '(' open ended only because of the line after it (one that reads as a
   // record, a directive, the end): re-lex it too. A ')' typed up to MAX_ENTRY_LINES below it
-  // closes it: then from there (entries have a line at least: none further up than that many).
+  // closes it: then from there (closedAbove).
   while (a > 0 && old[a - 1].unclosed) a--;
   // (the comment lines directly above that line were left to it: lexer.ts unclosedEntryLines)
   let c = a;

@@ -9,9 +9,7 @@ import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
 import { SPF } from './dane-support/policy-kinds';
-import { inZone } from './dane-support/mail-graph';
-import { cutAbove } from './support/zone-cuts';
-import { answeringOwner, nameExists } from './dane-support/tlsa-lookup';
+import { nameExists, recordsAnswering } from './dane-support/tlsa-lookup';
 import { txtText } from './dane-support/txt-text';
 import { spfTermName } from '../mail-policy/spf';
 
@@ -31,11 +29,10 @@ function targets(rec: ZoneRecord): { name: string; mechanism: string; start: num
 /** Why `name` has no SPF for receivers, or undefined when it may have one (or this zone cannot
  *  say). `below` gets the names whose subtrees decide it. */
 function noSpfAt(zone: Zone, name: string, below: string[] = []): string | undefined {
-  if (!inZone(zone, name) || cutAbove(zone, name)) return undefined;
-  // the name, or the wildcard at its closest encloser (RFC 4592 §4.1)
-  const owner = answeringOwner(zone, name, below);
-  const recs = owner === undefined ? undefined : zone.byOwner.get(owner);
-  if (!recs) return nameExists(zone, name) ? 'no records (it exists only for the names below it)' : 'no record at all';
+  // the name's records, or the wildcard's at its closest encloser (RFC 4592 §4.1)
+  const recs = recordsAnswering(zone, name, below);
+  if (!recs) return undefined;
+  if (!recs.length) return nameExists(zone, name) ? 'no records (it exists only for the names below it)' : 'no record at all';
   if (recs.some((r) => r.type === 'CNAME')) return undefined;
   if (recs.some((r) => r.type === 'TXT' && policyKindOf(r) === SPF)) return undefined;
   return recs.some((r) => r.type === 'TXT') ? 'TXT records, but none of them SPF' : 'no TXT record';

@@ -10,9 +10,7 @@ import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
 import { SPF } from './dane-support/policy-kinds';
-import { inZone } from './dane-support/mail-graph';
-import { cutAbove } from './support/zone-cuts';
-import { answeringOwner } from './dane-support/tlsa-lookup';
+import { recordsAnswering } from './dane-support/tlsa-lookup';
 import { txtText } from './dane-support/txt-text';
 import { spfTermName } from '../mail-policy/spf';
 
@@ -48,12 +46,9 @@ function queryTerms(rec: ZoneRecord): QueryTerm[] {
 /** True when a query for `asks` at `name` finds nothing in this zone, for sure. `below` gets the
  *  names whose subtrees decide it. */
 function isVoid(zone: Zone, name: string, asks: readonly string[], below: string[]): boolean {
-  if (!inZone(zone, name) || cutAbove(zone, name)) return false;
-  // the name, or the wildcard at its closest encloser (RFC 4592 §4.1)
-  const owner = answeringOwner(zone, name, below);
-  const recs = owner === undefined ? undefined : zone.byOwner.get(owner);
-  if (!recs) return true;
-  return !recs.some((r) => r.type === 'CNAME' || asks.includes(r.type));
+  // the name's records, or the wildcard's at its closest encloser (RFC 4592 §4.1)
+  const recs = recordsAnswering(zone, name, below);
+  return !!recs && !recs.some((r) => r.type === 'CNAME' || asks.includes(r.type));
 }
 
 export const spfVoidLookups: RecordRule = {

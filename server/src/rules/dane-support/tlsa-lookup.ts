@@ -101,6 +101,15 @@ export function answeringOwner(zone: Zone, q: string, below?: string[]): string 
   return undefined;
 }
 
+/** The records a query for `name` finds in this zone: the name's, or the wildcard's that answers
+ *  it; none ([]) when no record does; undefined when this zone cannot say (the name is outside
+ *  it or below a delegation). `below` gets the names whose subtrees decide it. */
+export function recordsAnswering(zone: Zone, name: string, below: string[] = []): readonly ZoneRecord[] | undefined {
+  if (!inZone(zone, name) || cutAbove(zone, name)) return undefined;
+  const owner = answeringOwner(zone, name, below);
+  return (owner === undefined ? undefined : zone.byOwner.get(owner)) ?? [];
+}
+
 /** Whether a TLSA query for `_25._tcp.<host>` finds TLSA: at the name, through a wildcard, or at
  *  the end of CNAMEs and DNAMEs inside the zone. A CNAME to a name this zone does not answer for
  *  (outside it, or delegated) counts as finding TLSA: such an alias is published for TLSA (RFC 7671

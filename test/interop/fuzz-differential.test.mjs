@@ -48,7 +48,7 @@ const LINE_EXCUSES = [
     // encoding", "extra input text"); dane-zone ends the entry before the first line below
     // that reads as a record, names the '(', and reads the records after it as records.
     why: "unclosed '(': BIND fails in the records below it, dane-zone names the '('",
-    when: ({ line, errors }) => errors.some((f) => f.loc.entry.unclosed && core.entryLine(f.loc.entry) + f.loc.entry.lineCount < line),
+    when: ({ line, lines, errors }) => errors.some((f) => readOnPast(f.loc.entry, line, lines)),
   },
   {
     // After an error dane-zone keeps what it could read of the entry (so one typo is
@@ -69,6 +69,16 @@ const LINE_EXCUSES = [
       errors.some((f) => covers(f, line - 1)),
   },
 ];
+
+/** True when BIND's (1-based) `line` is one it read as data of the unclosed entry `e`: below the
+ *  lines dane-zone kept for it, before any directive line, within MAX_ENTRY_LINES of its start. */
+function readOnPast(e, line, lines) {
+  if (!e.unclosed) return false;
+  const first = core.entryLine(e);
+  if (line <= first + e.lineCount || line - first > core.MAX_ENTRY_LINES) return false;
+  for (let i = first + e.lineCount; i < line; i++) if ((lines[i] ?? '').startsWith('$')) return false;
+  return true;
+}
 
 /**
  * Rules whose errors BIND does not have (dane-zone is deliberately stricter): a

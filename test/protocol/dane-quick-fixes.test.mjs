@@ -176,6 +176,29 @@ test('daneZone/generateTlsa returns an edit inserting a linked 3 1 1 after the h
   assert.match(outside.error, /outside the workspace/);
 });
 
+test('single record reached through a CNAME: the next-key fix and daneZone/generateTlsa write into that RRset, at its own owner', async () => {
+  const text = HEAD + '_25._tcp.mx1 IN CNAME _dane\n_25._tcp.mx2 IN CNAME _dane\n_dane IN TLSA 3 1 1 ' + data('mx1.pem') + '\nwww IN A 192.0.2.80\n';
+  const z = await openZone(text);
+  const d = z.diags.find((x) => x.code === 'tlsa-single-record');
+  assert.equal(d?.range.start.line, 6);
+  assert.deepEqual(d.data.nextKey, { file: z.uri, owner: '_dane.example.com.' });
+  const actions = await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: z.uri }, range: d.range, context: { diagnostics: [d] } });
+  const next = actions.find((a) => a.title === 'Add next-key 3 1 1 from …');
+  // not `_25._tcp.<host>`, a CNAME's owner, where a TLSA record beside it would break the zone
+  assert.deepEqual(next.command.arguments, [{ uri: z.uri, owner: '_dane.example.com.', usage: 3, selector: 1, matchingType: 1 }]);
+  const res = await s.conn.sendRequest('daneZone/generateTlsa', { uri: z.uri, certPath: join(dir, 'next.pem'), ...next.command.arguments[0] });
+  assert.equal(res.record, `_dane.example.com. IN TLSA 3 1 1 ${data('next.pem')}`);
+  const after = applyEdits(text, [{ range: { start: { line: res.edit.line, character: res.edit.character }, end: { line: res.edit.line, character: res.edit.character } }, newText: res.edit.newText }]);
+  // after the RRset, written relative to the origin, with its link
+  assert.deepEqual(after.split('\n').slice(6, 9), ['_dane IN TLSA 3 1 1 ' + data('mx1.pem'), '; dane-zone: cert=next.pem', `_dane IN TLSA 3 1 1 ${data('next.pem')}`]);
+  const { findings } = check(z.path, after);
+  assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.ruleId === 'tlsa-single-record' || f.ruleId === 'cname-and-other-data'), []);
+  const wild = await s.conn.sendRequest('daneZone/generateTlsa', { uri: z.uri, certPath: join(dir, 'next.pem'), owner: '*._tcp.mx1.example.com.' });
+  assert.equal(wild.record, `*._tcp.mx1.example.com. IN TLSA 3 1 1 ${data('next.pem')}`);
+  const bad = await s.conn.sendRequest('daneZone/generateTlsa', { uri: z.uri, certPath: join(dir, 'next.pem'), owner: 'a b.example.com.' });
+  assert.match(bad.error, /'a b\.example\.com\.' is not an owner name/);
+});
+
 /** A bare client without workspace/configuration (so exactly one publish per analysis) that
  *  supports dynamic file-watcher registration and records what the server registers. */
 async function bareClient(rootDir) {

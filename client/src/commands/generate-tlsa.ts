@@ -9,6 +9,9 @@ import { isZoneEditor, zoneInfo } from '../zone-info';
 export interface GenerateTlsaArgs {
   certPath?: string;
   host?: string;
+  /** the record's owner name instead of `_25._tcp.<host>` (a quick-fix's RRset reached through a
+   *  CNAME or a wildcard): no host is asked for */
+  owner?: string;
   usage?: number;
   selector?: number;
   matchingType?: number;
@@ -46,8 +49,9 @@ export async function generateTlsa(server: ServerClient, args: GenerateTlsaArgs 
     if (!picked?.length) return undefined;
     certPath = picked[0].fsPath;
   }
-  const host = args.host ?? await pickHost((await zoneInfo(client, editor))?.mxTargets ?? []);
-  if (!host) return undefined;
+  const owner = args.owner;
+  const host = owner === undefined ? args.host ?? await pickHost((await zoneInfo(client, editor))?.mxTargets ?? []) : undefined;
+  if (!host && !owner) return undefined;
   let [usage, selector, matchingType] = [args.usage, args.selector, args.matchingType];
   if (usage === undefined) {
     const p = await vscode.window.showQuickPick(PARAMS, { title: 'TLSA parameters', ignoreFocusOut: true });
@@ -55,12 +59,12 @@ export async function generateTlsa(server: ServerClient, args: GenerateTlsaArgs 
     [usage, selector, matchingType] = p.value;
   }
   const params: GenerateTlsaParams = {
-    uri: client.code2ProtocolConverter.asUri(editor.document.uri), certPath, host, usage, selector, matchingType,
+    uri: client.code2ProtocolConverter.asUri(editor.document.uri), certPath, ...(owner === undefined ? { host } : { owner }), usage, selector, matchingType,
   };
   try {
     const res = await client.sendRequest<GenerateTlsaResult>(GenerateTlsaRequest, params);
     if ('error' in res) throw new Error(res.error);
-    // the server chose the place (after the host's TLSA or other records) and the link comment
+    // the server chose the place (after the owner's TLSA or the host's other records) and the link comment
     const we = new vscode.WorkspaceEdit();
     we.insert(client.protocol2CodeConverter.asUri(res.edit.uri), new vscode.Position(res.edit.line, res.edit.character), res.edit.newText);
     if (!(await vscode.workspace.applyEdit(we))) throw new Error('the editor refused the edit');

@@ -44,8 +44,21 @@ function lastLineOf(recs: readonly { loc: { entry: Entry; file: { id: string } }
   return best;
 }
 
-export function generateTlsa(p: GenerateTlsaParams, deps: GenerateTlsaDeps): GenerateTlsaResult {
+/** The record's owner, fully qualified and lower case: `p.owner` as given (a wildcard's `*.` too),
+ *  else `_25._tcp.<p.host>`; an error for a name that is neither. */
+function ownerOf(p: GenerateTlsaParams): string | { error: string } {
+  if (p.owner !== undefined) {
+    const o = String(p.owner).trim();
+    if (!/^(\*\.)?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/.test(o)) return { error: `'${p.owner}' is not an owner name` };
+    return o.replace(/\.?$/, '.').toLowerCase();
+  }
   if (!p.host || !/^[A-Za-z0-9_.-]+\.?$/.test(p.host.trim())) return { error: `'${p.host}' is not a host name` };
+  return smtpTlsaOwner(p.host);
+}
+
+export function generateTlsa(p: GenerateTlsaParams, deps: GenerateTlsaDeps): GenerateTlsaResult {
+  const owner = ownerOf(p);
+  if (typeof owner !== 'string') return owner;
   const zone = deps.zone(p.uri);
   if (!zone) return { error: 'the zone document is not open' };
   const certPath = toPath(p.certPath);
@@ -55,15 +68,15 @@ export function generateTlsa(p: GenerateTlsaParams, deps: GenerateTlsaDeps): Gen
   if ('error' in m) return { error: m.error };
   const built = buildTlsa(m, { usage: p.usage ?? 3, selector: p.selector ?? 1, matchingType: p.matchingType ?? 1 });
   if ('error' in built) return { error: built.error };
-  const owner = smtpTlsaOwner(p.host);
   const record = `${owner} IN TLSA ${built.rdata}`;
   const zonePath = toPath(p.uri);
   let link = read.path;
   if (isAbsolute(zonePath)) link = relative(dirname(zonePath), read.path).split(sep).join('/');
   // after the host's TLSA RRset, else after the host's own records, else at the end
   const lines = zone.file.lines;
-  const hostKey = owner.slice('_25._tcp.'.length);
-  let line = lastLineOf(zone.byOwner.get(owner) ?? [], zone.file.id) ?? lastLineOf(zone.byOwner.get(hostKey) ?? [], zone.file.id);
+  const hostKey = owner.startsWith('_25._tcp.') ? owner.slice('_25._tcp.'.length) : undefined;
+  let line = lastLineOf(zone.byOwner.get(owner) ?? [], zone.file.id) ??
+    (hostKey === undefined ? undefined : lastLineOf(zone.byOwner.get(hostKey) ?? [], zone.file.id));
   if (line === undefined) {
     line = lines.length - 1;
     while (line > 0 && lines[line].trim() === '') line--;

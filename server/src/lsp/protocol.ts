@@ -44,15 +44,18 @@ export const GenerateTlsaRequest = 'daneZone/generateTlsa';
 export interface GenerateTlsaParams {
   uri: string;
   certPath: string;
-  /** MX host the record is for (fully qualified) */
-  host: string;
+  /** MX host the record is for (fully qualified): the record goes to `_25._tcp.<host>` */
+  host?: string;
+  /** instead of `host`: the record's owner name itself, fully qualified (a TLSA RRset SMTP
+   *  senders reach through a CNAME, or a `*._tcp.<host>` wildcard) */
+  owner?: string;
   usage?: number;
   selector?: number;
   matchingType?: number;
 }
 
 /** Result of GenerateTlsaRequest: the record, and the edit that inserts it (with its link comment)
- *  after the host's existing TLSA records, or after the host's records, or at the end of the zone. */
+ *  after the owner's existing TLSA records, or after the host's records, or at the end of the zone. */
 export type GenerateTlsaResult =
   | { record: string; edit: { uri: string; line: number; character: number; newText: string } }
   | { error: string };

@@ -1,41 +1,68 @@
-// A `_25._tcp` TLSA RRset with a single usable record: a key or certificate
-// change then breaks delivery until the new record has propagated. Publish a
-// "next key" 3 1 1 ahead of time, or a 2 1 1 for the issuer (RFC 7671 §8.1,
-// RFC 7672 §4 "current + next"); a lone 2 x x (DANE-TA) breaks when the CA or its key
-// changes: publish the next issuer's 2 1 1 or the server's 3 1 1 (RFC 7671 §8.4).
-// The fix adds 2 1 1 from the linked chain; "Add next-key 3 1 1 from …" is offered
-// by the client (it asks for a file).
-import type { OwnerRule } from './rule';
+// A TLSA RRset SMTP senders use with a single usable record: a key or certificate change then
+// breaks delivery until the new record has propagated. Publish a "next key" 3 1 1 ahead of time,
+// or a 2 1 1 for the issuer (RFC 7671 §8.1, RFC 7672 §4 "current + next"); a lone 2 x x
+// (DANE-TA) breaks when the CA or its key changes: publish the next issuer's 2 1 1 or the
+// server's 3 1 1 (RFC 7671 §8.4). The RRset is at `_25._tcp.<host>`, or where senders reach it
+// another way (a CNAME from `_25._tcp.<host>`, a `*._tcp.<host>` wildcard: smtpGetsTlsaAt).
+// Record scope, so that the editor re-checks it when the names that lead senders there change;
+// the lone usable record reports. The fix adds 2 1 1 from the linked chain; "Add next-key 3 1 1
+// from …" is offered by the client (it asks for a file).
+import type { RecordRule } from './rule';
+import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { isSmtpTlsaOwner, splitTlsaOwner, tlsaFields, wellFormedDigest } from './dane-support/tlsa-fields';
+import { smtpGetsTlsaAt } from './dane-support/tlsa-lookup';
 import { loadLinkedCert } from '../cert/link';
 import { buildTlsa } from '../cert/build-record';
 import { describeCertificate } from '../cert/describe';
 import { tokensIn } from './dane-support/loc-range';
 import { fixesFromData, NEXT_KEY_COMMAND, type FixData } from './dane-support/fix-data';
 
-export const tlsaSingleRecord: OwnerRule = {
+const usableBySmtp = (r: ZoneRecord): boolean => {
+  const g = r.type === 'TLSA' ? tlsaFields(r) : undefined;
+  return !!g && (g.usage === 2 || g.usage === 3) && g.selector <= 1 && g.matchingType <= 2 && wellFormedDigest(g);
+};
+
+// Each record of an RRset asks for the RRset's lone usable record: the answer per owner is kept
+// per zone version, so an RRset of many records is read once, not once per record.
+const loneUsableOf = new WeakMap<Zone, Map<string, ZoneRecord | null>>();
+
+/** The only record of the TLSA RRset at `ownerKey` that SMTP senders can use (usage 2 or 3, a
+ *  known selector and matching type, a well-formed digest), or null when there are none or
+ *  several: a lone usable record beside unusable ones is as alone, and a lone unusable one gets
+ *  no rollover advice (its own rules say what is wrong with it). */
+function loneUsable(zone: Zone, ownerKey: string): ZoneRecord | null {
+  let byOwner = loneUsableOf.get(zone);
+  if (!byOwner) loneUsableOf.set(zone, (byOwner = new Map()));
+  let lone = byOwner.get(ownerKey);
+  if (lone === undefined) {
+    const usable = (zone.byOwner.get(ownerKey) ?? []).filter(usableBySmtp);
+    lone = usable.length === 1 ? usable[0] : null;
+    byOwner.set(ownerKey, lone);
+  }
+  return lone;
+}
+
+export const tlsaSingleRecord: RecordRule = {
   id: 'tlsa-single-record',
-  scope: 'owner',
+  scope: 'record',
   types: ['TLSA'],
   defaultSeverity: 'info',
   rfc: [ref(7671, '8.1'), ref(7671, '8.4'), ref(7672, '4')],
-  summary: 'Only one TLSA record at an SMTP name: add a next-key 3 1 1 or an issuer 2 1 1 before rolling keys.',
-  check(ownerKey, records, ctx) {
-    if (!isSmtpTlsaOwner(ownerKey)) return;
-    // the records senders can use: a lone usable record beside unusable ones is as alone, and a
-    // lone unusable one gets no rollover advice (its own rules say what is wrong with it)
-    const usable = records.filter((r) => {
-      const g = r.type === 'TLSA' ? tlsaFields(r) : undefined;
-      return !!g && (g.usage === 2 || g.usage === 3) && g.selector <= 1 && g.matchingType <= 2 && wellFormedDigest(g);
-    });
-    if (usable.length !== 1) return;
-    const rec = usable[0];
+  summary: 'Only one TLSA record SMTP senders can use: add a next-key 3 1 1 or an issuer 2 1 1 before rolling keys.',
+  dependsOn: (rec, zone) => smtpGetsTlsaAt(zone, rec.ownerKey).names,
+  dependsOnBelow: (rec, zone) => smtpGetsTlsaAt(zone, rec.ownerKey).below,
+  dependsOnDnamesTo: (rec, zone) => smtpGetsTlsaAt(zone, rec.ownerKey).dnamesTo,
+  check(rec, ctx) {
+    if (loneUsable(ctx.zone, rec.ownerKey) !== rec || !smtpGetsTlsaAt(ctx.zone, rec.ownerKey).smtp) return;
     const f = tlsaFields(rec)!;
-    const host = splitTlsaOwner(ownerKey)!.host;
+    // the next key goes into this RRset: at `_25._tcp.<host>` the generate command takes the host
+    // (and places the record beside the host's), elsewhere the RRset's own owner name
+    const smtpHost = isSmtpTlsaOwner(rec.ownerKey) ? splitTlsaOwner(rec.ownerKey)!.host : undefined;
+    const where = smtpHost ? { host: smtpHost } : { owner: rec.ownerKey };
     const data: FixData = {
-      fixes: [{ title: 'Add next-key 3 1 1 from …', edits: [], command: { command: NEXT_KEY_COMMAND, arguments: [{ uri: rec.loc.file.id, host, usage: 3, selector: 1, matchingType: 1 }] } }],
-      nextKey: { file: rec.loc.file.id, host },
+      fixes: [{ title: 'Add next-key 3 1 1 from …', edits: [], command: { command: NEXT_KEY_COMMAND, arguments: [{ uri: rec.loc.file.id, ...where, usage: 3, selector: 1, matchingType: 1 }] } }],
+      nextKey: { file: rec.loc.file.id, ...where },
     };
     const linked = loadLinkedCert(rec, ctx.host);
     if (f.usage === 3 && linked && 'material' in linked) {

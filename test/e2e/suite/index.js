@@ -194,6 +194,10 @@ exports.run = async function run() {
     const want = spkiSha256(cert);
     const text = doc.getText().replace(/[ \t]+/g, ' ');
     assert.match(text, new RegExp(`_25\\._tcp\\.mail(\\.example\\.com\\.)? (\\d+ )?(IN )?TLSA 3 1 1 ${want}`, 'i'));
+    // as the next-key quick-fix of an RRset reached through a CNAME runs it: at that owner, no host asked
+    const atOwner = await vscode.commands.executeCommand('daneZone.generateTlsa', { certPath: cert, owner: '_dane.example.com.', usage: 3, selector: 1, matchingType: 1 });
+    assert.equal(String(atOwner).toLowerCase(), `_dane.example.com. in tlsa 3 1 1 ${want}`.toLowerCase());
+    assert.match(doc.getText().replace(/[ \t]+/g, ' '), new RegExp(`^_dane IN TLSA 3 1 1 ${want}$`, 'im'));
   });
 
   test('"Open sample zone" opens example.zone from the extension\'s storage, and its cert-link walkthrough works', async () => {

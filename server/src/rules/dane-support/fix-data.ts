@@ -9,12 +9,15 @@ import { locRange } from './loc-range';
 export interface FixData {
   /** as reported (edits at locations), or as published (edits with ranges) */
   fixes: (ReportedFix | QuickFix)[];
-  /** the host of a single-record RRset (its "Add next-key 3 1 1 from …" fix runs NEXT_KEY_COMMAND) */
-  nextKey?: { file: string; host: string };
+  /** where a single-record RRset's "Add next-key 3 1 1 from …" fix (NEXT_KEY_COMMAND) puts the
+   *  record: at `_25._tcp.<host>`, or at the RRset's own owner name where senders reach it another
+   *  way (a CNAME's target, a wildcard) */
+  nextKey?: { file: string; host: string } | { file: string; owner: string };
 }
 
 /** Client command (the editor's "Generate TLSA record from certificate…") run with
- *  `{ uri, host }` so it only asks for the certificate file, then calls daneZone/generateTlsa. */
+ *  `{ uri, host }` or `{ uri, owner }` so it only asks for the certificate file, then calls
+ *  daneZone/generateTlsa. */
 export const NEXT_KEY_COMMAND = 'daneZone.generateTlsa';
 
 const isEdit = (e: unknown): e is TextEditSpec => {

@@ -1,10 +1,12 @@
 // SPF's limit of two "void lookups" (RFC 7208 §4.6.4): a query of an a:, mx: or exists: term
 // that finds no record of the type it asks for (NXDOMAIN, or NODATA). At the third, receivers
 // return permerror for every message that reaches it. Usually hosts removed from the zone and
-// left in the SPF record. Counted over the record's own terms in evaluation order, for names this
-// zone answers for: only a zone with an SOA says a name holds nothing, and a name below a
-// delegation or with a CNAME (receivers follow it) is left alone; a wildcard answers for a name
-// without records. include: and redirect= to a name without SPF are spf-include-missing's.
+// left in the SPF record. Counted in evaluation order over the record's own terms and those of
+// the SPF records its include: and redirect= terms reach in this zone (receivers count over the
+// whole evaluation), as for a message no mechanism matches. Only names this zone answers for: a
+// zone with an SOA says a name holds nothing, and a name below a delegation or with a CNAME
+// (receivers follow it) is left alone; a wildcard answers for a name without records.
+// include: and redirect= to a name without SPF are spf-include-missing's.
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
@@ -12,16 +14,21 @@ import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
 import { SPF } from './dane-support/policy-kinds';
 import { recordsAnswering } from './dane-support/tlsa-lookup';
 import { txtText } from './dane-support/txt-text';
-import { spfTermName } from '../mail-policy/spf';
+import { spfTermName, type SpfTerm } from '../mail-policy/spf';
 
 /** Receivers allow this many void lookups; one more is permerror. */
 const VOID_LIMIT = 2;
+
+/** How many include:/redirect= steps are followed: past 10 lookups receivers stop anyway. */
+const MAX_DEPTH = 10;
 
 /** The types a term's query asks for: a matches IPv4 or IPv6 addresses (void when the name has
  *  neither, whatever the client's family), mx the MX RRset, exists an A record. */
 const ASKS: Record<string, readonly string[]> = { a: ['A', 'AAAA'], mx: ['MX'], exists: ['A'] };
 
 interface QueryTerm {
+  /** the SPF record that holds the term */
+  rec: ZoneRecord;
   /** `a:host`, `mx`, …, without its qualifier */
   text: string;
   name: string;
@@ -30,16 +37,60 @@ interface QueryTerm {
   end: number;
 }
 
-/** The record's a, mx and exists terms with the names they query (lower case, absolute), in order. */
-function queryTerms(rec: ZoneRecord): QueryTerm[] {
-  if (policyKindOf(rec) !== SPF) return [];
-  const out: QueryTerm[] = [];
-  for (const t of parsedPolicy(rec, SPF).terms) {
-    const asks = ASKS[t.mechanism];
-    if (!asks || !t.lookup) continue;
-    const name = spfTermName(t, rec.ownerKey);
-    if (name) out.push({ text: t.domain === undefined ? t.mechanism : `${t.mechanism}:${t.domain}`, name, asks, start: t.start, end: t.end });
-  }
+/** The term of the checked record itself through which the evaluation reaches a query: the
+ *  query's own term, or the include:/redirect= that leads to it. */
+interface Reached {
+  query: QueryTerm;
+  via: { text: string; start: number; end: number };
+}
+
+/** A term as the message names it, without its qualifier: `a`, `a:host`, `redirect=host`. */
+const termText = (t: SpfTerm): string =>
+  t.domain === undefined ? t.mechanism : `${t.mechanism}${t.mechanism === 'redirect' ? '=' : ':'}${t.domain}`;
+
+const spfOf = (rec: ZoneRecord) => (policyKindOf(rec) === SPF ? parsedPolicy(rec, SPF) : undefined);
+
+/** The one SPF record a query for `name` finds in this zone, or undefined (none, several: that
+ *  is permerror of its own, or not this zone's to say). `below` gets the names whose subtrees
+ *  decide it (the name's own records among them). */
+function spfRecordAt(zone: Zone, name: string, below: string[]): ZoneRecord | undefined {
+  const recs = recordsAnswering(zone, name, below);
+  if (!recs || recs.some((r) => r.type === 'CNAME')) return undefined;
+  const spf = recs.filter((r) => r.type === 'TXT' && policyKindOf(r) === SPF);
+  return spf.length === 1 ? spf[0] : undefined;
+}
+
+/** The a, mx and exists queries an evaluation of `rec` makes, in order, through its in-zone
+ *  include: and redirect= targets (mechanisms first, then redirect=, RFC 7208 §4.6, §6.1).
+ *  `below` gets the names whose subtrees decide which records those targets hold. */
+function queries(zone: Zone, rec: ZoneRecord, below: string[]): Reached[] {
+  const out: Reached[] = [];
+  const walk = (r: ZoneRecord, path: string[], via: Reached['via'] | undefined): void => {
+    const spf = spfOf(r);
+    if (!spf) return;
+    const owner = path[path.length - 1];
+    const terms = spf.terms.filter((t) => t.lookup);
+    // redirect= is evaluated after every mechanism, wherever it is written
+    for (const t of [...terms.filter((t) => t.mechanism !== 'redirect'), ...terms.filter((t) => t.mechanism === 'redirect')]) {
+      const name = spfTermName(t, owner);
+      if (!name) continue;
+      const here = via ?? { text: termText(t), start: t.start, end: t.end };
+      const asks = ASKS[t.mechanism];
+      if (asks) {
+        out.push({ query: { rec: r, text: termText(t), name, asks, start: t.start, end: t.end }, via: here });
+        continue;
+      }
+      if (t.mechanism !== 'include' && t.mechanism !== 'redirect') continue;
+      // a loop is spf-lookup-limit's; past the depth receivers have stopped on the lookup limit
+      if (path.includes(name) || path.length > MAX_DEPTH) continue;
+      const next = spfRecordAt(zone, name, below);
+      if (!next) continue;
+      path.push(name);
+      walk(next, path, here);
+      path.pop();
+    }
+  };
+  walk(rec, [rec.ownerKey], undefined);
   return out;
 }
 
@@ -57,30 +108,36 @@ export const spfVoidLookups: RecordRule = {
   types: ['TXT'],
   defaultSeverity: 'error',
   rfc: [ref(7208, '4.6.4')],
-  summary: 'SPF whose a:, mx: or exists: terms name more than two names of this zone that hold no such record ("void lookups"): receivers return permerror at the third.',
+  summary: 'SPF whose a:, mx: or exists: terms, its own and those of the SPF records it includes in this zone, name more than two names that hold no such record ("void lookups"): receivers return permerror at the third.',
   appliesToZone: (zone) => !!zone.byType.get('SOA')?.length,
-  dependsOn(rec) {
-    return queryTerms(rec).map((t) => t.name);
+  dependsOn(rec, zone) {
+    if (!spfOf(rec)) return [];
+    return queries(zone, rec, []).map((q) => q.query.name);
   },
   dependsOnBelow(rec, zone) {
+    if (!spfOf(rec)) return [];
     const below: string[] = [];
-    for (const t of queryTerms(rec)) isVoid(zone, t.name, t.asks, below);
+    for (const q of queries(zone, rec, below)) isVoid(zone, q.query.name, q.query.asks, below);
     return below;
   },
   check(rec, ctx) {
-    const terms = queryTerms(rec);
-    if (terms.length <= VOID_LIMIT) return;
+    if (!spfOf(rec)) return;
+    const reached = queries(ctx.zone, rec, []);
+    if (reached.length <= VOID_LIMIT) return;
     const scratch: string[] = [];
-    const voids = terms.filter((t) => isVoid(ctx.zone, t.name, t.asks, scratch));
+    const voids = reached.filter((q) => isVoid(ctx.zone, q.query.name, q.query.asks, scratch));
     if (voids.length <= VOID_LIMIT) return;
-    const text = txtText(rec);
-    const locOf = (t: QueryTerm) => text?.locOf(t.start, t.end) ?? rec.rdataLoc;
+    const locOf = (r: ZoneRecord, at: { start: number; end: number }) => txtText(r)?.locOf(at.start, at.end) ?? r.rdataLoc;
     const third = voids[VOID_LIMIT];
-    const listed = voids.map((t) => t.text).join(', ');
+    const own = (q: Reached) => q.query.rec === rec;
+    const named = (q: Reached) => (own(q) ? q.query.text : `${q.query.text} (through ${q.via.text})`);
+    const listed = voids.map(named).join(', ');
+    const terms = voids.every(own) ? 'terms of this SPF record' : 'terms of this SPF record and of the SPF records it reaches through include: or redirect=';
     ctx.report({
-      loc: locOf(third),
-      message: `${voids.length} terms of this SPF record query names of this zone that hold no such record (${listed}): receivers allow two such "void lookups" and return permerror at the third, ${third.text}, for every message that reaches it (RFC 7208 §4.6.4); remove the terms, or publish the records`,
-      related: voids.filter((t) => t !== third).map((t) => ({ loc: locOf(t), message: `void lookup: ${t.name} holds no ${t.asks.join(' or ')} record` })),
+      loc: locOf(rec, third.via),
+      message: `${voids.length} ${terms} query names of this zone that hold no such record (${listed}): receivers allow two such "void lookups" and return permerror at the third, ${named(third)}, for every message that reaches it (RFC 7208 §4.6.4); remove the terms, or publish the records`,
+      related: voids.filter((q) => q !== third).map((q) => ({ loc: locOf(q.query.rec, q.query), message: `void lookup: ${q.query.name} holds no ${q.query.asks.join(' or ')} record` }))
+        .concat(own(third) ? [] : [{ loc: locOf(third.query.rec, third.query), message: `the third void lookup: ${third.query.name} holds no ${third.query.asks.join(' or ')} record` }]),
     });
   },
 };

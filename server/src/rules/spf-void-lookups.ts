@@ -19,8 +19,10 @@ import { spfTermName, type SpfTerm } from '../mail-policy/spf';
 /** Receivers allow this many void lookups; one more is permerror. */
 const VOID_LIMIT = 2;
 
-/** How many include:/redirect= steps are followed: past 10 lookups receivers stop anyway. */
-const MAX_DEPTH = 10;
+/** Receivers stop with permerror at the 11th DNS-querying term (RFC 7208 §4.6.4, spf-lookup-limit's
+ *  finding): terms past it are never queried, so the walk ends there (a chain or a fan of
+ *  includes costs at most this many steps). */
+const LOOKUP_LIMIT = 10;
 
 /** The types a term's query asks for: a matches IPv4 or IPv6 addresses (void when the name has
  *  neither, whatever the client's family), mx the MX RRset, exists an A record. */
@@ -65,6 +67,7 @@ function spfRecordAt(zone: Zone, name: string, below: string[]): ZoneRecord | un
  *  `below` gets the names whose subtrees decide which records those targets hold. */
 function queries(zone: Zone, rec: ZoneRecord, below: string[]): Reached[] {
   const out: Reached[] = [];
+  let lookups = 0;
   const walk = (r: ZoneRecord, path: string[], via: Reached['via'] | undefined): void => {
     const spf = spfOf(r);
     if (!spf) return;
@@ -72,6 +75,7 @@ function queries(zone: Zone, rec: ZoneRecord, below: string[]): Reached[] {
     const terms = spf.terms.filter((t) => t.lookup);
     // redirect= is evaluated after every mechanism, wherever it is written
     for (const t of [...terms.filter((t) => t.mechanism !== 'redirect'), ...terms.filter((t) => t.mechanism === 'redirect')]) {
+      if (++lookups > LOOKUP_LIMIT) return;
       const name = spfTermName(t, owner);
       if (!name) continue;
       const here = via ?? { text: termText(t), start: t.start, end: t.end };
@@ -81,8 +85,7 @@ function queries(zone: Zone, rec: ZoneRecord, below: string[]): Reached[] {
         continue;
       }
       if (t.mechanism !== 'include' && t.mechanism !== 'redirect') continue;
-      // a loop is spf-lookup-limit's; past the depth receivers have stopped on the lookup limit
-      if (path.includes(name) || path.length > MAX_DEPTH) continue;
+      if (path.includes(name)) continue; // a loop: spf-lookup-limit's
       const next = spfRecordAt(zone, name, below);
       if (!next) continue;
       path.push(name);

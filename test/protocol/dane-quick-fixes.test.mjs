@@ -81,6 +81,24 @@ test('mismatch: "Replace with 3 1 1 from <file>" (preferred) writes the leaf\'s 
   assert.deepEqual(findings.filter((f) => f.ruleId === 'tlsa-cert-mismatch'), []);
 });
 
+test('mismatch of a 3 1 2 among 3 1 2 records: the message and the preferred fix keep SHA2-512, so senders that pick it still find the key', async () => {
+  const text = HEAD + '; dane-zone: cert=mx1.pem\n_25._tcp.mx1 IN TLSA 3 1 2 ' + data('mx1.pem', 1, 2) + '\n; dane-zone: cert=mx2.pem\n_25._tcp.mx1 IN TLSA 3 1 2 ' + 'c2'.repeat(64) + '\n';
+  const z = await openZone(text);
+  const d = z.diags.find((x) => x.code === 'tlsa-cert-mismatch');
+  assert.match(d.message, new RegExp(`would publish 3 1 2 ${data('mx2.pem', 1, 2)}`));
+  const r = await applyFix(z, text, 'tlsa-cert-mismatch', 7, 'Replace with 3 1 2 from mx2.pem');
+  assert.equal(r.action.isPreferred, true);
+  assert.deepEqual(r.actions.filter((a) => a.title.startsWith('Replace with 3 1 1')), [], 'no 3 1 1, which SHA2-512 senders pass over here');
+  const { zone, findings } = check(z.path, r.text);
+  assert.equal(recAt(zone, 7).field('data'), data('mx2.pem', 1, 2));
+  assert.deepEqual(findings.filter((f) => ['tlsa-cert-mismatch', 'tlsa-weaker-digest-ignored', 'tlsa-matching-type-consistency'].includes(f.ruleId)).map((f) => f.ruleId), []);
+  // a PKIX-EE 1 1 2 at an SMTP name: its DANE-EE replacement keeps the digest too
+  const pkix = HEAD + '; dane-zone: cert=mx1.pem\n_25._tcp.mx1 IN TLSA 1 1 2 ' + 'c2'.repeat(64) + '\n_25._tcp.mx1 IN TLSA 3 1 2 ' + data('next.pem', 1, 2) + '\n';
+  const z2 = await openZone(pkix);
+  const r2 = await applyFix(z2, pkix, 'tlsa-usage-unusable-for-smtp', 5, 'Replace with 3 1 2 from mx1.pem');
+  assert.equal(recAt(check(z2.path, r2.text).zone, 5).field('data'), data('mx1.pem', 1, 2));
+});
+
 test('multi-line record: the replacement keeps the parentheses balanced', async () => {
   const d = data('mx2.pem');
   const text = HEAD + '; dane-zone: cert=mx1.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ( ' + d.slice(0, 32) + '\n    ' + d.slice(32) + ' )\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('next.pem') + '\n';

@@ -1,15 +1,16 @@
 // A TLSA record that matches nothing in its linked certificate file, judged as a
 // DANE sender judges it (usage 3/1 against the leaf, usage 2/0 against an issuer
 // in the chain, RFC 7671 §5.1-5.2). The message says what the file's leaf would
-// publish; the fixes write it (3 1 1 preferred, 2 1 1 from the issuer, or only
-// the usage changed when the data is right but the role is wrong).
+// publish; the fixes write it (3 1 1 preferred, 2 1 1 from the issuer, 3 1 2 and 2 1 2 for a
+// SHA2-512 record, or only the usage changed when the data is right but the role is wrong).
 import type { RecordRule, ReportedFix } from './rule';
 import { ref } from './dane-support/refs';
 import { tlsaFields, usageName } from './dane-support/tlsa-fields';
 import { loadLinkedCert } from '../cert/link';
 import { matchTlsa } from '../cert/tlsa-match';
 import { describeCertificate, publicKeyTlsa } from '../cert/describe';
-import { changeUsage, replaceWith211, replaceWith311 } from './dane-support/cert-fixes';
+import { changeUsage, keptParams, replaceWithEe, replaceWithTa } from './dane-support/cert-fixes';
+import { buildTlsa } from '../cert/build-record';
 import { fixesFromData, type FixData } from './dane-support/fix-data';
 
 export const tlsaCertMismatch: RecordRule = {
@@ -28,7 +29,10 @@ export const tlsaCertMismatch: RecordRule = {
     if (r.ok || r.reason === 'unusable') return;
     const file = linked.link.path;
     const leaf = m.certs[0];
-    const publish = leaf ? describeCertificate(leaf).tlsa.ee311 : publicKeyTlsa(m.leafSpki);
+    // what the leaf publishes with this record's digest (a 3 1 2 stays 3 1 2)
+    const kept = keptParams(f);
+    const built = buildTlsa(m, { usage: 3, ...kept });
+    const publish = 'rdata' in built ? built.rdata : leaf ? describeCertificate(leaf).tlsa.ee311 : publicKeyTlsa(m.leafSpki);
     const leafName = leaf ? `its leaf (${describeCertificate(leaf).subject})` : 'its public key';
     const fixes: ReportedFix[] = [];
     const add = (fx: ReportedFix | undefined) => { if (fx) fixes.push(fx); };
@@ -51,11 +55,12 @@ export const tlsaCertMismatch: RecordRule = {
       message = `this is the data of the issuer (${issuer}), but usage ${usageName(f.usage)} matches only the leaf: use usage 2 (DANE-TA) for an issuer, or ${publish} for the leaf.`;
     } else {
       const issuer = m.chains[0]?.issuers[0];
+      const ta = issuer !== undefined && (f.usage === 2 || f.usage === 0) ? buildTlsa(m, { usage: 2, ...kept }) : undefined;
       message = `TLSA ${f.usage} ${f.selector} ${f.matchingType} does not match ${file}: ${leafName} would publish ${publish}` +
-        (issuer !== undefined && (f.usage === 2 || f.usage === 0) ? ` and its issuer ${describeCertificate(m.certs[issuer]).tlsa.ta211}` : '') + '.';
+        (ta && 'rdata' in ta ? ` and its issuer ${ta.rdata}` : '') + '.';
     }
-    add(replaceWith311(rec, f, m, file));
-    if (f.usage === 2 || f.usage === 0) add(replaceWith211(rec, f, m));
+    add(replaceWithEe(rec, f, m, file, kept));
+    if (f.usage === 2 || f.usage === 0) add(replaceWithTa(rec, f, m, kept));
     add(changeUsage(f, m, 3));
     add(changeUsage(f, m, 2));
     ctx.report({ loc: f.fields.data.loc, message, severity, data: { fixes } satisfies FixData });

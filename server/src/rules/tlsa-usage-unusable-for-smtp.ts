@@ -10,7 +10,7 @@ import { ref } from './dane-support/refs';
 import { tlsaFields, usageName, USAGE } from './dane-support/tlsa-fields';
 import { smtpGetsTlsaAt } from './dane-support/tlsa-lookup';
 import { loadLinkedCert } from '../cert/link';
-import { changeUsage, replaceWith211, replaceWith311 } from './dane-support/cert-fixes';
+import { changeUsage, keptParams, replaceWithEe, replaceWithTa } from './dane-support/cert-fixes';
 import { fixesFromData, type FixData } from './dane-support/fix-data';
 
 /** The usage as parsed: 0 and 1 are this rule's (read without a fields object: the editor asks
@@ -42,7 +42,7 @@ export const tlsaUsageUnusableForSmtp: RecordRule = {
     const linked = loadLinkedCert(rec, ctx.host);
     if (linked && 'material' in linked) {
       const m = linked.material;
-      for (const fx of [replaceWith311(rec, f, m, linked.link.path), f.usage === 0 ? replaceWith211(rec, f, m) : undefined,
+      for (const fx of [replaceWithEe(rec, f, m, linked.link.path, keptParams(f)), f.usage === 0 ? replaceWithTa(rec, f, m, keptParams(f)) : undefined,
         changeUsage(f, m, f.usage === 1 ? 3 : 2)]) if (fx) fixes.push(fx);
     } else if (!linked) {
       // without a certificate to check against: the same data under the DANE usage of the same

@@ -60,6 +60,15 @@ test('every DANE rule has an id, an RFC reference (except file links), a summary
   }
 });
 
+test('tlsa-cert-name-mismatch: an error where nothing else at the name matches the leaf, a warning where a DANE-EE record does (mail flows through it until the key changes)', () => {
+  const { findings } = checkFixture('tlsa-cert-chains.zone', certs.dir);
+  const byOwner = findings.filter((f) => f.ruleId === 'tlsa-cert-name-mismatch')
+    .map((f) => `${/^_25\._tcp\.(\w+)/.exec(f.loc.file.lines?.[core.absRange(f.loc).startLine] ?? '')?.[1] ?? core.absRange(f.loc).startLine} ${f.severity}`);
+  assert.deepEqual(byOwner.sort(), ['mx1 warning', 'mx3 warning', 'mx4 warning', 'mx6 error']);
+  const mx3 = findings.find((f) => f.ruleId === 'tlsa-cert-name-mismatch' && f.severity === 'warning' && /not mx3\.example\.com/.test(f.message));
+  assert.match(mx3.message, /delivered today through the 3 1 1 \(DANE-EE\) record at this name/);
+});
+
 test('the expiry warning window comes from the certificateExpiryWarningDays option', () => {
   const { path, text } = placeFixture(join(fixtures, 'tlsa-expiry-soon.zone'), certs.dir, 'window.zone');
   const expiring = (days) => core.checkText(text, { fileId: path, host: fileHost(certs.dir, { now: () => new Date(), options: { certificateExpiryWarningDays: days } }) })

@@ -58,6 +58,10 @@ test('DMARC: good record, p required and second, tag values checked', () => {
   assert.equal(core.isDmarcRecord('v=DMARC1;p=none'), true);
   assert.equal(core.isDmarcRecord('p=none; v=DMARC1'), false);
   assert.match(core.parseDmarc('p=none; v=DMARC1').problems[0].message, /must start with 'v=DMARC1;'/);
+  // a repeated tag makes the tag-list invalid (RFC 6376 §3.2, taken by RFC 7489 §6.3): an error
+  const twice = 'v=DMARC1; p=reject; p=none; rua=mailto:d@example.com';
+  assert.deepEqual(spans(twice, core.parseDmarc(twice)), [['error', 'p=none']]);
+  assert.match(core.parseDmarc(twice).problems[0].message, /whole list invalid .*receivers may ignore the record/);
 });
 
 test('SPF: mechanisms, qualifiers, explanations and lookup count', () => {

@@ -100,7 +100,7 @@ export function parseDmarc(text: string, ownerKey = ''): ParsedPolicy {
     problems.push({ start: 0, end: Math.max(1, tags[0]?.end ?? text.length), severity: 'error',
       message: "a DMARC record must start with 'v=DMARC1;' (RFC 7489 §6.3); receivers ignore this one" });
   }
-  duplicateTags(tags, problems, false);
+  duplicateTags(tags, problems, ': DMARC takes the tag-list of DKIM, where a repeated tag makes the whole list invalid (RFC 7489 §6.3, RFC 6376 §3.2), so receivers may ignore the record and apply no policy');
   const p = tags.findIndex((t) => t.name === 'p');
   if (isReportAuthorizationName(ownerKey)) {
     // `v=DMARC1` authorises the reports; rua=/ruf= here redirect them (RFC 7489 §7.1)

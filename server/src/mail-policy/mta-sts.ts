@@ -19,7 +19,7 @@ export function parseMtaSts(text: string): ParsedPolicy {
     problems.push({ start: 0, end: Math.max(1, semi < 0 ? text.length : semi), severity: 'error',
       message: `an MTA-STS record must start with '${STS_VERSION};' (RFC 8461 §3.1); senders discard this one` });
   }
-  duplicateTags(tags, problems, true);
+  duplicateTags(tags, problems);
   // a spaced version tag is reported above: the record is not MTA-STS at all
   spaceAroundEquals(tags, problems, 'RFC 8461 §3.1', isMtaStsRecord(text) ? 0 : 1);
   let id = false;

@@ -93,14 +93,13 @@ export function spaceAroundEquals(tags: Tag[], problems: PolicyProblem[], rfc: s
   }
 }
 
-/** Reports tags that occur more than once (all these formats forbid it). */
-export function duplicateTags(tags: Tag[], problems: PolicyProblem[], fatal: boolean): void {
+/** Reports tags that occur more than once, as errors: all these formats forbid it. `why`: what
+ *  it does to the record, where its RFC says. */
+export function duplicateTags(tags: Tag[], problems: PolicyProblem[], why = ''): void {
   const seen = new Set<string>();
   for (const t of tags) {
     const k = t.name.toLowerCase();
-    if (seen.has(k)) {
-      problems.push({ start: t.start, end: t.end, severity: fatal ? 'error' : 'warning', message: `tag '${t.name}' appears more than once` });
-    }
+    if (seen.has(k)) problems.push({ start: t.start, end: t.end, severity: 'error', message: `tag '${t.name}' appears more than once${why}` });
     seen.add(k);
   }
 }

@@ -38,7 +38,7 @@ export function parseTlsRpt(text: string): ParsedPolicy {
     problems.push({ start: 0, end: Math.max(1, text.indexOf(';') < 0 ? text.length : text.indexOf(';')), severity: 'error',
       message: `a TLS-RPT record must start with '${TLSRPT_VERSION};' (RFC 8460 §3); senders discard this one` });
   }
-  duplicateTags(tags, problems, true);
+  duplicateTags(tags, problems);
   // a spaced version tag is reported above: the record is not TLS-RPT at all
   spaceAroundEquals(tags, problems, 'RFC 8460 §3', isTlsRptRecord(text) ? 0 : 1);
   let rua = false;

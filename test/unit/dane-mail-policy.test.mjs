@@ -125,9 +125,21 @@ test('SPF: terms after "all" make no lookup and are not followed (RFC 7208 §4.6
 const spfMessages = (t) => core.parseSpf(t).problems.map((p) => p.message);
 
 test('SPF: a and mx prefix lengths are ip4-cidr-length 0-32 and ip6-cidr-length 0-128 (RFC 7208 §5.6)', () => {
-  for (const ok of ['a/32', 'a/0', 'mx//128', 'mx//0', 'a:mail.example.com/24//64', 'mx:example.com//48', 'a/24//64', 'ip4:192.0.2.0/0', 'ip6:2001:db8::/128']) {
+  for (const ok of ['a/32', 'mx//128', 'a:mail.example.com/24//64', 'mx:example.com//48', 'a/24//64', 'ip6:2001:db8::/128', '-a/0', '~ip4:192.0.2.0/0']) {
     assert.deepEqual(spfMessages(`v=spf1 ${ok} -all`), [], ok);
   }
+  // valid, but a pass for every address of the family: a warning
+  for (const [all, family] of [['a/0', 'IPv4'], ['mx//0', 'IPv6'], ['+a:example.com/0//64', 'IPv4'], ['ip4:192.0.2.0/0', 'IPv4'], ['ip6:::/0', 'IPv6']]) {
+    const t = `v=spf1 ${all} -all`;
+    assert.deepEqual(spans(t, core.parseSpf(t)), [['warning', all]], all);
+    assert.match(spfMessages(t)[0], new RegExp(`matches every ${family} address`), all);
+  }
+  for (const all of ['all', '+all']) {
+    const t = `v=spf1 mx ${all}`;
+    assert.deepEqual(spans(t, core.parseSpf(t)), [['warning', all]], all);
+    assert.match(spfMessages(t)[0], /passes mail from every host on the Internet/);
+  }
+  for (const fine of ['-all', '~all', '?all']) assert.deepEqual(spfMessages(`v=spf1 mx ${fine}`), [], fine);
   for (const [bad, re] of [['a/33', /\/33 is out of range 0-32/], ['mx//129', /\/\/129 is out of range 0-128/], ['a:example.com/24//200', /\/\/200 is out of range 0-128/],
     ['mx/024', /leading zero/], ['ip4:192.0.2.0/024', /leading zero/], ['ip6:2001:db8::/064', /leading zero/], ['a/', /not a prefix length/], ['a//', /not a prefix length/], ['mx/24/', /not a prefix length/]]) {
     const t = `v=spf1 ${bad} -all`;

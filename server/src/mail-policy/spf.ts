@@ -237,6 +237,9 @@ function mechanismNameEnd(word: string, from: number): number {
   return (sep === 0x3a || sep === 0x2f) && !hasLineTerminator(word, i + 1) ? i : -1;
 }
 
+/** A mechanism's qualifier gives "pass" when it matches: none, or '+' (RFC 7208 §4.6.2). */
+const passes = (q: string | undefined): boolean => !q || q === '+';
+
 function addProblem(problems: PolicyProblem[], start: number, end: number, message: string, severity: PolicyProblem['severity'] = 'error'): void {
   problems.push({ start, end, severity, message });
 }
@@ -305,6 +308,8 @@ export function parseSpf(text: string): ParsedSpf {
     switch (name) {
       case 'all':
         if (sep) addProblem(problems, termStart, end, 'all takes no argument');
+        // a pass for every host: forged mail from anywhere passes SPF (and DMARC through it)
+        else if (passes(q)) addProblem(problems, termStart, end, `${word} passes mail from every host on the Internet, so forged mail passes SPF; end the record with -all (or ~all while testing) (RFC 7208 §5.1, §8.3)`, 'warning');
         allAt ??= t;
         break;
       case 'include':
@@ -329,6 +334,9 @@ export function parseSpf(text: string): ParsedSpf {
         if (rest) {
           const ce = name === 'ptr' ? `'${rest}': ptr takes no prefix length` : dualCidrError(rest);
           if (ce) addProblem(problems, termStart, end, `${name}: ${ce}`);
+          else if (passes(q) && /^\/0+(\/|$)|\/\/0+$/.test(rest)) {
+            addProblem(problems, termStart, end, `${word} matches every ${/^\/0+(\/|$)/.test(rest) ? 'IPv4' : 'IPv6'} address (a prefix length of 0), so forged mail passes SPF; drop the prefix length or use the network's (RFC 7208 §5.6)`, 'warning');
+          }
         }
         if (name === 'ptr') addProblem(problems, termStart, end, 'ptr should not be used (RFC 7208 §5.5): it is slow and many receivers skip it', 'warning');
         break;
@@ -338,6 +346,9 @@ export function parseSpf(text: string): ParsedSpf {
         if (arg === undefined) { addProblem(problems, termStart, end, `${name} needs an address: ${name}:${name === 'ip4' ? '192.0.2.0/24' : '2001:db8::/32'}`); break; }
         const ce = cidrError(arg, name === 'ip6');
         if (ce) addProblem(problems, termStart, end, `${name}: ${ce}`);
+        else if (passes(q) && /\/0+$/.test(arg)) {
+          addProblem(problems, termStart, end, `${word} matches every ${name === 'ip6' ? 'IPv6' : 'IPv4'} address, so forged mail from any such host passes SPF; list the networks that send your mail (RFC 7208 §5.6)`, 'warning');
+        }
         break;
       }
     }

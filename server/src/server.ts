@@ -4,10 +4,10 @@ import { isAbsolute } from 'node:path';
 import { format } from 'node:util';
 import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
-  type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
+  type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { ZoneStore, uriToPath } from './lsp/zone-store';
-import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { DiagnosticsPublisher, diagnosticsOf } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-features';
@@ -154,8 +154,21 @@ connection.onDidChangeConfiguration(async () => {
   }
 });
 
-// a long document's whole analysis is not started for a light bulb: its ignore fixes come with the next ask
-registerCodeActions(connection, (uri) => store.docs.get(uri)?.eol, (uri) => (store.longAnalysisAhead(uri) ? undefined : store.zone(uri)));
+// a long document's whole analysis is not started for a light bulb: its fixes come with the next ask
+// once it is done. The diagnostics of a version are made once for all the asks about it.
+const diagnosticsOfAnalysis = new WeakMap<object, Diagnostic[]>();
+registerCodeActions(connection, (uri) => store.docs.get(uri)?.eol, (uri) => (store.longAnalysisAhead(uri) ? undefined : store.zone(uri)), (uri) => {
+  if (store.longAnalysisAhead(uri)) return undefined;
+  try {
+    const a = store.analysis(uri);
+    if (!a) return undefined;
+    let list = diagnosticsOfAnalysis.get(a);
+    if (!list) diagnosticsOfAnalysis.set(a, (list = diagnosticsOf(a.zone, a.findings, uri, store.settingsFor(uri).problemLimit)));
+    return list;
+  } catch {
+    return undefined; // the publish says what failed
+  }
+});
 registerEditorFeatures(connection, async (uri) => {
   // Wait for a long analysis without holding the event loop (again if new settings restarted
   // it); then take the analysis of the document as it is now (an edit may have come meanwhile:

@@ -217,6 +217,27 @@ test('single record reached through a CNAME: the next-key fix and daneZone/gener
   assert.match(bad.error, /'a b\.example\.com\.' is not an owner name/);
 });
 
+test('a diagnostic sent back from an earlier version gets the fixes of the document now: none where its range is stale, the moved finding\'s where the editor moved it', async () => {
+  const text = '$ORIGIN example.com.\n$TTL 3600\n@ IN SPF "v=spf1 -all"\n';
+  const z = await openZone(text);
+  const old = z.diags.find((d) => d.code === 'spf-record-type');
+  assert.equal(old.range.start.line, 2);
+  // a line typed at the top; the code action is asked before the new version's publish
+  await s.change(z.uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '; note\n' }]);
+  const ask = (d) => s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: z.uri }, range: d.range, context: { diagnostics: [d] } });
+  // as sent at version 1 (clients that do not move ranges): its edits would turn `$TTL 3600` into `$TTL TXT0`
+  assert.deepEqual(await ask(old), []);
+  // as VS Code sends it, its range moved with the edit: the fixes of the finding there now
+  const moved = { ...old, range: { start: { line: 3, character: old.range.start.character }, end: { line: 3, character: old.range.end.character } } };
+  const actions = await ask(moved);
+  const txt = actions.find((a) => a.title === 'Write it as TXT');
+  assert.deepEqual(txt.edit.changes[z.uri].map((e) => e.range.start.line), [3]);
+  assert.deepEqual(txt.diagnostics, [moved], 'the action names the diagnostic as the client has it');
+  const ignore = actions.find((a) => a.title.startsWith('Ignore spf-record-type here'));
+  assert.deepEqual(ignore.edit.changes[z.uri].map((e) => e.range.start.line), [3], 'the ignore comment goes above the record, not above $TTL');
+  await s.diagnostics(z.uri, 2);
+});
+
 /** A bare client without workspace/configuration (so exactly one publish per analysis) that
  *  supports dynamic file-watcher registration and records what the server registers. */
 async function bareClient(rootDir) {

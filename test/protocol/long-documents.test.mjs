@@ -171,6 +171,25 @@ function assertWellFormed(values) {
   }
 }
 
+test('a short zone whose $GENERATE lines make 300 000 records is analysed in turns: other requests are answered meanwhile, with progress, and its diagnostics are those of the whole', async (t) => {
+  const s = await startServerFor(t, { workDoneProgress: true });
+  const uri = `${DIR}/generated.example.com.zone`;
+  const text = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '  IN NS ns1', 'ns1 IN A 192.0.2.1',
+    '$GENERATE 0-99999 a$ A 192.0.2.1', '$GENERATE 0-99999 b$ A 192.0.2.2', '$GENERATE 0-99999 c$ TXT "record $"',
+    'bad IN A 192.0.2.300', ''].join('\n');
+  await s.open(uri, text, 1);
+  // the outline waits for the analysis; the code action does not (read at once, the analysis
+  // held the server for seconds and every request waited behind it)
+  const syms = await answeredAfterACodeAction(s, uri, 'textDocument/documentSymbol', { textDocument: { uri } });
+  assert.ok(syms.length >= 4, `document symbols: ${syms.length}`);
+  const shown = progressByToken(s.events);
+  assert.equal(shown.length, 1, 'its reading is shown as progress');
+  assertWellFormed(shown[0].values);
+  assert.ok(shown[0].values.length >= 4, `${shown[0].values.length} progress messages: one slice per $GENERATE line at most`);
+  const published = await s.diagnosticsWhere(uri, (p) => p.version === 1 && p.diagnostics.some((d) => d.code === 'rdata-invalid'));
+  assert.deepEqual(published.diagnostics.map((d) => `${d.range.start.line} ${d.code}`), ['8 rdata-invalid']);
+});
+
 test('a long zone\'s first analysis is shown as work-done progress that ends before the analysis publishes; a short zone shows none', async (t) => {
   const s = await startServerFor(t, { workDoneProgress: true });
   const short = `${DIR}/short.example.com.zone`;

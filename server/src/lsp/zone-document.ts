@@ -14,6 +14,9 @@ export function eolOf(text: string): string {
   return m ? m[0] : '\n';
 }
 
+/** A `$GENERATE` line's range (`start-stop[/step]`), as BIND writes it. */
+const GENERATE_RANGE = /^\s*\$generate[ \t]+(\d{1,10})-(\d{1,10})(?:\/(\d{1,10}))?[ \t]/i;
+
 export class ZoneDocument {
   lines: string[];
   /** first and last (inclusive, in new coordinates) lines touched since the last analysis */
@@ -33,6 +36,26 @@ export class ZoneDocument {
     this.eol = eolOf(text);
     this.opened = text;
   }
+
+  /** How many records the document's `$GENERATE` lines make (each up to `perLine`), counted
+   *  once per version: a short document of a few such lines is as much work as a long one. */
+  generatedRecords(perLine: number): number {
+    if (this.generatedAt?.version !== this.version) {
+      let n = 0;
+      for (const line of this.lines) {
+        // a cheap look first: most lines hold no '$' at all
+        if (line.indexOf('$') < 0) continue;
+        const m = GENERATE_RANGE.exec(line);
+        if (!m) continue;
+        const [start, stop, step] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+        if (stop >= start && step > 0) n += Math.min(Math.floor((stop - start) / step) + 1, perLine);
+      }
+      this.generatedAt = { version: this.version, records: n };
+    }
+    return this.generatedAt.records;
+  }
+
+  private generatedAt: { version: number; records: number } | undefined;
 
   getText(): string {
     return this.lines.join('\n');

@@ -282,16 +282,20 @@ export class ZoneStore {
     return done;
   }
 
-  /** True when the document's next analysis is a full one of a long document (worth doing in turns). */
+  /** True when the document's next analysis is a full one of a long document (worth doing in
+   *  turns): 200 000 lines or more, or as many with the records its $GENERATE lines make. */
   longAnalysisAhead(uri: string): boolean {
     const doc = this.docs.get(uri);
-    if (!doc || doc.lines.length < SLICED_MIN_LINES || this.failed.get(uri) === doc.version) return false;
-    if (this.jobs.has(uri)) return true;
+    if (!doc || this.failed.get(uri) === doc.version) return false;
+    // the $GENERATE lines are counted only when a full read is ahead (not at each keystroke)
+    const long = (): boolean => doc.lines.length >= SLICED_MIN_LINES || doc.lines.length + doc.generatedRecords(GENERATE_MAX) >= SLICED_MIN_LINES;
+    if (this.jobs.has(uri)) return long();
     const key = settingsKeyOf(this.settingsFor(uri));
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version && cached.settingsKey === key) return false;
     const prev = this.previous.get(uri);
-    return !(prev && doc.dirty && prev.settingsKey === key && !this.rereadsWhole(doc, prev));
+    if (prev && doc.dirty && prev.settingsKey === key && !this.rereadsWhole(doc, prev)) return false;
+    return long();
   }
 
   /** True when an edit of a long document is read again whole, in turns like an open, instead of

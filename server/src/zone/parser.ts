@@ -258,10 +258,16 @@ function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, i
   const pool = tokenPool(ctx);
   const lines = file.lines;
   let line = 0;
+  // a slice also ends after the entry whose $GENERATE records bring it to linesPerSlice records
+  // (a few such lines make as many records as a long zone has lines)
+  const made = ctx.generated;
+  let madeBefore = made?.count ?? 0;
+  const sliceFull = made && ((): boolean => made.count - madeBefore >= linesPerSlice);
   for (;;) {
-    line = lexEach(lines, line, undefined, onEntry, pool, line + linesPerSlice);
+    line = lexEach(lines, line, sliceFull, onEntry, pool, line + linesPerSlice);
     if (line >= lines.length) return;
     indexer.flush(); // whole between slices
+    madeBefore = made?.count ?? 0;
     yield line / lines.length;
   }
 }

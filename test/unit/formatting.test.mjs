@@ -146,6 +146,18 @@ test('lines with errors are left exactly as written', () => {
   assert.equal(out.text.split('\n')[2], 'bad   IN   A   192.0.2.300');
 });
 
+test('a continuation line starting with $ keeps a blank before it: at column 0 it would read as a directive and end the record', () => {
+  for (const [indent, cont] of [[' ', '$x )'], [' ', '$TTL )'], ['\t', '$ORIGIN )'], ['  ', '$x )']]) {
+    const text = `$ORIGIN example.com.\n$TTL 3600\nw  TXT (\n${indent}${cont}\n`;
+    const before = read(text, '/tmp/dollar.zone');
+    const out = format(text, '/tmp/dollar.zone', { useTabs: false, tabSize: 4 });
+    const after = read(out.text, '/tmp/dollar.zone');
+    assert.deepEqual(meaning(after), meaning(before), JSON.stringify(out.text));
+    assert.deepEqual(after.problems, [], JSON.stringify(out.text));
+    assert.match(out.text.split('\n')[3], /^[ \t]+\$/, JSON.stringify(out.text));
+  }
+});
+
 /** Applies edits with any line/column ranges (non-overlapping) to lines, as an editor does. */
 function applyRanges(lines, edits) {
   const text = lines.join('\n');

@@ -308,13 +308,16 @@ function indentText(width: number, style: IndentStyle): string {
 }
 
 /** Whether the lines after an entry's first can move by `shift` columns and stay lined up with
- *  its RDATA: each indent is deep enough to lose -shift columns. Blank lines are left alone. */
+ *  its RDATA: each indent is deep enough to lose -shift columns, and a line starting with `$`
+ *  keeps one (at column 0 it reads as a directive, which ends the entry). Blank lines are left
+ *  alone. */
 function canShift(lines: readonly string[], entry: Entry, shift: number, tabSize: number): boolean {
   for (let l = entryLine(entry) + 1, end = entryLine(entry) + entry.lineCount; l < end; l++) {
     const text = lines[l] ?? '';
     const end = indentOf(text);
     if (end === text.length) continue;
-    if (screenWidth(text.slice(0, end), tabSize) < -shift) return false;
+    const keep = text.charCodeAt(end) === 0x24 ? 1 : 0; // '$'
+    if (screenWidth(text.slice(0, end), tabSize) - keep < -shift) return false;
   }
   return true;
 }

@@ -505,3 +505,18 @@ test('the comment lines an unclosed entry leaves to the line below it: an edit o
   ];
   for (const [base, steps] of cases) findingsAfterEachSplice(base, steps);
 });
+
+test('a blank-led record right after a $ORIGIN: its warning comes and goes as the $ORIGIN, the record or a record between is typed, as in a fresh read', () => {
+  const base = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '  IN NS ns1', 'ns1 IN A 192.0.2.1',
+    '; free', '  IN A 192.0.2.2', '; free', '  IN AAAA 2001:db8::2', ''].join('\n');
+  const warned = (fs) => fs.filter((f) => f.ruleId === 'syntax' && /immediately after \$ORIGIN/.test(f.message)).map((f) => absRange(f.loc).startLine);
+  const steps = findingsAfterEachStep(base, [
+    [5, '$ORIGIN sub.example.com.'], // the record below now repeats ns1's owner right after it
+    [7, 'www IN A 192.0.2.3'], // a record naming its owner between: the next one is fine
+    [7, '; free'],
+    [6, 'web IN A 192.0.2.2'], // the record right after names its owner
+    [6, '  IN A 192.0.2.2'],
+    [5, '; free'],
+  ]);
+  assert.deepEqual(steps.map(warned), [[6], [6], [6], [], [6], []]);
+});

@@ -62,6 +62,9 @@ export interface ParseState {
   /** class of the first record: every record must have it */
   zoneClass?: string;
   warnedNoTtl?: boolean;
+  /** a $ORIGIN came after the last record: a blank-led record now repeats an owner the new
+   *  origin does not name (BIND warns) */
+  afterOrigin?: boolean;
 }
 
 export interface ParseContext {
@@ -95,7 +98,7 @@ export function copyState(s: ParseState): ParseState {
 /** Equal states but for the previous owner (what EntryOutput.context keeps). */
 function sameContext(a: ParseState, b: ParseState): boolean {
   return a.origin === b.origin && a.defaultTtl === b.defaultTtl && a.lastTtl === b.lastTtl &&
-    a.lastClass === b.lastClass && a.zoneClass === b.zoneClass && !!a.warnedNoTtl === !!b.warnedNoTtl;
+    a.lastClass === b.lastClass && a.zoneClass === b.zoneClass && !!a.warnedNoTtl === !!b.warnedNoTtl && !!a.afterOrigin === !!b.afterOrigin;
 }
 
 /** The whole parse state before the entry that produced `out`. */
@@ -513,6 +516,7 @@ function parseDirective(file: SourceFile, entry: Entry, data: Token[], state: Pa
       const r = resolveName(args[0].text, state.origin);
       if (r.error || !r.name) return bad(`$ORIGIN: ${r.error}`, args[0]);
       state.origin = nameKey(r.name);
+      state.afterOrigin = true;
       directive.value = state.origin;
       return;
     }
@@ -711,7 +715,11 @@ function buildRecord(
     if (!state.lastOwner || !state.lastOwnerKey) return err('syntax', 'this line starts with white space, so it repeats the previous owner, but there is none: write the owner name at the start of the line', data[0]);
     owner = state.lastOwner;
     ownerKey = state.lastOwnerKey;
+    if (state.afterOrigin && !quiet) {
+      problem(ctx, 'syntax', 'warning', `this line starts with white space, so its owner is the previous record's, ${owner}, not the $ORIGIN set just above it (${state.origin}); BIND warns "record with inherited owner immediately after $ORIGIN": write the owner (@ for the new origin)`, where(data[0]));
+    }
   }
+  if (!generated) state.afterOrigin = undefined;
   let ttl: number | undefined;
   let cls: string | undefined;
   for (let n = 0; n < 2 && i < data.length; n++) {

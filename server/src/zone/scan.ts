@@ -328,8 +328,11 @@ class Scanner {
       return;
     }
     if (!leadingBlank && this.quoted[0] === 0 && this.text.charCodeAt(this.tokStart[0]) === DOLLAR) return this.viaParser(line, lines);
-    // the record after a $ORIGIN: parser.ts warns when it repeats the owner, and ends that state
-    if (this.state.afterOrigin) return this.viaParser(line, lines);
+    // the record after a $ORIGIN ends that state; parser.ts warns when it repeats the owner
+    if (this.state.afterOrigin) {
+      if (leadingBlank) return this.viaParser(line, lines);
+      this.state.afterOrigin = undefined;
+    }
     let done: boolean;
     try {
       done = this.record(line, lines, leadingBlank);

@@ -156,6 +156,24 @@ test('target-no-address: a target written like another domain\'s name without it
   assert.deepEqual(after.map((f) => core.absRange(f.loc).startLine), [7, 8]);
 });
 
+test('ptr-target-in-reverse-tree: "Add the trailing dot" makes the PTR name the host, and the finding goes', () => {
+  const text = ['$ORIGIN 2.0.192.in-addr.arpa.', '$TTL 3600', '@ IN SOA ns1.example.com. h.example.com. 1 7200 3600 1209600 300', '  IN NS ns1.example.com.',
+    '26 IN PTR mx2.example.com', '27 IN PTR web', '28 IN PTR 28.2.0.192.in-addr.arpa', ''].join('\n');
+  const host = { now: () => new Date(), options: {} };
+  const rule = core.RULES.find((r) => r.id === 'ptr-target-in-reverse-tree');
+  const found = core.checkText(text, { fileId: 'rev.zone', host }).findings.filter((f) => f.ruleId === rule.id);
+  assert.deepEqual(found.map((f) => core.absRange(f.loc).startLine), [4, 5, 6]);
+  // a single label, or a name that is in the reverse tree even with its dot: no fix to guess
+  assert.deepEqual(found.map((f) => rule.fixes(f.data).map((x) => x.title)), [['Add the trailing dot: mx2.example.com.'], [], []]);
+  const [fix] = rule.fixes(found[0].data);
+  const lines = text.split('\n');
+  const e = fix.edits[0];
+  lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+  assert.equal(lines[4], '26 IN PTR mx2.example.com.');
+  const after = core.checkText(lines.join('\n'), { fileId: 'rev.zone', host }).findings.filter((f) => f.ruleId === rule.id);
+  assert.deepEqual(after.map((f) => core.absRange(f.loc).startLine), [5, 6]);
+});
+
 test('hostname-syntax: its answers for every name of a column store (no key strings) agree with its question per name, spans and origins alike', () => {
   const owners = ['www', 'my_host', '-lead', 'trail-', '*.wild', 'a.*.b', 'a*b', 'Upper_Case', 'MiXeD-ok', 'M\u00fcller', 'xn--mller-kva', '1digit',
     'a\\032b', 'a\\.b_c', 'abs_olute.example.com.', 'fine.example.com.', '@'];

@@ -24,6 +24,7 @@ import { nsec3OwnerHash } from './nsec3-owner-hash';
 import { nsWildcardOwner } from './ns-wildcard-owner';
 import { nullMxMixed } from './null-mx-mixed';
 import { nameOriginRepeated } from './name-origin-repeated';
+import { ptrTargetInReverseTree } from './ptr-target-in-reverse-tree';
 import { svcbReservedKey } from './svcb-reserved-key';
 import { dnameWithChildren } from './dname-with-children';
 import { occludedBelowDelegation } from './occluded-below-delegation';
@@ -54,6 +55,7 @@ export const RULES: Rule[] = [
   hostnameSyntax,
   outOfZone,
   nameOriginRepeated,
+  ptrTargetInReverseTree,
   ttlMismatch,
   duplicateRecord,
   nonTerminalWildcard,

@@ -341,6 +341,35 @@ ${'\n'.repeat(7)}`;
   assert.ok(changes >= 15, 'the edits change the DANE findings');
 });
 
+// target-no-address reads whether its target exists and which wildcard answers it (RFC 4592
+// §3.3.1): a wildcard, a name below the target (an empty non-terminal) or a name between it and
+// the wildcard, each typed or removed far from the NS and MX records, re-checks them.
+test('target-no-address through wildcards and empty non-terminals: cached findings equal a full run after each edit', () => {
+  const base = `$ORIGIN nsw.example.
+$TTL 300
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+@ IN NS ns2
+@ IN MX 10 mx.sub
+ns1 IN A 192.0.2.1
+${'\n'.repeat(5)}`;
+  const free = splitLines(base).length - 6;
+  const steps = [
+    [free, '* IN A 192.0.2.2'], // answers ns2, and mx.sub (sub does not exist)
+    [free + 1, 'x.ns2 IN TXT "ns2 now exists"'], // an empty non-terminal: no wildcard answer
+    [free + 1, ''],
+    [free + 2, 'sub IN TXT "sub exists"'], // *.sub would answer mx.sub now; there is none
+    [free + 3, '*.sub IN TXT "no address"'],
+    [free + 3, '*.sub IN AAAA 2001:db8::2'],
+    [free + 3, ''],
+    [free + 2, ''],
+    [free, '* IN CNAME ns1'], // an alias, not an address
+    [free, ''],
+  ];
+  const counts = findingsAfterEachStep(base, steps).map((found) => found.filter((f) => f.ruleId === 'target-no-address').length);
+  assert.deepEqual(counts, [0, 1, 0, 1, 1, 0, 1, 0, 2, 2]);
+});
+
 test('name-origin-repeated while typing: names that gain or lose their trailing dot, inherited owners, a new origin', () => {
   const base = `$ORIGIN example.com.
 $TTL 3600

@@ -370,6 +370,33 @@ ${'\n'.repeat(5)}`;
   assert.deepEqual(counts, [0, 1, 0, 1, 1, 0, 1, 0, 2, 2]);
 });
 
+// tlsa-partial-dane on an MX host that is a CNAME: to a host outside the zone, senders query TLSA
+// there first (RFC 7672 §2.2.3), which this zone cannot tell; to one inside it, this zone can.
+test('tlsa-partial-dane on an MX host whose CNAME leaves the zone or comes back: cached findings equal a full run after each edit', () => {
+  const x = 'a1'.repeat(32);
+  const base = `$ORIGIN pc.example.
+$TTL 300
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+@ IN MX 10 mx1
+@ IN MX 20 backup
+mx1 IN A 192.0.2.1
+_25._tcp.mx1 IN TLSA 3 1 1 ${x}
+${'\n'.repeat(4)}`;
+  const free = splitLines(base).length - 5;
+  const steps = [
+    [free, 'backup IN CNAME mx.provider.example.'], // another zone answers _25._tcp.mx.provider.example.
+    [free, 'backup IN CNAME relay'], // an in-zone host without TLSA
+    [free + 1, `_25._tcp.relay IN TLSA 3 1 1 ${x}`],
+    [free + 1, ''],
+    [free, 'backup IN CNAME relay.provider.example.'],
+    [free, 'backup IN A 192.0.2.2'],
+  ];
+  const counts = findingsAfterEachStep(base, steps).map((found) => found.filter((f) => f.ruleId === 'tlsa-partial-dane').length);
+  assert.deepEqual(counts, [0, 1, 0, 1, 0, 1]);
+});
+
 test('name-origin-repeated while typing: names that gain or lose their trailing dot, inherited owners, a new origin', () => {
   const base = `$ORIGIN example.com.
 $TTL 3600

@@ -113,10 +113,13 @@ export function recordsAnswering(zone: Zone, name: string, below: string[] = [])
 /** Whether a TLSA query for `_25._tcp.<host>` finds TLSA: at the name, through a wildcard, or at
  *  the end of CNAMEs and DNAMEs inside the zone. A CNAME to a name this zone does not answer for
  *  (outside it, or delegated) counts as finding TLSA: such an alias is published for TLSA (RFC 7671
- *  §7). Undefined when the query itself leaves what this zone answers (a delegated name, a DNAME
- *  out of the zone): the answer is not in these records. */
+ *  §7). Undefined when the query itself leaves what this zone answers (a host outside the zone,
+ *  as the end of an MX host's CNAMEs may be; a delegated name, a DNAME out of the zone): the
+ *  answer is not in these records. */
 export function findsSmtpTlsa(zone: Zone, host: string, below?: string[]): boolean | undefined {
   let q = smtpOwnerOf(host);
+  // another zone's name: its TLSA, or their absence, are published there (RFC 7672 §2.2.3)
+  if (!inZone(zone, q)) return undefined;
   const seen: string[] = [];
   let aliased = false; // a CNAME was followed
   for (let hop = 0; hop < 9; hop++) {

@@ -189,6 +189,18 @@ test('tlsa-not-at-mx-target: a name with an address and no MX is its own mail ho
   assert.equal(f.message, 'no MX record in this zone points to www.example.org.: senders look up TLSA at _25._tcp.<MX host> (RFC 7672 §2.2.3), so this RRset is used only for mail addressed to www.example.org. itself (it has an address and no MX: its own mail host, RFC 5321 §5.1) or if an MX in another zone names it');
 });
 
+test('tlsa-owner-form: a *._25._tcp wildcard at the apex answers no MX host\'s TLSA query, an error that says where to write it; *._tcp.<host> is left alone', () => {
+  const x = 'a1'.repeat(32);
+  const zone = (tlsa) => `$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.53\n@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n${tlsa}\n`;
+  const form = (text) => core.checkText(text, { fileId: 'wild.zone' }).findings.filter((f) => f.ruleId === 'tlsa-owner-form');
+  const [f, ...rest] = form(zone(`*._25._tcp IN TLSA 3 1 1 ${x}`));
+  assert.equal(rest.length, 0);
+  assert.equal(f.severity, 'error');
+  assert.equal(f.message, 'the wildcard *._25._tcp.example.com. answers only names below _25._tcp.example.com. (RFC 4592 §4.1), never _25._tcp.<host>, the name senders query (RFC 7672 §2.2.3): no MX host gets DANE from it. Write _25._tcp.<host> for each MX host, or *._tcp.<host>');
+  assert.deepEqual(form(zone(`*._tcp.mx1 IN TLSA 3 1 1 ${x}`)), []);
+  assert.deepEqual(form(zone(`*.mx1 IN TLSA 3 1 1 ${x}`)), []);
+});
+
 test('tlsa-single-record counts the records senders can use: a usable one beside unusable ones is alone, a lone unusable one gets no rollover advice', () => {
   const zone = (...rdata) => `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n${rdata.map((r) => `_25._tcp.mx1 IN TLSA ${r}\n`).join('')}`;
   const single = (...rdata) => core.checkText(zone(...rdata), { fileId: 'mem.zone' }).findings.filter((f) => f.ruleId === 'tlsa-single-record').length;

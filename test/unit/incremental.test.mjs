@@ -397,6 +397,36 @@ ${'\n'.repeat(4)}`;
   assert.deepEqual(counts, [0, 1, 0, 1, 0, 1]);
 });
 
+// tlsa-owner-form on wildcards: one in place of the host labels (*._25._tcp.<name>) answers no
+// name clients query whatever exists below it; *._tcp.<host> stands for every port of the host,
+// and *.<host> answers _<port>._<proto>.<host> while one protocol label does not exist.
+test('tlsa-owner-form on *._25._tcp and *._tcp wildcards: cached findings equal a full run after each edit', () => {
+  const x = 'a1'.repeat(32);
+  const base = `$ORIGIN example.com.
+$TTL 300
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ IN NS ns1
+ns1 IN A 192.0.2.53
+@ IN MX 10 mx1
+mx1 IN A 192.0.2.1
+${'\n'.repeat(4)}`;
+  const free = splitLines(base).length - 5;
+  const steps = [
+    [free, `*._25._tcp IN TLSA 3 1 1 ${x}`], // answers only names below _25._tcp.example.com.
+    [free + 1, '_tcp._25._tcp IN TXT "below it"'],
+    [free + 1, ''],
+    [free, `*._tcp.mx1 IN TLSA 3 1 1 ${x}`], // answers _25._tcp.mx1
+    [free, `*.mx1 IN TLSA 3 1 1 ${x}`], // answers _<port>._<proto>.mx1 while a protocol label is free
+    [free + 1, '_tcp.mx1 IN TXT "x"'],
+    [free + 2, '_udp.mx1 IN TXT "x"'],
+    [free + 3, '_sctp.mx1 IN TXT "x"'], // now it answers no service name
+    [free + 3, ''],
+    [free, `*._25._tcp.mx1 IN TLSA 3 1 1 ${x}`],
+  ];
+  const counts = findingsAfterEachStep(base, steps).map((found) => found.filter((f) => f.ruleId === 'tlsa-owner-form').length);
+  assert.deepEqual(counts, [1, 1, 1, 0, 0, 0, 0, 1, 0, 1]);
+});
+
 test('name-origin-repeated while typing: names that gain or lose their trailing dot, inherited owners, a new origin', () => {
   const base = `$ORIGIN example.com.
 $TTL 3600

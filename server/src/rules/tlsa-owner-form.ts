@@ -2,7 +2,9 @@
 // senders query `_25._tcp.<MX host>` (RFC 7672 §2.2.3). The common slips
 // `_smtp._tcp.<host>` (the SRV spelling), `_25._smtp.<host>` and a port with leading
 // zeros (`_025`) get a quick-fix. Not flagged: wildcards that answer such names
-// (RFC 4592 §4.1) and owners that such names reach through CNAMEs (RFC 7671 §7).
+// (RFC 4592 §4.1) and owners that such names reach through CNAMEs (RFC 7671 §7). A wildcard
+// in place of the host labels, `*._25._tcp.<name>`, answers only names below `_25._tcp.<name>`,
+// never `_25._tcp.<host>`: it protects nothing, though it reads as if it covered every host.
 import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
 import { splitTlsaOwner } from './dane-support/tlsa-fields';
@@ -67,6 +69,17 @@ export const tlsaOwnerForm: RecordRule = {
         loc: rec.ownerLoc,
         message: why + (rec.ownerExplicit ? '' : '; the owner is inherited from an earlier line'),
         data: { fixes } satisfies FixData,
+      });
+      return;
+    }
+    const under = rec.ownerKey.startsWith('*.') ? splitTlsaOwner(rec.ownerKey.slice(2)) : undefined;
+    if (under) {
+      const service = `_${under.port}._${under.proto}`;
+      const smtp = under.port === 25 && under.proto === 'tcp';
+      const parent = rec.owner.slice(2);
+      ctx.report({
+        loc: rec.ownerLoc,
+        message: `the wildcard ${rec.owner} answers only names below ${parent} (RFC 4592 §4.1), never ${service}.<host>, the name ${smtp ? 'senders query (RFC 7672 §2.2.3)' : 'clients query (RFC 6698 §3)'}: no ${smtp ? 'MX ' : ''}host gets DANE from it. Write ${service}.<host> for each ${smtp ? 'MX ' : ''}host, or *._${under.proto}.<host>` + (rec.ownerExplicit ? '' : '; the owner is inherited from an earlier line'),
       });
       return;
     }

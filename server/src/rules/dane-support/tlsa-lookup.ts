@@ -166,9 +166,11 @@ export function isServiceName(key: string): boolean {
 
 /** Whether a query for some `_<port>._<proto>.<name>` is answered by the wildcard `*.<name>`:
  *  true while one of `_tcp`, `_udp`, `_sctp` does not exist below `<name>` (RFC 4592 §4.1).
- *  `below` gets `<name>`, whose subtree decides it. */
+ *  Never when `<name>` is itself a service name (`*._25._tcp.<host>`): no client queries names
+ *  below one. `below` gets `<name>`, whose subtree decides it. */
 export function wildcardAnswersServices(zone: Zone, wildcardKey: string, below: string[]): boolean {
   const parent = wildcardKey.slice(2);
+  if (splitTlsaOwner(parent)) return false;
   below.push(parent);
   return ['_tcp', '_udp', '_sctp'].some((p) => !nameExists(zone, `${p}.${parent}`));
 }

@@ -139,6 +139,12 @@ export function normaliseRecord(line) {
     if (num) return String(Number(num[1]));
     return plainName(x);
   });
+  // LOC: BIND prints the size and precisions a record leaves out at their defaults (1m, 10000m
+  // and 10m, RFC 1876 §3); a record as written may stop after its altitude
+  if (type === 'LOC') {
+    const ew = joined.findIndex((x) => x === 'e' || x === 'w');
+    if (ew >= 0) for (const [k, d] of [[2, '1'], [3, '10000'], [4, '10']]) if (joined.length <= ew + k) joined.push(d);
+  }
   return [owner, String(Number(ttl)), type, ...joined].join(' ');
 }
 

@@ -413,10 +413,11 @@ test('--verify-signatures: rrsig-bogus verifies every signature of a zone past 2
   for (let i = 0; i < 20000; i++) extra += `h${i} A 192.0.2.1\nh${i} RRSIG A 15 3 3600 20901231000000 20250101000000 999 example.com. ${'A'.repeat(86)}==\n`;
   const run = inDir(t, { 'example.com.zone': `${fixture}\n${extra}` });
   const rules = (r) => JSON.parse(r.stdout).filter((f) => f.rule === 'rrsig-bogus').map((f) => f.severity);
-  const some = rules(run('check', '--json', 'example.com.zone'));
+  // the 20 000 names come without NSEC records: nsec-chain's findings are not this test's
+  const some = rules(run('check', '--json', '--rule', 'nsec-chain=off', 'example.com.zone'));
   assert.deepEqual([some.filter((s) => s === 'info').length, some.filter((s) => s === 'error').length], [1, 2], 'the TLSA RRset: the mail A RRset is not verified');
   // 20 000 findings: 8 MB of JSON
-  const all = spawnSync(process.execPath, [cli, 'check', '--json', '--verify-signatures', 'example.com.zone'], { cwd: run.dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const all = spawnSync(process.execPath, [cli, 'check', '--json', '--rule', 'nsec-chain=off', '--verify-signatures', 'example.com.zone'], { cwd: run.dir, encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.equal(all.status, 1);
   assert.deepEqual([rules(all).filter((s) => s === 'info').length, rules(all).filter((s) => s === 'error').length], [0, 20004]);
   assert.match(run('check', '--verify-signatures=yes', 'example.com.zone').stderr, /unknown option --verify-signatures=yes/);

@@ -14,6 +14,7 @@ const ZONE_RULES = [
   'soa-missing', 'soa-multiple', 'ns-missing-at-apex', 'soa-not-at-origin', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'nsec3-owner-hash', 'ns-wildcard-owner', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
   'dname-with-children', 'occluded-below-delegation', 'rrsig-expired', 'rrsig-missing', 'rrsig-labels', 'rrsig-signer', 'rrsig-bogus', 'rrsig-ttl', 'cds-no-dnskey', 'cdnskey-no-dnskey', 'dnskey-unusable',
+  'nsec-bitmap', 'nsec-chain',
 ];
 
 for (const id of ZONE_RULES) {

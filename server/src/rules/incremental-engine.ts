@@ -15,6 +15,7 @@ import { originKey } from './support/origin-key';
 import { NameTree } from './support/name-tree';
 import { carryLookupWildcards } from './dane-support/tlsa-lookup';
 import { apexesKey } from './dane-support/mail-graph';
+import { carryHashIndex } from './support/denial';
 
 const NONE: Finding[] = [];
 
@@ -391,6 +392,7 @@ class Dependents {
 function carryZoneFacts(from: Zone, to: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], movedCuts: readonly string[]): void {
   carryCuts(from, to, movedCuts);
   carryLookupWildcards(from, to, removed, added);
+  carryHashIndex(from, to, removed, added);
 }
 
 /** A test for "at or below one of these cuts", asked of every name of a zone: one character

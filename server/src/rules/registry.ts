@@ -34,6 +34,8 @@ import { rrsigLabels } from './rrsig-labels';
 import { rrsigSigner } from './rrsig-signer';
 import { rrsigBogus } from './rrsig-bogus';
 import { rrsigTtl } from './rrsig-ttl';
+import { nsecBitmap } from './nsec-bitmap';
+import { nsecChain } from './nsec-chain';
 import { cdsNoDnskey } from './cds-no-dnskey';
 import { cdnskeyNoDnskey } from './cdnskey-no-dnskey';
 import { dnskeyUnusable } from './dnskey-unusable';
@@ -73,6 +75,8 @@ export const RULES: Rule[] = [
   rrsigSigner,
   rrsigBogus,
   rrsigTtl,
+  nsecBitmap,
+  nsecChain,
   cdsNoDnskey,
   cdnskeyNoDnskey,
   dnskeyUnusable,

@@ -1,0 +1,55 @@
+// A name of a signed zone with records but no NSEC (RFC 4035 §2.3), or no NSEC3 at its hash
+// (RFC 5155 §7.1): a name added by hand after signing. The chain then skips it, so the answer
+// that it holds no record of some type (NODATA), or a wildcard's answer below it, cannot be proven:
+// validators find it bogus (dnssec-verify: "Missing NSEC record", "Missing NSEC3 record").
+// An opt-out chain (RFC 5155 §6) may leave an unsigned delegation out. Not checked here: the order
+// of the chain (an NSEC's next name; an edit anywhere between two names would ask every NSEC again)
+// and empty non-terminals (they have no record to report at).
+// Reported once per name, on its first record; the NSEC3 owner read is in dependsOn.
+import { isInZone } from '../zone/names';
+import { ref } from './dane-support/refs';
+import type { RecordRule } from './rule';
+import { denialOf, hashedOwner, isChainRecord, isHashedOwner, standing } from './support/denial';
+
+export const nsecChain: RecordRule = {
+  id: 'nsec-chain',
+  scope: 'record',
+  defaultSeverity: 'error',
+  rfc: [ref(4035, '2.3'), ref(5155, '7.1'), ref(5155, '6')],
+  summary: 'In a signed zone, a name with records but no NSEC record, or no NSEC3 at its hash (a name added without signing again): validators find the denial of its other types bogus.',
+  appliesToZone: (zone) => denialOf(zone) !== null,
+  zoneState: (zone) => denialOf(zone)?.key ?? '',
+  dependsOn(rec, zone) {
+    const d = denialOf(zone);
+    if (d?.kind !== 'nsec3') return [];
+    const records = zone.byOwner.get(rec.ownerKey);
+    if (!records || records[0] !== rec || isHashedOwner(records) || !isInZone(rec.ownerKey, zone.origin)) return [];
+    return [hashedOwner(zone, d, rec.ownerKey)];
+  },
+  check(rec, ctx) {
+    const zone = ctx.zone;
+    const d = denialOf(zone);
+    const records = zone.byOwner.get(rec.ownerKey);
+    // once per name: on its first record (in file order, as the index keeps them)
+    if (!d || !records || records[0] !== rec || !isInZone(rec.ownerKey, zone.origin)) return;
+    const at = standing(zone, rec.ownerKey);
+    if (at === 'below') return; // glue and what a DNAME hides: no NSEC of this zone's
+    if (d.kind === 'nsec') {
+      if (records.some((r) => r.type === 'NSEC')) return;
+      ctx.report({
+        loc: rec.ownerLoc,
+        message: `this zone is signed with NSEC, but ${rec.owner} has no NSEC record: the chain skips it (RFC 4035 §2.3), so validators find the denial of its other types bogus; sign the zone again after adding names (dnssec-verify: "Missing NSEC record")`,
+      });
+      return;
+    }
+    if (isHashedOwner(records)) return;
+    const owner = hashedOwner(zone, d, rec.ownerKey);
+    if (zone.byOwner.get(owner)?.some((r) => isChainRecord(r, d))) return;
+    // an opt-out chain may leave out an unsigned delegation (RFC 5155 §6)
+    if (d.optOut && at === 'delegation' && !records.some((r) => r.type === 'DS')) return;
+    ctx.report({
+      loc: rec.ownerLoc,
+      message: `this zone is signed with NSEC3, but ${rec.owner} has no NSEC3 at its hash (${owner.slice(0, owner.indexOf('.')).toUpperCase()}, RFC 5155 §5): the chain skips it (RFC 5155 §7.1), so validators find the denial of its other types bogus; sign the zone again after adding names (dnssec-verify: "Missing NSEC3 record")`,
+    });
+  },
+};

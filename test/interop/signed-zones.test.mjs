@@ -79,7 +79,8 @@ test('a record added after signing, and a zone signed with a validity in the pas
   const lines = readFileSync(join(dir, edited), 'utf8').split('\n');
   const r = check(edited);
   assert.equal(r.status, 1);
-  assert.deepEqual(JSON.parse(r.stdout).map((f) => [f.rule, f.line]), [['rrsig-missing', lines.length - 1]]);
+  // a new name: unsigned, and no NSEC3 at its hash
+  assert.deepEqual(JSON.parse(r.stdout).map((f) => [f.rule, f.line]).sort(), [['nsec-chain', lines.length - 1], ['rrsig-missing', lines.length - 1]]);
   const old = bindSigned('old', '-P', '-s', '20200101000000', '-e', '20200201000000'); // -P: no check of its own output, which it would refuse
   const found = JSON.parse(check(old).stdout);
   const rrsigs = readFileSync(join(dir, old), 'utf8').split('\n').filter((l) => /\sRRSIG\s+[A-Z0-9]+\s+\d+\s+\d+\s+\d+\s/.test(l)).length; // records, not bitmaps naming the type
@@ -213,4 +214,43 @@ test('a TTL raised after signing: rrsig-ttl on its signatures (which still verif
   assert.equal(lines.join('\n'), text, 'the file as signed');
   assert.deepEqual(JSON.parse(check(file).stdout), []);
   assert.equal(spawnSync('dnssec-verify', ['-z', '-o', 'example.com.', join(dir, file)], { encoding: 'utf8' }).status, 0);
+});
+
+const verifies = (file) => spawnSync('dnssec-verify', ['-q', '-z', '-o', 'example.com.', join(dir, file)], { encoding: 'utf8' });
+const kzonecheck = (file) => spawnSync('kzonecheck', ['-o', 'example.com.', '-d', 'on', join(dir, file)], { encoding: 'utf8' });
+
+test('a TLSA RRset and its RRSIG deleted by hand from a zone signed with NSEC, NSEC3 and opt-out NSEC3: nsec-bitmap at the bitmap that still lists TLSA, where dnssec-verify fails (and kzonecheck -d on, for NSEC)', () => {
+  for (const [name, opts] of [['del-nsec', []], ['del-nsec3', ['-3', '-', '-H', '0']], ['del-optout', ['-3', '-', '-H', '0', '-A']]]) {
+    // -O full: one record a line, as an operator's deletion of lines removes whole records
+    const file = bindSigned(name, '-O', 'full', ...opts);
+    const text = readFileSync(join(dir, file), 'utf8');
+    assert.deepEqual(JSON.parse(check(file).stdout), [], `${file} as signed`);
+    assert.equal(verifies(file).status, 0, `${file}: dnssec-verify accepts it as signed`);
+    const lines = text.split('\n').filter((l) => !/^_25\._tcp\.mail\.example\.com\.\s+\d+\s+IN\s+(TLSA|RRSIG\s+TLSA)\s/.test(l));
+    assert.equal(lines.length, text.split('\n').length - 3, `${file}: two TLSA records and one RRSIG deleted`);
+    writeFileSync(join(dir, `${file}.del`), lines.join('\n'));
+    const r = check(`${file}.del`);
+    const found = JSON.parse(r.stdout);
+    assert.deepEqual([r.status, found.map((f) => f.rule)], [1, ['nsec-bitmap']], `${file}.del: ${r.stdout}`);
+    // the NSEC at the name, or the NSEC3 at its hash, at its type bitmap
+    const line = lines[found[0].line - 1];
+    assert.match(line, opts.length ? /^2K1QVB8QJCRDGVIB26LKGEK76L1RRBDH\.example\.com\.\s.*\sNSEC3\s.*\sRRSIG TLSA$/ : /^_25\._tcp\.mail\.example\.com\.\s.*\sNSEC\s.*\sTLSA$/, file);
+    assert.equal(line.slice(found[0].column - 1).split(/\s+/)[0], 'RRSIG', `${file}: at the bitmap`);
+    assert.match(found[0].message, opts.length ? /^this NSEC3 is the one of _25\._tcp\.mail\.example\.com\. .* lists RRSIG, TLSA: .*5\.7\.324 dnssec-invalid/ : /^this NSEC lists TLSA, but _25\._tcp\.mail\.example\.com\. has no TLSA record: validators treat the NODATA answer as bogus .*5\.7\.324 dnssec-invalid/);
+    const peer = verifies(`${file}.del`);
+    assert.notEqual(peer.status, 0, `${file}.del: dnssec-verify refuses it`);
+    assert.match(peer.stderr, opts.length ? /Expected and found NSEC3 chains not equal/ : /Bad NSEC record for _25\._tcp\.mail\.example\.com, bit map mismatch/);
+    // kzonecheck (3.2) finds the NSEC bitmap, not an NSEC3 left of a name that went
+    if (!opts.length) assert.match(kzonecheck(`${file}.del`).stdout + kzonecheck(`${file}.del`).stderr, /wrong NSEC\(3\) bitmap/);
+  }
+});
+
+test('an RRset added by hand to a zone signed with NSEC: nsec-bitmap (its type not in the bitmap) beside rrsig-missing, where dnssec-verify and kzonecheck -d on fail', () => {
+  const file = bindSigned('add-nsec', '-O', 'full');
+  appendFileSync(join(dir, file), 'mail.example.com. 3600 IN TXT "added after signing"\n');
+  const found = JSON.parse(check(file).stdout);
+  assert.deepEqual(found.map((f) => f.rule).sort(), ['nsec-bitmap', 'rrsig-missing']);
+  assert.match(found.find((f) => f.rule === 'nsec-bitmap').message, /^this NSEC does not list TXT, which mail\.example\.com\. has/);
+  assert.notEqual(verifies(file).status, 0);
+  assert.match(kzonecheck(file).stdout + kzonecheck(file).stderr, /wrong NSEC\(3\) bitmap/);
 });

@@ -14,13 +14,16 @@ for (let i = 0; i < 20000; i++) extra += `h${i} A 192.0.2.1\nh${i} RRSIG A 15 3 
 const TEXT = `${fixture}\n${extra}`;
 const bogus = (d) => d.diagnostics.filter((x) => x.code === 'rrsig-bogus');
 
+// the 20 000 names come without NSEC records: nsec-chain's 20 000 errors would fill the Problems list
+const rules = { 'nsec-chain': 'off' };
+
 for (const [name, configuration, expect] of [
-  ['unset', {}, (found) => {
+  ['unset', { rules }, (found) => {
     // 1 information at the apex, 4 TLSA and mail A signatures, 2 warnings: the DANE RRsets and the apex
     assert.deepEqual(found.filter((x) => x.severity === 3).map((x) => x.message.slice(0, 40)), ['this zone has more than 20000 signatures']);
     assert.ok(found.length < 10, `${found.length} findings`);
   }],
-  ['true', { verifyAllSignatures: true }, (found) => {
+  ['true', { rules, verifyAllSignatures: true }, (found) => {
     assert.deepEqual(found.filter((x) => x.severity === 3), []);
     assert.ok(found.length > 4000, `${found.length} findings (the Problems list holds 5000)`);
   }],

@@ -72,26 +72,29 @@ function queries(zone: Zone, rec: ZoneRecord, below: string[]): Reached[] {
     const spf = spfOf(r);
     if (!spf) return;
     const owner = path[path.length - 1];
-    const terms = spf.terms.filter((t) => t.lookup);
-    // redirect= is evaluated after every mechanism, wherever it is written
-    for (const t of [...terms.filter((t) => t.mechanism !== 'redirect'), ...terms.filter((t) => t.mechanism === 'redirect')]) {
-      if (++lookups > LOOKUP_LIMIT) return;
+    /** One DNS-querying term; false once receivers would have stopped. */
+    const visit = (t: SpfTerm): boolean => {
+      if (++lookups > LOOKUP_LIMIT) return false;
       const name = spfTermName(t, owner);
-      if (!name) continue;
+      if (!name) return true;
       const here = via ?? { text: termText(t), start: t.start, end: t.end };
       const asks = ASKS[t.mechanism];
       if (asks) {
         out.push({ query: { rec: r, text: termText(t), name, asks, start: t.start, end: t.end }, via: here });
-        continue;
+        return true;
       }
-      if (t.mechanism !== 'include' && t.mechanism !== 'redirect') continue;
-      if (path.includes(name)) continue; // a loop: spf-lookup-limit's
+      if (t.mechanism !== 'include' && t.mechanism !== 'redirect') return true;
+      if (path.includes(name)) return true; // a loop: spf-lookup-limit's
       const next = spfRecordAt(zone, name, below);
-      if (!next) continue;
+      if (!next) return true;
       path.push(name);
       walk(next, path, here);
       path.pop();
-    }
+      return lookups <= LOOKUP_LIMIT;
+    };
+    // redirect= is evaluated after every mechanism, wherever it is written (two passes, no arrays)
+    for (const t of spf.terms) if (t.lookup && t.mechanism !== 'redirect' && !visit(t)) return;
+    for (const t of spf.terms) if (t.lookup && t.mechanism === 'redirect' && !visit(t)) return;
   };
   walk(rec, [rec.ownerKey], undefined);
   return out;

@@ -11,7 +11,7 @@ import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { isSmtpTlsaOwner, splitTlsaOwner, tlsaFields, wellFormedDigest } from './dane-support/tlsa-fields';
-import { smtpGetsTlsaAt } from './dane-support/tlsa-lookup';
+import { smtpGetsTlsaAt, surelyNotSmtpTlsa } from './dane-support/tlsa-lookup';
 import { loadLinkedCert } from '../cert/link';
 import { buildTlsa } from '../cert/build-record';
 import { describeCertificate } from '../cert/describe';
@@ -54,6 +54,8 @@ export const tlsaSingleRecord: RecordRule = {
   dependsOnBelow: (rec, zone) => smtpGetsTlsaAt(zone, rec.ownerKey).below,
   dependsOnDnamesTo: (rec, zone) => smtpGetsTlsaAt(zone, rec.ownerKey).dnamesTo,
   check(rec, ctx) {
+    // most TLSA records of a big zone are for other services: asked first, without a walk
+    if (surelyNotSmtpTlsa(ctx.zone, rec.ownerKey) === false) return;
     if (loneUsable(ctx.zone, rec.ownerKey) !== rec || !smtpGetsTlsaAt(ctx.zone, rec.ownerKey).smtp) return;
     const f = tlsaFields(rec)!;
     // the next key goes into this RRset: at `_25._tcp.<host>` the generate command takes the host

@@ -299,6 +299,18 @@ function smtpTlsaQueriedNow(zone: Zone, key: string): SmtpTlsaQueried {
   return { named, names: [...new Set(names)], dnamesTo: reach.dnamesTo };
 }
 
+/** False when SMTP senders surely do not get the TLSA RRset at `key` (smtpGetsTlsaAt would say
+ *  so): no `_25._tcp` name, no `*._tcp` wildcard, no CNAME to it and no DNAME in the zone (no
+ *  query can reach it); undefined when smtpGetsTlsaAt must be asked. For a check that runs for
+ *  every TLSA record, most of them at `_443._tcp` names: no reverse walk, no arrays. */
+export function surelyNotSmtpTlsa(zone: Zone, key: string): false | undefined {
+  if (isSmtpTlsaOwner(key) || key.startsWith('*.')) return undefined;
+  if (zone.byType.get('DNAME')?.length) return undefined;
+  const to = zone.byTarget.get(key);
+  if (to) for (const r of to) if (r.type === 'CNAME') return undefined;
+  return false;
+}
+
 /** Whether SMTP senders get the TLSA RRset at `key`: it is a `_25._tcp.<host>` name, a name
  *  whose TLSA queries a `_25._tcp` name's CNAMEs or DNAMEs lead to (RFC 7671 §7), or a wildcard
  *  `*._tcp.<host>` that answers `_25._tcp.<host>` (no such name exists) for a host an MX record

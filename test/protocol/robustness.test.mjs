@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServerFor } from '../helpers/lsp-client.mjs';
 import { mutate, position, randomEdit, rng } from '../helpers/fuzz-mutate.mjs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const SEED = Number(process.env.DZ_FUZZ_SEED ?? 4242);
 const DOCS = 8;
@@ -93,4 +94,54 @@ test('a client without workspace folder support gets no error for the folder-cha
   await s.open(uri, '$ORIGIN example.com.\n$TTL 3600\nwww IN A 192.0.2.1\n', 1);
   await s.diagnostics(uri, 1);
   assert.deepEqual(logged.filter((m) => /workspace folder|initialized failed/i.test(m.message)), []);
+});
+
+test('line ends that an edit joins or splits (a \\r typed before a \\n, a \\n after a lone \\r, mixed ends): the server reads the text the client has', async (t) => {
+  const s = await startServerFor(t);
+  const r = rng(SEED + 7);
+  let n = 0;
+  /** Opens `text`, applies `edits` ([offset from, offset to, insert], in the text as it is then)
+   *  one version at a time, and asserts each version's diagnostics are those of a fresh open. */
+  const check = async (text, edits) => {
+    const uri = `file:///tmp/dane-zone-ends/${++n}/ends.example.com.zone`;
+    let version = 1;
+    await s.open(uri, text, version);
+    await s.diagnostics(uri, version, TIMEOUT_MS);
+    for (const [a, b, insert] of edits) {
+      // positions as LSP counts lines: a lone '\r' ends one too
+      const doc = TextDocument.create(uri, 'dns-zone', version, text);
+      const range = { start: doc.positionAt(a), end: doc.positionAt(b) };
+      text = text.slice(0, a) + insert + text.slice(b);
+      await s.change(uri, ++version, [{ range, text: insert }]);
+      const d = await s.diagnostics(uri, version, TIMEOUT_MS);
+      const other = `file:///tmp/dane-zone-ends/${n}-fresh-${version}/ends.example.com.zone`;
+      await s.open(other, text, 1);
+      const full = await s.diagnostics(other, 1, TIMEOUT_MS);
+      await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: other } });
+      assert.deepEqual(d.diagnostics.map(key).sort(), full.diagnostics.map(key).sort(), `after ${JSON.stringify(insert)} at ${a}-${b}: ${JSON.stringify(text)}`);
+    }
+  };
+  // a '\n' typed after a lone '\r': one line end, not two (the record on line 2 moved up a line)
+  const cr = '$ORIGIN example.com.\rwww A 192.0.2.1\rmail A 192.0.2.300\r';
+  await check(cr, [[cr.indexOf('www'), cr.indexOf('www'), '\n']]);
+  // a '\r' typed at the end of a line of an LF document: the line now ends in CRLF
+  const lf = '$ORIGIN example.com.\nwww A 192.0.2.1\nmail A 192.0.2.300\n';
+  await check(lf, [[20, 20, '\r'], [lf.indexOf('mail') + 1, lf.indexOf('mail') + 1, 'x\r']]);
+  // the text between a lone '\r' and a '\n' deleted: the two become one CRLF
+  const mixed = '$ORIGIN example.com.\rX\nwww A 192.0.2.1\r\nmail A 192.0.2.300\n';
+  await check(mixed, [[21, 22, '']]);
+  // random edits of mixed line ends
+  const pieces = ['\r', '\n', '\r\n', 'x', ' A 192.0.2.1', 'h IN A 192.0.2.300', ''];
+  let text = '$ORIGIN example.com.\r\n$TTL 300\rw IN A 192.0.2.1\nv IN A 192.0.2.2\r\n';
+  const edits = [];
+  for (let k = 0; k < 25; k++) {
+    // never between the two characters of a '\r\n' (no LSP position is there)
+    const whole = (o) => (text[o - 1] === '\r' && text[o] === '\n' ? o - 1 : o);
+    const a = whole(r.int(text.length + 1));
+    const b = Math.max(a, whole(Math.min(text.length, a + (r.next() < 0.6 ? 0 : r.int(4)))));
+    const insert = r.pick(pieces);
+    edits.push([a, b, insert]);
+    text = text.slice(0, a) + insert + text.slice(b);
+  }
+  await check('$ORIGIN example.com.\r\n$TTL 300\rw IN A 192.0.2.1\nv IN A 192.0.2.2\r\n', edits);
 });

@@ -1,5 +1,9 @@
 // An open zone document as lines, with incremental edits applied line-wise
-// (no whole-text rebuild per keystroke on a 65 MB zone).
+// (no whole-text rebuild per keystroke on a 65 MB zone). The lines keep no line ends: that is
+// exact while every line ends the same way (LF, or CRLF). A document with lone CRs or mixed
+// ends (no editor that normalises them sends one, other clients may) keeps its whole text
+// instead, and each edit is applied to it: a '\r' typed before a '\n', or a '\n' after a lone
+// '\r', joins two line ends into one, which line-wise edits cannot see.
 import type { Range } from 'vscode-languageserver/node';
 import { splitLines } from '../zone/lexer';
 
@@ -14,6 +18,14 @@ export function eolOf(text: string): string {
   return m ? m[0] : '\n';
 }
 
+/** How a text ends its lines: 'lf' or 'crlf' throughout (no line end is 'lf'), else 'mixed'
+ *  (lone CRs, or LF beside CRLF). */
+function lineEnds(text: string): 'lf' | 'crlf' | 'mixed' {
+  if (text.indexOf('\r') < 0) return 'lf';
+  // every '\r' followed by '\n', and every '\n' preceded by '\r'
+  return /\r(?!\n)|(?:^|[^\r])\n/.test(text) ? 'mixed' : 'crlf';
+}
+
 /** A `$GENERATE` line's range (`start-stop[/step]`), as BIND writes it. */
 const GENERATE_RANGE = /^\s*\$generate[ \t]+(\d{1,10})-(\d{1,10})(?:\/(\d{1,10}))?[ \t]/i;
 
@@ -25,6 +37,10 @@ export class ZoneDocument {
   eol: string;
   /** the text as opened, until the first edit (lines.join would copy it again) */
   private opened: string | undefined;
+  /** how the lines end: the same way throughout ('lf', 'crlf'), or 'mixed', whose text is `exact` */
+  private ends: 'lf' | 'crlf' | 'mixed';
+  /** the whole text of a document whose line ends are mixed (lone CRs, LF beside CRLF) */
+  private exact: string | undefined;
 
   constructor(
     readonly uri: string,
@@ -35,6 +51,8 @@ export class ZoneDocument {
     this.dirty = undefined;
     this.eol = eolOf(text);
     this.opened = text;
+    this.ends = lineEnds(text);
+    this.exact = this.ends === 'mixed' ? text : undefined;
   }
 
   /** How many records the document's `$GENERATE` lines make (each up to `perLine`), counted
@@ -58,12 +76,30 @@ export class ZoneDocument {
   private generatedAt: { version: number; records: number } | undefined;
 
   getText(): string {
-    return this.lines.join('\n');
+    return this.exact ?? this.lines.join('\n');
   }
 
-  /** The text as it is now, with its own line ends while unedited. */
+  /** The text as it is now, with its own line ends while unedited (and always where they are mixed). */
   text(): string {
     return this.opened ?? this.getText();
+  }
+
+  /** The offset of a position in the whole text (mixed line ends only): lines and characters as
+   *  the lines hold them, each line end one or two characters long. */
+  private offsetIn(text: string, line: number, character: number): number {
+    let at = 0;
+    for (let l = 0; l < line; l++) {
+      const end = at + this.lines[l].length;
+      if (end >= text.length) return text.length;
+      at = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    }
+    return Math.min(text.length, at + Math.min(character, this.lines[line]?.length ?? 0));
+  }
+
+  /** Whether `text`, typed into a document whose lines end as `ends`, keeps them so. */
+  private static keepsEnds(ends: 'lf' | 'crlf', text: string): boolean {
+    if (text.indexOf('\r') < 0) return ends === 'lf' || text.indexOf('\n') < 0;
+    return ends === 'crlf' && lineEnds(text) !== 'mixed' && text.charCodeAt(0) !== 10 && text.charCodeAt(text.length - 1) !== 13;
   }
 
   apply(changes: readonly ContentChange[], version: number): void {
@@ -72,6 +108,23 @@ export class ZoneDocument {
       if (!c.range) {
         this.lines = splitLines(c.text);
         this.eol = eolOf(c.text);
+        this.ends = lineEnds(c.text);
+        this.exact = this.ends === 'mixed' ? c.text : undefined;
+        this.dirty = { from: 0, to: this.lines.length - 1 };
+        continue;
+      }
+      if (this.ends !== 'mixed' && !ZoneDocument.keepsEnds(this.ends, c.text)) {
+        // the edit mixes the line ends: from now on the whole text is kept (rare)
+        this.exact = this.lines.join(this.ends === 'crlf' ? '\r\n' : '\n');
+        this.ends = 'mixed';
+      }
+      if (this.exact !== undefined) {
+        const text = this.exact;
+        const a = this.offsetIn(text, c.range.start.line, c.range.start.character);
+        const b = Math.max(a, this.offsetIn(text, c.range.end.line, c.range.end.character));
+        this.exact = text.slice(0, a) + c.text + text.slice(b);
+        this.lines = splitLines(this.exact);
+        // line ends joined or split anywhere in it: the whole document is read again
         this.dirty = { from: 0, to: this.lines.length - 1 };
         continue;
       }

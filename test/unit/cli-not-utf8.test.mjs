@@ -29,15 +29,15 @@ test('Latin-1 bytes in a TXT string and an owner are flagged on their tokens, as
     Buffer.from('txt IN TXT "caf\xe9" ; se\xf1al\n', 'latin1'),
     Buffer.from('m\xfcller IN A 192.0.2.2\nok IN A 192.0.2.3\n', 'latin1'),
   ]);
-  // the owner is no host name either (hostname-syntax: BIND's check-names)
-  assert.deepEqual(check(text), { status: 0, findings: ['6:12 warning not-utf8', '7:1 warning not-utf8', '7:1 warning hostname-syntax'] });
+  // the owner, read with U+FFFD, is no name anyone looks up either (name-not-ascii)
+  assert.deepEqual(check(text), { status: 0, findings: ['6:12 warning not-utf8', '7:1 warning not-utf8', '7:1 warning name-not-ascii'] });
 });
 
 test('Latin-1 bytes only in comments give no finding, and UTF-8 text none either', () => {
   assert.deepEqual(check(Buffer.concat([Buffer.from(HEAD), Buffer.from('; M\xfcller\nok IN A 192.0.2.3 ; \xe9\n', 'latin1')])), { status: 0, findings: [] });
   assert.deepEqual(check(Buffer.from(HEAD + 'txt IN TXT "café"\nxn--mller-kva IN A 192.0.2.2\n', 'utf8')), { status: 0, findings: [] });
-  // UTF-8 in an owner is read as it is; as a host's name it wants its xn-- form
-  assert.deepEqual(check(Buffer.from(HEAD + 'müller IN A 192.0.2.2\n', 'utf8')), { status: 0, findings: ['6:1 warning hostname-syntax'] });
+  // UTF-8 in an owner is read as it is; it wants its xn-- form (name-not-ascii)
+  assert.deepEqual(check(Buffer.from(HEAD + 'müller IN A 192.0.2.2\n', 'utf8')), { status: 0, findings: ['6:1 warning name-not-ascii'] });
 });
 
 test('a file saved as UTF-8 with a byte order mark (EF BB BF): one error at 1:1, the rest read as usual; the rule can be turned off', () => {

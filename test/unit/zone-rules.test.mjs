@@ -14,8 +14,13 @@ const ZONE_RULES = [
   'soa-missing', 'soa-multiple', 'ns-missing-at-apex', 'soa-not-at-origin', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'nsec3-owner-hash', 'ns-wildcard-owner', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
   'dname-with-children', 'occluded-below-delegation', 'rrsig-expired', 'rrsig-missing', 'rrsig-labels', 'rrsig-signer', 'rrsig-bogus', 'rrsig-ttl', 'cds-no-dnskey', 'cdnskey-no-dnskey', 'dnskey-unusable',
-  'nsec-bitmap', 'nsec-chain',
+  'nsec-bitmap', 'nsec-chain', 'ptr-target-in-reverse-tree', 'name-not-ascii',
 ];
+
+test('every rule outside the DANE rules has its fixture here (a new rule cannot be left out)', () => {
+  const dane = new Set(core.DANE_RULES.map((r) => r.id));
+  assert.deepEqual(core.RULES.map((r) => r.id).filter((id) => !dane.has(id) && !ZONE_RULES.includes(id)), []);
+});
 
 for (const id of ZONE_RULES) {
   test(`rule ${id}: fixture findings match inline expectations`, () => {
@@ -192,7 +197,32 @@ test('hostname-syntax: its answers for every name of a column store (no key stri
     assert.equal(answers[id], rule.appliesToOwner(key, zone) ? 1 : 2, key);
     if (answers[id] === 1) bad.push(key);
   }
-  assert.deepEqual(bad.sort(), ['-lead.example.com.', 'a*b.example.com.', 'abs_olute.example.com.', 'm\u00fcller.example.com.', 'my_host.example.com.', 'trail-.example.com.', 'upper_case.example.com.', 'www._srv.example.com.', 'a\\.b_c.example.com.'].sort());
+  // müller: characters beyond ASCII are name-not-ascii's, which answers the same way for them
+  assert.deepEqual(bad.sort(), ['-lead.example.com.', 'a*b.example.com.', 'abs_olute.example.com.', 'my_host.example.com.', 'trail-.example.com.', 'upper_case.example.com.', 'www._srv.example.com.', 'a\\.b_c.example.com.'].sort());
+  const idn = core.RULES.find((r) => r.id === 'name-not-ascii');
+  const idnAnswers = idn.ownerAnswers(zone, zone.rows);
+  const beyond = [];
+  for (let id = 0; id < zone.rows.nameCount; id++) {
+    const key = zone.rows.nameKey(id);
+    assert.equal(idnAnswers[id], idn.appliesToOwner(key, zone) ? 1 : 2, key);
+    if (idnAnswers[id] === 1) beyond.push(key);
+  }
+  assert.deepEqual(beyond, ['m\u00fcller.example.com.']);
+});
+
+test('name-not-ascii: "Write it in A-labels" writes the name as applications look it up, and the finding goes', () => {
+  const text = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 h 1 7200 3600 1209600 300', '  IN NS ns1', 'ns1 IN A 192.0.2.1',
+    'B\u00fccher IN TXT "x"', 'www IN CNAME b\u00fccher.example.com.', ''].join('\n');
+  const host = { now: () => new Date(), options: {} };
+  const rule = core.RULES.find((r) => r.id === 'name-not-ascii');
+  const found = core.checkText(text, { fileId: 'idn.zone', host }).findings.filter((f) => f.ruleId === rule.id);
+  assert.deepEqual(found.map((f) => core.absRange(f.loc).startLine), [5, 6]);
+  const fixes = found.map((f) => rule.fixes(f.data));
+  assert.deepEqual(fixes.map((x) => x.map((f) => f.title)), [['Write it in A-labels: xn--bcher-kva'], ['Write it in A-labels: xn--bcher-kva.example.com.']]);
+  const lines = text.split('\n');
+  for (const e of fixes.flat().flatMap((f) => f.edits)) lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+  assert.deepEqual(lines.slice(5, 7), ['xn--bcher-kva IN TXT "x"', 'www IN CNAME xn--bcher-kva.example.com.']);
+  assert.deepEqual(core.checkText(lines.join('\n'), { fileId: 'idn.zone', host }).findings, []);
 });
 
 test('soa-rname-mailbox: the fix writes the mailbox as a name (the local part\'s dots escaped), and the fixed zone has nothing left', () => {

@@ -11,10 +11,19 @@ import { nameKey } from '../zone/names';
 import { fieldLoc } from './support/record-locs';
 import { addressWrittenAsName } from './support/targets';
 
+const isReverse = (key: string): boolean => key.endsWith('.in-addr.arpa.') || key.endsWith('.ip6.arpa.');
+
 /** Types whose owner is a host (or mail domain) name. */
 const HOST_OWNER = new Set(['A', 'AAAA', 'MX']);
 /** Types with a host name in their RDATA, and its field. */
 const HOST_FIELD: Readonly<Record<string, number>> = { NS: 0, MX: 1, SRV: 3, SOA: 0, PTR: 0 };
+
+/** Whether BIND's check-names holds the record's owner (`field` undefined) or RDATA field `field`
+ *  to host-name syntax. */
+export function heldToHostname(rec: { type: string; ownerKey: string }, field?: number): boolean {
+  if (field === undefined) return HOST_OWNER.has(rec.type);
+  return HOST_FIELD[rec.type] === field && (rec.type !== 'PTR' || isReverse(rec.ownerKey));
+}
 
 /** The first label of text[start, end) that a host name cannot have, as [from, to), or
  *  undefined. Labels are '.'-separated (a final '.' ends the name), in any case; a label with
@@ -31,7 +40,8 @@ function badLabel(text: string, start: number, end: number, wildcard: boolean): 
       label = i + 1;
       other = escaped = false;
     } else if (c === 92) escaped = true;
-    else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) other = true;
+    // characters beyond ASCII are name-not-ascii's finding (with the name's A-labels as a fix)
+    else if (c < 128 && !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) other = true;
   }
   return undefined;
 }
@@ -41,16 +51,13 @@ export function notHostname(key: string, wildcard: boolean): string | undefined 
   const bad = badLabel(key, 0, key.length, wildcard);
   if (!bad) return undefined;
   const label = key.slice(bad[0], bad[1]);
-  const c = [...label].find((x) => !/[a-z0-9-]/i.test(x));
+  const c = [...label].find((x) => x.charCodeAt(0) < 128 && !/[a-z0-9-]/i.test(x));
   if (c === undefined) return `the label '${label}' ${label.startsWith('-') ? 'starts' : 'ends'} with a hyphen`;
-  const idn = c.charCodeAt(0) > 127 ? ', and an internationalised name is written in its xn-- form (RFC 5891)' : '';
-  return `the label '${label}' has '${c}'${idn}`;
+  return `the label '${label}' has '${c}'`;
 }
 
 /** For the engine's answers by name (an owner: a wildcard label passes). */
 const ownerPasses = (text: string, start: number, end: number): boolean => badLabel(text, start, end, true) === undefined;
-
-const isReverse = (key: string): boolean => key.endsWith('.in-addr.arpa.') || key.endsWith('.ip6.arpa.');
 
 const BIND = 'BIND does not load such a primary zone (check-names fails it by default; named-checkzone warns)';
 

@@ -25,6 +25,7 @@ import { nsWildcardOwner } from './ns-wildcard-owner';
 import { nullMxMixed } from './null-mx-mixed';
 import { nameOriginRepeated } from './name-origin-repeated';
 import { ptrTargetInReverseTree } from './ptr-target-in-reverse-tree';
+import { nameNotAscii } from './name-not-ascii';
 import { svcbReservedKey } from './svcb-reserved-key';
 import { dnameWithChildren } from './dname-with-children';
 import { occludedBelowDelegation } from './occluded-below-delegation';
@@ -58,6 +59,7 @@ export const RULES: Rule[] = [
   outOfZone,
   nameOriginRepeated,
   ptrTargetInReverseTree,
+  nameNotAscii,
   ttlMismatch,
   duplicateRecord,
   nonTerminalWildcard,

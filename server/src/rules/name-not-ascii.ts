@@ -15,9 +15,13 @@ import { fieldLoc } from './support/record-locs';
 import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
 import { heldToHostname } from './hostname-syntax';
 
-/** Type -> indexes of its domain-name fields. */
+/** Type -> indexes of its domain-name fields. An RRSIG's signer and an NSEC's next name are left
+ *  out: signers write them from the zone's own names (reported as owners), and a big signed zone
+ *  would otherwise keep the values of half its records for this rule. */
+const SIGNER_WRITTEN = new Set(['RRSIG', 'NSEC']);
 const NAME_FIELDS = new Map<string, number[]>();
 for (const t of RR_TYPES) {
+  if (SIGNER_WRITTEN.has(t.name)) continue;
   const idx = t.fields.flatMap((f, i) => (f.kind === 'name' ? [i] : []));
   if (idx.length) NAME_FIELDS.set(t.name, idx);
 }

@@ -210,6 +210,20 @@ test('hostname-syntax: its answers for every name of a column store (no key stri
   assert.deepEqual(beyond, ['m\u00fcller.example.com.']);
 });
 
+test('null-mx-mixed: "Write the null MX with preference 0" turns a lone MX 10 . into the null MX of RFC 7505', () => {
+  const text = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 h 1 7200 3600 1209600 300', '  IN NS ns1', 'ns1 IN A 192.0.2.1', 'nomail IN MX 10 .', ''].join('\n');
+  const host = { now: () => new Date(), options: {} };
+  const rule = core.RULES.find((r) => r.id === 'null-mx-mixed');
+  const [found, ...more] = core.checkText(text, { fileId: 'nullmx.zone', host }).findings.filter((f) => f.ruleId === rule.id);
+  assert.deepEqual(more, []);
+  const [fix] = rule.fixes(found.data);
+  const lines = text.split('\n');
+  const e = fix.edits[0];
+  lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+  assert.equal(lines[5], 'nomail IN MX 0 .');
+  assert.deepEqual(core.checkText(lines.join('\n'), { fileId: 'nullmx.zone', host }).findings, []);
+});
+
 test('name-not-ascii: "Write it in A-labels" writes the name as applications look it up, and the finding goes', () => {
   const text = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 h 1 7200 3600 1209600 300', '  IN NS ns1', 'ns1 IN A 192.0.2.1',
     'B\u00fccher IN TXT "x"', 'www IN CNAME b\u00fccher.example.com.', ''].join('\n');

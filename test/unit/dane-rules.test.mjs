@@ -69,6 +69,15 @@ test('tlsa-cert-name-mismatch: an error where nothing else at the name matches t
   assert.match(mx3.message, /delivered today through the 3 1 1 \(DANE-EE\) record at this name/);
 });
 
+test('tlsa-single-record: records of one linked key count as one (a 3 1 1 and a 3 1 2 of one certificate), records of two keys do not', () => {
+  const { findings } = checkFixture('tlsa-cert-chains.zone', certs.dir);
+  const single = findings.filter((f) => f.ruleId === 'tlsa-single-record');
+  const mx8 = single.filter((f) => /all match one key/.test(f.message));
+  assert.equal(mx8.length, 1);
+  assert.match(mx8[0].message, /^these 2 TLSA records all match one key, that of .*CN=mx1/);
+  assert.deepEqual(mx8[0].data.nextKey, { file: mx8[0].loc.file.id, host: 'mx8.example.com.' });
+});
+
 test('the expiry warning window comes from the certificateExpiryWarningDays option', () => {
   const { path, text } = placeFixture(join(fixtures, 'tlsa-expiry-soon.zone'), certs.dir, 'window.zone');
   const expiring = (days) => core.checkText(text, { fileId: path, host: fileHost(certs.dir, { now: () => new Date(), options: { certificateExpiryWarningDays: days } }) })

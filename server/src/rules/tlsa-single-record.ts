@@ -5,16 +5,18 @@
 // server's 3 1 1 (RFC 7671 §8.4). The RRset is at `_25._tcp.<host>`, or where senders reach it
 // another way (a CNAME from `_25._tcp.<host>`, a `*._tcp.<host>` wildcard: smtpGetsTlsaAt).
 // Record scope, so that the editor re-checks it when the names that lead senders there change;
-// the lone usable record reports. The fix adds 2 1 1 from the linked chain; "Add next-key 3 1 1
+// the lone usable record reports, or the first of several that their linked certificate files
+// show to be of one key (a 3 1 1 and a 3 1 2 of one certificate: one key all the same). The fix adds 2 1 1 from the linked chain; "Add next-key 3 1 1
 // from …" is offered by the client (it asks for a file).
-import type { RecordRule } from './rule';
+import type { RecordRule, RuleHost } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { isSmtpTlsaOwner, splitTlsaOwner, tlsaFields, wellFormedDigest } from './dane-support/tlsa-fields';
 import { smtpGetsTlsaAt, surelyNotSmtpTlsa } from './dane-support/tlsa-lookup';
 import { loadLinkedCert } from '../cert/link';
 import { buildTlsa } from '../cert/build-record';
-import { describeCertificate } from '../cert/describe';
+import { describeCertificate, publicKeyTlsa } from '../cert/describe';
+import { matchTlsa } from '../cert/tlsa-match';
 import { tokensIn } from './dane-support/loc-range';
 import { fixesFromData, NEXT_KEY_COMMAND, type FixData } from './dane-support/fix-data';
 
@@ -23,24 +25,47 @@ const usableBySmtp = (r: ZoneRecord): boolean => {
   return !!g && (g.usage === 2 || g.usage === 3) && g.selector <= 1 && g.matchingType <= 2 && wellFormedDigest(g);
 };
 
-// Each record of an RRset asks for the RRset's lone usable record: the answer per owner is kept
-// per zone version, so an RRset of many records is read once, not once per record.
-const loneUsableOf = new WeakMap<Zone, Map<string, ZoneRecord | null>>();
+// Each record of an RRset asks for the RRset's usable records: the answer per owner is kept per
+// zone version, so an RRset of many records is read once, not once per record.
+const usableOf = new WeakMap<Zone, Map<string, readonly ZoneRecord[]>>();
 
-/** The only record of the TLSA RRset at `ownerKey` that SMTP senders can use (usage 2 or 3, a
- *  known selector and matching type, a well-formed digest), or null when there are none or
- *  several: a lone usable record beside unusable ones is as alone, and a lone unusable one gets
- *  no rollover advice (its own rules say what is wrong with it). */
-function loneUsable(zone: Zone, ownerKey: string): ZoneRecord | null {
-  let byOwner = loneUsableOf.get(zone);
-  if (!byOwner) loneUsableOf.set(zone, (byOwner = new Map()));
-  let lone = byOwner.get(ownerKey);
-  if (lone === undefined) {
-    const usable = (zone.byOwner.get(ownerKey) ?? []).filter(usableBySmtp);
-    lone = usable.length === 1 ? usable[0] : null;
-    byOwner.set(ownerKey, lone);
+/** The records of the TLSA RRset at `ownerKey` that SMTP senders can use (usage 2 or 3, a known
+ *  selector and matching type, a well-formed digest): a lone usable record beside unusable ones
+ *  is as alone, and a lone unusable one gets no rollover advice (its own rules say what is wrong
+ *  with it). */
+function usableAt(zone: Zone, ownerKey: string): readonly ZoneRecord[] {
+  let byOwner = usableOf.get(zone);
+  if (!byOwner) usableOf.set(zone, (byOwner = new Map()));
+  let usable = byOwner.get(ownerKey);
+  if (usable === undefined) byOwner.set(ownerKey, (usable = (zone.byOwner.get(ownerKey) ?? []).filter(usableBySmtp)));
+  return usable;
+}
+
+/** The key a usable record names, by its linked certificate file (the SHA-256 of the SPKI of the
+ *  certificate it matches: the leaf for usage 3, the issuer for 2), and whose it is; undefined
+ *  when it has no readable link or does not match its file (tlsa-cert-mismatch's finding). */
+function linkedKey(rec: ZoneRecord, host: RuleHost): { spki: string; subject: string } | undefined {
+  const f = tlsaFields(rec);
+  const linked = f && loadLinkedCert(rec, host);
+  if (!f || !linked || !('material' in linked)) return undefined;
+  const m = linked.material;
+  const r = matchTlsa(f, m);
+  if (!r.ok) return undefined;
+  if (!m.certs.length) return { spki: publicKeyTlsa(m.leafSpki), subject: `the public key in ${linked.link.path}` };
+  const facts = describeCertificate(m.certs[r.certIndex]);
+  return { spki: facts.tlsa.ee311, subject: facts.subject };
+}
+
+/** Whether two or more usable records all name one key by their linked files (a 3 1 1 and a 3 1 2
+ *  of one certificate): as alone as a single record when that key changes (RFC 7671 §8.1). */
+function oneLinkedKey(usable: readonly ZoneRecord[], host: RuleHost): string | undefined {
+  let first: { spki: string; subject: string } | undefined;
+  for (const r of usable) {
+    const k = linkedKey(r, host);
+    if (!k || (first && k.spki !== first.spki)) return undefined;
+    first ??= k;
   }
-  return lone;
+  return first?.subject;
 }
 
 export const tlsaSingleRecord: RecordRule = {
@@ -56,7 +81,11 @@ export const tlsaSingleRecord: RecordRule = {
   check(rec, ctx) {
     // most TLSA records of a big zone are for other services: asked first, without a walk
     if (surelyNotSmtpTlsa(ctx.zone, rec.ownerKey) === false) return;
-    if (loneUsable(ctx.zone, rec.ownerKey) !== rec || !smtpGetsTlsaAt(ctx.zone, rec.ownerKey).smtp) return;
+    const usable = usableAt(ctx.zone, rec.ownerKey);
+    // one report per RRset, on its first usable record: a lone one, or several of one linked key
+    if (usable[0] !== rec || !smtpGetsTlsaAt(ctx.zone, rec.ownerKey).smtp) return;
+    const oneKey = usable.length > 1 ? oneLinkedKey(usable, ctx.host) : undefined;
+    if (usable.length > 1 && oneKey === undefined) return;
     const f = tlsaFields(rec)!;
     // the next key goes into this RRset: at `_25._tcp.<host>` the generate command takes the host
     // (and places the record beside the host's), elsewhere the RRset's own owner name
@@ -81,6 +110,14 @@ export const tlsaSingleRecord: RecordRule = {
             newText: `\n${comment}${owner}${rec.ttlExplicit ? ` ${rec.ttl}` : ''} ${rec.class} TLSA ${b.rdata}` }],
         });
       }
+    }
+    if (oneKey !== undefined) {
+      ctx.report({
+        loc: rec.typeLoc,
+        message: `these ${usable.length} TLSA records all match one key, that of ${oneKey} (by their linked certificate files): when it changes, mail fails until the new record has propagated, as with a single record. Publish the next key's 3 1 1 alongside them before the change (RFC 7671 §8.1).`,
+        data,
+      });
+      return;
     }
     ctx.report({
       loc: rec.typeLoc,

@@ -140,6 +140,8 @@ test('SPF: a and mx prefix lengths are ip4-cidr-length 0-32 and ip6-cidr-length 
     assert.match(spfMessages(t)[0], /passes mail from every host on the Internet/);
   }
   for (const fine of ['-all', '~all', '?all']) assert.deepEqual(spfMessages(`v=spf1 mx ${fine}`), [], fine);
+  // a name written as a zone file writes a relative one: SPF takes no $ORIGIN
+  assert.match(spfMessages('v=spf1 include:_spf -all')[0], /never relative to the zone's \$ORIGIN, so write the whole name \(_spf\.<your domain>\)/);
   for (const [bad, re] of [['a/33', /\/33 is out of range 0-32/], ['mx//129', /\/\/129 is out of range 0-128/], ['a:example.com/24//200', /\/\/200 is out of range 0-128/],
     ['mx/024', /leading zero/], ['ip4:192.0.2.0/024', /leading zero/], ['ip6:2001:db8::/064', /leading zero/], ['a/', /not a prefix length/], ['a//', /not a prefix length/], ['mx/24/', /not a prefix length/]]) {
     const t = `v=spf1 ${bad} -all`;

@@ -161,7 +161,8 @@ function domainSpecError(d: string): string | undefined {
     if (glued && /[.:=/]/.test(d.slice(glued.index + 1))) return "is not a domain name: it runs into the next term, as happens when the strings of a TXT record are joined, without a space (RFC 7208 §3.3); end the string before with a space";
     return 'is not a domain name';
   }
-  if (!/\.[A-Za-z0-9-]+\.?$/.test(d)) return 'needs at least two labels';
+  // `include:_spf` as a zone file writes a relative name: SPF names are always whole ones
+  if (!/\.[A-Za-z0-9-]+\.?$/.test(d)) return `needs at least two labels: SPF names are never relative to the zone's $ORIGIN, so write the whole name (${d.replace(/\.$/, '')}.<your domain>) (RFC 7208 §7.1)`;
   // `"v=spf1 include:_spf.example.com" "-all"`: the strings joined read `…example.com-all`, a
   // name no one has (a top label ending in '-all' is none), and the "all" is lost
   if (/[+?~-]all\.?$/i.test(d)) return "runs into the next term ('…all'), as happens when the strings of a TXT record are joined, without a space (RFC 7208 §3.3); end the string before with a space";

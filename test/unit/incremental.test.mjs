@@ -471,6 +471,7 @@ mx3 IN A 192.0.2.3
 tlsa._dane IN TLSA 1 1 1 ${x}
 tlsa._dane IN TLSA 3 1 2 ${y}
 *._tcp.mx3 IN TLSA 0 1 1 ${x}
+*._tcp.mx3 IN TLSA 3 1 1 ${x}
 ${'\n'.repeat(5)}`;
   const free = splitLines(base).length - 6;
   const steps = [
@@ -484,41 +485,11 @@ ${'\n'.repeat(5)}`;
     [free + 3, 'hop._dane IN CNAME tlsa._dane'], // and on to the TLSA
     [free + 3, ''],
   ];
-  const counts = findingsAfterEachStep(base, steps).map((found) => found.filter((f) => f.ruleId === 'tlsa-usage-unusable-for-smtp' || f.ruleId === 'tlsa-sha256-missing').length);
+  const found = findingsAfterEachStep(base, steps);
+  const counts = found.map((f) => f.filter((x) => x.ruleId === 'tlsa-usage-unusable-for-smtp' || x.ruleId === 'tlsa-sha256-missing').length);
   assert.deepEqual(counts, [2, 0, 1, 0, 1, 0, 0, 2, 0]);
-});
-
-test('tlsa-single-record on RRsets reached through a CNAME or a *._tcp wildcard: cached findings equal a full run as the names that lead senders there come and go', () => {
-  const x = 'a1'.repeat(32);
-  const base = `$ORIGIN example.com.
-$TTL 3600
-@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-@ IN NS ns1
-ns1 IN A 192.0.2.53
-@ IN MX 10 mx1
-mx1 IN A 192.0.2.1
-mx3 IN A 192.0.2.3
-tlsa._dane IN TLSA 1 1 1 ${x}
-tlsa._dane IN TLSA 3 1 2 ${'d4'.repeat(64)}
-*._tcp.mx3 IN TLSA 0 1 1 ${x}
-*._tcp.mx3 IN TLSA 3 1 1 ${x}
-${'\n'.repeat(5)}`;
-  const free = splitLines(base).length - 6;
-  const steps = [
-    [free, '_25._tcp.mx1 IN CNAME tlsa._dane'], // reached: its one usable record (3 1 2) is alone
-    [free + 1, `tlsa._dane IN TLSA 3 1 1 ${'c3'.repeat(32)}`], // a next key beside it
-    [free + 1, ''],
-    [free, ''],
-    [free + 1, '@ IN MX 20 mx3'], // mx3 takes mail: its wildcard answers _25._tcp.mx3
-    [free + 2, '_25._tcp.mx3 IN TXT "blocks the wildcard"'],
-    [free + 2, ''],
-    [free + 1, ''],
-    [free, '_25._tcp.mx1 IN CNAME hop._dane'], // to a name without records
-    [free + 3, 'hop._dane IN CNAME tlsa._dane'], // and on to the TLSA
-    [free + 3, ''],
-  ];
-  const found = findingsAfterEachStep(base, steps).map((f) => f.filter((x) => x.ruleId === 'tlsa-single-record'));
-  assert.deepEqual(found.map((f) => f.length), [1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0]);
+  // tlsa-single-record too: tlsa._dane's one usable record (3 1 2), the wildcard's (3 1 1)
+  assert.deepEqual(found.map((f) => f.filter((x) => x.ruleId === 'tlsa-single-record').length), [1, 0, 1, 0, 1, 0, 0, 1, 0]);
 });
 
 // A signed zone edited by hand: a record typed without its signature, the signature added, and

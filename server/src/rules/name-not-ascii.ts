@@ -9,22 +9,11 @@
 import { domainToASCII } from 'node:url';
 import { rfc, type RecordRule } from './rule';
 import type { Loc, ZoneRecord } from '../zone/model';
-import { RR_TYPES } from '../zone/rr-types';
-import { entryTokens } from '../zone/locate';
+import { rrTypeByName } from '../zone/rr-types';
 import { fieldLoc } from './support/record-locs';
+import { NAME_FIELDS, writtenToken } from './support/name-fields';
 import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
 import { heldToHostname } from './hostname-syntax';
-
-/** Type -> indexes of its domain-name fields. An RRSIG's signer and an NSEC's next name are left
- *  out: signers write them from the zone's own names (reported as owners), and a big signed zone
- *  would otherwise keep the values of half its records for this rule. */
-const SIGNER_WRITTEN = new Set(['RRSIG', 'NSEC']);
-const NAME_FIELDS = new Map<string, number[]>();
-for (const t of RR_TYPES) {
-  if (SIGNER_WRITTEN.has(t.name)) continue;
-  const idx = t.fields.flatMap((f, i) => (f.kind === 'name' ? [i] : []));
-  if (idx.length) NAME_FIELDS.set(t.name, idx);
-}
 
 /** True when text[start, end) holds a character beyond ASCII. */
 function beyondAscii(text: string, start: number, end: number): boolean {
@@ -43,10 +32,7 @@ function aLabels(written: string): string | undefined {
 }
 
 function report(rec: ZoneRecord, what: string, name: string, loc: Loc, host: boolean, put: (a: { loc: Loc; message: string; data?: unknown }) => void): void {
-  const span = loc.span;
-  const tok = rec.generated
-    ? undefined
-    : entryTokens(loc.file, loc.entry).find((t) => t.line === span.line && t.start === span.start && t.end === span.end && span.endLine === span.line);
+  const tok = writtenToken(rec, loc);
   const fixed = tok && !tok.text.includes('\\') ? aLabels(tok.text) : undefined;
   put({
     loc,
@@ -72,7 +58,7 @@ export const nameNotAscii: RecordRule = {
     if ((rec.ownerExplicit || rec.generated) && hasNonAscii(rec.ownerKey)) report(rec, 'owner', rec.owner, rec.ownerLoc, heldToHostname(rec), put);
     for (const i of NAME_FIELDS.get(rec.type) ?? []) {
       const v = rec.values[i];
-      if (typeof v === 'string' && hasNonAscii(v)) report(rec, `${rec.type} ${RR_TYPES.find((t) => t.name === rec.type)?.fields[i].name ?? 'name'}`, v, fieldLoc(rec, i), heldToHostname(rec, i), put);
+      if (typeof v === 'string' && hasNonAscii(v)) report(rec, `${rec.type} ${rrTypeByName(rec.type)?.fields[i].name ?? 'name'}`, v, fieldLoc(rec, i), heldToHostname(rec, i), put);
     }
   },
   fixes: fixesFromData,

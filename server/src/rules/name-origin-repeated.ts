@@ -9,22 +9,12 @@
 // Record scope: depends on zone.origin, so a host must re-run it when the origin changes.
 import { rfc, type RecordRule } from './rule';
 import type { Loc, Zone, ZoneRecord } from '../zone/model';
-import { RR_TYPES, rrTypeByName } from '../zone/rr-types';
+import { rrTypeByName } from '../zone/rr-types';
 import { isAbsolute, isInZone, nameKey } from '../zone/names';
-import { entryTokens } from '../zone/locate';
 import { originKey } from './support/origin-key';
 import { fieldLoc } from './support/record-locs';
+import { NAME_FIELDS, writtenToken } from './support/name-fields';
 import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
-
-const SIGNER_WRITTEN = new Set(['RRSIG', 'NSEC']);
-
-/** Type -> indexes of its domain-name fields (the record type table's kind 'name'). */
-const NAME_FIELDS = new Map<string, number[]>();
-for (const t of RR_TYPES) {
-  if (SIGNER_WRITTEN.has(t.name)) continue;
-  const idx = t.fields.flatMap((f, i) => (f.kind === 'name' ? [i] : []));
-  if (idx.length) NAME_FIELDS.set(t.name, idx);
-}
 
 let last = { origin: '', twice: '' };
 
@@ -69,10 +59,7 @@ function report(rec: ZoneRecord, what: string, name: string, key: string, loc: L
   // the name as written minus one origin (case kept) when no escape changes its length
   const meant = name.length === key.length ? name.slice(0, name.length - origin.length) : meantKey;
   const fixes: FixData['fixes'] = [];
-  const span = loc.span;
-  const tok = rec.generated
-    ? undefined
-    : entryTokens(loc.file, loc.entry).find((t) => t.line === span.line && t.start === span.start && t.end === span.end && span.endLine === span.line);
+  const tok = writtenToken(rec, loc);
   if (tok && !isAbsolute(tok.text) && nameKey(tok.text + '.') === meantKey) {
     fixes.push(rewriteFix(`Add the trailing dot: ${tok.text}.`, loc, `${tok.text}.`));
   }

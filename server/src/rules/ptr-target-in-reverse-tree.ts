@@ -8,8 +8,8 @@
 // not PTRs, into the reverse tree.
 import { rfc, type RecordRule } from './rule';
 import { isAbsolute, isInZone, nameKey } from '../zone/names';
-import { entryTokens } from '../zone/locate';
 import { fieldLoc } from './support/record-locs';
+import { writtenToken } from './support/name-fields';
 import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
 
 const REVERSE_TREES = ['in-addr.arpa.', 'ip6.arpa.'];
@@ -28,10 +28,7 @@ export const ptrTargetInReverseTree: RecordRule = {
     const target = rec.values[0];
     if (typeof target !== 'string' || !inReverseTree(nameKey(target))) return;
     const loc = fieldLoc(rec, 0);
-    const span = loc.span;
-    const tok = rec.generated
-      ? undefined
-      : entryTokens(loc.file, loc.entry).find((t) => t.line === span.line && t.start === span.start && t.end === span.end && span.endLine === span.line);
+    const tok = writtenToken(rec, loc);
     const written = tok && !isAbsolute(tok.text) ? tok.text : undefined;
     // a relative name of two labels or more reads as a host name meant to be absolute
     const meant = written !== undefined && written.includes('.') && !inReverseTree(nameKey(written + '.')) ? `${written}.` : undefined;

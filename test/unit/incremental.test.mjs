@@ -574,6 +574,8 @@ test('a blank-led record right after a $ORIGIN: its warning comes and goes as th
     [6, 'web IN A 192.0.2.2'], // the record right after names its owner
     [6, '  IN A 192.0.2.2'],
     [5, '; free'],
+    [5, '$ORIGIN sub.example.com.'],
+    [6, 'bad..name IN A 192.0.2.2'], // a record that does not read ends it too (the CLI's reader as the editor's)
   ]);
-  assert.deepEqual(steps.map(warned), [[6], [6], [6], [], [6], []]);
+  assert.deepEqual(steps.map(warned), [[6], [6], [6], [], [6], [], [6], []]);
 });

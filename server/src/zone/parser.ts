@@ -696,6 +696,9 @@ function buildRecord(
   let i = 0;
   let owner: string, ownerKey: string;
   let ownerTok = -1;
+  // a record ends the state a $ORIGIN left, whatever becomes of it (as scan.ts ends it)
+  const afterOrigin = state.afterOrigin;
+  if (!generated) state.afterOrigin = undefined;
   if (!entry.leadingBlank || generated) {
     // BIND reads a quoted owner ("www") as the name inside; Knot refuses it. Follow BIND, but warn.
     const quoted = data[0].kind === TokKind.Quoted;
@@ -715,11 +718,10 @@ function buildRecord(
     if (!state.lastOwner || !state.lastOwnerKey) return err('syntax', 'this line starts with white space, so it repeats the previous owner, but there is none: write the owner name at the start of the line', data[0]);
     owner = state.lastOwner;
     ownerKey = state.lastOwnerKey;
-    if (state.afterOrigin && !quiet) {
+    if (afterOrigin && !quiet) {
       problem(ctx, 'syntax', 'warning', `this line starts with white space, so its owner is the previous record's, ${owner}, not the $ORIGIN set just above it (${state.origin}); BIND warns "record with inherited owner immediately after $ORIGIN": write the owner (@ for the new origin)`, where(data[0]));
     }
   }
-  if (!generated) state.afterOrigin = undefined;
   let ttl: number | undefined;
   let cls: string | undefined;
   for (let n = 0; n < 2 && i < data.length; n++) {

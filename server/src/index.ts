@@ -7,6 +7,8 @@ export * from './mail-policy/api';
 export { DANE_RULES } from './rules/dane-rules';
 // pure hover content for DANE/mail records (markdown; no LSP types)
 export { daneHover, daneHoverAt, describeTlsaLink, describeMxDane, describePolicyTxt } from './lsp/dane-hover';
+// the server's copy of an open document (its lines under incremental edits; no LSP types)
+export { ZoneDocument } from './lsp/zone-document';
 export * from './features';
 export * from './live/api';
 // a zone file as a whole-file check reads it (segments past V8's longest string)

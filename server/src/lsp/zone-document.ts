@@ -18,10 +18,12 @@ export function eolOf(text: string): string {
   return m ? m[0] : '\n';
 }
 
-/** How a text ends its lines: 'lf' or 'crlf' throughout (no line end is 'lf'), else 'mixed'
- *  (lone CRs, or LF beside CRLF). */
-function lineEnds(text: string): 'lf' | 'crlf' | 'mixed' {
-  if (text.indexOf('\r') < 0) return 'lf';
+type LineEnds = 'none' | 'lf' | 'crlf' | 'mixed';
+
+/** How a text ends its lines: 'none' (one line), 'lf' or 'crlf' throughout, else 'mixed' (lone
+ *  CRs, or LF beside CRLF). */
+function lineEnds(text: string): LineEnds {
+  if (text.indexOf('\r') < 0) return text.indexOf('\n') < 0 ? 'none' : 'lf';
   // every '\r' followed by '\n', and every '\n' preceded by '\r'
   return /\r(?!\n)|(?:^|[^\r])\n/.test(text) ? 'mixed' : 'crlf';
 }
@@ -37,8 +39,9 @@ export class ZoneDocument {
   eol: string;
   /** the text as opened, until the first edit (lines.join would copy it again) */
   private opened: string | undefined;
-  /** how the lines end: the same way throughout ('lf', 'crlf'), or 'mixed', whose text is `exact` */
-  private ends: 'lf' | 'crlf' | 'mixed';
+  /** how the lines end: not at all yet ('none': one line, as a new file), the same way throughout
+   *  ('lf', 'crlf'), or 'mixed', whose text is `exact` */
+  private ends: LineEnds;
   /** the whole text of a document whose line ends are mixed (lone CRs, LF beside CRLF) */
   private exact: string | undefined;
 
@@ -96,10 +99,12 @@ export class ZoneDocument {
     return Math.min(text.length, at + Math.min(character, this.lines[line]?.length ?? 0));
   }
 
-  /** Whether `text`, typed into a document whose lines end as `ends`, keeps them so. */
-  private static keepsEnds(ends: 'lf' | 'crlf', text: string): boolean {
-    if (text.indexOf('\r') < 0) return ends === 'lf' || text.indexOf('\n') < 0;
-    return ends === 'crlf' && lineEnds(text) !== 'mixed' && text.charCodeAt(0) !== 10 && text.charCodeAt(text.length - 1) !== 13;
+  /** How the lines end once `text` is typed into a document whose lines end as `ends` (not
+   *  'mixed'): the first line ends typed into one line decide (a new file that an editor with
+   *  CRLF files fills), and text of other ends mixes them. */
+  private static endsAfter(ends: Exclude<LineEnds, 'mixed'>, text: string): LineEnds {
+    const typed = lineEnds(text);
+    return typed === 'none' || typed === ends ? ends : ends === 'none' ? typed : 'mixed';
   }
 
   apply(changes: readonly ContentChange[], version: number): void {
@@ -113,19 +118,20 @@ export class ZoneDocument {
         this.dirty = { from: 0, to: this.lines.length - 1 };
         continue;
       }
-      if (this.ends !== 'mixed' && !ZoneDocument.keepsEnds(this.ends, c.text)) {
+      if (this.ends !== 'mixed') {
+        const ends = ZoneDocument.endsAfter(this.ends, c.text);
         // the edit mixes the line ends: from now on the whole text is kept (rare)
-        this.exact = this.lines.join(this.ends === 'crlf' ? '\r\n' : '\n');
-        this.ends = 'mixed';
+        if (ends === 'mixed') this.exact = this.lines.join(this.ends === 'crlf' ? '\r\n' : '\n');
+        this.ends = ends;
       }
       if (this.exact !== undefined) {
         const text = this.exact;
         const a = this.offsetIn(text, c.range.start.line, c.range.start.character);
         const b = Math.max(a, this.offsetIn(text, c.range.end.line, c.range.end.character));
         this.exact = text.slice(0, a) + c.text + text.slice(b);
+        const before = this.lines;
         this.lines = splitLines(this.exact);
-        // line ends joined or split anywhere in it: the whole document is read again
-        this.dirty = { from: 0, to: this.lines.length - 1 };
+        this.dirtyBetween(before, this.lines);
         continue;
       }
       const sl = Math.min(c.range.start.line, this.lines.length - 1);
@@ -143,6 +149,24 @@ export class ZoneDocument {
       else this.dirty = { from: Math.min(map(this.dirty.from), sl), to: Math.max(map(this.dirty.to), to) };
     }
     this.version = version;
+  }
+
+  /** Marks as dirty the lines of `after` that differ from `before`'s (the lines both start and
+   *  end with stay): where an edit of the whole text joined or split line ends. */
+  private dirtyBetween(before: readonly string[], after: readonly string[]): void {
+    let head = 0;
+    while (head < before.length && head < after.length && before[head] === after[head]) head++;
+    let tail = 0;
+    while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+    const oldTo = before.length - 1 - tail;
+    // at least one line of the old text in the region (as a line-wise edit always has)
+    const from = Math.max(0, Math.min(head, oldTo)), to = Math.max(from, after.length - 1 - tail);
+    if (!this.dirty) this.dirty = { from, to };
+    else {
+      // the region dirtied before, mapped through this change as apply() maps it
+      const map = (line: number): number => (line > oldTo ? line + (after.length - before.length) : line >= from ? to : line);
+      this.dirty = { from: Math.min(map(this.dirty.from), from), to: Math.max(map(this.dirty.to), to) };
+    }
   }
 
   lineAt(line: number): string {

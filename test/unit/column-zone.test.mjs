@@ -265,6 +265,8 @@ const HINT_ZONES = {
     + `a\\.b NS ns.example.net.\nb DS 1 13 2 ${'ab'.repeat(32)}\nwww NS ns.example.net.\nwww DS 1 13 2 ${'ab'.repeat(32)}\n`
     + `www NSEC x.example.com. NS DS RRSIG NSEC\nold.example.com. DNAME new.example.net.\n`
     + `${OWNER_NAMES.flatMap((n, i) => [`${n} TXT "r${i}"`, `${n.endsWith('.') ? n : `${n}.sub`} TXT "s${i}"`, `${n.endsWith('.') ? n : `${n}.old`} A 192.0.2.${i + 2}`]).join('\n')}\n`,
+  // owners and targets beyond ASCII (name-not-ascii), beside ASCII ones and escaped octets
+  'names beyond ASCII': `$ORIGIN example.com.\n$TTL 60\n${SOA}bücher TXT "x"\nwww CNAME bücher\n@ MX 10 mx.bücher.de.\n@ MX 20 mail\nmail A 192.0.2.1\n\\195\\188 TXT "octets"\n$ORIGIN bücher.example.com.\nsub A 192.0.2.2\n`,
 };
 const OPTION_SETS = [{}, { origin: 'example.com.' }, { origin: 'example.net.' }];
 

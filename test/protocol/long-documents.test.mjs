@@ -190,6 +190,22 @@ test('a short zone whose $GENERATE lines make 300 000 records is analysed in tur
   assert.deepEqual(published.diagnostics.map((d) => `${d.range.start.line} ${d.code}`), ['8 rdata-invalid']);
 });
 
+test('near the zone-wide $GENERATE bound, an edit reads such a zone whole in turns too: a code action asked after it is answered first', async (t) => {
+  // 300 000 records under a bound of 350 000: one more line's worth would pass it
+  const s = await startServerFor(t, { env: { DANE_ZONE_GENERATE_MAX: '350000' } });
+  const uri = `${DIR}/near-bound.example.com.zone`;
+  const text = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '  IN NS ns1', 'ns1 IN A 192.0.2.1',
+    '$GENERATE 0-99999 a$ A 192.0.2.1', '$GENERATE 0-99999 b$ A 192.0.2.2', '$GENERATE 0-99999 c$ A 192.0.2.3', 'x IN A 192.0.2.4', ''].join('\n');
+  await s.open(uri, text, 1);
+  await analysed(s, uri);
+  await s.change(uri, 2, [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 1 } }, text: 'y' }]);
+  // asked right after the edit: answered while the zone is read again (at once, it came after)
+  await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+  assert.ok(!s.history.some((p) => p.uri === uri && p.version === 2), 'the code action waited for the whole read');
+  const v2 = await s.diagnostics(uri, 2);
+  assert.deepEqual(v2.diagnostics, []);
+});
+
 test('a long zone\'s first analysis is shown as work-done progress that ends before the analysis publishes; a short zone shows none', async (t) => {
   const s = await startServerFor(t, { workDoneProgress: true });
   const short = `${DIR}/short.example.com.zone`;

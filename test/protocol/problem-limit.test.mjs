@@ -46,6 +46,24 @@ test('over the limit: the errors first in document order, then warnings, and one
   assert.match(summaryOf(after)[0].message, /^29 more problems/);
 });
 
+test('over the limit, an edited document shows the problems a fresh open of its text shows: of the kind cut, those first in the file', async (t) => {
+  const s = await startServerFor(t, { configuration: { problemLimit: 5 } });
+  const { text, at } = zone(8, 0);
+  const uri = 'file:///tmp/dane-zone-protocol/limit-edit.example.com.zone';
+  await s.open(uri, text, 1);
+  assert.deepEqual(linesOf((await s.diagnostics(uri, 1)).diagnostics, 'out-of-zone'), at.warnings.slice(0, 5));
+  // the first warning's record typed again: the editor finds it anew, after the others
+  const first = at.warnings[0];
+  await s.change(uri, 2, [{ range: { start: { line: first, character: 1 }, end: { line: first, character: 2 } }, text: '0' }]);
+  const edited = (await s.diagnostics(uri, 2)).diagnostics;
+  const fresh = 'file:///tmp/dane-zone-protocol/limit-fresh.example.com.zone';
+  const now = text.split('\n').map((l, i) => (i === first ? l.slice(0, 1) + '0' + l.slice(2) : l)).join('\n');
+  await s.open(fresh, now, 1);
+  const opened = (await s.diagnostics(fresh, 1)).diagnostics;
+  assert.deepEqual(linesOf(edited, 'out-of-zone'), at.warnings.slice(0, 5));
+  assert.deepEqual(linesOf(edited, 'out-of-zone'), linesOf(opened, 'out-of-zone'));
+});
+
 test('at or under the limit nothing is left out; the default limit is 5000', async (t) => {
   const s = await startServerFor(t, { configuration: { problemLimit: 150 } });
   const uri = 'file:///tmp/dane-zone-protocol/exact.example.com.zone';

@@ -34,6 +34,7 @@ test('a new, empty document that an editor with CRLF files fills keeps CRLF line
   const { dirty } = edit(doc, text, at, at, 'x');
   assert.deepEqual(dirty, { from: 2, to: 2 });
   assert.equal(doc.getText(), doc.lines.join('\n'), 'kept as lines, not as a whole text');
+  assert.equal(doc.eol, '\r\n', 'the edits the server makes (formatting, quick-fixes) end their lines as the document does');
 });
 
 test('random edits of documents with mixed line ends: the lines are the client\'s, and the dirty region covers every change', () => {

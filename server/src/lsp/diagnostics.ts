@@ -10,6 +10,7 @@ import type { Finding } from '../rules/rule';
 import { uriToPath, type ZoneStore } from './zone-store';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { locToRange, toDiagnostic } from './convert';
+import { absRange } from '../zone/locate';
 import { includeSites } from '../zone/include-sites';
 import { entryLine } from '../zone/line-blocks';
 import { FirstDiagnostics } from './first-diagnostics';
@@ -21,21 +22,23 @@ export function diagnosticsFor(store: ZoneStore, uri: string): Diagnostic[] {
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
-/** At most `limit` findings: the errors first, then warnings, information and hints, each
- *  kind in the order found. */
+/** At most `limit` findings: the errors first, then warnings, information and hints; of the kind
+ *  that does not fit whole, those first in the file (by file, line and column), so that an edited
+ *  document shows what the same text opened afresh shows (the editor's cache finds them in
+ *  another order). The findings kept are in the order found. */
 export function withinLimit(findings: readonly Finding[], limit: number): readonly Finding[] {
   if (findings.length <= limit) return findings;
   const perRank = [0, 0, 0, 0];
   for (const f of findings) perRank[SEVERITY_RANK[f.severity]]++;
-  // every finding of a rank below `cut`, and the first `room` of rank `cut`
+  // every finding of a rank below `cut`, and the first `room` of rank `cut` in the file
   let cut = 0, room = limit;
   while (perRank[cut] < room) room -= perRank[cut++];
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const rank = SEVERITY_RANK[f.severity];
-    if (rank < cut || (rank === cut && room-- > 0)) out.push(f);
-  }
-  return out;
+  const at = findings.filter((f) => SEVERITY_RANK[f.severity] === cut)
+    .map((f) => ({ f, file: f.loc.file.id, r: absRange(f.loc) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.r.startLine - b.r.startLine || a.r.startCol - b.r.startCol || a.r.endLine - b.r.endLine || a.r.endCol - b.r.endCol)
+      || (a.f.ruleId < b.f.ruleId ? -1 : a.f.ruleId > b.f.ruleId ? 1 : a.f.message < b.f.message ? -1 : a.f.message > b.f.message ? 1 : 0));
+  const kept = new Set(at.slice(0, room).map((x) => x.f));
+  return findings.filter((f) => SEVERITY_RANK[f.severity] < cut || kept.has(f));
 }
 
 /** An included file's name as the including document's folder reaches it (`hosts/web.inc`). */

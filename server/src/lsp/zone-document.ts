@@ -120,6 +120,8 @@ export class ZoneDocument {
       }
       if (this.ends !== 'mixed') {
         const ends = ZoneDocument.endsAfter(this.ends, c.text);
+        // the first line ends typed decide those of the edits the server makes
+        if (this.ends === 'none' && ends !== 'none') this.eol = eolOf(c.text);
         // the edit mixes the line ends: from now on the whole text is kept (rare)
         if (ends === 'mixed') this.exact = this.lines.join(this.ends === 'crlf' ? '\r\n' : '\n');
         this.ends = ends;

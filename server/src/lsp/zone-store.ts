@@ -294,7 +294,8 @@ export class ZoneStore {
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version && cached.settingsKey === key) return false;
     const prev = this.previous.get(uri);
-    if (prev && doc.dirty && prev.settingsKey === key && !this.rereadsWhole(doc, prev)) return false;
+    // near the zone-wide $GENERATE bound an edit reads the zone whole (analyse): in turns too
+    if (prev && doc.dirty && prev.settingsKey === key && !this.rereadsWhole(doc, prev) && !nearGenerateBound(prev.zone)) return false;
     return long();
   }
 

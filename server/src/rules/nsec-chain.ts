@@ -5,11 +5,23 @@
 // An opt-out chain (RFC 5155 §6) may leave an unsigned delegation out. Not checked here: the order
 // of the chain (an NSEC's next name; an edit anywhere between two names would ask every NSEC again)
 // and empty non-terminals (they have no record to report at).
-// Reported once per name, on its first record; the NSEC3 owner read is in dependsOn.
+// Reported once per name, on its first record of data; the NSEC3 owner read is in dependsOn.
+import type { Zone, ZoneRecord } from '../zone/model';
 import { isInZone } from '../zone/names';
 import { ref } from './dane-support/refs';
 import type { RecordRule } from './rule';
 import { denialOf, hashedOwner, isChainRecord, isHashedOwner, standing } from './support/denial';
+
+/** A name's signatures and its chain's records: no data of the name's (a hashed owner has only these). */
+const CHAIN_TYPES = new Set(['RRSIG', 'NSEC', 'NSEC3']);
+
+/** The record that reports for its name: the name's first record of data, in file order (a
+ *  signature or a chain record is passed over at once, without reading the name's records). */
+function reportsForName(rec: ZoneRecord, zone: Zone): readonly ZoneRecord[] | undefined {
+  if (CHAIN_TYPES.has(rec.type)) return undefined;
+  const records = zone.byOwner.get(rec.ownerKey);
+  return records?.find((r) => !CHAIN_TYPES.has(r.type)) === rec ? records : undefined;
+}
 
 export const nsecChain: RecordRule = {
   id: 'nsec-chain',
@@ -22,16 +34,16 @@ export const nsecChain: RecordRule = {
   dependsOn(rec, zone) {
     const d = denialOf(zone);
     if (d?.kind !== 'nsec3') return [];
-    const records = zone.byOwner.get(rec.ownerKey);
-    if (!records || records[0] !== rec || isHashedOwner(records) || !isInZone(rec.ownerKey, zone.origin)) return [];
+    const records = reportsForName(rec, zone);
+    if (!records || isHashedOwner(records) || !isInZone(rec.ownerKey, zone.origin)) return [];
     return [hashedOwner(zone, d, rec.ownerKey)];
   },
   check(rec, ctx) {
     const zone = ctx.zone;
     const d = denialOf(zone);
-    const records = zone.byOwner.get(rec.ownerKey);
-    // once per name: on its first record (in file order, as the index keeps them)
-    if (!d || !records || records[0] !== rec || !isInZone(rec.ownerKey, zone.origin)) return;
+    // once per name: on its first record of data (in file order, as the index keeps them)
+    const records = d && reportsForName(rec, zone);
+    if (!d || !records || !isInZone(rec.ownerKey, zone.origin)) return;
     const at = standing(zone, rec.ownerKey);
     if (at === 'below') return; // glue and what a DNAME hides: no NSEC of this zone's
     if (d.kind === 'nsec') {

@@ -579,3 +579,16 @@ test('a blank-led record right after a $ORIGIN: its warning comes and goes as th
   ]);
   assert.deepEqual(steps.map(warned), [[6], [6], [6], [], [6], [], [6], []]);
 });
+
+test('a delegation that hid a CNAME to a TLSA RRset goes: the SMTP TLSA rules check that RRset again, as a fresh read does', () => {
+  const base = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ IN NS ns1', 'ns1 IN A 192.0.2.53',
+    '@ IN MX 10 mx1', 'mx1 IN A 192.0.2.1',
+    '_25._tcp.mx1 IN NS ns1', '_25._tcp.mx1 IN A 192.0.2.4', '_25._tcp.mx1 IN CNAME _dane.mx1', `_dane.mx1 IN TLSA 1 1 1 ${'cd'.repeat(32)}`, ''].join('\n');
+  const steps = findingsAfterEachStep(base, [
+    [7, '; c'], // the delegation goes: _25._tcp.mx1's CNAME now leads senders to _dane.mx1
+    [7, '_25._tcp.mx1 IN NS ns1'],
+    [7, '_tcp.mx1 IN NS ns1'], // a delegation above it hides it too
+    [7, '; c'],
+  ]);
+  assert.deepEqual(steps.map((f) => f.filter((x) => x.ruleId === 'tlsa-usage-unusable-for-smtp').length), [1, 0, 0, 1]);
+});

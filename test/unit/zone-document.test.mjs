@@ -52,3 +52,12 @@ test('random edits of documents with mixed line ends: the lines are the client\'
     }
   }
 });
+
+test('a paste of 130 000 lines into a line is applied whole (spread into one call, it overflowed the stack and was lost)', () => {
+  const doc = new ZoneDocument('file:///paste.zone', 1, '$ORIGIN example.com.\nend A 192.0.2.9\n');
+  const pasted = Array.from({ length: 130000 }, (_, i) => `h${i} 3600 A 192.0.2.1`).join('\n') + '\n';
+  const { next } = edit(doc, '$ORIGIN example.com.\nend A 192.0.2.9\n', 21, 21, pasted);
+  assert.equal(doc.lines.length, 130003);
+  assert.equal(doc.lines[130001], 'end A 192.0.2.9');
+  assert.equal(doc.getText(), next);
+});

@@ -186,9 +186,19 @@ export async function checkMain(argv: string[]): Promise<number> {
   }
   const all: CliFinding[] = [];
   const said = new Set<string>();
+  // which zones given include each file (most include none): one pass, where asking every block
+  // about every other was quadratic (20 000 zones of a folder: 7 of 16 s)
+  const includers = new Map<string, string[]>();
+  for (const a of blocks) {
+    for (const inc of a.includes) {
+      const by = includers.get(inc);
+      if (by) by.push(a.real);
+      else includers.set(inc, [a.real]);
+    }
+  }
   for (const b of blocks) {
     // included by another zone given, which it does not include in turn (a loop keeps both)
-    if (blocks.some((a) => a !== b && a.includes.has(b.real) && !b.includes.has(a.real))) continue;
+    if (includers.get(b.real)?.some((a) => a !== b.real && !b.includes.has(a))) continue;
     for (const x of b.findings) {
       // a file two zones include: its findings once
       const key = `${x.file}\0${x.line}\0${x.column}\0${x.rule}\0${x.message}`;
@@ -219,7 +229,7 @@ function withFoldersOpened(paths: readonly string[]): { files: string[]; folderE
       const found = zoneFilesIn(p, skipped);
       for (const x of skipped) process.stderr.write(`dane-zone check: skipped ${printable(x)}\n`);
       if (!found.length) folderErrors.push(`no zone files in ${p} (file names *.zone or db.*)`);
-      files.push(...found);
+      for (const f of found) files.push(f); // no spread: a folder of a hosting operator's 200 000 zones
     } catch (e) {
       folderErrors.push(`cannot read ${printable(p)}: ${(e as Error).message}`);
     }

@@ -28,7 +28,7 @@ export function zoneFilesIn(dir: string, skipped: string[] = []): string[] {
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!e.name.startsWith('.')) out.push(...zoneFilesIn(path, skipped));
+      if (!e.name.startsWith('.')) for (const f of zoneFilesIn(path, skipped)) out.push(f);
     } else if (isZoneFileName(e.name) && (e.isFile() || (e.isSymbolicLink() && isFileAt(path)))) {
       const binary = binaryFileNote(path);
       if (binary) skipped.push(`${path}: ${binary}`);

@@ -28,6 +28,18 @@ function lineEnds(text: string): LineEnds {
   return /\r(?!\n)|(?:^|[^\r])\n/.test(text) ? 'mixed' : 'crlf';
 }
 
+/** `list.splice(at, count, ...items)` in place, for any number of items: spread into one call,
+ *  130 000 pasted lines overflowed the stack and the edit was lost. */
+function spliceLines(list: string[], at: number, count: number, items: readonly string[]): void {
+  const CHUNK = 10000;
+  if (items.length < CHUNK) {
+    list.splice(at, count, ...items);
+    return;
+  }
+  list.splice(at, count);
+  for (let k = 0; k < items.length; k += CHUNK) list.splice(at + k, 0, ...items.slice(k, k + CHUNK));
+}
+
 /** A `$GENERATE` line's range (`start-stop[/step]`), as BIND writes it. */
 const GENERATE_RANGE = /^\s*\$generate[ \t]+(\d{1,10})-(\d{1,10})(?:\/(\d{1,10}))?[ \t]/i;
 
@@ -142,7 +154,7 @@ export class ZoneDocument {
       const suffix = (this.lines[el] ?? '').slice(c.range.end.character);
       const repl = splitLines(prefix + c.text + suffix);
       if (repl.length === 1 && el === sl) this.lines[sl] = repl[0];
-      else this.lines.splice(sl, el - sl + 1, ...repl);
+      else spliceLines(this.lines, sl, el - sl + 1, repl);
       const to = sl + repl.length - 1;
       const shift = repl.length - (el - sl + 1);
       // Map the region dirtied by earlier changes through this one, then widen it.

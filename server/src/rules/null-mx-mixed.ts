@@ -26,10 +26,13 @@ export const nullMxMixed: OwnerRule = {
       for (const rec of nulls) {
         if (rec.values[0] === 0 || typeof rec.values[0] !== 'number') continue;
         const loc = fieldLoc(rec, 0);
+        // beside a `0 .`, writing 0 would make it a copy: the record is to go, which only the
+        // operator can say
+        const lone = mx.length === 1;
         ctx.report({
           loc,
-          message: `MX ${rec.values[0]} . at ${rec.owner}: a null MX, which says the domain takes no mail, has preference 0 (RFC 7505 §3); senders that do not read this one as such try to deliver to the root name, which has no address, instead of returning the mail at once`,
-          data: { fixes: [{ title: 'Write the null MX with preference 0', preferred: true, edits: [{ loc, newText: '0' }] }] } satisfies FixData,
+          message: `MX ${rec.values[0]} . at ${rec.owner}: a null MX, which says the domain takes no mail, has preference 0 and stands alone (RFC 7505 §3); senders that do not read this one as such try to deliver to the root name, which has no address, instead of returning the mail at once${lone ? '' : '; remove it, or keep one null MX with preference 0'}`,
+          data: lone ? ({ fixes: [{ title: 'Write the null MX with preference 0', preferred: true, edits: [{ loc, newText: '0' }] }] } satisfies FixData) : undefined,
         });
       }
       return;

@@ -237,7 +237,12 @@ export function queriesReaching(zone: Zone, key: string): { names: string[]; rea
     const n = names[i];
     read.push(n);
     for (const r of zone.byTarget.get(n) ?? []) {
-      if (r.type === 'CNAME' && !cutAbove(zone, r.ownerKey)) add(r.ownerKey);
+      if (r.type !== 'CNAME') continue;
+      // a CNAME at or below a delegation is the child zone's: not followed, but the cut that
+      // hides it is read (removing it makes the CNAME lead queries here)
+      const cut = cutAbove(zone, r.ownerKey);
+      if (!cut) add(r.ownerKey);
+      else read.push(r.ownerKey, cut.at);
     }
     if (apex === undefined || !isInZone(n, apex)) continue;
     for (let a = parentKey(n); a !== undefined && isInZone(a, apex); a = parentKey(a)) {

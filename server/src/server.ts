@@ -4,10 +4,10 @@ import { isAbsolute } from 'node:path';
 import { format } from 'node:util';
 import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
-  type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+  type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { ZoneStore, uriToPath } from './lsp/zone-store';
-import { DiagnosticsPublisher, diagnosticsOf } from './lsp/diagnostics';
+import { DiagnosticsPublisher, diagnosticsFor } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-features';
@@ -155,16 +155,11 @@ connection.onDidChangeConfiguration(async () => {
 });
 
 // a long document's whole analysis is not started for a light bulb: its fixes come with the next ask
-// once it is done. The diagnostics of a version are made once for all the asks about it.
-const diagnosticsOfAnalysis = new WeakMap<object, Diagnostic[]>();
+// once it is done (the diagnostics of a version are those its publish made)
 registerCodeActions(connection, (uri) => store.docs.get(uri)?.eol, (uri) => (store.longAnalysisAhead(uri) ? undefined : store.zone(uri)), (uri) => {
   if (store.longAnalysisAhead(uri)) return undefined;
   try {
-    const a = store.analysis(uri);
-    if (!a) return undefined;
-    let list = diagnosticsOfAnalysis.get(a);
-    if (!list) diagnosticsOfAnalysis.set(a, (list = diagnosticsOf(a.zone, a.findings, uri, store.settingsFor(uri).problemLimit)));
-    return list;
+    return diagnosticsFor(store, uri);
   } catch {
     return undefined; // the publish says what failed
   }

@@ -7,7 +7,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { Zone } from '../zone/model';
 import type { Finding } from '../rules/rule';
-import { uriToPath, type ZoneStore } from './zone-store';
+import { uriToPath, type Analysis, type ZoneStore } from './zone-store';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { locToRange, toDiagnostic } from './convert';
 import { absRange } from '../zone/locate';
@@ -15,9 +15,18 @@ import { includeSites } from '../zone/include-sites';
 import { entryLine } from '../zone/line-blocks';
 import { FirstDiagnostics } from './first-diagnostics';
 
-export function diagnosticsFor(store: ZoneStore, uri: string): Diagnostic[] {
+// The diagnostics of an analysis, made once for its publish and every light bulb asked of that
+// version (read only: a publish adds its extra diagnostics to a copy).
+const diagnosticsOfAnalysis = new WeakMap<Analysis, { limit: number; list: readonly Diagnostic[] }>();
+
+/** The diagnostics of the document's current analysis (computed when missing, at once). */
+export function diagnosticsFor(store: ZoneStore, uri: string): readonly Diagnostic[] {
   const a = store.analysis(uri);
-  return a ? diagnosticsOf(a.zone, a.findings, uri, store.settingsFor(uri).problemLimit) : [];
+  if (!a) return [];
+  const limit = store.settingsFor(uri).problemLimit;
+  let made = diagnosticsOfAnalysis.get(a);
+  if (!made || made.limit !== limit) diagnosticsOfAnalysis.set(a, (made = { limit, list: diagnosticsOf(a.zone, a.findings, uri, limit) }));
+  return made.list;
 }
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -174,7 +183,7 @@ export class DiagnosticsPublisher {
         });
         continue;
       }
-      let diagnostics: Diagnostic[];
+      let diagnostics: readonly Diagnostic[];
       try {
         diagnostics = diagnosticsFor(this.store, uri);
       } catch (e) {
@@ -186,8 +195,9 @@ export class DiagnosticsPublisher {
     this.lastAnalysisMs = performance.now() - started;
   }
 
-  private send(uri: string, version: number, diagnostics: Diagnostic[]): void {
-    for (const list of this.extra.get(uri)?.values() ?? []) diagnostics.push(...list);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  private send(uri: string, version: number, diagnostics: readonly Diagnostic[]): void {
+    const all = [...diagnostics];
+    for (const list of this.extra.get(uri)?.values() ?? []) for (const d of list) all.push(d);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: all });
   }
 }

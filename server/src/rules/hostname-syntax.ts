@@ -7,11 +7,9 @@
 // owner (`*.example.com`) is a host name's too. Names written with escapes are left alone.
 // Reads the record only; the hints let a big zone's engine ask once per name.
 import { rfc, type RecordRule } from './rule';
-import { nameKey } from '../zone/names';
+import { inReverseTree, nameKey } from '../zone/names';
 import { fieldLoc } from './support/record-locs';
 import { addressWrittenAsName } from './support/targets';
-
-const isReverse = (key: string): boolean => key.endsWith('.in-addr.arpa.') || key.endsWith('.ip6.arpa.');
 
 /** Types whose owner is a host (or mail domain) name. */
 const HOST_OWNER = new Set(['A', 'AAAA', 'MX']);
@@ -22,7 +20,7 @@ const HOST_FIELD: Readonly<Record<string, number>> = { NS: 0, MX: 1, SRV: 3, SOA
  *  to host-name syntax. */
 export function heldToHostname(rec: { type: string; ownerKey: string }, field?: number): boolean {
   if (field === undefined) return HOST_OWNER.has(rec.type);
-  return HOST_FIELD[rec.type] === field && (rec.type !== 'PTR' || isReverse(rec.ownerKey));
+  return HOST_FIELD[rec.type] === field && (rec.type !== 'PTR' || inReverseTree(rec.ownerKey));
 }
 
 /** The first label of text[start, end) that a host name cannot have, as [from, to), or
@@ -89,7 +87,7 @@ export const hostnameSyntax: RecordRule = {
         });
       }
     }
-    if (i === undefined || (rec.type === 'PTR' && !isReverse(rec.ownerKey))) return;
+    if (i === undefined || (rec.type === 'PTR' && !inReverseTree(rec.ownerKey))) return;
     const v = rec.values[i];
     // an address written as the name is target-is-address's finding
     if (typeof v !== 'string' || addressWrittenAsName(v) !== undefined) return;

@@ -7,15 +7,10 @@
 // one label (a host name meant to be absolute). Classless delegation (RFC 2317) uses CNAMEs,
 // not PTRs, into the reverse tree.
 import { rfc, type RecordRule } from './rule';
-import { isAbsolute, isInZone, nameKey } from '../zone/names';
+import { inReverseTree, isAbsolute, nameKey } from '../zone/names';
 import { fieldLoc } from './support/record-locs';
 import { writtenToken } from './support/name-fields';
 import { fixesFromData, rewriteFix, type FixData } from './dane-support/fix-data';
-
-const REVERSE_TREES = ['in-addr.arpa.', 'ip6.arpa.'];
-
-/** True for a name at or below in-addr.arpa. or ip6.arpa. */
-const inReverseTree = (key: string): boolean => REVERSE_TREES.some((t) => isInZone(key, t));
 
 export const ptrTargetInReverseTree: RecordRule = {
   id: 'ptr-target-in-reverse-tree',

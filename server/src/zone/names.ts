@@ -190,6 +190,12 @@ export function labels(key: string): string[] {
   return out;
 }
 
+/** True for a name (a key) at or below in-addr.arpa. or ip6.arpa., the reverse tree, whose PTR
+ *  records name hosts. */
+export function inReverseTree(key: string): boolean {
+  return isInZone(key, 'in-addr.arpa.') || isInZone(key, 'ip6.arpa.');
+}
+
 /** True when `key` equals `zone` or is below it (both canonical keys). */
 export function isInZone(key: string, zone: string): boolean {
   if (zone === '.' || key === zone) return true;

@@ -8,8 +8,7 @@ import { txtText } from './dane-support/txt-text';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { spfTermName, type ParsedSpf } from '../mail-policy/spf';
-import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
-import { SPF } from './dane-support/policy-kinds';
+import { spfOf } from './dane-support/policy-rules';
 import { inZone } from './dane-support/mail-graph';
 
 // Counting runs for every SPF record of the zone and most records include only
@@ -27,17 +26,11 @@ interface Count {
   loop?: string[];
 }
 
-// The parsed SPF of a TXT record (null: not SPF); spf-syntax, which runs on the record
-// just before, shares the parse (parsedPolicy).
-function recordSpf(r: ZoneRecord): ParsedSpf | null {
-  return policyKindOf(r) === SPF ? parsedPolicy(r, SPF) : null;
-}
-
 function spfAt(zone: Zone, name: string, memo: Map<string, ParsedSpf | null>): ParsedSpf | null {
   if (memo.has(name)) return memo.get(name)!;
   let found: ParsedSpf | null = null;
   for (const r of zone.byOwner.get(name) ?? []) {
-    const spf = r.type === 'TXT' ? recordSpf(r) : null;
+    const spf = r.type === 'TXT' ? spfOf(r) ?? null : null;
     if (spf) { found = spf; break; }
   }
   memo.set(name, found);
@@ -111,11 +104,11 @@ export const spfLookupLimit: RecordRule = {
   rfc: [ref(7208, '4.6.4'), ref(7208, '5.2')],
   summary: 'SPF needs more than 10 DNS lookups, or its include:/redirect= chain loops, counting the records visible in this zone, or an mx term names a domain of this zone with more than 10 MX records: receivers return permerror.',
   dependsOn(r, zone) {
-    const spf = recordSpf(r);
+    const spf = spfOf(r);
     return spf ? [...countFor(zone, r, spf, { total: 0, read: new Set() }).read!, ...mxTerms(r, spf).map((t) => t.name)] : [];
   },
   check(r, ctx) {
-    const spf = recordSpf(r);
+    const spf = spfOf(r);
     if (!spf) return;
     tooManyMx(r, spf, ctx);
     const owner = r.ownerKey;

@@ -10,7 +10,7 @@
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
-import { parsedPolicy, policyKindOf } from './dane-support/policy-rules';
+import { policyKindOf, spfOf } from './dane-support/policy-rules';
 import { SPF } from './dane-support/policy-kinds';
 import { recordsAnswering } from './dane-support/tlsa-lookup';
 import { txtText } from './dane-support/txt-text';
@@ -49,8 +49,6 @@ interface Reached {
 /** A term as the message names it, without its qualifier: `a`, `a:host`, `redirect=host`. */
 const termText = (t: SpfTerm): string =>
   t.domain === undefined ? t.mechanism : `${t.mechanism}${t.mechanism === 'redirect' ? '=' : ':'}${t.domain}`;
-
-const spfOf = (rec: ZoneRecord) => (policyKindOf(rec) === SPF ? parsedPolicy(rec, SPF) : undefined);
 
 /** The one SPF record a query for `name` finds in this zone, or undefined (none, several: that
  *  is permerror of its own, or not this zone's to say). `below` gets the names whose subtrees

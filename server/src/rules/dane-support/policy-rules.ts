@@ -5,7 +5,8 @@ import type { ZoneRecord } from '../../zone/model';
 import type { OwnerRule, RecordRule, RfcRef } from '../rule';
 import type { ParsedPolicy } from '../../mail-policy/policy-types';
 import { txtText } from './txt-text';
-import { POLICY_KINDS } from './policy-kinds';
+import { POLICY_KINDS, SPF } from './policy-kinds';
+import type { ParsedSpf } from '../../mail-policy/spf';
 import { DerivedKind } from '../support/derived';
 
 export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
@@ -55,6 +56,11 @@ export function parsedPolicy<P extends ParsedPolicy>(rec: ZoneRecord, k: PolicyK
   if (policyKindOf(rec) !== k) throw new Error(`not a ${k.label} record`);
   if (lastParsed?.rec !== rec) lastParsed = { rec, parsed: k.parse(txtText(rec)!.text, rec.ownerKey) };
   return lastParsed.parsed as P;
+}
+
+/** The record's SPF policy parsed, or undefined when it holds none. */
+export function spfOf(rec: ZoneRecord): ParsedSpf | undefined {
+  return policyKindOf(rec) === SPF ? parsedPolicy(rec, SPF) : undefined;
 }
 
 export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {

@@ -245,6 +245,33 @@ test('a TLSA RRset and its RRSIG deleted by hand from a zone signed with NSEC, N
   }
 });
 
+test('a name deleted by hand with its NSEC (or its NSEC3) from a zone signed with NSEC, NSEC3 and opt-out NSEC3: nsec-next-name at the link that still names it, where dnssec-verify and kzonecheck -d on fail', () => {
+  for (const [name, opts] of [['gone-nsec', []], ['gone-nsec3', ['-3', '-', '-H', '0']], ['gone-optout', ['-3', '-', '-H', '0', '-A']]]) {
+    const file = bindSigned(name, '-O', 'full', ...opts);
+    const without = (lines, owner) => lines.filter((l) => !l.toLowerCase().startsWith(`${owner}\t`) && !l.toLowerCase().startsWith(`${owner} `));
+    let lines = without(readFileSync(join(dir, file), 'utf8').split('\n'), '_dmarc.example.com.');
+    if (opts.length) {
+      // the NSEC3 at the name's hash: the one nsec-bitmap finds of no name, deleted too
+      writeFileSync(join(dir, `${file}.half`), lines.join('\n'));
+      const left = JSON.parse(check(`${file}.half`).stdout);
+      assert.deepEqual(left.map((f) => f.rule), ['nsec-bitmap'], `${file}.half`);
+      lines = without(lines, lines[left[0].line - 1].split(/\s/)[0].toLowerCase());
+    }
+    writeFileSync(join(dir, `${file}.gone`), lines.join('\n'));
+    const r = check(`${file}.gone`);
+    const found = JSON.parse(r.stdout);
+    assert.deepEqual([r.status, found.map((f) => f.rule)], [1, ['nsec-next-name']], `${file}.gone: ${r.stdout}`);
+    const at = lines[found[0].line - 1].slice(found[0].column - 1).split(/\s+/)[0];
+    if (opts.length) assert.match(found[0].message, new RegExp(`^this NSEC3.s next hashed owner ${at} holds no NSEC3 of the chain`), `${file}: ${at}`);
+    else assert.deepEqual([at, found[0].message.slice(0, 59)], ['_dmarc.example.com.', "this NSEC's next name _dmarc.example.com. holds no record, "]);
+    const peer = verifies(`${file}.gone`);
+    assert.notEqual(peer.status, 0, `${file}.gone: dnssec-verify refuses it`);
+    assert.match(peer.stderr, opts.length ? /Break in NSEC3 chain/ : /Bad NSEC record for .*next name mismatch \(expected:[^,]*, found:_dmarc\.example\.com\)/);
+    const k = kzonecheck(`${file}.gone`);
+    assert.match(k.stdout + k.stderr, /inconsistent NSEC\(3\) chain/);
+  }
+});
+
 test('an RRset added by hand to a zone signed with NSEC: nsec-bitmap (its type not in the bitmap) beside rrsig-missing, where dnssec-verify and kzonecheck -d on fail', () => {
   const file = bindSigned('add-nsec', '-O', 'full');
   appendFileSync(join(dir, file), 'mail.example.com. 3600 IN TXT "added after signing"\n');

@@ -14,7 +14,7 @@ const ZONE_RULES = [
   'soa-missing', 'soa-multiple', 'ns-missing-at-apex', 'soa-not-at-origin', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'nsec3-owner-hash', 'ns-wildcard-owner', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
   'dname-with-children', 'occluded-below-delegation', 'rrsig-expired', 'rrsig-missing', 'rrsig-labels', 'rrsig-signer', 'rrsig-bogus', 'rrsig-ttl', 'cds-no-dnskey', 'cdnskey-no-dnskey', 'dnskey-unusable',
-  'nsec-bitmap', 'nsec-chain', 'ptr-target-in-reverse-tree', 'name-not-ascii',
+  'nsec-bitmap', 'nsec-chain', 'nsec-next-name', 'ptr-target-in-reverse-tree', 'name-not-ascii',
 ];
 
 test('every rule outside the DANE rules has its fixture here (a new rule cannot be left out)', () => {

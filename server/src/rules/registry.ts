@@ -37,6 +37,7 @@ import { rrsigBogus } from './rrsig-bogus';
 import { rrsigTtl } from './rrsig-ttl';
 import { nsecBitmap } from './nsec-bitmap';
 import { nsecChain } from './nsec-chain';
+import { nsecNextName } from './nsec-next-name';
 import { cdsNoDnskey } from './cds-no-dnskey';
 import { cdnskeyNoDnskey } from './cdnskey-no-dnskey';
 import { dnskeyUnusable } from './dnskey-unusable';
@@ -79,6 +80,7 @@ export const RULES: Rule[] = [
   rrsigTtl,
   nsecBitmap,
   nsecChain,
+  nsecNextName,
   cdsNoDnskey,
   cdnskeyNoDnskey,
   dnskeyUnusable,

@@ -3,12 +3,16 @@
 // other zones are named in the message but cannot be counted here. A chain that
 // comes back to a name on it never ends: receivers evaluate it until the limit
 // and return permerror (§4.6.4, §5.2), so a loop in the zone is reported too.
+// An include is followed to the SPF record a receiver's query finds, as spf-void-lookups and
+// spf-include-missing find it: the name's own, or a wildcard's; not below a delegation or
+// through a CNAME (another zone's, or not this zone's to say). A file without an SOA (a
+// fragment: its names may be in other files) cannot say a wildcard answers a name.
 import type { RecordRule, RuleContext } from './rule';
 import { txtText } from './dane-support/txt-text';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
 import { spfTermName, type ParsedSpf } from '../mail-policy/spf';
-import { spfOf } from './dane-support/policy-rules';
+import { spfOf, spfRecordAnswering } from './dane-support/policy-rules';
 import { inZone } from './dane-support/mail-graph';
 
 // Counting runs for every SPF record of the zone and most records include only
@@ -19,6 +23,8 @@ interface Count {
   outside?: Set<string>;
   /** names the count looked at (the record is checked again when one changes), when the caller wants them */
   read?: Set<string>;
+  /** names whose subtrees decide which records answer those names (a wildcard's), when the caller wants them */
+  below?: string[];
   /** SPF per in-zone name for this count, created at the first in-zone target */
   memo?: Map<string, ParsedSpf | null>;
   /** the first chain found that comes back to a name on it: the names from the record's own
@@ -26,13 +32,14 @@ interface Count {
   loop?: string[];
 }
 
-function spfAt(zone: Zone, name: string, memo: Map<string, ParsedSpf | null>): ParsedSpf | null {
+/** The SPF an include of `name` reaches in this zone (spfRecordAnswering), or null. */
+function spfAt(zone: Zone, name: string, acc: Count): ParsedSpf | null {
+  const memo = (acc.memo ??= new Map());
   if (memo.has(name)) return memo.get(name)!;
-  let found: ParsedSpf | null = null;
-  for (const r of zone.byOwner.get(name) ?? []) {
-    const spf = r.type === 'TXT' ? spfOf(r) ?? null : null;
-    if (spf) { found = spf; break; }
-  }
+  // a fragment answers only for the names it holds
+  const answers = zone.byOwner.has(name) || !!zone.byType.get('SOA')?.length;
+  const rec = answers ? spfRecordAnswering(zone, name, acc.below ?? []) : undefined;
+  const found = (rec && spfOf(rec)) ?? null;
   memo.set(name, found);
   return found;
 }
@@ -51,7 +58,7 @@ function count(zone: Zone, spf: ParsedSpf, path: string[], acc: Count): void {
       continue;
     }
     acc.read?.add(name);
-    const next = inZone(zone, name) ? spfAt(zone, name, (acc.memo ??= new Map())) : null;
+    const next = inZone(zone, name) ? spfAt(zone, name, acc) : null;
     if (next) {
       path.push(name);
       count(zone, next, path, acc);
@@ -106,6 +113,11 @@ export const spfLookupLimit: RecordRule = {
   dependsOn(r, zone) {
     const spf = spfOf(r);
     return spf ? [...countFor(zone, r, spf, { total: 0, read: new Set() }).read!, ...mxTerms(r, spf).map((t) => t.name)] : [];
+  },
+  // ... and the names above them whose subtrees decide whether a wildcard answers them
+  dependsOnBelow(r, zone) {
+    const spf = spfOf(r);
+    return spf ? countFor(zone, r, spf, { total: 0, below: [] }).below! : [];
   },
   check(r, ctx) {
     const spf = spfOf(r);

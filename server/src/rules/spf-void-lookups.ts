@@ -10,8 +10,7 @@
 import type { RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { ref } from './dane-support/refs';
-import { policyKindOf, spfOf } from './dane-support/policy-rules';
-import { SPF } from './dane-support/policy-kinds';
+import { spfOf, spfRecordAnswering } from './dane-support/policy-rules';
 import { recordsAnswering } from './dane-support/tlsa-lookup';
 import { txtText } from './dane-support/txt-text';
 import { spfTermName, type SpfTerm } from '../mail-policy/spf';
@@ -50,16 +49,6 @@ interface Reached {
 const termText = (t: SpfTerm): string =>
   t.domain === undefined ? t.mechanism : `${t.mechanism}${t.mechanism === 'redirect' ? '=' : ':'}${t.domain}`;
 
-/** The one SPF record a query for `name` finds in this zone, or undefined (none, several: that
- *  is permerror of its own, or not this zone's to say). `below` gets the names whose subtrees
- *  decide it (the name's own records among them). */
-function spfRecordAt(zone: Zone, name: string, below: string[]): ZoneRecord | undefined {
-  const recs = recordsAnswering(zone, name, below);
-  if (!recs || recs.some((r) => r.type === 'CNAME')) return undefined;
-  const spf = recs.filter((r) => r.type === 'TXT' && policyKindOf(r) === SPF);
-  return spf.length === 1 ? spf[0] : undefined;
-}
-
 /** The a, mx and exists queries an evaluation of `rec` makes, in order, through its in-zone
  *  include: and redirect= targets (mechanisms first, then redirect=, RFC 7208 §4.6, §6.1).
  *  `below` gets the names whose subtrees decide which records those targets hold. */
@@ -83,7 +72,7 @@ function queries(zone: Zone, rec: ZoneRecord, below: string[]): Reached[] {
       }
       if (t.mechanism !== 'include' && t.mechanism !== 'redirect') return true;
       if (path.includes(name)) return true; // a loop: spf-lookup-limit's
-      const next = spfRecordAt(zone, name, below);
+      const next = spfRecordAnswering(zone, name, below);
       if (!next) return true;
       path.push(name);
       walk(next, path, here);

@@ -1,13 +1,14 @@
 // Rule factories for the mail-policy TXT records (TLS-RPT, MTA-STS, SPF, DMARC):
 // one syntax rule (problems of the pure parser, placed on the tag they concern)
 // and one "more than one record" rule per kind. Each rule file names its kind.
-import type { ZoneRecord } from '../../zone/model';
+import type { Zone, ZoneRecord } from '../../zone/model';
 import type { OwnerRule, RecordRule, RfcRef } from '../rule';
 import type { ParsedPolicy } from '../../mail-policy/policy-types';
 import { txtText } from './txt-text';
 import { POLICY_KINDS, SPF } from './policy-kinds';
 import type { ParsedSpf } from '../../mail-policy/spf';
 import { DerivedKind } from '../support/derived';
+import { recordsAnswering } from './tlsa-lookup';
 
 export interface PolicyKind<P extends ParsedPolicy = ParsedPolicy> {
   /** user-facing name: 'TLS-RPT', 'MTA-STS', 'SPF', 'DMARC' */
@@ -61,6 +62,25 @@ export function parsedPolicy<P extends ParsedPolicy>(rec: ZoneRecord, k: PolicyK
 /** The record's SPF policy parsed, or undefined when it holds none. */
 export function spfOf(rec: ZoneRecord): ParsedSpf | undefined {
   return policyKindOf(rec) === SPF ? parsedPolicy(rec, SPF) : undefined;
+}
+
+/** The one SPF record a receiver's query for `name` finds in this zone: the name's own, or the
+ *  wildcard's that answers it (RFC 4592 §4.1). Undefined when it finds none or several (permerror
+ *  of its own), or when this zone does not decide it: the name is outside it, at or below a
+ *  delegation, or holds a CNAME (receivers follow it, maybe out of the zone). `below` gets the
+ *  names whose subtrees decide it. What spf-lookup-limit and spf-void-lookups follow an
+ *  include: or redirect= to. */
+export function spfRecordAnswering(zone: Zone, name: string, below: string[]): ZoneRecord | undefined {
+  const recs = recordsAnswering(zone, name, below);
+  if (!recs) return undefined;
+  let found: ZoneRecord | undefined;
+  for (const r of recs) {
+    if (r.type === 'CNAME') return undefined;
+    if (r.type !== 'TXT' || policyKindOf(r) !== SPF) continue;
+    if (found) return undefined;
+    found = r;
+  }
+  return found;
 }
 
 export function policySyntaxRule(id: string, k: PolicyKind): RecordRule {

@@ -16,6 +16,7 @@ export { readZoneFile, SEGMENT_BYTES } from './read-zone-file';
 // the zone's delegations and DNAMEs as rules ask about them (tests compare edited and fresh zones,
 // and the check's column store with the editor's model)
 export { cutNames, cutAbove } from './rules/support/zone-cuts';
+export { ancestorNames } from './rules/dane-support/tlsa-lookup';
 export { withoutIgnored, ignoreFixes, canIgnore, whyNotIgnorable } from './rules/ignore';
 export { readIgnoreComment } from './zone/ignore-comment';
 export { settleFixData } from './rules/dane-support/fix-data';

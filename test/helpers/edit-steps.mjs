@@ -2,10 +2,11 @@
 // document is re-parsed incrementally and the rules are updated from the editor's cache.
 // After each step the cached findings must equal a full rule run over a fresh editor model
 // and the `dane-zone check` column store's findings of the same text, and what the cache keeps
-// for the next edit (cut names, the names linked below each name) must equal a fresh build's.
+// for the next edit (cut names, names that exist for those below them, the names linked below
+// each name) must equal a fresh build's.
 // Steps that delete or paste lines also check where the model puts every entry and record.
 import assert from 'node:assert/strict';
-import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange, cutNames, entryLine, withoutIgnored, whyNotIgnorable } from '../../dist/core.js';
+import { buildZone, reparse, splitLines, RuleCache, runRules, checkText, problemFindings, absRange, cutNames, ancestorNames, entryLine, withoutIgnored, whyNotIgnorable } from '../../dist/core.js';
 
 export const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {} };
 
@@ -64,6 +65,10 @@ export function findingsAfterEachSplice(base, steps, fileId = 'mem.zone') {
     const carried = cuts(zone);
     const built = cuts(fresh);
     if (carried || built) assert.deepEqual(carried ?? [[0, ''], [0, '']], built ?? [[0, ''], [0, '']], `${what} (cut names handed on vs built)`);
+    // the names that exist for the names below them, handed on from version to version when a
+    // rule asked (wildcards answer only names that do not exist), as a fresh build finds them
+    const ancestors = ancestorNames(zone);
+    if (ancestors) assert.deepEqual(ancestors, ancestorNames(fresh, true), `${what} (existing names handed on vs built)`);
     // the names a moved cut is walked down from, kept up to date by each edit, as a full check links them
     const freshCache = new RuleCache();
     freshCache.full(fresh, host, {});

@@ -13,7 +13,7 @@ import { parentKey } from '../zone/names';
 import { atOrBelow, carryCuts, cutsChangedBy } from './support/zone-cuts';
 import { originKey } from './support/origin-key';
 import { NameTree } from './support/name-tree';
-import { carryLookupWildcards } from './dane-support/tlsa-lookup';
+import { carryAncestors, carryLookupWildcards } from './dane-support/tlsa-lookup';
 import { apexesKey } from './dane-support/mail-graph';
 import { carryHashIndex } from './support/denial';
 
@@ -392,6 +392,7 @@ class Dependents {
 function carryZoneFacts(from: Zone, to: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[], movedCuts: readonly string[]): void {
   carryCuts(from, to, movedCuts);
   carryLookupWildcards(from, to, removed, added);
+  carryAncestors(from, to, removed, added);
   carryHashIndex(from, to, removed, added);
 }
 

@@ -52,7 +52,7 @@ test('dane-zone tlsa with usage 0 or 1 prints the record asked for, with a warni
 test('dane-zone tlsa errors: exit 3 for unreadable files and bad usage alike, message on stderr, nothing on stdout', () => {
   const cases = [
     [['tlsa', 'missing.pem'], 3, /cannot read missing\.pem: ENOENT/],
-    [['tlsa', 'notcert.pem'], 3, /notcert\.pem holds no CERTIFICATE or PUBLIC KEY block \(found: PRIVATE KEY\)/],
+    [['tlsa', 'notcert.pem'], 3, /notcert\.pem holds no CERTIFICATE, PUBLIC KEY or CERTIFICATE REQUEST block \(found: PRIVATE KEY\): dane-zone does not read private keys; link the certificate, or the public key \(openssl pkey -in notcert\.pem -pubout\)/],
     [['tlsa', 'mx1.pem', '--usage', '2'], 3, /needs the issuer certificate; the file holds only the leaf/],
     // a CA that did not issue the leaf is no issuer, whatever its name (the impostor has the right one)
     [['tlsa', 'mx1-wrong-ca.pem', '--usage', '2'], 3, /needs the issuer certificate; no certificate in the file issued the leaf \(CN=mx1\.example\.com\): append its issuer/],
@@ -96,6 +96,37 @@ test('dane-zone tlsa --owner with an internationalised name writes the A-label s
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, `_25._tcp.xn--bcher-kva.example. IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'mx1.pem', 1, 1)}\n`);
   assert.match(r.stderr, /note: --owner bücher\.example written as xn--bcher-kva\.example, the A-label form senders look up/);
+});
+
+test('a next key\'s certificate request (PEM or DER), as made before its certificate exists, gives the 3 1 1 of its key (RFC 7671 §8.1); linked in a zone, it is the next key beside the current one', () => {
+  const openssl = (...args) => {
+    const r = spawnSync('openssl', args, { cwd: certs.dir });
+    assert.equal(r.status, 0, String(r.stderr));
+    return r.stdout;
+  };
+  openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'next.key');
+  openssl('req', '-new', '-key', 'next.key', '-subj', '/CN=mx1.example.com', '-out', 'next.csr');
+  openssl('req', '-in', 'next.csr', '-outform', 'DER', '-out', 'next.csr.der');
+  const spki = openssl('pkey', '-in', 'next.key', '-pubout', '-outform', 'DER');
+  const sha256 = spawnSync('openssl', ['dgst', '-sha256', '-r'], { input: spki, encoding: 'utf8' }).stdout.split(' ')[0];
+  for (const file of ['next.csr', 'next.csr.der']) {
+    const r = run('tlsa', file, '--owner', 'mx1.example.com');
+    assert.deepEqual([r.status, r.stdout], [0, `_25._tcp.mx1.example.com. IN TLSA 3 1 1 ${sha256}\n`], `${file}: ${r.stderr}`);
+    const cert = run('tlsa', file, '--selector', '0');
+    assert.equal(cert.status, 3);
+    assert.match(cert.stderr, /selector 0 \(Cert\) needs a certificate; the file holds only a public key/);
+  }
+  // the current certificate and the next key's request, each linked to its record: no mismatch,
+  // and two keys published, so tlsa-single-record is quiet
+  const current = opensslTlsaData(certs.dir, 'mx1.pem', 1, 1);
+  const zone = (next) => `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\n; dane-zone: cert=mx1.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ${current}\n; dane-zone: cert=next.csr\n_25._tcp.mx1 IN TLSA 3 1 1 ${next}\n`;
+  writeFileSync(join(certs.dir, 'next.zone'), zone(sha256));
+  const ok = run('check', '--json', 'next.zone');
+  assert.deepEqual([ok.status, JSON.parse(ok.stdout).filter((f) => f.rule.startsWith('tlsa-'))], [0, []], ok.stdout);
+  writeFileSync(join(certs.dir, 'next.zone'), zone(current));
+  const bad = JSON.parse(run('check', '--json', 'next.zone').stdout).find((f) => f.rule === 'tlsa-cert-mismatch');
+  assert.equal(bad?.line, 7);
+  assert.match(bad.message, new RegExp(`3 1 1 ${sha256}`));
 });
 
 test('dane-zone check reports certificate links and DANE rules with positions', () => {

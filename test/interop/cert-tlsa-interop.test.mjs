@@ -155,7 +155,7 @@ test('a reversed chain (CA first) is read leaf first, with a note saying the lea
 
 test('files holding only a private key, or garbage, give an error naming the file', () => {
   const key = core.readCertMaterial(bytes('p256.key'), 'p256.key');
-  assert.match(key.error, /^p256\.key holds no CERTIFICATE or PUBLIC KEY block \(found: PRIVATE KEY\)/);
+  assert.match(key.error, /^p256\.key holds no CERTIFICATE, PUBLIC KEY or CERTIFICATE REQUEST block \(found: PRIVATE KEY\): dane-zone does not read private keys/);
   const junk = core.readCertMaterial(Buffer.from('hello'), 'junk.pem');
   assert.match(junk.error, /junk\.pem is neither PEM .* nor DER/);
   const truncated = core.readCertMaterial(bytes('p256.der').subarray(0, 100), 'cut.der');

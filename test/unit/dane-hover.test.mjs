@@ -48,6 +48,16 @@ test('TLSA hover of a linked chain: facts, match state and the values the file p
   assert.ok(md.includes('`2 1 1 ' + opensslTlsaData(certs.dir, 'ca.pem', 1, 1) + '` (DANE-TA SPKI SHA2-256 of O=Fixture, CN=Fixture CA'));
 });
 
+test('TLSA hover of a next key\'s certificate request: the key it holds, where it came from, and the 3 1 1 it publishes', () => {
+  spawnSync('openssl', ['req', '-new', '-key', 'mx2.key', '-subj', '/CN=mx1.example.com', '-out', 'mx2.csr'], { cwd: certs.dir });
+  const d = opensslTlsaData(certs.dir, 'mx2.pem', 1, 1);
+  const zone = zoneOf(`$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\n; dane-zone: cert=mx2.csr\n_25._tcp.mx1 IN TLSA 3 1 1 ${d}\n`);
+  const md = core.daneHoverAt(zone, 4, host());
+  assert.match(md, /✔ matches the leaf/);
+  assert.match(md, /Public key only \(the public key of the certificate request at line 1\): ECDSA P-256/);
+  assert.ok(md.includes('`3 1 1 ' + d + '` (DANE-EE SPKI SHA2-256)'), md);
+});
+
 test('TLSA hover: a name ending a sentence is not followed by a second dot', () => {
   const d = opensslTlsaData(certs.dir, 'mx1.pem', 1, 1);
   const zone = zoneOf(`$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\n_25._tcp.mx1 IN TLSA 3 1 1 ${d}\n_443._tcp.www IN TLSA 3 1 1 ${d}\n`);

@@ -42,9 +42,9 @@ export async function generateTlsa(server: ServerClient, args: GenerateTlsaArgs 
   let certPath = args.certPath;
   if (!certPath) {
     const picked = await vscode.window.showOpenDialog({
-      title: 'Certificate of the mail server (PEM or DER; a chain file works too)',
+      title: 'Certificate of the mail server (PEM or DER; a chain file, a public key or a next key\'s certificate request work too)',
       canSelectMany: false,
-      filters: { Certificates: ['pem', 'crt', 'cer', 'der'], 'All files': ['*'] },
+      filters: { 'Certificates, public keys, certificate requests': ['pem', 'crt', 'cer', 'der', 'pub', 'csr', 'req'], 'All files': ['*'] },
     });
     if (!picked?.length) return undefined;
     certPath = picked[0].fsPath;

@@ -1,10 +1,12 @@
 // Reads a certificate file linked to a TLSA record: PEM (one certificate or a
-// chain, leaf first or in reverse, other PEM blocks such as private keys ignored), DER, or a
-// PEM/DER `PUBLIC KEY` (only selector 1 can match it). Pure: bytes in, the
-// certificates out, or an error that says where. Never throws.
+// chain, leaf first or in reverse, other PEM blocks such as private keys ignored), DER, a
+// PEM/DER `PUBLIC KEY`, or a PKCS#10 certificate request (a next key's CSR, whose 3 1 1 is
+// published before its certificate exists, RFC 7671 §8.1): with no certificate, only selector 1
+// can match. Private keys are never read. Pure: bytes in, the certificates out, or an error
+// that says where. Never throws.
 import type { X509Certificate } from 'node:crypto';
 import { nodeCrypto } from './node-crypto';
-import { certSpki, spkiShapeError } from './der';
+import { certSpki, csrSpki, spkiShapeError } from './der';
 
 export interface CertMaterial {
   /** how the file was written */
@@ -186,6 +188,10 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
         certs.push(c);
       } else if (b.label === 'PUBLIC KEY') {
         key ??= b;
+      } else if (b.label === 'CERTIFICATE REQUEST' || b.label === 'NEW CERTIFICATE REQUEST') {
+        const spki = csrSpki(b.der);
+        if (typeof spki === 'string') return { error: `${name} line ${b.line}: not a valid certificate request (${spki})` };
+        key ??= { ...b, der: Buffer.from(spki) };
       } else if (b.label === 'RSA PUBLIC KEY') {
         try {
           const spki = nodeCrypto().createPublicKey({ key: b.der, format: 'der', type: 'pkcs1' }).export({ type: 'spki', format: 'der' });
@@ -198,14 +204,19 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
       }
     }
     if (certs.length) return fromFileCerts('pem', certs, notes);
+    if (key?.label.endsWith('REQUEST')) notes.unshift(`the public key of the certificate request at line ${key.line}`);
     if (key) return publicKeyMaterial(key.der, `${name} line ${key.line}`, notes);
     const what = blocks.map((b) => b.label).join(', ') || 'no complete PEM block';
-    return { error: `${name} holds no CERTIFICATE or PUBLIC KEY block (found: ${what})` };
+    const keyOnly = blocks.length > 0 && blocks.every((b) => b.label.endsWith('PRIVATE KEY'));
+    const hint = keyOnly ? `: dane-zone does not read private keys; link the certificate, or the public key (openssl pkey -in ${name} -pubout) or a certificate request of it` : '';
+    return { error: `${name} holds no CERTIFICATE, PUBLIC KEY or CERTIFICATE REQUEST block (found: ${what})${hint}` };
   }
   if (buf[0] !== 0x30) return { error: `${name} is neither PEM (no -----BEGIN line) nor DER (does not start with a SEQUENCE)` };
   // DER: a certificate, else a bare SubjectPublicKeyInfo.
   if (!spkiShapeError(buf)) return publicKeyMaterial(buf, name, []);
   const c = parseCert(buf, name);
-  if ('error' in c) return { error: `${name}: DER data is neither a certificate nor a public key` };
-  return fromCerts('der', [c], []);
+  if (!('error' in c)) return fromCerts('der', [c], []);
+  const csr = csrSpki(buf);
+  if (typeof csr !== 'string') return publicKeyMaterial(Buffer.from(csr), name, ['the public key of the certificate request']);
+  return { error: `${name}: DER data is neither a certificate, a public key nor a certificate request` };
 }

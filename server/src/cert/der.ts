@@ -101,6 +101,27 @@ export function certSpki(der: Uint8Array): Uint8Array | string {
   return der.subarray(spki.start, spki.end);
 }
 
+/** The SubjectPublicKeyInfo bytes of a DER PKCS#10 certificate request (RFC 2986 §4:
+ *  CertificationRequest -> certificationRequestInfo -> its 3rd field), exactly as encoded. */
+export function csrSpki(der: Uint8Array): Uint8Array | string {
+  const top = readTlv(der, 0);
+  if (typeof top === 'string') return top;
+  if (top.tag !== SEQUENCE || top.end !== der.length) return 'is not one DER SEQUENCE';
+  const kids = children(der, top);
+  if (typeof kids === 'string') return kids;
+  if (kids.length !== 3 || kids[0].tag !== SEQUENCE) return 'is not a CertificationRequest (info, algorithm, signature)';
+  const info = children(der, kids[0]);
+  if (typeof info === 'string') return info;
+  // version INTEGER, subject Name, subjectPKInfo, attributes [0]
+  const spki = info[2];
+  if (info.length !== 4 || info[0].tag !== 0x02 || spki.tag !== SEQUENCE || info[3].tag !== 0xa0) {
+    return 'certificationRequestInfo is not (version, subject, subjectPKInfo, attributes)';
+  }
+  const bytes = der.subarray(spki.start, spki.end);
+  const shape = spkiShapeError(bytes);
+  return shape ? `its subjectPKInfo is no SubjectPublicKeyInfo (${shape})` : bytes;
+}
+
 const OID_BASIC_CONSTRAINTS = '551d13'; // 2.5.29.19
 const OID_KEY_USAGE = '551d0f'; // 2.5.29.15
 const hex = (buf: Uint8Array, t: Tlv): string => Buffer.from(buf.subarray(t.contentStart, t.end)).toString('hex');

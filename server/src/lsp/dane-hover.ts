@@ -73,7 +73,7 @@ export function describeTlsaLink(zone: Zone, rec: ZoneRecord, host: RuleHost): s
   const now = host.now();
   if (m.certs.length === 0) {
     const k = describeSpki(m.leafSpki);
-    out.push('', `Public key only: ${keyLabel(k)}`, '', '**Publishes**', '', `- ${code(publicKeyTlsa(m.leafSpki))} (DANE-EE SPKI SHA2-256)`);
+    out.push('', `Public key only${m.notes.length ? ` (${m.notes.join('; ')})` : ''}: ${keyLabel(k)}`, '', '**Publishes**', '', `- ${code(publicKeyTlsa(m.leafSpki))} (DANE-EE SPKI SHA2-256)`);
     return out.join('\n');
   }
   const leaf = describeCertificate(m.certs[0]);

@@ -17,6 +17,8 @@ PKGS=(
   iproute2
   util-linux
   time             # GNU time: peak RSS of each process in `npm run bench`
+  python3-dkim     # dkimpy (peer DKIM verifier for dkim-syntax), with
+  python3-nacl     # its Ed25519 keys (RFC 8463)
 )
 missing=()
 for p in "${PKGS[@]}"; do

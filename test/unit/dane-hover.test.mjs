@@ -123,6 +123,18 @@ test('policy TXT hover explains each tag; plain TXT has no DANE hover', () => {
   assert.match(core.daneHoverAt(zone, 6, host()), /\*\*rua\*\* — where senders send daily TLS reports/);
 });
 
+test('DKIM key record hover: each tag explained, and the key as a verifier reads it', () => {
+  spawnSync('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'dkim.key'], { cwd: certs.dir });
+  const spki = spawnSync('openssl', ['pkey', '-in', 'dkim.key', '-pubout', '-outform', 'DER'], { cwd: certs.dir }).stdout.toString('base64');
+  const zone = zoneOf(`$ORIGIN example.com.\n$TTL 3600\nsel._domainkey IN TXT "v=DKIM1; k=rsa; p=${spki.slice(0, 200)}" "${spki.slice(200)}"\nold._domainkey IN TXT "v=DKIM1; p="\ncut._domainkey IN TXT "v=DKIM1; p=${spki.slice(0, 200)}"\n`);
+  const md = core.daneHoverAt(zone, 2, host());
+  assert.match(md, /^\*\*DKIM key record\*\* \(\[RFC 6376 §3\.6\.1\]/);
+  assert.match(md, /- \*\*k\*\* — key type: `rsa`/);
+  assert.match(md, /Key: RSA, 2048 bits\.$/);
+  assert.match(core.daneHoverAt(zone, 3, host()), /Key: revoked \(p= empty\)\./);
+  assert.match(core.daneHoverAt(zone, 4, host()), /Key: none a verifier can use/);
+});
+
 test('linkedCertificatePaths lists each linked file once, comments and settings', () => {
   const zone = zoneOf('$ORIGIN example.com.\n$TTL 3600\n; dane-zone: cert=a.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + 'cd'.repeat(32) + ' ; dane-zone: cert=a.pem\n_25._tcp.mx2 IN TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n');
   const path = join(certs.dir, 'hover.zone');

@@ -19,6 +19,7 @@ import { aliasOf, expandCname, inZone, mxIndex, mxTarget, tlsaQueryNames } from 
 import { cutAbove } from '../rules/support/zone-cuts';
 import { txtText } from '../rules/dane-support/txt-text';
 import { POLICY_KINDS } from '../rules/dane-support/policy-kinds';
+import { isDkimKeyName, parseDkim, type DkimKey } from '../mail-policy/dkim';
 import { entryAt, recordsOfEntry } from '../features/locate-at';
 import { codeSpan } from '../features/markdown';
 
@@ -129,10 +130,22 @@ export function describePolicyTxt(rec: ZoneRecord): string | undefined {
   const t = txtText(rec);
   if (!t) return undefined;
   const kind = POLICY_KINDS.find((k) => k.isRecord(t.text));
-  if (!kind) return undefined;
+  if (!kind) return isDkimKeyName(rec.ownerKey) ? describeDkimKey(t.text) : undefined;
   const parsed = kind.parse(t.text, rec.ownerKey);
   const lines = [`**${kind.label} record** (${kind.rfc.map((r) => `[${r.label}](${r.url})`).join(', ')})`, ''];
   for (const term of parsed.terms) lines.push(`- ${term.explain}`);
   if ('lookups' in parsed) lines.push('', `DNS-querying terms in this record: ${(parsed as { lookups: number }).lookups} (limit 10 including nested includes, RFC 7208 §4.6.4).`);
+  return lines.join('\n');
+}
+
+const KEY_LABEL = (k: DkimKey): string =>
+  k.type === 'revoked' ? 'revoked (p= empty)' : k.type === 'ed25519' ? 'Ed25519 (RFC 8463)' : `RSA, ${k.bits} bits${k.form === 'pkcs1' ? ' (a bare RSAPublicKey)' : ''}`;
+
+/** Markdown for a DKIM key record: its tags, and the key as a verifier reads it. */
+function describeDkimKey(text: string): string {
+  const parsed = parseDkim(text);
+  const lines = ['**DKIM key record** ([RFC 6376 §3.6.1](https://www.rfc-editor.org/rfc/rfc6376#section-3.6.1))', ''];
+  for (const term of parsed.terms) lines.push(`- ${term.explain}`);
+  lines.push('', parsed.key ? `Key: ${KEY_LABEL(parsed.key)}.` : 'Key: none a verifier can use (see the problems).');
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // The DANE and mail-policy rules (issue 3), listed once; registry.ts spreads them into RULES.
 import type { Rule } from './rule';
+import { dkimSyntax } from './dkim-syntax';
 import { dmarcMultiple } from './dmarc-multiple';
 import { dmarcSyntax } from './dmarc-syntax';
 import { mailPolicyPlacement } from './mail-policy-placement';
@@ -34,6 +35,7 @@ import { tlsRptMultiple } from './tlsrpt-multiple';
 import { tlsRptSyntax } from './tlsrpt-syntax';
 
 export const DANE_RULES: Rule[] = [
+  dkimSyntax,
   dmarcMultiple,
   dmarcSyntax,
   mailPolicyPlacement,

@@ -1,0 +1,207 @@
+// DKIM key record at `<selector>._domainkey.<domain>` (RFC 6376 §3.6.1): `v=DKIM1; k=rsa; p=…`.
+// What a verifier does with it: v= optional but first and DKIM1, p= required (empty: revoked),
+// k= rsa (default) or ed25519 (RFC 8463), the key itself usable (RSA of 1024 bits or more,
+// RFC 8301 §3.2; Ed25519 as its bare 32 octets, RFC 8463 §4.2), h= and s= leaving it usable for
+// mail (no SHA-1 only, RFC 8301 §3.1). The key is read with a small DER walker, not a crypto
+// library: a zone holds thousands of these. Pure.
+import { children, readTlv, spkiShapeError, type Tlv } from '../cert/der';
+import { duplicateTags, tagList, type PolicyProblem, type PolicyTerm, type Tag } from './policy-types';
+
+/** True for the owner of a DKIM key record: a selector below a `_domainkey` label. */
+export function isDkimKeyName(ownerKey: string): boolean {
+  return ownerKey.indexOf('._domainkey.') > 0;
+}
+
+/** The public key a record's p= holds, as far as a verifier needs to know it. */
+export type DkimKey =
+  | { type: 'rsa'; bits: number; form: 'spki' | 'pkcs1' }
+  | { type: 'ed25519' }
+  | { type: 'revoked' };
+
+export interface ParsedDkim {
+  kind: 'dkim';
+  terms: PolicyTerm[];
+  problems: PolicyProblem[];
+  /** the key, when p= holds one a verifier can use */
+  key?: DkimKey;
+}
+
+const RFC = 'RFC 6376 §3.6.1';
+const RSA_OID = '2a864886f70d010101'; // 1.2.840.113549.1.1.1
+const ED25519_OID = '2b6570'; // 1.3.101.112
+/** The SubjectPublicKeyInfo header of an Ed25519 key, before its 32 octets (RFC 8410 §4). */
+const ED25519_SPKI_HEAD = '302a300506032b6570032100';
+
+const EXPLAIN: Record<string, string> = {
+  v: '**v** — version; `DKIM1` when present, and then the first tag.',
+  k: '**k** — key type: `rsa` (the default) or `ed25519` (RFC 8463).',
+  p: '**p** — the public key, base64; empty when the key is revoked.',
+  h: '**h** — hash algorithms the key may be used with (`sha256`; `sha1` is no longer accepted, RFC 8301 §3.1); absent: any.',
+  s: '**s** — service types: `email` or `*` (the default).',
+  t: '**t** — flags: `y` testing (verifiers may treat failures as unsigned), `s` the signing domain must be exactly the i= domain.',
+  n: '**n** — notes for people; verifiers ignore it.',
+  g: '**g** — granularity (RFC 4871, removed by RFC 6376); verifiers ignore it.',
+};
+
+const isBase64Char = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+const isFws = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10;
+const hasFws = (s: string): boolean => s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+
+/** The octets of a base64 value that may hold folding white space (RFC 6376 §2.4, §3.6.1),
+ *  or where it stops being base64. Decoded by Node, and read character by character only when
+ *  that gives fewer octets than the characters make (a loop over each key of a zone took 2-7 µs). */
+function base64Octets(value: string): Buffer | { at: number; why: string } {
+  const compact = hasFws(value) ? value.replace(/[ \t\r\n]+/g, '') : value;
+  const octets = Buffer.from(compact, 'base64');
+  // it skips or stops at what is not base64 (and reads base64url's - and _): fewer octets
+  const pad = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
+  if (compact.length % 4 === 0 && octets.length === (compact.length / 4) * 3 - pad && compact.indexOf('-') < 0 && compact.indexOf('_') < 0) return octets;
+  return base64Problem(value, compact, octets);
+}
+
+/** Why a value Node's decoder did not take whole is no base64 (or the octets, when only the
+ *  unused bits of its last character are set: decoders ignore them). */
+function base64Problem(value: string, compact: string, octets: Buffer): Buffer | { at: number; why: string } {
+  let pad = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (isFws(c)) continue;
+    if (c === 61 && pad < 2) pad++;
+    else if (pad || !isBase64Char(c)) return { at: i, why: pad ? "characters after '='" : `'${value[i]}' is not a base64 character` };
+  }
+  if (compact.length % 4 === 0) return octets; // unused bits set in the last character: decoders ignore them
+  return { at: value.length, why: `${compact.length - pad} base64 characters${pad ? ` and ${pad} '='` : ''} is not a whole number of octets: part of the key is missing (cut when it was split into strings?)` };
+}
+
+/** Bits of a DER INTEGER's value (a positive one: leading zero octets not counted). */
+function integerBits(der: Uint8Array, t: Tlv): number {
+  let i = t.contentStart;
+  while (i < t.end && der[i] === 0) i++;
+  if (i === t.end) return 0;
+  return (t.end - i - 1) * 8 + (32 - Math.clz32(der[i]));
+}
+
+/** The modulus size of a DER RSAPublicKey (RFC 8017 §A.1.1), or why it is none. */
+function rsaPublicKeyBits(der: Uint8Array): number | string {
+  const top = readTlv(der, 0);
+  if (typeof top === 'string') return top;
+  if (top.tag !== 0x30 || top.end !== der.length) return 'it is not one DER SEQUENCE';
+  const kids = children(der, top);
+  if (typeof kids === 'string') return kids;
+  if (kids.length !== 2 || kids[0].tag !== 0x02 || kids[1].tag !== 0x02) return 'it is not an RSAPublicKey (modulus, exponent)';
+  return integerBits(der, kids[0]);
+}
+
+const hex = (b: Uint8Array, t: Tlv): string => Buffer.from(b.subarray(t.contentStart, t.end)).toString('hex');
+
+/** What p= holds: an RSA or Ed25519 key in SubjectPublicKeyInfo form, a bare RSAPublicKey, or
+ *  why it is neither. */
+function readKey(der: Buffer): { type: 'rsa'; bits: number; form: 'spki' | 'pkcs1' } | { type: 'ed25519-spki' } | { type: 'other-spki' } | { error: string } {
+  if (!spkiShapeError(der)) {
+    const kids = children(der, readTlv(der, 0) as Tlv) as Tlv[];
+    const alg = children(der, kids[0]);
+    const oid = typeof alg === 'string' || alg[0]?.tag !== 0x06 ? '' : hex(der, alg[0]);
+    if (oid === ED25519_OID) return { type: 'ed25519-spki' };
+    if (oid !== RSA_OID) return { type: 'other-spki' };
+    const bits = der.subarray(kids[1].contentStart + 1, kids[1].end); // past the unused-bits octet
+    const n = rsaPublicKeyBits(bits);
+    return typeof n === 'string' ? { error: `its RSA key ${n}` } : { type: 'rsa', bits: n, form: 'spki' };
+  }
+  const pkcs1 = rsaPublicKeyBits(der);
+  if (typeof pkcs1 === 'number') return { type: 'rsa', bits: pkcs1, form: 'pkcs1' };
+  return { error: spkiShapeError(der)! };
+}
+
+/** The first tag of that name (a repeated one is an error of its own). */
+function tagNamed(tags: readonly Tag[], name: string): Tag | undefined {
+  for (let i = 0; i < tags.length; i++) if (tags[i].name === name) return tags[i];
+  return undefined;
+}
+
+/** Parses the text of a TXT record at a DKIM selector (its strings joined). `explain`: with each
+ *  tag's explanation for a hover (the rule, over every key of a zone, goes without). */
+export function parseDkim(text: string, explain = true): ParsedDkim {
+  const problems: PolicyProblem[] = [];
+  const terms: PolicyTerm[] = [];
+  const tags = tagList(text, problems);
+  duplicateTags(tags, problems, `: a repeated tag makes the whole record invalid (RFC 6376 §3.2), so verifiers fail every signature with this selector`);
+  const err = (t: Tag, message: string, severity: PolicyProblem['severity'] = 'error', from = t.valueStart, to = t.end): void => {
+    problems.push({ start: from, end: Math.max(to, from + 1), severity, message });
+  };
+  for (const t of tags) {
+    if (explain) terms.push({ ...t, explain: EXPLAIN[t.name] ?? `**${t.name}** — not a DKIM key tag; verifiers ignore it.` });
+    if (EXPLAIN[t.name]) continue;
+    const known = EXPLAIN[t.name.toLowerCase()];
+    err(t, known ? `'${t.name}=': DKIM tag names are case-sensitive (RFC 6376 §3.2), so verifiers ignore this tag; write '${t.name.toLowerCase()}='` : `unknown DKIM key tag '${t.name}' is ignored by verifiers`, known ? 'error' : 'warning', t.start, t.end);
+  }
+  const v = tagNamed(tags, 'v');
+  if (v && v.value !== 'DKIM1') err(v, `v=${v.value}: must be DKIM1; verifiers discard a key record with another version (${RFC})`);
+  else if (v && tags[0] !== v) err(v, `v=DKIM1 must be the first tag (${RFC}); some verifiers discard the record otherwise`, 'warning', v.start, v.end);
+  const k = tagNamed(tags, 'k');
+  const keyType = k ? k.value.toLowerCase() : 'rsa';
+  if (k && keyType !== 'rsa' && keyType !== 'ed25519') err(k, `k=${k.value}: verifiers know rsa and ed25519 (RFC 8463) and ignore a key of another type (${RFC})`);
+  const h = tagNamed(tags, 'h');
+  if (h) {
+    const hashes = h.value.split(':').map((x) => x.trim().toLowerCase());
+    if (!hashes.includes('sha256')) {
+      err(h, `h=${h.value}: ${hashes.includes('sha1') ? 'SHA-1 only, which verifiers no longer accept (RFC 8301 §3.1)' : 'no hash verifiers use'}: every signature with this key fails; write h=sha256 or leave h= out`);
+    }
+  }
+  const s = tagNamed(tags, 's');
+  if (s && !s.value.split(':').some((x) => ['*', 'email'].includes(x.trim()))) {
+    err(s, `s=${s.value}: the key is not for email (s=email or s=*, ${RFC}), so verifiers do not use it for mail`);
+  }
+  const t = tagNamed(tags, 't');
+  if (t && t.value.split(':').some((x) => x.trim() === 'y')) {
+    err(t, `t=y: the domain is testing DKIM; verifiers may treat failed signatures as unsigned (${RFC}): remove it once signing works`, 'info');
+  }
+  const p = tagNamed(tags, 'p');
+  if (!p) {
+    problems.push({ start: 0, end: Math.max(1, text.length), severity: 'error', message: `no p= tag: the public key is required (${RFC}); verifiers fail every signature with this selector` });
+    return { kind: 'dkim', terms, problems };
+  }
+  if (p.value === '') {
+    err(p, `p= is empty: the key is revoked (${RFC}); signatures with this selector fail. Remove the record once no mail is signed with it`, 'info', p.start, p.end);
+    return { kind: 'dkim', terms, problems, key: { type: 'revoked' } };
+  }
+  const octets = base64Octets(p.value);
+  if ('why' in octets) {
+    err(p, `p= is not base64: ${octets.why}; verifiers cannot read the key`, 'error', p.valueStart + Math.min(octets.at, p.value.length - 1), p.end);
+    return { kind: 'dkim', terms, problems };
+  }
+  if (keyType === 'ed25519') {
+    if (octets.length === 32) return { kind: 'dkim', terms, problems, key: { type: 'ed25519' } };
+    const spki = octets.length === 44 && octets.subarray(0, 12).toString('hex') === ED25519_SPKI_HEAD;
+    err(p, spki
+      ? `p= holds the Ed25519 key in SubjectPublicKeyInfo form; RFC 8463 §4.2 publishes the bare 32-octet key, so verifiers reject this one: p=${octets.subarray(12).toString('base64')}`
+      : `p= holds ${octets.length} octets; an Ed25519 key is 32 (RFC 8463 §4.2), so verifiers cannot use it`);
+    return { kind: 'dkim', terms, problems };
+  }
+  if (keyType !== 'rsa') return { kind: 'dkim', terms, problems };
+  const key = readKey(octets);
+  if ('error' in key) {
+    const cut = /runs past|truncated/.test(key.error) ? ': part of it is missing (cut when it was split into strings?)' : '';
+    err(p, `p= is not an RSA public key (${key.error}, ${octets.length} octets)${cut}; verifiers fail every signature with this selector`);
+    return { kind: 'dkim', terms, problems };
+  }
+  if (key.type === 'ed25519-spki') {
+    err(p, `p= holds an Ed25519 key, but the record says ${k ? `k=${k.value}` : 'no k=, which means rsa'}: write k=ed25519 and the bare 32-octet key, p=${octets.subarray(12).toString('base64')} (RFC 8463 §4.2)`);
+    return { kind: 'dkim', terms, problems };
+  }
+  if (key.type === 'other-spki') {
+    err(p, `p= holds a public key that is not RSA, but the record says ${k ? `k=${k.value}` : 'no k=, which means rsa'}: verifiers cannot use it`);
+    return { kind: 'dkim', terms, problems };
+  }
+  if (key.bits < 1024) {
+    err(p, `p= is a ${key.bits}-bit RSA key: verifiers reject keys under 1024 bits (RFC 8301 §3.2), so every signature with this selector fails; publish a 2048-bit key`);
+  } else if (key.bits < 2048) {
+    err(p, `p= is a ${key.bits}-bit RSA key: RFC 8301 §3.2 says signers should use 2048 bits or more, and some receivers score shorter keys down`, 'warning');
+  } else if (key.bits > 4096) {
+    err(p, `p= is a ${key.bits}-bit RSA key: verifiers must handle keys up to 4096 bits only (RFC 8301 §3.2), and some fail larger ones`, 'warning');
+  }
+  if (key.form === 'pkcs1') {
+    err(p, 'p= holds a bare RSAPublicKey; verifiers such as OpenDKIM read only the SubjectPublicKeyInfo form that `openssl rsa -pubout` writes, and fail every signature with this selector', 'warning');
+  }
+  return { kind: 'dkim', terms, problems, key };
+}

@@ -1,0 +1,58 @@
+// parseDkim's reading of p= (mail-policy/dkim.ts): base64 with folding white space, what Node's
+// decoder would quietly skip or take (base64url's - and _, '=' inside), a key cut short, and the
+// RSA frame read by the DER walker. The verdicts against a real verifier are in
+// test/interop/dkim-keys.test.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import * as core from '../../dist/core.js';
+
+const spki = (bits) => generateKeyPairSync('rsa', { modulusLength: bits }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+const KEY = spki(2048);
+const errors = (text) => core.parseDkim(text).problems.filter((p) => p.severity === 'error').map((p) => `${p.start}-${p.end} ${p.message}`);
+
+test('p= base64: folding white space and a key split anywhere read as the key', () => {
+  assert.deepEqual(errors(`v=DKIM1; p=${KEY.slice(0, 100)} \t ${KEY.slice(100, 101)}\r\n ${KEY.slice(101)}`), []);
+  assert.deepEqual(core.parseDkim(`v=DKIM1; p=${KEY}`).key, { type: 'rsa', bits: 2048, form: 'spki' });
+});
+
+test('p= base64: characters Node\'s decoder would skip or read as base64url are errors at the character', () => {
+  const at = (text) => errors(text).map((e) => e.split(' ')[0]);
+  const p = 'v=DKIM1; p='.length;
+  assert.deepEqual(at(`v=DKIM1; p=${KEY.slice(0, 50)}-${KEY.slice(51)}`), [`${p + 50}-${p + KEY.length}`]);
+  assert.deepEqual(at(`v=DKIM1; p=${KEY.slice(0, 50)}_${KEY.slice(51)}`), [`${p + 50}-${p + KEY.length}`]);
+  assert.deepEqual(at(`v=DKIM1; p=${KEY.slice(0, 50)}=${KEY.slice(51)}`), [`${p + 51}-${p + KEY.length}`]);
+  assert.match(errors(`v=DKIM1; p=${KEY.slice(0, 50)}-${KEY.slice(51)}`)[0], /'-' is not a base64 character/);
+  assert.match(errors(`v=DKIM1; p=${KEY.slice(0, 50)}=${KEY.slice(51)}`)[0], /characters after '='/);
+});
+
+test('p= cut short: at a whole number of octets the DER frame says so, else the base64 length does', () => {
+  assert.match(errors(`v=DKIM1; p=${KEY.slice(0, 300)}`)[0], /runs past the end .* part of it is missing/);
+  assert.match(errors(`v=DKIM1; p=${KEY.slice(0, 301)}`)[0], /301 base64 characters is not a whole number of octets/);
+  // the unused bits of a last character set: decoders ignore them, and so does the check
+  const raw = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64');
+  assert.equal(raw.length, 44, '32 octets: 43 characters and one =');
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const flipped = `${raw.slice(0, 42)}${B64[B64.indexOf(raw[42]) ^ 1]}=`; // one of its 2 unused bits
+  assert.notEqual(Buffer.from(flipped, 'base64').toString('base64'), flipped);
+  assert.deepEqual(core.parseDkim(`k=ed25519; p=${flipped}`).problems, []);
+});
+
+test('RSA key sizes: under 1024 bits an error, under 2048 a warning; the bare RSAPublicKey form a warning', () => {
+  const sev = (text) => core.parseDkim(text).problems.map((p) => p.severity);
+  assert.deepEqual(sev(`p=${spki(1024)}`), ['warning']);
+  assert.deepEqual(sev(`p=${spki(3072)}`), []);
+  assert.deepEqual(core.parseDkim(`p=${spki(3072)}`).key, { type: 'rsa', bits: 3072, form: 'spki' });
+  const pkcs1 = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'pkcs1', format: 'der' }).toString('base64');
+  assert.deepEqual(core.parseDkim(`p=${pkcs1}`).key, { type: 'rsa', bits: 2048, form: 'pkcs1' });
+  assert.deepEqual(sev(`p=${pkcs1}`), ['warning']);
+});
+
+test('tags: case-sensitive names, a repeated tag, an unknown version, no p=; the rule reads no explanations', () => {
+  assert.deepEqual(errors(`v=DKIM1; p=${KEY}; p=${KEY}`).length, 1);
+  assert.match(errors(`v=DKIM2; p=${KEY}`)[0], /v=DKIM2: must be DKIM1/);
+  assert.match(errors(`V=DKIM1; p=${KEY}`)[0], /'V=': DKIM tag names are case-sensitive/);
+  assert.match(errors('v=DKIM1; k=rsa')[0], /no p= tag/);
+  assert.deepEqual(core.parseDkim(`v=DKIM1; p=${KEY}`, false).terms, []);
+  assert.deepEqual(core.parseDkim(`v=DKIM1; p=${KEY}`).terms.map((t) => t.name), ['v', 'p']);
+});

@@ -266,6 +266,9 @@ const HINT_ZONES = {
     + `www NSEC x.example.com. NS DS RRSIG NSEC\nold.example.com. DNAME new.example.net.\n`
     + `${OWNER_NAMES.flatMap((n, i) => [`${n} TXT "r${i}"`, `${n.endsWith('.') ? n : `${n}.sub`} TXT "s${i}"`, `${n.endsWith('.') ? n : `${n}.old`} A 192.0.2.${i + 2}`]).join('\n')}\n`,
   // owners and targets beyond ASCII (name-not-ascii), beside ASCII ones and escaped octets
+  // DKIM selectors (dkim-syntax), in every case and escape, beside names like them
+  'DKIM key records at selectors and names like them': `$ORIGIN example.com.\n$TTL 60\n${SOA}${['sel._domainkey', 'SEL._DomainKey', 'a.b._domainkey.sub', '_domainkey', 'sel._domainkeys', 'sel\\._domainkey', 'x_domainkey', '*._domainkey', 'sel._domainkey.example.net.']
+    .map((n) => `${n} TXT "v=DKIM1; p=MIIBIjANBgkq"`).join('\n')}\n`,
   'names beyond ASCII': `$ORIGIN example.com.\n$TTL 60\n${SOA}bücher TXT "x"\nwww CNAME bücher\n@ MX 10 mx.bücher.de.\n@ MX 20 mail\nmail A 192.0.2.1\n\\195\\188 TXT "octets"\n$ORIGIN bücher.example.com.\nsub A 192.0.2.2\n`,
 };
 const OPTION_SETS = [{}, { origin: 'example.com.' }, { origin: 'example.net.' }];

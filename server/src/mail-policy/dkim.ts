@@ -86,10 +86,10 @@ function integerBits(der: Uint8Array, t: Tlv): number {
 function rsaPublicKeyBits(der: Uint8Array): number | string {
   const top = readTlv(der, 0);
   if (typeof top === 'string') return top;
-  if (top.tag !== 0x30 || top.end !== der.length) return 'it is not one DER SEQUENCE';
+  if (top.tag !== 0x30 || top.end !== der.length) return 'not one DER SEQUENCE';
   const kids = children(der, top);
   if (typeof kids === 'string') return kids;
-  if (kids.length !== 2 || kids[0].tag !== 0x02 || kids[1].tag !== 0x02) return 'it is not an RSAPublicKey (modulus, exponent)';
+  if (kids.length !== 2 || kids[0].tag !== 0x02 || kids[1].tag !== 0x02) return 'not SEQUENCE { modulus, exponent }';
   return integerBits(der, kids[0]);
 }
 
@@ -106,7 +106,7 @@ function readKey(der: Buffer): { type: 'rsa'; bits: number; form: 'spki' | 'pkcs
     if (oid !== RSA_OID) return { type: 'other-spki' };
     const bits = der.subarray(kids[1].contentStart + 1, kids[1].end); // past the unused-bits octet
     const n = rsaPublicKeyBits(bits);
-    return typeof n === 'string' ? { error: `its RSA key ${n}` } : { type: 'rsa', bits: n, form: 'spki' };
+    return typeof n === 'string' ? { error: `the RSAPublicKey inside its SubjectPublicKeyInfo frame: ${n}` } : { type: 'rsa', bits: n, form: 'spki' };
   }
   const pkcs1 = rsaPublicKeyBits(der);
   if (typeof pkcs1 === 'number') return { type: 'rsa', bits: pkcs1, form: 'pkcs1' };

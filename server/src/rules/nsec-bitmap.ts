@@ -23,8 +23,7 @@ interface Nsec3Name {
 }
 
 function nsec3Name(rec: ZoneRecord, zone: Zone, d: Denial): Nsec3Name {
-  const dot = rec.ownerKey.indexOf('.');
-  const name = dot > 0 && rec.ownerKey.slice(dot + 1) === zone.origin ? hashIndex(zone, d).byHash.get(rec.ownerKey.slice(0, dot)) : undefined;
+  const name = hashIndex(zone, d).nameAt(rec.ownerKey);
   // a name below a cut has no NSEC3: as good as none
   if (name === undefined || standing(zone, name) === 'below') return { name: undefined, records: undefined };
   return { name, records: zone.byOwner.get(name) };

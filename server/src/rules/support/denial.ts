@@ -4,7 +4,8 @@
 // owner is the hash of. Pure but for node:crypto's SHA-1; imports only the zone model and support.
 import { nodeCrypto } from '../../cert/node-crypto';
 import { base32hexText } from '../../zone/base32hex';
-import type { Zone, ZoneRecord } from '../../zone/model';
+import type { Zone, ZoneRecord, ZoneRows } from '../../zone/model';
+import { typeCodeByName } from '../../zone/rr-codes';
 import { isInZone, parentKey } from '../../zone/names';
 import { ownerWire } from '../../zone/wire';
 import { cutAbove } from './zone-cuts';
@@ -70,27 +71,101 @@ function sha1(data: Uint8Array): Uint8Array {
   return crypto.hash ? crypto.hash('sha1', data, 'buffer') : crypto.createHash('sha1').update(data).digest();
 }
 
-/** The NSEC3 hash of a name (a key), as the first label of its NSEC3 owner: base32hex, lower case
- *  (RFC 5155 §5: SHA-1 over the canonical wire name and the salt, then iterations more times). */
+/** SHA-1's 20 octets: the length of every hash of a chain (NSEC3PARAM algorithm 1). */
+const DIGEST_LENGTH = 20;
+
+const saltByDenial = new WeakMap<Denial, Uint8Array>();
+
+/** The salt's octets, read once per denial (not once per name hashed). */
+function saltOf(d: Denial): Uint8Array {
+  let salt = saltByDenial.get(d);
+  if (!salt) saltByDenial.set(d, (salt = Buffer.from(d.salt, 'hex')));
+  return salt;
+}
+
+function withSalt(x: Uint8Array, salt: Uint8Array): Uint8Array {
+  const out = new Uint8Array(x.length + salt.length);
+  out.set(x);
+  out.set(salt, x.length);
+  return out;
+}
+
+/** The NSEC3 hash of a name as 20 octets (RFC 5155 §5: SHA-1 over the canonical wire name and
+ *  the salt, then iterations more times over the hash and the salt). */
+export function nsec3Digest(name: string, d: Denial): Uint8Array {
+  const salt = saltOf(d);
+  let x = sha1(saltedWire(name, salt));
+  for (let i = 0; i < d.iterations; i++) x = sha1(salt.length ? withSalt(x, salt) : x);
+  return x;
+}
+
+/** A key's canonical wire form, then the salt: written from the key's characters when they are
+ *  ASCII without escapes (almost every name; ownerWire's general path took half of the hashing). */
+function saltedWire(key: string, salt: Uint8Array): Uint8Array {
+  const n = key.length;
+  if (n < 2 || key.charCodeAt(n - 1) !== 46) return withSalt(ownerWire(key), salt);
+  const out = new Uint8Array(n + 1 + salt.length);
+  // each dot ends a label: its length goes where the label started
+  let lengthAt = 0;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 46) {
+      out[lengthAt] = i - lengthAt;
+      lengthAt = i + 1;
+    } else if (c === 92 || c > 127) {
+      return withSalt(ownerWire(key), salt);
+    } else {
+      out[i + 1] = c >= 65 && c <= 90 ? c + 32 : c;
+    }
+  }
+  if (salt.length) out.set(salt, n + 1);
+  return out;
+}
+
+/** The NSEC3 hash of a name (a key), as the first label of its NSEC3 owner: base32hex, lower case. */
 export function nsec3Hash(name: string, d: Denial): string {
   const params = `${d.iterations} ${d.salt}`;
   let byName = memo.get(params);
   if (!byName) memo.set(params, (byName = new Map()));
   let h = byName.get(name);
   if (h === undefined) {
-    const salt = Buffer.from(d.salt, 'hex');
-    let x: Uint8Array = ownerWire(name);
-    for (let i = 0; i <= d.iterations; i++) x = sha1(salt.length ? Buffer.concat([x, salt]) : x);
-    h = base32hexText(x);
+    h = base32hexText(nsec3Digest(name, d));
     if (++memoSize > MEMO_MAX) { memo.clear(); memoSize = 0; memo.set(params, (byName = new Map())); }
     byName.set(name, h);
   }
   return h;
 }
 
+/** The value of a base32hex digit's character code, -1 for another character. */
+function digitValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48; // 0-9
+  if (c >= 97 && c <= 118) return c - 87; // a-v
+  if (c >= 65 && c <= 86) return c - 55; // A-V
+  return -1;
+}
+
+/** Reads the hash an NSEC3 owner's first label spells (32 base32hex digits, then a dot) into
+ *  `out`; false for a label of another length or character. No string is made. */
+function labelDigest(key: string, out: Uint8Array): boolean {
+  if (key.length <= 32 || key.charCodeAt(32) !== 46) return false;
+  let acc = 0, bits = 0, j = 0;
+  for (let i = 0; i < 32; i++) {
+    const v = digitValue(key.charCodeAt(i));
+    if (v < 0) return false;
+    acc = (acc << 5) | v;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out[j++] = (acc >>> bits) & 0xff;
+      acc &= (1 << bits) - 1;
+    }
+  }
+  return true;
+}
+
 /** The key of the NSEC3 owner for `name`: its hash as a label below the apex. */
 export function hashedOwner(zone: Zone, d: Denial, name: string): string {
-  return `${nsec3Hash(name, d)}.${zone.origin}`;
+  return zone.origin === '.' ? `${nsec3Hash(name, d)}.` : `${nsec3Hash(name, d)}.${zone.origin}`;
 }
 
 /** True when the owner holds an NSEC3: a hashed owner, no name the chain itself has to cover. */
@@ -131,39 +206,194 @@ export function typesOfName(records: readonly ZoneRecord[], at: 'auth' | 'delega
   return { present, signs };
 }
 
-/** Which name of a zone each NSEC3 owner label is the hash of: every owner that is no hashed
- *  owner and each of its ancestors down to the apex (empty non-terminals have an NSEC3 too),
- *  with how many such owners are at or below each name. */
-export class HashIndex {
-  readonly below = new Map<string, number>();
-  readonly byHash = new Map<string, string>();
-  /** the owners added (not their ancestors) */
-  readonly owners = new Set<string>();
+/** The octets of the hash an NSEC3 owner of the zone spells (its first label, right below the
+ *  apex) into `out`; false for another owner. */
+function ownerDigest(key: string, origin: string, out: Uint8Array): boolean {
+  const length = origin === '.' ? 33 : 33 + origin.length;
+  return key.length === length && (origin === '.' || key.endsWith(origin)) && labelDigest(key, out);
+}
 
-  constructor(readonly origin: string, readonly denial: Denial) {}
+/**
+ * Which name of a zone each NSEC3 owner label is the hash of: every owner that is no hashed
+ * owner and each of its ancestors down to the apex (empty non-terminals have an NSEC3 too),
+ * with how many such owners are at or below each name, and how many records of the chain each
+ * hash's owner holds. Kept by the hash's 20 octets in a table of its own (open addressing on the
+ * hash's first four octets, evenly spread): no string per hash, and an NSEC3 owner is looked up
+ * from its label's characters.
+ */
+export class HashIndex {
+  /** a name indexed -> its entry */
+  private readonly entryOfName = new Map<string, number>();
+  // per entry: its hash, its name (undefined: only an NSEC3 owner is there), the owners at or
+  // below the name, whether the name was added as an owner (not only as an ancestor), the
+  // chain's records at the hash's owner
+  private digests: Uint8Array;
+  private readonly names: (string | undefined)[] = [];
+  private below: Int32Array;
+  private owned: Uint8Array;
+  private chain: Int32Array;
+  private readonly freeEntries: number[] = [];
+  private entryCount = 0;
+  /** entry + 1; 0 empty, -1 an entry gone (a probe goes on past it) */
+  private slots: Int32Array;
+  private slotsUsed = 0;
+  private readonly scratch = new Uint8Array(DIGEST_LENGTH);
+
+  constructor(readonly origin: string, readonly denial: Denial, expected = 0) {
+    const entries = Math.max(64, expected);
+    this.digests = new Uint8Array(entries * DIGEST_LENGTH);
+    this.below = new Int32Array(entries);
+    this.owned = new Uint8Array(entries);
+    this.chain = new Int32Array(entries);
+    let slots = 128;
+    while (slots < entries * 2) slots *= 2;
+    this.slots = new Int32Array(slots);
+  }
+
+  /** The name whose hash the NSEC3 owner `key` spells, if any. */
+  nameAt(key: string): string | undefined {
+    if (!ownerDigest(key, this.origin, this.scratch)) return undefined;
+    const e = this.find(this.scratch, 0);
+    return e < 0 ? undefined : this.names[e];
+  }
+
+  /** True when the owner at the hash of `name` holds a record of the chain. */
+  hasChainRecord(name: string): boolean {
+    let e = this.entryOfName.get(name);
+    if (e === undefined) e = this.find(nsec3Digest(name, this.denial), 0);
+    return e >= 0 && this.chain[e] > 0;
+  }
 
   add(key: string): void {
-    if (this.owners.has(key)) return;
-    this.owners.add(key);
+    const at = this.entryOfName.get(key);
+    if (at !== undefined && this.owned[at]) return;
     for (let n: string | undefined = key; n !== undefined; n = n === this.origin ? undefined : parentKey(n)) {
-      const c = this.below.get(n);
-      this.below.set(n, (c ?? 0) + 1);
-      if (c === undefined) this.byHash.set(nsec3Hash(n, this.denial), n);
+      let e = this.entryOfName.get(n);
+      if (e === undefined) {
+        const digest = nsec3Digest(n, this.denial);
+        e = this.find(digest, 0);
+        if (e < 0) e = this.insert(digest, 0);
+        this.names[e] = n;
+        this.entryOfName.set(n, e);
+      }
+      if (n === key) this.owned[e] = 1;
+      this.below[e]++;
     }
   }
 
   drop(key: string): void {
-    if (!this.owners.delete(key)) return;
+    const at = this.entryOfName.get(key);
+    if (at === undefined || !this.owned[at]) return;
+    this.owned[at] = 0;
     for (let n: string | undefined = key; n !== undefined; n = n === this.origin ? undefined : parentKey(n)) {
-      const c = this.below.get(n);
-      if (c === undefined) return;
-      if (c > 1) this.below.set(n, c - 1);
-      else {
-        this.below.delete(n);
-        this.byHash.delete(nsec3Hash(n, this.denial));
-      }
+      const e = this.entryOfName.get(n);
+      if (e === undefined) return;
+      if (--this.below[e] > 0) continue;
+      this.entryOfName.delete(n);
+      this.names[e] = undefined;
+      this.owned[e] = 0;
+      if (this.chain[e] === 0) this.remove(e);
     }
   }
+
+  /** Sets how many records of the chain the NSEC3 owner `key` holds. */
+  setChainRecords(key: string, count: number): void {
+    if (!ownerDigest(key, this.origin, this.scratch)) return;
+    let e = this.find(this.scratch, 0);
+    if (e < 0) {
+      if (count === 0) return;
+      e = this.insert(this.scratch, 0);
+    }
+    this.chain[e] = count;
+    if (count === 0 && this.names[e] === undefined) this.remove(e);
+  }
+
+  /** One more record of the chain at the NSEC3 owner `key` (building the index). */
+  addChainRecord(key: string): void {
+    if (!ownerDigest(key, this.origin, this.scratch)) return;
+    const e = this.find(this.scratch, 0);
+    if (e >= 0) this.chain[e]++;
+    else this.chain[this.insert(this.scratch, 0)] = 1;
+  }
+
+  /** The entry of the hash at digest[at ..], or -1. */
+  private find(digest: Uint8Array, at: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = firstSlot(digest, at) & mask; ; s = (s + 1) & mask) {
+      const v = this.slots[s];
+      if (v === 0) return -1;
+      if (v > 0 && this.sameDigest(v - 1, digest, at)) return v - 1;
+    }
+  }
+
+  private sameDigest(e: number, digest: Uint8Array, at: number): boolean {
+    const d = this.digests, base = e * DIGEST_LENGTH;
+    for (let i = 0; i < DIGEST_LENGTH; i++) if (d[base + i] !== digest[at + i]) return false;
+    return true;
+  }
+
+  /** A new entry for a hash not in the table. */
+  private insert(digest: Uint8Array, at: number): number {
+    if ((this.slotsUsed + 1) * 2 > this.slots.length) this.rehash();
+    const e = this.freeEntries.length ? this.freeEntries.pop()! : this.entryCount++;
+    if (e >= this.below.length) this.growEntries();
+    this.digests.set(digest.subarray(at, at + DIGEST_LENGTH), e * DIGEST_LENGTH);
+    this.names[e] = undefined;
+    this.below[e] = 0;
+    this.owned[e] = 0;
+    this.chain[e] = 0;
+    this.place(e);
+    this.slotsUsed++;
+    return e;
+  }
+
+  private place(e: number): void {
+    const mask = this.slots.length - 1;
+    let s = firstSlot(this.digests, e * DIGEST_LENGTH) & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = e + 1;
+  }
+
+  /** Takes entry e out of the table (its slot stays taken, as gone, until the next rehash). */
+  private remove(e: number): void {
+    const mask = this.slots.length - 1;
+    let s = firstSlot(this.digests, e * DIGEST_LENGTH) & mask;
+    while (this.slots[s] !== e + 1) s = (s + 1) & mask;
+    this.slots[s] = -1;
+    this.chain[e] = 0;
+    this.freeEntries.push(e);
+  }
+
+  /** Twice the slots when the live entries fill a quarter of them, else as many (the gone ones dropped). */
+  private rehash(): void {
+    const live = this.entryCount - this.freeEntries.length;
+    let size = this.slots.length;
+    if ((live + 1) * 4 > size) size *= 2;
+    this.slots = new Int32Array(size);
+    const free = new Set(this.freeEntries);
+    for (let e = 0; e < this.entryCount; e++) if (!free.has(e)) this.place(e);
+    this.slotsUsed = live;
+  }
+
+  private growEntries(): void {
+    const n = this.below.length * 2;
+    const digests = new Uint8Array(n * DIGEST_LENGTH);
+    digests.set(this.digests);
+    this.digests = digests;
+    this.below = grownTo(this.below, new Int32Array(n));
+    this.owned = grownTo(this.owned, new Uint8Array(n));
+    this.chain = grownTo(this.chain, new Int32Array(n));
+  }
+}
+
+function grownTo<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** Where a hash's probe starts: its first four octets (a hash's octets are evenly spread). */
+function firstSlot(digest: Uint8Array, at: number): number {
+  return ((digest[at] << 24) | (digest[at + 1] << 16) | (digest[at + 2] << 8) | digest[at + 3]) >>> 0;
 }
 
 /** An owner the index holds: in the zone, and no hashed owner. */
@@ -175,19 +405,53 @@ function indexed(zone: Zone, key: string): boolean {
 const indexByZone = new WeakMap<Zone, HashIndex>();
 
 /** The zone's HashIndex for its NSEC3 chain: built once per zone object from its owners (a hash
- *  each, kept by name), or handed on from the version before an edit (carryHashIndex). */
+ *  each) and its NSEC3 records, or handed on from the version before an edit (carryHashIndex). */
 export function hashIndex(zone: Zone, d: Denial): HashIndex {
   let ix = indexByZone.get(zone);
   if (!ix || ix.denial.key !== d.key || ix.origin !== zone.origin) {
-    ix = new HashIndex(zone.origin, d);
-    // the hashed owners from the NSEC3 records, not from each name's records: a column-stored
-    // zone makes a record object for every record it is asked for (a 100k NSEC3 zone: 0.5 s)
-    const hashed = new Set<string>();
-    for (const r of zone.byType.get('NSEC3') ?? []) hashed.add(r.ownerKey);
-    for (const key of zone.byOwner.keys()) if (!hashed.has(key) && isInZone(key, zone.origin)) ix.add(key);
+    ix = new HashIndex(zone.origin, d, zone.byOwner.size);
+    if (zone.rows) indexRows(zone.rows, ix);
+    else indexRecords(zone, ix);
     indexByZone.set(zone, ix);
   }
   return ix;
+}
+
+// The hashed owners from the NSEC3 records, not from each name's records: a column-stored
+// zone makes a record object for every record it is asked for (a 100k NSEC3 zone: 0.5 s).
+function indexRecords(zone: Zone, ix: HashIndex): void {
+  const hashed = new Set<string>();
+  for (const r of zone.byType.get('NSEC3') ?? []) {
+    hashed.add(r.ownerKey);
+    if (isChainRecord(r, ix.denial)) ix.addChainRecord(r.ownerKey);
+  }
+  for (const key of zone.byOwner.keys()) if (!hashed.has(key) && isInZone(key, ix.origin)) ix.add(key);
+}
+
+// The same from a column store's rows: the hashed owners marked by name id, a record object
+// made for the NSEC3 rows only (byType would keep all of them: a list that long is kept).
+function indexRows(rows: ZoneRows, ix: HashIndex): void {
+  const nsec3 = typeCodeByName('NSEC3');
+  const hashed = new Uint8Array(rows.nameCount);
+  for (let row = 0; row < rows.count; row++) {
+    if (rows.typeCode(row) !== nsec3) continue;
+    const id = rows.ownerId(row);
+    hashed[id] = 1;
+    const r = rows.record(row);
+    if (isChainRecord(r, ix.denial)) ix.addChainRecord(r.ownerKey);
+  }
+  rows.forEachOwner((id) => {
+    if (hashed[id]) return;
+    const key = rows.nameKey(id);
+    if (isInZone(key, ix.origin)) ix.add(key);
+  });
+}
+
+/** How many records of the chain `key` holds in `zone`. */
+function chainRecordsAt(zone: Zone, key: string, d: Denial): number {
+  let n = 0;
+  for (const r of zone.byOwner.get(key) ?? []) if (isChainRecord(r, d)) n++;
+  return n;
 }
 
 /**
@@ -204,6 +468,8 @@ export function carryHashIndex(from: Zone, to: Zone, removed: readonly ZoneRecor
       // `from` shares its indexes with `to` (zone/incremental.ts): what it held is the index's
       if (indexed(to, key)) ix.add(key);
       else ix.drop(key);
+      // counted again at the owner, not by one per record: a record both removed and added counts once
+      if (r.type === 'NSEC3') ix.setChainRecords(key, chainRecordsAt(to, key, ix.denial));
     }
   }
   indexByZone.set(to, ix);

@@ -4,6 +4,7 @@
 // (findingsAfterEachStep), and the rules say what the step broke or mended.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import * as core from '../../dist/core.js';
 import { checkFixture } from '../helpers/expectations.mjs';
@@ -117,4 +118,79 @@ test('unsigned zones, and signed ones whose apex names no denial, cost the rules
   assert.deepEqual(rules.map((r) => r.id), ['nsec-bitmap', 'nsec-chain', 'nsec-next-name']);
   const unsigned = core.buildZone({ id: 'u.zone', lines: ['$ORIGIN example.com.', '@ 300 SOA ns1 h 1 2 3 4 5', '@ 300 NS ns1', 'ns1 300 A 192.0.2.1'], entries: [] }, {});
   for (const r of rules) assert.equal(r.appliesToZone(unsigned), false, r.id);
+});
+
+/** The NSEC3 owner label of `name` (RFC 5155 §5), worked out here apart from the rules' code. */
+function hashLabel(name, saltHex = '', iterations = 0) {
+  const labels = name === '.' ? [] : name.slice(0, -1).split('.');
+  const salt = Buffer.from(saltHex, 'hex');
+  let x = Buffer.concat([...labels.map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l.toLowerCase())])), Buffer.from([0])]);
+  for (let i = 0; i <= iterations; i++) x = createHash('sha1').update(Buffer.concat([x, salt])).digest();
+  let bits = 0, val = 0, out = '';
+  for (const b of x) {
+    val = (val << 8) | b; bits += 8;
+    while (bits >= 5) { out += '0123456789ABCDEFGHIJKLMNOPQRSTUV'[(val >>> (bits - 5)) & 31]; bits -= 5; val &= (1 << bits) - 1; }
+  }
+  return out;
+}
+
+test('hashLabel agrees with dnssec-signzone on the hashes above', () => {
+  assert.equal(hashLabel('example.com.'), H.apex);
+  assert.equal(hashLabel('_25._tcp.mail.example.com.'), H.tlsa);
+});
+
+test('NSEC3 zone edited by hand: names added and removed below one another (their empty non-terminals come and go)', () => {
+  const salt = 'aabb', it = 2;
+  const h = (n) => hashLabel(`${n}example.com.`, salt, it);
+  const chain = (name, types) => [`${h(name)} NSEC3 1 0 ${it} ${salt} ${h('')} ${types}`, `${h(name)} RRSIG NSEC3 13 3 3600 ${SIG}`];
+  const lines = [...HEAD, `@ NSEC3PARAM 1 0 ${it} ${salt}`, `@ RRSIG NSEC3PARAM 13 2 3600 ${SIG}`,
+    ...chain('', 'NS SOA MX RRSIG DNSKEY NSEC3PARAM'), ...chain('ns1.', 'A RRSIG'), ...chain('mail.', 'A RRSIG'),
+    ...chain('c.mail.', 'TXT'), ...chain('b.c.mail.', ''), '', '', '', ''];
+  const cNsec3 = lines.indexOf(chain('c.mail.', 'TXT')[0]);
+  const end = lines.length - 4;
+  const steps = [
+    [end, 'a.b.c.mail TXT "x"'], // c.mail and b.c.mail empty non-terminals: c.mail's NSEC3 lists TXT
+    [end + 1, 'x.c.mail TXT "y"'],
+    [end, ''], // b.c.mail gone, c.mail stays (x.c.mail below it)
+    [end + 1, ''], // c.mail gone: its NSEC3 is of no name
+    [end + 2, 'c.mail TXT "now"'], // c.mail a name with TXT: its NSEC3 right
+    [end + 3, 'd.c.mail TXT "z"'],
+    [end + 2, ''], // an empty non-terminal again (d.c.mail below it)
+    [end + 3, ''],
+  ];
+  const found = findingsAfterEachStep(lines.join('\n'), steps);
+  const bitmap = (step) => found[step].filter((f) => f.ruleId === 'nsec-bitmap').map((f) => f.message.replace(/:.*/, ''));
+  assert.deepEqual(found.map(ours), [
+    [`${cNsec3} nsec-bitmap`, `${end} nsec-chain`],
+    [`${cNsec3} nsec-bitmap`, `${end} nsec-chain`, `${end + 1} nsec-chain`],
+    [`${cNsec3} nsec-bitmap`, `${end + 1} nsec-chain`],
+    [`${cNsec3} nsec-bitmap`],
+    [],
+    [`${end + 3} nsec-chain`],
+    [`${cNsec3} nsec-bitmap`, `${end + 3} nsec-chain`],
+    [`${cNsec3} nsec-bitmap`],
+  ]);
+  const ent = 'this NSEC3 (of c.mail.example.com., its hash) lists TXT, but c.mail.example.com. (an empty non-terminal) has no TXT record';
+  const none = 'no name of this zone hashes to this NSEC3\'s owner (RFC 5155 §5)';
+  assert.deepEqual([0, 2, 3, 6, 7].map(bitmap), [[ent], [ent], [none], [ent], [none]]);
+});
+
+test('a root zone signed with NSEC3: each name found at its hash right below the root', () => {
+  const sig = '20990101000000 20250101000000 12345 . AAAA';
+  const h = (n) => hashLabel(n);
+  const chain = (name, types) => [`${h(name)}. NSEC3 1 0 0 - ${h('.')} ${types}`, `${h(name)}. RRSIG NSEC3 13 2 3600 ${sig}`];
+  const text = ['$ORIGIN .', '$TTL 3600',
+    '. SOA a.root-servers.net. nstld.verisign-grs.com. 1 1800 900 604800 86400', `. RRSIG SOA 13 0 3600 ${sig}`,
+    '. NS a.root-servers.net.', `. RRSIG NS 13 0 3600 ${sig}`,
+    '. DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==', `. RRSIG DNSKEY 13 0 3600 ${sig}`,
+    '. NSEC3PARAM 1 0 0 -', `. RRSIG NSEC3PARAM 13 0 3600 ${sig}`,
+    ...chain('.', 'NS SOA RRSIG DNSKEY NSEC3PARAM'),
+    'arpa. TXT "x"', `arpa. RRSIG TXT 13 1 3600 ${sig}`, ...chain('arpa.', 'TXT RRSIG'),
+    'int. TXT "y"', ...chain('int.', 'TXT RRSIG A'), // an A in the bitmap, none at int.
+  ].join('\n');
+  const zone = core.buildZone({ id: 'root.zone', lines: text.split('\n'), entries: [] }, {});
+  const found = core.runRules(zone).filter((f) => f.ruleId.startsWith('nsec-'));
+  assert.deepEqual(found.map((f) => `${f.ruleId} ${f.message.replace(/:.*/, '')}`), [
+    'nsec-bitmap this NSEC3 (of int., its hash) lists A, but int. has no A record',
+  ]);
 });

@@ -216,20 +216,20 @@ function ownerDigest(key: string, origin: string, out: Uint8Array): boolean {
 /**
  * Which name of a zone each NSEC3 owner label is the hash of: every owner that is no hashed
  * owner and each of its ancestors down to the apex (empty non-terminals have an NSEC3 too),
- * with how many such owners are at or below each name, and how many records of the chain each
- * hash's owner holds. Kept by the hash's 20 octets in a table of its own (open addressing on the
+ * and how many records of the chain each hash's owner holds. Kept by the hash's 20 octets in a table of its own (open addressing on the
  * hash's first four octets, evenly spread): no string per hash, and an NSEC3 owner is looked up
  * from its label's characters.
  */
 export class HashIndex {
   /** a name indexed -> its entry */
   private readonly entryOfName = new Map<string, number>();
-  // per entry: its hash, its name (undefined: only an NSEC3 owner is there), the owners at or
-  // below the name, whether the name was added as an owner (not only as an ancestor), the
-  // chain's records at the hash's owner
+  // per entry: its hash, its name (undefined: only an NSEC3 owner is there), how many names
+  // right below the name are indexed, whether the name was added as an owner (not only as an
+  // ancestor), the chain's records at the hash's owner. A name stays while it is an owner or
+  // has a name indexed right below it.
   private digests: Uint8Array;
   private readonly names: (string | undefined)[] = [];
-  private below: Int32Array;
+  private children: Int32Array;
   private owned: Uint8Array;
   private chain: Int32Array;
   private readonly freeEntries: number[] = [];
@@ -242,7 +242,7 @@ export class HashIndex {
   constructor(readonly origin: string, readonly denial: Denial, expected = 0) {
     const entries = Math.max(64, expected);
     this.digests = new Uint8Array(entries * DIGEST_LENGTH);
-    this.below = new Int32Array(entries);
+    this.children = new Int32Array(entries);
     this.owned = new Uint8Array(entries);
     this.chain = new Int32Array(entries);
     let slots = 128;
@@ -264,36 +264,54 @@ export class HashIndex {
     return e >= 0 && this.chain[e] > 0;
   }
 
+  /** Indexes an owner, and its ancestors not indexed yet: the walk up stops at the first one
+   *  that is (a name's parent usually is), instead of counting at every ancestor. */
   add(key: string): void {
     const at = this.entryOfName.get(key);
-    if (at !== undefined && this.owned[at]) return;
-    for (let n: string | undefined = key; n !== undefined; n = n === this.origin ? undefined : parentKey(n)) {
-      let e = this.entryOfName.get(n);
-      if (e === undefined) {
-        const digest = nsec3Digest(n, this.denial);
-        e = this.find(digest, 0);
-        if (e < 0) e = this.insert(digest, 0);
-        this.names[e] = n;
-        this.entryOfName.set(n, e);
+    if (at !== undefined) {
+      this.owned[at] = 1;
+      return;
+    }
+    this.owned[this.nameEntry(key)] = 1;
+    for (let n = key; n !== this.origin;) {
+      const parent = parentKey(n);
+      if (parent === undefined) return;
+      const e = this.entryOfName.get(parent);
+      if (e !== undefined) {
+        this.children[e]++;
+        return;
       }
-      if (n === key) this.owned[e] = 1;
-      this.below[e]++;
+      this.children[this.nameEntry(parent)] = 1;
+      n = parent;
     }
   }
 
+  /** Takes an owner out, and each ancestor left with no owner at or below it. */
   drop(key: string): void {
-    const at = this.entryOfName.get(key);
-    if (at === undefined || !this.owned[at]) return;
-    this.owned[at] = 0;
-    for (let n: string | undefined = key; n !== undefined; n = n === this.origin ? undefined : parentKey(n)) {
-      const e = this.entryOfName.get(n);
-      if (e === undefined) return;
-      if (--this.below[e] > 0) continue;
+    let e = this.entryOfName.get(key);
+    if (e === undefined || !this.owned[e]) return;
+    this.owned[e] = 0;
+    for (let n = key; !this.owned[e] && this.children[e] === 0;) {
       this.entryOfName.delete(n);
       this.names[e] = undefined;
-      this.owned[e] = 0;
       if (this.chain[e] === 0) this.remove(e);
+      const parent = n === this.origin ? undefined : parentKey(n);
+      const p = parent === undefined ? undefined : this.entryOfName.get(parent);
+      if (p === undefined) return;
+      this.children[p]--;
+      n = parent!;
+      e = p;
     }
+  }
+
+  /** The entry of a name not indexed yet (of its hash's, when an NSEC3 owner made it first). */
+  private nameEntry(name: string): number {
+    const digest = nsec3Digest(name, this.denial);
+    let e = this.find(digest, 0);
+    if (e < 0) e = this.insert(digest, 0);
+    this.names[e] = name;
+    this.entryOfName.set(name, e);
+    return e;
   }
 
   /** Sets how many records of the chain the NSEC3 owner `key` holds. */
@@ -336,10 +354,10 @@ export class HashIndex {
   private insert(digest: Uint8Array, at: number): number {
     if ((this.slotsUsed + 1) * 2 > this.slots.length) this.rehash();
     const e = this.freeEntries.length ? this.freeEntries.pop()! : this.entryCount++;
-    if (e >= this.below.length) this.growEntries();
+    if (e >= this.children.length) this.growEntries();
     this.digests.set(digest.subarray(at, at + DIGEST_LENGTH), e * DIGEST_LENGTH);
     this.names[e] = undefined;
-    this.below[e] = 0;
+    this.children[e] = 0;
     this.owned[e] = 0;
     this.chain[e] = 0;
     this.place(e);
@@ -376,11 +394,11 @@ export class HashIndex {
   }
 
   private growEntries(): void {
-    const n = this.below.length * 2;
+    const n = this.children.length * 2;
     const digests = new Uint8Array(n * DIGEST_LENGTH);
     digests.set(this.digests);
     this.digests = digests;
-    this.below = grownTo(this.below, new Int32Array(n));
+    this.children = grownTo(this.children, new Int32Array(n));
     this.owned = grownTo(this.owned, new Uint8Array(n));
     this.chain = grownTo(this.chain, new Int32Array(n));
   }

@@ -37,7 +37,7 @@ export const nsecChain: RecordRule = {
     if (d?.kind !== 'nsec3') return [];
     const records = reportsForName(rec, zone);
     if (!records || isHashedOwner(records) || !isInZone(rec.ownerKey, zone.origin)) return [];
-    return [hashedOwner(zone, d, rec.ownerKey)];
+    return [hashIndex(zone, d).ownerOf(rec.ownerKey)];
   },
   check(rec, ctx) {
     const zone = ctx.zone;

@@ -165,7 +165,11 @@ function labelDigest(key: string, out: Uint8Array): boolean {
 
 /** The key of the NSEC3 owner for `name`: its hash as a label below the apex. */
 export function hashedOwner(zone: Zone, d: Denial, name: string): string {
-  return zone.origin === '.' ? `${nsec3Hash(name, d)}.` : `${nsec3Hash(name, d)}.${zone.origin}`;
+  return hashedOwnerKey(zone.origin, nsec3Hash(name, d));
+}
+
+function hashedOwnerKey(origin: string, label: string): string {
+  return origin === '.' ? `${label}.` : `${label}.${origin}`;
 }
 
 /** True when the owner holds an NSEC3: a hashed owner, no name the chain itself has to cover. */
@@ -255,6 +259,14 @@ export class HashIndex {
     if (!ownerDigest(key, this.origin, this.scratch)) return undefined;
     const e = this.find(this.scratch, 0);
     return e < 0 ? undefined : this.names[e];
+  }
+
+  /** The NSEC3 owner for `name` (hashedOwner), from the hash kept for it when it is indexed. */
+  ownerOf(name: string): string {
+    const e = this.entryOfName.get(name);
+    if (e === undefined) return hashedOwnerKey(this.origin, nsec3Hash(name, this.denial));
+    const at = e * DIGEST_LENGTH;
+    return hashedOwnerKey(this.origin, base32hexText(this.digests.subarray(at, at + DIGEST_LENGTH)));
   }
 
   /** True when the owner at the hash of `name` holds a record of the chain. */

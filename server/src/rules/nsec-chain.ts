@@ -2,9 +2,9 @@
 // (RFC 5155 §7.1): a name added by hand after signing. The chain then skips it, so the answer
 // that it holds no record of some type (NODATA), or a wildcard's answer below it, cannot be proven:
 // validators find it bogus (dnssec-verify: "Missing NSEC record", "Missing NSEC3 record").
-// An opt-out chain (RFC 5155 §6) may leave an unsigned delegation out. Not checked here: the order
-// of the chain (an NSEC's next name; an edit anywhere between two names would ask every NSEC again)
-// and empty non-terminals (they have no record to report at).
+// An opt-out chain (RFC 5155 §6) may leave an unsigned delegation out. A link naming a name that
+// went is nsec-next-name's. Not checked: the chain's order (an edit anywhere between two names
+// would ask every NSEC again) and empty non-terminals (they have no record to report at).
 // Reported once per name, on its first record of data; the NSEC3 owner read is in dependsOn
 // (the zone's HashIndex counts the chain's records at each hash's owner).
 import type { Zone, ZoneRecord } from '../zone/model';

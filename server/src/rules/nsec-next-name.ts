@@ -13,7 +13,7 @@ import { isInZone, nameKey } from '../zone/names';
 import { ref } from './dane-support/refs';
 import type { RecordRule } from './rule';
 import { fieldLoc } from './support/record-locs';
-import { denialOf, isChainRecord, standing, type Denial } from './support/denial';
+import { denialOf, hashedOwnerKey, isChainRecord, standing, type Denial } from './support/denial';
 
 const SIGN_AGAIN = 'sign the zone again after editing it';
 
@@ -23,7 +23,7 @@ function nextLink(rec: ZoneRecord, zone: Zone, d: Denial): { key: string; field:
     return { key: nameKey(rec.values[0]), field: 0 };
   }
   if (rec.type === 'NSEC3' && d.kind === 'nsec3' && isChainRecord(rec, d) && typeof rec.values[4] === 'string') {
-    return { key: `${rec.values[4].toLowerCase()}.${zone.origin}`, field: 4 };
+    return { key: hashedOwnerKey(zone.origin, rec.values[4].toLowerCase()), field: 4 };
   }
   return undefined;
 }

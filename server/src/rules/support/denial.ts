@@ -168,7 +168,8 @@ export function hashedOwner(zone: Zone, d: Denial, name: string): string {
   return hashedOwnerKey(zone.origin, nsec3Hash(name, d));
 }
 
-function hashedOwnerKey(origin: string, label: string): string {
+/** The key of the NSEC3 owner whose first label is `label` (a hash, in lower case): right below the apex. */
+export function hashedOwnerKey(origin: string, label: string): string {
   return origin === '.' ? `${label}.` : `${label}.${origin}`;
 }
 

@@ -96,6 +96,7 @@ const STRICTER_RULES = {
   'dmarc-syntax': 'a DMARC TXT receivers ignore (RFC 7489 §6.3)',
   'tlsrpt-syntax': 'a TLS-RPT TXT senders ignore (RFC 8460 §3)',
   'mta-sts-syntax': 'an MTA-STS TXT senders ignore (RFC 8461 §3.1)',
+  'dkim-syntax': 'a DKIM key record verifiers cannot use (RFC 6376 §3.6.1)',
   // Two identical TXT lines are one record to BIND (it merges them); these rules
   // count the lines. Open question for the rules' owner: see the QA report.
   'spf-multiple': 'two SPF TXT records (RFC 7208 §4.5)',

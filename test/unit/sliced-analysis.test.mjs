@@ -73,3 +73,33 @@ test('runToEnd runs a sliced build in one go', () => {
   assert.deepEqual(zone.records.map((r) => r.type), ['SOA', 'NS', 'A']);
   assert.deepEqual(problemFindings(zone).map((f) => f.ruleId), ['rdata-invalid']);
 });
+
+test('a $GENERATE line stops in the middle of its range where a slice ends, and goes on in the next: the zone of one pass', () => {
+  const head = '$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n';
+  const zones = {
+    // a blank-led line after it repeats the owner before it (a $GENERATE does not change it)
+    plain: head + 'www A 192.0.2.9\n$GENERATE 1-5000 host$ A 10.0.0.1\n  AAAA ::1\nbad A 192.0.2.300\n',
+    // a warning found at the first iteration, an error first found at iteration 65536 (the 15537th)
+    late: head + '$GENERATE 1-3000 h${-2000} A 10.0.0.1\n$GENERATE 50000-70000/1 g$ AAAA ::${0,0,x}\nafter AAAA ::1\n',
+    step: head + '$GENERATE 1-99999/7 a$ TXT "x $"\n$GENERATE 5-20005 b$ A 10.0.0.$\n; ignore=rdata-invalid\n$GENERATE 1-900 c$ CNAME www\n',
+    // an included file's $GENERATE is read in one piece (one include, one entry)
+    include: head + '$INCLUDE more.inc\n$GENERATE 1-2500 tail$ A 192.0.2.1\n',
+  };
+  const readInclude = () => ({ id: 'more.inc', text: '$GENERATE 1-3000 inc$ A 192.0.2.7\n' });
+  for (const [name, text] of Object.entries(zones)) {
+    const o = { ...opts(name), readInclude };
+    const whole = buildZone(file(name, text), o);
+    const generated = whole.records.filter((r) => r.generated).length;
+    for (const size of [1, 7, 1000]) {
+      const f = file(name, text);
+      const { value: sliced, slices } = drain(buildZoneInSlices(f, o, 10_000, size));
+      assert.deepEqual(zoneDifferences(whole, sliced), [], `${name} in slices of ${size} generated records`);
+      assert.deepEqual(f.entries.map((e) => [e.recordCount, e.problems.length]), whole.file.entries.map((e) => [e.recordCount, e.problems.length]), `${name}: entries`);
+      assert.deepEqual(sliced.endState, whole.endState, `${name}: end state`);
+      assert.equal(sliced.generatedCount, whole.generatedCount);
+      // every slice ends after `size` records of the zone's own $GENERATE lines
+      const own = name === 'include' ? generated - 3000 : generated;
+      assert.ok(slices >= Math.floor(own / size), `${name}: ${slices} slices for ${own} records in slices of ${size}`);
+    }
+  }
+});

@@ -85,6 +85,18 @@ export interface ParseContext {
    *  past GENERATE_ZONE_MAX is cut. Absent in an editor's re-read of single entries: zone-store.ts
    *  reads a zone whole again where a line could be cut */
   generated?: { count: number };
+  /** a whole read in slices: the count of `generated` at which the slice ends. A top-level
+   *  $GENERATE line that reaches it stops in the middle of its range and leaves the rest in
+   *  `paused` (one line of 100 000 records held an editor's server for 0.4-0.8 s) */
+  sliceEnd?: number;
+  /** the rest of a $GENERATE line stopped at `sliceEnd`: `resume` reads on until the next
+   *  `sliceEnd` (setting `paused` again if it stops again); `share`: how much of its range is read */
+  paused?: PausedEntry;
+}
+
+export interface PausedEntry {
+  resume(): void;
+  share: number;
 }
 
 export interface RecordSink {
@@ -188,14 +200,15 @@ export function buildZone(file: SourceFile, opts: ParseOptions & { incremental?:
 }
 
 /** buildZone in slices of about `linesPerSlice` lines: it yields between slices (entries are
- *  never split), so a host can let other work run while a big zone is read. Each yield tells
+ *  never split, but for a $GENERATE line's range: a slice also ends after `generatedPerSlice`
+ *  records it made), so a host can let other work run while a big zone is read. Each yield tells
  *  how far it is: the share of the document's lines read (0 to 1). */
-export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incremental?: boolean }, linesPerSlice: number): Generator<number, Zone> {
+export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incremental?: boolean }, linesPerSlice: number, generatedPerSlice = linesPerSlice): Generator<number, Zone> {
   const zone = newZone(file, '');
   const indexer = new ZoneIndexer(zone);
   const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer, topRecords: [], generated: { count: 0 } };
   const state: ParseState = hostState(opts);
-  yield* parseEntries(file, state, ctx, opts.incremental === true, linesPerSlice, indexer);
+  yield* parseEntries(file, state, ctx, opts.incremental === true, linesPerSlice, generatedPerSlice, indexer);
   indexer.flush();
   if (opts.incremental) zone.endState = state;
   zone.origin = zoneOrigin(zone, opts);
@@ -233,44 +246,64 @@ export function zoneOrigin(zone: Zone, opts: ParseOptions): string {
   return zone.directives.find((d) => d.name === '$ORIGIN' && d.value)?.value ?? host;
 }
 
-/** Adds what an entry produced (incremental mode) to the zone's lists and indexes. */
-function addOutputs(ctx: ParseContext, out: EntryOutput): void {
-  const zone = ctx.zone;
+/** Adds the records an entry produced so far (incremental mode) to the zone's list and indexes. */
+function addRecords(ctx: ParseContext): void {
   const recs = ctx.topRecords;
   for (let i = 0; i < recs.length; i++) ctx.indexer.add(recs[i]);
   recs.length = 0;
+}
+
+/** Adds what an entry produced (incremental mode) to the zone's lists and indexes. */
+function addOutputs(ctx: ParseContext, out: EntryOutput): void {
+  const zone = ctx.zone;
+  addRecords(ctx);
   for (const p of out.problems) zone.problems.push(p);
   for (const d of out.directives) zone.directives.push(d);
   for (const n of out.ignores) zone.ignores.push(n);
 }
 
-function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean, linesPerSlice: number, indexer: ZoneIndexer): Generator<number, void> {
+function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean, linesPerSlice: number, generatedPerSlice: number, indexer: ZoneIndexer): Generator<number, void> {
   const entries = file.entries;
   entries.length = 0;
   let prev: Entry | undefined;
   // an edited document's entries keep their lines in blocks (an edit moves blocks, not entries)
   let block = incremental ? startBlocks(file) : undefined;
+  // a $GENERATE line stopped in the middle of its range (ctx.paused)
+  let pausedAt: Entry | undefined;
   const onEntry = (entry: Entry): void => {
     entries.push(entry);
     if (block) block = appendToBlocks(block, entry);
     parseTopEntry(file, entry, prev, state, ctx, incremental);
-    // right away, while the entry's outputs are fresh in the cache (not in a second pass)
-    if (entry.out) addOutputs(ctx, entry.out);
+    // right away, while the entry's outputs are fresh in the cache (not in a second pass); the
+    // problems of a line stopped midway once it ends, in the order a whole read finds them
+    if (ctx.paused) pausedAt = entry;
+    if (entry.out) (ctx.paused ? addRecords : addOutputs)(ctx, entry.out);
     prev = entry;
   };
   const pool = tokenPool(ctx);
   const lines = file.lines;
   let line = 0;
-  // a slice also ends after the entry whose $GENERATE records bring it to linesPerSlice records
-  // (a few such lines make as many records as a long zone has lines)
+  // a slice also ends after generatedPerSlice $GENERATE records (a few such lines make as many
+  // records as a long zone has lines), in the middle of a line's range if need be
   const made = ctx.generated;
-  let madeBefore = made?.count ?? 0;
-  const sliceFull = made && ((): boolean => made.count - madeBefore >= linesPerSlice);
+  const sliced = made && generatedPerSlice < Infinity;
+  const startSlice = (): void => { if (sliced) ctx.sliceEnd = made.count + generatedPerSlice; };
+  const sliceFull = made && ((): boolean => made.count >= ctx.sliceEnd! || ctx.paused !== undefined);
+  startSlice();
   for (;;) {
-    line = lexEach(lines, line, sliceFull, onEntry, pool, line + linesPerSlice);
+    line = lexEach(lines, line, sliced ? sliceFull : undefined, onEntry, pool, line + linesPerSlice);
+    while (ctx.paused) {
+      const paused = ctx.paused;
+      indexer.flush();
+      yield (entryLine(pausedAt!) + paused.share * pausedAt!.lineCount) / lines.length;
+      startSlice();
+      ctx.paused = undefined;
+      paused.resume();
+      if (pausedAt!.out) (ctx.paused ? addRecords : addOutputs)(ctx, pausedAt!.out);
+    }
     if (line >= lines.length) return;
     indexer.flush(); // whole between slices
-    madeBefore = made?.count ?? 0;
+    startSlice();
     yield line / lines.length;
   }
 }
@@ -304,12 +337,42 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
   try {
     entry.commentText = parseEntry(file, entry, state, ctx, above);
   } catch (e) {
-    // A bug in a field parser must not take the server down: report it on the entry.
-    problem(ctx, 'internal', 'error', `dane-zone could not read this entry (${(e as Error).message}); please report it`, entryStartLoc(file, entry));
+    unreadable(ctx, file, entry, e);
   }
+  endEntryPart(file, entry, ctx, saved, savedTop, incremental);
+}
+
+// A bug in a field parser must not take the server down: report it on the entry.
+function unreadable(ctx: ParseContext, file: SourceFile, entry: Entry, e: unknown): void {
+  ctx.paused = undefined;
+  problem(ctx, 'internal', 'error', `dane-zone could not read this entry (${(e as Error).message}); please report it`, entryStartLoc(file, entry));
+}
+
+/** After an entry, or a part of a $GENERATE line stopped midway (ctx.paused): the context as it
+ *  was. A line stopped midway keeps its tokens, and its rest is read as this entry's. */
+function endEntryPart(file: SourceFile, entry: Entry, ctx: ParseContext, saved: EntryOutput | undefined, savedTop: Entry | undefined, incremental: boolean): void {
   ctx.out = saved;
   ctx.top = savedTop;
-  if (!ctx.opts.keepTokens) entry.tokens = EMPTY;
+  const rest = ctx.paused;
+  if (!rest) {
+    if (!ctx.opts.keepTokens) entry.tokens = EMPTY;
+    return;
+  }
+  ctx.paused = {
+    share: rest.share,
+    resume: () => {
+      if (incremental) {
+        ctx.out = entry.out;
+        ctx.top = entry;
+      }
+      try {
+        rest.resume();
+      } catch (e) {
+        unreadable(ctx, file, entry, e);
+      }
+      endEntryPart(file, entry, ctx, saved, savedTop, incremental);
+    },
+  };
 }
 
 // An ignore comment that ignores nothing would let a finding through that its writer meant to
@@ -660,24 +723,34 @@ function parseGenerate(
   };
   // $GENERATE does not change the current owner (BIND): what a blank-led line after it repeats
   const { lastOwner, lastOwnerKey } = state;
-  for (let i = range.start; i <= range.stop; i += range.step) {
-    const owner = substitute(lhsTok.text, i, warned ? undefined : negativeIn('lhs', lhsTok, 0, i));
-    if (typeof owner !== 'string') return badIn('lhs', lhsTok, 0, owner);
-    const rdata = substitute(rhs, i, warned ? undefined : negativeIn('rhs', rhsTok, quoted ? 1 : 0, i));
-    if (typeof rdata !== 'string') return badIn('rhs', rhsTok, quoted ? 1 : 0, rdata);
-    // The generated entry is lexed like a typed one, then built as a record of this entry.
-    const line = [owner, ...middle.map((x) => x.text), rdata].join(' ');
-    const synthetic = lexLines([line]).entries[0];
-    // what BIND's re-read of the generated text refuses (an unclosed quote: "unexpected end of input")
-    if (synthetic.lexErrors.length) return bad(`$GENERATE rhs: the generated record '${line}' does not read: ${synthetic.lexErrors[0].message}`, rhsTok);
-    const data = synthetic.tokens.filter(isDataToken);
-    const rec = buildRecord(file, entry, data, state, ctx, true, false, i);
-    state.lastOwner = lastOwner;
-    state.lastOwnerKey = lastOwnerKey;
-    if (!rec) return; // the first bad one is enough: the others fail the same way
-    emitRecord(ctx, rec);
-    if (ctx.generated) ctx.generated.count++;
-  }
+  // a top-level line of a read in slices stops where the slice ends (the included files of an
+  // $INCLUDE are read in one piece)
+  const stops = ctx.sliceEnd !== undefined && ctx.stack.length === 1;
+  const expandFrom = (from: number): void => {
+    for (let i = from; i <= range.stop; i += range.step) {
+      if (stops && ctx.generated!.count >= ctx.sliceEnd!) {
+        ctx.paused = { share: (i - range.start) / (range.stop - range.start + 1), resume: () => expandFrom(i) };
+        return;
+      }
+      const owner = substitute(lhsTok.text, i, warned ? undefined : negativeIn('lhs', lhsTok, 0, i));
+      if (typeof owner !== 'string') return badIn('lhs', lhsTok, 0, owner);
+      const rdata = substitute(rhs, i, warned ? undefined : negativeIn('rhs', rhsTok, quoted ? 1 : 0, i));
+      if (typeof rdata !== 'string') return badIn('rhs', rhsTok, quoted ? 1 : 0, rdata);
+      // The generated entry is lexed like a typed one, then built as a record of this entry.
+      const line = [owner, ...middle.map((x) => x.text), rdata].join(' ');
+      const synthetic = lexLines([line]).entries[0];
+      // what BIND's re-read of the generated text refuses (an unclosed quote: "unexpected end of input")
+      if (synthetic.lexErrors.length) return bad(`$GENERATE rhs: the generated record '${line}' does not read: ${synthetic.lexErrors[0].message}`, rhsTok);
+      const data = synthetic.tokens.filter(isDataToken);
+      const rec = buildRecord(file, entry, data, state, ctx, true, false, i);
+      state.lastOwner = lastOwner;
+      state.lastOwnerKey = lastOwnerKey;
+      if (!rec) return; // the first bad one is enough: the others fail the same way
+      emitRecord(ctx, rec);
+      if (ctx.generated) ctx.generated.count++;
+    }
+  };
+  expandFrom(range.start);
 }
 
 function buildRecord(

@@ -101,5 +101,11 @@ test('a $GENERATE line stops in the middle of its range where a slice ends, and 
       const own = name === 'include' ? generated - 3000 : generated;
       assert.ok(slices >= Math.floor(own / size), `${name}: ${slices} slices for ${own} records in slices of ${size}`);
     }
+    // told how many records the $GENERATE lines make, the progress counts them with the lines
+    const told = [];
+    const steps = buildZoneInSlices(file(name, text), o, 10_000, 1000, generated);
+    for (let r = steps.next(); !r.done; r = steps.next()) told.push(r.value);
+    assert.ok(told.some((x) => x > 0.3 && x < 0.7), `${name}: progress ${told.map((x) => x.toFixed(2))}`);
+    assert.deepEqual(told, [...told].sort((a, b) => a - b));
   }
 });

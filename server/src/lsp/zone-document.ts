@@ -43,6 +43,21 @@ function spliceLines(list: string[], at: number, count: number, items: readonly 
 /** A `$GENERATE` line's range (`start-stop[/step]`), as BIND writes it. */
 const GENERATE_RANGE = /^\s*\$generate[ \t]+(\d{1,10})-(\d{1,10})(?:\/(\d{1,10}))?[ \t]/i;
 
+/** How many records the `$GENERATE` lines among lines `from` to `to` make (each up to `perLine`). */
+export function generatedIn(lines: readonly string[], from: number, to: number, perLine: number): number {
+  let n = 0;
+  for (let i = Math.max(0, from); i <= to && i < lines.length; i++) {
+    const line = lines[i];
+    // a cheap look first: most lines hold no '$' at all
+    if (line.indexOf('$') < 0) continue;
+    const m = GENERATE_RANGE.exec(line);
+    if (!m) continue;
+    const [start, stop, step] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+    if (stop >= start && step > 0) n += Math.min(Math.floor((stop - start) / step) + 1, perLine);
+  }
+  return n;
+}
+
 export class ZoneDocument {
   lines: string[];
   /** first and last (inclusive, in new coordinates) lines touched since the last analysis */
@@ -73,18 +88,7 @@ export class ZoneDocument {
   /** How many records the document's `$GENERATE` lines make (each up to `perLine`), counted
    *  once per version: a short document of a few such lines is as much work as a long one. */
   generatedRecords(perLine: number): number {
-    if (this.generatedAt?.version !== this.version) {
-      let n = 0;
-      for (const line of this.lines) {
-        // a cheap look first: most lines hold no '$' at all
-        if (line.indexOf('$') < 0) continue;
-        const m = GENERATE_RANGE.exec(line);
-        if (!m) continue;
-        const [start, stop, step] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-        if (stop >= start && step > 0) n += Math.min(Math.floor((stop - start) / step) + 1, perLine);
-      }
-      this.generatedAt = { version: this.version, records: n };
-    }
+    if (this.generatedAt?.version !== this.version) this.generatedAt = { version: this.version, records: generatedIn(this.lines, 0, this.lines.length - 1, perLine) };
     return this.generatedAt.records;
   }
 

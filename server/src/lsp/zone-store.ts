@@ -6,7 +6,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding, RuleHost } from '../rules/rule';
 import type { Directive, SourceFile, Zone } from '../zone/model';
-import { GENERATE_MAX, GENERATE_ZONE_MAX } from '../zone/generate';
+import { GENERATE_MAX, GENERATE_ZONE_MAX, parseRange } from '../zone/generate';
 import type { Entry } from '../zone/syntax';
 import { buildZoneInSlices, runToEnd, type IncludeResult } from '../zone/parser';
 import { problemFindings, type RuleSettings } from '../rules/engine';
@@ -16,7 +16,7 @@ import { reparse } from '../zone/incremental';
 import { includeSites } from '../zone/include-sites';
 import { noteOwnerChanges } from '../features/owner-index';
 import { originFromFileName } from '../zone/origin-hint';
-import { ZoneDocument, type ContentChange } from './zone-document';
+import { generatedIn, ZoneDocument, type ContentChange } from './zone-document';
 import { inTurns } from './in-turns';
 import { toDocSettings } from './settings';
 import { entryLine } from '../zone/line-blocks';
@@ -43,8 +43,16 @@ export interface Analysis {
  *  in turns that let other messages through. Shorter ones run in one piece: in turns, an analysis
  *  of 100k records took 10-20% longer (among other things one more mark-compact; bench/RESULTS.md). */
 export const SLICED_MIN_LINES = 200_000;
+/** A document whose `$GENERATE` lines make this many records is read in turns too, whatever its
+ *  length: one line of 100 000 held the server for 0.35-0.8 s, and its range is read in slices. */
+export const SLICED_MIN_GENERATED = 25_000;
 const LINES_PER_SLICE = 10_000;
 const RECORDS_PER_SLICE = 10_000;
+/** A slice of reading ends after this many records of $GENERATE lines (each substituted, lexed
+ *  and built): a message waits for the slice under way. Of 100 000 records, the longest slice
+ *  took 47 ms (p50 of 7 runs) in slices of 10 000 and 22 ms in slices of 1000; the whole read
+ *  312 and 321 ms (300 ms in one piece). */
+const GENERATED_PER_SLICE = 1_000;
 /** The reading's share of a full analysis, for progress (1M records: model 10 s, rules 3.5 s). */
 const READ_SHARE = 0.75;
 
@@ -179,10 +187,15 @@ export class ZoneStore {
   change(uri: string, changes: readonly ContentChange[], version: number): void {
     const doc = this.docs.get(uri);
     if (!doc) return;
-    // An analysis in progress reads the document's lines: finish it before they change
-    // (it then seeds the incremental re-parse of this edit).
+    // An analysis in progress reads the document's lines: finish it before they change (it then
+    // seeds the incremental re-parse of this edit). A document read in turns only for its
+    // $GENERATE records drops it instead: the rest would run in one piece (up to a line of
+    // 100 000 records), and its next read is a whole one in turns.
     const job = this.jobs.get(uri);
-    if (job) this.finish(uri, job);
+    if (job && doc.lines.length < SLICED_MIN_LINES) {
+      this.cancel(uri);
+      this.previous.delete(uri);
+    } else if (job) this.finish(uri, job);
     doc.apply(changes, version);
     const a = this.analyses.get(uri);
     if (a) this.previous.set(uri, a);
@@ -288,23 +301,56 @@ export class ZoneStore {
     const doc = this.docs.get(uri);
     if (!doc || this.failed.get(uri) === doc.version) return false;
     // the $GENERATE lines are counted only when a full read is ahead (not at each keystroke)
-    const long = (): boolean => doc.lines.length >= SLICED_MIN_LINES || doc.lines.length + doc.generatedRecords(GENERATE_MAX) >= SLICED_MIN_LINES;
+    const long = (): boolean => {
+      if (doc.lines.length >= SLICED_MIN_LINES) return true;
+      const generated = doc.generatedRecords(GENERATE_MAX);
+      return generated >= SLICED_MIN_GENERATED || doc.lines.length + generated >= SLICED_MIN_LINES;
+    };
     if (this.jobs.has(uri)) return long();
     const key = settingsKeyOf(this.settingsFor(uri));
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version && cached.settingsKey === key) return false;
-    const prev = this.previous.get(uri);
-    // near the zone-wide $GENERATE bound an edit reads the zone whole (analyse): in turns too
-    if (prev && doc.dirty && prev.settingsKey === key && !this.rereadsWhole(doc, prev) && !nearGenerateBound(prev.zone)) return false;
+    if (this.reparses(doc, key)) return false;
     return long();
   }
 
-  /** True when an edit of a long document is read again whole, in turns like an open, instead of
-   *  re-parsed: it touched a `$TTL` or `$ORIGIN` line with 200 000 lines or more after it before
-   *  the next such line, each of whose records may change (a new default TTL, a new origin). A
+  /** True when the document's next analysis re-parses the edited lines of the previous one
+   *  instead of reading the document whole. Near the zone-wide $GENERATE bound an edit reads the
+   *  zone whole, and so does one of a long $TTL's or $GENERATE's line (rereadsWhole). */
+  private reparses(doc: ZoneDocument, key: string): boolean {
+    const prev = this.previous.get(doc.uri);
+    return !!prev && !!doc.dirty && prev.settingsKey === key && !this.rereadsWhole(doc, prev) && !nearGenerateBound(prev.zone);
+  }
+
+  /** True when an edit touched `$GENERATE` lines that make (or made) SLICED_MIN_GENERATED records
+   *  or more, in a document short by its lines: its re-parse expanded them in one piece that held
+   *  the server (0.4 s for 100 000 records), where a whole read in turns lets messages through.
+   *  (A document long by its lines keeps the re-parse: its whole read takes seconds.) */
+  private editsLongGenerate(doc: ZoneDocument, prev: Analysis): boolean {
+    const dirty = doc.dirty;
+    const lines = doc.lines;
+    if (!dirty || lines.length >= SLICED_MIN_LINES) return false;
+    let n = generatedIn(lines, dirty.from, dirty.to, GENERATE_MAX);
+    // the edited lines as they were
+    const oldTo = dirty.to + prev.lineCount - lines.length;
+    for (const d of prev.zone.directives) {
+      if (n >= SLICED_MIN_GENERATED) break;
+      if (d.name !== '$GENERATE' || d.loc.file.id !== doc.uri) continue;
+      const at = entryLine(d.loc.entry);
+      const range = at >= dirty.from && at <= oldTo ? parseRange(d.args[0] ?? '') : undefined;
+      if (range && typeof range !== 'string') n += Math.floor((range.stop - range.start) / range.step) + 1;
+    }
+    return n >= SLICED_MIN_GENERATED;
+  }
+
+  /** True when an edit is read again whole, in turns like an open, instead of re-parsed: it
+   *  touched a long $GENERATE line of a short document (editsLongGenerate), or, in a long one, a
+   *  `$TTL` or `$ORIGIN` line with 200 000 lines or more after it before the next such line,
+   *  each of whose records may change (a new default TTL, a new origin). A
    *  re-parse of those is one piece of work that holds the server: a `$TTL` keystroke at the top
    *  of the 1M bench zone took 15-17 s of re-parse and 5-6 s of rules. */
   private rereadsWhole(doc: ZoneDocument, prev: Analysis): boolean {
+    if (this.editsLongGenerate(doc, prev)) return true;
     const dirty = doc.dirty;
     const lines = doc.lines;
     if (!dirty || lines.length < SLICED_MIN_LINES) return false;
@@ -405,7 +451,7 @@ export class ZoneStore {
     const prev = this.previous.get(doc.uri);
     // The zone shares the document's line array: locations are computed late from it.
     const lines = doc.lines;
-    if (prev && doc.dirty && prev.settingsKey === settingsKey && !this.rereadsWhole(doc, prev) && !nearGenerateBound(prev.zone)) {
+    if (prev && doc.dirty && this.reparses(doc, settingsKey)) {
       const { zone, removed, added } = reparse(prev.zone, lines, doc.dirty, prev.lineCount, opts);
       // an entry re-read alone knows no zone-wide $GENERATE bound: near it, the zone is read whole
       if (!nearGenerateBound(zone)) {
@@ -414,7 +460,8 @@ export class ZoneStore {
         return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
       }
     }
-    const zone = yield* scaled(buildZoneInSlices({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true }, LINES_PER_SLICE), 0, READ_SHARE);
+    const read = buildZoneInSlices({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true }, LINES_PER_SLICE, GENERATED_PER_SLICE, doc.generatedRecords(GENERATE_MAX));
+    const zone = yield* scaled(read, 0, READ_SHARE);
     const checked = yield* scaled(cache.fullInSlices(zone, host, settings.rules, RECORDS_PER_SLICE), READ_SHARE, 1);
     const findings = withoutIgnored(zone, [...problemFindings(zone, settings.rules), ...checked]);
     return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };

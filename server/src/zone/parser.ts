@@ -89,14 +89,9 @@ export interface ParseContext {
    *  $GENERATE line that reaches it stops in the middle of its range and leaves the rest in
    *  `paused` (one line of 100 000 records held an editor's server for 0.4-0.8 s) */
   sliceEnd?: number;
-  /** the rest of a $GENERATE line stopped at `sliceEnd`: `resume` reads on until the next
-   *  `sliceEnd` (setting `paused` again if it stops again); `share`: how much of its range is read */
-  paused?: PausedEntry;
-}
-
-export interface PausedEntry {
-  resume(): void;
-  share: number;
+  /** the rest of a $GENERATE line stopped at `sliceEnd`: reads on until the next `sliceEnd`
+   *  (setting `paused` again if it stops again) */
+  paused?: () => void;
 }
 
 export interface RecordSink {
@@ -202,13 +197,14 @@ export function buildZone(file: SourceFile, opts: ParseOptions & { incremental?:
 /** buildZone in slices of about `linesPerSlice` lines: it yields between slices (entries are
  *  never split, but for a $GENERATE line's range: a slice also ends after `generatedPerSlice`
  *  records it made), so a host can let other work run while a big zone is read. Each yield tells
- *  how far it is: the share of the document's lines read (0 to 1). */
-export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incremental?: boolean }, linesPerSlice: number, generatedPerSlice = linesPerSlice): Generator<number, Zone> {
+ *  how far it is (0 to 1): the share of the document's lines read, or, given the records its
+ *  $GENERATE lines make (`generatedAhead`), of its lines and those records. */
+export function* buildZoneInSlices(file: SourceFile, opts: ParseOptions & { incremental?: boolean }, linesPerSlice: number, generatedPerSlice = linesPerSlice, generatedAhead = 0): Generator<number, Zone> {
   const zone = newZone(file, '');
   const indexer = new ZoneIndexer(zone);
   const ctx: ParseContext = { opts, zone, stack: [file.id], out: undefined, top: undefined, names: new NameCache(), indexer, topRecords: [], generated: { count: 0 } };
   const state: ParseState = hostState(opts);
-  yield* parseEntries(file, state, ctx, opts.incremental === true, linesPerSlice, generatedPerSlice, indexer);
+  yield* parseEntries(file, state, ctx, opts.incremental === true, { lines: linesPerSlice, generated: generatedPerSlice, generatedAhead }, indexer);
   indexer.flush();
   if (opts.incremental) zone.endState = state;
   zone.origin = zoneOrigin(zone, opts);
@@ -262,7 +258,15 @@ function addOutputs(ctx: ParseContext, out: EntryOutput): void {
   for (const n of out.ignores) zone.ignores.push(n);
 }
 
-function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean, linesPerSlice: number, generatedPerSlice: number, indexer: ZoneIndexer): Generator<number, void> {
+/** How much a slice reads: `lines` lines, `generated` records of $GENERATE lines; and how many of
+ *  those the whole read makes (for progress; 0 when not counted). */
+interface SliceSizes {
+  lines: number;
+  generated: number;
+  generatedAhead: number;
+}
+
+function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, incremental: boolean, sizes: SliceSizes, indexer: ZoneIndexer): Generator<number, void> {
   const entries = file.entries;
   entries.length = 0;
   let prev: Entry | undefined;
@@ -283,28 +287,30 @@ function* parseEntries(file: SourceFile, state: ParseState, ctx: ParseContext, i
   const pool = tokenPool(ctx);
   const lines = file.lines;
   let line = 0;
-  // a slice also ends after generatedPerSlice $GENERATE records (a few such lines make as many
+  // a slice also ends after sizes.generated $GENERATE records (a few such lines make as many
   // records as a long zone has lines), in the middle of a line's range if need be
   const made = ctx.generated;
-  const sliced = made && generatedPerSlice < Infinity;
-  const startSlice = (): void => { if (sliced) ctx.sliceEnd = made.count + generatedPerSlice; };
+  const sliced = made && sizes.generated < Infinity;
+  const startSlice = (): void => { if (sliced) ctx.sliceEnd = made.count + sizes.generated; };
   const sliceFull = made && ((): boolean => made.count >= ctx.sliceEnd! || ctx.paused !== undefined);
+  const ahead = made ? sizes.generatedAhead : 0;
+  const progress = (at: number): number => (ahead > 0 ? Math.min(1, (at + made!.count) / (lines.length + ahead)) : at / lines.length);
   startSlice();
   for (;;) {
-    line = lexEach(lines, line, sliced ? sliceFull : undefined, onEntry, pool, line + linesPerSlice);
+    line = lexEach(lines, line, sliced ? sliceFull : undefined, onEntry, pool, line + sizes.lines);
     while (ctx.paused) {
-      const paused = ctx.paused;
+      const resume = ctx.paused;
       indexer.flush();
-      yield (entryLine(pausedAt!) + paused.share * pausedAt!.lineCount) / lines.length;
+      yield progress(entryLine(pausedAt!));
       startSlice();
       ctx.paused = undefined;
-      paused.resume();
+      resume();
       if (pausedAt!.out) (ctx.paused ? addRecords : addOutputs)(ctx, pausedAt!.out);
     }
     if (line >= lines.length) return;
     indexer.flush(); // whole between slices
     startSlice();
-    yield line / lines.length;
+    yield progress(line);
   }
 }
 
@@ -358,20 +364,17 @@ function endEntryPart(file: SourceFile, entry: Entry, ctx: ParseContext, saved: 
     if (!ctx.opts.keepTokens) entry.tokens = EMPTY;
     return;
   }
-  ctx.paused = {
-    share: rest.share,
-    resume: () => {
-      if (incremental) {
-        ctx.out = entry.out;
-        ctx.top = entry;
-      }
-      try {
-        rest.resume();
-      } catch (e) {
-        unreadable(ctx, file, entry, e);
-      }
-      endEntryPart(file, entry, ctx, saved, savedTop, incremental);
-    },
+  ctx.paused = () => {
+    if (incremental) {
+      ctx.out = entry.out;
+      ctx.top = entry;
+    }
+    try {
+      rest();
+    } catch (e) {
+      unreadable(ctx, file, entry, e);
+    }
+    endEntryPart(file, entry, ctx, saved, savedTop, incremental);
   };
 }
 
@@ -729,7 +732,7 @@ function parseGenerate(
   const expandFrom = (from: number): void => {
     for (let i = from; i <= range.stop; i += range.step) {
       if (stops && ctx.generated!.count >= ctx.sliceEnd!) {
-        ctx.paused = { share: (i - range.start) / (range.stop - range.start + 1), resume: () => expandFrom(i) };
+        ctx.paused = () => expandFrom(i);
         return;
       }
       const owner = substitute(lhsTok.text, i, warned ? undefined : negativeIn('lhs', lhsTok, 0, i));

@@ -1,0 +1,97 @@
+// A short zone whose $GENERATE line makes 100 000 records is read in turns by the editor's
+// ZoneStore, its range in slices (one piece held the server for 0.4-0.8 s); an edit while it is
+// read drops that read instead of finishing it in one piece, and an edit of that line reads the
+// zone whole again in turns instead of re-parsing the line in one piece.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function load(t) {
+  const dir = mkdtempSync(join(tmpdir(), 'dz-gen-turns-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'store.cjs');
+  await build({ stdin: { contents: "export { ZoneStore } from './server/src/lsp/zone-store';", resolveDir: root, loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'silent' });
+  return createRequire(import.meta.url)(out);
+}
+
+const HEAD = ['$ORIGIN example.com.', '$TTL 300', '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.1'];
+const GEN = HEAD.length; // the $GENERATE line
+const text = [...HEAD, '$GENERATE 1-100000 host$ A 10.0.0.1', 'bad A 192.0.2.300', ''].join('\n');
+/** The progress while the line's range is read: the reading is the first 0.75 of an analysis,
+ *  counted in lines and generated records (the lines before the $GENERATE line are a few of
+ *  100 000 records, and the lines after it as few). */
+const inLine = (done) => done > 0.01 && done < 0.74;
+
+const keys = (a) => a.findings.map((f) => `${f.ruleId} ${f.severity} ${f.message}`).sort();
+const uri = 'file:///zones/gen.example.com.zone';
+const at = (line, from, to, newText) => ({ range: { start: { line, character: from }, end: { line, character: to } }, text: newText });
+/** the range's start typed over: `$GENERATE 1-100000` -> `$GENERATE <digit>-100000` */
+const rangeStart = (digit) => at(GEN, '$GENERATE '.length, '$GENERATE '.length + 1, digit);
+
+/** A store that records the progress of its analyses in turns. */
+function storeWithProgress(ZoneStore) {
+  const store = new ZoneStore();
+  const progress = [];
+  store.observer = { started: () => progress.push('started'), progressed: (_u, d) => progress.push(d), ended: () => progress.push('ended') };
+  return { store, progress };
+}
+
+/** The analysis of `text` in a store of its own, in one piece. */
+function fresh(ZoneStore, text) {
+  const store = new ZoneStore();
+  store.open(uri, text, 1);
+  return store.analysis(uri);
+}
+
+const turn = () => new Promise((r) => setImmediate(r));
+
+test('one $GENERATE line of 100 000 records is read in turns, its range in slices; an edit while it is read drops that read', async (t) => {
+  const { ZoneStore } = await load(t);
+  const { store, progress } = storeWithProgress(ZoneStore);
+  store.open(uri, text, 1);
+  assert.equal(store.longAnalysisAhead(uri), true, 'a short zone of 100 000 generated records is read in turns');
+  const first = store.analysisInTurns(uri);
+  // turns go by inside the line's range
+  while (progress.filter((p) => typeof p === 'number' && inLine(p)).length < 3) {
+    assert.ok(!progress.includes('ended'), `the line was read in one turn: ${progress.join(' ')}`);
+    await turn();
+  }
+  store.change(uri, [rangeStart('2')], 2);
+  assert.equal(await first, undefined, 'the read of version 1 was finished, not dropped');
+  assert.equal(progress.at(-1), 'ended');
+
+  // version 2, read whole in turns too, is what a fresh read of its text finds
+  assert.equal(store.longAnalysisAhead(uri), true);
+  const second = await store.analysisInTurns(uri);
+  assert.equal(second.version, 2);
+  const v2 = store.docs.get(uri).getText();
+  assert.deepEqual(keys(second), keys(fresh(ZoneStore, v2)));
+  assert.equal(second.zone.records.length, 99_999 + 3);
+});
+
+test('an edit of a long $GENERATE line of a short zone is read whole in turns; one of another line is re-parsed', async (t) => {
+  const { ZoneStore } = await load(t);
+  const { store } = storeWithProgress(ZoneStore);
+  store.open(uri, text, 1);
+  await store.analysisInTurns(uri);
+  // the SOA's serial: re-parsed at once
+  store.change(uri, [at(2, '@ SOA ns1 hostmaster '.length, '@ SOA ns1 hostmaster 1'.length, '2')], 2);
+  assert.equal(store.longAnalysisAhead(uri), false, 'an edit of another line is re-parsed');
+  assert.equal(store.analysis(uri).version, 2);
+  // the $GENERATE line's range: read whole, in turns; the line deleted: read whole, at once (short)
+  for (const [version, change] of [[3, rangeStart('5')], [4, at(GEN, 0, '$GENERATE 5-100000 host$ A 10.0.0.1'.length, '; gone')]]) {
+    store.change(uri, [change], version);
+    assert.equal(store.longAnalysisAhead(uri), version === 3, `version ${version}`);
+    const a = await store.analysisInTurns(uri);
+    assert.equal(a.version, version);
+    assert.deepEqual(keys(a), keys(fresh(ZoneStore, store.docs.get(uri).getText())), `version ${version}`);
+  }
+});

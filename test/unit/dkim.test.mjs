@@ -56,3 +56,26 @@ test('tags: case-sensitive names, a repeated tag, an unknown version, no p=; the
   assert.deepEqual(core.parseDkim(`v=DKIM1; p=${KEY}`, false).terms, []);
   assert.deepEqual(core.parseDkim(`v=DKIM1; p=${KEY}`).terms.map((t) => t.name), ['v', 'p']);
 });
+
+test('dkim-syntax fixes: a tag name in lower case, an Ed25519 key\'s bare form; none where the text is split across strings or escaped; after them, no finding', () => {
+  const ed = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  const text = ['$ORIGIN example.com.', '$TTL 3600',
+    `upper._domainkey IN TXT "v=DKIM1; P=${KEY.slice(0, 200)}" "${KEY.slice(200)}"`,
+    `ed._domainkey IN TXT "v=DKIM1; k=ed25519; p=${ed}"`,
+    `split._domainkey IN TXT "v=DKIM1; k=ed25519; p=${ed.slice(0, 20)}" "${ed.slice(20)}"`,
+    `esc._domainkey IN TXT "v=DKIM1; \\080=${KEY.slice(0, 200)}" "${KEY.slice(200)}"`, ''].join('\n');
+  const host = { now: () => new Date(), options: {} };
+  const rule = core.RULES.find((r) => r.id === 'dkim-syntax');
+  const found = core.checkText(text, { fileId: 'dkim.zone', host }).findings.filter((f) => f.ruleId === rule.id);
+  const titles = found.map((f) => `${core.absRange(f.loc).startLine} ${rule.fixes(f.data).map((x) => x.title).join()}`);
+  assert.deepEqual(titles, ["2 Write 'p='", '2 ', '3 Publish the bare 32-octet key', '4 ', '5 ', '5 ']);
+  const lines = text.split('\n');
+  for (const f of found) {
+    for (const e of rule.fixes(f.data).flatMap((x) => x.edits)) {
+      lines[e.range.startLine] = lines[e.range.startLine].slice(0, e.range.startCol) + e.newText + lines[e.range.startLine].slice(e.range.endCol);
+    }
+  }
+  assert.equal(lines[3], `ed._domainkey IN TXT "v=DKIM1; k=ed25519; p=${Buffer.from(ed, 'base64').subarray(12).toString('base64')}"`);
+  const after = core.checkText(lines.join('\n'), { fileId: 'dkim.zone', host }).findings.filter((f) => f.ruleId === rule.id);
+  assert.deepEqual(after.map((f) => core.absRange(f.loc).startLine), [4, 5, 5]);
+});

@@ -133,7 +133,11 @@ export function parseDkim(text: string, explain = true): ParsedDkim {
     if (explain) terms.push({ ...t, explain: EXPLAIN[t.name] ?? `**${t.name}** — not a DKIM key tag; verifiers ignore it.` });
     if (EXPLAIN[t.name]) continue;
     const known = EXPLAIN[t.name.toLowerCase()];
-    err(t, known ? `'${t.name}=': DKIM tag names are case-sensitive (RFC 6376 §3.2), so verifiers ignore this tag; write '${t.name.toLowerCase()}='` : `unknown DKIM key tag '${t.name}' is ignored by verifiers`, known ? 'error' : 'warning', t.start, t.end);
+    if (known) {
+      const lower = t.name.toLowerCase();
+      problems.push({ start: t.start, end: t.start + t.name.length, severity: 'error', replace: { title: `Write '${lower}='`, text: lower },
+        message: `'${t.name}=': DKIM tag names are case-sensitive (RFC 6376 §3.2), so verifiers ignore this tag; write '${lower}='` });
+    } else err(t, `unknown DKIM key tag '${t.name}' is ignored by verifiers`, 'warning', t.start, t.end);
   }
   const v = tagNamed(tags, 'v');
   if (v && v.value !== 'DKIM1') err(v, `v=${v.value}: must be DKIM1; verifiers discard a key record with another version (${RFC})`);
@@ -173,9 +177,11 @@ export function parseDkim(text: string, explain = true): ParsedDkim {
   if (keyType === 'ed25519') {
     if (octets.length === 32) return { kind: 'dkim', terms, problems, key: { type: 'ed25519' } };
     const spki = octets.length === 44 && octets.subarray(0, 12).toString('hex') === ED25519_SPKI_HEAD;
-    err(p, spki
-      ? `p= holds the Ed25519 key in SubjectPublicKeyInfo form; RFC 8463 §4.2 publishes the bare 32-octet key, so verifiers reject this one: p=${octets.subarray(12).toString('base64')}`
-      : `p= holds ${octets.length} octets; an Ed25519 key is 32 (RFC 8463 §4.2), so verifiers cannot use it`);
+    if (spki) {
+      const bare = octets.subarray(12).toString('base64');
+      problems.push({ start: p.valueStart, end: p.end, severity: 'error', replace: { title: 'Publish the bare 32-octet key', text: bare },
+        message: `p= holds the Ed25519 key in SubjectPublicKeyInfo form; RFC 8463 §4.2 publishes the bare 32-octet key, so verifiers reject this one: p=${bare}` });
+    } else err(p, `p= holds ${octets.length} octets; an Ed25519 key is 32 (RFC 8463 §4.2), so verifiers cannot use it`);
     return { kind: 'dkim', terms, problems };
   }
   if (keyType !== 'rsa') return { kind: 'dkim', terms, problems };

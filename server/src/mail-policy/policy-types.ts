@@ -10,6 +10,8 @@ export interface PolicyProblem {
   severity: 'error' | 'warning' | 'info';
   /** set for problems a zone-wide rule reports instead (SPF 'lookup-limit') */
   code?: string;
+  /** a fix: `text` written over [start, end) of the record's text, named `title` */
+  replace?: { title: string; text: string };
 }
 
 export interface PolicyTerm {

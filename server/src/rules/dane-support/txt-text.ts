@@ -9,6 +9,9 @@ export interface TxtText {
   text: string;
   /** Loc of text offsets [start, end) */
   locOf(start: number, end: number): Loc;
+  /** The same, only where [start, end) is written as it reads, inside one string (no escape):
+   *  what a fix may write over; else undefined */
+  exactLocOf(start: number, end: number): Loc | undefined;
 }
 
 // Not kept per record: the rules ask policyKindOf (policy-rules.ts) first, which
@@ -55,6 +58,12 @@ class JoinedText implements TxtText {
       off += len;
     }
     return (this.map = { segs, consistent: off === this.text.length });
+  }
+
+  exactLocOf(start: number, end: number): Loc | undefined {
+    const { segs, consistent } = this.segments();
+    const s = consistent ? segs.find((x) => start >= x.from && end <= x.to) : undefined;
+    return s?.exact ? this.locOf(start, end) : undefined;
   }
 
   locOf(start: number, end: number): Loc {

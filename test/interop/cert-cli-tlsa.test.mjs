@@ -129,6 +129,19 @@ test('a next key\'s certificate request (PEM or DER), as made before its certifi
   assert.match(bad.message, new RegExp(`3 1 1 ${sha256}`));
 });
 
+test('a broken certificate request is an error where the file holds nothing else, and a note beside a certificate', async () => {
+  const core = await import('../../dist/core.js');
+  const r = spawnSync('openssl', ['req', '-new', '-key', 'mx1.key', '-subj', '/CN=mx1.example.com', '-outform', 'DER'], { cwd: certs.dir });
+  const cut = r.stdout.subarray(0, r.stdout.length - 20);
+  const pem = (der) => `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString('base64')}\n-----END CERTIFICATE REQUEST-----\n`;
+  const alone = core.readCertMaterial(Buffer.from(pem(cut)), 'cut.csr');
+  assert.match(alone.error, /^cut\.csr line 1: not a valid certificate request \(/);
+  const both = core.readCertMaterial(Buffer.concat([readFileSync(join(certs.dir, 'mx1.pem')), Buffer.from(pem(cut))]), 'both.pem');
+  assert.equal(both.certs.length, 1);
+  assert.match(both.notes.join('\n'), /line \d+: not a valid certificate request .*: ignored/);
+  assert.equal(core.readCertMaterial(Buffer.from(pem(r.stdout)), 'ok.csr').format, 'public-key');
+});
+
 test('dane-zone check reports certificate links and DANE rules with positions', () => {
   const wrong = opensslTlsaData(certs.dir, 'mx2.pem', 1, 1);
   const zone = `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\n; dane-zone: cert=mx1.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ${wrong}\n_25._tcp.mx1 IN TLSA 1 1 1 ${wrong} ; dane-zone: cert=nope.pem\n`;

@@ -29,6 +29,8 @@ test('p= base64: characters Node\'s decoder would skip or read as base64url are 
 test('p= cut short: at a whole number of octets the DER frame says so, else the base64 length does', () => {
   assert.match(errors(`v=DKIM1; p=${KEY.slice(0, 300)}`)[0], /runs past the end .* part of it is missing/);
   assert.match(errors(`v=DKIM1; p=${KEY.slice(0, 301)}`)[0], /301 base64 characters is not a whole number of octets/);
+  assert.match(errors(`v=DKIM1; p=${KEY.slice(0, 302)}`)[0], /runs past the end .* part of it is missing/); // not "padding missing"
+  assert.equal(errors(`v=DKIM1; p=${KEY.slice(0, 302)}`).length, 1);
   // the unused bits of a last character set: decoders ignore them, and so does the check
   const raw = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64');
   assert.equal(raw.length, 44, '32 octets: 43 characters and one =');
@@ -78,4 +80,35 @@ test('dkim-syntax fixes: a tag name in lower case, an Ed25519 key\'s bare form; 
   assert.equal(lines[3], `ed._domainkey IN TXT "v=DKIM1; k=ed25519; p=${Buffer.from(ed, 'base64').subarray(12).toString('base64')}"`);
   const after = core.checkText(lines.join('\n'), { fileId: 'dkim.zone', host }).findings.filter((f) => f.ruleId === rule.id);
   assert.deepEqual(after.map((f) => core.absRange(f.loc).startLine), [4, 5, 5]);
+});
+
+test('what is no key record: _adsp and _report below _domainkey (no selector starts with _), an escaped dot; tag names of Object.prototype are unknown tags', () => {
+  for (const [name, is] of [['sel._domainkey.example.com.', true], ['s1.sub._domainkey.example.com.', true], ['*._domainkey.example.com.', true],
+    ['_adsp._domainkey.example.com.', false], ['_report._domainkey.example.com.', false], ['sel\\._domainkey.example.com.', false],
+    ['sel\\\\._domainkey.example.com.', true], ['_domainkey.example.com.', false], ['sel._domainkeys.example.com.', false]]) {
+    assert.equal(core.isDkimKeyName(name), is, name);
+  }
+  const zone = '$ORIGIN example.com.\n$TTL 3600\n_adsp._domainkey TXT "dkim=all"\n_report._domainkey TXT "ra=postmaster"\n';
+  assert.deepEqual(core.checkText(zone, { fileId: 'adsp.zone' }).findings.filter((f) => f.ruleId === 'dkim-syntax'), []);
+  for (const tag of ['constructor', 'toString', '__proto__']) {
+    assert.deepEqual(core.parseDkim(`v=DKIM1; ${tag}=x; p=${KEY}`).problems.map((p) => p.message), [`unknown DKIM key tag '${tag}' is ignored by verifiers`]);
+    assert.match(core.parseDkim(`v=DKIM1; ${tag}=x; p=${KEY}`).terms[1].explain, new RegExp(`^\\*\\*${tag}\\*\\* — not a DKIM key tag`));
+  }
+});
+
+test('tag names are case-sensitive: P= beside p= is two tags (no repeated-tag error, no fix that would make one); s=EMAIL is email', () => {
+  const found = core.parseDkim(`v=DKIM1; P=x; p=${KEY}`).problems;
+  assert.deepEqual(found.map((p) => [p.message.slice(0, 4), p.replace]), [["'P='", undefined]]);
+  assert.deepEqual(core.parseDkim(`v=DKIM1; s=EMAIL; p=${KEY}`).problems, []);
+});
+
+test('a key whose = padding was left out: said so (not "part of the key is missing"), with a fix that adds it', () => {
+  const raw = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64');
+  const text = `v=DKIM1; k=ed25519; p=${raw.slice(0, -1)}`;
+  const [p] = core.parseDkim(text).problems;
+  assert.match(p.message, /ends without its '=' padding/);
+  assert.deepEqual([p.start, p.end], [text.length - 1, text.length]);
+  const fixed = text.slice(0, p.start) + p.replace.text + text.slice(p.end);
+  assert.equal(fixed, `v=DKIM1; k=ed25519; p=${raw}`);
+  assert.deepEqual(core.parseDkim(fixed).problems, []);
 });

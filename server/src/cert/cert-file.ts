@@ -181,6 +181,7 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
     const certs: X509Certificate[] = [];
     const notes: string[] = [];
     let key: PemBlock | undefined;
+    let badRequest: string | undefined;
     for (const b of blocks) {
       if (b.label === 'CERTIFICATE' || b.label === 'X509 CERTIFICATE' || b.label === 'TRUSTED CERTIFICATE') {
         const c = parseCert(b.der, `${name} line ${b.line}`);
@@ -190,8 +191,9 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
         key ??= b;
       } else if (b.label === 'CERTIFICATE REQUEST' || b.label === 'NEW CERTIFICATE REQUEST') {
         const spki = csrSpki(b.der);
-        if (typeof spki === 'string') return { error: `${name} line ${b.line}: not a valid certificate request (${spki})` };
-        key ??= { ...b, der: Buffer.from(spki) };
+        // an error only where the file holds nothing else to read (below)
+        if (typeof spki === 'string') badRequest ??= `${name} line ${b.line}: not a valid certificate request (${spki})`;
+        else key ??= { ...b, der: Buffer.from(spki) };
       } else if (b.label === 'RSA PUBLIC KEY') {
         try {
           const spki = nodeCrypto().createPublicKey({ key: b.der, format: 'der', type: 'pkcs1' }).export({ type: 'spki', format: 'der' });
@@ -203,7 +205,9 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
         notes.push(`line ${b.line}: ${b.label} block ignored`);
       }
     }
+    if (badRequest && (certs.length || key)) notes.push(`${badRequest.slice(name.length + 1)}: ignored`);
     if (certs.length) return fromFileCerts('pem', certs, notes);
+    if (badRequest && !key) return { error: badRequest };
     if (key?.label.endsWith('REQUEST')) notes.unshift(`the public key of the certificate request at line ${key.line}`);
     if (key) return publicKeyMaterial(key.der, `${name} line ${key.line}`, notes);
     const what = blocks.map((b) => b.label).join(', ') || 'no complete PEM block';

@@ -7,9 +7,17 @@
 import { children, readTlv, spkiShapeError, type Tlv } from '../cert/der';
 import { duplicateTags, tagList, type PolicyProblem, type PolicyTerm, type Tag } from './policy-types';
 
-/** True for the owner of a DKIM key record: a selector below a `_domainkey` label. */
+/** True for the owner of a DKIM key record: a selector below a `_domainkey` label. A selector is
+ *  a host-like name (RFC 6376 §3.1), so `_adsp._domainkey` (RFC 5617) and `_report._domainkey`
+ *  (RFC 6651) hold other records; an escaped dot (`sel\._domainkey`) ends no label. */
 export function isDkimKeyName(ownerKey: string): boolean {
-  return ownerKey.indexOf('._domainkey.') > 0;
+  if (ownerKey.charCodeAt(0) === 95) return false; // '_'
+  for (let at = ownerKey.indexOf('._domainkey.'); at > 0; at = ownerKey.indexOf('._domainkey.', at + 1)) {
+    let escapes = 0;
+    for (let i = at - 1; i >= 0 && ownerKey.charCodeAt(i) === 92; i--) escapes++; // '\\'
+    if (escapes % 2 === 0) return true;
+  }
+  return false;
 }
 
 /** The public key a record's p= holds, as far as a verifier needs to know it. */
@@ -51,18 +59,19 @@ const hasFws = (s: string): boolean => s.indexOf(' ') >= 0 || s.indexOf('\t') >=
 /** The octets of a base64 value that may hold folding white space (RFC 6376 §2.4, §3.6.1),
  *  or where it stops being base64. Decoded by Node, and read character by character only when
  *  that gives fewer octets than the characters make (a loop over each key of a zone took 2-7 µs). */
-function base64Octets(value: string): Buffer | { at: number; why: string } {
+function base64Octets(value: string): { octets: Buffer; padding?: string } | { at: number; why: string } {
   const compact = hasFws(value) ? value.replace(/[ \t\r\n]+/g, '') : value;
   const octets = Buffer.from(compact, 'base64');
   // it skips or stops at what is not base64 (and reads base64url's - and _): fewer octets
   const pad = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
-  if (compact.length % 4 === 0 && octets.length === (compact.length / 4) * 3 - pad && compact.indexOf('-') < 0 && compact.indexOf('_') < 0) return octets;
+  if (compact.length % 4 === 0 && octets.length === (compact.length / 4) * 3 - pad && compact.indexOf('-') < 0 && compact.indexOf('_') < 0) return { octets };
   return base64Problem(value, compact, octets);
 }
 
-/** Why a value Node's decoder did not take whole is no base64 (or the octets, when only the
- *  unused bits of its last character are set: decoders ignore them). */
-function base64Problem(value: string, compact: string, octets: Buffer): Buffer | { at: number; why: string } {
+/** Why a value Node's decoder did not take whole is no base64; or its octets, when only the
+ *  unused bits of its last character are set (decoders ignore them), or only its '=' padding is
+ *  missing (`padding`: strict decoders refuse it; a key cut short reads as one then). */
+function base64Problem(value: string, compact: string, octets: Buffer): { octets: Buffer; padding?: string } | { at: number; why: string } {
   let pad = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -70,7 +79,8 @@ function base64Problem(value: string, compact: string, octets: Buffer): Buffer |
     if (c === 61 && pad < 2) pad++;
     else if (pad || !isBase64Char(c)) return { at: i, why: pad ? "characters after '='" : `'${value[i]}' is not a base64 character` };
   }
-  if (compact.length % 4 === 0) return octets; // unused bits set in the last character: decoders ignore them
+  if (compact.length % 4 === 0) return { octets };
+  if (compact.length % 4 !== 1 && !pad) return { octets, padding: '='.repeat(4 - (compact.length % 4)) };
   return { at: value.length, why: `${compact.length - pad} base64 characters${pad ? ` and ${pad} '='` : ''} is not a whole number of octets: part of the key is missing (cut when it was split into strings?)` };
 }
 
@@ -125,17 +135,20 @@ export function parseDkim(text: string, explain = true): ParsedDkim {
   const problems: PolicyProblem[] = [];
   const terms: PolicyTerm[] = [];
   const tags = tagList(text, problems);
-  duplicateTags(tags, problems, `: a repeated tag makes the whole record invalid (RFC 6376 §3.2), so verifiers fail every signature with this selector`);
+  duplicateTags(tags, problems, `: a repeated tag makes the whole record invalid (RFC 6376 §3.2), so verifiers fail every signature with this selector`, true);
   const err = (t: Tag, message: string, severity: PolicyProblem['severity'] = 'error', from = t.valueStart, to = t.end): void => {
     problems.push({ start: from, end: Math.max(to, from + 1), severity, message });
   };
   for (const t of tags) {
-    if (explain) terms.push({ ...t, explain: EXPLAIN[t.name] ?? `**${t.name}** — not a DKIM key tag; verifiers ignore it.` });
-    if (EXPLAIN[t.name]) continue;
-    const known = EXPLAIN[t.name.toLowerCase()];
+    const own = Object.hasOwn(EXPLAIN, t.name);
+    if (explain) terms.push({ ...t, explain: own ? EXPLAIN[t.name] : `**${t.name}** — not a DKIM key tag; verifiers ignore it.` });
+    if (own) continue;
+    const known = Object.hasOwn(EXPLAIN, t.name.toLowerCase());
     if (known) {
       const lower = t.name.toLowerCase();
-      problems.push({ start: t.start, end: t.start + t.name.length, severity: 'error', replace: { title: `Write '${lower}='`, text: lower },
+      // no fix beside a tag of that name: it would make a repeated tag of it
+      const replace = tags.some((x) => x.name === lower) ? undefined : { title: `Write '${lower}='`, text: lower };
+      problems.push({ start: t.start, end: t.start + t.name.length, severity: 'error', replace,
         message: `'${t.name}=': DKIM tag names are case-sensitive (RFC 6376 §3.2), so verifiers ignore this tag; write '${lower}='` });
     } else err(t, `unknown DKIM key tag '${t.name}' is ignored by verifiers`, 'warning', t.start, t.end);
   }
@@ -153,7 +166,7 @@ export function parseDkim(text: string, explain = true): ParsedDkim {
     }
   }
   const s = tagNamed(tags, 's');
-  if (s && !s.value.split(':').some((x) => ['*', 'email'].includes(x.trim()))) {
+  if (s && !s.value.split(':').some((x) => ['*', 'email'].includes(x.trim().toLowerCase()))) {
     err(s, `s=${s.value}: the key is not for email (s=email or s=*, ${RFC}), so verifiers do not use it for mail`);
   }
   const t = tagNamed(tags, 't');
@@ -169,45 +182,63 @@ export function parseDkim(text: string, explain = true): ParsedDkim {
     err(p, `p= is empty: the key is revoked (${RFC}); signatures with this selector fail. Remove the record once no mail is signed with it`, 'info', p.start, p.end);
     return { kind: 'dkim', terms, problems, key: { type: 'revoked' } };
   }
-  const octets = base64Octets(p.value);
-  if ('why' in octets) {
-    err(p, `p= is not base64: ${octets.why}; verifiers cannot read the key`, 'error', p.valueStart + Math.min(octets.at, p.value.length - 1), p.end);
+  const decoded = base64Octets(p.value);
+  if ('why' in decoded) {
+    err(p, `p= is not base64: ${decoded.why}; verifiers cannot read the key`, 'error', p.valueStart + Math.min(decoded.at, p.value.length - 1), p.end);
     return { kind: 'dkim', terms, problems };
   }
+  const key = keyOf(p, k, keyType, decoded.octets, problems);
+  if (key && decoded.padding) {
+    // a key whole but for its '=': the fix appends it, an edit of the key's last character
+    problems.push({ start: p.end - 1, end: p.end, severity: 'error', replace: { title: `Add the '${decoded.padding}' padding`, text: `${text[p.end - 1]}${decoded.padding}` },
+      message: `p= ends without its '${decoded.padding}' padding (RFC 6376 §3.6.1 writes base64 whole), and strict decoders (dkimpy's among them) refuse the key without it` });
+  }
+  return { kind: 'dkim', terms, problems, key };
+}
+
+/** The key p= holds as a verifier reads it for `keyType` (k=), its problems added; undefined
+ *  when a verifier cannot use it. */
+function keyOf(p: Tag, k: Tag | undefined, keyType: string, octets: Buffer, problems: PolicyProblem[]): DkimKey | undefined {
+  const err = (message: string, severity: PolicyProblem['severity'] = 'error'): void => {
+    problems.push({ start: p.valueStart, end: Math.max(p.end, p.valueStart + 1), severity, message });
+  };
   if (keyType === 'ed25519') {
-    if (octets.length === 32) return { kind: 'dkim', terms, problems, key: { type: 'ed25519' } };
+    if (octets.length === 32) return { type: 'ed25519' };
     const spki = octets.length === 44 && octets.subarray(0, 12).toString('hex') === ED25519_SPKI_HEAD;
     if (spki) {
       const bare = octets.subarray(12).toString('base64');
       problems.push({ start: p.valueStart, end: p.end, severity: 'error', replace: { title: 'Publish the bare 32-octet key', text: bare },
         message: `p= holds the Ed25519 key in SubjectPublicKeyInfo form; RFC 8463 §4.2 publishes the bare 32-octet key, so verifiers reject this one: p=${bare}` });
-    } else err(p, `p= holds ${octets.length} octets; an Ed25519 key is 32 (RFC 8463 §4.2), so verifiers cannot use it`);
-    return { kind: 'dkim', terms, problems };
+    } else err(`p= holds ${octets.length} octets; an Ed25519 key is 32 (RFC 8463 §4.2), so verifiers cannot use it`);
+    return undefined;
   }
-  if (keyType !== 'rsa') return { kind: 'dkim', terms, problems };
+  if (keyType !== 'rsa') return undefined; // k= itself is the error
   const key = readKey(octets);
   if ('error' in key) {
     const cut = /runs past|truncated/.test(key.error) ? ': part of it is missing (cut when it was split into strings?)' : '';
-    err(p, `p= is not an RSA public key (${key.error}, ${octets.length} octets)${cut}; verifiers fail every signature with this selector`);
-    return { kind: 'dkim', terms, problems };
+    err(`p= is not an RSA public key (${key.error}, ${octets.length} octets)${cut}; verifiers fail every signature with this selector`);
+    return undefined;
   }
+  const said = k ? `k=${k.value}` : 'no k=, which means rsa';
   if (key.type === 'ed25519-spki') {
-    err(p, `p= holds an Ed25519 key, but the record says ${k ? `k=${k.value}` : 'no k=, which means rsa'}: write k=ed25519 and the bare 32-octet key, p=${octets.subarray(12).toString('base64')} (RFC 8463 §4.2)`);
-    return { kind: 'dkim', terms, problems };
+    err(`p= holds an Ed25519 key, but the record says ${said}: write k=ed25519 and the bare 32-octet key, p=${octets.subarray(12).toString('base64')} (RFC 8463 §4.2)`);
+    return undefined;
   }
   if (key.type === 'other-spki') {
-    err(p, `p= holds a public key that is not RSA, but the record says ${k ? `k=${k.value}` : 'no k=, which means rsa'}: verifiers cannot use it`);
-    return { kind: 'dkim', terms, problems };
+    err(`p= holds a public key that is not RSA, but the record says ${said}: verifiers cannot use it`);
+    return undefined;
   }
   if (key.bits < 1024) {
-    err(p, `p= is a ${key.bits}-bit RSA key: verifiers reject keys under 1024 bits (RFC 8301 §3.2), so every signature with this selector fails; publish a 2048-bit key`);
-  } else if (key.bits < 2048) {
-    err(p, `p= is a ${key.bits}-bit RSA key: RFC 8301 §3.2 says signers should use 2048 bits or more, and some receivers score shorter keys down`, 'warning');
+    err(`p= is a ${key.bits}-bit RSA key: verifiers reject keys under 1024 bits (RFC 8301 §3.2), so every signature with this selector fails; publish a 2048-bit key`);
+    return undefined;
+  }
+  if (key.bits < 2048) {
+    err(`p= is a ${key.bits}-bit RSA key: RFC 8301 §3.2 says signers should use 2048 bits or more, and some receivers score shorter keys down`, 'warning');
   } else if (key.bits > 4096) {
-    err(p, `p= is a ${key.bits}-bit RSA key: verifiers must handle keys up to 4096 bits only (RFC 8301 §3.2), and some fail larger ones`, 'warning');
+    err(`p= is a ${key.bits}-bit RSA key: verifiers must handle keys up to 4096 bits only (RFC 8301 §3.2), and some fail larger ones`, 'warning');
   }
   if (key.form === 'pkcs1') {
-    err(p, 'p= holds a bare RSAPublicKey; verifiers such as OpenDKIM read only the SubjectPublicKeyInfo form that `openssl rsa -pubout` writes, and fail every signature with this selector', 'warning');
+    err('p= holds a bare RSAPublicKey; verifiers such as OpenDKIM read only the SubjectPublicKeyInfo form that `openssl rsa -pubout` writes, and fail every signature with this selector', 'warning');
   }
-  return { kind: 'dkim', terms, problems, key };
+  return key;
 }

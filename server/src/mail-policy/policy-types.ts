@@ -96,11 +96,12 @@ export function spaceAroundEquals(tags: Tag[], problems: PolicyProblem[], rfc: s
 }
 
 /** Reports tags that occur more than once, as errors: all these formats forbid it. `why`: what
- *  it does to the record, where its RFC says. */
-export function duplicateTags(tags: Tag[], problems: PolicyProblem[], why = ''): void {
+ *  it does to the record, where its RFC says; `caseSensitive`: names differing in case are two
+ *  tags (DKIM's, RFC 6376 §3.2). */
+export function duplicateTags(tags: Tag[], problems: PolicyProblem[], why = '', caseSensitive = false): void {
   const seen = new Set<string>();
   for (const t of tags) {
-    const k = t.name.toLowerCase();
+    const k = caseSensitive ? t.name : t.name.toLowerCase();
     if (seen.has(k)) problems.push({ start: t.start, end: t.end, severity: 'error', message: `tag '${t.name}' appears more than once${why}` });
     seen.add(k);
   }

@@ -95,3 +95,29 @@ test('an edit of a long $GENERATE line of a short zone is read whole in turns; o
     assert.deepEqual(keys(a), keys(fresh(ZoneStore, store.docs.get(uri).getText())), `version ${version}`);
   }
 });
+
+test('an edit above a long $GENERATE line that changes what it starts from ($TTL, $ORIGIN, the owner before it) is read whole in turns, not re-parsed through the line in one piece', async (t) => {
+  const { ZoneStore } = await load(t);
+  const { store } = storeWithProgress(ZoneStore);
+  store.open(uri, text, 1);
+  await store.analysisInTurns(uri);
+  const steps = [
+    [at(1, '$TTL '.length, '$TTL 300'.length, '600'), true], // the default TTL of every generated record
+    [at(GEN - 1, 0, 'ns1'.length, 'ns2'), true], // the owner before the line (a blank-led record after it would take it)
+    // its address: the entry after an edit is always read again (a comment above it may have
+    // changed), so this one too, in turns
+    [at(GEN - 1, 'ns2 A 192.0.2.'.length, 'ns2 A 192.0.2.1'.length, '7'), true],
+    [at(3, '@ NS '.length, '@ NS ns1'.length, 'ns2'), false], // two lines above: re-parsed, the line not reached
+    [at(0, '$ORIGIN '.length, '$ORIGIN example'.length, 'example2'), true],
+    [at(2, '@ SOA ns1 hostmaster '.length, '@ SOA ns1 hostmaster 1'.length, '3'), false], // the SOA serial
+  ];
+  let version = 1;
+  for (const [change, inTurns] of steps) {
+    store.change(uri, [change], ++version);
+    assert.equal(store.longAnalysisAhead(uri), inTurns, `version ${version}: ${change.text}`);
+    assert.equal(store.longAnalysisAhead(uri), inTurns, 'asked again: the same answer');
+    const a = await store.analysisInTurns(uri);
+    assert.equal(a.version, version);
+    assert.deepEqual(keys(a), keys(fresh(ZoneStore, store.docs.get(uri).getText())), `version ${version}`);
+  }
+});

@@ -5,6 +5,7 @@
 // instead, and each edit is applied to it: a '\r' typed before a '\n', or a '\n' after a lone
 // '\r', joins two line ends into one, which line-wise edits cannot see.
 import type { Range } from 'vscode-languageserver/node';
+import { generatedIn } from '../zone/generate';
 import { splitLines } from '../zone/lexer';
 
 export interface ContentChange {
@@ -38,24 +39,6 @@ function spliceLines(list: string[], at: number, count: number, items: readonly 
   }
   list.splice(at, count);
   for (let k = 0; k < items.length; k += CHUNK) list.splice(at + k, 0, ...items.slice(k, k + CHUNK));
-}
-
-/** A `$GENERATE` line's range (`start-stop[/step]`), as BIND writes it. */
-const GENERATE_RANGE = /^\s*\$generate[ \t]+(\d{1,10})-(\d{1,10})(?:\/(\d{1,10}))?[ \t]/i;
-
-/** How many records the `$GENERATE` lines among lines `from` to `to` make (each up to `perLine`). */
-export function generatedIn(lines: readonly string[], from: number, to: number, perLine: number): number {
-  let n = 0;
-  for (let i = Math.max(0, from); i <= to && i < lines.length; i++) {
-    const line = lines[i];
-    // a cheap look first: most lines hold no '$' at all
-    if (line.indexOf('$') < 0) continue;
-    const m = GENERATE_RANGE.exec(line);
-    if (!m) continue;
-    const [start, stop, step] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-    if (stop >= start && step > 0) n += Math.min(Math.floor((stop - start) / step) + 1, perLine);
-  }
-  return n;
 }
 
 export class ZoneDocument {

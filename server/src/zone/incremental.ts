@@ -5,6 +5,7 @@
 // line-blocks.ts).
 import type { Directive, IgnoreNote, ParseProblem, SourceFile, Zone, ZoneRecord } from './model';
 import type { Entry } from './syntax';
+import { GENERATE_MAX, generatedIn } from './generate';
 import { closedBelow, lexEach, lexLines, MAX_ENTRY_LINES } from './lexer';
 import {
   copyState, emptyZone, forEachIndex, ZoneIndexer, entryContext, hostState, parseTopEntry, producerOf, sameStart, startState, zoneOrigin,
@@ -176,6 +177,39 @@ function closedAbove(prev: Zone, lines: readonly string[], from: number, a: numb
  * Mutates and reuses prev's entries and indexes: prev must not be used afterwards.
  */
 export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLineCount: number, opts: ParseOptions): ReparseResult {
+  return patch(prev, opts, readEdited(prev, lines, changed, oldLineCount, opts)!);
+}
+
+/**
+ * True when reparse() would re-read a `$GENERATE` entry that makes `records` records or more: the
+ * edit changed what the entry starts from (a `$TTL`, `$ORIGIN` or owner above it), or is in it.
+ * Such a re-read is one piece of work that holds an editor's server (100 000 records: about a
+ * second); its host reads the zone whole in turns instead. Reads the edited entries into a zone
+ * of its own and leaves `prev` as it was.
+ */
+export function reparseRereadsGenerate(prev: Zone, lines: string[], changed: LineRange, oldLineCount: number, opts: ParseOptions, records: number): boolean {
+  const oldLines = prev.file.lines;
+  const read = readEdited(prev, lines, changed, oldLineCount, opts, records);
+  prev.file.lines = oldLines;
+  return read === undefined;
+}
+
+/** What reparse() reads: the entries from the edit on, parsed (nothing of `prev` changed but its
+ *  file's lines); undefined where it would re-read a `$GENERATE` entry of `stopAtGenerated`
+ *  records or more (its file's lines as they were). */
+interface Edited {
+  a: number;
+  j: number;
+  start: number;
+  delta: number;
+  fresh: Entry[];
+  tail: Entry[];
+  zone: Zone;
+  added: ZoneRecord[];
+  endState: ParseState | undefined;
+}
+
+function readEdited(prev: Zone, lines: string[], changed: LineRange, oldLineCount: number, opts: ParseOptions, stopAtGenerated?: number): Edited | undefined {
   const old = prev.file.entries;
   const delta = lines.length - oldLineCount;
   let a = entryAt(old, changed.from);
@@ -200,8 +234,13 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
     return true;
   }, (e) => fresh.push(e));
 
+  const tooLong = (line: number, count: number): boolean =>
+    stopAtGenerated !== undefined && generatedIn(lines, line, line + count - 1, GENERATE_MAX) >= stopAtGenerated;
+  if (fresh.some((e) => tooLong(entryLine(e), e.lineCount))) return undefined;
+
   // One SourceFile object for the document's whole life: reused records point at it.
   const file: SourceFile = prev.file;
+  const oldLines = file.lines;
   file.lines = lines;
   const zone = emptyZone(file);
   zone.byOwner = prev.byOwner;
@@ -230,6 +269,10 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
     const e = old[j];
     if (j > k && e.out && sameStart(state, e.out) && prevEntry?.commentText === undefined) break;
     const line = entryLine(e) + delta;
+    if (tooLong(line, e.lineCount)) {
+      file.lines = oldLines; // nothing else of `prev` was changed yet
+      return undefined;
+    }
     const relexed = lexLines(lines.slice(line, line + e.lineCount)).entries[0];
     setEntryLine(relexed, line);
     relexed.lineCount = e.lineCount;
@@ -238,6 +281,14 @@ export function reparse(prev: Zone, lines: string[], changed: LineRange, oldLine
     prevEntry = relexed;
   }
   const endState = j < old.length ? prev.endState : state;
+  return { a, j, start, delta, fresh, tail, zone, added, endState };
+}
+
+/** Patches `prev` in place with what readEdited() read: the zone after the edit. */
+function patch(prev: Zone, opts: ParseOptions, edited: Edited): ReparseResult {
+  const { a, j, start, delta, fresh, tail, zone, added, endState } = edited;
+  const old = prev.file.entries;
+  const file = prev.file;
 
   // The zone's lists are patched in place: splice out what entries a..j-1 produced
   // and splice in what the new entries produced.

@@ -4,7 +4,7 @@
 // RFC 8301 §3.2; Ed25519 as its bare 32 octets, RFC 8463 §4.2), h= and s= leaving it usable for
 // mail (no SHA-1 only, RFC 8301 §3.1). The key is read with a small DER walker, not a crypto
 // library: a zone holds thousands of these. Pure.
-import { children, readTlv, spkiShapeError, type Tlv } from '../cert/der';
+import { readTlv, spkiShapeError, type Tlv } from '../cert/der';
 import { duplicateTags, tagList, type PolicyProblem, type PolicyTerm, type Tag } from './policy-types';
 
 /** True for the owner of a DKIM key record: a selector below a `_domainkey` label. A selector is
@@ -35,8 +35,8 @@ export interface ParsedDkim {
 }
 
 const RFC = 'RFC 6376 §3.6.1';
-const RSA_OID = '2a864886f70d010101'; // 1.2.840.113549.1.1.1
-const ED25519_OID = '2b6570'; // 1.3.101.112
+const RSA_OID = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]; // 1.2.840.113549.1.1.1
+const ED25519_OID = [0x2b, 0x65, 0x70]; // 1.3.101.112
 /** The SubjectPublicKeyInfo header of an Ed25519 key, before its 32 octets (RFC 8410 §4). */
 const ED25519_SPKI_HEAD = '302a300506032b6570032100';
 
@@ -92,35 +92,52 @@ function integerBits(der: Uint8Array, t: Tlv): number {
   return (t.end - i - 1) * 8 + (32 - Math.clz32(der[i]));
 }
 
-/** The modulus size of a DER RSAPublicKey (RFC 8017 §A.1.1), or why it is none. */
-function rsaPublicKeyBits(der: Uint8Array): number | string {
-  const top = readTlv(der, 0);
+/** The modulus size of the DER RSAPublicKey (RFC 8017 §A.1.1) at `der[from, to)`, or why it is
+ *  none. Walked by offsets: a zone's keys are read one after the other (no arrays, no copies). */
+function rsaPublicKeyBits(der: Uint8Array, from: number, to: number): number | string {
+  const top = readTlv(der, from);
   if (typeof top === 'string') return top;
-  if (top.tag !== 0x30 || top.end !== der.length) return 'not one DER SEQUENCE';
-  const kids = children(der, top);
-  if (typeof kids === 'string') return kids;
-  if (kids.length !== 2 || kids[0].tag !== 0x02 || kids[1].tag !== 0x02) return 'not SEQUENCE { modulus, exponent }';
-  return integerBits(der, kids[0]);
+  if (top.tag !== 0x30 || top.end !== to) return 'not one DER SEQUENCE';
+  const n = readTlv(der, top.contentStart);
+  const e = typeof n === 'string' ? n : readTlv(der, n.end);
+  if (typeof e === 'string') return e;
+  if (typeof n === 'string' || n.tag !== 0x02 || e.tag !== 0x02 || e.end !== top.end) return 'not SEQUENCE { modulus, exponent }';
+  return integerBits(der, n);
 }
 
-const hex = (b: Uint8Array, t: Tlv): string => Buffer.from(b.subarray(t.contentStart, t.end)).toString('hex');
+/** True when the OID whose TLV is `t` is `oid` (its content octets). */
+function isOid(der: Uint8Array, t: Tlv, oid: readonly number[]): boolean {
+  if (t.tag !== 0x06 || t.end - t.contentStart !== oid.length) return false;
+  for (let i = 0; i < oid.length; i++) if (der[t.contentStart + i] !== oid[i]) return false;
+  return true;
+}
+
+/** The AlgorithmIdentifier and the key's BIT STRING of a SubjectPublicKeyInfo filling `der`. */
+function spkiParts(der: Uint8Array): { oid: Tlv | undefined; key: Tlv } | undefined {
+  const top = readTlv(der, 0);
+  if (typeof top === 'string' || top.tag !== 0x30 || top.end !== der.length) return undefined;
+  const alg = readTlv(der, top.contentStart);
+  if (typeof alg === 'string' || alg.tag !== 0x30) return undefined;
+  const key = readTlv(der, alg.end);
+  if (typeof key === 'string' || key.tag !== 0x03 || key.end !== top.end) return undefined;
+  const oid = readTlv(der, alg.contentStart);
+  return { oid: typeof oid === 'string' || oid.end > alg.end ? undefined : oid, key };
+}
 
 /** What p= holds: an RSA or Ed25519 key in SubjectPublicKeyInfo form, a bare RSAPublicKey, or
  *  why it is neither. */
 function readKey(der: Buffer): { type: 'rsa'; bits: number; form: 'spki' | 'pkcs1' } | { type: 'ed25519-spki' } | { type: 'other-spki' } | { error: string } {
-  if (!spkiShapeError(der)) {
-    const kids = children(der, readTlv(der, 0) as Tlv) as Tlv[];
-    const alg = children(der, kids[0]);
-    const oid = typeof alg === 'string' || alg[0]?.tag !== 0x06 ? '' : hex(der, alg[0]);
-    if (oid === ED25519_OID) return { type: 'ed25519-spki' };
-    if (oid !== RSA_OID) return { type: 'other-spki' };
-    const bits = der.subarray(kids[1].contentStart + 1, kids[1].end); // past the unused-bits octet
-    const n = rsaPublicKeyBits(bits);
+  const spki = spkiParts(der);
+  if (spki) {
+    if (spki.oid && isOid(der, spki.oid, ED25519_OID)) return { type: 'ed25519-spki' };
+    if (!spki.oid || !isOid(der, spki.oid, RSA_OID)) return { type: 'other-spki' };
+    // past the BIT STRING's unused-bits octet
+    const n = rsaPublicKeyBits(der, spki.key.contentStart + 1, spki.key.end);
     return typeof n === 'string' ? { error: `the RSAPublicKey inside its SubjectPublicKeyInfo frame: ${n}` } : { type: 'rsa', bits: n, form: 'spki' };
   }
-  const pkcs1 = rsaPublicKeyBits(der);
+  const pkcs1 = rsaPublicKeyBits(der, 0, der.length);
   if (typeof pkcs1 === 'number') return { type: 'rsa', bits: pkcs1, form: 'pkcs1' };
-  return { error: spkiShapeError(der)! };
+  return { error: spkiShapeError(der) ?? 'not a SubjectPublicKeyInfo' };
 }
 
 /** The first tag of that name (a repeated one is an error of its own). */

@@ -8,13 +8,14 @@
 // (support/denial.ts): a record rule for signed zones only (appliesToZone).
 // An NSEC3's name is found through the zone's HashIndex (a hash per name, kept across edits);
 // dependsOn names it, dependsOnBelow names an empty non-terminal (it stops being one when the
-// names below it go) and, for an NSEC3 of no name, the apex (any new name may be its).
+// names below it go), or a name holding an NSEC3 itself (the index has it only for the names
+// below it), and, for an NSEC3 of no name, the apex (any new name may be its).
 import type { Zone, ZoneRecord } from '../zone/model';
 import { isInZone } from '../zone/names';
 import { ref } from './dane-support/refs';
 import type { RecordRule } from './rule';
 import { fieldLoc } from './support/record-locs';
-import { denialOf, hashIndex, isChainRecord, nsec3Hash, standing, typesOfName, type Denial } from './support/denial';
+import { denialOf, hashIndex, isChainRecord, isHashedOwner, nsec3Hash, standing, typesOfName, type Denial } from './support/denial';
 
 /** The name an NSEC3 record is for: a name with records, an empty non-terminal, or none. */
 interface Nsec3Name {
@@ -90,9 +91,11 @@ export const nsecBitmap: RecordRule = {
     const d = denialOf(zone);
     if (rec.type !== 'NSEC3' || !d || d.kind !== 'nsec3' || !isChainRecord(rec, d)) return [];
     const n = nsec3Name(rec, zone, d);
-    // an empty non-terminal's NSEC3 holds while a name below it does; one of no name, until a name
+    // an empty non-terminal's NSEC3 holds while a name below it does, as does that of a name
+    // whose own records the index skips (an NSEC3 typed at it); one of no name, until a name
     // hashing to it appears anywhere (only in a zone edited after signing)
-    return n.name === undefined ? [zone.origin] : n.records ? [] : [n.name];
+    if (n.name === undefined) return [zone.origin];
+    return n.records && !isHashedOwner(n.records) ? [] : [n.name];
   },
   check(rec, ctx) {
     const zone = ctx.zone;

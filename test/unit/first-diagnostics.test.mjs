@@ -4,24 +4,12 @@
 // with $INCLUDE is stopped (it may have read that file as it was), a zone without keeps its check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { availableParallelism } from 'node:os';
+import { fromSource } from '../helpers/from-source.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const skip = availableParallelism() < 2 && 'the server checks in a worker only with two cores or more';
 
-async function load(t) {
-  const dir = mkdtempSync(join(tmpdir(), 'dz-first-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const out = join(dir, 'first.cjs');
-  await build({ stdin: { contents: "export { FirstDiagnostics } from './server/src/lsp/first-diagnostics'; export { ZoneStore } from './server/src/lsp/zone-store';", resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'silent' });
-  return createRequire(import.meta.url)(out);
-}
+const load = (t) => fromSource(t, "export { FirstDiagnostics } from './server/src/lsp/first-diagnostics'; export { ZoneStore } from './server/src/lsp/zone-store';");
 
 /** A long zone (the server checks one in a worker from 200 000 lines), with or without an $INCLUDE. */
 function longZone(include) {

@@ -4,23 +4,9 @@
 // zone whole again in turns instead of re-parsing the line in one piece.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { fromSource } from '../helpers/from-source.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-async function load(t) {
-  const dir = mkdtempSync(join(tmpdir(), 'dz-gen-turns-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const out = join(dir, 'store.cjs');
-  await build({ stdin: { contents: "export { ZoneStore } from './server/src/lsp/zone-store';", resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'silent' });
-  return createRequire(import.meta.url)(out);
-}
+const load = (t) => fromSource(t, "export { ZoneStore } from './server/src/lsp/zone-store';");
 
 const HEAD = ['$ORIGIN example.com.', '$TTL 300', '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.1'];
 const GEN = HEAD.length; // the $GENERATE line

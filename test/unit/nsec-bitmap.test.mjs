@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as core from '../../dist/core.js';
 import { checkFixture } from '../helpers/expectations.mjs';
 import { findingsAfterEachStep } from '../helpers/edit-steps.mjs';
+import { SIG, SIGNED_APEX } from '../helpers/signed-apex.mjs';
 
 const dir = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 
@@ -18,12 +19,8 @@ test('nsec-bitmap: the NSEC3 fixture (a name gone, an empty non-terminal, a dele
   assert.match(found.filter((f) => f.ruleId === 'nsec-bitmap')[1].message, /^this NSEC3 is the one of _25\._tcp\.mail\.example\.com\. .* lists RRSIG, TLSA: .*5\.7\.324/);
 });
 
-const SIG = '20990101000000 20250101000000 12345 example.com. AAAA';
 const HEAD = [
-  '$ORIGIN example.com.', '$TTL 3600',
-  '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', `@ RRSIG SOA 13 2 3600 ${SIG}`,
-  '@ NS ns1', `@ RRSIG NS 13 2 3600 ${SIG}`,
-  '@ DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==', `@ RRSIG DNSKEY 13 2 3600 ${SIG}`,
+  ...SIGNED_APEX,
   '@ MX 10 mail', `@ RRSIG MX 13 2 3600 ${SIG}`,
   'ns1 A 192.0.2.1', `ns1 RRSIG A 13 3 3600 ${SIG}`,
   'mail A 192.0.2.2', `mail RRSIG A 13 3 3600 ${SIG}`,

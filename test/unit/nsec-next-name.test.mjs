@@ -6,14 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as core from '../../dist/core.js';
 import { findingsAfterEachStep } from '../helpers/edit-steps.mjs';
+import { SIG, SIGNED_APEX } from '../helpers/signed-apex.mjs';
 
-const SIG = '20990101000000 20250101000000 12345 example.com. AAAA';
-const HEAD = [
-  '$ORIGIN example.com.', '$TTL 3600',
-  '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', `@ RRSIG SOA 13 2 3600 ${SIG}`,
-  '@ NS ns1', `@ RRSIG NS 13 2 3600 ${SIG}`,
-  '@ DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==', `@ RRSIG DNSKEY 13 2 3600 ${SIG}`,
-];
+const HEAD = SIGNED_APEX;
 const found = (list) => list.filter((f) => f.ruleId === 'nsec-next-name').map((f) => `${core.absRange(f.loc).startLine}:${core.absRange(f.loc).startCol}`);
 
 test('NSEC: a name deleted with its NSEC leaves its predecessor naming it; put back, the chain holds again', () => {

@@ -107,3 +107,10 @@ test('an edit above a long $GENERATE line that changes what it starts from ($TTL
     assert.deepEqual(keys(a), keys(fresh(ZoneStore, store.docs.get(uri).getText())), `version ${version}`);
   }
 });
+
+test('the $GENERATE records a document is taken to make are those the parser reads: a range past 100 000 is one record, a + sign is read, a bad range none', async (t) => {
+  const { generatedIn } = await fromSource(t, "export { generatedIn } from './server/src/zone/generate';");
+  const count = (line) => generatedIn([line], 0, 0, 100_000);
+  assert.deepEqual(['$GENERATE 1-100000 h$ A 10.0.0.1', '$GENERATE 1-200000 h$ A 10.0.0.1', '$generate +1-+10/+2 h$ A 10.0.0.1',
+    '$GENERATE 5-1 h$ A 10.0.0.1', '$GENERATE 1-10junk h$ A 10.0.0.1', '  $GENERATE 1-3 h$ A 10.0.0.1'].map(count), [100_000, 1, 5, 0, 0, 3]);
+});

@@ -6,7 +6,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding, RuleHost } from '../rules/rule';
 import type { Directive, SourceFile, Zone } from '../zone/model';
-import { GENERATE_MAX, GENERATE_ZONE_MAX, generatedIn, parseRange } from '../zone/generate';
+import { GENERATE_MAX, GENERATE_ZONE_MAX, generatedIn, parseRange, rangeRecords } from '../zone/generate';
 import type { Entry } from '../zone/syntax';
 import { buildZoneInSlices, runToEnd, type IncludeResult, type ParseOptions } from '../zone/parser';
 import { problemFindings, type RuleSettings } from '../rules/engine';
@@ -358,7 +358,7 @@ export class ZoneStore {
       if (d.name !== '$GENERATE' || d.loc.file.id !== doc.uri) continue;
       const at = entryLine(d.loc.entry);
       const range = at >= dirty.from && at <= oldTo ? parseRange(d.args[0] ?? '') : undefined;
-      if (range && typeof range !== 'string') n += Math.min(Math.floor((range.stop - range.start) / range.step) + 1, GENERATE_MAX);
+      if (range && typeof range !== 'string') n += rangeRecords(range);
     }
     return n >= SLICED_MIN_GENERATED;
   }

@@ -123,20 +123,25 @@ export function substitute(template: string, i: number, onNegative?: (at: Negati
   return out;
 }
 
-/** A `$GENERATE` line's range (`start-stop[/step]`), as BIND writes it. */
-const GENERATE_RANGE = /^\s*\$generate[ \t]+(\d{1,10})-(\d{1,10})(?:\/(\d{1,10}))?[ \t]/i;
+/** The records a range read by parseRange makes here (one for a range past GENERATE_MAX). */
+export function rangeRecords(range: GenerateRange): number {
+  return Math.floor((range.stop - range.start) / range.step) + 1;
+}
 
-/** How many records the `$GENERATE` lines among lines `from` to `to` make (each up to `perLine`). */
+/** A `$GENERATE` line's first word after the directive: its range. */
+const GENERATE_LINE = /^\s*\$generate[ \t]+(\S+)/i;
+
+/** How many records the `$GENERATE` lines among lines `from` to `to` make, as the parser reads
+ *  their ranges (parseRange), each counted up to `perLine`. */
 export function generatedIn(lines: readonly string[], from: number, to: number, perLine: number): number {
   let n = 0;
   for (let i = Math.max(0, from); i <= to && i < lines.length; i++) {
     const line = lines[i];
     // a cheap look first: most lines hold no '$' at all
     if (line.indexOf('$') < 0) continue;
-    const m = GENERATE_RANGE.exec(line);
-    if (!m) continue;
-    const [start, stop, step] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-    if (stop >= start && step > 0) n += Math.min(Math.floor((stop - start) / step) + 1, perLine);
+    const m = GENERATE_LINE.exec(line);
+    const range = m ? parseRange(m[1]) : undefined;
+    if (range && typeof range !== 'string') n += Math.min(rangeRecords(range), perLine);
   }
   return n;
 }

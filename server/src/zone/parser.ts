@@ -14,7 +14,7 @@ import { classCodeByName, className, metaTypeCode, metaTypeProblem, typeCodeByNa
 import { RR_TYPE_BY_CODE, typeName } from './rr-types';
 import { KIND_PARSERS, type FieldCursor } from './field-kinds';
 import { parseGeneric } from './generic-rdata';
-import { GENERATE_MAX, GENERATE_ZONE_MAX, parseRange, substitute, type NegativeValue } from './generate';
+import { GENERATE_MAX, GENERATE_ZONE_MAX, parseRange, rangeRecords, substitute, type NegativeValue } from './generate';
 import { Rec } from './record';
 import { targetKey } from './targets';
 import { CERT_LINK_RE, isIgnoreComment, readIgnoreComment } from './ignore-comment';
@@ -693,7 +693,7 @@ function parseGenerate(
   if (range.cutFrom !== undefined) {
     problem(ctx, 'generate-cut', 'warning', `$GENERATE: the range makes ${range.cutFrom} records, which BIND loads; dane-zone expands at most ${GENERATE_MAX} a line, so it reads only the first (for ${range.start}) and the rules do not see the others`, { file, entry, span: spanOf(args[0]) });
   }
-  const count = Math.floor((range.stop - range.start) / range.step) + 1;
+  const count = rangeRecords(range);
   const limit = ctx.opts.generateLimit ?? GENERATE_ZONE_MAX;
   if (ctx.generated && count > 1 && ctx.generated.count + count > limit) {
     problem(ctx, 'generate-cut', 'warning', `$GENERATE: with this range's ${count} records, the $GENERATE lines of this zone make more than ${limit}, which BIND loads; dane-zone expands at most ${limit} in all (DANE_ZONE_GENERATE_MAX sets it), so it reads only the first of this line (for ${range.start}) and the rules do not see the others`, { file, entry, span: spanOf(args[0]) });

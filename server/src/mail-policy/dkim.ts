@@ -5,6 +5,7 @@
 // mail (no SHA-1 only, RFC 8301 §3.1). The key is read with a small DER walker, not a crypto
 // library: a zone holds thousands of these. Pure.
 import { readTlv, spkiShapeError, type Tlv } from '../cert/der';
+import { endsInEscape } from '../zone/names';
 import { duplicateTags, tagList, type PolicyProblem, type PolicyTerm, type Tag } from './policy-types';
 
 /** True for the owner of a DKIM key record: a selector below a `_domainkey` label. A selector is
@@ -13,9 +14,7 @@ import { duplicateTags, tagList, type PolicyProblem, type PolicyTerm, type Tag }
 export function isDkimKeyName(ownerKey: string): boolean {
   if (ownerKey.charCodeAt(0) === 95) return false; // '_'
   for (let at = ownerKey.indexOf('._domainkey.'); at > 0; at = ownerKey.indexOf('._domainkey.', at + 1)) {
-    let escapes = 0;
-    for (let i = at - 1; i >= 0 && ownerKey.charCodeAt(i) === 92; i--) escapes++; // '\\'
-    if (escapes % 2 === 0) return true;
+    if (!endsInEscape(ownerKey, at)) return true;
   }
   return false;
 }

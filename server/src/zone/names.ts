@@ -64,7 +64,7 @@ function checkLengths(text: string, written = text.length): string | undefined {
 }
 
 /** True when text[0, end) ends with an odd run of backslashes: its last one escapes what follows. */
-function endsInEscape(text: string, end: number): boolean {
+export function endsInEscape(text: string, end: number): boolean {
   let k = 0;
   for (let i = end - 1; i >= 0 && text.charCodeAt(i) === BSLASH; i--) k++;
   return k % 2 === 1;

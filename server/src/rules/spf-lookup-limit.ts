@@ -103,6 +103,15 @@ function tooManyMx(r: ZoneRecord, spf: ParsedSpf, ctx: RuleContext): void {
   }
 }
 
+// The editor asks dependsOn and then dependsOnBelow of one record: one walk answers both.
+let lastDeps: { r: ZoneRecord; zone: Zone; acc: Count } | undefined;
+
+/** The names the count reads and those whose subtrees decide them, for the record's SPF. */
+function dependencies(zone: Zone, r: ZoneRecord, spf: ParsedSpf): Count {
+  if (lastDeps?.r !== r || lastDeps.zone !== zone) lastDeps = { r, zone, acc: countFor(zone, r, spf, { total: 0, read: new Set(), below: [] }) };
+  return lastDeps.acc;
+}
+
 export const spfLookupLimit: RecordRule = {
   id: 'spf-lookup-limit',
   scope: 'record',
@@ -112,12 +121,12 @@ export const spfLookupLimit: RecordRule = {
   summary: 'SPF needs more than 10 DNS lookups, or its include:/redirect= chain loops, counting the records visible in this zone, or an mx term names a domain of this zone with more than 10 MX records: receivers return permerror.',
   dependsOn(r, zone) {
     const spf = spfOf(r);
-    return spf ? [...countFor(zone, r, spf, { total: 0, read: new Set() }).read!, ...mxTerms(r, spf).map((t) => t.name)] : [];
+    return spf ? [...dependencies(zone, r, spf).read!, ...mxTerms(r, spf).map((t) => t.name)] : [];
   },
   // ... and the names above them whose subtrees decide whether a wildcard answers them
   dependsOnBelow(r, zone) {
     const spf = spfOf(r);
-    return spf ? countFor(zone, r, spf, { total: 0, below: [] }).below! : [];
+    return spf ? dependencies(zone, r, spf).below! : [];
   },
   check(r, ctx) {
     const spf = spfOf(r);

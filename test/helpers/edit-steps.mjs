@@ -77,3 +77,21 @@ export function findingsAfterEachSplice(base, steps, fileId = 'mem.zone') {
   }
   return out;
 }
+
+/** The editor's findings after each step ([line, text]) with nothing else run in between, as in
+ *  an editor: findingsAfterEachStep checks a fresh build between steps, which would hide a rule
+ *  that keeps a stale answer from one edit to the next (a memo not keyed by the zone). */
+export function editorFindingsAfterEachStep(base, steps, fileId = 'mem.zone') {
+  const opts = { fileId, ignorable: whyNotIgnorable };
+  const lines = splitLines(base);
+  let zone = buildZone({ id: fileId, lines, entries: [] }, { ...opts, incremental: true });
+  const cache = new RuleCache();
+  cache.full(zone, host, {});
+  return steps.map(([line, text]) => {
+    const oldCount = lines.length;
+    lines.splice(line, 1, text);
+    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
+    zone = r.zone;
+    return withoutIgnored(zone, [...problemFindings(zone), ...cache.update(zone, r.removed, r.added, host, {})]);
+  });
+}

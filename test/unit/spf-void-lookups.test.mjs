@@ -3,7 +3,7 @@
 // record again, in the editor as in a fresh check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsAfterEachStep } from '../helpers/edit-steps.mjs';
+import { editorFindingsAfterEachStep, findingKeys, findingsAfterEachStep } from '../helpers/edit-steps.mjs';
 import { absRange } from '../../dist/core.js';
 
 const base = [
@@ -14,15 +14,18 @@ const base = [
 
 test('adding a record at a queried name, a wildcard above it, or a CNAME there clears the finding; removing it brings it back', () => {
   const voids = (fs) => fs.filter((f) => f.ruleId === 'spf-void-lookups').map((f) => f.message.match(/at the third, (\S+),/)[1]);
-  const steps = findingsAfterEachStep(base, [
+  const edits = [
     [6, 'old3 IN A 192.0.2.3'], // an A does not answer an MX query
     [6, 'old3 IN MX 10 ns1'], // an MX does
     [6, '; free'],
     [7, '*.example.com. IN A 192.0.2.9'], // the wildcard answers old1 and old2 (and old3's MX query finds nothing)
     [7, 'old2 IN CNAME ns1'], // a CNAME: receivers follow it
     [7, '; free'],
-  ]);
+  ];
+  const steps = findingsAfterEachStep(base, edits);
   assert.deepEqual(steps.map(voids), [['mx:old3.example.com'], [], ['mx:old3.example.com'], [], [], ['mx:old3.example.com']]);
+  // the same in an editor, where no other check runs between the keystrokes
+  assert.deepEqual(editorFindingsAfterEachStep(base, edits).map(findingKeys), steps.map(findingKeys));
 });
 
 test('void lookups of an SPF record an include: reaches count for the including record: editing the included record, or its name, checks the including one again', () => {

@@ -103,13 +103,18 @@ function tooManyMx(r: ZoneRecord, spf: ParsedSpf, ctx: RuleContext): void {
   }
 }
 
-// The editor asks dependsOn and then dependsOnBelow of one record: one walk answers both.
-let lastDeps: { r: ZoneRecord; zone: Zone; acc: Count } | undefined;
+// The editor asks dependsOn and then dependsOnBelow of one record (the zone object is new at
+// each edit): one walk answers both. Held weakly, so as not to keep a closed document's zone alive.
+const lastDeps = new WeakMap<Zone, { r: ZoneRecord; acc: Count }>();
 
 /** The names the count reads and those whose subtrees decide them, for the record's SPF. */
 function dependencies(zone: Zone, r: ZoneRecord, spf: ParsedSpf): Count {
-  if (lastDeps?.r !== r || lastDeps.zone !== zone) lastDeps = { r, zone, acc: countFor(zone, r, spf, { total: 0, read: new Set(), below: [] }) };
-  return lastDeps.acc;
+  let last = lastDeps.get(zone);
+  if (last?.r !== r) {
+    last = { r, acc: countFor(zone, r, spf, { total: 0, read: new Set(), below: [] }) };
+    lastDeps.set(zone, last);
+  }
+  return last.acc;
 }
 
 export const spfLookupLimit: RecordRule = {

@@ -95,6 +95,38 @@ function isVoid(zone: Zone, name: string, asks: readonly string[], below: string
   return !!recs && !recs.some((r) => r.type === 'CNAME' || asks.includes(r.type));
 }
 
+/** One record's evaluation: its queries, and (asked only where needed) which of them are void
+ *  with the names whose subtrees decide it. */
+interface Walk {
+  rec: ZoneRecord;
+  zone: Zone;
+  reached: Reached[];
+  /** the names whose subtrees decide the walk, then (once voids is set) the void tests */
+  below: string[];
+  voids?: Reached[];
+}
+
+// The editor asks check, dependsOn and dependsOnBelow of one record in a row (the zone object
+// is new at each edit): one walk of its includes answers all three. Held weakly, so that the
+// walk does not keep a closed document's zone alive.
+const lastWalk = new WeakMap<Zone, Walk>();
+
+function walkOf(zone: Zone, rec: ZoneRecord): Walk {
+  let w = lastWalk.get(zone);
+  if (w?.rec !== rec) {
+    const below: string[] = [];
+    w = { rec, zone, reached: queries(zone, rec, below), below };
+    lastWalk.set(zone, w);
+  }
+  return w;
+}
+
+/** The walk's void queries (adds the names deciding them to `below`). */
+function voidsOf(w: Walk): Reached[] {
+  w.voids ??= w.reached.filter((q) => isVoid(w.zone, q.query.name, q.query.asks, w.below));
+  return w.voids;
+}
+
 export const spfVoidLookups: RecordRule = {
   id: 'spf-void-lookups',
   scope: 'record',
@@ -105,20 +137,19 @@ export const spfVoidLookups: RecordRule = {
   appliesToZone: (zone) => !!zone.byType.get('SOA')?.length,
   dependsOn(rec, zone) {
     if (!spfOf(rec)) return [];
-    return queries(zone, rec, []).map((q) => q.query.name);
+    return walkOf(zone, rec).reached.map((q) => q.query.name);
   },
   dependsOnBelow(rec, zone) {
     if (!spfOf(rec)) return [];
-    const below: string[] = [];
-    for (const q of queries(zone, rec, below)) isVoid(zone, q.query.name, q.query.asks, below);
-    return below;
+    const w = walkOf(zone, rec);
+    voidsOf(w);
+    return w.below;
   },
   check(rec, ctx) {
     if (!spfOf(rec)) return;
-    const reached = queries(ctx.zone, rec, []);
-    if (reached.length <= VOID_LIMIT) return;
-    const scratch: string[] = [];
-    const voids = reached.filter((q) => isVoid(ctx.zone, q.query.name, q.query.asks, scratch));
+    const w = walkOf(ctx.zone, rec);
+    if (w.reached.length <= VOID_LIMIT) return;
+    const voids = voidsOf(w);
     if (voids.length <= VOID_LIMIT) return;
     const locOf = (r: ZoneRecord, at: { start: number; end: number }) => txtText(r)?.locOf(at.start, at.end) ?? r.rdataLoc;
     const third = voids[VOID_LIMIT];

@@ -37,20 +37,12 @@ export function modelKeys(zone) {
  *  line `from` by `lines` (lines deleted, pasted, or both); the model after each step must also
  *  place every entry, record and index list as a fresh build does. */
 export function findingsAfterEachSplice(base, steps, fileId = 'mem.zone') {
-  // as the editor reads a zone (zone-store.ts): ignore comments' ids looked up
-  const opts = { fileId, ignorable: whyNotIgnorable };
-  const lines = splitLines(base);
-  let zone = buildZone({ id: fileId, lines, entries: [] }, { ...opts, incremental: true });
-  const cache = new RuleCache();
-  cache.full(zone, host, {});
+  const editor = openInEditor(base, fileId);
+  const { opts, lines, cache } = editor;
   const out = [];
   for (const [i, [from, count, text]] of steps.entries()) {
-    const oldCount = lines.length;
-    lines.splice(from, count, ...text);
-    const r = reparse(zone, lines, { from, to: from + text.length - 1 }, oldCount, opts);
-    zone = r.zone;
-    // as the editor publishes them: without what the zone's ignore comments silence
-    const cached = withoutIgnored(zone, [...problemFindings(zone), ...cache.update(zone, r.removed, r.added, host, {})]);
+    const cached = editor.splice(from, count, text);
+    const zone = editor.zone;
     const fresh = buildZone({ id: fileId, lines: lines.slice(), entries: [] }, { ...opts, incremental: true });
     const what = `step ${i}: lines ${from}..${from + count - 1} = ${JSON.stringify(text.length > 3 ? [...text.slice(0, 3), `(${text.length} lines)`] : text)}`;
     assert.deepEqual(modelKeys(zone), modelKeys(fresh), `${what} (edited model vs built)`);
@@ -78,20 +70,33 @@ export function findingsAfterEachSplice(base, steps, fileId = 'mem.zone') {
   return out;
 }
 
+/** A document as the editor keeps it: its lines, model and rule cache; `splice` replaces
+ *  `count` lines from `from` by `text` and returns the findings the editor publishes. */
+function openInEditor(base, fileId) {
+  // as the editor reads a zone (zone-store.ts): ignore comments' ids looked up
+  const opts = { fileId, ignorable: whyNotIgnorable };
+  const lines = splitLines(base);
+  const cache = new RuleCache();
+  const editor = {
+    opts, lines, cache,
+    zone: buildZone({ id: fileId, lines, entries: [] }, { ...opts, incremental: true }),
+    splice(from, count, text) {
+      const oldCount = lines.length;
+      lines.splice(from, count, ...text);
+      const r = reparse(editor.zone, lines, { from, to: from + text.length - 1 }, oldCount, opts);
+      editor.zone = r.zone;
+      // as the editor publishes them: without what the zone's ignore comments silence
+      return withoutIgnored(r.zone, [...problemFindings(r.zone), ...cache.update(r.zone, r.removed, r.added, host, {})]);
+    },
+  };
+  cache.full(editor.zone, host, {});
+  return editor;
+}
+
 /** The editor's findings after each step ([line, text]) with nothing else run in between, as in
  *  an editor: findingsAfterEachStep checks a fresh build between steps, which would hide a rule
  *  that keeps a stale answer from one edit to the next (a memo not keyed by the zone). */
 export function editorFindingsAfterEachStep(base, steps, fileId = 'mem.zone') {
-  const opts = { fileId, ignorable: whyNotIgnorable };
-  const lines = splitLines(base);
-  let zone = buildZone({ id: fileId, lines, entries: [] }, { ...opts, incremental: true });
-  const cache = new RuleCache();
-  cache.full(zone, host, {});
-  return steps.map(([line, text]) => {
-    const oldCount = lines.length;
-    lines.splice(line, 1, text);
-    const r = reparse(zone, lines, { from: line, to: line }, oldCount, opts);
-    zone = r.zone;
-    return withoutIgnored(zone, [...problemFindings(zone), ...cache.update(zone, r.removed, r.added, host, {})]);
-  });
+  const editor = openInEditor(base, fileId);
+  return steps.map(([line, text]) => editor.splice(line, 1, [text]));
 }

@@ -74,7 +74,13 @@ test('completion: directives at line start, types and classes after the owner, s
   const smimea = core.completionsAt(z('x._smimecert IN SMIMEA '), 0, 23);
   assert.deepEqual([...smimea].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((c) => c.label), ['0', '1', '2', '3', '255']);
   assert.ok(smimea.every((c) => !c.preselect && !/SMTP/.test(c.detail)));
-  assert.deepEqual(core.completionsAt(z('x 300 IN TLSA 3 1 '), 0, 18).map((c) => c.detail.split(':')[0]), ['Full', 'SHA2-256', 'SHA2-512', 'PrivMatch']);
+  // selector and matching type as the snippet and RFC 7672 §3.1.1 have them: 3 1 1 preselected, Full after the digests
+  const selector = core.completionsAt(z('x 300 IN TLSA 3 '), 0, 16);
+  assert.deepEqual(selector.map((c) => c.detail.split(':')[0]), ['SPKI', 'Cert', 'PrivSel']);
+  assert.deepEqual(selector.filter((c) => c.preselect).map((c) => c.label), ['1']);
+  const mtype = core.completionsAt(z('x 300 IN TLSA 3 1 '), 0, 18);
+  assert.deepEqual(mtype.map((c) => c.detail.split(':')[0]), ['SHA2-256', 'SHA2-512', 'Full', 'PrivMatch']);
+  assert.deepEqual(mtype.filter((c) => c.preselect).map((c) => c.label), ['1']);
   assert.ok(core.completionsAt(z('x IN SSHFP '), 0, 11).some((c) => c.detail.startsWith('Ed25519')));
   assert.ok(core.completionsAt(z('x IN DS 12345 '), 0, 14).some((c) => c.detail.startsWith('ECDSAP256SHA256')));
   assert.ok(core.completionsAt(z('x IN DS 12345 13 '), 0, 17).some((c) => c.detail.startsWith('SHA-256')));

@@ -236,8 +236,8 @@ export const SSHFP_TYPES: ValueDoc[] = [
 
 const tlsaFields = [
   f('usage', 'u8', 'Certificate usage: which certificate of the chain the data names, and how it is validated.', TLSA_USAGES, { placeholder: '|3,2|', rank: [3, 2] }),
-  f('selector', 'u8', 'Selector: which part of the certificate is matched.', TLSA_SELECTORS, { placeholder: '|1,0|' }),
-  f('matchingType', 'u8', 'Matching type: how the selected data is presented.', TLSA_MATCHING, { placeholder: '|1,2,0|' }),
+  f('selector', 'u8', 'Selector: which part of the certificate is matched.', TLSA_SELECTORS, { placeholder: '|1,0|', rank: [1, 0] }),
+  f('matchingType', 'u8', 'Matching type: how the selected data is presented.', TLSA_MATCHING, { placeholder: '|1,2,0|', rank: [1, 2, 0] }),
   f('data', 'hex-rest', 'Certificate association data, hexadecimal (white space allowed).', undefined, { placeholder: 'digest' }),
 ];
 // SMIMEA: TLSA's fields with neutral value docs (RFC 8162 §2; the SMTP advice of RFC 7672 does not apply).

@@ -402,6 +402,20 @@ test('a host without TLSA (working SMTP) next to a failing DANE host: mail flows
   assert.match(r.summary, /without authentication|not authenticated/);
 });
 
+test('a host that authenticates next to one without TLSA: mail also flows, unauthenticated, through the second (RFC 7672 §2.2), and the summary names it', async () => {
+  const res = fakeResolver({
+    ...twoMx('mx.example.test.', 'nodane.example.test.'),
+    ...aOf('mx.example.test.', '192.0.2.2'), ...aOf('nodane.example.test.', '192.0.2.1'),
+    ...tlsaOf('mx.example.test.', leaf),
+    '_25._tcp.nodane.example.test. TLSA': { rcode: 3, ad: true },
+  });
+  const r = await run('example.test', res, fakeProber([leaf.der]));
+  assert.deepEqual(r.hosts.map((h) => h.verdict), ['valid', 'no-dane']);
+  assert.equal(r.verdict, 'partial');
+  assert.doesNotMatch(r.summary, /through the hosts that do/, 'a sender delivers to the host without TLSA too');
+  assert.match(r.summary, /authenticated through mx\.example\.test, and without authentication through nodane\.example\.test \(no usable TLSA records: opportunistic TLS/);
+});
+
 test('the domain code is the first failing host\'s in preference order, a DNS failure included (the sender defers: 4.4.312)', async () => {
   const res = fakeResolver({
     ...twoMx('mx1.example.test.', 'mx2.example.test.'),

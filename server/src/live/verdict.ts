@@ -61,7 +61,7 @@ export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; re
       summary: `DANE applies and every MX host authenticates on some address, but not on every one: ${where}. Senders that connect there fail that connection and try another address or defer, degraded (RFC 7672 §2.2).`,
     };
   }
-  if (valid.length) return { verdict: 'partial', reason: null };
+  if (valid.length) return someAuthenticate(hosts, valid);
   if (hosts.every((h) => h.verdict === 'tls-only' || h.verdict === 'no-dane') && hosts.some((h) => h.verdict === 'tls-only')) {
     return { verdict: 'tls-only', reason: null };
   }
@@ -79,6 +79,19 @@ export function domainVerdict(hosts: HostReport[]): { verdict: DomainVerdict; re
   const failing = hosts.filter((h) => h.reason);
   if (failing.length && failing.every((h) => h.verdict === 'dns-failure')) return { verdict: 'dns-failure', reason: 'dns-failure' };
   return { verdict: 'invalid', reason: failing[0]?.reason ?? 'tlsa-mismatch' };
+}
+
+/** Some hosts authenticate, others do not. A sender skips a host that fails authentication,
+ *  but delivers to one without usable TLSA records unauthenticated (RFC 7672 §2.2): say which
+ *  hosts those are, since whoever can block the authenticating hosts gets the mail there. */
+function someAuthenticate(hosts: HostReport[], valid: HostReport[]): { verdict: DomainVerdict; reason: null; summary?: string } {
+  const open = hosts.filter((h) => h.verdict === 'tls-only' || (h.verdict === 'no-dane' && reachable(h)));
+  if (!open.length) return { verdict: 'partial', reason: null };
+  const names = (list: HostReport[]): string => list.map((h) => bareName(h.name)).join(', ');
+  return {
+    verdict: 'partial', reason: null,
+    summary: `DANE applies, but not every MX host authenticates: mail flows authenticated through ${names(valid)}, and without authentication through ${names(open)} (no usable TLSA records: ${open.some((h) => h.verdict === 'no-dane') ? 'opportunistic TLS' : 'TLS required, not authenticated'}, RFC 7672 §2.2), degraded: publish TLSA records for every MX host.`,
+  };
 }
 
 const SUMMARY: Record<DomainVerdict, string> = {

@@ -254,7 +254,7 @@ test('a DANE-TA record that matched a chain whose leaf expired: the fix is the c
   const a = r.hosts[0].addresses[0];
   assert.equal(a.reason, 'certificate-expired');
   assert.deepEqual(a.wouldMatch, [`3 1 1 ${spki(old)}`]);
-  assert.match(a.detail, new RegExp(`Renew the certificate, or publish 3 1 1 ${spki(old)} \\(DANE-EE: no date, name or chain checks, RFC 7672 §3\\.1\\.1\\)`));
+  assert.match(a.detail, new RegExp(`Renew the certificate, or publish 3 1 1 ${spki(old)} \\(DANE-EE: no date, name or chain checks, RFC 7672 §3\\.1\\.1; Exchange Online still documents 5\\.7\\.322 certificate-expired for an expired certificate, so renew it all the same\\)`), 'the way out via 3 1 1 says what the DANE-EE match\'s own warning says');
   assert.doesNotMatch(a.detail, new RegExp(`2 1 1 ${spki(ca)}`));
   const ee = await run('example.test', fakeResolver({ ...base, ...tlsaOf('mx.example.test.', old) }), fakeProber([old.der, ca.der]));
   assert.equal(ee.verdict, 'valid');

@@ -339,7 +339,11 @@ function judgeAddress(address: string, probe: ProbeResult, tlsa: TlsaRecord[] | 
   r.wouldMatch = matching;
   const certFix = m.outcome === 'expired' ? 'Renew the certificate' : m.outcome === 'name-mismatch' ? 'Put the MX host name in the certificate' : 'Fix the chain the server sends';
   const fix = taFailed
-    ? `${certFix}${matching.length ? `, or publish ${matching.join(' or ')} (DANE-EE: no date, name or chain checks, RFC 7672 §3.1.1)` : ''}`
+    ? `${certFix}${matching.length ? `, or publish ${matching.join(' or ')} (DANE-EE: no date, name or chain checks, RFC 7672 §3.1.1${m.outcome === 'expired' ? EXPIRED_UNDER_EE : ''})` : ''}`
     : matching.length ? `The server presents a key matching ${matching.join(' or ')}` : '';
   return set('invalid', reasonForMatch(m.outcome), fix ? sentences(m.detail, fix) : m.detail);
 }
+
+/** What the DANE-EE way out of an expired certificate does not cover: the warning a valid
+ *  DANE-EE match of an expired leaf gets, said where that record is offered as a fix. */
+const EXPIRED_UNDER_EE = '; Exchange Online still documents 5.7.322 certificate-expired for an expired certificate, so renew it all the same';

@@ -182,14 +182,33 @@ test('a linked certificate not yet valid is the next one published ahead: a remi
   }
 });
 
-test('tlsa-cert-expiring asks for the next record only where none is published beside it', () => {
+test('tlsa-cert-expiring asks for the next record only where none is published beside it, and only where a renewal changes what the record matches', () => {
   const soon = checkFixture('tlsa-expiry-soon.zone', certs.dir).findings.filter((f) => f.ruleId === 'tlsa-cert-expiring');
   assert.equal(soon.length, 2);
-  for (const f of soon) assert.match(f.message, /: the other TLSA records here must match the certificate that replaces it before you switch \(RFC 7671 §8\.1\)\.$/);
-  const alone = `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 soon\n; dane-zone: cert=soon.pem\n_25._tcp.soon IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'soon.pem', 1, 1)}\n`;
-  writeFileSync(join(certs.dir, 'alone.zone'), alone);
-  const { findings } = core.checkText(alone, { fileId: join(certs.dir, 'alone.zone'), host: fileHost(certs.dir, testSettings(alone)) });
-  assert.match(findings.find((f) => f.ruleId === 'tlsa-cert-expiring').message, /: publish the next certificate's TLSA record alongside this one before switching \(RFC 7671 §8\.1\)\.$/);
+  for (const f of soon) assert.match(f.message, /; for a new (key|trust anchor), the other TLSA records here must match the certificate that replaces it before you switch \(RFC 7671 §8\.1\)\.$/);
+  // a renewal with the same key (3 1 1) or under the same anchor (2 1 1) keeps matching: no new record needed for it
+  const [ee, ta] = soon.map((f) => f.message);
+  assert.match(ee, /: renew it in time; this 3 1 x record names the key, not the certificate, so a certificate renewed with the same key keeps matching it \(RFC 7671 §5\.1\); for a new key, the other TLSA records here/);
+  assert.match(ta, /: renew it in time; this 2 x x record names the trust anchor, so a certificate renewed under the same anchor keeps matching it \(RFC 7671 §5\.2\); for a new trust anchor, the other TLSA records here/);
+  const alone = (selector) => `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 soon\n; dane-zone: cert=soon.pem\n_25._tcp.soon IN TLSA 3 ${selector} 1 ${opensslTlsaData(certs.dir, 'soon.pem', selector, 1)}\n`;
+  const expiring = (text) => {
+    writeFileSync(join(certs.dir, 'alone.zone'), text);
+    const { findings } = core.checkText(text, { fileId: join(certs.dir, 'alone.zone'), host: fileHost(certs.dir, testSettings(text)) });
+    return findings.find((f) => f.ruleId === 'tlsa-cert-expiring').message;
+  };
+  assert.match(expiring(alone(1)), /: renew it in time; this 3 1 x record names the key, .*; for a new key, publish the next certificate's TLSA record alongside this one before switching \(RFC 7671 §8\.1\)\.$/);
+  // 3 0 1 names the certificate itself: every renewal needs the next record first
+  assert.match(expiring(alone(0)), /\): publish the next certificate's TLSA record alongside this one before switching \(RFC 7671 §8\.1\)\.$/);
+});
+
+test('tlsa-cert-expired: renewing under the same anchor (2 x x) or with the same key (3 1 x) needs no new TLSA record, and the message says so', () => {
+  const expired = checkFixture('tlsa-expiry-expired.zone', certs.dir).findings.filter((f) => f.ruleId === 'tlsa-cert-expired').map((f) => f.message);
+  assert.equal(expired.length, 3);
+  assert.match(expired[0], /renew the certificate \(this 3 1 x record names the key, not the certificate, so a certificate renewed with the same key keeps matching it \(RFC 7671 §5\.1\); with a new key, publish its 3 1 1\)\.$/);
+  for (const m of expired.slice(1)) {
+    assert.match(m, /Renew it: this 2 x x record names the trust anchor, so a certificate renewed under the same anchor keeps matching it \(RFC 7671 §5\.2\); under a new trust anchor, publish its TLSA record too\.$/);
+    assert.doesNotMatch(m, /Renew it and publish the new TLSA record/);
+  }
 });
 
 test('tlsa-not-at-mx-target: a name with an address and no MX is its own mail host, said so in the message', () => {

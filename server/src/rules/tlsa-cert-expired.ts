@@ -6,7 +6,7 @@
 // "certificate-expired" without limiting it to DANE-TA: warning saying both.
 import type { RecordRule } from './rule';
 import { ref } from './dane-support/refs';
-import { certExpiries } from './dane-support/expiry-check';
+import { certExpiries, renewalKeepsMatching } from './dane-support/expiry-check';
 import { isoDay } from '../cert/expiry';
 
 export const tlsaCertExpired: RecordRule = {
@@ -32,12 +32,12 @@ export const tlsaCertExpired: RecordRule = {
       }
       const what = `the ${e.role} certificate (${e.subject}) in ${e.file} expired on ${isoDay(notAfter)}`;
       if (e.f.usage === 2) {
-        ctx.report({ loc: e.f.fields.usage.loc, message: `${what}: with usage 2 (DANE-TA) senders check the chain's dates and refuse delivery (RFC 7672 §3.1.2). Renew it and publish the new TLSA record.` });
+        ctx.report({ loc: e.f.fields.usage.loc, message: `${what}: with usage 2 (DANE-TA) senders check the chain's dates and refuse delivery (RFC 7672 §3.1.2). Renew it: ${renewalKeepsMatching(e)}; under a new trust anchor, publish its TLSA record too.` });
       } else {
         ctx.report({
           loc: e.f.fields.usage.loc,
           severity: 'warning',
-          message: `${what}. RFC 7672 §3.1.1 says DANE-EE (3) senders ignore certificate dates, but Exchange Online rejects mail with 5.7.322 certificate-expired: renew the certificate and publish its 3 1 1.`,
+          message: `${what}. RFC 7672 §3.1.1 says DANE-EE (3) senders ignore certificate dates, but Exchange Online rejects mail with 5.7.322 certificate-expired: renew the certificate${e.f.selector === 1 ? ` (${renewalKeepsMatching(e)}; with a new key, publish its 3 1 1)` : ' and publish its 3 1 1'}.`,
         });
       }
     }

@@ -44,3 +44,13 @@ export function certExpiries(rec: ZoneRecord, host: RuleHost): CertExpiry[] {
   const now = host.now();
   return certs.map(({ c, role }) => ({ f, file: linked.link.path, role, subject: describeCertificate(c).subject, expiry: expiryOf(c, now, warnDays(host)) }));
 }
+
+/** Why renewing a certificate may need no new TLSA record: a DANE-TA record names the trust
+ *  anchor, a DANE-EE SPKI record the key, and a renewal under the same anchor, or with the same
+ *  key, keeps matching them (RFC 7671 §5.1, §5.2). Undefined where every renewal changes the
+ *  record (DANE-EE with selector 0, the whole certificate). */
+export function renewalKeepsMatching(e: CertExpiry): string | undefined {
+  if (e.f.usage === 2) return 'this 2 x x record names the trust anchor, so a certificate renewed under the same anchor keeps matching it (RFC 7671 §5.2)';
+  if (e.f.selector === 1) return 'this 3 1 x record names the key, not the certificate, so a certificate renewed with the same key keeps matching it (RFC 7671 §5.1)';
+  return undefined;
+}

@@ -164,9 +164,12 @@ test('the TLSA placement rules work out where senders query an RRset once per zo
 });
 
 test('tlsa-single-record: the advice fits the lone record (DANE-EE key roll, or DANE-TA issuer change)', () => {
-  const text = (usage) => `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n_25._tcp.mx1 IN TLSA ${usage} 1 1 ${'a1'.repeat(32)}\n`;
-  const message = (usage) => core.checkText(text(usage), { fileId: 'mem.zone' }).findings.filter((f) => f.ruleId === 'tlsa-single-record').map((f) => f.message);
-  assert.deepEqual(message(3), ['only one TLSA record here: when the key or certificate changes, mail fails until the new record has propagated. Publish the next key\'s 3 1 1 (or the issuer\'s 2 1 1) alongside it before the change (RFC 7671 §8.1).']);
+  const text = (usage, selector = 1) => `$ORIGIN example.com.\n$TTL 3600\n@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n_25._tcp.mx1 IN TLSA ${usage} ${selector} 1 ${'a1'.repeat(32)}\n`;
+  const message = (usage, selector) => core.checkText(text(usage, selector), { fileId: 'mem.zone' }).findings.filter((f) => f.ruleId === 'tlsa-single-record').map((f) => f.message);
+  // 3 1 1 names the key: a renewal with the same key is no change to prepare for (RFC 7671 §5.1)
+  assert.deepEqual(message(3), ['only one TLSA record here: when the server\'s key changes (a certificate renewed with the same key keeps matching), mail fails until the new record has propagated. Publish the next key\'s 3 1 1 (or the issuer\'s 2 1 1) alongside it before the change (RFC 7671 §8.1).']);
+  // 3 0 1 names the certificate: every renewal is such a change
+  assert.deepEqual(message(3, 0), ['only one TLSA record here: at every certificate renewal (it names the whole certificate), mail fails until the new record has propagated. Publish the next key\'s 3 1 1 (or the issuer\'s 2 1 1) alongside it before the change (RFC 7671 §8.1).']);
   const [ta] = message(2);
   assert.match(ta, /^only one TLSA record here, a 2 \(DANE-TA\) for the issuing CA: when the server's certificate comes from another CA or the CA changes its key, mail fails until the new record has propagated\. Publish the next issuer's 2 1 1 or the server's 3 1 1 alongside it before the change \(RFC 7671 §8\.1, §8\.4\)\.$/);
   assert.doesNotMatch(ta, /the issuer's 2 1 1\)/);

@@ -68,6 +68,11 @@ function oneLinkedKey(usable: readonly ZoneRecord[], host: RuleHost): string | u
   return first?.subject;
 }
 
+// what breaks a lone DANE-EE record: a 3 1 x names the key, so a renewal with the same key keeps
+// matching (RFC 7671 §5.1); a 3 0 x names the whole certificate, so every renewal breaks it
+const LONE_EE_SPKI = 'when the server\'s key changes (a certificate renewed with the same key keeps matching)';
+const LONE_EE_CERT = 'at every certificate renewal (it names the whole certificate)';
+
 export const tlsaSingleRecord: RecordRule = {
   id: 'tlsa-single-record',
   scope: 'record',
@@ -122,7 +127,7 @@ export const tlsaSingleRecord: RecordRule = {
     ctx.report({
       loc: rec.typeLoc,
       message: f.usage === 3
-        ? 'only one TLSA record here: when the key or certificate changes, mail fails until the new record has propagated. Publish the next key\'s 3 1 1 (or the issuer\'s 2 1 1) alongside it before the change (RFC 7671 §8.1).'
+        ? `only one TLSA record here: ${f.selector === 1 ? LONE_EE_SPKI : LONE_EE_CERT}, mail fails until the new record has propagated. Publish the next key's 3 1 1 (or the issuer's 2 1 1) alongside it before the change (RFC 7671 §8.1).`
         // a lone DANE-TA already is the issuer's record: what breaks it is a new CA or CA key
         : 'only one TLSA record here, a 2 (DANE-TA) for the issuing CA: when the server\'s certificate comes from another CA or the CA changes its key, mail fails until the new record has propagated. Publish the next issuer\'s 2 1 1 or the server\'s 3 1 1 alongside it before the change (RFC 7671 §8.1, §8.4).',
       data,

@@ -95,12 +95,14 @@ function fixesFor(text, ruleId, line) {
 const HEAD = '$TTL 300\n@ IN SOA ns1 h 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.1\n';
 
 test('"Ignore here" writes a comment line above the comments over the entry, so a cert= link stays directly above its record', () => {
-  const zone = HEAD + 'c IN TXT "c"\n; the TXT below\n; dane-zone: cert=certs/a.pem\nc_x IN A 192.0.2.7\n';
-  const { here } = fixesFor(zone, 'hostname-syntax', 7);
-  assert.equal(here.title, 'Ignore hostname-syntax here (dane-zone: ignore comment)');
+  const tlsa = `_25._tcp.mx IN TLSA 3 1 1 ${'ab'.repeat(32)}\n`;
+  const zone = HEAD + '@ MX 10 mx\nmx A 192.0.2.7\n; the TLSA below\n; dane-zone: cert=certs/a.pem\n' + tlsa;
+  const { here } = fixesFor(zone, 'tlsa-single-record', 8);
+  assert.equal(here.title, 'Ignore tlsa-single-record here (dane-zone: ignore comment)');
   const after = applied(zone, here);
-  assert.equal(after, HEAD + 'c IN TXT "c"\n; dane-zone: ignore=hostname-syntax\n; the TXT below\n; dane-zone: cert=certs/a.pem\nc_x IN A 192.0.2.7\n');
-  assert.deepEqual(at(check(zone)), ['7 hostname-syntax']);
+  assert.equal(after, HEAD + '@ MX 10 mx\nmx A 192.0.2.7\n; dane-zone: ignore=tlsa-single-record\n; the TLSA below\n; dane-zone: cert=certs/a.pem\n' + tlsa);
+  assert.deepEqual(at(check(zone)), ['8 tlsa-single-record']);
+  // (no cert-link-unused: the link is still directly above its record)
   assert.deepEqual(at(check(after)), []);
 });
 

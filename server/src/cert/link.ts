@@ -7,12 +7,12 @@
 // through RuleHost.readFile; parsed results are cached by content, so a renewed
 // file on disk is seen on the next run. No I/O of its own.
 import { isAbsolute, join, relative } from 'node:path';
-import type { Loc, Zone, ZoneRecord } from '../zone/model';
+import type { CertLinkNote, Loc, Severity, Zone, ZoneRecord } from '../zone/model';
 import type { Entry } from '../zone/syntax';
-import type { RuleHost } from '../rules/rule';
+import type { Finding, RuleHost } from '../rules/rule';
 import { commentTokens, subLoc, tokenLoc } from '../rules/dane-support/loc-range';
-import { entryAtLine, entryTokens } from '../zone/locate';
-import { CERT_LINK_RE } from '../zone/ignore-comment';
+import { absRange, entryAtLine, entryTokens } from '../zone/locate';
+import { CERT_LINK_RE, commentOnlyAt, lineOf } from '../zone/ignore-comment';
 import { entryLine } from '../zone/line-blocks';
 import { readCertMaterial, type CertReadResult, type CertMaterial } from './cert-file';
 import { nodeCrypto } from './node-crypto';
@@ -81,6 +81,15 @@ function settingPath(path: string, folder: unknown): { path: string; readPath: s
 
 /** The certificate link of a TLSA/SMIMEA record, if any (comment first, then settings). */
 export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): CertLink | undefined {
+  const l = commentLinkOf(rec);
+  if (l) return l;
+  const path = settingFor(rec.ownerKey, host.options.certificates);
+  if (path) return { ...settingPath(path, host.options.workspaceFolder), source: 'setting', loc: rec.ownerLoc, fromFile: rec.loc.file.id };
+  return undefined;
+}
+
+/** The link a comment of the record's, or the comment line directly above it, writes. */
+function commentLinkOf(rec: ZoneRecord): CertLink | undefined {
   if (rec.comment !== undefined && CERT_LINK_RE.test(rec.comment)) {
     const l = fromComment(rec.loc, rec.loc.entry, 'last');
     if (l) return l;
@@ -91,12 +100,51 @@ export function certLinkOf(rec: ZoneRecord, host: Pick<RuleHost, 'options'>): Ce
     // only token, so that entry is the one line above: the editor's own entry (its place moves
     // with edits above it), else (a column-stored zone keeps no entries) one made for that line
     const above: Entry = entryAtLine(rec.loc.file, line - 1) ?? { lineInBlock: line - 1, lineCount: 1, leadingBlank: false, tokens: [], lexErrors: [] };
-    const l = fromComment(rec.loc, above, 'only');
-    if (l) return l;
+    return fromComment(rec.loc, above, 'only');
   }
-  const path = settingFor(rec.ownerKey, host.options.certificates);
-  if (path) return { ...settingPath(path, host.options.workspaceFolder), source: 'setting', loc: rec.ownerLoc, fromFile: rec.loc.file.id };
   return undefined;
+}
+
+/** Why the `cert=` link `n` links no record: what the line below a link on a line of its own
+ *  holds, or why one at the end of a line is not read. */
+function unusedBecause(n: CertLinkNote): string {
+  const where = 'a link goes on the line directly above its TLSA or SMIMEA record, or at its end';
+  if (!n.path) return "it names no file after 'cert=': write the certificate's path there (relative to this file)";
+  if (!n.commentOnly) return `a link at the end of a line is read only at the end of a TLSA or SMIMEA record, as its last comment; ${where}`;
+  return `${belowLink(n)}; ${where}`;
+}
+
+/** What the line below a link on a line of its own holds instead of a TLSA or SMIMEA record. */
+function belowLink(n: CertLinkNote): string {
+  const line = absRange(n.loc).startLine + 1;
+  const below = lineOf(n.loc.file, line);
+  // (a file that ends with a line end has one empty line after it)
+  if (below === undefined || (below === '' && lineOf(n.loc.file, line + 1) === undefined)) return 'the file ends below it';
+  if (below.trim() === '') return 'a blank line comes between it and the record below';
+  if (commentOnlyAt(below) >= 0) return 'another comment line comes between it and the record below (put that comment above the link)';
+  if (/^\$[A-Za-z]/.test(below)) return `the line below is a ${below.split(/[\s;]/)[0].toUpperCase()} line, not a TLSA or SMIMEA record`;
+  return 'the record on the line below is no TLSA or SMIMEA record';
+}
+
+/** `cert-link-unused` warnings: `cert=` links that no TLSA or SMIMEA record takes, so that no
+ *  certificate is checked where the writer believes one is (a link must be on the line directly
+ *  above its record, or end it). A zone without links costs nothing. */
+export function unusedCertLinkFindings(zone: Zone, severity: Severity | 'off' = 'warning'): Finding[] {
+  if (!zone.certLinks.length || severity === 'off') return [];
+  const lineKey = (loc: Loc) => `${loc.file.id}\0${absRange(loc).startLine}`;
+  const taken = new Set<string>();
+  for (const type of ['TLSA', 'SMIMEA']) {
+    for (const rec of zone.byType.get(type) ?? []) {
+      const l = (rec.comment !== undefined || rec.commentAbove !== undefined) && commentLinkOf(rec);
+      if (l) taken.add(lineKey(l.loc));
+    }
+  }
+  const out: Finding[] = [];
+  for (const n of zone.certLinks) {
+    if (taken.has(lineKey(n.loc))) continue;
+    out.push({ ruleId: 'cert-link-unused', severity, message: `this certificate link links no record, so no certificate is checked here: ${unusedBecause(n)}`, loc: n.loc });
+  }
+  return out;
 }
 
 const cache = new Map<string, CertReadResult>();

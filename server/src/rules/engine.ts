@@ -9,6 +9,7 @@ import { TARGET_FIELD } from '../zone/targets';
 import type { Finding, OwnerRule, RecordRule, ReportArgs, Rule, RuleContext, RuleHost, ZoneRule } from './rule';
 import { RULES } from './registry';
 import { strayIgnoreFindings } from './ignore';
+import { unusedCertLinkFindings } from '../cert/link';
 
 export interface RuleSettings {
   /** rule id -> severity or 'off' */
@@ -422,5 +423,6 @@ export function problemFindings(zone: Zone, settings: RuleSettings = {}): Findin
     out.push(f);
   }
   for (const f of strayIgnoreFindings(zone, sev['ignore-invalid'])) out.push(f);
+  for (const f of unusedCertLinkFindings(zone, sev['cert-link-unused'])) out.push(f);
   return out;
 }

@@ -100,5 +100,6 @@ export const PARSE_PROBLEM_CODES: readonly { id: string; severity: Severity; sum
   { id: 'not-utf8', severity: 'warning', summary: 'Bytes that are not UTF-8 in a record, read as U+FFFD instead of as they are.', rfc: 'RFC 1035 §5.1' },
   { id: 'generate-cut', severity: 'warning', summary: 'A $GENERATE range of more than 100 000 records, or one that takes the zone\'s $GENERATE lines past 1 000 000 (DANE_ZONE_GENERATE_MAX): BIND loads them all, dane-zone reads only the first.', rfc: '' },
   { id: 'ignore-invalid', severity: 'warning', summary: "A '; dane-zone: ignore=' comment that ignores nothing: malformed, an unknown check, an error that cannot be ignored, 'ignore-file' at the end of an entry, 'ignore=' on or above an $INCLUDE line, or above a blank line, the file's end or a $TTL or $ORIGIN line (rule ids); or one that cuts a 'cert=' link off its record.", rfc: '' },
+  { id: 'cert-link-unused', severity: 'warning', summary: "A '; dane-zone: cert=' link that no TLSA or SMIMEA record takes (not on the line directly above one, nor at its end, or with no path): no certificate is checked where the writer believes one is.", rfc: '' },
   { id: 'internal', severity: 'error', summary: 'dane-zone failed on an entry (a bug; the rest of the file is still checked).', rfc: '' },
 ];

@@ -7,7 +7,7 @@
 // made on first request (one per row, so identity holds), indexes are read-only Maps
 // over the columns. Entries the scanner does not take the fast way (directives,
 // escapes, errors) are parsed by parser.ts and kept as its Rec objects.
-import type { Directive, IgnoreNote, ParseProblem, SourceFile, Zone, ZoneRecord, ZoneRows } from './model';
+import type { CertLinkNote, Directive, IgnoreNote, ParseProblem, SourceFile, Zone, ZoneRecord, ZoneRows } from './model';
 import type { Entry, SyntaxProblem, Token } from './syntax';
 import { isDataToken, lexEach, splitLines } from './lexer';
 import { RecordBase } from './record';
@@ -322,6 +322,7 @@ export class ColumnZone implements Zone, ZoneRows {
   origin = '';
   directives: Directive[] = [];
   ignores: IgnoreNote[] = [];
+  certLinks: CertLinkNote[] = [];
   problems: ParseProblem[] = [];
   generatedCount = 0;
   generateCut = false;

@@ -30,6 +30,12 @@ const ID = /[A-Za-z0-9][A-Za-z0-9-]*/y;
  *  which reports an ignore comment that cuts one off its record. */
 export const CERT_LINK_RE = /^\s*dane-zone: cert=(.*?)\s*$/;
 
+/** The path of a certificate link in a comment's text (from ';'), '' when it names none;
+ *  undefined for any other comment. */
+export function readCertLink(text: string): string | undefined {
+  return CERT_LINK_RE.exec(text.slice(1))?.[1];
+}
+
 /** True when a comment's text (from ';') is an ignore comment, well written or not. */
 export function isIgnoreComment(text: string): boolean {
   return HEAD.test(text);

@@ -3,7 +3,7 @@
 // keep re-parsing old entries only while the carried state (origin, TTL, owner,
 // class) differs. Everything else, with its records, is reused (lines moved by block:
 // line-blocks.ts).
-import type { Directive, IgnoreNote, ParseProblem, SourceFile, Zone, ZoneRecord } from './model';
+import type { CertLinkNote, Directive, IgnoreNote, ParseProblem, SourceFile, Zone, ZoneRecord } from './model';
 import type { Entry } from './syntax';
 import { GENERATE_MAX, generatedIn } from './generate';
 import { closedBelow, lexEach, lexLines, MAX_ENTRY_LINES } from './lexer';
@@ -129,7 +129,7 @@ function putRun(index: Map<string, ZoneRecord[]>, key: string, run: ZoneRecord[]
 }
 
 /** Index of the first item produced by an entry at or after `line` (lists are in file order). */
-function firstFrom(items: readonly (ZoneRecord | ParseProblem | Directive | IgnoreNote)[], line: number): number {
+function firstFrom(items: readonly (ZoneRecord | ParseProblem | Directive | IgnoreNote | CertLinkNote)[], line: number): number {
   let lo = 0, hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -294,11 +294,11 @@ function patch(prev: Zone, opts: ParseOptions, edited: Edited): ReparseResult {
   // and splice in what the new entries produced.
   // Entries before `a` are untouched and keep their lines: binary search, not a count
   // over every entry before the edit (a million entries on each keystroke).
-  const pos = { records: firstFrom(prev.records, start), problems: firstFrom(prev.problems, start), directives: firstFrom(prev.directives, start), ignores: firstFrom(prev.ignores, start) };
-  const gone = { records: 0, problems: 0, directives: 0, ignores: 0 };
+  const pos = { records: firstFrom(prev.records, start), problems: firstFrom(prev.problems, start), directives: firstFrom(prev.directives, start), ignores: firstFrom(prev.ignores, start), certLinks: firstFrom(prev.certLinks, start) };
+  const gone = { records: 0, problems: 0, directives: 0, ignores: 0, certLinks: 0 };
   for (let i = a; i < j; i++) {
     const o = old[i].out;
-    if (o) { gone.records += o.recordCount; gone.problems += o.problems.length; gone.directives += o.directives.length; gone.ignores += o.ignores.length; }
+    if (o) { gone.records += o.recordCount; gone.problems += o.problems.length; gone.directives += o.directives.length; gone.ignores += o.ignores.length; gone.certLinks += o.certLinks.length; }
   }
   // Entries a..j-1 produced these (an entry's records are consecutive in the zone's list).
   const removed = prev.records.slice(pos.records, pos.records + gone.records);
@@ -319,6 +319,7 @@ function patch(prev: Zone, opts: ParseOptions, edited: Edited): ReparseResult {
   zone.problems = spliceIn(prev.problems, pos.problems, gone.problems, outs.flatMap((o) => o.problems));
   zone.directives = spliceIn(prev.directives, pos.directives, gone.directives, outs.flatMap((o) => o.directives));
   zone.ignores = spliceIn(prev.ignores, pos.ignores, gone.ignores, outs.flatMap((o) => o.ignores));
+  zone.certLinks = spliceIn(prev.certLinks, pos.certLinks, gone.certLinks, outs.flatMap((o) => o.certLinks));
 
   file.entries = spliceIn(old, a, j - a, replacement);
   attachNew(file, file.entries, a, a + replacement.length);

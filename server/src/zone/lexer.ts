@@ -183,6 +183,7 @@ export function lexEach(
       problems: undefined,
       directives: undefined,
       ignores: undefined,
+      certLinks: undefined,
     };
     let st: LexState = { entry, depth: 0, openAt: undefined, pool };
     lexLine(first, 0, st);

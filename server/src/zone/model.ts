@@ -130,6 +130,18 @@ export interface IgnoreNote {
   commentOnly: boolean;
 }
 
+/** A certificate link the parser read (`; dane-zone: cert=<path>`, cert/link.ts): a TLSA or
+ *  SMIMEA record takes it from the line directly above it or from its own end; kept so that a
+ *  link that links no record is reported, not silently left unchecked. */
+export interface CertLinkNote {
+  /** the comment token */
+  loc: Loc;
+  /** the path as written ('' when none) */
+  path: string;
+  /** on a line of its own (it speaks of the record below it), not at the end of an entry */
+  commentOnly: boolean;
+}
+
 export interface Zone {
   /** the zone origin (absolute, lowercase, trailing dot), from $ORIGIN or the first SOA, or '' if unknown */
   origin: string;
@@ -138,6 +150,8 @@ export interface Zone {
   problems: ParseProblem[];
   /** the ignore comments of the zone's files, in file order */
   ignores: IgnoreNote[];
+  /** the certificate links written in the zone's files, in file order */
+  certLinks: CertLinkNote[];
   /** records by ownerKey */
   byOwner: Map<string, ZoneRecord[]>;
   /** records by type mnemonic ('MX', 'TLSA', ...): zone-scope rules start here instead of scanning all records */
@@ -199,4 +213,5 @@ export interface EntryOutput {
   problems: ParseProblem[];
   directives: Directive[];
   ignores: IgnoreNote[];
+  certLinks: CertLinkNote[];
 }

@@ -3,7 +3,7 @@
 // One bad entry yields its problem and parsing goes on with the next entry.
 // Never throws; does no I/O ($INCLUDE text comes from opts.readInclude).
 import { printable } from './printable';
-import type { Directive, DirectiveName, EntryOutput, IgnoreNote, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
+import type { CertLinkNote, Directive, DirectiveName, EntryOutput, IgnoreNote, Loc, ParseProblem, Severity, SourceFile, Zone, ZoneRecord } from './model';
 import { TokKind, type Entry, type Token } from './syntax';
 import { lexEach, lexLines, splitLines, isDataToken, TokenPool } from './lexer';
 import { appendToBlocks, entryLine, startBlocks } from './line-blocks';
@@ -17,7 +17,7 @@ import { parseGeneric } from './generic-rdata';
 import { GENERATE_MAX, GENERATE_ZONE_MAX, parseRange, rangeRecords, substitute, type NegativeValue } from './generate';
 import { Rec } from './record';
 import { targetKey } from './targets';
-import { CERT_LINK_RE, isIgnoreComment, readIgnoreComment } from './ignore-comment';
+import { CERT_LINK_RE, isIgnoreComment, readCertLink, readIgnoreComment } from './ignore-comment';
 
 export interface IncludeResult {
   id: string;
@@ -137,11 +137,11 @@ function appended<T>(list: T[], item: T): T[] {
 
 // The top-level entry that produced a problem or directive (incremental mode), so an
 // edit finds where an entry's outputs sit in the zone's lists by binary search.
-const producedBy = new WeakMap<ParseProblem | Directive | IgnoreNote, Entry>();
+const producedBy = new WeakMap<ParseProblem | Directive | IgnoreNote | CertLinkNote, Entry>();
 
-/** The top-level entry that produced the record, problem or directive (incremental mode). */
-export function producerOf(item: ZoneRecord | ParseProblem | Directive | IgnoreNote): Entry | undefined {
-  return item instanceof Rec ? item.top : producedBy.get(item as ParseProblem | Directive | IgnoreNote);
+/** The top-level entry that produced the record, problem, directive or note (incremental mode). */
+export function producerOf(item: ZoneRecord | ParseProblem | Directive | IgnoreNote | CertLinkNote): Entry | undefined {
+  return item instanceof Rec ? item.top : producedBy.get(item as ParseProblem | Directive | IgnoreNote | CertLinkNote);
 }
 
 function problem(ctx: ParseContext, code: string, severity: Severity, message: string, loc: Loc, more?: Pick<ParseProblem, 'rewrite' | 'type' | 'ownerKey'>): void {
@@ -172,7 +172,7 @@ function commentText(t: Token): string {
 }
 
 function newZone(file: SourceFile, origin: string): Zone {
-  return { origin, records: [], directives: [], problems: [], ignores: [], byOwner: new Map(), byType: new Map(), byTarget: new Map(), file };
+  return { origin, records: [], directives: [], problems: [], ignores: [], certLinks: [], byOwner: new Map(), byType: new Map(), byTarget: new Map(), file };
 }
 
 export function emptyZone(file: SourceFile, origin = ''): Zone {
@@ -250,6 +250,7 @@ function addOutputs(ctx: ParseContext, out: EntryOutput): void {
   for (const p of out.problems) zone.problems.push(p);
   for (const d of out.directives) zone.directives.push(d);
   for (const n of out.ignores) zone.ignores.push(n);
+  for (const n of out.certLinks) zone.certLinks.push(n);
 }
 
 /** How much a slice reads: `lines` lines, `generated` records of $GENERATE lines; and how many of
@@ -352,6 +353,7 @@ export function parseTopEntry(file: SourceFile, entry: Entry, prev: Entry | unde
     entry.problems = NONE;
     entry.directives = NONE;
     entry.ignores = NONE;
+    entry.certLinks = NONE;
     entry.out = entry as EntryOutput;
     ctx.out = entry.out;
     ctx.top = entry;
@@ -467,6 +469,19 @@ function byteOrderMark(ctx: ParseContext, file: SourceFile, entry: Entry, toks: 
   entry.leadingBlank = !(toks[0]?.line === 0 && toks[0].start === 1);
 }
 
+/** Keeps a `cert=` comment's link, to report one that links no record (rules/cert-links.ts). */
+function noteCertLink(ctx: ParseContext, file: SourceFile, entry: Entry, t: Token, toks: readonly Token[]): void {
+  // most comments: not a 'dane-zone:' one
+  if (t.text.indexOf('cert=') < 0) return;
+  const path = readCertLink(t.text);
+  if (path === undefined) return;
+  const note: CertLinkNote = { loc: { file, entry, span: { line: t.line, start: t.start, endLine: t.line, end: t.start + t.text.trimEnd().length } }, path, commentOnly: toks.every((x) => x.kind === TokKind.Comment) };
+  if (ctx.out && ctx.top) {
+    producedBy.set(note, ctx.top);
+    ctx.out.certLinks = appended(ctx.out.certLinks, note);
+  } else ctx.zone.certLinks.push(note);
+}
+
 /** Parses one entry; returns its text when it is a comment-only entry (for the next record). */
 function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: ParseContext, commentAbove: string | undefined): string | undefined {
   const toks = entry.tokens;
@@ -480,6 +495,7 @@ function parseEntry(file: SourceFile, entry: Entry, state: ParseState, ctx: Pars
     else if (t.kind === TokKind.Comment) {
       comment = t;
       if (isIgnoreComment(t.text)) (ignores ??= []).push(t);
+      else noteCertLink(ctx, file, entry, t, toks);
     }
   }
   if (ignores) {

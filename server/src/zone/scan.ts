@@ -18,7 +18,7 @@ import { targetKeyOf } from './targets';
 import { ColumnSourceFile, ColumnZone, OWNER_EXPLICIT, TTL_EXPLICIT } from './column-zone';
 import { grown } from './name-table';
 import { entryLine } from './line-blocks';
-import { isIgnoreComment } from './ignore-comment';
+import { isIgnoreComment, readCertLink } from './ignore-comment';
 
 const SPACE = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36, DOT = 46, AT = 64;
 
@@ -214,13 +214,15 @@ class Scanner {
     return i;
   }
 
-  /** True when the comment at `i` (its ';') is a `dane-zone: ignore` comment. */
-  private ignoreCommentAt(i: number, end: number): boolean {
+  /** True when the comment at `i` (its ';') is a `dane-zone:` ignore comment or `cert=` link. */
+  private noteCommentAt(i: number, end: number): boolean {
     const text = this.text;
     let j = i + 1;
     while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB || text.charCodeAt(j) === SEMI)) j++;
     // most comments end here: the first letter is not the 'd' of 'dane-zone:'
-    return text.charCodeAt(j) === 100 && isIgnoreComment(text.slice(i, end));
+    if (text.charCodeAt(j) !== 100) return false;
+    const comment = text.slice(i, end);
+    return isIgnoreComment(comment) || readCertLink(comment) !== undefined;
   }
 
   /** Reads the tokens of one physical line starting at `i`; returns where its line end is. */
@@ -247,8 +249,8 @@ class Scanner {
       if (c === SEMI) {
         this.commentStart = i;
         this.commentEnd = end;
-        // parser.ts reads (and reports) an ignore comment
-        if (this.ignoreCommentAt(i, end)) this.slow = true;
+        // parser.ts reads (and reports) an ignore comment, and notes a certificate link
+        if (this.noteCommentAt(i, end)) this.slow = true;
         return end;
       }
       if (c === LPAR) { this.depth++; i++; continue; }

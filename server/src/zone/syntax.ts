@@ -52,6 +52,7 @@ export interface Entry {
   problems?: import('./model').ParseProblem[];
   directives?: import('./model').Directive[];
   ignores?: import('./model').IgnoreNote[];
+  certLinks?: import('./model').CertLinkNote[];
 }
 
 /** A span inside one entry: relative lines, like tokens. */

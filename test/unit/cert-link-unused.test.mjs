@@ -1,0 +1,71 @@
+// `cert-link-unused`: a `; dane-zone: cert=` link that no TLSA or SMIMEA record takes. The record
+// is then checked against no certificate while its writer believes it is: reported at the link,
+// with what stands between it and a record, in the CLI and in the editor as it is typed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as core from '../../dist/core.js';
+import { findingsAfterEachSplice } from '../helpers/edit-steps.mjs';
+
+const HEAD = ['$ORIGIN example.net.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 3600 900 604800 300', '@ IN NS ns1', '@ IN MX 10 mx1', 'ns1 IN A 192.0.2.1', 'mx1 IN A 192.0.2.2'];
+const TLSA = (host) => `_25._tcp.${host} IN TLSA 3 1 1 ${'ab'.repeat(32)}`;
+// a host that reads no file: a used link's file is looked for, and reported unreadable
+const host = { now: () => new Date('2026-01-01T00:00:00Z'), options: {}, readFile: () => ({ error: 'no such file' }) };
+const check = (lines) => core.checkText(lines.join('\n'), { fileId: '/z/example.zone', host }).findings;
+/** `line: why` of each cert-link-unused finding (the part of the message after the colon). */
+const unused = (fs) => fs.filter((f) => f.ruleId === 'cert-link-unused').map((f) => `${core.absRange(f.loc).startLine}: ${f.message.split(': ').slice(1).join(': ').split(';')[0]}`).sort();
+
+test('a link directly above a TLSA record, or at its end, is used; each way of linking nothing is reported with what is in the way', () => {
+  const lines = [
+    ...HEAD,
+    '; dane-zone: cert=certs/mx1.pem', TLSA('mx1'), // 7, 8: used
+    '; dane-zone: cert=certs/gap.pem', '', TLSA('mx2'), // 9: a blank line
+    '; dane-zone: cert=certs/c.pem', '; the next key', TLSA('mx3'), // 12: a comment line
+    '; dane-zone: cert=certs/a.pem', 'mx4 IN A 192.0.2.4', // 15: not a TLSA record
+    'mx5 IN A 192.0.2.5 ; dane-zone: cert=certs/trail.pem', // 17: at the end of an A record
+    `${TLSA('mx5')} ; dane-zone: cert=certs/ok.pem`, // 18: used
+    '; dane-zone: cert=', TLSA('mx6'), // 19: no path
+    '; dane-zone: cert=certs/d.pem', '$TTL 300', // 21: a directive
+    '; dane-zone: cert=certs/e.pem', '', // 23: the file's end
+  ];
+  assert.deepEqual(unused(check(lines)), [
+    '12: another comment line comes between it and the record below (put that comment above the link)',
+    '15: the record on the line below is no TLSA or SMIMEA record',
+    '17: a link at the end of a line is read only at the end of a TLSA or SMIMEA record, as its last comment',
+    "19: it names no file after 'cert=': write the certificate's path there (relative to this file)",
+    '21: the line below is a $TTL line, not a TLSA or SMIMEA record',
+    '23: the file ends below it',
+    '9: a blank line comes between it and the record below',
+  ]);
+  // the used links are read: their files are looked for
+  const unreadable = check(lines).filter((f) => f.ruleId === 'tlsa-cert-link-unreadable').map((f) => core.absRange(f.loc).startLine);
+  assert.deepEqual(unreadable, [7, 18]);
+});
+
+test('an SMIMEA record takes a link as a TLSA record does; a zone without links has no such finding', () => {
+  const smimea = `${'a'.repeat(56)}._smimecert IN SMIMEA 3 1 1 ${'cd'.repeat(32)}`;
+  assert.deepEqual(unused(check([...HEAD, '; dane-zone: cert=certs/alice.pem', smimea])), []);
+  assert.deepEqual(unused(check([...HEAD, TLSA('mx1')])), []);
+});
+
+test('typing: a blank line put between the link and its record, a record typed over, a path cleared, each shows and clears the finding as a fresh check does', () => {
+  const base = [...HEAD, '; dane-zone: cert=certs/mx1.pem', TLSA('mx1'), '; free', ''].join('\n');
+  const steps = findingsAfterEachSplice(base, [
+    [8, 0, ['']], // a blank line below the link
+    [8, 1, []], // removed again
+    [8, 1, ['mx1 IN AAAA 2001:db8::2']], // the TLSA typed over
+    [8, 1, [TLSA('mx1')]],
+    [7, 1, ['; dane-zone: cert=']],
+    [7, 1, ['; dane-zone: cert=certs/mx1.pem']],
+    [9, 1, ['; dane-zone: cert=certs/next.pem']], // a new link above the end of the file
+    [10, 0, [TLSA('mx1')]], // and its record
+  ]);
+  assert.deepEqual(steps.map((fs) => unused(fs).map((k) => k.split(':')[0])), [['7'], [], ['7'], [], ['7'], [], ['9'], []]);
+});
+
+test('a link in an $INCLUDEd file is reported in that file', () => {
+  const inc = ['; dane-zone: cert=certs/mx1.pem', '', TLSA('mx1'), ''].join('\n');
+  const readInclude = (_from, p) => (p === 'tlsa.inc' ? { id: '/z/tlsa.inc', text: inc } : { error: `no such file: ${p}` });
+  const r = core.checkText([...HEAD, '$INCLUDE tlsa.inc', ''].join('\n'), { fileId: '/z/example.zone', readInclude });
+  const f = r.findings.filter((x) => x.ruleId === 'cert-link-unused');
+  assert.deepEqual(f.map((x) => `${x.loc.file.id}:${core.absRange(x.loc).startLine}`), ['/z/tlsa.inc:0']);
+});

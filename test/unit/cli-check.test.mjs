@@ -184,6 +184,29 @@ test('check: - reads the zone from standard input (a pipe or a file), named "-",
   assert.match(twice.stderr, /^dane-zone check: '-' \(standard input\) can be given once$/m);
 });
 
+test('check - --stdin-name: standard input is read as the file it names (its name in the findings, its $INCLUDEs, its origin); SARIF of unnamed standard input has no URI', (t) => {
+  // no $ORIGIN and no SOA owner written out: the origin is guessed from the file name, as for the file
+  const zone = '$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 900 604800 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n$INCLUDE inc/hosts.inc\nz IN A 192.0.2.300\n';
+  const run = inDir(t, { 'zones/inc/hosts.inc': 'h2 IN A 192.0.2.302\n', 'zones/example.org.zone': zone });
+  const stdin = (...args) => spawnSync(process.execPath, [cli, 'check', ...args], { cwd: run.dir, input: zone, encoding: 'utf8' });
+  const named = stdin('--json', '-', '--stdin-name', 'zones/example.org.zone');
+  assert.equal(named.status, 1, named.stderr);
+  assert.equal(named.stdout, run('check', '--json', 'zones/example.org.zone').stdout);
+  assert.deepEqual([...new Set(JSON.parse(named.stdout).map((f) => f.file))], ['zones/example.org.zone', 'zones/inc/hosts.inc']);
+  // without it: named '-', its $INCLUDE read from the current folder, where there is none
+  const plain = JSON.parse(stdin('--json', '-').stdout);
+  assert.ok(plain.some((f) => f.file === '-' && f.rule === 'include-failed'));
+  const sarif = JSON.parse(stdin('--format', 'sarif', '-').stdout).runs[0].results;
+  assert.ok(sarif.length > 0);
+  for (const r of sarif) assert.deepEqual(r.locations[0].physicalLocation.artifactLocation, { description: { text: 'standard input' } });
+  const sarifNamed = JSON.parse(stdin('--format', 'sarif', '-', '--stdin-name=zones/example.org.zone').stdout).runs[0].results;
+  assert.deepEqual(sarifNamed[0].locations[0].physicalLocation.artifactLocation, { uri: 'zones/example.org.zone', uriBaseId: '%SRCROOT%' });
+  // named without '-': a usage error
+  const lone = run('check', 'zones/example.org.zone', '--stdin-name', 'x.zone');
+  assert.equal(lone.status, 3);
+  assert.match(lone.stderr, /^dane-zone check: --stdin-name names standard input: give '-' too$/m);
+});
+
 test('check: a reader that stops early (| head) ends the check quietly, not with an EPIPE stack trace', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'dz-epipe-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -58,7 +58,9 @@ const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warnin
 /** A file name as a SARIF artifact URI: relative names stay relative (to the folder the check
  *  ran in, %SRCROOT%), each segment percent-encoded ('#' and '?' too); absolute ones become
  *  file: URIs. */
-function artifact(file: string): { uri: string; uriBaseId?: string } {
+function artifact(file: string): { uri?: string; uriBaseId?: string; description?: { text: string } } {
+  // no file: a SARIF location without a URI (--stdin-name gives it one)
+  if (file === '-') return { description: { text: 'standard input' } };
   if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
   // a backslash separates names on Windows only; elsewhere it is part of a name
   return { uri: file.split(process.platform === 'win32' ? /[\\/]/ : '/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };

@@ -25,14 +25,18 @@ interface CheckArgs {
   failOn: Severity;
   origin?: string;
   root?: string;
+  /** the path standard input stands for (names it in the output; its $INCLUDEs, links and
+   *  origin are read from it), as ESLint's --stdin-filename */
+  stdinName?: string;
   severities: Record<string, Severity | 'off'>;
   /** rrsig-bogus verifies every signature, not only the DANE RRsets' past 20 000 */
   verifyAllSignatures: boolean;
 }
 
-export const CHECK_USAGE = 'usage: dane-zone check <zone-file|folder|->... [--json | --format text|json|github|sarif] [--fail-on error|warning|info|hint] [--origin NAME] [--root DIR] [--rule id=severity|off]... [--verify-signatures]\n' +
+export const CHECK_USAGE = 'usage: dane-zone check <zone-file|folder|->... [--json | --format text|json|github|sarif] [--fail-on error|warning|info|hint] [--origin NAME] [--root DIR] [--rule id=severity|off]... [--verify-signatures] [--stdin-name PATH]\n' +
   '  a folder: the *.zone and db.* files below it (not *.jnl; hidden folders skipped), in name order\n' +
-  '  -: the zone on standard input (its $INCLUDEs relative to the current folder)\n';
+  '  -: the zone on standard input (its $INCLUDEs relative to the current folder)\n' +
+  '  --stdin-name PATH: the file standard input holds (`git show HEAD:zones/example.com.zone | dane-zone check - --stdin-name zones/example.com.zone`): findings name it, and its $INCLUDEs, certificate links and origin are read as for that file\n';
 
 /** The file name that stands for standard input. */
 const STDIN = '-';
@@ -50,7 +54,7 @@ function parseArgs(args: string[]): CheckArgs | string {
     else if (a === '--json' && inline === undefined) out.format = 'json';
     else if (a === '--verify-signatures' && inline === undefined) out.verifyAllSignatures = true;
     else if (a === '--help' || a === '-h') return 'help';
-    else if (a === '--origin' || a === '--root' || a === '--rule' || a === '--format' || a === '--fail-on') {
+    else if (a === '--origin' || a === '--root' || a === '--rule' || a === '--format' || a === '--fail-on' || a === '--stdin-name') {
       const v = inline ?? args[++i];
       if (v === undefined) return `${a} needs a value`;
       if (a === '--format') {
@@ -72,6 +76,9 @@ function parseArgs(args: string[]): CheckArgs | string {
         // a root that is no folder would refuse every $INCLUDE and certificate
         if (!folder) return `--root ${printable(v)}: no such folder`;
         out.root = v;
+      } else if (a === '--stdin-name') {
+        if (v === '' || v === STDIN) return '--stdin-name needs a file name';
+        out.stdinName = v;
       } else {
         const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(v);
         if (!m) return `--rule expects id=error|warning|info|hint|off, got '${printable(v)}'`;
@@ -83,6 +90,7 @@ function parseArgs(args: string[]): CheckArgs | string {
   }
   if (!out.files.length) return 'no zone file given';
   if (out.files.filter((f) => f === STDIN).length > 1) return "'-' (standard input) can be given once";
+  if (out.stdinName !== undefined && !out.files.includes(STDIN)) return "--stdin-name names standard input: give '-' too";
   return out;
 }
 
@@ -117,8 +125,11 @@ export async function checkMain(argv: string[]): Promise<number> {
   const given = new Set<string>();
   for (const f of files) {
     includedHere = [];
-    // standard input: its $INCLUDEs are read relative to the current folder
-    const path = resolve(f);
+    // standard input: its $INCLUDEs are read relative to the current folder, or to the file it
+    // stands for; that file's name is shown for it
+    const named = f === STDIN && args.stdinName !== undefined ? args.stdinName : undefined;
+    const shownAs = named ?? f;
+    const path = resolve(named ?? f);
     const real = f === STDIN ? STDIN : realOrResolved(path);
     if (given.has(real)) continue;
     given.add(real);
@@ -138,7 +149,7 @@ export async function checkMain(argv: string[]): Promise<number> {
     }
     const { findings } = checkText(text, {
       fileId: path,
-      origin: args.origin ?? (f === STDIN ? undefined : originFromFileName(path)),
+      origin: args.origin ?? (f === STDIN && named === undefined ? undefined : originFromFileName(path)),
       originGuessed: args.origin === undefined,
       readInclude,
       generateLimit: generateLimitFromEnv(),
@@ -149,7 +160,7 @@ export async function checkMain(argv: string[]): Promise<number> {
     });
     // an $INCLUDEd file is named the way the main file was given: relative to the current
     // folder, or absolute
-    const shown = new Map<string, string>([[path, f]]);
+    const shown = new Map<string, string>([[path, shownAs]]);
     const nameOf = (id: string): string => {
       let n = shown.get(id);
       if (n === undefined) {
@@ -157,7 +168,7 @@ export async function checkMain(argv: string[]): Promise<number> {
         // by its full path, not ../../..
         const rel = relative(process.cwd(), id);
         const outside = rel.startsWith('..') && !relative(process.cwd(), path).startsWith('..');
-        shown.set(id, (n = isAbsolute(f) || !rel || outside ? id : rel));
+        shown.set(id, (n = isAbsolute(shownAs) || !rel || outside ? id : rel));
       }
       return n;
     };
@@ -180,7 +191,7 @@ export async function checkMain(argv: string[]): Promise<number> {
     }
     // in the order the files were given; each file's findings by place, then its $INCLUDEd
     // files' in the order they were included
-    const rank = new Map<string, number>([[f, -1], ...includedHere.map((id, i): [string, number] => [nameOf(id), i])]);
+    const rank = new Map<string, number>([[shownAs, -1], ...includedHere.map((id, i): [string, number] => [nameOf(id), i])]);
     mine.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : (rank.get(a.file) ?? 1e9) - (rank.get(b.file) ?? 1e9)));
     blocks.push({ real, includes: new Set(includedHere.map(realOrResolved)), findings: mine });
   }

@@ -2,10 +2,10 @@
 // target, CNAME, DNAME, PTR, SOA MNAME, NAPTR replacement, NSEC next name) to the records
 // at that name in this zone, and find-references from a name back to the
 // records that point at it. Both read the same fields (POINTER_FIELDS). Pure.
-import type { Loc, Zone } from '../zone/api';
+import type { Loc, Zone, ZoneRecord } from '../zone/api';
 import { nameKey } from '../zone/api';
 import { RR_TYPES } from '../zone/rr-types';
-import { TARGET_FIELD, targetLoc, targetName } from '../rules/support/targets';
+import { TARGET_FIELD, targetName } from '../rules/support/targets';
 import { fieldLoc } from '../rules/support/record-locs';
 import { hitAt } from './locate-at';
 
@@ -37,7 +37,7 @@ export function nameAt(zone: Zone, line: number, col: number): { name: string; i
   if (hit.where.part === 'owner') return { name: rec.owner, isTarget: false };
   if (hit.where.part === 'field') {
     const v = rec.values[hit.where.index];
-    if (typeof v === 'string' && POINTER_FIELDS.get(rec.type)?.includes(hit.where.index)) return { name: v, isTarget: true };
+    if (typeof v === 'string' && isPointerField(rec.type, hit.where.index)) return { name: v, isTarget: true };
   }
   return undefined;
 }
@@ -57,11 +57,23 @@ export function referencesAt(zone: Zone, line: number, col: number, includeDecla
   const key = nameKey(n.name);
   const out: Loc[] = [];
   if (includeDeclaration) for (const r of zone.byOwner.get(key) ?? []) out.push(r.ownerLoc);
+  for (const p of pointerFieldsTo(zone, key)) out.push(fieldLoc(p.rec, p.index));
+  return out;
+}
+
+/** True when field `index` of a `type` record names a name whose records it refers to. */
+export function isPointerField(type: string, index: number): boolean {
+  return POINTER_FIELDS.get(type)?.includes(index) ?? false;
+}
+
+/** The records' pointer fields (POINTER_FIELDS) that name `key`: what references lists and rename rewrites. */
+export function pointerFieldsTo(zone: Zone, key: string): { rec: ZoneRecord; index: number }[] {
+  const out: { rec: ZoneRecord; index: number }[] = [];
   // The zone indexes records by the name they point at (not the root: null MX and the like).
   const pointing = key === '.' ? zone.records.filter((r) => targetName(r) === '.') : zone.byTarget.get(key) ?? [];
-  for (const r of pointing) out.push(targetLoc(r));
+  for (const r of pointing) out.push({ rec: r, index: TARGET_FIELD[r.type] });
   for (const [type, fields] of UNINDEXED) {
-    for (const r of zone.byType.get(type) ?? []) for (const i of fields) if (pointsAt(r.values[i], key)) out.push(fieldLoc(r, i));
+    for (const r of zone.byType.get(type) ?? []) for (const i of fields) if (pointsAt(r.values[i], key)) out.push({ rec: r, index: i });
   }
   return out;
 }

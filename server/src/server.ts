@@ -10,7 +10,7 @@ import { ZoneStore, uriToPath } from './lsp/zone-store';
 import { DiagnosticsPublisher, diagnosticsFor } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { registerCodeActions } from './lsp/code-actions';
-import { EDITOR_CAPABILITIES, registerEditorFeatures } from './lsp/editor-features';
+import { editorCapabilities, registerEditorFeatures } from './lsp/editor-features';
 import { registerValidateHandler } from './lsp/validate-handler';
 import { registerGenerateTlsa } from './lsp/generate-tlsa-handler';
 import { registerCertWatch } from './lsp/cert-watch';
@@ -80,7 +80,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       // saves: a document too long to be sent is checked again from disk (oversized-documents.ts)
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
-      ...EDITOR_CAPABILITIES,
+      ...editorCapabilities(params.capabilities),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'dane-zone', version: VERSION },

@@ -7,6 +7,7 @@ import { registerCompletion, COMPLETION_TRIGGERS } from './completion';
 import { registerDocumentSymbols } from './symbols';
 import { registerFolding } from './folding';
 import { registerNavigation } from './navigation';
+import { registerRename } from './rename';
 import { registerFormatting } from './formatting';
 import { registerBumpSerial } from './bump-serial';
 import { registerZoneInfo } from './zone-info';
@@ -22,6 +23,12 @@ export const EDITOR_CAPABILITIES: ServerCapabilities = {
   documentRangeFormattingProvider: true,
 };
 
+/** EDITOR_CAPABILITIES and rename's, which may announce prepareRename only to a client that says
+ *  it sends it (LSP 3.17, RenameOptions). */
+export function editorCapabilities(client: ClientCapabilities): ServerCapabilities {
+  return { ...EDITOR_CAPABILITIES, renameProvider: client.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true };
+}
+
 /** `client`: the client's capabilities (known once it has initialised). */
 export function registerEditorFeatures(connection: Connection, getDoc: GetDoc, client: () => ClientCapabilities | undefined): void {
   registerHover(connection, getDoc);
@@ -29,6 +36,7 @@ export function registerEditorFeatures(connection: Connection, getDoc: GetDoc, c
   registerDocumentSymbols(connection, getDoc);
   registerFolding(connection, getDoc, () => client()?.textDocument?.foldingRange?.rangeLimit);
   registerNavigation(connection, getDoc);
+  registerRename(connection, getDoc);
   registerFormatting(connection, getDoc);
   registerBumpSerial(connection, getDoc);
   registerZoneInfo(connection, getDoc);

@@ -123,6 +123,14 @@ test('a TLSA owner renamed by itself moves alone (a port change)', () => {
   assert.match(out, /^mx1  IN A/m);
 });
 
+test('a TLSA owner shared through a CNAME moves with its host', () => {
+  const text = '$ORIGIN example.com.\n@ SOA ns1 h 1 2 3 4 5\n NS ns1\n MX 10 mx1\nns1 A 192.0.2.1\nmx1 A 192.0.2.10\n' +
+    '_25._tcp.mx1 CNAME _dane\n_dane TLSA 3 1 1 8cb0fc6c527506a053f4f14c8464bebbd6dede2738d11468dd953d7d6a3021f1\n';
+  const out = rename(text, [5, 0], 'mail1').split('\n');
+  assert.equal(out[6], '_25._tcp.mail1 CNAME _dane');
+  assert.equal(out[7], text.split('\n')[7]);
+});
+
 test('$ORIGIN changes: relative under another origin, @ of a host, TLSA owners written below the host origin', () => {
   const text = [
     '$ORIGIN example.com.', //                         0

@@ -42,7 +42,6 @@ interface Moved {
 
 interface Plan {
   name: string;
-  key: string;
   loc: Loc;
   moved: Moved[];
 }
@@ -118,7 +117,7 @@ function planAt(zone: Zone, line: number, col: number, withSpf: boolean): Plan |
   }
   const why = withSpf ? spfPlaces(zone, moved) : undefined;
   if (why) return { error: why };
-  return { name, key, loc, moved };
+  return { name, loc, moved };
 }
 
 /** Names `_port._proto.<key>` that hold TLSA or CNAME records (a TLSA RRset shared through a

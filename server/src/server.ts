@@ -174,6 +174,7 @@ registerEditorFeatures(connection, async (uri) => {
     zone: a.zone, findings: a.findings, host: store.hostFor(uri), eol: store.docs.get(uri)?.eol, changed: () => store.docs.get(uri)?.version !== a.version,
     keepsOwners: (zone) => store.keepsOwners(uri, zone),
     outlineLimit: settings.get(uri).outlineLimit,
+    certFolder: (dir, hidden) => store.certFolder(uri, dir, hidden),
   };
 }, () => clientCapabilities);
 registerGenerateTlsa(connection, { zone: (uri) => store.zone(uri), eol: (uri) => store.docs.get(uri)?.eol, readFile: (from, p) => store.readFile(from, p) });

@@ -273,6 +273,8 @@ test('a linked certificate renewed on disk re-checks the open zone without reope
   await c.until(() => c.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
   const reg = c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
   assert.ok(reg.registerOptions.watchers.some((w) => /\*\*\/\*\.\{[^}]*pem/.test(w.globPattern)), JSON.stringify(reg));
+  // certificate requests too: the next key's CSR, linked before its certificate exists
+  assert.ok(reg.registerOptions.watchers.some((w) => /\*\*\/\*\.\{[^}]*\bcsr\b[^}]*\}/.test(w.globPattern)), JSON.stringify(reg));
 
   copyFileSync(join(dir, 'mx1.pem'), join(dir, 'renew.pem'));
   const text = HEAD + '; dane-zone: cert=renew.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('next.pem') + '\n';

@@ -11,7 +11,7 @@ import type { Zone } from '../zone/api';
 import { RR_TYPES, rrTypeByName, dataTokens, entryLine, entryTokens, parseTtl, TokKind } from '../zone/api';
 import { entryAt, isClassToken } from './locate-at';
 import { originAt, ownerNames, tlsaOwnerNames, type NameList } from './name-completion';
-import { ignoreCommentCompletions } from './ignore-comment-help';
+import { certPathTyped, ignoreCommentCompletions } from './ignore-comment-help';
 
 export type CompletionKind = 'directive' | 'type' | 'class' | 'value' | 'name';
 
@@ -42,6 +42,11 @@ export interface CompletionList {
   incomplete: boolean;
   /** names were wanted before the zone's sorted owners were made (see NameList.ownersPending) */
   ownersPending?: boolean;
+  /** the cursor is in a comment (only `; dane-zone:` ones have entries) */
+  inComment?: boolean;
+  /** a certificate path is being typed after `cert=`: the folder's files are the entries, which
+   *  the editor lists (no I/O here); `from`: the column its last segment starts at */
+  certPath?: { typed: string; from: number };
 }
 
 type Entry0 = Omit<CompletionEntry, 'replaceFrom'>;
@@ -144,8 +149,10 @@ export function completionListAt(zone: Zone, line: number, col: number, options:
   // in a `; dane-zone:` one, its words and the ids of the checks it can ignore
   const comment = entry && entryTokens(file, entry).find((t) => t.kind === TokKind.Comment && t.line === rel && t.start < col);
   if (comment) {
+    const path = certPathTyped(comment.text, col - comment.start);
+    if (path) return { entries: [], incomplete: false, inComment: true, certPath: { typed: path.typed, from: comment.start + path.segmentFrom } };
     const help = ignoreCommentCompletions(comment.text, col - comment.start);
-    return help ? { entries: help.entries.map((e) => ({ ...e, replaceFrom: comment.start + help.from })), incomplete: false } : nothing();
+    return { ...(help ? { entries: help.entries.map((e) => ({ ...e, replaceFrom: comment.start + help.from })), incomplete: false } : nothing()), inComment: true };
   }
   const all = entry ? dataTokens(file, entry) : [];
   // tokens before the cursor; one that touches the cursor is the word being typed

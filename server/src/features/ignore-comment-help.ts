@@ -40,6 +40,16 @@ export function ignoreCommentCompletions(text: string, upTo: number): { entries:
   };
 }
 
+/** The path typed so far after `; dane-zone: cert=`, for a cursor `upTo` characters into a
+ *  comment token's text, with where its last segment starts (an offset into the token): the
+ *  editor lists the files of that folder (lsp/completion.ts). Undefined elsewhere. */
+export function certPathTyped(text: string, upTo: number): { typed: string; segmentFrom: number } | undefined {
+  const m = /^;[; \t]*dane-zone:[ \t]*cert=([^\s"]*)$/i.exec(text.slice(0, upTo));
+  if (!m) return undefined;
+  const typed = m[1];
+  return { typed, segmentFrom: upTo - typed.length + typed.lastIndexOf('/') + 1 };
+}
+
 /** Markdown for a hover on an ignore comment: what it silences, where, and its reason. */
 export function ignoreCommentHover(text: string): string | undefined {
   const r = readIgnoreComment(text);

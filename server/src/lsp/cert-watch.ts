@@ -4,10 +4,11 @@
 import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver/node';
 import { dirname, resolve } from 'node:path';
 import { linkedCertificatePaths } from '../cert/link';
+import { CERT_EXTENSIONS } from '../cert/file-names';
 import { uriToPath, type ZoneStore } from './zone-store';
 import type { DiagnosticsPublisher } from './diagnostics';
 
-export const CERT_WATCH_GLOB = '**/*.{pem,crt,cer,der,pub,cert}';
+export const CERT_WATCH_GLOB = `**/*.{${CERT_EXTENSIONS.join(',')}}`;
 
 /** Open documents whose linked certificate files include one of `changedPaths` (absolute). */
 export function docsLinkingTo(store: ZoneStore, changedPaths: readonly string[]): string[] {

@@ -4,7 +4,7 @@
 // zone's names is capped: then it is marked incomplete, so the client asks again.
 // The first name completion on a big zone starts sorting its owners in turns (other
 // messages are served meanwhile); until they are sorted the names come incomplete.
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionList, type Connection } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem, type CompletionList, type Connection, type Position } from 'vscode-languageserver/node';
 import { completionListAt, type CompletionKind } from '../features/completion';
 import { ownerIndexInSlices } from '../features/owner-index';
 import { inTurns } from './in-turns';
@@ -18,15 +18,20 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
   name: CompletionItemKind.Reference,
 };
 
-/** Characters after which the client should ask again (a new field starts after a blank). */
-export const COMPLETION_TRIGGERS = [' ', '$'];
+/** Characters after which the client should ask again (a new field starts after a blank; '=' and
+ *  '/' only in `; dane-zone:` comments: `ignore=`, `cert=certs/`). */
+export const COMPLETION_TRIGGERS = [' ', '$', '=', '/'];
+const COMMENT_TRIGGERS = new Set(['=', '/']);
 
 export function registerCompletion(connection: Connection, getDoc: GetDoc, client: () => ClientCapabilities | undefined): void {
-  connection.onCompletion(async ({ textDocument, position }): Promise<CompletionList> => {
+  connection.onCompletion(async ({ textDocument, position, context }): Promise<CompletionList> => {
     const doc = await getDoc(textDocument.uri);
     if (!doc) return { isIncomplete: false, items: [] };
     const snippets = !!client()?.textDocument?.completion?.completionItem?.snippetSupport;
     const list = completionListAt(doc.zone, position.line, position.character, { snippets });
+    // '=' or '/' typed in a TXT string or a name: no list pops up
+    if (context?.triggerCharacter && COMMENT_TRIGGERS.has(context.triggerCharacter) && !list.inComment) return { isIncomplete: false, items: [] };
+    if (list.certPath) return { isIncomplete: false, items: certPathItems(doc, list.certPath, position) };
     if (list.ownersPending) sortOwnersInTurns(doc);
     const items = list.entries.map((e) => ({
       label: e.label,
@@ -41,6 +46,22 @@ export function registerCompletion(connection: Connection, getDoc: GetDoc, clien
     }));
     return { isIncomplete: list.incomplete, items };
   });
+}
+
+/** The folders and certificate files of the folder typed so far after `cert=` (relative to the
+ *  zone file's folder), each replacing the path's last segment. */
+function certPathItems(doc: DocState, path: { typed: string; from: number }, position: Position): CompletionItem[] {
+  const dir = path.typed.slice(0, path.typed.lastIndexOf('/') + 1);
+  const segment = path.typed.slice(dir.length);
+  const entries = doc.certFolder?.(dir, segment.startsWith('.')) ?? [];
+  return entries.map((e, i) => ({
+    label: e.folder ? `${e.name}/` : e.name,
+    kind: e.folder ? CompletionItemKind.Folder : CompletionItemKind.File,
+    detail: e.folder ? `folder ${dir}${e.name}/` : `certificate file ${dir}${e.name}`,
+    // folders after files: the certificate is usually beside the zone or one folder down
+    sortText: `${e.folder ? 1 : 0}${String(i).padStart(4, '0')}`,
+    textEdit: { range: { start: { line: position.line, character: path.from }, end: position }, newText: e.folder ? `${e.name}/` : e.name },
+  }));
 }
 
 /** Ends the sorting of owners the document no longer builds on. */

@@ -19,6 +19,14 @@ export interface DocState {
   eol?: string;
   /** how many owners the outline lists (daneZone.outlineLimit) */
   outlineLimit?: number;
+  /** the certificate files and folders in a folder given relative to the document's (only inside
+   *  the workspace), for completion after `cert=`; undefined for a document not on disk */
+  certFolder?: (relDir: string, hidden: boolean) => FolderEntry[] | undefined;
+}
+
+export interface FolderEntry {
+  name: string;
+  folder: boolean;
 }
 
 /** The document state, once its analysis is done (a long one runs in turns: see ZoneStore.analysisInTurns). */

@@ -1,8 +1,8 @@
 // Open documents and their analysis (zone model + findings). The server's
 // handlers read zones from here; nothing here knows about LSP messages.
-import { readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { CERT_MAX_BYTES, generateLimitFromEnv, INCLUDE_MAX_BYTES, regularFileError } from '../read-zone-file';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding, RuleHost } from '../rules/rule';
 import type { Directive, SourceFile, Zone } from '../zone/model';
@@ -18,6 +18,8 @@ import { noteOwnerChanges } from '../features/owner-index';
 import { originFromFileName } from '../zone/origin-hint';
 import { ZoneDocument, type ContentChange } from './zone-document';
 import { inTurns } from './in-turns';
+import { CERT_FILE_NAME } from '../cert/file-names';
+import type { FolderEntry } from './doc-state';
 import { toDocSettings } from './settings';
 import { entryLine } from '../zone/line-blocks';
 
@@ -156,6 +158,8 @@ function nearGenerateBound(zone: Zone): boolean {
 }
 
 const GENERATE_LIMIT = generateLimitFromEnv() ?? GENERATE_ZONE_MAX;
+/** How many entries completion after `cert=` lists of one folder. */
+const CERT_FOLDER_MAX = 500;
 
 export class ZoneStore {
   readonly docs = new Map<string, ZoneDocument>();
@@ -496,6 +500,29 @@ export class ZoneStore {
     const real = realOrResolved(path);
     const under = (f: string) => real === f || real.startsWith(f.endsWith(sep) ? f : f + sep);
     return this.workspaceFolders.some(under) || this.readRoots.some((f) => under(realOrResolved(f)));
+  }
+
+  /** The folders and certificate files (by their extension) in the folder `relDir` of the file
+ *  `fromId`'s, inside the workspace: for completion after `cert=`. At most CERT_FOLDER_MAX, in
+ *  name order; hidden ones only when `relDir`'s typed name starts with a dot. */
+  certFolder(fromId: string, relDir: string, hidden = false): FolderEntry[] | undefined {
+    const r = this.resolveFrom(fromId, relDir || '.');
+    if ('error' in r) return undefined;
+    let list: Dirent[];
+    try {
+      list = readdirSync(r.path, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    const out: FolderEntry[] = [];
+    for (const d of list.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (out.length >= CERT_FOLDER_MAX) break;
+      if (d.name.startsWith('.') && !hidden) continue;
+      let folder = d.isDirectory();
+      if (d.isSymbolicLink()) try { folder = statSync(join(r.path, d.name)).isDirectory(); } catch { continue; }
+      if (folder || CERT_FILE_NAME.test(d.name)) out.push({ name: d.name, folder });
+    }
+    return out;
   }
 
   private resolveFrom(fromId: string, rel: string): { path: string } | { error: string } {

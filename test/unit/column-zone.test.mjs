@@ -19,6 +19,8 @@ import { zoneDifferences, FIXED_HOST } from '../helpers/zone-compare.mjs';
 import { generatedText } from '../helpers/generated-zone.mjs';
 import { rng as seededRng } from '../helpers/fuzz-mutate.mjs';
 import { isIPv4, isIPv6 } from 'node:net';
+import { createHash } from 'node:crypto';
+import { SIGNED_APEX, SIG } from '../helpers/signed-apex.mjs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -251,7 +253,33 @@ svc2 HTTPS 1 . alpn=h2
 naptr NAPTR 100 10 "S" "SIP+D2U" "" _sip._tcp.example.com
 `;
 
+/** The NSEC3 owner label of a name without escapes (RFC 5155 §5), by node:crypto's SHA-1. */
+function nsec3Label(name, salt, iterations) {
+  const sha1 = (b) => createHash('sha1').update(b).digest();
+  const wire = Buffer.concat([...name.toLowerCase().split('.').filter(Boolean).map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)])), Buffer.from([0])]);
+  const s = Buffer.from(salt, 'hex');
+  let h = sha1(Buffer.concat([wire, s]));
+  for (let i = 0; i < iterations; i++) h = sha1(Buffer.concat([h, s]));
+  let bits = 0, acc = 0, out = '';
+  for (const octet of h) {
+    acc = (acc << 8) | octet;
+    for (bits += 8; bits >= 5; bits -= 5) out += '0123456789abcdefghijklmnopqrstuv'[(acc >>> (bits - 5)) & 31];
+  }
+  return out;
+}
+
+// Signed zones (nsec-chain): names in the chain beside names added without their NSEC or NSEC3,
+// a delegation and its glue, names outside the zone, and the owner names above
+const SIGNED_NAMES = ['ns1', 'www', 'a.b', 'sub', 'ns.sub', 'www.example.net.', 'added', 'b.added', ...OWNER_NAMES];
+const IN_CHAIN = ['example.com.', 'ns1.example.com.', 'www.example.com.', 'a.b.example.com.', 'b.example.com.'];
+const signedData = (nsec) => SIGNED_NAMES.map((n, i) => [`${n} TXT "d${i}"`, ...(i < 3 && nsec ? [`${n} NSEC x.example.com. TXT RRSIG NSEC`] : [])]).flat()
+  .concat(['sub NS ns.sub', 'x.sub NS ns.example.net.', nsec ? '@ NSEC ns1 NS SOA RRSIG NSEC DNSKEY' : '@ NSEC3PARAM 1 0 2 aabbccdd']);
+const nsec3Chain = IN_CHAIN.map((n) => `${nsec3Label(n, 'aabbccdd', 2)}.example.com. NSEC3 1 0 2 aabbccdd ${nsec3Label('example.com.', 'aabbccdd', 2)} TXT RRSIG`)
+  .concat([`${nsec3Label('added.example.com.', '', 0)}.example.com. NSEC3 1 0 0 - ${nsec3Label('example.com.', '', 0)} TXT RRSIG`, `www NSEC3 1 0 2 aabbccdd ${nsec3Label('ns1.example.com.', 'aabbccdd', 2)} A`]);
+
 const HINT_ZONES = {
+  'signed with NSEC, names added without their NSEC': [...SIGNED_APEX, ...signedData(true), ''].join('\n'),
+  'signed with NSEC3 (salt, 2 iterations), names added without an NSEC3 at their hash': [...SIGNED_APEX, ...signedData(false), ...nsec3Chain, ''].join('\n'),
   'origin example.com.': `$ORIGIN example.com.\n$TTL 60\n${SOA}${OWNER_NAMES.map((n, i) => `${n} A 192.0.2.${i + 2}\n`).join('')}`,
   'no $ORIGIN (relative names without origin)': `$TTL 60\n${OWNER_NAMES.map((n, i) => `${n} TXT "r${i}"\n`).join('')}`,
   'origin from an absolute SOA': `$TTL 60\nexample.org. SOA ns1.example.org. h.example.org. 1 2 3 4 5\n${OWNER_NAMES.map((n, i) => `${n} A 192.0.2.${i + 2}\n`).join('')}`,
@@ -304,7 +332,7 @@ describe('RecordRule.appliesToOwner and appliesToTarget: false only where check(
     const ids = rules.map((r) => r.id);
     for (const id of ['out-of-zone', 'non-terminal-wildcard', 'ds-at-apex', 'name-origin-repeated']) assert.ok(ids.includes(id), `${id} has appliesToOwner`);
     assert.ok(rules.find((r) => r.id === 'name-origin-repeated').appliesToTarget, 'name-origin-repeated has appliesToTarget');
-    for (const id of ['occluded-below-delegation', 'dname-with-children']) assert.ok(rules.find((r) => r.id === id)?.ownerAnswers, `${id} has ownerAnswers`);
+    for (const id of ['occluded-below-delegation', 'dname-with-children', 'nsec-chain']) assert.ok(rules.find((r) => r.id === id)?.ownerAnswers, `${id} has ownerAnswers`);
   });
   const zones = hintZones();
   for (const rule of rules) {

@@ -7,8 +7,9 @@
 // would ask every NSEC again) and empty non-terminals (they have no record to report at).
 // Reported once per name, on its first record of data; the NSEC3 owner read is in dependsOn
 // (the zone's HashIndex counts the chain's records at each hash's owner).
-import type { Zone, ZoneRecord } from '../zone/model';
+import type { Zone, ZoneRecord, ZoneRows } from '../zone/model';
 import { isInZone } from '../zone/names';
+import { typeCodeByName } from '../zone/rr-codes';
 import { ref } from './dane-support/refs';
 import type { RecordRule } from './rule';
 import { denialOf, hashedOwner, hashIndex, isHashedOwner, standing } from './support/denial';
@@ -24,6 +25,31 @@ function reportsForName(rec: ZoneRecord, zone: Zone): readonly ZoneRecord[] | un
   return records?.find((r) => !CHAIN_TYPES.has(r.type)) === rec ? records : undefined;
 }
 
+/** False for a name the chain has (its NSEC, or an NSEC3 at its hash), a hashed owner and, for
+ *  NSEC3, a name outside the zone: check() has nothing to say about their records. */
+function mayMissLink(ownerKey: string, zone: Zone): boolean {
+  const d = denialOf(zone);
+  const records = d ? zone.byOwner.get(ownerKey) : undefined;
+  if (!d || !records) return false;
+  if (d.kind === 'nsec') return !records.some((r) => r.type === 'NSEC');
+  return !isHashedOwner(records) && isInZone(ownerKey, zone.origin) && !hashIndex(zone, d).hasChainRecord(ownerKey);
+}
+
+/** mayMissLink by name id, from the rows' types (NSEC) or the HashIndex's entries (NSEC3):
+ *  no record object and no key string per name, where most names are in the chain. */
+function mayMissLinkById(zone: Zone, rows: ZoneRows): Uint8Array | undefined {
+  const d = denialOf(zone);
+  if (!d) return undefined;
+  if (d.kind === 'nsec3') return hashIndex(zone, d).missingById(rows.nameCount);
+  const nsec = typeCodeByName('NSEC');
+  const out = new Uint8Array(rows.nameCount).fill(2);
+  rows.forEachOwner((id, list, start, count) => {
+    for (let i = start; i < start + count; i++) if (rows.typeCode(list[i]) === nsec) return;
+    out[id] = 1;
+  });
+  return out;
+}
+
 export const nsecChain: RecordRule = {
   id: 'nsec-chain',
   scope: 'record',
@@ -32,6 +58,10 @@ export const nsecChain: RecordRule = {
   summary: 'In a signed zone, a name with records but no NSEC record, or no NSEC3 at its hash (a name added without signing again): validators find the denial of its other types bogus.',
   appliesToZone: (zone) => denialOf(zone) !== null,
   zoneState: (zone) => denialOf(zone)?.key ?? '',
+  appliesToOwner: mayMissLink,
+  ownerAnswers: mayMissLinkById,
+  // a pass over the names' types, or the index nsec-bitmap builds anyway: it pays at any size
+  ownerAnswersFrom: 0,
   dependsOn(rec, zone) {
     const d = denialOf(zone);
     if (d?.kind !== 'nsec3') return [];

@@ -226,12 +226,12 @@ function ownerDigest(key: string, origin: string, out: Uint8Array): boolean {
  * from its label's characters.
  */
 export class HashIndex {
-  /** a name indexed -> its entry */
+  /** a name indexed -> its entry (built from a column store: the names it has no id for) */
   private readonly entryOfName = new Map<string, number>();
-  // per entry: its hash, its name (undefined: only an NSEC3 owner is there), how many names
-  // right below the name are indexed, whether the name was added as an owner (not only as an
-  // ancestor), the chain's records at the hash's owner. A name stays while it is an owner or
-  // has a name indexed right below it.
+  // per entry: its hash, its name (undefined: only an NSEC3 owner is there, or, built from a
+  // column store, the name is its name id's), how many names right below the name are indexed,
+  // whether the name was added as an owner (not only as an ancestor), the chain's records at the
+  // hash's owner. A name stays while it is an owner or has a name indexed right below it.
   private digests: Uint8Array;
   private readonly names: (string | undefined)[] = [];
   private children: Int32Array;
@@ -243,6 +243,12 @@ export class HashIndex {
   private slots: Int32Array;
   private slotsUsed = 0;
   private readonly scratch = new Uint8Array(DIGEST_LENGTH);
+  /** built from a column store's rows (indexRows): per name id, the entry + 1 of the name
+   *  (0: not indexed), and per entry its name id (-1: none). No key string kept per name, no
+   *  Map lookup per owner. Such an index is not handed on to an edited zone (carryHashIndex). */
+  private rows: ZoneRows | undefined;
+  private entryById: Int32Array | undefined;
+  private idOfEntry: Int32Array | undefined;
 
   constructor(readonly origin: string, readonly denial: Denial, expected = 0) {
     const entries = Math.max(64, expected);
@@ -259,22 +265,87 @@ export class HashIndex {
   nameAt(key: string): string | undefined {
     if (!ownerDigest(key, this.origin, this.scratch)) return undefined;
     const e = this.find(this.scratch, 0);
-    return e < 0 ? undefined : this.names[e];
+    return e < 0 ? undefined : this.nameOf(e);
+  }
+
+  private nameOf(e: number): string | undefined {
+    const name = this.names[e];
+    if (name !== undefined || !this.rows) return name;
+    const id = this.idOfEntry![e];
+    return id < 0 ? undefined : this.rows.nameKey(id);
+  }
+
+  /** The entry of an indexed name, or -1. */
+  private entryOf(name: string): number {
+    const e = this.entryOfName.get(name);
+    if (e !== undefined) return e;
+    if (!this.rows) return -1;
+    const id = this.rows.nameId(name);
+    return id < 0 ? -1 : this.entryById![id] - 1;
   }
 
   /** The NSEC3 owner for `name` (hashedOwner), from the hash kept for it when it is indexed. */
   ownerOf(name: string): string {
-    const e = this.entryOfName.get(name);
-    if (e === undefined) return hashedOwnerKey(this.origin, nsec3Hash(name, this.denial));
+    const e = this.entryOf(name);
+    if (e < 0) return hashedOwnerKey(this.origin, nsec3Hash(name, this.denial));
     const at = e * DIGEST_LENGTH;
     return hashedOwnerKey(this.origin, base32hexText(this.digests.subarray(at, at + DIGEST_LENGTH)));
   }
 
   /** True when the owner at the hash of `name` holds a record of the chain. */
   hasChainRecord(name: string): boolean {
-    let e = this.entryOfName.get(name);
-    if (e === undefined) e = this.find(nsec3Digest(name, this.denial), 0);
+    let e = this.entryOf(name);
+    if (e < 0) e = this.find(nsec3Digest(name, this.denial), 0);
     return e >= 0 && this.chain[e] > 0;
+  }
+
+  /** Per name id of the column store the index was built from: 1 for an owner indexed whose
+   *  hash's owner holds no record of the chain (hasChainRecord false), 2 for every other name. */
+  missingById(nameCount: number): Uint8Array {
+    const out = new Uint8Array(nameCount).fill(2);
+    const byId = this.entryById;
+    if (!byId) return out;
+    for (let id = 0; id < nameCount && id < byId.length; id++) {
+      const e = byId[id] - 1;
+      if (e >= 0 && this.owned[e] && this.chain[e] === 0) out[id] = 1;
+    }
+    return out;
+  }
+
+  /** True when the index was built from a column store's rows (its names by id). */
+  get byNameId(): boolean {
+    return this.rows !== undefined;
+  }
+
+  /** Starts an index by the name ids of a column store (before any name is added). */
+  useRows(rows: ZoneRows): void {
+    this.rows = rows;
+    this.entryById = new Int32Array(rows.nameCount);
+    this.idOfEntry = new Int32Array(this.children.length).fill(-1);
+  }
+
+  /** Indexes the owner `key`, name id `id` of the column store (as add). */
+  addRowOwner(key: string, id: number): void {
+    const rows = this.rows!, byId = this.entryById!;
+    const at = byId[id] - 1;
+    if (at >= 0) {
+      this.owned[at] = 1;
+      return;
+    }
+    this.owned[this.nameEntry(key, id)] = 1;
+    for (let n = key; n !== this.origin;) {
+      const parent = parentKey(n);
+      if (parent === undefined) return;
+      // most parents are owners (names with an id); an empty non-terminal is the Map's
+      const pid = rows.nameId(parent);
+      const e = pid >= 0 ? byId[pid] - 1 : this.entryOfName.get(parent) ?? -1;
+      if (e >= 0) {
+        this.children[e]++;
+        return;
+      }
+      this.children[this.nameEntry(parent, pid)] = 1;
+      n = parent;
+    }
   }
 
   /** Indexes an owner, and its ancestors not indexed yet: the walk up stops at the first one
@@ -285,7 +356,7 @@ export class HashIndex {
       this.owned[at] = 1;
       return;
     }
-    this.owned[this.nameEntry(key)] = 1;
+    this.owned[this.nameEntry(key, -1)] = 1;
     for (let n = key; n !== this.origin;) {
       const parent = parentKey(n);
       if (parent === undefined) return;
@@ -294,7 +365,7 @@ export class HashIndex {
         this.children[e]++;
         return;
       }
-      this.children[this.nameEntry(parent)] = 1;
+      this.children[this.nameEntry(parent, -1)] = 1;
       n = parent;
     }
   }
@@ -317,13 +388,19 @@ export class HashIndex {
     }
   }
 
-  /** The entry of a name not indexed yet (of its hash's, when an NSEC3 owner made it first). */
-  private nameEntry(name: string): number {
+  /** The entry of a name not indexed yet (of its hash's, when an NSEC3 owner made it first);
+   *  `id`: its name id in the column store the index is built from, else -1. */
+  private nameEntry(name: string, id: number): number {
     const digest = nsec3Digest(name, this.denial);
     let e = this.find(digest, 0);
     if (e < 0) e = this.insert(digest, 0);
-    this.names[e] = name;
-    this.entryOfName.set(name, e);
+    if (id >= 0) {
+      this.entryById![id] = e + 1;
+      this.idOfEntry![e] = id;
+    } else {
+      this.names[e] = name;
+      this.entryOfName.set(name, e);
+    }
     return e;
   }
 
@@ -370,6 +447,7 @@ export class HashIndex {
     if (e >= this.children.length) this.growEntries();
     this.digests.set(digest.subarray(at, at + DIGEST_LENGTH), e * DIGEST_LENGTH);
     this.names[e] = undefined;
+    if (this.idOfEntry) this.idOfEntry[e] = -1;
     this.children[e] = 0;
     this.owned[e] = 0;
     this.chain[e] = 0;
@@ -414,6 +492,7 @@ export class HashIndex {
     this.children = grownTo(this.children, new Int32Array(n));
     this.owned = grownTo(this.owned, new Uint8Array(n));
     this.chain = grownTo(this.chain, new Int32Array(n));
+    if (this.idOfEntry) this.idOfEntry = grownTo(this.idOfEntry, new Int32Array(n).fill(-1));
   }
 }
 
@@ -471,10 +550,11 @@ function indexRows(rows: ZoneRows, ix: HashIndex): void {
     const r = rows.record(row);
     if (isChainRecord(r, ix.denial)) ix.addChainRecord(r.ownerKey);
   }
+  ix.useRows(rows);
   rows.forEachOwner((id) => {
     if (hashed[id]) return;
     const key = rows.nameKey(id);
-    if (isInZone(key, ix.origin)) ix.add(key);
+    if (isInZone(key, ix.origin)) ix.addRowOwner(key, id);
   });
 }
 
@@ -492,7 +572,7 @@ function chainRecordsAt(zone: Zone, key: string, d: Denial): number {
  */
 export function carryHashIndex(from: Zone, to: Zone, removed: readonly ZoneRecord[], added: readonly ZoneRecord[]): void {
   const ix = indexByZone.get(from);
-  if (!ix || indexByZone.has(to) || to.origin !== ix.origin || denialOf(to)?.key !== ix.denial.key) return;
+  if (!ix || ix.byNameId || indexByZone.has(to) || to.origin !== ix.origin || denialOf(to)?.key !== ix.denial.key) return;
   for (const list of [removed, added]) {
     for (const r of list) {
       const key = r.ownerKey;

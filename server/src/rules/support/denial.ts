@@ -1,13 +1,13 @@
 // What the authenticated-denial rules (nsec-bitmap, nsec-chain) share: which denial a signed zone
 // uses (NSEC, or NSEC3 with the apex NSEC3PARAM's parameters), the NSEC3 hash of a name
 // (RFC 5155 §5), the types a signer lists for a name, and, per zone version, which name an NSEC3
-// owner is the hash of. Pure but for node:crypto's SHA-1; imports only the zone model and support.
-import { nodeCrypto } from '../../cert/node-crypto';
+// owner is the hash of. Pure; imports only the zone model and support.
 import { base32hexText } from '../../zone/base32hex';
 import type { Zone, ZoneRecord, ZoneRows } from '../../zone/model';
 import { typeCodeByName } from '../../zone/rr-codes';
 import { isInZone, parentKey } from '../../zone/names';
 import { ownerWire } from '../../zone/wire';
+import { SHA1_LENGTH, sha1Into } from './sha1';
 import { cutAbove } from './zone-cuts';
 import { isSignedZone } from './signed-zone';
 
@@ -64,15 +64,8 @@ const memo = new Map<string, Map<string, string>>();
 const MEMO_MAX = 2_000_000;
 let memoSize = 0;
 
-// crypto.hash (Node 20.12, 21.7) takes 1 µs for a name where createHash took 7 µs (2 cores, loaded)
-type OneShot = (alg: string, data: Uint8Array, enc: 'buffer') => Buffer;
-function sha1(data: Uint8Array): Uint8Array {
-  const crypto = nodeCrypto() as unknown as { hash?: OneShot } & ReturnType<typeof nodeCrypto>;
-  return crypto.hash ? crypto.hash('sha1', data, 'buffer') : crypto.createHash('sha1').update(data).digest();
-}
-
 /** SHA-1's 20 octets: the length of every hash of a chain (NSEC3PARAM algorithm 1). */
-const DIGEST_LENGTH = 20;
+const DIGEST_LENGTH = SHA1_LENGTH;
 
 const saltByDenial = new WeakMap<Denial, Uint8Array>();
 
@@ -83,28 +76,40 @@ function saltOf(d: Denial): Uint8Array {
   return salt;
 }
 
-function withSalt(x: Uint8Array, salt: Uint8Array): Uint8Array {
-  const out = new Uint8Array(x.length + salt.length);
-  out.set(x);
-  out.set(salt, x.length);
-  return out;
-}
+// What is hashed, written into arrays kept from name to name: a wire name and the salt (grown
+// for a longer one), a hash and the salt (a salt is at most 255 octets, RFC 5155 §3.1.5)
+let salted = new Uint8Array(512);
+let iterated = new Uint8Array(DIGEST_LENGTH + 255);
 
 /** The NSEC3 hash of a name as 20 octets (RFC 5155 §5: SHA-1 over the canonical wire name and
  *  the salt, then iterations more times over the hash and the salt). */
 export function nsec3Digest(name: string, d: Denial): Uint8Array {
-  const salt = saltOf(d);
-  let x = sha1(saltedWire(name, salt));
-  for (let i = 0; i < d.iterations; i++) x = sha1(salt.length ? withSalt(x, salt) : x);
-  return x;
+  const out = new Uint8Array(DIGEST_LENGTH);
+  nsec3DigestInto(name, d, out);
+  return out;
 }
 
-/** A key's canonical wire form, then the salt: written from the key's characters when they are
- *  ASCII without escapes (almost every name; ownerWire's general path took half of the hashing). */
-function saltedWire(key: string, salt: Uint8Array): Uint8Array {
+/** nsec3Digest into out[0 .. 20). */
+function nsec3DigestInto(name: string, d: Denial, out: Uint8Array): void {
+  const salt = saltOf(d);
+  sha1Into(salted, saltedWire(name, salt), out, 0);
+  if (d.iterations === 0) return;
+  if (DIGEST_LENGTH + salt.length > iterated.length) iterated = new Uint8Array(DIGEST_LENGTH + salt.length);
+  iterated.set(salt, DIGEST_LENGTH);
+  for (let i = 0; i < d.iterations; i++) {
+    for (let j = 0; j < DIGEST_LENGTH; j++) iterated[j] = out[j];
+    sha1Into(iterated, DIGEST_LENGTH + salt.length, out, 0);
+  }
+}
+
+/** Writes a key's canonical wire form, then the salt, into `salted`; returns its length.
+ *  Written from the key's characters when they are ASCII without escapes (almost every name;
+ *  ownerWire's general path took half of the hashing). */
+function saltedWire(key: string, salt: Uint8Array): number {
   const n = key.length;
   if (n < 2 || key.charCodeAt(n - 1) !== 46) return withSalt(ownerWire(key), salt);
-  const out = new Uint8Array(n + 1 + salt.length);
+  if (n + 1 + salt.length > salted.length) salted = new Uint8Array(2 * (n + 1 + salt.length));
+  const out = salted;
   // each dot ends a label: its length goes where the label started
   let lengthAt = 0;
   for (let i = 0; i < n; i++) {
@@ -118,8 +123,17 @@ function saltedWire(key: string, salt: Uint8Array): Uint8Array {
       out[i + 1] = c >= 65 && c <= 90 ? c + 32 : c;
     }
   }
-  if (salt.length) out.set(salt, n + 1);
-  return out;
+  out[n] = 0; // the root's empty label
+  out.set(salt, n + 1);
+  return n + 1 + salt.length;
+}
+
+/** Writes a wire name, then the salt, into `salted`; returns its length. */
+function withSalt(wire: Uint8Array, salt: Uint8Array): number {
+  if (wire.length + salt.length > salted.length) salted = new Uint8Array(2 * (wire.length + salt.length));
+  salted.set(wire);
+  salted.set(salt, wire.length);
+  return wire.length + salt.length;
 }
 
 /** The NSEC3 hash of a name (a key), as the first label of its NSEC3 owner: base32hex, lower case. */
@@ -295,7 +309,10 @@ export class HashIndex {
   /** True when the owner at the hash of `name` holds a record of the chain. */
   hasChainRecord(name: string): boolean {
     let e = this.entryOf(name);
-    if (e < 0) e = this.find(nsec3Digest(name, this.denial), 0);
+    if (e < 0) {
+      nsec3DigestInto(name, this.denial, this.scratch);
+      e = this.find(this.scratch, 0);
+    }
     return e >= 0 && this.chain[e] > 0;
   }
 
@@ -391,7 +408,8 @@ export class HashIndex {
   /** The entry of a name not indexed yet (of its hash's, when an NSEC3 owner made it first);
    *  `id`: its name id in the column store the index is built from, else -1. */
   private nameEntry(name: string, id: number): number {
-    const digest = nsec3Digest(name, this.denial);
+    const digest = this.scratch;
+    nsec3DigestInto(name, this.denial, digest);
     let e = this.find(digest, 0);
     if (e < 0) e = this.insert(digest, 0);
     if (id >= 0) {
@@ -445,7 +463,8 @@ export class HashIndex {
     if ((this.slotsUsed + 1) * 2 > this.slots.length) this.rehash();
     const e = this.freeEntries.length ? this.freeEntries.pop()! : this.entryCount++;
     if (e >= this.children.length) this.growEntries();
-    this.digests.set(digest.subarray(at, at + DIGEST_LENGTH), e * DIGEST_LENGTH);
+    const to = e * DIGEST_LENGTH;
+    for (let i = 0; i < DIGEST_LENGTH; i++) this.digests[to + i] = digest[at + i];
     this.names[e] = undefined;
     if (this.idOfEntry) this.idOfEntry[e] = -1;
     this.children[e] = 0;

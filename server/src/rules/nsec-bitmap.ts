@@ -17,17 +17,22 @@ import type { RecordRule } from './rule';
 import { fieldLoc } from './support/record-locs';
 import { denialOf, hashIndex, isChainRecord, isHashedOwner, nsec3Hash, standing, typesOfName, type Denial } from './support/denial';
 
-/** The name an NSEC3 record is for: a name with records, an empty non-terminal, or none. */
+/** The name an NSEC3 record is for: a name with records, an empty non-terminal, or none; with
+ *  where it stands (standing, asked once). */
 interface Nsec3Name {
   name: string | undefined;
   records: readonly ZoneRecord[] | undefined;
+  at: 'auth' | 'delegation';
 }
+
+const NO_NAME: Nsec3Name = { name: undefined, records: undefined, at: 'auth' };
 
 function nsec3Name(rec: ZoneRecord, zone: Zone, d: Denial): Nsec3Name {
   const name = hashIndex(zone, d).nameAt(rec.ownerKey);
+  if (name === undefined) return NO_NAME;
+  const at = standing(zone, name);
   // a name below a cut has no NSEC3: as good as none
-  if (name === undefined || standing(zone, name) === 'below') return { name: undefined, records: undefined };
-  return { name, records: zone.byOwner.get(name) };
+  return at === 'below' ? NO_NAME : { name, records: zone.byOwner.get(name), at };
 }
 
 /** `_25._tcp.<host>` of an in-zone MX host whose hash is `label`: the name of an NSEC3 left behind
@@ -129,9 +134,7 @@ export const nsecBitmap: RecordRule = {
       });
       return;
     }
-    const at = standing(zone, n.name);
-    if (at === 'below') return;
-    const { present, signs } = typesOfName(n.records ?? [], at);
+    const { present, signs } = typesOfName(n.records ?? [], n.at);
     const [extra, missing] = compare(listed, present, signs);
     if (extra.length || missing.length) {
       ctx.report({ loc: fieldLoc(rec, 5), message: mismatch(`NSEC3 (of ${n.name}, its hash)`, n.name, extra, missing, n.records ? '' : ' (an empty non-terminal)') });

@@ -15,24 +15,35 @@ import { isInZone } from '../zone/names';
 import { ref } from './dane-support/refs';
 import type { RecordRule } from './rule';
 import { fieldLoc } from './support/record-locs';
-import { denialOf, hashIndex, isChainRecord, isHashedOwner, nsec3Hash, standing, typesOfName, type Denial } from './support/denial';
+import { denialOf, hashIndex, isChainRecord, isHashedOwner, nsec3Hash, standing, typesOfName, typesOfRows, type Denial, type NameTypes } from './support/denial';
 
 /** The name an NSEC3 record is for: a name with records, an empty non-terminal, or none; with
- *  where it stands (standing, asked once). */
+ *  where it stands (standing, asked once) and its index entry. */
 interface Nsec3Name {
   name: string | undefined;
-  records: readonly ZoneRecord[] | undefined;
   at: 'auth' | 'delegation';
+  entry: number;
 }
 
-const NO_NAME: Nsec3Name = { name: undefined, records: undefined, at: 'auth' };
+const NO_NAME: Nsec3Name = { name: undefined, at: 'auth', entry: -1 };
 
 function nsec3Name(rec: ZoneRecord, zone: Zone, d: Denial): Nsec3Name {
-  const name = hashIndex(zone, d).nameAt(rec.ownerKey);
+  const ix = hashIndex(zone, d);
+  const entry = ix.entryAt(rec.ownerKey);
+  const name = entry < 0 ? undefined : ix.nameOf(entry);
   if (name === undefined) return NO_NAME;
   const at = standing(zone, name);
   // a name below a cut has no NSEC3: as good as none
-  return at === 'below' ? NO_NAME : { name, records: zone.byOwner.get(name), at };
+  return at === 'below' ? NO_NAME : { name, at, entry };
+}
+
+/** The types at the name (typesOfName), undefined when it has no records: in a column store
+ *  read from its rows' types (its records' objects were made for this rule alone). */
+function typesAt(n: Nsec3Name, zone: Zone, d: Denial): NameTypes | undefined {
+  const id = zone.rows ? hashIndex(zone, d).nameIdOf(n.entry) : -1;
+  if (id >= 0) return typesOfRows(zone.rows!, id, n.at);
+  const records = zone.byOwner.get(n.name!);
+  return records && typesOfName(records, n.at);
 }
 
 /** `_25._tcp.<host>` of an in-zone MX host whose hash is `label`: the name of an NSEC3 left behind
@@ -90,7 +101,7 @@ export const nsecBitmap: RecordRule = {
     const d = denialOf(zone);
     if (rec.type !== 'NSEC3' || !d || d.kind !== 'nsec3' || !isChainRecord(rec, d)) return [];
     const n = nsec3Name(rec, zone, d);
-    return n.name !== undefined && n.records ? [n.name] : [];
+    return n.name !== undefined && zone.byOwner.has(n.name) ? [n.name] : [];
   },
   dependsOnBelow(rec, zone) {
     const d = denialOf(zone);
@@ -100,7 +111,8 @@ export const nsecBitmap: RecordRule = {
     // whose own records the index skips (an NSEC3 typed at it); one of no name, until a name
     // hashing to it appears anywhere (only in a zone edited after signing)
     if (n.name === undefined) return [zone.origin];
-    return n.records && !isHashedOwner(n.records) ? [] : [n.name];
+    const records = zone.byOwner.get(n.name);
+    return records && !isHashedOwner(records) ? [] : [n.name];
   },
   check(rec, ctx) {
     const zone = ctx.zone;
@@ -134,10 +146,10 @@ export const nsecBitmap: RecordRule = {
       });
       return;
     }
-    const { present, signs } = typesOfName(n.records ?? [], n.at);
-    const [extra, missing] = compare(listed, present, signs);
+    const types = typesAt(n, zone, d);
+    const [extra, missing] = compare(listed, types?.present ?? new Set(), types?.signs ?? false);
     if (extra.length || missing.length) {
-      ctx.report({ loc: fieldLoc(rec, 5), message: mismatch(`NSEC3 (of ${n.name}, its hash)`, n.name, extra, missing, n.records ? '' : ' (an empty non-terminal)') });
+      ctx.report({ loc: fieldLoc(rec, 5), message: mismatch(`NSEC3 (of ${n.name}, its hash)`, n.name, extra, missing, types ? '' : ' (an empty non-terminal)') });
     }
   },
 };

@@ -5,6 +5,7 @@
 import { base32hexText } from '../../zone/base32hex';
 import type { Zone, ZoneRecord, ZoneRows } from '../../zone/model';
 import { typeCodeByName } from '../../zone/rr-codes';
+import { typeName } from '../../zone/rr-types';
 import { isInZone, parentKey } from '../../zone/names';
 import { ownerWire } from '../../zone/wire';
 import { SHA1_LENGTH, sha1Into } from './sha1';
@@ -225,6 +226,46 @@ export function typesOfName(records: readonly ZoneRecord[], at: 'auth' | 'delega
   return { present, signs };
 }
 
+/** typesOfName of the name id `id` of a column store, from its rows' type codes (no record
+ *  object made); undefined when the name has no records. */
+export function typesOfRows(rows: ZoneRows, id: number, at: 'auth' | 'delegation'): NameTypes | undefined {
+  const o = ownerRowsOf(rows);
+  const count = o.count[id];
+  if (!count) return undefined;
+  const present = new Set<string>();
+  let signs = false;
+  for (let i = o.start[id]; i < o.start[id] + count; i++) {
+    const t = typeName(rows.typeCode(o.list[i]));
+    if (t === 'NSEC3' || (at === 'delegation' && !AT_DELEGATION.has(t))) continue;
+    present.add(t);
+    if (t !== 'RRSIG' && (at === 'auth' || t !== 'NS')) signs = true;
+  }
+  return { present, signs };
+}
+
+/** Where each name id's rows are in a column store's owner lists (forEachOwner's). */
+interface OwnerRows {
+  list: Int32Array;
+  start: Int32Array;
+  count: Int32Array;
+}
+
+const ownerRowsByStore = new WeakMap<ZoneRows, OwnerRows>();
+
+function ownerRowsOf(rows: ZoneRows): OwnerRows {
+  let o = ownerRowsByStore.get(rows);
+  if (!o) {
+    const made: OwnerRows = { list: new Int32Array(0), start: new Int32Array(rows.nameCount), count: new Int32Array(rows.nameCount) };
+    rows.forEachOwner((id, list, start, count) => {
+      made.list = list;
+      made.start[id] = start;
+      made.count[id] = count;
+    });
+    ownerRowsByStore.set(rows, (o = made));
+  }
+  return o;
+}
+
 /** The octets of the hash an NSEC3 owner of the zone spells (its first label, right below the
  *  apex) into `out`; false for another owner. */
 function ownerDigest(key: string, origin: string, out: Uint8Array): boolean {
@@ -277,12 +318,22 @@ export class HashIndex {
 
   /** The name whose hash the NSEC3 owner `key` spells, if any. */
   nameAt(key: string): string | undefined {
-    if (!ownerDigest(key, this.origin, this.scratch)) return undefined;
-    const e = this.find(this.scratch, 0);
+    const e = this.entryAt(key);
     return e < 0 ? undefined : this.nameOf(e);
   }
 
-  private nameOf(e: number): string | undefined {
+  /** The entry of the hash the NSEC3 owner `key` spells, or -1 (for nameOf and nameIdOf). */
+  entryAt(key: string): number {
+    return ownerDigest(key, this.origin, this.scratch) ? this.find(this.scratch, 0) : -1;
+  }
+
+  /** The name id of an entry's name in the column store the index was built from, else -1. */
+  nameIdOf(e: number): number {
+    return this.idOfEntry && this.names[e] === undefined ? this.idOfEntry[e] : -1;
+  }
+
+  /** The name of an entry, if any (undefined: an NSEC3 owner of no name). */
+  nameOf(e: number): string | undefined {
     const name = this.names[e];
     if (name !== undefined || !this.rows) return name;
     const id = this.idOfEntry![e];

@@ -263,19 +263,22 @@ test('formatting in slices of 1, 3 and 100 entries gives the edits of one pass, 
 test('after each of many edits, formats use the columns of the text as it is now', () => {
   const opts = { fileId: 'tally.zone', origin: 'example.com.' };
   const { next: rnd, pick } = rng(6);
-  // few lines, and the wide values rare: the widest line of a column comes and goes
+  // few lines, and the wide values rare: the widest line of a column (also the widest
+  // commented RDATA, which sets the comment column) comes and goes
   const owners = ['a', 'www', 'b', 'a', '', '', 'mail-gateway-two', 'x'.repeat(40), '@'];
   const record = () => {
     const owner = pick(owners);
     const ttl = pick(['', '', '', '60', '60', '86400']);
     const cls = pick(['', '', '', 'IN']);
     const [type, rdata] = pick([['A', '192.0.2.1'], ['AAAA', '2001:db8::1'], ['MX', '10 mail'], ['TXT', '"v=spf1 -all"'], ['TLSA', `3 1 1 ${'ab'.repeat(32)}`], ['A', '192.0.2.300']]);
-    return `${owner || ' '} ${ttl} ${cls} ${type} ${rdata}`.replace(/ +/g, ' ');
+    const comment = pick(['', '', '', ' ; c', '\t; a wider "comment"']);
+    return `${owner || ' '} ${ttl} ${cls} ${type} ${rdata}`.replace(/ +/g, ' ') + comment;
   };
   let lines = ['$TTL 3600', '@ IN SOA ns1 hostmaster ( 1 7200 3600 1209600 300 )', '@ IN NS ns1', 'ns1 IN A 192.0.2.1'];
   for (let i = 0; i < 6; i++) lines.push(record());
   let zone = core.buildZone({ id: opts.fileId, lines: [...lines], entries: [] }, { ...opts, incremental: true });
   let narrowed = 0, widened = 0, cancelled = 0;
+  const commentColumns = new Set();
   // line 3 (ns1) is never edited: its formatted length is the sum of the column widths
   const widthOf = (z) => core.applyLineEdits(z.file.lines, core.formatEdits(z))[3].length;
   let before = widthOf(zone);
@@ -309,11 +312,15 @@ test('after each of many edits, formats use the columns of the text as it is now
     const range = { first, last: Math.min(next.length - 1, first + 3) };
     assert.deepEqual(core.formatEdits(zone, range), core.formatEdits(fresh, range), `step ${step}: range format`);
     const now = widthOf(zone);
+    // the comment column: where the first comment after a record line not past it starts
+    const comment = core.applyLineEdits(zone.file.lines, core.formatEdits(zone)).map((l) => l.search(/ ;| \t;|\t;/)).filter((c) => c > 0 && c < 60);
+    if (comment.length) commentColumns.add(Math.min(...comment));
     if (now < before) narrowed++;
     if (now > before) widened++;
     before = now;
   }
   assert.ok(narrowed >= 3 && widened >= 3 && cancelled >= 20, `narrowed ${narrowed}, widened ${widened}, cancelled ${cancelled}`);
+  assert.ok(commentColumns.size >= 3, `comment columns: ${[...commentColumns]}`);
 });
 
 test('an entry with only a warning (a DS digest type not to use, a TTL over 2^31 - 1) is formatted; one with an error is left as written', () => {
@@ -324,4 +331,137 @@ test('an entry with only a warning (a DS digest type not to use, a TTL over 2^31
   assert.equal(out[4], `sub            IN DS  12345 13 1 ${'ab'.repeat(20)}`);
   assert.equal(out[6], 'x   4294967295 IN A   192.0.2.1');
   assert.equal(out[7], 'bad IN A 300.1.1.1');
+});
+
+// Trailing comments: an operator aligns them in a column; the formatter keeps one column for
+// the file's one-line records, one blank past the widest commented record's RDATA.
+const commented = [
+  '$ORIGIN example.com.',
+  '$TTL 3600',
+  '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300',
+  '; name servers',
+  '@  NS ns1\t\t; primary',
+  '@  NS ns2.example.net.   ; secondary  ',
+  'ns1 IN A 192.0.2.1 ;v4',
+  'www IN A 192.0.2.80',
+  'txt TXT "a;b" "no comment; here"',
+  'spf TXT "v=spf1 -all" ; "quoted" ; in a comment',
+  '',
+].join('\n');
+
+test('trailing comments of one-line records start at one column, one blank past the widest commented RDATA', () => {
+  const out = format(commented, '/tmp/comments.zone');
+  assert.equal(out.text, [
+    '$ORIGIN example.com.',
+    '$TTL 3600',
+    '@   IN SOA ns1 hostmaster 1 7200 3600 1209600 300',
+    '; name servers',
+    '@      NS  ns1              ; primary',
+    '@      NS  ns2.example.net. ; secondary  ',
+    'ns1 IN A   192.0.2.1        ;v4',
+    'www IN A   192.0.2.80',
+    'txt    TXT "a;b" "no comment; here"',
+    'spf    TXT "v=spf1 -all"    ; "quoted" ; in a comment',
+    '',
+  ].join('\n'));
+  // the same records, the comments as written to the last byte, and idempotent
+  assert.deepEqual(meaning(read(out.text, '/tmp/comments.zone')), meaning(read(commented, '/tmp/comments.zone')));
+  assert.deepEqual(format(out.text, '/tmp/comments.zone').edits, []);
+});
+
+test('with tabs, trailing comments start at the tab stop after the widest commented RDATA', () => {
+  for (const tabSize of [8, 4]) {
+    const style = { tabSize, useTabs: true };
+    const out = format(commented, '/tmp/comments.zone', style);
+    const lines = out.text.split('\n');
+    // the RDATA starts at column 8 (owner, class, type each one tab stop when 8 wide; 12 when 4)
+    const data = tabSize === 8 ? 24 : 12;
+    const column = Math.ceil((data + 'ns2.example.net.'.length + 1) / tabSize) * tabSize;
+    const screen = (s) => [...s].reduce((col, c) => (c === '\t' ? (Math.floor(col / tabSize) + 1) * tabSize : col + 1), 0);
+    for (const [l, comment] of [[4, '; primary'], [5, '; secondary  '], [6, ';v4'], [9, '; "quoted" ; in a comment']]) {
+      const at = lines[l].indexOf(comment);
+      assert.ok(lines[l].endsWith(comment), lines[l]);
+      assert.equal(screen(lines[l].slice(0, at)), column, `tabs ${tabSize}: ${JSON.stringify(lines[l])}`);
+      assert.match(lines[l].slice(0, at), /\S\t+$/, 'padded with tabs');
+    }
+    assert.ok(lines[8].endsWith('TXT\t"a;b" "no comment; here"'), lines[8]);
+    assert.deepEqual(format(out.text, '/tmp/comments.zone', style).edits, [], `idempotent with tabs ${tabSize}`);
+  }
+});
+
+test('a commented record reaching past column 80 keeps its comment one blank after it, and moves no one else\'s', () => {
+  const digest = 'ab'.repeat(32);
+  const text = `$ORIGIN example.com.\n$TTL 3600\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1 ; primary\n_25._tcp.mail TLSA 3 1 1 ${digest}   ; next key\nmail A 192.0.2.25  ; mx\n`;
+  const lines = format(text, '/tmp/cap.zone').text.split('\n');
+  assert.equal(lines[3], '@             NS   ns1        ; primary');
+  assert.equal(lines[4], `_25._tcp.mail TLSA 3 1 1 ${digest} ; next key`);
+  assert.equal(lines[5], 'mail          A    192.0.2.25 ; mx');
+  // an owner past OWNER_CAP pushes its line on; its comment follows it
+  const long = 'x'.repeat(40);
+  const pushed = format(`${text}${long} A 192.0.2.26 ; far\n`, '/tmp/cap.zone').text.split('\n');
+  assert.equal(pushed[6], `${long} A    192.0.2.26 ; far`);
+  assert.equal(pushed[5], lines[5]);
+});
+
+test('comments of a multi-line record, inside its parentheses and after its ")", move with its lines and keep their own column', () => {
+  const text = [
+    '$ORIGIN example.com.',
+    '$TTL 3600',
+    '@ IN SOA ns1 hostmaster ( ; the apex',
+    '\t1 ; serial',
+    '\t7200 ; refresh',
+    '\t3600 1209600 300 )   ; retry, expire, minimum',
+    'ns1 IN A 192.0.2.1 ; v4',
+    'mx IN MX 10 mail.example.net. ; backup',
+    'txt IN TXT ( "a;b" ) ; one line',
+    '',
+  ].join('\n');
+  const out = format(text, '/tmp/soa.zone');
+  assert.equal(out.text, [
+    '$ORIGIN example.com.',
+    '$TTL 3600',
+    '@   IN SOA ns1 hostmaster ( ; the apex',
+    // the RDATA moved 2 columns right: the lines below from 8 (a tab) to 10
+    `${' '.repeat(10)}1 ; serial`,
+    `${' '.repeat(10)}7200 ; refresh`,
+    `${' '.repeat(10)}3600 1209600 300 )   ; retry, expire, minimum`,
+    'ns1 IN A   192.0.2.1            ; v4',
+    'mx  IN MX  10 mail.example.net. ; backup',
+    'txt IN TXT ( "a;b" ) ; one line',
+    '',
+  ].join('\n'));
+  assert.deepEqual(meaning(read(out.text, '/tmp/soa.zone')), meaning(read(text, '/tmp/soa.zone')));
+  assert.deepEqual(format(out.text, '/tmp/soa.zone').edits, []);
+});
+
+/** A zone of `n` records, a third of them with comments after RDATA of many widths. */
+function commentedZone(n, seed) {
+  const { next: rnd, pick } = rng(seed);
+  const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ IN NS ns1', 'ns1 IN A 192.0.2.1'];
+  for (let i = 0; i < n; i++) {
+    const owner = pick([`h${i}`, '', `host-${i}.sub`]);
+    const [type, rdata] = pick([['A', `192.0.2.${i % 250}`], ['AAAA', `2001:db8::${i.toString(16)}`], ['MX', `${i % 50} mail${i}`],
+      ['TXT', `"v=spf1;${'x'.repeat(i % 37)}"`], ['TLSA', `3 1 1 ${'cd'.repeat(32)}`], ['CNAME', `target-${i}`]]);
+    const comment = rnd() < 0.35 ? `${pick([' ', '\t', '   '])}; ${pick(['primary', 'v4', 'backup mx; see ticket 12', ''])}` : '';
+    lines.push(`${owner || ' '} ${pick(['', '300 '])}${pick(['', 'IN '])}${type} ${rdata}${comment}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('a range format of 20 lines aligns their comments as the whole format does, with spaces and with tabs', () => {
+  const text = commentedZone(400, 11);
+  for (const style of [undefined, { tabSize: 8, useTabs: true }, { tabSize: 4, useTabs: true }]) {
+    const zone = read(text, '/tmp/range.zone');
+    const lines = zone.file.lines;
+    const whole = core.applyLineEdits(lines, core.formatEdits(zone, undefined, style));
+    // many comments padded out to the comment column
+    assert.ok(whole.filter((l) => /\S( {2,}|\t+); /.test(l)).length > 50, JSON.stringify(style));
+    for (const first of [190, 0, lines.length - 20]) {
+      const want = lines.map((l, i) => (i >= first && i < first + 20 ? whole[i] : l));
+      for (const z of [read(text, '/tmp/range.zone'), zone]) {
+        assert.deepEqual(core.applyLineEdits(lines, core.formatEdits(z, { first, last: first + 19 }, style)), want, `${JSON.stringify(style)} from ${first}`);
+      }
+    }
+    assert.deepEqual(format(whole.join('\n'), '/tmp/range.zone', style).edits, [], `idempotent with ${JSON.stringify(style)}`);
+  }
 });

@@ -6,13 +6,15 @@
 // (a multi-line SOA, TLSA or TXT) has its head aligned like any other record: its
 // first line from the first RDATA token on is kept as written, and its other lines
 // move by as much as that token did, so they stay lined up under it (blanks there
-// mean nothing: no string or escape crosses a line). Lines with errors, entries
+// mean nothing: no string or escape crosses a line), comments on those lines too. A
+// one-line record's trailing comment starts at the file's comment column: one blank
+// past the widest commented record's RDATA (align.ts, COMMENT_CAP). Lines with errors, entries
 // with a parenthesis before the type, directives and comments are left as they
 // are. Pure: returns whole-line replacements.
 import type { AbsRange } from '../rules/rule';
 import type { Entry, SourceFile, Token, Zone } from '../zone/api';
 import { entryLine, entryTokensInto, firstEntryFrom, isDataToken, runToEnd, TokenPool, TokKind } from '../zone/api';
-import { alignRow, OWNER_CAP, SPACES, type IndentStyle, type Row, type Widths } from './align';
+import { alignRow, commentColumn, OWNER_CAP, SPACES, type IndentStyle, type Row, type Widths } from './align';
 import { isClassToken, recordsOfEntry } from './locate-at';
 
 export interface LineEdit {
@@ -22,8 +24,9 @@ export interface LineEdit {
 
 /** The row of a formattable entry read from its tokens; undefined when it is none (a parenthesis
  *  before the type, TTL or class twice). `rdata`: also take the RDATA and the comment (the widths
- *  need neither). An entry with parentheses after the type gets `rawFrom` instead: where its
- *  first RDATA token starts on the first line, which is kept as written from there on. */
+ *  need them only for the comment column). An entry with parentheses after the type gets
+ *  `rawFrom` instead: where its first RDATA token starts on the first line, which is kept as
+ *  written from there on (its comments with it). */
 function rowOf(toks: readonly Token[], leadingBlank: boolean, typeIdx: number, rdata: boolean): Row | undefined {
   const row: Row = { owner: '', type: '', rdata: NO_WORDS };
   let d = 0; // data-token index
@@ -73,6 +76,16 @@ function rowOf(toks: readonly Token[], leadingBlank: boolean, typeIdx: number, r
 }
 const NO_WORDS: string[] = [];
 
+/** The columns a row's RDATA takes, its words one blank apart as alignRow writes them. */
+function rdataWidth(r: Row): number {
+  let width = r.rdata.length ? r.rdata.length - 1 : 0;
+  for (const word of r.rdata) width += word.length;
+  return width;
+}
+
+/** Whether an entry ends with a comment (its RDATA is then measured for the comment column). */
+const endsInComment = (toks: readonly Token[]): boolean => toks.length > 0 && toks[toks.length - 1].kind === TokKind.Comment;
+
 /** Entries with an error (a parse error, a bad field): never reformatted. A warning (a DS digest
  *  type not to use, a TTL over 2^31 - 1) is about a record read whole, formatted like the rest. */
 function troubled(zone: Zone): Set<Entry> {
@@ -106,10 +119,11 @@ class WidthTally {
    *  indexes), and its entries (a copy: an edit splices the file's list in place) */
   zone: WeakRef<Zone> | undefined = undefined;
   entries: Entry[] = [];
-  /** per entry, the lengths it widens the columns to (owner, TTL, class, type; 0 = none) */
+  /** per entry, the lengths it widens the columns to (owner, TTL, class, type, and the width of
+   *  a commented one-line record's RDATA plus one; 0 = none) */
   lengths = new Int32Array(0);
   /** per column, the number of entries by length */
-  private readonly counts = [new Int32Array(64), new Int32Array(16), new Int32Array(16), new Int32Array(16)];
+  private readonly counts = [new Int32Array(64), new Int32Array(16), new Int32Array(16), new Int32Array(16), new Int32Array(64)];
 
   /** Counts (sign 1) or uncounts (sign -1) the lengths of entry i. */
   count(i: number, sign: number): void {
@@ -133,6 +147,7 @@ class WidthTally {
     this.lengths[at + 1] = r?.ttl?.length ?? 0;
     this.lengths[at + 2] = r?.cls?.length ?? 0;
     this.lengths[at + 3] = r?.type.length ?? 0;
+    this.lengths[at + 4] = r?.comment !== undefined ? rdataWidth(r) + 1 : 0;
     this.count(i, 1);
   }
 
@@ -169,26 +184,30 @@ class WidthTally {
     this.zone = new WeakRef(zone);
   }
 
-  widths(): Widths {
+  widths(style: IndentStyle): Widths {
     const top = (counts: Int32Array): number => {
       let len = counts.length - 1;
       while (len > 0 && counts[len] === 0) len--;
       return len;
     };
-    return { owner: top(this.counts[0]), ttl: top(this.counts[1]), cls: top(this.counts[2]), type: top(this.counts[3]) };
+    const w = { owner: top(this.counts[0]), ttl: top(this.counts[1]), cls: top(this.counts[2]), type: top(this.counts[3]), comment: 0 };
+    // the widest commented RDATA whose comment column stays within COMMENT_CAP
+    const rdata = this.counts[4];
+    for (let len = rdata.length - 1; len > 0 && !w.comment; len--) if (rdata[len]) w.comment = commentColumn(w, len - 1, style);
+    return w;
   }
 }
-const COLUMNS = 4;
+const COLUMNS = 5;
 const tallies = new WeakMap<SourceFile, WidthTally>();
 
 /** The widths of the zone's columns: measured over the whole file the first time, then over
  *  what changed since the zone the file's tally is of. */
-function* columnWidths(zone: Zone, bad: Set<Entry>, pool: TokenPool, entriesPerSlice: number): Generator<number, Widths> {
+function* columnWidths(zone: Zone, bad: Set<Entry>, pool: TokenPool, entriesPerSlice: number, style: IndentStyle): Generator<number, Widths> {
   const file = zone.file;
   const entries = file.entries;
   const n = entries.length;
   let t = tallies.get(file);
-  if (t?.zone?.deref() === zone) return t.widths();
+  if (t?.zone?.deref() === zone) return t.widths(style);
   // Until it is done (a cancel can end a format between slices) the file has no tally.
   tallies.delete(file);
   let tally: WidthTally, from = 0, to = n, removed = 0;
@@ -200,7 +219,7 @@ function* columnWidths(zone: Zone, bad: Set<Entry>, pool: TokenPool, entriesPerS
     ({ from, to, removed } = tally.forgetReplaced(entries));
   }
   const measure = (entry: Entry, toks: readonly Token[], typeIdx: number, i: number): void => {
-    tally.measure(i, rowOf(toks, entry.leadingBlank, typeIdx, false));
+    tally.measure(i, rowOf(toks, entry.leadingBlank, typeIdx, endsInComment(toks)));
   };
   for (let i = from; i < to; i += entriesPerSlice) {
     eachRecordLine(zone, bad, pool, i, Math.min(to, i + entriesPerSlice), measure);
@@ -208,7 +227,7 @@ function* columnWidths(zone: Zone, bad: Set<Entry>, pool: TokenPool, entriesPerS
   }
   tally.keep(zone, from, to, removed);
   tallies.set(file, tally);
-  return tally.widths();
+  return tally.widths(style);
 }
 
 /**
@@ -232,7 +251,7 @@ export function* formatInSlices(zone: Zone, lines: { first: number; last: number
   const pool = new TokenPool();
   const entries = zone.file.entries;
   const n = entries.length;
-  const widths = yield* columnWidths(zone, bad, pool, entriesPerSlice);
+  const widths = yield* columnWidths(zone, bad, pool, entriesPerSlice, style);
   // A range format writes only the entries that start in its lines.
   const from = lines ? firstEntryFrom(entries, lines.first) : 0;
   const to = lines ? firstEntryFrom(entries, lines.last + 1) : n;

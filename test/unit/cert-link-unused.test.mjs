@@ -69,3 +69,20 @@ test('a link in an $INCLUDEd file is reported in that file', () => {
   const f = r.findings.filter((x) => x.ruleId === 'cert-link-unused');
   assert.deepEqual(f.map((x) => `${x.loc.file.id}:${core.absRange(x.loc).startLine}`), ['/z/tlsa.inc:0']);
 });
+
+test('completion offers cert= and paths after it only in a comment spelt as a link is read (else the link would be neither checked nor reported)', () => {
+  const comments = ['; dane-zone: cert=', ';dane-zone: cert=', ';dane-zone:cert=', '; dane-zone:  cert=', ';; dane-zone: cert=', '; DANE-ZONE: cert=', '; dane-zone:\tcert='];
+  const text = [...HEAD, ...comments, ''].join('\n');
+  const zone = core.parseZone(text, { fileId: '/z/example.zone', keepTokens: true });
+  // each comment as a link: read (a link of no path, reported) or not read at all
+  const read = unused(core.checkText(text, { fileId: '/z/example.zone', host }).findings).map((k) => Number(k.split(':')[0]) - HEAD.length);
+  const paths = comments.map((c, i) => !!core.completionListAt(zone, HEAD.length + i, c.length).certPath);
+  assert.deepEqual(paths.map((p, i) => p && read.includes(i)), paths, 'a path is completed only where the link is read');
+  assert.deepEqual(paths, [true, true, false, false, false, false, false]);
+  // the word cert= likewise
+  const words = ['; dane-zone: ', '; dane-zone:', '; DANE-ZONE: ', ';; dane-zone: '].map((c) => {
+    const z = core.parseZone([...HEAD, c, ''].join('\n'), { fileId: '/z/example.zone', keepTokens: true });
+    return core.completionsAt(z, HEAD.length, c.length).some((e) => e.label === 'cert=');
+  });
+  assert.deepEqual(words, [true, false, false, false]);
+});

@@ -8,6 +8,9 @@ import type { CompletionEntry } from './completion';
 
 type Entry0 = Omit<CompletionEntry, 'replaceFrom'>;
 
+/** A comment's text (from ';') up to a path typed after `cert=`, spelt exactly as CERT_LINK_RE reads a link. */
+const CERT_LINK_HEAD = /^;\s*dane-zone: cert=([^\s"]*)$/;
+
 const CHECKS: { id: string; severity: string; summary: string }[] = [
   ...RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, summary: r.summary })),
   ...PARSE_PROBLEM_CODES.map((p) => ({ id: p.id, severity: p.severity, summary: p.summary })),
@@ -28,7 +31,8 @@ export function ignoreCommentCompletions(text: string, upTo: number): { entries:
   if (word) {
     return {
       from: upTo - word[1].length,
-      entries: WORDS.map(([label, doc], i) => ({ label, kind: 'value', detail: `dane-zone: ${label}`, documentation: doc, sortText: String(i) })),
+      // cert= only where it would be read as a link
+      entries: WORDS.filter(([label]) => label !== 'cert=' || CERT_LINK_HEAD.test(`${before.slice(0, upTo - word[1].length)}cert=`)).map(([label, doc], i) => ({ label, kind: 'value', detail: `dane-zone: ${label}`, documentation: doc, sortText: String(i) })),
     };
   }
   const ids = /^;[; \t]*dane-zone:[ \t]*ignore(?:-file)?[ \t]*=[ \t]*((?:[A-Za-z0-9-]+[ \t]*,[ \t]*)*)([A-Za-z0-9-]*)$/.exec(before);
@@ -44,7 +48,9 @@ export function ignoreCommentCompletions(text: string, upTo: number): { entries:
  *  comment token's text, with where its last segment starts (an offset into the token): the
  *  editor lists the files of that folder (lsp/completion.ts). Undefined elsewhere. */
 export function certPathTyped(text: string, upTo: number): { typed: string; segmentFrom: number } | undefined {
-  const m = /^;[; \t]*dane-zone:[ \t]*cert=([^\s"]*)$/i.exec(text.slice(0, upTo));
+  // spelt as cert/link.ts reads a link (CERT_LINK_RE): a path completed in any other comment
+  // would link nothing, and no finding would say so
+  const m = CERT_LINK_HEAD.exec(text.slice(0, upTo));
   if (!m) return undefined;
   const typed = m[1];
   return { typed, segmentFrom: upTo - typed.length + typed.lastIndexOf('/') + 1 };

@@ -86,3 +86,14 @@ test('completion offers cert= and paths after it only in a comment spelt as a li
   });
   assert.deepEqual(words, [true, false, false, false]);
 });
+
+test('a link above a TLSA record that has a link at its own end: reported as the one not read, not as standing above no TLSA record', () => {
+  const lines = [...HEAD, '; dane-zone: cert=certs/a.pem', `${TLSA('mx1')} ; dane-zone: cert=certs/b.pem`, '; dane-zone: cert=certs/c.pem', `_25._tcp.mx2 IN TLSA 3 1 1 ( ${'ab'.repeat(16)}`, `  ${'ab'.repeat(16)} ) ; dane-zone: cert=certs/d.pem`, ''];
+  const want = ['7: the record on the line below has a link of its own at its end, which is the one read: remove one of the two', '9: the record on the line below has a link of its own at its end, which is the one read: remove one of the two'];
+  assert.deepEqual(unused(check(lines)), want);
+  // the editor says the same, the end link typed last (findingsAfterEachSplice: as a fresh check)
+  const typed = lines.slice();
+  typed[8] = TLSA('mx1');
+  const steps = findingsAfterEachSplice(typed.join('\n'), [[8, 1, [lines[8]]]]);
+  assert.deepEqual(unused(steps[0]), want);
+});

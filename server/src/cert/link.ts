@@ -107,16 +107,18 @@ function commentLinkOf(rec: ZoneRecord): CertLink | undefined {
 
 /** Why the `cert=` link `n` links no record: what the line below a link on a line of its own
  *  holds, or why one at the end of a line is not read. */
-function unusedBecause(n: CertLinkNote): string {
+function unusedBecause(n: CertLinkNote, linkedAtEnd: ReadonlySet<string>): string {
   const where = 'a link goes on the line directly above its TLSA or SMIMEA record, or at its end';
   if (!n.path) return "it names no file after 'cert=': write the certificate's path there (relative to this file)";
   if (!n.commentOnly) return `a link at the end of a line is read only at the end of a TLSA or SMIMEA record, as its last comment; ${where}`;
-  return `${belowLink(n)}; ${where}`;
+  const line = absRange(n.loc).startLine + 1;
+  // the record below is one, but a link at its own end comes first (certLinkOf)
+  if (linkedAtEnd.has(`${n.loc.file.id}\0${line}`)) return 'the record on the line below has a link of its own at its end, which is the one read: remove one of the two';
+  return `${belowLink(n, line)}; ${where}`;
 }
 
-/** What the line below a link on a line of its own holds instead of a TLSA or SMIMEA record. */
-function belowLink(n: CertLinkNote): string {
-  const line = absRange(n.loc).startLine + 1;
+/** What line `line`, below a link on a line of its own, holds instead of a TLSA or SMIMEA record. */
+function belowLink(n: CertLinkNote, line: number): string {
   const below = lineOf(n.loc.file, line);
   // (a file that ends with a line end has one empty line after it)
   if (below === undefined || (below === '' && lineOf(n.loc.file, line + 1) === undefined)) return 'the file ends below it';
@@ -133,16 +135,21 @@ export function unusedCertLinkFindings(zone: Zone, severity: Severity | 'off' = 
   if (!zone.certLinks.length || severity === 'off') return [];
   const lineKey = (loc: Loc) => `${loc.file.id}\0${absRange(loc).startLine}`;
   const taken = new Set<string>();
+  // the first lines of records that take the link at their own end
+  const linkedAtEnd = new Set<string>();
   for (const type of ['TLSA', 'SMIMEA']) {
     for (const rec of zone.byType.get(type) ?? []) {
       const l = (rec.comment !== undefined || rec.commentAbove !== undefined) && commentLinkOf(rec);
-      if (l) taken.add(lineKey(l.loc));
+      if (!l) continue;
+      taken.add(lineKey(l.loc));
+      // (a link above the record is on the line before its first)
+      if (absRange(l.loc).startLine >= absRange(rec.loc).startLine) linkedAtEnd.add(lineKey(rec.loc));
     }
   }
   const out: Finding[] = [];
   for (const n of zone.certLinks) {
     if (taken.has(lineKey(n.loc))) continue;
-    out.push({ ruleId: 'cert-link-unused', severity, message: `this certificate link links no record, so no certificate is checked here: ${unusedBecause(n)}`, loc: n.loc });
+    out.push({ ruleId: 'cert-link-unused', severity, message: `this certificate link links no record, so no certificate is checked here: ${unusedBecause(n, linkedAtEnd)}`, loc: n.loc });
   }
   return out;
 }

@@ -218,6 +218,9 @@ test('SPF: redirect= and ptr: follow, a name only prefixed by the host does not,
   assert.equal(out[5], 's TXT "v=spf1 ptr:mail1.example.com a:mx1.example.community " "redirect=mail1.example.com."');
   const esc = text.replace('ptr:mx1', 'ptr:\\109x1');
   assert.match(refusal(esc, [4, 0], 'mail1').rename, /SPF record at line 6 names mx1\.example\.com in a string written with escapes/);
+  // a name split over two strings has no escape: the message says what is in the way
+  const split = text.replace('ptr:mx1.example.com', 'ptr:mx1.exa" "mple.com');
+  assert.match(refusal(split, [4, 0], 'mail1').rename, /SPF record at line 6 names mx1\.example\.com across two of its strings: join them, or rename that term by hand first/);
   assert.match(refusal(text, [4, 0], 'mail\\0321').rename, /cannot be written in the SPF term at line 6/);
 });
 

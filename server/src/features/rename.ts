@@ -213,11 +213,24 @@ function spfPlaces(zone: Zone, moved: Moved[]): string | undefined {
       const word = text.text.slice(t.start, t.end);
       const from = t.start + word.indexOf(t.mechanism === 'redirect' || t.mechanism === 'exp' ? '=' : ':') + 1;
       const loc = text.text.startsWith(d, from) ? text.exactLocOf(from, from + d.length) : undefined;
-      if (!loc) return `the SPF record at line ${lineOf(rec.loc)} names ${d} in a string written with escapes: rename that term by hand first, or write the string without escapes`;
+      if (!loc) {
+        const why = acrossStrings(rec, from, from + d.length) ? 'across two of its strings: join them' : 'in a string written with escapes: write the string without escapes';
+        return `the SPF record at line ${lineOf(rec.loc)} names ${d} ${why}, or rename that term by hand first`;
+      }
       m.places.push({ loc, written: d, resolved: d, spf: true });
     }
   }
   return undefined;
+}
+
+/** Whether text offsets [start, end) of a TXT record's joined strings span more than one of them. */
+function acrossStrings(rec: ZoneRecord, start: number, end: number): boolean {
+  let at = 0;
+  for (const str of rec.values[0] as string[]) {
+    at += str.length;
+    if (start < at) return end > at;
+  }
+  return false;
 }
 
 /** Whether a TXT record is SPF and its strings, joined, hold `needle` (lower case) in any case.

@@ -97,3 +97,30 @@ test('a link above a TLSA record that has a link at its own end: reported as the
   const steps = findingsAfterEachSplice(typed.join('\n'), [[8, 1, [lines[8]]]]);
   assert.deepEqual(unused(steps[0]), want);
 });
+
+test('a link spelt otherwise than it is read (no space, upper case, blanks around =) is reported as misspelt, in the check and the editor alike; its fix writes it as read, and the record below is then linked', () => {
+  const misspelt = [';dane-zone:cert=certs/mx1.pem', '; DANE-ZONE: cert=certs/mx1.pem', '; dane-zone: cert = certs/mx1.pem', ';; dane-zone:\tcert=certs/mx1.pem'];
+  for (const link of misspelt) {
+    const lines = [...HEAD, link, TLSA('mx1')];
+    const [f, ...more] = check(lines).filter((x) => x.ruleId === 'cert-link-unused');
+    assert.equal(more.length, 0, link);
+    assert.ok(f, `${link}: reported`);
+    assert.match(f.message, /it is not spelt as a link is read, so it is a plain comment: write '; dane-zone: cert=certs\/mx1\.pem'/);
+    const [fix] = core.settleFixData(f.data).fixes;
+    assert.equal(fix.title, "Write '; dane-zone: cert=certs/mx1.pem'");
+    const { range, newText } = fix.edits[0];
+    assert.deepEqual([range.startLine, range.endLine], [7, 7]);
+    const fixed = lines.slice();
+    fixed[7] = fixed[7].slice(0, range.startCol) + newText + fixed[7].slice(range.endCol);
+    assert.equal(fixed[7], '; dane-zone: cert=certs/mx1.pem');
+    const after = check(fixed);
+    assert.deepEqual(unused(after), []);
+    // the link is read now: its file is looked for
+    assert.deepEqual(after.filter((x) => x.ruleId === 'tlsa-cert-link-unreadable').map((x) => core.absRange(x.loc).startLine), [7]);
+  }
+  // a plain comment that mentions links is none
+  assert.deepEqual(unused(check([...HEAD, '; see the README for dane-zone: cert links', TLSA('mx1')])), []);
+  const base = [...HEAD, '; dane-zone: cert=certs/mx1.pem', TLSA('mx1'), ''].join('\n');
+  const steps = findingsAfterEachSplice(base, [[7, 1, [misspelt[0]]], [7, 1, ['; dane-zone: cert=certs/mx1.pem']], [7, 1, [misspelt[1]]]]);
+  assert.deepEqual(steps.map((fs) => unused(fs).length), [1, 0, 1]);
+});

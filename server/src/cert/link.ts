@@ -109,6 +109,7 @@ function commentLinkOf(rec: ZoneRecord): CertLink | undefined {
  *  holds, or why one at the end of a line is not read. */
 function unusedBecause(n: CertLinkNote, linkedAtEnd: ReadonlySet<string>): string {
   const where = 'a link goes on the line directly above its TLSA or SMIMEA record, or at its end';
+  if (n.misspelt) return `it is not spelt as a link is read, so it is a plain comment: write '; dane-zone: cert=${n.path || '<path>'}' (lower case, one space after the colon, none around '=')`;
   if (!n.path) return "it names no file after 'cert=': write the certificate's path there (relative to this file)";
   if (!n.commentOnly) return `a link at the end of a line is read only at the end of a TLSA or SMIMEA record, as its last comment; ${where}`;
   const line = absRange(n.loc).startLine + 1;
@@ -149,7 +150,13 @@ export function unusedCertLinkFindings(zone: Zone, severity: Severity | 'off' = 
   const out: Finding[] = [];
   for (const n of zone.certLinks) {
     if (taken.has(lineKey(n.loc))) continue;
-    out.push({ ruleId: 'cert-link-unused', severity, message: `this certificate link links no record, so no certificate is checked here: ${unusedBecause(n, linkedAtEnd)}`, loc: n.loc });
+    const f: Finding = { ruleId: 'cert-link-unused', severity, message: `this certificate link links no record, so no certificate is checked here: ${unusedBecause(n, linkedAtEnd)}`, loc: n.loc };
+    // a misspelt link with its path: spelt as it is read (it may then link the record below)
+    if (n.misspelt && n.path) {
+      const text = `; dane-zone: cert=${n.path}`;
+      f.data = { fixes: [{ title: `Write '${text}'`, preferred: true, edits: [{ loc: n.loc, newText: text }] }] };
+    }
+    out.push(f);
   }
   return out;
 }

@@ -36,6 +36,15 @@ export function readCertLink(text: string): string | undefined {
   return CERT_LINK_RE.exec(text.slice(1))?.[1];
 }
 
+// a link spelt otherwise (`;dane-zone:cert=`, `; DANE-ZONE: cert =`): read as a plain comment
+const LINK_LIKE = /^;[; \t]*dane-zone[ \t]*:[ \t]*cert[ \t]*=[ \t]*(.*?)\s*$/i;
+
+/** A comment's text (from ';') that looks like a certificate link but is not spelt as one is
+ *  read: its path ('' when none). Undefined for a link and for any other comment. */
+export function misspeltCertLink(text: string): string | undefined {
+  return readCertLink(text) === undefined ? LINK_LIKE.exec(text)?.[1] : undefined;
+}
+
 /** True when a comment's text (from ';') is an ignore comment, well written or not. */
 export function isIgnoreComment(text: string): boolean {
   return HEAD.test(text);

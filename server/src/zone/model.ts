@@ -140,6 +140,8 @@ export interface CertLinkNote {
   path: string;
   /** on a line of its own (it speaks of the record below it), not at the end of an entry */
   commentOnly: boolean;
+  /** spelt otherwise than a link is read (`;dane-zone:cert=`): no record takes it */
+  misspelt?: true;
 }
 
 export interface Zone {

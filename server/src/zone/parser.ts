@@ -17,7 +17,7 @@ import { parseGeneric } from './generic-rdata';
 import { GENERATE_MAX, GENERATE_ZONE_MAX, parseRange, rangeRecords, substitute, type NegativeValue } from './generate';
 import { Rec } from './record';
 import { targetKey } from './targets';
-import { CERT_LINK_RE, isIgnoreComment, readCertLink, readIgnoreComment } from './ignore-comment';
+import { CERT_LINK_RE, isIgnoreComment, misspeltCertLink, readCertLink, readIgnoreComment } from './ignore-comment';
 
 export interface IncludeResult {
   id: string;
@@ -472,10 +472,13 @@ function byteOrderMark(ctx: ParseContext, file: SourceFile, entry: Entry, toks: 
 /** Keeps a `cert=` comment's link, to report one that links no record (rules/cert-links.ts). */
 function noteCertLink(ctx: ParseContext, file: SourceFile, entry: Entry, t: Token, toks: readonly Token[]): void {
   // most comments: not a 'dane-zone:' one
-  if (t.text.indexOf('cert=') < 0) return;
-  const path = readCertLink(t.text);
+  if (!/cert/i.test(t.text)) return;
+  let path = readCertLink(t.text);
+  const misspelt = path === undefined;
+  if (misspelt) path = misspeltCertLink(t.text);
   if (path === undefined) return;
   const note: CertLinkNote = { loc: { file, entry, span: { line: t.line, start: t.start, endLine: t.line, end: t.start + t.text.trimEnd().length } }, path, commentOnly: toks.every((x) => x.kind === TokKind.Comment) };
+  if (misspelt) note.misspelt = true;
   if (ctx.out && ctx.top) {
     producedBy.set(note, ctx.top);
     ctx.out.certLinks = appended(ctx.out.certLinks, note);

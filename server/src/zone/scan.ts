@@ -18,7 +18,7 @@ import { targetKeyOf } from './targets';
 import { ColumnSourceFile, ColumnZone, OWNER_EXPLICIT, TTL_EXPLICIT } from './column-zone';
 import { grown } from './name-table';
 import { entryLine } from './line-blocks';
-import { isIgnoreComment, readCertLink } from './ignore-comment';
+import { isIgnoreComment, misspeltCertLink, readCertLink } from './ignore-comment';
 
 const SPACE = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, QUOTE = 34, LPAR = 40, RPAR = 41, BSLASH = 92, DOLLAR = 36, DOT = 46, AT = 64;
 
@@ -219,10 +219,11 @@ class Scanner {
     const text = this.text;
     let j = i + 1;
     while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB || text.charCodeAt(j) === SEMI)) j++;
-    // most comments end here: the first letter is not the 'd' of 'dane-zone:'
-    if (text.charCodeAt(j) !== 100) return false;
+    // most comments end here: the first letter is not the 'd' of 'dane-zone:' (a link spelt
+    // 'DANE-ZONE:' is reported as misspelt)
+    if ((text.charCodeAt(j) | 0x20) !== 100) return false;
     const comment = text.slice(i, end);
-    return isIgnoreComment(comment) || readCertLink(comment) !== undefined;
+    return isIgnoreComment(comment) || readCertLink(comment) !== undefined || misspeltCertLink(comment) !== undefined;
   }
 
   /** Reads the tokens of one physical line starting at `i`; returns where its line end is. */

@@ -1,6 +1,6 @@
 // Open documents and their analysis (zone model + findings). The server's
 // handlers read zones from here; nothing here knows about LSP messages.
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { opendirSync, readFileSync, realpathSync, statSync, type Dir, type Dirent } from 'node:fs';
 import { CERT_MAX_BYTES, generateLimitFromEnv, INCLUDE_MAX_BYTES, regularFileError } from '../read-zone-file';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -158,8 +158,9 @@ function nearGenerateBound(zone: Zone): boolean {
 }
 
 const GENERATE_LIMIT = generateLimitFromEnv() ?? GENERATE_ZONE_MAX;
-/** How many entries completion after `cert=` lists of one folder. */
+/** How many entries completion after `cert=` lists of one folder, and reads of it at most. */
 const CERT_FOLDER_MAX = 500;
+const CERT_FOLDER_READ = 20_000;
 
 export class ZoneStore {
   readonly docs = new Map<string, ZoneDocument>();
@@ -508,11 +509,16 @@ export class ZoneStore {
   certFolder(fromId: string, relDir: string, hidden = false): FolderEntry[] | undefined {
     const r = this.resolveFrom(fromId, relDir || '.');
     if ('error' in r) return undefined;
-    let list: Dirent[];
+    // a folder of very many files (a server's zone folder): read up to CERT_FOLDER_READ entries
+    const list: Dirent[] = [];
+    let dir: Dir | undefined;
     try {
-      list = readdirSync(r.path, { withFileTypes: true });
+      dir = opendirSync(r.path);
+      for (let d = dir.readSync(); d && list.length < CERT_FOLDER_READ; d = dir.readSync()) list.push(d);
     } catch {
       return undefined;
+    } finally {
+      dir?.closeSync();
     }
     const out: FolderEntry[] = [];
     for (const d of list.sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -53,6 +53,7 @@ settings.onLateAnswer = (uri) => {
   publisher.schedule(uri);
 };
 store.observer = analysisProgress(connection, store);
+store.onIncluderChanged = (uri) => publisher.schedule(uri);
 
 // Keep the server up whatever happens in a handler: log, never exit.
 process.on('uncaughtException', (e) => connection.console.error(`dane-zone: uncaught ${e.stack ?? e}`));

@@ -124,3 +124,35 @@ test('a problem in a file included twice shows on the $INCLUDE that produced it'
   assert.equal(c.length, 1);
   assert.equal(c[0].range.start.line, 6);
 });
+
+// Found by the LSP fuzzer (test/fuzz/lsp-fuzz.mjs): an open included file took the origin the
+// zone that includes it gives it only when that zone's analysis happened to be at hand, and kept
+// it (or its lack) when the zone was opened, edited or closed afterwards.
+const hoverName = async (s, uri) => (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }))?.contents.value ?? '';
+const NO_ORIGIN = (p) => p.diagnostics.some((d) => /no \$ORIGIN is known/.test(d.message));
+
+test('an included file opened before the zone that includes it is read again with the origin it has there once the zone opens', async (t) => {
+  const ws = workspace({ 'main.zone': MAIN, 'hosts.inc': HOSTS });
+  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
+  const inc = ws.file('hosts.inc');
+  await s.open(inc, HOSTS, 1);
+  assert.ok(NO_ORIGIN(await s.diagnostics(inc, 1)), 'alone, h1 has no origin');
+  await s.open(ws.file('main.zone'), MAIN, 1);
+  await s.diagnostics(ws.file('main.zone'), 1);
+  assert.deepEqual((await s.diagnosticsWhere(inc, (p) => !NO_ORIGIN(p), 5000)).diagnostics, []);
+  assert.match(await hoverName(s, inc), /h1\.example\.com\./);
+});
+
+test('the including zone\'s $ORIGIN edited, or the zone closed: the open included file follows', async (t) => {
+  const { s, main, inc } = await setup(t);
+  await s.open(inc, HOSTS, 1);
+  assert.deepEqual((await s.diagnostics(inc, 1)).diagnostics, []);
+  assert.match(await hoverName(s, inc), /h1\.example\.com\./);
+  // $ORIGIN example.com. -> example.org.
+  await s.change(main, 2, [{ range: { start: { line: 0, character: 16 }, end: { line: 0, character: 19 } }, text: 'org' }]);
+  await s.diagnostics(main, 2);
+  await s.diagnosticsWhere(inc, () => true, 5000);
+  assert.match(await hoverName(s, inc), /h1\.example\.org\./);
+  await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: main } });
+  assert.ok(NO_ORIGIN(await s.diagnosticsWhere(inc, NO_ORIGIN, 5000)), 'alone again, h1 has no origin');
+});

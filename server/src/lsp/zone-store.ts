@@ -39,6 +39,8 @@ export interface Analysis {
   /** line count the zone was built from (for the next incremental re-parse) */
   lineCount: number;
   settingsKey: string;
+  /** the origin and TTL an open zone's $INCLUDE of this document gave it (includerKey) */
+  includer: string;
 }
 
 /** A first (full) analysis of a document this long (about 150k records, 2 s or more here) runs
@@ -182,12 +184,19 @@ export class ZoneStore {
   observer: AnalysisObserver | undefined;
   /** hears of each file read through $INCLUDE (absolute path), e.g. to watch it on disk */
   onIncludeRead: ((path: string) => void) | undefined;
+  /** hears of an open document analysed again because the zone that $INCLUDEs it now gives it
+   *  another origin or TTL (that zone analysed, opened or closed) */
+  onIncluderChanged: ((uri: string) => void) | undefined;
+  /** per document, re-checks for an includer's change since the last edit, open or close: a
+   *  cycle of open files that $INCLUDE each other with relative $ORIGINs would never settle */
+  private readonly includerRechecks = new Map<string, number>();
 
   open(uri: string, text: string, version: number): ZoneDocument {
     this.cancel(uri);
     const doc = new ZoneDocument(uri, version, text);
     this.docs.set(uri, doc);
     this.analyses.delete(uri);
+    this.includerRechecks.clear();
     return doc;
   }
 
@@ -204,6 +213,7 @@ export class ZoneStore {
       this.previous.delete(uri);
     } else if (job) this.finish(uri, job);
     doc.apply(changes, version);
+    this.includerRechecks.clear();
     const a = this.analyses.get(uri);
     if (a) this.previous.set(uri, a);
     this.analyses.delete(uri);
@@ -217,6 +227,8 @@ export class ZoneStore {
     this.previous.delete(uri);
     this.ruleCaches.delete(uri);
     this.generateRereads.delete(uri);
+    this.includerRechecks.clear();
+    this.recheckIncluded(uri);
   }
 
   /** Forget analyses (settings or a linked file changed): the next one is a full one. */
@@ -422,7 +434,21 @@ export class ZoneStore {
     const doc = this.docs.get(uri);
     if (doc) doc.dirty = undefined;
     for (const w of job.waiters.splice(0)) w(a);
+    this.recheckIncluded(uri);
     return a;
+  }
+
+  /** Open documents other than `changed` whose analysis was made with another origin or TTL than
+   *  an including zone gives them now (`changed` analysed, or closed): analysed again in full. */
+  private recheckIncluded(changed: string): void {
+    for (const [uri, a] of [...this.analyses]) {
+      if (uri === changed || a.includer === this.includerKey(uri)) continue;
+      const n = this.includerRechecks.get(uri) ?? 0;
+      if (n >= 3) continue;
+      this.includerRechecks.set(uri, n + 1);
+      this.invalidate(uri);
+      this.onIncluderChanged?.(uri);
+    }
   }
 
   private cancel(uri: string): void {
@@ -453,13 +479,21 @@ export class ZoneStore {
     return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...settings.options, workspaceFolder } };
   }
 
-  /** The origin and default TTL an open zone's $INCLUDE of `uri` gives it (the first such zone's). */
+  /** The origin and default TTL an open zone's $INCLUDE of `uri` gives it (the first such zone
+   *  opened; its analysis before an edit while the edit's is not made yet). */
   private includerState(uri: string): { origin: string; ttl?: number } | undefined {
-    for (const [other, a] of this.analyses) {
+    for (const other of this.docs.keys()) {
       if (other === uri) continue;
+      const a = this.analyses.get(other) ?? this.previous.get(other);
+      if (!a) continue;
       for (const d of a.zone.directives) if (d.name === '$INCLUDE' && d.includedFile?.id === uri && d.value) return { origin: d.value, ttl: d.ttl };
     }
     return undefined;
+  }
+
+  private includerKey(uri: string): string {
+    const s = this.includerState(uri);
+    return s ? `${s.origin} ${s.ttl}` : '';
   }
 
   /** How the document is read: a file another open zone $INCLUDEs (hosts.inc, opened alone)
@@ -474,26 +508,29 @@ export class ZoneStore {
   private *analyse(doc: ZoneDocument, settings: DocSettings): Generator<number, Analysis> {
     const settingsKey = settingsKeyOf(settings);
     const opts = this.parseOptions(doc);
+    const includer = this.includerKey(doc.uri);
     const host = this.hostFor(doc.uri, settings);
     let cache = this.ruleCaches.get(doc.uri);
     if (!cache) this.ruleCaches.set(doc.uri, (cache = new RuleCache()));
     const prev = this.previous.get(doc.uri);
     // The zone shares the document's line array: locations are computed late from it.
     const lines = doc.lines;
-    if (prev && doc.dirty && this.reparses(doc, settingsKey)) {
+    // a re-parse keeps the origin the lines above the edit were read with: not when the zone that
+    // includes this one gives it another now
+    if (prev && doc.dirty && prev.includer === includer && this.reparses(doc, settingsKey)) {
       const { zone, removed, added } = reparse(prev.zone, lines, doc.dirty, prev.lineCount, opts);
       // an entry re-read alone knows no zone-wide $GENERATE bound: near it, the zone is read whole
       if (!nearGenerateBound(zone)) {
         noteOwnerChanges(zone, removed, added);
         const findings = withoutIgnored(zone, [...problemFindings(zone, settings.rules), ...cache.update(zone, removed, added, host, settings.rules)]);
-        return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
+        return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey, includer };
       }
     }
     const read = buildZoneInSlices({ id: doc.uri, lines, entries: [] }, { ...opts, incremental: true }, LINES_PER_SLICE, GENERATED_PER_SLICE, doc.generatedRecords(GENERATE_MAX));
     const zone = yield* scaled(read, 0, READ_SHARE);
     const checked = yield* scaled(cache.fullInSlices(zone, host, settings.rules, RECORDS_PER_SLICE), READ_SHARE, 1);
     const findings = withoutIgnored(zone, [...problemFindings(zone, settings.rules), ...checked]);
-    return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey };
+    return { zone, findings, version: doc.version, lineCount: lines.length, settingsKey, includer };
   }
 
   /** True when the path is inside one of the workspace folders or read roots (no folders: the document's own folder tree is not assumed). */

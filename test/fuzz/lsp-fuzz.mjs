@@ -235,7 +235,7 @@ function rangesOf(method, result) {
           const why = overlapping(edits);
           if (why) out.push([uri, null, `action ${a.title}: ${why}`]);
         }
-        for (const d of a.diagnostics ?? []) out.push([undefined, d.range, `action ${a.title} diagnostic`]);
+        // a.diagnostics are the client's own (maybe of an earlier version): not looked at
       }
       break;
     default: break;

@@ -75,10 +75,20 @@ function ignoreComment(r) {
 const GENERATES = ['$GENERATE 1-4 h$ A 192.0.2.$\n', '$GENERATE 1-3 ${0,3,x} IN AAAA 2001:db8::$\n', '$GENERATE 0-2/2 _25._tcp.h$ TLSA 3 1 1 ' + 'cd'.repeat(32) + '\n',
   '$GENERATE 1-2 $.rev PTR host-$.example.com.\n', '$GENERATE 5-1 x$ A 192.0.2.1\n', '$GENERATE 1-3 h$ CNAME h${1}\n'];
 
-const CHARS = ['(', ')', '"', ';', '\\', ' ', '\t', '\n', '.', '@', '$', '*', '0', '1', '9', 'a', 'x', 'Z', '-', '_', '#', '=', 'é', '\r\n'];
+const CHARS = ['(', ')', '"', ';', '\\', ' ', '\t', '\n', '.', '@', '$', '*', '0', '1', '9', 'a', 'x', 'Z', '-', '_', '#', '=', 'é', '\r\n', '\r'];
 const SNIPPETS = ['(', ')', '"', ' IN ', 'TLSA 3 1 1 ', 'MX 10 ', '\\# 3 abcdef', '$ORIGIN sub\n', '$ORIGIN example.com.\n', '$TTL 1h\n',
   '( 1 2\n 3 ', '"unterminated ', 'x'.repeat(70), '\n\n', '$INCLUDE fuzz.inc\n', '$INCLUDE fuzz.inc sub.example.com.\n', '$INCLUDE nothere.inc\n',
   '*.wild IN A 192.0.2.9\n', 'RRSIG A 13 3 300 20300101000000 20200101000000 12345 example.com. AAAA\n'];
+
+/** daneZone settings: mostly none; else a few rules' severities, a small problem or outline limit. */
+function randomConfig(r) {
+  const c = {};
+  if (r.next() < 0.3) c.rules = Object.fromEntries(Array.from({ length: 1 + r.int(3) }, () => [r.pick(IDS), r.pick(['error', 'warning', 'info', 'hint', 'off'])]));
+  if (r.next() < 0.25) c.problemLimit = 1 + r.int(8);
+  if (r.next() < 0.15) c.outlineLimit = r.int(4);
+  if (r.next() < 0.1) c.certificates = { '_25._tcp.mx1.example.com.': 'mx2.pem', '_25._tcp.*': 'missing.pem' };
+  return c;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Texts and edits
@@ -275,7 +285,9 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
   const m = material(certs.dir);
   const rootUri = pathToFileURL(root).toString();
   // DZ_FUZZ_SERVER: another copy of dist/server.js (a long run beside a rebuild)
-  const serverOptions = { rootUri, workspaceFolders: [{ uri: rootUri, name: 'fuzz' }], ...(process.env.DZ_FUZZ_SERVER ? { serverJs: process.env.DZ_FUZZ_SERVER } : {}) };
+  // the daneZone settings every server gets: one object, changed in place per seed (and mid-seed)
+  const config = {};
+  const serverOptions = { configuration: config, rootUri, workspaceFolders: [{ uri: rootUri, name: 'fuzz' }], ...(process.env.DZ_FUZZ_SERVER ? { serverJs: process.env.DZ_FUZZ_SERVER } : {}) };
   const problems = [];
   let s = await startServer(serverOptions);
   watch(s, problems);
@@ -321,6 +333,12 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
 
   async function runSeed(seed) {
     const r = rng(seed);
+    const setConfig = async () => {
+      for (const k of Object.keys(config)) delete config[k];
+      Object.assign(config, randomConfig(r));
+      for (const srv of [s, oracle]) await srv.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    };
+    await setConfig();
     const dir = join(root, `s${seed}`);
     mkdirSync(dir);
     for (const f of readdirSync(certs.dir)) if (f.endsWith('.pem')) copyFileSync(join(certs.dir, f), join(dir, f));
@@ -336,6 +354,8 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
     insertLine(r.next() < 0.7 ? `$INCLUDE ${INC}` : `$INCLUDE ${INC} sub.example.com.`);
     for (let k = r.int(3); k > 0; k--) insertLine(ignoreComment(r));
     if (r.next() < 0.4) insertLine(r.pick(GENERATES));
+    // a $GENERATE of 30 000 records: the document is read in turns (and checked in a worker first)
+    if (r.next() < (process.env.DZ_FUZZ_BIG ? 1 : 0.08)) insertLine(`$GENERATE 1-${25000 + r.int(10000)} g$ A 192.0.2.${r.int(256)}`);
     if (r.next() < 0.4) insertLine(r.pick(m.certLines));
     const text = { [mainUri]: lines.join('\n') };
     /** every text the included file had on disk (a publish may come from any) */
@@ -351,7 +371,7 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
     let incOpen = false;
     const pending = { [mainUri]: [], [incUri]: [] };
     const undo = { [mainUri]: [], [incUri]: [] };
-    const said = [`seed ${seed}: ${base.name}`];
+    const said = [`seed ${seed}: ${base.name}, settings ${JSON.stringify(config)}`];
     const fail = (why) => {
       // the whole case, for a reproduction
       mkdirSync(failuresDir, { recursive: true });
@@ -567,6 +587,9 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
           incOpen = true;
           said.push(`${INC} opened v${v}`);
         }
+      } else if (roll < 0.775) {
+        await setConfig();
+        said.push(`settings: ${JSON.stringify(config)}`);
       } else if (roll < 0.84) {
         // the included file changed on disk (created, changed or deleted)
         const kind = r.next();

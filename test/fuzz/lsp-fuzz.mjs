@@ -299,7 +299,7 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
   const clearsDue = new Map();
   const lastVersion = new Map();
   let seen = 0;
-  const totals = { seeds: 0, steps: 0, requests: 0, cancelled: 0, fixesChecked: 0, failures: [] };
+  const totals = { seeds: 0, steps: 0, requests: 0, cancelled: 0, fixesChecked: 0, formatsChecked: 0, failures: [] };
   try {
     for (let seed = from; seed < from + seeds && Date.now() < deadline; seed++) {
       try {
@@ -487,7 +487,7 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
     };
 
     const randomPos = (uri) => {
-      const t = text[uri];
+      const t = text[uri] ?? incDisk ?? '';
       const d = lspDoc(t);
       return d.positionAt(whole(t, r.int(t.length + 1)));
     };
@@ -520,7 +520,7 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
 
     /** Opens `main` (and the included file's open text) in the oracle server; its settled diagnostics. */
     let oracleVersion = 0;
-    const fresh = async (srv, mainText, incOpenText) => {
+    const fresh = async (srv, mainText, incOpenText, whileOpen) => {
       const v = ++oracleVersion;
       // the zone first, as an editor opens it, then the included file (read with the zone's origin)
       await srv.open(mainUri, mainText, v);
@@ -530,9 +530,30 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
       }
       const p = await settle(srv, mainUri, v, 60);
       const incP = incOpenText !== undefined ? srv.latest.get(incUri) : undefined;
+      const extra = whileOpen && (await whileOpen());
       await srv.conn.sendNotification('textDocument/didClose', { textDocument: { uri: mainUri } });
       if (incOpenText !== undefined) await srv.conn.sendNotification('textDocument/didClose', { textDocument: { uri: incUri } });
-      return { main: p.diagnostics, inc: incP?.diagnostics };
+      return { main: p.diagnostics, inc: incP?.diagnostics, extra };
+    };
+
+    /** Formatting keeps the meaning (a fresh open finds the same problems on the same lines) and
+     *  is done in one go (formatting its result changes nothing). */
+    const checkFormatting = async () => {
+      const range = r.next() < 0.5 ? undefined : (() => { const a = randomPos(mainUri), b = randomPos(mainUri); return a.line <= b.line ? { start: a, end: b } : { start: b, end: a }; })();
+      const method = range ? 'textDocument/rangeFormatting' : 'textDocument/formatting';
+      const options = { tabSize: r.pick([4, 8]), insertSpaces: r.next() < 0.5 };
+      const edits = await request(method, { textDocument: { uri: mainUri }, options, ...(range ? { range } : {}) });
+      if (!edits?.length || s.latest.get(mainUri)?.version !== version[mainUri]) return;
+      const before = text[mainUri];
+      const after = applyTextEdits(before, edits);
+      const inc = incOpen ? text[incUri] : undefined;
+      const meaning = (list) => list.filter((d) => d.code !== 'ignore-invalid').map((d) => `${d.range.start.line} ${d.severity} ${d.code} ${d.message}`).sort();
+      const a = await fresh(oracle, before, inc);
+      const b = await fresh(oracle, after, inc, () => oracle.conn.sendRequest('textDocument/formatting', { textDocument: { uri: mainUri }, options }));
+      totals.formatsChecked++;
+      const [x, y] = [meaning(a.main), meaning(b.main)];
+      if (JSON.stringify(x) !== JSON.stringify(y)) fail(`${method} ${JSON.stringify(range ?? '')} changed the problems found:\n  before: ${x.filter((k) => !y.includes(k)).join('\n    ')}\n  after: ${y.filter((k) => !x.includes(k)).join('\n    ')}\n  edits: ${JSON.stringify(edits).slice(0, 1500)}`);
+      if (!range && b.extra?.length) fail(`formatting twice: the second changes ${JSON.stringify(b.extra).slice(0, 1500)}\n  after the first: ${JSON.stringify(after).slice(0, 3000)}`);
     };
 
     /** Quick-fixes of a current diagnostic: each edit applied, the diagnostic is gone in a fresh open. */
@@ -568,7 +589,24 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
     for (let step = 0; step < steps; step++) {
       totals.steps++;
       const roll = r.next();
-      if (roll < 0.55) await sendEdit(mainUri);
+      if (roll < 0.51) await sendEdit(mainUri);
+      else if (roll < 0.53) {
+        // saved: the text goes to disk (the server looks for a byte order mark there)
+        writeFileSync(join(dir, MAIN), text[mainUri]);
+        said.push('zone saved');
+        await s.conn.sendNotification('textDocument/didSave', { textDocument: { uri: mainUri } });
+      } else if (roll < 0.55) {
+        // closed (a request or two to the closed document), then opened again
+        await close(mainUri);
+        for (let k = r.int(3); k > 0; k--) await randomRequest(mainUri, []);
+        const v = ++version[mainUri];
+        texts[mainUri].set(v, text[mainUri]);
+        pending[mainUri] = [];
+        closed.delete(mainUri);
+        cleared.delete(mainUri);
+        said.push(`zone closed, opened again v${v}`);
+        await s.open(mainUri, text[mainUri], v);
+      }
       else if (roll < 0.7 && incOpen) await sendEdit(incUri);
       else if (roll < 0.76) {
         // open or close the included file in the editor
@@ -611,7 +649,8 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
       const latest = s.latest.get(mainUri);
       const diags = latest?.diagnostics ?? [];
       for (let k = r.int(4); k > 0; k--) {
-        const uri = incOpen && r.next() < 0.2 ? incUri : mainUri;
+        // now and then the included file while it is closed (the server knows no such document)
+        const uri = r.next() < (incOpen ? 0.2 : 0.03) ? incUri : mainUri;
         const p = randomRequest(uri, uri === mainUri ? diags : s.latest.get(incUri)?.diagnostics ?? []);
         if (r.next() < 0.6) await p;
       }
@@ -623,7 +662,7 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
         if (r.next() < 0.3) {
           const d = p.diagnostics.filter((x) => x.source === 'dane-zone');
           if (d.length && s.latest.get(mainUri)?.version === version[mainUri]) await checkFixes(r.pick(d));
-        }
+        } else if (r.next() < 0.3) await checkFormatting();
       }
       checkProblems();
     }
@@ -667,7 +706,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.a
   const minutes = arg('minutes', 0);
   const started = Date.now();
   const t = await fuzzLsp({ from: arg('from', 1), seeds: arg('seeds', 50), steps: arg('steps', 60), verbose: process.argv.includes('--verbose'), deadline: minutes ? started + minutes * 60000 : Infinity });
-  console.log(`lsp fuzz: ${t.seeds} seeds, ${t.steps} steps, ${t.requests} requests (${t.cancelled} cancelled), ${t.fixesChecked} quick-fixes checked, ${t.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`lsp fuzz: ${t.seeds} seeds, ${t.steps} steps, ${t.requests} requests (${t.cancelled} cancelled), ${t.fixesChecked} quick-fixes checked, ${t.formatsChecked} formattings checked, ${t.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const f of t.failures) console.log(`- seed ${f.seed}: ${f.message.split('\n')[0]}`);
   process.exitCode = t.failures.length ? 1 : 0;
 }

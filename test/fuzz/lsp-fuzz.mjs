@@ -75,9 +75,11 @@ function ignoreComment(r) {
 const GENERATES = ['$GENERATE 1-4 h$ A 192.0.2.$\n', '$GENERATE 1-3 ${0,3,x} IN AAAA 2001:db8::$\n', '$GENERATE 0-2/2 _25._tcp.h$ TLSA 3 1 1 ' + 'cd'.repeat(32) + '\n',
   '$GENERATE 1-2 $.rev PTR host-$.example.com.\n', '$GENERATE 5-1 x$ A 192.0.2.1\n', '$GENERATE 1-3 h$ CNAME h${1}\n'];
 
+const CERT_FILES = ['mx1.pem', 'mx2.pem', 'mx1-chain.pem', 'soon.pem', 'ca.pem', 'next.pem'];
+
 const CHARS = ['(', ')', '"', ';', '\\', ' ', '\t', '\n', '.', '@', '$', '*', '0', '1', '9', 'a', 'x', 'Z', '-', '_', '#', '=', 'é', '\r\n', '\r'];
 const SNIPPETS = ['(', ')', '"', ' IN ', 'TLSA 3 1 1 ', 'MX 10 ', '\\# 3 abcdef', '$ORIGIN sub\n', '$ORIGIN example.com.\n', '$TTL 1h\n',
-  '( 1 2\n 3 ', '"unterminated ', 'x'.repeat(70), '\n\n', '$INCLUDE fuzz.inc\n', '$INCLUDE fuzz.inc sub.example.com.\n', '$INCLUDE nothere.inc\n',
+  '( 1 2\n 3 ', '"unterminated ', 'x'.repeat(70), '\n\n', '$INCLUDE fuzz.inc\n', '$INCLUDE fuzz.inc sub.example.com.\n', '$INCLUDE nothere.inc\n', '$INCLUDE inc/hosts.inc\n',
   '*.wild IN A 192.0.2.9\n', 'RRSIG A 13 3 300 20300101000000 20200101000000 12345 example.com. AAAA\n'];
 
 /** daneZone settings: mostly none; else a few rules' severities, a small problem or outline limit. */
@@ -279,7 +281,8 @@ function watch(s, problems) {
   s.child.on('exit', (code, signal) => problems.push(`server exited (${signal ?? code})`));
 }
 
-export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Infinity, verbose = false, log = console.log } = {}) {
+/** `progress`: log the totals every so many seeds (0: never). */
+export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Infinity, verbose = false, progress = 0, log = console.log } = {}) {
   const certs = makeCerts();
   const root = realpathSync(mkdtempDir());
   const m = material(certs.dir);
@@ -322,6 +325,7 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
         oracle = await startServer(serverOptions);
       }
       totals.seeds++;
+      if (progress && totals.seeds % progress === 0) log(`... ${totals.seeds} seeds, ${totals.steps} steps, ${totals.failures.length} failures`);
     }
   } finally {
     await s.stop().catch(() => {});
@@ -628,6 +632,13 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
       } else if (roll < 0.775) {
         await setConfig();
         said.push(`settings: ${JSON.stringify(config)}`);
+      } else if (roll < 0.785) {
+        // a certificate renewed on disk: one of the seed's files takes another's content
+        const [to, fromFile] = [r.pick(CERT_FILES), r.pick(CERT_FILES)];
+        copyFileSync(join(certs.dir, fromFile), join(dir, to));
+        said.push(`${to} on disk: now ${fromFile}`);
+        const changes = [{ uri: pathToFileURL(join(dir, to)).toString(), type: 2 }];
+        for (const srv of [s, oracle]) await srv.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
       } else if (roll < 0.84) {
         // the included file changed on disk (created, changed or deleted)
         const kind = r.next();
@@ -705,7 +716,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.a
   const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); return i < 0 ? dflt : Number(process.argv[i + 1]); };
   const minutes = arg('minutes', 0);
   const started = Date.now();
-  const t = await fuzzLsp({ from: arg('from', 1), seeds: arg('seeds', 50), steps: arg('steps', 60), verbose: process.argv.includes('--verbose'), deadline: minutes ? started + minutes * 60000 : Infinity });
+  const t = await fuzzLsp({ from: arg('from', 1), seeds: arg('seeds', 50), steps: arg('steps', 60), verbose: process.argv.includes('--verbose'), progress: 25, deadline: minutes ? started + minutes * 60000 : Infinity });
   console.log(`lsp fuzz: ${t.seeds} seeds, ${t.steps} steps, ${t.requests} requests (${t.cancelled} cancelled), ${t.fixesChecked} quick-fixes checked, ${t.formatsChecked} formattings checked, ${t.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const f of t.failures) console.log(`- seed ${f.seed}: ${f.message.split('\n')[0]}`);
   process.exitCode = t.failures.length ? 1 : 0;

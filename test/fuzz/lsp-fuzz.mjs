@@ -302,7 +302,7 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
   const clearsDue = new Map();
   const lastVersion = new Map();
   let seen = 0;
-  const totals = { seeds: 0, steps: 0, requests: 0, cancelled: 0, fixesChecked: 0, formatsChecked: 0, failures: [] };
+  const totals = { seeds: 0, steps: 0, requests: 0, cancelled: 0, fixesChecked: 0, formatsChecked: 0, diskChecks: 0, failures: [] };
   try {
     for (let seed = from; seed < from + seeds && Date.now() < deadline; seed++) {
       try {
@@ -593,12 +593,20 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
     for (let step = 0; step < steps; step++) {
       totals.steps++;
       const roll = r.next();
-      if (roll < 0.51) await sendEdit(mainUri);
+      if (roll < 0.5) await sendEdit(mainUri);
       else if (roll < 0.53) {
         // saved: the text goes to disk (the server looks for a byte order mark there)
         writeFileSync(join(dir, MAIN), text[mainUri]);
         said.push('zone saved');
         await s.conn.sendNotification('textDocument/didSave', { textDocument: { uri: mainUri } });
+        // the file on disk, checked in a worker (daneZone/checkFile), has the open document's problems
+        if (!incOpen && r.next() < 0.8) {
+          const open = await settle(s, mainUri, version[mainUri]).catch((e) => fail(e.message));
+          const got = await request('daneZone/checkFile', { uri: mainUri });
+          totals.diskChecks++;
+          const [a, b] = [keys(open.diagnostics), keys(got.diagnostics)];
+          if (JSON.stringify(a) !== JSON.stringify(b)) fail(`daneZone/checkFile of the saved zone differs from its open document's diagnostics:\n  only open: ${a.filter((x) => !b.includes(x)).join('\n    ')}\n  only checkFile: ${b.filter((x) => !a.includes(x)).join('\n    ')}`);
+        }
       } else if (roll < 0.55) {
         // closed (a request or two to the closed document), then opened again
         await close(mainUri);
@@ -717,7 +725,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.a
   const minutes = arg('minutes', 0);
   const started = Date.now();
   const t = await fuzzLsp({ from: arg('from', 1), seeds: arg('seeds', 50), steps: arg('steps', 60), verbose: process.argv.includes('--verbose'), progress: 25, deadline: minutes ? started + minutes * 60000 : Infinity });
-  console.log(`lsp fuzz: ${t.seeds} seeds, ${t.steps} steps, ${t.requests} requests (${t.cancelled} cancelled), ${t.fixesChecked} quick-fixes checked, ${t.formatsChecked} formattings checked, ${t.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`lsp fuzz: ${t.seeds} seeds, ${t.steps} steps, ${t.requests} requests (${t.cancelled} cancelled), ${t.fixesChecked} quick-fixes checked, ${t.formatsChecked} formattings checked, ${t.diskChecks} checkFile compared, ${t.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const f of t.failures) console.log(`- seed ${f.seed}: ${f.message.split('\n')[0]}`);
   process.exitCode = t.failures.length ? 1 : 0;
 }

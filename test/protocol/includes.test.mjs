@@ -156,3 +156,22 @@ test('the including zone\'s $ORIGIN edited, or the zone closed: the open include
   await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: main } });
   assert.ok(NO_ORIGIN(await s.diagnosticsWhere(inc, NO_ORIGIN, 5000)), 'alone again, h1 has no origin');
 });
+
+test('two open files that $INCLUDE each other, each with a relative $ORIGIN, do not pass their origins round and round', async (t) => {
+  const a = '$ORIGIN sub\na IN A 192.0.2.1\n$INCLUDE b.inc\n';
+  const b = '$ORIGIN x\nb IN A 192.0.2.2\n$INCLUDE example.com.zone\n';
+  const ws = workspace({ 'example.com.zone': a, 'b.inc': b });
+  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
+  await s.open(ws.file('example.com.zone'), a, 1);
+  await s.diagnostics(ws.file('example.com.zone'), 1);
+  await s.open(ws.file('b.inc'), b, 1);
+  await s.diagnostics(ws.file('b.inc'), 1);
+  // settled: no more publishes
+  let seen;
+  do {
+    seen = s.history.length;
+    await new Promise((r) => setTimeout(r, 300));
+  } while (s.history.length !== seen);
+  const hover = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: ws.file('example.com.zone') }, position: { line: 1, character: 0 } });
+  assert.match(hover.contents.value, /`a\.sub\.example\.com\.`/);
+});

@@ -228,7 +228,7 @@ export class ZoneStore {
     this.ruleCaches.delete(uri);
     this.generateRereads.delete(uri);
     this.includerRechecks.clear();
-    this.recheckIncluded(uri);
+    this.recheckIncluded();
   }
 
   /** Forget analyses (settings or a linked file changed): the next one is a full one. */
@@ -434,15 +434,15 @@ export class ZoneStore {
     const doc = this.docs.get(uri);
     if (doc) doc.dirty = undefined;
     for (const w of job.waiters.splice(0)) w(a);
-    this.recheckIncluded(uri);
+    this.recheckIncluded();
     return a;
   }
 
-  /** Open documents other than `changed` whose analysis was made with another origin or TTL than
-   *  an including zone gives them now (`changed` analysed, or closed): analysed again in full. */
-  private recheckIncluded(changed: string): void {
+  /** Open documents whose analysis was made with another origin or TTL than an including zone
+   *  gives them now (a zone analysed, or closed): analysed again in full. */
+  private recheckIncluded(): void {
     for (const [uri, a] of [...this.analyses]) {
-      if (uri === changed || a.includer === this.includerKey(uri)) continue;
+      if (a.includer === this.includerKey(uri)) continue;
       const n = this.includerRechecks.get(uri) ?? 0;
       if (n >= 3) continue;
       this.includerRechecks.set(uri, n + 1);
@@ -480,12 +480,15 @@ export class ZoneStore {
   }
 
   /** The origin and default TTL an open zone's $INCLUDE of `uri` gives it (the first such zone
-   *  opened; its analysis before an edit while the edit's is not made yet). */
+   *  opened; its analysis before an edit while the edit's is not made yet). Not a zone `uri`
+   *  includes itself: two open files that include each other would pass their origins round
+   *  and round (`$ORIGIN sub` in both: sub.sub.sub...). */
   private includerState(uri: string): { origin: string; ttl?: number } | undefined {
+    const own = this.analyses.get(uri) ?? this.previous.get(uri);
     for (const other of this.docs.keys()) {
       if (other === uri) continue;
       const a = this.analyses.get(other) ?? this.previous.get(other);
-      if (!a) continue;
+      if (!a || own?.zone.directives.some((d) => d.includedFile?.id === other)) continue;
       for (const d of a.zone.directives) if (d.name === '$INCLUDE' && d.includedFile?.id === uri && d.value) return { origin: d.value, ttl: d.ttl };
     }
     return undefined;

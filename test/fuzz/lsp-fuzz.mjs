@@ -77,7 +77,7 @@ const GENERATES = ['$GENERATE 1-4 h$ A 192.0.2.$\n', '$GENERATE 1-3 ${0,3,x} IN 
 
 const CERT_FILES = ['mx1.pem', 'mx2.pem', 'mx1-chain.pem', 'soon.pem', 'ca.pem', 'next.pem'];
 
-const CHARS = ['(', ')', '"', ';', '\\', ' ', '\t', '\n', '.', '@', '$', '*', '0', '1', '9', 'a', 'x', 'Z', '-', '_', '#', '=', 'é', '\r\n', '\r'];
+const CHARS = ['(', ')', '"', ';', '\\', ' ', '\t', '\n', '.', '@', '$', '*', '0', '1', '9', 'a', 'x', 'Z', '-', '_', '#', '=', 'é', '\r\n', '\r', '\uFEFF', '😀', '\u00A0'];
 const SNIPPETS = ['(', ')', '"', ' IN ', 'TLSA 3 1 1 ', 'MX 10 ', '\\# 3 abcdef', '$ORIGIN sub\n', '$ORIGIN example.com.\n', '$TTL 1h\n',
   '( 1 2\n 3 ', '"unterminated ', 'x'.repeat(70), '\n\n', '$INCLUDE fuzz.inc\n', '$INCLUDE fuzz.inc sub.example.com.\n', '$INCLUDE nothere.inc\n', '$INCLUDE inc/hosts.inc\n',
   '*.wild IN A 192.0.2.9\n', 'RRSIG A 13 3 300 20300101000000 20200101000000 12345 example.com. AAAA\n'];
@@ -95,9 +95,11 @@ function randomConfig(r) {
 // ---------------------------------------------------------------------------------------------
 // Texts and edits
 
-/** Keeps an offset off the middle of a '\r\n' (no LSP position is there). */
+/** Keeps an offset off the middle of a '\r\n' (no LSP position is there) and of a surrogate pair. */
 function whole(text, o) {
-  return text[o - 1] === '\r' && text[o] === '\n' ? o - 1 : o;
+  if (text[o - 1] === '\r' && text[o] === '\n') return o - 1;
+  const c = text.charCodeAt(o);
+  return c >= 0xdc00 && c <= 0xdfff ? o - 1 : o;
 }
 
 /** The lines starts of `text` as LSP counts lines ('\r\n', '\n' or '\r' ends one). */

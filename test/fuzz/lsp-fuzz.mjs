@@ -112,7 +112,14 @@ function lspDoc(text) {
 
 /** A random edit of `text`: { a, b, insert, what } (a replace of [a, b) by insert). */
 function randomEdit(text, r, m, pending) {
-  const at = () => whole(text, r.int(text.length + 1));
+  // a third of the edits near a directive, a comment or a parenthesis: where one edit changes
+  // what the lines below it mean
+  const hot = () => {
+    const spots = [];
+    for (const m of text.matchAll(/\$|;|\(|\)/g)) { spots.push(m.index); if (spots.length > 400) break; }
+    return spots.length ? Math.max(0, Math.min(text.length, r.pick(spots) + r.int(24) - 4)) : r.int(text.length + 1);
+  };
+  const at = () => whole(text, r.next() < 0.33 ? hot() : r.int(text.length + 1));
   const lineStart = () => { const o = at(); const k = text.lastIndexOf('\n', o - 1) + 1; return k; };
   const roll = r.next();
   if (roll < 0.25) { const a = at(); return { a, b: a, insert: r.pick(CHARS), what: 'char' }; }

@@ -327,7 +327,7 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
   const clearsDue = new Map();
   const lastVersion = new Map();
   let seen = 0;
-  const totals = { seeds: 0, steps: 0, requests: 0, cancelled: 0, fixesChecked: 0, formatsChecked: 0, diskChecks: 0, failures: [] };
+  const totals = { seeds: 0, steps: 0, requests: 0, cancelled: 0, fixesChecked: 0, formatsChecked: 0, diskChecks: 0, generatesChecked: 0, failures: [] };
   try {
     for (let seed = from; seed < from + seeds && Date.now() < deadline; seed++) {
       try {
@@ -565,6 +565,27 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
       return { main: p.diagnostics, inc: incP?.diagnostics, extra };
     };
 
+    /** daneZone/generateTlsa's edit, applied, gives a record that matches the certificate it links. */
+    const checkGenerateTlsa = async () => {
+      const certFile = r.pick(CERT_FILES);
+      const host = r.pick(['mx1.example.com', 'mx2.example.com.', 'h1.sub.example.com', 'new.example.com']);
+      const res = await request('daneZone/generateTlsa', { uri: mainUri, certPath: join(dir, certFile), host });
+      if (!res?.edit || s.latest.get(mainUri)?.version !== version[mainUri]) return;
+      const at = { line: res.edit.line, character: res.edit.character };
+      const before = text[mainUri];
+      const why = badRange(before, { start: at, end: at });
+      if (why) fail(`daneZone/generateTlsa: ${why}`);
+      const after = applyTextEdits(before, [{ range: { start: at, end: at }, newText: res.edit.newText }]);
+      // the record's line and its link's, above it
+      const doc = lspDoc(before);
+      const recordLine = lspDoc(after).positionAt(doc.offsetAt(at) + res.edit.newText.indexOf(' IN TLSA ')).line;
+      const got = await fresh(oracle, after, incOpen ? text[incUri] : undefined);
+      totals.generatesChecked++;
+      // (a certificate that expires soon is what it is)
+      const wrong = got.main.filter((d) => d.code?.startsWith('tlsa-cert') && d.code !== 'tlsa-cert-expiring' && (d.range.start.line === recordLine || d.range.start.line === recordLine - 1) && !/^in \S+:\d+: /.test(d.message));
+      if (wrong.length) fail(`daneZone/generateTlsa ${certFile} for ${host}: the record it inserts at ${at.line}:${at.character} (${JSON.stringify(res.edit.newText)}) does not match its certificate:\n  ${wrong.map((d) => `${d.code} ${d.message}`).join('\n  ')}`);
+    };
+
     /** Formatting keeps the meaning (a fresh open finds the same problems on the same lines) and
      *  is done in one go (formatting its result changes nothing). */
     const checkFormatting = async () => {
@@ -707,6 +728,7 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
           const d = p.diagnostics.filter((x) => x.source === 'dane-zone');
           if (d.length && s.latest.get(mainUri)?.version === version[mainUri]) await checkFixes(r.pick(d));
         } else if (r.next() < 0.3) await checkFormatting();
+        else if (r.next() < 0.15) await checkGenerateTlsa();
       }
       checkProblems();
     }
@@ -750,7 +772,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.a
   const minutes = arg('minutes', 0);
   const started = Date.now();
   const t = await fuzzLsp({ from: arg('from', 1), seeds: arg('seeds', 50), steps: arg('steps', 60), verbose: process.argv.includes('--verbose'), progress: 25, deadline: minutes ? started + minutes * 60000 : Infinity });
-  console.log(`lsp fuzz: ${t.seeds} seeds, ${t.steps} steps, ${t.requests} requests (${t.cancelled} cancelled), ${t.fixesChecked} quick-fixes checked, ${t.formatsChecked} formattings checked, ${t.diskChecks} checkFile compared, ${t.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`lsp fuzz: ${t.seeds} seeds, ${t.steps} steps, ${t.requests} requests (${t.cancelled} cancelled), ${t.fixesChecked} quick-fixes checked, ${t.formatsChecked} formattings checked, ${t.diskChecks} checkFile compared, ${t.generatesChecked} generated TLSA checked, ${t.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const f of t.failures) console.log(`- seed ${f.seed}: ${f.message.split('\n')[0]}`);
   process.exitCode = t.failures.length ? 1 : 0;
 }

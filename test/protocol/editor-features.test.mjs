@@ -370,3 +370,20 @@ test('a DKIM key pasted as one string over 255 octets: the error offers "Split i
   await s.change(uri, 3, [{ text: fixed }]);
   assert.deepEqual((await s.diagnostics(uri, 3)).diagnostics, []);
 });
+
+// Found by the LSP fuzzer: a completion asked past the end of a line (or of the document) answered
+// with edits that ended there, outside the document; LSP reads such a character as the line's end.
+test('completion past the end of a line is the completion at its end; past the last line, none', async (t) => {
+  const s = await startServerFor(t);
+  const uri = 'file:///tmp/dane-zone-features/past-end.example.com.zone';
+  const text = '$ORIGIN example.com.\nwww IN A 192.0.2.1\nmail IN M';
+  await s.open(uri, text, 1);
+  await s.diagnostics(uri, 1);
+  const complete = (line, character) => s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+  const atEnd = await complete(2, 9);
+  assert.ok(atEnd.items.some((i) => i.label === 'MX'));
+  const past = await complete(2, 40);
+  assert.deepEqual(past, atEnd);
+  for (const i of past.items) assert.deepEqual(i.textEdit.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 9 } });
+  assert.deepEqual((await complete(7, 3)).items, []);
+});

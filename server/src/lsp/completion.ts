@@ -23,10 +23,17 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
 export const COMPLETION_TRIGGERS = [' ', '$', '=', '/'];
 const COMMENT_TRIGGERS = new Set(['=', '/']);
 
+/** The position as LSP reads it (a character past the end of its line is at the end), or
+ *  undefined past the last line: the items' edits end there and must lie in the document. */
+function inDocument(lines: readonly string[], p: Position): Position | undefined {
+  return p.line < lines.length ? { line: p.line, character: Math.min(p.character, lines[p.line].length) } : undefined;
+}
+
 export function registerCompletion(connection: Connection, getDoc: GetDoc, client: () => ClientCapabilities | undefined): void {
-  connection.onCompletion(async ({ textDocument, position, context }): Promise<CompletionList> => {
+  connection.onCompletion(async ({ textDocument, position: asked, context }): Promise<CompletionList> => {
     const doc = await getDoc(textDocument.uri);
-    if (!doc) return { isIncomplete: false, items: [] };
+    const position = doc && inDocument(doc.zone.file.lines, asked);
+    if (!doc || !position) return { isIncomplete: false, items: [] };
     const snippets = !!client()?.textDocument?.completion?.completionItem?.snippetSupport;
     const list = completionListAt(doc.zone, position.line, position.character, { snippets });
     // '=' or '/' typed in a TXT string or a name: no list pops up

@@ -518,6 +518,8 @@ export async function fuzzLsp({ from = 1, seeds = 10, steps = 60, deadline = Inf
     const randomPos = (uri) => {
       const t = text[uri] ?? incDisk ?? '';
       const d = lspDoc(t);
+      // now and then where the text was a few edits ago: past a line's end, or past the last line
+      if (r.next() < 0.04) return { line: r.int(d.lineCount + 3), character: r.int(300) };
       return d.positionAt(whole(t, r.int(t.length + 1)));
     };
 

@@ -441,8 +441,15 @@ export class ZoneStore {
   /** Open documents whose analysis was made with another origin or TTL than an including zone
    *  gives them now (a zone analysed, or closed): analysed again in full. */
   private recheckIncluded(): void {
+    // only a document an open zone includes, or one read as included, may have changed: one pass
+    // over the zones' directives, not one per open document
+    const included = new Set<string>();
+    for (const uri of this.docs.keys()) {
+      const zone = (this.analyses.get(uri) ?? this.previous.get(uri))?.zone;
+      if (zone) for (const d of zone.directives) if (d.includedFile && this.docs.has(d.includedFile.id)) included.add(d.includedFile.id);
+    }
     for (const [uri, a] of [...this.analyses]) {
-      if (a.includer === this.includerKey(uri)) continue;
+      if ((!a.includer && !included.has(uri)) || a.includer === this.includerKey(uri)) continue;
       const n = this.includerRechecks.get(uri) ?? 0;
       if (n >= 3) continue;
       this.includerRechecks.set(uri, n + 1);

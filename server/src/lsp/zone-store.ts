@@ -551,8 +551,8 @@ export class ZoneStore {
   }
 
   /** The folders and certificate files (by their extension) in the folder `relDir` of the file
- *  `fromId`'s, inside the workspace: for completion after `cert=`. At most CERT_FOLDER_MAX, in
- *  name order; hidden ones only when `relDir`'s typed name starts with a dot. */
+   *  `fromId`'s, inside the workspace: for completion after `cert=`. At most CERT_FOLDER_MAX, in
+   *  name order; hidden ones only when the name typed starts with a dot. */
   certFolder(fromId: string, relDir: string, hidden = false): FolderEntry[] | undefined {
     const r = this.resolveFrom(fromId, relDir || '.');
     if ('error' in r) return undefined;

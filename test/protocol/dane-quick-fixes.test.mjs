@@ -390,6 +390,26 @@ test('hover on a linked TLSA record shows the certificate facts below the generi
   assert.match(mx.contents.value, /a sender delivering to `mx1\.example\.com\.` looks up TLSA at:\n\n- `_25\._tcp\.mx1\.example\.com\.` — 1 TLSA record in this zone/);
 });
 
+test('hover on a cert= link shows the TLSA record it links with the certificate\'s facts; on a link no record takes, nothing', async () => {
+  const text = HEAD + '; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + ' ; dane-zone: cert=mx1.pem\n' +
+    '_25._tcp.mx2 IN TLSA 3 1 1 ' + data('mx2.pem') + ' ; dane-zone: cert=mx2.pem\n; dane-zone: cert=next.pem\n\n';
+  const z = await openZone(text);
+  const hover = (line, character) => s.conn.sendRequest('textDocument/hover', { textDocument: { uri: z.uri }, position: { line, character } });
+  // at the end of mx2's record: linked
+  const end = await hover(6, text.split('\n')[6].indexOf('cert=') + 2);
+  assert.match(end.contents.value, /^\*\*TLSA 3 1 1 \(DANE-EE SPKI SHA2-256\)\*\*/);
+  assert.match(end.contents.value, /\*\*Certificate file\*\* `mx2\.pem` \(linked by comment\)/);
+  assert.match(end.contents.value, /✔ matches the leaf/);
+  assert.equal(end.range.start.line, 6);
+  // above mx1's record, whose own end link is the one read (cert-link-unused's), and above a blank line: nothing
+  assert.equal(await hover(4, 20), null);
+  assert.equal(await hover(7, 20), null);
+  // the end link mx1's record reads
+  const mx1 = await hover(5, text.split('\n')[5].indexOf('cert=') + 2);
+  assert.match(mx1.contents.value, /`mx1\.pem`/);
+  assert.match(mx1.contents.value, /\| Subject \| CN=mx1\.example\.com \|/);
+});
+
 test('in a CRLF document, the inserted lines of a quick-fix and of daneZone/generateTlsa end with CRLF', async () => {
   const lf = HEAD + '; dane-zone: cert=mx1-chain.pem\n_25._tcp.mx1 IN TLSA 3 1 1 ' + data('mx1.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('mx2.pem') + '\n_25._tcp.mx2 IN TLSA 3 1 1 ' + data('next.pem') + '\n';
   const text = lf.replace(/\n/g, '\r\n');

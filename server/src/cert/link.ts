@@ -105,6 +105,13 @@ function commentLinkOf(rec: ZoneRecord): CertLink | undefined {
   return undefined;
 }
 
+/** Whether `rec` takes the `cert=` link `n` (it is the link certLinkOf reads for it). */
+export function takesLink(rec: ZoneRecord, n: CertLinkNote): boolean {
+  if (rec.type !== 'TLSA' && rec.type !== 'SMIMEA') return false;
+  const l = commentLinkOf(rec);
+  return !!l && l.loc.file === n.loc.file && absRange(l.loc).startLine === absRange(n.loc).startLine;
+}
+
 /** Why the `cert=` link `n` links no record: what the line below a link on a line of its own
  *  holds, or why one at the end of a line is not read. */
 function unusedBecause(n: CertLinkNote, linkedAtEnd: ReadonlySet<string>): string {

@@ -112,9 +112,12 @@ export class SettingsCache {
         answer.then((late) => settle(late, true), () => settle(undefined, false));
       }
     } catch {
-      if (!this.cache.has(uri)) this.cache.set(uri, toDocSettings(undefined));
+      if (this.asked.get(uri) === asked && !this.cache.has(uri)) this.cache.set(uri, toDocSettings(undefined));
       return false;
     }
+    // the document closed meanwhile (or a newer request went out): this answer is for nothing, and
+    // kept it would be a closed document's settings, taken as known when it opens again
+    if (this.asked.get(uri) !== asked) return false;
     if (s === LATE) {
       const had = this.cache.has(uri);
       if (!had) this.cache.set(uri, toDocSettings(undefined));

@@ -35,15 +35,16 @@ test('an edit before the settings answer is published with the settings', async 
 
 test('a settings answer that comes after its document closed is dropped: opened again, the document waits for its own', async (t) => {
   const s = await startServerFor(t);
+  // each request held until the test answers it: the first with SETTINGS, later ones with the defaults
   const held = [];
-  // each request answered when the test says, the first with SETTINGS, later ones with the defaults
-  s.conn.onRequest('workspace/configuration', async (p) => {
+  let onAsk;
+  s.conn.onRequest('workspace/configuration', (p) => {
     const n = held.length;
     const answered = new Promise((r) => { held.push(r); });
-    await answered;
-    return p.items.map(() => (n === 0 ? SETTINGS : {}));
+    onAsk?.();
+    return answered.then(() => p.items.map(() => (n === 0 ? SETTINGS : {})));
   });
-  const asked = async (n) => { while (held.length < n) await new Promise((r) => setTimeout(r, 10)); };
+  const asked = (n) => new Promise((r) => { onAsk = () => { if (held.length >= n) r(); }; onAsk(); });
   await s.open(URI, TEXT, 1);
   await asked(1);
   await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
@@ -55,15 +56,12 @@ test('a settings answer that comes after its document closed is dropped: opened 
   await s.open(URI, TEXT, 1);
   await asked(2);
   // an edit before the answer: kept, the closed document's settings would count as known, and the
-  // edit would be published at once with them (cname-and-other-data off)
+  // edit would be published at once with them (cname-and-other-data off: nothing to show). Dropped,
+  // the document waits for its answer, here for the 3 s fallback to the defaults
   await s.change(URI, 2, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '; c\n' }]);
-  await new Promise((r) => setTimeout(r, 400));
+  const first = await s.diagnosticsWhere(URI, (p) => s.history.indexOf(p) >= before, 10000);
   held[1]();
-  const d = await s.diagnosticsWhere(URI, (p) => s.history.indexOf(p) >= before && p.diagnostics.length > 0, 5000);
-  assert.ok(d.diagnostics.some((x) => x.code === 'cname-and-other-data'));
-  // (with SETTINGS the text has no finding at all: such a publish is empty)
-  const reopened = s.history.slice(before).filter((p) => p.uri === URI);
-  assert.deepEqual(reopened.filter((p) => !p.diagnostics.some((x) => x.code === 'cname-and-other-data')), [], 'a publish with the closed document\'s settings');
+  assert.ok(first.diagnostics.some((x) => x.code === 'cname-and-other-data'), `published with the closed document's settings: ${JSON.stringify(first.diagnostics.map((x) => x.code))}`);
 });
 
 // The server waits 3 s for a settings answer, then goes on without it (a client that never answers

@@ -65,3 +65,29 @@ test('a file without an SOA (a fragment) follows an include to the name\'s own r
   assert.deepEqual(run([...own, 'any.spf TXT "v=spf1 a:ns1.example.com a:ns1.example.com -all"']), ['2:11']);
   assert.deepEqual(run([...own, '*.spf TXT "v=spf1 a:ns1.example.com a:ns1.example.com -all"']), []);
 });
+
+test('the editor\'s check, dependsOn and dependsOnBelow of one SPF record walk its includes once', async () => {
+  const { RULES, buildZone } = await import('../../dist/core.js');
+  const rule = RULES.find((r) => r.id === 'spf-lookup-limit');
+  const lines = [...head, `@ TXT "v=spf1 ${outside} include:_spf.example.com -all"`, '_spf TXT "v=spf1 a:ns1.example.com -all"', ''];
+  const built = buildZone({ id: 'f.zone', lines, entries: [] }, { fileId: 'f.zone' });
+  // a new zone version (the editor's is new at each edit) that counts the walk's questions about the included name
+  const version = () => {
+    const seen = { asked: 0 };
+    const byOwner = new Proxy(built.byOwner, {
+      get: (m, k) => (k === 'has' ? (n) => { if (n === '_spf.example.com.') seen.asked++; return m.has(n); } : typeof m[k] === 'function' ? m[k].bind(m) : m[k]),
+    });
+    return { zone: Object.create(built, { byOwner: { value: byOwner } }), seen };
+  };
+  const rec = built.records.find((r) => r.type === 'TXT' && r.ownerKey === 'example.com.');
+  const one = version();
+  assert.ok(rule.dependsOn(rec, one.zone).includes('_spf.example.com.'));
+  assert.ok(one.seen.asked > 0);
+  const editor = version();
+  const found = [];
+  rule.check(rec, { zone: editor.zone, host, report: (f) => found.push(f) });
+  rule.dependsOn(rec, editor.zone);
+  rule.dependsOnBelow(rec, editor.zone);
+  assert.equal(found.length, 0, 'at the limit: 9 + 1');
+  assert.equal(editor.seen.asked, one.seen.asked, 'the three asked as much as one walk');
+});

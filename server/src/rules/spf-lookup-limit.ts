@@ -103,8 +103,8 @@ function tooManyMx(r: ZoneRecord, spf: ParsedSpf, ctx: RuleContext): void {
   }
 }
 
-// The editor asks dependsOn and then dependsOnBelow of one record (the zone object is new at
-// each edit): one walk answers both. Held weakly, so as not to keep a closed document's zone alive.
+// The editor asks check, dependsOn and then dependsOnBelow of one record (the zone object is new
+// at each edit): one walk answers all three. Held weakly, so as not to keep a closed document's zone alive.
 const lastDeps = new WeakMap<Zone, { r: ZoneRecord; acc: Count }>();
 
 /** The names the count reads and those whose subtrees decide them, for the record's SPF. */
@@ -138,7 +138,8 @@ export const spfLookupLimit: RecordRule = {
     if (!spf) return;
     tooManyMx(r, spf, ctx);
     const owner = r.ownerKey;
-    const first = countFor(ctx.zone, r, spf, { total: 0 });
+    // the walk dependsOn and dependsOnBelow ask of the editor next: one walk for the three
+    const first = dependencies(ctx.zone, r, spf);
     if (first.loop) {
       const back = first.loop[first.loop.length - 1];
       ctx.report({

@@ -10,6 +10,7 @@ import { isAbsolute } from '../zone/names';
 import { TokKind, type Entry } from '../zone/syntax';
 import type { SourceFile } from '../zone/model';
 import { policyKindOf, spfOf } from '../rules/dane-support/policy-rules';
+import { spfTermName } from '../mail-policy/spf';
 import { SPF } from '../rules/dane-support/policy-kinds';
 import { txtText } from '../rules/dane-support/txt-text';
 import { hitAt } from './locate-at';
@@ -204,9 +205,10 @@ function spfPlaces(zone: Zone, moved: Moved[]): string | undefined {
     if (!spfNaming(rec, needle)) continue;
     const text = txtText(rec)!;
     for (const t of spfOf(rec)!.terms) {
+      // only a domain written in the term (a bare a or mx names the owner without writing it)
+      if (t.domain === undefined) continue;
       const d = t.domain;
-      if (!d || !/^[A-Za-z0-9_.-]+$/.test(d)) continue;
-      const m = byKey.get(d.endsWith('.') ? d.toLowerCase() : `${d.toLowerCase()}.`);
+      const m = byKey.get(spfTermName(t, rec.ownerKey) ?? '');
       if (!m) continue;
       const why = notEditable(zone, rec, `an SPF record names ${d}`);
       if (why) return why;

@@ -5,14 +5,14 @@
 // under the owner of the line above it by a missing first field.
 import { rfc, type RecordRule } from './rule';
 import { base32hexError } from '../zone/field-kinds';
+import { base32hexDigit } from '../zone/base32hex';
 
 /** True when the key's first label is 32 base32hex digits: a SHA-1 hash, as nearly every NSEC3
  *  owner has (no label string made, no pattern run for it). */
 function isSha1Label(key: string): boolean {
   if (key.length < 33 || key.charCodeAt(32) !== 46) return false;
   for (let i = 0; i < 32; i++) {
-    const c = key.charCodeAt(i); // '\' of an escape fails here
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 118) || (c >= 65 && c <= 86))) return false;
+    if (base32hexDigit(key.charCodeAt(i)) < 0) return false; // '\' of an escape fails here
   }
   return true;
 }

@@ -2,7 +2,7 @@
 // uses (NSEC, or NSEC3 with the apex NSEC3PARAM's parameters), the NSEC3 hash of a name
 // (RFC 5155 §5), the types a signer lists for a name, and, per zone version, which name an NSEC3
 // owner is the hash of. Pure; imports only the zone model and support.
-import { base32hexText } from '../../zone/base32hex';
+import { base32hexInto, base32hexText } from '../../zone/base32hex';
 import type { Zone, ZoneRecord, ZoneRows } from '../../zone/model';
 import { typeCodeByName } from '../../zone/rr-codes';
 import { typeName } from '../../zone/rr-types';
@@ -151,31 +151,10 @@ export function nsec3Hash(name: string, d: Denial): string {
   return h;
 }
 
-/** The value of a base32hex digit's character code, -1 for another character. */
-function digitValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48; // 0-9
-  if (c >= 97 && c <= 118) return c - 87; // a-v
-  if (c >= 65 && c <= 86) return c - 55; // A-V
-  return -1;
-}
-
 /** Reads the hash an NSEC3 owner's first label spells (32 base32hex digits, then a dot) into
  *  `out`; false for a label of another length or character. No string is made. */
 function labelDigest(key: string, out: Uint8Array): boolean {
-  if (key.length <= 32 || key.charCodeAt(32) !== 46) return false;
-  let acc = 0, bits = 0, j = 0;
-  for (let i = 0; i < 32; i++) {
-    const v = digitValue(key.charCodeAt(i));
-    if (v < 0) return false;
-    acc = (acc << 5) | v;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      out[j++] = (acc >>> bits) & 0xff;
-      acc &= (1 << bits) - 1;
-    }
-  }
-  return true;
+  return key.length > 32 && key.charCodeAt(32) === 46 && base32hexInto(key, 0, 32, out);
 }
 
 /** The key of the NSEC3 owner for `name`: its hash as a label below the apex. */

@@ -194,15 +194,16 @@ export interface NameTypes {
 /** The types of `records` (one name's) a signer's bitmap lists: at a delegation point its NS, DS,
  *  NSEC and RRSIG only; never NSEC3 (an NSEC3's own types are not its original owner's). */
 export function typesOfName(records: readonly ZoneRecord[], at: 'auth' | 'delegation'): NameTypes {
-  const present = new Set<string>();
-  let signs = false;
-  for (let i = 0; i < records.length; i++) {
-    const t = records[i].type;
-    if (t === 'NSEC3' || (at === 'delegation' && !AT_DELEGATION.has(t))) continue;
-    present.add(t);
-    if (t !== 'RRSIG' && (at === 'auth' || t !== 'NS')) signs = true;
-  }
-  return { present, signs };
+  const types: NameTypes = { present: new Set(), signs: false };
+  for (let i = 0; i < records.length; i++) listType(types, records[i].type, at);
+  return types;
+}
+
+/** Adds a type held at a name to what its bitmap lists (typesOfName). */
+function listType(types: NameTypes, t: string, at: 'auth' | 'delegation'): void {
+  if (t === 'NSEC3' || (at === 'delegation' && !AT_DELEGATION.has(t))) return;
+  types.present.add(t);
+  if (t !== 'RRSIG' && (at === 'auth' || t !== 'NS')) types.signs = true;
 }
 
 /** typesOfName of the name id `id` of a column store, from its rows' type codes (no record
@@ -211,15 +212,9 @@ export function typesOfRows(rows: ZoneRows, id: number, at: 'auth' | 'delegation
   const o = ownerRowsOf(rows);
   const count = o.count[id];
   if (!count) return undefined;
-  const present = new Set<string>();
-  let signs = false;
-  for (let i = o.start[id]; i < o.start[id] + count; i++) {
-    const t = typeName(rows.typeCode(o.list[i]));
-    if (t === 'NSEC3' || (at === 'delegation' && !AT_DELEGATION.has(t))) continue;
-    present.add(t);
-    if (t !== 'RRSIG' && (at === 'auth' || t !== 'NS')) signs = true;
-  }
-  return { present, signs };
+  const types: NameTypes = { present: new Set(), signs: false };
+  for (let i = o.start[id]; i < o.start[id] + count; i++) listType(types, typeName(rows.typeCode(o.list[i])), at);
+  return types;
 }
 
 /** Where each name id's rows are in a column store's owner lists (forEachOwner's). */

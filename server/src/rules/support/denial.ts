@@ -366,10 +366,11 @@ export class HashIndex {
     this.idOfEntry = new Int32Array(this.children.length).fill(-1);
   }
 
-  /** Indexes the owner `key`, name id `id` of the column store (as add). */
-  addRowOwner(key: string, id: number): void {
-    const rows = this.rows!, byId = this.entryById!;
-    const at = byId[id] - 1;
+  /** Indexes an owner (`id`: its name id in the column store the index is built from, else -1),
+   *  and its ancestors not indexed yet: the walk up stops at the first one that is (a name's
+   *  parent usually is), instead of counting at every ancestor. */
+  add(key: string, id = -1): void {
+    const at = this.indexedEntry(key, id);
     if (at >= 0) {
       this.owned[at] = 1;
       return;
@@ -378,9 +379,9 @@ export class HashIndex {
     for (let n = key; n !== this.origin;) {
       const parent = parentKey(n);
       if (parent === undefined) return;
-      // most parents are owners (names with an id); an empty non-terminal is the Map's
-      const pid = rows.nameId(parent);
-      const e = pid >= 0 ? byId[pid] - 1 : this.entryOfName.get(parent) ?? -1;
+      // in a column store most parents are owners (names with an id); an empty non-terminal is the Map's
+      const pid = this.rows ? this.rows.nameId(parent) : -1;
+      const e = this.indexedEntry(parent, pid);
       if (e >= 0) {
         this.children[e]++;
         return;
@@ -390,26 +391,9 @@ export class HashIndex {
     }
   }
 
-  /** Indexes an owner, and its ancestors not indexed yet: the walk up stops at the first one
-   *  that is (a name's parent usually is), instead of counting at every ancestor. */
-  add(key: string): void {
-    const at = this.entryOfName.get(key);
-    if (at !== undefined) {
-      this.owned[at] = 1;
-      return;
-    }
-    this.owned[this.nameEntry(key, -1)] = 1;
-    for (let n = key; n !== this.origin;) {
-      const parent = parentKey(n);
-      if (parent === undefined) return;
-      const e = this.entryOfName.get(parent);
-      if (e !== undefined) {
-        this.children[e]++;
-        return;
-      }
-      this.children[this.nameEntry(parent, -1)] = 1;
-      n = parent;
-    }
+  /** The entry of a name indexed already, by its name id when it has one, or -1. */
+  private indexedEntry(name: string, id: number): number {
+    return id >= 0 ? this.entryById![id] - 1 : this.entryOfName.get(name) ?? -1;
   }
 
   /** Takes an owner out, and each ancestor left with no owner at or below it. */
@@ -598,7 +582,7 @@ function indexRows(rows: ZoneRows, ix: HashIndex): void {
   rows.forEachOwner((id) => {
     if (hashed[id]) return;
     const key = rows.nameKey(id);
-    if (isInZone(key, ix.origin)) ix.addRowOwner(key, id);
+    if (isInZone(key, ix.origin)) ix.add(key, id);
   });
 }
 

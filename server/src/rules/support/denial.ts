@@ -84,7 +84,7 @@ let iterated = new Uint8Array(DIGEST_LENGTH + 255);
 
 /** The NSEC3 hash of a name as 20 octets (RFC 5155 §5: SHA-1 over the canonical wire name and
  *  the salt, then iterations more times over the hash and the salt). */
-export function nsec3Digest(name: string, d: Denial): Uint8Array {
+function nsec3Digest(name: string, d: Denial): Uint8Array {
   const out = new Uint8Array(DIGEST_LENGTH);
   nsec3DigestInto(name, d, out);
   return out;
@@ -288,12 +288,6 @@ export class HashIndex {
     let slots = 128;
     while (slots < entries * 2) slots *= 2;
     this.slots = new Int32Array(slots);
-  }
-
-  /** The name whose hash the NSEC3 owner `key` spells, if any. */
-  nameAt(key: string): string | undefined {
-    const e = this.entryAt(key);
-    return e < 0 ? undefined : this.nameOf(e);
   }
 
   /** The entry of the hash the NSEC3 owner `key` spells, or -1 (for nameOf and nameIdOf). */

@@ -2,7 +2,8 @@
 // `npm run bench:signed`: what verifying signatures (rule rrsig-bogus) costs on signed zones.
 // The bench zones (bench/genzone.mjs, through bench/lib/workload.mjs) are signed by BIND
 // (`dnssec-keygen -f KSK` + `dnssec-signzone -S -z`: one key signs every RRset, NSEC) with each
-// algorithm of --algs into a temporary folder, then each tool runs on each signed zone, all
+// algorithm of --algs, and each denial of --denial (NSEC, or NSEC3 with `-3 -`: no salt, no extra
+// iterations, as RFC 9276 advises), into a temporary folder, then each tool runs on each signed zone, all
 // interleaved inside every run (the order turning each run), medians of --runs:
 //   dane-zone check (defaults: every signature up to 20 000, past that the DANE RRsets only),
 //   with --rule rrsig-bogus=off, with --verify-signatures; kzonecheck (and -d on, -d off when it has them),
@@ -16,7 +17,7 @@
 // didChange -> the publish of its version (p50/p95): (a) a digit of the apex SOA serial (the
 // apex's RRSIGs checked again, the SOA's verified again), (b) a digit
 // of an A record's address in the middle of the zone (its RRset becomes bogus), alternated.
-// Options: --sizes 10k,100k  --runs 5  --algs ecdsa,ed25519 (also rsa)  --lsp-runs 3
+// Options: --sizes 10k,100k  --runs 5  --algs ecdsa,ed25519 (also rsa)  --denial nsec (also nsec3)  --lsp-runs 3
 //   --lsp-edits 20 (of each kind per session)  --lsp-rrsigs 19500  --lsp-alg ecdsa
 //   --no-peers  --no-check  --no-lsp  --no-build  --keep (keep the signed zones)  --json FILE
 import { spawnSync } from 'node:child_process';
@@ -39,6 +40,8 @@ const ALGS = {
   ed25519: { name: 'ED25519', keygen: ['-a', 'ED25519'] },
   rsa: { name: 'RSASHA256', keygen: ['-a', 'RSASHA256', '-b', '2048'] },
 };
+/** dnssec-signzone's options for each kind of denial of existence */
+const DENIAL = { nsec: [], nsec3: ['-3', '-'] };
 /** rrsig-bogus verifies every signature up to this many (server/src/rules/rrsig-bogus.ts) */
 const VERIFY_ALL_UP_TO = 20000;
 
@@ -49,12 +52,13 @@ function parseArgs() {
   }
   const list = (v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const o = {
-    sizes: list(opt('--sizes', '10k,100k')), runs: Number(opt('--runs', 5)), algs: list(opt('--algs', 'ecdsa,ed25519')),
+    sizes: list(opt('--sizes', '10k,100k')), runs: Number(opt('--runs', 5)), algs: list(opt('--algs', 'ecdsa,ed25519')), denial: list(opt('--denial', 'nsec')),
     lspRuns: Number(opt('--lsp-runs', 3)), lspEdits: Number(opt('--lsp-edits', 20)), lspRrsigs: Number(opt('--lsp-rrsigs', 19500)),
     lspAlg: opt('--lsp-alg', 'ecdsa').toLowerCase(), seed: Number(opt('--seed', 42)), json: resolve(opt('--json', join(OUT, 'results-signed.json'))),
     peers: !flag('--no-peers'), check: !flag('--no-check'), lsp: !flag('--no-lsp'), build: !flag('--no-build'), keep: flag('--keep'),
   };
   for (const s of o.sizes) if (!SIZES[s] || s === '10m') throw new Error(`unknown size ${s} (10k, 100k, 1m)`);
+  for (const d of o.denial) if (!DENIAL[d]) throw new Error(`unknown denial ${d} (${Object.keys(DENIAL).join(', ')})`);
   for (const a of [...o.algs, o.lspAlg]) if (!ALGS[a]) throw new Error(`unknown algorithm ${a} (${Object.keys(ALGS).join(', ')})`);
   if (!(o.runs >= 1 && o.lspRuns >= 1 && o.lspEdits >= 1)) throw new Error('--runs, --lsp-runs and --lsp-edits must be >= 1');
   if (!(o.lspRrsigs > 100 && o.lspRrsigs <= VERIFY_ALL_UP_TO)) throw new Error(`--lsp-rrsigs must be in 101..${VERIFY_ALL_UP_TO}`);
@@ -74,16 +78,16 @@ function run(cmd, args, opts = {}) {
  *  the owner, TTL and class; NSEC bitmaps that name RRSIG are not counted). */
 const countRrsigs = (text) => (text.match(/^\S*[ \t]+(?:\d+[ \t]+)?(?:IN[ \t]+)?RRSIG[ \t]/gm) ?? []).length;
 
-/** Signs `src` (origin ORIGIN) with one new key of `alg` into `dir`: the signed file, its RRSIG
- *  count and how long signing took. */
-function signZone(src, alg, dir, label) {
+/** Signs `src` (origin ORIGIN) with one new key of `alg` and the denial `denial` into `dir`: the
+ *  signed file, its RRSIG count and how long signing took. */
+function signZone(src, alg, dir, label, denial = 'nsec') {
   mkdirSync(dir, { recursive: true });
   run('dnssec-keygen', ['-q', ...ALGS[alg].keygen, '-f', 'KSK', '-K', dir, ORIGIN.replace(/\.$/, '')], { cwd: dir });
   const out = join(dir, `${label}.signed`);
   const t0 = performance.now();
   // -S: the keys from -K, DNSKEYs added; -z: the KSK signs every RRset (one signature each);
   // -P: no verification after signing (dnssec-verify is timed below); 30 days of validity
-  run('dnssec-signzone', ['-S', '-z', '-P', '-K', dir, '-o', ORIGIN, '-f', out, '-s', 'now-3600', '-e', 'now+2592000', src], { cwd: dir });
+  run('dnssec-signzone', ['-S', '-z', '-P', '-K', dir, '-o', ORIGIN, '-f', out, '-s', 'now-3600', '-e', 'now+2592000', ...DENIAL[denial], src], { cwd: dir });
   const signMs = performance.now() - t0;
   const text = readFileSync(out, 'utf8');
   return { file: out, rrsigs: countRrsigs(text), lines: text.split('\n').length, bytes: statSync(out).size, signMs };
@@ -165,7 +169,7 @@ function runChecks(o, zones, toolList) {
       t.ratioVsRuleOff = t.medianMs / off.medianMs;
       t.cpuRatioVsRuleOff = t.medianCpuMs / off.medianCpuMs;
     }
-    return { zone: z.zone, size: z.size, alg: z.alg, records: z.records, signedRecords: z.lines, rrsigs: z.rrsigs, bytes: z.bytes,
+    return { zone: z.zone, size: z.size, alg: z.alg, denial: z.denial, records: z.records, signedRecords: z.lines, rrsigs: z.rrsigs, bytes: z.bytes,
       scope: z.rrsigs <= VERIFY_ALL_UP_TO ? 'all' : 'dane', signMs: round(z.signMs, 0), findings: z.findings, tools: per };
   });
 }
@@ -375,10 +379,11 @@ async function main() {
       const zones = [];
       for (const size of o.sizes) {
         const w = workload(size, o.seed);
-        for (const alg of o.algs) {
-          const s = signZone(w.file, alg, join(dir, `${size}-${alg}`), `zone-${size}-${alg}`);
-          ratioHint ??= s.rrsigs / w.records;
-          const z = { zone: `${size} ${alg}`, size, alg, records: w.records, ...s };
+        for (const alg of o.algs) for (const denial of o.denial) {
+          const name = denial === 'nsec' ? `${size} ${alg}` : `${size} ${alg} ${denial}`;
+          const s = signZone(w.file, alg, join(dir, `${size}-${alg}-${denial}`), `zone-${size}-${alg}-${denial}`, denial);
+          if (denial === 'nsec') ratioHint ??= s.rrsigs / w.records;
+          const z = { zone: name, size, alg, denial, records: w.records, ...s };
           z.findings = findings(z.file);
           log(`bench:signed signed ${z.zone}: ${w.records} records -> ${s.lines} lines, ${s.rrsigs} RRSIGs, ${(s.bytes / 1e6).toFixed(1)} MB in ${(s.signMs / 1000).toFixed(1)} s; dane-zone findings ${JSON.stringify(z.findings)}`);
           zones.push(z);

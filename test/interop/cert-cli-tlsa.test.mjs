@@ -38,6 +38,14 @@ test('dane-zone tlsa prints the record danetool computes', () => {
   assert.equal(run('tlsa', 'mx1.pub.pem').stdout, `IN TLSA 3 1 1 ${opensslTlsaData(certs.dir, 'mx1.pem', 1, 1)}\n`);
 });
 
+test('dane-zone tlsa --usage 2 of an issuing CA\'s certificate alone (the next CA, before it issues anything) is the CA\'s own 2 1 1, as danetool --ca computes it; under usage 3 a warning points at --usage 2', () => {
+  const r = run('tlsa', 'ca.pem', '--usage', '2', '--owner', 'mx1.example.com');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, danetool('--host=mx1.example.com', '--load-certificate', 'ca.pem', '--ca'));
+  assert.match(r.stderr, /2 1 1 \(DANE-TA SPKI SHA2-256\) from issuer O=Fixture, CN=Fixture CA/);
+  assert.match(run('tlsa', 'ca.pem', '--owner', 'mx1.example.com').stderr, /is a CA certificate .*, or --usage 2 for this CA as a DANE-TA\(2\) trust anchor/);
+});
+
 test('dane-zone tlsa with usage 0 or 1 prints the record asked for, with a warning that SMTP senders do not use it', () => {
   for (const usage of ['0', '1']) {
     const r = usage === '0' ? run('tlsa', 'mx1-chain.pem', '--usage', usage) : run('tlsa', 'mx1.pem', '--usage', usage);

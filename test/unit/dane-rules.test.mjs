@@ -78,6 +78,26 @@ test('tlsa-single-record: records of one linked key count as one (a 3 1 1 and a 
   assert.deepEqual(mx8[0].data.nextKey, { file: mx8[0].loc.file.id, host: 'mx8.example.com.' });
 });
 
+test('a CA certificate linked alone is a DANE-TA trust anchor: its 2 1 1 matches, is described as the anchor on hover, and a mismatch offers only its 2 1 1, never a 3 1 1 of a CA key', () => {
+  const { zone, findings } = checkFixture('tlsa-cert-chains.zone', certs.dir);
+  const at = (line) => findings.filter((f) => f.ruleId === 'tlsa-cert-mismatch' && core.absRange(f.loc).startLine === line);
+  const lines = zone.records.filter((r) => r.ownerKey === '_25._tcp.mx10.example.com.').map((r) => core.absRange(r.loc).startLine);
+  assert.deepEqual(lines.slice(0, 2).flatMap(at), [], 'the current and the next CA match');
+  const [wrong] = at(lines[2]);
+  assert.match(wrong.message, /does not match other-ca\.pem: its CA certificate \(O=Fixture, CN=Other CA\) would publish 2 1 1 [0-9a-f]{64}\.$/);
+  const rule = core.RULES.find((r) => r.id === 'tlsa-cert-mismatch');
+  const fixes = rule.fixes(wrong.data);
+  assert.deepEqual(fixes.map((x) => [x.title, x.preferred]), [['Replace with 2 1 1 from Other CA', true]]);
+  assert.equal(fixes[0].edits[0].newText, `2 1 1 ${opensslTlsaData(certs.dir, 'other-ca.pem', 1, 1)}`);
+  const { path, text } = placeFixture(join(fixtures, 'tlsa-cert-chains.zone'), certs.dir, 'hover.zone');
+  const hoverZone = core.checkText(text, { fileId: path, host: fileHost(certs.dir, testSettings(text)) }).zone;
+  const rec = hoverZone.records.find((r) => r.ownerKey === '_25._tcp.mx10.example.com.');
+  const md = core.describeTlsaLink(hoverZone, rec, fileHost(certs.dir, testSettings(text)));
+  assert.match(md, /✔ matches the CA certificate, the trust anchor/);
+  assert.match(md, /This file publishes\*\* \(a CA certificate: a trust anchor/);
+  assert.doesNotMatch(md, /DANE-EE/);
+});
+
 test('the expiry warning window comes from the certificateExpiryWarningDays option', () => {
   const { path, text } = placeFixture(join(fixtures, 'tlsa-expiry-soon.zone'), certs.dir, 'window.zone');
   const expiring = (days) => core.checkText(text, { fileId: path, host: fileHost(certs.dir, { now: () => new Date(), options: { certificateExpiryWarningDays: days } }) })

@@ -1,8 +1,10 @@
 // Builds the TLSA RDATA a certificate file should publish (for the CLI
 // `dane-zone tlsa`, the "Generate TLSA record" command and quick-fixes):
-// usage 3/1 from the leaf, usage 2/0 from the certificate of the file that issued it. Pure.
+// usage 3/1 from the leaf, usage 2/0 from the certificate of the file that issued it (or, in a
+// file of CA certificates only, from the first: the issuing CA linked as the anchor). Pure.
 import type { CertMaterial } from './cert-file';
 import { matchBytes, associationData, type MatchingType, type Selector } from './tlsa-data';
+import { isCaNotServer } from './describe';
 
 export interface TlsaChoice {
   usage: number;
@@ -39,7 +41,10 @@ export function buildTlsa(m: CertMaterial, c: TlsaChoice): BuiltTlsa | { error: 
     if (sel === 0) return { error: 'selector 0 (Cert) needs a certificate; the file holds only a public key (use selector 1, SPKI)' };
     return { rdata: `${c.usage} 1 ${mt} ${matchBytes(m.leafSpki, mt)}`, certIndex: 0 };
   }
-  const certIndex = ta ? m.chains[0]?.issuers[0] : m.chains[0]?.leaf ?? 0;
+  const first = m.chains[0];
+  // a file of CA certificates only: its first is the anchor itself (the issuing CA's file)
+  const caAlone = first !== undefined && isCaNotServer(m.certs[first.leaf]);
+  const certIndex = ta ? (caAlone ? first.leaf : first?.issuers[0]) : first?.leaf ?? 0;
   const cert = certIndex === undefined ? undefined : m.certs[certIndex];
   if (!cert || certIndex === undefined) {
     const why = m.certs.length > 1 ? `no certificate in the file issued the leaf (${m.certs[0].subject.replace(/\n/g, ', ')}): append its issuer` : 'the file holds only the leaf (append the chain to it)';

@@ -124,6 +124,14 @@ export function certHostName(cert: X509Certificate): { host: string } | { why: s
   return isHostName(cn) ? { host: cn } : { why: `CN=${cn} is not one` };
 }
 
+/** A CA certificate that is no server's own: an issuing CA (or a root) linked or given alone is the
+ *  trust anchor of a DANE-TA(2) record, which a server sends above its leaf (RFC 7671 §5.2). A
+ *  self-signed certificate that names a host is a server's, whatever its basicConstraints say
+ *  (`openssl req -x509` writes CA:TRUE; DANE-EE uses such). */
+export function isCaNotServer(cert: X509Certificate): boolean {
+  return cert.ca && !(cert.subject === cert.issuer && 'host' in certHostName(cert));
+}
+
 /** `3 1 1` data of a bare key (the only TLSA form a public key can publish besides 3 1 2). */
 export function publicKeyTlsa(spki: Uint8Array): string {
   return `3 1 1 ${matchBytes(spki, 1)}`;

@@ -7,6 +7,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { CertMaterial } from './cert-file';
 import { associationData, matchBytes, normaliseHex, type MatchingType, type Selector } from './tlsa-data';
+import { isCaNotServer } from './describe';
 
 export interface TlsaParams {
   usage: number;
@@ -58,6 +59,13 @@ export function issuersIn(m: CertMaterial): number[] {
   return [...new Set(m.chains.flatMap((c) => c.issuers))];
 }
 
+/** The "leaves" of a file of CA certificates only (an issuing CA's certificate, linked to its
+ *  2 1 1, or the next CA's, published before it issues anything: RFC 7671 §5.2, §8.1): trust
+ *  anchors, not end entities. */
+export function caLeavesIn(m: CertMaterial): number[] {
+  return m.chains.map((c) => c.leaf).filter((i) => isCaNotServer(m.certs[i]));
+}
+
 export function matchTlsa(rec: TlsaParams, m: CertMaterial): TlsaMatch {
   const { usage, selector, matchingType } = rec;
   if (!(USAGE_EE.has(usage) || USAGE_TA.has(usage)) || (selector !== 0 && selector !== 1) || ![0, 1, 2].includes(matchingType)) {
@@ -75,10 +83,11 @@ export function matchTlsa(rec: TlsaParams, m: CertMaterial): TlsaMatch {
     const issuer = findIn(m, rec, issuers);
     return { ok: false, reason: 'no-match', ...(issuer >= 0 ? { wrongRole: { certIndex: issuer } } : {}), ...extra };
   }
-  const ta = findIn(m, rec, issuers);
+  const caLeaves = caLeavesIn(m);
+  const ta = findIn(m, rec, [...issuers, ...caLeaves]);
   if (ta >= 0) return { ok: true, certIndex: ta };
   const leaf = findIn(m, rec, leaves);
   const wrong = leaf >= 0 ? { wrongRole: { certIndex: leaf } } : {};
-  if (!issuers.length) return { ok: false, reason: 'no-issuer', ...wrong, ...extra };
+  if (!issuers.length && !caLeaves.length) return { ok: false, reason: 'no-issuer', ...wrong, ...extra };
   return { ok: false, reason: 'no-match', ...wrong, ...extra };
 }

@@ -78,7 +78,7 @@ function parseArgs(args: string[]): TlsaArgs | string {
  *  belongs, expired, not yet valid. A self-signed certificate that names a host is a server's,
  *  whatever its basicConstraints say (`openssl req -x509` writes CA:TRUE; DANE-EE uses such). */
 function leafNotes(f: ReturnType<typeof describeCertificate>, usage: number, now: Date, namesHost: boolean): void {
-  if (f.ca && !(f.subject === f.issuer && namesHost)) process.stderr.write(`dane-zone tlsa: warning: ${f.subject} is a CA certificate (basicConstraints CA:TRUE), not a server's: a usage ${usage} record matches what the server presents only if that is this certificate; give the server's certificate (with its chain for usage 2)\n`);
+  if (f.ca && !(f.subject === f.issuer && namesHost)) process.stderr.write(`dane-zone tlsa: warning: ${f.subject} is a CA certificate (basicConstraints CA:TRUE), not a server's: a usage ${usage} record matches what the server presents only if that is this certificate; give the server's certificate (with its chain for usage 2), or --usage 2 for this CA as a DANE-TA(2) trust anchor\n`);
   if (f.notAfter < now) process.stderr.write(`dane-zone tlsa: warning: ${f.subject} expired on ${isoDay(f.notAfter)}: DANE-EE(3) senders ignore dates (RFC 7672 §3.1.1), but Exchange Online rejects it with 5.7.322, and under a DANE-TA(2) record senders refuse it (§3.1.2); renew it\n`);
   else if (f.notBefore > now) process.stderr.write(`dane-zone tlsa: note: ${f.subject} is not valid before ${isoDay(f.notBefore)}: publish its record ahead (RFC 7671 §8.1), but do not present it before then\n`);
 }

@@ -11,7 +11,8 @@ import type { RuleHost } from '../rules/rule';
 import { tlsaFields, splitTlsaOwner } from '../rules/dane-support/tlsa-fields';
 import { tlsaLabel } from '../cert/build-record';
 import { loadLinkedCert } from '../cert/link';
-import { leavesOf, matchTlsa } from '../cert/tlsa-match';
+import { caLeavesIn, leavesOf, matchTlsa } from '../cert/tlsa-match';
+import type { CertMaterial } from '../cert/cert-file';
 import { describeCertificate, describeSpki, keyLabel, publicKeyTlsa } from '../cert/describe';
 import { expiryOf, isoDay } from '../cert/expiry';
 import { warnDays } from '../rules/dane-support/expiry-check';
@@ -53,6 +54,15 @@ function serviceLine(zone: Zone, rec: ZoneRecord): string {
 }
 
 /** Markdown for a TLSA record: its meaning and, when linked, the certificate file's facts. */
+/** Which certificate of the file a matching record names: the leaf, an issuer, or (a TA usage
+ *  against a file of CA certificates only) the CA itself, the trust anchor. */
+function matchedRole(m: CertMaterial, certIndex: number, usage: number): string {
+  const nth = `certificate ${certIndex + 1} of the file`;
+  if (!leavesOf(m).includes(certIndex)) return `issuer (${nth})`;
+  if (usage === 0 || usage === 2) return `CA certificate, the trust anchor${m.certs.length > 1 ? ` (${nth})` : ''}`;
+  return m.chains.length > 1 ? `leaf (${nth})` : 'leaf';
+}
+
 export function describeTlsaLink(zone: Zone, rec: ZoneRecord, host: RuleHost): string {
   const f = tlsaFields(rec);
   const out: string[] = [];
@@ -69,7 +79,7 @@ export function describeTlsaLink(zone: Zone, rec: ZoneRecord, host: RuleHost): s
   const m = linked.material;
   const r = matchTlsa(f, m);
   out.push('', r.ok
-    ? `✔ matches the ${leavesOf(m).includes(r.certIndex) ? (m.chains.length > 1 ? `leaf (certificate ${r.certIndex + 1} of the file)` : 'leaf') : `issuer (certificate ${r.certIndex + 1} of the file)`}`
+    ? `✔ matches the ${matchedRole(m, r.certIndex, f.usage)}`
     : `✘ does not match (${r.reason === 'no-match' ? 'different data' : r.reason.replace(/-/g, ' ')})`);
   const now = host.now();
   if (m.certs.length === 0) {
@@ -88,6 +98,13 @@ export function describeTlsaLink(zone: Zone, rec: ZoneRecord, host: RuleHost): s
     `| Key | ${keyLabel(leaf.key)} |`,
     `| Valid | ${isoDay(leaf.notBefore)} to ${isoDay(leaf.notAfter)} (${state}) |`,
     `| Chain | ${m.certs.length} certificate${m.certs.length === 1 ? '' : 's'}${m.notes.length ? ` — ${m.notes.join('; ')}` : ''} |`);
+  if (caLeavesIn(m).includes(0)) {
+    // an issuing CA's certificate: the anchor of DANE-TA(2) records, never a server's leaf
+    out.push('', '**This file publishes** (a CA certificate: a trust anchor, which the server sends above its leaf)', '',
+      `- ${code(leaf.tlsa.ta211)} (DANE-TA SPKI SHA2-256)`,
+      `- ${code(`2 0 1 ${leaf.tlsa.ee301.split(' ')[3]}`)} (DANE-TA Cert SHA2-256)`);
+    return out.join('\n');
+  }
   out.push('', '**This file publishes**', '',
     `- ${code(leaf.tlsa.ee311)} (DANE-EE SPKI SHA2-256, recommended)`,
     `- ${code(leaf.tlsa.ee301)} (DANE-EE Cert SHA2-256)`);

@@ -7,7 +7,7 @@ import type { RecordRule, ReportedFix } from './rule';
 import { ref } from './dane-support/refs';
 import { tlsaFields, usageName } from './dane-support/tlsa-fields';
 import { loadLinkedCert } from '../cert/link';
-import { matchTlsa } from '../cert/tlsa-match';
+import { caLeavesIn, matchTlsa } from '../cert/tlsa-match';
 import { describeCertificate, publicKeyTlsa } from '../cert/describe';
 import { changeUsage, keptParams, replaceWithEe, replaceWithTa } from './dane-support/cert-fixes';
 import { buildTlsa } from '../cert/build-record';
@@ -31,9 +31,11 @@ export const tlsaCertMismatch: RecordRule = {
     const leaf = m.certs[0];
     // what the leaf publishes with this record's digest (a 3 1 2 stays 3 1 2)
     const kept = keptParams(f);
-    const built = buildTlsa(m, { usage: 3, ...kept });
+    // a file of CA certificates only (an issuing CA's): it publishes a DANE-TA record, never a 3 x x
+    const caAlone = caLeavesIn(m).includes(0);
+    const built = buildTlsa(m, { usage: caAlone ? 2 : 3, ...kept });
     const publish = 'rdata' in built ? built.rdata : leaf ? describeCertificate(leaf).tlsa.ee311 : publicKeyTlsa(m.leafSpki);
-    const leafName = leaf ? `its leaf (${describeCertificate(leaf).subject})` : 'its public key';
+    const leafName = !leaf ? 'its public key' : caAlone ? `its CA certificate (${describeCertificate(leaf).subject})` : `its leaf (${describeCertificate(leaf).subject})`;
     const fixes: ReportedFix[] = [];
     const add = (fx: ReportedFix | undefined) => { if (fx) fixes.push(fx); };
     let message: string;
@@ -59,8 +61,9 @@ export const tlsaCertMismatch: RecordRule = {
       message = `TLSA ${f.usage} ${f.selector} ${f.matchingType} does not match ${file}: ${leafName} would publish ${publish}` +
         (ta && 'rdata' in ta ? ` and its issuer ${ta.rdata}` : '') + '.';
     }
-    add(replaceWithEe(rec, f, m, file, kept));
-    if (f.usage === 2 || f.usage === 0) add(replaceWithTa(rec, f, m, kept));
+    if (caAlone) add(replaceWithTa(rec, f, m, kept, true));
+    else add(replaceWithEe(rec, f, m, file, kept));
+    if (!caAlone && (f.usage === 2 || f.usage === 0)) add(replaceWithTa(rec, f, m, kept));
     add(changeUsage(f, m, 3));
     add(changeUsage(f, m, 2));
     ctx.report({ loc: f.fields.data.loc, message, severity, data: { fixes } satisfies FixData });

@@ -42,10 +42,11 @@ export function replaceWithEe(rec: ZoneRecord, f: TlsaFields, m: CertMaterial, f
   return replaceWith(rec, f, m, 3, p, () => file, true);
 }
 
-/** "Replace with 2 s m from <issuer>" when the file holds the leaf's issuer (2 1 1 unless said). */
+/** "Replace with 2 s m from <issuer>" when the file holds the leaf's issuer, or is a CA's certificate
+ *  alone (2 1 1 unless said; preferred for the latter, where no 3 x x can be right). */
 export function replaceWithTa(rec: ZoneRecord, f: TlsaFields, m: CertMaterial,
-  p: { selector: number; matchingType: number } = { selector: 1, matchingType: 1 }): ReportedFix | undefined {
-  return replaceWith(rec, f, m, 2, p, (i) => cn(describeCertificate(m.certs[i]).subject), false);
+  p: { selector: number; matchingType: number } = { selector: 1, matchingType: 1 }, preferred = false): ReportedFix | undefined {
+  return replaceWith(rec, f, m, 2, p, (i) => cn(describeCertificate(m.certs[i]).subject), preferred);
 }
 
 /** "Change usage to N (…)" when the record's data matches the file under that usage. */

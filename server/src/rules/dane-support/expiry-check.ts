@@ -37,7 +37,9 @@ export function certExpiries(rec: ZoneRecord, host: RuleHost): CertExpiry[] {
   else {
     // the anchor's own dates are not checked (RFC 7671 §5.2: it is a trust anchor, as OpenSSL's
     // DANE and the live matcher take it); the certificates below it down to the leaf are
-    const chain = m.chains.find((c) => c.issuers.includes(match.certIndex))!;
+    const chain = m.chains.find((c) => c.issuers.includes(match.certIndex));
+    // a CA certificate linked alone (the anchor itself): no leaf below it in the file to judge
+    if (!chain) return [];
     for (const i of chain.issuers.slice(0, chain.issuers.indexOf(match.certIndex)).reverse()) certs.push({ c: m.certs[i], role: 'issuer' });
     certs.push({ c: m.certs[chain.leaf], role: 'leaf' });
   }

@@ -124,6 +124,16 @@ test('a next key\'s certificate request (PEM or DER), as made before its certifi
     assert.equal(cert.status, 3);
     assert.match(cert.stderr, /selector 0 \(Cert\) needs a certificate; the file holds only a public key/);
   }
+  // without --owner, the owner comes from the host the request names, as it would from its
+  // certificate: the requested DNS SAN first, the CN only when it asks for none
+  openssl('req', '-new', '-key', 'next.key', '-subj', '/CN=other.example.com', '-addext', 'subjectAltName=DNS:mx2.example.com', '-out', 'san.csr');
+  openssl('req', '-in', 'san.csr', '-outform', 'DER', '-out', 'san.csr.der');
+  openssl('req', '-new', '-key', 'next.key', '-subj', '/O=Fixture', '-out', 'noname.csr');
+  for (const [file, owner] of [['next.csr', '_25._tcp.mx1.example.com. '], ['next.csr.der', '_25._tcp.mx1.example.com. '], ['san.csr', '_25._tcp.mx2.example.com. '], ['san.csr.der', '_25._tcp.mx2.example.com. '], ['noname.csr', '']]) {
+    const r = run('tlsa', file);
+    assert.deepEqual([r.status, r.stdout], [0, `${owner}IN TLSA 3 1 1 ${sha256}\n`], `${file}: ${r.stderr}`);
+    if (!owner) assert.match(r.stderr, /no owner name: the certificate request names no host name; give it with --owner/);
+  }
   // the current certificate and the next key's request, each linked to its record: no mismatch,
   // and two keys published, so tlsa-single-record is quiet
   const current = opensslTlsaData(certs.dir, 'mx1.pem', 1, 1);

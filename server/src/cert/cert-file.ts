@@ -6,7 +6,7 @@
 // that says where. Never throws.
 import type { X509Certificate } from 'node:crypto';
 import { nodeCrypto } from './node-crypto';
-import { certSpki, csrSpki, spkiShapeError } from './der';
+import { certSpki, csrNames, csrSpki, spkiShapeError } from './der';
 
 export interface CertMaterial {
   /** how the file was written */
@@ -22,6 +22,8 @@ export interface CertMaterial {
   chains: CertChain[];
   /** non-fatal remarks (ignored blocks, suspicious chain order) */
   notes: string[];
+  /** for a certificate request: the host names it asks for (requested DNS SANs, subject CNs) */
+  requestNames?: { dns: string[]; cn: string[] };
 }
 
 /** Indices into CertMaterial.certs: an end entity and its issuers, each signed by the next. */
@@ -164,6 +166,10 @@ function publicKeyMaterial(der: Buffer, where: string, notes: string[]): CertRea
   return { format: 'public-key', certs: [], leafSpki: der, chains: [], notes };
 }
 
+function withNames(r: CertReadResult, names: CertMaterial['requestNames']): CertReadResult {
+  return names && !('error' in r) ? { ...r, requestNames: names } : r;
+}
+
 /** Material from certificates already parsed (e.g. the chain a server presented, leaf first). */
 export function materialFromCerts(certs: X509Certificate[]): CertMaterial | { error: string } {
   if (!certs.length) return { error: 'no certificate' };
@@ -182,6 +188,7 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
     const notes: string[] = [];
     let key: PemBlock | undefined;
     let badRequest: string | undefined;
+    let requestNames: CertMaterial['requestNames'];
     for (const b of blocks) {
       if (b.label === 'CERTIFICATE' || b.label === 'X509 CERTIFICATE' || b.label === 'TRUSTED CERTIFICATE') {
         const c = parseCert(b.der, `${name} line ${b.line}`);
@@ -193,7 +200,10 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
         const spki = csrSpki(b.der);
         // an error only where the file holds nothing else to read (below)
         if (typeof spki === 'string') badRequest ??= `${name} line ${b.line}: not a valid certificate request (${spki})`;
-        else key ??= { ...b, der: Buffer.from(spki) };
+        else if (!key) {
+          key = { ...b, der: Buffer.from(spki) };
+          requestNames = csrNames(b.der);
+        }
       } else if (b.label === 'RSA PUBLIC KEY') {
         try {
           const spki = nodeCrypto().createPublicKey({ key: b.der, format: 'der', type: 'pkcs1' }).export({ type: 'spki', format: 'der' });
@@ -209,7 +219,7 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
     if (certs.length) return fromFileCerts('pem', certs, notes);
     if (badRequest && !key) return { error: badRequest };
     if (key?.label.endsWith('REQUEST')) notes.unshift(`the public key of the certificate request at line ${key.line}`);
-    if (key) return publicKeyMaterial(key.der, `${name} line ${key.line}`, notes);
+    if (key) return withNames(publicKeyMaterial(key.der, `${name} line ${key.line}`, notes), key.label.endsWith('REQUEST') ? requestNames : undefined);
     const what = blocks.map((b) => b.label).join(', ') || 'no complete PEM block';
     const keyOnly = blocks.length > 0 && blocks.every((b) => b.label.endsWith('PRIVATE KEY'));
     const hint = keyOnly ? `: dane-zone does not read private keys; link the certificate, or the public key (openssl pkey -in ${name} -pubout) or a certificate request of it` : '';
@@ -221,6 +231,6 @@ export function readCertMaterial(bytes: Uint8Array, name: string): CertReadResul
   const c = parseCert(buf, name);
   if (!('error' in c)) return fromCerts('der', [c], []);
   const csr = csrSpki(buf);
-  if (typeof csr !== 'string') return publicKeyMaterial(Buffer.from(csr), name, ['the public key of the certificate request']);
+  if (typeof csr !== 'string') return withNames(publicKeyMaterial(Buffer.from(csr), name, ['the public key of the certificate request']), csrNames(buf));
   return { error: `${name}: DER data is neither a certificate, a public key nor a certificate request` };
 }

@@ -122,6 +122,50 @@ export function csrSpki(der: Uint8Array): Uint8Array | string {
   return shape ? `its subjectPKInfo is no SubjectPublicKeyInfo (${shape})` : bytes;
 }
 
+const OID_CN = '550403'; // 2.5.4.3
+const OID_EXTENSION_REQUEST = '2a864886f70d01090e'; // 1.2.840.113549.1.9.14 (PKCS#9)
+const OID_SUBJECT_ALT_NAME = '551d11'; // 2.5.29.17
+const latin1 = (buf: Uint8Array, t: Tlv): string => Buffer.from(buf.subarray(t.contentStart, t.end)).toString('latin1');
+
+/** The children of `t` with the tag given (any tag: -1); none when it is malformed. */
+function kidsOf(buf: Uint8Array, t: Tlv, tag: number): Tlv[] {
+  const k = children(buf, t);
+  return typeof k === 'string' ? [] : k.filter((c) => tag < 0 || c.tag === tag);
+}
+
+/** The names a DER PKCS#10 certificate request asks for (RFC 2986 §4.1): the DNS names of its
+ *  requested subjectAltName extension (RFC 2985 §5.4.2), then its subject's CNs. Empty when it
+ *  names none or is malformed (its key is read by csrSpki, which says what is wrong). */
+export function csrNames(der: Uint8Array): { dns: string[]; cn: string[] } {
+  const out = { dns: [] as string[], cn: [] as string[] };
+  const top = readTlv(der, 0);
+  if (typeof top === 'string') return out;
+  const info = kidsOf(der, top, -1)[0];
+  const fields = info ? kidsOf(der, info, -1) : [];
+  if (fields.length !== 4) return out;
+  for (const rdn of kidsOf(der, fields[1], 0x31)) {
+    for (const atv of kidsOf(der, rdn, SEQUENCE)) {
+      const [oid, value] = kidsOf(der, atv, -1);
+      if (oid?.tag === 0x06 && value && hex(der, oid) === OID_CN) out.cn.push(latin1(der, value));
+    }
+  }
+  for (const attr of kidsOf(der, fields[3], SEQUENCE)) {
+    const [oid, values] = kidsOf(der, attr, -1);
+    if (oid?.tag !== 0x06 || hex(der, oid) !== OID_EXTENSION_REQUEST || !values) continue;
+    for (const exts of kidsOf(der, values, SEQUENCE)) {
+      for (const ext of kidsOf(der, exts, SEQUENCE)) {
+        const parts = kidsOf(der, ext, -1);
+        const value = parts[parts.length - 1];
+        if (parts[0]?.tag !== 0x06 || hex(der, parts[0]) !== OID_SUBJECT_ALT_NAME || value?.tag !== 0x04) continue;
+        const names = readTlv(der, value.contentStart);
+        if (typeof names === 'string' || names.tag !== SEQUENCE) continue;
+        for (const gn of kidsOf(der, names, 0x82)) out.dns.push(latin1(der, gn));
+      }
+    }
+  }
+  return out;
+}
+
 const OID_BASIC_CONSTRAINTS = '551d13'; // 2.5.29.19
 const OID_KEY_USAGE = '551d0f'; // 2.5.29.15
 const hex = (buf: Uint8Array, t: Tlv): string => Buffer.from(buf.subarray(t.contentStart, t.end)).toString('hex');

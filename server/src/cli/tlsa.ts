@@ -9,7 +9,7 @@ import { domainToASCII } from 'node:url';
 import { isIP } from 'node:net';
 import { readCertMaterial } from '../cert/cert-file';
 import { buildTlsa, smtpTlsaOwner, tlsaLabel } from '../cert/build-record';
-import { certHostName, describeCertificate, keyLabel } from '../cert/describe';
+import { certHostName, describeCertificate, isHostName, keyLabel } from '../cert/describe';
 import { isoDay } from '../cert/expiry';
 import { tlsaRdata, type MatchingType, type Selector } from '../cert/tlsa-data';
 import { aLabelForm, domainNameError, EXIT_USAGE, printable, splitOption } from './args';
@@ -121,7 +121,10 @@ export async function tlsaMain(args: string[]): Promise<number> {
   let owner = a.owner ? smtpTlsaOwner(queriedName(a.owner)) : undefined;
   const cert = m.certs[built.certIndex];
   if (!cert) {
-    if (!owner) process.stderr.write('dane-zone tlsa: no owner name: a public key names no host; give it with --owner mail.example.com\n');
+    // a certificate request names the host it is for, as the certificate made from it will
+    const asked = m.requestNames ? [...m.requestNames.dns, ...(m.requestNames.dns.length ? [] : m.requestNames.cn)].find(isHostName) : undefined;
+    if (!owner && asked) owner = smtpTlsaOwner(queriedName(asked));
+    if (!owner) process.stderr.write(`dane-zone tlsa: no owner name: ${m.requestNames ? 'the certificate request names no host name' : 'a public key names no host'}; give it with --owner mail.example.com\n`);
     process.stdout.write(`${owner ? `${owner} ` : ''}IN TLSA ${built.rdata}\n`);
     return 0;
   }

@@ -53,7 +53,6 @@ function serviceLine(zone: Zone, rec: ZoneRecord): string {
   return `For SMTP to ${code(o.host)}` + (uniq.length ? ` (the MX host of ${uniq.map(code).join(', ')}).` : ' (no MX record in this zone names this host).');
 }
 
-/** Markdown for a TLSA record: its meaning and, when linked, the certificate file's facts. */
 /** Which certificate of the file a matching record names: the leaf, an issuer, or (a TA usage
  *  against a file of CA certificates only) the CA itself, the trust anchor. */
 function matchedRole(m: CertMaterial, certIndex: number, usage: number): string {
@@ -63,6 +62,7 @@ function matchedRole(m: CertMaterial, certIndex: number, usage: number): string 
   return m.chains.length > 1 ? `leaf (${nth})` : 'leaf';
 }
 
+/** Markdown for a TLSA record: its meaning and, when linked, the certificate file's facts. */
 export function describeTlsaLink(zone: Zone, rec: ZoneRecord, host: RuleHost): string {
   const f = tlsaFields(rec);
   const out: string[] = [];

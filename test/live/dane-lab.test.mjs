@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labUp, labDown, ROOT } from './lab.mjs';
@@ -40,9 +40,9 @@ let lab;
 before(async () => { lab = await labUp(); });
 after(() => labDown());
 
-function runCli(args) {
+function runCli(args, opts = {}) {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
     let out = '', err = '';
     p.stdout.on('data', (d) => { out += d; });
     p.stderr.on('data', (d) => { err += d; });
@@ -289,6 +289,60 @@ test('LSP daneZone/validateDomain: pre-deployment check with the zone as edited,
     const after = await srv.diagnostics(uri, 2);
     assert.ok(!after.diagnostics.some((d) => d.code === 'live-validation'), JSON.stringify(after.diagnostics));
   } finally { await srv.stop(); }
+});
+
+test('CLI validate --zone: the zone file as edited is validated, and what the run found is printed at its records (file:line:column)', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dz-validate-zone-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const domain = lab.scenarios.good;
+  const wrong = 'ab'.repeat(32);
+  const zoneText = (tlsa) => [
+    `$ORIGIN ${domain}.`, '$TTL 60',
+    `@ SOA ns.${lab.parent}. hostmaster.${lab.parent}. 1 3600 600 86400 60`,
+    `@ NS ns.${lab.parent}.`,
+    `@ MX 10 mx.${domain}.`,
+    `mx A ${lab.servers.good.address}`,
+    ...tlsa.map((d) => `_25._tcp.mx TLSA ${d}`),
+    '',
+  ].join('\n');
+  const file = join(dir, 'db.good');
+  writeFileSync(file, zoneText([`3 1 1 ${wrong}`]));
+  const common = ['--resolver', lab.resolver, '--port', String(lab.smtpPort), '--timeout', String(STEP_TIMEOUT)];
+
+  // only a record the deployed key does not match: 5.7.323, said at the MX line and at the TLSA record's data
+  const bad = await runCli(['validate', domain, '--zone', file, ...common, '--json']);
+  assert.equal(bad.code, 1, bad.err);
+  const r = JSON.parse(bad.out);
+  assert.deepEqual([r.source, r.verdict, r.ndr, r.hosts[0].tlsa], ['zone', 'invalid', '5.7.323', [`3 1 1 ${wrong}`]]);
+  const fix = r.hosts[0].addresses[0].wouldMatch[0];
+  assert.match(fix, /^3 1 1 [0-9a-f]{64}$/);
+  assert.deepEqual(r.zoneNotes.map((n) => [n.file, n.line, n.column, n.severity]), [[file, 5, 1, 'error'], [file, 7, 18, 'error']]);
+  assert.match(r.zoneNotes[0].message, /^Live: mx\.good\.example\.internal is invalid \(Exchange Online 5\.7\.323/);
+  assert.equal(r.zoneNotes[1].message, `Live: the deployed server at mx.${domain} (${lab.servers.good.address}) presents a key that this record does not match; it would match ${fix}.`);
+
+  // the next key's record published beside the current one (a rollover), in text: valid, a hint at the next key's
+  writeFileSync(file, zoneText([`3 1 1 ${wrong}`, fix]));
+  const roll = await runCli(['validate', domain, '--zone', 'db.good', ...common], { cwd: dir });
+  assert.equal(roll.code, 0, roll.err + roll.out);
+  assert.match(roll.out, /MX\/TLSA from the zone file/);
+  assert.match(roll.out, /At the records of db\.good:\n {2}db\.good:5:1: info: Live: mx\.good\.example\.internal is valid/);
+  assert.match(roll.out, /\n {2}db\.good:7:18: hint: Live: the deployed server at .* \(another record matches: fine if this is the next key\)\.\n/);
+  assert.match(roll.out, /\n {2}db\.good:8:18: info: Live: the deployed server at .* matches this record\.\n/);
+
+  // a zone file with an error is still validated, with a note saying so
+  writeFileSync(file, zoneText([fix]) + 'www A 999.1.1.1\n');
+  const spoilt = await runCli(['validate', domain, '--zone', file, ...common, '--json']);
+  assert.equal(spoilt.code, 0, spoilt.err);
+  assert.match(spoilt.err, /db\.good has 1 error \(`dane-zone check .*db\.good` lists them\); its records that could be read are validated/);
+  assert.equal(JSON.parse(spoilt.out).verdict, 'valid');
+
+  // usage errors come before any network step: exit 3
+  const missing = await runCli(['validate', domain, '--zone', join(dir, 'nope.zone'), ...common]);
+  assert.equal(missing.code, 3);
+  assert.match(missing.err, /--zone: cannot read .*nope\.zone/);
+  const stray = await runCli(['validate', domain, '--origin', domain, ...common]);
+  assert.equal(stray.code, 3);
+  assert.match(stray.err, /--origin is for the file of --zone, and none was given/);
 });
 
 test('LSP daneZone/validateDomain: cancellation ends a run stuck on a silent server', async () => {

@@ -250,7 +250,7 @@ function withFoldersOpened(paths: readonly string[]): { files: string[]; folderE
 
 /** The 1-based column in characters (Unicode code points, as GCC and clang count them) of a
  *  0-based UTF-16 offset in a line (the unit of the zone model and of LSP positions). */
-function charColumn(file: SourceFile, line: number, utf16: number): number {
+export function charColumn(file: SourceFile, line: number, utf16: number): number {
   const text = file.linesAt ? file.linesAt(line, 1)[0] : file.lines[line];
   if (text === undefined) return utf16 + 1;
   let pairs = 0;

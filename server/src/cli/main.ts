@@ -6,7 +6,7 @@ import { VERSION } from '../version';
 const USAGE = `usage:
   dane-zone check <zone-file|folder|->... [--json | --format text|json|github|sarif] [--fail-on error|warning|info|hint] [--origin NAME] [--root DIR] [--rule id=severity|off]... [--verify-signatures]
   dane-zone tlsa <cert-file> [--usage 3 --selector 1 --mtype 1] [--owner NAME]
-  dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:port]... [--port 25] [--timeout 15000] [--json] [--tlsrpt out.json]
+  dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:port]... [--port 25] [--timeout 15000] [--json] [--tlsrpt out.json] [--zone FILE [--origin NAME] [--root DIR]]
   dane-zone --version
 Options take a value as '--opt value' or '--opt=value'; 'dane-zone <command> --help' shows one.
 Exit codes: 0 ok; 1 check: an error finding, validate: DANE failure; 2 validate: not applicable

@@ -1,20 +1,30 @@
 // dane-zone validate <domain>: the live DANE check from the command line.
 // Parses flags, runs the engine (server/src/live), prints a table (colour on a
 // TTY) or the --json contract, optionally writes the RFC 8460 report.
+// With --zone FILE, the MX and TLSA records come from that zone file as edited (the editor's
+// "Validate DANE against this zone file"): a hook runs it before reloading the zone, and what the
+// run found is printed at the file's records (file:line:column).
 // Exit codes: 0 valid, 1 DANE failure (invalid, partial, tls-only, dns-failure),
 // 2 not applicable / no DANE, 3 usage error (also an unwritable --tlsrpt path, found before
 // the run); a --tlsrpt write that fails after the run keeps the verdict's code.
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { NetSmtpProber } from '../live/smtp-probe';
 import { budgetedResolver, DEFAULT_STEP_TIMEOUT_MS, parseServer, ServerAddr, systemResolvers } from '../live/resolver';
 import { checkDomainName, validateDomain } from '../live/validate-domain';
 import { toTlsRpt } from '../live/tlsrpt';
 import { formatReport } from './validate-format';
 import { cannotBeJudged, type ValidationReport } from '../live/report';
-import { splitOption } from './args';
+import { aLabelForm, domainNameError, splitOption } from './args';
+import { liveNotes, zoneRecordsFor, type LiveNote } from '../live/zone-records';
+import { absRange, checkText, type Zone } from '../zone/api';
+import { readZoneFile } from '../read-zone-file';
+import { originFromFileName } from '../zone/origin-hint';
+import { binaryFileNote, makeFileReader, makeIncludeReader } from './files';
+import { charColumn } from './check';
+import { printable } from '../zone/printable';
 
-const USAGE = 'usage: dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:port]... [--port 25] [--timeout 15000] [--json] [--tlsrpt out.json]\n';
+const USAGE = 'usage: dane-zone validate <domain> [--resolver ip|ip:port|[ipv6]:port]... [--port 25] [--timeout 15000] [--json] [--tlsrpt out.json] [--zone FILE [--origin NAME] [--root DIR]]\n';
 
 
 export function exitCodeFor(r: ValidationReport): number {
@@ -28,7 +38,15 @@ export function exitCodeFor(r: ValidationReport): number {
   }
 }
 
-interface Args { domain: string; resolvers: ServerAddr[]; port: number; timeout: number; json: boolean; tlsrpt?: string }
+interface Args {
+  domain: string; resolvers: ServerAddr[]; port: number; timeout: number; json: boolean; tlsrpt?: string;
+  /** the zone file whose MX and TLSA records are validated instead of the published ones */
+  zone?: string;
+  /** its origin (else from $ORIGIN, the file's name, or the domain) */
+  origin?: string;
+  /** $INCLUDEs and certificate links of the zone file only inside this folder */
+  root?: string;
+}
 
 function parse(args: string[]): Args | string {
   const out: Partial<Args> & { resolvers: ServerAddr[] } = { resolvers: [], port: 25, timeout: DEFAULT_STEP_TIMEOUT_MS, json: false };
@@ -57,6 +75,17 @@ function parse(args: string[]): Args | string {
         }
         case '--json': out.json = true; break;
         case '--tlsrpt': out.tlsrpt = value(); break;
+        case '--zone': out.zone = value(); break;
+        case '--origin': {
+          const v = value();
+          const bad = domainNameError('--origin', v);
+          if (bad) return bad;
+          // an internationalised name as the zone holds it
+          const a = aLabelForm(v);
+          if (!a) return `--origin: '${printable(v)}' is not a valid internationalised domain name`;
+          out.origin = a.endsWith('.') ? a : `${a}.`; break;
+        }
+        case '--root': out.root = value(); break;
         case '-h': case '--help': return 'help';
         default:
           if (a.startsWith('-')) return `unknown option '${a}'`;
@@ -66,6 +95,7 @@ function parse(args: string[]): Args | string {
     } catch (e) { return (e as Error).message; }
   }
   if (!out.domain) return 'no domain given';
+  if (out.zone === undefined && (out.origin !== undefined || out.root !== undefined)) return `${out.origin !== undefined ? '--origin' : '--root'} is for the file of --zone, and none was given`;
   try { checkDomainName(out.domain); } catch (e) { return `bad domain: ${(e as Error).message}`; }
   return out as Args;
 }
@@ -81,6 +111,13 @@ export async function validateMain(argv: string[]): Promise<number> {
     const cannot = unwritable(a.tlsrpt);
     if (cannot) { process.stderr.write(`dane-zone validate: --tlsrpt: cannot write ${a.tlsrpt}: ${cannot}\n`); return 3; }
   }
+  let zone: EditedZone | undefined;
+  if (a.zone !== undefined) {
+    const read = readEditedZone(a.zone, a.domain, a.origin, a.root);
+    if (typeof read === 'string') { process.stderr.write(`dane-zone validate: --zone: ${read}\n`); return 3; }
+    zone = read;
+    if (zone.errors) process.stderr.write(`dane-zone validate: note: ${printable(a.zone)} has ${zone.errors} error${zone.errors === 1 ? '' : 's'} (\`dane-zone check ${printable(a.zone)}\` lists them); its records that could be read are validated\n`);
+  }
   const servers = a.resolvers.length ? a.resolvers : systemResolvers();
   if (!servers.length) { process.stderr.write('dane-zone validate: no resolver given and none in /etc/resolv.conf\n'); return 3; }
   // a DNS query waits at most min(--timeout, 5 s) in all
@@ -93,13 +130,16 @@ export async function validateMain(argv: string[]): Promise<number> {
   try {
     report = await validateDomain(a.domain, {
       resolver, prober: new NetSmtpProber(), smtpPort: a.port, stepTimeoutMs: a.timeout, signal: ac.signal,
+      zone: zone ? zoneRecordsFor(zone.zone, a.domain) : undefined,
       onProgress: tty ? (m) => process.stderr.write(`\r\x1b[K… ${m}`) : undefined,
     });
   } finally {
     process.off('SIGINT', onSig);
     if (tty) process.stderr.write('\r\x1b[K');
   }
-  process.stdout.write(a.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, tty));
+  const notes = zone ? notesAt(zone, report) : undefined;
+  process.stdout.write(a.json ? JSON.stringify(notes ? { ...report, zoneNotes: notes } : report, null, 2) + '\n'
+    : formatReport(report, tty) + (notes ? formatNotes(zone!.shownAs, notes) : ''));
   if (a.tlsrpt !== undefined) {
     // checked before the run; should the write still fail, the report above and the verdict's
     // exit code stand, and this says the file is missing
@@ -108,6 +148,55 @@ export async function validateMain(argv: string[]): Promise<number> {
     }
   }
   return exitCodeFor(report);
+}
+
+/** The zone file of --zone, read and checked as `dane-zone check` reads it. */
+interface EditedZone {
+  zone: Zone;
+  /** the file as given on the command line, and its full path */
+  shownAs: string;
+  path: string;
+  /** error findings in it (the records they spoil are not validated as meant) */
+  errors: number;
+}
+
+function readEditedZone(file: string, domain: string, origin: string | undefined, root: string | undefined): EditedZone | string {
+  const path = resolve(file);
+  const binary = binaryFileNote(path);
+  if (binary) return `cannot read ${printable(file)}: ${binary}`;
+  let text: string | string[];
+  try { text = readZoneFile(path); } catch (e) { return `cannot read ${printable(file)}: ${(e as Error).message}`; }
+  const guessed = origin ?? originFromFileName(path);
+  const { zone, findings } = checkText(text, {
+    fileId: path,
+    // the file's $ORIGIN comes first; without one, the domain validated is the likeliest zone
+    origin: guessed ?? (domain.endsWith('.') ? domain : `${domain}.`),
+    originGuessed: origin === undefined,
+    readInclude: makeIncludeReader(root),
+    host: { now: () => new Date(), readFile: makeFileReader(root), options: { wholeZone: true } },
+  });
+  return { zone, shownAs: file, path, errors: findings.filter((f) => f.severity === 'error').length };
+}
+
+/** A note of the run at a record of the zone file, placed as `dane-zone check` places findings. */
+interface PlacedNote { file: string; line: number; column: number; severity: string; message: string }
+
+function notesAt(z: EditedZone, report: ValidationReport): PlacedNote[] {
+  return liveNotes(z.zone, report).map((n: LiveNote) => {
+    const loc = n.onRdata ? n.rec.rdataLoc : n.rec.loc;
+    const r = absRange(loc);
+    // an $INCLUDEd file as check names it: relative to the current folder, or absolute
+    const id = loc.file.id;
+    const rel = relative(process.cwd(), id);
+    const file = id === z.path ? z.shownAs : isAbsolute(z.shownAs) || rel.startsWith('..') ? id : rel;
+    return { file, line: r.startLine + 1, column: charColumn(loc.file, r.startLine, r.startCol), severity: n.severity, message: n.message };
+  });
+}
+
+function formatNotes(shownAs: string, notes: readonly PlacedNote[]): string {
+  const head = `\nAt the records of ${printable(shownAs)}:\n`;
+  if (!notes.length) return `${head}  (no MX record of the domain and no TLSA record of its hosts in the file)\n`;
+  return head + notes.map((n) => `  ${printable(n.file)}:${n.line}:${n.column}: ${n.severity}: ${printable(n.message)}\n`).join('');
 }
 
 /** Why `path` cannot be written (checked before a run that may take minutes), or undefined. */

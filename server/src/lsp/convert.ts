@@ -19,7 +19,7 @@ export function fromRange(r: Range): AbsRange {
   return { startLine: r.start.line, startCol: r.start.character, endLine: r.end.line, endCol: r.end.character };
 }
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,

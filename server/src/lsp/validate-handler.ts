@@ -3,16 +3,15 @@
 // as edited in the open zone (pre-deployment check), and maps the results onto
 // that zone's MX and TLSA lines as diagnostics. The network is touched only
 // here, on this explicit request. Knows LSP; the engine does not.
-import { ResponseError, ErrorCodes, DiagnosticSeverity, type CancellationToken, type Connection, type Diagnostic, type WorkDoneProgressParams, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes, type CancellationToken, type Connection, type Diagnostic, type WorkDoneProgressParams, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { ValidateDomainRequest, type ValidateDomainParams } from './protocol';
-import { locToRange } from './convert';
-import type { Zone, ZoneRecord } from '../zone/model';
-import { canonName } from '../live/dns-wire';
+import { locToRange, SEVERITY } from './convert';
+import type { Zone } from '../zone/model';
 import { budgetedResolver, DEFAULT_STEP_TIMEOUT_MS, parseServer, systemResolvers, type Resolver } from '../live/resolver';
 import { NetSmtpProber, type SmtpProber } from '../live/smtp-probe';
-import { checkDomainName, validateDomain, type ZoneRecords } from '../live/validate-domain';
-import { matchPresentedChain, type TlsaRecord } from '../live/tlsa-match';
-import { cannotBeJudged, type HostReport, type ValidationReport } from '../live/report';
+import { checkDomainName, validateDomain } from '../live/validate-domain';
+import type { ValidationReport } from '../live/report';
+import { liveNotes, zoneRecordsFor } from '../live/zone-records';
 
 export interface LiveSettings { resolvers?: string[]; smtpPort?: number; validationTimeoutMs?: number }
 
@@ -34,73 +33,11 @@ function defaultEngine(s: LiveSettings): { resolver: Resolver; prober: SmtpProbe
   return { resolver: budgetedResolver(servers, s.validationTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS), prober: new NetSmtpProber() };
 }
 
-const tlsaOf = (r: ZoneRecord): TlsaRecord => ({
-  usage: Number(r.field('usage')), selector: Number(r.field('selector')), matchingType: Number(r.field('matchingType')), data: String(r.field('data') ?? ''),
-});
-
-/** The zone's MX and TLSA records, for the pre-deployment check. */
-export function zoneRecordsFor(zone: Zone, domain: string): ZoneRecords {
-  const d = canonName(domain);
-  const mx = (zone.byType.get('MX') ?? []).filter((r) => canonName(r.ownerKey) === d)
-    .map((r) => ({ preference: Number(r.field('preference')), exchange: canonName(String(r.field('exchange'))) }));
-  const tlsa = new Map<string, TlsaRecord[]>();
-  for (const r of zone.byType.get('TLSA') ?? []) {
-    const k = canonName(r.ownerKey);
-    tlsa.set(k, [...(tlsa.get(k) ?? []), tlsaOf(r)]);
-  }
-  return { origin: zone.origin || d, mx: mx.length ? mx : undefined, tlsa };
-}
-
-const diag = (rec: ZoneRecord, severity: DiagnosticSeverity, message: string, useRdata = false): Diagnostic => ({
-  range: locToRange(useRdata ? rec.rdataLoc : rec.loc), severity, source: 'dane-zone live', code: LIVE_DIAGNOSTIC_CODE, message,
-});
-const host = (n: string): string => n.replace(/\.$/, '');
-
-function tlsaDiagnostics(zone: Zone, h: HostReport, now: Date): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const recs = (zone.byType.get('TLSA') ?? []).filter((r) => canonName(r.ownerKey) === canonName(`_25._tcp.${h.tlsaBase}`));
-  const probed = h.addresses.filter((a) => a.chain.length);
-  if (!recs.length || !probed.length) return out;
-  const results = recs.map((r) => probed.map((a) => ({ a, m: matchPresentedChain([tlsaOf(r)], a.chain.map((c) => Buffer.from(c.derBase64, 'base64')), [h.tlsaBase, h.name], now) })));
-  const anyMatch = (i: number): boolean => results[i].some(({ m }) => m.outcome === 'match-ee' || m.outcome === 'match-ta');
-  const someRecordMatches = recs.some((_, i) => anyMatch(i));
-  recs.forEach((r, i) => {
-    if (r.field('usage') === 0 || r.field('usage') === 1) return; // the static rules already say why
-    if (anyMatch(i)) {
-      const at = results[i].filter(({ m }) => m.outcome === 'match-ee' || m.outcome === 'match-ta').map(({ a }) => a.address);
-      out.push(diag(r, DiagnosticSeverity.Information, `Live: the deployed server at ${host(h.name)} (${at.join(', ')}) matches this record.`, true));
-      return;
-    }
-    for (const { a, m } of results[i]) {
-      const publish = a.wouldMatch.find((w) => w.startsWith(r.field('usage') === 2 ? '2 ' : '3 ')) ?? a.wouldMatch[0];
-      const why = m.outcome === 'mismatch' ? 'presents a key that this record does not match' : m.detail;
-      // a non-matching record next to a matching one is normal during a key rollover
-      out.push(diag(r, someRecordMatches ? DiagnosticSeverity.Hint : DiagnosticSeverity.Error,
-        `Live: the deployed server at ${host(h.name)} (${a.address}) ${why}; it would match ${publish}` + (someRecordMatches ? ' (another record matches: fine if this is the next key).' : '.'), true));
-    }
-  });
-  return out;
-}
-
 /** Results as diagnostics on the zone's MX and TLSA lines. */
 export function diagnosticsForReport(zone: Zone, report: ValidationReport, now = new Date()): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const d = canonName(report.domain);
-  const mxRecs = (zone.byType.get('MX') ?? []).filter((r) => canonName(r.ownerKey) === d);
-  const sev = (v: string): DiagnosticSeverity => (v === 'valid' ? DiagnosticSeverity.Information : v === 'no-dane' || v === 'tls-only' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
-  // when DANE cannot be judged the fault is the check's, not the zone's: a warning
-  if (!report.hosts.length) {
-    for (const r of mxRecs) out.push(diag(r, sev(report.verdict === 'not-applicable' || cannotBeJudged(report.reason) ? 'no-dane' : 'invalid'), `Live: ${report.summary}`));
-  }
-  for (const h of report.hosts) {
-    const rec = mxRecs.find((r) => canonName(String(r.field('exchange'))) === canonName(h.name));
-    if (rec) {
-      const codes = h.ndr ? ` (Exchange Online ${h.ndr}, TLS-RPT ${h.tlsrpt})` : '';
-      out.push(diag(rec, sev(cannotBeJudged(h.reason) ? 'no-dane' : h.verdict), `Live: ${host(h.name)} is ${h.verdict}${codes}: ${h.detail}`));
-    }
-    out.push(...tlsaDiagnostics(zone, h, now));
-  }
-  return out;
+  return liveNotes(zone, report, now).map((n) => ({
+    range: locToRange(n.onRdata ? n.rec.rdataLoc : n.rec.loc), severity: SEVERITY[n.severity], source: 'dane-zone live', code: LIVE_DIAGNOSTIC_CODE, message: n.message,
+  }));
 }
 
 async function fetchSettings(connection: Connection, uri: string | undefined): Promise<LiveSettings> {

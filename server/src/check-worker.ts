@@ -29,6 +29,10 @@ export interface CheckJob {
    *  has it, as the server's own analysis reads it (a first-diagnostics job) */
   openDocuments?: [string, string][];
   settings: DocSettings;
+  /** the origin and default TTL an open zone's $INCLUDE gives the document (ZoneStore.readingStart),
+   *  as the editor's analysis reads it; else the origin the file name suggests */
+  origin?: string;
+  ttl?: number;
 }
 
 export type CheckOutcome = { diagnostics: unknown[]; records: number; ms: number } | { error: string };
@@ -55,7 +59,8 @@ function run(job: CheckJob): CheckOutcome {
   for (const [uri, open] of job.openDocuments ?? []) files.open(uri, open, 0);
   const { zone, findings } = checkText(text, {
     fileId: job.uri,
-    origin: job.path ? originFromFileName(job.path) : undefined,
+    origin: job.origin ?? (job.path ? originFromFileName(job.path) : undefined),
+    ttl: job.ttl,
     originGuessed: true,
     readInclude: (from, p) => files.readInclude(from, p),
     generateLimit: generateLimitFromEnv(),

@@ -26,6 +26,8 @@ export type CheckStarter = (job: CheckJob, bytes: number, settled: Parameters<ty
 interface CheckOfVersion {
   version: number;
   settingsKey: string;
+  /** the origin and TTL an including zone gave the document (ZoneStore.includerKey) */
+  includer: string;
   /** the zone has an $INCLUDE: the check may read other files */
   readsOthers: boolean;
   /** ends the check (nothing once it has ended) */
@@ -60,13 +62,15 @@ export class FirstDiagnostics {
     if (doc.lines.length + doc.generatedRecords(GENERATE_MAX) < SLICED_MIN_LINES) return;
     const settings = this.store.settingsFor(uri);
     const settingsKey = settingsKeyOf(settings);
+    // read as the editor's analysis reads it: with the origin and TTL a zone that $INCLUDEs it gives it
+    const includer = this.store.includerKey(uri);
     const had = this.checks.get(uri);
-    if (had && had.version === doc.version && had.settingsKey === settingsKey) return;
+    if (had && had.version === doc.version && had.settingsKey === settingsKey && had.includer === includer) return;
     had?.stop();
     const version = doc.version;
     const text = doc.text();
     const readsOthers = /\$include/i.test(text);
-    const check: CheckOfVersion = { version, settingsKey, readsOthers, stop: () => undefined };
+    const check: CheckOfVersion = { version, settingsKey, includer, readsOthers, stop: () => undefined };
     this.checks.set(uri, check);
     // The check's memory comes on top of the model's, in this process: where it would take more
     // than half of what is free, the model's analysis alone is safer than a swapping machine.
@@ -77,6 +81,7 @@ export class FirstDiagnostics {
     if (readsOthers) for (const [other, d] of this.store.docs) if (other !== uri) openDocuments.push([other, d.text()]);
     const job: CheckJob = {
       uri, path: uriToPath(uri), text, workspaceFolders: this.store.workspaceFolders, readRoots: this.store.readRoots, openDocuments, settings,
+      ...this.store.readingStart(uri),
       // at the lowest priority: on two cores it still has one to itself, and the analysis (which
       // the first keystroke waits for) keeps most of its pace (1M: the model 0.99-1.21x as late
       // as without the worker; 1.28x, and 1.10x in the fifteenth round, at normal priority)
@@ -85,12 +90,12 @@ export class FirstDiagnostics {
     };
     check.stop = this.startWorker(job, text.length, (o) => {
       // a failed check says nothing: the editor's analysis reports what went wrong
-      if (!('diagnostics' in o) || !this.wanted(uri, version, settingsKey)) return;
+      if (!('diagnostics' in o) || !this.wanted(uri, check)) return;
       publish(version, o.diagnostics as Diagnostic[]);
     }, (problems) => {
       // what reading the zone found (syntax, fields), while the rules run: a typo in a million
       // records shows in the time of a read
-      if (this.wanted(uri, version, settingsKey)) publish(version, problems as Diagnostic[]);
+      if (this.wanted(uri, check)) publish(version, problems as Diagnostic[]);
     });
   }
 
@@ -108,8 +113,10 @@ export class FirstDiagnostics {
     this.checks.delete(uri);
   }
 
-  /** True while the check's result is the newest the document can get. */
-  private wanted(uri: string, version: number, settingsKey: string): boolean {
-    return this.store.docs.get(uri)?.version === version && settingsKeyOf(this.store.settingsFor(uri)) === settingsKey && this.store.longAnalysisAhead(uri);
+  /** True while the check's result is the newest the document can get (an including zone
+   *  analysed meanwhile may give it another origin). */
+  private wanted(uri: string, check: CheckOfVersion): boolean {
+    return this.store.docs.get(uri)?.version === check.version && settingsKeyOf(this.store.settingsFor(uri)) === check.settingsKey &&
+      this.store.includerKey(uri) === check.includer && this.store.longAnalysisAhead(uri);
   }
 }

@@ -74,6 +74,8 @@ interface AnalysisJob {
   readonly version: number;
   /** the settings it runs with */
   readonly settingsKey: string;
+  /** the origin and TTL an including zone gave the document when it started (includerKey) */
+  readonly includer: string;
   readonly steps: Generator<number, Analysis>;
   running: boolean;
   ended: boolean;
@@ -408,7 +410,7 @@ export class ZoneStore {
 
   private startJob(doc: ZoneDocument): AnalysisJob {
     const settings = this.settingsFor(doc.uri);
-    const job: AnalysisJob = { version: doc.version, settingsKey: settingsKeyOf(settings), steps: this.analyse(doc, settings), running: false, ended: false, waiters: [] };
+    const job: AnalysisJob = { version: doc.version, settingsKey: settingsKeyOf(settings), includer: this.includerKey(doc.uri), steps: this.analyse(doc, settings), running: false, ended: false, waiters: [] };
     this.jobs.set(doc.uri, job);
     return job;
   }
@@ -438,8 +440,11 @@ export class ZoneStore {
     return a;
   }
 
-  /** Open documents whose analysis was made with another origin or TTL than an including zone
-   *  gives them now (a zone analysed, or closed): analysed again in full. */
+  /** Open documents whose analysis was made (or is being made, in turns) with another origin or
+   *  TTL than an including zone gives them now (a zone analysed, or closed): analysed again in
+   *  full. An analysis in progress is not let finish: its findings would be published, then
+   *  replaced (a long included file opened before its zone showed each of its relative names as
+   *  an error for seconds after the zone opened). */
   private recheckIncluded(): void {
     // only a document an open zone includes, or one read as included, may have changed: one pass
     // over the zones' directives, not one per open document
@@ -449,13 +454,23 @@ export class ZoneStore {
       if (zone) for (const d of zone.directives) if (d.includedFile && this.docs.has(d.includedFile.id)) included.add(d.includedFile.id);
     }
     for (const [uri, a] of [...this.analyses]) {
-      if ((!a.includer && !included.has(uri)) || a.includer === this.includerKey(uri)) continue;
-      const n = this.includerRechecks.get(uri) ?? 0;
-      if (n >= 3) continue;
-      this.includerRechecks.set(uri, n + 1);
+      if ((!a.includer && !included.has(uri)) || a.includer === this.includerKey(uri) || !this.recheckAllowed(uri)) continue;
       this.invalidate(uri);
       this.onIncluderChanged?.(uri);
     }
+    for (const [uri, job] of [...this.jobs]) {
+      if (job.includer === this.includerKey(uri) || !this.recheckAllowed(uri)) continue;
+      this.cancel(uri);
+      this.onIncluderChanged?.(uri);
+    }
+  }
+
+  /** Counts a re-check for an includer's change: at most 3 per document between edits. */
+  private recheckAllowed(uri: string): boolean {
+    const n = this.includerRechecks.get(uri) ?? 0;
+    if (n >= 3) return false;
+    this.includerRechecks.set(uri, n + 1);
+    return true;
   }
 
   private cancel(uri: string): void {
@@ -501,18 +516,26 @@ export class ZoneStore {
     return undefined;
   }
 
-  private includerKey(uri: string): string {
+  /** The origin and TTL an including zone gives the document, as a key ('' when none): an
+   *  analysis (or a worker's check) made with another is out of date. */
+  includerKey(uri: string): string {
     const s = this.includerState(uri);
     return s ? `${s.origin} ${s.ttl}` : '';
   }
 
-  /** How the document is read: a file another open zone $INCLUDEs (hosts.inc, opened alone)
-   *  starts with the origin it has there; else the one its name suggests. */
+  /** The origin and default TTL the document's reading starts with: a file another open zone
+   *  $INCLUDEs (hosts.inc, opened alone) starts with those it has there; else with the origin its
+   *  name suggests. The worker's first check of a long document reads it so too. */
+  readingStart(uri: string): { origin?: string; ttl?: number } {
+    const includer = this.includerState(uri);
+    if (includer) return includer;
+    const path = uriToPath(uri);
+    return { origin: path ? originFromFileName(path) : undefined };
+  }
+
   private parseOptions(doc: ZoneDocument): ParseOptions {
-    const path = uriToPath(doc.uri);
-    const includer = this.includerState(doc.uri);
-    const origin = includer?.origin ?? (path ? originFromFileName(path) : undefined);
-    return { fileId: doc.uri, origin, ttl: includer?.ttl, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p), ignorable: whyNotIgnorable, generateLimit: GENERATE_LIMIT };
+    const { origin, ttl } = this.readingStart(doc.uri);
+    return { fileId: doc.uri, origin, ttl, originGuessed: true, readInclude: (from: string, p: string) => this.readInclude(from, p), ignorable: whyNotIgnorable, generateLimit: GENERATE_LIMIT };
   }
 
   private *analyse(doc: ZoneDocument, settings: DocSettings): Generator<number, Analysis> {

@@ -70,3 +70,48 @@ test('a long included file opened before the zone that includes it: once the zon
   const after = s.history.slice(zoneAt).filter((p) => p.uri === inc);
   assert.deepEqual(after.map((p) => p.diagnostics.filter(STANDALONE).length), after.map(() => 0), 'a publish read as if alone after the zone was analysed');
 });
+
+const hoverName = async (s, uri) => (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }))?.contents.value ?? '';
+const NOTE = (p) => p.diagnostics.filter((d) => d.code === 'include-origins');
+
+test('a file two open zones $INCLUDE with different origins is read as the first by name includes it, whatever the order they opened in, and a note at its top names both', async (t) => {
+  const shared = 'h1 IN A 192.0.2.10\nmail IN MX 10 h1\nbad IN A 192.0.2.300\n';
+  const a = zone('example.com.', 3600, '$INCLUDE shared.inc'), b = zone('example.org.', 300, '$INCLUDE shared.inc');
+  const ws = workspace(t, { 'a.zone': a, 'b.zone': b, 'shared.inc': shared });
+  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
+  const inc = ws.file('shared.inc');
+  // b first: before, the first zone opened gave its origin, silently
+  await s.open(ws.file('b.zone'), b, 1);
+  await s.diagnostics(ws.file('b.zone'), 1);
+  await s.open(ws.file('a.zone'), a, 1);
+  await s.diagnostics(ws.file('a.zone'), 1);
+  await s.open(inc, shared, 1);
+  const p = await s.diagnosticsWhere(inc, (x) => NOTE(x).length === 1, 5000);
+  assert.match(await hoverName(s, inc), /h1\.example\.com\./);
+  const [note] = NOTE(p);
+  assert.equal(note.severity, 3);
+  assert.deepEqual(note.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  assert.equal(note.message, 'open zones $INCLUDE this file with different origins: it is checked as a.zone:6 includes it (example.com., default TTL 3600); as b.zone:6 (example.org., default TTL 300) includes it, its problems show on that $INCLUDE line');
+  assert.deepEqual(note.relatedInformation.map((r) => [r.location.uri, r.location.range.start.line]), [[ws.file('a.zone'), 5], [ws.file('b.zone'), 5]]);
+  // the file's own problem, once (its problems as b.zone reads it show in b.zone)
+  assert.deepEqual(p.diagnostics.map((d) => d.code).sort(), ['include-origins', 'rdata-invalid']);
+  assert.match(s.latest.get(ws.file('b.zone')).diagnostics.find((d) => d.code === 'rdata-invalid').message, /^in shared\.inc:3: /);
+  // a.zone closed: b.zone's origin, and no note (one includer left)
+  await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: ws.file('a.zone') } });
+  const alone = await s.diagnosticsWhere(inc, (x) => NOTE(x).length === 0, 5000);
+  assert.deepEqual(alone.diagnostics.map((d) => d.code), ['rdata-invalid']);
+  assert.match(await hoverName(s, inc), /h1\.example\.org\./);
+});
+
+test('zones that $INCLUDE a file with the same origin and TTL: no note', async (t) => {
+  const shared = 'h1 IN A 192.0.2.10\n';
+  const a = zone('example.com.', 3600, '$INCLUDE shared.inc'), b = zone('example.com.', 3600, '$INCLUDE shared.inc\nwww IN A 192.0.2.80');
+  const ws = workspace(t, { 'a.zone': a, 'b.zone': b, 'shared.inc': shared });
+  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
+  for (const [n, text] of [['a.zone', a], ['b.zone', b]]) {
+    await s.open(ws.file(n), text, 1);
+    await s.diagnostics(ws.file(n), 1);
+  }
+  await s.open(ws.file('shared.inc'), shared, 1);
+  assert.deepEqual((await s.diagnostics(ws.file('shared.inc'), 1)).diagnostics, []);
+});

@@ -7,7 +7,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { Zone } from '../zone/model';
 import type { Finding } from '../rules/rule';
-import { uriToPath, type Analysis, type ZoneStore } from './zone-store';
+import { uriToPath, type Analysis, type IncludeSite, type ZoneStore } from './zone-store';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { locToRange, toDiagnostic } from './convert';
 import { absRange } from '../zone/locate';
@@ -87,6 +87,26 @@ export function diagnosticsOf(zone: Zone, all: readonly Finding[], uri: string, 
     }
   }
   return out;
+}
+
+const ttlText = (ttl: number | undefined): string => (ttl === undefined ? 'no default TTL' : `default TTL ${ttl}`);
+
+/** Where the zones that $INCLUDE document `uri` give it different origins or default TTLs: an
+ *  information diagnostic at the top that says which one it is read with, and names the others.
+ *  (Read once, with the first includer by name, not once per includer: each including zone checks
+ *  the file with its own origin anyway and shows those problems on its $INCLUDE line, so nothing
+ *  goes unreported, and a keystroke costs one analysis, not one per includer.) */
+function otherIncludesNote(store: ZoneStore, uri: string): Diagnostic | undefined {
+  const o = store.otherIncludeSites(uri);
+  if (!o) return undefined;
+  const where = (s: IncludeSite) => `${includedName(uri, s.loc.file.id)}:${entryLine(s.loc.entry) + 1}`;
+  const others = o.others.map((s) => `${where(s)} (${s.origin}, ${ttlText(s.ttl)})`).join(', ');
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'dane-zone', code: 'include-origins',
+    message: `open zones $INCLUDE this file with different origins: it is checked as ${where(o.chosen)} includes it (${o.chosen.origin}, ${ttlText(o.chosen.ttl)}); ` +
+      `as ${others} ${o.others.length > 1 ? 'include' : 'includes'} it, its problems show on ${o.others.length > 1 ? 'those $INCLUDE lines' : 'that $INCLUDE line'}`,
+    relatedInformation: [o.chosen, ...o.others].map((s) => ({ location: { uri: s.loc.file.id, range: locToRange(s.loc) }, message: `$INCLUDE with ${s.origin}, ${ttlText(s.ttl)}` })),
+  };
 }
 
 // Debouncing when analyses are slow. vscode-jsonrpc dispatches one queued message
@@ -197,6 +217,8 @@ export class DiagnosticsPublisher {
 
   private send(uri: string, version: number, diagnostics: readonly Diagnostic[]): void {
     const all = [...diagnostics];
+    const note = otherIncludesNote(this.store, uri);
+    if (note) all.unshift(note);
     for (const list of this.extra.get(uri)?.values() ?? []) for (const d of list) all.push(d);
     void this.connection.sendDiagnostics({ uri, version, diagnostics: all });
   }

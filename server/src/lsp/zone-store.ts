@@ -23,6 +23,15 @@ import type { FolderEntry } from './doc-state';
 import { toDocSettings } from './settings';
 import { entryLine } from '../zone/line-blocks';
 
+/** An $INCLUDE of a file in an open zone: the origin and default TTL it gives the file there. */
+export interface IncludeSite {
+  /** the open zone's URI (the $INCLUDE may be in a file that zone includes: see `loc`) */
+  zone: string;
+  loc: Directive['loc'];
+  origin: string;
+  ttl?: number;
+}
+
 export interface DocSettings {
   rules: RuleSettings;
   options: Record<string, unknown>;
@@ -192,6 +201,8 @@ export class ZoneStore {
   /** per document, re-checks for an includer's change since the last edit, open or close: a
    *  cycle of open files that $INCLUDE each other with relative $ORIGINs would never settle */
   private readonly includerRechecks = new Map<string, number>();
+  /** per open document included with other origins too, otherIncludesKey when last looked at */
+  private readonly otherIncludes = new Map<string, string>();
 
   open(uri: string, text: string, version: number): ZoneDocument {
     this.cancel(uri);
@@ -229,6 +240,7 @@ export class ZoneStore {
     this.previous.delete(uri);
     this.ruleCaches.delete(uri);
     this.generateRereads.delete(uri);
+    this.otherIncludes.delete(uri);
     this.includerRechecks.clear();
     this.recheckIncluded();
   }
@@ -463,6 +475,15 @@ export class ZoneStore {
       this.cancel(uri);
       this.onIncluderChanged?.(uri);
     }
+    // the zones that include a file with other origins changed (one opened, edited or closed):
+    // published again with what its information diagnostic says now (its analysis stays)
+    for (const uri of new Set([...included, ...this.otherIncludes.keys()])) {
+      const key = this.otherIncludesKey(uri);
+      if (key === (this.otherIncludes.get(uri) ?? '')) continue;
+      if (key) this.otherIncludes.set(uri, key);
+      else this.otherIncludes.delete(uri);
+      this.onIncluderChanged?.(uri);
+    }
   }
 
   /** Counts a re-check for an includer's change: at most 3 per document between edits. */
@@ -501,19 +522,41 @@ export class ZoneStore {
     return { now: this.now, readFile: (from, p) => this.readFile(from, p), options: { ...settings.options, workspaceFolder } };
   }
 
-  /** The origin and default TTL an open zone's $INCLUDE of `uri` gives it (the first such zone
-   *  opened; its analysis before an edit while the edit's is not made yet). Not a zone `uri`
-   *  includes itself: two open files that include each other would pass their origins round
+  /** The $INCLUDEs of `uri` in the other open zones (their analyses before an edit while the
+   *  edit's is not made yet), by the including zone's URI, then in the order read. Not in a zone
+   *  `uri` includes itself: two open files that include each other would pass their origins round
    *  and round (`$ORIGIN sub` in both: sub.sub.sub...). */
-  private includerState(uri: string): { origin: string; ttl?: number } | undefined {
+  includeSitesOf(uri: string): IncludeSite[] {
     const own = this.analyses.get(uri) ?? this.previous.get(uri);
-    for (const other of this.docs.keys()) {
+    const sites: IncludeSite[] = [];
+    for (const other of [...this.docs.keys()].sort()) {
       if (other === uri) continue;
       const a = this.analyses.get(other) ?? this.previous.get(other);
       if (!a || own?.zone.directives.some((d) => d.includedFile?.id === other)) continue;
-      for (const d of a.zone.directives) if (d.name === '$INCLUDE' && d.includedFile?.id === uri && d.value) return { origin: d.value, ttl: d.ttl };
+      for (const d of a.zone.directives) if (d.name === '$INCLUDE' && d.includedFile?.id === uri && d.value) sites.push({ zone: other, loc: d.loc, origin: d.value, ttl: d.ttl });
     }
-    return undefined;
+    return sites;
+  }
+
+  /** The origin and default TTL an open zone's $INCLUDE of `uri` gives it: the first of
+   *  includeSitesOf, whatever order the zones were opened in (a fresh start gives the same). */
+  private includerState(uri: string): { origin: string; ttl?: number } | undefined {
+    const site = this.includeSitesOf(uri)[0];
+    return site && { origin: site.origin, ttl: site.ttl };
+  }
+
+  /** The $INCLUDEs of `uri` that give it another origin or TTL than the one it is read with
+   *  (none when all agree): the information diagnostic that says so names them. */
+  otherIncludeSites(uri: string): { chosen: IncludeSite; others: IncludeSite[] } | undefined {
+    const [chosen, ...rest] = this.includeSitesOf(uri);
+    const others = rest.filter((s) => s.origin !== chosen.origin || s.ttl !== chosen.ttl);
+    return others.length ? { chosen, others } : undefined;
+  }
+
+  /** The key of otherIncludeSites (what its diagnostic says), '' when none. */
+  private otherIncludesKey(uri: string): string {
+    const o = this.otherIncludeSites(uri);
+    return o ? [o.chosen, ...o.others].map((s) => `${s.zone} ${entryLine(s.loc.entry)} ${s.origin} ${s.ttl}`).join('|') : '';
   }
 
   /** The origin and TTL an including zone gives the document, as a key ('' when none): an

@@ -7,7 +7,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { Zone } from '../zone/model';
 import type { Finding } from '../rules/rule';
-import { uriToPath, type Analysis, type IncludeSite, type ZoneStore } from './zone-store';
+import { settingsKeyOf, uriToPath, type Analysis, type IncludeSite, type ZoneStore } from './zone-store';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { locToRange, toDiagnostic } from './convert';
 import { absRange } from '../zone/locate';
@@ -128,6 +128,8 @@ export class DiagnosticsPublisher {
   private lastAnalysisMs = 0;
   /** extra diagnostics by source (e.g. live validation results), per URI */
   private readonly extra = new Map<string, Map<string, Diagnostic[]>>();
+  /** the version each document's last publish was made for */
+  private readonly published = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -182,6 +184,7 @@ export class DiagnosticsPublisher {
     this.first.stop(uri);
     this.pending.delete(uri);
     this.extra.delete(uri);
+    this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -197,8 +200,9 @@ export class DiagnosticsPublisher {
         // Publish when it is done; other messages are handled meanwhile, and a worker's check
         // may publish first.
         this.first.start(uri, (version, diagnostics) => this.send(uri, version, diagnostics));
-        void this.store.analysisInTurns(uri).then(() => {
+        void this.store.analysisInTurns(uri).then((a) => {
           this.first.stop(uri);
+          if (a) this.publishOlder(uri, a);
           this.schedule(uri);
         });
         continue;
@@ -215,7 +219,19 @@ export class DiagnosticsPublisher {
     this.lastAnalysisMs = performance.now() - started;
   }
 
+  /** A read in turns of a version edited since (ZoneStore.detach) is published for its version
+   *  when the document's next analysis is a whole read again (its $GENERATE line typed in):
+   *  typed in without pause, the document still gets diagnostics, each a read behind the typing.
+   *  Not after a newer version's (the worker's check may have been first). */
+  private publishOlder(uri: string, a: Analysis): void {
+    const doc = this.store.docs.get(uri);
+    if (!doc || a.version === doc.version || a.version <= (this.published.get(uri) ?? -Infinity)) return;
+    if (a.settingsKey !== settingsKeyOf(this.store.settingsFor(uri)) || !this.store.longAnalysisAhead(uri)) return;
+    this.send(uri, a.version, diagnosticsOf(a.zone, a.findings, uri, this.store.settingsFor(uri).problemLimit));
+  }
+
   private send(uri: string, version: number, diagnostics: readonly Diagnostic[]): void {
+    this.published.set(uri, version);
     const all = [...diagnostics];
     const note = otherIncludesNote(this.store, uri);
     if (note) all.unshift(note);

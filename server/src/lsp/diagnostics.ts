@@ -3,7 +3,9 @@
 // edit is never lost and a stale result is never sent after a newer one. A long
 // document's full analysis runs in turns (ZoneStore.analysisInTurns): other messages
 // are handled meanwhile, and its diagnostics are published when it is done; a check in a
-// worker thread may publish before it (first-diagnostics.ts).
+// worker thread may publish before it (first-diagnostics.ts). A read in turns that an edit
+// overtook is published for its own version when the next read is a whole one too
+// (publishOlder): typed in without pause, such a document would otherwise get none.
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { Zone } from '../zone/model';
 import type { Finding } from '../rules/rule';

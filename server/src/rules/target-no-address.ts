@@ -1,9 +1,9 @@
-// An MX or NS target inside this zone needs an A or AAAA record here, or mail
-// and resolution fail (RFC 1035 §3.3.9 additional-section processing; RFC 1034
-// §4.2.1 glue). Targets outside the zone cannot be checked offline. BIND refuses
-// a zone with an in-zone NS without address and only warns for MX, hence the
-// per-type severity. A target at or below a delegation is the child zone's (RFC 1034
-// §4.3.2): not checked for MX, while an NS target there needs its glue address here;
+// An MX, NS or SRV target inside this zone needs an A or AAAA record here, or mail,
+// resolution and the service fail (RFC 1035 §3.3.9 additional-section processing; RFC 1034
+// §4.2.1 glue; RFC 2782: the target is a host's name with an address). Targets outside the
+// zone cannot be checked offline. BIND refuses a zone with an in-zone NS without address and
+// only warns for MX and SRV, hence the per-type severity. A target at or below a delegation is the child zone's (RFC 1034
+// §4.3.2): not checked for MX and SRV, while an NS target there needs its glue address here;
 // a target below a DNAME is redirected (RFC 6672 §2.3): not checked. A target that does not
 // exist is answered by the wildcard at its closest encloser (RFC 4592 §3.3.1, §4.1), as BIND and
 // Knot load it; an existing name, an empty non-terminal included, never is.
@@ -33,7 +33,7 @@ function missingDot(rec: ZoneRecord, loc: Loc): { hint: string; fix: ReportedFix
   };
 }
 
-// Whether a name has an address or is an alias: asked for every MX and NS pointing at it.
+// Whether a name has an address or is an alias: asked for every MX, NS and SRV pointing at it.
 const addressOrAlias = new NameMemo((_zone, at) => at.some((r) => HAS_ADDRESS.has(r.type) || r.type === 'CNAME'));
 const hasAddress = new NameMemo((_zone, at) => at.some((r) => HAS_ADDRESS.has(r.type)));
 
@@ -64,7 +64,7 @@ function missing(rec: ZoneRecord, zone: Zone, below: string[] = []): { target: s
 export const targetNoAddress: RecordRule = {
   id: 'target-no-address',
   scope: 'record',
-  types: ['MX', 'NS'],
+  types: ['MX', 'NS', 'SRV'],
   defaultSeverity: 'warning',
   loadRefused: 'errors',
   // a delegation to a name without a usable address breaks resolution: an error for NS
@@ -72,8 +72,9 @@ export const targetNoAddress: RecordRule = {
   rfc: [
     rfc('RFC 1035 §3.3.9', 'https://www.rfc-editor.org/rfc/rfc1035#section-3.3.9'),
     rfc('RFC 1034 §4.2.1', 'https://www.rfc-editor.org/rfc/rfc1034#section-4.2.1'),
+    rfc('RFC 2782', 'https://www.rfc-editor.org/rfc/rfc2782'),
   ],
-  summary: 'An MX or NS target inside the zone must have an A or AAAA record in the zone, its own or that of a wildcard answering it (an NS target below a delegation: glue).',
+  summary: 'An MX, NS or SRV target inside the zone must have an A or AAAA record in the zone, its own or that of a wildcard answering it (an NS target below a delegation: glue).',
   // While typing, the record is checked again when its target's records change.
   dependsOn: (rec) => {
     const t = targetName(rec);

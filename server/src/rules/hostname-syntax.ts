@@ -1,25 +1,31 @@
 // Host names are letters, digits and hyphens, a label neither starting nor ending with a hyphen
 // (RFC 952, as RFC 1123 §2.1 relaxed it to allow a leading digit). The DNS itself takes any octets
 // (RFC 2181 §11), but BIND's check-names holds the names that stand for hosts to this: the owners
-// of A, AAAA and MX records, and the NS, MX and SRV targets, the SOA's primary server and a
-// reverse zone's PTR targets. A primary zone with `my_host IN A ...` is not loaded by named
-// (check-names defaults to fail there; named-checkzone only warns): a warning here. A wildcard
-// owner (`*.example.com`) is a host name's too. Names written with escapes are left alone.
+// of A, AAAA, WKS and MX records, and the NS, MX, SRV, AFSDB and RT targets, the SOA's primary
+// server and a reverse zone's PTR targets; and the names that stand for mailboxes (the SOA's
+// RNAME, RP's and MINFO's mailboxes) after their first label, the local part (RFC 1035 §8). A
+// primary zone with `my_host IN A ...` is not loaded by named (check-names defaults to fail
+// there; named-checkzone only warns): a warning here. A wildcard owner (`*.example.com`) is a
+// host name's too. Names written with escapes are left alone.
 // Reads the record only; the hints let a big zone's engine ask once per name.
-import { rfc, type RecordRule } from './rule';
+import { rfc, type RecordRule, type RuleContext } from './rule';
+import type { ZoneRecord } from '../zone/model';
 import { inReverseTree, nameKey } from '../zone/names';
 import { fieldLoc } from './support/record-locs';
 import { addressWrittenAsName } from './support/targets';
 
 /** Types whose owner is a host (or mail domain) name. */
-const HOST_OWNER = new Set(['A', 'AAAA', 'MX']);
+const HOST_OWNER = new Set(['A', 'AAAA', 'WKS', 'MX']);
 /** Types with a host name in their RDATA, and its field. */
-const HOST_FIELD: Readonly<Record<string, number>> = { NS: 0, MX: 1, SRV: 3, SOA: 0, PTR: 0 };
+const HOST_FIELD: Readonly<Record<string, number>> = { NS: 0, MX: 1, SRV: 3, SOA: 0, PTR: 0, AFSDB: 1, RT: 1 };
+/** Types with mailbox names in their RDATA (a host name after the local part), and their fields. */
+const MAILBOX_FIELDS: Readonly<Record<string, readonly number[]>> = { SOA: [1], RP: [0], MINFO: [0, 1] };
 
 /** Whether BIND's check-names holds the record's owner (`field` undefined) or RDATA field `field`
- *  to host-name syntax. */
+ *  to host-name syntax (a mailbox's after its first label). */
 export function heldToHostname(rec: { type: string; ownerKey: string }, field?: number): boolean {
   if (field === undefined) return HOST_OWNER.has(rec.type);
+  if (MAILBOX_FIELDS[rec.type]?.includes(field)) return true;
   return HOST_FIELD[rec.type] === field && (rec.type !== 'PTR' || inReverseTree(rec.ownerKey));
 }
 
@@ -54,6 +60,16 @@ export function notHostname(key: string, wildcard: boolean): string | undefined 
   return `the label '${label}' has '${c}'`;
 }
 
+/** Why a mailbox name (a key) is not one BIND's check-names takes: its labels after the first,
+ *  the local part, are not a host name's; undefined when they are. One with '@' is
+ *  soa-rname-mailbox's finding (an e-mail address written as the name). */
+export function notMailbox(key: string): string | undefined {
+  if (key === '.' || key.includes('@')) return undefined;
+  let i = 0;
+  while (i < key.length && key.charCodeAt(i) !== 46) i += key.charCodeAt(i) === 92 ? 2 : 1;
+  return notHostname(key.slice(i + 1), false);
+}
+
 /** For the engine's answers by name (an owner: a wildcard label passes). */
 const ownerPasses = (text: string, start: number, end: number): boolean => badLabel(text, start, end, true) === undefined;
 
@@ -62,19 +78,19 @@ const BIND = 'BIND does not load such a primary zone (check-names fails it by de
 export const hostnameSyntax: RecordRule = {
   id: 'hostname-syntax',
   scope: 'record',
-  types: ['A', 'AAAA', 'MX', 'NS', 'SRV', 'SOA', 'PTR'],
+  types: ['A', 'AAAA', 'WKS', 'MX', 'NS', 'SRV', 'SOA', 'PTR', 'AFSDB', 'RT', 'RP', 'MINFO'],
   defaultSeverity: 'warning',
   rfc: [
     rfc('RFC 1123 §2.1', 'https://www.rfc-editor.org/rfc/rfc1123#section-2.1'),
     rfc('RFC 952', 'https://www.rfc-editor.org/rfc/rfc952'),
   ],
-  summary: 'A name that stands for a host (owner of A, AAAA or MX; NS, MX or SRV target; SOA primary; PTR target) with characters other than letters, digits and hyphens: BIND does not load the zone (check-names).',
+  summary: 'A name that stands for a host (owner of A, AAAA, WKS or MX; NS, MX, SRV, AFSDB or RT target; SOA primary; PTR target), or a mailbox after its first label (SOA RNAME, RP, MINFO), with characters other than letters, digits and hyphens: BIND does not load the zone (check-names).',
   appliesToOwner: (ownerKey) => notHostname(ownerKey, true) !== undefined,
   ownerAnswers: (_zone, rows) => rows.namesFailing(ownerPasses),
   // a look at each name's characters: cheaper than a key string per name at any size (the
   // 100k bench zone: the rule alone 38 ms asked per name, 16 with its answers)
   ownerAnswersFrom: 0,
-  rdataTypes: Object.keys(HOST_FIELD),
+  rdataTypes: [...new Set([...Object.keys(HOST_FIELD), ...Object.keys(MAILBOX_FIELDS)])],
   appliesToTarget: (targetKey) => notHostname(targetKey, false) !== undefined,
   check(rec, ctx) {
     const i = HOST_FIELD[rec.type];
@@ -87,6 +103,7 @@ export const hostnameSyntax: RecordRule = {
         });
       }
     }
+    for (const m of MAILBOX_FIELDS[rec.type] ?? []) checkMailbox(rec, m, ctx);
     if (i === undefined || (rec.type === 'PTR' && !inReverseTree(rec.ownerKey))) return;
     const v = rec.values[i];
     // an address written as the name is target-is-address's finding
@@ -98,3 +115,15 @@ export const hostnameSyntax: RecordRule = {
   },
 };
 
+/** A mailbox field whose labels after the local part are not a host name's. */
+function checkMailbox(rec: ZoneRecord, field: number, ctx: RuleContext): void {
+  const v = rec.values[field];
+  if (typeof v !== 'string') return;
+  const why = notMailbox(nameKey(v));
+  if (!why) return;
+  const what = rec.type === 'SOA' ? 'SOA mailbox (RNAME)' : `${rec.type} mailbox`;
+  ctx.report({
+    loc: fieldLoc(rec, field),
+    message: `${what} ${v} is not a mailbox name BIND takes: after its first label, the local part, it is a host name (letters, digits and hyphens, RFC 1123 §2.1), and ${why}; ${BIND}`,
+  });
+}

@@ -120,10 +120,18 @@ test('SVCB/HTTPS SvcParams are checked as RFC 9460 §2.1, §7 and §8 say, with 
     ['"alpn=h2"', /SVCB a quoted SvcParam: only its value may be quoted, as in alpn="h2" \(RFC 9460 §2\.1\)/],
     // Knot 3.2.6 refuses it (BIND 9.18 reads it)
     ['mandatory=ALPN alpn=h2', /SVCB mandatory: key 'ALPN' must be written in lower case: alpn \(RFC 9460 §2\.1\)/],
+    // BIND 9.18.49 refuses these (FORMERR); Knot 3.2.6 knows no dohpath at all
+    ['alpn=h2 dohpath=/dns-query', /SVCB dohpath: '\/dns-query' has no "dns" variable \(\{\?dns\}\) for the query to go in \(RFC 9461 §5; BIND refuses the zone\)/, 19],
+    ['alpn=h2 dohpath=dns-query{?dns}', /SVCB dohpath: 'dns-query\{\?dns\}' does not start with '\/': dohpath is a relative URI Template/, 19],
+    ['alpn=h2 dohpath=', /SVCB dohpath: '' does not start with '\/'/, 19],
+    ['alpn=h2 dohpath=/q{?DNS}', /SVCB dohpath: '\/q\{\?DNS\}' has no "dns" variable/, 19],
+    ['alpn=h2 dohpath=/q{?dnsx}', /SVCB dohpath: '\/q\{\?dnsx\}' has no "dns" variable/, 19],
   ]) assert.match(one(`s SVCB 1 . ${params}`), new RegExp(`^3:${col} error rdata-invalid: ${why.source}`), params);
   for (const good of ['s SVCB 1 . alpn="h2,h3" port="443"', 's SVCB 1 . key65535=abc', 's SVCB 1 . mandatory=alpn,port alpn=h2 port=443',
     's HTTPS 1 . alpn=h2 no-default-alpn', 's HTTPS 1 . ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA',
-    's SVCB 1 . ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1', 's SVCB 1 . key1234=abc dohpath=/dns-query{?dns}']) ok(good);
+    's SVCB 1 . ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1', 's SVCB 1 . key1234=abc dohpath=/dns-query{?dns}',
+    // as BIND 9.18.49 takes them: the variable in any expression, with an operator or a modifier
+    's SVCB 1 . alpn=h2 dohpath=/q{dns}', 's SVCB 1 . alpn=h2 dohpath=/q?x=1{&dns}', 's SVCB 1 . alpn=h2 dohpath=/q{?x,dns*}', 's SVCB 1 . alpn=h2 dohpath="/dns query{?dns}"']) ok(good);
   assert.deepEqual(parse(head + 's HTTPS 1 . alpn="h2" port=1\n').records.map(presentRecord), ['s.example.com.\t3600\tIN\tHTTPS\t1 . alpn=h2 port=1']);
 });
 

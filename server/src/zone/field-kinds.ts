@@ -376,6 +376,7 @@ function svcParams(c: FieldCursor): Record<string, string> | undefined {
       else if (num === 5 && val !== '' && (!/^[A-Za-z0-9+/]*={0,2}$/.test(val) || val.length % 4)) return fl(`ech: '${val}' is not base64 (RFC 9460 §9)`);
       else if (num === 5 && val !== '' && Buffer.from(val, 'base64').toString('base64') !== val) return fl(`ech: '${val}' is not valid base64: the last character before the '=' padding has bits set that the padding leaves over (RFC 4648 §3.5; BIND refuses it)`);
       else if (num === 6 && !val.split(',').every((a) => isIpv6At(a))) return fl(`ipv6hint: expected IPv6 addresses, found '${val}'`);
+      else if (num === 7 && dohpathProblem(val)) return fl(`dohpath: ${dohpathProblem(val)} (RFC 9461 §5; BIND refuses the zone)`);
     }
     out[key] = val;
     c.i++;
@@ -389,6 +390,18 @@ function svcParams(c: FieldCursor): Record<string, string> | undefined {
     return fail(c, 'no-default-alpn needs alpn in the same record (RFC 9460 §7.1.1)', Math.max(0, at), Math.max(0, at) + 1);
   }
   return out;
+}
+
+/** Why a dohpath value is no DoH URI Template clients can use: a relative one, starting with
+ *  '/', with a "dns" variable in one of its {...} expressions (RFC 9461 §5; BIND refuses the
+ *  rest). Undefined when it is one. */
+function dohpathProblem(val: string): string | undefined {
+  if (!val.startsWith('/')) return `'${val}' does not start with '/': dohpath is a relative URI Template`;
+  for (const [, expr] of val.matchAll(/\{([^}]*)\}/g)) {
+    const names = expr.replace(/^[+#./;?&]/, '').split(',').map((v) => v.replace(/(:[0-9]+|\*)$/, ''));
+    if (names.includes('dns')) return undefined;
+  }
+  return `'${val}' has no "dns" variable ({?dns}) for the query to go in`;
 }
 
 // LOC (RFC 1876 §3 and App. A): d1 [m1 [s1]] {N|S} d2 [m2 [s2]] {E|W} alt[m] [siz[m] [hp[m] [vp[m]]]].

@@ -26,3 +26,15 @@ test('target-no-address: an SRV target in the zone without an address (BIND: "SR
   assert.deepEqual(steps.map((list) => ruleLines(list, 'target-no-address')), [[5], [], [5], []]);
   assert.equal(steps[0].find((f) => f.ruleId === 'target-no-address').severity, 'warning');
 });
+
+test('nsec3param-unusable: an NSEC3PARAM of another hash algorithm is an error alone (BIND refuses the zone) and a warning beside one of SHA-1, as that one is typed and deleted', () => {
+  const steps = findingsAfterEachStep(BASE, [
+    [7, '@ IN NSEC3PARAM 2 0 0 -'], // alone: "no supported nsec3 hash algorithm"
+    [8, '@ IN NSEC3PARAM 1 0 0 -'], // SHA-1 beside it: the other is ignored
+    [8, '@ IN NSEC3PARAM 1 0 200 -'], // too many iterations
+    [8, ''], // deleted
+    [7, 'sub IN NSEC3PARAM 2 0 0 -'], // not at the apex
+  ]);
+  const found = (list) => list.filter((f) => f.ruleId === 'nsec3param-unusable').map((f) => `${absRange(f.loc).startLine}:${f.severity}`);
+  assert.deepEqual(steps.map(found), [['7:error'], ['7:warning'], ['7:warning', '8:warning'], ['7:error'], []]);
+});

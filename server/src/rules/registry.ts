@@ -20,6 +20,7 @@ import { ttlMismatch } from './ttl-mismatch';
 import { duplicateRecord } from './duplicate-record';
 import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { dsAtApex } from './ds-at-apex';
+import { nsec3paramUnusable } from './nsec3param-unusable';
 import { nsec3OwnerHash } from './nsec3-owner-hash';
 import { nsWildcardOwner } from './ns-wildcard-owner';
 import { nullMxMixed } from './null-mx-mixed';
@@ -65,6 +66,7 @@ export const RULES: Rule[] = [
   duplicateRecord,
   nonTerminalWildcard,
   dsAtApex,
+  nsec3paramUnusable,
   nsec3OwnerHash,
   nsWildcardOwner,
   nullMxMixed,

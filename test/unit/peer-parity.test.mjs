@@ -38,3 +38,14 @@ test('nsec3param-unusable: an NSEC3PARAM of another hash algorithm is an error a
   const found = (list) => list.filter((f) => f.ruleId === 'nsec3param-unusable').map((f) => `${absRange(f.loc).startLine}:${f.severity}`);
   assert.deepEqual(steps.map(found), [['7:error'], ['7:warning'], ['7:warning', '8:warning'], ['7:error'], []]);
 });
+
+test('occluded-below-delegation: a DNAME beside the NS of a delegation is an error (Knot refuses the zone), as the NS comes and goes', () => {
+  const steps = findingsAfterEachStep(BASE, [
+    [7, 'd IN DNAME example.net.'], // a DNAME alone: fine
+    [8, 'd IN NS ns1'], // an NS beside it: a delegation, and the DNAME is hidden by it
+    [8, ''], // the NS deleted
+    [8, 'x.d IN NS ns1'], // a delegation below the DNAME: dname-with-children's finding instead
+  ]);
+  const found = (list) => list.filter((f) => f.ruleId === 'occluded-below-delegation').map((f) => `${absRange(f.loc).startLine}:${f.severity}`);
+  assert.deepEqual(steps.map(found), [[], ['7:error'], [], []]);
+});

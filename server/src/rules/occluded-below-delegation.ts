@@ -3,7 +3,9 @@
 // served. Part of the delegation, and so allowed: the NS RRset at the cut, DS at the cut
 // (RFC 4035 §2.4), NSEC and RRSIG at the cut in a signed zone (RFC 4035 §2.3, §2.2), and
 // glue: an A or AAAA that an NS record of the zone names (RFC 9471). For DANE this matters:
-// a TLSA left in the parent below a cut is silently ignored by senders.
+// a TLSA left in the parent below a cut is silently ignored by senders. A DNAME beside the
+// NS of a delegation is an error: RFC 6672 §2.3 allows the two together at the apex only, and
+// Knot refuses the zone ("NS record exists beside DNAME").
 import { rfc, type RecordRule } from './rule';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { cutAbove, cutNames } from './support/zone-cuts';
@@ -48,8 +50,9 @@ export const occludedBelowDelegation: RecordRule = {
     rfc('RFC 1034 §4.2.1', 'https://www.rfc-editor.org/rfc/rfc1034#section-4.2.1'),
     rfc('RFC 1034 §4.3.2', 'https://www.rfc-editor.org/rfc/rfc1034#section-4.3.2'),
     rfc('RFC 9471', 'https://www.rfc-editor.org/rfc/rfc9471'),
+    rfc('RFC 6672 §2.3', 'https://www.rfc-editor.org/rfc/rfc6672#section-2.3'),
   ],
-  summary: 'A record at or below a delegation that is not part of it (NS, DS, glue): the child zone answers there, so it is never served.',
+  summary: 'A record at or below a delegation that is not part of it (NS, DS, glue): the child zone answers there, so it is never served (a DNAME beside the NS: an error, Knot refuses the zone).',
   appliesToZone: (zone) => !!cutNames(zone)?.delegations.size,
   appliesToOwner: atOrBelowSomeDelegation,
   ownerAnswers: (zone, rows) => cutNames(zone)?.delegations.answersByName(rows, true),
@@ -67,10 +70,13 @@ export const occludedBelowDelegation: RecordRule = {
     const where = at === rec.ownerKey ? `at the delegation point ${ns?.owner ?? at}` : `below the delegation of ${ns?.owner ?? at}`;
     const why = ADDRESS.has(rec.type) ? ' and no NS record names it (it is not glue)' : '';
     const dane = rec.type === 'TLSA' ? ', and DANE senders never see it' : '';
+    const dnameAtCut = rec.type === 'DNAME' && at === rec.ownerKey;
+    const knot = dnameAtCut ? ' (a DNAME and an NS share an owner only at the apex, RFC 6672 §2.3; Knot refuses the zone: "NS record exists beside DNAME")' : '';
     ctx.report({
       loc: rec.ownerLoc,
-      message: `${rec.type} at ${rec.owner} is ${where}${why}: the child zone answers there, so this zone never serves it${dane}; it belongs in the child zone`,
+      message: `${rec.type} at ${rec.owner} is ${where}${why}: the child zone answers there, so this zone never serves it${dane}; it belongs in the child zone${knot}`,
       related: ns ? [{ loc: ns.typeLoc, message: 'the delegation' }] : undefined,
+      severity: dnameAtCut ? 'error' : undefined,
     });
   },
 };

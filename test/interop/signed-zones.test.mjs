@@ -112,7 +112,7 @@ svc3 IN SVCB 1 . key65001=a\\\\b alpn=h\\\\,2,h3
 loc IN LOC 52 22 23.000 N 4 53 32.000 E -2.00m 1m 10000m 10m
 loc2 IN LOC 42 21 54 N 71 06 18 W -24m 30m
 apl IN APL 1:192.168.32.0/21 !1:192.168.38.0/28 2:2001:db8::/32
-_sip._tcp IN SRV 10 60 5060 SIP.example.com.
+_sip._tcp IN SRV 10 60 5060 MAIL.example.com.
 naptr IN NAPTR 100 10 "S" "SIP+D2U" "!^.*$!sip:info@example.com!" _sip._udp.Example.com.
 rp IN RP Admin.example.com. txt.example.com.
 afsdb IN AFSDB 1 AFS.example.com.

@@ -49,3 +49,24 @@ test('occluded-below-delegation: a DNAME beside the NS of a delegation is an err
   const found = (list) => list.filter((f) => f.ruleId === 'occluded-below-delegation').map((f) => `${absRange(f.loc).startLine}:${f.severity}`);
   assert.deepEqual(steps.map(found), [[], ['7:error'], [], []]);
 });
+
+test('cds-cdnskey-mismatch: a CDNSKEY no CDS is the digest of, as its CDS is typed and deleted (kzonecheck -d on: "CDS not match CDNSKEY")', () => {
+  const base = `$ORIGIN example.com.
+$TTL 3600
+@ SOA ns1 hostmaster 1 7200 3600 1209600 300
+@ NS ns1
+ns1 A 192.0.2.1
+@ DNSKEY 257 3 15 edudiPzn2EOIZCFTpqYx8z81Na4Fz8GcN+j1qHrVD2c=
+@ DNSKEY 257 3 15 L/7opiKk46f6BiDS1lFexSIAxyaKsaBKYV1TSy5TFUY=
+@ CDS 26382 15 2 116B7FF3B80516B48BAACA08375C9F1BF7BE77B39FCBD16837F9DF748794864D
+@ CDNSKEY 257 3 15 edudiPzn2EOIZCFTpqYx8z81Na4Fz8GcN+j1qHrVD2c=
+`;
+  const steps = findingsAfterEachStep(base, [
+    [9, '@ CDNSKEY 257 3 15 L/7opiKk46f6BiDS1lFexSIAxyaKsaBKYV1TSy5TFUY='], // a second key, without its CDS
+    [10, '@ CDS 32598 15 4 157416B87243B60E49AFC474FF1EB4655EAA7054A3BCE54A3AC9D7D4991157AF4E63EA103EEFDFEB9C27E8F7723AF38C'], // its CDS (SHA-384)
+    [10, ''], // the CDS deleted again
+    [8, '@ CDS 26382 15 2 116B7FF3B80516B48BAACA08375C9F1BF7BE77B39FCBD16837F9DF748794864D'], // the first CDNSKEY turned into a copy of its CDS: no CDNSKEY of either key is left for a CDS
+  ]);
+  const found = (list) => list.filter((f) => f.ruleId === 'cds-cdnskey-mismatch').map((f) => absRange(f.loc).startLine);
+  assert.deepEqual(steps.map(found), [[9], [], [9], [7, 8, 9]]);
+});

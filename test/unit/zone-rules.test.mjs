@@ -13,7 +13,7 @@ const ZONE_RULES = [
   'cname-and-other-data', 'multiple-cname', 'target-is-cname', 'target-no-address', 'target-is-address', 'hostname-syntax', 'soa-rname-mailbox', 'caa-critical-unknown-tag',
   'soa-missing', 'soa-multiple', 'ns-missing-at-apex', 'soa-not-at-origin', 'out-of-zone', 'ttl-mismatch', 'duplicate-record',
   'soa-timers', 'non-terminal-wildcard', 'ds-at-apex', 'nsec3param-unusable', 'nsec3-owner-hash', 'ns-wildcard-owner', 'null-mx-mixed', 'name-origin-repeated', 'svcb-reserved-key',
-  'dname-with-children', 'occluded-below-delegation', 'rrsig-expired', 'rrsig-missing', 'rrsig-labels', 'rrsig-signer', 'rrsig-bogus', 'rrsig-ttl', 'cds-no-dnskey', 'cdnskey-no-dnskey', 'dnskey-unusable',
+  'dname-with-children', 'occluded-below-delegation', 'rrsig-expired', 'rrsig-missing', 'rrsig-labels', 'rrsig-signer', 'rrsig-bogus', 'rrsig-ttl', 'cds-no-dnskey', 'cdnskey-no-dnskey', 'cds-cdnskey-mismatch', 'dnskey-unusable',
   'nsec-bitmap', 'nsec-chain', 'nsec-next-name', 'ptr-target-in-reverse-tree', 'name-not-ascii',
 ];
 

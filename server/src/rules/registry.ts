@@ -41,6 +41,7 @@ import { nsecChain } from './nsec-chain';
 import { nsecNextName } from './nsec-next-name';
 import { cdsNoDnskey } from './cds-no-dnskey';
 import { cdnskeyNoDnskey } from './cdnskey-no-dnskey';
+import { cdsCdnskeyMismatch } from './cds-cdnskey-mismatch';
 import { dnskeyUnusable } from './dnskey-unusable';
 
 import { DANE_RULES } from './dane-rules';
@@ -85,6 +86,7 @@ export const RULES: Rule[] = [
   nsecNextName,
   cdsNoDnskey,
   cdnskeyNoDnskey,
+  cdsCdnskeyMismatch,
   dnskeyUnusable,
   ...DANE_RULES,
 ];

@@ -284,6 +284,7 @@ const HINT_ZONES = {
   'no $ORIGIN (relative names without origin)': `$TTL 60\n${OWNER_NAMES.map((n, i) => `${n} TXT "r${i}"\n`).join('')}`,
   'origin from an absolute SOA': `$TTL 60\nexample.org. SOA ns1.example.org. h.example.org. 1 2 3 4 5\n${OWNER_NAMES.map((n, i) => `${n} A 192.0.2.${i + 2}\n`).join('')}`,
   'DS at many owners, the apex among them': `$ORIGIN example.com.\n$TTL 60\n${SOA}${OWNER_NAMES.map((n, i) => `${n} DS ${i + 1} 13 2 ${'ab'.repeat(32)}\n`).join('')}`,
+  'NSEC3PARAM of an unknown hash algorithm at many owners, the apex among them': `$ORIGIN example.com.\n$TTL 60\n${SOA}${OWNER_NAMES.map((n) => `${n} NSEC3PARAM 2 0 0 -\n`).join('')}`,
   'NS at wildcards and at names like them': `$ORIGIN example.com.\n$TTL 60\n${SOA}* NS ns1\n*.dyn NS ns1\nx*.y NS ns1\n\\*.z NS ns1\ndyn NS ns1\n${OWNER_NAMES.map((n) => `${n} NS ns1`).join('\n')}\n`,
   'names written without their trailing dot': `$ORIGIN example.com.\n$TTL 60\n${SOA}mail.example.com A 192.0.2.1\nexample.com TXT "x"\n@ MX 10 mail.example.com\n@ MX 20 mail\nwww CNAME example.com\nok CNAME example.com.\n`,
   '$ORIGIN changes in the middle': `$ORIGIN example.com.\n$TTL 60\n${SOA}a A 192.0.2.1\n$ORIGIN other.example.\n${OWNER_NAMES.map((n, i) => `${n} AAAA 2001:db8::${i + 1}\n`).join('')}$ORIGIN .\nx.example.com. A 192.0.2.9\n`,

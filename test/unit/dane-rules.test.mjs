@@ -98,6 +98,22 @@ test('a CA certificate linked alone is a DANE-TA trust anchor: its 2 1 1 matches
   assert.doesNotMatch(md, /DANE-EE/);
 });
 
+test('a CA certificate linked alone to a DANE-EE record: a mismatch (no server presents a CA\'s certificate as its own) that offers its 2 1 1, and the hover does not say it matches', () => {
+  const { zone, findings } = checkFixture('tlsa-cert-chains.zone', certs.dir);
+  const rec = zone.records.find((r) => r.ownerKey === '_25._tcp.mx11.example.com.');
+  const [f] = findings.filter((x) => x.ruleId === 'tlsa-cert-mismatch' && core.absRange(x.loc).startLine === core.absRange(rec.loc).startLine);
+  assert.ok(f, 'no tlsa-cert-mismatch at the 3 1 1 of ca.pem');
+  assert.equal(f.message, 'this is the data of the CA certificate (O=Fixture, CN=Fixture CA), a trust anchor, but usage 3 (DANE-EE) matches only the certificate the server presents as its own: use usage 2 (DANE-TA).');
+  const rule = core.RULES.find((r) => r.id === 'tlsa-cert-mismatch');
+  assert.deepEqual(rule.fixes(f.data).map((x) => [x.title, x.preferred]), [['Replace with 2 1 1 from Fixture CA', true], ['Change usage to 2 (DANE-TA)', false]]);
+  const { path, text } = placeFixture(join(fixtures, 'tlsa-cert-chains.zone'), certs.dir, 'hover-ee.zone');
+  const host = fileHost(certs.dir, testSettings(text));
+  const hoverZone = core.checkText(text, { fileId: path, host }).zone;
+  const md = core.describeTlsaLink(hoverZone, hoverZone.records.find((r) => r.ownerKey === '_25._tcp.mx11.example.com.'), host);
+  assert.doesNotMatch(md, /✔/);
+  assert.match(md, /✘ does not match/);
+});
+
 test('the expiry warning window comes from the certificateExpiryWarningDays option', () => {
   const { path, text } = placeFixture(join(fixtures, 'tlsa-expiry-soon.zone'), certs.dir, 'window.zone');
   const expiring = (days) => core.checkText(text, { fileId: path, host: fileHost(certs.dir, { now: () => new Date(), options: { certificateExpiryWarningDays: days } }) })

@@ -77,13 +77,14 @@ export function matchTlsa(rec: TlsaParams, m: CertMaterial): TlsaMatch {
   const others = m.certs.map((_, i) => i).filter((i) => !leaves.includes(i) && !issuers.includes(i));
   const unrelated = findIn(m, rec, others);
   const extra = unrelated >= 0 ? { unrelated: { certIndex: unrelated } } : {};
-  if (USAGE_EE.has(usage)) {
-    const leaf = findIn(m, rec, leaves);
-    if (leaf >= 0) return { ok: true, certIndex: leaf };
-    const issuer = findIn(m, rec, issuers);
-    return { ok: false, reason: 'no-match', ...(issuer >= 0 ? { wrongRole: { certIndex: issuer } } : {}), ...extra };
-  }
   const caLeaves = caLeavesIn(m);
+  if (USAGE_EE.has(usage)) {
+    // a CA's certificate alone is a trust anchor: no server presents it as its own
+    const leaf = findIn(m, rec, leaves.filter((i) => !caLeaves.includes(i)));
+    if (leaf >= 0) return { ok: true, certIndex: leaf };
+    const anchor = findIn(m, rec, [...issuers, ...caLeaves]);
+    return { ok: false, reason: 'no-match', ...(anchor >= 0 ? { wrongRole: { certIndex: anchor } } : {}), ...extra };
+  }
   const ta = findIn(m, rec, [...issuers, ...caLeaves]);
   if (ta >= 0) return { ok: true, certIndex: ta };
   const leaf = findIn(m, rec, leaves);

@@ -50,6 +50,10 @@ export const tlsaCertMismatch: RecordRule = {
     } else if (r.reason === 'no-issuer' && !r.wrongRole) {
       severity = 'warning';
       message = `usage ${usageName(f.usage)} matches an issuer certificate, but ${file} holds only the leaf: append the chain to check it. ${leafName[0].toUpperCase()}${leafName.slice(1)} would publish ${publish}.`;
+    } else if (r.wrongRole && caLeavesIn(m).includes(r.wrongRole.certIndex)) {
+      // a DANE-EE record of a CA's own certificate (matchTlsa takes it as no leaf)
+      const ca = describeCertificate(m.certs[r.wrongRole.certIndex]).subject;
+      message = `this is the data of the CA certificate (${ca}), a trust anchor, but usage ${usageName(f.usage)} matches only the certificate the server presents as its own: use usage 2 (DANE-TA).`;
     } else if (r.wrongRole && r.wrongRole.certIndex === 0) {
       message = `this is the data of the leaf (${describeCertificate(leaf ?? m.certs[0]).subject}) itself, but usage ${usageName(f.usage)} must match an issuer certificate of the chain (RFC 7671 §5.2): use usage 3 (DANE-EE).`;
     } else if (r.wrongRole) {

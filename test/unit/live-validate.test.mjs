@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { X509Certificate } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -364,6 +366,22 @@ test('CLI --tlsrpt: an unwritable path is a usage error before any lookup; a wri
   assert.equal(late.status, 5, late.stderr);
   assert.equal(JSON.parse(late.stdout).verdict, 'dns-failure');
   assert.match(late.stderr, /the TLS-RPT report could not be written to \/dev\/full: /);
+});
+
+test('CLI validate --zone of a zone that does not hold the domain: a note says its MX records are the published ones, not the file\'s', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dz-validate-origin-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'db.zone');
+  writeFileSync(file, '$ORIGIN example.org.\n$TTL 300\n@ SOA ns hostmaster 1 7200 3600 1209600 300\n@ NS ns\nns A 192.0.2.1\n@ MX 10 mx\nmx A 192.0.2.2\n');
+  const args = ['--resolver', '127.0.0.1:9', '--timeout', '100', '--json'];
+  const other = spawnSync(process.execPath, [cli, 'validate', 'example.com', '--zone', file, ...args], { encoding: 'utf8', timeout: 20000 });
+  assert.equal(other.status, 5, other.stderr);
+  assert.match(other.stderr, /note: example\.com is not in the zone of .*db\.zone \(example\.org\.\): its MX records are looked up in DNS; only the file's TLSA records under example\.org\. are validated/);
+  // the zone's own domain, or a name under it: no such note
+  for (const domain of ['example.org', 'sub.example.org']) {
+    const own = spawnSync(process.execPath, [cli, 'validate', domain, '--zone', file, ...args], { encoding: 'utf8', timeout: 20000 });
+    assert.doesNotMatch(own.stderr, /is not in the zone/, domain);
+  }
 });
 
 const twoMx = (first, second) => ({ 'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 10, exchange: first }], ['example.test.', 'MX', { preference: 20, exchange: second }]] } });

@@ -16,7 +16,7 @@ import { toTlsRpt } from '../live/tlsrpt';
 import { formatReport } from './validate-format';
 import { cannotBeJudged, type ValidationReport } from '../live/report';
 import { aLabelForm, domainNameError, splitOption } from './args';
-import { liveNotes, zoneRecordsFor, type LiveNote } from '../live/zone-records';
+import { liveNotes, zoneHolds, zoneRecordsFor, type LiveNote } from '../live/zone-records';
 import { absRange, checkText, type Zone } from '../zone/api';
 import { readZoneFile } from '../read-zone-file';
 import { originFromFileName } from '../zone/origin-hint';
@@ -116,6 +116,7 @@ export async function validateMain(argv: string[]): Promise<number> {
     const read = readEditedZone(a.zone, a.domain, a.origin, a.root);
     if (typeof read === 'string') { process.stderr.write(`dane-zone validate: --zone: ${read}\n`); return 3; }
     zone = read;
+    if (!zoneHolds(zone.zone, a.domain)) process.stderr.write(`dane-zone validate: note: ${printable(a.domain)} is not in the zone of ${printable(a.zone)} (${zone.zone.origin}): its MX records are looked up in DNS; only the file's TLSA records under ${zone.zone.origin} are validated as edited\n`);
     if (zone.errors) process.stderr.write(`dane-zone validate: note: ${printable(a.zone)} has ${zone.errors} error${zone.errors === 1 ? '' : 's'} (\`dane-zone check ${printable(a.zone)}\` lists them); its records that could be read are validated\n`);
   }
   const servers = a.resolvers.length ? a.resolvers : systemResolvers();

@@ -34,6 +34,13 @@ export function zoneRecordsFor(zone: Zone, domain: string): ZoneRecords {
   return { origin: zone.origin || d, mx: mx.length ? mx : undefined, tlsa };
 }
 
+/** True when `domain` is in the zone, its MX records there: else they come from DNS, and only
+ *  the file's TLSA records under its origin are validated as edited. */
+export function zoneHolds(zone: Zone, domain: string): boolean {
+  const d = canonName(domain), o = canonName(zone.origin);
+  return d === o || o === '.' || d.endsWith(`.${o}`);
+}
+
 const host = (n: string): string => n.replace(/\.$/, '');
 
 function tlsaNotes(zone: Zone, h: HostReport, now: Date): LiveNote[] {

@@ -452,18 +452,19 @@ export class ZoneStore {
     return end - dirty.to - 1 >= SLICED_MIN_LINES;
   }
 
-  /** An edit comes while a document short by its lines is read in turns (for its $GENERATE
-   *  records): the read goes on with the lines as they were, and the document takes a copy to
-   *  edit (about 1 ms for 200 000 lines). When the read ends it seeds the re-parse of the edits
-   *  since, or, where they are read whole again (the $GENERATE line typed in), its diagnostics are
-   *  published for its version. Dropped at each keystroke, as it was, the read started again at
-   *  the next one: typed in without pause, the document got no diagnostics at all. */
   /** True when the lines edited since the last analysis hold $GENERATE lines of
    *  SLICED_MIN_GENERATED records or more. */
   private typedInLongGenerate(doc: ZoneDocument): boolean {
     return !!doc.dirty && generatedIn(doc.lines, doc.dirty.from, doc.dirty.to, GENERATE_MAX) >= SLICED_MIN_GENERATED;
   }
 
+  /** An edit comes while a document short by its lines is read in turns (for its $GENERATE
+   *  records): the read goes on with the lines as they were, and the document takes a copy to
+   *  edit (about 1 ms for 200 000 lines). When the read ends it seeds the re-parse of the edits
+   *  since, or, where they are read whole again (the $GENERATE line typed in; change drops the
+   *  read then, but not one that took a dropped read's place), its diagnostics are published for
+   *  its version (DiagnosticsPublisher.publishOlder). Dropped at every keystroke, the read
+   *  started again at the next one: typed in without pause, the document got no diagnostics. */
   private detach(doc: ZoneDocument, job: AnalysisJob): void {
     if (job.detached) return;
     job.detached = true;

@@ -91,7 +91,7 @@ test('a file two open zones $INCLUDE with different origins is read as the first
   const [note] = NOTE(p);
   assert.equal(note.severity, 3);
   assert.deepEqual(note.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-  assert.equal(note.message, 'open zones $INCLUDE this file with different origins: it is checked as a.zone:6 includes it (example.com., default TTL 3600); as b.zone:6 (example.org., default TTL 300) includes it, its problems show on that $INCLUDE line');
+  assert.equal(note.message, 'open zones $INCLUDE this file with different origins and default TTLs: it is checked as a.zone:6 includes it (example.com., default TTL 3600); as b.zone:6 (example.org., default TTL 300) includes it, its problems show on that $INCLUDE line');
   assert.deepEqual(note.relatedInformation.map((r) => [r.location.uri, r.location.range.start.line]), [[ws.file('a.zone'), 5], [ws.file('b.zone'), 5]]);
   // the file's own problem, once (its problems as b.zone reads it show in b.zone)
   assert.deepEqual(p.diagnostics.map((d) => d.code).sort(), ['include-origins', 'rdata-invalid']);
@@ -114,4 +114,18 @@ test('zones that $INCLUDE a file with the same origin and TTL: no note', async (
   }
   await s.open(ws.file('shared.inc'), shared, 1);
   assert.deepEqual((await s.diagnostics(ws.file('shared.inc'), 1)).diagnostics, []);
+});
+
+test('zones that $INCLUDE a file with the same origin but different default TTLs: the note says the TTLs differ, not the origins', async (t) => {
+  const shared = 'h1 IN A 192.0.2.10\n';
+  const a = zone('example.com.', 3600, '$INCLUDE shared.inc'), b = zone('example.com.', 300, '$INCLUDE shared.inc');
+  const ws = workspace(t, { 'a.zone': a, 'b.zone': b, 'shared.inc': shared });
+  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
+  for (const [n, text] of [['a.zone', a], ['b.zone', b]]) {
+    await s.open(ws.file(n), text, 1);
+    await s.diagnostics(ws.file(n), 1);
+  }
+  await s.open(ws.file('shared.inc'), shared, 1);
+  const [note] = NOTE(await s.diagnosticsWhere(ws.file('shared.inc'), (x) => NOTE(x).length === 1, 5000));
+  assert.equal(note.message, 'open zones $INCLUDE this file with different default TTLs: it is checked as a.zone:6 includes it (example.com., default TTL 3600); as b.zone:6 (example.com., default TTL 300) includes it, its problems show on that $INCLUDE line');
 });

@@ -103,9 +103,11 @@ function otherIncludesNote(store: ZoneStore, uri: string): Diagnostic | undefine
   if (!o) return undefined;
   const where = (s: IncludeSite) => `${includedName(uri, s.loc.file.id)}:${entryLine(s.loc.entry) + 1}`;
   const others = o.others.map((s) => `${where(s)} (${s.origin}, ${ttlText(s.ttl)})`).join(', ');
+  // what differs: the origins, the default TTLs, or both
+  const differ = [o.others.some((s) => s.origin !== o.chosen.origin) && 'origins', o.others.some((s) => s.ttl !== o.chosen.ttl) && 'default TTLs'].filter(Boolean).join(' and ');
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'dane-zone', code: 'include-origins',
-    message: `open zones $INCLUDE this file with different origins: it is checked as ${where(o.chosen)} includes it (${o.chosen.origin}, ${ttlText(o.chosen.ttl)}); ` +
+    message: `open zones $INCLUDE this file with different ${differ}: it is checked as ${where(o.chosen)} includes it (${o.chosen.origin}, ${ttlText(o.chosen.ttl)}); ` +
       `as ${others} ${o.others.length > 1 ? 'include' : 'includes'} it, its problems show on ${o.others.length > 1 ? 'those $INCLUDE lines' : 'that $INCLUDE line'}`,
     relatedInformation: [o.chosen, ...o.others].map((s) => ({ location: { uri: s.loc.file.id, range: locToRange(s.loc) }, message: `$INCLUDE with ${s.origin}, ${ttlText(s.ttl)}` })),
   };

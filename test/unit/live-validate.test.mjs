@@ -384,6 +384,20 @@ test('CLI validate --zone of a zone that does not hold the domain: a note says i
   }
 });
 
+test('CLI validate --zone with an internationalised domain typed in its U-label: the file\'s MX records are those validated, as for its A-label', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dz-validate-idn-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'db.zone');
+  writeFileSync(file, '$ORIGIN xn--bcher-kva.example.\n$TTL 300\n@ SOA ns hostmaster 1 7200 3600 1209600 300\n@ NS ns\nns A 192.0.2.1\n@ MX 10 mx\nmx A 192.0.2.2\n');
+  for (const domain of ['bücher.example', 'xn--bcher-kva.example', 'BÜCHER.example.']) {
+    const r = spawnSync(process.execPath, [cli, 'validate', domain, '--zone', file, '--resolver', '127.0.0.1:9', '--timeout', '100', '--json'], { encoding: 'utf8', timeout: 20000 });
+    assert.doesNotMatch(r.stderr, /is not in the zone/, domain);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.domain, 'xn--bcher-kva.example', domain);
+    assert.match(report.steps[0].detail, /^MX xn--bcher-kva\.example\.: 1 record\(s\) from the zone file/, domain);
+  }
+});
+
 const twoMx = (first, second) => ({ 'example.test. MX': { ad: true, answer: [['example.test.', 'MX', { preference: 10, exchange: first }], ['example.test.', 'MX', { preference: 20, exchange: second }]] } });
 const aOf = (host, ip) => ({ [`${host} A`]: { ad: true, answer: [[host, 'A', ip]] } });
 const tlsaOf = (host, cert) => ({ [`_25._tcp.${host} TLSA`]: { ad: true, answer: [[`_25._tcp.${host}`, 'TLSA', tlsa311(cert)]] } });

@@ -96,7 +96,8 @@ function parse(args: string[]): Args | string {
   }
   if (!out.domain) return 'no domain given';
   if (out.zone === undefined && (out.origin !== undefined || out.root !== undefined)) return `${out.origin !== undefined ? '--origin' : '--root'} is for the file of --zone, and none was given`;
-  try { checkDomainName(out.domain); } catch (e) { return `bad domain: ${(e as Error).message}`; }
+  // as senders look it up (its A-label, absolute): the form the zone file's names are in too
+  try { out.domain = checkDomainName(out.domain); } catch (e) { return `bad domain: ${(e as Error).message}`; }
   return out as Args;
 }
 
@@ -116,7 +117,7 @@ export async function validateMain(argv: string[]): Promise<number> {
     const read = readEditedZone(a.zone, a.domain, a.origin, a.root);
     if (typeof read === 'string') { process.stderr.write(`dane-zone validate: --zone: ${read}\n`); return 3; }
     zone = read;
-    if (!zoneHolds(zone.zone, a.domain)) process.stderr.write(`dane-zone validate: note: ${printable(a.domain)} is not in the zone of ${printable(a.zone)} (${zone.zone.origin}): its MX records are looked up in DNS; only the file's TLSA records under ${zone.zone.origin} are validated as edited\n`);
+    if (!zoneHolds(zone.zone, a.domain)) process.stderr.write(`dane-zone validate: note: ${printable(a.domain.replace(/\.$/, ''))} is not in the zone of ${printable(a.zone)} (${zone.zone.origin}): its MX records are looked up in DNS; only the file's TLSA records under ${zone.zone.origin} are validated as edited\n`);
     if (zone.errors) process.stderr.write(`dane-zone validate: note: ${printable(a.zone)} has ${zone.errors} error${zone.errors === 1 ? '' : 's'} (\`dane-zone check ${printable(a.zone)}\` lists them); its records that could be read are validated\n`);
   }
   const servers = a.resolvers.length ? a.resolvers : systemResolvers();

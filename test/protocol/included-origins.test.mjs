@@ -103,9 +103,9 @@ test('a file two open zones $INCLUDE with different origins is read as the first
   assert.match(await hoverName(s, inc), /h1\.example\.org\./);
 });
 
-test('zones that $INCLUDE a file with the same origin and TTL: no note', async (t) => {
-  const shared = 'h1 IN A 192.0.2.10\n';
-  const a = zone('example.com.', 3600, '$INCLUDE shared.inc'), b = zone('example.com.', 3600, '$INCLUDE shared.inc\nwww IN A 192.0.2.80');
+/** a.zone and b.zone, each with the $INCLUDE of shared.inc given, opened and analysed; then
+ *  shared.inc opened: its server and URI */
+async function openedAfterBoth(t, a, b, shared = 'h1 IN A 192.0.2.10\n') {
   const ws = workspace(t, { 'a.zone': a, 'b.zone': b, 'shared.inc': shared });
   const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
   for (const [n, text] of [['a.zone', a], ['b.zone', b]]) {
@@ -113,19 +113,16 @@ test('zones that $INCLUDE a file with the same origin and TTL: no note', async (
     await s.diagnostics(ws.file(n), 1);
   }
   await s.open(ws.file('shared.inc'), shared, 1);
-  assert.deepEqual((await s.diagnostics(ws.file('shared.inc'), 1)).diagnostics, []);
+  return { s, inc: ws.file('shared.inc') };
+}
+
+test('zones that $INCLUDE a file with the same origin and TTL: no note', async (t) => {
+  const { s, inc } = await openedAfterBoth(t, zone('example.com.', 3600, '$INCLUDE shared.inc'), zone('example.com.', 3600, '$INCLUDE shared.inc\nwww IN A 192.0.2.80'));
+  assert.deepEqual((await s.diagnostics(inc, 1)).diagnostics, []);
 });
 
 test('zones that $INCLUDE a file with the same origin but different default TTLs: the note says the TTLs differ, not the origins', async (t) => {
-  const shared = 'h1 IN A 192.0.2.10\n';
-  const a = zone('example.com.', 3600, '$INCLUDE shared.inc'), b = zone('example.com.', 300, '$INCLUDE shared.inc');
-  const ws = workspace(t, { 'a.zone': a, 'b.zone': b, 'shared.inc': shared });
-  const s = await startServerFor(t, { rootUri: ws.uri, workspaceFolders: [{ uri: ws.uri, name: 'ws' }] });
-  for (const [n, text] of [['a.zone', a], ['b.zone', b]]) {
-    await s.open(ws.file(n), text, 1);
-    await s.diagnostics(ws.file(n), 1);
-  }
-  await s.open(ws.file('shared.inc'), shared, 1);
-  const [note] = NOTE(await s.diagnosticsWhere(ws.file('shared.inc'), (x) => NOTE(x).length === 1, 5000));
+  const { s, inc } = await openedAfterBoth(t, zone('example.com.', 3600, '$INCLUDE shared.inc'), zone('example.com.', 300, '$INCLUDE shared.inc'));
+  const [note] = NOTE(await s.diagnosticsWhere(inc, (x) => NOTE(x).length === 1, 5000));
   assert.equal(note.message, 'open zones $INCLUDE this file with different default TTLs: it is checked as a.zone:6 includes it (example.com., default TTL 3600); as b.zone:6 (example.com., default TTL 300) includes it, its problems show on that $INCLUDE line');
 });

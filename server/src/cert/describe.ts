@@ -5,6 +5,7 @@ import type { X509Certificate, KeyObject } from 'node:crypto';
 import { nodeCrypto } from './node-crypto';
 import { associationData, matchBytes } from './tlsa-data';
 import { spkiOf } from './cert-file';
+import { caFacts } from './der';
 
 export interface KeyFacts {
   /** 'RSA', 'RSA-PSS', 'ECDSA', 'Ed25519', 'Ed448', 'DSA' or the raw type */
@@ -126,10 +127,15 @@ export function certHostName(cert: X509Certificate): { host: string } | { why: s
 
 /** A CA certificate that is no server's own: an issuing CA (or a root) linked or given alone is the
  *  trust anchor of a DANE-TA(2) record, which a server sends above its leaf (RFC 7671 §5.2). A
- *  self-signed certificate that names a host is a server's, whatever its basicConstraints say
- *  (`openssl req -x509` writes CA:TRUE; DANE-EE uses such). */
+ *  self-signed certificate is a root only when it names no host and its keyUsage says it signs
+ *  certificates: `openssl req -x509` writes CA:TRUE and no keyUsage into a self-signed server
+ *  certificate, whatever its CN (`CN=mail` too), and DANE-EE(3) records commonly name such. */
 export function isCaNotServer(cert: X509Certificate): boolean {
-  return cert.ca && !(cert.subject === cert.issuer && 'host' in certHostName(cert));
+  if (!cert.ca) return false;
+  if (cert.subject !== cert.issuer) return true;
+  if ('host' in certHostName(cert)) return false;
+  const facts = caFacts(new Uint8Array(cert.raw));
+  return typeof facts !== 'string' && facts.keyCertSign === true;
 }
 
 /** `3 1 1` data of a bare key (the only TLSA form a public key can publish besides 3 1 2). */

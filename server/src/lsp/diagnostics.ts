@@ -206,8 +206,12 @@ export class DiagnosticsPublisher {
         this.first.start(uri, (version, diagnostics) => this.send(uri, version, diagnostics));
         void this.store.analysisInTurns(uri).then((a) => {
           this.first.stop(uri);
-          if (a) this.publishOlder(uri, a);
-          this.schedule(uri);
+          // the newest version is scheduled whatever the older publish does
+          try {
+            if (a) this.publishOlder(uri, a);
+          } finally {
+            this.schedule(uri);
+          }
         });
         continue;
       }

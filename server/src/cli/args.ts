@@ -36,3 +36,12 @@ export function aLabelForm(name: string): string {
   const ascii = domainToASCII(name);
   return ascii && name.endsWith('.') && !ascii.endsWith('.') ? ascii + '.' : ascii;
 }
+
+/** The zone's name given by --origin (check, validate --zone), in the A-label form the zone
+ *  holds, or why it is none. */
+export function originOption(value: string): { origin: string } | { error: string } {
+  const bad = domainNameError('--origin', value);
+  if (bad) return { error: bad };
+  const origin = aLabelForm(value);
+  return origin ? { origin } : { error: `--origin: '${printable(value)}' is not a valid internationalised domain name` };
+}

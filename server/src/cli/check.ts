@@ -4,14 +4,14 @@
 // stands for the zone files below it (files.ts zoneFilesIn), as a CI job over a zones folder gives it.
 import { statSync } from 'node:fs';
 import type * as ChildProcess from 'node:child_process';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { checkText, absRange, type SourceFile, type ZoneText } from '../zone/api';
 import { fixedHeapLimit, generateLimitFromEnv, heapLimitFor, heapNeededFor, readZoneFile, readZoneStdin } from '../read-zone-file';
 import type { Severity } from '../zone/model';
 import { originFromFileName } from '../zone/origin-hint';
-import { binaryFileNote, makeFileReader, makeIncludeReader, realOrResolved, zoneFilesIn } from './files';
-import { aLabelForm, domainNameError, EXIT_USAGE, printable, splitOption } from './args';
+import { binaryFileNote, includedFileShown, makeFileReader, makeIncludeReader, realOrResolved, zoneFilesIn } from './files';
+import { EXIT_USAGE, originOption, printable, splitOption } from './args';
 import { PARSE_PROBLEM_CODES, RULES } from '../rules/registry';
 import { FORMATS, formatFindings, type CliFinding, type Format } from './check-output';
 
@@ -64,11 +64,9 @@ function parseArgs(args: string[]): CheckArgs | string {
         if (!SEVERITIES.includes(v as Severity)) return `--fail-on expects ${SEVERITIES.join(', ')}, got '${printable(v)}'`;
         out.failOn = v as Severity;
       } else if (a === '--origin') {
-        const bad = domainNameError('--origin', v);
-        if (bad) return bad;
-        // an internationalised name as the zone holds it
-        out.origin = aLabelForm(v);
-        if (!out.origin) return `--origin: '${printable(v)}' is not a valid internationalised domain name`;
+        const o = originOption(v);
+        if ('error' in o) return o.error;
+        out.origin = o.origin;
       } else if (a === '--root') {
         if (v === '') return '--root needs a folder';
         let folder = false;
@@ -160,16 +158,10 @@ export async function checkMain(argv: string[]): Promise<number> {
     });
     // an $INCLUDEd file is named the way the main file was given: relative to the current
     // folder, or absolute
-    const shown = new Map<string, string>([[path, shownAs]]);
+    const shown = new Map<string, string>();
     const nameOf = (id: string): string => {
       let n = shown.get(id);
-      if (n === undefined) {
-        // a file outside the current folder (`$INCLUDE /etc/bind/keys.inc`) of a zone inside it
-        // by its full path, not ../../..
-        const rel = relative(process.cwd(), id);
-        const outside = rel.startsWith('..') && !relative(process.cwd(), path).startsWith('..');
-        shown.set(id, (n = isAbsolute(shownAs) || !rel || outside ? id : rel));
-      }
+      if (n === undefined) shown.set(id, (n = includedFileShown(id, path, shownAs)));
       return n;
     };
     const mine: CliFinding[] = [];

@@ -1,7 +1,7 @@
 // File access for the CLI: $INCLUDE and certificate links, relative to the
 // including file, optionally confined to a root folder (--root).
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IncludeResult } from '../zone/parser';
 import { isZoneFileName } from '../zone/origin-hint';
 import { CERT_MAX_BYTES, INCLUDE_MAX_BYTES, regularFileError } from '../read-zone-file';
@@ -102,4 +102,15 @@ export function makeFileReader(root: string | undefined) {
       return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file: ${full}` : `cannot read ${full}: ${(e as Error).message}` };
     }
   };
+}
+
+/** How output names a file an $INCLUDE of zone file `zonePath` (given as `zoneShownAs`) reached:
+ *  relative to the current folder, or by its full path when the zone file was given by one, or
+ *  when it lies outside the current folder and the zone does not (`$INCLUDE /etc/bind/keys.inc`:
+ *  its full path, not ../../..). */
+export function includedFileShown(id: string, zonePath: string, zoneShownAs: string): string {
+  if (id === zonePath) return zoneShownAs;
+  const rel = relative(process.cwd(), id);
+  const outside = rel.startsWith('..') && !relative(process.cwd(), zonePath).startsWith('..');
+  return isAbsolute(zoneShownAs) || !rel || outside ? id : rel;
 }

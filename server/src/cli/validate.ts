@@ -8,19 +8,19 @@
 // 2 not applicable / no DANE, 3 usage error (also an unwritable --tlsrpt path, found before
 // the run); a --tlsrpt write that fails after the run keeps the verdict's code.
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { NetSmtpProber } from '../live/smtp-probe';
 import { budgetedResolver, DEFAULT_STEP_TIMEOUT_MS, parseServer, ServerAddr, systemResolvers } from '../live/resolver';
 import { checkDomainName, validateDomain } from '../live/validate-domain';
 import { toTlsRpt } from '../live/tlsrpt';
 import { formatReport } from './validate-format';
 import { cannotBeJudged, type ValidationReport } from '../live/report';
-import { aLabelForm, domainNameError, splitOption } from './args';
+import { originOption, splitOption } from './args';
 import { liveNotes, zoneHolds, zoneRecordsFor, type LiveNote } from '../live/zone-records';
 import { absRange, checkText, type Zone } from '../zone/api';
 import { readZoneFile } from '../read-zone-file';
 import { originFromFileName } from '../zone/origin-hint';
-import { binaryFileNote, makeFileReader, makeIncludeReader } from './files';
+import { binaryFileNote, includedFileShown, makeFileReader, makeIncludeReader } from './files';
 import { charColumn } from './check';
 import { printable } from '../zone/printable';
 
@@ -77,13 +77,9 @@ function parse(args: string[]): Args | string {
         case '--tlsrpt': out.tlsrpt = value(); break;
         case '--zone': out.zone = value(); break;
         case '--origin': {
-          const v = value();
-          const bad = domainNameError('--origin', v);
-          if (bad) return bad;
-          // an internationalised name as the zone holds it
-          const a = aLabelForm(v);
-          if (!a) return `--origin: '${printable(v)}' is not a valid internationalised domain name`;
-          out.origin = a.endsWith('.') ? a : `${a}.`; break;
+          const o = originOption(value());
+          if ('error' in o) return o.error;
+          out.origin = o.origin.endsWith('.') ? o.origin : `${o.origin}.`; break;
         }
         case '--root': out.root = value(); break;
         case '-h': case '--help': return 'help';
@@ -187,10 +183,7 @@ function notesAt(z: EditedZone, report: ValidationReport): PlacedNote[] {
   return liveNotes(z.zone, report).map((n: LiveNote) => {
     const loc = n.onRdata ? n.rec.rdataLoc : n.rec.loc;
     const r = absRange(loc);
-    // an $INCLUDEd file as check names it: relative to the current folder, or absolute
-    const id = loc.file.id;
-    const rel = relative(process.cwd(), id);
-    const file = id === z.path ? z.shownAs : isAbsolute(z.shownAs) || rel.startsWith('..') ? id : rel;
+    const file = includedFileShown(loc.file.id, z.path, z.shownAs);
     return { file, line: r.startLine + 1, column: charColumn(loc.file, r.startLine, r.startCol), severity: n.severity, message: n.message };
   });
 }

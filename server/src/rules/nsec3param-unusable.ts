@@ -4,7 +4,8 @@
 // algorithm"), and Knot reports "invalid algorithm in NSEC3PARAM". One with flags other than 0
 // is ignored (RFC 5155 §4.1.2). Iterations above 150 BIND 9.18 calls excessive, and RFC 9276
 // §3.1 says 0: validators may treat the zone's denials as insecure or SERVFAIL them (§3.2).
-import { rfc, type ReportArgs, type RecordRule } from './rule';
+import type { ReportArgs, RecordRule } from './rule';
+import { ref } from './dane-support/refs';
 import type { Zone, ZoneRecord } from '../zone/model';
 import { originKey } from './support/origin-key';
 import { fieldLoc } from './support/record-locs';
@@ -38,11 +39,7 @@ export const nsec3paramUnusable: RecordRule = {
   types: ['NSEC3PARAM'],
   defaultSeverity: 'error',
   loadRefused: 'errors',
-  rfc: [
-    rfc('RFC 5155 §4.1.1', 'https://www.rfc-editor.org/rfc/rfc5155#section-4.1.1'),
-    rfc('RFC 5155 §4.1.2', 'https://www.rfc-editor.org/rfc/rfc5155#section-4.1.2'),
-    rfc('RFC 9276 §3.1', 'https://www.rfc-editor.org/rfc/rfc9276#section-3.1'),
-  ],
+  rfc: [ref(5155, '4.1.1'), ref(5155, '4.1.2'), ref(9276, '3.1')],
   summary: 'An NSEC3PARAM at the apex that servers cannot use: a hash algorithm other than SHA-1 (an error where no NSEC3PARAM is SHA-1: BIND refuses the zone), flags other than 0 (ignored), or more than 150 iterations.',
   appliesToOwner: atApex,
   check(rec, ctx) {

@@ -275,27 +275,12 @@ class Failure extends Error {}
 const key = (d) => JSON.stringify([d.range, d.severity, d.code, d.message, d.relatedInformation ?? null]);
 const keys = (list) => list.map(key).sort();
 
-/** CPU time the process has used (clock ticks), or undefined where /proc is not there. */
-function cpuTicks(pid) {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(f[11]) + Number(f[12]);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Waits until `s` has published nothing new and done no work for `quietMs` (and its last publish
  *  for `uri` is `version`): on a loaded machine a publish may come long after the one before. */
 async function settle(s, uri, version, quietMs = 120) {
   await s.diagnostics(uri, version, 30000);
-  for (let n = s.history.length, ticks = cpuTicks(s.child.pid); ;) {
-    await new Promise((res) => setTimeout(res, quietMs));
-    const now = cpuTicks(s.child.pid);
-    if (s.history.length === n && now === ticks) return s.latest.get(uri);
-    n = s.history.length;
-    ticks = now;
-  }
+  await s.quiet(quietMs);
+  return s.latest.get(uri);
 }
 
 function watch(s, problems) {

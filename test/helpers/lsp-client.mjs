@@ -125,6 +125,20 @@ export async function startServer({ rootUri = null, workspaceFolders = null, con
     notificationWhere(method, pred, idleMs = 20000) {
       return guardedWait(child, `no matching ${method}`, idleMs, (resolve) => conn.onNotification(method, (p) => { if (pred(p)) resolve(p); }));
     },
+    /** resolves once the server has published nothing and done no work for `quietMs` (a wait
+     *  for the end of work no publish marks, such as re-checks that may or may not come); fails
+     *  when it is still busy after `maxMs` (publishing in a loop) */
+    async quiet(quietMs = 120, maxMs = 60_000) {
+      const started = Date.now();
+      for (let n = history.length, ticks = cpuTicks(child.pid); ;) {
+        if (Date.now() - started > maxMs) throw new Error(`the server did not go quiet within ${maxMs} ms (still publishing or working)`);
+        await new Promise((r) => setTimeout(r, quietMs));
+        const now = cpuTicks(child.pid);
+        if (history.length === n && now === ticks) return;
+        n = history.length;
+        ticks = now;
+      }
+    },
     open(uri, text, version = 1) {
       return conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dns-zone', version, text } });
     },

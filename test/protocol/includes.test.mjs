@@ -168,12 +168,8 @@ test('two open files that $INCLUDE each other, each with a relative $ORIGIN, do 
   await s.diagnostics(ws.file('example.com.zone'), 1);
   await s.open(ws.file('b.inc'), b, 1);
   await s.diagnostics(ws.file('b.inc'), 1);
-  // settled: no more publishes
-  let seen;
-  do {
-    seen = s.history.length;
-    await new Promise((r) => setTimeout(r, 300));
-  } while (s.history.length !== seen);
+  // settled: no more publishes, and no more work (a ping-pong of origins would go on)
+  await s.quiet(300);
   const hover = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: ws.file('example.com.zone') }, position: { line: 1, character: 0 } });
   assert.match(hover.contents.value, /`a\.sub\.example\.com\.`/);
 });

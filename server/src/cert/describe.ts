@@ -134,7 +134,7 @@ export function isCaNotServer(cert: X509Certificate): boolean {
   if (!cert.ca) return false;
   if (cert.subject !== cert.issuer) return true;
   if ('host' in certHostName(cert)) return false;
-  const facts = caFacts(new Uint8Array(cert.raw));
+  const facts = caFacts(cert.raw);
   return typeof facts !== 'string' && facts.keyCertSign === true;
 }
 

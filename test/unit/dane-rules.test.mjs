@@ -95,6 +95,9 @@ test('a CA certificate linked alone is a DANE-TA trust anchor: its 2 1 1 matches
   const md = core.describeTlsaLink(hoverZone, rec, fileHost(certs.dir, testSettings(text)));
   assert.match(md, /✔ matches the CA certificate, the trust anchor/);
   assert.match(md, /This file publishes\*\* \(a CA certificate: a trust anchor/);
+  // the records it lists, as openssl digests the CA's key and certificate
+  assert.ok(md.includes(`\`2 1 1 ${opensslTlsaData(certs.dir, 'ca.pem', 1, 1)}\` (DANE-TA SPKI SHA2-256)`), md);
+  assert.ok(md.includes(`\`2 0 1 ${opensslTlsaData(certs.dir, 'ca.pem', 0, 1)}\` (DANE-TA Cert SHA2-256)`), md);
   assert.doesNotMatch(md, /DANE-EE/);
 });
 

@@ -31,7 +31,7 @@ export interface CertFacts {
   selfSigned: boolean;
   /** TLSA RDATA this certificate publishes: `3 1 1 …` (DANE-EE SPKI SHA2-256),
    *  `3 0 1 …` (DANE-EE Cert SHA2-256), `2 1 1 …` (DANE-TA SPKI SHA2-256, for an issuer) */
-  tlsa: { ee311: string; ee301: string; ta211: string };
+  tlsa: { ee311: string; ee301: string; ta211: string; ta201: string };
 }
 
 const CURVES: Record<string, { name: string; bits: number }> = {
@@ -99,6 +99,7 @@ export function describeCertificate(cert: X509Certificate): CertFacts {
       ee311: `3 1 1 ${associationData(cert, 1, 1)}`,
       ee301: `3 0 1 ${associationData(cert, 0, 1)}`,
       ta211: `2 1 1 ${associationData(cert, 1, 1)}`,
+      ta201: `2 0 1 ${associationData(cert, 0, 1)}`,
     },
   };
 }

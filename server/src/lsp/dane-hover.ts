@@ -102,7 +102,7 @@ export function describeTlsaLink(zone: Zone, rec: ZoneRecord, host: RuleHost): s
     // an issuing CA's certificate: the anchor of DANE-TA(2) records, never a server's leaf
     out.push('', '**This file publishes** (a CA certificate: a trust anchor, which the server sends above its leaf)', '',
       `- ${code(leaf.tlsa.ta211)} (DANE-TA SPKI SHA2-256)`,
-      `- ${code(`2 0 1 ${leaf.tlsa.ee301.split(' ')[3]}`)} (DANE-TA Cert SHA2-256)`);
+      `- ${code(leaf.tlsa.ta201)} (DANE-TA Cert SHA2-256)`);
     return out.join('\n');
   }
   out.push('', '**This file publishes**', '',
